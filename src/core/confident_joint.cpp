@@ -1,0 +1,79 @@
+#include "confident_joint.hpp"
+
+#include "numeric.hpp"
+#include "thresholds.hpp"
+#include "validation.hpp"
+
+namespace labelscope {
+
+template <class T>
+ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs, const std::vector<double>& thresholds) {
+    const std::size_t n = probs.rows, k = probs.cols;
+    ConfidentJoint cj;
+    cj.uncalibrated = CountMatrix(k, k, 0);
+    cj.guess.assign(n, -1);
+
+    // The comparison is P >= t - 1e-6 exactly as cleanlab evaluates it (SPEC §4, §15 #1).
+    std::vector<double> cutoff(k);
+    for (std::size_t c = 0; c < k; ++c) cutoff[c] = thresholds[c] - EPS;
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* row = probs.row(i);
+        std::size_t confident = 0, only = 0;
+        for (std::size_t c = 0; c < k; ++c) {
+            if (static_cast<double>(row[c]) >= cutoff[c]) {
+                ++confident;
+                only = c;
+            }
+        }
+        if (confident == 0) continue;
+        // Several confident classes: the global argmax wins, even if it is not confident (§4 step 4).
+        const std::size_t g = confident == 1 ? only : argmax_first(row, k);
+        const auto given = static_cast<std::size_t>(labels[i]);
+        cj.guess[i] = static_cast<std::int32_t>(g);
+        ++cj.uncalibrated(given, g);
+        if (g != given) cj.off_diagonal.push_back(static_cast<std::int32_t>(i));
+    }
+    for (std::size_t c = 0; c < k; ++c)
+        if (cj.uncalibrated(c, c) < 1) cj.uncalibrated(c, c) = 1;
+
+    cj.calibrated = calibrate_confident_joint(cj.uncalibrated, label_counts(labels, k));
+    return cj;
+}
+
+template <class T>
+ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs) {
+    validate_inputs(labels, probs, ValidationOptions{false});
+    return compute_confident_joint(labels, probs, confident_thresholds(labels, probs));
+}
+
+CountMatrix calibrate_confident_joint(const CountMatrix& joint, const std::vector<std::int64_t>& label_counts) {
+    const std::size_t k = joint.rows;
+    RealMatrix a(k, k);
+    double total_labels = 0;
+    for (std::size_t r = 0; r < k; ++r) {
+        double row_sum = 0;
+        for (std::size_t c = 0; c < k; ++c) row_sum += static_cast<double>(joint(r, c));  // integers: exact
+        const double denom = std::max(row_sum, TINY);
+        // Divide, then multiply: this order reproduces cleanlab bit for bit (SPEC §5.1).
+        for (std::size_t c = 0; c < k; ++c)
+            a(r, c) = (static_cast<double>(joint(r, c)) / denom) * static_cast<double>(label_counts[r]);
+        total_labels += static_cast<double>(label_counts[r]);
+    }
+    const double a_sum = std::max(pairwise_sum(a.values), TINY);
+    CountMatrix calibrated(k, k, 0);
+    std::vector<double> row(k);
+    for (std::size_t r = 0; r < k; ++r) {
+        for (std::size_t c = 0; c < k; ++c) row[c] = (a(r, c) / a_sum) * total_labels;
+        const std::vector<double> rounded = round_preserving_sum(row);
+        for (std::size_t c = 0; c < k; ++c) calibrated(r, c) = static_cast<std::int64_t>(rounded[c]);
+    }
+    return calibrated;
+}
+
+template ConfidentJoint compute_confident_joint<double>(LabelsView, ProbsView<double>, const std::vector<double>&);
+template ConfidentJoint compute_confident_joint<float>(LabelsView, ProbsView<float>, const std::vector<double>&);
+template ConfidentJoint compute_confident_joint<double>(LabelsView, ProbsView<double>);
+template ConfidentJoint compute_confident_joint<float>(LabelsView, ProbsView<float>);
+
+}  // namespace labelscope

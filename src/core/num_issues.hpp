@@ -1,0 +1,28 @@
+// How many label issues a dataset has (SPEC §7) and the "reduce" step (SPEC §9.9).
+#pragma once
+
+#include <cstdint>
+
+#include "confident_joint.hpp"
+#include "options.hpp"
+#include "types.hpp"
+
+namespace labelscope {
+
+// True if the given label wins the argmax once it gets a +1e-6 bonus (first index on ties);
+// such examples are never flagged (SPEC §9.9).
+template <class T>
+bool given_label_wins_with_bonus(const T* row, std::size_t k, std::int32_t given);
+
+// 'off_diagonal' count from an already computed confident joint: off-diagonal examples
+// that survive the reduce step.
+template <class T>
+std::int64_t count_off_diagonal_issues(LabelsView labels, ProbsView<T> probs, const ConfidentJoint& cj);
+
+// Validated. `custom_joint` is required for off_diagonal_custom and ignored otherwise.
+template <class T>
+std::int64_t num_label_issues(LabelsView labels, ProbsView<T> probs,
+                              EstimationMethod method = EstimationMethod::off_diagonal,
+                              const CountMatrix* custom_joint = nullptr);
+
+}  // namespace labelscope

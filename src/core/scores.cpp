@@ -1,0 +1,103 @@
+#include "scores.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "errors.hpp"
+#include "numeric.hpp"
+#include "row_math.hpp"
+#include "thresholds.hpp"
+#include "validation.hpp"
+
+namespace labelscope {
+namespace {
+
+double normalized_margin_of(const double* p, std::size_t k, std::size_t y) {
+    double other = -INFINITY;
+    for (std::size_t j = 0; j < k; ++j)
+        if (j != y && p[j] > other) other = p[j];
+    return (p[y] - other + 1.0) / 2.0;  // subtract, add 1, halve (SPEC §8.2)
+}
+
+double confidence_weighted_entropy_of(const double* p, std::size_t k, std::size_t y, double* terms) {
+    const double h = normalized_entropy(p, k, terms);
+    const double c = std::max(p[y], P_LOW);
+    const double x = h / c;
+    return std::log(x + 1.0) / std::max(x, P_LOW);  // one-hot rows score 0 on purpose (SPEC §8.3)
+}
+
+// Orders examples by (score, index), NaN last: a strict total order, so any sort gives one answer.
+struct ScoreLess {
+    const std::vector<double>& scores;
+    bool operator()(std::int32_t a, std::int32_t b) const {
+        const double sa = scores[static_cast<std::size_t>(a)], sb = scores[static_cast<std::size_t>(b)];
+        const bool na = std::isnan(sa), nb = std::isnan(sb);
+        if (na != nb) return nb;
+        if (!na && sa != sb) return sa < sb;
+        return a < b;
+    }
+};
+
+}  // namespace
+
+template <class T>
+std::vector<double> label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options,
+                                         const std::vector<double>& thresholds) {
+    const std::size_t n = probs.rows, k = probs.cols;
+    std::vector<double> scores(n);
+    std::vector<double> row(k), terms(k);
+    double max_threshold = 0;
+    if (options.adjust_pred_probs) max_threshold = *std::max_element(thresholds.begin(), thresholds.end());
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* src = probs.row(i);
+        for (std::size_t j = 0; j < k; ++j) row[j] = static_cast<double>(src[j]);
+        if (options.adjust_pred_probs) {
+            adjust_row(row.data(), k, thresholds, max_threshold);
+        }
+        const auto y = static_cast<std::size_t>(labels[i]);
+        switch (options.method) {
+            case ScoreMethod::self_confidence: scores[i] = row[y]; break;
+            case ScoreMethod::normalized_margin: scores[i] = normalized_margin_of(row.data(), k, y); break;
+            case ScoreMethod::confidence_weighted_entropy:
+                scores[i] = confidence_weighted_entropy_of(row.data(), k, y, terms.data());
+                break;
+        }
+    }
+    return scores;
+}
+
+template <class T>
+std::vector<double> get_label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options) {
+    validate_inputs(labels, probs, ValidationOptions{false});
+    if (options.method == ScoreMethod::confidence_weighted_entropy && options.adjust_pred_probs)
+        throw LabelScopeError(ErrorCode::invalid_option,
+                              "adjust_pred_probs is not supported for confidence_weighted_entropy (as in cleanlab). "
+                              "Use self_confidence or normalized_margin, or turn adjust_pred_probs off.");
+    std::vector<double> thresholds;
+    if (options.adjust_pred_probs) thresholds = confident_thresholds(labels, probs);
+    return label_quality_scores(labels, probs, options, thresholds);
+}
+
+void sort_by_score(IndexList& indices, const std::vector<double>& scores) {
+    std::sort(indices.begin(), indices.end(), ScoreLess{scores});
+}
+
+IndexList lowest_scores(const std::vector<double>& scores, std::size_t m) {
+    IndexList all(scores.size());
+    std::iota(all.begin(), all.end(), 0);
+    m = std::min(m, all.size());
+    std::nth_element(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(m), all.end(), ScoreLess{scores});
+    all.resize(m);
+    std::sort(all.begin(), all.end());
+    return all;
+}
+
+template std::vector<double> label_quality_scores<double>(LabelsView, ProbsView<double>, ScoreOptions,
+                                                          const std::vector<double>&);
+template std::vector<double> label_quality_scores<float>(LabelsView, ProbsView<float>, ScoreOptions,
+                                                         const std::vector<double>&);
+template std::vector<double> get_label_quality_scores<double>(LabelsView, ProbsView<double>, ScoreOptions);
+template std::vector<double> get_label_quality_scores<float>(LabelsView, ProbsView<float>, ScoreOptions);
+
+}  // namespace labelscope

@@ -1,0 +1,28 @@
+// Label quality scores (SPEC §8) and ordering by score (SPEC §10). Lower = more likely wrong.
+#pragma once
+
+#include <vector>
+
+#include "options.hpp"
+#include "types.hpp"
+
+namespace labelscope {
+
+// Scores for every example. `thresholds` is used only when options.adjust_pred_probs is set
+// (pass confident_thresholds(labels, probs)). No validation.
+template <class T>
+std::vector<double> label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options,
+                                         const std::vector<double>& thresholds);
+
+// Validated public entry (rank.get_label_quality_scores). CWE with adjust_pred_probs throws
+// invalid_option as in cleanlab.
+template <class T>
+std::vector<double> get_label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options = {});
+
+// Sorts `indices` by ascending score, ties by lower index, NaN last (stable rule of SPEC §10).
+void sort_by_score(IndexList& indices, const std::vector<double>& scores);
+
+// The `m` indices of [0, scores.size()) with the lowest scores (same order rule), in index order.
+IndexList lowest_scores(const std::vector<double>& scores, std::size_t m);
+
+}  // namespace labelscope

@@ -1,0 +1,158 @@
+#include "validation.hpp"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <string>
+
+#include "numeric.hpp"
+
+namespace labelscope {
+namespace {
+
+// Rows whose sum is further than this from 1 are reported (float32 softmax output stays well inside).
+constexpr double ROW_SUM_TOLERANCE = 1e-3;
+
+std::string format_value(double v) {
+    std::ostringstream out;
+    out.precision(17);
+    out << v;
+    return out.str();
+}
+
+void check_shape(std::size_t num_labels, std::size_t rows, std::size_t cols, bool have_labels) {
+    if (rows == 0)
+        throw LabelScopeError(ErrorCode::empty_input,
+                              "pred_probs has no rows: there are no examples to analyse. Provide at least one "
+                              "example (one row of predicted probabilities per labelled example).");
+    if (cols < 2)
+        throw LabelScopeError(ErrorCode::too_few_classes,
+                              "pred_probs has " + std::to_string(cols) +
+                                  " column(s) but needs one column per class and at least 2 classes. Check that "
+                                  "the file holds the model's probabilities for every class, not just one score.");
+    if (rows > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        throw LabelScopeError(ErrorCode::too_many_examples,
+                              "pred_probs has " + std::to_string(rows) +
+                                  " rows; labelscope handles at most 2147483647 examples. Split the dataset.");
+    if (have_labels && num_labels != rows)
+        throw LabelScopeError(ErrorCode::length_mismatch,
+                              "labels has " + std::to_string(num_labels) + " entries but pred_probs has " +
+                                  std::to_string(rows) +
+                                  " rows. Both must describe the same examples in the same order; check that "
+                                  "neither file has extra or missing rows.");
+}
+
+template <class T>
+Warnings check_values(ProbsView<T> probs) {
+    const std::size_t n = probs.rows, k = probs.cols;
+    std::int64_t slightly_outside = 0, first_outside = -1;
+    double worst_outside = 0;
+    std::int64_t unnormalized = 0, first_unnormalized = -1;
+    double first_unnormalized_sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const T* row = probs.row(i);
+        double sum = 0;
+        bool outside = false;
+        for (std::size_t j = 0; j < k; ++j) {
+            const double v = static_cast<double>(row[j]);
+            if (!std::isfinite(v))
+                throw LabelScopeError(ErrorCode::non_finite,
+                                      "pred_probs[" + std::to_string(i) + "][" + std::to_string(j) + "] is " +
+                                          format_value(v) + " (example " + std::to_string(i) + ", class " +
+                                          std::to_string(j) +
+                                          "). Predicted probabilities must be finite numbers between 0 and 1; "
+                                          "fix or drop this example's row in the model output.",
+                                      static_cast<std::int64_t>(i), static_cast<std::int64_t>(j));
+            if (v < 0.0 || v > 1.0) {
+                if (v < -RANGE_TOLERANCE || v > 1.0 + RANGE_TOLERANCE)
+                    throw LabelScopeError(
+                        ErrorCode::out_of_range,
+                        "pred_probs[" + std::to_string(i) + "][" + std::to_string(j) + "] is " + format_value(v) +
+                            " (example " + std::to_string(i) + ", class " + std::to_string(j) +
+                            "), outside [0, 1]. These look like scores or logits, not probabilities: apply "
+                            "softmax to the model output first.",
+                        static_cast<std::int64_t>(i), static_cast<std::int64_t>(j));
+                if (!outside) {
+                    outside = true;
+                    if (first_outside < 0) first_outside = static_cast<std::int64_t>(i);
+                    ++slightly_outside;
+                }
+                const double excess = v < 0 ? -v : v - 1.0;
+                if (excess > worst_outside) worst_outside = excess;
+            }
+            sum += v;
+        }
+        if (std::fabs(sum - 1.0) > ROW_SUM_TOLERANCE) {
+            if (first_unnormalized < 0) {
+                first_unnormalized = static_cast<std::int64_t>(i);
+                first_unnormalized_sum = sum;
+            }
+            ++unnormalized;
+        }
+    }
+    Warnings warnings;
+    if (slightly_outside > 0)
+        warnings.push_back({WarningCode::values_slightly_outside,
+                            std::to_string(slightly_outside) +
+                                " row(s) have probabilities slightly outside [0, 1] (by at most " +
+                                format_value(worst_outside) + "; first: example " + std::to_string(first_outside) +
+                                "), likely float rounding. They are used as given.",
+                            slightly_outside, first_outside, -1});
+    if (unnormalized > 0)
+        warnings.push_back({WarningCode::rows_not_normalized,
+                            std::to_string(unnormalized) + " row(s) of pred_probs do not sum to 1 (first: example " +
+                                std::to_string(first_unnormalized) + " sums to " +
+                                format_value(first_unnormalized_sum) +
+                                "). They are used as given, as cleanlab does; results differ from the normalised "
+                                "rows. Apply softmax to the model output if these are not probabilities.",
+                            unnormalized, first_unnormalized, -1});
+    return warnings;
+}
+
+}  // namespace
+
+template <class T>
+Warnings validate_inputs(LabelsView labels, ProbsView<T> probs, ValidationOptions options) {
+    check_shape(labels.size, probs.rows, probs.cols, true);
+    const auto k = static_cast<std::int64_t>(probs.cols);
+    for (std::size_t i = 0; i < labels.size; ++i) {
+        const std::int64_t label = labels[i];
+        if (label < 0 || label >= k)
+            throw LabelScopeError(ErrorCode::label_out_of_range,
+                                  "Label " + std::to_string(label) + " of example " + std::to_string(i) +
+                                      " is not a class index: with " + std::to_string(k) +
+                                      " pred_probs columns, labels must be integers 0.." + std::to_string(k - 1) +
+                                      ". Check that the labels and pred_probs use the same classes.",
+                                  static_cast<std::int64_t>(i), label);
+    }
+    if (options.require_two_label_classes) {
+        bool two = false;
+        for (std::size_t i = 1; i < labels.size && !two; ++i) two = labels[i] != labels[0];
+        if (!two)
+            throw LabelScopeError(ErrorCode::single_label_class,
+                                  "Every example is labelled class " + std::to_string(labels[0]) +
+                                      ". Finding label issues needs examples of at least 2 classes; check that the "
+                                      "right label column was chosen.",
+                                  -1, labels[0]);
+    }
+    return check_values(probs);
+}
+
+template <class T>
+Warnings validate_probs(ProbsView<T> probs) {
+    check_shape(0, probs.rows, probs.cols, false);
+    return check_values(probs);
+}
+
+std::vector<std::int64_t> label_counts(LabelsView labels, std::size_t num_classes) {
+    std::vector<std::int64_t> counts(num_classes, 0);
+    for (std::size_t i = 0; i < labels.size; ++i) ++counts[static_cast<std::size_t>(labels[i])];
+    return counts;
+}
+
+template Warnings validate_inputs<double>(LabelsView, ProbsView<double>, ValidationOptions);
+template Warnings validate_inputs<float>(LabelsView, ProbsView<float>, ValidationOptions);
+template Warnings validate_probs<double>(ProbsView<double>);
+template Warnings validate_probs<float>(ProbsView<float>);
+
+}  // namespace labelscope
