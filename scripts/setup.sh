@@ -14,6 +14,7 @@ need g++ command -v g++
 need make command -v make
 need doctest-dev test -f /usr/include/doctest/doctest.h
 need nlohmann-json3-dev test -f /usr/include/nlohmann/json.hpp
+need libfast-float-dev test -f /usr/include/fast_float/fast_float.h
 need emscripten command -v em++
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,0 +1,348 @@
+// CSV/TSV files in each role: labels, pred_probs, or a combined file. Decides the layout (header,
+// which column is what) from the first rows, then turns every cell into a value as it streams by.
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+
+#include "io/csv_tokenizer.hpp"
+#include "io/number_parse.hpp"
+#include "io/read_error.hpp"
+#include "io/reader_parts.hpp"
+
+namespace labelscope::io {
+namespace {
+
+enum class Col { ignore, label, prob, true_label, known_error, text };
+
+std::string lower(std::string_view s) {
+    s = trim(s);
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool is_label_name(const std::string& n) { return n == "label" || n == "labels" || n == "given_label" || n == "y"; }
+bool is_true_label_name(const std::string& n) { return n == "true_label" || n == "true_labels"; }
+bool is_known_error_name(const std::string& n) { return n == "is_error" || n == "is_label_error"; }
+// Columns that hold numbers but are never class probabilities.
+bool is_id_name(const std::string& n) {
+    static const std::set<std::string> names = {"id", "index", "idx", "row", "row_id", "example_id",
+                                                "image", "file", "filename", "path", "name", "text", "url"};
+    return names.count(n) > 0 || (n.size() > 3 && n.compare(n.size() - 3, 3, "_id") == 0);
+}
+
+std::string quoted(std::string_view s) {
+    std::string t(s.substr(0, 60));
+    if (s.size() > 60) t += "...";
+    return "'" + t + "'";
+}
+
+class CsvParser final : public FileParser, private CellSink {
+public:
+    CsvParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts)
+        : role_(role), name_(std::move(name)), options_(options), parts_(parts), tokenizer_(*this, name_) {}
+
+    void feed(const std::uint8_t* data, std::size_t size) override {
+        tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+    }
+
+    void finish() override {
+        tokenizer_.finish();
+        if (!layout_known_) {
+            if (held_.empty())
+                throw ReadError(ReadErrorCode::empty_file,
+                                "The file is empty. Choose the file that holds the " + role_name() + ".", name_);
+            decide_layout(true);
+        }
+        if (data_rows_ == 0)
+            throw ReadError(ReadErrorCode::no_data_rows,
+                            "The file has a header row but no data rows. Add one row per example.", name_, 2, 0);
+        if (probs_ != nullptr) probs_->rows = static_cast<std::size_t>(data_rows_);
+        parts_.notes.push_back(name_ + ": " + std::to_string(data_rows_) + " rows, " +
+                               (has_header_ ? "with a header row" : "no header row") + ", " +
+                               delimiter_name() + "-separated");
+    }
+
+private:
+    struct HeldRow {
+        std::int64_t row;
+        std::vector<std::string> cells;
+    };
+
+    std::string role_name() const {
+        return role_ == FileRole::labels ? "labels" : role_ == FileRole::pred_probs ? "predicted probabilities"
+                                                                                  : "labels and probabilities";
+    }
+    std::string delimiter_name() const {
+        const char d = tokenizer_.delimiter();
+        return d == '\t' ? "tab" : d == ';' ? "semicolon" : "comma";
+    }
+
+    // --- CellSink ---------------------------------------------------------------------------
+    void cell(std::string_view text, std::int64_t row, std::int64_t column) override {
+        if (!layout_known_) {
+            pending_.emplace_back(text);
+            return;
+        }
+        if (column > expected_cells_)
+            throw ReadError(ReadErrorCode::ragged_row,
+                            "This row has more cells than the header (" + std::to_string(expected_cells_) +
+                                "). Check for an unquoted delimiter inside a value" +
+                                (tokenizer_.delimiter() == ',' ? " (a decimal comma like 1,5 splits a cell in two)"
+                                                               : "") +
+                                ".",
+                            name_, row, column);
+        if (column == 1) {  // held until the row shows it is not a blank line
+            first_cell_.assign(text);
+            return;
+        }
+        if (column == 2) take(1, first_cell_, row);
+        take(column, text, row);
+    }
+
+    void end_row(std::int64_t row, std::int64_t cells) override {
+        const bool blank = cells == 1 && (layout_known_ ? first_cell_.empty() : pending_[0].empty());
+        if (!layout_known_) {
+            if (!blank) held_.push_back({row, std::move(pending_)});
+            pending_.clear();
+            if (!held_.empty()) decide_layout(false);
+            return;
+        }
+        if (blank) {  // allowed at the end of the file only
+            if (blank_row_ == 0) blank_row_ = row;
+            return;
+        }
+        if (blank_row_ != 0)
+            throw ReadError(ReadErrorCode::blank_row,
+                            "This row is empty but more data follows. Remove the blank line or fill in the example.",
+                            name_, blank_row_, 1);
+        if (cells == 1) take(1, first_cell_, row);
+        if (cells < expected_cells_)
+            throw ReadError(ReadErrorCode::ragged_row,
+                            "This row has " + std::to_string(cells) + " cell(s) but the " +
+                                (has_header_ ? "header has " : "first row has ") + std::to_string(expected_cells_) +
+                                ". Every row needs a value in every column.",
+                            name_, row, cells + 1);
+        ++data_rows_;
+    }
+
+    // --- layout -----------------------------------------------------------------------------
+    void decide_layout(bool at_end) {
+        const auto& first = held_[0].cells;
+        const auto width = static_cast<std::int64_t>(first.size());
+        roles_.assign(first.size(), Col::ignore);
+        slots_.assign(first.size(), 0);
+        if (role_ == FileRole::pred_probs) {
+            has_header_ = std::any_of(first.begin(), first.end(), [](const std::string& c) { return !parse_double(c); });
+            for (std::size_t c = 0; c < first.size(); ++c) roles_[c] = Col::prob;
+        } else if (role_ == FileRole::labels && width == 1) {
+            // A lone first cell is a header if it is a label column name, or if it is not a label
+            // while the next row is a number (integers below a word: "label", 3, 1, ...).
+            const bool known = is_label_name(lower(first[0]));
+            if (!known && held_.size() < 2 && !at_end && !parse_double(first[0])) return;  // wait for row 2
+            has_header_ = known || (!parse_double(first[0]) && held_.size() > 1 && parse_double(held_[1].cells[0]));
+            roles_[0] = Col::label;
+        } else {
+            if (role_ == FileRole::combined && held_.size() < 2) {
+                if (!at_end) return;  // the first data row tells which columns are numeric
+                throw ReadError(ReadErrorCode::no_data_rows,
+                                "The file has a header row but no data rows. Add one row per example.", name_,
+                                held_[0].row + 1, 0);
+            }
+            has_header_ = true;
+            assign_named_columns(first);
+        }
+        if (has_header_) check_duplicates(first);
+        expected_cells_ = width;
+        layout_known_ = true;
+        create_outputs(first);
+        // Replay the rows held back while deciding.
+        std::vector<HeldRow> held = std::move(held_);
+        for (std::size_t r = has_header_ ? 1 : 0; r < held.size(); ++r) {
+            const auto& cells = held[r].cells;
+            for (std::size_t c = 0; c < cells.size(); ++c) cell(cells[c], held[r].row, static_cast<std::int64_t>(c + 1));
+            end_row(held[r].row, static_cast<std::int64_t>(cells.size()));
+        }
+    }
+
+    // Labels file with several columns, or a combined file: columns chosen by header name.
+    void assign_named_columns(const std::vector<std::string>& header) {
+        std::vector<std::string> names(header.size());
+        for (std::size_t c = 0; c < header.size(); ++c) names[c] = lower(header[c]);
+        const std::string wanted = lower(options_.label_column);
+        std::ptrdiff_t label = -1;
+        for (std::size_t c = 0; c < names.size() && label < 0; ++c)
+            if (wanted.empty() ? is_label_name(names[c]) : names[c] == wanted) label = static_cast<std::ptrdiff_t>(c);
+        if (label < 0) {
+            std::string list;
+            for (const auto& h : header) list += (list.empty() ? "" : ", ") + quoted(h);
+            throw ReadError(ReadErrorCode::missing_column,
+                            (wanted.empty() ? std::string("No label column found")
+                                            : "No column named " + quoted(options_.label_column)) +
+                                ". The columns are: " + list +
+                                ". Name the label column 'label' (or label, labels, given_label, y), or choose it.",
+                            name_, held_[0].row, 0);
+        }
+        std::set<std::string> chosen;
+        for (const auto& p : options_.probability_columns) chosen.insert(lower(p));
+        for (std::size_t c = 0; c < names.size(); ++c) {
+            if (static_cast<std::ptrdiff_t>(c) == label) {
+                roles_[c] = Col::label;
+            } else if (role_ == FileRole::labels) {
+                roles_[c] = Col::text;
+            } else if (is_true_label_name(names[c])) {
+                roles_[c] = Col::true_label;
+            } else if (is_known_error_name(names[c])) {
+                roles_[c] = Col::known_error;
+            } else if (!chosen.empty()) {
+                roles_[c] = chosen.count(names[c]) ? Col::prob : Col::text;
+            } else {
+                const bool numeric = held_.size() > 1 && c < held_[1].cells.size() && parse_double(held_[1].cells[c]);
+                roles_[c] = numeric && !is_id_name(names[c]) ? Col::prob : Col::text;
+            }
+        }
+        for (const auto& p : options_.probability_columns)
+            if (std::find(names.begin(), names.end(), lower(p)) == names.end())
+                throw ReadError(ReadErrorCode::missing_column,
+                                "No column named " + quoted(p) + " for the probabilities.", name_, held_[0].row, 0);
+        if (role_ == FileRole::combined && std::count(roles_.begin(), roles_.end(), Col::prob) == 0)
+            throw ReadError(ReadErrorCode::missing_column,
+                            "No probability columns found: a combined file needs one numeric column per class "
+                            "next to the label column.",
+                            name_, held_[0].row, 0);
+    }
+
+    void check_duplicates(const std::vector<std::string>& header) {
+        std::set<std::string> seen;
+        for (std::size_t c = 0; c < header.size(); ++c)
+            if (!seen.insert(std::string(trim(header[c]))).second)
+                throw ReadError(ReadErrorCode::duplicate_column,
+                                "Two columns are named " + quoted(header[c]) + ". Give every column its own name.",
+                                name_, held_[0].row, static_cast<std::int64_t>(c + 1));
+    }
+
+    void create_outputs(const std::vector<std::string>& header) {
+        const std::int64_t first_data_row = has_header_ ? held_[0].row + 1 : held_[0].row;
+        for (std::size_t c = 0; c < roles_.size(); ++c) {
+            const auto column = static_cast<std::int64_t>(c + 1);
+            const std::string name = has_header_ ? std::string(trim(header[c])) : std::to_string(c);
+            switch (roles_[c]) {
+                case Col::prob:
+                    if (probs_ == nullptr) {
+                        parts_.probs.emplace();
+                        probs_ = &*parts_.probs;
+                        probs_->file = name_;
+                        probs_->first_row = first_data_row;
+                    }
+                    slots_[c] = probs_->k++;
+                    probs_->columns.push_back(column);
+                    if (has_header_) probs_->header.push_back(name);
+                    break;
+                case Col::label:
+                    parts_.labels.emplace();
+                    labels_ = &*parts_.labels;
+                    labels_->file = name_;
+                    labels_->first_row = first_data_row;
+                    labels_->column = column;
+                    break;
+                case Col::true_label: parts_.true_labels.emplace(); break;
+                case Col::known_error: parts_.has_known_errors = true; break;
+                case Col::text:
+                    slots_[c] = parts_.extra_columns.size();
+                    parts_.extra_columns.push_back({name, {}});
+                    break;
+                case Col::ignore: break;
+            }
+        }
+        decimal_comma_ = tokenizer_.delimiter() == ';';
+    }
+
+    // --- values -----------------------------------------------------------------------------
+    void take(std::int64_t column, std::string_view text, std::int64_t row) {
+        const auto c = static_cast<std::size_t>(column - 1);
+        switch (roles_[c]) {
+            case Col::prob: {
+                const auto v = parse_double(text, decimal_comma_);
+                if (!v) bad_number(text, row, column);
+                if (options_.float32)
+                    probs_->values_f32.push_back(static_cast<float>(*v));
+                else
+                    probs_->values.push_back(*v);
+                break;
+            }
+            case Col::label:
+                if (!labels_->values.add(text, row)) bad_label(text, row, column);
+                break;
+            case Col::true_label:
+                if (trim(text).empty())
+                    parts_.true_labels->add_unknown();
+                else if (!parts_.true_labels->add(text, row))
+                    bad_label(text, row, column);
+                break;
+            case Col::known_error: parts_.known_errors.push_back(known_error(text, row, column)); break;
+            case Col::text: parts_.extra_columns[slots_[c]].values.emplace_back(text); break;
+            case Col::ignore: break;
+        }
+    }
+
+    std::int8_t known_error(std::string_view text, std::int64_t row, std::int64_t column) const {
+        const std::string t = lower(text);
+        if (t.empty()) return -1;
+        if (t == "1" || t == "true" || t == "yes") return 1;
+        if (t == "0" || t == "false" || t == "no") return 0;
+        throw ReadError(ReadErrorCode::bad_label, quoted(text) + " is not a yes/no value. Use 1 or 0 in the " +
+                                                      "known-error column (or leave it empty when unknown).",
+                        name_, row, column);
+    }
+
+    [[noreturn]] void bad_number(std::string_view text, std::int64_t row, std::int64_t column) const {
+        const std::string_view t = trim(text);
+        const std::string what = t.empty() ? std::string("The cell is empty")
+                                           : quoted(text) + " is not a number";
+        throw ReadError(ReadErrorCode::bad_number,
+                        what + ". Every probability must be a number such as 0.25 (decimal point, no units).",
+                        name_, row, column);
+    }
+
+    [[noreturn]] void bad_label(std::string_view text, std::int64_t row, std::int64_t column) const {
+        const std::string_view t = trim(text);
+        if (t.empty())
+            throw ReadError(ReadErrorCode::bad_label,
+                            "The label is empty. Every example needs its given label (a class index or name).",
+                            name_, row, column);
+        throw ReadError(ReadErrorCode::bad_label,
+                        quoted(text) + " is not a class: labels must be whole-number class indices (0, 1, 2, ...) "
+                                       "or class names.",
+                        name_, row, column);
+    }
+
+    FileRole role_;
+    std::string name_;
+    const ReadOptions& options_;
+    ReaderParts& parts_;
+    CsvTokenizer tokenizer_;
+
+    bool layout_known_ = false;
+    bool has_header_ = false;
+    bool decimal_comma_ = false;
+    std::vector<std::string> pending_;  // cells of the row being read while the layout is undecided
+    std::vector<HeldRow> held_;
+    std::vector<Col> roles_;
+    std::vector<std::size_t> slots_;
+    std::int64_t expected_cells_ = 0;
+    std::string first_cell_;
+    std::int64_t blank_row_ = 0;
+    std::int64_t data_rows_ = 0;
+    ParsedProbs* probs_ = nullptr;
+    ParsedLabels* labels_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<FileParser> make_csv_parser(FileRole role, const std::string& name, const ReadOptions& options,
+                                            ReaderParts& parts, std::uint64_t) {
+    return std::make_unique<CsvParser>(role, name, options, parts);
+}
+
+}  // namespace labelscope::io

@@ -1,0 +1,170 @@
+#include "io/dataset_reader.hpp"
+
+#include <string>
+
+#include "core/validation.hpp"
+#include "io/read_error.hpp"
+#include "io/reader_parts.hpp"
+
+namespace labelscope::io {
+
+DatasetReader::DatasetReader(ReadOptions options)
+    : options_(std::move(options)), parts_(std::make_unique<ReaderParts>()) {}
+
+DatasetReader::~DatasetReader() = default;
+
+
+namespace {
+
+constexpr char NPY_MAGIC[] = "\x93NUMPY";
+
+// The parser is chosen from the first bytes (.npy magic), so file names need no extension.
+class SniffingParser final : public FileParser {
+public:
+    SniffingParser(FileRole role, std::string name, std::uint64_t total, const ReadOptions& options,
+                   ReaderParts& parts)
+        : role_(role), name_(std::move(name)), total_(total), options_(options), parts_(parts) {}
+
+    void feed(const std::uint8_t* data, std::size_t size) override {
+        if (inner_) return inner_->feed(data, size);
+        head_.append(reinterpret_cast<const char*>(data), size);
+        if (head_.size() >= 6) choose();
+    }
+
+    void finish() override {
+        if (!inner_) choose();
+        inner_->finish();
+    }
+
+private:
+    void choose() {
+        const bool npy = head_.size() >= 6 && head_.compare(0, 6, NPY_MAGIC) == 0;
+        inner_ = npy ? make_npy_parser(role_, name_, options_, parts_)
+                     : make_csv_parser(role_, name_, options_, parts_, total_);
+        std::string held;
+        held.swap(head_);
+        if (!held.empty()) inner_->feed(reinterpret_cast<const std::uint8_t*>(held.data()), held.size());
+    }
+
+    FileRole role_;
+    std::string name_;
+    std::uint64_t total_;
+    const ReadOptions& options_;
+    ReaderParts& parts_;
+    std::string head_;
+    std::unique_ptr<FileParser> inner_;
+};
+
+std::vector<std::string> default_class_names(std::size_t k) {
+    std::vector<std::string> names(k);
+    for (std::size_t c = 0; c < k; ++c) names[c] = std::to_string(c);
+    return names;
+}
+
+}  // namespace
+
+void DatasetReader::begin_file(FileRole role, const std::string& name, std::uint64_t total_bytes) {
+    current_ = std::make_unique<SniffingParser>(role, name, total_bytes, options_, *parts_);
+}
+
+void DatasetReader::feed(const std::uint8_t* data, std::size_t size) {
+    if (current_) current_->feed(data, size);
+}
+
+void DatasetReader::end_file() {
+    if (!current_) return;
+    auto parser = std::move(current_);
+    parser->finish();
+}
+
+Dataset DatasetReader::finish() {
+    ReaderParts& p = *parts_;
+    if (!p.labels)
+        throw ReadError(ReadErrorCode::missing_file,
+                        "No labels were read. Add a labels file (or a combined CSV with a label column).");
+    if (!p.probs)
+        throw ReadError(ReadErrorCode::missing_file,
+                        "No predicted probabilities were read. Add a pred_probs file (CSV, TSV or .npy).");
+    ParsedLabels& labels = *p.labels;
+    ParsedProbs& probs = *p.probs;
+    const std::size_t n = probs.rows, k = probs.k;
+    if (labels.values.size() != n) {
+        const bool same = labels.file == probs.file;
+        throw ReadError(ReadErrorCode::row_count_mismatch,
+                        labels.file + " has " + std::to_string(labels.values.size()) + " labels but " + probs.file +
+                            " has " + std::to_string(n) + " rows of probabilities" +
+                            (same ? "" : ". Both files must list the same examples in the same order."),
+                        labels.file, 0, 0);
+    }
+
+    Dataset d;
+    d.num_examples = n;
+    d.num_classes = k;
+    if (!options_.class_names.empty()) {
+        if (options_.class_names.size() != k)
+            throw ReadError(ReadErrorCode::missing_column,
+                            std::to_string(options_.class_names.size()) + " class names were given but " + probs.file +
+                                " has " + std::to_string(k) + " probability columns. Give one name per column.",
+                            probs.file, 0, 0);
+        d.class_names = options_.class_names;
+    } else if (!probs.header.empty()) {
+        d.class_names = probs.header;
+    } else {
+        d.class_names = default_class_names(k);
+    }
+
+    std::string unknown;
+    std::int64_t unknown_row = 0;
+    d.labels = labels.values.resolve(d.class_names, &unknown, &unknown_row);
+    if (d.labels.empty() && n > 0) {
+        std::string list;
+        for (std::size_t c = 0; c < k && c < 20; ++c) list += (c ? ", " : "") + d.class_names[c];
+        throw ReadError(ReadErrorCode::unknown_class,
+                        "The label '" + unknown + "' matches no class. The classes (probability columns) are: " +
+                            list + (k > 20 ? ", ..." : "") + ". Fix the label or name the columns after the classes.",
+                        labels.file, unknown_row, labels.column);
+    }
+    if (p.true_labels) {
+        d.true_labels = p.true_labels->resolve(d.class_names, &unknown, &unknown_row);
+        if (d.true_labels.empty() && n > 0)
+            throw ReadError(ReadErrorCode::unknown_class,
+                            "The true label '" + unknown + "' matches no class.", labels.file, unknown_row, 0);
+    }
+    if (p.has_known_errors) d.known_errors = std::move(p.known_errors);
+
+    d.probs = std::move(probs.values);
+    d.probs_f32 = std::move(probs.values_f32);
+    d.extra_columns = std::move(p.extra_columns);
+    d.source.labels_file = labels.file;
+    d.source.labels_first_row = labels.first_row;
+    d.source.labels_column = labels.column;
+    d.source.probs_file = probs.file;
+    d.source.probs_first_row = probs.first_row;
+    d.source.probs_columns = probs.columns;
+    d.notes = std::move(p.notes);
+    parts_ = std::make_unique<ReaderParts>();
+    return d;
+}
+
+ReadError locate_error(const LabelScopeError& e, const Dataset& d) {
+    const std::string code = to_string(e.code());
+    if (e.example() < 0) return ReadError(code, e.what(), {}, 0, 0);
+    const SourceMap& s = d.source;
+    if (e.code() == ErrorCode::label_out_of_range)
+        return ReadError(code, e.what(), s.labels_file, s.labels_first_row + e.example(), s.labels_column);
+    const auto cls = static_cast<std::size_t>(e.class_index());
+    const std::int64_t column = cls < s.probs_columns.size() ? s.probs_columns[cls] : 0;
+    return ReadError(code, e.what(), s.probs_file, s.probs_first_row + e.example(), column);
+}
+
+Warnings validate_dataset(const Dataset& d, bool require_two_label_classes) {
+    try {
+        const ValidationOptions options{require_two_label_classes};
+        return d.is_float32() ? validate_inputs(d.labels_view(), d.probs_view_f32(), options)
+                              : validate_inputs(d.labels_view(), d.probs_view(), options);
+    } catch (const LabelScopeError& e) {
+        throw locate_error(e, d);
+    }
+}
+
+}  // namespace labelscope::io

@@ -1,0 +1,59 @@
+// Builds a Dataset from files that arrive in chunks: a labels file + a pred_probs file (CSV, TSV
+// or .npy), or one combined CSV. Memory holds the parsed values, never the whole text.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/dataset.hpp"
+#include "io/read_error.hpp"
+
+namespace labelscope::io {
+
+enum class FileRole { labels, pred_probs, combined };
+
+struct ReadOptions {
+    // Combined CSV: the label column's name. Empty = the first of label, labels, given_label, y.
+    std::string label_column;
+    // Combined CSV: the probability columns by name. Empty = every numeric column that is not the
+    // label, a truth column (true_label, is_error) or an id-like column.
+    std::vector<std::string> probability_columns;
+    // Names for integer labels (index = class). Used when pred_probs has no header.
+    std::vector<std::string> class_names;
+    bool float32 = false;  // store probabilities as float (arithmetic stays double)
+};
+
+class FileParser;   // one per file being read
+struct ReaderParts; // what the files contributed so far
+
+class DatasetReader {
+public:
+    explicit DatasetReader(ReadOptions options = {});
+    ~DatasetReader();
+    DatasetReader(const DatasetReader&) = delete;
+    DatasetReader& operator=(const DatasetReader&) = delete;
+
+    // Files are read one at a time. `total_bytes` (0 = unknown) only sizes buffers up front.
+    void begin_file(FileRole role, const std::string& name, std::uint64_t total_bytes = 0);
+    void feed(const std::uint8_t* data, std::size_t size);
+    void end_file();
+
+    // Combines what was read. Throws ReadError naming the file, row and column.
+    Dataset finish();
+
+private:
+    ReadOptions options_;
+    std::unique_ptr<ReaderParts> parts_;
+    std::unique_ptr<FileParser> current_;
+};
+
+// Checks the values with the core (NaN, range, labels vs classes, ...) and returns its warnings,
+// or throws a ReadError that names the file, row and column of the offending value.
+Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes = true);
+
+// Turns a core error about example i / class k into the file, row and column it came from.
+ReadError locate_error(const LabelScopeError& error, const Dataset& dataset);
+
+}  // namespace labelscope::io

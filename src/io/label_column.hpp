@@ -1,0 +1,42 @@
+// A column of class labels as read: integer indices, or names resolved to classes at the end
+// (the probability header that names the classes may arrive after the labels).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace labelscope::io {
+
+class LabelColumn {
+public:
+    // Adds one cell. Returns false if the cell is not a usable label (blank, or a non-integer number
+    // such as 2.5); the caller reports it with its position.
+    bool add(std::string_view text, std::int64_t row);
+    void add_index(std::int32_t class_index);  // from a binary (.npy) labels array
+    void add_unknown();  // a blank truth cell: no known label (-1)
+
+    std::size_t size() const { return values_.size(); }
+    bool by_name() const { return by_name_; }
+
+    // Class index of every entry: integers as given, names looked up in `class_names` (exact, then
+    // ignoring case and surrounding blanks). Unknown name -> `unknown_name` is set, result empty.
+    std::vector<std::int32_t> resolve(const std::vector<std::string>& class_names, std::string* unknown_name,
+                                      std::int64_t* unknown_row) const;
+
+    // Distinct names in order of first appearance (names mode only).
+    const std::vector<std::string>& names() const { return names_; }
+
+private:
+    std::int32_t intern(std::string_view name, std::int64_t row);
+
+    bool by_name_ = false;
+    std::vector<std::int32_t> values_;  // class index, or name id in names mode; -1 unknown
+    std::vector<std::string> names_;
+    std::vector<std::int64_t> first_row_;
+    std::unordered_map<std::string, std::int32_t> ids_;
+};
+
+}  // namespace labelscope::io

@@ -1,0 +1,27 @@
+#include "read_error.hpp"
+
+namespace labelscope::io {
+
+const char* to_string(ReadErrorCode code) {
+    switch (code) {
+        case ReadErrorCode::empty_file: return "empty_file";
+        case ReadErrorCode::no_data_rows: return "no_data_rows";
+        case ReadErrorCode::not_text: return "not_text";
+        case ReadErrorCode::utf16: return "utf16";
+        case ReadErrorCode::unterminated_quote: return "unterminated_quote";
+        case ReadErrorCode::bad_quote: return "bad_quote";
+        case ReadErrorCode::ragged_row: return "ragged_row";
+        case ReadErrorCode::blank_row: return "blank_row";
+        case ReadErrorCode::bad_number: return "bad_number";
+        case ReadErrorCode::bad_label: return "bad_label";
+        case ReadErrorCode::unknown_class: return "unknown_class";
+        case ReadErrorCode::missing_column: return "missing_column";
+        case ReadErrorCode::duplicate_column: return "duplicate_column";
+        case ReadErrorCode::row_count_mismatch: return "row_count_mismatch";
+        case ReadErrorCode::bad_npy: return "bad_npy";
+        case ReadErrorCode::missing_file: return "missing_file";
+    }
+    return "unknown";
+}
+
+}  // namespace labelscope::io

@@ -1,0 +1,53 @@
+// Reader errors are data: code, message, and where (file, 1-based row with the header counted,
+// 1-based column). Thrown as an exception inside C++, turned into a plain object at the edges.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace labelscope::io {
+
+enum class ReadErrorCode {
+    empty_file,          // no bytes, or only blank lines
+    no_data_rows,        // a header and nothing else
+    not_text,            // binary content (NUL bytes) dropped as CSV
+    utf16,               // UTF-16 text: ask for UTF-8
+    unterminated_quote,  // a quoted field runs to the end of the file
+    bad_quote,           // text after a closing quote
+    ragged_row,          // a row with a different number of cells than the header
+    blank_row,           // an empty line between data rows
+    bad_number,          // a probability cell that is not a number
+    bad_label,           // a label that is not a class index (float, negative, blank)
+    unknown_class,       // a label name that matches no probability column
+    missing_column,      // label column not found / no probability columns
+    duplicate_column,    // two columns with the same header
+    row_count_mismatch,  // labels and pred_probs have different lengths
+    bad_npy,             // .npy header, dtype, order, shape or truncated body
+    missing_file,        // a dataset without labels or pred_probs
+};
+
+const char* to_string(ReadErrorCode code);
+
+// `code` is a ReadErrorCode name, or the core's ErrorCode name when the core rejected a value.
+class ReadError : public std::runtime_error {
+public:
+    ReadError(ReadErrorCode code, const std::string& message, std::string file = {}, std::int64_t row = 0,
+              std::int64_t column = 0)
+        : ReadError(std::string(to_string(code)), message, std::move(file), row, column) {}
+    ReadError(std::string code, const std::string& message, std::string file, std::int64_t row, std::int64_t column)
+        : std::runtime_error(message), code_(std::move(code)), file_(std::move(file)), row_(row), column_(column) {}
+
+    const std::string& code() const { return code_; }
+    const std::string& file() const { return file_; }
+    std::int64_t row() const { return row_; }        // 0 = unknown
+    std::int64_t column() const { return column_; }  // 0 = unknown
+
+private:
+    std::string code_;
+    std::string file_;
+    std::int64_t row_;
+    std::int64_t column_;
+};
+
+}  // namespace labelscope::io
