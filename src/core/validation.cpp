@@ -2,7 +2,7 @@
 
 #include <cmath>
 #include <limits>
-#include <sstream>
+#include <cstdio>
 #include <string>
 
 #include "numeric.hpp"
@@ -14,10 +14,11 @@ namespace {
 constexpr double ROW_SUM_TOLERANCE = 1e-3;
 
 std::string format_value(double v) {
-    std::ostringstream out;
-    out.precision(17);
-    out << v;
-    return out.str();
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    return buffer;
 }
 
 void check_shape(std::size_t num_labels, std::size_t rows, std::size_t cols, bool have_labels) {
