@@ -1,0 +1,145 @@
+// The public API on the main thread (or in a worker, or in Node): plain objects and typed arrays
+// in and out; Module, heap views and .delete() stay hidden.
+import createLabelScopeCore from '../../dist/wasm/labelscope-core.mjs';
+import { LabelScopeError, unwrap } from './errors.js';
+import { checkOptions, toLabels, toPredProbs } from './inputs.js';
+import { datasetSources } from './sources.js';
+
+const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
+const FIND_KEYS = ['filterBy', 'fracNoise', 'numToRemovePerClass', 'minExamplesPerClass', 'confidentJoint'];
+const OPTIONS = {
+  findLabelIssues: [...DATA_KEYS, ...FIND_KEYS, 'returnIndicesRankedBy', 'adjustPredProbs'],
+  getLabelQualityScores: [...DATA_KEYS, 'method', 'adjustPredProbs'],
+  computeConfidentJoint: [...DATA_KEYS, 'calibrate'],
+  estimateLatent: [...DATA_KEYS, 'pyMethod', 'convergeLatentEstimates', 'calibrate'],
+  numLabelIssues: [...DATA_KEYS, 'estimationMethod', 'confidentJoint'],
+  healthSummary: [...DATA_KEYS, 'asymmetric'],
+  outOfDistributionScores: [...DATA_KEYS, 'method', 'adjustPredProbs'],
+  audit: [...FIND_KEYS, 'rankBy', 'adjustPredProbs', 'asymmetric'],
+  readDataset: ['onProgress', 'signal', 'labelColumn', 'probabilityColumns', 'classNames', 'float32'],
+};
+
+/**
+ * Loads the WebAssembly core. Options: { wasmBinary } (bytes of labelscope-core.wasm, e.g. when
+ * the page bundles it) or { locateFile } (maps 'labelscope-core.wasm' to a URL).
+ */
+export async function createLabelScope(options = {}) {
+  const moduleOptions = {};
+  if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
+  if (options.locateFile) moduleOptions.locateFile = options.locateFile;
+  return new LabelScope(await createLabelScopeCore(moduleOptions));
+}
+
+/** A dataset read into WebAssembly memory: analyse it many times without re-parsing; free() it. */
+export class Dataset {
+  #handle;
+  constructor(handle, info, warnings) {
+    this.#handle = handle;
+    Object.assign(this, info);
+    this.warnings = warnings;
+  }
+  /** @internal */
+  get handle() {
+    if (!this.#handle) throw new LabelScopeError({ code: 'freed', message: 'This dataset was freed.' });
+    return this.#handle;
+  }
+  /** Probabilities of rows [start, start + count) as a flat Float64Array (count x numClasses). */
+  probabilityRows(start, count) {
+    return unwrap(this.handle.probabilityRows(start, count)).values;
+  }
+  free() {
+    this.#handle?.delete();
+    this.#handle = null;
+  }
+}
+
+export class LabelScope {
+  #core;
+  constructor(core) {
+    this.#core = core;
+  }
+
+  // Compute on arrays, or on a Dataset already in memory (audit, findLabelIssues, scores, health).
+  #run(method, args, extra = []) {
+    checkOptions(method, args ?? {}, OPTIONS[method]);
+    const { labels, predProbs, numClasses, ...options } = args ?? {};
+    const y = extra.includes('noLabels') && labels == null ? null : toLabels(labels);
+    const { probs, numClasses: k } = toPredProbs(predProbs, numClasses);
+    return unwrap(this.#core[method](y, probs, k, options));
+  }
+
+  /** Flagged examples: { mask, indices (rank order if returnIndicesRankedBy, else ascending), warnings }. */
+  findLabelIssues(args) {
+    if (args?.dataset instanceof Dataset) return this.#onDataset('findLabelIssues', args);
+    return this.#run('findLabelIssues', args);
+  }
+  /** { scores, warnings }: lower = more likely mislabelled. */
+  getLabelQualityScores(args) {
+    if (args?.dataset instanceof Dataset) return this.#onDataset('getLabelQualityScores', args);
+    return this.#run('getLabelQualityScores', args);
+  }
+  computeConfidentJoint(args) { return this.#run('computeConfidentJoint', args); }
+  /** estimate_py_and_noise_matrices_from_probabilities: { py, noiseMatrix, inverseNoiseMatrix, confidentJoint }. */
+  estimateLatent(args) { return this.#run('estimateLatent', args); }
+  numLabelIssues(args) { return this.#run('numLabelIssues', args).numLabelIssues; }
+  healthSummary(args) {
+    if (args?.dataset instanceof Dataset) return this.#onDataset('healthSummary', args);
+    return this.#run('healthSummary', args);
+  }
+  rankClassesByLabelQuality(args) { return this.healthSummary(args).classesByLabelQuality; }
+  findOverlappingClasses(args) { return this.healthSummary(args).overlappingClasses; }
+  /** { scores }: higher = more in-distribution. labels are needed when adjustPredProbs (default true). */
+  outOfDistributionScores(args) { return this.#run('outOfDistributionScores', args, ['noLabels']); }
+
+  /**
+   * Everything a UI shows, computed once. `data` is a Dataset from readDataset, or
+   * { labels, predProbs, numClasses? }.
+   */
+  audit(data, options = {}) {
+    checkOptions('audit', options, OPTIONS.audit);
+    if (data instanceof Dataset) return unwrap(data.handle.audit(options));
+    checkOptions('audit', data ?? {}, DATA_KEYS);
+    const { probs, numClasses } = toPredProbs(data?.predProbs, data?.numClasses);
+    return unwrap(this.#core.audit(toLabels(data?.labels), probs, numClasses, options));
+  }
+
+  #onDataset(method, { dataset, ...options }) {
+    checkOptions(method, options, OPTIONS[method]);
+    return unwrap(dataset.handle[method](options));
+  }
+
+  /**
+   * Reads { labels, predProbs } or { combined } (File, Blob, bytes, string or async iterable of
+   * chunks) in chunks. Options: onProgress({file, bytesRead, totalBytes}), signal (AbortSignal),
+   * labelColumn, probabilityColumns, classNames, float32.
+   */
+  async readDataset(input, options = {}) {
+    checkOptions('readDataset', options, OPTIONS.readDataset);
+    const { onProgress, signal, ...readOptions } = options;
+    const sources = datasetSources(input);
+    const totalBytes = sources.reduce((sum, s) => sum + (s.size || 0), 0);
+    const reader = new this.#core.Reader(readOptions);
+    let bytesRead = 0;
+    try {
+      for (const source of sources) {
+        unwrap(reader.beginFile(source.role, source.name, source.size || 0));
+        for await (const chunk of source.open()) {
+          if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Reading was cancelled.' });
+          unwrap(reader.feed(chunk));
+          bytesRead += chunk.byteLength;
+          onProgress?.({ file: source.name, bytesRead, totalBytes });
+        }
+        unwrap(reader.endFile());
+      }
+      const { dataset, warnings } = unwrap(reader.finish());
+      const info = dataset.info();
+      if (info.error) {
+        dataset.delete();
+        unwrap(info);
+      }
+      return new Dataset(dataset, info, warnings);
+    } finally {
+      reader.delete();
+    }
+  }
+}

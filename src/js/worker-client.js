@@ -1,0 +1,113 @@
+// The same API as createLabelScope, with promises, running in a module Web Worker so the page stays
+// responsive. Typed-array inputs are transferred to the worker (they are detached afterwards).
+import { LabelScopeError } from './errors.js';
+import { transferables } from './transfer.js';
+
+/** A dataset that lives in the worker's memory. */
+class WorkerDataset {
+  #client;
+  constructor(client, datasetId, info) {
+    this.#client = client;
+    this.datasetId = datasetId;
+    Object.assign(this, info);
+  }
+  probabilityRows(start, count) {
+    return this.#client.call('probabilityRows', { datasetId: this.datasetId, start, count }).then((r) => r.values);
+  }
+  free() {
+    return this.#client.call('freeDataset', { datasetId: this.datasetId });
+  }
+}
+
+class LabelScopeWorker {
+  #worker;
+  #pending = new Map();
+  #nextId = 1;
+
+  constructor(worker) {
+    this.#worker = worker;
+    worker.onmessage = (event) => this.#receive(event.data);
+    worker.onerror = (event) => this.#failAll(event.message || 'The labelscope worker failed to start.');
+  }
+
+  #receive({ id, result, error, progress }) {
+    const pending = this.#pending.get(id);
+    if (!pending) return; // cancelled: the answer is no longer wanted
+    if (progress) return pending.onProgress?.(progress);
+    this.#pending.delete(id);
+    if (error) pending.reject(new LabelScopeError(error));
+    else pending.resolve(result);
+  }
+
+  #failAll(message) {
+    for (const { reject } of this.#pending.values()) reject(new LabelScopeError({ code: 'worker_error', message }));
+    this.#pending.clear();
+  }
+
+  /** @internal */
+  call(method, args, { onProgress, signal, transfer = [] } = {}) {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(cancelledError());
+      this.#pending.set(id, { resolve, reject, onProgress });
+      signal?.addEventListener('abort', () => {
+        if (!this.#pending.delete(id)) return;
+        this.#worker.postMessage({ method: 'cancel', args: { target: id } });
+        reject(cancelledError());
+      }, { once: true });
+      this.#worker.postMessage({ id, method, args }, transfer);
+    });
+  }
+
+  #compute(method, args = {}) {
+    const { dataset, ...rest } = args;
+    const payload = dataset instanceof WorkerDataset ? { ...rest, datasetId: dataset.datasetId } : rest;
+    return this.call(method, payload, { transfer: transferables(rest) });
+  }
+
+  findLabelIssues(args) { return this.#compute('findLabelIssues', args); }
+  getLabelQualityScores(args) { return this.#compute('getLabelQualityScores', args); }
+  computeConfidentJoint(args) { return this.#compute('computeConfidentJoint', args); }
+  estimateLatent(args) { return this.#compute('estimateLatent', args); }
+  numLabelIssues(args) { return this.#compute('numLabelIssues', args); }
+  healthSummary(args) { return this.#compute('healthSummary', args); }
+  rankClassesByLabelQuality(args) { return this.#compute('rankClassesByLabelQuality', args); }
+  findOverlappingClasses(args) { return this.#compute('findOverlappingClasses', args); }
+  outOfDistributionScores(args) { return this.#compute('outOfDistributionScores', args); }
+
+  async readDataset(input, options = {}) {
+    const { onProgress, signal, ...readOptions } = options;
+    const { datasetId, info } = await this.call('readDataset', { input, options: readOptions },
+      { onProgress, signal, transfer: transferables(input) });
+    return new WorkerDataset(this, datasetId, info);
+  }
+
+  audit(data, options = {}) {
+    if (data instanceof WorkerDataset) return this.call('audit', { datasetId: data.datasetId, options });
+    return this.call('audit', { data, options }, { transfer: transferables(data) });
+  }
+
+  terminate() {
+    this.#worker.terminate();
+    this.#failAll('The labelscope worker was terminated.');
+  }
+}
+
+function cancelledError() {
+  return new LabelScopeError({ code: 'cancelled', message: 'The operation was cancelled.' });
+}
+
+/**
+ * Starts the worker and loads the WebAssembly core in it. Options: { wasmBinary, workerUrl }.
+ * Browser only (module workers); in Node use createLabelScope.
+ */
+export async function createLabelScopeWorker(options = {}) {
+  if (typeof Worker === 'undefined') {
+    throw new LabelScopeError({ code: 'unsupported', message: 'Web Workers are not available here; use createLabelScope().' });
+  }
+  const url = options.workerUrl ?? new URL('./worker.js', import.meta.url);
+  const client = new LabelScopeWorker(new Worker(url, { type: 'module' }));
+  const init = options.wasmBinary ? { wasmBinary: options.wasmBinary } : {};
+  await client.call('init', init);
+  return client;
+}

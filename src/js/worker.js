@@ -1,0 +1,72 @@
+// Module Web Worker: owns the WebAssembly core and the datasets read into it, so parsing and
+// analysis never block the page. Protocol: {id, method, args} in; {id, result} | {id, error} |
+// {id, progress} out. Typed arrays travel both ways as transferred buffers.
+import { LabelScopeError } from './errors.js';
+import { createLabelScope } from './labelscope.js';
+import { transferables } from './transfer.js';
+
+let ready = null;
+const datasets = new Map();
+const cancelled = new Set();
+let nextDatasetId = 1;
+
+function datasetFrom(args) {
+  const dataset = datasets.get(args.datasetId);
+  if (!dataset) throw new LabelScopeError({ code: 'freed', message: 'This dataset was freed.' });
+  return dataset;
+}
+
+async function handle(id, method, args) {
+  if (method === 'init') {
+    ready ??= createLabelScope(args ?? {});
+    await ready;
+    return {};
+  }
+  ready ??= createLabelScope();
+  const ls = await ready;
+  switch (method) {
+    case 'readDataset': {
+      const signal = { get aborted() { return cancelled.has(id); } };
+      const onProgress = (progress) => self.postMessage({ id, progress });
+      const dataset = await ls.readDataset(args.input, { ...args.options, signal, onProgress });
+      const datasetId = nextDatasetId++;
+      datasets.set(datasetId, dataset);
+      return { datasetId, info: { ...dataset } };
+    }
+    case 'freeDataset':
+      datasets.get(args.datasetId)?.free();
+      datasets.delete(args.datasetId);
+      return {};
+    case 'probabilityRows':
+      return { values: datasetFrom(args).probabilityRows(args.start, args.count) };
+    case 'audit':
+      return ls.audit(args.datasetId ? datasetFrom(args) : args.data, args.options);
+    default: {
+      if (!['findLabelIssues', 'getLabelQualityScores', 'computeConfidentJoint', 'estimateLatent',
+        'numLabelIssues', 'healthSummary', 'rankClassesByLabelQuality', 'findOverlappingClasses',
+        'outOfDistributionScores'].includes(method)) {
+        throw new LabelScopeError({ code: 'invalid_option', message: `Unknown method '${method}'.` });
+      }
+      const { datasetId, ...rest } = args;
+      return ls[method](datasetId ? { ...rest, dataset: datasetFrom(args) } : rest);
+    }
+  }
+}
+
+self.onmessage = async (event) => {
+  const { id, method, args } = event.data;
+  if (method === 'cancel') {
+    cancelled.add(args.target);
+    return;
+  }
+  try {
+    const result = await handle(id, method, args);
+    self.postMessage({ id, result }, transferables(result));
+  } catch (error) {
+    const info = error instanceof LabelScopeError ? error.toJSON()
+      : { code: 'internal_error', message: String(error?.message ?? error) };
+    self.postMessage({ id, error: info });
+  } finally {
+    cancelled.delete(id);
+  }
+};
