@@ -26,6 +26,20 @@ void warn_small_classes(const std::vector<std::int64_t>& counts, const FindIssue
     }
 }
 
+// Options that the chosen method ignores (cleanlab warns about them too, SPEC §9.1).
+void warn_ignored_options(const FindIssuesOptions& options, Warnings& out) {
+    const char* method = to_string(options.filter_by);
+    if (!is_prune_method(options.filter_by) && options.frac_noise != 1.0)
+        out.push_back({WarningCode::option_ignored,
+                       std::string("frac_noise only applies to the prune methods; ") + method + " ignores it.", 0, -1,
+                       -1});
+    if (options.filter_by == FilterBy::confident_learning && options.confident_joint != nullptr)
+        out.push_back({WarningCode::option_ignored,
+                       "confident_learning recomputes the confident joint from the data; the given confident_joint "
+                       "is ignored.",
+                       0, -1, -1});
+}
+
 }  // namespace
 
 template <class T>
@@ -48,6 +62,7 @@ Report audit(LabelsView labels, ProbsView<T> probs, const AuditOptions& options)
     r.confident_joint = cj.calibrated;
     r.confident_joint_uncalibrated = cj.uncalibrated;
     warn_small_classes(r.label_counts, options.find, r.warnings);
+    warn_ignored_options(options.find, r.warnings);
 
     r.is_label_issue = find_label_issues_from(labels, probs, options.find, r.label_counts, cj);
     r.label_quality = label_quality_scores(labels, probs, score, r.thresholds);
