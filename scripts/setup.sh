@@ -16,6 +16,8 @@ need doctest-dev test -f /usr/include/doctest/doctest.h
 need nlohmann-json3-dev test -f /usr/include/nlohmann/json.hpp
 need libfast-float-dev test -f /usr/include/fast_float/fast_float.h
 need emscripten command -v em++
+need chromium test -x /usr/bin/chromium   # the page's browser tests (Playwright drives it)
+need fonts-liberation test -d /usr/share/fonts/truetype/liberation
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
@@ -29,6 +31,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm dev dependencies, once (no browser download: Debian's Chromium is used).
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+if [ -f package-lock.json ] && { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi

@@ -11,36 +11,6 @@
 #include "validation.hpp"
 
 namespace labelscope {
-namespace {
-
-void warn_small_classes(const std::vector<std::int64_t>& counts, const FindIssuesOptions& options, Warnings& out) {
-    if (!is_prune_method(options.filter_by)) return;
-    for (std::size_t c = 0; c < counts.size(); ++c) {
-        if (counts[c] > options.min_examples_per_class && counts[c] > 1) continue;
-        out.push_back({WarningCode::class_too_small,
-                       "Class " + std::to_string(c) + " has " + std::to_string(counts[c]) +
-                           " example(s), too few for " + to_string(options.filter_by) +
-                           " to flag any of them (min_examples_per_class = " +
-                           std::to_string(options.min_examples_per_class) + ").",
-                       counts[c], -1, static_cast<std::int64_t>(c)});
-    }
-}
-
-// Options that the chosen method ignores (cleanlab warns about them too, SPEC §9.1).
-void warn_ignored_options(const FindIssuesOptions& options, Warnings& out) {
-    const char* method = to_string(options.filter_by);
-    if (!is_prune_method(options.filter_by) && options.frac_noise != 1.0)
-        out.push_back({WarningCode::option_ignored,
-                       std::string("frac_noise only applies to the prune methods; ") + method + " ignores it.", 0, -1,
-                       -1});
-    if (options.filter_by == FilterBy::confident_learning && options.confident_joint != nullptr)
-        out.push_back({WarningCode::option_ignored,
-                       "confident_learning recomputes the confident joint from the data; the given confident_joint "
-                       "is ignored.",
-                       0, -1, -1});
-}
-
-}  // namespace
 
 template <class T>
 Report audit(LabelsView labels, ProbsView<T> probs, const AuditOptions& options) {
@@ -61,8 +31,8 @@ Report audit(LabelsView labels, ProbsView<T> probs, const AuditOptions& options)
     const ConfidentJoint cj = compute_confident_joint(labels, probs, r.thresholds);
     r.confident_joint = cj.calibrated;
     r.confident_joint_uncalibrated = cj.uncalibrated;
-    warn_small_classes(r.label_counts, options.find, r.warnings);
-    warn_ignored_options(options.find, r.warnings);
+    const Warnings method_warnings = find_issues_warnings(r.label_counts, options.find);
+    r.warnings.insert(r.warnings.end(), method_warnings.begin(), method_warnings.end());
 
     r.is_label_issue = find_label_issues_from(labels, probs, options.find, r.label_counts, cj);
     r.label_quality = label_quality_scores(labels, probs, score, r.thresholds);

@@ -18,7 +18,7 @@ void validate_find_options(const FindIssuesOptions& options, std::size_t k) {
     if (!(options.frac_noise > 0.0 && options.frac_noise <= 1.0))
         throw LabelScopeError(ErrorCode::invalid_option,
                               "frac_noise must be in (0, 1] (the fraction of the estimated issues to return); got " +
-                                  std::to_string(options.frac_noise) + ".");
+                                  format_number(options.frac_noise) + ".");
     if (options.min_examples_per_class < 0)
         throw LabelScopeError(ErrorCode::invalid_option, "min_examples_per_class must be >= 0; got " +
                                                              std::to_string(options.min_examples_per_class) + ".");
@@ -230,6 +230,45 @@ IndexList find_label_issues_ranked(LabelsView labels, ProbsView<T> probs, const 
     IndexList indices = mask_to_indices(find_label_issues(labels, probs, options));
     sort_by_score(indices, get_label_quality_scores(labels, probs, rank_by));
     return indices;
+}
+
+namespace {
+
+void warn_small_classes(const std::vector<std::int64_t>& counts, const FindIssuesOptions& options, Warnings& out) {
+    if (!is_prune_method(options.filter_by)) return;
+    for (std::size_t c = 0; c < counts.size(); ++c) {
+        if (counts[c] > options.min_examples_per_class && counts[c] > 1) continue;
+        out.push_back({WarningCode::class_too_small,
+                       "Class " + std::to_string(c) + " has " + std::to_string(counts[c]) +
+                           " example(s), too few for " + to_string(options.filter_by) +
+                           " to flag any of them (min_examples_per_class = " +
+                           std::to_string(options.min_examples_per_class) + ").",
+                       counts[c], -1, static_cast<std::int64_t>(c)});
+    }
+}
+
+// Options that the chosen method ignores (cleanlab warns about them too, SPEC §9.1).
+void warn_ignored_options(const FindIssuesOptions& options, Warnings& out) {
+    const char* method = to_string(options.filter_by);
+    if (!is_prune_method(options.filter_by) && options.frac_noise != 1.0)
+        out.push_back({WarningCode::option_ignored,
+                       std::string("frac_noise only applies to the prune methods; ") + method + " ignores it.", 0, -1,
+                       -1});
+    if (options.filter_by == FilterBy::confident_learning && options.confident_joint != nullptr)
+        out.push_back({WarningCode::option_ignored,
+                       "confident_learning recomputes the confident joint from the data; the given confident_joint "
+                       "is ignored.",
+                       0, -1, -1});
+}
+
+
+}  // namespace
+
+Warnings find_issues_warnings(const std::vector<std::int64_t>& label_counts, const FindIssuesOptions& options) {
+    Warnings out;
+    warn_small_classes(label_counts, options, out);
+    warn_ignored_options(options, out);
+    return out;
 }
 
 IndexList mask_to_indices(const Mask& mask) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "confident_joint.hpp"
+#include "errors.hpp"
 #include "options.hpp"
 #include "types.hpp"
 
@@ -27,6 +28,10 @@ Mask find_label_issues_from(LabelsView labels, ProbsView<T> probs, const FindIss
 
 // Throws invalid_option for options that do not fit the method or the number of classes k.
 void validate_find_options(const FindIssuesOptions& options, std::size_t k);
+
+// Warnings about the method and data: classes too small for the prune methods, options the
+// method ignores (cleanlab warns about both). Errors are thrown by validate_find_options instead.
+Warnings find_issues_warnings(const std::vector<std::int64_t>& label_counts, const FindIssuesOptions& options);
 
 // Indices of a mask, in index order.
 IndexList mask_to_indices(const Mask& mask);

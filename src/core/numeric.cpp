@@ -1,6 +1,8 @@
 #include "numeric.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 
 namespace labelscope {
@@ -71,6 +73,18 @@ std::vector<double> round_preserving_sum(const std::vector<double>& values) {
         current = pairwise_sum(rounded);
     }
     return rounded;
+}
+
+std::string format_number(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+    // The shortest of %.15g..%.17g that reads back exactly: 0.1 stays "0.1", not 0.10000000000000001.
+    char buffer[32];
+    for (int digits = 15; digits <= 17; ++digits) {
+        std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+        if (std::strtod(buffer, nullptr) == v) break;
+    }
+    return buffer;
 }
 
 }  // namespace labelscope

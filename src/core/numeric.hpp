@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace labelscope {
@@ -38,5 +39,8 @@ std::size_t argmax_first(const T* row, std::size_t k) {
 // residuals first; ties: higher index first when adding, lower index first when subtracting
 // (SPEC §5.2). Non-finite inputs make the loop stop, as in cleanlab.
 std::vector<double> round_preserving_sum(const std::vector<double>& values);
+
+// Shortest-looking exact text of a number for messages: %.17g, with NaN/Infinity spelled out.
+std::string format_number(double v);
 
 }  // namespace labelscope

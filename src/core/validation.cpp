@@ -13,13 +13,6 @@ namespace {
 // Rows whose sum is further than this from 1 are reported (float32 softmax output stays well inside).
 constexpr double ROW_SUM_TOLERANCE = 1e-3;
 
-std::string format_value(double v) {
-    if (std::isnan(v)) return "NaN";
-    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", v);
-    return buffer;
-}
 
 void check_shape(std::size_t num_labels, std::size_t rows, std::size_t cols, bool have_labels) {
     if (rows == 0)
@@ -59,7 +52,7 @@ Warnings check_values(ProbsView<T> probs) {
             if (!std::isfinite(v))
                 throw LabelScopeError(ErrorCode::non_finite,
                                       "pred_probs[" + std::to_string(i) + "][" + std::to_string(j) + "] is " +
-                                          format_value(v) + " (example " + std::to_string(i) + ", class " +
+                                          format_number(v) + " (example " + std::to_string(i) + ", class " +
                                           std::to_string(j) +
                                           "). Predicted probabilities must be finite numbers between 0 and 1; "
                                           "fix or drop this example's row in the model output.",
@@ -68,7 +61,7 @@ Warnings check_values(ProbsView<T> probs) {
                 if (v < -RANGE_TOLERANCE || v > 1.0 + RANGE_TOLERANCE)
                     throw LabelScopeError(
                         ErrorCode::out_of_range,
-                        "pred_probs[" + std::to_string(i) + "][" + std::to_string(j) + "] is " + format_value(v) +
+                        "pred_probs[" + std::to_string(i) + "][" + std::to_string(j) + "] is " + format_number(v) +
                             " (example " + std::to_string(i) + ", class " + std::to_string(j) +
                             "), outside [0, 1]. These look like scores or logits, not probabilities: apply "
                             "softmax to the model output first.",
@@ -96,14 +89,14 @@ Warnings check_values(ProbsView<T> probs) {
         warnings.push_back({WarningCode::values_slightly_outside,
                             std::to_string(slightly_outside) +
                                 " row(s) have probabilities slightly outside [0, 1] (by at most " +
-                                format_value(worst_outside) + "; first: example " + std::to_string(first_outside) +
+                                format_number(worst_outside) + "; first: example " + std::to_string(first_outside) +
                                 "), likely float rounding. They are used as given.",
                             slightly_outside, first_outside, -1});
     if (unnormalized > 0)
         warnings.push_back({WarningCode::rows_not_normalized,
                             std::to_string(unnormalized) + " row(s) of pred_probs do not sum to 1 (first: example " +
                                 std::to_string(first_unnormalized) + " sums to " +
-                                format_value(first_unnormalized_sum) +
+                                format_number(first_unnormalized_sum) +
                                 "). They are used as given, as cleanlab does; results differ from the normalised "
                                 "rows. Apply softmax to the model output if these are not probabilities.",
                             unnormalized, first_unnormalized, -1});

@@ -117,6 +117,8 @@ export class LabelScope {
     checkOptions('readDataset', options, OPTIONS.readDataset);
     const { onProgress, signal, ...readOptions } = options;
     const sources = datasetSources(input);
+    // Checked before reading too, so an already-aborted signal cancels even an empty input.
+    if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Reading was cancelled.' });
     const totalBytes = sources.reduce((sum, s) => sum + (s.size || 0), 0);
     const reader = new this.#core.Reader(readOptions);
     let bytesRead = 0;

@@ -23,6 +23,7 @@ class LabelScopeWorker {
   #worker;
   #pending = new Map();
   #nextId = 1;
+  #terminated = false;
 
   constructor(worker) {
     this.#worker = worker;
@@ -32,7 +33,14 @@ class LabelScopeWorker {
 
   #receive({ id, result, error, progress }) {
     const pending = this.#pending.get(id);
-    if (!pending) return; // cancelled: the answer is no longer wanted
+    if (!pending) {
+      // Cancelled: the answer is no longer wanted. A dataset read for it would stay in the
+      // worker's memory with no WorkerDataset to free it, so free it now.
+      if (!progress && result?.datasetId) {
+        this.#worker.postMessage({ id: 0, method: 'freeDataset', args: { datasetId: result.datasetId } });
+      }
+      return;
+    }
     if (progress) return pending.onProgress?.(progress);
     this.#pending.delete(id);
     if (error) pending.reject(new LabelScopeError(error));
@@ -48,6 +56,9 @@ class LabelScopeWorker {
   call(method, args, { onProgress, signal, transfer = [] } = {}) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
+      if (this.#terminated) {
+        return reject(new LabelScopeError({ code: 'worker_error', message: 'The labelscope worker was terminated.' }));
+      }
       if (signal?.aborted) return reject(cancelledError());
       this.#pending.set(id, { resolve, reject, onProgress });
       signal?.addEventListener('abort', () => {
@@ -88,6 +99,7 @@ class LabelScopeWorker {
   }
 
   terminate() {
+    this.#terminated = true;
     this.#worker.terminate();
     this.#failAll('The labelscope worker was terminated.');
   }

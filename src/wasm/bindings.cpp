@@ -200,8 +200,10 @@ val guarded(F&& f, const io::Dataset* dataset = nullptr) {
 
 template <class T>
 val find_issues_on(LabelsView y, ProbsView<T> p, const val& o) {
-    const Warnings warnings = validate_inputs(y, p);
+    Warnings warnings = validate_inputs(y, p);
     FindOptions f = find_options(o);
+    const Warnings method_warnings = find_issues_warnings(label_counts(y, p.cols), f.find);
+    warnings.insert(warnings.end(), method_warnings.begin(), method_warnings.end());
     const auto rank = rank_options(o, "returnIndicesRankedBy", flag(o, "adjustPredProbs", false));
     val r = val::object();
     const Mask mask = find_label_issues(y, p, f.find);
@@ -394,9 +396,14 @@ public:
             val notes = val::array();
             for (std::size_t i = 0; i < d.notes.size(); ++i) notes.set(i, d.notes[i]);
             r.set("notes", notes);
+            // Where example i came from: row firstRow + i of the file (1-based, header counted).
             val source = val::object();
             source.set("labelsFile", d.source.labels_file);
+            source.set("labelsFirstRow", static_cast<double>(d.source.labels_first_row));
+            source.set("labelsColumn", static_cast<double>(d.source.labels_column));
             source.set("predProbsFile", d.source.probs_file);
+            source.set("predProbsFirstRow", static_cast<double>(d.source.probs_first_row));
+            source.set("predProbsColumns", list(d.source.probs_columns));
             r.set("source", source);
             return r;
         }, d_.get());

@@ -1,0 +1,102 @@
+// Reading the input files into a Dataset: friendly errors for missing files, chunks streamed into
+// the WebAssembly reader, and a progress line on a terminal for inputs that take a while.
+import fs from 'node:fs';
+
+const CHUNK = 1 << 20;
+
+/** A problem with an input file found before the reader sees it (exit code 3). */
+export class InputError extends Error {
+  constructor(message, file) {
+    super(message);
+    this.name = 'InputError';
+    this.file = file;
+  }
+}
+
+const OPEN_PROBLEMS = {
+  ENOENT: 'no such file. Check the path.',
+  EACCES: 'permission denied: the file cannot be read.',
+  EPERM: 'permission denied: the file cannot be read.',
+  ENOTDIR: 'no such file (a folder in the path is a file).',
+  ELOOP: 'too many symbolic links in the path.',
+};
+
+/** The size in bytes of a readable file; throws InputError otherwise. */
+function checkReadable(path) {
+  let stat;
+  try {
+    stat = fs.statSync(path);
+    fs.accessSync(path, fs.constants.R_OK);
+  } catch (e) {
+    throw new InputError(OPEN_PROBLEMS[e.code] ?? `cannot open: ${e.message}`, path);
+  }
+  if (stat.isDirectory()) throw new InputError('is a folder, not a file.', path);
+  return stat.isFile() ? stat.size : 0;
+}
+
+// Opened only when the reader gets to it; closed when the reader stops early (an error).
+async function* fileChunks(path) {
+  yield* fs.createReadStream(path, { highWaterMark: CHUNK });
+}
+
+/** The input files named on the command line, checked: [{role, path, size}]. */
+export function inputFiles(values) {
+  const named = values.data !== undefined
+    ? [['combined', values.data]]
+    : [['labels', values.labels], ['predProbs', values['pred-probs']]];
+  return named.map(([role, path]) => ({ role, path, size: checkReadable(path) }));
+}
+
+/** Reads the files into a Dataset (the caller frees it). */
+export async function readInput(ls, files, values, progress) {
+  const input = {};
+  for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
+  const options = { onProgress: (p) => progress.update(p) };
+  if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
+  return ls.readDataset(input, options);
+}
+
+/** The 1-based row of example 0 in the labels file as a person counts it (header included). */
+export function firstDataRow(dataset) {
+  return dataset.source.labelsFirstRow;
+}
+
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/**
+ * A progress line on stderr, only on a terminal, only once `delayMs` have passed (default 2 s,
+ * LABELSCOPE_PROGRESS_DELAY_MS overrides it), rewritten in place and cleared at the end.
+ */
+export function progressLine(stream = process.stderr, delayMs = defaultDelay()) {
+  const start = Date.now();
+  let shown = '';
+  let lastWrite = 0;
+  const write = (text) => {
+    stream.write(`\r${text.padEnd(shown.length)}`);
+    shown = text;
+    lastWrite = Date.now();
+  };
+  const due = () => stream.isTTY && Date.now() - start >= delayMs;
+  return {
+    update({ file, bytesRead, totalBytes }) {
+      if (!due() || Date.now() - lastWrite < 100) return;
+      const amount = totalBytes > 0
+        ? `${Math.min(100, Math.floor((100 * bytesRead) / totalBytes))}% of ${megabytes(totalBytes)}`
+        : megabytes(bytesRead);
+      write(`labelscope: reading ${file}: ${amount}`);
+    },
+    /** Announces a step that runs without updates, if the line is already up (input is big). */
+    step(text) {
+      if (shown) write(`labelscope: ${text}`);
+    },
+    clear() {
+      if (shown) stream.write(`\r${' '.repeat(shown.length)}\r`);
+      shown = '';
+    },
+  };
+}
+
+function defaultDelay() {
+  const ms = Number(process.env.LABELSCOPE_PROGRESS_DELAY_MS);
+  return process.env.LABELSCOPE_PROGRESS_DELAY_MS !== undefined && Number.isFinite(ms) ? ms : 2000;
+}

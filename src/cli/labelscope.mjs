@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// labelscope on the command line: find likely label errors from given labels and a model's
+// out-of-sample predicted probabilities. Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 bad input.
+import fs from 'node:fs';
+import { COMMANDS, parseCommandLine, topHelp, UsageError } from './args.mjs';
+import { RUN } from './commands.mjs';
+import { InputError, inputFiles, progressLine, readInput } from './input.mjs';
+import { toCsv, toJson } from './output.mjs';
+
+const EXIT = { ok: 0, unexpected: 1, usage: 2, input: 3 };
+
+const version = () =>
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+const oneLine = (text) => String(text).replace(/\s*\n\s*/g, ' ').trim();
+const say = (text) => process.stderr.write(`${oneLine(text)}\n`);
+
+function usageFailure(message, command) {
+  const help = command ? `labelscope ${command} --help` : 'labelscope --help';
+  say(`labelscope${command ? ` ${command}` : ''}: ${message} Try '${help}'.`);
+  return EXIT.usage;
+}
+
+/** "file, row 5, column 2: message" with whatever the error knows. */
+function located(error) {
+  const where = [error.file, error.row > 0 && `row ${error.row}`, error.column > 0 && `column ${error.column}`]
+    .filter(Boolean).join(', ');
+  return where ? `${where}: ${error.message}` : error.message;
+}
+
+function failure(error, command) {
+  if (error instanceof UsageError) return usageFailure(error.message, command);
+  if (error?.name === 'LabelScopeError') {
+    if (error.code === 'invalid_option') return usageFailure(error.message, command);
+    if (error.code === 'internal_error') {
+      say(`labelscope: ${error.message}`);
+      return EXIT.unexpected;
+    }
+    say(`labelscope: ${located(error)}`);
+    return EXIT.input;
+  }
+  if (error instanceof InputError) {
+    say(`labelscope: ${located(error)}`);
+    return EXIT.input;
+  }
+  say(`labelscope: unexpected error: ${error?.message ?? error}`);
+  return EXIT.unexpected;
+}
+
+function render(result, format) {
+  if (format === 'csv') {
+    for (const w of result.warnings) say(`labelscope: warning: ${w.message}`);
+    return toCsv(result.csv.header, result.csv.rows);
+  }
+  return `${toJson(result.json)}\n`;
+}
+
+function emit(text, out) {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(out, text);
+  } catch (e) {
+    throw new InputError(`cannot write the output: ${e.code === 'ENOENT' ? 'no such folder' : e.message}.`, out);
+  }
+}
+
+// Loaded on demand: --help and usage errors need no WebAssembly.
+async function loadCore() {
+  let api;
+  try {
+    api = await import('../js/index.js');
+  } catch (e) {
+    throw new Error(`cannot load the WebAssembly core (${e.message}). Build it with 'npm run build'.`);
+  }
+  return api.createLabelScope();
+}
+
+// Errors about the whole dataset come without a file; name the file they are about.
+const LABEL_ERRORS = ['single_label_class', 'label_out_of_range', 'bad_label', 'unknown_class'];
+function withFile(error, files) {
+  if (error?.name !== 'LabelScopeError' || error.file || error.code === 'invalid_option') return error;
+  const role = files.length === 1 ? 'combined' : LABEL_ERRORS.includes(error.code) ? 'labels' : 'predProbs';
+  error.file = files.find((f) => f.role === role)?.path;
+  return error;
+}
+
+async function run(command, values) {
+  const files = inputFiles(values); // missing files fail before the WebAssembly module loads
+  const ls = await loadCore();
+  const progress = progressLine();
+  let dataset;
+  try {
+    dataset = await readInput(ls, files, values, progress);
+    progress.step(`analysing ${dataset.numExamples} examples...`);
+    const result = RUN[command](ls, dataset, values);
+    progress.clear();
+    emit(render(result, values.format), values.out);
+  } catch (e) {
+    throw withFile(e, files);
+  } finally {
+    progress.clear();
+    dataset?.free();
+  }
+}
+
+async function main(argv) {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    return failure(e, e.command);
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`labelscope ${version()}\n`);
+    return EXIT.ok;
+  }
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${parsed.command ? COMMANDS[parsed.command].help : topHelp(version())}\n`);
+    return EXIT.ok;
+  }
+  try {
+    await run(parsed.command, parsed.values);
+    return EXIT.ok;
+  } catch (e) {
+    return failure(e, parsed.command);
+  }
+}
+
+// `labelscope ... | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  say(`labelscope: cannot write to standard output: ${e.message}`);
+  process.exit(EXIT.unexpected);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.exitCode = failure(e); },
+);

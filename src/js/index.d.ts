@@ -1,0 +1,709 @@
+// Type declarations of labelscope's JS API (hand-written; checked by `npx tsc -p tests/types`).
+//
+// labelscope finds likely label errors in classification data from the given labels and a model's
+// out-of-sample predicted probabilities (confident learning, as in cleanlab 2.9.0), in a
+// WebAssembly core. Option names are camelCase; option *values* are cleanlab's
+// (`filterBy: 'prune_by_noise_rate'`, `returnIndicesRankedBy: 'self_confidence'`).
+//
+// These declarations use the DOM types Blob, File, AbortSignal and URL: compile with
+// `"lib": ["dom", ...]` (browser) or with @types/node (Node >= 20 has the same globals).
+
+// ---- option values ------------------------------------------------------------------------------
+
+/**
+ * How `findLabelIssues` decides which examples are label issues (cleanlab's `filter_by`).
+ * - `'prune_by_noise_rate'` (default): for each off-diagonal cell (given k, true j) of the
+ *   calibrated confident joint, flag that many examples labelled k with the largest margin
+ *   p[j] - p[k].
+ * - `'prune_by_class'`: for each class k, flag the examples labelled k with the lowest p[k], as
+ *   many as the confident joint estimates are mislabelled.
+ * - `'both'`: flagged by both of the above.
+ * - `'confident_learning'`: the examples counted off the diagonal of the confident joint.
+ * - `'predicted_neq_given'`: the model's argmax differs from the given label.
+ * - `'low_normalized_margin'` / `'low_self_confidence'`: the examples with the lowest score, as
+ *   many as `numLabelIssues` estimates.
+ *
+ * Except for the two `low_*` methods, an example whose given label is the model's argmax (within
+ * 1e-6) is never flagged. The prune methods skip classes with <= `minExamplesPerClass` examples.
+ */
+export type FilterBy =
+  | 'prune_by_noise_rate'
+  | 'prune_by_class'
+  | 'both'
+  | 'confident_learning'
+  | 'predicted_neq_given'
+  | 'low_normalized_margin'
+  | 'low_self_confidence';
+
+/**
+ * A per-example label quality score (cleanlab's `rank.get_label_quality_scores` methods), in
+ * [0, 1]: **lower = more likely mislabelled**.
+ * - `'self_confidence'` (default): p[given label].
+ * - `'normalized_margin'`: (p[given] - max other p + 1) / 2.
+ * - `'confidence_weighted_entropy'`: log(1 + x) / x with x = normalized entropy / p[given]
+ *   (cannot be combined with `adjustPredProbs`).
+ */
+export type ScoreMethod = 'self_confidence' | 'normalized_margin' | 'confidence_weighted_entropy';
+
+/** How flagged examples are ordered: by a score (most likely mislabelled first), or `'none'` (index order). */
+export type RankBy = ScoreMethod | 'none';
+
+/** How the prior of the true labels, `py`, is estimated (cleanlab's `py_method`). */
+export type PyMethod = 'cnt' | 'eqn' | 'marginal' | 'marginal_ps';
+
+/** How `numLabelIssues` counts (cleanlab's `estimation_method`). */
+export type EstimationMethod = 'off_diagonal' | 'off_diagonal_calibrated' | 'off_diagonal_custom';
+
+/**
+ * Out-of-distribution score from predicted probabilities (cleanlab's `OutOfDistribution`
+ * methods): **higher = more in-distribution**, lower = more likely an outlier.
+ * - `'entropy'` (default): 1 - normalized entropy of the row.
+ * - `'least_confidence'`: the largest probability of the row.
+ * - `'gen'`: the GEN score (generalized entropy of the softmax of the probabilities, top 100 classes).
+ */
+export type OodMethod = 'entropy' | 'least_confidence' | 'gen';
+
+// ---- inputs -------------------------------------------------------------------------------------
+
+/** Given labels: one class index 0..K-1 per example (`Int32Array` is used as is; others are copied). */
+export type Labels = Int32Array | ArrayLike<number>;
+
+/** A K x K matrix of counts, rows = given label, columns = (guessed) true label. */
+export type CountMatrixInput = ReadonlyArray<ArrayLike<number>>;
+
+/** Predicted probabilities as one flat row-major N x K typed array, with K = `numClasses`. */
+export interface FlatPredProbs {
+  /**
+   * Out-of-sample predicted probabilities, row-major (example i, class k at `i * numClasses + k`).
+   * A `Float32Array` is read as float32 values (arithmetic is still in double).
+   */
+  predProbs: Float64Array | Float32Array;
+  /** K, the number of classes (columns). */
+  numClasses: number;
+}
+
+/** Predicted probabilities as an array of N rows of K numbers. */
+export interface RowPredProbs {
+  /** One row of K probabilities per example; every row must have the same length K. */
+  predProbs: ReadonlyArray<ArrayLike<number>>;
+  /** Ignored: K is the length of the rows. */
+  numClasses?: number;
+}
+
+/** Predicted probabilities in either shape. */
+export type PredProbsInput = FlatPredProbs | RowPredProbs;
+
+/** Labels and probabilities handed in as arrays. */
+export type ArrayData = PredProbsInput & {
+  /** Given labels, one class index per example (same order as the probability rows). */
+  labels: Labels;
+  dataset?: undefined;
+};
+
+/** Compute on a dataset already read with `readDataset` (no re-parsing, no copy). */
+export interface OnDataset<D = Dataset> {
+  dataset: D;
+  labels?: undefined;
+  predProbs?: undefined;
+  numClasses?: undefined;
+}
+
+// ---- options ------------------------------------------------------------------------------------
+
+/** A score method together with `adjustPredProbs` (CWE cannot be adjusted, as in cleanlab). */
+export type ScoreChoice =
+  | {
+      /** Score method (default `'self_confidence'`). Lower = more likely mislabelled. */
+      method?: 'self_confidence' | 'normalized_margin';
+      /**
+       * Score probabilities adjusted by the per-class thresholds (cleanlab's
+       * `adjust_pred_probs`): p'_k ∝ p_k - t_k + max t. Default false.
+       */
+      adjustPredProbs?: boolean;
+    }
+  | {
+      method: 'confidence_weighted_entropy';
+      /** Not supported for confidence_weighted_entropy (an `invalid_option` error). */
+      adjustPredProbs?: false;
+    };
+
+/** Options shared by `findLabelIssues` and `audit` (cleanlab's `find_label_issues` arguments). */
+export interface FindOptions {
+  /** Which examples are label issues (default `'prune_by_noise_rate'`). */
+  filterBy?: FilterBy;
+  /** Fraction of the estimated label issues to return, in (0, 1] (default 1). Prune methods only. */
+  fracNoise?: number;
+  /**
+   * Per class, how many examples to flag (length K; overrides the estimate). Only for
+   * `'prune_by_class'`, `'prune_by_noise_rate'` and `'both'`.
+   */
+  numToRemovePerClass?: ArrayLike<number>;
+  /**
+   * Keep at least this many examples of every class unflagged; the prune methods skip classes with
+   * this many examples or fewer (default 1).
+   */
+  minExamplesPerClass?: number;
+  /**
+   * A precomputed K x K confident joint, used as is (not calibrated) by the prune methods instead
+   * of computing one; ignored by `'confident_learning'`.
+   */
+  confidentJoint?: CountMatrixInput;
+}
+
+/** `returnIndicesRankedBy` with `adjustPredProbs` (CWE cannot be adjusted). */
+export type RankChoice =
+  | {
+      /**
+       * Order `indices` by this label quality score, most likely mislabelled first (ties: lower
+       * index first). Default / `'none'`: ascending index order.
+       */
+      returnIndicesRankedBy?: 'self_confidence' | 'normalized_margin' | 'none';
+      /** Rank by scores of threshold-adjusted probabilities (default false). */
+      adjustPredProbs?: boolean;
+    }
+  | {
+      returnIndicesRankedBy: 'confidence_weighted_entropy';
+      /** Not supported for confidence_weighted_entropy. */
+      adjustPredProbs?: false;
+    };
+
+/** Options of `findLabelIssues`. */
+export type FindLabelIssuesOptions = FindOptions & RankChoice;
+
+/** Options of `getLabelQualityScores`. */
+export type LabelQualityScoresOptions = ScoreChoice;
+
+/** Options of `computeConfidentJoint`. */
+export interface ConfidentJointOptions {
+  /** Calibrate the counts so row sums equal the label counts (default true). */
+  calibrate?: boolean;
+}
+
+/** Options of `estimateLatent` (cleanlab's `estimate_py_and_noise_matrices_from_probabilities`). */
+export interface EstimateLatentOptions {
+  /** How the prior of true labels is estimated (default `'cnt'`). `'eqn'` fails on a singular noise matrix. */
+  pyMethod?: PyMethod;
+  /** Iterate py and the noise matrices until they agree (default true). */
+  convergeLatentEstimates?: boolean;
+  /** Start from the calibrated confident joint (default true). */
+  calibrate?: boolean;
+}
+
+/** Options of `numLabelIssues`. */
+export type NumLabelIssuesOptions =
+  | {
+      /**
+       * `'off_diagonal'` (default): the examples counted off the diagonal of the confident joint
+       * whose given label is not the argmax (= what `filterBy: 'confident_learning'` flags);
+       * `'off_diagonal_calibrated'`: N times the off-diagonal mass of the joint estimated from the
+       * calibrated confident joint (rounded half to even).
+       */
+      estimationMethod?: 'off_diagonal' | 'off_diagonal_calibrated';
+      /** Used only by `'off_diagonal_custom'`. */
+      confidentJoint?: undefined;
+    }
+  | {
+      /** Count from the given `confidentJoint` (estimated the way `'off_diagonal_calibrated'` counts). */
+      estimationMethod: 'off_diagonal_custom';
+      /** The K x K confident joint to count from (required). */
+      confidentJoint: CountMatrixInput;
+    };
+
+/** Options of `healthSummary`, `rankClassesByLabelQuality`, `findOverlappingClasses`. */
+export interface HealthOptions {
+  /** List overlapping class pairs in both orders (A, B) and (B, A) (default false). */
+  asymmetric?: boolean;
+}
+
+/** Options of `outOfDistributionScores` (labels are needed only to adjust the probabilities). */
+export type OutOfDistributionArgs = PredProbsInput & { method?: OodMethod } & (
+  | {
+      /** Given labels (needed for the default `adjustPredProbs: true`). */
+      labels: Labels;
+      /** Adjust probabilities by the per-class thresholds first (default true). */
+      adjustPredProbs?: boolean;
+    }
+  | {
+      labels?: null;
+      /** Without labels, adjustment is impossible: pass `adjustPredProbs: false`. */
+      adjustPredProbs: false;
+    }
+);
+
+/** Options of `audit`. */
+export type AuditOptions = FindOptions &
+  HealthOptions &
+  (
+    | {
+        /**
+         * Ranking of the flagged examples and the per-example `labelQuality` score (default
+         * `'self_confidence'`; `'none'`: index order, with self-confidence scores).
+         */
+        rankBy?: 'self_confidence' | 'normalized_margin' | 'none';
+        /** Scores of threshold-adjusted probabilities (default false). */
+        adjustPredProbs?: boolean;
+      }
+    | {
+        rankBy: 'confidence_weighted_entropy';
+        /** Not supported for confidence_weighted_entropy. */
+        adjustPredProbs?: false;
+      }
+  );
+
+// ---- results ------------------------------------------------------------------------------------
+
+/** Why a warning was given. */
+export type WarningCode =
+  /** Some rows do not sum to 1; they are used as given (as cleanlab does). */
+  | 'rows_not_normalized'
+  /** Values within 1e-3 outside [0, 1] (float rounding in exports); used as given. */
+  | 'values_slightly_outside'
+  /** A class has too few examples for the prune methods to flag any of them. */
+  | 'class_too_small'
+  /** An option has no effect with the chosen method. */
+  | 'option_ignored';
+
+/** Something worth showing that did not stop the analysis. */
+export interface LabelScopeWarning {
+  code: WarningCode;
+  /** What happened and what it means, for people. */
+  message: string;
+  /** How many rows / examples are affected. */
+  count: number;
+  /** First affected example (0-based), or -1. */
+  example: number;
+  /** The class concerned, or -1. */
+  classIndex: number;
+}
+
+/** Result of `findLabelIssues`. */
+export interface FindLabelIssuesResult {
+  /** One entry per example: 1 = flagged as a likely label issue, 0 = not. */
+  mask: Uint8Array;
+  /**
+   * The flagged examples (0-based): most likely mislabelled first when `returnIndicesRankedBy` is
+   * a score, else ascending.
+   */
+  indices: Int32Array;
+  /** Input warnings (rows not summing to 1, values slightly outside [0, 1]). */
+  warnings: LabelScopeWarning[];
+}
+
+/** Result of `getLabelQualityScores`. */
+export interface LabelQualityScoresResult {
+  /** One score per example in [0, 1]: **lower = more likely mislabelled**. */
+  scores: Float64Array;
+  warnings: LabelScopeWarning[];
+}
+
+/** Result of `computeConfidentJoint`. */
+export interface ConfidentJointResult {
+  /**
+   * K x K counts: entry [i][j] = examples given label i whose probability of class j reaches
+   * class j's threshold (calibrated unless `calibrate: false`).
+   */
+  confidentJoint: number[][];
+  /** Per-class thresholds t_k: mean p[k] over the examples labelled k (2 for an absent class). */
+  thresholds: number[];
+  /** Examples counted off the diagonal of the confident joint (ascending). */
+  offDiagonal: Int32Array;
+}
+
+/** Result of `estimateLatent`. */
+export interface LatentEstimates {
+  /** Prior of the true labels, p(true = k), length K. */
+  py: number[];
+  /** K x K noise matrix p(given = i | true = j) (columns sum to 1). */
+  noiseMatrix: number[][];
+  /** K x K inverse noise matrix p(true = i | given = j) (columns sum to 1). */
+  inverseNoiseMatrix: number[][];
+  /** The (calibrated, unless `calibrate: false`) confident joint the estimates come from. */
+  confidentJoint: number[][];
+}
+
+/** One row of the class table (cleanlab's `rank_classes_by_label_quality`). */
+export interface ClassQuality {
+  classIndex: number;
+  /** Estimated examples given this class whose true class is another. */
+  labelIssues: number;
+  /** Estimated examples of this true class given another label. */
+  inverseLabelIssues: number;
+  /** Fraction of the examples given this label that are mislabelled. */
+  labelNoise: number;
+  /** Fraction of this true class that carries another label. */
+  inverseLabelNoise: number;
+  /** 1 - labelNoise: lower = noisier class. */
+  labelQualityScore: number;
+}
+
+/** One pair of classes that the labels confuse (cleanlab's `find_overlapping_classes`). */
+export interface ClassOverlap {
+  classA: number;
+  classB: number;
+  /** Estimated examples labelled as one of the pair that belong to the other. */
+  numOverlappingExamples: number;
+  /** Their share of the dataset (estimated joint probability). */
+  jointProbability: number;
+}
+
+/** Result of `healthSummary` (cleanlab's `dataset.health_summary`). */
+export interface HealthSummary {
+  /** 1 - (estimated label issues / N): 1 = no label issues found. */
+  overallLabelHealthScore: number;
+  /** K x K estimated joint distribution of (given, true) labels; sums to 1. */
+  joint: number[][];
+  /** Classes, noisiest (lowest labelQualityScore) first. */
+  classesByLabelQuality: ClassQuality[];
+  /** Class pairs, most overlapping first. */
+  overlappingClasses: ClassOverlap[];
+}
+
+/** Result of `outOfDistributionScores`. */
+export interface OutOfDistributionResult {
+  /** One score per example: **higher = more in-distribution**, lower = more likely an outlier. */
+  scores: Float64Array;
+}
+
+/** Everything a UI shows about a dataset, with the shared steps computed once (`audit`). */
+export interface AuditReport {
+  numExamples: number;
+  numClasses: number;
+  /** The filter used. */
+  filterBy: FilterBy;
+  /** The ranking used (`'none'`: issues in index order). */
+  rankBy: RankBy;
+  /** Flagged examples in rank order: most likely mislabelled first. */
+  issues: Int32Array;
+  /** Per example: 1 = flagged, 0 = not. */
+  isLabelIssue: Uint8Array;
+  /** Per example label quality score of `rankBy` (self-confidence for `'none'`): lower = more likely mislabelled. */
+  labelQuality: Float64Array;
+  /** Per example: the class the confident joint counted it under, else the model's argmax. */
+  suggestedLabel: Int32Array;
+  /** Per example: the class the confident joint counted it under, or -1 if no class was confident. */
+  confidentJointLabel: Int32Array;
+  /** Per example: the model's argmax (first on ties). */
+  predictedLabel: Int32Array;
+  /** Per example: p[given label]. */
+  givenProbability: Float64Array;
+  /** Per example: p[suggested label]. */
+  suggestedProbability: Float64Array;
+  /** Examples per given label, length K. */
+  labelCounts: number[];
+  /** Per-class thresholds (mean self-confidence). */
+  thresholds: number[];
+  /** K x K calibrated confident joint. */
+  confidentJoint: number[][];
+  /** K x K raw confident joint. */
+  confidentJointUncalibrated: number[][];
+  /** K x K estimated joint of (given, true) labels. */
+  joint: number[][];
+  /** Prior of the true labels. */
+  py: number[];
+  /** p(given = i | true = j). */
+  noiseMatrix: number[][];
+  /** p(true = i | given = j). */
+  inverseNoiseMatrix: number[][];
+  /** Estimated number of label issues (`'off_diagonal'`). */
+  numLabelIssues: number;
+  /** Overall label health score: 1 - numLabelIssues / N. */
+  healthScore: number;
+  /** Classes, noisiest first. */
+  classQuality: ClassQuality[];
+  /** Class pairs, most overlapping first. */
+  overlappingClasses: ClassOverlap[];
+  /** Input warnings and classes too small for the prune methods. */
+  warnings: LabelScopeWarning[];
+}
+
+// ---- reading files ------------------------------------------------------------------------------
+
+/**
+ * Bytes of one file: a `File`/`Blob` (read as a stream), bytes, text, or an async iterable of
+ * chunks (a Node `fs.ReadStream`, whose file name is used in messages).
+ */
+export type ByteSource = Blob | ArrayBufferView | ArrayBuffer | string | AsyncIterable<Uint8Array>;
+
+/** A file with a name for messages (and its size, for progress, when `data` is a stream). */
+export interface NamedSource<S = ByteSource> {
+  /** The file name used in messages and `Dataset.source` (default: the File's name or 'labels' / 'pred_probs' / 'data.csv'). */
+  name?: string;
+  data: S;
+  /** Total bytes, for `onProgress` when `data` does not know its size. */
+  size?: number;
+}
+
+/** One file to read. */
+export type DataSource<S = ByteSource> = S | NamedSource<S>;
+
+/**
+ * What `readDataset` reads: a labels file plus a pred_probs file (CSV, TSV or .npy), or one
+ * combined CSV with a label column and one probability column per class.
+ */
+export type DatasetInput<S = ByteSource> =
+  | {
+      /** Labels: class indices or class names, one per row (CSV/TSV with or without header, or .npy of integers). */
+      labels: DataSource<S>;
+      /** Probabilities: N rows x K columns (CSV/TSV; a header row names the classes; or a .npy N x K array). */
+      predProbs: DataSource<S>;
+      combined?: undefined;
+    }
+  | {
+      /** One CSV: a label column (label, labels, given_label or y), one numeric column per class, other columns kept. */
+      combined: DataSource<S>;
+      labels?: undefined;
+      predProbs?: undefined;
+    };
+
+/** Progress of `readDataset`, after each chunk. */
+export interface ReadProgress {
+  /** The file being read. */
+  file: string;
+  /** Bytes read so far, over all files. */
+  bytesRead: number;
+  /** Total bytes of all files whose size is known (streams without `size` count 0). */
+  totalBytes: number;
+}
+
+/** Options of `readDataset`. */
+export interface ReadDatasetOptions {
+  /** Called after every chunk. */
+  onProgress?: (progress: ReadProgress) => void;
+  /** Abort reading: the promise rejects with code `'cancelled'`. */
+  signal?: AbortSignal;
+  /** Combined CSV: the label column's name (default: label, labels, given_label or y). */
+  labelColumn?: string;
+  /** Combined CSV: the probability columns by name (default: every numeric column but ids and truth columns). */
+  probabilityColumns?: readonly string[];
+  /** Class names, one per probability column (when pred_probs has no header, or to rename). */
+  classNames?: readonly string[];
+  /** Store probabilities as float32 (half the memory; arithmetic stays double). */
+  float32?: boolean;
+}
+
+/** What a dataset read into memory holds besides its probabilities. */
+export interface DatasetInfo {
+  /** N. */
+  readonly numExamples: number;
+  /** K. */
+  readonly numClasses: number;
+  /** K class names (the pred_probs header, `classNames`, or '0'..'K-1'). */
+  readonly classNames: string[];
+  /** Whether the probabilities are stored as float32. */
+  readonly float32: boolean;
+  /** Given labels as class indices. */
+  readonly labels: Int32Array;
+  /** Known true labels (a true_label column), -1 where unknown; absent when the input has none. */
+  readonly trueLabels?: Int32Array;
+  /** Known errors (an is_error column): 1 wrong, 0 correct, -1 unknown; absent when the input has none. */
+  readonly knownErrors?: Int32Array;
+  /** Other columns of a combined CSV (id, text, ...), kept for display. */
+  readonly extraColumns: { name: string; values: string[] }[];
+  /** What the reader decided (header row, delimiter, shape), for people. */
+  readonly notes: string[];
+  /** The files the labels and probabilities came from. */
+  readonly source: { labelsFile: string; predProbsFile: string };
+  /** Warnings about the values (rows not summing to 1, values slightly outside [0, 1]). */
+  readonly warnings: LabelScopeWarning[];
+}
+
+/**
+ * A dataset read into WebAssembly memory by `readDataset`: analyse it many times without
+ * re-parsing, then `free()` it. Using it after `free()` throws a LabelScopeError with code `'freed'`.
+ */
+export class Dataset implements DatasetInfo {
+  private constructor();
+  readonly numExamples: number;
+  readonly numClasses: number;
+  readonly classNames: string[];
+  readonly float32: boolean;
+  readonly labels: Int32Array;
+  readonly trueLabels?: Int32Array;
+  readonly knownErrors?: Int32Array;
+  readonly extraColumns: { name: string; values: string[] }[];
+  readonly notes: string[];
+  readonly source: { labelsFile: string; predProbsFile: string };
+  readonly warnings: LabelScopeWarning[];
+  /** Probabilities of rows [start, start + count) (clipped to N) as a flat row-major Float64Array. */
+  probabilityRows(start: number, count: number): Float64Array;
+  /** Releases the WebAssembly memory. Safe to call twice. */
+  free(): void;
+}
+
+// ---- errors -------------------------------------------------------------------------------------
+
+/** Every `LabelScopeError.code`. */
+export type LabelScopeErrorCode =
+  // bad values (the core)
+  | 'empty_input'
+  | 'too_few_classes'
+  | 'single_label_class'
+  | 'length_mismatch'
+  | 'too_many_examples'
+  | 'non_finite'
+  | 'out_of_range'
+  | 'label_out_of_range'
+  | 'invalid_option'
+  // bad files (the readers)
+  | 'empty_file'
+  | 'no_data_rows'
+  | 'not_text'
+  | 'utf16'
+  | 'unterminated_quote'
+  | 'bad_quote'
+  | 'ragged_row'
+  | 'blank_row'
+  | 'bad_number'
+  | 'bad_label'
+  | 'unknown_class'
+  | 'missing_column'
+  | 'duplicate_column'
+  | 'row_count_mismatch'
+  | 'bad_npy'
+  | 'missing_file'
+  // the JS layer
+  | 'freed'
+  | 'cancelled'
+  | 'unsupported'
+  | 'worker_error'
+  | 'out_of_memory'
+  | 'internal_error';
+
+/** Plain-data form of a LabelScopeError (`toJSON()`, what a worker sends back). */
+export interface LabelScopeErrorInfo {
+  code: LabelScopeErrorCode;
+  message: string;
+  /** File the bad value is in (readDataset). */
+  file?: string;
+  /** 1-based row in that file, header row counted (for .npy: example + 1). */
+  row?: number;
+  /** 1-based column in that file. */
+  column?: number;
+  /** 0-based example index (array inputs). */
+  example?: number;
+  /** Class index concerned. */
+  classIndex?: number;
+}
+
+/** The one error type of the API: a bad file, a bad value or a bad option, with where it is. */
+export class LabelScopeError extends Error implements LabelScopeErrorInfo {
+  constructor(info: LabelScopeErrorInfo);
+  readonly name: 'LabelScopeError';
+  readonly code: LabelScopeErrorCode;
+  readonly file?: string;
+  readonly row?: number;
+  readonly column?: number;
+  readonly example?: number;
+  readonly classIndex?: number;
+  /** Plain data (code, message and the location fields that are set), for postMessage and JSON. */
+  toJSON(): LabelScopeErrorInfo;
+}
+
+// ---- the API ------------------------------------------------------------------------------------
+
+/** Arguments of a computation on arrays or on a Dataset. */
+export type DataArgs<O, D = Dataset> = (ArrayData | OnDataset<D>) & O;
+
+/** Options of `createLabelScope`. */
+export interface CreateLabelScopeOptions {
+  /** The bytes of labelscope-core.wasm (e.g. when a bundler inlines it); skips fetching it. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Maps 'labelscope-core.wasm' (and the directory of the module) to the URL to load it from. */
+  locateFile?: (path: string, scriptDirectory: string) => string;
+}
+
+/** Loads the WebAssembly core (browser, worker or Node) and returns the API. */
+export function createLabelScope(options?: CreateLabelScopeOptions): Promise<LabelScope>;
+
+/**
+ * The API on the current thread (synchronous; use `createLabelScopeWorker` to keep a page
+ * responsive). Inputs are plain arrays or typed arrays, or a `Dataset`; results are plain objects
+ * and typed arrays. Errors are thrown as `LabelScopeError`.
+ */
+export class LabelScope {
+  private constructor();
+  /** Likely label issues (cleanlab's `filter.find_label_issues`). */
+  findLabelIssues(args: DataArgs<FindLabelIssuesOptions>): FindLabelIssuesResult;
+  /** Per-example label quality scores (cleanlab's `rank.get_label_quality_scores`): lower = more likely mislabelled. */
+  getLabelQualityScores(args: DataArgs<LabelQualityScoresOptions>): LabelQualityScoresResult;
+  /** The confident joint, per-class thresholds and off-diagonal examples (cleanlab's `compute_confident_joint`). */
+  computeConfidentJoint(args: ArrayData & ConfidentJointOptions): ConfidentJointResult;
+  /** Prior and noise matrices (cleanlab's `estimate_py_and_noise_matrices_from_probabilities`). */
+  estimateLatent(args: ArrayData & EstimateLatentOptions): LatentEstimates;
+  /** Estimated number of label issues (cleanlab's `count.num_label_issues`). */
+  numLabelIssues(args: ArrayData & NumLabelIssuesOptions): number;
+  /** Dataset health: score, joint, class table, overlapping classes (cleanlab's `dataset.health_summary`). */
+  healthSummary(args: DataArgs<HealthOptions>): HealthSummary;
+  /** Classes, noisiest first (= `healthSummary(args).classesByLabelQuality`). */
+  rankClassesByLabelQuality(args: DataArgs<HealthOptions>): ClassQuality[];
+  /** Class pairs, most overlapping first (= `healthSummary(args).overlappingClasses`). */
+  findOverlappingClasses(args: DataArgs<HealthOptions>): ClassOverlap[];
+  /** Out-of-distribution scores: higher = more in-distribution. */
+  outOfDistributionScores(args: OutOfDistributionArgs): OutOfDistributionResult;
+  /** Everything a UI shows, computed once, on a Dataset or on arrays. */
+  audit(data: Dataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions): AuditReport;
+  /**
+   * Reads labels + probabilities (CSV, TSV, .npy) in chunks into a Dataset. Errors name the file,
+   * 1-based row and column (`LabelScopeError` codes such as `'bad_number'`, `'ragged_row'`,
+   * `'label_out_of_range'`).
+   */
+  readDataset(input: DatasetInput, options?: ReadDatasetOptions): Promise<Dataset>;
+}
+
+// ---- the worker variant -------------------------------------------------------------------------
+
+/** A dataset that lives in the worker's memory (from `LabelScopeWorker.readDataset`). */
+export interface WorkerDataset extends DatasetInfo {
+  /** The worker's handle for this dataset. */
+  readonly datasetId: number;
+  /** Probabilities of rows [start, start + count) as a flat row-major Float64Array. */
+  probabilityRows(start: number, count: number): Promise<Float64Array>;
+  /** Releases the worker's memory; later use rejects with code `'freed'`. */
+  free(): Promise<void>;
+}
+
+/** Inputs a worker can receive: structured-cloneable sources (no async iterables / streams). */
+export type WorkerByteSource = Blob | ArrayBufferView | ArrayBuffer | string;
+
+/** Options of `LabelScopeWorker.readDataset`. */
+export interface WorkerReadDatasetOptions extends Omit<ReadDatasetOptions, 'onProgress' | 'signal'> {
+  /** Called with the worker's progress reports. */
+  onProgress?: (progress: ReadProgress) => void;
+  /** Abort: the promise rejects with code `'cancelled'` at once. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The same API running in a module Web Worker: every method returns a Promise of the same result.
+ * Typed-array inputs are transferred to the worker (detached afterwards): pass copies to keep them.
+ */
+export interface LabelScopeWorker {
+  findLabelIssues(args: DataArgs<FindLabelIssuesOptions, WorkerDataset>): Promise<FindLabelIssuesResult>;
+  getLabelQualityScores(args: DataArgs<LabelQualityScoresOptions, WorkerDataset>): Promise<LabelQualityScoresResult>;
+  computeConfidentJoint(args: ArrayData & ConfidentJointOptions): Promise<ConfidentJointResult>;
+  estimateLatent(args: ArrayData & EstimateLatentOptions): Promise<LatentEstimates>;
+  numLabelIssues(args: ArrayData & NumLabelIssuesOptions): Promise<number>;
+  healthSummary(args: DataArgs<HealthOptions, WorkerDataset>): Promise<HealthSummary>;
+  rankClassesByLabelQuality(args: DataArgs<HealthOptions, WorkerDataset>): Promise<ClassQuality[]>;
+  findOverlappingClasses(args: DataArgs<HealthOptions, WorkerDataset>): Promise<ClassOverlap[]>;
+  outOfDistributionScores(args: OutOfDistributionArgs): Promise<OutOfDistributionResult>;
+  audit(data: WorkerDataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions): Promise<AuditReport>;
+  /** Reads files in the worker; the dataset stays there. */
+  readDataset(input: DatasetInput<WorkerByteSource>, options?: WorkerReadDatasetOptions): Promise<WorkerDataset>;
+  /** Stops the worker: pending and later calls reject with code `'worker_error'`. */
+  terminate(): void;
+}
+
+/** Options of `createLabelScopeWorker`. */
+export interface CreateLabelScopeWorkerOptions {
+  /** The bytes of labelscope-core.wasm, sent to the worker. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** URL of labelscope's worker.js (default: next to this module). */
+  workerUrl?: string | URL;
+}
+
+/**
+ * Starts a module Web Worker and loads the WebAssembly core in it (browsers). Rejects with code
+ * `'unsupported'` where there are no Web Workers (plain Node: use `createLabelScope`).
+ */
+export function createLabelScopeWorker(options?: CreateLabelScopeWorkerOptions): Promise<LabelScopeWorker>;
