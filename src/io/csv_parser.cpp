@@ -32,6 +32,15 @@ bool is_id_name(const std::string& n) {
     return names.count(n) > 0 || (n.size() > 3 && n.compare(n.size() - 3, 3, "_id") == 0);
 }
 
+// "0,1,2,...,K-1": what pandas writes as the header of an unnamed DataFrame (K >= 3 only: "0,1"
+// is also a valid probability row).
+bool is_pandas_default_header(const std::vector<std::string>& cells) {
+    if (cells.size() < 3) return false;
+    for (std::size_t c = 0; c < cells.size(); ++c)
+        if (trim(cells[c]) != std::to_string(c)) return false;
+    return true;
+}
+
 std::string quoted(std::string_view s) {
     std::string t(s.substr(0, 60));
     if (s.size() > 60) t += "...";
@@ -57,7 +66,8 @@ public:
         }
         if (data_rows_ == 0)
             throw ReadError(ReadErrorCode::no_data_rows,
-                            "The file has a header row but no data rows. Add one row per example.", name_, 2, 0);
+                            "The file has a header row but no data rows. Add one row per example.", name_,
+                            first_data_row_, 0);
         if (probs_ != nullptr) probs_->rows = static_cast<std::size_t>(data_rows_);
         parts_.notes.push_back(name_ + ": " + std::to_string(data_rows_) + " rows, " +
                                (has_header_ ? "with a header row" : "no header row") + ", " +
@@ -104,7 +114,12 @@ private:
     void end_row(std::int64_t row, std::int64_t cells) override {
         const bool blank = cells == 1 && (layout_known_ ? first_cell_.empty() : pending_[0].empty());
         if (!layout_known_) {
-            if (!blank) held_.push_back({row, std::move(pending_)});
+            if (!blank) {
+                if (blank_row_ != 0) blank_row_error();
+                held_.push_back({row, std::move(pending_)});
+            } else if (!held_.empty() && blank_row_ == 0) {
+                blank_row_ = row;  // after the header: an error unless only blank lines follow
+            }
             pending_.clear();
             if (!held_.empty()) decide_layout(false);
             return;
@@ -113,10 +128,7 @@ private:
             if (blank_row_ == 0) blank_row_ = row;
             return;
         }
-        if (blank_row_ != 0)
-            throw ReadError(ReadErrorCode::blank_row,
-                            "This row is empty but more data follows. Remove the blank line or fill in the example.",
-                            name_, blank_row_, 1);
+        if (blank_row_ != 0) blank_row_error();
         if (cells == 1) take(1, first_cell_, row);
         if (cells < expected_cells_)
             throw ReadError(ReadErrorCode::ragged_row,
@@ -129,12 +141,17 @@ private:
 
     // --- layout -----------------------------------------------------------------------------
     void decide_layout(bool at_end) {
+        decimal_comma_ = tokenizer_.delimiter() == ';';
         const auto& first = held_[0].cells;
         const auto width = static_cast<std::int64_t>(first.size());
         roles_.assign(first.size(), Col::ignore);
         slots_.assign(first.size(), 0);
         if (role_ == FileRole::pred_probs) {
-            has_header_ = std::any_of(first.begin(), first.end(), [](const std::string& c) { return !parse_double(c); });
+            // A header has a word in it (a blank cell is a missing number, reported as such), or is
+            // pandas' default header 0,1,...,K-1 — which cannot be probabilities once K >= 3.
+            has_header_ = std::any_of(first.begin(), first.end(), [this](const std::string& c) {
+                return !trim(c).empty() && !parse_double(c, decimal_comma_);
+            }) || is_pandas_default_header(first);
             for (std::size_t c = 0; c < first.size(); ++c) roles_[c] = Col::prob;
         } else if (role_ == FileRole::labels && width == 1) {
             // A lone first cell is a header if it is a label column name, or if it is not a label
@@ -189,8 +206,8 @@ private:
         for (std::size_t c = 0; c < names.size(); ++c) {
             if (static_cast<std::ptrdiff_t>(c) == label) {
                 roles_[c] = Col::label;
-            } else if (role_ == FileRole::labels) {
-                roles_[c] = Col::text;
+            } else if (role_ == FileRole::labels || is_label_name(names[c])) {
+                roles_[c] = Col::text;  // a second label-like column (label_column chose another) is no class
             } else if (is_true_label_name(names[c])) {
                 roles_[c] = Col::true_label;
             } else if (is_known_error_name(names[c])) {
@@ -198,7 +215,8 @@ private:
             } else if (!chosen.empty()) {
                 roles_[c] = chosen.count(names[c]) ? Col::prob : Col::text;
             } else {
-                const bool numeric = held_.size() > 1 && c < held_[1].cells.size() && parse_double(held_[1].cells[c]);
+                const bool numeric = held_.size() > 1 && c < held_[1].cells.size() &&
+                                     parse_double(held_[1].cells[c], decimal_comma_);
                 roles_[c] = numeric && !is_id_name(names[c]) ? Col::prob : Col::text;
             }
         }
@@ -224,6 +242,7 @@ private:
 
     void create_outputs(const std::vector<std::string>& header) {
         const std::int64_t first_data_row = has_header_ ? held_[0].row + 1 : held_[0].row;
+        first_data_row_ = first_data_row;
         for (std::size_t c = 0; c < roles_.size(); ++c) {
             const auto column = static_cast<std::int64_t>(c + 1);
             const std::string name = has_header_ ? std::string(trim(header[c])) : std::to_string(c);
@@ -246,7 +265,10 @@ private:
                     labels_->first_row = first_data_row;
                     labels_->column = column;
                     break;
-                case Col::true_label: parts_.true_labels.emplace(); break;
+                case Col::true_label:
+                    parts_.true_labels.emplace();
+                    parts_.true_labels_column = column;
+                    break;
                 case Col::known_error: parts_.has_known_errors = true; break;
                 case Col::text:
                     slots_[c] = parts_.extra_columns.size();
@@ -255,7 +277,6 @@ private:
                 case Col::ignore: break;
             }
         }
-        decimal_comma_ = tokenizer_.delimiter() == ';';
     }
 
     // --- values -----------------------------------------------------------------------------
@@ -289,11 +310,17 @@ private:
     std::int8_t known_error(std::string_view text, std::int64_t row, std::int64_t column) const {
         const std::string t = lower(text);
         if (t.empty()) return -1;
-        if (t == "1" || t == "true" || t == "yes") return 1;
-        if (t == "0" || t == "false" || t == "no") return 0;
+        if (t == "1" || t == "1.0" || t == "true" || t == "yes") return 1;
+        if (t == "0" || t == "0.0" || t == "false" || t == "no") return 0;
         throw ReadError(ReadErrorCode::bad_label, quoted(text) + " is not a yes/no value. Use 1 or 0 in the " +
                                                       "known-error column (or leave it empty when unknown).",
                         name_, row, column);
+    }
+
+    [[noreturn]] void blank_row_error() const {
+        throw ReadError(ReadErrorCode::blank_row,
+                        "This row is empty but more data follows. Remove the blank line or fill in the example.",
+                        name_, blank_row_, 1);
     }
 
     [[noreturn]] void bad_number(std::string_view text, std::int64_t row, std::int64_t column) const {
@@ -333,6 +360,7 @@ private:
     std::int64_t expected_cells_ = 0;
     std::string first_cell_;
     std::int64_t blank_row_ = 0;
+    std::int64_t first_data_row_ = 0;
     std::int64_t data_rows_ = 0;
     ParsedProbs* probs_ = nullptr;
     ParsedLabels* labels_ = nullptr;

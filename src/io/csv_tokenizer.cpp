@@ -1,10 +1,21 @@
 #include "csv_tokenizer.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "read_error.hpp"
 
 namespace labelscope::io {
+namespace {
+
+ReadError not_text(const std::string& file, std::int64_t row, std::int64_t column) {
+    return ReadError(ReadErrorCode::not_text,
+                     "The file contains binary data (NUL bytes), so it is not a CSV text file. Choose the CSV, "
+                     "TSV or .npy file that holds the labels or probabilities.",
+                     file, row, column);
+}
+
+}  // namespace
 
 CsvTokenizer::CsvTokenizer(CellSink& sink, std::string file_name) : sink_(sink), file_(std::move(file_name)) {}
 
@@ -25,7 +36,8 @@ void CsvTokenizer::detect_delimiter(std::string_view line) {
 void CsvTokenizer::feed(const char* data, std::size_t size) {
     if (size == 0) return;
     if (delimiter_ == 0) {
-        // Hold bytes back until the first line is complete, to choose the delimiter.
+        // Hold bytes back until the first line is complete, to choose the delimiter, and until the
+        // first SNIFF_BYTES have arrived, to tell a binary file from text whatever the chunk sizes.
         head_.append(data, size);
         if (!started_ && head_.size() >= 2) {
             const auto b0 = static_cast<unsigned char>(head_[0]), b1 = static_cast<unsigned char>(head_[1]);
@@ -37,26 +49,25 @@ void CsvTokenizer::feed(const char* data, std::size_t size) {
                                 file_, 1, 1);
             started_ = true;
         }
-        const std::size_t newline = head_.find_first_of("\r\n");
-        if (newline == std::string::npos) return;
-        std::size_t skip = head_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // UTF-8 BOM
-        detect_delimiter(std::string_view(head_).substr(skip, newline - skip));
-        std::string held;
-        held.swap(head_);
-        tokenize(held.data() + skip, held.size() - skip);
+        if (head_.size() < SNIFF_BYTES || head_.find_first_of("\r\n") == std::string::npos) return;
+        start();
         return;
     }
     tokenize(data, size);
 }
 
+void CsvTokenizer::start() {
+    if (std::memchr(head_.data(), '\0', std::min(head_.size(), SNIFF_BYTES)) != nullptr) throw not_text(file_, 1, 1);
+    const std::size_t skip = head_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // UTF-8 BOM
+    const std::size_t newline = head_.find_first_of("\r\n", skip);  // npos: a single line
+    detect_delimiter(std::string_view(head_).substr(skip, newline == std::string::npos ? newline : newline - skip));
+    std::string held;
+    held.swap(head_);
+    tokenize(held.data() + skip, held.size() - skip);
+}
+
 void CsvTokenizer::finish() {
-    if (delimiter_ == 0) {
-        std::size_t skip = head_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-        detect_delimiter(std::string_view(head_).substr(skip));
-        std::string held;
-        held.swap(head_);
-        tokenize(held.data() + skip, held.size() - skip);
-    }
+    if (delimiter_ == 0) start();
     if (in_quotes_)
         throw ReadError(ReadErrorCode::unterminated_quote,
                         "A quoted field that starts here is never closed: a \" is missing. Close the quote or "
@@ -84,11 +95,11 @@ void CsvTokenizer::emit_row() {
 }
 
 void CsvTokenizer::tokenize(const char* data, std::size_t size) {
-    if (std::memchr(data, '\0', size) != nullptr)
-        throw ReadError(ReadErrorCode::not_text,
-                        "The file contains binary data (NUL bytes), so it is not a CSV text file. Choose the CSV, "
-                        "TSV or .npy file that holds the labels or probabilities.",
-                        file_, row_, column_);
+    if (const void* nul = std::memchr(data, '\0', size)) {
+        // Tokenize the text before it first, so that the error names the NUL's own row and column.
+        tokenize(data, static_cast<std::size_t>(static_cast<const char*>(nul) - data));
+        throw not_text(file_, row_, column_);
+    }
     const char delim = delimiter_;
     std::size_t i = 0, start = 0;
     // Emits the unquoted cell [start, end), joined to a piece carried over from the last chunk.

@@ -28,6 +28,9 @@ public:
     char delimiter() const { return delimiter_; }
 
 private:
+    static constexpr std::size_t SNIFF_BYTES = 1024;  // a NUL among the first bytes: a binary file
+
+    void start();  // the first line (and SNIFF_BYTES) held back in head_ have arrived
     void detect_delimiter(std::string_view first_line);
     void tokenize(const char* data, std::size_t size);
     void emit_cell(std::string_view text);

@@ -93,7 +93,10 @@ Dataset DatasetReader::finish() {
         throw ReadError(ReadErrorCode::row_count_mismatch,
                         labels.file + " has " + std::to_string(labels.values.size()) + " labels but " + probs.file +
                             " has " + std::to_string(n) + " rows of probabilities" +
-                            (same ? "" : ". Both files must list the same examples in the same order."),
+                            (same ? ""
+                                  : ". Both files must list the same examples in the same order. If the counts "
+                                    "differ by one, one file probably has a header row the other lacks (pandas "
+                                    "writes a header '0' for an unnamed Series)."),
                         labels.file, 0, 0);
     }
 
@@ -128,7 +131,8 @@ Dataset DatasetReader::finish() {
         d.true_labels = p.true_labels->resolve(d.class_names, &unknown, &unknown_row);
         if (d.true_labels.empty() && n > 0)
             throw ReadError(ReadErrorCode::unknown_class,
-                            "The true label '" + unknown + "' matches no class.", labels.file, unknown_row, 0);
+                            "The true label '" + unknown + "' matches no class.", labels.file, unknown_row,
+                            p.true_labels_column);
     }
     if (p.has_known_errors) d.known_errors = std::move(p.known_errors);
 

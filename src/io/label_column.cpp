@@ -39,16 +39,20 @@ bool LabelColumn::add(std::string_view text, std::int64_t row) {
         }
         // "2.0" is the integer 2 written by a float column; "2.5" is no class at all.
         if (auto d = parse_double(t)) {
-            if (*d == static_cast<double>(static_cast<std::int64_t>(*d)) && std::abs(*d) < 2147483647.0) {
+            // Range first (false for NaN): converting NaN, inf or 1e30 to an integer is undefined.
+            if (std::abs(*d) < 2147483647.0 && *d == std::trunc(*d)) {
                 values_.push_back(static_cast<std::int32_t>(*d));
                 return true;
             }
             return false;
         }
-        // First name: earlier integers become names too ("0", "1" may be class names).
+        // First name: earlier integers become names too ("0", "1" may be class names). Entries are
+        // consecutive rows (one per data row), so entry i came from row `row - size() + i`.
         by_name_ = true;
-        for (auto& v : values_)
-            if (v >= 0) v = intern(std::to_string(v), row);
+        const auto first_row = row - static_cast<std::int64_t>(values_.size());
+        for (std::size_t i = 0; i < values_.size(); ++i)
+            if (values_[i] >= 0)
+                values_[i] = intern(std::to_string(values_[i]), first_row + static_cast<std::int64_t>(i));
     }
     values_.push_back(intern(t, row));
     return true;

@@ -1,7 +1,10 @@
 // NumPy .npy files (format 1.0-3.0): a little-endian 2-D float array of probabilities, or a 1-D
 // (or N x 1) integer array of labels. The body is converted as it streams in.
+#include <cstdint>
 #include <cstring>
+#include <limits>
 #include <string>
+#include <vector>
 
 #include "io/read_error.hpp"
 #include "io/reader_parts.hpp"
@@ -39,12 +42,14 @@ public:
 
     void finish() override {
         if (!header_done_) fail("The .npy file ends inside its header: it is truncated or not a .npy file.");
-        if (received_ < total_ || !carry_.empty())
+        if (received_ < total_)
             fail("The .npy data is truncated: expected " + std::to_string(total_ * size_of(dtype_)) +
                  " bytes of values, got " + std::to_string(received_ * size_of(dtype_) + carry_.size()) +
                  ". Save the array again.");
-        if (extra_bytes_ > 0)
-            fail("The .npy file has " + std::to_string(extra_bytes_) + " bytes after the array data. Save it again.");
+        // Once the array is complete, a partial element left over is extra bytes too.
+        if (extra_bytes_ + carry_.size() > 0)
+            fail("The .npy file has " + std::to_string(extra_bytes_ + carry_.size()) +
+                 " bytes after the array data. Save it again.");
         parts_.notes.push_back(name_ + ": .npy array " + std::to_string(rows_) + " x " + std::to_string(cols_) +
                                (fortran_ ? " (Fortran order)" : ""));
     }
@@ -103,12 +108,15 @@ private:
         const auto open = dict.find('(', shape_at), close = dict.find(')', open);
         if (shape_at == std::string::npos || open == std::string::npos || close == std::string::npos)
             fail("The .npy header has no shape.");
-        std::vector<std::size_t> shape;
+        const std::string damaged = "The .npy header gives the impossible shape " + dict.substr(open, close - open + 1) +
+                                    "; the file is damaged. Save the array again.";
+        std::vector<std::uint64_t> shape;
         std::string number;
         for (std::size_t i = open + 1; i <= close; ++i) {
             const char c = dict[i];
             if (c >= '0' && c <= '9') {
                 number += c;
+                if (number.size() > 15) fail(damaged);
             } else if (!number.empty()) {
                 shape.push_back(std::stoull(number));
                 number.clear();
@@ -122,14 +130,17 @@ private:
             fail("labels .npy must be 1-D (one label per example); this array has shape with " +
                  std::to_string(shape.size()) + " dimensions.");
         }
-        rows_ = shape[0];
-        cols_ = shape.size() == 2 ? shape[1] : 1;
-        total_ = rows_ * cols_;
+        // Sizes in double first: a damaged header must neither wrap size_t (32 bits in wasm32) nor allocate.
+        const double elements = static_cast<double>(shape[0]) * static_cast<double>(shape.size() == 2 ? shape[1] : 1);
         // wasm32 addresses 4 GB at most; refuse before allocating rather than abort.
-        const double bytes = static_cast<double>(total_) * (options_.float32 ? 4.0 : 8.0);
+        const double bytes = elements * (options_.float32 ? 4.0 : 8.0);
         if (role_ == FileRole::pred_probs && bytes > 3.5e9)
             fail("The array needs " + std::to_string(static_cast<long long>(bytes / 1e6)) +
                  " MB in memory, more than labelscope can hold (about 3500 MB). Use fewer examples.");
+        if (elements > static_cast<double>(std::numeric_limits<std::size_t>::max() / 8)) fail(damaged);
+        rows_ = static_cast<std::size_t>(shape[0]);
+        cols_ = shape.size() == 2 ? static_cast<std::size_t>(shape[1]) : 1;
+        total_ = rows_ * cols_;
         if (role_ == FileRole::pred_probs) {
             parts_.probs.emplace();
             probs_ = &*parts_.probs;

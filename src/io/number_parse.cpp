@@ -14,7 +14,10 @@ std::string_view trim(std::string_view t) {
 
 std::optional<double> parse_double(std::string_view text, bool decimal_comma) {
     std::string_view t = trim(text);
-    if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+    if (!t.empty() && t.front() == '+') {
+        t.remove_prefix(1);
+        if (!t.empty() && t.front() == '-') return std::nullopt;  // "+-1" is no number
+    }
     if (t.empty()) return std::nullopt;
     std::string swapped;
     if (decimal_comma && t.find(',') != std::string_view::npos) {

@@ -35,6 +35,7 @@ struct ReaderParts {
     std::optional<ParsedLabels> labels;
     std::optional<ParsedProbs> probs;
     std::optional<LabelColumn> true_labels;  // combined CSV `true_label` column
+    std::int64_t true_labels_column = 0;     // its 1-based file column
     std::vector<std::int8_t> known_errors;   // combined CSV `is_error` column
     bool has_known_errors = false;
     std::vector<TextColumn> extra_columns;
