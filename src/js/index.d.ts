@@ -502,7 +502,7 @@ export interface DatasetInfo {
   /** What the reader decided (header row, delimiter, shape), for people. */
   readonly notes: string[];
   /** The files the labels and probabilities came from. */
-  readonly source: { labelsFile: string; predProbsFile: string };
+  readonly source: DatasetSource;
   /** Warnings about the values (rows not summing to 1, values slightly outside [0, 1]). */
   readonly warnings: LabelScopeWarning[];
 }
@@ -522,7 +522,7 @@ export class Dataset implements DatasetInfo {
   readonly knownErrors?: Int32Array;
   readonly extraColumns: { name: string; values: string[] }[];
   readonly notes: string[];
-  readonly source: { labelsFile: string; predProbsFile: string };
+  readonly source: DatasetSource;
   readonly warnings: LabelScopeWarning[];
   /** Probabilities of rows [start, start + count) (clipped to N) as a flat row-major Float64Array. */
   probabilityRows(start: number, count: number): Float64Array;
@@ -660,6 +660,21 @@ export interface WorkerDataset extends DatasetInfo {
   probabilityRows(start: number, count: number): Promise<Float64Array>;
   /** Releases the worker's memory; later use rejects with code `'freed'`. */
   free(): Promise<void>;
+}
+
+/**
+ * Where the examples came from: example i is row `labelsFirstRow + i` of the labels file and row
+ * `predProbsFirstRow + i` of the probabilities file (1-based, header counted; for .npy, the array row).
+ */
+export interface DatasetSource {
+  labelsFile: string;
+  labelsFirstRow: number;
+  /** 1-based column of the labels. */
+  labelsColumn: number;
+  predProbsFile: string;
+  predProbsFirstRow: number;
+  /** 1-based file column of each class's probabilities. */
+  predProbsColumns: number[];
 }
 
 /** Inputs a worker can receive: structured-cloneable sources (no async iterables / streams). */

@@ -91,7 +91,9 @@ describe('inputs', () => {
   test('warnings travel with results: rows not summing to 1, values slightly outside [0, 1]', () => {
     const unnormalized = ls.findLabelIssues({ labels: [0, 1, 2, 0],
       predProbs: [[0.8, 0.1, 0.1], [0.1, 0.8, 0.2], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]] });
-    assert.equal(unnormalized.warnings.length, 1);
+    // Input warnings first, then the method's: classes 1 and 2 are too small to prune (as in cleanlab).
+    assert.deepEqual(unnormalized.warnings.map((x) => x.code),
+      ['rows_not_normalized', 'class_too_small', 'class_too_small']);
     const [w] = unnormalized.warnings;
     assert.equal(w.code, 'rows_not_normalized');
     assert.equal(w.count, 1);

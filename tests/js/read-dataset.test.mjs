@@ -54,7 +54,8 @@ describe('readDataset input shapes', () => {
       assert.deepEqual(ds.labels, typical.labels);
       assert.deepEqual(ds.probabilityRows(0, typical.n), typical.flat); // bit-identical parsing
       assert.deepEqual(ds.probabilityRows(1998, 10), typical.flat.subarray(1998 * 5)); // clipped to N
-      assert.deepEqual(ds.source, { labelsFile: 'labels', predProbsFile: 'pred_probs' });
+      assert.deepEqual(ds.source, { labelsFile: 'labels', labelsFirstRow: 2, labelsColumn: 1,
+        predProbsFile: 'pred_probs', predProbsFirstRow: 2, predProbsColumns: [1, 2, 3, 4, 5] });
       assert.deepEqual(ds.extraColumns, []);
       assert.ok(ds.notes.length >= 2 && ds.notes.every((n) => typeof n === 'string'));
       assert.deepEqual(ds.warnings, []);
@@ -93,14 +94,18 @@ describe('readDataset input shapes', () => {
   test('file names in source: {name}, File name, fs stream path, defaults', async () => {
     const ds1 = await ls.readDataset({ labels: { name: 'my_labels.csv', data: 'label\n0\n1\n' },
       predProbs: { name: 'probs.csv', data: '.9,.1\n.2,.8\n' } });
-    assert.deepEqual(ds1.source, { labelsFile: 'my_labels.csv', predProbsFile: 'probs.csv' });
+    assert.deepEqual(ds1.source, { labelsFile: 'my_labels.csv', labelsFirstRow: 2, labelsColumn: 1,
+      predProbsFile: 'probs.csv', predProbsFirstRow: 1, predProbsColumns: [1, 2] });
     ds1.free();
     const ds2 = await ls.readDataset({ labels: createReadStream(`${GOLDEN}tiny_k3_a/labels.csv`),
       predProbs: createReadStream(`${GOLDEN}tiny_k3_a/pred_probs.csv`) });
-    assert.deepEqual(ds2.source, { labelsFile: 'labels.csv', predProbsFile: 'pred_probs.csv' });
+    assert.equal(ds2.source.labelsFile, 'labels.csv');
+    assert.equal(ds2.source.predProbsFile, 'pred_probs.csv');
     ds2.free();
     const ds3 = await ls.readDataset({ combined: 'label,a,b\n0,.9,.1\n1,.2,.8\n' });
-    assert.deepEqual(ds3.source, { labelsFile: 'data.csv', predProbsFile: 'data.csv' });
+    // A combined file: labels in column 1, probabilities in columns 2 and 3, data from row 2.
+    assert.deepEqual(ds3.source, { labelsFile: 'data.csv', labelsFirstRow: 2, labelsColumn: 1,
+      predProbsFile: 'data.csv', predProbsFirstRow: 2, predProbsColumns: [2, 3] });
     ds3.free();
   });
 
