@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Builds labelscope. Usage: scripts/build.sh native|wasm   (build-native/, build-wasm/)
+# Builds labelscope.
+#   scripts/build.sh native   native libraries, demo and doctest suite      (build-native/)
+#   scripts/build.sh wasm     WebAssembly module and doctest suite for node (build-wasm/)
+#   scripts/build.sh core     only the WebAssembly module the page and CLI load
+#                             (dist/wasm/labelscope-core.{mjs,wasm}), never waiting on test code
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-native}
 jobs=$(nproc 2>/dev/null || echo 2)
+
+configure_wasm() {
+  # Debian's Emscripten 3.1.6: a plain node emulator without fetch (TOOLCHAIN.md pitfall 3).
+  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
+    "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
+}
 
 case "$target" in
   native)
@@ -11,10 +21,12 @@ case "$target" in
     cmake --build build-native -j"$jobs"
     ;;
   wasm)
-    # Debian's Emscripten 3.1.6: a plain node emulator without fetch (TOOLCHAIN.md pitfall 3).
-    emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
-      "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
+    configure_wasm
     cmake --build build-wasm -j"$jobs"
     ;;
-  *) echo "usage: scripts/build.sh native|wasm" >&2; exit 2 ;;
+  core)
+    [ -f build-wasm/CMakeCache.txt ] || configure_wasm
+    cmake --build build-wasm --target labelscope_wasm -j"$jobs"
+    ;;
+  *) echo "usage: scripts/build.sh native|wasm|core" >&2; exit 2 ;;
 esac

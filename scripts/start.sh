@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `npm start`: set up, build, and show labelscope on the example dataset.
-# (Until the web page lands this runs the native demo.)
+# `npm start`: set up what is missing, build the WebAssembly core, and serve the page on
+# 127.0.0.1 (the URL is printed; `npm start -- --port 9000` picks another port). Ctrl+C stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh native >/dev/null
-./build-native/labelscope_demo "$@"
+echo "start: building the WebAssembly core…"
+bash scripts/build.sh core >/dev/null
+echo "start: open the printed URL and click a demo, or drop your own files."
+exec node scripts/serve.mjs "$@"

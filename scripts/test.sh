@@ -3,15 +3,29 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
+step() { echo; echo "== $* ($(( $(date +%s) - start )) s)"; }
 
 bash scripts/setup.sh
 
-echo "== native build + doctest"
+step "native build + doctest (core, io, golden parity)"
 bash scripts/build.sh native
 ctest --test-dir build-native --output-on-failure
 
-echo "== wasm build + the same doctest suite under node"
+step "wasm build + the same doctest suite under node"
 bash scripts/build.sh wasm
 ctest --test-dir build-wasm --output-on-failure
 
+step "JS API, CLI and example (node --test)"
+node --test tests/js/ tests/cli/
+
+step "type declarations (tsc --noEmit)"
+npx --no-install tsc -p tests/types
+
+step "npm pack installed into an empty project"
+bash scripts/check-pack.sh
+
+step "page and <label-scope> in Chromium (Playwright)"
+npx --no-install playwright test
+
+echo
 echo "== all suites passed in $(( $(date +%s) - start )) s"

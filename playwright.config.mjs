@@ -1,0 +1,31 @@
+// Browser tests of the page and <label-scope>, in Debian's Chromium (no browser download).
+// LABELSCOPE_SITE=dist/site runs the same tests against the built static site.
+import { defineConfig } from '@playwright/test';
+
+const PORT = 8123;
+const root = process.env.LABELSCOPE_SITE ? ` --root ${process.env.LABELSCOPE_SITE}` : '';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.mjs',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    headless: true,
+    locale: 'en-US',
+    colorScheme: 'light',
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    launchOptions: { executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic'] },
+  },
+  webServer: {
+    command: `node scripts/serve.mjs --port ${PORT}${root}`,
+    url: `http://127.0.0.1:${PORT}/index.html`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm run build`: writes a self-contained static site to dist/site/ that any static host can
+# serve — the page (web/) at the top, the JS API in src/js/, the WebAssembly core in dist/wasm/ and
+# the demo data in examples/, laid out exactly as scripts/serve.mjs serves the source tree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+core=dist/wasm/labelscope-core
+# Rebuild the WebAssembly core only when it is missing or older than its sources.
+if [ ! -f "$core.wasm" ] || [ ! -f "$core.mjs" ] \
+   || [ -n "$(find src/core src/io src/wasm CMakeLists.txt -newer "$core.wasm" -print -quit)" ]; then
+  bash scripts/build.sh core
+fi
+
+site=dist/site
+rm -rf "$site"
+mkdir -p "$site/src/js" "$site/dist/wasm" "$site/examples/headlines" "$site/examples/mnist"
+
+cp -R web/. "$site/"
+cp src/js/*.js "$site/src/js/"
+cp "$core.mjs" "$core.wasm" "$site/dist/wasm/"
+cp examples/embed.html "$site/examples/"
+cp examples/headlines/dataset.csv examples/headlines/README.md "$site/examples/headlines/"
+cp examples/mnist/labels.csv examples/mnist/pred_probs.npy examples/mnist/classes.txt \
+   examples/mnist/truth.csv examples/mnist/candidates.csv examples/mnist/README.md "$site/examples/mnist/"
+
+files=$(find "$site" -type f | wc -l)
+size=$(du -sh "$site" | cut -f1)
+echo "build-site: wrote $site/ ($files files, $size). Serve it with: node scripts/serve.mjs --root $site"

@@ -1,0 +1,72 @@
+// Exports: the CSVs a person downloads hold exactly the analysis, RFC 4180-quoted, and exporting
+// leaves everything on screen as it was.
+import { readFileSync } from 'node:fs';
+import {
+  apiAudit, app, expect, HEADLINES, openApp, openSettings, pageStats, parseCsv, tableIndices, test, waitReady,
+} from './fixtures.mjs';
+
+async function downloadCsv(page, buttonName) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app(page).getByRole('button', { name: buttonName }).click(),
+  ]);
+  return { name: download.suggestedFilename(), rows: parseCsv(readFileSync(await download.path(), 'utf8')) };
+}
+
+test('flagged rows and the full dataset download as CSV, without losing the view', async ({ page }) => {
+  const { issues, report, dataset } = await apiAudit({ combined: `${HEADLINES}dataset.csv` }, {}, { filterBy: 'both' });
+  const source = parseCsv(readFileSync(`${HEADLINES}dataset.csv`, 'utf8'));
+  const names = dataset.classNames;
+
+  await openApp(page);
+  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await waitReady(page);
+  await openSettings(page);
+  await app(page).getByLabel('Find issues with').selectOption('both');
+  await expect(app(page)).toHaveAttribute('data-state', 'ready');
+  await app(page).locator('.vt-row[data-position="2"]').click();
+  const before = { rows: await tableIndices(page), detail: await app(page).locator('.detail').textContent() };
+
+  // Flagged rows, rank order, with scores and every class probability.
+  const flagged = await downloadCsv(page, 'Download flagged rows (CSV)');
+  expect(flagged.name).toBe('headlines-demo-flagged.csv');
+  const [header, ...rows] = flagged.rows;
+  expect(header).toEqual(['rank', 'index', 'id', 'text', 'given_label', 'suggested_label', 'label_quality', 'p_given',
+    'p_suggested', 'known_error', 'p_sports', 'p_weather', 'p_cooking', 'p_technology']);
+  expect(rows.map((r) => Number(r[1]))).toEqual(issues);
+  rows.forEach((row, r) => {
+    const i = issues[r];
+    expect(row[0]).toBe(String(r + 1));
+    expect(row[3]).toBe(source[i + 1][1]); // the text, as in the file
+    expect(row[4]).toBe(names[dataset.labels[i]]);
+    expect(row[5]).toBe(names[report.suggestedLabel[i]]);
+    expect(Number(row[6])).toBe(report.labelQuality[i]); // exact: shortest round-trip numbers
+    expect(row.slice(10).map(Number)).toEqual(source[i + 1].slice(3, 7).map(Number));
+  });
+  expect(rows[0].slice(2, 6)).toEqual(['4', 'Slow-roasted lamb with garlic and rosemary in five steps', 'technology', 'cooking']);
+  expect(rows[0][9]).toBe('true');
+
+  // The full dataset with suggested_label and is_label_issue; quoted text survives.
+  const full = await downloadCsv(page, 'Download full dataset (CSV)');
+  expect(full.name).toBe('headlines-demo-audited.csv');
+  const [fullHeader, ...all] = full.rows;
+  expect(fullHeader).toEqual(['index', 'id', 'text', 'label', 'sports', 'weather', 'cooking', 'technology', 'true_label',
+    'known_error', 'suggested_label', 'is_label_issue', 'label_quality']);
+  expect(all).toHaveLength(49);
+  all.forEach((row, i) => {
+    expect(row.slice(1, 3)).toEqual(source[i + 1].slice(0, 2));
+    expect(row[3]).toBe(source[i + 1][2]);
+    expect(row.slice(4, 8).map(Number)).toEqual(source[i + 1].slice(3, 7).map(Number));
+    expect(row[8]).toBe(source[i + 1][7]);
+    expect(row[10]).toBe(names[report.suggestedLabel[i]]);
+    expect(row[11]).toBe(report.isLabelIssue[i] ? 'true' : 'false');
+  });
+  const quoted = all.filter((row) => /[",]/.test(row[2]));
+  expect(quoted.length).toBeGreaterThanOrEqual(2); // ids 14 and 45 hold a comma and quotes
+
+  // Nothing moved: same settings, same rows, same selected row, no new read or audit.
+  await expect(app(page).getByLabel('Find issues with')).toHaveValue('both');
+  expect(await tableIndices(page)).toEqual(before.rows);
+  await expect(app(page).locator('.detail')).toHaveText(before.detail);
+  expect(await pageStats(page)).toEqual({ reads: 1, audits: 2 });
+});

@@ -1,0 +1,33 @@
+// Screenshots for people to look at (test-results/), one per demo, light and dark, desktop and phone.
+// LABELSCOPE_UPDATE_SCREENSHOT=1 also rewrites examples/screenshot.png, the README's picture.
+import { app, expect, openApp, ROOT, screenshot, test, waitReady } from './fixtures.mjs';
+
+async function showDemo(page, name) {
+  await openApp(page);
+  await app(page).locator(`button[data-demo=${name}]`).click();
+  await waitReady(page);
+  // Start the view at the numbers, so the summary, the truth and the table's top rows show together.
+  await app(page).locator('.summary-slot').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
+  await expect(app(page).locator('.vt-row[data-position="0"]')).toBeVisible();
+}
+
+for (const demo of ['headlines', 'mnist']) {
+  for (const scheme of ['light', 'dark']) {
+    test(`${demo} results, desktop, ${scheme}`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await showDemo(page, demo);
+      await screenshot(page, testInfo, `${demo}-${scheme}`);
+      if (demo === 'headlines' && scheme === 'light' && process.env.LABELSCOPE_UPDATE_SCREENSHOT === '1') {
+        await page.screenshot({ path: `${ROOT}examples/screenshot.png` });
+      }
+    });
+  }
+}
+
+test('empty page, phone, dark', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page);
+  await expect(app(page).locator('.guide')).toBeVisible();
+  await screenshot(page, testInfo, 'empty-phone-dark');
+});

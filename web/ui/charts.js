@@ -1,0 +1,118 @@
+// Two small SVG charts drawn by hand: label quality per class, and the distribution of per-row
+// label quality with the flagged rows marked. Each has a text alternative and per-mark <title>s.
+import { svg } from './dom.js';
+import { formatCount, formatProbability } from './format.js';
+
+const MAX_CLASS_BARS = 20;
+
+/** classQuality: the report's rows (worst class first); labelCounts: rows per given class. */
+export function renderClassQuality({ classQuality, classNames, labelCounts }) {
+  const shown = classQuality.slice(0, MAX_CLASS_BARS);
+  const nameWidth = 8 + 7 * Math.min(16, Math.max(...shown.map((q) => classNames[q.classIndex].length)));
+  const barLeft = nameWidth + 8;
+  const barWidth = 140;
+  const rowHeight = 26;
+  const width = barLeft + barWidth + 140;
+  const height = shown.length * rowHeight + 22;
+  const worst = shown[0];
+  const root = svg('svg', {
+    class: 'chart bars', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
+    'aria-label': `Label quality per class, worst first. Lowest: ${classNames[worst.classIndex]} at ${formatProbability(worst.labelQualityScore)}.`,
+  });
+  shown.forEach((q, r) => {
+    const y = r * rowHeight;
+    const name = classNames[q.classIndex];
+    const issues = Math.round(q.labelIssues);
+    const text = `${name}: label quality ${formatProbability(q.labelQualityScore)}; about ${formatCount(issues)} of ${formatCount(labelCounts[q.classIndex])} rows labelled ${name} are likely wrong.`;
+    root.append(svg('g', { class: 'bar' },
+      svg('title', {}, text),
+      svg('text', { class: 'tick', x: nameWidth, y: y + rowHeight / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' },
+        name.length > 16 ? `${name.slice(0, 15)}…` : name),
+      svg('rect', { class: 'bar-track', x: barLeft, y: y + 5, width: barWidth, height: rowHeight - 10, rx: 3 }),
+      svg('rect', {
+        class: 'bar-fill', x: barLeft, y: y + 5, width: Math.max(1, barWidth * q.labelQualityScore), height: rowHeight - 10, rx: 3,
+      }),
+      svg('text', { class: 'value', x: barLeft + barWidth + 8, y: y + rowHeight / 2, 'dominant-baseline': 'central' },
+        `${formatProbability(q.labelQualityScore)} · ${formatCount(issues)} likely wrong`)));
+  });
+  const axisY = shown.length * rowHeight + 14;
+  for (const t of [0, 0.5, 1]) {
+    root.append(svg('text', { class: 'tick', x: barLeft + barWidth * t, y: axisY, 'text-anchor': 'middle' }, String(t)));
+  }
+  return root;
+}
+
+/** Counts per bin of [0, 1]: all rows and flagged rows. */
+export function binScores(scores, isIssue, bins = 20) {
+  const total = new Array(bins).fill(0);
+  const flagged = new Array(bins).fill(0);
+  let maxFlagged = -Infinity;
+  for (let i = 0; i < scores.length; i++) {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(scores[i] * bins)));
+    total[b]++;
+    if (isIssue[i]) {
+      flagged[b]++;
+      maxFlagged = Math.max(maxFlagged, scores[i]);
+    }
+  }
+  return { total, flagged, maxFlagged };
+}
+
+/**
+ * Histogram of label quality scores on a log count scale (a few flagged rows next to thousands of
+ * clean ones must stay visible), flagged rows drawn in the accent colour and their range shaded.
+ */
+export function renderHistogram({ scores, isIssue, method }) {
+  const { total, flagged, maxFlagged } = binScores(scores, isIssue);
+  const bins = total.length;
+  const left = 40;
+  const plotWidth = 296;
+  const plotHeight = 140;
+  const top = 10;
+  const width = left + plotWidth + 10;
+  const height = top + plotHeight + 42;
+  const maxCount = Math.max(1, ...total);
+  const scale = (count) => (count > 0 ? (Math.log1p(count) / Math.log1p(maxCount)) * plotHeight : 0);
+  const binWidth = plotWidth / bins;
+  const numFlagged = flagged.reduce((a, b) => a + b, 0);
+  const root = svg('svg', {
+    class: 'chart histogram', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
+    'aria-label': `Histogram of label quality (${method}) for ${formatCount(scores.length)} rows; ${formatCount(numFlagged)} flagged rows${numFlagged ? `, all with quality at most ${formatProbability(maxFlagged)}` : ''}.`,
+  });
+  if (numFlagged) {
+    root.append(svg('rect', {
+      class: 'hist-band', x: left, y: top, width: Math.max(2, maxFlagged * plotWidth), height: plotHeight,
+    }), svg('text', { class: 'band-label', x: left + Math.max(2, maxFlagged * plotWidth) + 4, y: top + 10 },
+      `flagged: quality ≤ ${formatProbability(maxFlagged)}`));
+  }
+  for (let b = 0; b < bins; b++) {
+    const x = left + b * binWidth + 1;
+    const from = (b / bins).toFixed(2);
+    const to = ((b + 1) / bins).toFixed(2);
+    const text = `Quality ${from}–${to}: ${formatCount(total[b])} rows, ${formatCount(flagged[b])} flagged.`;
+    const allHeight = scale(total[b]);
+    const flaggedHeight = flagged[b] ? Math.max(2, (flagged[b] / total[b]) * allHeight) : 0;
+    root.append(svg('g', { class: 'hist-bin' },
+      svg('title', {}, text),
+      svg('rect', { class: 'hist-all', x, y: top + plotHeight - allHeight, width: binWidth - 2, height: allHeight }),
+      flaggedHeight ? svg('rect', {
+        class: 'hist-flagged', x, y: top + plotHeight - flaggedHeight, width: binWidth - 2, height: flaggedHeight,
+      }) : null,
+      // An invisible full-height target so thin bars still show their <title> on hover.
+      svg('rect', { class: 'hist-hit', x, y: top, width: binWidth - 2, height: plotHeight })));
+  }
+  root.append(svg('line', { class: 'axis', x1: left, x2: left + plotWidth, y1: top + plotHeight, y2: top + plotHeight }));
+  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
+    root.append(svg('text', { class: 'tick', x: left + t * plotWidth, y: top + plotHeight + 14, 'text-anchor': 'middle' }, String(t)));
+  }
+  root.append(
+    svg('text', { class: 'axis-title', x: left + plotWidth / 2, y: height - 6, 'text-anchor': 'middle' },
+      `Label quality (${method.replace(/_/g, ' ')})`),
+    svg('text', { class: 'tick', x: left - 6, y: top + 8, 'text-anchor': 'end' }, formatCount(maxCount)),
+    svg('text', { class: 'tick', x: left - 6, y: top + plotHeight, 'text-anchor': 'end' }, '0'),
+    svg('text', {
+      class: 'axis-title', x: 10, y: top + plotHeight / 2, 'text-anchor': 'middle', transform: `rotate(-90 10 ${top + plotHeight / 2})`,
+    }, 'rows (log)'),
+  );
+  return root;
+}

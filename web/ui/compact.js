@@ -1,0 +1,32 @@
+// The compact view for lesson and quiz pages: the headline numbers and the top few candidates,
+// each with its explanation — nothing to configure.
+import { h } from './dom.js';
+import { explainParts } from './explain.js';
+import { formatCount, formatPercent, formatProbability } from './format.js';
+import { displayColumns } from './review.js';
+import { scoreFlags } from './truth.js';
+
+const VERDICTS = { 1: ['error', 'real error'], 0: ['ok', 'label correct'] };
+
+/** ctx: {dataset, report, truth, classNames, labels}; maxRows: how many candidates to list. */
+export function renderCompact(ctx, maxRows) {
+  const { dataset, report, truth } = ctx;
+  const scores = truth ? scoreFlags(truth, report.issues) : null;
+  const n = report.numExamples;
+  const flagged = report.issues.length;
+  const { id, text } = displayColumns(dataset);
+  const top = Array.from(report.issues.subarray(0, maxRows));
+  return h('div', { class: 'compact-result' },
+    h('p', { class: 'compact-summary' },
+      h('strong', {}, `${formatCount(flagged)} of ${formatCount(n)} rows`), ` look mislabelled (${formatPercent(flagged / n)}). `,
+      `Health score ${formatProbability(report.healthScore)}.`,
+      scores && flagged ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are real errors.` : ''),
+    top.length ? h('ol', { class: 'compact-list', 'aria-label': 'Most likely mislabelled rows' },
+      top.map((i) => h('li', { class: 'compact-item', 'data-index': i },
+        h('span', { class: 'compact-title' },
+          id ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`) : h('span', { class: 'compact-id' }, `row ${i}`),
+          text ? h('span', { class: 'compact-text' }, text.values[i]) : null,
+          VERDICTS[truth?.status[i]] ? h('span', { class: `badge ${VERDICTS[truth.status[i]][0]}` }, VERDICTS[truth.status[i]][1]) : null),
+        h('span', { class: 'compact-why' }, explainParts(i, ctx).map((part) => (typeof part === 'string' ? part : h('strong', {}, part.cls))))))) : null,
+    flagged > top.length ? h('p', { class: 'help' }, `…and ${formatCount(flagged - top.length)} more.`) : null);
+}

@@ -1,0 +1,52 @@
+// The charts section: where the label noise is (heatmap), which classes suffer most (bars), and how
+// label quality is spread over all rows (histogram).
+import { renderClassQuality, renderHistogram } from './charts.js';
+import { h } from './dom.js';
+import { describeCell, renderHeatmap } from './heatmap.js';
+
+const MATRICES = {
+  counts: {
+    title: 'Confident joint',
+    help: 'Rows counted by given label (rows) and the class the model confidently points to (columns). Off-diagonal cells are likely label errors. Click a cell, or press Enter on it, to list those rows.',
+    pick: (report) => report.confidentJoint,
+  },
+  rates: {
+    title: 'Noise matrix',
+    help: 'Estimated P(given label | true class): each column sums to 1. Off-diagonal cells say how often a true class gets another label.',
+    pick: (report) => report.noiseMatrix,
+  },
+};
+
+/** ctx: {dataset, report}; onPickCell(given, suggested) filters the table. */
+export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts', onKind }) {
+  const names = dataset.classNames;
+  const matrixInfo = MATRICES[kind];
+  const matrix = matrixInfo.pick(report);
+  const readout = h('p', { class: 'readout', 'aria-live': 'polite' }, 'Hover over or focus a cell to see its value.');
+  const heatmap = renderHeatmap({
+    matrix, kind, classNames: names, numExamples: report.numExamples, label: `${matrixInfo.title} heatmap`,
+    onFocusCell: (i, j) => { readout.textContent = describeCell(kind, matrix, i, j, names, report.numExamples); },
+    onPickCell: (i, j) => { if (kind === 'counts') onPickCell(i, j); },
+  });
+  const toggle = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Matrix' },
+    Object.entries(MATRICES).map(([key, info]) => h('button', {
+      type: 'button', 'aria-pressed': String(key === kind), onclick: () => onKind(key),
+    }, info.title)));
+
+  const method = report.rankBy === 'none' ? 'self_confidence' : report.rankBy;
+  return h('section', { class: 'insights', 'aria-label': 'Charts' },
+    h('div', { class: 'card chart-card matrix-card' },
+      h('div', { class: 'card-head' }, h('h2', { class: 'section-title' }, 'Where the noise is'), toggle),
+      h('p', { class: 'help' }, matrixInfo.help),
+      h('div', { class: 'chart-scroll' }, heatmap),
+      readout),
+    h('div', { class: 'card chart-card' },
+      h('h2', { class: 'section-title' }, 'Label quality per class'),
+      h('p', { class: 'help' }, 'Share of each class’s rows whose label looks right (1 = all of them), worst first.'),
+      h('div', { class: 'chart-scroll' }, renderClassQuality({ classQuality: report.classQuality, classNames: names, labelCounts: report.labelCounts }))),
+    h('div', { class: 'card chart-card' },
+      h('h2', { class: 'section-title' }, 'Label quality of every row'),
+      h('p', { class: 'help' }, 'Rows per label-quality score; flagged rows in colour. Counts are on a log scale so a handful of flags stays visible next to thousands of clean rows.'),
+      h('div', { class: 'chart-scroll' }, renderHistogram({ scores: report.labelQuality, isIssue: report.isLabelIssue, method }))));
+}
+

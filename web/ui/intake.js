@@ -1,0 +1,186 @@
+// Getting data in: the drop zone (also a button that opens the file picker), the demo buttons, and
+// the list of files with the role each was given — changeable, because a guess can be wrong.
+import { h, replace, svg, uid } from './dom.js';
+import { DEMOS } from './demos.js';
+import { formatBytes, formatCount, listPhrase } from './format.js';
+import { LABEL_COLUMN_NAMES, ROLE_NAMES } from './roles.js';
+
+const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plain';
+
+/**
+ * handlers: onFiles(File[]), onDemo(name), onRole(entryIndex, role), onLabelColumn(name), onSwap().
+ */
+export function createIntake(handlers) {
+  const input = h('input', {
+    type: 'file', multiple: true, accept: ACCEPT, class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
+    onchange: () => {
+      if (input.files.length) handlers.onFiles([...input.files]);
+      input.value = ''; // choosing the same file again must still fire change
+    },
+  });
+  const hintId = uid('drop-hint');
+  const zone = h('div', {
+    class: 'drop', role: 'button', tabindex: '0', 'aria-describedby': hintId,
+    'aria-label': 'Choose files, or drop them here',
+    onclick: () => input.click(),
+    onkeydown: (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        input.click();
+      }
+    },
+  },
+  h('div', { class: 'drop-icon', 'aria-hidden': 'true' }, uploadIcon()),
+  h('div', { class: 'drop-text' },
+    h('p', { class: 'drop-title' }, h('strong', {}, 'Drop files here'), ' or ', h('span', { class: 'linkish' }, 'choose files')),
+    h('p', { class: 'drop-hint', id: hintId },
+      'Given labels + the model’s out-of-sample predicted probabilities (CSV, TSV or .npy), or one CSV with both. ',
+      'Optional: a truth file (index, is_error) and a class-names file. Files never leave this device.')));
+  for (const type of ['dragenter', 'dragover']) {
+    zone.addEventListener(type, (e) => {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      zone.classList.add('dragging');
+    });
+  }
+  zone.addEventListener('dragleave', (e) => {
+    if (!zone.contains(e.relatedTarget)) zone.classList.remove('dragging');
+  });
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    e.stopPropagation(); // the page also listens for drops outside the zone
+    zone.classList.remove('dragging');
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) handlers.onFiles(files);
+  });
+
+  const demos = h('div', { class: 'demos', role: 'group', 'aria-label': 'Demo datasets' },
+    h('span', { class: 'demos-label' }, 'Try a demo:'),
+    Object.entries(DEMOS).map(([name, demo]) => h('button', {
+      type: 'button', class: 'demo', 'data-demo': name, onclick: () => handlers.onDemo(name),
+    }, h('span', { class: 'demo-title' }, demo.title), h('span', { class: 'demo-detail' }, demo.detail))));
+
+  const files = h('details', { class: 'files', hidden: true, open: true });
+  const element = h('div', { class: 'intake' }, zone, input, demos, files, guide());
+
+  return {
+    element,
+    zone,
+    input,
+    /**
+     * entries: [{file, role, reason, columns}]; dataset: what the reader found, or null.
+     * open: true/false folds the list open or shut; undefined keeps it as the person left it.
+     */
+    showFiles(entries, { problem, labelColumn, dataset, open } = {}) {
+      files.hidden = entries.length === 0;
+      if (open !== undefined) files.open = open;
+      replace(files,
+        h('summary', { class: 'files-summary' },
+          h('h2', { class: 'section-title' }, 'Files'),
+          h('span', { class: 'files-roles' }, rolesPhrase(entries)),
+          dataset ? h('span', { class: 'files-found' }, foundPhrase(dataset)) : null,
+          h('span', { class: 'files-toggle', 'aria-hidden': 'true' })),
+        h('ul', { class: 'file-list' }, entries.map((entry, index) => fileRow(entry, index, handlers, readLabelColumn(entry, dataset) ?? labelColumn))),
+        canSwap(entries) ? h('button', { type: 'button', class: 'quiet swap', onclick: handlers.onSwap }, 'Swap labels ⇄ probabilities') : null,
+        problem ? h('p', { class: 'next-step', role: 'status' }, problem) : null,
+        dataset ? readSummary(dataset, entries, labelColumn) : null);
+    },
+    /** Unfolds the file list (after an error, so the person can fix a role). */
+    openFiles() {
+      files.open = true;
+    },
+  };
+}
+
+const SHORT_ROLES = {
+  labels: 'labels', predProbs: 'probabilities', combined: 'labels + probabilities', truth: 'known truth',
+  classNames: 'class names', ignore: 'not used',
+};
+
+/** "labels.csv → labels · pred_probs.npy → probabilities · truth.csv, candidates.csv → known truth" */
+function rolesPhrase(entries) {
+  const byRole = new Map();
+  for (const e of entries) byRole.set(e.role, [...(byRole.get(e.role) ?? []), e.file.name]);
+  return [...byRole].map(([role, names]) => `${names.join(', ')} → ${SHORT_ROLES[role]}`).join(' · ');
+}
+
+function foundPhrase(dataset) {
+  const names = dataset.classNames;
+  const shown = names.length > 6 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
+  return `${formatCount(dataset.numExamples)} examples, ${formatCount(dataset.numClasses)} classes (${shown})`;
+}
+
+/** An arrow rising out of a tray. */
+function uploadIcon() {
+  return svg('svg', { viewBox: '0 0 24 24', width: 24, height: 24, fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' },
+    svg('path', { d: 'M12 15V4' }), svg('path', { d: 'M7 9l5-5 5 5' }), svg('path', { d: 'M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3' }));
+}
+
+/** What a newcomer needs to bring, shown until the first dataset is read. */
+function guide() {
+  const item = (title, text, example) => h('li', { class: 'guide-item' },
+    h('p', { class: 'guide-title' }, title), h('p', { class: 'help' }, text), h('code', { class: 'guide-example' }, example));
+  return h('section', { class: 'guide', 'aria-label': 'What you need' },
+    h('h2', { class: 'section-title' }, 'What you need'),
+    h('ol', { class: 'guide-list' },
+      item('Given labels', 'One label per row: a class name or a class index from 0. A header such as “label” is optional.', 'label\ncat\ndog'),
+      item('Predicted probabilities', 'One column per class, rows in the same order, from a model that did not train on those rows (e.g. cross-validation).', 'cat,dog\n0.91,0.09\n0.12,0.88'),
+      item('Or one table with both', 'A label column next to one probability column per class; other columns (id, text) are shown alongside.', 'id,text,label,cat,dog'),
+      item('Optional: known truth', 'A file with index and is_error columns — or a true_label column in the table — scores the flags.', 'index,is_error\n17,1')));
+}
+
+/** The column the reader actually took as labels (source.labelsColumn is 1-based), if known. */
+function readLabelColumn(entry, dataset) {
+  const column = dataset?.source?.labelsColumn;
+  return entry.role === 'combined' && column > 0 ? entry.columns?.[column - 1] ?? null : null;
+}
+
+function canSwap(entries) {
+  return entries.filter((e) => e.role === 'labels').length === 1 && entries.filter((e) => e.role === 'predProbs').length === 1;
+}
+
+function fileRow(entry, index, handlers, labelColumn) {
+  const roleId = uid('role');
+  const role = h('select', { id: roleId, onchange: (e) => handlers.onRole(index, e.target.value) },
+    Object.entries(ROLE_NAMES).map(([value, label]) => h('option', { value, selected: value === entry.role }, label)));
+  let columnPicker = null;
+  if (entry.role === 'combined' && entry.columns) {
+    const columnId = uid('labelcol');
+    const current = labelColumn ?? entry.columns.find((c) => LABEL_COLUMN_NAMES.includes(c.toLowerCase())) ?? '';
+    columnPicker = h('span', { class: 'file-field' },
+      h('label', { for: columnId }, 'Label column'),
+      h('select', { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value) },
+        current ? null : h('option', { value: '', selected: true, disabled: true }, 'Choose…'),
+        entry.columns.map((c) => h('option', { value: c, selected: c === current }, c))));
+  }
+  return h('li', { class: 'file' },
+    h('span', { class: 'file-name' }, entry.file.name),
+    h('span', { class: 'file-size' }, formatBytes(entry.file.size)),
+    h('span', { class: 'file-field' }, h('label', { for: roleId }, 'Used as'), role),
+    columnPicker ?? h('span', { class: 'file-field' }),
+    h('span', { class: 'file-reason' }, entry.reason ? `Guessed from: ${entry.reason}` : ''));
+}
+
+/** "Read 49 examples and 4 classes: ..." — what the reader actually took from the files. */
+function readSummary(dataset, entries, labelColumn) {
+  const names = dataset.classNames;
+  const shownNames = names.length > 12 ? [...names.slice(0, 12), `${formatCount(names.length - 12)} more`] : names;
+  const combined = entries.find((e) => e.role === 'combined');
+  const facts = [];
+  if (combined) {
+    const label = readLabelColumn(combined, dataset) ?? labelColumn;
+    facts.push(`Label column: ${label ?? '?'}, one probability column per class.`);
+  }
+  if (dataset.extraColumns.length) facts.push(`Shown alongside: ${listPhrase(dataset.extraColumns.map((c) => c.name))}.`);
+  if (dataset.trueLabels) facts.push('Known truth: the true_label column.');
+  if (dataset.knownErrors) facts.push('Known truth: the is_error column.');
+  const notes = dataset.notes?.length
+    ? h('details', { class: 'notes' }, h('summary', {}, 'How the files were read'),
+      h('ul', {}, dataset.notes.map((n) => h('li', {}, n))))
+    : null;
+  return h('div', { class: 'read-summary', role: 'status' },
+    h('p', {}, 'Read ', h('strong', {}, `${formatCount(dataset.numExamples)} examples`), ' and ',
+      h('strong', {}, `${formatCount(dataset.numClasses)} classes`), `: ${listPhrase(shownNames)}. `,
+      h('span', { class: 'read-facts' }, facts.join(' '))),
+    notes);
+}

@@ -1,0 +1,112 @@
+// The analysis settings. Changing one re-runs the audit on the dataset already in the worker's
+// memory: no file is read again. Option values are cleanlab's, so its users recognise them.
+import { h, uid } from './dom.js';
+
+export const FILTER_METHODS = [
+  ['prune_by_noise_rate', 'prune_by_noise_rate (default)', 'For each pair of classes, flags as many rows as the confident joint counts there: those with the largest margin for the other class.'],
+  ['prune_by_class', 'prune_by_class', 'Per given class, flags the estimated number of mislabelled rows: those with the lowest probability for their label.'],
+  ['both', 'both', 'Rows flagged by both prune_by_noise_rate and prune_by_class.'],
+  ['confident_learning', 'confident_learning', 'Rows the confident joint counts under a class other than their label.'],
+  ['predicted_neq_given', 'predicted_neq_given', 'Rows whose most likely class (argmax) differs from the label. Simple, flags more.'],
+  ['low_normalized_margin', 'low_normalized_margin', 'The estimated number of issues, taking rows with the lowest normalized margin.'],
+  ['low_self_confidence', 'low_self_confidence', 'The estimated number of issues, taking rows with the lowest probability for their label.'],
+];
+export const RANK_METHODS = [
+  ['self_confidence', 'self_confidence (default)'],
+  ['normalized_margin', 'normalized_margin'],
+  ['confidence_weighted_entropy', 'confidence_weighted_entropy'],
+  ['none', 'none (row order)'],
+];
+// frac_noise and min_examples_per_class only steer the prune methods.
+const PRUNE_METHODS = new Set(['prune_by_noise_rate', 'prune_by_class', 'both']);
+
+export const DEFAULT_SETTINGS = Object.freeze({
+  filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence', fracNoise: 1, minExamplesPerClass: 1,
+});
+
+/** The audit options for these settings (camelCase, as the JS API takes them). */
+export function auditOptions(settings) {
+  const options = { filterBy: settings.filterBy, rankBy: settings.rankBy };
+  if (PRUNE_METHODS.has(settings.filterBy)) {
+    options.fracNoise = settings.fracNoise;
+    options.minExamplesPerClass = settings.minExamplesPerClass;
+  }
+  return options;
+}
+
+function field(label, control, help, target = control) {
+  const helpId = uid('help');
+  target.setAttribute('aria-describedby', helpId);
+  return h('div', { class: 'field' },
+    h('label', { for: target.id }, label),
+    control,
+    h('p', { class: 'help', id: helpId }, help));
+}
+
+/** Builds the settings form. onChange(settings) fires after each change (sliders: as they move). */
+export function createSettings(onChange) {
+  let values = { ...DEFAULT_SETTINGS };
+  const filterBy = h('select', { id: uid('filter') },
+    FILTER_METHODS.map(([value, label]) => h('option', { value }, label)));
+  const rankBy = h('select', { id: uid('rank') },
+    RANK_METHODS.map(([value, label]) => h('option', { value }, label)));
+  const fracNoise = h('input', { id: uid('frac'), type: 'range', min: '0', max: '1', step: '0.05' });
+  const fracOutput = h('output', { class: 'range-value', for: fracNoise.id });
+  const minExamples = h('input', { id: uid('min'), type: 'number', min: '0', step: '1', inputmode: 'numeric' });
+  const filterHelp = h('span');
+  const pruneNotes = [h('span'), h('span')];
+
+  const sync = () => {
+    filterBy.value = values.filterBy;
+    rankBy.value = values.rankBy;
+    fracNoise.value = String(values.fracNoise);
+    fracOutput.value = values.fracNoise.toFixed(2);
+    minExamples.value = String(values.minExamplesPerClass);
+    filterHelp.textContent = FILTER_METHODS.find(([v]) => v === values.filterBy)?.[2] ?? '';
+    const prune = PRUNE_METHODS.has(values.filterBy);
+    fracNoise.disabled = !prune;
+    minExamples.disabled = !prune;
+    for (const note of pruneNotes) note.textContent = prune ? '' : ' Used by the prune methods only.';
+    current.textContent = [values.filterBy, `ranked by ${values.rankBy}`,
+      ...(prune ? [`frac_noise ${values.fracNoise.toFixed(2)}`, `min ${values.minExamplesPerClass} per class`] : [])].join(' · ');
+  };
+  const changed = (patch) => {
+    values = { ...values, ...patch };
+    sync();
+    onChange(values);
+  };
+  filterBy.addEventListener('change', () => changed({ filterBy: filterBy.value }));
+  rankBy.addEventListener('change', () => changed({ rankBy: rankBy.value }));
+  fracNoise.addEventListener('input', () => changed({ fracNoise: Number(fracNoise.value) }));
+  minExamples.addEventListener('change', () => {
+    changed({ minExamplesPerClass: Math.max(0, Math.floor(Number(minExamples.value) || 0)) });
+  });
+
+  const current = h('span', { class: 'settings-current' });
+  const form = h('form', { class: 'settings', 'aria-label': 'Analysis settings', onsubmit: (e) => e.preventDefault() },
+    field('Find issues with', filterBy, filterHelp),
+    field('Rank by', rankBy, 'Orders the flagged rows and sets the label quality score of every row (lower is more suspicious).'),
+    field('Fraction of noise', h('div', { class: 'range' }, fracNoise, fracOutput),
+      h('span', {}, 'frac_noise: flag this share of the estimated number of issues; 1 flags them all.', pruneNotes[0]), fracNoise),
+    field('Min. examples per class', minExamples,
+      h('span', {}, 'Keep at least this many rows of each class unflagged; smaller classes are not pruned at all.', pruneNotes[1])),
+  );
+  // Folded by default: the current values show in the summary line, the form is one click away.
+  const element = h('details', { class: 'card settings-card' },
+    h('summary', {},
+      h('h2', { class: 'section-title' }, 'Settings'),
+      current,
+      h('span', { class: 'settings-toggle', 'aria-hidden': 'true' })),
+    h('p', { class: 'help settings-note' }, 'Changes apply at once, to the data already read — nothing is read again.'),
+    form);
+  sync();
+  return {
+    element,
+    get values() { return values; },
+    /** Sets values without firing onChange (e.g. from the element's attributes). */
+    set(patch) {
+      values = { ...values, ...patch };
+      sync();
+    },
+  };
+}

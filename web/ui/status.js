@@ -1,0 +1,70 @@
+// Progress (with Cancel), errors and warnings, in the page where a person sees them — never only
+// in the console. An error keeps the rest of the page usable: the next file is accepted as usual.
+import { h, replace } from './dom.js';
+import { formatBytes } from './format.js';
+
+/** "pred_probs.csv, row 12, column 3" from a LabelScopeError's location fields. */
+export function errorLocation(error) {
+  const parts = [];
+  if (error.file) parts.push(error.file);
+  if (error.row) parts.push(`row ${error.row}`);
+  if (error.column) parts.push(`column ${error.column}`);
+  return parts.join(', ');
+}
+
+export function createStatus({ onCancel }) {
+  const bar = h('progress', { max: '1' });
+  const label = h('span', { class: 'progress-label' });
+  const cancel = h('button', { type: 'button', class: 'quiet', onclick: () => onCancel() }, 'Cancel');
+  const progress = h('div', { class: 'progress', hidden: true, role: 'status' }, h('div', { class: 'progress-text' }, label, cancel), bar);
+  const alert = h('div', { class: 'alert', role: 'alert', hidden: true });
+  const notice = h('p', { class: 'notice', role: 'status', hidden: true });
+  const element = h('div', { class: 'status' }, progress, alert, notice);
+
+  return {
+    element,
+    /** fraction null = indeterminate; cancellable shows the Cancel button. */
+    progress(text, fraction = null, { cancellable = true } = {}) {
+      progress.hidden = false;
+      cancel.hidden = !cancellable;
+      label.textContent = text;
+      if (fraction == null) bar.removeAttribute('value');
+      else bar.value = Math.max(0, Math.min(1, fraction));
+    },
+    readProgress({ file, bytesRead, totalBytes }) {
+      const of = totalBytes ? ` of ${formatBytes(totalBytes)}` : '';
+      this.progress(`Reading ${file}… ${formatBytes(bytesRead)}${of}`, totalBytes ? bytesRead / totalBytes : null);
+    },
+    idle() {
+      progress.hidden = true;
+    },
+    get showing() {
+      return !progress.hidden;
+    },
+    error(error, title = 'Could not read these files', hint = 'Fix the file and drop it again, or change how a file is used above.') {
+      const where = errorLocation(error);
+      replace(alert,
+        h('p', { class: 'alert-title' }, title),
+        where ? h('p', { class: 'alert-where' }, `${where}:`) : null,
+        h('p', { class: 'alert-message' }, error.message || String(error)),
+        hint ? h('p', { class: 'alert-hint' }, hint) : null);
+      alert.hidden = false;
+    },
+    clearError() {
+      alert.hidden = true;
+      alert.replaceChildren();
+    },
+    note(text) {
+      notice.textContent = text;
+      notice.hidden = !text;
+    },
+  };
+}
+
+/** Warnings from the reader and the core: shown, never swallowed. */
+export function renderWarnings(warnings) {
+  if (!warnings.length) return null;
+  return h('div', { class: 'warnings', role: 'note' },
+    h('p', { class: 'warnings-title' }, warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`),
+    h('ul', {}, warnings.map((w) => h('li', {}, typeof w === 'string' ? w : w.message))));
+}
