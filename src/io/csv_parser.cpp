@@ -49,8 +49,10 @@ std::string quoted(std::string_view s) {
 
 class CsvParser final : public FileParser, private CellSink {
 public:
-    CsvParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts)
-        : role_(role), name_(std::move(name)), options_(options), parts_(parts), tokenizer_(*this, name_) {}
+    CsvParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts,
+              std::uint64_t total_bytes)
+        : role_(role), name_(std::move(name)), options_(options), parts_(parts), tokenizer_(*this, name_),
+          total_bytes_(total_bytes) {}
 
     void feed(const std::uint8_t* data, std::size_t size) override {
         tokenizer_.feed(reinterpret_cast<const char*>(data), size);
@@ -136,7 +138,7 @@ private:
                                 (has_header_ ? "header has " : "first row has ") + std::to_string(expected_cells_) +
                                 ". Every row needs a value in every column.",
                             name_, row, cells + 1);
-        ++data_rows_;
+        if (++data_rows_ == 1) reserve_for_file(first_row_bytes_);
     }
 
     // --- layout -----------------------------------------------------------------------------
@@ -240,6 +242,23 @@ private:
                                 name_, held_[0].row, static_cast<std::int64_t>(c + 1));
     }
 
+    // Sizes the value buffers from the file size and the first data row, so a large file is not
+    // copied (and its memory touched again) each time a vector doubles. A little over the estimate;
+    // a bad guess only costs the usual growth.
+    void reserve_for_file(std::size_t row_bytes) {
+        if (total_bytes_ == 0 || row_bytes == 0) return;
+        const double rows = static_cast<double>(total_bytes_) / static_cast<double>(row_bytes) * 1.05 + 16;
+        if (rows > 3e9) return;
+        const auto n = static_cast<std::size_t>(rows);
+        if (probs_ != nullptr) {
+            if (options_.float32)
+                probs_->values_f32.reserve(n * probs_->k);
+            else
+                probs_->values.reserve(n * probs_->k);
+        }
+        if (labels_ != nullptr) labels_->values.reserve(n);
+    }
+
     void create_outputs(const std::vector<std::string>& header) {
         const std::int64_t first_data_row = has_header_ ? held_[0].row + 1 : held_[0].row;
         first_data_row_ = first_data_row;
@@ -282,6 +301,7 @@ private:
     // --- values -----------------------------------------------------------------------------
     void take(std::int64_t column, std::string_view text, std::int64_t row) {
         const auto c = static_cast<std::size_t>(column - 1);
+        if (data_rows_ == 0) first_row_bytes_ += text.size() + 1;
         switch (roles_[c]) {
             case Col::prob: {
                 const auto v = parse_double(text, decimal_comma_);
@@ -319,7 +339,10 @@ private:
 
     [[noreturn]] void blank_row_error() const {
         throw ReadError(ReadErrorCode::blank_row,
-                        "This row is empty but more data follows. Remove the blank line or fill in the example.",
+                        role_ == FileRole::labels
+                            ? "This row is empty but more data follows: a label is missing. Fill in the label, "
+                              "or remove the blank line."
+                            : "This row is empty but more data follows. Remove the blank line or fill in the example.",
                         name_, blank_row_, 1);
     }
 
@@ -364,13 +387,15 @@ private:
     std::int64_t data_rows_ = 0;
     ParsedProbs* probs_ = nullptr;
     ParsedLabels* labels_ = nullptr;
+    std::uint64_t total_bytes_ = 0;
+    std::size_t first_row_bytes_ = 0;  // text of the first data row, to estimate the row count
 };
 
 }  // namespace
 
 std::unique_ptr<FileParser> make_csv_parser(FileRole role, const std::string& name, const ReadOptions& options,
-                                            ReaderParts& parts, std::uint64_t) {
-    return std::make_unique<CsvParser>(role, name, options, parts);
+                                            ReaderParts& parts, std::uint64_t total_bytes) {
+    return std::make_unique<CsvParser>(role, name, options, parts, total_bytes);
 }
 
 }  // namespace labelscope::io

@@ -19,6 +19,7 @@ public:
     void add_unknown();  // a blank truth cell: no known label (-1)
 
     std::size_t size() const { return values_.size(); }
+    void reserve(std::size_t n) { values_.reserve(n); }
     bool by_name() const { return by_name_; }
 
     // Class index of every entry: integers as given, names looked up in `class_names` (exact, then

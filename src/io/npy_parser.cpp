@@ -1,6 +1,7 @@
 // NumPy .npy files (format 1.0-3.0): a little-endian 2-D float array of probabilities, or a 1-D
 // (or N x 1) integer array of labels. The body is converted as it streams in.
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -95,7 +96,8 @@ private:
                                             : "probabilities as little-endian float32 or float64") + ".");
         const bool is_float = dtype_ == DType::f4 || dtype_ == DType::f8;
         if (role_ == FileRole::pred_probs && !is_float)
-            fail("pred_probs .npy holds integers ('" + descr + "'); probabilities must be float32 or float64.");
+            fail("pred_probs .npy holds integers ('" + descr + "'), not probabilities. Save the model's predicted "
+                 "probabilities as float32 or float64 (e.g. np.save(path, probs.astype('float32'))).");
         if (role_ == FileRole::labels && is_float)
             fail("labels .npy holds floats ('" + descr + "'); labels must be integer class indices. Save them with "
                  "labels.astype(int).");
@@ -125,7 +127,7 @@ private:
         if (role_ == FileRole::pred_probs) {
             if (shape.size() != 2)
                 fail("pred_probs .npy must be 2-D (examples x classes); this array has " +
-                     std::to_string(shape.size()) + " dimension(s).");
+                     std::to_string(shape.size()) + " dimension(s). Reshape it to (examples, classes) and save it again.");
         } else if (shape.size() != 1 && !(shape.size() == 2 && shape[1] == 1)) {
             fail("labels .npy must be 1-D (one label per example); this array has shape with " +
                  std::to_string(shape.size()) + " dimensions.");
@@ -180,12 +182,28 @@ private:
             store(reinterpret_cast<const std::uint8_t*>(carry_.data()));
             carry_.clear();
         }
+        // Fast path: C-order values already in the storage type are copied as they are
+        // (little-endian, as the header promised; wasm32 and x86-64 are little-endian too).
+        if (void* dest = direct_destination()) {
+            const std::size_t count = std::min(size / width, total_ - received_);
+            std::memcpy(static_cast<char*>(dest) + received_ * width, data, count * width);
+            received_ += count;
+            data += count * width;
+            size -= count * width;
+        }
         while (size >= width) {
             store(data);
             data += width;
             size -= width;
         }
         if (size > 0) carry_.assign(reinterpret_cast<const char*>(data), size);
+    }
+
+    void* direct_destination() const {
+        if (role_ != FileRole::pred_probs || fortran_) return nullptr;
+        if (dtype_ == DType::f8 && !options_.float32) return probs_->values.data();
+        if (dtype_ == DType::f4 && options_.float32) return probs_->values_f32.data();
+        return nullptr;
     }
 
     void store(const std::uint8_t* p) {
