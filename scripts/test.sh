@@ -11,6 +11,12 @@ step "native build + doctest (core, io, golden parity)"
 bash scripts/build.sh native
 ctest --test-dir build-native --output-on-failure
 
+step "the same doctest suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+bash scripts/sanitize.sh
+
+step "fuzzing the readers and the pipeline (30 s per target)"
+bash scripts/fuzz.sh 30
+
 step "wasm build + the same doctest suite under node"
 bash scripts/build.sh wasm
 ctest --test-dir build-wasm --output-on-failure

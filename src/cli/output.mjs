@@ -1,5 +1,6 @@
 // Output text: JSON that stays readable (arrays of numbers and flat records on one line, shortest
-// round-trip numbers) and RFC 4180 CSV.
+// round-trip numbers) and RFC 4180 CSV, with formula-like text cells neutralised (csv-safe.js).
+import { spreadsheetSafe } from '../js/csv-safe.js';
 
 const isScalar = (v) => v === null || typeof v !== 'object';
 const scalar = (v) => JSON.stringify(v) ?? 'null'; // NaN/Infinity/undefined -> null
@@ -23,7 +24,7 @@ export function toJson(value, indent = '') {
 }
 
 function csvField(value) {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = spreadsheetSafe(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

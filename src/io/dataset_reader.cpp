@@ -39,7 +39,7 @@ public:
 private:
     void choose() {
         const bool npy = head_.size() >= 6 && head_.compare(0, 6, NPY_MAGIC) == 0;
-        inner_ = npy ? make_npy_parser(role_, name_, options_, parts_)
+        inner_ = npy ? make_npy_parser(role_, name_, options_, parts_, total_)
                      : make_csv_parser(role_, name_, options_, parts_, total_);
         std::string held;
         held.swap(head_);
@@ -92,7 +92,7 @@ Dataset DatasetReader::finish() {
         const bool same = labels.file == probs.file;
         throw ReadError(ReadErrorCode::row_count_mismatch,
                         labels.file + " has " + std::to_string(labels.values.size()) + " labels but " + probs.file +
-                            " has " + std::to_string(n) + " rows of probabilities" +
+                            " has " + std::to_string(n) + (n == 1 ? " row" : " rows") + " of probabilities" +
                             (same ? ""
                                   : ". Both files must list the same examples in the same order. If the counts "
                                     "differ by one, one file probably has a header row the other lacks (pandas "
@@ -152,8 +152,10 @@ Dataset DatasetReader::finish() {
 
 ReadError locate_error(const LabelScopeError& e, const Dataset& d) {
     const std::string code = to_string(e.code());
-    if (e.example() < 0) return ReadError(code, e.what(), {}, 0, 0);
     const SourceMap& s = d.source;
+    // About the whole dataset: still name the file a person has to fix.
+    if (e.example() < 0)
+        return ReadError(code, e.what(), e.code() == ErrorCode::single_label_class ? s.labels_file : s.probs_file, 0, 0);
     if (e.code() == ErrorCode::label_out_of_range)
         return ReadError(code, e.what(), s.labels_file, s.labels_first_row + e.example(), s.labels_column);
     const auto cls = static_cast<std::size_t>(e.class_index());

@@ -26,8 +26,9 @@ std::size_t size_of(DType t) {
 
 class NpyParser final : public FileParser {
 public:
-    NpyParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts)
-        : role_(role), name_(std::move(name)), options_(options), parts_(parts) {}
+    NpyParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts,
+              std::uint64_t total_bytes)
+        : role_(role), name_(std::move(name)), options_(options), parts_(parts), total_bytes_(total_bytes) {}
 
     void feed(const std::uint8_t* data, std::size_t size) override {
         if (!header_done_) {
@@ -51,6 +52,12 @@ public:
         if (extra_bytes_ + carry_.size() > 0)
             fail("The .npy file has " + std::to_string(extra_bytes_ + carry_.size()) +
                  " bytes after the array data. Save it again.");
+        if (fortran_ && probs_ != nullptr) {
+            if (options_.float32)
+                to_c_order(probs_->values_f32);
+            else
+                to_c_order(probs_->values);
+        }
         parts_.notes.push_back(name_ + ": .npy array " + std::to_string(rows_) + " x " + std::to_string(cols_) +
                                (fortran_ ? " (Fortran order)" : ""));
     }
@@ -150,10 +157,17 @@ private:
             probs_->k = cols_;
             probs_->rows = rows_;
             for (std::size_t c = 0; c < cols_; ++c) probs_->columns.push_back(static_cast<std::int64_t>(c + 1));
-            if (options_.float32)
-                probs_->values_f32.resize(total_);
-            else
-                probs_->values.resize(total_);
+            // Storage grows as values arrive (in file order; Fortran order is transposed at the end):
+            // a damaged or hostile header must not make a tiny file allocate what its shape claims.
+            // The file's size bounds what can arrive, so reserving that much is always safe.
+            if (total_bytes_ > body_offset_) {
+                const std::size_t fits = static_cast<std::size_t>((total_bytes_ - body_offset_) / size_of(dtype_));
+                const std::size_t n = std::min(total_, fits);
+                if (options_.float32)
+                    probs_->values_f32.reserve(n);
+                else
+                    probs_->values.reserve(n);
+            }
         } else {
             parts_.labels.emplace();
             labels_ = &*parts_.labels;
@@ -184,8 +198,9 @@ private:
         }
         // Fast path: C-order values already in the storage type are copied as they are
         // (little-endian, as the header promised; wasm32 and x86-64 are little-endian too).
-        if (void* dest = direct_destination()) {
+        if (direct_copy() && size >= width && received_ < total_) {
             const std::size_t count = std::min(size / width, total_ - received_);
+            void* dest = grow_to(received_ + count);
             std::memcpy(static_cast<char*>(dest) + received_ * width, data, count * width);
             received_ += count;
             data += count * width;
@@ -199,11 +214,28 @@ private:
         if (size > 0) carry_.assign(reinterpret_cast<const char*>(data), size);
     }
 
-    void* direct_destination() const {
-        if (role_ != FileRole::pred_probs || fortran_) return nullptr;
-        if (dtype_ == DType::f8 && !options_.float32) return probs_->values.data();
-        if (dtype_ == DType::f4 && options_.float32) return probs_->values_f32.data();
-        return nullptr;
+    bool direct_copy() const {
+        if (role_ != FileRole::pred_probs || fortran_) return false;
+        return (dtype_ == DType::f8 && !options_.float32) || (dtype_ == DType::f4 && options_.float32);
+    }
+
+    // Sizes the storage for `n` values (amortised growth) and returns its start.
+    void* grow_to(std::size_t n) {
+        if (options_.float32) {
+            probs_->values_f32.resize(n);
+            return probs_->values_f32.data();
+        }
+        probs_->values.resize(n);
+        return probs_->values.data();
+    }
+
+    // Values were stored in file order; in Fortran order element e is (row e % N, column e / N).
+    template <class T>
+    void to_c_order(std::vector<T>& values) const {
+        if (rows_ < 2 || cols_ < 2) return;
+        std::vector<T> c(values.size());
+        for (std::size_t e = 0; e < values.size(); ++e) c[(e % rows_) * cols_ + e / rows_] = values[e];
+        values.swap(c);
     }
 
     void store(const std::uint8_t* p) {
@@ -211,10 +243,8 @@ private:
             extra_bytes_ += size_of(dtype_);
             return;
         }
-        // Fortran order: element e is (row e % N, column e / N).
         const std::size_t e = received_++;
         if (role_ == FileRole::pred_probs) {
-            const std::size_t at = fortran_ ? (e % rows_) * cols_ + e / rows_ : e;
             double v;
             if (dtype_ == DType::f8) {
                 std::memcpy(&v, p, 8);
@@ -224,9 +254,9 @@ private:
                 v = f;
             }
             if (options_.float32)
-                probs_->values_f32[at] = static_cast<float>(v);
+                probs_->values_f32.push_back(static_cast<float>(v));
             else
-                probs_->values[at] = v;
+                probs_->values.push_back(v);
             return;
         }
         std::int64_t v = 0;
@@ -259,6 +289,7 @@ private:
     bool fortran_ = false;
     std::size_t rows_ = 0, cols_ = 0, total_ = 0, received_ = 0, extra_bytes_ = 0;
     std::string carry_;
+    std::uint64_t total_bytes_ = 0;  // size of the whole file, 0 if unknown
     ParsedProbs* probs_ = nullptr;
     ParsedLabels* labels_ = nullptr;
 };
@@ -266,8 +297,8 @@ private:
 }  // namespace
 
 std::unique_ptr<FileParser> make_npy_parser(FileRole role, const std::string& name, const ReadOptions& options,
-                                            ReaderParts& parts) {
-    return std::make_unique<NpyParser>(role, name, options, parts);
+                                            ReaderParts& parts, std::uint64_t total_bytes) {
+    return std::make_unique<NpyParser>(role, name, options, parts, total_bytes);
 }
 
 }  // namespace labelscope::io

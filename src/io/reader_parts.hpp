@@ -52,6 +52,6 @@ public:
 std::unique_ptr<FileParser> make_csv_parser(FileRole role, const std::string& name, const ReadOptions& options,
                                             ReaderParts& parts, std::uint64_t total_bytes);
 std::unique_ptr<FileParser> make_npy_parser(FileRole role, const std::string& name, const ReadOptions& options,
-                                            ReaderParts& parts);
+                                            ReaderParts& parts, std::uint64_t total_bytes);
 
 }  // namespace labelscope::io

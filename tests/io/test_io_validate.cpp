@@ -122,16 +122,16 @@ TEST_CASE("validate: warnings are returned, not thrown") {
     CHECK(warnings[1].first_example == 1);
 }
 
-TEST_CASE("validate: dataset-wide errors have no position") {
+TEST_CASE("validate: dataset-wide errors name the file to fix, with no row or column") {
     SUBCASE("a single label class") {
         const auto d = read({labels_file("0\n0\n"), probs_file("0.5,0.5\n0.5,0.5\n")});
         const auto e = validation_error(d);
-        check_error(e, "single_label_class", "", 0, 0, {"at least 2 classes"});
+        check_error(e, "single_label_class", "labels.csv", 0, 0, {"at least 2 classes"});
         CHECK(validate_dataset(d, false).empty());
     }
     SUBCASE("one class column") {
         const auto d = read({labels_file("0\n0\n"), probs_file("p\n1\n1\n")});
-        check_error(validation_error(d), "too_few_classes", "", 0, 0, {"at least 2 classes"});
+        check_error(validation_error(d), "too_few_classes", "pred_probs.csv", 0, 0, {"at least 2 classes"});
     }
 }
 
@@ -144,7 +144,7 @@ TEST_CASE("validate: locate_error maps a core error to file, row and column") {
     const auto label = labelscope::io::locate_error(LabelScopeError(ErrorCode::label_out_of_range, "bad", 0, 9), d);
     check_error(label, "label_out_of_range", "dataset.csv", 2, 2);
     const auto global = labelscope::io::locate_error(LabelScopeError(ErrorCode::empty_input, "none"), d);
-    check_error(global, "empty_input", "", 0, 0);
+    check_error(global, "empty_input", "dataset.csv", 0, 0);
     const auto no_class = labelscope::io::locate_error(LabelScopeError(ErrorCode::out_of_range, "x", 1), d);
     check_error(no_class, "out_of_range", "dataset.csv", 3, 0);
 }

@@ -47,9 +47,27 @@ export function parseCsv(text, { delimiter, limit = Infinity, complete = true } 
   return rows.filter((r) => r.length > 1 || r[0].trim() !== '');
 }
 
-/** One CSV field, quoted only when RFC 4180 requires it (or spaces at the ends would be lost). */
-export function csvField(value) {
+// Cells a spreadsheet would run as a formula (=, +, -, @, leading tab / CR) get a leading ' (OWASP
+// "CSV injection"), unless the cell is a number. The same rule as src/js/csv-safe.js (the CLI's),
+// kept here so the page's modules also load outside the served layout; tests check they agree.
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The text of a cell, neutralised if a spreadsheet would treat it as a formula. */
+export function spreadsheetSafe(value) {
   const text = value == null ? '' : String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || !FORMULA_START.test(text) || NUMBER.test(text)) {
+    return text;
+  }
+  return `'${text}`;
+}
+
+/**
+ * One CSV field, quoted only when RFC 4180 requires it (or spaces at the ends would be lost); text a
+ * spreadsheet would run as a formula gets a leading ' (spreadsheetSafe).
+ */
+export function csvField(value) {
+  const text = spreadsheetSafe(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -47,6 +47,8 @@ export async function sniffFile(file) {
       ? { file, role: 'labels', reason: `.npy array of ${dims} labels`, columns: null, shape }
       : { file, role: 'predProbs', reason: `.npy array ${dims}`, columns: null, shape };
   }
+  // NUL bytes (binary, UTF-16): no columns to look at; the reader says what is wrong with it.
+  if (head.includes(0)) return { file, columns: null, firstRow: [], ...guessTextRole(file.name, null, [], 0) };
   const rows = parseCsv(new TextDecoder().decode(head), { limit: 3, complete: file.size <= SNIFF_BYTES });
   const first = rows[0] ?? [];
   const hasHeader = first.some((cell) => !isNumber(cell));
@@ -65,6 +67,9 @@ function guessTextRole(fileName, columns, firstRow, width) {
       && !firstRow.some(isFraction)) {
     return { role: 'truth', reason: 'index and is_error columns' };
   }
+  // One column (or an empty, binary or unreadable file): the file name decides, so the reader reports
+  // what is wrong with a pred_probs file instead of the page waiting for one.
+  if (width <= 1 && /pred|prob/.test(name)) return { role: 'predProbs', reason: 'file name' };
   if (width <= 1) return { role: 'labels', reason: 'one column' };
   const label = lower.find((c) => LABEL_COLUMN_NAMES.includes(c));
   const numericOthers = lower.filter((c, i) => c !== label && isNumber(firstRow[i] ?? '') && !ID_NAMES.includes(c));
