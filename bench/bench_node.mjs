@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// WASM-under-Node benchmark of one generated dataset through the public JS API (readDataset from
+// fs streams in 1 MiB chunks, then the analyses on the Dataset), plus the CLI end to end as a
+// separate process. Prints one JSON object per line, like bench_native.
+// Usage: node bench/bench_node.mjs DIR [REPS] [NAME]
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import createLabelScopeCore from '../dist/wasm/labelscope-core.mjs';
+import { LabelScope } from '../src/js/index.js';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const CHUNK = 1 << 20;
+const [dir, repsArg, nameArg] = process.argv.slice(2);
+const reps = Math.max(1, Number(repsArg) || 5);
+const name = nameArg ?? path.basename(dir);
+
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const emit = (obj) => console.log(JSON.stringify({ impl: 'wasm-node', dataset: name, ...obj }));
+const round = (x) => Math.round(x * 1000) / 1000;
+
+async function timed(step, bytes, fn, { impl } = {}) {
+  const ms = [], cpu = [];
+  for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const childCpu = await fn(r);
+    ms.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push(typeof childCpu === 'number' ? childCpu : (c.user + c.system) / 1e3);
+  }
+  const med = median(ms);
+  // cpu: this process's CPU time (all threads, so V8's compiler and GC threads count too), or
+  // for the CLI the child's user + system time.
+  const out = { step, reps, median_ms: round(med), min_ms: round(Math.min(...ms)), first_ms: round(ms[0]),
+    median_cpu_ms: round(median(cpu)) };
+  if (bytes) Object.assign(out, { bytes, mb_per_s: Math.round((bytes / 1e3 / med) * 10) / 10 });
+  emit({ ...(impl && { impl }), ...out, all_ms: ms.map(round) });
+}
+
+// A fresh module per phase: WebAssembly memory only grows, so its size afterwards is the peak.
+// LabelScope takes the module in its constructor, which lets us keep a handle on its heap.
+async function freshCore() {
+  const core = await createLabelScopeCore();
+  return { core, ls: new LabelScope(core) };
+}
+
+const source = (p) => ({ name: path.basename(p), size: fs.statSync(p).size,
+  data: fs.createReadStream(p, { highWaterMark: CHUNK }) });
+const fileBytes = (...ps) => ps.reduce((s, p) => s + fs.statSync(p).size, 0);
+
+function memory(phase, core, valueBytes) {
+  const heap = core.HEAPU8.length;
+  emit({ step: 'wasm_heap', phase, mb: round(heap / 1e6), value_mb: round(valueBytes / 1e6),
+    rss_peak_mb: round(process.resourceUsage().maxRSS / 1e3) });
+}
+
+async function readPhase(label, labelsPath, probsPath, options, analyse) {
+  const { core, ls } = await freshCore();
+  let dataset = null;
+  await timed(label, fileBytes(labelsPath, probsPath), async () => {
+    dataset?.free();
+    dataset = await ls.readDataset({ labels: source(labelsPath), predProbs: source(probsPath) }, options);
+  });
+  await analyse(ls, dataset);
+  const bytesPerValue = dataset.float32 ? 4 : 8;
+  memory(label, core, dataset.numExamples * dataset.numClasses * bytesPerValue);
+  dataset.free();
+}
+
+const files = (f) => path.join(dir, f);
+const labelsCsv = files('labels.csv'), probsCsv = files('pred_probs.csv');
+
+await readPhase('csv_read', labelsCsv, probsCsv, {}, async (ls, dataset) => {
+  await timed('find_label_issues', 0, () => ls.findLabelIssues({ dataset }));
+  for (const method of ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy']) {
+    await timed(`scores_${method}`, 0, () => ls.getLabelQualityScores({ dataset, method }));
+  }
+  await timed('audit', 0, () => ls.audit(dataset));
+});
+await readPhase('npy_read_f64', files('labels.npy'), files('pred_probs_f64.npy'), {}, async () => {});
+await readPhase('npy_read_f32', files('labels.npy'), files('pred_probs_f32.npy'), { float32: true },
+  async (ls, dataset) => { await timed('audit_f32', 0, () => ls.audit(dataset)); });
+
+// The CLI as a user runs it: a whole process, cold (module compile, file read, analysis, output).
+// GNU time (when installed) reports the child's CPU time on its last stderr line.
+const gnuTime = fs.existsSync('/usr/bin/time');
+await timed('cli_find_issues', fileBytes(labelsCsv, probsCsv), () => {
+  const cli = [process.execPath, path.join(repo, 'src/cli/labelscope.mjs'), 'find-issues',
+    '--labels', labelsCsv, '--pred-probs', probsCsv, '--format', 'json', '--out', '/dev/null'];
+  const [cmd, ...args] = gnuTime ? ['/usr/bin/time', '-f', 'cpu %U %S', ...cli] : cli;
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`labelscope find-issues exited ${r.status}: ${r.stderr}`);
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return m ? (Number(m[1]) + Number(m[2])) * 1e3 : undefined;
+}, { impl: 'cli' });
