@@ -19,9 +19,7 @@ Report audit(LabelsView labels, ProbsView<T> probs, const AuditOptions& options)
     const std::size_t n = probs.rows, k = probs.cols;
     validate_find_options(options.find, k);
     const ScoreOptions score = options.rank_by.value_or(ScoreOptions{});
-    if (score.method == ScoreMethod::confidence_weighted_entropy && score.adjust_pred_probs)
-        throw LabelScopeError(ErrorCode::invalid_option,
-                              "adjust_pred_probs is not supported for confidence_weighted_entropy (as in cleanlab).");
+    validate_score_options(score);
     r.num_examples = n;
     r.num_classes = k;
 

@@ -227,8 +227,15 @@ Mask find_label_issues(LabelsView labels, ProbsView<T> probs, const FindIssuesOp
 template <class T>
 IndexList find_label_issues_ranked(LabelsView labels, ProbsView<T> probs, const FindIssuesOptions& options,
                                    ScoreOptions rank_by) {
-    IndexList indices = mask_to_indices(find_label_issues(labels, probs, options));
-    sort_by_score(indices, get_label_quality_scores(labels, probs, rank_by));
+    // Validate and compute the thresholds once for both the flags and the ranking scores.
+    validate_inputs(labels, probs);
+    validate_find_options(options, probs.cols);
+    validate_score_options(rank_by);
+    const std::vector<double> thresholds = confident_thresholds(labels, probs);
+    const ConfidentJoint cj = compute_confident_joint(labels, probs, thresholds);
+    IndexList indices =
+        mask_to_indices(find_label_issues_from(labels, probs, options, label_counts(labels, probs.cols), cj));
+    sort_by_score(indices, label_quality_scores(labels, probs, rank_by, thresholds));
     return indices;
 }
 

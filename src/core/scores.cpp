@@ -67,13 +67,17 @@ std::vector<double> label_quality_scores(LabelsView labels, ProbsView<T> probs, 
     return scores;
 }
 
-template <class T>
-std::vector<double> get_label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options) {
-    validate_inputs(labels, probs, ValidationOptions{false});
+void validate_score_options(ScoreOptions options) {
     if (options.method == ScoreMethod::confidence_weighted_entropy && options.adjust_pred_probs)
         throw LabelScopeError(ErrorCode::invalid_option,
                               "adjust_pred_probs is not supported for confidence_weighted_entropy (as in cleanlab). "
                               "Use self_confidence or normalized_margin, or turn adjust_pred_probs off.");
+}
+
+template <class T>
+std::vector<double> get_label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options) {
+    validate_inputs(labels, probs, ValidationOptions{false});
+    validate_score_options(options);
     std::vector<double> thresholds;
     if (options.adjust_pred_probs) thresholds = confident_thresholds(labels, probs);
     return label_quality_scores(labels, probs, options, thresholds);

@@ -14,6 +14,9 @@ template <class T>
 std::vector<double> label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options,
                                          const std::vector<double>& thresholds);
 
+// Throws invalid_option for CWE with adjust_pred_probs (not supported, as in cleanlab).
+void validate_score_options(ScoreOptions options);
+
 // Validated public entry (rank.get_label_quality_scores). CWE with adjust_pred_probs throws
 // invalid_option as in cleanlab.
 template <class T>

@@ -200,15 +200,20 @@ val guarded(F&& f, const io::Dataset* dataset = nullptr) {
 
 template <class T>
 val find_issues_on(LabelsView y, ProbsView<T> p, const val& o) {
+    // One validation pass and one set of thresholds for the flags, the ranking and the warnings.
     Warnings warnings = validate_inputs(y, p);
     FindOptions f = find_options(o);
-    const Warnings method_warnings = find_issues_warnings(label_counts(y, p.cols), f.find);
-    warnings.insert(warnings.end(), method_warnings.begin(), method_warnings.end());
+    validate_find_options(f.find, p.cols);
     const auto rank = rank_options(o, "returnIndicesRankedBy", flag(o, "adjustPredProbs", false));
-    val r = val::object();
-    const Mask mask = find_label_issues(y, p, f.find);
+    if (rank) validate_score_options(*rank);
+    const std::vector<std::int64_t> counts = label_counts(y, p.cols);
+    const Warnings method_warnings = find_issues_warnings(counts, f.find);
+    warnings.insert(warnings.end(), method_warnings.begin(), method_warnings.end());
+    const std::vector<double> thresholds = confident_thresholds(y, p);
+    const Mask mask = find_label_issues_from(y, p, f.find, counts, compute_confident_joint(y, p, thresholds));
     IndexList indices = mask_to_indices(mask);
-    if (rank) sort_by_score(indices, get_label_quality_scores(y, p, *rank));
+    if (rank) sort_by_score(indices, label_quality_scores(y, p, *rank, thresholds));
+    val r = val::object();
     r.set("mask", out(mask));
     r.set("indices", out(indices));
     r.set("warnings", warnings_out(warnings));
