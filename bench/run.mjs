@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { dataRoot, ensureDataset, sizesFor } from './generate.mjs';
 import { evaluateTargets } from './targets.mjs';
 import { renderTable } from './table.mjs';
+import { snapshot } from './snapshot.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values: opts } = parseArgs({
@@ -34,13 +35,15 @@ function repsFor({ n, k }) {
 
 const log = (text) => process.stderr.write(`${text}\n`);
 
-function run(cmd, args, { cwd = repo } = {}) {
+// A bench that fails is reported and the run goes on: its rows are missing, the rest still count.
+function run(cmd, args, cwd) {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   if (r.stderr.trim()) log(r.stderr.trim());
   const rows = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-  return { rows, seconds: (performance.now() - t0) / 1000 };
+  const error = r.status === 0 ? undefined : `${path.basename(args[0] ?? cmd)} exited ${r.status ?? r.signal}`;
+  if (error) log(`FAILED: ${error}`);
+  return { rows, seconds: (performance.now() - t0) / 1000, error };
 }
 
 // Incremental builds of what is measured, so a stale dist/wasm or bench binary is never timed.
@@ -76,7 +79,7 @@ const startedAt = new Date();
 const info = { machine: machine(), started: startedAt.toISOString(), load_at_start: loadavg(), data_root: dataRoot() };
 const sizes = sizesFor(opts);
 const datasets = sizes.map((s) => ensureDataset(s, { log }));
-const benchExe = ensureBuilds();
+const snap = snapshot(repo, ensureBuilds());
 
 const results = [];
 const runs = [];
@@ -84,24 +87,27 @@ for (const d of datasets) {
   const reps = repsFor(d);
   const record = (impl, r) => {
     for (const row of r.rows) results.push({ ...row, dataset: d.name, n: d.n, k: d.k });
-    runs.push({ dataset: d.name, impl, seconds: Math.round(r.seconds * 10) / 10, load_after: loadavg() });
+    runs.push({ dataset: d.name, impl, seconds: Math.round(r.seconds * 10) / 10, load_after: loadavg(),
+      ...(r.error && { error: r.error }) });
   };
   log(`${d.name}: native (${reps.native} reps) ...`);
-  record('native', run(benchExe, [d.dir, String(reps.native), d.name]));
+  record('native', run(snap.bench, [d.dir, String(reps.native), d.name], snap.root));
   log(`${d.name}: wasm-node + cli (${reps.node} reps) ...`);
-  record('wasm-node', run(process.execPath, ['bench/bench_node.mjs', d.dir, String(reps.node), d.name]));
+  record('wasm-node', run(process.execPath, ['bench/bench_node.mjs', d.dir, String(reps.node), d.name], snap.root));
   if (!opts['no-browser']) {
     log(`${d.name}: chromium (${reps.browser} reps, page ${reps.page}) ...`);
     const args = ['bench/bench_browser.mjs', d.dir, String(reps.browser), d.name, '--page-reps', String(reps.page)];
     if (opts['no-page']) args.push('--no-page');
     // 1M x 100 as .npy would hold ~2 GB of files in the page next to the CSV: CSV only there.
     if (d.n * d.k > 1e7) args.push('--no-npy');
-    record('chromium', run(process.execPath, args));
+    record('chromium', run(process.execPath, args, snap.root));
   }
 }
 
+snap.remove();
 const targets = evaluateTargets(results, datasets);
 console.log(renderTable(results, datasets, targets));
+for (const f of runs.filter((x) => x.error)) console.log(`FAILED: ${f.dataset} ${f.impl}: ${f.error}`);
 console.log(`\nload average (1, 5, 15 min): start ${info.load_at_start.join(', ')}; end ${loadavg().join(', ')} on ${info.machine.cores} cores`);
 
 const out = opts.out ?? (opts.quick ? path.join(os.tmpdir(), 'labelscope-bench-quick.json') : path.join(repo, 'bench/results.json'));
