@@ -42,6 +42,8 @@ struct Dataset {
     std::vector<std::int8_t> known_errors;
     SourceMap source;
     std::vector<std::string> notes;  // what the reader decided (header found, delimiter, ...)
+    // 16 hex digits over the bytes of the files read (and their roles), whatever their names.
+    std::string fingerprint;
 
     bool is_float32() const { return !probs_f32.empty(); }
     LabelsView labels_view() const { return {labels.data(), labels.size()}; }

@@ -65,15 +65,19 @@ std::vector<std::string> default_class_names(std::size_t k) {
 
 void DatasetReader::begin_file(FileRole role, const std::string& name, std::uint64_t total_bytes) {
     current_ = std::make_unique<SniffingParser>(role, name, total_bytes, options_, *parts_);
+    current_role_ = role;
 }
 
 void DatasetReader::feed(const std::uint8_t* data, std::size_t size) {
-    if (current_) current_->feed(data, size);
+    if (!current_) return;
+    fingerprint_.update(data, size);
+    current_->feed(data, size);
 }
 
 void DatasetReader::end_file() {
     if (!current_) return;
     auto parser = std::move(current_);
+    fingerprint_.end_file(static_cast<std::uint32_t>(current_role_));
     parser->finish();
 }
 
@@ -103,6 +107,7 @@ Dataset DatasetReader::finish() {
     Dataset d;
     d.num_examples = n;
     d.num_classes = k;
+    d.fingerprint = fingerprint_.hex();
     if (!options_.class_names.empty()) {
         if (options_.class_names.size() != k)
             throw ReadError(ReadErrorCode::missing_column,

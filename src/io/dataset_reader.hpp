@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/dataset.hpp"
+#include "io/fingerprint.hpp"
 #include "io/read_error.hpp"
 
 namespace labelscope::io {
@@ -47,6 +48,8 @@ private:
     ReadOptions options_;
     std::unique_ptr<ReaderParts> parts_;
     std::unique_ptr<FileParser> current_;
+    FileRole current_role_ = FileRole::labels;
+    Fingerprint fingerprint_;  // of every byte fed, for Dataset::fingerprint
 };
 
 // Checks the values with the core (NaN, range, labels vs classes, ...) and returns its warnings,

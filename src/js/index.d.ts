@@ -501,6 +501,11 @@ export interface DatasetInfo {
   readonly extraColumns: { name: string; values: string[] }[];
   /** What the reader decided (header row, delimiter, shape), for people. */
   readonly notes: string[];
+  /**
+   * 16 hex digits over the bytes (and roles) of the files read, whatever their names: the same
+   * files give the same fingerprint. Not cryptographic. The page keys saved review decisions by it.
+   */
+  readonly fingerprint: string;
   /** The files the labels and probabilities came from. */
   readonly source: DatasetSource;
   /** Warnings about the values (rows not summing to 1, values slightly outside [0, 1]). */
@@ -522,6 +527,7 @@ export class Dataset implements DatasetInfo {
   readonly knownErrors?: Int32Array;
   readonly extraColumns: { name: string; values: string[] }[];
   readonly notes: string[];
+  readonly fingerprint: string;
   readonly source: DatasetSource;
   readonly warnings: LabelScopeWarning[];
   /** Probabilities of rows [start, start + count) (clipped to N) as a flat row-major Float64Array. */

@@ -401,6 +401,7 @@ public:
             val notes = val::array();
             for (std::size_t i = 0; i < d.notes.size(); ++i) notes.set(i, d.notes[i]);
             r.set("notes", notes);
+            r.set("fingerprint", d.fingerprint);
             // Where example i came from: row firstRow + i of the file (1-based, header counted).
             val source = val::object();
             source.set("labelsFile", d.source.labels_file);

@@ -148,6 +148,7 @@ inline void check_same_dataset(const Dataset& a, const Dataset& b) {
     }
     CHECK(a.true_labels == b.true_labels);
     CHECK(a.known_errors == b.known_errors);
+    CHECK(a.fingerprint == b.fingerprint);
     CHECK(a.source.labels_file == b.source.labels_file);
     CHECK(a.source.labels_first_row == b.source.labels_first_row);
     CHECK(a.source.labels_column == b.source.labels_column);

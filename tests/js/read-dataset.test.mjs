@@ -33,7 +33,7 @@ function snapshot(ds) {
   };
 }
 
-async function read(input, options) {
+async function readWithFingerprint(input, options) {
   const ds = await ls.readDataset(input, options);
   try {
     return snapshot(ds);
@@ -41,6 +41,8 @@ async function read(input, options) {
     ds.free();
   }
 }
+
+const read = readWithFingerprint;
 
 describe('readDataset input shapes', () => {
   test('Uint8Array: the golden case reads to the same labels and doubles as the test parser', async () => {
@@ -59,6 +61,7 @@ describe('readDataset input shapes', () => {
       assert.deepEqual(ds.extraColumns, []);
       assert.ok(ds.notes.length >= 2 && ds.notes.every((n) => typeof n === 'string'));
       assert.deepEqual(ds.warnings, []);
+      assert.match(ds.fingerprint, /^[0-9a-f]{16}$/);
     } finally {
       ds.free();
     }
@@ -239,6 +242,12 @@ describe('readDataset formats', () => {
   });
 
   test('BOM + CRLF accepted; header / no header; class names; delimiters', async () => {
+    // Same content in different bytes: everything equal but the fingerprint (it hashes the bytes).
+    const read = async (input, options) => {
+      const { fingerprint, ...rest } = await readWithFingerprint(input, options);
+      assert.match(fingerprint, /^[0-9a-f]{16}$/);
+      return rest;
+    };
     const plain = await read({ combined: 'label,cat,dog\ncat,0.9,0.1\ndog,0.2,0.8\ncat,0.6,0.4\n' });
     const bomCrlf = await read({ combined: '\ufefflabel,cat,dog\r\ncat,0.9,0.1\r\ndog,0.2,0.8\r\ncat,0.6,0.4\r\n' });
     assert.deepEqual(bomCrlf, plain);
