@@ -1,6 +1,7 @@
 #include "audit.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "filter.hpp"
@@ -13,48 +14,82 @@
 namespace labelscope {
 
 template <class T>
-Report audit(LabelsView labels, ProbsView<T> probs, const AuditOptions& options) {
-    Report r;
-    r.warnings = validate_inputs(labels, probs);
+AuditRun<T>::AuditRun(LabelsView labels, ProbsView<T> probs, const AuditOptions& options)
+    : labels_(labels), probs_(probs), options_(options) {}
+
+template <class T>
+void AuditRun<T>::step() {
+    if (done()) return;
+    const LabelsView labels = labels_;
+    const ProbsView<T> probs = probs_;
     const std::size_t n = probs.rows, k = probs.cols;
-    validate_find_options(options.find, k);
-    const ScoreOptions score = options.rank_by.value_or(ScoreOptions{});
-    validate_score_options(score);
-    r.num_examples = n;
-    r.num_classes = k;
-
-    // Shared steps, computed once.
-    r.label_counts = label_counts(labels, k);
-    r.thresholds = confident_thresholds(labels, probs);
-    const ConfidentJoint cj = compute_confident_joint(labels, probs, r.thresholds);
-    r.confident_joint = cj.calibrated;
-    r.confident_joint_uncalibrated = cj.uncalibrated;
-    const Warnings method_warnings = find_issues_warnings(r.label_counts, options.find);
-    r.warnings.insert(r.warnings.end(), method_warnings.begin(), method_warnings.end());
-
-    r.is_label_issue = find_label_issues_from(labels, probs, options.find, r.label_counts, cj);
-    r.label_quality = label_quality_scores(labels, probs, score, r.thresholds);
-    r.issues = mask_to_indices(r.is_label_issue);
-    if (options.rank_by) sort_by_score(r.issues, r.label_quality);
-
-    r.confident_joint_label = cj.guess;
-    r.predicted_label.resize(n);
-    r.suggested_label.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        r.predicted_label[i] = static_cast<std::int32_t>(argmax_first(probs.row(i), k));
-        r.suggested_label[i] = cj.guess[i] >= 0 ? cj.guess[i] : r.predicted_label[i];
+    Report& r = r_;
+    switch (stage_) {
+        case 0:  // checks: inputs, then options (the order errors are reported in)
+            r.warnings = validate_inputs(labels, probs);
+            validate_find_options(options_.find, k);
+            score_ = options_.rank_by.value_or(ScoreOptions{});
+            validate_score_options(score_);
+            r.num_examples = n;
+            r.num_classes = k;
+            break;
+        case 1:  // shared steps, computed once
+            r.label_counts = label_counts(labels, k);
+            r.thresholds = confident_thresholds(labels, probs);
+            break;
+        case 2: {
+            cj_ = compute_confident_joint(labels, probs, r.thresholds);
+            r.confident_joint = cj_.calibrated;
+            r.confident_joint_uncalibrated = cj_.uncalibrated;
+            const Warnings method_warnings = find_issues_warnings(r.label_counts, options_.find);
+            r.warnings.insert(r.warnings.end(), method_warnings.begin(), method_warnings.end());
+            break;
+        }
+        case 3:
+            r.is_label_issue = find_label_issues_from(labels, probs, options_.find, r.label_counts, cj_);
+            break;
+        case 4:
+            r.label_quality = label_quality_scores(labels, probs, score_, r.thresholds);
+            r.issues = mask_to_indices(r.is_label_issue);
+            if (options_.rank_by) sort_by_score(r.issues, r.label_quality);
+            break;
+        case 5: {
+            r.confident_joint_label = std::move(cj_.guess);
+            r.predicted_label.resize(n);
+            r.suggested_label.resize(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                r.predicted_label[i] = static_cast<std::int32_t>(argmax_first(probs.row(i), k));
+                const std::int32_t guess = r.confident_joint_label[i];
+                r.suggested_label[i] = guess >= 0 ? guess : r.predicted_label[i];
+            }
+            const auto n64 = static_cast<std::int64_t>(n);
+            r.joint = estimate_joint_from_confident_joint(cj_.calibrated, r.label_counts);
+            r.latent = estimate_latent(cj_.calibrated, r.label_counts, PyMethod::cnt, true);
+            r.num_label_issues = count_off_diagonal_issues(labels, probs, cj_);
+            r.health_score = overall_label_health_score(r.num_label_issues, n64);
+            r.class_quality = rank_classes_by_label_quality(r.joint, n64);
+            r.overlapping_classes = find_overlapping_classes(r.joint, n64, options_.asymmetric_overlap);
+            break;
+        }
     }
-
-    const auto n64 = static_cast<std::int64_t>(n);
-    r.joint = estimate_joint_from_confident_joint(cj.calibrated, r.label_counts);
-    r.latent = estimate_latent(cj.calibrated, r.label_counts, PyMethod::cnt, true);
-    r.num_label_issues = count_off_diagonal_issues(labels, probs, cj);
-    r.health_score = overall_label_health_score(r.num_label_issues, n64);
-    r.class_quality = rank_classes_by_label_quality(r.joint, n64);
-    r.overlapping_classes = find_overlapping_classes(r.joint, n64, options.asymmetric_overlap);
-    return r;
+    ++stage_;
 }
 
+template <class T>
+Report AuditRun<T>::take() {
+    if (!done()) throw std::logic_error("AuditRun::take() before the last stage");
+    return std::move(r_);
+}
+
+template <class T>
+Report audit(LabelsView labels, ProbsView<T> probs, const AuditOptions& options) {
+    AuditRun<T> run(labels, probs, options);
+    while (!run.done()) run.step();
+    return run.take();
+}
+
+template class AuditRun<double>;
+template class AuditRun<float>;
 template Report audit<double>(LabelsView, ProbsView<double>, const AuditOptions&);
 template Report audit<float>(LabelsView, ProbsView<float>, const AuditOptions&);
 

@@ -45,4 +45,29 @@ struct Report {
 template <class T>
 Report audit(LabelsView labels, ProbsView<T> probs, const AuditOptions& options = {});
 
+// The same audit in stages, so a caller can report progress and stop between them (the web
+// worker checks for a cancel message between stages; no stage is longer than one pass over the
+// data). The views must outlive the run. audit() is AuditRun driven to the end.
+template <class T>
+class AuditRun {
+public:
+    AuditRun(LabelsView labels, ProbsView<T> probs, const AuditOptions& options = {});
+    static constexpr int num_stages = 6;
+    bool done() const { return stage_ == num_stages; }
+    int stages_done() const { return stage_; }
+    // Runs the next stage. Throws LabelScopeError on invalid input (in the first stage).
+    void step();
+    // The report, once done(); the run is spent afterwards.
+    Report take();
+
+private:
+    LabelsView labels_;
+    ProbsView<T> probs_;
+    AuditOptions options_;
+    ScoreOptions score_;
+    ConfidentJoint cj_;
+    Report r_;
+    int stage_ = 0;
+};
+
 }  // namespace labelscope

@@ -230,6 +230,20 @@ export type OutOfDistributionArgs = PredProbsInput & { method?: OodMethod } & (
     }
 );
 
+/** Progress of an audit in stages (`auditAsync`, the worker's `audit`). */
+export interface AuditProgress {
+  stagesDone: number;
+  numStages: number;
+}
+
+/** Cancelling and progress for `auditAsync` and the worker's `audit`. */
+export interface AuditControl {
+  /** Cancels between two stages: the promise rejects with code `'cancelled'`. */
+  signal?: AbortSignal;
+  /** Called after each stage. */
+  onProgress?: (progress: AuditProgress) => void;
+}
+
 /** Options of `audit`. */
 export type AuditOptions = FindOptions &
   HealthOptions &
@@ -616,6 +630,12 @@ export interface CreateLabelScopeOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Maps 'labelscope-core.wasm' (and the directory of the module) to the URL to load it from. */
   locateFile?: (path: string, scriptDirectory: string) => string;
+  /**
+   * The default export of another build of `labelscope-core.mjs` (e.g. one with a smaller memory
+   * limit, as the tests use); it is called with the module options above. Default: the module in
+   * `dist/wasm/`.
+   */
+  moduleFactory?: (moduleOptions: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string, scriptDirectory: string) => string }) => Promise<unknown>;
 }
 
 /** Loads the WebAssembly core (browser, worker or Node) and returns the API. */
@@ -648,6 +668,11 @@ export class LabelScope {
   outOfDistributionScores(args: OutOfDistributionArgs): OutOfDistributionResult;
   /** Everything a UI shows, computed once, on a Dataset or on arrays. */
   audit(data: Dataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions): AuditReport;
+  /**
+   * The same report, computed in stages with a pause for the event loop between them, so a long
+   * audit can show progress and be cancelled (`signal`) while the page stays responsive.
+   */
+  auditAsync(data: Dataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions & AuditControl): Promise<AuditReport>;
   /**
    * Reads labels + probabilities (CSV, TSV, .npy) in chunks into a Dataset. Errors name the file,
    * 1-based row and column (`LabelScopeError` codes such as `'bad_number'`, `'ragged_row'`,
@@ -708,7 +733,8 @@ export interface LabelScopeWorker {
   rankClassesByLabelQuality(args: DataArgs<HealthOptions, WorkerDataset>): Promise<ClassQuality[]>;
   findOverlappingClasses(args: DataArgs<HealthOptions, WorkerDataset>): Promise<ClassOverlap[]>;
   outOfDistributionScores(args: OutOfDistributionArgs): Promise<OutOfDistributionResult>;
-  audit(data: WorkerDataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions): Promise<AuditReport>;
+  /** Runs in stages: `signal` cancels between them and the worker stays usable for the next call. */
+  audit(data: WorkerDataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions & AuditControl): Promise<AuditReport>;
   /** Reads files in the worker; the dataset stays there. */
   readDataset(input: DatasetInput<WorkerByteSource>, options?: WorkerReadDatasetOptions): Promise<WorkerDataset>;
   /** Stops the worker: pending and later calls reject with code `'worker_error'`. */

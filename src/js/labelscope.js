@@ -21,13 +21,22 @@ const OPTIONS = {
 
 /**
  * Loads the WebAssembly core. Options: { wasmBinary } (bytes of labelscope-core.wasm, e.g. when
- * the page bundles it) or { locateFile } (maps 'labelscope-core.wasm' to a URL).
+ * the page bundles it) or { locateFile } (maps 'labelscope-core.wasm' to a URL), and
+ * { moduleFactory } (the default export of another build of labelscope-core.mjs, e.g. one with a
+ * smaller memory limit; default: dist/wasm/labelscope-core.mjs).
  */
 export async function createLabelScope(options = {}) {
   const moduleOptions = {};
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
   if (options.locateFile) moduleOptions.locateFile = options.locateFile;
-  return new LabelScope(await createLabelScopeCore(moduleOptions));
+  const factory = options.moduleFactory ?? createLabelScopeCore;
+  if (typeof factory !== 'function') {
+    throw new LabelScopeError({
+      code: 'invalid_option',
+      message: 'moduleFactory must be the default export of a labelscope-core.mjs build (a function).',
+    });
+  }
+  return new LabelScope(await factory(moduleOptions));
 }
 
 /** A dataset read into WebAssembly memory: analyse it many times without re-parsing; free() it. */
@@ -52,6 +61,9 @@ export class Dataset {
     this.#handle = null;
   }
 }
+
+// Lets messages (a cancel) and rendering in between two stages of a long computation.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class LabelScope {
   #core;
@@ -101,6 +113,36 @@ export class LabelScope {
     checkOptions('audit', data ?? {}, DATA_KEYS);
     const { probs, numClasses } = toPredProbs(data?.predProbs, data?.numClasses);
     return unwrap(this.#core.audit(toLabels(data?.labels), probs, numClasses, options));
+  }
+
+  /**
+   * The same report as audit(), computed in stages with a pause for the event loop between them:
+   * options.signal (an AbortSignal) cancels between stages (the promise rejects with code
+   * 'cancelled'), options.onProgress({ stagesDone, numStages }) reports after each stage.
+   */
+  async auditAsync(data, options = {}) {
+    const { signal, onProgress, ...auditOptions } = options;
+    checkOptions('audit', auditOptions, OPTIONS.audit);
+    let started;
+    if (data instanceof Dataset) {
+      started = data.handle.startAudit(auditOptions);
+    } else {
+      checkOptions('audit', data ?? {}, DATA_KEYS);
+      const { probs, numClasses } = toPredProbs(data?.predProbs, data?.numClasses);
+      started = this.#core.startAudit(toLabels(data?.labels), probs, numClasses, auditOptions);
+    }
+    const { job } = unwrap(started);
+    try {
+      for (;;) {
+        if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'The analysis was cancelled.' });
+        const { done, stagesDone, numStages } = unwrap(job.step());
+        onProgress?.({ stagesDone, numStages });
+        if (done) return unwrap(job.report());
+        await nextTask();
+      }
+    } finally {
+      job.delete();
+    }
   }
 
   #onDataset(method, { dataset, ...options }) {

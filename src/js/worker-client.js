@@ -93,9 +93,13 @@ class LabelScopeWorker {
     return new WorkerDataset(this, datasetId, info);
   }
 
+  /** Options as audit(), plus signal (cancels between stages) and onProgress({ stagesDone, numStages }). */
   audit(data, options = {}) {
-    if (data instanceof WorkerDataset) return this.call('audit', { datasetId: data.datasetId, options });
-    return this.call('audit', { data, options }, { transfer: transferables(data) });
+    const { signal, onProgress, ...auditOptions } = options;
+    if (data instanceof WorkerDataset) {
+      return this.call('audit', { datasetId: data.datasetId, options: auditOptions }, { signal, onProgress });
+    }
+    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer: transferables(data) });
   }
 
   terminate() {

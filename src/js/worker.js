@@ -39,8 +39,12 @@ async function handle(id, method, args) {
       return {};
     case 'probabilityRows':
       return { values: datasetFrom(args).probabilityRows(args.start, args.count) };
-    case 'audit':
-      return ls.audit(args.datasetId ? datasetFrom(args) : args.data, args.options);
+    case 'audit': {
+      // In stages, so a cancel message is seen between them and the worker stays free for the next call.
+      const signal = { get aborted() { return cancelled.has(id); } };
+      const onProgress = (progress) => self.postMessage({ id, progress });
+      return ls.auditAsync(args.datasetId ? datasetFrom(args) : args.data, { ...args.options, signal, onProgress });
+    }
     default: {
       if (!['findLabelIssues', 'getLabelQualityScores', 'computeConfidentJoint', 'estimateLatent',
         'numLabelIssues', 'healthSummary', 'rankClassesByLabelQuality', 'findOverlappingClasses',

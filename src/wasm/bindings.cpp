@@ -282,16 +282,18 @@ val ood_on(LabelsView y, ProbsView<T> p, const val& o, bool have_labels) {
     return r;
 }
 
-template <class T>
-val audit_on(LabelsView y, ProbsView<T> p, const val& o) {
+AuditOptions audit_options(const val& o) {
     AuditOptions a;
     FindOptions f = find_options(o);
     a.find = f.find;
     a.rank_by = rank_options(o, "rankBy", flag(o, "adjustPredProbs", false));
     if (!has(o, "rankBy")) a.rank_by = ScoreOptions{ScoreMethod::self_confidence, flag(o, "adjustPredProbs", false)};
     a.asymmetric_overlap = flag(o, "asymmetric", false);
-    const Report rep = audit(y, p, a);
+    return a;
+}
 
+template <class T>
+val report_out(const Report& rep, LabelsView y, ProbsView<T> p, const AuditOptions& a) {
     std::vector<double> given_prob(rep.num_examples), suggested_prob(rep.num_examples);
     for (std::size_t i = 0; i < rep.num_examples; ++i) {
         given_prob[i] = p(i, static_cast<std::size_t>(y[i]));
@@ -322,6 +324,12 @@ val audit_on(LabelsView y, ProbsView<T> p, const val& o) {
     r.set("overlappingClasses", overlaps_out(rep.overlapping_classes));
     r.set("warnings", warnings_out(rep.warnings));
     return r;
+}
+
+template <class T>
+val audit_on(LabelsView y, ProbsView<T> p, const val& o) {
+    const AuditOptions a = audit_options(o);
+    return report_out(audit(y, p, a), y, p, a);
 }
 
 // ---- arrays handed in from JS ---------------------------------------------------------------------
@@ -363,6 +371,92 @@ ARRAY_ENTRY(audit_arrays, audit_on)
 val ood_arrays(val labels, val probs, std::size_t k, val o) {
     const bool have_labels = !labels.isNull() && !labels.isUndefined();
     return with_arrays(labels, probs, k, [&](LabelsView y, auto p) { return ood_on(y, p, o, have_labels); });
+}
+
+// ---- an audit in stages, so the worker can report progress and cancel between them -------------
+
+class AuditStages {
+public:
+    virtual ~AuditStages() = default;
+    virtual void step() = 0;
+    virtual bool done() const = 0;
+    virtual int stages_done() const = 0;
+    virtual val report() = 0;
+    const io::Dataset* dataset() const { return dataset_.get(); }
+
+protected:
+    std::shared_ptr<io::Dataset> dataset_;  // kept alive while the audit runs on its values
+};
+
+template <class T>
+class AuditStagesOf final : public AuditStages {
+public:
+    // On a dataset's values.
+    AuditStagesOf(std::shared_ptr<io::Dataset> d, LabelsView y, ProbsView<T> p, const AuditOptions& a)
+        : y_(y), p_(p), options_(a), run_(y, p, a) { dataset_ = std::move(d); }
+    // On arrays copied in from JS (owned here: the views point into them).
+    AuditStagesOf(std::vector<std::int32_t> labels, std::vector<T> probs, std::size_t k, const AuditOptions& a)
+        : labels_(std::move(labels)), probs_(std::move(probs)), y_{labels_.data(), labels_.size()},
+          p_{probs_.data(), k == 0 ? 0 : probs_.size() / k, k}, options_(a), run_(y_, p_, a) {}
+
+    void step() override { run_.step(); }
+    bool done() const override { return run_.done(); }
+    int stages_done() const override { return run_.stages_done(); }
+    val report() override { return report_out(run_.take(), y_, p_, options_); }
+
+private:
+    std::vector<std::int32_t> labels_;
+    std::vector<T> probs_;
+    LabelsView y_;
+    ProbsView<T> p_;
+    AuditOptions options_;
+    AuditRun<T> run_;
+};
+
+// The JS handle: step() until {done: true}, then report(). The caller .delete()s it.
+class AuditJob {
+public:
+    explicit AuditJob(std::shared_ptr<AuditStages> s) : s_(std::move(s)) {}
+
+    val step() {
+        return guarded([&] {
+            s_->step();
+            val r = val::object();
+            r.set("done", s_->done());
+            r.set("stagesDone", s_->stages_done());
+            r.set("numStages", AuditRun<double>::num_stages);
+            return r;
+        }, s_->dataset());
+    }
+
+    val report() {
+        return guarded([&] { return s_->report(); }, s_->dataset());
+    }
+
+private:
+    std::shared_ptr<AuditStages> s_;
+};
+
+val job_out(std::shared_ptr<AuditStages> stages) {
+    val r = val::object();
+    r.set("job", AuditJob(std::move(stages)));
+    return r;
+}
+
+val start_audit_arrays(val labels, val probs, std::size_t k, val o) {
+    return guarded([&]() -> val {
+        const AuditOptions a = audit_options(o);
+        std::vector<std::int32_t> y = labels.isNull() || labels.isUndefined() ? std::vector<std::int32_t>{}
+                                                                              : copy_in<std::int32_t>(labels);
+        const auto count = probs["length"].as<std::size_t>();
+        if (k == 0 || count % k != 0)
+            throw LabelScopeError(ErrorCode::invalid_option,
+                                  "predProbs has " + std::to_string(count) + " values, not a multiple of numClasses (" +
+                                      std::to_string(k) + ").");
+        if (probs.instanceof(val::global("Float32Array")))
+            return job_out(std::make_shared<AuditStagesOf<float>>(std::move(y), copy_in<float>(probs), k, a));
+        return job_out(std::make_shared<AuditStagesOf<double>>(std::move(y), copy_in<double>(probs), k, a));
+    });
 }
 
 // ---- a dataset read in chunks and kept in WASM memory ---------------------------------------------
@@ -441,6 +535,17 @@ public:
             d_.get());                                                                       \
     }
     DATASET_ENTRY(audit, audit_on)
+
+    // {job: AuditJob} or {error}: the audit in stages (see AuditJob).
+    val startAudit(val o) const {
+        return guarded([&] {
+            const AuditOptions a = audit_options(o);
+            const io::Dataset& d = *d_;
+            if (d.is_float32())
+                return job_out(std::make_shared<AuditStagesOf<float>>(d_, d.labels_view(), d.probs_view_f32(), a));
+            return job_out(std::make_shared<AuditStagesOf<double>>(d_, d.labels_view(), d.probs_view(), a));
+        }, d_.get());
+    }
     DATASET_ENTRY(findLabelIssues, find_issues_on)
     DATASET_ENTRY(getLabelQualityScores, scores_on)
     DATASET_ENTRY(healthSummary, health_on)
@@ -523,11 +628,17 @@ EMSCRIPTEN_BINDINGS(labelscope) {
     function("healthSummary", &health_arrays);
     function("outOfDistributionScores", &ood_arrays);
     function("audit", &audit_arrays);
+    function("startAudit", &start_audit_arrays);
+
+    class_<AuditJob>("AuditJob")
+        .function("step", &AuditJob::step)
+        .function("report", &AuditJob::report);
 
     class_<DatasetHandle>("DatasetHandle")
         .function("info", &DatasetHandle::info)
         .function("probabilityRows", &DatasetHandle::probabilityRows)
         .function("audit", &DatasetHandle::audit)
+        .function("startAudit", &DatasetHandle::startAudit)
         .function("findLabelIssues", &DatasetHandle::findLabelIssues)
         .function("getLabelQualityScores", &DatasetHandle::getLabelQualityScores)
         .function("healthSummary", &DatasetHandle::healthSummary);
