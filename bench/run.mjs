@@ -115,3 +115,6 @@ fs.writeFileSync(out, JSON.stringify({ ...info, finished: new Date().toISOString
   options: opts, sizes: datasets.map(({ name, n, k, manifest }) => ({ name, n, k, bytes: manifest.bytes })),
   runs, targets, results }, null, 1) + '\n');
 log(`wrote ${path.relative(process.cwd(), out) || out}`);
+// A failed bench is reported above and the other benches still run; the exit code tells scripts
+// (npm test's smoke run) that something failed.
+if (runs.some((x) => x.error)) process.exitCode = 1;
