@@ -7,18 +7,34 @@
 //   <label-scope src="data.csv" compact max-rows="3">      a combined CSV, summary + top 3 only
 //   <label-scope labels-src="y.csv" pred-probs-src="p.npy" truth-src="truth.csv" filter-by="both">
 //
-// Events (both bubble out of the shadow root):
+//   <label-scope demo save-decisions="lesson-3">            review decisions kept in this browser
+//
+// Review decisions (the full view, not `compact`): accept the suggested label, keep the given one
+// or relabel — buttons in the detail pane, keys in the table (A, K, 1–9, R, U, Backspace, J/↓).
+// They are kept in memory by default. `save-decisions` saves them in this browser (IndexedDB, on
+// this device only) keyed by the fingerprint of the files' bytes, so the same files find their
+// decisions again after a reload; its value names a separate store (default "default"). The
+// labelscope page sets it and also keeps the dropped files so a reload can resume.
+//
+// Events (all bubble out of the shadow root):
 //   labelscope-result  after every analysis or truth change; detail: see #resultDetail
 //   labelscope-error   detail: {code, message, file, row, column}
+//   decision           a decision was made, changed or cleared; detail: see #decisionDetail
 // Styling: --label-scope-accent, --label-scope-font, --label-scope-bg, --label-scope-text, ...
 // (ui/styles.js lists them all); light and dark follow prefers-color-scheme.
 import { sharedClient } from './ui/core.js';
 import { renderCompact } from './ui/compact.js';
-import { demoUrls, fetchFiles } from './ui/demos.js';
+import { DEMOS, demoUrls, fetchFiles } from './ui/demos.js';
 import { h, replace } from './ui/dom.js';
+import { formatWhen } from './ui/decide.js';
+import {
+  correctedLabels, correctedLabelsCsvParts, Decisions, decisionsCsvParts, labelsFormat, npyBytes,
+} from './ui/decisions.js';
 import { download, flaggedRowsCsv, fullDatasetCsv } from './ui/export.js';
+import { formatBytes, listPhrase, plural } from './ui/format.js';
 import { renderInsights } from './ui/insights.js';
 import { createIntake } from './ui/intake.js';
+import { decisionsKey, ReviewStore } from './ui/persist.js';
 import { ReviewPanel, displayColumns } from './ui/review.js';
 import { checkRoles, DATA_ROLES, mergeFiles, sniffFile } from './ui/roles.js';
 import { auditOptions, createSettings, DEFAULT_SETTINGS } from './ui/settings.js';
@@ -31,7 +47,7 @@ const SOURCE_ATTRIBUTES = ['demo', 'src', 'labels-src', 'pred-probs-src', 'truth
 const DEFAULT_COMPACT_ROWS = 5;
 
 export class LabelScopeElement extends HTMLElement {
-  static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact'];
+  static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions'];
 
   #ui = null;
   #entries = [];        // files and the role of each
@@ -50,6 +66,19 @@ export class LabelScopeElement extends HTMLElement {
   #sourceName = 'labelscope';
   #loadedSources = null;
   #pendingAttributes = false;
+  #store = new ReviewStore({ onState: (state) => this.#ui?.review.setStorage(state) });
+  #decisions = new Decisions(); // of the current dataset
+  #decisionsKey = null;
+  #note = null;                 // decisions restored when the dataset was read
+  #labelsFormat = null;         // how the labels were given (for "Export corrected labels")
+  #origin = { kind: 'files' };  // where the files came from: files, demo (name) or url
+  #unsavedKeys = 0;
+  #beforeUnload = (event) => {
+    // Saving was wanted but failed, and some decisions were not exported since: ask before leaving.
+    if (!this.#store.atRisk()) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
 
   constructor() {
     super();
@@ -67,10 +96,35 @@ export class LabelScopeElement extends HTMLElement {
   /** How many times files were read and audits run (settings changes must not re-read). */
   get stats() { return { ...this.#stats }; }
   get settings() { return this.#ui?.settings.values ?? { ...DEFAULT_SETTINGS }; }
+  /** Review decisions on the current dataset: [{index, decision, label, labelName, at}] in row order. */
+  get decisions() {
+    const names = this.#dataset?.classNames ?? [];
+    return this.#decisions.entries().map((e) => ({ ...e, labelName: names[e.label] }));
+  }
+  /** How decisions are kept: {mode: 'off' | 'saved' | 'saving' | 'failed', error}. */
+  get saveState() {
+    const { mode, error } = this.#store.state;
+    return { mode, error: error ? error.message : null };
+  }
+
+  /**
+   * Records a decision on row `index` as a person would: 'accept' (the suggested label), 'keep'
+   * (the given label), 'relabel' with a class index, or null to clear it. Fires `decision`.
+   */
+  decide(index, decision, label) {
+    if (!this.#report || !Number.isInteger(index) || index < 0 || index >= this.#report.numExamples) {
+      throw new RangeError(`There is no row ${index} to decide on.`);
+    }
+    const done = decision == null ? this.#clearRow(index, 'api') : this.#decideRow(index, decision, label, 'api');
+    this.#ui.review.decisionsChanged();
+    return done;
+  }
 
   /** Adds files as if dropped: roles are guessed, and the data is read once it is complete. */
-  async loadFiles(files, { replace: replaceAll = false } = {}) {
+  async loadFiles(files, { replace: replaceAll = false, origin = { kind: 'files' } } = {}) {
     this.#ensureBuilt();
+    this.#origin = origin;
+    this.#ui.intake.setResume(null);
     this.#ui.status.clearError();
     let incoming;
     try {
@@ -95,13 +149,16 @@ export class LabelScopeElement extends HTMLElement {
       return this.#fail(error, 'Unknown demo');
     }
     this.#sourceName = `${name}-demo`;
-    return this.#loadUrls(urls, `Loading the ${name} demo…`);
+    return this.#loadUrls(urls, `Loading the ${name} demo…`, { kind: 'demo', name });
   }
 
   // ---- lifecycle --------------------------------------------------------------------------------
 
   connectedCallback() {
     this.#ensureBuilt();
+    this.#configureStore();
+    window.addEventListener('beforeunload', this.#beforeUnload);
+    this.#offerResume();
     // Start the worker and its WebAssembly now, so that once the page has loaded nothing more
     // needs the network.
     sharedClient().then(
@@ -117,6 +174,7 @@ export class LabelScopeElement extends HTMLElement {
     // Moving the element fires disconnect + connect; only a real removal frees the dataset.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      window.removeEventListener('beforeunload', this.#beforeUnload);
       this.#busy?.abort();
       this.#dataset?.free().catch(() => {});
       this.#dataset = null;
@@ -133,7 +191,9 @@ export class LabelScopeElement extends HTMLElement {
 
   attributeChangedCallback(name) {
     if (!this.#ui) return; // connectedCallback reads every attribute
-    if (name === 'filter-by' || name === 'rank-by') {
+    if (name === 'save-decisions') {
+      this.#configureStore();
+    } else if (name === 'filter-by' || name === 'rank-by') {
       this.#ui.settings.set(this.#attributeSettings());
       if (this.#dataset) this.#audit();
     } else if (name === 'compact' || name === 'max-rows') {
@@ -162,10 +222,10 @@ export class LabelScopeElement extends HTMLElement {
     const truth = sources['truth-src'] ? [sources['truth-src']] : [];
     if (sources.src) {
       this.#sourceName = baseName(sources.src);
-      this.#loadUrls([sources.src, ...truth], 'Loading data…');
+      this.#loadUrls([sources.src, ...truth], 'Loading data…', { kind: 'url' });
     } else if (sources['labels-src'] || sources['pred-probs-src']) {
       this.#sourceName = baseName(sources['labels-src'] ?? sources['pred-probs-src']);
-      this.#loadUrls([sources['labels-src'], sources['pred-probs-src'], ...truth].filter(Boolean), 'Loading data…');
+      this.#loadUrls([sources['labels-src'], sources['pred-probs-src'], ...truth].filter(Boolean), 'Loading data…', { kind: 'url' });
     } else if (sources.demo != null) {
       this.loadDemo(sources.demo || 'headlines');
     }
@@ -210,9 +270,21 @@ export class LabelScopeElement extends HTMLElement {
       },
     });
     const status = createStatus({ onCancel: () => this.#busy?.abort() });
-    const settings = createSettings(() => { if (this.#dataset) this.#audit(); });
+    const settings = createSettings((values) => {
+      if (!this.#dataset) return;
+      this.#audit();
+      this.#store.updateSession({ settings: values, key: this.#decisionsKey });
+    });
     settings.set(this.#attributeSettings());
-    const review = new ReviewPanel({ onExport: (kind) => this.#export(kind) });
+    const review = new ReviewPanel({
+      onExport: (kind) => this.#export(kind),
+      decide: (index, kind, label, source) => this.#decideRow(index, kind, label, source),
+      clear: (index, source) => this.#clearRow(index, source),
+      undo: () => this.#undo(),
+      startOver: () => this.#startOver(),
+      exportDecisions: () => this.#exportDecisions(),
+      exportLabels: () => this.#exportLabels(),
+    });
     const ui = {
       intake, status, settings, review,
       summary: h('div', { class: 'summary-slot' }),
@@ -250,8 +322,9 @@ export class LabelScopeElement extends HTMLElement {
 
   // ---- loading and reading ----------------------------------------------------------------------
 
-  async #loadUrls(urls, message) {
+  async #loadUrls(urls, message, origin) {
     this.#ensureBuilt();
+    this.#ui.intake.setResume(null);
     const controller = this.#startBusy();
     this.#setState('loading');
     this.#ui.status.clearError();
@@ -267,7 +340,7 @@ export class LabelScopeElement extends HTMLElement {
     }
     this.#endBusy(controller);
     if (this.#busy) return undefined; // a newer load took over
-    return this.loadFiles(files, { replace: true });
+    return this.loadFiles(files, { replace: true, origin });
   }
 
   #startBusy() {
@@ -344,11 +417,21 @@ export class LabelScopeElement extends HTMLElement {
       dataset.free().catch(() => {});
       return undefined;
     }
+    // The decisions kept for these files come with them (the old table stays usable meanwhile).
+    const review = await this.#openDecisions(dataset, entries);
+    if (this.#busy) { // a newer load started meanwhile
+      dataset.free().catch(() => {});
+      return undefined;
+    }
     this.#dataset?.free().catch(() => {});
     this.#dataset = dataset;
     this.#readEntries = entries;
+    this.#useDecisions(review);
     await this.#applyTruthFiles();
-    return this.#audit({ newDataset: true });
+    const origin = this.#origin;
+    const report = await this.#audit({ newDataset: true });
+    if (report && this.#dataset === dataset) this.#saveSession(origin, entries);
+    return report;
   }
 
   async #applyTruthFiles() {
@@ -431,7 +514,10 @@ export class LabelScopeElement extends HTMLElement {
 
   #context() {
     const dataset = this.#dataset;
-    return { dataset, report: this.#report, truth: this.#truth, classNames: dataset.classNames, labels: dataset.labels };
+    return {
+      dataset, report: this.#report, truth: this.#truth, classNames: dataset.classNames, labels: dataset.labels,
+      decisions: this.#decisions, labelsKind: this.#labelsFormat?.kind ?? 'csv',
+    };
   }
 
   #render({ newDataset, truthChanged = false }) {
@@ -480,6 +566,7 @@ export class LabelScopeElement extends HTMLElement {
       filterBy: report.filterBy,
       rankBy: report.rankBy,
       source: this.#sourceName,
+      numDecided: this.#decisions.size,
       truth: null,
     };
     if (truth) {
@@ -511,16 +598,217 @@ export class LabelScopeElement extends HTMLElement {
     }
   }
 
+  // ---- review decisions ---------------------------------------------------------------------------
+
+  #configureStore() {
+    const enabled = this.hasAttribute('save-decisions');
+    this.#store.configure({ enabled, scope: this.getAttribute('save-decisions') || 'default' });
+    this.#ui?.review.setStorage(this.#store.state);
+    // Find out now whether saving works, so a warning shows before any decision depends on it.
+    if (enabled) this.#store.probe();
+  }
+
+  /** The decisions kept for these files (made earlier in this tab, or saved in this browser). */
+  async #openDecisions(dataset, entries) {
+    const key = dataset.fingerprint ? decisionsKey(this.#store.scope, dataset) : `unsaved:${++this.#unsavedKeys}`;
+    const meta = {
+      fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses,
+      classNames: [...dataset.classNames], name: this.#sourceName,
+    };
+    const { decisions, restored } = await this.#store.open(key, meta);
+    const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
+    return { key, decisions, restored, format: labelsFormat(labelsEntry, dataset.source?.labelsColumn ?? 1) };
+  }
+
+  #useDecisions({ key, decisions, restored, format }) {
+    this.#decisionsKey = key;
+    this.#decisions = decisions;
+    this.#note = restored;
+    this.#labelsFormat = format;
+    this.#ui.review.setStorage(this.#store.state, restored);
+  }
+
+  #changed() {
+    if (!this.#decisionsKey?.startsWith('unsaved:')) this.#store.changed(this.#decisionsKey);
+  }
+
+  #decideRow(index, kind, label, source) {
+    if (!this.#report) return null;
+    const given = this.#dataset.labels[index];
+    const suggested = this.#report.suggestedLabel[index];
+    if (kind === 'relabel' && !(Number.isInteger(label) && label >= 0 && label < this.#dataset.numClasses)) {
+      throw new RangeError(`There is no class ${label}: use 0 to ${this.#dataset.numClasses - 1}.`);
+    }
+    if (!['accept', 'keep', 'relabel'].includes(kind)) throw new RangeError(`'${kind}' is not a decision: use accept, keep or relabel.`);
+    const entry = this.#decisions.set(index, kind, { given, suggested, label });
+    this.#changed();
+    this.#announceDecision(index, source);
+    return entry;
+  }
+
+  #clearRow(index, source) {
+    if (!this.#decisions.clear(index)) return false;
+    this.#changed();
+    this.#announceDecision(index, source);
+    return true;
+  }
+
+  #undo() {
+    const index = this.#decisions.undo();
+    if (index < 0) return -1;
+    this.#changed();
+    this.#announceDecision(index, 'undo');
+    return index;
+  }
+
+  async #startOver() {
+    const cleared = this.#decisions.size;
+    await this.#store.forget(this.#decisionsKey);
+    this.#decisions.clearAll(); // also when storage failed: Start over is what the person asked for
+    this.#note = null;
+    this.#ui.review.setStorage(this.#store.state, null);
+    this.#ui.review.decisionsChanged();
+    this.#ui.status.note(`Started over: ${plural(cleared, 'decision')} cleared.`);
+    this.dispatchEvent(new CustomEvent('decision', {
+      bubbles: true, composed: true, detail: { ...this.#decisionCounts(), index: null, decision: null, cleared, source: 'start-over' },
+    }));
+  }
+
+  #decisionCounts() {
+    const issues = this.#report?.issues ?? [];
+    return { numDecided: this.#decisions.size, numFlagged: issues.length, numFlaggedReviewed: this.#decisions.countAmong(issues) };
+  }
+
+  /** What a quiz page needs about one decision. */
+  #decisionDetail(index, source) {
+    const { dataset, report } = this.#context();
+    const names = dataset.classNames;
+    const entry = this.#decisions.get(index);
+    const { id } = displayColumns(dataset);
+    const given = dataset.labels[index];
+    const finalLabel = entry ? entry.label : given;
+    return {
+      index,
+      id: id ? id.values[index] : null,
+      given,
+      givenName: names[given],
+      suggested: report.suggestedLabel[index],
+      suggestedName: names[report.suggestedLabel[index]],
+      decision: entry?.decision ?? null,
+      finalLabel,
+      finalName: names[finalLabel],
+      flagged: Boolean(report.isLabelIssue[index]),
+      source,
+      ...this.#decisionCounts(),
+    };
+  }
+
+  #announceDecision(index, source) {
+    this.dispatchEvent(new CustomEvent('decision', { bubbles: true, composed: true, detail: this.#decisionDetail(index, source) }));
+  }
+
+  async #exportDecisions() {
+    if (!this.#report) return;
+    const fileName = `${this.#sourceName}-decisions.csv`;
+    try {
+      const ctx = this.#context();
+      const parts = decisionsCsvParts({ ...ctx, columns: displayColumns(ctx.dataset) }, this.#decisions);
+      download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName);
+      this.#store.markExported(this.#decisionsKey);
+    } catch (error) {
+      this.#exportFailed(error, fileName);
+    }
+  }
+
+  async #exportLabels() {
+    if (!this.#report) return;
+    const format = this.#labelsFormat ?? labelsFormat(null);
+    const npy = format.kind === 'npy';
+    const fileName = `${this.#sourceName}-corrected-labels.${npy ? 'npy' : 'csv'}`;
+    try {
+      const labels = correctedLabels(this.#dataset.labels, this.#decisions);
+      const blob = npy
+        ? new Blob([npyBytes(labels, format)], { type: 'application/octet-stream' })
+        : new Blob(correctedLabelsCsvParts(labels, this.#dataset.classNames, format), { type: 'text/csv;charset=utf-8' });
+      download(blob, fileName);
+      this.#store.markExported(this.#decisionsKey);
+    } catch (error) {
+      this.#exportFailed(error, fileName);
+    }
+  }
+
+  #exportFailed(error, fileName) {
+    this.#fail(error, `Could not export ${fileName}`, {
+      keepResults: true, openFiles: false,
+      hint: `Your ${plural(this.#decisions.size, 'decision')} are unchanged. Try the export again.`,
+    });
+  }
+
+  /** Keeps what was loaded (the files themselves, or the demo's name) so a reload can resume. */
+  async #saveSession(origin, entries) {
+    if (!this.#store.enabled || (origin.kind !== 'files' && origin.kind !== 'demo')) return;
+    const common = { key: this.#decisionsKey, settings: this.#ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#labelColumn };
+    if (origin.kind === 'demo') await this.#store.saveSession({ kind: 'demo', demo: origin.name, ...common });
+    else await this.#store.saveSession({ kind: 'files', entries, ...common });
+  }
+
+  get #hasSourceAttributes() {
+    return SOURCE_ATTRIBUTES.some((a) => this.hasAttribute(a));
+  }
+
+  /** "Pick up where you left off": offered when the page opens with nothing loaded. */
+  async #offerResume() {
+    if (!this.#store.enabled || this.#compact || this.#hasSourceAttributes) return;
+    const session = await this.#store.loadSession();
+    if (!session || this.#dataset || this.#busy || this.#entries.length || this.#hasSourceAttributes || !this.isConnected) return;
+    const decisions = session.decisionCount
+      ? `${plural(session.decisionCount, 'decision')}, saved ${formatWhen(session.decisionsSavedAt)}`
+      : 'no decisions yet';
+    const forget = async () => {
+      await this.#store.forgetSession();
+      this.#ui.intake.setResume(null);
+    };
+    let what;
+    let canResume = true;
+    if (session.kind === 'demo') {
+      what = `the ${DEMOS[session.demo]?.title ?? session.demo} demo`;
+    } else {
+      what = listPhrase(session.names ?? []);
+      canResume = Array.isArray(session.entries) && session.entries.length > 0;
+    }
+    this.#ui.intake.setResume({
+      title: canResume ? `Resume ${what} — ${decisions}` : `Last time: ${what} (${formatBytes(session.totalBytes ?? 0)})`,
+      text: canResume
+        ? (session.kind === 'demo' ? 'Your decisions are kept in this browser, on this device.'
+          : 'These files are kept in this browser’s storage on this device, so you can pick up where you left off. They were never uploaded.')
+        : `${session.filesError ? 'They could not be kept in this browser' : 'They are too large to keep in this browser'}. Drop the same files again to get your ${decisions.startsWith('no') ? 'review' : plural(session.decisionCount, 'decision')} back.`,
+      resume: canResume ? () => this.#resume(session) : null,
+      forget,
+      forgetLabel: session.kind === 'files' && canResume ? 'Forget these files' : 'Dismiss',
+    });
+  }
+
+  async #resume(session) {
+    this.#ui.intake.setResume(null);
+    if (session.settings) this.#ui.settings.set(session.settings);
+    if (session.kind === 'demo') return this.loadDemo(session.demo);
+    this.#origin = { kind: 'files' };
+    this.#sourceName = session.sourceName ?? baseName(session.entries[0]?.file.name);
+    this.#entries = session.entries;
+    this.#labelColumn = session.labelColumn ?? null;
+    return this.#entriesChanged({ force: true });
+  }
+
   // ---- errors -------------------------------------------------------------------------------------
 
   #fail(error, title, options = {}) {
-    const { keepResults = false } = options;
+    const { keepResults = false, openFiles = true } = options;
     this.#ensureBuilt();
     this.#ui.status.idle();
     // undefined: the hint about fixing files — except in the compact view, which has no file list.
     const hint = 'hint' in options ? options.hint : this.#compact ? null : undefined;
     this.#ui.status.error(error, title, hint);
-    this.#ui.intake.openFiles();
+    if (openFiles) this.#ui.intake.openFiles();
     if (!keepResults) this.#setState('error');
     const detail = { code: error.code ?? 'error', message: error.message ?? String(error) };
     for (const key of ['file', 'row', 'column']) if (error[key] != null) detail[key] = error[key];

@@ -61,7 +61,8 @@ export function createIntake(handlers) {
     }, h('span', { class: 'demo-title' }, demo.title), h('span', { class: 'demo-detail' }, demo.detail))));
 
   const files = h('details', { class: 'files', hidden: true, open: true });
-  const element = h('div', { class: 'intake' }, zone, input, demos, files, guide());
+  const resume = h('div', { class: 'resume-slot' });
+  const element = h('div', { class: 'intake' }, resume, zone, input, demos, files, guide());
 
   return {
     element,
@@ -84,6 +85,24 @@ export function createIntake(handlers) {
         canSwap(entries) ? h('button', { type: 'button', class: 'quiet swap', onclick: handlers.onSwap }, 'Swap labels ⇄ probabilities') : null,
         problem ? h('p', { class: 'next-step', role: 'status' }, problem) : null,
         dataset ? readSummary(dataset, entries, labelColumn) : null);
+    },
+    /**
+     * The offer to pick up the last session: {title, text, resume() or null, forget(), forgetLabel},
+     * or null to remove it.
+     */
+    setResume(offer) {
+      if (!offer) {
+        resume.replaceChildren();
+        return;
+      }
+      const titleId = uid('resume');
+      replace(resume, h('section', { class: 'resume', 'aria-labelledby': titleId },
+        h('div', { class: 'resume-text' },
+          h('p', { class: 'resume-title', id: titleId }, offer.title),
+          h('p', { class: 'help' }, offer.text)),
+        h('div', { class: 'resume-actions' },
+          offer.resume ? h('button', { type: 'button', class: 'resume-go', onclick: offer.resume }, 'Resume') : null,
+          h('button', { type: 'button', class: 'quiet resume-forget', onclick: offer.forget }, offer.forgetLabel))));
     },
     /** Unfolds the file list (after an error, so the person can fix a role). */
     openFiles() {

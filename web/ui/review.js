@@ -1,5 +1,8 @@
 // Reviewing the candidates: filters and sorting above a virtualized table, and a detail pane that
-// explains the active row with all of its class probabilities.
+// explains the active row with all of its class probabilities — and where a person records a
+// decision (accept the suggestion, keep the label, relabel), by button or by key in the table.
+import { createDecisionBar, createDecisionControls, decisionBadge } from './decide.js';
+import { classForDigit, digitForClass } from './decisions.js';
 import { h, replace, uid } from './dom.js';
 import { explainParts, explainText } from './explain.js';
 import { formatCount, formatProbability, plural } from './format.js';
@@ -12,7 +15,14 @@ const SORT_NAMES = {
   rank: 'Rank', index: 'Row', given: 'Given label', suggested: 'Suggested label', quality: 'Label quality',
   pGiven: 'p(given)', pSuggested: 'p(suggested)',
 };
+const DECIDED_MODES = { any: 'any', undecided: 'not decided yet', decided: 'decided' };
+const DEFAULT_VIEW = Object.freeze({ show: 'flagged', given: -1, suggested: -1, decided: 'any', sortKey: 'rank', descending: false });
 const MAX_DETAIL_CLASSES = 10;
+
+/** Whether the label quality score is p(given) itself (self_confidence, also used when not ranking). */
+function qualityIsPGiven(report) {
+  return report.rankBy === 'self_confidence' || report.rankBy === 'none';
+}
 
 /** The passthrough columns worth showing: an id column and a text column, if the data has them. */
 export function displayColumns(dataset) {
@@ -56,40 +66,91 @@ function select(label, options, onChange, extra = {}) {
 
 export class ReviewPanel {
   #ctx = null;
-  #view = { show: 'flagged', given: -1, suggested: -1, sortKey: 'rank', descending: false };
+  #view = { ...DEFAULT_VIEW };
   #order = new Int32Array(0);
   #table = null;
   #selected = -1;
   #maxRows = Infinity;
   #detailRequest = 0;
+  #hooks;
+  #advance = true;          // move to the next row after a decision
+  #relabelFromTable = false; // R moved focus to the class choices: give it back after choosing
+  #storage = { mode: 'off', error: null };
+  #note = null;             // {count, savedAt, from}: decisions restored for these files
 
-  constructor({ onExport }) {
+  /**
+   * hooks: onExport(kind); decide(index, kind, label, source) -> entry; clear(index) -> bool;
+   * undo() -> index; startOver(); exportDecisions(); exportLabels().
+   */
+  constructor(hooks) {
+    const { onExport } = hooks;
+    this.#hooks = hooks;
     this.count = h('p', { class: 'row-count', role: 'status' });
     this.tableSlot = h('div', { class: 'table-slot' });
-    this.detail = h('aside', { class: 'detail', 'aria-label': 'Selected row', 'aria-live': 'polite' });
+    this.controls = createDecisionControls({
+      decide: (kind, label, event) => this.#decide(this.#selected, kind, label, { source: 'click', keyboard: event?.detail === 0 }),
+      clear: () => this.#clear(this.#selected),
+      undo: () => this.#undo(),
+    });
+    this.controls.element.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.#relabelFromTable) {
+        e.preventDefault();
+        this.#relabelFromTable = false;
+        this.#table?.focus();
+      }
+    });
+    // The row's heading and text, the decision buttons (kept from row to row), then the why.
+    this.detailHead = h('div', { class: 'detail-head', 'aria-live': 'polite' });
+    this.detailBody = h('div', { class: 'detail-body', 'aria-live': 'polite' });
+    this.detail = h('aside', { class: 'detail', 'aria-label': 'Selected row' }, this.detailHead, this.controls.element, this.detailBody);
+    this.bar = createDecisionBar({
+      exportDecisions: () => hooks.exportDecisions(),
+      exportLabels: () => hooks.exportLabels(),
+      startOver: () => hooks.startOver(),
+      advanceChanged: (on) => { this.#advance = on; },
+    });
     this.toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Filter and sort the table' });
     this.exports = h('div', { class: 'exports' },
       h('button', { type: 'button', class: 'export-flagged', onclick: () => onExport('flagged') }, 'Download flagged rows (CSV)'),
       h('button', { type: 'button', class: 'quiet export-full', onclick: () => onExport('full') }, 'Download full dataset (CSV)'));
     this.element = h('section', { class: 'review', 'aria-label': 'Likely mislabelled rows' },
       h('div', { class: 'review-head' }, h('h2', { class: 'section-title' }, 'Likely mislabelled rows'), this.exports),
-      this.toolbar, this.count,
-      h('div', { class: 'review-body' }, this.tableSlot, this.detail));
+      this.bar.element, this.toolbar, this.count,
+      h('div', { class: 'review-body' }, this.tableSlot, this.detail),
+      this.bar.shortcuts);
   }
 
   /** New data: a new dataset or truth (rebuilds the table), or only a new report (keeps filters). */
   setData(ctx, { newDataset = false, maxRows = Infinity } = {}) {
-    const columnsChanged = newDataset || !this.#ctx || Boolean(this.#ctx.truth) !== Boolean(ctx.truth);
+    const columnsChanged = newDataset || !this.#ctx || Boolean(this.#ctx.truth) !== Boolean(ctx.truth)
+      || qualityIsPGiven(this.#ctx.report) !== qualityIsPGiven(ctx.report);
     this.#ctx = { ...ctx, rank: rankPositions(ctx.report), columns: displayColumns(ctx.dataset) };
     this.#maxRows = maxRows;
     if (newDataset) {
-      this.#view = { show: 'flagged', given: -1, suggested: -1, sortKey: 'rank', descending: false };
+      this.#view = { ...DEFAULT_VIEW };
       this.#selected = -1;
     }
     if (!ctx.truth && (this.#view.show === 'errors' || this.#view.show === 'missed')) this.#view.show = 'flagged';
     if (columnsChanged) this.#buildTable();
     this.#buildToolbar();
     this.#apply({ keepPosition: !newDataset });
+    this.#updateBar();
+  }
+
+  /** How decisions are kept (storage state) and what was restored; see persist.js. */
+  setStorage(storage, note = this.#note) {
+    this.#storage = storage;
+    this.#note = note;
+    if (this.#ctx) this.#updateBar();
+  }
+
+  /** Decisions changed outside the panel (Start over, the element's API): redraw them. */
+  decisionsChanged() {
+    if (!this.#ctx) return;
+    if (this.#view.decided !== 'any') this.#apply({ keepPosition: true });
+    else this.#table.refresh();
+    this.#updateControls();
+    this.#updateBar();
   }
 
   /** Shows rows given as `given`, suggested as `suggested` (from a heatmap cell). */
@@ -103,7 +164,8 @@ export class ReviewPanel {
   // ---- building ---------------------------------------------------------------------------------
 
   #buildTable() {
-    const { columns, truth, dataset } = this.#ctx;
+    const { columns, truth, dataset, report } = this.#ctx;
+    const sameAsPGiven = qualityIsPGiven(report);
     // Wide enough for the longest row number or id (up to 16 characters; longer ones are cut).
     const chars = columns.id ? Math.min(16, longest(columns.id.values)) : String(dataset.numExamples - 1).length;
     const indexWidth = Math.max(56, 9 * chars + 22);
@@ -111,12 +173,15 @@ export class ReviewPanel {
     const defs = [
       { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
       { key: 'index', title: columns.id ? columns.id.name : 'Row', sortable: true, width: `${indexWidth}px`, minWidth: indexWidth },
-      { key: 'example', title: columns.text ? columns.text.name : 'Explanation', width: 'minmax(200px, 1fr)', minWidth: 200 },
-      { key: 'given', title: 'Given', sortable: true, width: '104px', minWidth: 104 },
-      { key: 'suggested', title: 'Suggested', sortable: true, width: '108px', minWidth: 108 },
-      { key: 'quality', title: 'Quality', sortable: true, width: '76px', minWidth: 76 },
-      { key: 'pGiven', title: 'p(given)', sortable: true, width: '76px', minWidth: 76 },
-      { key: 'pSuggested', title: 'p(sugg.)', sortable: true, width: '76px', minWidth: 76 },
+      { key: 'example', title: columns.text ? columns.text.name : 'Explanation', width: 'minmax(150px, 1fr)', minWidth: 150 },
+      { key: 'given', title: 'Given', sortable: true, width: '100px', minWidth: 100 },
+      { key: 'suggested', title: 'Suggested', sortable: true, width: '110px', minWidth: 110 },
+      { key: 'decision', title: 'Decision', width: '122px', minWidth: 122 },
+      { key: 'quality', title: 'Quality', sortable: true, width: '76px', minWidth: 76,
+        hint: sameAsPGiven ? 'Label quality: with self_confidence ranking, the probability of the given label, p(given)' : null },
+      // With self_confidence (and no ranking) the label quality is p(given): one column shows both.
+      sameAsPGiven ? null : { key: 'pGiven', title: 'p(given)', sortable: true, width: '78px', minWidth: 78 },
+      { key: 'pSuggested', title: 'p(sugg.)', sortable: true, width: '78px', minWidth: 78 },
       truth ? { key: 'truth', title: 'Truth', width: '86px', minWidth: 86 } : null,
     ].filter(Boolean);
     this.#table = new VirtualTable({
@@ -124,6 +189,7 @@ export class ReviewPanel {
       label: 'Likely mislabelled rows',
       renderCell: (cell, col, i) => this.#renderCell(cell, col, i),
       onActivate: (i) => this.#select(i),
+      onKey: (event, i, position) => this.#key(event, i, position),
       onSort: (key) => this.#sortBy(key, this.#view.sortKey === key ? !this.#view.descending : false),
     });
     replace(this.tableSlot, this.#table.element);
@@ -136,6 +202,7 @@ export class ReviewPanel {
     const show = select('Show', modes, (v) => this.#change({ show: v }));
     const given = select('Given', classOptions, (v) => this.#change({ given: Number(v) }));
     const suggested = select('Suggested', classOptions, (v) => this.#change({ suggested: Number(v) }));
+    const decided = select('Decision', Object.entries(DECIDED_MODES), (v) => this.#change({ decided: v }));
     const sort = select('Sort by', Object.entries(SORT_NAMES), (v) => this.#sortBy(v, false));
     const direction = h('button', {
       type: 'button', class: 'quiet direction', 'aria-label': 'Sort direction',
@@ -144,11 +211,12 @@ export class ReviewPanel {
     show.control.value = this.#view.show;
     given.control.value = String(this.#view.given);
     suggested.control.value = String(this.#view.suggested);
+    decided.control.value = this.#view.decided;
     sort.control.value = this.#view.sortKey;
     const clear = this.#view.given >= 0 || this.#view.suggested >= 0
       ? h('button', { type: 'button', class: 'quiet', onclick: () => this.#change({ given: -1, suggested: -1 }) }, 'Clear filters')
       : null;
-    replace(this.toolbar, show.field, given.field, suggested.field, sort.field, direction, clear);
+    replace(this.toolbar, show.field, given.field, suggested.field, decided.field, sort.field, direction, clear);
   }
 
   #change(patch) {
@@ -163,25 +231,158 @@ export class ReviewPanel {
     this.#apply({ keepPosition: false });
   }
 
-  #apply({ keepPosition }) {
+  /**
+   * Recomputes the rows shown. keepPosition keeps the scroll position and the active row's place;
+   * position: the place to select when the selected row left the list (a decision filtered it out).
+   */
+  #apply({ keepPosition, position = 0 }) {
     const ctx = this.#ctx;
     let order = rowOrder(this.#view, ctx);
+    if (this.#view.decided !== 'any') {
+      const want = this.#view.decided === 'decided';
+      order = order.filter((i) => ctx.decisions.has(i) === want);
+    }
     const total = order.length;
     if (order.length > this.#maxRows) order = order.subarray(0, this.#maxRows);
     this.#order = order;
     const what = SHOW_MODES[this.#view.show].toLowerCase();
-    const filtered = this.#view.given >= 0 || this.#view.suggested >= 0;
+    const filtered = this.#view.given >= 0 || this.#view.suggested >= 0 || this.#view.decided !== 'any';
     this.count.textContent = `${plural(total, 'row')}${filtered ? ' match these filters' : ''} (${what}).`
       + (order.length < total ? ` Showing the first ${formatCount(order.length)}.` : '');
-    this.#table.setRows(order, {
-      keepPosition,
-      emptyText: this.#view.show === 'flagged' && !filtered
-        ? 'No rows are flagged with these settings.'
-        : 'No rows match. Try another filter.',
-    });
+    let emptyText = 'No rows match. Try another filter.';
+    if (this.#view.show === 'flagged' && !filtered) emptyText = 'No rows are flagged with these settings.';
+    else if (this.#view.decided === 'undecided' && this.#view.given < 0 && this.#view.suggested < 0) emptyText = 'Every row in this list has a decision.';
+    this.#table.setRows(order, { keepPosition, emptyText });
     this.#table.setSort(this.#view.sortKey, this.#view.descending ? 'descending' : 'ascending');
-    const keep = this.#selected >= 0 && order.includes(this.#selected);
-    this.#select(keep ? this.#selected : order.length ? order[0] : -1);
+    const at = this.#selected >= 0 ? order.indexOf(this.#selected) : -1;
+    let target = -1;
+    if (at >= 0) target = at;
+    else if (order.length) target = keepPosition ? Math.min(position, order.length - 1) : 0;
+    if (target >= 0) this.#table.setActivePosition(target);
+    this.#select(target >= 0 ? order[target] : -1);
+  }
+
+  // ---- decisions --------------------------------------------------------------------------------
+
+  #rowFacts(i) {
+    const { dataset, report } = this.#ctx;
+    return { given: dataset.labels[i], suggested: report.suggestedLabel[i] };
+  }
+
+  #decide(i, kind, label, { source = 'click', keyboard = false, advance = this.#advance } = {}) {
+    if (!this.#ctx || i < 0) return;
+    const entry = this.#hooks.decide(i, kind, label, source);
+    if (!entry) return;
+    const fromChoices = this.#relabelFromTable && kind === 'relabel';
+    this.#afterChange(i, { advance });
+    if (fromChoices || (keyboard && this.#relabelFromTable)) {
+      this.#relabelFromTable = false;
+      this.#table.focus();
+    }
+  }
+
+  #clear(i) {
+    if (!this.#ctx || i < 0) return;
+    if (this.#hooks.clear(i, 'clear')) this.#afterChange(i, { advance: false });
+  }
+
+  #undo() {
+    if (!this.#ctx) return;
+    const i = this.#hooks.undo();
+    if (i < 0) return;
+    // Show the row the undo touched, wherever it is in the list.
+    if (this.#view.decided !== 'any') this.#apply({ keepPosition: true, position: this.#table.activePosition });
+    else this.#table.refresh();
+    const at = this.#order.indexOf(i);
+    if (at >= 0) this.#table.activate(at);
+    else this.#updateControls();
+    this.#updateBar();
+  }
+
+  #afterChange(i, { advance }) {
+    const at = this.#order.indexOf(i);
+    this.#updateBar();
+    if (this.#view.decided !== 'any') {
+      // The row leaves (or joins) the list: the next one moves up into its place.
+      this.#apply({ keepPosition: true, position: at >= 0 ? at : this.#table.activePosition });
+      return;
+    }
+    this.#table.refresh();
+    if (advance && at >= 0 && at + 1 < this.#order.length) this.#table.activate(at + 1);
+    else this.#updateControls();
+  }
+
+  /** Keys on the table: decisions for the active row. True when the key was used. */
+  #key(event, i, position) {
+    if (event.altKey) return false;
+    if (event.ctrlKey || event.metaKey) {
+      if (event.key.toLowerCase() === 'z' && !event.shiftKey) {
+        this.#undo();
+        return true;
+      }
+      return false;
+    }
+    const key = event.key;
+    const lower = key.length === 1 ? key.toLowerCase() : key;
+    if (lower === 'j') {
+      this.#table.activate(position + 1);
+      return true;
+    }
+    if (lower === 'u') {
+      this.#undo();
+      return true;
+    }
+    if (i == null || i < 0) return false;
+    if (lower === 'a') {
+      const { given, suggested } = this.#rowFacts(i);
+      this.#decide(i, given === suggested ? 'keep' : 'accept', undefined, { source: 'key' });
+      return true;
+    }
+    if (lower === 'k') {
+      this.#decide(i, 'keep', undefined, { source: 'key' });
+      return true;
+    }
+    if (key === 'Backspace' || key === 'Delete') {
+      this.#clear(i);
+      return true;
+    }
+    if (lower === 'r') {
+      this.#relabelFromTable = this.controls.focusRelabel();
+      return this.#relabelFromTable;
+    }
+    if (/^[0-9]$/.test(key)) {
+      const c = classForDigit(Number(key), this.#ctx.dataset.classNames);
+      if (c < 0) return false;
+      this.#decide(i, 'relabel', c, { source: 'key' });
+      return true;
+    }
+    return false;
+  }
+
+  #updateControls() {
+    const i = this.#selected;
+    if (!this.#ctx || i < 0) {
+      this.controls.update(null);
+      return;
+    }
+    const { given, suggested } = this.#rowFacts(i);
+    this.controls.update({
+      given, suggested, entry: this.#ctx.decisions.get(i), canUndo: this.#ctx.decisions.canUndo,
+      classNames: this.#ctx.dataset.classNames,
+    });
+  }
+
+  #updateBar() {
+    const { report, decisions, dataset, labelsKind } = this.#ctx;
+    const digits = dataset.classNames.map((_, c) => digitForClass(c, dataset.classNames)).filter((d) => d != null);
+    const relabel = digits.length ? (digits.length === 1 ? digits[0] : `${digits[0]}–${digits.at(-1)}`) : null;
+    this.bar.update({
+      progress: { flagged: report.issues.length, reviewed: decisions.countAmong(report.issues), decided: decisions.size },
+      storage: this.#storage,
+      note: this.#note,
+      labelsKind,
+      keys: { relabel },
+    });
   }
 
   // ---- cells ------------------------------------------------------------------------------------
@@ -226,6 +427,9 @@ export class ReviewPanel {
       case 'truth':
         replace(cell, truthBadge(truth.status[i]));
         break;
+      case 'decision':
+        replace(cell, decisionBadge(this.#ctx.decisions.get(i), names));
+        break;
       default:
         break;
     }
@@ -236,9 +440,11 @@ export class ReviewPanel {
   async #select(i) {
     this.#selected = i;
     this.#table.refresh();
+    this.#updateControls();
     const request = ++this.#detailRequest;
     if (i < 0) {
-      replace(this.detail, h('p', { class: 'help' }, 'Select a row to see why it was flagged.'));
+      replace(this.detailHead);
+      replace(this.detailBody, h('p', { class: 'help' }, 'Select a row to see why it was flagged.'));
       return;
     }
     const { dataset } = this.#ctx;
@@ -289,9 +495,10 @@ export class ReviewPanel {
         classes.length > shown.length ? h('li', { class: 'help' }, `${formatCount(classes.length - shown.length)} more classes below ${formatProbability(probabilities[classes[shown.length - 1]])}`) : null);
     }
     const others = dataset.extraColumns.filter((c) => c !== columns.id && c !== columns.text);
-    replace(this.detail,
+    replace(this.detailHead,
       h('p', { class: 'detail-heading' }, heading),
-      columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null,
+      columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null);
+    replace(this.detailBody,
       h('p', { class: 'detail-explanation', 'aria-label': explainText(i, this.#ctx) }, explanationNode(explainParts(i, this.#ctx))),
       verdict ? h('p', { class: `detail-verdict${status === 1 ? ' error' : status === 0 ? ' ok' : ''}` }, verdict) : null,
       bars,

@@ -2,6 +2,7 @@
 // known truth or class names — from its name and first lines, so a person can drop everything at
 // once. Every guess is shown and can be changed; the WebAssembly reader has the final word.
 import { parseCsv } from './csv.js';
+import { npyDescr } from './decisions.js';
 
 export const ROLE_NAMES = {
   labels: 'Given labels',
@@ -43,9 +44,10 @@ export async function sniffFile(file) {
   const shape = npyShape(head);
   if (shape) {
     const dims = shape.join(' × ');
+    const descr = npyDescr(head); // kept so corrected labels can be written in the same dtype
     return shape.length === 1
-      ? { file, role: 'labels', reason: `.npy array of ${dims} labels`, columns: null, shape }
-      : { file, role: 'predProbs', reason: `.npy array ${dims}`, columns: null, shape };
+      ? { file, role: 'labels', reason: `.npy array of ${dims} labels`, columns: null, shape, descr }
+      : { file, role: 'predProbs', reason: `.npy array ${dims}`, columns: null, shape, descr };
   }
   // NUL bytes (binary, UTF-16): no columns to look at; the reader says what is wrong with it.
   if (head.includes(0)) return { file, columns: null, firstRow: [], ...guessTextRole(file.name, null, [], 0) };

@@ -9,11 +9,14 @@ const MAX_SPACER_PX = 8_000_000;
 const OVERSCAN_ROWS = 4;
 const NARROW_BELOW_PX = 640;
 
+const exampleAt = (order, pos) => (pos >= 0 && pos < order.length ? order[pos] : -1);
+
 export class VirtualTable {
   #columns;
   #renderCell;
   #onActivate;
   #onSort;
+  #onKey;
   #order = new Int32Array(0);
   #rows = [];
   #version = 0;
@@ -23,20 +26,22 @@ export class VirtualTable {
   #id = uid('vt');
 
   /**
-   * columns: [{key, title, sortable, width (CSS grid track), minWidth (px)}]
+   * columns: [{key, title, sortable, width (CSS grid track), minWidth (px), hint (header tooltip)}]
    * renderCell(cell, column, exampleIndex, position) fills one cell.
    * onActivate(exampleIndex, position): click, Enter or Space on a row.
    * onSort(key): a sortable header was pressed.
+   * onKey(event, exampleIndex, position): any other key on the table; returns true if it used it.
    */
-  constructor({ columns, renderCell, onActivate, onSort, label }) {
+  constructor({ columns, renderCell, onActivate, onSort, onKey, label }) {
     this.#columns = columns;
     this.#renderCell = renderCell;
     this.#onActivate = onActivate;
     this.#onSort = onSort;
+    this.#onKey = onKey;
     this.header = h('div', { class: 'vt-row vt-head', role: 'row', 'aria-rowindex': 1 },
       columns.map((col) => h('div', { class: `vt-cell vt-c-${col.key}`, role: 'columnheader', 'data-key': col.key },
         col.sortable
-          ? h('button', { type: 'button', class: 'vt-sort', onclick: () => this.#onSort?.(col.key) },
+          ? h('button', { type: 'button', class: 'vt-sort', title: col.hint ?? null, onclick: () => this.#onSort?.(col.key) },
             col.title, h('span', { class: 'vt-sort-icon', 'aria-hidden': 'true' }))
           : col.title)));
     this.spacer = h('div', { class: 'vt-spacer', role: 'rowgroup' });
@@ -85,6 +90,27 @@ export class VirtualTable {
     return this.#order.length;
   }
 
+  /** The active row's place in the list. */
+  get activePosition() {
+    return this.#active;
+  }
+
+  /** Makes the row at `pos` active and activates it (as a click would), scrolling it into view. */
+  activate(pos) {
+    this.#setActive(pos, { activate: true });
+  }
+
+  /** Marks the row at `pos` active without activating it or scrolling. */
+  setActivePosition(pos) {
+    if (this.#order.length === 0) return;
+    this.#active = Math.max(0, Math.min(this.#order.length - 1, pos));
+    this.#render();
+  }
+
+  focus() {
+    this.element.focus({ preventScroll: true });
+  }
+
   // ---- geometry -------------------------------------------------------------------------------
 
   #metrics() {
@@ -109,6 +135,7 @@ export class VirtualTable {
   }
 
   #resized() {
+    if (!this.element.isConnected) return; // replaced by a new table: its rows no longer match the data
     const narrow = this.element.clientWidth < NARROW_BELOW_PX;
     this.element.classList.toggle('narrow', narrow);
     const height = parseFloat(getComputedStyle(this.element).getPropertyValue('--vt-row-height')) || 56;
@@ -130,6 +157,7 @@ export class VirtualTable {
   // ---- rendering ------------------------------------------------------------------------------
 
   #render() {
+    if (!this.element.isConnected) return;
     const m = this.#metrics();
     this.spacer.style.height = `${m.spacer}px`;
     const virtual = this.#virtualTop(m);
@@ -209,6 +237,8 @@ export class VirtualTable {
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.#setActive(this.#active, { activate: true });
+    } else if (this.#onKey?.(event, exampleAt(this.#order, this.#active), this.#active)) {
+      event.preventDefault();
     }
   }
 

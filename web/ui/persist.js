@@ -1,0 +1,339 @@
+// "Nothing lost": review decisions are saved in this browser (IndexedDB) as they are made, one
+// record per dataset, keyed by the fingerprint of the files' bytes (not their names), so dropping
+// the same files again — renamed, after a reload — brings the decisions back. The session (the
+// dropped files themselves, or the demo's name, and the settings) is kept too, so a reload can
+// resume. Everything stays on this device. When storage is unavailable or full, the page keeps
+// working in memory and says so; a failed save never discards a decision.
+//
+// Database "labelscope" (version 1):
+//   decisions  keyPath "key" = "<scope>:<fingerprint>:<label column>"
+//              {key, scope, fingerprint, numExamples, numClasses, classNames, name,
+//               indices Int32Array, labels Int32Array, kinds Uint8Array, times Float64Array,
+//               createdAt, savedAt}
+//   sessions   keyPath "scope" (the save-decisions attribute's value, "default" when empty)
+//              {scope, kind: 'files' | 'demo', demo, entries [{file, role, reason, columns, ...}]
+//               or null when over SESSION_FILE_LIMIT, names, sizes, totalBytes, labelColumn,
+//               settings, key, sourceName, savedAt}
+import { Decisions } from './decisions.js';
+
+const DB_NAME = 'labelscope';
+const DB_VERSION = 1;
+const DECISIONS = 'decisions';
+const SESSIONS = 'sessions';
+const OPEN_TIMEOUT_MS = 8000;
+/** Dropped files up to this total size are kept for "Resume"; bigger sets are not stored. */
+export const SESSION_FILE_LIMIT = 256 * 1024 * 1024;
+
+/** A storage failure, worded for people. reason: 'unavailable' | 'quota' | 'failed'. */
+export class StorageError extends Error {
+  constructor(reason, cause) {
+    const detail = cause?.message ? ` (${cause.message})` : '';
+    const text = {
+      unavailable: `This browser does not let the page store data here — private browsing or a storage setting may block it${detail}.`,
+      quota: `This browser’s storage for this site is full${detail}.`,
+      failed: `Saving in this browser failed${detail}.`,
+    }[reason];
+    super(text);
+    this.name = 'StorageError';
+    this.reason = reason;
+    this.cause = cause;
+  }
+}
+
+function isQuota(error) {
+  return error?.name === 'QuotaExceededError' || /quota/i.test(error?.message ?? '');
+}
+
+function storageError(error, fallback = 'failed') {
+  if (error instanceof StorageError) return error;
+  return new StorageError(isQuota(error) ? 'quota' : fallback, error);
+}
+
+let opening = null;
+
+/** The database, opened once per page. Rejects with a StorageError (and tries again next time). */
+function openDatabase() {
+  opening ??= new Promise((resolve, reject) => {
+    let request;
+    try {
+      request = globalThis.indexedDB.open(DB_NAME, DB_VERSION);
+    } catch (error) {
+      reject(storageError(error, 'unavailable'));
+      return;
+    }
+    const timer = setTimeout(() => reject(new StorageError('unavailable', new Error('opening the database timed out'))), OPEN_TIMEOUT_MS);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(DECISIONS)) db.createObjectStore(DECISIONS, { keyPath: 'key' });
+      if (!db.objectStoreNames.contains(SESSIONS)) db.createObjectStore(SESSIONS, { keyPath: 'scope' });
+    };
+    request.onsuccess = () => {
+      clearTimeout(timer);
+      const db = request.result;
+      // Another tab upgrading the database: let it, and reopen on the next use.
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
+      resolve(db);
+    };
+    request.onerror = () => {
+      clearTimeout(timer);
+      reject(storageError(request.error, 'unavailable'));
+    };
+  });
+  const attempt = opening;
+  attempt.catch(() => { if (opening === attempt) opening = null; });
+  return attempt;
+}
+
+/** Runs fn(store) in one transaction; resolves with the last request's result once committed. */
+async function transact(storeName, mode, fn) {
+  const db = await openDatabase();
+  return new Promise((resolve, reject) => {
+    let tx;
+    let request = null;
+    try {
+      tx = db.transaction(storeName, mode);
+      request = fn(tx.objectStore(storeName));
+    } catch (error) {
+      try { tx?.abort(); } catch { /* already finished */ }
+      reject(storageError(error));
+      return;
+    }
+    tx.oncomplete = () => resolve(request?.result);
+    tx.onerror = () => reject(storageError(tx.error ?? request?.error));
+    tx.onabort = () => reject(storageError(tx.error ?? request?.error ?? new Error('the transaction was aborted')));
+  });
+}
+
+const get = (store, key) => transact(store, 'readonly', (s) => s.get(key));
+const put = (store, value) => transact(store, 'readwrite', (s) => s.put(value));
+const remove = (store, key) => transact(store, 'readwrite', (s) => s.delete(key));
+
+/** The storage key of one dataset's decisions. */
+export function decisionsKey(scope, dataset) {
+  return `${scope}:${dataset.fingerprint}:${dataset.source?.labelsColumn ?? 1}`;
+}
+
+/**
+ * The decisions of the datasets an element reads, saved as they change.
+ * onState({mode, error, savedAt}) reports: 'off' (not saving: the element's default), 'saved',
+ * 'saving', 'failed' (error says why; decisions live in memory only).
+ */
+export class ReviewStore {
+  #enabled = false;
+  #scope = 'default';
+  #onState;
+  #memory = new Map();    // key -> Decisions, every dataset read in this tab (nothing is lost on a failed save)
+  #meta = new Map();      // key -> the record's descriptive fields
+  #pending = new Set();   // keys with changes not yet written
+  #writing = null;        // the write in flight
+  #state = { mode: 'off', error: null, savedAt: null };
+  #exportedVersion = new Map(); // key -> decisions.version at the last export
+
+  constructor({ onState }) {
+    this.#onState = onState;
+  }
+
+  get enabled() { return this.#enabled; }
+  get scope() { return this.#scope; }
+  get state() { return { ...this.#state }; }
+
+  /** enabled: whether to save; scope: a name that keeps one page's records apart from another's. */
+  configure({ enabled, scope }) {
+    const changed = enabled !== this.#enabled;
+    this.#enabled = enabled;
+    this.#scope = scope || 'default';
+    if (changed) {
+      this.#setState(enabled ? { mode: 'saved', error: null } : { mode: 'off', error: null });
+      if (enabled) {
+        for (const key of this.#memory.keys()) this.#pending.add(key);
+        this.#flush();
+      }
+    }
+  }
+
+  /** Checks that storage works (so a warning can show before the first decision is lost). */
+  async probe() {
+    if (!this.#enabled) return true;
+    try {
+      await openDatabase();
+      return true;
+    } catch (error) {
+      this.#setState({ mode: 'failed', error });
+      return false;
+    }
+  }
+
+  /**
+   * The decisions for a dataset: those made in this tab, else those saved in this browser.
+   * Returns {decisions, restored: {count, savedAt, from: 'memory' | 'storage'} | null}.
+   */
+  async open(key, meta) {
+    this.#meta.set(key, meta);
+    const inMemory = this.#memory.get(key);
+    if (inMemory) {
+      return { decisions: inMemory, restored: inMemory.size ? { count: inMemory.size, savedAt: this.#state.savedAt, from: 'memory' } : null };
+    }
+    let decisions = new Decisions();
+    let restored = null;
+    if (this.#enabled) {
+      try {
+        const record = await get(DECISIONS, key);
+        if (record && record.numExamples === meta.numExamples && record.numClasses === meta.numClasses) {
+          decisions = Decisions.fromRecord(record, meta.numExamples, meta.numClasses);
+          if (decisions.size) restored = { count: decisions.size, savedAt: record.savedAt, from: 'storage' };
+        }
+        if (this.#state.mode === 'failed' && this.#pending.size === 0) this.#setState({ mode: 'saved', error: null });
+      } catch (error) {
+        this.#setState({ mode: 'failed', error });
+      }
+    }
+    this.#memory.set(key, decisions);
+    return { decisions, restored };
+  }
+
+  /** The decisions of `key` changed: saves them (writes are coalesced, never dropped). */
+  changed(key) {
+    if (!this.#enabled) return;
+    this.#pending.add(key);
+    this.#flush();
+  }
+
+  /** Start over: forgets every decision on this dataset, here and in storage. */
+  async forget(key) {
+    this.#memory.get(key)?.clearAll();
+    this.#pending.delete(key);
+    if (!this.#enabled) return;
+    try {
+      await this.settled(); // a write in flight must not bring them back
+      await remove(DECISIONS, key);
+      this.#setState({ savedAt: Date.now(), ...(this.#pending.size ? {} : { mode: 'saved', error: null }) });
+    } catch (error) {
+      this.#setState({ mode: 'failed', error });
+    }
+  }
+
+  markExported(key) {
+    const decisions = this.#memory.get(key);
+    if (decisions) this.#exportedVersion.set(key, decisions.version);
+  }
+
+  /** Decisions that exist only in this tab: saving was wanted but failed, and they were not exported since. */
+  atRisk() {
+    if (!this.#enabled || this.#state.mode !== 'failed') return false;
+    for (const [key, decisions] of this.#memory) {
+      if (decisions.size && this.#exportedVersion.get(key) !== decisions.version) return true;
+    }
+    return false;
+  }
+
+  /** Resolves once every change made so far is written (or has failed). */
+  async settled() {
+    while (this.#writing) await this.#writing;
+  }
+
+  #flush() {
+    if (this.#writing || this.#pending.size === 0 || !this.#enabled) return;
+    this.#writing = this.#writeAll().finally(() => {
+      this.#writing = null;
+      if (this.#pending.size && this.#state.mode !== 'failed') this.#flush();
+    });
+  }
+
+  async #writeAll() {
+    this.#setState({ mode: 'saving', error: null });
+    while (this.#pending.size) {
+      const [key] = this.#pending;
+      this.#pending.delete(key);
+      const decisions = this.#memory.get(key);
+      const version = decisions?.version;
+      try {
+        const meta = this.#meta.get(key) ?? {};
+        const savedAt = Date.now();
+        if (!decisions || decisions.size === 0) {
+          await remove(DECISIONS, key);
+        } else {
+          const previous = await get(DECISIONS, key).catch(() => null);
+          await put(DECISIONS, {
+            key, scope: this.#scope, ...meta, ...decisions.toRecord(),
+            createdAt: previous?.createdAt ?? savedAt, savedAt,
+          });
+        }
+        this.#state.savedAt = savedAt;
+      } catch (error) {
+        // Keep it pending: the next decision tries again (the quota may have been freed).
+        this.#pending.add(key);
+        this.#setState({ mode: 'failed', error });
+        return;
+      }
+      // Changed while being written: write again.
+      if (decisions && decisions.version !== version) this.#pending.add(key);
+    }
+    this.#setState({ mode: 'saved', error: null });
+  }
+
+  #setState(patch) {
+    this.#state = { ...this.#state, ...patch };
+    this.#onState?.(this.state);
+  }
+
+  // ---- the session: what to offer to resume on the next visit ----------------------------------
+
+  /** Keeps the files (under the size limit) or the demo's name, with the settings. Never throws. */
+  async saveSession(session) {
+    if (!this.#enabled) return { stored: false };
+    const base = { scope: this.#scope, savedAt: Date.now(), ...session };
+    if (base.kind === 'files') {
+      base.names = session.entries.map((e) => e.file.name);
+      base.sizes = session.entries.map((e) => e.file.size);
+      base.totalBytes = base.sizes.reduce((a, b) => a + b, 0);
+      if (base.totalBytes > SESSION_FILE_LIMIT) base.entries = null;
+      else base.entries = session.entries.map(({ file, role, reason, columns, firstRow, shape, descr }) => ({ file, role, reason, columns, firstRow, shape, descr }));
+    }
+    try {
+      await put(SESSIONS, base);
+      return { stored: true, filesKept: base.kind !== 'files' || base.entries != null };
+    } catch (error) {
+      if (base.kind === 'files' && base.entries) {
+        // The files did not fit: remember at least their names, so the next visit can say what to drop.
+        try {
+          await put(SESSIONS, { ...base, entries: null, filesError: error.message });
+          return { stored: true, filesKept: false, error };
+        } catch { /* fall through */ }
+      }
+      return { stored: false, error };
+    }
+  }
+
+  /** Updates the stored session's settings (after a settings change). */
+  async updateSession(patch) {
+    if (!this.#enabled) return;
+    try {
+      const session = await get(SESSIONS, this.#scope);
+      if (session && (!patch.key || session.key === patch.key)) await put(SESSIONS, { ...session, ...patch, savedAt: Date.now() });
+    } catch { /* the session is a convenience; decisions report their own failures */ }
+  }
+
+  /** The stored session with its number of saved decisions, or null. */
+  async loadSession() {
+    if (!this.#enabled) return null;
+    try {
+      const session = await get(SESSIONS, this.#scope);
+      if (!session) return null;
+      const record = session.key ? await get(DECISIONS, session.key) : null;
+      return { ...session, decisionCount: record?.indices?.length ?? 0, decisionsSavedAt: record?.savedAt ?? null };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Removes the stored files (the decisions stay, keyed by the files' fingerprint). */
+  async forgetSession() {
+    if (!this.#enabled) return;
+    try {
+      await remove(SESSIONS, this.#scope);
+    } catch { /* nothing to forget */ }
+  }
+}
