@@ -41,6 +41,9 @@ import { auditOptions, createSettings, DEFAULT_SETTINGS } from './ui/settings.js
 import { createStatus, renderWarnings } from './ui/status.js';
 import { styleSheet } from './ui/styles.js';
 import { renderSummary, renderTruth } from './ui/summary.js';
+
+// Probability files larger than this are stored as float32 (see #read).
+const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
 import { buildTruth, parseTruthFile, scoreFlags } from './ui/truth.js';
 
 const SOURCE_ATTRIBUTES = ['demo', 'src', 'labels-src', 'pred-probs-src', 'truth-src'];
@@ -394,6 +397,9 @@ export class LabelScopeElement extends HTMLElement {
     const input = byRole('combined') ? { combined: byRole('combined') } : { labels: byRole('labels'), predProbs: byRole('predProbs') };
     const options = { signal: controller.signal, onProgress: (p) => this.#ui.status.readProgress(p) };
     if (this.#labelColumn) options.labelColumn = this.#labelColumn;
+    // Big inputs keep their probabilities as float32: half the memory, so 1M x 100 fits in a tab.
+    const probsBytes = (byRole('combined') ?? byRole('predProbs'))?.size ?? 0;
+    if (probsBytes > FLOAT32_ABOVE_BYTES) options.float32 = true;
     this.#setState('reading');
     this.#ui.status.clearError();
     this.#ui.status.note('');
@@ -422,6 +428,9 @@ export class LabelScopeElement extends HTMLElement {
     if (this.#busy) { // a newer load started meanwhile
       dataset.free().catch(() => {});
       return undefined;
+    }
+    if (dataset.float32) {
+      dataset.notes.push(`The probabilities were kept as 32-bit floats to halve the memory this tab needs (inputs over ${FLOAT32_ABOVE_BYTES / 2 ** 20} MB). Scores can differ from a 64-bit run (the CLI) in the last digits.`);
     }
     this.#dataset?.free().catch(() => {});
     this.#dataset = dataset;
