@@ -17,9 +17,13 @@ import {
   type WorkerDataset,
 } from 'labelscope';
 
+// Another build of the module: the default export of e.g. build-wasm/small-memory/labelscope-core.mjs.
+declare const smallMemoryBuild: (moduleOptions: object) => Promise<unknown>;
+
 export async function tour(file: File, wasm: ArrayBuffer): Promise<void> {
   const ls: LabelScope = await createLabelScope({ wasmBinary: wasm });
   await createLabelScope({ locateFile: (path, dir) => `${dir}${path}` });
+  await createLabelScope({ moduleFactory: smallMemoryBuild });
 
   // --- arrays in, typed arrays out ---
   const labels = new Int32Array([0, 0, 1, 1, 2, 2, 0]);
