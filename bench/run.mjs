@@ -19,9 +19,17 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean' }, large: { type: 'boolean' }, 'no-browser': { type: 'boolean' },
-    'no-page': { type: 'boolean' }, out: { type: 'string' },
+    'no-page': { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   },
 });
+if (opts.help) {
+  console.log(`Usage: node bench/run.mjs [--quick] [--large] [--no-browser] [--no-page] [--out FILE]
+  --quick        10k x 10 only, one repetition per browser step (a smoke test; npm test runs it)
+  --large        adds 1M x 100 (~1.1 GB of CSV; free disk space is checked first)
+  --no-browser   skip Chromium;  --no-page: skip only the real page
+  --out FILE     where to write the results (default bench/results.json; temp file with --quick)`);
+  process.exit(0);
+}
 
 // Repetitions per size (medians are taken): fewer for the big ones, which are slow and steadier.
 function repsFor({ n, k }) {
