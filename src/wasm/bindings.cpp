@@ -388,17 +388,28 @@ val audit_on(LabelsView y, ProbsView<T> p, const val& o) {
 
 // ---- arrays handed in from JS ---------------------------------------------------------------------
 
+// labels: Int32Array, or null/undefined (none).
+std::vector<std::int32_t> labels_in(const val& labels) {
+    if (labels.isNull() || labels.isUndefined()) return {};
+    return copy_in<std::int32_t>(labels);
+}
+
+// probs: a flat row-major N x k typed array; returns its length.
+std::size_t check_probs_shape(const val& probs, std::size_t k) {
+    const auto count = probs["length"].as<std::size_t>();
+    if (k == 0 || count % k != 0)
+        throw LabelScopeError(ErrorCode::invalid_option, "predProbs has " + std::to_string(count) +
+                                                             " values, not a multiple of numClasses (" +
+                                                             std::to_string(k) + ").");
+    return count;
+}
+
 // labels: Int32Array; probs: Float64Array or Float32Array, row-major N x k.
 template <class F>
 val with_arrays(const val& labels, const val& probs, std::size_t k, F&& body) {
     return guarded([&]() -> val {
-        const std::vector<std::int32_t> y = labels.isNull() || labels.isUndefined() ? std::vector<std::int32_t>{}
-                                                                                    : copy_in<std::int32_t>(labels);
-        const auto count = probs["length"].as<std::size_t>();
-        if (k == 0 || count % k != 0)
-            throw LabelScopeError(ErrorCode::invalid_option,
-                                  "predProbs has " + std::to_string(count) + " values, not a multiple of numClasses (" +
-                                      std::to_string(k) + ").");
+        const std::vector<std::int32_t> y = labels_in(labels);
+        const std::size_t count = check_probs_shape(probs, k);
         const LabelsView yv{y.data(), y.size()};
         if (probs.instanceof(val::global("Float32Array"))) {
             const std::vector<float> p = copy_in<float>(probs);
@@ -500,13 +511,8 @@ val job_out(std::shared_ptr<AuditStages> stages) {
 val start_audit_arrays(val labels, val probs, std::size_t k, val o) {
     return guarded([&]() -> val {
         const AuditOptions a = audit_options(o);
-        std::vector<std::int32_t> y = labels.isNull() || labels.isUndefined() ? std::vector<std::int32_t>{}
-                                                                              : copy_in<std::int32_t>(labels);
-        const auto count = probs["length"].as<std::size_t>();
-        if (k == 0 || count % k != 0)
-            throw LabelScopeError(ErrorCode::invalid_option,
-                                  "predProbs has " + std::to_string(count) + " values, not a multiple of numClasses (" +
-                                      std::to_string(k) + ").");
+        std::vector<std::int32_t> y = labels_in(labels);
+        check_probs_shape(probs, k);
         if (probs.instanceof(val::global("Float32Array")))
             return job_out(std::make_shared<AuditStagesOf<float>>(std::move(y), copy_in<float>(probs), k, a));
         return job_out(std::make_shared<AuditStagesOf<double>>(std::move(y), copy_in<double>(probs), k, a));
