@@ -245,6 +245,14 @@ private:
         }
         const std::size_t e = received_++;
         if (role_ == FileRole::pred_probs) {
+            if (dtype_ == DType::f4 && options_.float32) {
+                // Bits as they are, like the whole-file fast path: a float -> double -> float round
+                // trip would quieten a signalling NaN, so chunking would change the stored bits.
+                float f;
+                std::memcpy(&f, p, 4);
+                probs_->values_f32.push_back(f);
+                return;
+            }
             double v;
             if (dtype_ == DType::f8) {
                 std::memcpy(&v, p, 8);
