@@ -21,10 +21,10 @@ ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs, co
         const T* row = probs.row(i);
         std::size_t confident = 0, only = 0;
         for (std::size_t c = 0; c < k; ++c) {
-            if (static_cast<double>(row[c]) >= cutoff[c]) {
-                ++confident;
-                only = c;
-            }
+            // Branch-free: which classes pass is unpredictable.
+            const bool passes = static_cast<double>(row[c]) >= cutoff[c];
+            confident += passes;
+            only = passes ? c : only;
         }
         if (confident == 0) continue;
         // Several confident classes: the global argmax wins, even if it is not confident (§4 step 4).

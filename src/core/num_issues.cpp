@@ -2,30 +2,39 @@
 
 #include "latent.hpp"
 #include "numeric.hpp"
+#include "prefetch.hpp"
 #include "thresholds.hpp"
 #include "validation.hpp"
 
 namespace labelscope {
 
 template <class T>
-bool given_label_wins_with_bonus(const T* row, std::size_t k, std::int32_t given) {
-    const auto s = static_cast<std::size_t>(given);
-    const double boosted = static_cast<double>(row[s]) + EPS;
-    // First-index argmax of the boosted row is `s`: strictly above every earlier class,
-    // at least equal to every later one.
-    for (std::size_t j = 0; j < s; ++j)
-        if (!(boosted > static_cast<double>(row[j]))) return false;
-    for (std::size_t j = s + 1; j < k; ++j)
-        if (!(boosted >= static_cast<double>(row[j]))) return false;
-    return true;
+std::int64_t count_off_diagonal_issues(LabelsView labels, ProbsView<T> probs, const ConfidentJoint& cj) {
+    const IndexList& rows = cj.off_diagonal;
+    std::int64_t count = 0;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (r + PREFETCH_DISTANCE < rows.size())
+            prefetch_row(probs, static_cast<std::size_t>(rows[r + PREFETCH_DISTANCE]));
+        const auto i = static_cast<std::size_t>(rows[r]);
+        if (!given_label_wins_with_bonus(probs.row(i), probs.cols, labels[i])) ++count;
+    }
+    return count;
 }
 
 template <class T>
-std::int64_t count_off_diagonal_issues(LabelsView labels, ProbsView<T> probs, const ConfidentJoint& cj) {
-    std::int64_t count = 0;
-    for (std::int32_t i : cj.off_diagonal)
-        if (!given_label_wins_with_bonus(probs.row(static_cast<std::size_t>(i)), probs.cols, labels[i])) ++count;
-    return count;
+void apply_reduce_step(LabelsView labels, ProbsView<T> probs, Mask& flags) {
+    // In batches: find the next flagged rows and request them, then test them.
+    std::size_t batch[PREFETCH_DISTANCE];
+    for (std::size_t i = 0; i < flags.size();) {
+        std::size_t m = 0;
+        for (; i < flags.size() && m < PREFETCH_DISTANCE; ++i) {
+            if (!flags[i]) continue;
+            batch[m++] = i;
+            prefetch_row(probs, i);
+        }
+        for (std::size_t r = 0; r < m; ++r)
+            if (given_label_wins_with_bonus(probs.row(batch[r]), probs.cols, labels[batch[r]])) flags[batch[r]] = 0;
+    }
 }
 
 namespace {
@@ -59,10 +68,10 @@ std::int64_t num_label_issues(LabelsView labels, ProbsView<T> probs, EstimationM
     return count_off_diagonal_issues(labels, probs, cj);
 }
 
-template bool given_label_wins_with_bonus<double>(const double*, std::size_t, std::int32_t);
-template bool given_label_wins_with_bonus<float>(const float*, std::size_t, std::int32_t);
 template std::int64_t count_off_diagonal_issues<double>(LabelsView, ProbsView<double>, const ConfidentJoint&);
 template std::int64_t count_off_diagonal_issues<float>(LabelsView, ProbsView<float>, const ConfidentJoint&);
+template void apply_reduce_step<double>(LabelsView, ProbsView<double>, Mask&);
+template void apply_reduce_step<float>(LabelsView, ProbsView<float>, Mask&);
 template std::int64_t num_label_issues<double>(LabelsView, ProbsView<double>, EstimationMethod, const CountMatrix*);
 template std::int64_t num_label_issues<float>(LabelsView, ProbsView<float>, EstimationMethod, const CountMatrix*);
 

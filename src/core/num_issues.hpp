@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "confident_joint.hpp"
+#include "numeric.hpp"
 #include "options.hpp"
 #include "types.hpp"
 
@@ -12,7 +13,21 @@ namespace labelscope {
 // True if the given label wins the argmax once it gets a +1e-6 bonus (first index on ties);
 // such examples are never flagged (SPEC §9.9).
 template <class T>
-bool given_label_wins_with_bonus(const T* row, std::size_t k, std::int32_t given);
+inline bool given_label_wins_with_bonus(const T* row, std::size_t k, std::int32_t given) {
+    const auto s = static_cast<std::size_t>(given);
+    const double boosted = static_cast<double>(row[s]) + EPS;
+    // First-index argmax of the boosted row is `s`: strictly above every earlier class,
+    // at least equal to every later one.
+    for (std::size_t j = 0; j < s; ++j)
+        if (!(boosted > static_cast<double>(row[j]))) return false;
+    for (std::size_t j = s + 1; j < k; ++j)
+        if (!(boosted >= static_cast<double>(row[j]))) return false;
+    return true;
+}
+
+// The reduce step itself: clears every flag whose example's given label wins with the bonus.
+template <class T>
+void apply_reduce_step(LabelsView labels, ProbsView<T> probs, Mask& flags);
 
 // 'off_diagonal' count from an already computed confident joint: off-diagonal examples
 // that survive the reduce step.

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "errors.hpp"
+#include "keyed_index.hpp"
+#include "keyed_sort.hpp"
 #include "numeric.hpp"
+#include "prefetch.hpp"
 #include "row_math.hpp"
 #include "thresholds.hpp"
 #include "validation.hpp"
@@ -27,18 +29,6 @@ double confidence_weighted_entropy_of(const double* p, std::size_t k, std::size_
     return std::log(x + 1.0) / std::max(x, P_LOW);  // one-hot rows score 0 on purpose (SPEC §8.3)
 }
 
-// Orders examples by (score, index), NaN last: a strict total order, so any sort gives one answer.
-struct ScoreLess {
-    const std::vector<double>& scores;
-    bool operator()(std::int32_t a, std::int32_t b) const {
-        const double sa = scores[static_cast<std::size_t>(a)], sb = scores[static_cast<std::size_t>(b)];
-        const bool na = std::isnan(sa), nb = std::isnan(sb);
-        if (na != nb) return nb;
-        if (!na && sa != sb) return sa < sb;
-        return a < b;
-    }
-};
-
 }  // namespace
 
 template <class T>
@@ -46,6 +36,14 @@ std::vector<double> label_quality_scores(LabelsView labels, ProbsView<T> probs, 
                                          const std::vector<double>& thresholds) {
     const std::size_t n = probs.rows, k = probs.cols;
     std::vector<double> scores(n);
+    if (options.method == ScoreMethod::self_confidence && !options.adjust_pred_probs) {
+        // One value per row: no need to read (or copy) the rest of it.
+        for (std::size_t i = 0; i < n; ++i) {
+            prefetch_label_value_ahead(labels, probs, i);
+            scores[i] = probs(i, static_cast<std::size_t>(labels[i]));
+        }
+        return scores;
+    }
     std::vector<double> row(k), terms(k);
     double max_threshold = 0;
     if (options.adjust_pred_probs) max_threshold = *std::max_element(thresholds.begin(), thresholds.end());
@@ -83,18 +81,18 @@ std::vector<double> get_label_quality_scores(LabelsView labels, ProbsView<T> pro
     return label_quality_scores(labels, probs, options, thresholds);
 }
 
-void sort_by_score(IndexList& indices, const std::vector<double>& scores) {
-    std::sort(indices.begin(), indices.end(), ScoreLess{scores});
-}
+void sort_by_score(IndexList& indices, const std::vector<double>& scores) { sort_indices_by_key(indices, scores); }
 
 IndexList lowest_scores(const std::vector<double>& scores, std::size_t m) {
-    IndexList all(scores.size());
-    std::iota(all.begin(), all.end(), 0);
-    m = std::min(m, all.size());
-    std::nth_element(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(m), all.end(), ScoreLess{scores});
-    all.resize(m);
-    std::sort(all.begin(), all.end());
-    return all;
+    const std::size_t n = scores.size();
+    m = std::min(m, n);
+    std::vector<KeyedIndex> items(n);
+    for (std::size_t i = 0; i < n; ++i) items[i] = {scores[i], static_cast<std::int32_t>(i)};
+    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(m), items.end(), KeyedLess{});
+    IndexList out(m);
+    for (std::size_t r = 0; r < m; ++r) out[r] = items[r].index;
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 template std::vector<double> label_quality_scores<double>(LabelsView, ProbsView<double>, ScoreOptions,

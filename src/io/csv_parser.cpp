@@ -6,6 +6,7 @@
 #include <string>
 
 #include "io/csv_tokenizer.hpp"
+#include "io/huge_pages.hpp"
 #include "io/number_parse.hpp"
 #include "io/read_error.hpp"
 #include "io/reader_parts.hpp"
@@ -138,7 +139,134 @@ private:
                                 (has_header_ ? "header has " : "first row has ") + std::to_string(expected_cells_) +
                                 ". Every row needs a value in every column.",
                             name_, row, cells + 1);
-        if (++data_rows_ == 1) reserve_for_file(first_row_bytes_);
+        ++data_rows_;
+    }
+
+    // The fast path: whole rows read in this loop, numbers parsed where they lie. A row is taken
+    // only when reading it cell by cell would take it too, giving the same values; anything else
+    // (a quote, a blank line, a value to report as an error, a row too long or too short) stops
+    // the loop before that row, and its values so far are dropped: the tokenizer then reads it
+    // cell by cell, with all of its rules and error messages.
+    std::size_t rows(const char* begin, const char* end, std::int64_t row, std::uint64_t offset,
+                     std::int64_t& rows_read) override {
+        rows_read = 0;
+        if (!layout_known_ || blank_row_ != 0) return 0;
+        const std::int64_t before = data_rows_;
+        const char* p;
+        if (all_probs_)
+            p = options_.float32 ? prob_rows(begin, end, offset, probs_->values_f32)
+                                 : prob_rows(begin, end, offset, probs_->values);
+        else if (labels_only_)
+            p = label_rows(begin, end, row, offset);
+        else
+            p = options_.float32 ? mixed_rows(begin, end, row, offset, probs_f32())
+                                 : mixed_rows(begin, end, row, offset, probs_f64());
+        rows_read = data_rows_ - before;
+        return static_cast<std::size_t>(p - begin);
+    }
+
+    // Rows of probabilities only (a pred_probs file): the hot loop of a big CSV.
+    template <class Value>
+    const char* prob_rows(const char* begin, const char* end, std::uint64_t offset, std::vector<Value>& values) {
+        const std::size_t k = probs_->k;
+        const char delimiter = tokenizer_.delimiter();
+        const char* p = begin;
+        while (p != end && *p != '\n' && *p != '\r') {  // a blank line goes the usual way
+            if (values.capacity() - values.size() < k) make_room(values, k, offset + static_cast<std::uint64_t>(p - begin));
+            const char* next = prob_row(p, end, k, delimiter, values);
+            if (next == nullptr) {
+                values.resize(static_cast<std::size_t>(data_rows_) * k);
+                break;
+            }
+            p = next;
+            ++data_rows_;
+        }
+        return p;
+    }
+
+    template <class Value>
+    LABELSCOPE_ALWAYS_INLINE const char* prob_row(const char* p, const char* end, std::size_t k, char delimiter,
+                                                  std::vector<Value>& values) const {
+        for (std::size_t c = 1;; ++c) {
+            double v = 0;
+            const char* q = parse_short_decimal_terminated(p, end, decimal_comma_, v);
+            char t = q != nullptr ? *q : '\0';
+            if (t != delimiter && t != '\n' && t != '\r') {  // not a short decimal alone in its cell
+                q = other_number(p, delimiter, v);
+                if (q == nullptr) return nullptr;
+                t = *q;
+            }
+            values.push_back(static_cast<Value>(v));
+            if (t == delimiter) {
+                if (c == k) return nullptr;  // a cell too many
+                p = q + 1;
+            } else {
+                return c == k ? row_end(q) : nullptr;  // a cell too few
+            }
+        }
+    }
+
+    // A labels file of class indices, one per line; any other row goes to fast_row (names, "2.0",
+    // blanks around) or back to the tokenizer.
+    const char* label_rows(const char* begin, const char* end, std::int64_t row, std::uint64_t offset) {
+        LabelColumn& labels = labels_->values;
+        const char* p = begin;
+        for (std::int64_t r = row; p != end && *p != '\n' && *p != '\r'; ++r) {
+            if (labels.capacity() == labels.size()) make_room(labels, 1, offset + static_cast<std::uint64_t>(p - begin));
+            const char* q = p;
+            std::int32_t index = 0;
+            while (detail::is_digit(*q) && q - p < 9) index = index * 10 + (*q++ - '0');
+            const char* next = q != p ? row_end(q) : nullptr;
+            if (next == nullptr || !labels.add_index_if_indices(index)) {
+                next = fast_row(p, end, r, probs_f64());
+                if (next == nullptr) {
+                    drop_partial_row();
+                    break;
+                }
+            }
+            p = next;
+            ++data_rows_;
+        }
+        return p;
+    }
+
+    // After the last cell of a row: the position after its line break, or nullptr.
+    static const char* row_end(const char* p) {
+        if (*p == '\n') return p + 1;
+        if (*p == '\r') return p[1] == '\n' ? p + 2 : p + 1;  // a '\r' is never end[-1]
+        return nullptr;
+    }
+
+    // A probability cell the short-decimal path does not read (blanks, nan, 17 digits, ...):
+    // parse_double decides. Returns the cell's end, or nullptr for the tokenizer to read it.
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((noinline))
+#endif
+    const char* other_number(const char* p, char delimiter, double& v) const {
+        const char* q = cell_end(p, delimiter);
+        if (q == nullptr) return nullptr;
+        const auto parsed = parse_double(std::string_view(p, static_cast<std::size_t>(q - p)), decimal_comma_);
+        if (!parsed) return nullptr;
+        v = *parsed;
+        return q;
+    }
+
+    // Rows with labels, text or truth columns too (labels files, combined files).
+    template <class Value>
+    const char* mixed_rows(const char* begin, const char* end, std::int64_t row, std::uint64_t offset,
+                           std::vector<Value>* probs) {
+        const char* p = begin;
+        for (std::int64_t r = row; p != end && *p != '\n' && *p != '\r'; ++r) {  // a blank line goes the usual way
+            make_room_for_row(offset + static_cast<std::uint64_t>(p - begin));
+            const char* next = fast_row(p, end, r, probs);
+            if (next == nullptr) {
+                drop_partial_row();
+                break;
+            }
+            p = next;
+            ++data_rows_;
+        }
+        return p;
     }
 
     // --- layout -----------------------------------------------------------------------------
@@ -176,6 +304,11 @@ private:
         expected_cells_ = width;
         layout_known_ = true;
         create_outputs(first);
+        // Where data rows start, to estimate how many values the rest of the file holds.
+        data_start_ = has_header_ ? tokenizer_.row_end_offset() : 0;
+        all_probs_ = std::all_of(roles_.begin(), roles_.end(), [](Col r) { return r == Col::prob; });
+        labels_only_ = roles_.size() == 1 && roles_[0] == Col::label;
+        tokenizer_.enable_rows(true);
         // Replay the rows held back while deciding.
         std::vector<HeldRow> held = std::move(held_);
         for (std::size_t r = has_header_ ? 1 : 0; r < held.size(); ++r) {
@@ -242,21 +375,69 @@ private:
                                 name_, held_[0].row, static_cast<std::int64_t>(c + 1));
     }
 
-    // Sizes the value buffers from the file size and the first data row, so a large file is not
-    // copied (and its memory touched again) each time a vector doubles. A little over the estimate;
-    // a bad guess only costs the usual growth.
-    void reserve_for_file(std::size_t row_bytes) {
-        if (total_bytes_ == 0 || row_bytes == 0) return;
-        const double rows = static_cast<double>(total_bytes_) / static_cast<double>(row_bytes) * 1.05 + 16;
-        if (rows > 3e9) return;
-        const auto n = static_cast<std::size_t>(rows);
+    // --- memory ---------------------------------------------------------------------------
+    // Capacity for a value buffer holding `size` values that needs `need` more, `consumed` bytes
+    // into the file. A buffer of a big file must grow at most once more after its first small
+    // sample: doubling 800 MB would need 2.4 GB at once (old + new copy). So it is sized from the
+    // values per byte seen so far times the bytes still to come, plus a small margin. Before the
+    // sample is big enough to trust, and when the file size is unknown, it grows in steps.
+    std::size_t planned_capacity(std::size_t size, std::size_t need, std::uint64_t consumed) const {
+        constexpr std::size_t SAMPLE = std::size_t{1} << 16;  // values: ~650 KB of a %.6g CSV
+        std::size_t more;
+        if (total_bytes_ > consumed) {
+            const std::uint64_t left = total_bytes_ - consumed;
+            const std::uint64_t most = left / 2 + 1;  // every value takes 2 bytes at least: "0,"
+            const std::uint64_t data_bytes = consumed > data_start_ ? consumed - data_start_ : 0;
+            if (size < SAMPLE || data_bytes == 0) {
+                more = static_cast<std::size_t>(std::min<std::uint64_t>(most, SAMPLE));
+            } else {
+                const double expected =
+                    static_cast<double>(left) * static_cast<double>(size) / static_cast<double>(data_bytes);
+                // 2% over the estimate; should that still fall short (rows getting longer), the
+                // next step is big enough that a third copy is unlikely.
+                const double planned = std::max(expected * 1.02 + 1024.0, static_cast<double>(size / 16));
+                more = static_cast<std::size_t>(std::min(planned, static_cast<double>(most)));
+            }
+        } else {
+            more = std::max(size / 2, SAMPLE);
+        }
+        return size + std::max(more, need);
+    }
+
+    template <class Value>
+    void make_room(std::vector<Value>& values, std::size_t need, std::uint64_t consumed) {
+        if (values.capacity() - values.size() < need)
+            reserve_values(values, planned_capacity(values.size(), need, consumed));
+    }
+    void make_room(LabelColumn& labels, std::size_t need, std::uint64_t consumed) {
+        if (labels.capacity() - labels.size() < need) labels.reserve(planned_capacity(labels.size(), need, consumed));
+    }
+
+    void make_room_for_row(std::uint64_t consumed) {
         if (probs_ != nullptr) {
             if (options_.float32)
-                probs_->values_f32.reserve(n * probs_->k);
+                make_room(probs_->values_f32, probs_->k, consumed);
             else
-                probs_->values.reserve(n * probs_->k);
+                make_room(probs_->values, probs_->k, consumed);
         }
-        if (labels_ != nullptr) labels_->values.reserve(n);
+        if (labels_ != nullptr) make_room(labels_->values, 1, consumed);
+    }
+
+    // Drops what a row the fast path gave back had stored: every buffer held data_rows_ rows.
+    void drop_partial_row() {
+        const auto n = static_cast<std::size_t>(data_rows_);
+        if (probs_ != nullptr) {
+            if (options_.float32)
+                probs_->values_f32.resize(n * probs_->k);
+            else
+                probs_->values.resize(n * probs_->k);
+        }
+        if (labels_ != nullptr) labels_->values.truncate(n);
+        for (std::size_t c = 0; c < roles_.size(); ++c) {
+            if (roles_[c] == Col::text) parts_.extra_columns[slots_[c]].values.resize(n);
+            if (roles_[c] == Col::true_label) parts_.true_labels->truncate(n);
+            if (roles_[c] == Col::known_error) parts_.known_errors.resize(n);
+        }
     }
 
     void create_outputs(const std::vector<std::string>& header) {
@@ -299,20 +480,109 @@ private:
     }
 
     // --- values -----------------------------------------------------------------------------
+    std::vector<double>* probs_f64() { return probs_ != nullptr ? &probs_->values : nullptr; }
+    std::vector<float>* probs_f32() { return probs_ != nullptr ? &probs_->values_f32 : nullptr; }
+
+    static bool ends_cell(char c, char delimiter) { return c == delimiter || c == '\n' || c == '\r'; }
+
+    // The end of the unquoted cell at p (the delimiter or line break after it), or nullptr when
+    // the tokenizer must read it: a quoted cell, or a NUL byte (reported where it is).
+    static const char* cell_end(const char* p, char delimiter) {
+        if (*p == '"') return nullptr;
+        for (;; ++p) {
+            const char c = *p;
+            if (c == delimiter || c == '\n' || c == '\r') return p;
+            if (c == '\0') return nullptr;
+        }
+    }
+
+    // One row from p, every cell as take() would store it; returns the position after its line
+    // break, or nullptr to give the row back (see rows()). [p, end) ends with '\n', so every scan
+    // below stops inside it.
+    template <class Value>
+    const char* fast_row(const char* p, const char* end, std::int64_t row, std::vector<Value>* probs) {
+        const char delimiter = tokenizer_.delimiter();
+        const std::size_t width = roles_.size();
+        for (std::size_t c = 0;; ++c) {
+            switch (roles_[c]) {
+                case Col::prob: {
+                    double v = 0;
+                    const char* q = parse_short_decimal_terminated(p, end, decimal_comma_, v);
+                    if (q == nullptr || !ends_cell(*q, delimiter)) {
+                        q = other_number(p, delimiter, v);
+                        if (q == nullptr) return nullptr;
+                    }
+                    probs->push_back(static_cast<Value>(v));
+                    p = q;
+                    break;
+                }
+                case Col::label: {
+                    const char* q = p;
+                    std::int32_t index = 0;
+                    while (detail::is_digit(*q) && q - p < 9) index = index * 10 + (*q++ - '0');
+                    if (q == p || !ends_cell(*q, delimiter) || !labels_->values.add_index_if_indices(index)) {
+                        q = cell_end(p, delimiter);
+                        if (q == nullptr || !labels_->values.add(std::string_view(p, static_cast<std::size_t>(q - p)), row))
+                            return nullptr;
+                    }
+                    p = q;
+                    break;
+                }
+                default: {
+                    const char* q = cell_end(p, delimiter);
+                    if (q == nullptr || !take_other(c, std::string_view(p, static_cast<std::size_t>(q - p)), row))
+                        return nullptr;
+                    p = q;
+                    break;
+                }
+            }
+            if (c + 1 == width) return row_end(p);
+            if (*p != delimiter) return nullptr;
+            ++p;
+        }
+    }
+
+    // take() for the columns that are neither probabilities nor labels, returning false instead
+    // of throwing (the tokenizer's pass then reports it).
+    bool take_other(std::size_t c, std::string_view text, std::int64_t row) {
+        switch (roles_[c]) {
+            case Col::true_label:
+                if (trim(text).empty()) {
+                    parts_.true_labels->add_unknown();
+                    return true;
+                }
+                return parts_.true_labels->add(text, row);
+            case Col::known_error: {
+                const std::int8_t v = known_error_value(text);
+                if (v == BAD_KNOWN_ERROR) return false;
+                parts_.known_errors.push_back(v);
+                return true;
+            }
+            case Col::text: parts_.extra_columns[slots_[c]].values.emplace_back(text); return true;
+            default: return true;
+        }
+    }
+
+    template <class Value>
+    void push_prob(std::vector<Value>& values, double v) {
+        if (values.size() == values.capacity()) make_room(values, 1, tokenizer_.row_end_offset());
+        values.push_back(static_cast<Value>(v));
+    }
+
     void take(std::int64_t column, std::string_view text, std::int64_t row) {
         const auto c = static_cast<std::size_t>(column - 1);
-        if (data_rows_ == 0) first_row_bytes_ += text.size() + 1;
         switch (roles_[c]) {
             case Col::prob: {
                 const auto v = parse_double(text, decimal_comma_);
                 if (!v) bad_number(text, row, column);
                 if (options_.float32)
-                    probs_->values_f32.push_back(static_cast<float>(*v));
+                    push_prob(probs_->values_f32, *v);
                 else
-                    probs_->values.push_back(*v);
+                    push_prob(probs_->values, *v);
                 break;
             }
             case Col::label:
+                make_room(labels_->values, 1, tokenizer_.row_end_offset());
                 if (!labels_->values.add(text, row)) bad_label(text, row, column);
                 break;
             case Col::true_label:
@@ -327,11 +597,18 @@ private:
         }
     }
 
-    std::int8_t known_error(std::string_view text, std::int64_t row, std::int64_t column) const {
+    static constexpr std::int8_t BAD_KNOWN_ERROR = 2;
+    static std::int8_t known_error_value(std::string_view text) {
         const std::string t = lower(text);
         if (t.empty()) return -1;
         if (t == "1" || t == "1.0" || t == "true" || t == "yes") return 1;
         if (t == "0" || t == "0.0" || t == "false" || t == "no") return 0;
+        return BAD_KNOWN_ERROR;
+    }
+
+    std::int8_t known_error(std::string_view text, std::int64_t row, std::int64_t column) const {
+        const std::int8_t v = known_error_value(text);
+        if (v != BAD_KNOWN_ERROR) return v;
         throw ReadError(ReadErrorCode::bad_label, quoted(text) + " is not a yes/no value. Use 1 or 0 in the " +
                                                       "known-error column (or leave it empty when unknown).",
                         name_, row, column);
@@ -388,7 +665,9 @@ private:
     ParsedProbs* probs_ = nullptr;
     ParsedLabels* labels_ = nullptr;
     std::uint64_t total_bytes_ = 0;
-    std::size_t first_row_bytes_ = 0;  // text of the first data row, to estimate the row count
+    std::uint64_t data_start_ = 0;  // file offset of the first data row
+    bool all_probs_ = false;        // every column is a probability (the rows() fast loop)
+    bool labels_only_ = false;      // a single label column
 };
 
 }  // namespace

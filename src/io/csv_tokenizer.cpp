@@ -1,6 +1,7 @@
 #include "csv_tokenizer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "read_error.hpp"
@@ -33,41 +34,59 @@ void CsvTokenizer::detect_delimiter(std::string_view line) {
     delimiter_ = tabs > 0 ? '\t' : semicolons > 0 ? ';' : ',';
 }
 
-void CsvTokenizer::feed(const char* data, std::size_t size) {
-    if (size == 0) return;
-    if (delimiter_ == 0) {
-        // Hold bytes back until the first line is complete, to choose the delimiter, and until the
-        // first SNIFF_BYTES have arrived, to tell a binary file from text whatever the chunk sizes.
-        head_.append(data, size);
-        if (!started_ && head_.size() >= 2) {
-            const auto b0 = static_cast<unsigned char>(head_[0]), b1 = static_cast<unsigned char>(head_[1]);
-            if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 != 0 && b1 == 0) ||
-                (b0 == 0 && b1 != 0))
-                throw ReadError(ReadErrorCode::utf16,
-                                "The file looks like UTF-16 text. Save it as UTF-8 (\"CSV UTF-8\" in spreadsheet "
-                                "programs) and try again.",
-                                file_, 1, 1);
-            started_ = true;
-        }
-        if (head_.size() < SNIFF_BYTES || head_.find_first_of("\r\n") == std::string::npos) return;
-        start();
-        return;
-    }
-    tokenize(data, size);
+void CsvTokenizer::check_utf16(const char* data) const {
+    const auto b0 = static_cast<unsigned char>(data[0]), b1 = static_cast<unsigned char>(data[1]);
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || (b0 != 0 && b1 == 0) || (b0 == 0 && b1 != 0))
+        throw ReadError(ReadErrorCode::utf16,
+                        "The file looks like UTF-16 text. Save it as UTF-8 (\"CSV UTF-8\" in spreadsheet "
+                        "programs) and try again.",
+                        file_, 1, 1);
 }
 
-void CsvTokenizer::start() {
-    if (std::memchr(head_.data(), '\0', std::min(head_.size(), SNIFF_BYTES)) != nullptr) throw not_text(file_, 1, 1);
-    const std::size_t skip = head_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // UTF-8 BOM
-    const std::size_t newline = head_.find_first_of("\r\n", skip);  // npos: a single line
-    detect_delimiter(std::string_view(head_).substr(skip, newline == std::string::npos ? newline : newline - skip));
+void CsvTokenizer::feed(const char* data, std::size_t size) {
+    if (size == 0) return;
+    if (delimiter_ != 0) return tokenize(data, size);
+    // Hold bytes back until the first line is complete, to choose the delimiter, and until the
+    // first SNIFF_BYTES have arrived, to tell a binary file from text whatever the chunk sizes.
+    // The usual first chunk holds both: it is read where it is, without a copy.
+    if (head_.empty() && size >= SNIFF_BYTES &&
+        std::string_view(data, size).find_first_of("\r\n") != std::string_view::npos) {
+        check_utf16(data);
+        started_ = true;
+        return start(data, size);
+    }
+    const std::size_t searched = head_.size();
+    head_.append(data, size);
+    // Only the new bytes are searched for the end of the first line: a long first line fed in
+    // small pieces must not be scanned again for every piece.
+    if (!head_has_line_end_) head_has_line_end_ = head_.find_first_of("\r\n", searched) != std::string::npos;
+    if (!started_ && head_.size() >= 2) {
+        check_utf16(head_.data());
+        started_ = true;
+    }
+    if (head_.size() < SNIFF_BYTES || !head_has_line_end_) return;
+    start_from_head();
+}
+
+void CsvTokenizer::start_from_head() {
     std::string held;
     held.swap(head_);
-    tokenize(held.data() + skip, held.size() - skip);
+    start(held.data(), held.size());
+}
+
+void CsvTokenizer::start(const char* data, std::size_t size) {
+    const std::string_view head(data, size);
+    if (std::memchr(data, '\0', std::min(size, SNIFF_BYTES)) != nullptr) throw not_text(file_, 1, 1);
+    const std::size_t skip = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // UTF-8 BOM
+    const std::size_t newline = head.find_first_of("\r\n", skip);  // npos: a single line
+    detect_delimiter(head.substr(skip, newline == std::string_view::npos ? newline : newline - skip));
+    offset_ = skip;
+    row_end_offset_ = skip;
+    tokenize(data + skip, size - skip);
 }
 
 void CsvTokenizer::finish() {
-    if (delimiter_ == 0) start();
+    if (delimiter_ == 0) start_from_head();
     if (in_quotes_)
         throw ReadError(ReadErrorCode::unterminated_quote,
                         "A quoted field that starts here is never closed: a \" is missing. Close the quote or "
@@ -77,7 +96,7 @@ void CsvTokenizer::finish() {
         emit_cell(partial_);
         partial_.clear();
         after_quote_ = false;
-        emit_row();
+        emit_row(offset_);
     }
 }
 
@@ -87,7 +106,8 @@ void CsvTokenizer::emit_cell(std::string_view text) {
     cell_quoted_ = false;
 }
 
-void CsvTokenizer::emit_row() {
+void CsvTokenizer::emit_row(std::uint64_t end_offset) {
+    row_end_offset_ = end_offset;
     sink_.end_row(row_, column_ - 1);
     ++row_;
     column_ = 1;
@@ -95,13 +115,44 @@ void CsvTokenizer::emit_row() {
 }
 
 void CsvTokenizer::tokenize(const char* data, std::size_t size) {
-    if (const void* nul = std::memchr(data, '\0', size)) {
-        // Tokenize the text before it first, so that the error names the NUL's own row and column.
-        tokenize(data, static_cast<std::size_t>(static_cast<const char*>(nul) - data));
-        throw not_text(file_, row_, column_);
+    // Rows may go to the sink's own loop up to the chunk's last line feed (found once per chunk,
+    // when first needed): every row there ends inside the chunk.
+    std::size_t rows_end = SIZE_MAX;
+    std::size_t i = 0;
+    while (i < size) {
+        if (pending_cr_) {  // the '\n' of a "\r\n" that ended the last row
+            pending_cr_ = false;
+            if (data[i] == '\n') {
+                ++i;
+                row_end_offset_ = offset_ + i;
+                continue;
+            }
+        }
+        if (rows_enabled_ && at_row_start()) {
+            if (rows_end == SIZE_MAX) {
+                const char* last = data + size;
+                while (last != data && last[-1] != '\n') --last;
+                rows_end = static_cast<std::size_t>(last - data);
+            }
+            if (i < rows_end) {
+                std::int64_t rows = 0;
+                const std::size_t used = sink_.rows(data + i, data + rows_end, row_, offset_ + i, rows);
+                if (rows > 0) {
+                    i += used;
+                    row_ += rows;
+                    row_end_offset_ = offset_ + i;
+                    if (i == size) break;
+                }
+            }
+        }
+        i = tokenize_row(data, size, i);
     }
+    offset_ += size;
+}
+
+std::size_t CsvTokenizer::tokenize_row(const char* data, std::size_t size, std::size_t i) {
     const char delim = delimiter_;
-    std::size_t i = 0, start = 0;
+    std::size_t start = i;
     // Emits the unquoted cell [start, end), joined to a piece carried over from the last chunk.
     auto emit_unquoted = [&](std::size_t end) {
         if (partial_.empty()) {
@@ -112,23 +163,17 @@ void CsvTokenizer::tokenize(const char* data, std::size_t size) {
             partial_.clear();
         }
     };
-    while (i < size) {
+    // A NUL byte is reported when this loop reaches it, so the text before it has been tokenized
+    // and the error names the NUL's own row and column (CellSink::rows never takes a row with a
+    // NUL; the first SNIFF_BYTES were checked in start()).
+    while (i < size) {  // (a pending CR was dealt with by tokenize())
         const char c = data[i];
-        if (pending_cr_) {
-            pending_cr_ = false;
-            if (c == '\n') {
-                start = ++i;
-                continue;
-            }
-        }
         if (in_quotes_) {
             const void* q = std::memchr(data + i, '"', size - i);
-            if (q == nullptr) {
-                partial_.append(data + i, size - i);
-                return;
-            }
-            const auto at = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+            const std::size_t at = q == nullptr ? size : static_cast<std::size_t>(static_cast<const char*>(q) - data);
+            if (std::memchr(data + i, '\0', at - i) != nullptr) throw not_text(file_, row_, column_);
             partial_.append(data + i, at - i);
+            if (q == nullptr) return size;
             i = at + 1;
             in_quotes_ = false;
             after_quote_ = true;
@@ -145,13 +190,15 @@ void CsvTokenizer::tokenize(const char* data, std::size_t size) {
             if (c == delim || c == '\n' || c == '\r') {
                 emit_cell(partial_);
                 partial_.clear();
-                if (c != delim) {
-                    emit_row();
-                    pending_cr_ = c == '\r';
-                }
                 start = ++i;
+                if (c != delim) {
+                    pending_cr_ = c == '\r';
+                    emit_row(offset_ + i);
+                    return i;
+                }
                 continue;
             }
+            if (c == '\0') throw not_text(file_, row_, column_);
             throw ReadError(ReadErrorCode::bad_quote,
                             "Unexpected text after a closing quote. Inside a quoted field write a quotation mark "
                             "as \"\" (two of them).",
@@ -163,9 +210,10 @@ void CsvTokenizer::tokenize(const char* data, std::size_t size) {
             any_in_row_ = true;
         } else if (c == '\n' || c == '\r') {
             emit_unquoted(i);
-            emit_row();
             pending_cr_ = c == '\r';
-            start = ++i;
+            ++i;
+            emit_row(offset_ + i);
+            return i;
         } else if (c == '"' && i == start && partial_.empty()) {
             in_quotes_ = true;
             cell_quoted_ = true;
@@ -173,11 +221,13 @@ void CsvTokenizer::tokenize(const char* data, std::size_t size) {
             quote_start_row_ = row_;
             start = ++i;
         } else {
+            if (c == '\0') throw not_text(file_, row_, column_);
             any_in_row_ = true;
             ++i;
         }
     }
     if (!in_quotes_ && !after_quote_ && start < size) partial_.append(data + start, size - start);
+    return size;
 }
 
 }  // namespace labelscope::io

@@ -1,5 +1,6 @@
 #include "io/dataset_reader.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "core/validation.hpp"
@@ -27,23 +28,29 @@ public:
 
     void feed(const std::uint8_t* data, std::size_t size) override {
         if (inner_) return inner_->feed(data, size);
+        if (head_.empty() && size >= 6) return choose(data, size);  // the usual first chunk: no copy
         head_.append(reinterpret_cast<const char*>(data), size);
-        if (head_.size() >= 6) choose();
+        if (head_.size() >= 6) choose_from_head();
     }
 
     void finish() override {
-        if (!inner_) choose();
+        if (!inner_) choose_from_head();
         inner_->finish();
     }
 
 private:
-    void choose() {
-        const bool npy = head_.size() >= 6 && head_.compare(0, 6, NPY_MAGIC) == 0;
-        inner_ = npy ? make_npy_parser(role_, name_, options_, parts_, total_)
-                     : make_csv_parser(role_, name_, options_, parts_, total_);
+    void choose_from_head() {
         std::string held;
         held.swap(head_);
-        if (!held.empty()) inner_->feed(reinterpret_cast<const std::uint8_t*>(held.data()), held.size());
+        choose(reinterpret_cast<const std::uint8_t*>(held.data()), held.size());
+    }
+
+    // Picks the parser from the first bytes, then gives it those bytes.
+    void choose(const std::uint8_t* data, std::size_t size) {
+        const bool npy = size >= 6 && std::memcmp(data, NPY_MAGIC, 6) == 0;
+        inner_ = npy ? make_npy_parser(role_, name_, options_, parts_, total_)
+                     : make_csv_parser(role_, name_, options_, parts_, total_);
+        if (size > 0) inner_->feed(data, size);
     }
 
     FileRole role_;
@@ -121,9 +128,15 @@ Dataset DatasetReader::finish() {
         d.class_names = default_class_names(k);
     }
 
-    std::string unknown;
-    std::int64_t unknown_row = 0;
-    d.labels = labels.values.resolve(d.class_names, &unknown, &unknown_row);
+    // The truth column first (a copy), so that the labels' storage is handed over only when no
+    // error can follow: a failed finish() leaves what was read as it was.
+    std::string unknown, unknown_truth;
+    std::int64_t unknown_row = 0, unknown_truth_row = 0;
+    std::vector<std::int32_t> truth;
+    if (p.true_labels) truth = p.true_labels->resolve(d.class_names, &unknown_truth, &unknown_truth_row);
+    const bool truth_ok = !p.true_labels || !truth.empty() || n == 0;
+    d.labels = truth_ok ? std::move(labels.values).resolve(d.class_names, &unknown, &unknown_row)
+                        : labels.values.resolve(d.class_names, &unknown, &unknown_row);
     if (d.labels.empty() && n > 0) {
         std::string list;
         for (std::size_t c = 0; c < k && c < 20; ++c) list += (c ? ", " : "") + d.class_names[c];
@@ -133,11 +146,11 @@ Dataset DatasetReader::finish() {
                         labels.file, unknown_row, labels.column);
     }
     if (p.true_labels) {
-        d.true_labels = p.true_labels->resolve(d.class_names, &unknown, &unknown_row);
-        if (d.true_labels.empty() && n > 0)
+        if (!truth_ok)
             throw ReadError(ReadErrorCode::unknown_class,
-                            "The true label '" + unknown + "' matches no class.", labels.file, unknown_row,
-                            p.true_labels_column);
+                            "The true label '" + unknown_truth + "' matches no class.", labels.file,
+                            unknown_truth_row, p.true_labels_column);
+        d.true_labels = std::move(truth);
     }
     if (p.has_known_errors) d.known_errors = std::move(p.known_errors);
 

@@ -62,15 +62,14 @@ void LabelColumn::add_unknown() { values_.push_back(-1); }
 
 void LabelColumn::add_index(std::int32_t class_index) { values_.push_back(class_index); }
 
-std::vector<std::int32_t> LabelColumn::resolve(const std::vector<std::string>& class_names, std::string* unknown_name,
-                                               std::int64_t* unknown_row) const {
-    if (!by_name_) return values_;
+bool LabelColumn::classes_of_names(const std::vector<std::string>& class_names, std::vector<std::int32_t>& class_of_name,
+                                   std::string* unknown_name, std::int64_t* unknown_row) const {
     std::unordered_map<std::string, std::int32_t> exact, loose;
     for (std::size_t c = 0; c < class_names.size(); ++c) {
         exact.emplace(class_names[c], static_cast<std::int32_t>(c));
         loose.emplace(folded(class_names[c]), static_cast<std::int32_t>(c));
     }
-    std::vector<std::int32_t> class_of_name(names_.size(), -1);
+    class_of_name.assign(names_.size(), -1);
     for (std::size_t id = 0; id < names_.size(); ++id) {
         if (auto e = exact.find(names_[id]); e != exact.end()) {
             class_of_name[id] = e->second;
@@ -79,13 +78,32 @@ std::vector<std::int32_t> LabelColumn::resolve(const std::vector<std::string>& c
         } else {
             *unknown_name = names_[id];
             *unknown_row = first_row_[id];
-            return {};
+            return false;
         }
     }
+    return true;
+}
+
+std::vector<std::int32_t> LabelColumn::resolve(const std::vector<std::string>& class_names, std::string* unknown_name,
+                                               std::int64_t* unknown_row) const& {
+    if (!by_name_) return values_;
+    std::vector<std::int32_t> class_of_name;
+    if (!classes_of_names(class_names, class_of_name, unknown_name, unknown_row)) return {};
     std::vector<std::int32_t> out(values_.size());
     for (std::size_t i = 0; i < values_.size(); ++i)
         out[i] = values_[i] < 0 ? -1 : class_of_name[static_cast<std::size_t>(values_[i])];
     return out;
+}
+
+std::vector<std::int32_t> LabelColumn::resolve(const std::vector<std::string>& class_names, std::string* unknown_name,
+                                               std::int64_t* unknown_row) && {
+    if (by_name_) {
+        std::vector<std::int32_t> class_of_name;
+        if (!classes_of_names(class_names, class_of_name, unknown_name, unknown_row)) return {};
+        for (std::int32_t& v : values_) v = v < 0 ? -1 : class_of_name[static_cast<std::size_t>(v)];
+        by_name_ = false;  // the entries are class indices now
+    }
+    return std::move(values_);
 }
 
 }  // namespace labelscope::io

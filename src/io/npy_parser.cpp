@@ -3,15 +3,76 @@
 #include <cstdint>
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "io/huge_pages.hpp"
 #include "io/read_error.hpp"
 #include "io/reader_parts.hpp"
 
 namespace labelscope::io {
 namespace {
+
+// Values of type T stored back to back in bytes (little-endian, any alignment), as a random-access
+// iterator: vector::insert then sizes the vector once and copies, with no zero-fill first.
+template <class T>
+struct RawValues {
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = T;
+
+    const std::uint8_t* p;
+
+    T operator*() const {
+        T v;
+        std::memcpy(&v, p, sizeof(T));
+        return v;
+    }
+    T operator[](difference_type i) const { return *(*this + i); }
+    RawValues& operator++() {
+        p += sizeof(T);
+        return *this;
+    }
+    RawValues operator++(int) {
+        RawValues old = *this;
+        p += sizeof(T);
+        return old;
+    }
+    RawValues& operator--() {
+        p -= sizeof(T);
+        return *this;
+    }
+    RawValues operator--(int) {
+        RawValues old = *this;
+        p -= sizeof(T);
+        return old;
+    }
+    RawValues& operator+=(difference_type n) {
+        p += n * static_cast<difference_type>(sizeof(T));
+        return *this;
+    }
+    RawValues& operator-=(difference_type n) {
+        p -= n * static_cast<difference_type>(sizeof(T));
+        return *this;
+    }
+    friend RawValues operator+(RawValues a, difference_type n) { return a += n; }
+    friend RawValues operator+(difference_type n, RawValues a) { return a += n; }
+    friend RawValues operator-(RawValues a, difference_type n) { return a -= n; }
+    friend difference_type operator-(RawValues a, RawValues b) {
+        return (a.p - b.p) / static_cast<difference_type>(sizeof(T));
+    }
+    friend bool operator==(RawValues a, RawValues b) { return a.p == b.p; }
+    friend bool operator!=(RawValues a, RawValues b) { return a.p != b.p; }
+    friend bool operator<(RawValues a, RawValues b) { return a.p < b.p; }
+    friend bool operator>(RawValues a, RawValues b) { return a.p > b.p; }
+    friend bool operator<=(RawValues a, RawValues b) { return a.p <= b.p; }
+    friend bool operator>=(RawValues a, RawValues b) { return a.p >= b.p; }
+};
+
 
 enum class DType { f4, f8, i1, i2, i4, i8, u1, u2, u4, u8 };
 
@@ -164,9 +225,9 @@ private:
                 const std::size_t fits = static_cast<std::size_t>((total_bytes_ - body_offset_) / size_of(dtype_));
                 const std::size_t n = std::min(total_, fits);
                 if (options_.float32)
-                    probs_->values_f32.reserve(n);
+                    reserve_values(probs_->values_f32, n);
                 else
-                    probs_->values.reserve(n);
+                    reserve_values(probs_->values, n);
             }
         } else {
             parts_.labels.emplace();
@@ -200,8 +261,10 @@ private:
         // (little-endian, as the header promised; wasm32 and x86-64 are little-endian too).
         if (direct_copy() && size >= width && received_ < total_) {
             const std::size_t count = std::min(size / width, total_ - received_);
-            void* dest = grow_to(received_ + count);
-            std::memcpy(static_cast<char*>(dest) + received_ * width, data, count * width);
+            if (options_.float32)
+                append_raw(probs_->values_f32, data, count);
+            else
+                append_raw(probs_->values, data, count);
             received_ += count;
             data += count * width;
             size -= count * width;
@@ -219,14 +282,11 @@ private:
         return (dtype_ == DType::f8 && !options_.float32) || (dtype_ == DType::f4 && options_.float32);
     }
 
-    // Sizes the storage for `n` values (amortised growth) and returns its start.
-    void* grow_to(std::size_t n) {
-        if (options_.float32) {
-            probs_->values_f32.resize(n);
-            return probs_->values_f32.data();
-        }
-        probs_->values.resize(n);
-        return probs_->values.data();
+    // Appends `count` values stored as they are in the file (at any alignment), without first
+    // zero-filling the space as resize() would.
+    template <class T>
+    static void append_raw(std::vector<T>& values, const std::uint8_t* data, std::size_t count) {
+        values.insert(values.end(), RawValues<T>{data}, RawValues<T>{data + count * sizeof(T)});
     }
 
     // Values were stored in file order; in Fortran order element e is (row e % N, column e / N).

@@ -13,6 +13,16 @@ std::string_view trim(std::string_view t) {
 }
 
 std::optional<double> parse_double(std::string_view text, bool decimal_comma) {
+    const std::string_view t = trim(text);
+    double value;
+    // The exact short-decimal path when it reads the whole cell; anything else (and every
+    // rejection, so the error rules live in one place) goes to the general parser.
+    if (!t.empty() && parse_short_decimal(t.data(), t.data() + t.size(), decimal_comma, value) == t.data() + t.size())
+        return value;
+    return parse_double_general(t, decimal_comma);
+}
+
+std::optional<double> parse_double_general(std::string_view text, bool decimal_comma) {
     std::string_view t = trim(text);
     if (!t.empty() && t.front() == '+') {
         t.remove_prefix(1);
