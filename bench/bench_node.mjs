@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// WASM-under-Node benchmark of one generated dataset through the public JS API (readDataset from
-// fs streams in 1 MiB chunks, then the analyses on the Dataset), plus the CLI end to end as a
+// WASM-under-Node benchmark of one generated dataset through the public JS API (readDataset of the
+// files in 1 MiB chunks read as the CLI reads them, then the analyses on the Dataset), plus the CLI end to end as a
 // separate process. Prints one JSON object per line, like bench_native.
 // Usage: node bench/bench_node.mjs DIR [REPS] [NAME]
 import fs from 'node:fs';
@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import createLabelScopeCore from '../dist/wasm/labelscope-core.mjs';
 import { LabelScope } from '../src/js/index.js';
+import { fileChunks } from '../src/cli/input.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const CHUNK = 1 << 20;
 const [dir, repsArg, nameArg] = process.argv.slice(2);
 const reps = Math.max(1, Number(repsArg) || 5);
 const name = nameArg ?? path.basename(dir);
@@ -49,8 +49,7 @@ async function freshCore() {
   return { core, ls: new LabelScope(core) };
 }
 
-const source = (p) => ({ name: path.basename(p), size: fs.statSync(p).size,
-  data: fs.createReadStream(p, { highWaterMark: CHUNK }) });
+const source = (p) => ({ name: path.basename(p), size: fs.statSync(p).size, data: fileChunks(p) });
 const fileBytes = (...ps) => ps.reduce((s, p) => s + fs.statSync(p).size, 0);
 
 function memory(phase, core, valueBytes) {

@@ -434,7 +434,8 @@ export interface AuditReport {
 
 /**
  * Bytes of one file: a `File`/`Blob` (read as a stream), bytes, text, or an async iterable of
- * chunks (a Node `fs.ReadStream`, whose file name is used in messages).
+ * chunks (a Node `fs.ReadStream`, whose file name is used in messages). Each chunk is copied
+ * before the next is requested, so an iterable may reuse one buffer for every chunk.
  */
 export type ByteSource = Blob | ArrayBufferView | ArrayBuffer | string | AsyncIterable<Uint8Array>;
 

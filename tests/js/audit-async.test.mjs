@@ -2,20 +2,9 @@
 // progress after every stage, cancellation between stages, and a worker that stays usable.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Worker as NodeWorker } from 'node:worker_threads';
 
 import { createLabelScopeWorker } from '../../src/js/index.js';
-import { assertLabelScopeError, labelScope, loadGoldenCase } from './helpers.mjs';
-
-class ModuleWorkerInNode {  // as in worker.test.mjs
-  constructor(url) {
-    this.thread = new NodeWorker(new URL('./node-worker-shim.mjs', import.meta.url), { workerData: { url: String(url) } });
-    this.thread.on('message', (data) => this.onmessage?.({ data }));
-    this.thread.on('error', (error) => this.onerror?.({ message: error.message }));
-  }
-  postMessage(message, transfer) { this.thread.postMessage(message, transfer); }
-  terminate() { this.thread.terminate(); }
-}
+import { assertLabelScopeError, labelScope, loadGoldenCase, moduleWorkerInNode } from './helpers.mjs';
 
 let ls;
 let c;
@@ -78,7 +67,7 @@ describe('auditAsync', () => {
 describe('worker audit', () => {
   let client;
   before(async () => {
-    globalThis.Worker = ModuleWorkerInNode;
+    globalThis.Worker = moduleWorkerInNode();
     client = await createLabelScopeWorker();
   });
   after(() => {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker as NodeWorker } from 'node:worker_threads';
 
 import { createLabelScope } from '../../src/js/index.js';
 
@@ -194,3 +195,21 @@ export function npyBytes(flat, rows, cols, dtype = '<f8') {
   }
   return out;
 }
+
+/**
+ * Just enough of the browser's module Worker for worker-client.js: worker.js runs in a
+ * worker_threads thread (node-worker-shim.mjs). onStart(url, options) sees each construction.
+ */
+export function moduleWorkerInNode(onStart = () => {}) {
+  return class ModuleWorkerInNode {
+    constructor(url, options) {
+      onStart(String(url), options);
+      this.thread = new NodeWorker(new URL('./node-worker-shim.mjs', import.meta.url), { workerData: { url: String(url) } });
+      this.thread.on('message', (data) => this.onmessage?.({ data }));
+      this.thread.on('error', (error) => this.onerror?.({ message: error.message }));
+    }
+    postMessage(message, transfer) { this.thread.postMessage(message, transfer); }
+    terminate() { this.thread.terminate(); }
+  };
+}
+

@@ -4,24 +4,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { Worker as NodeWorker } from 'node:worker_threads';
 
 import { createLabelScopeWorker, LabelScopeError } from '../../src/js/index.js';
-import { assertLabelScopeError, labelScope, loadGoldenCase, ROOT } from './helpers.mjs';
+import { assertLabelScopeError, labelScope, loadGoldenCase, moduleWorkerInNode, ROOT } from './helpers.mjs';
 
 const started = [];
-/** Just enough of the browser's Worker for worker-client.js. */
-class ModuleWorkerInNode {
-  constructor(url, options) {
-    assert.equal(options?.type, 'module', 'the client asks for a module worker');
-    started.push(String(url));
-    this.thread = new NodeWorker(new URL('./node-worker-shim.mjs', import.meta.url), { workerData: { url: String(url) } });
-    this.thread.on('message', (data) => this.onmessage?.({ data }));
-    this.thread.on('error', (error) => this.onerror?.({ message: error.message }));
-  }
-  postMessage(message, transfer) { this.thread.postMessage(message, transfer); }
-  terminate() { this.thread.terminate(); }
-}
+const ModuleWorkerInNode = moduleWorkerInNode((url, options) => {
+  assert.equal(options?.type, 'module', 'the client asks for a module worker');
+  started.push(url);
+});
 
 let client;
 let ls;
