@@ -1,6 +1,7 @@
 // NumPy .npy files (format 1.0-3.0): a little-endian 2-D float array of probabilities, or a 1-D
 // (or N x 1) integer array of labels. The body is converted as it streams in.
 #include <cstdint>
+#include <cstdio>
 #include <algorithm>
 #include <cstring>
 #include <iterator>
@@ -73,6 +74,13 @@ struct RawValues {
     friend bool operator>=(RawValues a, RawValues b) { return a.p >= b.p; }
 };
 
+
+// A byte count in whole MB; a damaged header's shape can claim more than a long long holds.
+std::string megabytes(double bytes) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.0f", bytes / 1e6);
+    return text;
+}
 
 enum class DType { f4, f8, i1, i2, i4, i8, u1, u2, u4, u8 };
 
@@ -205,7 +213,7 @@ private:
         // wasm32 addresses 4 GB at most; refuse before allocating rather than abort.
         const double bytes = elements * (options_.float32 ? 4.0 : 8.0);
         if (role_ == FileRole::pred_probs && bytes > 3.5e9)
-            fail("The array needs " + std::to_string(static_cast<long long>(bytes / 1e6)) +
+            fail("The array needs " + megabytes(bytes) +
                  " MB in memory, more than labelscope can hold (about 3500 MB). Use fewer examples.");
         if (elements > static_cast<double>(std::numeric_limits<std::size_t>::max() / 8)) fail(damaged);
         rows_ = static_cast<std::size_t>(shape[0]);
