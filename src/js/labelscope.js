@@ -3,6 +3,7 @@
 import createLabelScopeCore from '../../dist/wasm/labelscope-core.mjs';
 import { LabelScopeError, unwrap } from './errors.js';
 import { checkOptions, toLabels, toPredProbs } from './inputs.js';
+import { fromCore } from './records.js';
 import { datasetSources } from './sources.js';
 
 const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
@@ -77,7 +78,7 @@ export class LabelScope {
     const { labels, predProbs, numClasses, ...options } = args ?? {};
     const y = extra.includes('noLabels') && labels == null ? null : toLabels(labels);
     const { probs, numClasses: k } = toPredProbs(predProbs, numClasses);
-    return unwrap(this.#core[method](y, probs, k, options));
+    return fromCore(unwrap(this.#core[method](y, probs, k, options)));
   }
 
   /** Flagged examples: { mask, indices (rank order if returnIndicesRankedBy, else ascending), warnings }. */
@@ -109,10 +110,10 @@ export class LabelScope {
    */
   audit(data, options = {}) {
     checkOptions('audit', options, OPTIONS.audit);
-    if (data instanceof Dataset) return unwrap(data.handle.audit(options));
+    if (data instanceof Dataset) return fromCore(unwrap(data.handle.audit(options)));
     checkOptions('audit', data ?? {}, DATA_KEYS);
     const { probs, numClasses } = toPredProbs(data?.predProbs, data?.numClasses);
-    return unwrap(this.#core.audit(toLabels(data?.labels), probs, numClasses, options));
+    return fromCore(unwrap(this.#core.audit(toLabels(data?.labels), probs, numClasses, options)));
   }
 
   /**
@@ -137,7 +138,7 @@ export class LabelScope {
         if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'The analysis was cancelled.' });
         const { done, stagesDone, numStages } = unwrap(job.step());
         onProgress?.({ stagesDone, numStages });
-        if (done) return unwrap(job.report());
+        if (done) return fromCore(unwrap(job.report()));
         await nextTask();
       }
     } finally {
@@ -147,7 +148,7 @@ export class LabelScope {
 
   #onDataset(method, { dataset, ...options }) {
     checkOptions(method, options, OPTIONS[method]);
-    return unwrap(dataset.handle[method](options));
+    return fromCore(unwrap(dataset.handle[method](options)));
   }
 
   /**

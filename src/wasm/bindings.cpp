@@ -142,15 +142,17 @@ val out(const std::vector<double>& v) { return typed("Float64Array", v); }
 val out(const std::vector<std::int32_t>& v) { return typed("Int32Array", v); }
 val out(const std::vector<std::uint8_t>& v) { return typed("Uint8Array", v); }
 
+// A matrix as { shape: [rows, cols], values: Float64Array }: src/js/records.js makes the row
+// arrays (setting K x K elements one call at a time took most of a 10k x 100 audit).
 template <class T>
 val rows(const Matrix<T>& m) {
-    val a = val::array();
-    for (std::size_t r = 0; r < m.rows; ++r) {
-        val row = val::array();
-        for (std::size_t c = 0; c < m.cols; ++c) row.set(c, static_cast<double>(m(r, c)));
-        a.set(r, row);
-    }
-    return a;
+    val shape = val::array();
+    shape.set(0, static_cast<double>(m.rows));
+    shape.set(1, static_cast<double>(m.cols));
+    val matrix = val::object();
+    matrix.set("shape", shape);
+    matrix.set("values", out(std::vector<double>(m.values.begin(), m.values.end())));
+    return matrix;
 }
 val list(const std::vector<double>& v) {
     val a = val::array();
@@ -193,18 +195,24 @@ val class_quality_out(const std::vector<ClassQuality>& rows_in) {
     return a;
 }
 
-val overlaps_out(const std::vector<ClassOverlap>& rows_in) {
-    val a = val::array();
-    for (std::size_t i = 0; i < rows_in.size(); ++i) {
-        const ClassOverlap& o = rows_in[i];
-        val r = val::object();
-        r.set("classA", o.class_a);
-        r.set("classB", o.class_b);
-        r.set("numOverlappingExamples", static_cast<double>(o.num_overlapping_examples));
-        r.set("jointProbability", o.joint_probability);
-        a.set(i, r);
+// One typed array per field; src/js/records.js makes the objects (four property sets per pair
+// from here cost most of a 10k x 100 audit).
+val overlaps_out(const std::vector<ClassOverlap>& pairs) {
+    const std::size_t n = pairs.size();
+    std::vector<std::int32_t> class_a(n), class_b(n);
+    std::vector<double> count(n), joint(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        class_a[i] = pairs[i].class_a;
+        class_b[i] = pairs[i].class_b;
+        count[i] = static_cast<double>(pairs[i].num_overlapping_examples);
+        joint[i] = pairs[i].joint_probability;
     }
-    return a;
+    val columns = val::object();
+    columns.set("classA", out(class_a));
+    columns.set("classB", out(class_b));
+    columns.set("numOverlappingExamples", out(count));
+    columns.set("jointProbability", out(joint));
+    return columns;
 }
 
 val latent_out(val o, const LatentEstimates& l) {
