@@ -63,6 +63,9 @@ export class LabelScopeElement extends HTMLElement {
   #busy = null;         // AbortController of the running load/read
   #generation = 0;      // newer audits win over older ones still in flight
   #auditing = null;     // the audit in flight
+  #analysis = null;     // AbortController of the audit in flight (the Cancel button)
+  #reportFor = null;    // the dataset #report was made from, and with which settings
+  #reportSettings = null;
   #auditAgain = null;   // one more audit wanted when it ends (the latest settings win)
   #stats = { reads: 0, audits: 0 };
   #matrixKind = 'counts';
@@ -182,6 +185,7 @@ export class LabelScopeElement extends HTMLElement {
       this.#dataset?.free().catch(() => {});
       this.#dataset = null;
       this.#report = null;
+      this.#reportFor = null;
       this.#entries = [];
       this.#readEntries = [];
       this.#loadedSources = null;
@@ -272,7 +276,12 @@ export class LabelScopeElement extends HTMLElement {
         this.#entriesChanged();
       },
     });
-    const status = createStatus({ onCancel: () => this.#busy?.abort() });
+    const status = createStatus({
+      onCancel: () => {
+        this.#busy?.abort();
+        this.#analysis?.abort();
+      },
+    });
     const settings = createSettings((values) => {
       if (!this.#dataset) return;
       this.#audit();
@@ -494,26 +503,65 @@ export class LabelScopeElement extends HTMLElement {
     this.#setState('analysing');
     // Re-running on a small dataset takes milliseconds: a progress bar flashing in and out would
     // only shake the page. It appears when the analysis takes a noticeable time.
-    const showProgress = () => this.#ui.status.progress('Analysing…', null, { cancellable: false });
+    let fraction = null; // stages done / stages, as the worker reports them
+    const showProgress = () => this.#ui.status.progress('Analysing…', fraction);
     const slow = this.#ui.status.showing ? (showProgress(), null) : setTimeout(showProgress, 250);
+    const controller = new AbortController();
+    this.#analysis = controller;
+    const settings = this.#ui.settings.values;
+    const onProgress = ({ stagesDone, numStages }) => {
+      fraction = stagesDone / numStages;
+      if (this.#ui.status.showing) showProgress();
+    };
     let report;
     try {
       const client = await sharedClient();
       this.#stats.audits++;
-      report = await client.audit(dataset, auditOptions(this.#ui.settings.values));
+      report = await client.audit(dataset, { ...auditOptions(settings), signal: controller.signal, onProgress });
     } catch (error) {
       if (generation !== this.#generation) return;
+      if (error.code === 'cancelled') {
+        this.#analysisCancelled(dataset);
+        return;
+      }
       this.#fail(error, 'The analysis failed', { hint: null });
       return;
     } finally {
       clearTimeout(slow);
+      if (this.#analysis === controller) this.#analysis = null;
     }
     if (generation !== this.#generation || dataset !== this.#dataset) return;
     this.#report = report;
+    this.#reportFor = dataset;
+    this.#reportSettings = settings;
     this.#ui.status.idle();
     this.#render({ newDataset });
     this.#setState('ready');
     this.#announce();
+  }
+
+  /** The person pressed Cancel while the analysis ran (the worker stops after its current stage). */
+  #analysisCancelled(dataset) {
+    this.#auditAgain = null; // no follow-up run for settings changed meanwhile either
+    this.#ui.status.idle();
+    if (this.#report && this.#reportFor === dataset) {
+      // A re-run for new settings: the results shown still hold for the settings they came from.
+      this.#ui.settings.set(this.#reportSettings);
+      this.#store.updateSession({ settings: this.#reportSettings, key: this.#decisionsKey });
+      this.#ui.status.note('Cancelled. Showing the results of the previous settings.');
+      this.#setState('ready');
+      return;
+    }
+    // The first analysis of newly read files: the results shown were those of the files before.
+    this.#report = null;
+    this.#reportFor = null;
+    this.#ui.results.hidden = true;
+    this.#ui.compact.replaceChildren();
+    this.#showFiles(null, true);
+    this.#ui.status.note('Analysis cancelled. The files are read; nothing was lost.', {
+      label: 'Analyse', run: () => this.#audit({ newDataset: true }),
+    });
+    this.#setState('idle');
   }
 
   /** Tells the page (a quiz, a lesson) about the current result. */

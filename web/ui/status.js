@@ -54,8 +54,15 @@ export function createStatus({ onCancel }) {
       alert.hidden = true;
       alert.replaceChildren();
     },
-    note(text) {
+    /** action: { label, run } adds a button after the text (e.g. to run a cancelled analysis). */
+    note(text, action = null) {
       notice.textContent = text;
+      if (action) {
+        notice.append(' ', h('button', { type: 'button', class: 'quiet', onclick: () => {
+          this.note('');
+          action.run();
+        } }, action.label));
+      }
       notice.hidden = !text;
     },
   };

@@ -1,0 +1,107 @@
+// The page's Cancel button during the analysis (not only while reading). The worker's audit
+// answer is held back (a Worker wrapper, installed before the page loads), so Cancel is always
+// pressed while the analysis is still running — no race with a fast machine.
+import {
+  app, chooseFiles, expect, HEADLINES, MNIST, openApp, openSettings, pageStats, test, waitReady,
+} from './fixtures.mjs';
+
+/** Holds the worker's answers to 'audit' calls while window.__holdAudits is true. */
+function holdAudits() {
+  const NativeWorker = window.Worker;
+  window.__holdAudits = false;
+  window.__held = [];
+  window.Worker = class HoldingWorker extends NativeWorker {
+    #handler = null;
+    #auditIds = new Set();
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', (event) => {
+        const { id, progress } = event.data ?? {};
+        if (window.__holdAudits && !progress && this.#auditIds.has(id)) {
+          window.__held.push(() => this.#handler?.(event));
+          return;
+        }
+        this.#handler?.(event);
+      });
+    }
+    get onmessage() { return this.#handler; }
+    set onmessage(handler) { this.#handler = handler; }
+    postMessage(message, transfer) {
+      if (message?.method === 'audit') this.#auditIds.add(message.id);
+      super.postMessage(message, transfer);
+    }
+  };
+}
+
+const hold = (page, on) => page.evaluate((value) => { window.__holdAudits = value; }, on);
+/** Delivers the held answers (the page must ignore them: those audits were cancelled). */
+const releaseHeld = (page) => page.evaluate(() => { for (const deliver of window.__held.splice(0)) deliver(); });
+const heldCount = (page) => page.evaluate(() => window.__held.length);
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(holdAudits);
+});
+
+test('Cancel during a re-analysis for new settings keeps the results and the settings they came from', async ({ page }) => {
+  await openApp(page);
+  await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`]);
+  await waitReady(page);
+  const flagged = await app(page).locator('[data-stat=flagged] .stat-value').textContent();
+  const issues = await app(page).evaluate((el) => Array.from(el.report.issues));
+
+  await hold(page, true);
+  await openSettings(page);
+  await app(page).getByLabel('Find issues with').selectOption('predicted_neq_given');
+  await expect(app(page)).toHaveAttribute('data-state', 'analysing');
+  await expect.poll(() => heldCount(page)).toBe(1); // the analysis ran; its answer is held
+  await expect(app(page).locator('.progress')).toContainText('Analysing');
+  await app(page).getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(app(page).locator('.notice')).toHaveText('Cancelled. Showing the results of the previous settings.');
+  await expect(app(page)).toHaveAttribute('data-state', 'ready');
+  await expect(app(page).locator('.progress')).toBeHidden();
+  await expect(app(page).getByLabel('Find issues with')).toHaveValue('prune_by_noise_rate');
+  await expect(app(page).locator('.settings-current')).toContainText('prune_by_noise_rate');
+  await releaseHeld(page);
+  await expect(app(page).locator('[data-stat=flagged] .stat-value')).toHaveText(flagged);
+  expect(await app(page).evaluate((el) => Array.from(el.report.issues))).toEqual(issues);
+
+  // The worker and the dataset are still usable: the same change now runs to the end.
+  await hold(page, false);
+  const before = await pageStats(page);
+  await app(page).getByLabel('Find issues with').selectOption('predicted_neq_given');
+  await expect.poll(async () => (await pageStats(page)).audits).toBe(before.audits + 1);
+  await waitReady(page);
+  await expect(app(page).locator('.settings-current')).toContainText('predicted_neq_given');
+  expect((await pageStats(page)).reads).toBe(before.reads);
+});
+
+test('Cancel during the first analysis of new files hides the old results and offers to analyse', async ({ page }) => {
+  await openApp(page);
+  await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`]);
+  await waitReady(page);
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('49');
+
+  await hold(page, true);
+  await chooseFiles(page, [`${MNIST}labels.csv`, `${MNIST}pred_probs.npy`]);
+  await expect.poll(() => heldCount(page)).toBe(1);
+  await expect(app(page).locator('.progress')).toContainText('Analysing');
+  await app(page).getByRole('button', { name: 'Cancel' }).click();
+
+  const notice = app(page).locator('.notice');
+  await expect(notice).toContainText('Analysis cancelled. The files are read; nothing was lost.');
+  await expect(app(page)).toHaveAttribute('data-state', 'idle');
+  await expect(app(page).locator('.results')).toBeHidden(); // the 49-row results belonged to other files
+  expect(await app(page).evaluate((el) => el.report)).toBeNull();
+  await releaseHeld(page);
+  await expect(app(page).locator('.results')).toBeHidden();
+
+  // "Analyse" runs it on the data already read: no second read.
+  await hold(page, false);
+  const reads = (await pageStats(page)).reads;
+  await notice.getByRole('button', { name: 'Analyse' }).click();
+  await waitReady(page);
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('10,000');
+  await expect(notice).toBeHidden();
+  expect((await pageStats(page)).reads).toBe(reads);
+});
