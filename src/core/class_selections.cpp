@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "portable_math.hpp"
 #include "prefetch.hpp"
 #include "smallest_keys.hpp"
 
@@ -67,7 +68,7 @@ void guess_bounds(LabelsView labels, ProbsView<T> probs, const std::vector<std::
     for (std::size_t s = 0; s < selections.size(); ++s) {
         const auto keep = static_cast<double>(selections[s].what.keep);
         const auto n_k = static_cast<double>(counts[selections[s].what.label]);
-        worth[s] = keep * std::log(n_k / keep) > n_k * fraction;
+        worth[s] = keep * portable::log(n_k / keep) > n_k * fraction;
     }
     for (std::size_t start = 0; start < n; start += spacing) {
         for (std::size_t i = start; i < std::min(start + SAMPLE_RUN, n); ++i) {

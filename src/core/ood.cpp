@@ -5,6 +5,7 @@
 
 #include "errors.hpp"
 #include "numeric.hpp"
+#include "portable_math.hpp"
 #include "row_math.hpp"
 #include "thresholds.hpp"
 #include "validation.hpp"
@@ -18,13 +19,13 @@ constexpr double GEN_GAMMA = 0.1;
 double gen_score(std::vector<double>& row) {
     // Softmax of the (adjusted) probabilities treated as logits, max-shifted for stability.
     const double top = *std::max_element(row.begin(), row.end());
-    for (double& v : row) v = std::exp(v - top);
+    for (double& v : row) v = portable::exp(v - top);
     const double sum = pairwise_sum(row);
     for (double& v : row) v /= sum;
     const std::size_t m = std::min(GEN_TOP, row.size());
     std::partial_sort(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(m), row.end(), std::greater<double>());
     double acc = 0;
-    for (std::size_t j = 0; j < m; ++j) acc += std::pow(row[j], GEN_GAMMA) * std::pow(1.0 - row[j], GEN_GAMMA);
+    for (std::size_t j = 0; j < m; ++j) acc += portable::pow_nonnegative(row[j], GEN_GAMMA) * portable::pow_nonnegative(1.0 - row[j], GEN_GAMMA);
     return 1.0 - acc / static_cast<double>(m);
 }
 

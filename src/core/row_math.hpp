@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "numeric.hpp"
+#include "portable_math.hpp"
 
 namespace labelscope {
 
@@ -23,9 +24,9 @@ inline void adjust_row(double* row, std::size_t k, const std::vector<double>& th
 inline double normalized_entropy(const double* p, std::size_t k, double* terms) {
     for (std::size_t j = 0; j < k; ++j) {
         const double x = std::min(std::max(p[j], 0.0), 1.0);
-        terms[j] = x == 0.0 ? 0.0 : x * std::log(x);
+        terms[j] = x == 0.0 ? 0.0 : x * portable::log(x);
     }
-    return -pairwise_sum(terms, k) / std::log(static_cast<double>(k));
+    return -pairwise_sum(terms, k) / portable::log(static_cast<double>(k));
 }
 
 }  // namespace labelscope

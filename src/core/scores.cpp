@@ -7,6 +7,7 @@
 #include "keyed_index.hpp"
 #include "keyed_sort.hpp"
 #include "numeric.hpp"
+#include "portable_math.hpp"
 #include "prefetch.hpp"
 #include "row_math.hpp"
 #include "thresholds.hpp"
@@ -26,7 +27,7 @@ double confidence_weighted_entropy_of(const double* p, std::size_t k, std::size_
     const double h = normalized_entropy(p, k, terms);
     const double c = std::max(p[y], P_LOW);
     const double x = h / c;
-    return std::log(x + 1.0) / std::max(x, P_LOW);  // one-hot rows score 0 on purpose (SPEC §8.3)
+    return portable::log(x + 1.0) / std::max(x, P_LOW);  // one-hot rows score 0 on purpose (SPEC §8.3)
 }
 
 }  // namespace
