@@ -558,8 +558,14 @@ export class LabelScopeElement extends HTMLElement {
     this.#ui.results.hidden = true;
     this.#ui.compact.replaceChildren();
     this.#showFiles(null, true);
+    const origin = this.#origin;
+    const entries = this.#readEntries;
     this.#ui.status.note('Analysis cancelled. The files are read; nothing was lost.', {
-      label: 'Analyse', run: () => this.#audit({ newDataset: true }),
+      label: 'Analyse',
+      run: async () => {
+        const report = await this.#audit({ newDataset: true });
+        if (report && this.#dataset === dataset) this.#saveSession(origin, entries); // as #read would have
+      },
     });
     this.#setState('idle');
   }

@@ -104,4 +104,9 @@ test('Cancel during the first analysis of new files hides the old results and of
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('10,000');
   await expect(notice).toBeHidden();
   expect((await pageStats(page)).reads).toBe(reads);
+
+  // Saved for the next visit as any analysed files are.
+  await page.reload();
+  await expect(app(page)).toHaveAttribute('data-core', 'ready');
+  await expect(app(page).locator('.resume')).toContainText(/Resume labels\.csv and pred_probs\.npy/);
 });
