@@ -1,6 +1,7 @@
 // Native and WebAssembly builds give identical results (DESIGN.md): the same seeded random data
 // through the native core (build-native/labelscope_audit_dump, tests/tools/audit_dump.cpp) and
-// through the public JS API on the WASM module (audit on arrays, auditAsync, readDataset + audit),
+// through the public JS API on the WASM module (audit on arrays, auditAsync, readDataset + audit;
+// out-of-distribution scores),
 // compared exactly: every double bit for bit (the tool prints %.17g), every index, count and
 // warning. The dump has the shape of the JS API's audit() result, so nothing is re-encoded here
 // except typed arrays (to arrays) and non-finite numbers (to the strings the tool prints).
@@ -117,6 +118,12 @@ function assertSame(actual, expected, what) {
   if (d) assert.fail(`${what}: results differ at ${d} (first: this side, second: the reference)`);
 }
 
+function nativeOod(labelsFile, probsFile, adjustPredProbs, float32) {
+  const args = [...(float32 ? ['--float32'] : []), '--ood', '--options', JSON.stringify({ adjustPredProbs }),
+    labelsFile, probsFile];
+  return JSON.parse(execFileSync(TOOL, args, { encoding: 'utf8', maxBuffer: 1 << 30 }));
+}
+
 function nativeAudit(labelsFile, probsFile, options, float32) {
   const args = [...(float32 ? ['--float32'] : []), '--options', JSON.stringify(options), labelsFile, probsFile];
   const out = execFileSync(TOOL, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -190,6 +197,19 @@ for (const shape of SHAPES) {
       });
 
       after(() => dataset?.free());
+
+      // exp and pow (GEN), log (entropy): the portable functions again, so the same bits.
+      test('out-of-distribution scores, every method, adjusted and not', () => {
+        for (const adjustPredProbs of [true, false]) {
+          const native = nativeOod(labelsFile, npyFile, adjustPredProbs, float32);
+          const wasm = {};
+          for (const method of ['entropy', 'least_confidence', 'gen']) {
+            wasm[method] = ls.outOfDistributionScores({ labels: data.labels, predProbs: probs, numClasses: data.k,
+              method, adjustPredProbs }).scores;
+          }
+          assertSame(wasm, native, `WASM vs native OOD scores, adjustPredProbs ${adjustPredProbs}`);
+        }
+      });
 
       for (const template of OPTIONS) {
         test(`audit ${JSON.stringify(template)}`, async () => {

@@ -1,13 +1,16 @@
 // labelscope_audit_dump: the native side of tests/js/native-vs-wasm.test.mjs.
 //
-//   labelscope_audit_dump [--float32] [--options JSON] LABELS PRED_PROBS
+//   labelscope_audit_dump [--float32] [--options JSON] [--ood] LABELS PRED_PROBS
 //
 // Reads the two files (CSV, TSV or .npy) through io::DatasetReader in 1 MiB chunks, as the JS API's
 // readDataset does, runs audit() and prints the Report as one JSON object in exactly the shape of
 // the JS API's audit() result (same keys, same order, typed arrays as arrays). Every double is
 // printed with %.17g, so it reads back as the same bits; non-finite values are the strings "NaN",
 // "Infinity", "-Infinity". --options takes the JS API's audit options (camelCase, cleanlab's values).
-// A bad input or option prints {"error": {"code", "message"}} and exits with status 2.
+// --ood prints the out-of-distribution scores instead: {"entropy": [...], "least_confidence": [...],
+// "gen": [...]}, adjusted unless the options say "adjustPredProbs": false (as the JS API's
+// outOfDistributionScores). A bad input or option prints {"error": {"code", "message"}} and exits
+// with status 2.
 // The JS result is what src/wasm/bindings.cpp (audit_on) builds; keep the two in step.
 #include <nlohmann/json.hpp>
 
@@ -253,13 +256,15 @@ int fail(const std::string& code, const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool float32 = false;
+    bool float32 = false, ood = false;
     std::string options = "{}";
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--float32") {
             float32 = true;
+        } else if (a == "--ood") {
+            ood = true;
         } else if (a == "--options" && i + 1 < argc) {
             options = argv[++i];
         } else if (a.rfind("--", 0) == 0) {
@@ -270,7 +275,7 @@ int main(int argc, char** argv) {
         }
     }
     if (files.size() != 2) {
-        std::cerr << "usage: labelscope_audit_dump [--float32] [--options JSON] LABELS PRED_PROBS\n";
+        std::cerr << "usage: labelscope_audit_dump [--float32] [--options JSON] [--ood] LABELS PRED_PROBS\n";
         return 64;
     }
     try {
@@ -284,7 +289,19 @@ int main(int argc, char** argv) {
         const io::Dataset d = reader.finish();
         io::validate_dataset(d, false);
         Out o;
-        if (d.is_float32()) {
+        if (ood) {
+            const auto json = nlohmann::json::parse(options);
+            OodOptions opts;
+            opts.adjust_pred_probs = json.value("adjustPredProbs", true);
+            const LabelsView y = d.labels_view();
+            o.begin('{');
+            for (const char* method : {"entropy", "least_confidence", "gen"}) {
+                opts.method = parse_ood_method(method);
+                o.list(method, d.is_float32() ? out_of_distribution_scores(d.probs_view_f32(), &y, opts)
+                                              : out_of_distribution_scores(d.probs_view(), &y, opts));
+            }
+            o.end('}');
+        } else if (d.is_float32()) {
             write_report(o, audit(d.labels_view(), d.probs_view_f32(), a), a, d.labels_view(), d.probs_view_f32());
         } else {
             write_report(o, audit(d.labels_view(), d.probs_view(), a), a, d.labels_view(), d.probs_view());
