@@ -396,7 +396,7 @@ export class LabelScopeElement extends HTMLElement {
       labelColumn: this.#labelColumn,
       dataset: this.#dataset && sameData(this.#entries, this.#readEntries) ? this.#dataset : null,
     });
-    this.#ui.intake.element.classList.toggle('has-data', Boolean(this.#report));
+    this.#ui.intake.element.classList.toggle('has-data', Boolean(this.#report || this.#dataset)); // files read: no beginner's guide
   }
 
   async #read() {

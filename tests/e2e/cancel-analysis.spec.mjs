@@ -93,6 +93,9 @@ test('Cancel during the first analysis of new files hides the old results and of
   await expect(app(page)).toHaveAttribute('data-state', 'idle');
   await expect(app(page).locator('.results')).toBeHidden(); // the 49-row results belonged to other files
   expect(await app(page).evaluate((el) => el.report)).toBeNull();
+  // Seen without scrolling: no beginner's guide above it once files are read.
+  await expect(app(page).locator('.guide')).toBeHidden();
+  await expect(notice.getByRole('button', { name: 'Analyse' })).toBeInViewport();
   await releaseHeld(page);
   await expect(app(page).locator('.results')).toBeHidden();
 
