@@ -61,7 +61,7 @@ inline double exp(double x) {
     const double k = std::floor(x * INV_LN2 + 0.5);
     const double r = (x - k * LN2_HI) - k * LN2_LO;
     double p = 1.0 / 87178291200.0;  // 1/14!
-    const double inverse_factorials[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0,
+    static constexpr double inverse_factorials[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0,
                                          1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0,
                                          1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0};
     for (const double c : inverse_factorials) p = p * r + c;  // 1/13! ... 1/1!
