@@ -85,15 +85,35 @@ await readPhase('npy_read_f64', files('labels.npy'), files('pred_probs_f64.npy')
 await readPhase('npy_read_f32', files('labels.npy'), files('pred_probs_f32.npy'), { float32: true },
   async (ls, dataset) => { await timed('audit_f32', 0, () => ls.audit(dataset)); });
 
-// The CLI as a user runs it: a whole process, cold (module compile, file read, analysis, output).
-// GNU time (when installed) reports the child's CPU time on its last stderr line.
+// The CLI as a user runs it: a whole process, cold (module compile, file read, analysis, output),
+// with its default core (a helper thread warms fresh memory, src/io/page_warmer.hpp) and with
+// --single-thread, alternating so both see the same machine load. GNU time (when installed)
+// reports the child's CPU time on its last stderr line.
 const gnuTime = fs.existsSync('/usr/bin/time');
-await timed('cli_find_issues', fileBytes(labelsCsv, probsCsv), () => {
+function runCli(extra) {
   const cli = [process.execPath, path.join(repo, 'src/cli/labelscope.mjs'), 'find-issues',
-    '--labels', labelsCsv, '--pred-probs', probsCsv, '--format', 'json', '--out', '/dev/null'];
+    '--labels', labelsCsv, '--pred-probs', probsCsv, '--format', 'json', '--out', '/dev/null', ...extra];
   const [cmd, ...args] = gnuTime ? ['/usr/bin/time', '-f', 'cpu %U %S', ...cli] : cli;
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`labelscope find-issues exited ${r.status}: ${r.stderr}`);
   const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
   return m ? (Number(m[1]) + Number(m[2])) * 1e3 : undefined;
-}, { impl: 'cli' });
+}
+const cliModes = [['cli_find_issues', []], ['cli_find_issues_single_thread', ['--single-thread']]];
+const cliTimes = cliModes.map(() => ({ ms: [], cpu: [] }));
+for (let r = 0; r < reps; r++) {
+  cliModes.forEach(([, extra], i) => {
+    const t0 = performance.now();
+    const cpu = runCli(extra);
+    cliTimes[i].ms.push(performance.now() - t0);
+    cliTimes[i].cpu.push(cpu);
+  });
+}
+cliModes.forEach(([step], i) => {
+  const { ms, cpu } = cliTimes[i];
+  const med = median(ms);
+  const bytes = fileBytes(labelsCsv, probsCsv);
+  emit({ impl: 'cli', step, reps, median_ms: round(med), min_ms: round(Math.min(...ms)), first_ms: round(ms[0]),
+    ...(cpu.every((c) => c != null) && { median_cpu_ms: round(median(cpu)) }),
+    bytes, mb_per_s: Math.round((bytes / 1e3 / med) * 10) / 10, all_ms: ms.map(round) });
+});

@@ -6,7 +6,8 @@ const STEPS = [
   ['scores_normalized_margin', 'scores normalized_margin'],
   ['scores_confidence_weighted_entropy', 'scores conf_weighted_entropy'], ['audit', 'audit'],
   ['audit_f32', 'audit (f32 storage)'], ['file_to_audit', 'File -> read + audit'],
-  ['cli_find_issues', 'CLI find-issues (process)'], ['page_drop_to_first_row', 'page: drop -> first row'],
+  ['cli_find_issues', 'CLI find-issues (process)'], ['cli_find_issues_single_thread', 'CLI find-issues --single-thread'],
+  ['page_drop_to_first_row', 'page: drop -> first row'],
 ];
 
 const fmtMs = (x) => (x == null ? '' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -46,7 +47,7 @@ export function renderTable(results, datasets, targets) {
       const mbps = [native, node, chrome].some((r) => r?.mb_per_s != null)
         ? [native, node, chrome].map((r) => fmtMb(r?.mb_per_s)).join('/') : '';
       rows.push([d.name, label, cell(native), cell(node), cell(chrome),
-        step === 'cli_find_issues' ? '' : fmtRatio(node?.median_ms, native?.median_ms),
+        step.startsWith('cli_') ? '' : fmtRatio(node?.median_ms, native?.median_ms),
         fmtRatio(chrome?.median_ms, native?.median_ms), mbps,
         own.map((t) => `${SHORT[t.impl]}${limitText(t).replace(' x native', 'x').replace(' x raw read', 'x raw')}`).join(' '),
         own.map(verdict).join('/')]);

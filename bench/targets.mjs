@@ -75,6 +75,15 @@ export function evaluateTargets(results, datasets) {
     }
   }
 
+  // Both cores where it pays: the CLI with its reader's helper thread vs --single-thread, same run
+  // (the helper starts for buffers of 8 MiB and more, so only the 1M-row files).
+  for (const d of datasets.filter((x) => x.n >= 1e6)) {
+    const withHelper = ms('cli', d.name, 'cli_find_issues'), alone = ms('cli', d.name, 'cli_find_issues_single_thread');
+    check(out, { id: `threads-cli-${d.name}`, dataset: d.name, impl: 'cli', step: 'cli_find_issues', phase: 'threads',
+      unit: 'x single thread', atMost: 1, what: `CLI find-issues with the helper thread / --single-thread, ${d.name}` },
+    withHelper && alone ? withHelper / alone : null);
+  }
+
   // Linear in N (K = 10): time per row at 1M within 1.25x of that at 100k.
   if (names.has('100kx10') && names.has('1Mx10')) {
     for (const impl of ['native', 'wasm-node']) {

@@ -3,7 +3,8 @@
 #   scripts/build.sh native   native libraries, demo and doctest suite      (build-native/)
 #   scripts/build.sh wasm     WebAssembly module and doctest suite for node (build-wasm/)
 #   scripts/build.sh core     only the WebAssembly module the page and CLI load
-#                             (dist/wasm/labelscope-core.{mjs,wasm}), never waiting on test code
+#                             (dist/wasm/labelscope-core.{mjs,wasm}, and dist/wasm/threads/ for Node),
+#                             never waiting on test code
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-native}
@@ -26,7 +27,7 @@ case "$target" in
     ;;
   core)
     [ -f build-wasm/CMakeCache.txt ] || configure_wasm
-    cmake --build build-wasm --target labelscope_wasm -j"$jobs"
+    cmake --build build-wasm --target labelscope_wasm labelscope_wasm_threads -j"$jobs"
     ;;
   *) echo "usage: scripts/build.sh native|wasm|core" >&2; exit 2 ;;
 esac

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
-for f in dist/wasm/labelscope-core.mjs dist/wasm/labelscope-core.wasm src/js/index.d.ts; do
+for f in dist/wasm/labelscope-core.mjs dist/wasm/labelscope-core.wasm dist/wasm/threads/labelscope-core.mjs src/js/index.d.ts; do
   [ -f "$f" ] || { echo "check-pack: $f is missing (build with: bash scripts/build.sh wasm)" >&2; exit 1; }
 done
 
@@ -29,7 +29,9 @@ node -e '
   const [p] = require(process.argv[1]);
   const files = p.files.map((f) => f.path);
   const need = ["package.json", "src/js/index.js", "src/js/index.d.ts", "src/js/worker.js",
-    "dist/wasm/labelscope-core.mjs", "dist/wasm/labelscope-core.wasm"];
+    "dist/wasm/labelscope-core.mjs", "dist/wasm/labelscope-core.wasm", "dist/wasm/threads/labelscope-core.mjs",
+    "dist/wasm/threads/labelscope-core.wasm", "dist/wasm/threads/labelscope-core.worker.js",
+    "dist/wasm/threads/package.json"];
   const missing = need.filter((f) => !files.includes(f));
   const stray = files.filter((f) => /^(tests|build[^/]*|node_modules|bench|web)\//.test(f) || /\.(cpp|hpp)$/.test(f));
   if (missing.length || stray.length) {
@@ -61,6 +63,9 @@ assert.ok(fileURLToPath(import.meta.resolve('labelscope/worker.js')).endsWith('/
 assert.equal(typeof createLabelScopeWorker, 'function');
 
 const ls = await createLabelScope();
+// The installed package's threaded core loads (dist/wasm/threads, CommonJS worker beside an ES module).
+assert.equal(ls.threads, (await import('node:os')).cpus().length > 1 ? 2 : 1);
+assert.equal((await createLabelScope({ threads: true })).threads, ls.threads);
 const labels = [0, 0, 1, 1, 2, 2, 0];
 const predProbs = [[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.1, 0.8, 0.1], [0.2, 0.7, 0.1],
   [0.1, 0.1, 0.8], [0.1, 0.2, 0.7], [0.8, 0.1, 0.1]];
@@ -75,11 +80,16 @@ const ds = await ls.readDataset({ combined: csv });
 assert.ok(ds instanceof Dataset);
 assert.deepEqual(Array.from(ls.audit(ds).issues), [1]);
 ds.free();
+// Big enough (9.6 MB of values) for the helper thread, whose worker loads from the package.
+const rows = Array.from({ length: 120000 }, (_, i) => [i % 10, ...Array.from({ length: 10 }, (_, c) => (c === i % 10 ? 0.91 : 0.01))].join(','));
+const big = await ls.readDataset({ combined: `label,${Array.from({ length: 10 }, (_, c) => `p${c}`).join(',')}\n${rows.join('\n')}\n` });
+assert.equal(big.numExamples, 120000);
+big.free();
 assert.throws(() => ls.findLabelIssues({ labels, predProbs, filterBy: 'bogus' }),
   (e) => e instanceof LabelScopeError && e.code === 'invalid_option');
 console.log('import labelscope: ok (flagged example 1)');
 EOF
-node check.mjs
+timeout 120 node check.mjs  # the helper's worker must not keep the process alive
 
 echo "== types from the installed package"
 cat > tsconfig.json <<'EOF'

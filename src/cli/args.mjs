@@ -18,6 +18,7 @@ const INPUT = {
   'label-column': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  'single-thread': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 const FIND = {
@@ -33,7 +34,9 @@ const INPUT_HELP = `Input (one of):
                               (one column per class); .csv, .tsv or .npy, recognised by content
   --data FILE                 one CSV with a label column, one probability column per class and
                               optional id/text columns (kept in the output of audit)
-  --label-column NAME         with --data: the label column (default: label, labels, given_label, y)`;
+  --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
+  --single-thread             read without the helper thread that prepares memory for big files
+                              (same results; the helper saves time on multi-core machines)`;
 
 const outputHelp = (formats) => `Output:
   --format ${formats.join('|').padEnd(19)}${formats.length > 1 ? `default ${formats[0]}` : 'the only format'}

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "io/csv_tokenizer.hpp"
-#include "io/huge_pages.hpp"
 #include "io/number_parse.hpp"
+#include "io/page_warmer.hpp"
 #include "io/read_error.hpp"
 #include "io/reader_parts.hpp"
 
@@ -57,10 +57,12 @@ public:
 
     void feed(const std::uint8_t* data, std::size_t size) override {
         tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+        note_filled();
     }
 
     void finish() override {
         tokenizer_.finish();
+        warmer_.stop();
         if (!layout_known_) {
             if (held_.empty())
                 throw ReadError(ReadErrorCode::empty_file,
@@ -162,6 +164,7 @@ private:
             p = options_.float32 ? mixed_rows(begin, end, row, offset, probs_f32())
                                  : mixed_rows(begin, end, row, offset, probs_f64());
         rows_read = data_rows_ - before;
+        note_filled();
         return static_cast<std::size_t>(p - begin);
     }
 
@@ -407,10 +410,19 @@ private:
     template <class Value>
     void make_room(std::vector<Value>& values, std::size_t need, std::uint64_t consumed) {
         if (values.capacity() - values.size() < need)
-            reserve_values(values, planned_capacity(values.size(), need, consumed));
+            reserve_values(values, planned_capacity(values.size(), need, consumed), warmer_);
     }
     void make_room(LabelColumn& labels, std::size_t need, std::uint64_t consumed) {
         if (labels.capacity() - labels.size() < need) labels.reserve(planned_capacity(labels.size(), need, consumed));
+    }
+
+    // Tells the page warmer how far the probabilities are written.
+    void note_filled() {
+        if (probs_ == nullptr) return;
+        if (options_.float32)
+            warmer_.filled_to(probs_->values_f32.data() + probs_->values_f32.size());
+        else
+            warmer_.filled_to(probs_->values.data() + probs_->values.size());
     }
 
     void make_room_for_row(std::uint64_t consumed) {
@@ -668,6 +680,7 @@ private:
     std::uint64_t data_start_ = 0;  // file offset of the first data row
     bool all_probs_ = false;        // every column is a probability (the rows() fast loop)
     bool labels_only_ = false;      // a single label column
+    PageWarmer warmer_;             // for the probabilities' buffer
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/validation.hpp"
+#include "io/page_warmer.hpp"
 #include "io/read_error.hpp"
 #include "io/reader_parts.hpp"
 
@@ -69,6 +70,8 @@ std::vector<std::string> default_class_names(std::size_t k) {
 }
 
 }  // namespace
+
+int reader_threads() { return PageWarmer::available() ? 2 : 1; }
 
 void DatasetReader::begin_file(FileRole role, const std::string& name, std::uint64_t total_bytes) {
     current_ = std::make_unique<SniffingParser>(role, name, total_bytes, options_, *parts_);

@@ -52,6 +52,10 @@ private:
     Fingerprint fingerprint_;  // of every byte fed, for Dataset::fingerprint
 };
 
+// Threads the readers use: 1, or 2 when a helper thread warms fresh memory while a big file is
+// read (builds with threads, on a machine with more than one core; src/io/page_warmer.hpp).
+int reader_threads();
+
 // Checks the values with the core (NaN, range, labels vs classes, ...) and returns its warnings,
 // or throws a ReadError that names the file, row and column of the offending value.
 Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes = true);

@@ -6,20 +6,11 @@
 #pragma once
 
 #include <cstddef>
-#include <vector>
 
 namespace labelscope::io {
 
 // Advises the kernel to back [data, data + bytes) with huge pages where it can (only the whole
 // 2 MiB-aligned pieces inside; regions under 4 MiB are left alone). Never fails.
 void advise_huge_pages(void* data, std::size_t bytes);
-
-// vector::reserve, with the new, untouched part advised as above.
-template <class T>
-void reserve_values(std::vector<T>& values, std::size_t n) {
-    if (n <= values.capacity()) return;
-    values.reserve(n);
-    advise_huge_pages(values.data() + values.size(), (values.capacity() - values.size()) * sizeof(T));
-}
 
 }  // namespace labelscope::io

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "io/huge_pages.hpp"
+#include "io/page_warmer.hpp"
 #include "io/read_error.hpp"
 #include "io/reader_parts.hpp"
 
@@ -106,12 +106,19 @@ public:
             std::string rest = head_.substr(body_offset_);
             head_.clear();
             consume(reinterpret_cast<const std::uint8_t*>(rest.data()), rest.size());
-            return;
+        } else {
+            consume(data, size);
         }
-        consume(data, size);
+        if (probs_ != nullptr) {  // how far the values are written, for the page warmer
+            if (options_.float32)
+                warmer_.filled_to(probs_->values_f32.data() + probs_->values_f32.size());
+            else
+                warmer_.filled_to(probs_->values.data() + probs_->values.size());
+        }
     }
 
     void finish() override {
+        warmer_.stop();
         if (!header_done_) fail("The .npy file ends inside its header: it is truncated or not a .npy file.");
         if (received_ < total_)
             fail("The .npy data is truncated: expected " + std::to_string(total_ * size_of(dtype_)) +
@@ -233,9 +240,9 @@ private:
                 const std::size_t fits = static_cast<std::size_t>((total_bytes_ - body_offset_) / size_of(dtype_));
                 const std::size_t n = std::min(total_, fits);
                 if (options_.float32)
-                    reserve_values(probs_->values_f32, n);
+                    reserve_values(probs_->values_f32, n, warmer_);
                 else
-                    reserve_values(probs_->values, n);
+                    reserve_values(probs_->values, n, warmer_);
             }
         } else {
             parts_.labels.emplace();
@@ -368,6 +375,7 @@ private:
     std::uint64_t total_bytes_ = 0;  // size of the whole file, 0 if unknown
     ParsedProbs* probs_ = nullptr;
     ParsedLabels* labels_ = nullptr;
+    PageWarmer warmer_;  // for the probabilities' buffer
 };
 
 }  // namespace

@@ -637,6 +637,14 @@ export interface CreateLabelScopeOptions {
    * `dist/wasm/`.
    */
   moduleFactory?: (moduleOptions: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string, scriptDirectory: string) => string }) => Promise<unknown>;
+  /**
+   * Load the core with a helper thread (`dist/wasm/threads/`), which warms fresh memory while a
+   * big file is read. Default: in Node yes when it is there (no when `wasmBinary` or `locateFile`
+   * is given: those are for the single-threaded core), in browsers no (threads need a
+   * cross-origin isolated page). `true` fails when it cannot be loaded; `false` never loads it.
+   * Results are the same either way.
+   */
+  threads?: boolean;
 }
 
 /** Loads the WebAssembly core (browser, worker or Node) and returns the API. */
@@ -649,6 +657,8 @@ export function createLabelScope(options?: CreateLabelScopeOptions): Promise<Lab
  */
 export class LabelScope {
   private constructor();
+  /** Threads used to read files: 2 with the threaded core on a machine with 2 or more cores, else 1. */
+  readonly threads: number;
   /** Likely label issues (cleanlab's `filter.find_label_issues`). */
   findLabelIssues(args: DataArgs<FindLabelIssuesOptions>): FindLabelIssuesResult;
   /** Per-example label quality scores (cleanlab's `rank.get_label_quality_scores`): lower = more likely mislabelled. */

@@ -20,17 +20,42 @@ const OPTIONS = {
   readDataset: ['onProgress', 'signal', 'labelColumn', 'probabilityColumns', 'classNames', 'float32'],
 };
 
+const IN_NODE = typeof process === 'object' && typeof process.versions?.node === 'string';
+
+// Node's default core has a helper thread (dist/wasm/threads): it takes half the page faults of
+// reading a big file into fresh memory. Browsers get the single-threaded core: threads there need
+// a cross-origin isolated page, which an embedding page may not be.
+async function threadedFactory(threads) {
+  if (threads === false || (!IN_NODE && threads !== true)) return null;
+  try {
+    return (await import('../../dist/wasm/threads/labelscope-core.mjs')).default;
+  } catch (e) {
+    if (threads !== true) return null; // not built: one thread
+    throw new LabelScopeError({
+      code: 'invalid_option',
+      message: `threads: true, but the threaded core cannot be loaded (${e.message}).`,
+    });
+  }
+}
+
 /**
  * Loads the WebAssembly core. Options: { wasmBinary } (bytes of labelscope-core.wasm, e.g. when
  * the page bundles it) or { locateFile } (maps 'labelscope-core.wasm' to a URL), and
  * { moduleFactory } (the default export of another build of labelscope-core.mjs, e.g. one with a
- * smaller memory limit; default: dist/wasm/labelscope-core.mjs).
+ * smaller memory limit; default: dist/wasm/labelscope-core.mjs), or { threads } (default: in Node,
+ * the core with a helper thread).
  */
 export async function createLabelScope(options = {}) {
   const moduleOptions = {};
   if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
   if (options.locateFile) moduleOptions.locateFile = options.locateFile;
-  const factory = options.moduleFactory ?? createLabelScopeCore;
+  if (options.threads !== undefined && typeof options.threads !== 'boolean') {
+    throw new LabelScopeError({ code: 'invalid_option', message: 'threads must be true or false.' });
+  }
+  // A given wasmBinary or locateFile is for the single-threaded core, unless threads: true says otherwise.
+  const custom = options.wasmBinary || options.locateFile;
+  const threads = options.threads ?? (custom ? false : undefined);
+  const factory = options.moduleFactory ?? (await threadedFactory(threads)) ?? createLabelScopeCore;
   if (typeof factory !== 'function') {
     throw new LabelScopeError({
       code: 'invalid_option',
@@ -63,6 +88,9 @@ export class Dataset {
   }
 }
 
+// Node's event loop once round (no 1 ms timer): messages from a worker get through.
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
 // Lets messages (a cancel) and rendering in between two stages of a long computation.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -70,6 +98,19 @@ export class LabelScope {
   #core;
   constructor(core) {
     this.#core = core;
+  }
+  // Whether the threaded core's helper (a worker it starts for a big file) is still loading. Its
+  // worker must not keep a Node process alive once the work is done: unref'd here, as it appears.
+  #helperLoading() {
+    const pthreads = this.#core.PThread;
+    if (pthreads === undefined) return false;
+    const workers = [...pthreads.unusedWorkers, ...pthreads.runningWorkers];
+    for (const worker of workers) worker.unref?.();
+    return workers.some((worker) => !worker.loaded);
+  }
+  /** Threads used to read files: 2 with the threaded core on a machine with 2+ cores, else 1. */
+  get threads() {
+    return this.#core.readerThreads();
   }
 
   // Compute on arrays, or on a Dataset already in memory (audit, findLabelIssues, scores, health).
@@ -171,6 +212,8 @@ export class LabelScope {
         for await (const chunk of source.open()) {
           if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Reading was cancelled.' });
           unwrap(reader.feed(chunk));
+          // A WebAssembly thread starts only once this thread's event loop has run.
+          if (this.#helperLoading()) await yieldToEventLoop();
           bytesRead += chunk.byteLength;
           onProgress?.({ file: source.name, bytesRead, totalBytes });
         }
@@ -185,6 +228,7 @@ export class LabelScope {
       return new Dataset(dataset, info, warnings);
     } finally {
       reader.delete();
+      this.#helperLoading(); // unrefs a helper started by a read that failed
     }
   }
 }

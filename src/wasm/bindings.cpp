@@ -688,6 +688,7 @@ private:
 
 EMSCRIPTEN_BINDINGS(labelscope) {
     using namespace emscripten;
+    function("readerThreads", &io::reader_threads);
     function("findLabelIssues", &find_issues_arrays);
     function("getLabelQualityScores", &scores_arrays);
     function("computeConfidentJoint", &confident_joint_arrays);

@@ -1,8 +1,15 @@
 // Linked with --pre-js: lets Debian's Emscripten 3.1.6 ES-module output run under Node >= 20.16
 // (it calls require/__dirname, and Node's fetch cannot read file:// URLs). Keep it exactly like
-// this: writing import.meta here crashes 3.1.6's terser pass (../shared/TOOLCHAIN.md).
+// this: writing import.meta here crashes 3.1.6's terser pass (../shared/TOOLCHAIN.md). In a pthread's
+// worker (dist/wasm/threads) the compiled module arrives as Module.wasm: nothing to read then.
+// The threaded build's Node code sets global.Worker for its own use: `global` and `Worker` are
+// this module's own here, so the process's globalThis.Worker stays as it was.
+var Worker = globalThis.Worker;
+var global = globalThis;
 if (typeof process == 'object' && typeof process.versions == 'object' && typeof process.versions.node == 'string') {
   var require = process.getBuiltinModule;
   var __dirname = new URL('.', _scriptDir).pathname;
-  if (!Module['wasmBinary']) Module['wasmBinary'] = require('fs').readFileSync(new URL(_scriptDir.replace(/\.mjs$/, '.wasm')));
+  if (!Module['wasmBinary'] && !Module['wasm']) Module['wasmBinary'] = require('fs').readFileSync(new URL(_scriptDir.replace(/\.mjs$/, '.wasm')));
+  Worker = require('worker_threads').Worker;
+  global = Object.create(globalThis);
 }

@@ -1,0 +1,57 @@
+// A big value buffer is filled once, front to back, right after it is allocated, and each 4 KiB
+// page of fresh memory costs a page fault on first touch: 3-6 ms per MiB on the VMs this runs on,
+// more than parsing the text that fills it (WebAssembly memory cannot ask for huge pages). While
+// the reader fills such a buffer from the front, a helper thread touches its pages from the back,
+// so both cores take the faults. One helper thread serves the process, started on first use and
+// never waited for (a WebAssembly thread starts only once the event loop has run). Builds without
+// threads (LABELSCOPE_THREADS unset) do nothing.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "io/huge_pages.hpp"
+
+namespace labelscope::io {
+
+class PageWarmer {
+public:
+    PageWarmer() = default;
+    ~PageWarmer() { stop(); }
+    PageWarmer(const PageWarmer&) = delete;
+    PageWarmer& operator=(const PageWarmer&) = delete;
+
+    // Asks the helper to touch [begin, begin + bytes) from its end backwards, once any earlier
+    // warming has stopped. Never waits for the helper to start: it helps once it runs. Small
+    // regions are left alone, and so is everything while another warmer has the helper.
+    void start(void* begin, std::size_t bytes);
+    // The reader has written everything before `end`: the helper stops short of it.
+    void filled_to(const void* end);
+    // Returns once the helper no longer touches the buffer; it may then be freed or reallocated.
+    void stop();
+
+    // Whether this build can warm pages at all (it has threads, the machine more than one core).
+    static bool available();
+    // Pages the helper has touched since the process started (for tests and measurements).
+    static std::size_t pages_touched();
+    // Whether the helper is between jobs (tests wait for it before checking pages_touched).
+    static bool helper_idle();
+
+private:
+    bool has_helper_ = false;
+};
+
+// vector::reserve for a buffer about to be filled front to back: the new, untouched part is
+// advised for huge pages where the system has them, and warmed by `warmer`.
+template <class T>
+void reserve_values(std::vector<T>& values, std::size_t n, PageWarmer& warmer) {
+    if (n <= values.capacity()) return;
+    warmer.stop();  // it may be touching the old buffer
+    values.reserve(n);
+    T* fresh = values.data() + values.size();
+    const std::size_t bytes = (values.capacity() - values.size()) * sizeof(T);
+    advise_huge_pages(fresh, bytes);
+    warmer.start(fresh, bytes);
+}
+
+}  // namespace labelscope::io
