@@ -22,10 +22,20 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: { executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic'] },
   },
-  webServer: {
-    command: `node scripts/serve.mjs --port ${PORT}${root}`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  // The page as embedding pages get it, and cross-origin isolated as `npm start` serves it
+  // (threads; tests/e2e/threads.spec.mjs).
+  webServer: [
+    {
+      command: `node scripts/serve.mjs --port ${PORT}${root}`,
+      url: `http://127.0.0.1:${PORT}/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node scripts/serve.mjs --isolate --port ${PORT + 1}${root}`,
+      url: `http://127.0.0.1:${PORT + 1}/index.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -49,9 +49,9 @@ function freePort() {
   });
 }
 
-async function startServer(root) {
+async function startServer(root, extra = []) {
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--root', root, '--port', String(port)],
+  const server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--root', root, '--port', String(port), ...extra],
     { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
@@ -136,59 +136,74 @@ async function benchPage(browser, base) {
 }
 
 // The real page: time from the file input's change event to the first ranked row in the DOM.
-async function realPage(browser, base) {
+// Served cross-origin isolated as `npm start` serves it (the worker reads with the threaded
+// core's helper thread) and plainly as an embedding page gets it (one thread), alternating.
+async function pageOnce(browser, base) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(`${base}/index.html`);
+  const app = page.locator('label-scope#app');
+  await page.waitForSelector('label-scope#app[data-core=ready]', { timeout: 60_000 });
+  await app.evaluate((el) => {
+    const t = (window.benchTimes = {});
+    el.shadowRoot.addEventListener('change', () => { t.start ??= performance.now(); }, true);
+    const poll = () => {
+      if (t.start && el.shadowRoot.querySelector('.vt-spacer .vt-row')) t.firstRow = performance.now();
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+    new MutationObserver(() => {
+      if (t.start && el.dataset.state === 'ready') t.ready ??= performance.now();
+    }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  });
+  resetPeaks();
+  const cpu0 = chromiumCpuMs();
+  await app.locator('input[type=file]').setInputFiles(files('labels.csv', 'pred_probs.csv'));
+  await page.waitForFunction(() => window.benchTimes.firstRow && window.benchTimes.ready, null, { timeout: TIMEOUT, polling: 50 });
+  const cpu = chromiumCpuMs() - cpu0;
+  const t = await page.evaluate(() => window.benchTimes);
+  const threads = await app.getAttribute('data-threads');
+  const peak = peakMb();
+  await page.close();
+  return { ms: t.firstRow - t.start, ready: t.ready - t.start, cpu, peak, threads };
+}
+
+async function realPage(browser, modes) {
   if (!fs.existsSync(path.join(repo, 'web/index.html'))) return;
-  const ms = [], ready = [], cpu = [];
-  let peak = 0;
+  const runs = modes.map(() => []);
   for (let r = 0; r < pageReps; r++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-    await page.goto(`${base}/index.html`);
-    const app = page.locator('label-scope#app');
-    await page.waitForSelector('label-scope#app[data-core=ready]', { timeout: 60_000 });
-    await app.evaluate((el) => {
-      const t = (window.benchTimes = {});
-      el.shadowRoot.addEventListener('change', () => { t.start ??= performance.now(); }, true);
-      const poll = () => {
-        if (t.start && el.shadowRoot.querySelector('.vt-spacer .vt-row')) t.firstRow = performance.now();
-        else requestAnimationFrame(poll);
-      };
-      requestAnimationFrame(poll);
-      new MutationObserver(() => {
-        if (t.start && el.dataset.state === 'ready') t.ready ??= performance.now();
-      }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
-    });
-    resetPeaks();
-    const cpu0 = chromiumCpuMs();
-    await app.locator('input[type=file]').setInputFiles(files('labels.csv', 'pred_probs.csv'));
-    await page.waitForFunction(() => window.benchTimes.firstRow && window.benchTimes.ready, null, { timeout: TIMEOUT, polling: 50 });
-    cpu.push(chromiumCpuMs() - cpu0);
-    const t = await page.evaluate(() => window.benchTimes);
-    ms.push(t.firstRow - t.start);
-    ready.push(t.ready - t.start);
-    peak = Math.max(peak, peakMb());
-    await page.close();
+    for (const [i, mode] of modes.entries()) runs[i].push(await pageOnce(browser, mode.base));
   }
   const med = (v) => {
     const s = [...v].sort((a, b) => a - b);
     return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
   const round = (x) => Math.round(x * 1000) / 1000;
-  emit('chromium-page', { step: 'page_drop_to_first_row', reps: pageReps, median_ms: round(med(ms)), median_cpu_ms: round(med(cpu)),
-    min_ms: round(Math.min(...ms)), first_ms: round(ms[0]), all_ms: ms.map(round) });
-  emit('chromium-page', { step: 'page_drop_to_ready', reps: pageReps, median_ms: round(med(ready)),
-    min_ms: round(Math.min(...ready)), first_ms: round(ready[0]), all_ms: ready.map(round) });
-  emit('chromium-page', { step: 'renderer_peak_rss', phase: 'real page, CSV', mb: Math.round(peak * 10) / 10 });
+  for (const [i, { suffix }] of modes.entries()) {
+    const ms = runs[i].map((x) => x.ms), ready = runs[i].map((x) => x.ready), cpu = runs[i].map((x) => x.cpu);
+    const threads = Number(runs[i][0].threads);
+    emit('chromium-page', { step: `page_drop_to_first_row${suffix}`, reps: pageReps, threads, median_ms: round(med(ms)),
+      median_cpu_ms: round(med(cpu)), min_ms: round(Math.min(...ms)), first_ms: round(ms[0]), all_ms: ms.map(round) });
+    emit('chromium-page', { step: `page_drop_to_ready${suffix}`, reps: pageReps, threads, median_ms: round(med(ready)),
+      min_ms: round(Math.min(...ready)), first_ms: round(ready[0]), all_ms: ready.map(round) });
+    if (!suffix) {
+      emit('chromium-page', { step: 'renderer_peak_rss', phase: 'real page, CSV', mb: Math.round(Math.max(...runs[i].map((x) => x.peak)) * 10) / 10 });
+    }
+  }
 }
 
 const root = siteRoot();
 const { server, base } = await startServer(root);
+const isolated = await startServer(root, ['--isolate']);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic'], headless: true });
 try {
   await benchPage(browser, base);
-  if (!values['no-page']) await realPage(browser, base);
+  if (!values['no-page']) {
+    await realPage(browser, [{ base: isolated.base, suffix: '' }, { base, suffix: '_single_thread' }]);
+  }
 } finally {
   await browser.close();
   server.kill();
+  isolated.server.kill();
   fs.rmSync(root, { recursive: true, force: true });
 }

@@ -82,6 +82,11 @@ export function evaluateTargets(results, datasets) {
     check(out, { id: `threads-cli-${d.name}`, dataset: d.name, impl: 'cli', step: 'cli_find_issues', phase: 'threads',
       unit: 'x single thread', atMost: 1, what: `CLI find-issues with the helper thread / --single-thread, ${d.name}` },
     withHelper && alone ? withHelper / alone : null);
+    const isolated = ms('chromium-page', d.name, 'page_drop_to_first_row');
+    const plain = ms('chromium-page', d.name, 'page_drop_to_first_row_single_thread');
+    check(out, { id: `threads-page-${d.name}`, dataset: d.name, impl: 'chromium-page', step: 'page_drop_to_first_row',
+      phase: 'threads', unit: 'x single thread', atMost: 1,
+      what: `page, cross-origin isolated (helper thread) / not isolated, ${d.name}` }, isolated && plain ? isolated / plain : null);
   }
 
   // Linear in N (K = 10): time per row at 1M within 1.25x of that at 100k.

@@ -14,11 +14,13 @@ fi
 
 site=dist/site
 rm -rf "$site"
-mkdir -p "$site/src/js" "$site/dist/wasm" "$site/examples/headlines" "$site/examples/mnist"
+mkdir -p "$site/src/js" "$site/dist/wasm/threads" "$site/examples/headlines" "$site/examples/mnist"
 
 cp -R web/. "$site/"
 cp src/js/*.js "$site/src/js/"
 cp "$core.mjs" "$core.wasm" "$site/dist/wasm/"
+# The threaded core, used where the host sends the cross-origin isolation headers (serve.mjs --isolate).
+cp dist/wasm/threads/labelscope-core.{mjs,wasm,worker.js} dist/wasm/threads/package.json "$site/dist/wasm/threads/"
 cp examples/embed.html "$site/examples/"
 cp examples/headlines/dataset.csv examples/headlines/README.md "$site/examples/headlines/"
 cp examples/mnist/labels.csv examples/mnist/pred_probs.npy examples/mnist/classes.txt \

@@ -7,4 +7,5 @@ bash scripts/setup.sh
 echo "start: building the WebAssembly core…"
 bash scripts/build.sh core >/dev/null
 echo "start: open the printed URL and click a demo, or drop your own files."
-exec node scripts/serve.mjs "$@"
+# Cross-origin isolated, so the page's worker may read big files with a helper thread.
+exec node scripts/serve.mjs --isolate "$@"

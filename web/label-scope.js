@@ -168,7 +168,10 @@ export class LabelScopeElement extends HTMLElement {
     // Start the worker and its WebAssembly now, so that once the page has loaded nothing more
     // needs the network.
     sharedClient().then(
-      () => { this.dataset.core = 'ready'; },
+      (client) => {
+        this.dataset.core = 'ready';
+        this.dataset.threads = String(client.threads); // 2 where the page is cross-origin isolated
+      },
       (error) => this.#fail(error, 'labelscope could not start', {
         hint: 'Reload the page. labelscope needs WebAssembly and module workers (a recent Chrome, Edge, Firefox or Safari).',
       }),

@@ -735,6 +735,11 @@ export interface WorkerReadDatasetOptions extends Omit<ReadDatasetOptions, 'onPr
  * Typed-array inputs are transferred to the worker (detached afterwards): pass copies to keep them.
  */
 export interface LabelScopeWorker {
+  /**
+   * Threads the worker's core reads files with: 2 in a cross-origin isolated page (the threaded
+   * core) on a machine with 2 or more cores, else 1.
+   */
+  readonly threads: number;
   findLabelIssues(args: DataArgs<FindLabelIssuesOptions, WorkerDataset>): Promise<FindLabelIssuesResult>;
   getLabelQualityScores(args: DataArgs<LabelQualityScoresOptions, WorkerDataset>): Promise<LabelQualityScoresResult>;
   computeConfidentJoint(args: ArrayData & ConfidentJointOptions): Promise<ConfidentJointResult>;

@@ -21,12 +21,16 @@ const OPTIONS = {
 };
 
 const IN_NODE = typeof process === 'object' && typeof process.versions?.node === 'string';
+// Browsers allow threads (SharedArrayBuffer) only on cross-origin isolated pages, and waiting for
+// one (Atomics.wait) only in a worker.
+const IN_ISOLATED_WORKER = !IN_NODE && globalThis.crossOriginIsolated === true
+  && typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope;
 
-// Node's default core has a helper thread (dist/wasm/threads): it takes half the page faults of
-// reading a big file into fresh memory. Browsers get the single-threaded core: threads there need
-// a cross-origin isolated page, which an embedding page may not be.
+// The core with a helper thread (dist/wasm/threads): it takes half the page faults of reading a
+// big file into fresh memory. The default in Node and in a cross-origin isolated page's worker;
+// elsewhere (an embedding page that is not isolated, the main thread) the single-threaded core.
 async function threadedFactory(threads) {
-  if (threads === false || (!IN_NODE && threads !== true)) return null;
+  if (threads === false || (!IN_NODE && !IN_ISOLATED_WORKER && threads !== true)) return null;
   try {
     return (await import('../../dist/wasm/threads/labelscope-core.mjs')).default;
   } catch (e) {
@@ -88,8 +92,20 @@ export class Dataset {
   }
 }
 
-// Node's event loop once round (no 1 ms timer): messages from a worker get through.
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+// One turn of the event loop, so messages from a worker get through: setImmediate in Node, a
+// message to ourselves in browsers (no timer clamping).
+let selfChannel = null;
+function yieldToEventLoop() {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  if (!selfChannel) {
+    selfChannel = { channel: new MessageChannel(), waiting: [] };
+    selfChannel.channel.port1.onmessage = () => selfChannel.waiting.shift()?.();
+  }
+  return new Promise((resolve) => {
+    selfChannel.waiting.push(resolve);
+    selfChannel.channel.port2.postMessage(null);
+  });
+}
 
 // Lets messages (a cancel) and rendering in between two stages of a long computation.
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));

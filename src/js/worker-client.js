@@ -24,6 +24,8 @@ class LabelScopeWorker {
   #pending = new Map();
   #nextId = 1;
   #terminated = false;
+  /** Threads the worker's core reads files with (2: the threaded core of an isolated page). */
+  threads = 1;
 
   constructor(worker) {
     this.#worker = worker;
@@ -124,6 +126,6 @@ export async function createLabelScopeWorker(options = {}) {
   const url = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   const client = new LabelScopeWorker(new Worker(url, { type: 'module' }));
   const init = options.wasmBinary ? { wasmBinary: options.wasmBinary } : {};
-  await client.call('init', init);
+  client.threads = (await client.call('init', init)).threads;
   return client;
 }

@@ -19,8 +19,7 @@ function datasetFrom(args) {
 async function handle(id, method, args) {
   if (method === 'init') {
     ready ??= createLabelScope(args ?? {});
-    await ready;
-    return {};
+    return { threads: (await ready).threads };
   }
   ready ??= createLabelScope();
   const ls = await ready;
