@@ -639,10 +639,11 @@ export interface CreateLabelScopeOptions {
   moduleFactory?: (moduleOptions: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string, scriptDirectory: string) => string }) => Promise<unknown>;
   /**
    * Load the core with a helper thread (`dist/wasm/threads/`), which warms fresh memory while a
-   * big file is read. Default: in Node yes when it is there (no when `wasmBinary` or `locateFile`
-   * is given: those are for the single-threaded core), in browsers no (threads need a
-   * cross-origin isolated page). `true` fails when it cannot be loaded; `false` never loads it.
-   * Results are the same either way.
+   * big file is read. Default: yes in Node and in a worker of a cross-origin isolated page, when
+   * it is there (no when `wasmBinary` or `locateFile` is given: those are for the
+   * single-threaded core); no elsewhere in browsers (threads need isolation, waiting for one a
+   * worker). `true` fails when it cannot be loaded; `false` never loads it. Results are the same
+   * either way.
    */
   threads?: boolean;
 }
