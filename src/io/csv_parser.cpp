@@ -418,11 +418,7 @@ private:
 
     // Tells the page warmer how far the probabilities are written.
     void note_filled() {
-        if (probs_ == nullptr) return;
-        if (options_.float32)
-            warmer_.filled_to(probs_->values_f32.data() + probs_->values_f32.size());
-        else
-            warmer_.filled_to(probs_->values.data() + probs_->values.size());
+        if (probs_ != nullptr) warmer_.filled_to(probs_->values_end(options_.float32));
     }
 
     void make_room_for_row(std::uint64_t consumed) {

@@ -109,12 +109,7 @@ public:
         } else {
             consume(data, size);
         }
-        if (probs_ != nullptr) {  // how far the values are written, for the page warmer
-            if (options_.float32)
-                warmer_.filled_to(probs_->values_f32.data() + probs_->values_f32.size());
-            else
-                warmer_.filled_to(probs_->values.data() + probs_->values.size());
-        }
+        if (probs_ != nullptr) warmer_.filled_to(probs_->values_end(options_.float32));
     }
 
     void finish() override {

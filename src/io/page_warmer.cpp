@@ -58,17 +58,19 @@ struct Helper {
         // Pages job_first, job_first + PAGE, ...: the last is the last whose first word lies inside.
         std::size_t pages = (job_end - job_first - sizeof(std::uint32_t)) / PAGE + 1;
         std::size_t touched = 0;
-        while (pages > 0 && !stopping.load(std::memory_order_relaxed)) {
+        bool reader_close = false;
+        while (pages > 0 && !reader_close && !stopping.load(std::memory_order_relaxed)) {
             const std::uintptr_t limit = filled_to.load(std::memory_order_relaxed) + MARGIN;
-            int i = 0;
-            for (; i < PAGES_PER_LOOK && pages > 0; ++i) {
+            for (int i = 0; i < PAGES_PER_LOOK && pages > 0; ++i) {
                 const std::uintptr_t page = job_first + (pages - 1) * PAGE;
-                if (page <= limit) break;  // the reader is close: it takes the rest
+                if (page <= limit) {  // the reader is close: it takes the rest
+                    reader_close = true;
+                    break;
+                }
                 touch(page);
                 --pages;
+                ++touched;
             }
-            touched += static_cast<std::size_t>(i);
-            if (i < PAGES_PER_LOOK && pages > 0) break;
         }
         pages_touched.fetch_add(touched, std::memory_order_relaxed);
     }

@@ -22,6 +22,12 @@ struct ParsedProbs {
     std::size_t rows = 0;
     std::vector<double> values;         // one of these two is used (ReadOptions::float32)
     std::vector<float> values_f32;
+
+    // Where the values written so far end (the page warmer stops short of it).
+    const void* values_end(bool float32) const {
+        return float32 ? static_cast<const void*>(values_f32.data() + values_f32.size())
+                       : static_cast<const void*>(values.data() + values.size());
+    }
 };
 
 struct ParsedLabels {
