@@ -13,6 +13,10 @@ const char* to_string(ErrorCode code) {
         case ErrorCode::out_of_range: return "out_of_range";
         case ErrorCode::label_out_of_range: return "label_out_of_range";
         case ErrorCode::invalid_option: return "invalid_option";
+        case ErrorCode::missing_value: return "missing_value";
+        case ErrorCode::too_few_examples: return "too_few_examples";
+        case ErrorCode::constant_features: return "constant_features";
+        case ErrorCode::cancelled: return "cancelled";
     }
     return "unknown";
 }

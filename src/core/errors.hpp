@@ -18,6 +18,10 @@ enum class ErrorCode {
     out_of_range,          // probability more than 1e-3 outside [0, 1]
     label_out_of_range,    // label < 0 or >= K
     invalid_option,        // unknown method name, bad numeric option, wrong-shaped option
+    missing_value,         // a missing feature value and no imputation asked for (src/learn)
+    too_few_examples,      // fewer examples than folds, or a class with a single example (src/learn)
+    constant_features,     // no feature varies (all constant, or an empty text column) (src/learn)
+    cancelled,             // the caller's progress callback asked to stop (src/learn)
 };
 
 const char* to_string(ErrorCode code);
