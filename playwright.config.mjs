@@ -2,7 +2,8 @@
 // LABELSCOPE_SITE=dist/site runs the same tests against the built static site.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8123;
+// LABELSCOPE_E2E_PORT picks another pair of ports (PORT and PORT + 1), so two runs can share a machine.
+const PORT = Number(process.env.LABELSCOPE_E2E_PORT) || 8123;
 const root = process.env.LABELSCOPE_SITE ? ` --root ${process.env.LABELSCOPE_SITE}` : '';
 
 export default defineConfig({

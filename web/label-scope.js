@@ -13,37 +13,33 @@
 // or relabel — buttons in the detail pane, keys in the table (A, K, 1–9, R, U, Backspace, J/↓).
 // They are kept in memory by default. `save-decisions` saves them in this browser (IndexedDB, on
 // this device only) keyed by the fingerprint of the files' bytes, so the same files find their
-// decisions again after a reload; its value names a separate store (default "default"). The
-// labelscope page sets it and also keeps the dropped files so a reload can resume.
+// decisions again after a reload; its value names a separate store (default "default").
+// `store-files` lets the person choose to keep dropped files too (asked once; default no).
+//
+// This file is the thin shell: attributes, events, public API and rendering. The session lives in
+// controllers/analysis.js (load → read → analyse → cancel, the latest request wins) and
+// controllers/review.js (decisions, undo, resume, exports); neither touches the DOM.
 //
 // Events (all bubble out of the shadow root):
 //   labelscope-result  after every analysis or truth change; detail: see #resultDetail
 //   labelscope-error   detail: {code, message, file, row, column}
-//   decision           a decision was made, changed or cleared; detail: see #decisionDetail
+//   decision           a decision was made, changed or cleared; detail: see ReviewController.detail
 // Styling: --label-scope-accent, --label-scope-font, --label-scope-bg, --label-scope-text, ...
 // (ui/styles.js lists them all); light and dark follow prefers-color-scheme.
+import { AnalysisController } from './controllers/analysis.js';
+import { DEFAULT_SETTINGS } from './controllers/options.js';
+import { resultDetail } from './controllers/results.js';
+import { ReviewController } from './controllers/review.js';
 import { sharedClient } from './ui/core.js';
-import { renderCompact } from './ui/compact.js';
-import { DEMOS, demoUrls, fetchFiles } from './ui/demos.js';
-import { h, replace } from './ui/dom.js';
-import { formatWhen } from './ui/decide.js';
-import {
-  correctedLabels, correctedLabelsCsvParts, Decisions, decisionsCsvParts, labelsFormat, npyBytes,
-} from './ui/decisions.js';
-import { download, flaggedRowsCsv, fullDatasetCsv } from './ui/export.js';
-import { formatBytes, listPhrase, plural } from './ui/format.js';
-import { renderInsights } from './ui/insights.js';
-import { createIntake } from './ui/intake.js';
-import { decisionsKey, ReviewStore } from './ui/persist.js';
-import { ReviewPanel, displayColumns } from './ui/review.js';
+import { demoUrls, fetchFiles } from './ui/demos.js';
+import { replace } from './ui/dom.js';
+import { download, exportWithProgress, flaggedRowsCsv, fullDatasetCsv } from './ui/export.js';
+import { plural } from './ui/format.js';
+import { ReviewStore } from './ui/persist.js';
+import { resumeOffer } from './ui/resume.js';
+import { buildShell, renderResults } from './ui/shell.js';
 import { checkRoles, DATA_ROLES, mergeFiles, sniffFile } from './ui/roles.js';
-import { auditOptions, createSettings, DEFAULT_SETTINGS } from './ui/settings.js';
-import { createStatus, renderWarnings } from './ui/status.js';
 import { styleSheet } from './ui/styles.js';
-import { renderSummary, renderTruth } from './ui/summary.js';
-
-// Probability files larger than this are stored as float32 (see #read).
-const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
 import { buildTruth, parseTruthFile, scoreFlags } from './ui/truth.js';
 
 const SOURCE_ATTRIBUTES = ['demo', 'src', 'labels-src', 'pred-probs-src', 'truth-src'];
@@ -53,35 +49,14 @@ export class LabelScopeElement extends HTMLElement {
   static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions'];
 
   #ui = null;
-  #entries = [];        // files and the role of each
-  #readEntries = [];    // the files behind the current dataset
-  #labelColumn = null;  // combined CSV: the person's choice, or null for the reader's guess
-  #dataset = null;
-  #truthFiles = [];
-  #truth = null;
-  #report = null;
-  #busy = null;         // AbortController of the running load/read
-  #generation = 0;      // newer audits win over older ones still in flight
-  #auditing = null;     // the audit in flight
-  #analysis = null;     // AbortController of the audit in flight (the Cancel button)
-  #reportFor = null;    // the dataset #report was made from, and with which settings
-  #reportSettings = null;
-  #auditAgain = null;   // one more audit wanted when it ends (the latest settings win)
-  #stats = { reads: 0, audits: 0 };
-  #matrixKind = 'counts';
+  #analysis = null;
+  #review = null;
   #sourceName = 'labelscope';
   #loadedSources = null;
   #pendingAttributes = false;
-  #store = new ReviewStore({ onState: (state) => this.#ui?.review.setStorage(state) });
-  #decisions = new Decisions(); // of the current dataset
-  #decisionsKey = null;
-  #note = null;                 // decisions restored when the dataset was read
-  #labelsFormat = null;         // how the labels were given (for "Export corrected labels")
-  #origin = { kind: 'files' };  // where the files came from: files, demo (name) or url
-  #unsavedKeys = 0;
   #beforeUnload = (event) => {
     // Saving was wanted but failed, and some decisions were not exported since: ask before leaving.
-    if (!this.#store.atRisk()) return;
+    if (!this.#review?.store.atRisk()) return;
     event.preventDefault();
     event.returnValue = '';
   };
@@ -94,22 +69,20 @@ export class LabelScopeElement extends HTMLElement {
   // ---- public API -----------------------------------------------------------------------------
 
   /** The last audit report (see the JS API's audit()), or null. */
-  get report() { return this.#report; }
+  get report() { return this.#analysis?.report ?? null; }
   /** The dataset in the worker (WorkerDataset), or null. */
-  get data() { return this.#dataset; }
+  get data() { return this.#analysis?.dataset ?? null; }
   /** Known truth per row ({status, corrected, ...}), or null. */
-  get truth() { return this.#truth; }
+  get truth() { return this.#analysis?.truth ?? null; }
   /** How many times files were read and audits run (settings changes must not re-read). */
-  get stats() { return { ...this.#stats }; }
+  get stats() { return this.#analysis?.stats ?? { reads: 0, audits: 0 }; }
   get settings() { return this.#ui?.settings.values ?? { ...DEFAULT_SETTINGS }; }
   /** Review decisions on the current dataset: [{index, decision, label, labelName, at}] in row order. */
-  get decisions() {
-    const names = this.#dataset?.classNames ?? [];
-    return this.#decisions.entries().map((e) => ({ ...e, labelName: names[e.label] }));
-  }
+  get decisions() { return this.#review?.list() ?? []; }
   /** How decisions are kept: {mode: 'off' | 'saved' | 'saving' | 'failed', error}. */
   get saveState() {
-    const { mode, error } = this.#store.state;
+    this.#ensureBuilt();
+    const { mode, error } = this.#review.store.state;
     return { mode, error: error ? error.message : null };
   }
 
@@ -118,10 +91,11 @@ export class LabelScopeElement extends HTMLElement {
    * (the given label), 'relabel' with a class index, or null to clear it. Fires `decision`.
    */
   decide(index, decision, label) {
-    if (!this.#report || !Number.isInteger(index) || index < 0 || index >= this.#report.numExamples) {
+    const report = this.report;
+    if (!report || !Number.isInteger(index) || index < 0 || index >= report.numExamples) {
       throw new RangeError(`There is no row ${index} to decide on.`);
     }
-    const done = decision == null ? this.#clearRow(index, 'api') : this.#decideRow(index, decision, label, 'api');
+    const done = decision == null ? this.#review.clear(index, 'api') : this.#review.decide(index, decision, label, 'api');
     this.#ui.review.decisionsChanged();
     return done;
   }
@@ -129,20 +103,10 @@ export class LabelScopeElement extends HTMLElement {
   /** Adds files as if dropped: roles are guessed, and the data is read once it is complete. */
   async loadFiles(files, { replace: replaceAll = false, origin = { kind: 'files' } } = {}) {
     this.#ensureBuilt();
-    this.#origin = origin;
     this.#ui.intake.setResume(null);
-    this.#ui.status.clearError();
-    let incoming;
-    try {
-      incoming = await Promise.all([...files].map(sniffFile));
-    } catch (error) {
-      return this.#fail(error);
-    }
-    const dataChanged = incoming.some((e) => DATA_ROLES.includes(e.role));
-    this.#entries = replaceAll ? incoming : mergeFiles(this.#entries, incoming, Boolean(this.#dataset));
-    if (replaceAll || dataChanged) this.#labelColumn = null;
-    if (!replaceAll) this.#sourceName = baseName(incoming[0]?.file.name);
-    return this.#entriesChanged();
+    const list = [...files];
+    if (!replaceAll && list.length) this.#sourceName = baseName(list[0].name);
+    return this.#analysis.addFiles(list, { replace: replaceAll, origin });
   }
 
   /** Loads a bundled demo: 'headlines' or 'mnist'. */
@@ -184,18 +148,11 @@ export class LabelScopeElement extends HTMLElement {
     queueMicrotask(() => {
       if (this.isConnected) return;
       window.removeEventListener('beforeunload', this.#beforeUnload);
-      this.#busy?.abort();
-      this.#dataset?.free().catch(() => {});
-      this.#dataset = null;
-      this.#report = null;
-      this.#reportFor = null;
-      this.#entries = [];
-      this.#readEntries = [];
+      this.#analysis.dispose();
       this.#loadedSources = null;
       this.#ui.results.hidden = true;
       this.#ui.compact.replaceChildren();
       this.#showFiles(null);
-      this.#setState('idle');
     });
   }
 
@@ -205,10 +162,10 @@ export class LabelScopeElement extends HTMLElement {
       this.#configureStore();
     } else if (name === 'filter-by' || name === 'rank-by') {
       this.#ui.settings.set(this.#attributeSettings());
-      if (this.#dataset) this.#audit();
+      this.#analysis.settingsChanged();
     } else if (name === 'compact' || name === 'max-rows') {
       this.#applyLayout();
-      if (this.#report) this.#render({ newDataset: true });
+      if (this.report) this.#render({ newDataset: true });
     } else {
       this.#attributesChanged();
     }
@@ -260,72 +217,89 @@ export class LabelScopeElement extends HTMLElement {
 
   #ensureBuilt() {
     if (this.#ui) return;
-    const intake = createIntake({
-      onFiles: (files) => this.loadFiles(files),
-      onDemo: (name) => this.loadDemo(name),
-      onRole: (index, role) => {
-        // A label column chosen for a combined table means nothing for another file.
-        if (role === 'combined' || this.#entries[index].role === 'combined') this.#labelColumn = null;
-        this.#entries = this.#entries.map((e, i) => (i === index ? { ...e, role, reason: 'your choice' } : e));
-        this.#entriesChanged();
+    const analysis = () => this.#analysis;
+    const ui = buildShell({
+      intake: {
+        onFiles: (files) => this.loadFiles(files),
+        onDemo: (name) => this.loadDemo(name),
+        onRole: (index, role) => analysis().setRole(index, role),
+        onLabelColumn: (column) => analysis().setLabelColumn(column),
+        onSwap: () => analysis().swapRoles(),
       },
-      onLabelColumn: (column) => {
-        this.#labelColumn = column;
-        this.#entriesChanged({ force: true });
+      onCancel: () => analysis().cancel(),
+      onSettings: (values) => {
+        if (!analysis().dataset) return;
+        analysis().settingsChanged();
+        this.#review.settingsChanged(values);
       },
-      onSwap: () => {
-        const swapped = { labels: 'predProbs', predProbs: 'labels' };
-        this.#entries = this.#entries.map((e) => (swapped[e.role] ? { ...e, role: swapped[e.role], reason: 'swapped' } : e));
-        this.#entriesChanged();
+      review: {
+        onExport: (kind) => this.#export(kind),
+        decide: (index, kind, label, source) => this.#review.decide(index, kind, label, source),
+        clear: (index, source) => this.#review.clear(index, source),
+        undo: () => this.#review.undo(),
+        startOver: () => this.#startOver(),
+        exportDecisions: () => this.#exportWith((name) => this.#review.exportDecisions(name), 'decisions.csv'),
+        exportLabels: () => this.#exportWith((name) => this.#review.exportLabels(name),
+          `corrected-labels.${this.#review.labelsKind === 'npy' ? 'npy' : 'csv'}`),
       },
     });
-    const status = createStatus({
-      onCancel: () => {
-        this.#busy?.abort();
-        this.#analysis?.abort();
-      },
-    });
-    const settings = createSettings((values) => {
-      if (!this.#dataset) return;
-      this.#audit();
-      this.#store.updateSession({ settings: values, key: this.#decisionsKey });
-    });
-    settings.set(this.#attributeSettings());
-    const review = new ReviewPanel({
-      onExport: (kind) => this.#export(kind),
-      decide: (index, kind, label, source) => this.#decideRow(index, kind, label, source),
-      clear: (index, source) => this.#clearRow(index, source),
-      undo: () => this.#undo(),
-      startOver: () => this.#startOver(),
-      exportDecisions: () => this.#exportDecisions(),
-      exportLabels: () => this.#exportLabels(),
-    });
-    const ui = {
-      intake, status, settings, review,
-      summary: h('div', { class: 'summary-slot' }),
-      truth: h('div', { class: 'truth-slot' }),
-      warnings: h('div', { class: 'warnings-slot' }),
-      insights: h('div', { class: 'insights-slot' }),
-      compact: h('div', { class: 'compact-slot', 'aria-live': 'polite' }),
-    };
-    ui.results = h('div', { class: 'results', hidden: true },
-      ui.summary, ui.truth, ui.warnings,
-      h('div', { class: 'workspace' }, settings.element, review.element),
-      ui.insights);
-    ui.root = h('div', { class: 'ls', part: 'root' },
-      intake.element, status.element, ui.results, ui.compact,
-      h('p', { class: 'compact-footer' }, 'Analysed in your browser by labelscope; nothing was uploaded.'));
+    ui.settings.set(this.#attributeSettings());
     this.#ui = ui;
+    this.#analysis = new AnalysisController({
+      client: sharedClient, fetchFiles, sniff: sniffFile, checkRoles, mergeFiles, dataRoles: DATA_ROLES,
+      parseTruth: parseTruthFile, buildTruth,
+    }, this.#analysisView());
+    const store = new ReviewStore({ onState: (state) => this.#ui?.review.setStorage(state) });
+    this.#review = new ReviewController({
+      store,
+      context: () => ({ dataset: this.data, report: this.report }),
+      emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
+    });
     this.shadowRoot.replaceChildren(ui.root);
     this.#applyLayout();
     this.#setState('idle');
+  }
+
+  /** What the analysis controller shows through (see controllers/analysis.js View). */
+  #analysisView() {
+    const ui = this.#ui;
+    return {
+      setState: (phase) => this.#setState(phase),
+      progress: (text, fraction, options) => ui.status.progress(text, fraction, options),
+      readProgress: (p) => ui.status.readProgress(p),
+      idle: () => ui.status.idle(),
+      progressShowing: () => ui.status.showing,
+      clearError: () => ui.status.clearError(),
+      note: (text, action) => ui.status.note(text, action),
+      showFiles: (problem, open) => this.#showFiles(problem, open),
+      failed: (error, title, options) => this.#fail(error, title, options),
+      hideResults: () => {
+        ui.results.hidden = true;
+        ui.compact.replaceChildren();
+      },
+      render: (how) => this.#render(how),
+      announce: () => this.dispatchEvent(new CustomEvent('labelscope-result', { bubbles: true, composed: true, detail: this.#resultDetail() })),
+      settings: () => ui.settings.values,
+      restoreSettings: (values) => {
+        ui.settings.set(values);
+        this.#review.settingsChanged(values);
+      },
+      openDecisions: (dataset, entries) => this.#review.open(dataset, entries, this.#sourceName),
+      useDecisions: (review) => {
+        this.#review.use(review);
+        ui.review.setStorage(this.#review.store.state, review.restored);
+      },
+      analysed: ({ origin, entries }) => this.#review.saveSession(origin, entries, {
+        settings: ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn,
+      }),
+    };
   }
 
   #applyLayout() {
     const compact = this.#compact;
     this.#ui.root.classList.toggle('compact', compact);
     this.#ui.intake.element.hidden = compact;
-    this.#ui.results.hidden = compact || !this.#report;
+    this.#ui.results.hidden = compact || !this.report;
     this.#ui.compact.hidden = !compact;
   }
 
@@ -335,487 +309,88 @@ export class LabelScopeElement extends HTMLElement {
     else this.removeAttribute('aria-busy');
   }
 
-  // ---- loading and reading ----------------------------------------------------------------------
-
-  async #loadUrls(urls, message, origin) {
+  #loadUrls(urls, message, origin) {
     this.#ensureBuilt();
     this.#ui.intake.setResume(null);
-    const controller = this.#startBusy();
-    this.#setState('loading');
-    this.#ui.status.clearError();
-    this.#ui.status.note('');
-    this.#ui.status.progress(message);
-    let files;
-    try {
-      files = await fetchFiles(urls, controller.signal);
-    } catch (error) {
-      this.#endBusy(controller);
-      if (error.code === 'cancelled') return this.#busy ? undefined : this.#cancelled();
-      return this.#fail(error, 'Could not load the data', { hint: 'Check the address of the data file; it must be on this site.' });
-    }
-    this.#endBusy(controller);
-    if (this.#busy) return undefined; // a newer load took over
-    return this.loadFiles(files, { replace: true, origin });
-  }
-
-  #startBusy() {
-    this.#busy?.abort();
-    const controller = new AbortController();
-    this.#busy = controller;
-    return controller;
-  }
-
-  #endBusy(controller) {
-    if (this.#busy === controller) this.#busy = null;
-  }
-
-  async #entriesChanged({ force = false } = {}) {
-    const { ready, problem } = checkRoles(this.#entries);
-    this.#showFiles(ready ? null : problem);
-    if (!ready) {
-      // Results of other files would be misleading next to an unfinished set.
-      if (!sameData(this.#entries, this.#readEntries)) this.#ui.results.hidden = true;
-      this.#setState('waiting');
-      return;
-    }
-    if (!force && this.#dataset && sameData(this.#entries, this.#readEntries)) {
-      // The data read last is still what the files say (only truth files changed, or a role was
-      // changed back): no need to read it again.
-      this.#ui.status.clearError();
-      await this.#applyTruthFiles();
-      this.#render({ newDataset: false, truthChanged: true });
-      this.#setState('ready');
-      this.#announce();
-      return;
-    }
-    await this.#read();
+    return this.#analysis.loadUrls(urls, { message, origin });
   }
 
   // open: fold the file list open (something to fix) or shut (all read); undefined keeps it.
   #showFiles(problem, open) {
-    this.#ui.intake.showFiles(this.#entries, {
-      problem,
-      open: problem ? true : open,
-      labelColumn: this.#labelColumn,
-      dataset: this.#dataset && sameData(this.#entries, this.#readEntries) ? this.#dataset : null,
+    const a = this.#analysis;
+    this.#ui.intake.showFiles(a.entries, {
+      problem, open: problem ? true : open, labelColumn: a.labelColumn, dataset: a.shownDataset,
     });
-    this.#ui.intake.element.classList.toggle('has-data', Boolean(this.#report || this.#dataset)); // files read: no beginner's guide
+    this.#ui.intake.element.classList.toggle('has-data', Boolean(a.report || a.dataset)); // files read: no beginner's guide
   }
 
-  async #read() {
-    const controller = this.#startBusy();
-    const entries = this.#entries;
-    const byRole = (role) => entries.find((e) => e.role === role)?.file;
-    const input = byRole('combined') ? { combined: byRole('combined') } : { labels: byRole('labels'), predProbs: byRole('predProbs') };
-    const options = { signal: controller.signal, onProgress: (p) => this.#ui.status.readProgress(p) };
-    if (this.#labelColumn) options.labelColumn = this.#labelColumn;
-    // Big inputs keep their probabilities as float32: half the memory, so 1M x 100 fits in a tab.
-    const probsBytes = (byRole('combined') ?? byRole('predProbs'))?.size ?? 0;
-    if (probsBytes > FLOAT32_ABOVE_BYTES) options.float32 = true;
-    this.#setState('reading');
-    this.#ui.status.clearError();
-    this.#ui.status.note('');
-    this.#ui.status.progress('Reading…', 0);
-    let dataset;
-    try {
-      const classNamesFile = byRole('classNames');
-      if (classNamesFile) options.classNames = parseClassNames(await classNamesFile.text());
-      const client = await sharedClient();
-      this.#stats.reads++;
-      dataset = await client.readDataset(input, options);
-    } catch (error) {
-      this.#endBusy(controller);
-      if (error.code === 'cancelled') return this.#busy ? undefined : this.#cancelled(); // superseded, or the person's Cancel
-      this.#ui.results.hidden = true;
-      this.#ui.compact.replaceChildren();
-      return this.#fail(error);
-    }
-    this.#endBusy(controller);
-    if (this.#busy) { // a newer load started while this one finished
-      dataset.free().catch(() => {});
-      return undefined;
-    }
-    // The decisions kept for these files come with them (the old table stays usable meanwhile).
-    const review = await this.#openDecisions(dataset, entries);
-    if (this.#busy) { // a newer load started meanwhile
-      dataset.free().catch(() => {});
-      return undefined;
-    }
-    if (dataset.float32) {
-      dataset.notes.push(`The probabilities were kept as 32-bit floats to halve the memory this tab needs (inputs over ${FLOAT32_ABOVE_BYTES / 2 ** 20} MB). Scores can differ from a 64-bit run (the CLI) in the last digits.`);
-    }
-    this.#dataset?.free().catch(() => {});
-    this.#dataset = dataset;
-    this.#readEntries = entries;
-    this.#useDecisions(review);
-    await this.#applyTruthFiles();
-    const origin = this.#origin;
-    const report = await this.#audit({ newDataset: true });
-    if (report && this.#dataset === dataset) this.#saveSession(origin, entries);
-    return report;
-  }
-
-  async #applyTruthFiles() {
-    this.#truthFiles = [];
-    for (const entry of this.#entries.filter((e) => e.role === 'truth')) {
-      try {
-        this.#truthFiles.push(parseTruthFile(await entry.file.text(), entry.file.name, this.#dataset));
-      } catch (error) {
-        this.#fail(error, `Could not use ${entry.file.name} as known truth`, {
-          keepResults: true, hint: 'The analysis below ignores this file. Fix it and drop it again.',
-        });
-      }
-    }
-    this.#truth = buildTruth(this.#dataset, this.#truthFiles);
-  }
-
-  #cancelled() {
-    this.#entries = this.#readEntries;
-    this.#ui.status.idle();
-    this.#showFiles(null);
-    this.#ui.status.note(this.#report ? 'Cancelled. Showing the previous results.' : 'Cancelled.');
-    this.#setState(this.#report ? 'ready' : 'idle');
-    return undefined;
-  }
-
-  // ---- analysis -----------------------------------------------------------------------------------
-
-  /** Runs an audit; settings changed while one runs fold into a single follow-up run. */
-  async #audit({ newDataset = false } = {}) {
-    if (this.#auditing) {
-      this.#auditAgain = { newDataset: newDataset || Boolean(this.#auditAgain?.newDataset) };
-      return this.#auditing;
-    }
-    this.#auditing = this.#runAudit({ newDataset });
-    try {
-      await this.#auditing;
-    } finally {
-      this.#auditing = null;
-    }
-    if (this.#auditAgain) {
-      const next = this.#auditAgain;
-      this.#auditAgain = null;
-      return this.#audit(next);
-    }
-    return this.#report;
-  }
-
-  async #runAudit({ newDataset }) {
-    const generation = ++this.#generation;
-    const dataset = this.#dataset;
-    this.#setState('analysing');
-    // Re-running on a small dataset takes milliseconds: a progress bar flashing in and out would
-    // only shake the page. It appears when the analysis takes a noticeable time.
-    let fraction = null; // stages done / stages, as the worker reports them
-    const showProgress = () => this.#ui.status.progress('Analysing…', fraction);
-    const slow = this.#ui.status.showing ? (showProgress(), null) : setTimeout(showProgress, 250);
-    const controller = new AbortController();
-    this.#analysis = controller;
-    const settings = this.#ui.settings.values;
-    const onProgress = ({ stagesDone, numStages }) => {
-      fraction = stagesDone / numStages;
-      if (this.#ui.status.showing) showProgress();
-    };
-    let report;
-    try {
-      const client = await sharedClient();
-      this.#stats.audits++;
-      report = await client.audit(dataset, { ...auditOptions(settings), signal: controller.signal, onProgress });
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      if (error.code === 'cancelled') {
-        this.#analysisCancelled(dataset);
-        return;
-      }
-      this.#fail(error, 'The analysis failed', { hint: null });
-      return;
-    } finally {
-      clearTimeout(slow);
-      if (this.#analysis === controller) this.#analysis = null;
-    }
-    if (generation !== this.#generation || dataset !== this.#dataset) return;
-    this.#report = report;
-    this.#reportFor = dataset;
-    this.#reportSettings = settings;
-    this.#ui.status.idle();
-    this.#render({ newDataset });
-    this.#setState('ready');
-    this.#announce();
-  }
-
-  /** The person pressed Cancel while the analysis ran (the worker stops after its current stage). */
-  #analysisCancelled(dataset) {
-    this.#auditAgain = null; // no follow-up run for settings changed meanwhile either
-    this.#ui.status.idle();
-    if (this.#report && this.#reportFor === dataset) {
-      // A re-run for new settings: the results shown still hold for the settings they came from.
-      this.#ui.settings.set(this.#reportSettings);
-      this.#store.updateSession({ settings: this.#reportSettings, key: this.#decisionsKey });
-      this.#ui.status.note('Cancelled. Showing the results of the previous settings.');
-      this.#setState('ready');
-      return;
-    }
-    // The first analysis of newly read files: the results shown were those of the files before.
-    this.#report = null;
-    this.#reportFor = null;
-    this.#ui.results.hidden = true;
-    this.#ui.compact.replaceChildren();
-    this.#showFiles(null, true);
-    const origin = this.#origin;
-    const entries = this.#readEntries;
-    this.#ui.status.note('Analysis cancelled. The files are read; nothing was lost.', {
-      label: 'Analyse',
-      run: async () => {
-        const report = await this.#audit({ newDataset: true });
-        if (report && this.#dataset === dataset) this.#saveSession(origin, entries); // as #read would have
-      },
-    });
-    this.#setState('idle');
-  }
-
-  /** Tells the page (a quiz, a lesson) about the current result. */
-  #announce() {
-    this.dispatchEvent(new CustomEvent('labelscope-result', { bubbles: true, composed: true, detail: this.#resultDetail() }));
-  }
+  // ---- rendering ----------------------------------------------------------------------------------
 
   #context() {
-    const dataset = this.#dataset;
+    const { dataset, report, truth } = this.#analysis;
     return {
-      dataset, report: this.#report, truth: this.#truth, classNames: dataset.classNames, labels: dataset.labels,
-      decisions: this.#decisions, labelsKind: this.#labelsFormat?.kind ?? 'csv',
+      dataset, report, truth, classNames: dataset.classNames, labels: dataset.labels,
+      decisions: this.#review.decisions, labelsKind: this.#review.labelsKind,
     };
   }
 
   #render({ newDataset, truthChanged = false }) {
-    const ctx = this.#context();
     this.#showFiles(null, newDataset ? false : undefined);
     this.#applyLayout();
-    if (this.#compact) {
-      replace(this.#ui.compact, renderCompact(ctx, this.#maxRows));
-      return;
-    }
-    const scores = ctx.truth ? scoreFlags(ctx.truth, ctx.report.issues) : null;
-    replace(this.#ui.summary, renderSummary(ctx));
-    replace(this.#ui.truth, scores ? renderTruth(scores, ctx.truth, ctx.report.numExamples) : null);
-    replace(this.#ui.warnings, renderWarnings(uniqueWarnings([
-      ...(ctx.dataset.warnings ?? []), ...(ctx.report.warnings ?? []), ...(ctx.truth?.warnings ?? [])])));
-    this.#ui.review.setData(ctx, { newDataset: newDataset || truthChanged, maxRows: this.#maxRows });
-    this.#renderInsights();
-  }
-
-  #renderInsights() {
-    replace(this.#ui.insights, renderInsights(this.#context(), {
-      kind: this.#matrixKind,
-      onKind: (kind) => {
-        this.#matrixKind = kind;
-        this.#renderInsights();
-      },
-      onPickCell: (given, suggested) => this.#ui.review.filterTo(given, suggested),
-    }));
+    renderResults(this.#ui, this.#context(), {
+      compact: this.#compact, maxRows: this.#maxRows, newDataset: newDataset || truthChanged,
+    });
   }
 
   /** What a lesson or quiz page needs to check an answer. */
   #resultDetail() {
-    const { dataset, report, truth } = this.#context();
-    const { id } = displayColumns(dataset);
-    const issues = Array.from(report.issues);
-    const detail = {
-      numExamples: report.numExamples,
-      numClasses: report.numClasses,
-      classNames: [...dataset.classNames],
-      numIssues: issues.length,
-      issues,
-      ids: id ? issues.map((i) => id.values[i]) : null,
-      numLabelIssues: report.numLabelIssues,
-      estimatedNoiseRate: report.numLabelIssues / report.numExamples,
-      healthScore: report.healthScore,
-      filterBy: report.filterBy,
-      rankBy: report.rankBy,
-      source: this.#sourceName,
-      numDecided: this.#decisions.size,
-      truth: null,
-    };
-    if (truth) {
-      const s = scoreFlags(truth, report.issues);
-      detail.truth = { numErrors: s.numErrors, numReviewed: s.numKnown, flaggedConfirmed: s.confirmed, flaggedCorrect: s.correct, flaggedUnknown: s.unknown, precision: s.precision, recall: s.recall };
-    }
-    return detail;
-  }
-
-  // ---- export -------------------------------------------------------------------------------------
-
-  async #export(kind) {
-    if (!this.#report) return;
     const ctx = this.#context();
-    const build = kind === 'flagged' ? flaggedRowsCsv : fullDatasetCsv;
-    const fileName = `${this.#sourceName}-${kind === 'flagged' ? 'flagged' : 'audited'}.csv`;
-    // Progress only for exports that take a while (big files); small ones just download.
-    let visible = false;
-    const show = (fraction) => this.#ui.status.progress(`Preparing ${fileName}…`, fraction, { cancellable: false });
-    const timer = setTimeout(() => { visible = true; show(null); }, 250);
-    try {
-      const blob = await build(ctx, (done, total) => { if (visible) show(done / total); });
-      download(blob, fileName);
-    } catch (error) {
-      this.#fail(error, 'The export failed', { keepResults: true, hint: null });
-    } finally {
-      clearTimeout(timer);
-      if (visible) this.#ui.status.idle();
-    }
-  }
-
-  // ---- review decisions ---------------------------------------------------------------------------
-
-  #configureStore() {
-    const enabled = this.hasAttribute('save-decisions');
-    this.#store.configure({ enabled, scope: this.getAttribute('save-decisions') || 'default' });
-    this.#ui?.review.setStorage(this.#store.state);
-    // Find out now whether saving works, so a warning shows before any decision depends on it.
-    if (enabled) this.#store.probe();
-  }
-
-  /** The decisions kept for these files (made earlier in this tab, or saved in this browser). */
-  async #openDecisions(dataset, entries) {
-    const key = dataset.fingerprint ? decisionsKey(this.#store.scope, dataset) : `unsaved:${++this.#unsavedKeys}`;
-    const meta = {
-      fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses,
-      classNames: [...dataset.classNames], name: this.#sourceName,
-    };
-    const { decisions, restored } = await this.#store.open(key, meta);
-    const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
-    return { key, decisions, restored, format: labelsFormat(labelsEntry, dataset.source?.labelsColumn ?? 1) };
-  }
-
-  #useDecisions({ key, decisions, restored, format }) {
-    this.#decisionsKey = key;
-    this.#decisions = decisions;
-    this.#note = restored;
-    this.#labelsFormat = format;
-    this.#ui.review.setStorage(this.#store.state, restored);
-  }
-
-  #changed() {
-    if (!this.#decisionsKey?.startsWith('unsaved:')) this.#store.changed(this.#decisionsKey);
-  }
-
-  #decideRow(index, kind, label, source) {
-    if (!this.#report) return null;
-    const given = this.#dataset.labels[index];
-    const suggested = this.#report.suggestedLabel[index];
-    if (kind === 'relabel' && !(Number.isInteger(label) && label >= 0 && label < this.#dataset.numClasses)) {
-      throw new RangeError(`There is no class ${label}: use 0 to ${this.#dataset.numClasses - 1}.`);
-    }
-    if (!['accept', 'keep', 'relabel'].includes(kind)) throw new RangeError(`'${kind}' is not a decision: use accept, keep or relabel.`);
-    const entry = this.#decisions.set(index, kind, { given, suggested, label });
-    this.#changed();
-    this.#announceDecision(index, source);
-    return entry;
-  }
-
-  #clearRow(index, source) {
-    if (!this.#decisions.clear(index)) return false;
-    this.#changed();
-    this.#announceDecision(index, source);
-    return true;
-  }
-
-  #undo() {
-    const index = this.#decisions.undo();
-    if (index < 0) return -1;
-    this.#changed();
-    this.#announceDecision(index, 'undo');
-    return index;
-  }
-
-  async #startOver() {
-    const cleared = this.#decisions.size;
-    await this.#store.forget(this.#decisionsKey);
-    this.#decisions.clearAll(); // also when storage failed: Start over is what the person asked for
-    this.#note = null;
-    this.#ui.review.setStorage(this.#store.state, null);
-    this.#ui.review.decisionsChanged();
-    this.#ui.status.note(`Started over: ${plural(cleared, 'decision')} cleared.`);
-    this.dispatchEvent(new CustomEvent('decision', {
-      bubbles: true, composed: true, detail: { ...this.#decisionCounts(), index: null, decision: null, cleared, source: 'start-over' },
-    }));
-  }
-
-  #decisionCounts() {
-    const issues = this.#report?.issues ?? [];
-    return { numDecided: this.#decisions.size, numFlagged: issues.length, numFlaggedReviewed: this.#decisions.countAmong(issues) };
-  }
-
-  /** What a quiz page needs about one decision. */
-  #decisionDetail(index, source) {
-    const { dataset, report } = this.#context();
-    const names = dataset.classNames;
-    const entry = this.#decisions.get(index);
-    const { id } = displayColumns(dataset);
-    const given = dataset.labels[index];
-    const finalLabel = entry ? entry.label : given;
-    return {
-      index,
-      id: id ? id.values[index] : null,
-      given,
-      givenName: names[given],
-      suggested: report.suggestedLabel[index],
-      suggestedName: names[report.suggestedLabel[index]],
-      decision: entry?.decision ?? null,
-      finalLabel,
-      finalName: names[finalLabel],
-      flagged: Boolean(report.isLabelIssue[index]),
-      source,
-      ...this.#decisionCounts(),
-    };
-  }
-
-  #announceDecision(index, source) {
-    this.dispatchEvent(new CustomEvent('decision', { bubbles: true, composed: true, detail: this.#decisionDetail(index, source) }));
-  }
-
-  async #exportDecisions() {
-    if (!this.#report) return;
-    const fileName = `${this.#sourceName}-decisions.csv`;
-    try {
-      const ctx = this.#context();
-      const parts = decisionsCsvParts({ ...ctx, columns: displayColumns(ctx.dataset) }, this.#decisions);
-      download(new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName);
-      this.#store.markExported(this.#decisionsKey);
-    } catch (error) {
-      this.#exportFailed(error, fileName);
-    }
-  }
-
-  async #exportLabels() {
-    if (!this.#report) return;
-    const format = this.#labelsFormat ?? labelsFormat(null);
-    const npy = format.kind === 'npy';
-    const fileName = `${this.#sourceName}-corrected-labels.${npy ? 'npy' : 'csv'}`;
-    try {
-      const labels = correctedLabels(this.#dataset.labels, this.#decisions);
-      const blob = npy
-        ? new Blob([npyBytes(labels, format)], { type: 'application/octet-stream' })
-        : new Blob(correctedLabelsCsvParts(labels, this.#dataset.classNames, format), { type: 'text/csv;charset=utf-8' });
-      download(blob, fileName);
-      this.#store.markExported(this.#decisionsKey);
-    } catch (error) {
-      this.#exportFailed(error, fileName);
-    }
-  }
-
-  #exportFailed(error, fileName) {
-    this.#fail(error, `Could not export ${fileName}`, {
-      keepResults: true, openFiles: false,
-      hint: `Your ${plural(this.#decisions.size, 'decision')} are unchanged. Try the export again.`,
+    return resultDetail(ctx, {
+      scores: ctx.truth ? scoreFlags(ctx.truth, ctx.report.issues) : null,
+      source: this.#sourceName, numDecided: this.#review.decisions.size,
     });
   }
 
-  /** Keeps what was loaded (the files themselves, or the demo's name) so a reload can resume. */
-  async #saveSession(origin, entries) {
-    if (!this.#store.enabled || (origin.kind !== 'files' && origin.kind !== 'demo')) return;
-    const common = { key: this.#decisionsKey, settings: this.#ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#labelColumn };
-    if (origin.kind === 'demo') await this.#store.saveSession({ kind: 'demo', demo: origin.name, ...common });
-    else await this.#store.saveSession({ kind: 'files', entries, ...common });
+  // ---- exports and decisions ------------------------------------------------------------------------
+
+  async #export(kind) {
+    if (!this.report) return;
+    const build = kind === 'flagged' ? flaggedRowsCsv : fullDatasetCsv;
+    const fileName = `${this.#sourceName}-${kind === 'flagged' ? 'flagged' : 'audited'}.csv`;
+    try {
+      await exportWithProgress(build, this.#context(), fileName, this.#ui.status);
+    } catch (error) {
+      this.#fail(error, 'The export failed', { keepResults: true, hint: null });
+    }
+  }
+
+  #exportWith(build, what) {
+    if (!this.report) return;
+    try {
+      const { blob, fileName } = build(this.#sourceName);
+      download(blob, fileName);
+    } catch (error) {
+      this.#fail(error, `Could not export ${this.#sourceName}-${what}`, {
+        keepResults: true, openFiles: false,
+        hint: `Your ${plural(this.#review.decisions.size, 'decision')} are unchanged. Try the export again.`,
+      });
+    }
+  }
+
+  async #startOver() {
+    const cleared = await this.#review.startOver();
+    this.#ui.review.setStorage(this.#review.store.state, null);
+    this.#ui.review.decisionsChanged();
+    this.#ui.status.note(`Started over: ${plural(cleared, 'decision')} cleared.`);
+  }
+
+  #configureStore() {
+    const store = this.#review.store;
+    const enabled = this.hasAttribute('save-decisions');
+    store.configure({ enabled, scope: this.getAttribute('save-decisions') || 'default' });
+    this.#ui.review.setStorage(store.state);
+    // Find out now whether saving works, so a warning shows before any decision depends on it.
+    if (enabled) store.probe();
   }
 
   get #hasSourceAttributes() {
@@ -824,33 +399,19 @@ export class LabelScopeElement extends HTMLElement {
 
   /** "Pick up where you left off": offered when the page opens with nothing loaded. */
   async #offerResume() {
-    if (!this.#store.enabled || this.#compact || this.#hasSourceAttributes) return;
-    const session = await this.#store.loadSession();
-    if (!session || this.#dataset || this.#busy || this.#entries.length || this.#hasSourceAttributes || !this.isConnected) return;
-    const decisions = session.decisionCount
-      ? `${plural(session.decisionCount, 'decision')}, saved ${formatWhen(session.decisionsSavedAt)}`
-      : 'no decisions yet';
-    const forget = async () => {
-      await this.#store.forgetSession();
-      this.#ui.intake.setResume(null);
-    };
-    let what;
-    let canResume = true;
-    if (session.kind === 'demo') {
-      what = `the ${DEMOS[session.demo]?.title ?? session.demo} demo`;
-    } else {
-      what = listPhrase(session.names ?? []);
-      canResume = Array.isArray(session.entries) && session.entries.length > 0;
-    }
+    const store = this.#review.store;
+    if (!store.enabled || this.#compact || this.#hasSourceAttributes) return;
+    const session = await store.loadSession();
+    const a = this.#analysis;
+    if (!session || a.dataset || a.loading || a.entries.length || this.#hasSourceAttributes || !this.isConnected) return;
+    const offer = resumeOffer(session);
     this.#ui.intake.setResume({
-      title: canResume ? `Resume ${what} — ${decisions}` : `Last time: ${what} (${formatBytes(session.totalBytes ?? 0)})`,
-      text: canResume
-        ? (session.kind === 'demo' ? 'Your decisions are kept in this browser, on this device.'
-          : 'These files are kept in this browser’s storage on this device, so you can pick up where you left off. They were never uploaded.')
-        : `${session.filesError ? 'They could not be kept in this browser' : 'They are too large to keep in this browser'}. Drop the same files again to get your ${decisions.startsWith('no') ? 'review' : plural(session.decisionCount, 'decision')} back.`,
-      resume: canResume ? () => this.#resume(session) : null,
-      forget,
-      forgetLabel: session.kind === 'files' && canResume ? 'Forget these files' : 'Dismiss',
+      ...offer,
+      resume: offer.canResume ? () => this.#resume(session) : null,
+      forget: async () => {
+        await store.forgetSession();
+        this.#ui.intake.setResume(null);
+      },
     });
   }
 
@@ -858,11 +419,8 @@ export class LabelScopeElement extends HTMLElement {
     this.#ui.intake.setResume(null);
     if (session.settings) this.#ui.settings.set(session.settings);
     if (session.kind === 'demo') return this.loadDemo(session.demo);
-    this.#origin = { kind: 'files' };
     this.#sourceName = session.sourceName ?? baseName(session.entries[0]?.file.name);
-    this.#entries = session.entries;
-    this.#labelColumn = session.labelColumn ?? null;
-    return this.#entriesChanged({ force: true });
+    return this.#analysis.resume(session.entries, session.labelColumn ?? null);
   }
 
   // ---- errors -------------------------------------------------------------------------------------
@@ -887,28 +445,6 @@ export class LabelScopeElement extends HTMLElement {
 function baseName(name) {
   const last = String(name ?? 'labelscope').split(/[\\/]/).pop();
   return last.replace(/\.[^.]+$/, '') || 'labelscope';
-}
-
-function parseClassNames(text) {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-}
-
-/** The same files in the same data roles (truth files may differ). */
-function sameData(a, b) {
-  const data = (entries) => entries.filter((e) => DATA_ROLES.includes(e.role) || e.role === 'classNames');
-  const x = data(a);
-  const y = data(b);
-  return x.length === y.length && x.every((e, i) => e.file === y[i].file && e.role === y[i].role);
-}
-
-function uniqueWarnings(warnings) {
-  const seen = new Set();
-  return warnings.filter((w) => {
-    const text = typeof w === 'string' ? w : w.message;
-    if (seen.has(text)) return false;
-    seen.add(text);
-    return true;
-  });
 }
 
 if (!customElements.get('label-scope')) customElements.define('label-scope', LabelScopeElement);

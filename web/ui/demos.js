@@ -37,12 +37,18 @@ export async function fetchFiles(urls, signal) {
     try {
       response = await fetch(url, { signal, credentials: 'same-origin' });
     } catch (error) {
-      if (error.name === 'AbortError') throw new LabelScopeError({ code: 'cancelled', message: 'Loading was cancelled.' });
+      if (error.name === 'AbortError' || signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Loading was cancelled.' });
       throw new LabelScopeError({ code: 'fetch_failed', file: name, message: `Could not load ${url.pathname}: ${error.message}. Are you offline?` });
     }
     if (!response.ok) {
       throw new LabelScopeError({ code: 'fetch_failed', file: name, message: `Could not load ${url.pathname}: the server answered ${response.status} ${response.statusText}.` });
     }
-    return new File([await response.blob()], name);
+    try {
+      return new File([await response.blob()], name);
+    } catch (error) {
+      // Aborted while the body arrived: a cancel like any other, never "signal is aborted".
+      if (signal?.aborted || error.name === 'AbortError') throw new LabelScopeError({ code: 'cancelled', message: 'Loading was cancelled.' });
+      throw new LabelScopeError({ code: 'fetch_failed', file: name, message: `Could not load ${url.pathname}: ${error.message}.` });
+    }
   }));
 }

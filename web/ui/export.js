@@ -82,6 +82,22 @@ function truthCell(truth, i) {
   return s === 1 ? 'true' : s === 0 ? 'false' : '';
 }
 
+/**
+ * Builds an export and downloads it. Progress shows on `status` only for exports that take a
+ * while (big files); small ones just download.
+ */
+export async function exportWithProgress(build, ctx, fileName, status) {
+  let visible = false;
+  const show = (fraction) => status.progress(`Preparing ${fileName}…`, fraction, { cancellable: false });
+  const timer = setTimeout(() => { visible = true; show(null); }, 250);
+  try {
+    download(await build(ctx, (done, total) => { if (visible) show(done / total); }), fileName);
+  } finally {
+    clearTimeout(timer);
+    if (visible) status.idle();
+  }
+}
+
 /** Starts a download of the blob. The object URL is released once the browser has it. */
 export function download(blob, fileName) {
   const url = URL.createObjectURL(blob);

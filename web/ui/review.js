@@ -1,60 +1,28 @@
 // Reviewing the candidates: filters and sorting above a virtualized table, and a detail pane that
 // explains the active row with all of its class probabilities — and where a person records a
 // decision (accept the suggestion, keep the label, relabel), by button or by key in the table.
-import { createDecisionBar, createDecisionControls, decisionBadge } from './decide.js';
+import { displayColumns } from '../controllers/columns.js';
+import { createDecisionBar, createDecisionControls } from './decide.js';
 import { classForDigit, digitForClass } from './decisions.js';
+import { renderCell, tableColumns } from './cells.js';
+import { renderDetail } from './detail.js';
 import { h, replace, uid } from './dom.js';
-import { explainParts, explainText } from './explain.js';
-import { formatCount, formatProbability, plural } from './format.js';
+import { formatCount, plural } from './format.js';
 import { rankPositions, rowOrder, SHOW_MODES } from './order.js';
 import { VirtualTable } from './table.js';
 
-const TEXT_NAMES = ['text', 'sentence', 'title', 'headline', 'content', 'description', 'caption', 'name', 'item', 'filename', 'file', 'path', 'image', 'url'];
-const ID_NAMES = ['id', 'example_id', 'row_id', 'key', 'uid'];
+export { displayColumns };
+
 const SORT_NAMES = {
   rank: 'Rank', index: 'Row', given: 'Given label', suggested: 'Suggested label', quality: 'Label quality',
   pGiven: 'p(given)', pSuggested: 'p(suggested)',
 };
 const DECIDED_MODES = { any: 'any', undecided: 'not decided yet', decided: 'decided' };
 const DEFAULT_VIEW = Object.freeze({ show: 'flagged', given: -1, suggested: -1, decided: 'any', sortKey: 'rank', descending: false });
-const MAX_DETAIL_CLASSES = 10;
 
 /** Whether the label quality score is p(given) itself (self_confidence, also used when not ranking). */
 function qualityIsPGiven(report) {
   return report.rankBy === 'self_confidence' || report.rankBy === 'none';
-}
-
-/** The passthrough columns worth showing: an id column and a text column, if the data has them. */
-export function displayColumns(dataset) {
-  const find = (names) => dataset.extraColumns.find((c) => names.includes(c.name.toLowerCase()));
-  const id = find(ID_NAMES) ?? null;
-  const text = find(TEXT_NAMES) ?? dataset.extraColumns.find((c) => c !== id) ?? null;
-  return { id, text };
-}
-
-function longest(values) {
-  let max = 0;
-  for (const v of values) max = Math.max(max, v.length);
-  return max;
-}
-
-function classCell(cell, name) {
-  cell.textContent = name;
-  cell.title = name;
-}
-
-function probabilityCell(cell, p) {
-  cell.textContent = formatProbability(p);
-}
-
-function explanationNode(parts) {
-  return parts.map((part) => (typeof part === 'string' ? part : h('strong', { class: 'cls' }, part.cls)));
-}
-
-function truthBadge(status) {
-  if (status === 1) return h('span', { class: 'badge error', title: 'A confirmed label error' }, 'error');
-  if (status === 0) return h('span', { class: 'badge ok', title: 'Checked: the label is correct' }, 'correct');
-  return h('span', { class: 'badge unknown', title: 'Not reviewed' }, '—');
 }
 
 function select(label, options, onChange, extra = {}) {
@@ -164,30 +132,12 @@ export class ReviewPanel {
   // ---- building ---------------------------------------------------------------------------------
 
   #buildTable() {
-    const { columns, truth, dataset, report } = this.#ctx;
-    const sameAsPGiven = qualityIsPGiven(report);
-    // Wide enough for the longest row number or id (up to 16 characters; longer ones are cut).
-    const chars = columns.id ? Math.min(16, longest(columns.id.values)) : String(dataset.numExamples - 1).length;
-    const indexWidth = Math.max(56, 9 * chars + 22);
-    // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
-    const defs = [
-      { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
-      { key: 'index', title: columns.id ? columns.id.name : 'Row', sortable: true, width: `${indexWidth}px`, minWidth: indexWidth },
-      { key: 'example', title: columns.text ? columns.text.name : 'Explanation', width: 'minmax(150px, 1fr)', minWidth: 150 },
-      { key: 'given', title: 'Given', sortable: true, width: '100px', minWidth: 100 },
-      { key: 'suggested', title: 'Suggested', sortable: true, width: '110px', minWidth: 110 },
-      { key: 'decision', title: 'Decision', width: '122px', minWidth: 122 },
-      { key: 'quality', title: 'Quality', sortable: true, width: '76px', minWidth: 76,
-        hint: sameAsPGiven ? 'Label quality: with self_confidence ranking, the probability of the given label, p(given)' : null },
-      // With self_confidence (and no ranking) the label quality is p(given): one column shows both.
-      sameAsPGiven ? null : { key: 'pGiven', title: 'p(given)', sortable: true, width: '78px', minWidth: 78 },
-      { key: 'pSuggested', title: 'p(sugg.)', sortable: true, width: '78px', minWidth: 78 },
-      truth ? { key: 'truth', title: 'Truth', width: '86px', minWidth: 86 } : null,
-    ].filter(Boolean);
+    const { report } = this.#ctx;
+    const defs = tableColumns(this.#ctx, qualityIsPGiven(report));
     this.#table = new VirtualTable({
       columns: defs,
       label: 'Likely mislabelled rows',
-      renderCell: (cell, col, i) => this.#renderCell(cell, col, i),
+      renderCell: (cell, col, i) => renderCell(cell, col, i, this.#ctx, this.#selected),
       onActivate: (i) => this.#select(i),
       onKey: (event, i, position) => this.#key(event, i, position),
       onSort: (key) => this.#sortBy(key, this.#view.sortKey === key ? !this.#view.descending : false),
@@ -387,54 +337,6 @@ export class ReviewPanel {
 
   // ---- cells ------------------------------------------------------------------------------------
 
-  #renderCell(cell, col, i) {
-    const { report, dataset, rank, columns, truth } = this.#ctx;
-    const names = dataset.classNames;
-    cell.classList.toggle('selected', i === this.#selected);
-    switch (col.key) {
-      case 'rank':
-        cell.textContent = rank[i] >= 0 ? formatCount(rank[i] + 1) : '—';
-        break;
-      case 'index':
-        cell.textContent = columns.id ? columns.id.values[i] : String(i);
-        break;
-      case 'example': {
-        const parts = explainParts(i, this.#ctx);
-        if (columns.text) {
-          replace(cell, h('span', { class: 'primary', title: columns.text.values[i] }, columns.text.values[i]),
-            h('span', { class: 'secondary' }, explanationNode(parts)));
-        } else {
-          replace(cell, h('span', { class: 'secondary only' }, explanationNode(parts)));
-        }
-        break;
-      }
-      case 'given':
-        classCell(cell, names[dataset.labels[i]]);
-        break;
-      case 'suggested':
-        classCell(cell, names[report.suggestedLabel[i]]);
-        cell.classList.toggle('differs', report.suggestedLabel[i] !== dataset.labels[i]);
-        break;
-      case 'quality':
-        probabilityCell(cell, report.labelQuality[i]);
-        break;
-      case 'pGiven':
-        probabilityCell(cell, report.givenProbability[i]);
-        break;
-      case 'pSuggested':
-        probabilityCell(cell, report.suggestedProbability[i]);
-        break;
-      case 'truth':
-        replace(cell, truthBadge(truth.status[i]));
-        break;
-      case 'decision':
-        replace(cell, decisionBadge(this.#ctx.decisions.get(i), names));
-        break;
-      default:
-        break;
-    }
-  }
-
   // ---- detail pane ------------------------------------------------------------------------------
 
   async #select(i) {
@@ -455,56 +357,6 @@ export class ReviewPanel {
       probabilities = null; // the dataset was replaced meanwhile; a newer request will render
     }
     if (request !== this.#detailRequest) return;
-    this.#renderDetail(i, probabilities);
-  }
-
-  #renderDetail(i, probabilities) {
-    const { report, dataset, rank, columns, truth } = this.#ctx;
-    const names = dataset.classNames;
-    const given = dataset.labels[i];
-    const suggested = report.suggestedLabel[i];
-    const heading = [rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged',
-      columns.id ? `${columns.id.name} ${columns.id.values[i]}` : null, `row ${i}`].filter(Boolean).join(' · ');
-    // Where to find the row in the person's own file (source rows are 1-based file lines).
-    const source = dataset.source;
-    const whereInFile = source?.labelsFile && source.labelsFirstRow > 0
-      ? `${source.labelsFile}, line ${source.labelsFirstRow + i}` : null;
-    const status = truth?.status[i];
-    const verdict = status === 1
-      ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${names[truth.corrected[i]]}` : ''}.`
-      : status === 0 ? 'Known truth: the label is correct.' : truth ? 'Known truth: not reviewed.' : null;
-
-    let bars = null;
-    if (probabilities) {
-      const classes = [...probabilities.keys()].sort((a, b) => probabilities[b] - probabilities[a] || a - b);
-      const shown = classes.slice(0, MAX_DETAIL_CLASSES);
-      for (const c of [given, suggested]) if (!shown.includes(c)) shown.push(c);
-      bars = h('ul', { class: 'prob-bars', 'aria-label': 'Predicted probability of each class' },
-        shown.map((c) => {
-          const bar = h('span', { class: 'prob-fill' });
-          bar.style.width = `${(probabilities[c] * 100).toFixed(1)}%`;
-          const threshold = h('span', { class: 'prob-threshold', title: `${names[c]}’s threshold ${formatProbability(report.thresholds[c])}` });
-          threshold.style.left = `${(report.thresholds[c] * 100).toFixed(1)}%`;
-          const role = c === given && c === suggested ? 'given = suggested' : c === given ? 'given' : c === suggested ? 'suggested' : '';
-          return h('li', { class: `prob${c === given ? ' given' : ''}${c === suggested ? ' suggested' : ''}` },
-            h('span', { class: 'prob-name', title: names[c] }, names[c]),
-            h('span', { class: 'prob-track' }, bar, threshold),
-            h('span', { class: 'prob-value' }, formatProbability(probabilities[c])),
-            h('span', { class: 'prob-role' }, role));
-        }),
-        classes.length > shown.length ? h('li', { class: 'help' }, `${formatCount(classes.length - shown.length)} more classes below ${formatProbability(probabilities[classes[shown.length - 1]])}`) : null);
-    }
-    const others = dataset.extraColumns.filter((c) => c !== columns.id && c !== columns.text);
-    replace(this.detailHead,
-      h('p', { class: 'detail-heading' }, heading),
-      columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null);
-    replace(this.detailBody,
-      h('p', { class: 'detail-explanation', 'aria-label': explainText(i, this.#ctx) }, explanationNode(explainParts(i, this.#ctx))),
-      verdict ? h('p', { class: `detail-verdict${status === 1 ? ' error' : status === 0 ? ' ok' : ''}` }, verdict) : null,
-      bars,
-      bars ? h('p', { class: 'help' }, 'Ticks mark each class’s confident threshold: the average probability the model gives that class on rows labelled with it.') : null,
-      others.length ? h('dl', { class: 'detail-extra' }, others.map((c) => [h('dt', {}, c.name), h('dd', {}, c.values[i])])) : null,
-      h('p', { class: 'detail-quality' }, `Label quality ${formatProbability(report.labelQuality[i])} (${report.rankBy === 'none' ? 'self_confidence' : report.rankBy.replace(/_/g, ' ')}).`,
-        whereInFile ? ` In the file: ${whereInFile}.` : ''));
+    renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx);
   }
 }

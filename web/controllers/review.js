@@ -1,0 +1,190 @@
+// The review of one <label-scope>: the decisions on the current dataset (accept, keep, relabel,
+// clear, undo, start over), where they are kept (a ReviewStore: memory, or this browser's
+// IndexedDB when the page asks for it), resuming a session, and the decision exports. No DOM: the
+// element renders what this holds and downloads what it builds, so it runs under `node --test`.
+import { displayColumns } from './columns.js';
+import {
+  correctedLabels, correctedLabelsCsvParts, Decisions, decisionsCsvParts, labelsFormat, npyBytes,
+} from '../ui/decisions.js';
+import { decisionsKey } from '../ui/persist.js';
+
+const DECISION_KINDS = ['accept', 'keep', 'relabel'];
+
+export class ReviewController {
+  #store;
+  #context;
+  #emit;
+  #decisions = new Decisions(); // of the current dataset
+  #key = null;
+  #note = null;                 // decisions restored when the dataset was read
+  #labelsFormat = null;         // how the labels were given (for "Export corrected labels")
+  #unsavedKeys = 0;
+
+  /**
+   * store: a ReviewStore (ui/persist.js) or anything with its methods; context() -> {dataset,
+   * report} of the analysis; emit(type, detail) dispatches an event ('decision').
+   */
+  constructor({ store, context, emit }) {
+    this.#store = store;
+    this.#context = context;
+    this.#emit = emit;
+  }
+
+  get store() { return this.#store; }
+  get decisions() { return this.#decisions; }
+  get key() { return this.#key; }
+  get note() { return this.#note; }
+  get labelsKind() { return this.#labelsFormat?.kind ?? 'csv'; }
+
+  /** Public list: [{index, decision, label, labelName, at}] in row order. */
+  list() {
+    const names = this.#context().dataset?.classNames ?? [];
+    return this.#decisions.entries().map((e) => ({ ...e, labelName: names[e.label] }));
+  }
+
+  // ---- one dataset's decisions ------------------------------------------------------------------
+
+  /** The decisions kept for these files (made earlier in this tab, or saved in this browser). */
+  async open(dataset, entries, name) {
+    const key = dataset.fingerprint ? decisionsKey(this.#store.scope, dataset) : `unsaved:${++this.#unsavedKeys}`;
+    const meta = {
+      fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses,
+      classNames: [...dataset.classNames], name,
+    };
+    const { decisions, restored } = await this.#store.open(key, meta);
+    const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
+    return { key, decisions, restored, format: labelsFormat(labelsEntry, dataset.source?.labelsColumn ?? 1) };
+  }
+
+  /** Makes an opened set current (once the dataset it belongs to is shown). */
+  use({ key, decisions, restored, format }) {
+    this.#key = key;
+    this.#decisions = decisions;
+    this.#note = restored;
+    this.#labelsFormat = format;
+  }
+
+  /**
+   * Records a decision on row `index` as a person would: 'accept' (the suggested label), 'keep'
+   * (the given label), 'relabel' with a class index. Fires `decision`. Throws RangeError on
+   * anything else.
+   */
+  decide(index, kind, label, source) {
+    const { dataset, report } = this.#context();
+    if (!report) return null;
+    this.#checkRow(index);
+    if (!DECISION_KINDS.includes(kind)) throw new RangeError(`'${kind}' is not a decision: use accept, keep or relabel.`);
+    if (kind === 'relabel' && !(Number.isInteger(label) && label >= 0 && label < dataset.numClasses)) {
+      throw new RangeError(`There is no class ${label}: use 0 to ${dataset.numClasses - 1}.`);
+    }
+    const entry = this.#decisions.set(index, kind, {
+      given: dataset.labels[index], suggested: report.suggestedLabel[index], label,
+    });
+    this.#changed(index, source);
+    return entry;
+  }
+
+  /** Clears row `index`'s decision; false if it had none. */
+  clear(index, source) {
+    if (!this.#decisions.clear(index)) return false;
+    this.#changed(index, source);
+    return true;
+  }
+
+  /** Undoes the last change; the row it touched, or -1. */
+  undo() {
+    const index = this.#decisions.undo();
+    if (index >= 0) this.#changed(index, 'undo');
+    return index;
+  }
+
+  /** Start over: every decision on these files, here and in storage. Returns how many were cleared. */
+  async startOver() {
+    const cleared = this.#decisions.size;
+    await this.#store.forget(this.#key);
+    this.#decisions.clearAll(); // also when storage failed: Start over is what the person asked for
+    this.#note = null;
+    this.#emit('decision', { ...this.counts(), index: null, decision: null, cleared, source: 'start-over' });
+    return cleared;
+  }
+
+  /** {numDecided, numFlagged, numFlaggedReviewed}. */
+  counts() {
+    const issues = this.#context().report?.issues ?? [];
+    return { numDecided: this.#decisions.size, numFlagged: issues.length, numFlaggedReviewed: this.#decisions.countAmong(issues) };
+  }
+
+  /** What a quiz page needs about one decision (the `decision` event's detail). */
+  detail(index, source) {
+    const { dataset, report } = this.#context();
+    const names = dataset.classNames;
+    const entry = this.#decisions.get(index);
+    const { id } = displayColumns(dataset);
+    const given = dataset.labels[index];
+    const finalLabel = entry ? entry.label : given;
+    return {
+      index,
+      id: id ? id.values[index] : null,
+      given,
+      givenName: names[given],
+      suggested: report.suggestedLabel[index],
+      suggestedName: names[report.suggestedLabel[index]],
+      decision: entry?.decision ?? null,
+      finalLabel,
+      finalName: names[finalLabel],
+      flagged: Boolean(report.isLabelIssue[index]),
+      source,
+      ...this.counts(),
+    };
+  }
+
+  #checkRow(index) {
+    const { report } = this.#context();
+    if (!report || !Number.isInteger(index) || index < 0 || index >= report.numExamples) {
+      throw new RangeError(`There is no row ${index} to decide on.`);
+    }
+  }
+
+  #changed(index, source) {
+    if (!this.#key?.startsWith('unsaved:')) this.#store.changed(this.#key);
+    this.#emit('decision', this.detail(index, source));
+  }
+
+  // ---- exports ---------------------------------------------------------------------------------
+
+  /** The decisions as CSV: {blob, fileName}. */
+  exportDecisions(sourceName) {
+    const { dataset, report } = this.#context();
+    const parts = decisionsCsvParts({ dataset, report, columns: displayColumns(dataset) }, this.#decisions);
+    this.#store.markExported(this.#key);
+    return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName: `${sourceName}-decisions.csv` };
+  }
+
+  /** The given labels with every decision applied, in the form they came in: {blob, fileName}. */
+  exportLabels(sourceName) {
+    const { dataset } = this.#context();
+    const format = this.#labelsFormat ?? labelsFormat(null);
+    const npy = format.kind === 'npy';
+    const labels = correctedLabels(dataset.labels, this.#decisions);
+    const blob = npy
+      ? new Blob([npyBytes(labels, format)], { type: 'application/octet-stream' })
+      : new Blob(correctedLabelsCsvParts(labels, dataset.classNames, format), { type: 'text/csv;charset=utf-8' });
+    this.#store.markExported(this.#key);
+    return { blob, fileName: `${sourceName}-corrected-labels.${npy ? 'npy' : 'csv'}` };
+  }
+
+  // ---- the session (what a reload can resume) -----------------------------------------------------
+
+  /** Keeps what was loaded (the files themselves, or the demo's name) so a reload can resume. */
+  async saveSession(origin, entries, { settings, sourceName, labelColumn }) {
+    if (!this.#store.enabled || (origin.kind !== 'files' && origin.kind !== 'demo')) return;
+    const common = { key: this.#key, settings, sourceName, labelColumn };
+    if (origin.kind === 'demo') await this.#store.saveSession({ kind: 'demo', demo: origin.name, ...common });
+    else await this.#store.saveSession({ kind: 'files', entries, ...common });
+  }
+
+  /** Settings changed: the stored session opens with them next time. */
+  settingsChanged(settings) {
+    this.#store.updateSession({ settings, key: this.#key });
+  }
+}

@@ -1,0 +1,101 @@
+// The review table's columns and cells: rank, row (or the data's id), the text or explanation,
+// given and suggested label, the decision, label quality, probabilities and the known truth.
+import { decisionBadge } from './decide.js';
+import { explanationNode } from './detail.js';
+import { explainParts } from './explain.js';
+import { h, replace } from './dom.js';
+import { formatCount, formatProbability } from './format.js';
+
+function longest(values) {
+  let max = 0;
+  for (const v of values) max = Math.max(max, v.length);
+  return max;
+}
+
+function classCell(cell, name) {
+  cell.textContent = name;
+  cell.title = name;
+}
+
+function probabilityCell(cell, p) {
+  cell.textContent = formatProbability(p);
+}
+
+function truthBadge(status) {
+  if (status === 1) return h('span', { class: 'badge error', title: 'A confirmed label error' }, 'error');
+  if (status === 0) return h('span', { class: 'badge ok', title: 'Checked: the label is correct' }, 'correct');
+  return h('span', { class: 'badge unknown', title: 'Not reviewed' }, '—');
+}
+
+/** The columns for ctx ({columns, truth, dataset}); sameAsPGiven: quality is p(given) itself. */
+export function tableColumns(ctx, sameAsPGiven) {
+  const { columns, truth, dataset } = ctx;
+  // Wide enough for the longest row number or id (up to 16 characters; longer ones are cut).
+  const chars = columns.id ? Math.min(16, longest(columns.id.values)) : String(dataset.numExamples - 1).length;
+  const indexWidth = Math.max(56, 9 * chars + 22);
+  // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
+  const defs = [
+    { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
+    { key: 'index', title: columns.id ? columns.id.name : 'Row', sortable: true, width: `${indexWidth}px`, minWidth: indexWidth },
+    { key: 'example', title: columns.text ? columns.text.name : 'Explanation', width: 'minmax(150px, 1fr)', minWidth: 150 },
+    { key: 'given', title: 'Given', sortable: true, width: '100px', minWidth: 100 },
+    { key: 'suggested', title: 'Suggested', sortable: true, width: '110px', minWidth: 110 },
+    { key: 'decision', title: 'Decision', width: '122px', minWidth: 122 },
+    { key: 'quality', title: 'Quality', sortable: true, width: '76px', minWidth: 76,
+      hint: sameAsPGiven ? 'Label quality: with self_confidence ranking, the probability of the given label, p(given)' : null },
+    // With self_confidence (and no ranking) the label quality is p(given): one column shows both.
+    sameAsPGiven ? null : { key: 'pGiven', title: 'p(given)', sortable: true, width: '78px', minWidth: 78 },
+    { key: 'pSuggested', title: 'p(sugg.)', sortable: true, width: '78px', minWidth: 78 },
+    truth ? { key: 'truth', title: 'Truth', width: '86px', minWidth: 86 } : null,
+  ].filter(Boolean);
+  return defs;
+}
+
+/** Fills one cell of row i (selected: the row shown in the detail pane). */
+export function renderCell(cell, col, i, ctx, selected) {
+  const { report, dataset, rank, columns, truth } = ctx;
+  const names = dataset.classNames;
+  cell.classList.toggle('selected', i === selected);
+  switch (col.key) {
+    case 'rank':
+      cell.textContent = rank[i] >= 0 ? formatCount(rank[i] + 1) : '—';
+      break;
+    case 'index':
+      cell.textContent = columns.id ? columns.id.values[i] : String(i);
+      break;
+    case 'example': {
+      const parts = explainParts(i, ctx);
+      if (columns.text) {
+        replace(cell, h('span', { class: 'primary', title: columns.text.values[i] }, columns.text.values[i]),
+          h('span', { class: 'secondary' }, explanationNode(parts)));
+      } else {
+        replace(cell, h('span', { class: 'secondary only' }, explanationNode(parts)));
+      }
+      break;
+    }
+    case 'given':
+      classCell(cell, names[dataset.labels[i]]);
+      break;
+    case 'suggested':
+      classCell(cell, names[report.suggestedLabel[i]]);
+      cell.classList.toggle('differs', report.suggestedLabel[i] !== dataset.labels[i]);
+      break;
+    case 'quality':
+      probabilityCell(cell, report.labelQuality[i]);
+      break;
+    case 'pGiven':
+      probabilityCell(cell, report.givenProbability[i]);
+      break;
+    case 'pSuggested':
+      probabilityCell(cell, report.suggestedProbability[i]);
+      break;
+    case 'truth':
+      replace(cell, truthBadge(truth.status[i]));
+      break;
+    case 'decision':
+      replace(cell, decisionBadge(ctx.decisions.get(i), names));
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,66 @@
+// The detail pane of the selected row: its heading (rank, id, row number), its text, why it was
+// flagged in words, the verdict of the known truth, and its class probabilities as bars.
+import { h, replace } from './dom.js';
+import { explainParts, explainText } from './explain.js';
+import { formatCount, formatProbability } from './format.js';
+
+const MAX_DETAIL_CLASSES = 10;
+
+/** Explanation parts as nodes: class names emphasised, always as text. */
+export function explanationNode(parts) {
+  return parts.map((part) => (typeof part === 'string' ? part : h('strong', { class: 'cls' }, part.cls)));
+}
+
+/**
+ * Fills the pane for row i. probabilities: its row of the probability matrix, or null.
+ * ctx: {report, dataset, rank, columns, truth, ...} as the review panel holds it.
+ */
+export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
+  const { report, dataset, rank, columns, truth } = ctx;
+  const names = dataset.classNames;
+  const given = dataset.labels[i];
+  const suggested = report.suggestedLabel[i];
+  const heading = [rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged',
+    columns.id ? `${columns.id.name} ${columns.id.values[i]}` : null, `row ${i}`].filter(Boolean).join(' · ');
+  // Where to find the row in the person's own file (source rows are 1-based file lines).
+  const source = dataset.source;
+  const whereInFile = source?.labelsFile && source.labelsFirstRow > 0
+    ? `${source.labelsFile}, line ${source.labelsFirstRow + i}` : null;
+  const status = truth?.status[i];
+  const verdict = status === 1
+    ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${names[truth.corrected[i]]}` : ''}.`
+    : status === 0 ? 'Known truth: the label is correct.' : truth ? 'Known truth: not reviewed.' : null;
+
+  let bars = null;
+  if (probabilities) {
+    const classes = [...probabilities.keys()].sort((a, b) => probabilities[b] - probabilities[a] || a - b);
+    const shown = classes.slice(0, MAX_DETAIL_CLASSES);
+    for (const c of [given, suggested]) if (!shown.includes(c)) shown.push(c);
+    bars = h('ul', { class: 'prob-bars', 'aria-label': 'Predicted probability of each class' },
+      shown.map((c) => {
+        const bar = h('span', { class: 'prob-fill' });
+        bar.style.width = `${(probabilities[c] * 100).toFixed(1)}%`;
+        const threshold = h('span', { class: 'prob-threshold', title: `${names[c]}’s threshold ${formatProbability(report.thresholds[c])}` });
+        threshold.style.left = `${(report.thresholds[c] * 100).toFixed(1)}%`;
+        const role = c === given && c === suggested ? 'given = suggested' : c === given ? 'given' : c === suggested ? 'suggested' : '';
+        return h('li', { class: `prob${c === given ? ' given' : ''}${c === suggested ? ' suggested' : ''}` },
+          h('span', { class: 'prob-name', title: names[c] }, names[c]),
+          h('span', { class: 'prob-track' }, bar, threshold),
+          h('span', { class: 'prob-value' }, formatProbability(probabilities[c])),
+          h('span', { class: 'prob-role' }, role));
+      }),
+      classes.length > shown.length ? h('li', { class: 'help' }, `${formatCount(classes.length - shown.length)} more classes below ${formatProbability(probabilities[classes[shown.length - 1]])}`) : null);
+  }
+  const others = dataset.extraColumns.filter((c) => c !== columns.id && c !== columns.text);
+  replace(detailHead,
+    h('p', { class: 'detail-heading' }, heading),
+    columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null);
+  replace(detailBody,
+    h('p', { class: 'detail-explanation', 'aria-label': explainText(i, ctx) }, explanationNode(explainParts(i, ctx))),
+    verdict ? h('p', { class: `detail-verdict${status === 1 ? ' error' : status === 0 ? ' ok' : ''}` }, verdict) : null,
+    bars,
+    bars ? h('p', { class: 'help' }, 'Ticks mark each class’s confident threshold: the average probability the model gives that class on rows labelled with it.') : null,
+    others.length ? h('dl', { class: 'detail-extra' }, others.map((c) => [h('dt', {}, c.name), h('dd', {}, c.values[i])])) : null,
+    h('p', { class: 'detail-quality' }, `Label quality ${formatProbability(report.labelQuality[i])} (${report.rankBy === 'none' ? 'self_confidence' : report.rankBy.replace(/_/g, ' ')}).`,
+      whereInFile ? ` In the file: ${whereInFile}.` : ''));
+}

@@ -1,0 +1,72 @@
+// The element's parts, built and filled: the intake (drop zone, demos, files), the status line,
+// the results (summary, truth, warnings, settings + review, charts) and the compact view. The
+// element (label-scope.js) wires them to its controllers; this file only builds and renders.
+import { renderCompact } from './compact.js';
+import { h, replace } from './dom.js';
+import { renderInsights } from './insights.js';
+import { createIntake } from './intake.js';
+import { ReviewPanel } from './review.js';
+import { createSettings } from './settings.js';
+import { createStatus, renderWarnings } from './status.js';
+import { renderSummary, renderTruth } from './summary.js';
+import { scoreFlags } from './truth.js';
+
+/** handlers: {intake: (see createIntake), onCancel(), onSettings(values), review: (see ReviewPanel)}. */
+export function buildShell({ intake: intakeHandlers, onCancel, onSettings, review: reviewHooks }) {
+  const intake = createIntake(intakeHandlers);
+  const status = createStatus({ onCancel });
+  const settings = createSettings(onSettings);
+  const review = new ReviewPanel(reviewHooks);
+  const ui = {
+    intake, status, settings, review, matrixKind: 'counts',
+    summary: h('div', { class: 'summary-slot' }),
+    truth: h('div', { class: 'truth-slot' }),
+    warnings: h('div', { class: 'warnings-slot' }),
+    insights: h('div', { class: 'insights-slot' }),
+    compact: h('div', { class: 'compact-slot', 'aria-live': 'polite' }),
+  };
+  ui.results = h('div', { class: 'results', hidden: true, tabindex: '-1', 'aria-label': 'Results' },
+    ui.summary, ui.truth, ui.warnings,
+    h('div', { class: 'workspace' }, settings.element, review.element),
+    ui.insights);
+  ui.root = h('div', { class: 'ls', part: 'root' },
+    intake.element, status.element, ui.results, ui.compact,
+    h('p', { class: 'compact-footer' }, 'Analysed in your browser by labelscope; nothing was uploaded.'));
+  return ui;
+}
+
+/** Fills the results (or the compact view) from ctx: {dataset, report, truth, decisions, ...}. */
+export function renderResults(ui, ctx, { compact, maxRows, newDataset }) {
+  if (compact) {
+    replace(ui.compact, renderCompact(ctx, maxRows));
+    return;
+  }
+  const scores = ctx.truth ? scoreFlags(ctx.truth, ctx.report.issues) : null;
+  replace(ui.summary, renderSummary(ctx));
+  replace(ui.truth, scores ? renderTruth(scores, ctx.truth, ctx.report.numExamples) : null);
+  replace(ui.warnings, renderWarnings(uniqueWarnings([
+    ...(ctx.dataset.warnings ?? []), ...(ctx.report.warnings ?? []), ...(ctx.truth?.warnings ?? [])])));
+  ui.review.setData(ctx, { newDataset, maxRows });
+  renderCharts(ui, ctx);
+}
+
+function renderCharts(ui, ctx) {
+  replace(ui.insights, renderInsights(ctx, {
+    kind: ui.matrixKind,
+    onKind: (kind) => {
+      ui.matrixKind = kind;
+      renderCharts(ui, ctx);
+    },
+    onPickCell: (given, suggested) => ui.review.filterTo(given, suggested),
+  }));
+}
+
+function uniqueWarnings(warnings) {
+  const seen = new Set();
+  return warnings.filter((w) => {
+    const text = typeof w === 'string' ? w : w.message;
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}

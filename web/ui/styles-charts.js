@@ -1,0 +1,71 @@
+// Styles of the charts (heatmap, bars, histogram) and of the compact view for lesson pages (part of
+// the element's sheet, see styles.js).
+export const CHARTS_CSS = String.raw`
+/* ---- charts ---- */
+.insights { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
+.insights .matrix-card { grid-row: span 2; }
+@media (max-width: 900px) {
+  .insights { grid-template-columns: minmax(0, 1fr); }
+  .insights .matrix-card { grid-row: auto; }
+}
+.chart-card { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
+.card-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 8px; }
+.chart-scroll { overflow-x: auto; }
+.chart { display: block; max-width: 100%; height: auto; font-family: var(--ls-font); }
+.chart text { fill: var(--ls-muted); font-size: 11px; }
+.chart .axis-title { fill: var(--ls-text); font-size: 11.5px; font-weight: 600; }
+.chart .value { fill: var(--ls-text); font-size: 11px; }
+.chart .axis { stroke: var(--ls-border); }
+.segmented { display: inline-flex; border: 1px solid var(--ls-border); border-radius: 8px; overflow: hidden; }
+.segmented button { border: 0; border-radius: 0; padding: 5px 10px; font-size: 0.82rem; }
+.segmented button + button { border-left: 1px solid var(--ls-border); }
+.segmented button[aria-pressed="true"] { background: var(--ls-accent); color: var(--ls-on-accent); }
+.hm-cell { cursor: pointer; outline: none; }
+.hm-bg { fill: var(--ls-surface-2); }
+.hm-fill { fill: var(--ls-accent); }
+.hm-cell.off .hm-fill { fill: var(--ls-flag); }
+.hm-cell:hover .hm-bg { stroke: var(--ls-text); stroke-width: 2px; }
+/* SVG groups draw outlines badly: the focused cell gets a thick accent border instead. */
+.hm-cell:focus-visible { outline: none; }
+.hm-cell:focus .hm-bg { stroke: var(--ls-accent); stroke-width: 3px; }
+.chart .hm-value { fill: var(--ls-text); font-size: 11px; font-variant-numeric: tabular-nums; pointer-events: none; }
+.chart .hm-value.on-strong { fill: #ffffff; }
+.readout { font-size: 0.88rem; min-height: 2.6em; }
+.bar-track { fill: var(--ls-surface-2); }
+.bar-fill { fill: var(--ls-accent); }
+.hist-all { fill: var(--ls-bar); }
+.hist-flagged { fill: var(--ls-flag); }
+.hist-band { fill: var(--ls-flag); fill-opacity: 0.08; }
+.chart .band-label { fill: var(--ls-flag); font-weight: 600; }
+.hist-hit { fill: transparent; }
+.hist-bin:hover .hist-all { fill: var(--ls-muted); }
+
+/* ---- compact (lesson and quiz pages) ---- */
+.compact-footer { display: none; }
+.ls.compact { gap: 12px; border: 1px solid var(--ls-border); border-radius: 14px; padding: 16px 18px; background: var(--ls-bg); }
+.ls.compact .compact-footer { display: block; color: var(--ls-muted); font-size: 0.78rem; }
+.compact-summary { font-size: 1rem; }
+.compact-summary strong { color: var(--ls-flag); }
+.compact-list { margin: 10px 0 0; padding: 0; list-style: none; counter-reset: item; display: flex; flex-direction: column; gap: 8px; }
+.compact-item { counter-increment: item; display: grid; grid-template-columns: 1.8em 1fr; column-gap: 6px; padding: 8px 10px; border-radius: 8px; background: var(--ls-surface); }
+.compact-item::before { content: counter(item); grid-row: span 2; color: var(--ls-muted); font-variant-numeric: tabular-nums; font-weight: 600; }
+.compact-title { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
+.compact-id { color: var(--ls-muted); font-size: 0.8rem; font-variant-numeric: tabular-nums; }
+.compact-text { font-weight: 600; }
+.compact-why { color: var(--ls-muted); font-size: 0.86rem; }
+.compact-why strong { color: var(--ls-text); }
+
+@media (max-width: 560px) {
+  :host { font-size: 14px; }
+  .shortcuts { display: none; }
+  .decision-actions button { padding: 6px 10px; font-size: 0.9rem; }
+  .demo { flex: 1 1 100%; }
+  .drop-hint { font-size: 0.82rem; }
+  .drop { padding: 18px 16px; gap: 12px; }
+  .drop-icon { width: 40px; height: 40px; }
+  .card, .truth { padding: 14px; }
+  .stat { padding: 10px 12px; }
+  .stat-value { font-size: 1.3rem; }
+  .summary { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+}
+`;
