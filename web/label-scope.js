@@ -46,7 +46,7 @@ const SOURCE_ATTRIBUTES = ['demo', 'src', 'labels-src', 'pred-probs-src', 'truth
 const DEFAULT_COMPACT_ROWS = 5;
 
 export class LabelScopeElement extends HTMLElement {
-  static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions'];
+  static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions', 'store-files'];
 
   #ui = null;
   #analysis = null;
@@ -54,6 +54,7 @@ export class LabelScopeElement extends HTMLElement {
   #sourceName = 'labelscope';
   #loadedSources = null;
   #pendingAttributes = false;
+  #unsavedSession = null; // files analysed while the person has not said whether to keep them
   #beforeUnload = (event) => {
     // Saving was wanted but failed, and some decisions were not exported since: ask before leaving.
     if (!this.#review?.store.atRisk()) return;
@@ -158,7 +159,7 @@ export class LabelScopeElement extends HTMLElement {
 
   attributeChangedCallback(name) {
     if (!this.#ui) return; // connectedCallback reads every attribute
-    if (name === 'save-decisions') {
+    if (name === 'save-decisions' || name === 'store-files') {
       this.#configureStore();
     } else if (name === 'filter-by' || name === 'rank-by') {
       this.#ui.settings.set(this.#attributeSettings());
@@ -232,6 +233,10 @@ export class LabelScopeElement extends HTMLElement {
         analysis().settingsChanged();
         this.#review.settingsChanged(values);
       },
+      privacy: {
+        onKeepFiles: (keep) => this.#keepFiles(keep),
+        onForget: () => this.#forgetEverything(),
+      },
       review: {
         onExport: (kind) => this.#export(kind),
         decide: (index, kind, label, source) => this.#review.decide(index, kind, label, source),
@@ -284,14 +289,12 @@ export class LabelScopeElement extends HTMLElement {
         ui.settings.set(values);
         this.#review.settingsChanged(values);
       },
-      openDecisions: (dataset, entries) => this.#review.open(dataset, entries, this.#sourceName),
+      openDecisions: (dataset, entries) => this.#review.open(dataset, entries),
       useDecisions: (review) => {
         this.#review.use(review);
         ui.review.setStorage(this.#review.store.state, review.restored);
       },
-      analysed: ({ origin, entries }) => this.#review.saveSession(origin, entries, {
-        settings: ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn,
-      }),
+      analysed: ({ origin, entries }) => this.#sessionAnalysed(origin, entries),
     };
   }
 
@@ -387,10 +390,55 @@ export class LabelScopeElement extends HTMLElement {
   #configureStore() {
     const store = this.#review.store;
     const enabled = this.hasAttribute('save-decisions');
-    store.configure({ enabled, scope: this.getAttribute('save-decisions') || 'default' });
+    store.configure({ enabled, scope: this.getAttribute('save-decisions') || 'default', files: this.hasAttribute('store-files') });
     this.#ui.review.setStorage(store.state);
+    this.#showKeeping();
     // Find out now whether saving works, so a warning shows before any decision depends on it.
     if (enabled) store.probe();
+  }
+
+  /** The analysed files or demo become the session a reload can resume (files: if the person agrees). */
+  #sessionAnalysed(origin, entries) {
+    const store = this.#review.store;
+    const common = { settings: this.#ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn };
+    this.#unsavedSession = null;
+    if (origin.kind === 'files' && store.shouldAsk && !this.#compact) {
+      this.#unsavedSession = { origin, entries, common };
+      this.#ui.privacy.asking(true);
+    }
+    return this.#review.saveSession(origin, entries, common);
+  }
+
+  #keepFiles(keep) {
+    const store = this.#review.store;
+    store.setConsent(keep);
+    this.#ui.privacy.asking(false);
+    this.#showKeeping();
+    const pending = this.#unsavedSession;
+    this.#unsavedSession = null;
+    if (keep && pending) this.#review.saveSession(pending.origin, pending.entries, pending.common);
+  }
+
+  async #forgetEverything() {
+    this.#unsavedSession = null;
+    this.#ui.privacy.asking(false);
+    this.#ui.intake.setResume(null);
+    try {
+      await this.#review.store.forgetEverything();
+      this.#ui.status.note('Forgotten: this browser no longer keeps any file, decision or name from labelscope.');
+    } catch (error) {
+      this.#fail(error, 'Could not clear this browser’s storage', { keepResults: true, openFiles: false, hint: null });
+    }
+    this.#ui.review.setStorage(this.#review.store.state, null);
+    this.#ui.review.decisionsChanged();
+    this.#showKeeping();
+  }
+
+  /** The always-visible line of what this browser keeps (only where anything is kept). */
+  #showKeeping() {
+    const store = this.#review.store;
+    this.#ui.privacy.update(store.enabled && !this.#compact
+      ? { decisions: true, files: store.consent, filesAllowed: this.hasAttribute('store-files') } : null);
   }
 
   get #hasSourceAttributes() {

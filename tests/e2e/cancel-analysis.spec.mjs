@@ -81,6 +81,7 @@ test('Cancel during the first analysis of new files hides the old results and of
   await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`]);
   await waitReady(page);
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('49');
+  await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
 
   await hold(page, true);
   await chooseFiles(page, [`${MNIST}labels.csv`, `${MNIST}pred_probs.npy`]);
@@ -108,7 +109,7 @@ test('Cancel during the first analysis of new files hides the old results and of
   await expect(notice).toBeHidden();
   expect((await pageStats(page)).reads).toBe(reads);
 
-  // Saved for the next visit as any analysed files are.
+  // Saved for the next visit as any analysed files are (the person chose to keep files).
   await page.reload();
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
   await expect(app(page).locator('.resume')).toContainText(/Resume labels\.csv and pred_probs\.npy/);

@@ -140,6 +140,8 @@ test('decisions survive re-ranking, a reload (the session resumes), renamed file
   await dropFiles(page, PAIR);
   await waitReady(page);
   await expect(app(page).locator('.save-state')).toContainText('saved in this browser');
+  // Keeping the files themselves is the person's choice (privacy.spec.mjs checks the default, no).
+  await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
   await grid(page).focus();
   await page.keyboard.press('a');           // issues[0]: accept
   await page.keyboard.press('k');           // issues[1]: keep

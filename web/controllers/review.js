@@ -45,12 +45,10 @@ export class ReviewController {
   // ---- one dataset's decisions ------------------------------------------------------------------
 
   /** The decisions kept for these files (made earlier in this tab, or saved in this browser). */
-  async open(dataset, entries, name) {
+  async open(dataset, entries) {
     const key = dataset.fingerprint ? decisionsKey(this.#store.scope, dataset) : `unsaved:${++this.#unsavedKeys}`;
-    const meta = {
-      fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses,
-      classNames: [...dataset.classNames], name,
-    };
+    // No file name and no class name: a record says which rows got which class index, nothing more.
+    const meta = { fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses };
     const { decisions, restored } = await this.#store.open(key, meta);
     const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
     return { key, decisions, restored, format: labelsFormat(labelsEntry, dataset.source?.labelsColumn ?? 1) };

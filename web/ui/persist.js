@@ -1,19 +1,23 @@
 // "Nothing lost": review decisions are saved in this browser (IndexedDB) as they are made, one
 // record per dataset, keyed by the fingerprint of the files' bytes (not their names), so dropping
-// the same files again — renamed, after a reload — brings the decisions back. The session (the
-// dropped files themselves, or the demo's name, and the settings) is kept too, so a reload can
-// resume. Everything stays on this device. When storage is unavailable or full, the page keeps
-// working in memory and says so; a failed save never discards a decision.
+// the same files again — renamed, after a reload — brings the decisions back. A decision record
+// holds row indices, class indices, times and the dataset's size: no file name, no class name.
+// The dropped files themselves (and their names) are kept only when the person chose so (asked
+// once, default no; and only on pages that allow it: the `store-files` attribute); a demo's name
+// and the settings are kept so a reload can resume. forgetEverything() deletes the database.
+// Everything stays on this device. When storage is unavailable or full, the page keeps working in
+// memory and says so; a failed save never discards a decision.
 //
 // Database "labelscope" (version 1):
 //   decisions  keyPath "key" = "<scope>:<fingerprint>:<label column>"
-//              {key, scope, fingerprint, numExamples, numClasses, classNames, name,
+//              {key, scope, fingerprint, numExamples, numClasses,
 //               indices Int32Array, labels Int32Array, kinds Uint8Array, times Float64Array,
 //               createdAt, savedAt}
 //   sessions   keyPath "scope" (the save-decisions attribute's value, "default" when empty)
 //              {scope, kind: 'files' | 'demo', demo, entries [{file, role, reason, columns, ...}]
 //               or null when over SESSION_FILE_LIMIT, names, sizes, totalBytes, labelColumn,
-//               settings, key, sourceName, savedAt}
+//               settings, key, sourceName, savedAt}; a 'files' session only with the person's consent
+// The consent itself ('yes' / 'no') is in localStorage under KEEP_FILES_KEY.
 import { Decisions } from './decisions.js';
 
 const DB_NAME = 'labelscope';
@@ -47,6 +51,24 @@ function isQuota(error) {
 function storageError(error, fallback = 'failed') {
   if (error instanceof StorageError) return error;
   return new StorageError(isQuota(error) ? 'quota' : fallback, error);
+}
+
+/** localStorage key of the person's answer to "keep the files in this browser?". */
+export const KEEP_FILES_KEY = 'labelscope:keep-files';
+
+function readConsent() {
+  try {
+    return globalThis.localStorage?.getItem(KEEP_FILES_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function writeConsent(value) {
+  try {
+    if (value == null) globalThis.localStorage?.removeItem(KEEP_FILES_KEY);
+    else globalThis.localStorage?.setItem(KEEP_FILES_KEY, value);
+  } catch { /* storage blocked: the answer holds for this page only */ }
 }
 
 let opening = null;
@@ -131,6 +153,8 @@ export class ReviewStore {
   #writing = null;        // the write in flight
   #state = { mode: 'off', error: null, savedAt: null };
   #exportedVersion = new Map(); // key -> decisions.version at the last export
+  #filesAllowed = false;  // the page lets the person keep files (store-files)
+  #consent = null;        // 'yes' | 'no' | null (not asked yet); in memory when localStorage is blocked
 
   constructor({ onState }) {
     this.#onState = onState;
@@ -140,8 +164,24 @@ export class ReviewStore {
   get scope() { return this.#scope; }
   get state() { return { ...this.#state }; }
 
-  /** enabled: whether to save; scope: a name that keeps one page's records apart from another's. */
-  configure({ enabled, scope }) {
+  /** Whether dropped files may be kept: the page allows it and the person said yes. */
+  get keepsFiles() { return this.#enabled && this.#filesAllowed && this.consent === 'yes'; }
+  /** Whether to ask the person (the page allows keeping files and nobody answered yet). */
+  get shouldAsk() { return this.#enabled && this.#filesAllowed && this.consent == null; }
+  get consent() { return this.#consent ?? readConsent(); }
+
+  /** The person's answer: true keeps dropped files in this browser from now on. */
+  setConsent(keep) {
+    this.#consent = keep ? 'yes' : 'no';
+    writeConsent(this.#consent);
+  }
+
+  /**
+   * enabled: whether to save decisions; scope: a name that keeps one page's records apart from
+   * another's; files: whether the page lets the person keep dropped files (asked first).
+   */
+  configure({ enabled, scope, files = false }) {
+    this.#filesAllowed = files;
     const changed = enabled !== this.#enabled;
     this.#enabled = enabled;
     this.#scope = scope || 'default';
@@ -284,6 +324,11 @@ export class ReviewStore {
   /** Keeps the files (under the size limit) or the demo's name, with the settings. Never throws. */
   async saveSession(session) {
     if (!this.#enabled) return { stored: false };
+    if (session.kind === 'files' && !this.keepsFiles) {
+      // Not the person's choice: no file and no file name is kept (and an older offer would mislead).
+      await this.forgetSession();
+      return { stored: false };
+    }
     const base = { scope: this.#scope, savedAt: Date.now(), ...session };
     if (base.kind === 'files') {
       base.names = session.entries.map((e) => e.file.name);
@@ -326,6 +371,32 @@ export class ReviewStore {
       return { ...session, decisionCount: record?.indices?.length ?? 0, decisionsSavedAt: record?.savedAt ?? null };
     } catch {
       return null;
+    }
+  }
+
+  /**
+   * "Forget everything": deletes the whole database (files, decisions, names, settings) and the
+   * answer about keeping files, and clears the decisions held in this tab.
+   */
+  async forgetEverything() {
+    await this.settled();
+    for (const decisions of this.#memory.values()) decisions.clearAll();
+    this.#pending.clear();
+    this.#consent = null;
+    writeConsent(null);
+    try {
+      if (opening) (await opening.catch(() => null))?.close();
+      opening = null;
+      await new Promise((resolve, reject) => {
+        const request = globalThis.indexedDB.deleteDatabase(DB_NAME);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(storageError(request.error));
+        request.onblocked = () => resolve(); // another tab holds it open: deleted once it lets go
+      });
+      if (this.#enabled) this.#setState({ mode: 'saved', error: null, savedAt: null });
+    } catch (error) {
+      this.#setState({ mode: 'failed', error });
+      throw error;
     }
   }
 

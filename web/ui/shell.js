@@ -5,20 +5,25 @@ import { renderCompact } from './compact.js';
 import { h, replace } from './dom.js';
 import { renderInsights } from './insights.js';
 import { createIntake } from './intake.js';
+import { createPrivacy } from './privacy.js';
 import { ReviewPanel } from './review.js';
 import { createSettings } from './settings.js';
 import { createStatus, renderWarnings } from './status.js';
 import { renderSummary, renderTruth } from './summary.js';
 import { scoreFlags } from './truth.js';
 
-/** handlers: {intake: (see createIntake), onCancel(), onSettings(values), review: (see ReviewPanel)}. */
-export function buildShell({ intake: intakeHandlers, onCancel, onSettings, review: reviewHooks }) {
+/**
+ * handlers: {intake: (see createIntake), onCancel(), onSettings(values), review: (see ReviewPanel),
+ * privacy: (see createPrivacy)}.
+ */
+export function buildShell({ intake: intakeHandlers, onCancel, onSettings, review: reviewHooks, privacy: privacyHandlers }) {
   const intake = createIntake(intakeHandlers);
   const status = createStatus({ onCancel });
   const settings = createSettings(onSettings);
   const review = new ReviewPanel(reviewHooks);
+  const privacy = createPrivacy(privacyHandlers);
   const ui = {
-    intake, status, settings, review, matrixKind: 'counts',
+    intake, status, settings, review, privacy, matrixKind: 'counts',
     summary: h('div', { class: 'summary-slot' }),
     truth: h('div', { class: 'truth-slot' }),
     warnings: h('div', { class: 'warnings-slot' }),
@@ -30,7 +35,7 @@ export function buildShell({ intake: intakeHandlers, onCancel, onSettings, revie
     h('div', { class: 'workspace' }, settings.element, review.element),
     ui.insights);
   ui.root = h('div', { class: 'ls', part: 'root' },
-    intake.element, status.element, ui.results, ui.compact,
+    intake.element, status.element, privacy.ask, ui.results, ui.compact, privacy.bar,
     h('p', { class: 'compact-footer' }, 'Analysed in your browser by labelscope; nothing was uploaded.'));
   return ui;
 }

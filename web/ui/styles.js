@@ -171,6 +171,18 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 .alert-hint { color: var(--ls-muted); font-size: 0.85rem; margin-top: 4px; }
 .notice { color: var(--ls-muted); font-size: 0.9rem; }
 
+/* ---- what this browser keeps ---- */
+.keep-files {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 12px 14px;
+  border: 1px solid var(--ls-accent); border-radius: var(--ls-radius); background: var(--ls-accent-soft);
+}
+.keep-files[hidden], .privacy[hidden] { display: none; }
+.keep-files .help { flex: 1 1 320px; }
+.keep-files-title { font-weight: 650; flex-basis: 100%; }
+.keep-files-actions { display: flex; gap: 8px; flex-wrap: wrap; }
+.privacy { color: var(--ls-muted); font-size: 0.85rem; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; }
+.privacy .forget-everything { font-size: 0.85rem; }
+
 /* ---- results ---- */
 .results { display: flex; flex-direction: column; gap: 20px; }
 .results > div:empty { display: none; }
