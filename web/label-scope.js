@@ -254,7 +254,11 @@ export class LabelScopeElement extends HTMLElement {
       client: sharedClient, fetchFiles, sniff: sniffFile, checkRoles, mergeFiles, dataRoles: DATA_ROLES,
       parseTruth: parseTruthFile, buildTruth,
     }, this.#analysisView());
-    const store = new ReviewStore({ onState: (state) => this.#ui?.review.setStorage(state) });
+    const store = new ReviewStore({
+      onState: (state) => this.#ui?.review.setStorage(state),
+      // Another tab decided on these rows: show it here too (merged per row).
+      onRemote: (key) => { if (key === this.#review.key && this.report) this.#ui.review.decisionsChanged(); },
+    });
     this.#review = new ReviewController({
       store,
       context: () => ({ dataset: this.data, report: this.report }),

@@ -144,7 +144,7 @@ export class ReviewController {
   }
 
   #changed(index, source) {
-    if (!this.#key?.startsWith('unsaved:')) this.#store.changed(this.#key);
+    if (!this.#key?.startsWith('unsaved:')) this.#store.changed(this.#key, index);
     this.#emit('decision', this.detail(index, source));
   }
 

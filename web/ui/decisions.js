@@ -68,6 +68,24 @@ export class Decisions {
     return last.index;
   }
 
+  /**
+   * A change made in another tab on the same dataset (see persist.js): entry {decision, label, at}
+   * or null (cleared). Not added to this tab's undo history. Returns whether anything changed.
+   */
+  applyRemote(index, entry) {
+    const current = this.#map.get(index);
+    if (!entry) {
+      if (!current) return false;
+      this.#map.delete(index);
+    } else {
+      if (!DECISION_KINDS.includes(entry.decision)) return false;
+      if (current && current.decision === entry.decision && current.label === entry.label) return false;
+      this.#map.set(index, { decision: entry.decision, label: entry.label, at: entry.at ?? 0 });
+    }
+    this.version++;
+    return true;
+  }
+
   /** Forgets every decision (Start over); not undoable. */
   clearAll() {
     this.#map.clear();

@@ -156,8 +156,48 @@ export class ReviewStore {
   #filesAllowed = false;  // the page lets the person keep files (store-files)
   #consent = null;        // 'yes' | 'no' | null (not asked yet); in memory when localStorage is blocked
 
-  constructor({ onState }) {
+  #channel = null;        // BroadcastChannel to the other tabs of this page's origin
+  #onRemote;
+
+  /**
+   * onState(state): see above. onRemote(key): decisions of `key` changed in another tab and were
+   * merged here (redraw them if shown).
+   */
+  constructor({ onState, onRemote }) {
     this.#onState = onState;
+    this.#onRemote = onRemote;
+  }
+
+  // Two tabs on the same dataset: every change is sent to the other tabs, which apply it per row
+  // and write the merged set too, so neither tab's save drops the other's decisions.
+  #listen() {
+    if (this.#channel || typeof BroadcastChannel !== 'function') return;
+    this.#channel = new BroadcastChannel(`labelscope-decisions:${this.#scope}`);
+    this.#channel.onmessage = ({ data }) => this.#remote(data);
+  }
+
+  #send(message) {
+    try {
+      this.#channel?.postMessage(message);
+    } catch { /* a closed channel: the other tabs read storage when they open the dataset */ }
+  }
+
+  #remote({ key, rows, all }) {
+    const decisions = this.#memory.get(key);
+    if (!decisions) return;
+    let changed = false;
+    if (all) {
+      changed = decisions.size > 0;
+      decisions.clearAll();
+    } else {
+      for (const [index, entry] of rows) changed = decisions.applyRemote(index, entry) || changed;
+    }
+    if (!changed) return;
+    if (!all) {
+      this.#pending.add(key);
+      this.#flush();
+    }
+    this.#onRemote?.(key);
   }
 
   get enabled() { return this.#enabled; }
@@ -184,7 +224,12 @@ export class ReviewStore {
     this.#filesAllowed = files;
     const changed = enabled !== this.#enabled;
     this.#enabled = enabled;
+    if ((scope || 'default') !== this.#scope) {
+      this.#channel?.close();
+      this.#channel = null;
+    }
     this.#scope = scope || 'default';
+    if (enabled) this.#listen();
     if (changed) {
       this.#setState(enabled ? { mode: 'saved', error: null } : { mode: 'off', error: null });
       if (enabled) {
@@ -234,9 +279,10 @@ export class ReviewStore {
     return { decisions, restored };
   }
 
-  /** The decisions of `key` changed: saves them (writes are coalesced, never dropped). */
-  changed(key) {
+  /** The decisions of `key` changed (on row `index`): saves them (writes are coalesced, never dropped). */
+  changed(key, index) {
     if (!this.#enabled) return;
+    if (Number.isInteger(index)) this.#send({ key, rows: [[index, this.#memory.get(key)?.get(index) ?? null]] });
     this.#pending.add(key);
     this.#flush();
   }
@@ -246,6 +292,7 @@ export class ReviewStore {
     this.#memory.get(key)?.clearAll();
     this.#pending.delete(key);
     if (!this.#enabled) return;
+    this.#send({ key, all: true });
     try {
       await this.settled(); // a write in flight must not bring them back
       await remove(DECISIONS, key);

@@ -1,0 +1,52 @@
+// The same dataset open in two tabs (finding 13): a decision made in one shows in the other at
+// once and both are kept — neither tab's save drops the other's rows.
+import { app, expect, openApp, test, waitReady } from './fixtures.mjs';
+
+const decisionsOf = (page) => app(page).evaluate((el) => el.decisions.map(({ index, decision }) => [index, decision]));
+
+async function openHeadlines(page) {
+  await openApp(page);
+  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await waitReady(page);
+}
+
+async function saved(page) {
+  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+}
+
+test('decisions in two tabs on the same data merge per row, on screen and in storage', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openHeadlines(a);
+  await openHeadlines(b);
+  const issues = await app(a).evaluate((el) => Array.from(el.report.issues));
+
+  await app(a).locator('.vt-row[data-position="0"]').click();
+  await app(a).locator('[role=grid]').focus();
+  await a.keyboard.press('a');
+  await app(b).locator('.vt-row[data-position="2"]').click();
+  await app(b).locator('[role=grid]').focus();
+  await b.keyboard.press('k');
+
+  const both = [[issues[0], 'accept'], [issues[2], 'keep']].sort((x, y) => x[0] - y[0]);
+  await expect.poll(() => decisionsOf(a)).toEqual(both);
+  await expect.poll(() => decisionsOf(b)).toEqual(both);
+  // Tab A's table shows B's decision without a reload.
+  await expect(app(a).locator(`.vt-row[data-index="${issues[2]}"] .vt-c-decision`)).toContainText('Kept');
+  await saved(a);
+  await saved(b);
+
+  // A clear in B reaches A too.
+  await app(b).locator('.vt-row[data-position="0"]').click();
+  await app(b).locator('[role=grid]').focus();
+  await b.keyboard.press('Backspace');
+  await expect.poll(() => decisionsOf(a)).toEqual([[issues[2], 'keep']]);
+  await saved(a);
+  await saved(b);
+
+  // What is stored is the merged set: a third tab reads it back.
+  const c = await context.newPage();
+  await openHeadlines(c);
+  await expect(app(c).locator('.restored-note')).toContainText('Restored 1 decision');
+  expect(await decisionsOf(c)).toEqual([[issues[2], 'keep']]);
+});
