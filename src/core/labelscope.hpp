@@ -7,6 +7,8 @@
 #include "filter.hpp"
 #include "health.hpp"
 #include "latent.hpp"
+#include "multilabel.hpp"
+#include "multilabel_audit.hpp"
 #include "num_issues.hpp"
 #include "numeric.hpp"
 #include "ood.hpp"

@@ -3,7 +3,7 @@
 // expectations for tie-sensitive paths. Tolerances: see compare.hpp.
 //
 // Excluded on purpose:
-//   * multilabel_tiny_k3 — multi-label (SPEC §12) is a later issue;
+//   * the multi-label cases (multilabel_cases.hpp), which parity_multilabel.cpp checks;
 //   * cleanlab_bad_inputs.json — cleanlab's behaviour on bad inputs, which the port rejects
 //     by design (validation tests, not parity).
 //   * /warnings entries other than warnings/find_label_issues (none are recorded today).
@@ -20,13 +20,14 @@
 #include "parity/areas.hpp"
 #include "parity/checker.hpp"
 #include "parity/golden_case.hpp"
+#include "parity/multilabel_cases.hpp"
 
 namespace parity {
 namespace {
 
 const std::set<std::string> SINGLE_LABEL_CASES = {"binary_k2",   "missing_class_k5",  "ties_identical_rows",
                                                   "tiny_k3_a",   "typical_n2000_k5",  "unnormalized_rows_k4"};
-const std::set<std::string> EXCLUDED_CASES = {"multilabel_tiny_k3"};
+const std::set<std::string> EXCLUDED_CASES = {};
 
 // Sections every single-label case must record (SPEC §16); their content is then walked key by key.
 const char* const REQUIRED_SECTIONS[] = {"/find_label_issues",
@@ -73,9 +74,12 @@ TEST_CASE("golden fixtures: every case folder is either tested or explicitly exc
     for (const auto& entry : std::filesystem::directory_iterator(dir))
         if (entry.is_directory()) found.insert(entry.path().filename().string());
     for (const auto& name : found)
-        CHECK_MESSAGE((SINGLE_LABEL_CASES.count(name) || EXCLUDED_CASES.count(name)),
+        CHECK_MESSAGE((SINGLE_LABEL_CASES.count(name) || multilabel_cases().count(name) ||
+                       EXCLUDED_CASES.count(name)),
                       "golden case '" << name << "' is neither in the parity suite nor explicitly excluded");
     for (const auto& name : SINGLE_LABEL_CASES)
+        CHECK_MESSAGE(found.count(name), "golden case '" << name << "' is missing from " << dir.string());
+    for (const auto& name : multilabel_cases())
         CHECK_MESSAGE(found.count(name), "golden case '" << name << "' is missing from " << dir.string());
 }
 
@@ -95,8 +99,8 @@ TEST_CASE("golden parity: summary of checked outputs") {
         outputs += count.outputs;
         values += count.values;
     }
-    std::printf("  %-22s %5zu outputs %8zu values (%zu of %zu single-label cases ran)\n", "TOTAL", outputs, values,
-                case_counts().size(), SINGLE_LABEL_CASES.size());
+    std::printf("  %-22s %5zu outputs %8zu values (%zu of %zu cases ran)\n", "TOTAL", outputs, values,
+                case_counts().size(), SINGLE_LABEL_CASES.size() + multilabel_cases().size());
     MESSAGE("golden parity total: " << outputs << " outputs, " << values << " values in " << case_counts().size()
                                     << " cases");
 }
