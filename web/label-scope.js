@@ -222,7 +222,11 @@ export class LabelScopeElement extends HTMLElement {
     const ui = buildShell({
       intake: {
         onFiles: (files) => this.loadFiles(files),
-        onDemo: (name) => this.loadDemo(name),
+        onDemo: async (name, { keyboard } = {}) => {
+          await this.loadDemo(name);
+          // Chosen by keyboard: go where the results are, not 14 tabs away (the table, with its keys).
+          if (keyboard && this.report && !this.#compact) this.#ui.review.focusTable();
+        },
         onRole: (index, role) => analysis().setRole(index, role),
         onLabelColumn: (column) => analysis().setLabelColumn(column),
         onSwap: () => analysis().swapRoles(),

@@ -70,12 +70,13 @@ test('decisions CSV: row, id and text, labels by name, decision, final label, qu
   d.set(2, 'accept', { given: 2, suggested: 0 });
   d.set(0, 'relabel', { given: 0, suggested: 1, label: 2 });
   const rows = parseCsv(decisionsCsvParts({ dataset, report, columns }, d).join(''));
-  expect(rows[0]).toEqual(['row', 'id', 'text', 'given_label', 'suggested_label', 'decision', 'final_label', 'label_quality', 'rank', 'decided_at']);
-  expect(rows.slice(1).map((r) => r.slice(0, 9))).toEqual([
-    ['0', 'a', 'x, y', 'cat', 'dog', 'relabel', "'=cmd", '0.1', '1'],
-    ['2', 'c', 'r', "'=cmd", 'cat', 'accept', 'cat', '0.2', '2'],
+  // row: the N-th data row (1-based, header not counted); index: from 0.
+  expect(rows[0]).toEqual(['row', 'index', 'id', 'text', 'given_label', 'suggested_label', 'decision', 'final_label', 'label_quality', 'rank', 'decided_at']);
+  expect(rows.slice(1).map((r) => r.slice(0, 10))).toEqual([
+    ['1', '0', 'a', 'x, y', 'cat', 'dog', 'relabel', "'=cmd", '0.1', '1'],
+    ['3', '2', 'c', 'r', "'=cmd", 'cat', 'accept', 'cat', '0.2', '2'],
   ]);
-  expect(new Date(rows[1][9]).getTime()).toBeGreaterThan(0);
+  expect(new Date(rows[1][10]).getTime()).toBeGreaterThan(0);
 });
 
 test('corrected labels come back in the form they were given', () => {

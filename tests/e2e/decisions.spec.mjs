@@ -266,7 +266,7 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   const decisionsFile = await downloadFrom(page, bar.getByRole('button', { name: 'Export decisions (CSV)' }));
   expect(decisionsFile.name).toBe('headlines-demo-decisions.csv');
   const [header, ...rows] = parseCsv(decisionsFile.bytes.toString('utf8'));
-  expect(header).toEqual(['row', 'id', 'text', 'given_label', 'suggested_label', 'decision', 'final_label', 'label_quality', 'rank', 'decided_at']);
+  expect(header).toEqual(['row', 'index', 'id', 'text', 'given_label', 'suggested_label', 'decision', 'final_label', 'label_quality', 'rank', 'decided_at']);
   const made = [
     [issues[0], 'accept', NAMES[report.suggestedLabel[issues[0]]]],
     [issues[1], 'keep', NAMES[dataset.labels[issues[1]]]],
@@ -275,11 +275,12 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   expect(rows).toHaveLength(3);
   rows.forEach((row, r) => {
     const [i, decision, final] = made[r];
-    expect(row.slice(0, 3)).toEqual([String(i), source[i + 1][0], source[i + 1][1]]);
-    expect(row.slice(3, 7)).toEqual([NAMES[dataset.labels[i]], NAMES[report.suggestedLabel[i]], decision, final]);
-    expect(Number(row[7])).toBe(report.labelQuality[i]);
-    expect(row[8]).toBe(String(issues.indexOf(i) + 1));
-    expect(Date.parse(row[9])).toBeGreaterThan(0);
+    // row N = the N-th data row (header not counted); index counts from 0.
+    expect(row.slice(0, 4)).toEqual([String(i + 1), String(i), source[i + 1][0], source[i + 1][1]]);
+    expect(row.slice(4, 8)).toEqual([NAMES[dataset.labels[i]], NAMES[report.suggestedLabel[i]], decision, final]);
+    expect(Number(row[8])).toBe(report.labelQuality[i]);
+    expect(row[9]).toBe(String(issues.indexOf(i) + 1));
+    expect(Date.parse(row[10])).toBeGreaterThan(0);
   });
 
   // Corrected labels: all 49, class names as in the combined file's label column.
@@ -412,7 +413,7 @@ test('a failed export shows an error and keeps every decision', async ({ page })
 
   await page.evaluate(() => { window.Blob = window.RealBlob; });
   const file = await downloadFrom(page, app(page).getByRole('button', { name: 'Export decisions (CSV)' }));
-  expect(parseCsv(file.bytes.toString('utf8')).slice(1).map((r) => Number(r[0]))).toEqual(before.map((d) => d.index));
+  expect(parseCsv(file.bytes.toString('utf8')).slice(1).map((r) => Number(r[1]))).toEqual(before.map((d) => d.index));
 });
 
 test('class names from the data stay text in the decision controls, badges and exports', async ({ page }) => {

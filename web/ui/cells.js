@@ -31,7 +31,7 @@ function truthBadge(status) {
 export function tableColumns(ctx, sameAsPGiven) {
   const { columns, truth, dataset } = ctx;
   // Wide enough for the longest row number or id (up to 16 characters; longer ones are cut).
-  const chars = columns.id ? Math.min(16, longest(columns.id.values)) : String(dataset.numExamples - 1).length;
+  const chars = columns.id ? Math.min(16, longest(columns.id.values)) : String(dataset.numExamples).length;
   const indexWidth = Math.max(56, 9 * chars + 22);
   // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
   const defs = [
@@ -61,7 +61,7 @@ export function renderCell(cell, col, i, ctx, selected) {
       cell.textContent = rank[i] >= 0 ? formatCount(rank[i] + 1) : '—';
       break;
     case 'index':
-      cell.textContent = columns.id ? columns.id.values[i] : String(i);
+      cell.textContent = columns.id ? columns.id.values[i] : String(i + 1); // row N = the N-th data row
       break;
     case 'example': {
       const parts = explainParts(i, ctx);

@@ -65,10 +65,10 @@ export function binScores(scores, isIssue, bins = 20) {
 export function renderHistogram({ scores, isIssue, method }) {
   const { total, flagged, maxFlagged } = binScores(scores, isIssue);
   const bins = total.length;
-  const left = 40;
+  const left = 58; // room for the count ticks ("10,000") and the rotated axis title
   const plotWidth = 296;
   const plotHeight = 140;
-  const top = 10;
+  const top = 24; // room above the plot for the flagged range's label, clear of the bars
   const width = left + plotWidth + 10;
   const height = top + plotHeight + 42;
   const maxCount = Math.max(1, ...total);
@@ -79,11 +79,9 @@ export function renderHistogram({ scores, isIssue, method }) {
     class: 'chart histogram', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
     'aria-label': `Histogram of label quality (${method}) for ${formatCount(scores.length)} rows; ${formatCount(numFlagged)} flagged rows${numFlagged ? `, all with quality at most ${formatProbability(maxFlagged)}` : ''}.`,
   });
+  const bandWidth = Math.max(2, maxFlagged * plotWidth);
   if (numFlagged) {
-    root.append(svg('rect', {
-      class: 'hist-band', x: left, y: top, width: Math.max(2, maxFlagged * plotWidth), height: plotHeight,
-    }), svg('text', { class: 'band-label', x: left + Math.max(2, maxFlagged * plotWidth) + 4, y: top + 10 },
-      `flagged: quality ≤ ${formatProbability(maxFlagged)}`));
+    root.append(svg('rect', { class: 'hist-band', x: left, y: top, width: bandWidth, height: plotHeight }));
   }
   for (let b = 0; b < bins; b++) {
     const x = left + b * binWidth + 1;
@@ -108,11 +106,43 @@ export function renderHistogram({ scores, isIssue, method }) {
   root.append(
     svg('text', { class: 'axis-title', x: left + plotWidth / 2, y: height - 6, 'text-anchor': 'middle' },
       `Label quality (${method.replace(/_/g, ' ')})`),
-    svg('text', { class: 'tick', x: left - 6, y: top + 8, 'text-anchor': 'end' }, formatCount(maxCount)),
-    svg('text', { class: 'tick', x: left - 6, y: top + plotHeight, 'text-anchor': 'end' }, '0'),
+    ...spaced(countTicks(maxCount), scale).map((count) => svg('text', {
+      class: 'tick', x: left - 6, y: top + plotHeight - scale(count), 'text-anchor': 'end', 'dominant-baseline': 'central',
+    }, formatCount(count))),
     svg('text', {
       class: 'axis-title', x: 10, y: top + plotHeight / 2, 'text-anchor': 'middle', transform: `rotate(-90 10 ${top + plotHeight / 2})`,
     }, 'rows (log)'),
   );
+  if (numFlagged) {
+    // Above the plot, ending where the flagged range ends (or starting there when it is narrow).
+    const anchorEnd = bandWidth > plotWidth / 2;
+    root.append(svg('text', {
+      class: 'band-label', x: left + bandWidth + (anchorEnd ? 0 : 2), y: top - 8, 'text-anchor': anchorEnd ? 'end' : 'start',
+    }, `flagged: quality ≤ ${formatProbability(maxFlagged)}`));
+  }
   return root;
+}
+
+/** Counts to mark on the log axis: 0, then 1-2-5 steps up to the largest (at least 4 when it allows). */
+export function countTicks(maxCount) {
+  const steps = [0];
+  for (let decade = 1; decade <= maxCount; decade *= 10) {
+    for (const m of [1, 2, 5]) if (m * decade <= maxCount) steps.push(m * decade);
+  }
+  if (steps.at(-1) !== maxCount) steps.push(maxCount);
+  // Drop marks that would sit too close to the top one.
+  const ticks = steps.filter((t, i) => i === steps.length - 1 || t === 0 || t * 1.5 <= maxCount || t <= 2);
+  if (ticks.length <= 6) return ticks;
+  const powers = ticks.filter((t, i) => t === 0 || i === ticks.length - 1 || /^10*$/.test(String(t)));
+  return powers.length >= 4 ? powers : ticks.filter((t) => !String(t).startsWith('2'));
+}
+
+/** Ticks at least 12 px apart on the plot (the largest count always kept). */
+function spaced(ticks, scale) {
+  const kept = [];
+  for (let i = ticks.length - 1; i >= 0; i--) {
+    const y = scale(ticks[i]);
+    if (kept.length === 0 || scale(kept.at(-1)) - y >= 12) kept.push(ticks[i]);
+  }
+  return kept.reverse();
 }

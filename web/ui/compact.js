@@ -24,7 +24,7 @@ export function renderCompact(ctx, maxRows) {
     top.length ? h('ol', { class: 'compact-list', 'aria-label': 'Most likely mislabelled rows' },
       top.map((i) => h('li', { class: 'compact-item', 'data-index': i },
         h('span', { class: 'compact-title' },
-          id ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`) : h('span', { class: 'compact-id' }, `row ${i}`),
+          id ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`) : h('span', { class: 'compact-id' }, `row ${i + 1}`),
           text ? h('span', { class: 'compact-text' }, text.values[i]) : null,
           VERDICTS[truth?.status[i]] ? h('span', { class: `badge ${VERDICTS[truth.status[i]][0]}` }, VERDICTS[truth.status[i]][1]) : null),
         h('span', { class: 'compact-why' }, explainParts(i, ctx).map((part) => (typeof part === 'string' ? part : h('strong', {}, part.cls))))))) : null,

@@ -147,7 +147,7 @@ export function correctedLabels(labels, decisions) {
 }
 
 /**
- * The decisions as CSV lines: row, the id / text columns if the data has them, given and suggested
+ * The decisions as CSV lines: row (1-based) and index (0-based), the id / text columns if the data has them, given and suggested
  * label (the current analysis's), decision, final label, label quality and the current rank.
  */
 export function decisionsCsvParts({ dataset, report, columns }, decisions) {
@@ -155,10 +155,11 @@ export function decisionsCsvParts({ dataset, report, columns }, decisions) {
   const extra = [columns?.id, columns?.text].filter(Boolean);
   const rank = new Map();
   report.issues.forEach((i, r) => rank.set(i, r + 1));
-  const parts = [csvLine(['row', ...extra.map((c) => c.name), 'given_label', 'suggested_label', 'decision',
+  // row: the N-th data row (1-based, header not counted); index: the same row from 0, as the API counts.
+  const parts = [csvLine(['row', 'index', ...extra.map((c) => c.name), 'given_label', 'suggested_label', 'decision',
     'final_label', 'label_quality', 'rank', 'decided_at'])];
   for (const { index, decision, label, at } of decisions.entries()) {
-    parts.push(csvLine([index, ...extra.map((c) => c.values[index]), names[dataset.labels[index]],
+    parts.push(csvLine([index + 1, index, ...extra.map((c) => c.values[index]), names[dataset.labels[index]],
       names[report.suggestedLabel[index]], decision, names[label], report.labelQuality[index],
       rank.get(index) ?? '', at ? new Date(at).toISOString() : '']));
   }

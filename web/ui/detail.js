@@ -20,12 +20,12 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   const names = dataset.classNames;
   const given = dataset.labels[i];
   const suggested = report.suggestedLabel[i];
-  const heading = [rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged',
-    columns.id ? `${columns.id.name} ${columns.id.values[i]}` : null, `row ${i}`].filter(Boolean).join(' · ');
-  // Where to find the row in the person's own file (source rows are 1-based file lines).
-  const source = dataset.source;
-  const whereInFile = source?.labelsFile && source.labelsFirstRow > 0
-    ? `${source.labelsFile}, line ${source.labelsFirstRow + i}` : null;
+  // "row N" is the N-th data row (header not counted), as in the table, errors and exports.
+  const heading = [rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged', ' · ',
+    columns.id ? [h('span', { class: 'detail-id' }, `${columns.id.name} ${columns.id.values[i]}`), ' · '] : null,
+    `row ${formatCount(i + 1)}`];
+  const file = dataset.source?.labelsFile;
+  const whereInFile = file ? `row ${formatCount(i + 1)} of ${file} (header not counted)` : null;
   const status = truth?.status[i];
   const verdict = status === 1
     ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${names[truth.corrected[i]]}` : ''}.`

@@ -2,10 +2,17 @@
 // columns: the label the model points to. Every cell says its value on hover and on keyboard focus
 // (arrow keys move between cells, Enter shows those rows in the table).
 import { svg } from './dom.js';
-import { formatCount, formatPercent, formatProbability, plural } from './format.js';
+import { formatCount, formatPercent, plural } from './format.js';
 
 const MAX_LABEL_CHARS = 12;
 const short = (name) => (name.length > MAX_LABEL_CHARS ? `${name.slice(0, MAX_LABEL_CHARS - 1)}…` : name);
+
+/** A rate in a cell: "12%", "<1%", "100%". */
+export function shortPercent(value) {
+  if (value > 0 && value < 0.005) return '<1%';
+  if (value < 1 && value > 0.995) return '>99%';
+  return `${Math.round(value * 100)}%`;
+}
 
 /** What one cell means, in words. */
 export function describeCell(kind, matrix, i, j, classNames, numExamples) {
@@ -32,8 +39,8 @@ export function renderHeatmap({ matrix, kind, classNames, numExamples, onFocusCe
   const size = cell * k;
   const width = left + size + Math.ceil(labelWidth * 0.72); // room for the last rotated column label
   const height = top + size + 4;
-  // Counts fit small cells; rates ("<0.001") need wider ones, else hover/focus tells the value.
-  const showValues = cell >= (kind === 'counts' ? 30 : 48);
+  // Counts and rates (as short percentages) fit cells of 30 px; smaller ones tell the value on hover/focus.
+  const showValues = cell >= 30;
 
   let maxOff = 0;
   let maxDiag = 0;
@@ -74,7 +81,7 @@ export function renderHeatmap({ matrix, kind, classNames, numExamples, onFocusCe
       const scale = diagonal ? maxDiag : maxOff;
       const strength = scale > 0 && value > 0 ? Math.max(0.08, Math.sqrt(value / scale)) : 0;
       const text = describeCell(kind, matrix, i, j, classNames, numExamples);
-      const shown = kind === 'counts' ? formatCount(value) : formatProbability(value);
+      const shown = kind === 'counts' ? formatCount(value) : shortPercent(value);
       const g = svg('g', {
         class: `hm-cell${diagonal ? ' diagonal' : ''}${value > 0 && !diagonal ? ' off' : ''}`,
         tabindex: i === 0 && j === (k > 1 ? 1 : 0) ? '0' : '-1', role: 'img', 'aria-label': text,

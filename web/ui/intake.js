@@ -8,7 +8,7 @@ import { LABEL_COLUMN_NAMES, ROLE_NAMES } from './roles.js';
 const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plain';
 
 /**
- * handlers: onFiles(File[]), onDemo(name), onRole(entryIndex, role), onLabelColumn(name), onSwap().
+ * handlers: onFiles(File[]), onDemo(name, {keyboard}), onRole(entryIndex, role), onLabelColumn(name), onSwap().
  */
 export function createIntake(handlers) {
   const input = h('input', {
@@ -57,7 +57,8 @@ export function createIntake(handlers) {
   const demos = h('div', { class: 'demos', role: 'group', 'aria-label': 'Demo datasets' },
     h('span', { class: 'demos-label' }, 'Try a demo:'),
     Object.entries(DEMOS).map(([name, demo]) => h('button', {
-      type: 'button', class: 'demo', 'data-demo': name, onclick: () => handlers.onDemo(name),
+      // detail 0: pressed with Enter or Space, not clicked (focus then moves to the results).
+      type: 'button', class: 'demo', 'data-demo': name, onclick: (e) => handlers.onDemo(name, { keyboard: e.detail === 0 }),
     }, h('span', { class: 'demo-title' }, demo.title), h('span', { class: 'demo-detail' }, demo.detail))));
 
   const files = h('details', { class: 'files', hidden: true, open: true });

@@ -92,7 +92,10 @@ export class ReviewPanel {
   setData(ctx, { newDataset = false, maxRows = Infinity } = {}) {
     const columnsChanged = newDataset || !this.#ctx || Boolean(this.#ctx.truth) !== Boolean(ctx.truth)
       || qualityIsPGiven(this.#ctx.report) !== qualityIsPGiven(ctx.report);
+    // A new ranking (Rank by) is shown in its order, even after the table was sorted by a column.
+    const reranked = this.#ctx && this.#ctx.report.rankBy !== ctx.report.rankBy;
     this.#ctx = { ...ctx, rank: rankPositions(ctx.report), columns: displayColumns(ctx.dataset) };
+    if (reranked) this.#view = { ...this.#view, sortKey: 'rank', descending: false };
     this.#maxRows = maxRows;
     if (newDataset) {
       this.#view = { ...DEFAULT_VIEW };
@@ -121,6 +124,13 @@ export class ReviewPanel {
     this.#updateBar();
   }
 
+  /** Moves focus to the table (after a demo loaded by keyboard), showing it. */
+  focusTable() {
+    if (!this.#table) return;
+    this.#table.element.scrollIntoView({ block: 'start' });
+    this.#table.focus();
+  }
+
   /** Shows rows given as `given`, suggested as `suggested` (from a heatmap cell). */
   filterTo(given, suggested) {
     this.#view = { ...this.#view, given, suggested };
@@ -138,7 +148,11 @@ export class ReviewPanel {
       columns: defs,
       label: 'Likely mislabelled rows',
       renderCell: (cell, col, i) => renderCell(cell, col, i, this.#ctx, this.#selected),
-      onActivate: (i) => this.#select(i),
+      onActivate: (i, position, how) => {
+        this.#select(i);
+        // On a phone the decision buttons are below the cards: a tap brings them into view.
+        if (how === 'click' && this.#table.narrow) this.controls.element.scrollIntoView({ block: 'nearest' });
+      },
       onKey: (event, i, position) => this.#key(event, i, position),
       onSort: (key) => this.#sortBy(key, this.#view.sortKey === key ? !this.#view.descending : false),
     });
@@ -197,7 +211,7 @@ export class ReviewPanel {
     this.#order = order;
     const what = SHOW_MODES[this.#view.show].toLowerCase();
     const filtered = this.#view.given >= 0 || this.#view.suggested >= 0 || this.#view.decided !== 'any';
-    this.count.textContent = `${plural(total, 'row')}${filtered ? ' match these filters' : ''} (${what}).`
+    this.count.textContent = `${plural(total, 'row')}${filtered ? (total === 1 ? ' matches these filters' : ' match these filters') : ''} (${what}).`
       + (order.length < total ? ` Showing the first ${formatCount(order.length)}.` : '');
     let emptyText = 'No rows match. Try another filter.';
     if (this.#view.show === 'flagged' && !filtered) emptyText = 'No rows are flagged with these settings.';

@@ -25,6 +25,7 @@ export function createSettings(onChange) {
   const fracOutput = h('output', { class: 'range-value', for: fracNoise.id });
   const minExamples = h('input', { id: uid('min'), type: 'number', min: '0', step: '1', inputmode: 'numeric' });
   const filterHelp = h('span');
+  const rankHelp = h('span');
   const pruneNotes = [h('span'), h('span')];
 
   const sync = () => {
@@ -34,6 +35,7 @@ export function createSettings(onChange) {
     fracOutput.value = values.fracNoise.toFixed(2);
     minExamples.value = String(values.minExamplesPerClass);
     filterHelp.textContent = FILTER_METHODS.find(([v]) => v === values.filterBy)?.[2] ?? '';
+    rankHelp.textContent = RANK_METHODS.find(([v]) => v === values.rankBy)?.[2] ?? '';
     const prune = PRUNE_METHODS.has(values.filterBy);
     fracNoise.disabled = !prune;
     minExamples.disabled = !prune;
@@ -55,11 +57,12 @@ export function createSettings(onChange) {
 
   const current = h('span', { class: 'settings-current' });
   const form = h('form', { class: 'settings', 'aria-label': 'Analysis settings', onsubmit: (e) => e.preventDefault() },
-    field('Find issues with', filterBy, filterHelp),
-    field('Rank by', rankBy, 'Orders the flagged rows and sets the label quality score of every row (lower is more suspicious).'),
-    field('Fraction of noise', h('div', { class: 'range' }, fracNoise, fracOutput),
-      h('span', {}, 'frac_noise: flag this share of the estimated number of issues; 1 flags them all.', pruneNotes[0]), fracNoise),
-    field('Min. examples per class', minExamples,
+    field(['Find issues with ', h('code', {}, 'filter_by')], filterBy, filterHelp),
+    field(['Rank by ', h('code', {}, 'rank_by')], rankBy,
+      h('span', {}, 'Orders the flagged rows and sets every row’s label quality score (lower is more suspicious). ', rankHelp)),
+    field(['Fraction of noise ', h('code', {}, 'frac_noise')], h('div', { class: 'range' }, fracNoise, fracOutput),
+      h('span', {}, 'Flag this share of the estimated number of issues; 1 flags them all.', pruneNotes[0]), fracNoise),
+    field(['Min. examples per class ', h('code', {}, 'min_examples_per_class')], minExamples,
       h('span', {}, 'Keep at least this many rows of each class unflagged; smaller classes are not pruned at all.', pruneNotes[1])),
   );
   // Folded by default: the current values show in the summary line, the form is one click away.

@@ -29,14 +29,15 @@ export const CHARTS_CSS = String.raw`
 .hm-cell:focus-visible { outline: none; }
 .hm-cell:focus .hm-bg { stroke: var(--ls-accent); stroke-width: 3px; }
 .chart .hm-value { fill: var(--ls-text); font-size: 11px; font-variant-numeric: tabular-nums; pointer-events: none; }
-.chart .hm-value.on-strong { fill: #ffffff; }
+/* On a strong fill: the colour made for text on the accent (white in light mode, near-black in dark). */
+.chart .hm-value.on-strong { fill: var(--ls-on-accent); }
 .readout { font-size: 0.88rem; min-height: 2.6em; }
 .bar-track { fill: var(--ls-surface-2); }
 .bar-fill { fill: var(--ls-accent); }
 .hist-all { fill: var(--ls-bar); }
 .hist-flagged { fill: var(--ls-flag); }
 .hist-band { fill: var(--ls-flag); fill-opacity: 0.08; }
-.chart .band-label { fill: var(--ls-flag); font-weight: 600; }
+.chart .band-label { fill: var(--ls-flag); font-weight: 600; paint-order: stroke; stroke: var(--ls-bg); stroke-width: 3px; }
 .hist-hit { fill: transparent; }
 .hist-bin:hover .hist-all { fill: var(--ls-muted); }
 

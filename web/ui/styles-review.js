@@ -89,6 +89,8 @@ export const REVIEW_CSS = String.raw`
   display: flex; flex-direction: column; gap: 10px; position: sticky; top: 12px;
 }
 .detail-heading { color: var(--ls-muted); font-size: 0.82rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
+/* Ids are data: they keep their case (img_0061 is not IMG_0061). */
+.detail-heading .detail-id { text-transform: none; letter-spacing: 0; }
 .detail-text { font-size: 1.02rem; font-weight: 600; }
 .detail-explanation { font-size: 0.92rem; }
 .detail-verdict { font-size: 0.88rem; font-weight: 600; padding: 6px 10px; border-radius: 8px; background: var(--ls-surface); }
@@ -202,5 +204,9 @@ kbd, .key {
 .decision-badge.relabel .decision-label { color: var(--ls-text); }
 .decision-none { color: var(--ls-muted); }
 @media (pointer: coarse) { .shortcuts, .decide .key, .chip .key, .decide-more kbd { display: none; } }
+/* Touch targets of at least 44 px where fingers decide (phones, tablets). */
+@media (max-width: 640px), (pointer: coarse) {
+  .decide button, .decide .chip, .decide-select { min-height: 44px; }
+}
 
 `;

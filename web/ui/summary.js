@@ -3,11 +3,19 @@
 import { h } from './dom.js';
 import { formatCount, formatPercent, formatProbability, plural } from './format.js';
 
-function stat(label, value, detail, { tone, key } = {}) {
+function stat(label, value, detail, { tone, key, help } = {}) {
   return h('div', { class: `stat${tone ? ` ${tone}` : ''}`, 'data-stat': key },
     h('dt', {}, label),
-    h('dd', {}, h('span', { class: 'stat-value' }, value), detail ? h('span', { class: 'stat-detail' }, detail) : null));
+    h('dd', {}, h('span', { class: 'stat-value' }, value), detail ? h('span', { class: 'stat-detail' }, detail) : null,
+      help ? h('span', { class: 'stat-help' }, help) : null));
 }
+
+// One line each on what the headline numbers mean; cleanlab's names stay visible for those who know them.
+const HELP = {
+  flagged: (filterBy) => `Rows the method chosen in Settings (filter_by = ${filterBy}) marks as likely mislabelled: the ones to review.`,
+  noise: 'How many labels confident learning estimates are wrong in all (num_label_issues). Flagged can differ: it depends on the method.',
+  health: 'cleanlab’s overall_label_health_score: the share of labels estimated to be right (1 = none wrong).',
+};
 
 /** ctx: {dataset, report}. */
 export function renderSummary({ dataset, report }) {
@@ -16,9 +24,11 @@ export function renderSummary({ dataset, report }) {
   return h('dl', { class: 'summary', 'aria-label': 'Summary' },
     stat('Examples', formatCount(n), null, { key: 'examples' }),
     stat('Classes', formatCount(report.numClasses), null, { key: 'classes' }),
-    stat('Flagged', formatCount(flagged), `${formatPercent(flagged / n)} of rows`, { tone: flagged ? 'accent' : '', key: 'flagged' }),
-    stat('Estimated noise', formatPercent(report.numLabelIssues / n), `≈ ${plural(report.numLabelIssues, 'label issue')}`, { key: 'noise' }),
-    stat('Health score', formatProbability(report.healthScore), '1 = no label issues', { key: 'health' }),
+    stat('Flagged', formatCount(flagged), `${formatPercent(flagged / n)} of rows`,
+      { tone: flagged ? 'accent' : '', key: 'flagged', help: HELP.flagged(report.filterBy) }),
+    stat('Estimated noise', formatPercent(report.numLabelIssues / n), `≈ ${plural(report.numLabelIssues, 'label issue')}`,
+      { key: 'noise', help: HELP.noise }),
+    stat('Health score', formatProbability(report.healthScore), '1 = no label issues', { key: 'health', help: HELP.health }),
   );
 }
 

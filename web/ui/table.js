@@ -28,7 +28,7 @@ export class VirtualTable {
   /**
    * columns: [{key, title, sortable, width (CSS grid track), minWidth (px), hint (header tooltip)}]
    * renderCell(cell, column, exampleIndex, position) fills one cell.
-   * onActivate(exampleIndex, position): click, Enter or Space on a row.
+   * onActivate(exampleIndex, position, how): 'click' (a tap) or 'key' on a row.
    * onSort(key): a sortable header was pressed.
    * onKey(event, exampleIndex, position): any other key on the table; returns true if it used it.
    */
@@ -210,7 +210,7 @@ export class VirtualTable {
 
   // ---- interaction ----------------------------------------------------------------------------
 
-  #setActive(pos, { activate = false } = {}) {
+  #setActive(pos, { activate = false, how = 'key' } = {}) {
     const m = this.#metrics();
     if (m.n === 0) return;
     pos = Math.max(0, Math.min(m.n - 1, pos));
@@ -220,7 +220,7 @@ export class VirtualTable {
     if (top < virtual) this.#scrollToVirtual(m, top);
     else if (top + this.#rowHeight > virtual + m.view) this.#scrollToVirtual(m, top + this.#rowHeight - m.view);
     this.#render();
-    if (activate) this.#onActivate?.(this.#order[pos], pos);
+    if (activate) this.#onActivate?.(this.#order[pos], pos, how);
   }
 
   #key(event) {
@@ -244,6 +244,11 @@ export class VirtualTable {
 
   #click(event) {
     const row = event.target.closest('.vt-row[data-position]');
-    if (row) this.#setActive(Number(row.dataset.position), { activate: true });
+    if (row) this.#setActive(Number(row.dataset.position), { activate: true, how: 'click' });
+  }
+
+  /** The card layout (narrow tables): rows are cards and the detail pane sits below the table. */
+  get narrow() {
+    return this.element.classList.contains('narrow');
   }
 }
