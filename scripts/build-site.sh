@@ -22,6 +22,10 @@ cp "$core.mjs" "$core.wasm" "$site/dist/wasm/"
 # The threaded core, used where the host sends the cross-origin isolation headers (serve.mjs --isolate).
 cp dist/wasm/threads/labelscope-core.{mjs,wasm,worker.js} dist/wasm/threads/package.json "$site/dist/wasm/threads/"
 cp examples/embed.html "$site/examples/"
+# The Parquet reader (src/js/parquet.js loads it from ../../node_modules/ relative to src/js/).
+for p in hyparquet/src hyparquet-compressors/src fzstd/esm; do
+  mkdir -p "$site/node_modules/$p" && cp -R "node_modules/$p/." "$site/node_modules/$p/"
+done
 cp examples/headlines/dataset.csv examples/headlines/README.md "$site/examples/headlines/"
 cp examples/mnist/labels.csv examples/mnist/pred_probs.npy examples/mnist/classes.txt \
    examples/mnist/truth.csv examples/mnist/candidates.csv examples/mnist/README.md "$site/examples/mnist/"

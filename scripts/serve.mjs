@@ -30,7 +30,10 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = values.root
   ? [['/', resolve(values.root)]]
   : [['/src/js/', join(repo, 'src/js')], ['/dist/wasm/', join(repo, 'dist/wasm')],
-    ['/examples/', join(repo, 'examples')], ['/', join(repo, 'web')]];
+    ['/examples/', join(repo, 'examples')],
+    // The Parquet reader's packages, which src/js/parquet.js loads from the page's own origin.
+    ...['hyparquet', 'hyparquet-compressors', 'fzstd'].map((p) => [`/node_modules/${p}/`, join(repo, 'node_modules', p)]),
+    ['/', join(repo, 'web')]];
 
 function locate(pathname) {
   for (const [prefix, dir] of mounts) {

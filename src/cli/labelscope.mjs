@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { COMMANDS, parseCommandLine, topHelp, UsageError } from './args.mjs';
 import { RUN } from './commands.mjs';
+import { crossValCommand, datasetFromFeatures, featureFiles, isFeatureRun } from './cmd-cross-val.mjs';
 import { InputError, inputFiles, progressLine, readInput } from './input.mjs';
 import { toCsv, toJson } from './output.mjs';
 
@@ -92,12 +93,14 @@ function withFile(error, files) {
 }
 
 async function run(command, values) {
-  const files = inputFiles(values); // missing files fail before the WebAssembly module loads
+  const featureRun = isFeatureRun(command, values); // probabilities computed from features first
+  const files = featureRun ? featureFiles(values) : inputFiles(values); // missing files fail before the module loads
   const ls = await loadCore(values, files);
   const progress = progressLine();
   let dataset;
   try {
-    dataset = await readInput(ls, files, values, progress);
+    if (command === 'cross-val') return emit(await crossValCommand(ls, files, values), values.out);
+    dataset = featureRun ? await datasetFromFeatures(ls, files, values) : await readInput(ls, files, values, progress);
     progress.step(`analysing ${dataset.numExamples} examples...`);
     const result = RUN[command](ls, dataset, values);
     progress.clear();

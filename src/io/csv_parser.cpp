@@ -16,22 +16,7 @@ namespace {
 
 enum class Col { ignore, label, prob, true_label, known_error, text };
 
-std::string lower(std::string_view s) {
-    s = trim(s);
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool is_label_name(const std::string& n) { return n == "label" || n == "labels" || n == "given_label" || n == "y"; }
-bool is_true_label_name(const std::string& n) { return n == "true_label" || n == "true_labels"; }
-bool is_known_error_name(const std::string& n) { return n == "is_error" || n == "is_label_error"; }
-// Columns that hold numbers but are never class probabilities.
-bool is_id_name(const std::string& n) {
-    static const std::set<std::string> names = {"id", "index", "idx", "row", "row_id", "example_id",
-                                                "image", "file", "filename", "path", "name", "text", "url"};
-    return names.count(n) > 0 || (n.size() > 3 && n.compare(n.size() - 3, 3, "_id") == 0);
-}
+std::string lower(std::string_view s) { return lower_name(s); }
 
 // "0,1,2,...,K-1": what pandas writes as the header of an unnamed DataFrame (K >= 3 only: "0,1"
 // is also a valid probability row).
@@ -286,6 +271,9 @@ private:
                 return !trim(c).empty() && !parse_double(c, decimal_comma_);
             }) || is_pandas_default_header(first);
             for (std::size_t c = 0; c < first.size(); ++c) roles_[c] = Col::prob;
+            prefixed_ = has_header_ && std::all_of(first.begin(), first.end(), [](const std::string& c) {
+                return probability_prefix_length(c) > 0;
+            });
         } else if (role_ == FileRole::labels && width == 1) {
             // A lone first cell is a header if it is a label column name, or if it is not a label
             // while the next row is a number (integers below a word: "label", 3, 1, ...).
@@ -327,8 +315,9 @@ private:
         for (std::size_t c = 0; c < header.size(); ++c) names[c] = lower(header[c]);
         const std::string wanted = lower(options_.label_column);
         std::ptrdiff_t label = -1;
-        for (std::size_t c = 0; c < names.size() && label < 0; ++c)
-            if (wanted.empty() ? is_label_name(names[c]) : names[c] == wanted) label = static_cast<std::ptrdiff_t>(c);
+        if (wanted.empty()) label = find_label_column(names);
+        for (std::size_t c = 0; c < names.size() && label < 0 && !wanted.empty(); ++c)
+            if (names[c] == wanted) label = static_cast<std::ptrdiff_t>(c);
         if (label < 0) {
             std::string list;
             for (const auto& h : header) list += (list.empty() ? "" : ", ") + quoted(h);
@@ -336,11 +325,16 @@ private:
                             (wanted.empty() ? std::string("No label column found")
                                             : "No column named " + quoted(options_.label_column)) +
                                 ". The columns are: " + list +
-                                ". Name the label column 'label' (or label, labels, given_label, y), or choose it.",
+                                ". Name the label column 'label' (or " + label_column_names_text() + "), or choose it.",
                             name_, held_[0].row, 0);
         }
         std::set<std::string> chosen;
         for (const auto& p : options_.probability_columns) chosen.insert(lower(p));
+        // p_<class> / prob_<class> columns (labelscope's exports write them): exactly those are the
+        // probabilities, named after the class.
+        prefixed_ = chosen.empty() && std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+            return probability_prefix_length(n) > 0 && !is_label_name(n);
+        });
         for (std::size_t c = 0; c < names.size(); ++c) {
             if (static_cast<std::ptrdiff_t>(c) == label) {
                 roles_[c] = Col::label;
@@ -352,6 +346,10 @@ private:
                 roles_[c] = Col::known_error;
             } else if (!chosen.empty()) {
                 roles_[c] = chosen.count(names[c]) ? Col::prob : Col::text;
+            } else if (prefixed_) {
+                roles_[c] = probability_prefix_length(names[c]) > 0 ? Col::prob : Col::text;
+            } else if (is_export_column_name(names[c])) {
+                roles_[c] = Col::text;
             } else {
                 const bool numeric = held_.size() > 1 && c < held_[1].cells.size() &&
                                      parse_double(held_[1].cells[c], decimal_comma_);
@@ -453,7 +451,8 @@ private:
         first_data_row_ = first_data_row;
         for (std::size_t c = 0; c < roles_.size(); ++c) {
             const auto column = static_cast<std::int64_t>(c + 1);
-            const std::string name = has_header_ ? std::string(trim(header[c])) : std::to_string(c);
+            std::string name = has_header_ ? std::string(trim(header[c])) : std::to_string(c);
+            if (prefixed_ && roles_[c] == Col::prob) name.erase(0, probability_prefix_length(name));
             switch (roles_[c]) {
                 case Col::prob:
                     if (probs_ == nullptr) {
@@ -660,6 +659,7 @@ private:
 
     bool layout_known_ = false;
     bool has_header_ = false;
+    bool prefixed_ = false;  // the probability columns are the p_<class> / prob_<class> ones
     bool decimal_comma_ = false;
     std::vector<std::string> pending_;  // cells of the row being read while the layout is undecided
     std::vector<HeldRow> held_;

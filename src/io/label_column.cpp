@@ -1,8 +1,10 @@
 #include "label_column.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <set>
 
 #include "number_parse.hpp"
 
@@ -17,6 +19,57 @@ std::string folded(std::string_view s) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& label_column_names() {
+    static const std::vector<std::string> names = {"label",  "labels", "given_label", "y",
+                                                   "species", "class", "target",      "category"};
+    return names;
+}
+
+std::string label_column_names_text() {
+    std::string text;
+    for (const auto& n : label_column_names()) text += (text.empty() ? "" : ", ") + n;
+    return text;
+}
+
+bool is_label_name(const std::string& n) {
+    const auto& names = label_column_names();
+    return std::find(names.begin(), names.end(), n) != names.end();
+}
+
+std::ptrdiff_t find_label_column(const std::vector<std::string>& lowered) {
+    for (const auto& wanted : label_column_names())
+        for (std::size_t c = 0; c < lowered.size(); ++c)
+            if (lowered[c] == wanted) return static_cast<std::ptrdiff_t>(c);
+    return -1;
+}
+
+bool is_true_label_name(const std::string& n) { return n == "true_label" || n == "true_labels"; }
+bool is_known_error_name(const std::string& n) { return n == "is_error" || n == "is_label_error"; }
+
+bool is_id_name(const std::string& n) {
+    static const std::set<std::string> names = {"id", "index", "idx", "row", "row_id", "example_id",
+                                                "image", "file", "filename", "path", "name", "text", "url"};
+    return names.count(n) > 0 || (n.size() > 3 && n.compare(n.size() - 3, 3, "_id") == 0);
+}
+
+std::string lower_name(std::string_view name) { return folded(name); }
+
+bool is_export_column_name(const std::string& n) {
+    static const std::set<std::string> names = {"rank",           "suggested_label",       "label_quality",
+                                                "is_label_issue", "given_probability",     "suggested_probability",
+                                                "known_error",    "original_label"};
+    return names.count(n) > 0;
+}
+
+std::size_t probability_prefix_length(std::string_view name) {
+    const std::string n = folded(name);
+    for (const char* prefix : {"prob_", "p_"}) {
+        const std::string_view p(prefix);
+        if (n.size() > p.size() && n.compare(0, p.size(), p) == 0) return p.size();
+    }
+    return 0;
+}
 
 std::int32_t LabelColumn::intern(std::string_view name, std::int64_t row) {
     auto [it, inserted] = ids_.emplace(std::string(name), static_cast<std::int32_t>(names_.size()));

@@ -2,6 +2,7 @@
 // (the probability header that names the classes may arrive after the labels).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -9,6 +10,24 @@
 #include <vector>
 
 namespace labelscope::io {
+
+// Column names, compared in lower case with surrounding blanks trimmed. The one list of label
+// column names (combined files, labels headers, feature tables), in order of preference.
+const std::vector<std::string>& label_column_names();
+std::string label_column_names_text();  // "label, labels, given_label, ..." for messages
+bool is_label_name(const std::string& lowered);
+// Index of the preferred label column among `lowered` names (the list's order, not the file's), or -1.
+std::ptrdiff_t find_label_column(const std::vector<std::string>& lowered);
+bool is_true_label_name(const std::string& lowered);   // known truth: never probabilities or features
+bool is_known_error_name(const std::string& lowered);
+bool is_id_name(const std::string& lowered);           // numbers that are never probabilities or features
+std::string lower_name(std::string_view name);
+// Columns labelscope's own exports add (rank, suggested_label, label_quality, ...): never classes,
+// so an export reads back as the dataset it came from.
+bool is_export_column_name(const std::string& lowered);
+// Length of a probability prefix ("p_" or "prob_", any case) that `name` starts with, else 0:
+// p_cat is the probability of class "cat".
+std::size_t probability_prefix_length(std::string_view name);
 
 class LabelColumn {
 public:

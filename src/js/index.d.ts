@@ -494,6 +494,12 @@ export interface ReadDatasetOptions {
   classNames?: readonly string[];
   /** Store probabilities as float32 (half the memory; arithmetic stays double). */
   float32?: boolean;
+  /**
+   * Accept probabilities whose rows mostly do not sum to 1 (used as given, with a warning). Without
+   * it such input is refused with code `implausible_probabilities`: it usually means feature or
+   * score columns were given where predicted probabilities belong.
+   */
+  allowUnnormalized?: boolean;
 }
 
 /** What a dataset read into memory holds besides its probabilities. */
@@ -582,6 +588,13 @@ export type LabelScopeErrorCode =
   | 'row_count_mismatch'
   | 'bad_npy'
   | 'missing_file'
+  // cross-validation from features (crossValProbs)
+  | 'missing_value'
+  | 'too_few_examples'
+  | 'constant_features'
+  | 'not_features'
+  | 'bad_parquet'
+  | 'bad_input'
   // the JS layer
   | 'freed'
   | 'cancelled'
@@ -771,3 +784,267 @@ export interface CreateLabelScopeWorkerOptions {
  * `'unsupported'` where there are no Web Workers (plain Node: use `createLabelScope`).
  */
 export function createLabelScopeWorker(options?: CreateLabelScopeWorkerOptions): Promise<LabelScopeWorker>;
+
+// ---- simulated label noise (lessons: src/js/simulate.js, src/js/compare.js) ---------------------
+
+/** How `simulateNoise` flipped the labels. */
+export type NoiseMode = 'uniform' | 'pair' | 'matrix';
+
+/** A class by index (0-based) or by name (exact, then ignoring case and surrounding blanks). */
+export type ClassRef = number | string;
+
+/** Which labels to add noise to: arrays, or a dataset read with `readDataset`. */
+export type NoiseSource<D = Dataset> =
+  | {
+      /** True labels, one class index per example. */
+      labels: Labels;
+      /** K, the number of classes a label can flip to (default: `classNames.length`). */
+      numClasses?: number;
+      /** Names of the K classes, so that `pair` can name them. */
+      classNames?: readonly string[];
+      dataset?: undefined;
+    }
+  | { dataset: D; labels?: undefined; numClasses?: undefined; classNames?: undefined };
+
+/**
+ * Arguments of `simulateNoise`. Exactly round(rate x eligible rows) rows flip (halves up), chosen by
+ * a seeded shuffle in the core: the same input, rate and seed flip the same rows in the CLI
+ * (`labelscope simulate-noise`), this API and the page; a higher rate with the same seed flips
+ * those rows (to the same classes) and more.
+ */
+export type SimulateNoiseArgs<D = Dataset> = NoiseSource<D> & {
+  /** Whole number in [0, 2^53) (default 0). */
+  seed?: number;
+} & (
+    | {
+        /**
+         * Fraction of the eligible rows to flip, in [0, 1]: without `pair` every row is eligible and
+         * moves to one of the K - 1 other classes (uniformly); with `pair` only rows of the pair are,
+         * and each moves to the other class of the pair.
+         */
+        rate: number;
+        /** Two different classes, [a, b] or the text 'A,B' (e.g. 'Shirt,T-shirt'). */
+        pair?: readonly [ClassRef, ClassRef] | string;
+        noiseMatrix?: undefined;
+      }
+    | {
+        /**
+         * K x K, `noiseMatrix[i][j]` = P(noisy = i | true = j): each column sums to 1 (within 1e-6),
+         * the orientation of `estimateLatent().noiseMatrix`. Of the n_j rows labelled j, exactly
+         * round(n_j x P(i, j)) move to i (largest remainder, so a column's counts add up to n_j).
+         */
+        noiseMatrix: ReadonlyArray<ArrayLike<number>>;
+        rate?: undefined;
+        pair?: undefined;
+      }
+  );
+
+/** Result of `simulateNoise`. */
+export interface NoiseSimulation {
+  /** The labels after flipping (a learner's "given" labels). */
+  noisyLabels: Int32Array;
+  /** 1 where the label was flipped, 0 where it was kept. */
+  isError: Uint8Array;
+  /** The flipped rows, ascending. */
+  flipped: Int32Array;
+  /** The labels before flipping. */
+  trueLabels: Int32Array;
+  mode: NoiseMode;
+  /** The rate asked for (null for a noise matrix). */
+  rate: number | null;
+  seed: number;
+  /** The pair as class indices (pair mode), else null. */
+  pair: [number, number] | null;
+}
+
+/** Arguments of `scoreDetection`: the flips (`isError` or the whole simulation) and a detector's flags. */
+export type ScoreDetectionArgs = (
+  | { isError: ArrayLike<number | boolean>; simulation?: undefined }
+  | { simulation: NoiseSimulation; isError?: undefined }
+) & {
+  /** Flagged row indices, or a `findLabelIssues` result (its indices), or an `audit` report (its issues). */
+  flagged: ArrayLike<number> | { indices: ArrayLike<number> } | { issues: ArrayLike<number> };
+};
+
+/**
+ * A detector against known flips. found = flipped rows that were flagged; precision = found /
+ * flagged; recall = found / flipped; f1 = 2 found / (flagged + flipped). A ratio whose denominator
+ * is 0 is null (nothing flagged: precision; nothing flipped: recall; neither: f1).
+ */
+export interface DetectionScore {
+  /** The simulation's rate and seed, when `simulation` was given. */
+  rate?: number | null;
+  seed?: number;
+  flipped: number;
+  found: number;
+  flagged: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
+/**
+ * Arguments of `compareMethods`: the noisy data (a simulation on a dataset uses the dataset's
+ * probabilities with the simulation's noisy labels) and the known flips.
+ */
+export type CompareMethodsArgs<D = Dataset> = (
+  | { dataset: D; labels?: undefined; predProbs?: undefined; numClasses?: undefined }
+  | (PredProbsInput & { labels?: Labels; dataset?: undefined })
+) & {
+  /** The flips: a simulateNoise result (its noisy labels are analysed unless `labels` is given). */
+  simulation?: NoiseSimulation;
+  /** Or the known errors directly (default: the dataset's true_label / is_error columns). */
+  isError?: ArrayLike<number | boolean>;
+  /** Precision at k of the rankings (default: the number of flipped rows). */
+  k?: number;
+};
+
+/** One `filterBy` method against the flips. */
+export interface MethodScore extends DetectionScore {
+  filterBy: FilterBy;
+}
+
+/** One ranking (label quality score, lowest first; ties: lower index) against the flips. */
+export interface RankingScore {
+  rankBy: ScoreMethod;
+  k: number;
+  /** Flipped rows among the first k. */
+  found: number;
+  /** found / k (null when k = 0). */
+  precisionAtK: number | null;
+}
+
+/** Result of `compareMethods`: all seven `filterBy` methods and the three rankings on the same flips. */
+export interface MethodComparison {
+  numExamples: number;
+  flipped: number;
+  methods: MethodScore[];
+  rankings: RankingScore[];
+}
+
+export interface LabelScope {
+  /** Flips labels with a seed (uniformly, along a class pair, or by a noise matrix); the flips are known truth. */
+  simulateNoise(args: SimulateNoiseArgs): NoiseSimulation;
+  /** Precision, recall and F1 of flagged rows against known flips. */
+  scoreDetection(args: ScoreDetectionArgs): DetectionScore;
+  /** Every filterBy method and ranking on the same flips (lessons: which method finds what). */
+  compareMethods(args: CompareMethodsArgs): MethodComparison;
+}
+
+export interface LabelScopeWorker {
+  simulateNoise(args: SimulateNoiseArgs<WorkerDataset>): Promise<NoiseSimulation>;
+  scoreDetection(args: ScoreDetectionArgs): Promise<DetectionScore>;
+  compareMethods(args: CompareMethodsArgs<WorkerDataset>): Promise<MethodComparison>;
+}
+
+// ---- out-of-sample probabilities from features (crossValProbs, src/js/cross-val.js) ----------------
+
+/** What crossValProbs reads: a labelled table (CSV, TSV or Parquet), or labels + an N x D features file (.npy or numeric CSV). */
+export type CrossValInput<S = ByteSource> =
+  | { combined: DataSource<S> }
+  | { labels: DataSource<S>; features: DataSource<S> };
+
+/** Progress of crossValProbs: bytes while reading, then folds while training. */
+export type CrossValProgress =
+  | { stage: 'reading'; file: string; bytesRead: number; totalBytes: number }
+  | { stage: 'training'; foldsDone: number; numFolds: number };
+
+export interface CrossValOptions {
+  /** Stratified folds (default 5); every class needs at least this many examples. */
+  folds?: number;
+  /** Seed of the fold assignment (default 0): the same input and seed give the same bits. */
+  seed?: number;
+  model?: 'logistic_regression';
+  /** Inverse L2 regularisation strength as in scikit-learn; default: chosen by inner validation (reported). */
+  c?: number;
+  balancedClassWeight?: boolean;
+  /** Table: the label column (default: label, labels, given_label, y, species, class, target, category). */
+  labelColumn?: string;
+  /** Table: 'all' (default: chosen automatically), or the feature columns by name (an array or "a,b,c"). */
+  features?: 'all' | string | string[];
+  /** Table: the free-text column (default: the one free-text column found, if any). */
+  textColumn?: string;
+  /** Missing feature values take the training fold's mean (default false: an error naming row and column). */
+  impute?: boolean;
+  maxIterations?: number;
+  tolerance?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: CrossValProgress) => void;
+}
+
+/** One input column and the use chosen for it. */
+export interface FeatureColumnChoice {
+  name: string;
+  /** 1-based file column (0 for Parquet columns). */
+  column: number;
+  use: 'label' | 'numeric' | 'categorical' | 'text' | 'id' | 'truth' | 'probability' | 'ignored';
+  reason: string;
+  distinct?: number;
+  missing: number;
+}
+
+export interface FeatureReport {
+  /** Every column of a table and its use (empty for an N x D features file). */
+  columns: FeatureColumnChoice[];
+  labelColumn: string;
+  /** Feature columns used, after constant columns were dropped. */
+  used: string[];
+  droppedConstant: string[];
+  /** "name: level1, level2, ..." per one-hot encoded column. */
+  oneHot: string[];
+  notes: string[];
+  denseColumns: number;
+  textColumns: number;
+  /** N x D features file: [rows, cols], its stored type and an image shape (e.g. [28, 28]) if it had one. */
+  denseShape?: [number, number];
+  denseType?: 'uint8' | 'float32' | 'float64';
+  imageShape?: number[];
+  labelsFile: string;
+  featuresFile: string;
+}
+
+export interface CrossValFold {
+  trainRows: number;
+  testRows: number;
+  /** On the fold's held-out rows. */
+  accuracy: number;
+  logLoss: number;
+  iterations: number;
+}
+
+/** Out-of-sample probabilities: pass to audit() as they are, or to datasetFromCrossVal(). */
+export interface CrossValResult {
+  /** numExamples x numClasses, row-major, each row from a model that never saw the example. */
+  predProbs: Float64Array;
+  numExamples: number;
+  numClasses: number;
+  /** As the labels name them (sorted), or the integer labels' values. */
+  classNames: string[];
+  /** Class index of each example's given label. */
+  labels: Int32Array;
+  folds: CrossValFold[];
+  settings: {
+    folds: number; foldsUsed: number; seed: number; model: 'logistic_regression'; c: number;
+    /** Whether c was chosen automatically. */
+    cChosen: boolean; balancedClassWeight: boolean; impute: boolean;
+  };
+  notes: string[];
+  featureReport: FeatureReport;
+}
+
+export interface LabelScope {
+  /** Out-of-sample predicted probabilities from the data's own features (k-fold cross-validated logistic regression). */
+  crossValProbs(data: CrossValInput, options?: CrossValOptions): Promise<CrossValResult>;
+  /** A Dataset holding a crossValProbs result (labels, probabilities, class names), for the methods that take one. */
+  datasetFromCrossVal(result: CrossValResult): Promise<Dataset>;
+  audit(data: CrossValResult, options?: AuditOptions): AuditReport;
+  auditAsync(data: CrossValResult, options?: AuditOptions & AuditControl): Promise<AuditReport>;
+}
+
+export interface LabelScopeWorker {
+  /** In the worker: progress per fold; `signal` rejects at once (and stops the training where memory can be shared). */
+  crossValProbs(data: CrossValInput<WorkerByteSource>, options?: CrossValOptions): Promise<CrossValResult>;
+  datasetFromCrossVal(result: CrossValResult): Promise<WorkerDataset>;
+  /** A crossValProbs result is copied to the worker, not transferred. */
+  audit(data: CrossValResult, options?: AuditOptions & AuditControl): Promise<AuditReport>;
+}

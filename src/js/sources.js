@@ -67,3 +67,5 @@ export function datasetSources(input) {
     { role: 'predProbs', ...describe(input.predProbs, 'pred_probs') },
   ];
 }
+
+export { describe as describeSource };

@@ -1,6 +1,7 @@
 // The same API as createLabelScope, with promises, running in a module Web Worker so the page stays
 // responsive. Typed-array inputs are transferred to the worker (they are detached afterwards).
 import { LabelScopeError } from './errors.js';
+import { datasetFromCrossVal, isCrossValResult } from './cross-val.js';
 import { transferables } from './transfer.js';
 
 /** A dataset that lives in the worker's memory. */
@@ -87,6 +88,9 @@ class LabelScopeWorker {
   rankClassesByLabelQuality(args) { return this.#compute('rankClassesByLabelQuality', args); }
   findOverlappingClasses(args) { return this.#compute('findOverlappingClasses', args); }
   outOfDistributionScores(args) { return this.#compute('outOfDistributionScores', args); }
+  simulateNoise(args) { return this.#compute('simulateNoise', args); }
+  scoreDetection(args) { return this.#compute('scoreDetection', args); }
+  compareMethods(args) { return this.#compute('compareMethods', args); }
 
   async readDataset(input, options = {}) {
     const { onProgress, signal, ...readOptions } = options;
@@ -101,7 +105,25 @@ class LabelScopeWorker {
     if (data instanceof WorkerDataset) {
       return this.call('audit', { datasetId: data.datasetId, options: auditOptions }, { signal, onProgress });
     }
-    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer: transferables(data) });
+    // A crossValProbs result is copied, not transferred: the caller keeps its probabilities.
+    const transfer = isCrossValResult(data) ? [] : transferables(data);
+    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer });
+  }
+
+  /** As LabelScope.crossValProbs; signal also stops the training between optimiser steps. */
+  crossValProbs(input, options = {}) {
+    const { onProgress, signal, ...rest } = options;
+    // Training runs without a break for messages: a shared flag carries the cancel where allowed.
+    const cancelFlag = typeof SharedArrayBuffer === 'function' && (globalThis.crossOriginIsolated
+      || typeof process === 'object') ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    signal?.addEventListener('abort', () => cancelFlag && Atomics.store(cancelFlag, 0, 1), { once: true });
+    return this.call('crossValProbs', { input, options: rest, cancelFlag },
+      { onProgress, signal, transfer: transferables(input) });
+  }
+
+  /** As LabelScope.datasetFromCrossVal: a WorkerDataset of a crossValProbs result. */
+  datasetFromCrossVal(result) {
+    return datasetFromCrossVal(this, result);
   }
 
   terminate() {

@@ -44,10 +44,17 @@ async function handle(id, method, args) {
       const onProgress = (progress) => self.postMessage({ id, progress });
       return ls.auditAsync(args.datasetId ? datasetFrom(args) : args.data, { ...args.options, signal, onProgress });
     }
+    case 'crossValProbs': {
+      // A cancel message cannot arrive while the training runs: the client also raises a shared flag.
+      const flag = args.cancelFlag;
+      const signal = { get aborted() { return cancelled.has(id) || (flag != null && Atomics.load(flag, 0) !== 0); } };
+      const onProgress = (progress) => self.postMessage({ id, progress });
+      return ls.crossValProbs(args.input, { ...args.options, signal, onProgress });
+    }
     default: {
       if (!['findLabelIssues', 'getLabelQualityScores', 'computeConfidentJoint', 'estimateLatent',
         'numLabelIssues', 'healthSummary', 'rankClassesByLabelQuality', 'findOverlappingClasses',
-        'outOfDistributionScores'].includes(method)) {
+        'outOfDistributionScores', 'simulateNoise', 'scoreDetection', 'compareMethods'].includes(method)) {
         throw new LabelScopeError({ code: 'invalid_option', message: `Unknown method '${method}'.` });
       }
       const { datasetId, ...rest } = args;

@@ -248,14 +248,14 @@ TEST_CASE("errors: labels and pred_probs with different numbers of rows") {
 }
 
 TEST_CASE("errors: a combined file without a label column lists its columns") {
-    const auto e = read_error({combined_file("id,target,a,b\n1,0,0.5,0.5\n")});
+    const auto e = read_error({combined_file("id,outcome,a,b\n1,0,0.5,0.5\n")});
     check_error(e, "missing_column", "dataset.csv", 1, 0,
-                {"no label column", "'id'", "'target'", "'a'", "'b'", "given_label"});
+                {"no label column", "'id'", "'outcome'", "'a'", "'b'", "given_label"});
 }
 
 TEST_CASE("errors: a labels file with several columns and none of them a label column") {
-    const auto e = read_error({labels_file("id,target\n1,0\n2,1\n3,2\n"), probs_file(kProbs3)});
-    check_error(e, "missing_column", "labels.csv", 1, 0, {"no label column", "'target'"});
+    const auto e = read_error({labels_file("id,outcome\n1,0\n2,1\n3,2\n"), probs_file(kProbs3)});
+    check_error(e, "missing_column", "labels.csv", 1, 0, {"no label column", "'outcome'"});
 }
 
 TEST_CASE("errors: a combined file without probability columns") {

@@ -1,0 +1,219 @@
+// Out-of-sample predicted probabilities from the data's own features: k-fold cross-validated
+// logistic regression in WebAssembly (src/learn), from a labelled table (CSV/TSV or Parquet) or
+// from labels + an N x D features file (.npy or numeric CSV). The result feeds audit() directly.
+import { invalid, LabelScopeError, unwrap } from './errors.js';
+import { checkOptions } from './inputs.js';
+import { isParquet, parquetColumns } from './parquet.js';
+import { describeSource } from './sources.js';
+
+export const CROSS_VAL_OPTIONS = ['folds', 'seed', 'model', 'signal', 'onProgress', 'labelColumn', 'features',
+  'textColumn', 'c', 'balancedClassWeight', 'impute', 'maxIterations', 'tolerance'];
+
+const RESULT_TAG = 'labelscope.crossVal';
+
+const cancelled = () => new LabelScopeError({ code: 'cancelled', message: 'Cross-validation was cancelled.' });
+
+/** The files to read, in order, from { combined } or { labels, features }. */
+export function crossValSources(input) {
+  if (input == null || typeof input !== 'object') {
+    throw invalid('crossValProbs needs { combined } (a labelled table) or { labels, features }.');
+  }
+  if (input.combined != null) {
+    if (input.labels != null || input.features != null) {
+      throw invalid('Pass either { combined } or { labels, features }, not both.');
+    }
+    return [{ role: 'combined', ...describeSource(input.combined, 'data.csv') }];
+  }
+  if (input.labels == null || input.features == null) {
+    throw invalid('crossValProbs needs both labels and features (or one labelled table as { combined }).');
+  }
+  return [
+    { role: 'labels', ...describeSource(input.labels, 'labels') },
+    { role: 'features', ...describeSource(input.features, 'features') },
+  ];
+}
+
+// Options the core reads, checked here so that a typo or a bad value never means "default".
+function coreOptions(options) {
+  const out = {};
+  const whole = (key, min) => {
+    const v = options[key];
+    if (v === undefined) return;
+    if (!Number.isSafeInteger(v) || v < min) throw invalid(`${key} must be a whole number >= ${min}; got ${String(v)}.`);
+    out[key] = v;
+  };
+  whole('folds', 2);
+  whole('seed', 0);
+  whole('maxIterations', 1);
+  if (options.c !== undefined) {
+    if (typeof options.c !== 'number' || !(options.c > 0) || !Number.isFinite(options.c)) {
+      throw invalid(`c must be a positive number (inverse regularisation strength); got ${String(options.c)}.`);
+    }
+    out.c = options.c;
+  }
+  if (options.tolerance !== undefined) {
+    if (typeof options.tolerance !== 'number' || !(options.tolerance > 0)) {
+      throw invalid(`tolerance must be a positive number; got ${String(options.tolerance)}.`);
+    }
+    out.tolerance = options.tolerance;
+  }
+  if (options.balancedClassWeight !== undefined) out.balancedClassWeight = Boolean(options.balancedClassWeight);
+  const model = options.model ?? 'logistic_regression';
+  if (model !== 'logistic_regression') throw invalid(`model must be 'logistic_regression'; got '${String(model)}'.`);
+  out.model = model;
+  return out;
+}
+
+function readerOptions(options) {
+  const out = {};
+  if (options.labelColumn !== undefined) out.labelColumn = String(options.labelColumn);
+  if (options.textColumn !== undefined) out.textColumn = String(options.textColumn);
+  if (options.impute !== undefined) out.impute = Boolean(options.impute);
+  const f = options.features;
+  if (f !== undefined) {
+    const list = typeof f === 'string' ? f.split(',').map((s) => s.trim()).filter(Boolean) : f;
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+      throw invalid("features must be 'all', a list of column names, or names separated by commas.");
+    }
+    out.features = list;
+  }
+  return out;
+}
+
+// Feeds one source to the reader: a CSV/.npy in chunks, or a Parquet file's columns.
+async function feedSource(reader, source, signal, onProgress, progress) {
+  let first = true;
+  let parquet = null;
+  for await (const chunk of source.open()) {
+    if (signal?.aborted) throw cancelled();
+    if (first) {
+      first = false;
+      if (isParquet(chunk) || /\.parquet$/i.test(source.name)) parquet = [];
+      else unwrap(reader.beginFile(source.role, source.name, source.size || 0));
+    }
+    if (parquet) parquet.push(new Uint8Array(chunk));
+    else unwrap(reader.feed(chunk));
+    progress.bytesRead += chunk.byteLength;
+    onProgress?.({ stage: 'reading', file: source.name, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
+  }
+  if (first) unwrap(reader.beginFile(source.role, source.name, 0)); // an empty file: the reader says so
+  if (!parquet) {
+    unwrap(reader.endFile());
+    return;
+  }
+  if (source.role !== 'combined') {
+    throw new LabelScopeError({
+      code: 'bad_input', file: source.name,
+      message: 'A Parquet file is read as one labelled table: pass it as { combined } (--data), with its label column.',
+    });
+  }
+  const bytes = new Uint8Array(parquet.reduce((n, p) => n + p.byteLength, 0));
+  parquet.reduce((at, p) => { bytes.set(p, at); return at + p.byteLength; }, 0);
+  const columns = await parquetColumns(bytes, source.name);
+  unwrap(reader.beginColumns(source.name));
+  for (const col of columns) {
+    if (col.kind === 'numeric') unwrap(reader.addNumericColumn(col.name, col.values));
+    else if (col.kind === 'string') unwrap(reader.addStringColumn(col.name, col.values));
+    else if (col.kind === 'vector') unwrap(reader.addVectorColumn(col.name, col.dim, col.values));
+  }
+}
+
+/**
+ * Reads the input and computes out-of-sample probabilities. `core` is the WebAssembly module.
+ * Options: folds (5), seed (0), model ('logistic_regression'), c (default: chosen by inner
+ * validation), balancedClassWeight, labelColumn, features ('all' or names), textColumn, impute,
+ * signal (AbortSignal), onProgress({stage: 'reading'|'training', ...}).
+ */
+export async function crossValProbs(core, input, options = {}) {
+  checkOptions('crossValProbs', options, CROSS_VAL_OPTIONS);
+  const { signal, onProgress } = options;
+  const train = coreOptions(options);
+  const sources = crossValSources(input);
+  if (signal?.aborted) throw cancelled();
+  const progress = { bytesRead: 0, totalBytes: sources.reduce((sum, s) => sum + (s.size || 0), 0) };
+  const reader = new core.FeatureReader(readerOptions(options));
+  let set = null;
+  try {
+    for (const source of sources) await feedSource(reader, source, signal, onProgress, progress);
+    set = unwrap(reader.finish()).features;
+    const info = unwrap(set.info());
+    let last = -1;
+    const r = unwrap(set.crossVal(train, (foldsDone, numFolds) => {
+      if (signal?.aborted) return false;
+      if (foldsDone !== last) {
+        last = foldsDone;
+        onProgress?.({ stage: 'training', foldsDone, numFolds });
+      }
+      return true;
+    }));
+    return {
+      [RESULT_TAG]: true,
+      predProbs: r.probs,
+      numExamples: info.numExamples,
+      numClasses: info.numClasses,
+      classNames: info.classNames,
+      labels: info.labels,
+      folds: r.folds,
+      settings: {
+        folds: train.folds ?? 5, foldsUsed: r.foldsUsed, seed: train.seed ?? 0, model: train.model, c: r.c,
+        cChosen: train.c === undefined, balancedClassWeight: train.balancedClassWeight ?? false,
+        impute: options.impute ?? false,
+      },
+      notes: r.notes,
+      featureReport: { ...info.featureReport, ...r.features, labelsFile: info.labelsFile, featuresFile: info.featuresFile },
+    };
+  } catch (e) {
+    if (e?.code === 'cancelled') throw cancelled();
+    throw e;
+  } finally {
+    set?.delete();
+    reader.delete();
+  }
+}
+
+/** Whether a value is a crossValProbs result. */
+export function isCrossValResult(data) {
+  return data != null && typeof data === 'object' && data[RESULT_TAG] === true;
+}
+
+/** What audit() takes from a crossValProbs result; anything else is passed through. */
+export function auditInput(data) {
+  if (!isCrossValResult(data)) return data;
+  return { labels: data.labels, predProbs: data.predProbs, numClasses: data.numClasses };
+}
+
+/** The probabilities as CSV text: a header of class names, one row per example, shortest round-trip numbers. */
+export function probsCsv(result) {
+  const k = result.numClasses;
+  const field = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [result.classNames.map(field).join(',')];
+  const p = result.predProbs;
+  for (let i = 0; i < result.numExamples; i++) {
+    let line = String(p[i * k]);
+    for (let j = 1; j < k; j++) line += `,${p[i * k + j]}`;
+    lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A Dataset (as readDataset gives) holding a crossValProbs result's labels and probabilities,
+ * with its class names: read from exact text (every number in its shortest round-trip form, so
+ * the same bits), for the methods that take { dataset }.
+ */
+export function datasetFromCrossVal(ls, result) {
+  if (!isCrossValResult(result)) throw invalid('datasetFromCrossVal takes the result of crossValProbs.');
+  const k = result.numClasses;
+  const p = result.predProbs;
+  const rows = new Array(result.numExamples);
+  for (let i = 0; i < result.numExamples; i++) {
+    let line = String(p[i * k]);
+    for (let j = 1; j < k; j++) line += `,${p[i * k + j]}`;
+    rows[i] = line;
+  }
+  return ls.readDataset(
+    { labels: { name: 'labels', data: `${Array.from(result.labels).join('\n')}\n` },
+      predProbs: { name: 'pred_probs (cross-validated)', data: `${rows.join('\n')}\n` } },
+    { classNames: result.classNames },
+  );
+}

@@ -1,0 +1,346 @@
+// Bindings for cross-validated probabilities: a reader for a labelled table (CSV in chunks, or
+// whole columns from a Parquet file read in JS) or for labels + an N x D features file, and the
+// cross-validation itself on what was read, with progress (and cancelling) through a JS callback.
+#include <cmath>
+#include <memory>
+#include <optional>
+
+#include "io/dense_reader.hpp"
+#include "io/table_reader.hpp"
+#include "learn/learn.hpp"
+#include "wasm/marshal.hpp"
+
+namespace labelscope::wasm {
+namespace {
+
+std::vector<std::string> string_list(const val& o, const char* key) {
+    std::vector<std::string> out;
+    if (!has(o, key)) return out;
+    const auto n = o[key]["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < n; ++i) out.push_back(o[key][i].as<std::string>());
+    return out;
+}
+
+val strings_out(const std::vector<std::string>& v) {
+    val a = val::array();
+    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, v[i]);
+    return a;
+}
+
+// Errors about the whole input (too few examples, constant features) come without a file: name it.
+val with_file(val result, const std::string& file) {
+    if (!file.empty() && has(result, "error") && result["error"]["file"].isUndefined())
+        result["error"].set("file", file);
+    return result;
+}
+
+// What was read, kept in WebAssembly memory for one or more cross-validations.
+struct FeatureSetData {
+    io::LabelSet labels;
+    std::optional<io::FeatureTable> table;
+    std::optional<io::DenseFeatures> dense;
+    bool impute = false;
+    std::string file;  // the features file (for messages)
+    // Built on first use, then reused: the same features for every cross-validation of this set.
+    std::optional<learn::Features> features;
+    learn::FeatureReport report;
+};
+
+val column_report(const FeatureSetData& d) {
+    val columns = val::array();
+    if (d.table) {
+        for (std::size_t c = 0; c < d.table->columns.size(); ++c) {
+            const auto& x = d.table->columns[c];
+            val o = val::object();
+            o.set("name", x.name);
+            o.set("column", static_cast<double>(x.column));
+            o.set("use", std::string(io::to_string(x.use)));
+            o.set("reason", x.reason);
+            if (x.distinct > 0) o.set("distinct", static_cast<double>(x.distinct));
+            o.set("missing", static_cast<double>(x.missing));
+            columns.set(c, o);
+        }
+    }
+    val r = val::object();
+    r.set("columns", columns);
+    r.set("labelColumn", d.table ? d.table->label_column : std::string());
+    r.set("notes", strings_out(d.table ? d.table->notes : d.dense->notes));
+    if (d.dense) {
+        r.set("denseShape", list(std::vector<double>{static_cast<double>(d.dense->rows),
+                                                     static_cast<double>(d.dense->cols)}));
+        r.set("denseType", std::string(d.dense->type == io::DenseFeatures::Type::u8    ? "uint8"
+                                       : d.dense->type == io::DenseFeatures::Type::f32 ? "float32"
+                                                                                       : "float64"));
+        val shape = val::array();
+        for (std::size_t i = 0; i < d.dense->image_shape.size(); ++i)
+            shape.set(i, static_cast<double>(d.dense->image_shape[i]));
+        r.set("imageShape", shape);
+    }
+    return r;
+}
+
+class FeatureSetHandle {
+public:
+    explicit FeatureSetHandle(std::shared_ptr<FeatureSetData> d) : d_(std::move(d)) {}
+
+    val info() const {
+        return guarded([&] {
+            val o = val::object();
+            o.set("numExamples", static_cast<double>(d_->labels.labels.size()));
+            o.set("numClasses", static_cast<double>(d_->labels.class_names.size()));
+            o.set("classNames", strings_out(d_->labels.class_names));
+            o.set("labels", out(d_->labels.labels));
+            o.set("labelsFile", d_->labels.file);
+            o.set("featuresFile", d_->file);
+            o.set("featureReport", column_report(*d_));
+            return o;
+        });
+    }
+
+    // options: {folds, seed, c, balancedClassWeight, maxIterations, tolerance};
+    // progress(foldsDone, numFolds) -> false cancels.
+    val crossVal(val o, val progress) {
+        return with_file(guarded([&] {
+            learn::CrossValOptions x;
+            x.folds = static_cast<int>(num(o, "folds", 5));
+            x.seed = static_cast<std::uint64_t>(num(o, "seed", 0));
+            if (has(o, "c")) x.c = num(o, "c", 1.0);
+            x.balanced_class_weight = flag(o, "balancedClassWeight", false);
+            x.max_iterations = static_cast<int>(num(o, "maxIterations", x.max_iterations));
+            x.tolerance = num(o, "tolerance", x.tolerance);
+            const std::string model = str(o, "model", "logistic_regression");
+            if (model != "logistic_regression" && model != "logistic")
+                return error_out("invalid_option", "model must be 'logistic_regression'; got '" + model + "'.");
+            if (x.folds < 2)
+                return error_out("invalid_option", "folds must be a whole number >= 2; got " +
+                                                       std::to_string(x.folds) + ".");
+            io::check_cross_val_labels(d_->labels, x.folds);
+            build_features();
+            const bool call = !progress.isUndefined() && !progress.isNull();
+            learn::Progress report = [&](int done, int total) {
+                return !call || progress(done, total).as<bool>();
+            };
+            const auto& y = d_->labels.labels;
+            const learn::CrossValResult r = learn::cross_val_probs(
+                *d_->features, y.data(), y.size(), static_cast<int>(d_->labels.class_names.size()), x, report);
+            val folds = val::array();
+            for (std::size_t f = 0; f < r.folds.size(); ++f) {
+                val fold = val::object();
+                fold.set("trainRows", static_cast<double>(r.folds[f].train_rows));
+                fold.set("testRows", static_cast<double>(r.folds[f].test_rows));
+                fold.set("accuracy", r.folds[f].accuracy);
+                fold.set("logLoss", r.folds[f].log_loss);
+                fold.set("iterations", r.folds[f].iterations);
+                folds.set(f, fold);
+            }
+            val res = val::object();
+            res.set("probs", out(r.probs));
+            res.set("numExamples", static_cast<double>(r.rows));
+            res.set("numClasses", static_cast<double>(r.num_classes));
+            res.set("folds", folds);
+            res.set("foldsUsed", r.folds_used);
+            res.set("c", r.c_used);
+            res.set("notes", strings_out(r.notes));
+            val features = val::object();
+            features.set("used", strings_out(d_->report.used));
+            features.set("droppedConstant", strings_out(d_->report.dropped_constant));
+            features.set("oneHot", strings_out(d_->report.one_hot));
+            features.set("notes", strings_out(d_->report.notes));
+            features.set("denseColumns", static_cast<double>(d_->features->dense_cols()));
+            features.set("textColumns", static_cast<double>(d_->features->text_cols()));
+            res.set("features", features);
+            return res;
+        }), d_->file);
+    }
+
+private:
+    void build_features() {
+        if (d_->features) return;
+        if (d_->table) {
+            learn::TableColumns cols;
+            for (auto& f : d_->table->numeric) cols.numeric.push_back({f.name, f.values});
+            for (auto& f : d_->table->categorical) cols.categorical.push_back({f.name, f.codes, f.levels});
+            for (auto& f : d_->table->text) cols.text.push_back({f.name, f.texts});
+            learn::FeatureOptions fo;
+            fo.missing = d_->impute ? learn::Missing::mean : learn::Missing::error;
+            d_->features = learn::features_from_table(cols, fo, &d_->report);
+        } else {
+            const auto& dense = *d_->dense;
+            learn::DenseInput in;
+            in.rows = dense.rows;
+            in.cols = dense.cols;
+            in.data = dense.data();
+            in.type = dense.type == io::DenseFeatures::Type::u8    ? learn::DenseInput::Type::u8
+                      : dense.type == io::DenseFeatures::Type::f32 ? learn::DenseInput::Type::f32
+                                                                   : learn::DenseInput::Type::f64;
+            d_->features = learn::features_from_dense(in, &d_->report);
+        }
+    }
+
+    std::shared_ptr<FeatureSetData> d_;
+};
+
+// Roles: 'combined' (a labelled table), or 'labels' + 'features' (N x D .npy / numeric CSV).
+class FeatureReader {
+public:
+    explicit FeatureReader(val o) {
+        options_.label_column = str(o, "labelColumn", "");
+        options_.features = string_list(o, "features");
+        options_.text_column = str(o, "textColumn", "");
+        options_.impute = flag(o, "impute", false);
+    }
+
+    val beginFile(std::string role, std::string name, double total_bytes) {
+        return guarded([&] {
+            role_ = role;
+            const auto total = static_cast<std::uint64_t>(total_bytes);
+            if (role == "combined") {
+                table_ = std::make_unique<io::TableReader>(options_);
+                table_->begin_file(name, total);
+                file_ = name;
+            } else if (role == "labels") {
+                labels_ = std::make_unique<io::LabelsReader>();
+                labels_->begin_file(name, total);
+            } else if (role == "features") {
+                dense_ = std::make_unique<io::DenseReader>(options_.impute);
+                dense_->begin_file(name, total);
+                file_ = name;
+            } else {
+                return error_out("invalid_option", "Unknown file role '" + role + "'.");
+            }
+            return val::object();
+        });
+    }
+
+    val feed(val bytes) {
+        return guarded([&] {
+            const auto n = bytes["length"].as<std::size_t>();
+            buffer_.resize(n);
+            val(emscripten::typed_memory_view(n, buffer_.data())).call<void>("set", bytes);
+            if (role_ == "combined")
+                table_->feed(buffer_.data(), n);
+            else if (role_ == "labels")
+                labels_->feed(buffer_.data(), n);
+            else
+                dense_->feed(buffer_.data(), n);
+            return val::object();
+        });
+    }
+
+    val endFile() {
+        return guarded([&] {
+            if (role_ == "combined") {
+                table_->end_file();
+            } else if (role_ == "labels") {
+                labels_->end_file();
+                labels_done_ = labels_->finish();
+            } else {
+                dense_->end_file();
+                dense_done_ = dense_->finish();
+            }
+            return val::object();
+        });
+    }
+
+    // Whole columns of one table (a Parquet file read in JS).
+    val beginColumns(std::string name) {
+        return guarded([&] {
+            table_ = std::make_unique<io::TableReader>(options_);
+            table_->begin_columns(name);
+            file_ = name;
+            role_ = "columns";
+            return val::object();
+        });
+    }
+    val addNumericColumn(std::string name, val values) {
+        return guarded([&] {
+            table_->add_numeric_column(name, copy_in<double>(values));
+            return val::object();
+        });
+    }
+    // values: an array of strings (null/undefined = missing).
+    val addStringColumn(std::string name, val values) {
+        return guarded([&] {
+            const auto n = values["length"].as<std::size_t>();
+            std::vector<std::string> strings(n);
+            std::vector<std::uint8_t> missing(n, 0);
+            for (std::size_t i = 0; i < n; ++i) {
+                const val v = values[i];
+                if (v.isNull() || v.isUndefined())
+                    missing[i] = 1;
+                else
+                    strings[i] = v.as<std::string>();
+            }
+            table_->add_string_column(name, std::move(strings), std::move(missing));
+            return val::object();
+        });
+    }
+    val addVectorColumn(std::string name, double dim, val values) {
+        return guarded([&] {
+            table_->add_vector_column(name, static_cast<std::size_t>(dim), copy_in<double>(values));
+            return val::object();
+        });
+    }
+
+    // {features: FeatureSetHandle} or {error}. The caller owns the handle (.delete()).
+    val finish() {
+        return guarded([&] {
+            auto d = std::make_shared<FeatureSetData>();
+            d->impute = options_.impute;
+            if (table_) {
+                d->table = table_->finish();
+                d->labels = d->table->labels;
+                d->file = d->table->file;
+            } else {
+                if (!labels_done_)
+                    return error_out("missing_file", "Cross-validation needs labels: a labelled table, or labels and "
+                                                     "features files.");
+                if (!dense_done_)
+                    return error_out("missing_file", "Cross-validation needs features next to the labels file.");
+                d->labels = std::move(*labels_done_);
+                d->dense = std::move(*dense_done_);
+                d->file = d->dense->file;
+                if (d->labels.labels.size() != d->dense->rows)
+                    return error_out("row_count_mismatch",
+                                     "The labels file has " + std::to_string(d->labels.labels.size()) +
+                                         " labels but the features file has " + std::to_string(d->dense->rows) +
+                                         " rows. They must describe the same examples, in the same order.",
+                                     d->file);
+            }
+            val r = val::object();
+            r.set("features", FeatureSetHandle(d));
+            return r;
+        });
+    }
+
+private:
+    io::TableOptions options_;
+    std::string role_, file_;
+    std::unique_ptr<io::TableReader> table_;
+    std::unique_ptr<io::LabelsReader> labels_;
+    std::unique_ptr<io::DenseReader> dense_;
+    std::optional<io::LabelSet> labels_done_;
+    std::optional<io::DenseFeatures> dense_done_;
+    std::vector<std::uint8_t> buffer_;
+};
+
+}  // namespace
+}  // namespace labelscope::wasm
+
+EMSCRIPTEN_BINDINGS(labelscope_learn) {
+    using namespace emscripten;
+    using namespace labelscope::wasm;
+    class_<FeatureSetHandle>("FeatureSetHandle")
+        .function("info", &FeatureSetHandle::info)
+        .function("crossVal", &FeatureSetHandle::crossVal);
+    class_<FeatureReader>("FeatureReader")
+        .constructor<val>()
+        .function("beginFile", &FeatureReader::beginFile)
+        .function("feed", &FeatureReader::feed)
+        .function("endFile", &FeatureReader::endFile)
+        .function("beginColumns", &FeatureReader::beginColumns)
+        .function("addNumericColumn", &FeatureReader::addNumericColumn)
+        .function("addStringColumn", &FeatureReader::addStringColumn)
+        .function("addVectorColumn", &FeatureReader::addVectorColumn)
+        .function("finish", &FeatureReader::finish);
+}

@@ -1,0 +1,230 @@
+// Feature tables for cross-validation: label column by name, every other column's use, errors
+// naming the data row and column, dense features (.npy / CSV) and labels alone.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "io/dense_reader.hpp"
+#include "io/read_error.hpp"
+#include "io/table_reader.hpp"
+
+using namespace labelscope::io;
+
+namespace {
+
+FeatureTable read_table(const std::string& text, TableOptions options = {}, std::size_t chunk = 0) {
+    TableReader reader(options);
+    reader.begin_file("data.csv", text.size());
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    if (chunk == 0) chunk = text.size();
+    for (std::size_t at = 0; at < text.size(); at += chunk) reader.feed(p + at, std::min(chunk, text.size() - at));
+    reader.end_file();
+    return reader.finish();
+}
+
+const ColumnChoice& choice(const FeatureTable& t, const std::string& name) {
+    for (const auto& c : t.columns)
+        if (c.name == name) return c;
+    FAIL("no column " << name);
+    return t.columns[0];
+}
+
+ReadError table_error(const std::string& text, TableOptions options = {}) {
+    try {
+        read_table(text, options);
+    } catch (const ReadError& e) {
+        return e;
+    }
+    FAIL("no error for: " << text);
+    return ReadError("", "", "", 0, 0);
+}
+
+std::string npy(const std::string& descr, const std::string& shape, const std::string& body) {
+    std::string dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    while ((10 + dict.size() + 1) % 64 != 0) dict += ' ';
+    dict += '\n';
+    std::string out = "\x93NUMPY";
+    out += '\x01';
+    out += '\x00';
+    out += static_cast<char>(dict.size() & 0xff);
+    out += static_cast<char>(dict.size() >> 8);
+    return out + dict + body;
+}
+
+}  // namespace
+
+TEST_CASE("table: iris-like columns, label found by the name species, classes sorted") {
+    const std::string csv =
+        "id,sepal_length,sepal_width,colour,species,true_label\n"
+        "1,5.1,3.5,red,setosa,setosa\n2,7.0,3.2,blue,versicolor,versicolor\n3,6.3,3.3,red,virginica,virginica\n"
+        "4,4.9,3.0,red,setosa,setosa\n5,6.4,3.2,blue,versicolor,versicolor\n6,5.8,2.7,blue,virginica,virginica\n";
+    for (std::size_t chunk : {0, 1, 7}) {
+        const FeatureTable t = read_table(csv, {}, chunk);
+        CHECK(t.num_examples == 6);
+        CHECK(t.label_column == "species");
+        CHECK(t.labels.class_names == std::vector<std::string>{"setosa", "versicolor", "virginica"});
+        CHECK(t.labels.labels == std::vector<std::int32_t>{0, 1, 2, 0, 1, 2});
+        CHECK(choice(t, "id").use == ColumnUse::id);
+        CHECK(choice(t, "true_label").use == ColumnUse::truth);
+        CHECK(choice(t, "colour").use == ColumnUse::categorical);
+        REQUIRE(t.numeric.size() == 2);
+        CHECK(t.numeric[0].name == "sepal_length");
+        CHECK(t.numeric[0].values[1] == 7.0);
+        REQUIRE(t.categorical.size() == 1);
+        CHECK(t.categorical[0].levels == std::vector<std::string>{"red", "blue"});
+        CHECK(t.categorical[0].codes == std::vector<std::int32_t>{0, 1, 0, 0, 1, 1});
+    }
+}
+
+TEST_CASE("table: the label names list prefers 'label' over 'category' whatever the column order") {
+    const FeatureTable t = read_table("category,label,x\na,0,1\nb,1,5\na,0,3\nb,1,4\na,1,7\n");
+    CHECK(t.label_column == "label");
+    CHECK(choice(t, "category").use == ColumnUse::categorical);
+}
+
+TEST_CASE("table: integer labels keep their values as class names") {
+    const FeatureTable t = read_table("y,x\n3,1\n1,5\n3,3\n1,4\n");
+    CHECK(t.labels.class_names == std::vector<std::string>{"1", "3"});
+    CHECK(t.labels.labels == std::vector<std::int32_t>{1, 0, 1, 0});
+}
+
+TEST_CASE("table: free text, id-like strings and options") {
+    const std::string csv =
+        "file,text,label\n"
+        "a.png,the cat sat on the mat,pet\nb.png,a dog barked loudly,pet\nc.png,stocks fell sharply today,news\n"
+        "d.png,markets rallied after the news,news\n";
+    const FeatureTable t = read_table(csv);
+    CHECK(choice(t, "file").use == ColumnUse::id);
+    REQUIRE(t.text.size() == 1);
+    CHECK(t.text[0].name == "text");
+    CHECK(t.text[0].texts[2] == "stocks fell sharply today");
+
+    TableOptions o;
+    o.features = {"text"};
+    o.text_column = "text";
+    const FeatureTable u = read_table(csv, o);
+    CHECK(choice(u, "file").use == ColumnUse::ignored);
+    CHECK(u.text.size() == 1);
+}
+
+TEST_CASE("table: a non-number in a numeric column names the data row and the column") {
+    std::string bad = "species,a,b\ny,0.5,1\nx,abc,1\n";
+    for (int i = 0; i < 30; ++i) bad += std::string(i % 2 ? "x" : "y") + "," + std::to_string(i) + ".5,1\n";
+    const ReadError e = table_error(bad);
+    CHECK(e.code() == "bad_number");
+    CHECK(e.row() == 2);  // data row 2 (line 3 of the file)
+    CHECK(e.column() == 2);
+    CHECK(std::string(e.what()).find("'abc'") != std::string::npos);
+    CHECK(std::string(e.what()).find("column 'a'") != std::string::npos);
+    CHECK(std::string(e.what()).find("line 3") != std::string::npos);
+}
+
+TEST_CASE("table: a missing value is an error unless imputation is asked for") {
+    const std::string csv = "label,a,b\n0,1,2\n1,,3\n0,2,4\n1,3,NA\n";
+    const ReadError e = table_error(csv);
+    CHECK(e.code() == "missing_value");
+    CHECK(e.row() == 2);
+    CHECK(e.column() == 2);
+    TableOptions o;
+    o.impute = true;
+    const FeatureTable t = read_table(csv, o);
+    CHECK(std::isnan(t.numeric[0].values[1]));
+    CHECK(std::isnan(t.numeric[1].values[3]));
+}
+
+TEST_CASE("table: probability columns are not features") {
+    const ReadError e = table_error("label,cat,dog\ncat,0.9,0.1\ndog,0.2,0.8\ncat,0.7,0.3\n");
+    CHECK(e.code() == "not_features");
+}
+
+TEST_CASE("table: errors for missing columns and an empty text column") {
+    CHECK(table_error("a,b\n1,2\n3,4\n").code() == "missing_column");
+    TableOptions o;
+    o.label_column = "nope";
+    CHECK(table_error("label,b\n1,2\n0,4\n", o).code() == "missing_column");
+    TableOptions t;
+    t.text_column = "note";
+    const ReadError e = table_error("label,note,x\n0,,1\n1,,2\n0,,3\n", t);
+    CHECK(e.code() == "constant_features");
+    CHECK(std::string(e.what()).find("'note'") != std::string::npos);
+    CHECK(table_error("label,x\n", {}).code() == "no_data_rows");
+}
+
+TEST_CASE("cross-val label checks: one class, too few examples, a small class") {
+    LabelSet one{"labels.csv", {0, 0, 0}, {"a"}};
+    CHECK_THROWS_WITH_AS(check_cross_val_labels(one, 2), doctest::Contains("same label"), ReadError);
+    LabelSet few{"labels.csv", {0, 1, 0, 1}, {"a", "b"}};
+    CHECK_THROWS_WITH_AS(check_cross_val_labels(few, 5), doctest::Contains("fewer than the 5 folds"), ReadError);
+    LabelSet small{"labels.csv", {0, 1, 0, 1, 0, 0, 1, 0}, {"a", "b"}};
+    CHECK_THROWS_WITH_AS(check_cross_val_labels(small, 4), doctest::Contains("Class 'b' has 3 examples"), ReadError);
+    CHECK_NOTHROW(check_cross_val_labels(small, 3));
+}
+
+TEST_CASE("dense: .npy uint8 images and float32, numeric CSV with and without header") {
+    std::string body;
+    for (int i = 0; i < 2 * 2 * 3; ++i) body += static_cast<char>(i * 10);
+    DenseReader r;
+    const std::string file = npy("|u1", "(2, 2, 3)", body);
+    r.begin_file("x.npy", file.size());
+    for (char c : file) r.feed(reinterpret_cast<const std::uint8_t*>(&c), 1);
+    r.end_file();
+    const DenseFeatures d = r.finish();
+    CHECK(d.type == DenseFeatures::Type::u8);
+    CHECK(d.rows == 2);
+    CHECK(d.cols == 6);
+    CHECK(d.image_shape == std::vector<std::size_t>{2, 3});
+    CHECK(d.u8[7] == 70);
+
+    float f[4] = {1.5f, 2.5f, -1.0f, 0.25f};
+    std::string fb(reinterpret_cast<const char*>(f), sizeof f);
+    DenseReader r2;
+    const std::string f32 = npy("<f4", "(2, 2)", fb);
+    r2.begin_file("x.npy");
+    r2.feed(reinterpret_cast<const std::uint8_t*>(f32.data()), f32.size());
+    const DenseFeatures d2 = r2.finish();
+    CHECK(d2.type == DenseFeatures::Type::f32);
+    CHECK(d2.f32[3] == 0.25f);
+
+    for (const std::string csv : {"a,b\n1,2\n3,4\n", "1,2\n3,4\n"}) {
+        DenseReader r3;
+        r3.begin_file("x.csv");
+        r3.feed(reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size());
+        const DenseFeatures d3 = r3.finish();
+        CHECK(d3.rows == 2);
+        CHECK(d3.f64 == std::vector<double>{1, 2, 3, 4});
+    }
+    DenseReader r4;
+    const std::string bad = "a,b\n1,2\n3,x\n";
+    r4.begin_file("x.csv");
+    r4.feed(reinterpret_cast<const std::uint8_t*>(bad.data()), bad.size());
+    try {
+        r4.finish();
+        FAIL("no error");
+    } catch (const ReadError& e) {
+        CHECK(e.code() == "bad_number");
+        CHECK(e.row() == 2);
+        CHECK(e.column() == 2);
+    }
+}
+
+TEST_CASE("labels alone: names sorted, integers as their values") {
+    LabelsReader r;
+    const std::string csv = "label\ndog\ncat\ndog\n";
+    r.begin_file("labels.csv");
+    r.feed(reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size());
+    r.end_file();
+    const LabelSet s = r.finish();
+    CHECK(s.class_names == std::vector<std::string>{"cat", "dog"});
+    CHECK(s.labels == std::vector<std::int32_t>{1, 0, 1});
+    LabelsReader r2;
+    const std::string ints = "2\n0\n2\n";
+    r2.begin_file("labels.csv");
+    r2.feed(reinterpret_cast<const std::uint8_t*>(ints.data()), ints.size());
+    r2.end_file();
+    const LabelSet s2 = r2.finish();
+    CHECK(s2.class_names == std::vector<std::string>{"0", "2"});
+    CHECK(s2.labels == std::vector<std::int32_t>{1, 0, 1});
+}
