@@ -98,19 +98,58 @@ export async function parquetColumns(bytes, file = 'data.parquet') {
   return names.map((name) => columnOf(name, rows.map((r) => r[name]), file));
 }
 
-/** Whole bytes of a source described by sources.js (Parquet needs random access, not a stream). */
-export async function wholeBytes(source) {
-  const parts = [];
-  let size = 0;
-  for await (const chunk of source.open()) {
-    parts.push(new Uint8Array(chunk));  // a copy: a reader may reuse its chunk buffer
-    size += chunk.byteLength;
+const csvField = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * A Parquet file as CSV text with a header row, for the readers of labels and probabilities: numbers
+ * in their shortest round-trip form (the same bits read back), text quoted where needed, a list of
+ * K numbers per row as K columns named 0..K-1 (probabilities of classes 0..K-1), nulls empty.
+ */
+export async function parquetCsv(bytes, file) {
+  const columns = (await parquetColumns(bytes, file)).filter((c) => c.kind !== 'skipped');
+  const header = [];
+  const cells = [];
+  let n = 0;
+  for (const c of columns) {
+    if (c.kind === 'vector') {
+      n = c.values.length / c.dim;
+      for (let d = 0; d < c.dim; d++) {
+        header.push(String(d));
+        cells.push((i) => String(c.values[i * c.dim + d]));
+      }
+    } else {
+      n = c.values.length;
+      header.push(csvField(c.name));
+      cells.push(c.kind === 'numeric' ? (i) => (Number.isNaN(c.values[i]) ? '' : String(c.values[i]))
+        : (i) => (c.values[i] == null ? '' : csvField(c.values[i])));
+    }
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+  const lines = [header.join(',')];
+  for (let i = 0; i < n; i++) lines.push(cells.map((cell) => cell(i)).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The same source, read as CSV if it is a Parquet file (by its first bytes or its .parquet name):
+ * readDataset's readers then take a Parquet export of labels and probabilities like a CSV.
+ */
+export function parquetAsCsv(source) {
+  return {
+    ...source,
+    async* open() {
+      const chunks = source.open()[Symbol.asyncIterator]();
+      const first = await chunks.next();
+      if (first.done) return;
+      if (!isParquet(first.value) && !/\.parquet$/i.test(source.name)) {
+        yield first.value;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+        return;
+      }
+      const parts = [new Uint8Array(first.value)];
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) parts.push(new Uint8Array(next.value));
+      const bytes = new Uint8Array(parts.reduce((size, p) => size + p.byteLength, 0));
+      parts.reduce((at, p) => { bytes.set(p, at); return at + p.byteLength; }, 0);
+      yield new TextEncoder().encode(await parquetCsv(bytes, source.name));
+    },
+  };
 }

@@ -86,6 +86,12 @@ describe('labelscope cross-val', () => {
     assert.equal(parquet.stdout, fromCsv.stdout);
   });
 
+  test('a Parquet file of labels and probabilities is read like its CSV', () => {
+    const parquet = cli(['audit', '--data', rel('probs.parquet')]);
+    assert.equal(parquet.status, 0, parquet.stderr);
+    assert.equal(parquet.stdout, cli(['audit', '--data', rel('probs.csv')]).stdout);
+  });
+
   test('find-issues, scores, health and audit compute the probabilities first', async () => {
     const api = await ls.crossValProbs({ combined: { name: 'iris.csv', data: fs.readFileSync(fixture('iris.csv')) } });
     const expected = ls.findLabelIssues({ labels: api.labels, predProbs: api.predProbs, numClasses: 3,

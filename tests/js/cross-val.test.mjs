@@ -70,6 +70,28 @@ describe('crossValProbs on a labelled table', () => {
     sameBits(parquet.predProbs, csv.predProbs, 'iris.parquet vs iris.csv');
   });
 
+  test('Parquet: a list-valued column is an embedding (one numeric feature per value)', async () => {
+    const r = await ls.crossValProbs({ combined: file('embeddings.parquet') });
+    assert.deepEqual(r.featureReport.columns.map((c) => `${c.name}:${c.use}`),
+      ['species:label', 'embedding[0]:numeric', 'embedding[1]:numeric', 'embedding[2]:numeric', 'embedding[3]:numeric']);
+    const csv = await ls.crossValProbs({ combined: file('iris.csv') });
+    sameBits(r.predProbs, csv.predProbs, 'embeddings.parquet vs iris.csv');
+  });
+
+  test('readDataset reads labels and a list column of probabilities from Parquet as from CSV', async () => {
+    const parquet = await ls.readDataset({ combined: file('probs.parquet') });
+    const csv = await ls.readDataset({ combined: file('probs.csv') });
+    try {
+      assert.equal(parquet.numExamples, 150);
+      assert.deepEqual(parquet.classNames, ['0', '1', '2']);
+      assert.deepEqual(Array.from(parquet.labels), Array.from(csv.labels));
+      sameBits(parquet.probabilityRows(0, 150), csv.probabilityRows(0, 150), 'probs.parquet vs probs.csv');
+    } finally {
+      parquet.free();
+      csv.free();
+    }
+  });
+
   test('a text column, the label column and the features chosen by name', async () => {
     const r = await ls.crossValProbs({ combined: file('text.csv') }, { labelColumn: 'topic', textColumn: 'headline' });
     assert.deepEqual(r.classNames, ['sports', 'tech']);
