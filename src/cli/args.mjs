@@ -2,6 +2,8 @@
 // errors (exit code 2). Option VALUES that only the core can judge (--filter-by bogus) are passed
 // on; the core answers with an invalid_option error, which the caller also treats as usage.
 import { parseArgs } from 'node:util';
+import { checkFeatureValues, CROSS_VAL_COMMAND, FEATURE_HELP, FEATURE_OPTIONS } from './cmd-cross-val.mjs';
+import { simulateNoiseSpec } from './cmd-simulate.mjs';
 
 export class UsageError extends Error {
   constructor(message, command) {
@@ -19,6 +21,7 @@ const INPUT = {
   format: { type: 'string' },
   out: { type: 'string' },
   'single-thread': { type: 'boolean' },
+  'allow-unnormalized': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 const FIND = {
@@ -36,7 +39,9 @@ const INPUT_HELP = `Input (one of):
                               optional id/text columns (kept in the output of audit)
   --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
   --single-thread             read without the helper thread that prepares memory for big files
-                              (same results; the helper saves time on multi-core machines)`;
+                              (same results; the helper saves time on multi-core machines)
+  --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
+                              warning); without it they are refused as looking like features`;
 
 const outputHelp = (formats) => `Output:
   --format ${formats.join('|').padEnd(19)}${formats.length > 1 ? `default ${formats[0]}` : 'the only format'}
@@ -130,8 +135,18 @@ ${OUTPUT_HELP}
   },
 };
 
+// Probabilities from features (src/cli/cmd-cross-val.mjs): the cross-val command, and
+// --features / --text-column in place of --pred-probs for the others.
+for (const name of ['find-issues', 'scores', 'health', 'audit']) {
+  Object.assign(COMMANDS[name].options, FEATURE_OPTIONS);
+  COMMANDS[name].help += `\n\n${FEATURE_HELP}`;
+}
+COMMANDS['cross-val'] = CROSS_VAL_COMMAND;
+// Simulated label noise (src/cli/cmd-simulate.mjs): its own flags and checks.
+COMMANDS['simulate-noise'] = simulateNoiseSpec(INPUT);
+
 export function topHelp(version) {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
   return `labelscope ${version}: find likely label errors from given labels and a model's
 out-of-sample predicted probabilities (confident learning, as in cleanlab 2.9).
 
@@ -191,10 +206,12 @@ function describeParseError(e) {
 
 function checkValues(command, spec, v) {
   const fail = (message) => { throw new UsageError(message, command); };
-  if (v.data !== undefined && (v.labels !== undefined || v['pred-probs'] !== undefined)) {
+  if (spec.check) return spec.check(v, fail); // a command with its own flags (simulate-noise)
+  const featureRun = checkFeatureValues(command, v, fail);
+  if (!featureRun && v.data !== undefined && (v.labels !== undefined || v['pred-probs'] !== undefined)) {
     fail('give either --data or --labels and --pred-probs, not both.');
   }
-  if (v.data === undefined && (v.labels === undefined || v['pred-probs'] === undefined)) {
+  if (!featureRun && v.data === undefined && (v.labels === undefined || v['pred-probs'] === undefined)) {
     fail(v.labels === undefined && v['pred-probs'] === undefined
       ? 'missing input: give --labels and --pred-probs (or --data).'
       : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`);
@@ -203,7 +220,7 @@ function checkValues(command, spec, v) {
   for (const key of ['labels', 'pred-probs', 'data', 'out', 'label-column']) {
     if (v[key] === '') fail(`--${key} needs a value.`);
   }
-  v.format ??= 'json';
+  v.format ??= spec.formats[0];
   if (!spec.formats.includes(v.format)) {
     fail(`--format must be ${spec.formats.join(' or ')} for ${command}; got '${v.format}'.`);
   }

@@ -1,5 +1,6 @@
 // The four commands: each takes the LabelScope, a Dataset and the parsed flags and returns
 // { json, csv: {header, rows}, warnings } for the caller to print in the chosen format.
+import { simulateNoiseCommand } from './cmd-simulate.mjs';
 import { firstDataRow } from './input.mjs';
 
 /** Options of find_label_issues / audit in the JS API's names; flags not given keep the defaults. */
@@ -120,4 +121,4 @@ function audit(ls, dataset, v) {
   return { json, warnings, csv: { header, rows: issues.map((x) => header.map((h) => x[h])) } };
 }
 
-export const RUN = { 'find-issues': findIssues, scores, health, audit };
+export const RUN = { 'find-issues': findIssues, scores, health, audit, 'simulate-noise': simulateNoiseCommand };

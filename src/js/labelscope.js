@@ -5,6 +5,10 @@ import { LabelScopeError, unwrap } from './errors.js';
 import { checkOptions, toLabels, toPredProbs } from './inputs.js';
 import { fromCore } from './records.js';
 import { datasetSources } from './sources.js';
+import { compareMethods } from './compare.js';
+import { scoreDetection, simulateNoise } from './simulate.js';
+import { auditInput, crossValProbs, datasetFromCrossVal } from './cross-val.js';
+import { parquetAsCsv } from './parquet.js';
 
 const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
 const FIND_KEYS = ['filterBy', 'fracNoise', 'numToRemovePerClass', 'minExamplesPerClass', 'confidentJoint'];
@@ -17,7 +21,8 @@ const OPTIONS = {
   healthSummary: [...DATA_KEYS, 'asymmetric'],
   outOfDistributionScores: [...DATA_KEYS, 'method', 'adjustPredProbs'],
   audit: [...FIND_KEYS, 'rankBy', 'adjustPredProbs', 'asymmetric'],
-  readDataset: ['onProgress', 'signal', 'labelColumn', 'probabilityColumns', 'classNames', 'float32'],
+  readDataset: ['onProgress', 'signal', 'labelColumn', 'probabilityColumns', 'classNames', 'float32',
+    'allowUnnormalized'],
 };
 
 const IN_NODE = typeof process === 'object' && typeof process.versions?.node === 'string';
@@ -167,6 +172,7 @@ export class LabelScope {
    */
   audit(data, options = {}) {
     checkOptions('audit', options, OPTIONS.audit);
+    data = auditInput(data); // a crossValProbs result
     if (data instanceof Dataset) return fromCore(unwrap(data.handle.audit(options)));
     checkOptions('audit', data ?? {}, DATA_KEYS);
     const { probs, numClasses } = toPredProbs(data?.predProbs, data?.numClasses);
@@ -181,6 +187,7 @@ export class LabelScope {
   async auditAsync(data, options = {}) {
     const { signal, onProgress, ...auditOptions } = options;
     checkOptions('audit', auditOptions, OPTIONS.audit);
+    data = auditInput(data); // a crossValProbs result
     let started;
     if (data instanceof Dataset) {
       started = data.handle.startAudit(auditOptions);
@@ -203,6 +210,29 @@ export class LabelScope {
     }
   }
 
+  /**
+   * Out-of-sample predicted probabilities computed from the data's own features by k-fold
+   * cross-validation (src/js/cross-val.js): data is { combined } or { labels, features }.
+   */
+  crossValProbs(data, options = {}) {
+    return crossValProbs(this.#core, data, options);
+  }
+
+  /** A Dataset holding a crossValProbs result (labels, probabilities, class names). */
+  datasetFromCrossVal(result) {
+    return datasetFromCrossVal(this, result);
+  }
+
+  /**
+   * Flips a share of the labels with a seed (src/js/simulate.js): { labels + numClasses | dataset,
+   * rate, seed, pair?, noiseMatrix? } -> { noisyLabels, isError, flipped, trueLabels, ... }.
+   */
+  simulateNoise(args) { return simulateNoise(this.#core, args); }
+  /** A detector's flags against the flips: { flipped, found, flagged, precision, recall, f1 }. */
+  scoreDetection(args) { return scoreDetection(this.#core, args); }
+  /** All seven filterBy methods and three rankings on the same known flips (src/js/compare.js). */
+  compareMethods(args) { return compareMethods(this, args); }
+
   #onDataset(method, { dataset, ...options }) {
     checkOptions(method, options, OPTIONS[method]);
     return fromCore(unwrap(dataset.handle[method](options)));
@@ -211,12 +241,12 @@ export class LabelScope {
   /**
    * Reads { labels, predProbs } or { combined } (File, Blob, bytes, string or async iterable of
    * chunks) in chunks. Options: onProgress({file, bytesRead, totalBytes}), signal (AbortSignal),
-   * labelColumn, probabilityColumns, classNames, float32.
+   * labelColumn, probabilityColumns, classNames, float32, allowUnnormalized.
    */
   async readDataset(input, options = {}) {
     checkOptions('readDataset', options, OPTIONS.readDataset);
     const { onProgress, signal, ...readOptions } = options;
-    const sources = datasetSources(input);
+    const sources = datasetSources(input).map(parquetAsCsv); // a Parquet file is read as CSV text
     // Checked before reading too, so an already-aborted signal cancels even an empty input.
     if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Reading was cancelled.' });
     const totalBytes = sources.reduce((sum, s) => sum + (s.size || 0), 0);

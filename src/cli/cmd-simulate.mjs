@@ -1,0 +1,203 @@
+// `labelscope simulate-noise`: flips a share of the labels with a seed (the JS API's simulateNoise,
+// so the CLI, the API and the page flip the same rows) and writes NOISY.csv: label (the noisy
+// label, as the input names classes), true_label and is_error, one row per example.
+import fs from 'node:fs';
+import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+const HELP = `Usage: labelscope simulate-noise (--data FILE | --labels L --pred-probs P) --rate R --seed S
+                                 [--pair A,B] [--out NOISY.csv]
+
+Flips a chosen fraction of the labels, for lessons and for testing a detector: exactly
+round(R x eligible rows) rows, chosen by a seeded shuffle. The same input, rate and seed flip the
+same rows here, in the JS API (simulateNoise) and on the page; a higher rate with the same seed
+flips those rows and more.
+
+Input (one of):
+  --labels L --pred-probs P   labels (class index or name per row) and predicted probabilities
+                              (read to know the classes and their names)
+  --data FILE                 one CSV with a label column and one probability column per class
+  --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
+  --single-thread             read without the helper thread that prepares memory for big files
+
+Options:
+  --rate R                    fraction of the eligible rows to flip, in [0, 1] (e.g. 0.1)
+  --seed S                    whole number from 0 to 2^53 - 1
+  --pair A,B                  flip only rows labelled A or B, each to the other class of the pair
+                              (class names or indices); R is then the fraction of those rows.
+                              Without it every row is eligible and moves to one of the other
+                              classes, uniformly
+
+Output:
+  --out FILE                  NOISY.csv (default: standard output); never one of the input files
+  CSV: label,true_label,is_error, one row per example in input order: the noisy label, the
+       input's label (taken as the truth), is_error 1 if flipped; class names if the input labels
+       are names, else indices.
+  Give it back as labels: labelscope find-issues --labels NOISY.csv --pred-probs P`;
+
+/** The command's entry in COMMANDS (args.mjs); INPUT: the shared input flags. */
+export function simulateNoiseSpec(INPUT) {
+  const { labels, 'pred-probs': predProbs, data, 'label-column': labelColumn, format, out } = INPUT;
+  return {
+    options: {
+      labels, 'pred-probs': predProbs, data, 'label-column': labelColumn, format, out,
+      'single-thread': INPUT['single-thread'], help: INPUT.help,
+      rate: { type: 'string' }, seed: { type: 'string' }, pair: { type: 'string' },
+    },
+    formats: ['csv'],
+    summary: 'flip a fraction of the labels with a seed (known truth for lessons)',
+    help: HELP,
+    check: checkSimulateValues,
+  };
+}
+
+/** Whether two paths are the same file (the same inode, or the same path once resolved). */
+function sameFile(a, b) {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false; // --out does not exist yet
+  }
+}
+
+/** Flag checks of simulate-noise (usage errors, exit 2); converts --rate and --seed to numbers. */
+export function checkSimulateValues(v, fail) {
+  if (v.data !== undefined && (v.labels !== undefined || v['pred-probs'] !== undefined)) {
+    fail('give either --data or --labels and --pred-probs, not both.');
+  }
+  if (v.data === undefined && (v.labels === undefined || v['pred-probs'] === undefined)) {
+    fail(v.labels === undefined && v['pred-probs'] === undefined
+      ? 'missing input: give --labels and --pred-probs (or --data).'
+      : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`);
+  }
+  if (v['label-column'] !== undefined && v.data === undefined) fail('--label-column goes with --data.');
+  for (const key of ['labels', 'pred-probs', 'data', 'out', 'label-column', 'pair']) {
+    if (v[key] === '') fail(`--${key} needs a value.`);
+  }
+  v.format ??= 'csv';
+  if (v.format !== 'csv') fail(`--format must be csv for simulate-noise; got '${v.format}'.`);
+  if (v.rate === undefined) fail('missing --rate: the fraction of labels to flip, in [0, 1] (e.g. --rate 0.1).');
+  const rate = v.rate.trim() === '' ? NaN : Number(v.rate);
+  if (!(rate >= 0 && rate <= 1)) fail(`--rate must be a number in [0, 1]; got '${v.rate}'.`);
+  v.rate = rate;
+  if (v.seed === undefined) {
+    fail('missing --seed: a whole number such as --seed 7 (the same seed flips the same rows).');
+  }
+  if (!/^\s*\d+\s*$/.test(v.seed) || !Number.isSafeInteger(Number(v.seed))) {
+    fail(`--seed must be a whole number from 0 to 2^53 - 1; got '${v.seed}'.`);
+  }
+  v.seed = Number(v.seed);
+  if (v.out !== undefined) {
+    for (const input of [v.data, v.labels, v['pred-probs']]) {
+      if (input !== undefined && sameFile(v.out, input)) {
+        fail(`--out ${v.out} is an input file; write the noisy labels to another file.`);
+      }
+    }
+  }
+}
+
+const INTEGER = /^\s*[+-]?\d+(\.0*)?\s*$/;
+const DELIMITERS = { comma: ',', tab: '\t', semicolon: ';' };
+const SNIFF_LIMIT = 64 << 20;
+
+/**
+ * The text of one cell of a CSV file (RFC 4180 quoting), reading only as far as that record:
+ * record and column are 1-based, as the dataset's source map counts them. undefined if not found.
+ */
+function csvCell(file, delimiter, record, column) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(1 << 16);
+    let [row, col, cell, offset] = [1, 1, '', 0];
+    // quote: 0 outside quotes, 1 inside, 2 just after a quote inside (an escaped "" or the end)
+    let [quote, afterCR, first] = [0, false, true];
+    const found = () => row === record && col === column;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, 0, buffer.length, offset);
+      if (n === 0) return found() ? cell : undefined;
+      offset += n;
+      let text = decoder.write(buffer.subarray(0, n));
+      if (first && text.length > 0) {
+        text = text.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      for (const ch of text) {
+        if (afterCR) {
+          afterCR = false;
+          if (ch === '\n') continue;
+        }
+        if (quote === 2) {
+          quote = ch === '"' ? 1 : 0;
+          if (quote === 1) {
+            cell += ch;
+            continue;
+          }
+        } else if (quote === 1) {
+          if (ch === '"') quote = 2;
+          else cell += ch;
+          continue;
+        }
+        if (ch === '"') {
+          quote = 1;
+        } else if (ch === delimiter || ch === '\n' || ch === '\r') {
+          if (found()) return cell;
+          if (ch === delimiter) {
+            col++;
+          } else {
+            afterCR = ch === '\r';
+            row++;
+            col = 1;
+          }
+          cell = '';
+          if (row > record) return undefined;
+        } else {
+          cell += ch;
+        }
+      }
+      if (offset > SNIFF_LIMIT) return undefined;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isNpy(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const magic = Buffer.alloc(6);
+    return fs.readSync(fd, magic, 0, 6, 0) === 6 && magic.toString('latin1') === '\x93NUMPY';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Whether the input gives labels as class names (else indices): the first label cell of the
+ * file, as the page decides when it exports labels in the form they came in.
+ */
+export function labelsAreNames(dataset, labelsFile) {
+  if (isNpy(labelsFile)) return false; // integers
+  const layout = /(comma|tab|semicolon)-separated/;
+  const notes = dataset.notes.filter((n) => layout.test(n));
+  const note = notes.find((n) => n.startsWith(`${dataset.source.labelsFile}:`)) ?? notes[0] ?? '';
+  const delimiter = DELIMITERS[layout.exec(note)?.[1] ?? 'comma'];
+  const first = csvCell(labelsFile, delimiter, dataset.source.labelsFirstRow, dataset.source.labelsColumn);
+  return first !== undefined && first.trim() !== '' && !INTEGER.test(first);
+}
+
+/** Runs the simulation on the dataset read: { csv: {header, rows}, warnings, json }. */
+export function simulateNoiseCommand(ls, dataset, v) {
+  const args = { dataset, rate: v.rate, seed: v.seed };
+  if (v.pair !== undefined) args.pair = v.pair;
+  const sim = ls.simulateNoise(args);
+  const byName = labelsAreNames(dataset, v.data ?? v.labels);
+  const name = byName ? (c) => dataset.classNames[c] : (c) => c;
+  const rows = new Array(sim.noisyLabels.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = [name(sim.noisyLabels[i]), name(sim.trueLabels[i]), sim.isError[i]];
+  const warnings = dataset.warnings.map((w) => ({ code: w.code, message: w.message, count: w.count }));
+  return { warnings, csv: { header: ['label', 'true_label', 'is_error'], rows } };
+}
