@@ -1,31 +1,16 @@
 // <label-scope>: drop labels + out-of-sample predicted probabilities, review the likely label
 // errors — all in this browser tab. The labelscope page is this element; lessons embed it with
-// one tag. Parsing and analysis run in a Web Worker (WebAssembly), so the page never freezes.
+// one tag (README "Embedding <label-scope>": attributes, events, what is stored, what a host reads).
 //
-//   <script type="module" src="/label-scope.js"></script>
 //   <label-scope demo></label-scope>                       headlines demo (demo="mnist" for MNIST)
 //   <label-scope src="data.csv" compact max-rows="3">      a combined CSV, summary + top 3 only
 //   <label-scope labels-src="y.csv" pred-probs-src="p.npy" truth-src="truth.csv" filter-by="both">
+//   <label-scope save-decisions="lesson-3" store-files>    decisions kept here; files if the person says so
 //
-//   <label-scope demo save-decisions="lesson-3">            review decisions kept in this browser
-//
-// Review decisions (the full view, not `compact`): accept the suggested label, keep the given one
-// or relabel — buttons in the detail pane, keys in the table (A, K, 1–9, R, U, Backspace, J/↓).
-// They are kept in memory by default. `save-decisions` saves them in this browser (IndexedDB, on
-// this device only) keyed by the fingerprint of the files' bytes, so the same files find their
-// decisions again after a reload; its value names a separate store (default "default").
-// `store-files` lets the person choose to keep dropped files too (asked once; default no).
-//
-// This file is the thin shell: attributes, events, public API and rendering. The session lives in
-// controllers/analysis.js (load → read → analyse → cancel, the latest request wins) and
-// controllers/review.js (decisions, undo, resume, exports); neither touches the DOM.
-//
-// Events (all bubble out of the shadow root):
-//   labelscope-result  after every analysis or truth change; detail: see #resultDetail
-//   labelscope-error   detail: {code, message, file, row, column}
-//   decision           a decision was made, changed or cleared; detail: see ReviewController.detail
-// Styling: --label-scope-accent, --label-scope-font, --label-scope-bg, --label-scope-text, ...
-// (ui/styles.js lists them all); light and dark follow prefers-color-scheme.
+// This file is the thin shell: attributes, events (labelscope-result, labelscope-error, decision),
+// the public API and rendering. The session lives in controllers/analysis.js (load → read →
+// analyse → cancel; the latest request wins) and controllers/review.js (decisions, undo, exports,
+// the session to resume); neither touches the DOM. Parsing and analysis run in a Web Worker.
 import { AnalysisController } from './controllers/analysis.js';
 import { DEFAULT_SETTINGS } from './controllers/options.js';
 import { resultDetail } from './controllers/results.js';
@@ -36,8 +21,9 @@ import { replace } from './ui/dom.js';
 import { download, exportWithProgress, flaggedRowsCsv, fullDatasetCsv } from './ui/export.js';
 import { plural } from './ui/format.js';
 import { ReviewStore } from './ui/persist.js';
-import { resumeOffer } from './ui/resume.js';
-import { buildShell, renderResults } from './ui/shell.js';
+import { plausibilityChoice } from './ui/plausibility.js';
+import { KeepingUi } from './ui/keeping.js';
+import { analysisView, buildShell, renderResults } from './ui/shell.js';
 import { checkRoles, DATA_ROLES, mergeFiles, sniffFile } from './ui/roles.js';
 import { styleSheet } from './ui/styles.js';
 import { buildTruth, parseTruthFile, scoreFlags } from './ui/truth.js';
@@ -54,7 +40,8 @@ export class LabelScopeElement extends HTMLElement {
   #sourceName = 'labelscope';
   #loadedSources = null;
   #pendingAttributes = false;
-  #unsavedSession = null; // files analysed while the person has not said whether to keep them
+  #client = null;         // the worker client once started (to know which methods it offers)
+  #keeping = null;        // what this browser keeps, on screen (ui/keeping.js)
   #beforeUnload = (event) => {
     // Saving was wanted but failed, and some decisions were not exported since: ask before leaving.
     if (!this.#review?.store.atRisk()) return;
@@ -129,11 +116,12 @@ export class LabelScopeElement extends HTMLElement {
     this.#ensureBuilt();
     this.#configureStore();
     window.addEventListener('beforeunload', this.#beforeUnload);
-    this.#offerResume();
+    this.#keeping.offerResume();
     // Start the worker and its WebAssembly now, so that once the page has loaded nothing more
     // needs the network.
     sharedClient().then(
       (client) => {
+        this.#client = client;
         this.dataset.core = 'ready';
         this.dataset.threads = String(client.threads); // 2 where the page is cross-origin isolated
       },
@@ -238,8 +226,8 @@ export class LabelScopeElement extends HTMLElement {
         this.#review.settingsChanged(values);
       },
       privacy: {
-        onKeepFiles: (keep) => this.#keepFiles(keep),
-        onForget: () => this.#forgetEverything(),
+        onKeepFiles: (keep) => this.#keeping.keepFiles(keep),
+        onForget: () => this.#keeping.forgetEverything(),
       },
       review: {
         onExport: (kind) => this.#export(kind),
@@ -257,7 +245,17 @@ export class LabelScopeElement extends HTMLElement {
     this.#analysis = new AnalysisController({
       client: sharedClient, fetchFiles, sniff: sniffFile, checkRoles, mergeFiles, dataRoles: DATA_ROLES,
       parseTruth: parseTruthFile, buildTruth,
-    }, this.#analysisView());
+    }, analysisView(ui, {
+      setState: (phase) => this.#setState(phase),
+      showFiles: (problem, open) => this.#showFiles(problem, open),
+      fail: (error, title, options) => this.#fail(error, title, options),
+      render: (how) => this.#render(how),
+      announce: () => this.dispatchEvent(new CustomEvent('labelscope-result', { bubbles: true, composed: true, detail: this.#resultDetail() })),
+      review: () => this.#review,
+      analysed: (origin, entries) => this.#keeping.analysed(origin, entries, {
+        settings: ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn,
+      }),
+    }));
     const store = new ReviewStore({
       onState: (state) => this.#ui?.review.setStorage(state),
       // Another tab decided on these rows: show it here too (merged per row).
@@ -268,42 +266,26 @@ export class LabelScopeElement extends HTMLElement {
       context: () => ({ dataset: this.data, report: this.report }),
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
     });
+    this.#keeping = new KeepingUi({
+      ui, review: this.#review,
+      host: {
+        compact: () => this.#compact,
+        storeFiles: () => this.hasAttribute('store-files'),
+        canOffer: () => {
+          const a = this.#analysis;
+          return !this.#compact && !this.#hasSourceAttributes && this.isConnected && !a.dataset && !a.loading && !a.entries.length;
+        },
+        loadDemo: (name) => this.loadDemo(name),
+        resumeFiles: (session) => {
+          this.#sourceName = session.sourceName ?? baseName(session.entries[0]?.file.name);
+          return this.#analysis.resume(session.entries, session.labelColumn ?? null);
+        },
+        fail: (error, title, options) => this.#fail(error, title, options),
+      },
+    });
     this.shadowRoot.replaceChildren(ui.root);
     this.#applyLayout();
     this.#setState('idle');
-  }
-
-  /** What the analysis controller shows through (see controllers/analysis.js View). */
-  #analysisView() {
-    const ui = this.#ui;
-    return {
-      setState: (phase) => this.#setState(phase),
-      progress: (text, fraction, options) => ui.status.progress(text, fraction, options),
-      readProgress: (p) => ui.status.readProgress(p),
-      idle: () => ui.status.idle(),
-      progressShowing: () => ui.status.showing,
-      clearError: () => ui.status.clearError(),
-      note: (text, action) => ui.status.note(text, action),
-      showFiles: (problem, open) => this.#showFiles(problem, open),
-      failed: (error, title, options) => this.#fail(error, title, options),
-      hideResults: () => {
-        ui.results.hidden = true;
-        ui.compact.replaceChildren();
-      },
-      render: (how) => this.#render(how),
-      announce: () => this.dispatchEvent(new CustomEvent('labelscope-result', { bubbles: true, composed: true, detail: this.#resultDetail() })),
-      settings: () => ui.settings.values,
-      restoreSettings: (values) => {
-        ui.settings.set(values);
-        this.#review.settingsChanged(values);
-      },
-      openDecisions: (dataset, entries) => this.#review.open(dataset, entries),
-      useDecisions: (review) => {
-        this.#review.use(review);
-        ui.review.setStorage(this.#review.store.state, review.restored);
-      },
-      analysed: ({ origin, entries }) => this.#sessionAnalysed(origin, entries),
-    };
   }
 
   #applyLayout() {
@@ -400,86 +382,33 @@ export class LabelScopeElement extends HTMLElement {
     const enabled = this.hasAttribute('save-decisions');
     store.configure({ enabled, scope: this.getAttribute('save-decisions') || 'default', files: this.hasAttribute('store-files') });
     this.#ui.review.setStorage(store.state);
-    this.#showKeeping();
+    this.#keeping.show();
     // Find out now whether saving works, so a warning shows before any decision depends on it.
     if (enabled) store.probe();
-  }
-
-  /** The analysed files or demo become the session a reload can resume (files: if the person agrees). */
-  #sessionAnalysed(origin, entries) {
-    const store = this.#review.store;
-    const common = { settings: this.#ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn };
-    this.#unsavedSession = null;
-    if (origin.kind === 'files' && store.shouldAsk && !this.#compact) {
-      this.#unsavedSession = { origin, entries, common };
-      this.#ui.privacy.asking(true);
-    }
-    return this.#review.saveSession(origin, entries, common);
-  }
-
-  #keepFiles(keep) {
-    const store = this.#review.store;
-    store.setConsent(keep);
-    this.#ui.privacy.asking(false);
-    this.#showKeeping();
-    const pending = this.#unsavedSession;
-    this.#unsavedSession = null;
-    if (keep && pending) this.#review.saveSession(pending.origin, pending.entries, pending.common);
-  }
-
-  async #forgetEverything() {
-    this.#unsavedSession = null;
-    this.#ui.privacy.asking(false);
-    this.#ui.intake.setResume(null);
-    try {
-      await this.#review.store.forgetEverything();
-      this.#ui.status.note('Forgotten: this browser no longer keeps any file, decision or name from labelscope.');
-    } catch (error) {
-      this.#fail(error, 'Could not clear this browser’s storage', { keepResults: true, openFiles: false, hint: null });
-    }
-    this.#ui.review.setStorage(this.#review.store.state, null);
-    this.#ui.review.decisionsChanged();
-    this.#showKeeping();
-  }
-
-  /** The always-visible line of what this browser keeps (only where anything is kept). */
-  #showKeeping() {
-    const store = this.#review.store;
-    this.#ui.privacy.update(store.enabled && !this.#compact
-      ? { decisions: true, files: store.consent, filesAllowed: this.hasAttribute('store-files') } : null);
   }
 
   get #hasSourceAttributes() {
     return SOURCE_ATTRIBUTES.some((a) => this.hasAttribute(a));
   }
 
-  /** "Pick up where you left off": offered when the page opens with nothing loaded. */
-  async #offerResume() {
-    const store = this.#review.store;
-    if (!store.enabled || this.#compact || this.#hasSourceAttributes) return;
-    const session = await store.loadSession();
-    const a = this.#analysis;
-    if (!session || a.dataset || a.loading || a.entries.length || this.#hasSourceAttributes || !this.isConnected) return;
-    const offer = resumeOffer(session);
-    this.#ui.intake.setResume({
-      ...offer,
-      resume: offer.canResume ? () => this.#resume(session) : null,
-      forget: async () => {
-        await store.forgetSession();
-        this.#ui.intake.setResume(null);
-      },
+  // ---- errors -------------------------------------------------------------------------------------
+
+  /** What the person can do about this error, beyond fixing the file (or null). */
+  #wayOn(error) {
+    if (error.code !== 'implausible_probabilities' || this.#compact) return null;
+    const analysis = this.#analysis;
+    // Cross-validation in the browser: shown once the worker has it and the controller is wired for it.
+    const canCompute = typeof analysis.computeProbabilities === 'function' && this.#clientHas('crossValProbs');
+    return plausibilityChoice({
+      checked: analysis.allowUnnormalized,
+      onAnalyseAnyway: (on) => analysis.setAllowUnnormalized(on),
+      onCompute: canCompute ? () => analysis.computeProbabilities() : null,
     });
   }
 
-  async #resume(session) {
-    this.#ui.intake.setResume(null);
-    if (session.settings) this.#ui.settings.set(session.settings);
-    if (session.kind === 'demo') return this.loadDemo(session.demo);
-    this.#sourceName = session.sourceName ?? baseName(session.entries[0]?.file.name);
-    return this.#analysis.resume(session.entries, session.labelColumn ?? null);
+  #clientHas(method) {
+    return typeof this.#client?.[method] === 'function';
   }
-
-  // ---- errors -------------------------------------------------------------------------------------
 
   #fail(error, title, options = {}) {
     const { keepResults = false, openFiles = true } = options;
@@ -487,7 +416,7 @@ export class LabelScopeElement extends HTMLElement {
     this.#ui.status.idle();
     // undefined: the hint about fixing files — except in the compact view, which has no file list.
     const hint = 'hint' in options ? options.hint : this.#compact ? null : undefined;
-    this.#ui.status.error(error, title, hint);
+    this.#ui.status.error(error, title, hint, this.#wayOn(error));
     if (openFiles) this.#ui.intake.openFiles();
     if (!keepResults) this.#setState('error');
     const detail = { code: error.code ?? 'error', message: error.message ?? String(error) };

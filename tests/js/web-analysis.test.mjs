@@ -29,9 +29,9 @@ function setup({ abortError } = {}) {
   const log = [];
   const pending = { fetch: [], read: [], audit: [] };
   const client = {
-    readDataset(input, { signal }) {
+    readDataset(input, { signal, allowUnnormalized }) {
       const h = held(signal, abortError);
-      pending.read.push({ input, ...h });
+      pending.read.push({ input, allowUnnormalized, ...h });
       return h.promise;
     },
     audit(dataset, { signal, filterBy }) {
@@ -233,4 +233,28 @@ test('a settings change while a read is in flight waits for the read (no audit o
   audit.resolve({ issues: [] });
   await second;
   assert.equal(w.controller.dataset.name, 'b');
+});
+
+test('probabilities refused as implausible: "analyse anyway" reads again with allowUnnormalized, new data resets it', async () => {
+  const w = setup();
+  const load = w.controller.addFiles([file('features.csv')]);
+  const refused = await next(w.pending, 'read');
+  assert.equal(refused.allowUnnormalized, undefined);
+  refused.reject(Object.assign(new Error('These columns look like features.'), { code: 'implausible_probabilities' }));
+  await load;
+  assert.deepEqual(w.failures(), [['failed', null, 'These columns look like features.']]);
+  const anyway = w.controller.setAllowUnnormalized(true);
+  const again = await next(w.pending, 'read', 2);
+  assert.equal(again.allowUnnormalized, true);
+  again.resolve(fakeDataset('features'));
+  (await next(w.pending, 'audit')).resolve({ issues: [] });
+  await anyway;
+  assert.equal(w.controller.phase, 'ready');
+  // Other files: the check applies again.
+  const other = w.controller.addFiles([file('other.csv')]);
+  const third = await next(w.pending, 'read', 3);
+  assert.equal(third.allowUnnormalized, undefined);
+  third.resolve(fakeDataset('other'));
+  (await next(w.pending, 'audit', 2)).resolve({ issues: [] });
+  await other;
 });

@@ -72,6 +72,7 @@ export class AnalysisController {
   #reportSettings = null;
   #origin = { kind: 'files' };
   #stats = { reads: 0, audits: 0 };
+  #allowUnnormalized = false; // the person said: these are probabilities, analyse anyway
 
   /**
    * deps: {client() -> Promise<worker client>, fetchFiles(urls, signal) -> File[],
@@ -92,6 +93,8 @@ export class AnalysisController {
   get truth() { return this.#truth; }
   get origin() { return this.#origin; }
   get stats() { return { ...this.#stats }; }
+  /** Whether the reader was told to take probabilities it found implausible (the person's choice). */
+  get allowUnnormalized() { return this.#allowUnnormalized; }
   /** Fetching or reading: a settings change waits for the analysis that follows. */
   get loading() { return this.#phase === 'loading' || this.#phase === 'reading'; }
   /** The dataset read from the files listed now (null while they differ). */
@@ -133,7 +136,10 @@ export class AnalysisController {
     if (!this.#live(token)) return undefined;
     const dataChanged = incoming.some((e) => this.#deps.dataRoles.includes(e.role));
     this.#entries = replace ? incoming : this.#deps.mergeFiles(this.#entries, incoming, Boolean(this.#dataset));
-    if (replace || dataChanged) this.#labelColumn = null;
+    if (replace || dataChanged) {
+      this.#labelColumn = null;
+      this.#allowUnnormalized = false; // other data: the reader's plausibility check applies again
+    }
     return this.#entriesChanged(token);
   }
 
@@ -165,6 +171,17 @@ export class AnalysisController {
     this.#origin = { kind: 'files' };
     this.#entries = entries;
     this.#labelColumn = labelColumn;
+    return this.#entriesChanged(token, { force: true });
+  }
+
+  /**
+   * The reader refused the probabilities as implausible (they look like features); the person
+   * says they are probabilities: read again with the reader's allowUnnormalized option (its
+   * warning is shown with the results). false goes back to the check.
+   */
+  setAllowUnnormalized(on) {
+    const { token } = this.#begin();
+    this.#allowUnnormalized = Boolean(on);
     return this.#entriesChanged(token, { force: true });
   }
 
@@ -260,6 +277,7 @@ export class AnalysisController {
     const input = byRole('combined') ? { combined: byRole('combined') } : { labels: byRole('labels'), predProbs: byRole('predProbs') };
     const options = { signal, onProgress: (p) => { if (this.#live(token)) this.#view.readProgress(p); } };
     if (this.#labelColumn) options.labelColumn = this.#labelColumn;
+    if (this.#allowUnnormalized) options.allowUnnormalized = true;
     const probsBytes = (byRole('combined') ?? byRole('predProbs'))?.size ?? 0;
     if (probsBytes > FLOAT32_ABOVE_BYTES) options.float32 = true;
     this.#setPhase('reading');

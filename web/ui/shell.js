@@ -55,6 +55,41 @@ export function renderResults(ui, ctx, { compact, maxRows, newDataset }) {
   renderCharts(ui, ctx);
 }
 
+/**
+ * What the analysis controller shows through (controllers/analysis.js View), on these parts.
+ * host: {setState, showFiles, fail, render, announce, review() -> ReviewController, analysed(origin, entries)}.
+ */
+export function analysisView(ui, host) {
+  return {
+    setState: host.setState,
+    progress: (text, fraction, options) => ui.status.progress(text, fraction, options),
+    readProgress: (p) => ui.status.readProgress(p),
+    idle: () => ui.status.idle(),
+    progressShowing: () => ui.status.showing,
+    clearError: () => ui.status.clearError(),
+    note: (text, action) => ui.status.note(text, action),
+    showFiles: host.showFiles,
+    failed: host.fail,
+    hideResults: () => {
+      ui.results.hidden = true;
+      ui.compact.replaceChildren();
+    },
+    render: host.render,
+    announce: host.announce,
+    settings: () => ui.settings.values,
+    restoreSettings: (values) => {
+      ui.settings.set(values);
+      host.review().settingsChanged(values);
+    },
+    openDecisions: (dataset, entries) => host.review().open(dataset, entries),
+    useDecisions: (review) => {
+      host.review().use(review);
+      ui.review.setStorage(host.review().store.state, review.restored);
+    },
+    analysed: ({ origin, entries }) => host.analysed(origin, entries),
+  };
+}
+
 function renderCharts(ui, ctx) {
   replace(ui.insights, renderInsights(ctx, {
     kind: ui.matrixKind,

@@ -41,13 +41,15 @@ export function createStatus({ onCancel }) {
     get showing() {
       return !progress.hidden;
     },
-    error(error, title = 'Could not read these files', hint = 'Fix the file and drop it again, or change how a file is used above.') {
+    /** extra: a node shown under the message (e.g. a way on, ui/plausibility.js). */
+    error(error, title = 'Could not read these files', hint = 'Fix the file and drop it again, or change how a file is used above.', extra = null) {
       const where = errorLocation(error);
       replace(alert,
         h('p', { class: 'alert-title' }, title),
         where ? h('p', { class: 'alert-where' }, `${where}:`) : null,
         h('p', { class: 'alert-message' }, error.message || String(error)),
-        hint ? h('p', { class: 'alert-hint' }, hint) : null);
+        hint ? h('p', { class: 'alert-hint' }, hint) : null,
+        extra);
       alert.hidden = false;
     },
     clearError() {

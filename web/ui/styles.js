@@ -170,6 +170,9 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 .alert-where { font-weight: 600; font-variant-numeric: tabular-nums; }
 .alert-hint { color: var(--ls-muted); font-size: 0.85rem; margin-top: 4px; }
 .notice { color: var(--ls-muted); font-size: 0.9rem; }
+.plausibility { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
+.plausibility-choice { display: flex; align-items: center; gap: 8px; font-weight: 600; }
+.plausibility code { font-size: 0.85em; }
 
 /* ---- what this browser keeps ---- */
 .keep-files {

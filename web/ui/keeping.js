@@ -1,0 +1,89 @@
+// What this browser keeps, on screen: the question about keeping dropped files (after the first
+// analysis of dropped files, where the page allows it), the line with "Forget everything", and
+// the "pick up where you left off" offer on the next visit. The storing itself is persist.js's
+// (through the review controller); this file only decides what to show and when.
+import { resumeOffer } from './resume.js';
+
+export class KeepingUi {
+  #ui;
+  #review;
+  #host;
+  #unsaved = null; // files analysed while the person has not said whether to keep them
+
+  /**
+   * ui: the shell (privacy, intake, status, review, settings); review: the ReviewController;
+   * host: {compact(), storeFiles(), analysis(), canOffer(), loadDemo(name), resumeFiles(session), fail(...)}.
+   */
+  constructor({ ui, review, host }) {
+    this.#ui = ui;
+    this.#review = review;
+    this.#host = host;
+  }
+
+  /** The always-visible line of what this browser keeps (only where anything is kept). */
+  show() {
+    const store = this.#review.store;
+    this.#ui.privacy.update(store.enabled && !this.#host.compact()
+      ? { decisions: true, files: store.consent, filesAllowed: this.#host.storeFiles() } : null);
+  }
+
+  /** The analysed files or demo become the session a reload can resume (files: if the person agrees). */
+  analysed(origin, entries, common) {
+    const store = this.#review.store;
+    this.#unsaved = null;
+    if (origin.kind === 'files' && store.shouldAsk && !this.#host.compact()) {
+      this.#unsaved = { origin, entries, common };
+      this.#ui.privacy.asking(true);
+    }
+    return this.#review.saveSession(origin, entries, common);
+  }
+
+  /** The person's answer to "Keep these files in this browser?". */
+  keepFiles(keep) {
+    this.#review.store.setConsent(keep);
+    this.#ui.privacy.asking(false);
+    this.show();
+    const pending = this.#unsaved;
+    this.#unsaved = null;
+    if (keep && pending) this.#review.saveSession(pending.origin, pending.entries, pending.common);
+  }
+
+  async forgetEverything() {
+    this.#unsaved = null;
+    this.#ui.privacy.asking(false);
+    this.#ui.intake.setResume(null);
+    try {
+      await this.#review.store.forgetEverything();
+      this.#ui.status.note('Forgotten: this browser no longer keeps any file, decision or name from labelscope.');
+    } catch (error) {
+      this.#host.fail(error, 'Could not clear this browser’s storage', { keepResults: true, openFiles: false, hint: null });
+    }
+    this.#ui.review.setStorage(this.#review.store.state, null);
+    this.#ui.review.decisionsChanged();
+    this.show();
+  }
+
+  /** "Pick up where you left off": offered when the page opens with nothing loaded. */
+  async offerResume() {
+    const store = this.#review.store;
+    if (!store.enabled || !this.#host.canOffer()) return;
+    const session = await store.loadSession();
+    if (!session || !this.#host.canOffer()) return;
+    const offer = resumeOffer(session);
+    this.#ui.intake.setResume({
+      ...offer,
+      resume: offer.canResume ? () => this.#resume(session) : null,
+      forget: async () => {
+        await store.forgetSession();
+        this.#ui.intake.setResume(null);
+      },
+    });
+  }
+
+  #resume(session) {
+    this.#ui.intake.setResume(null);
+    if (session.settings) this.#ui.settings.set(session.settings);
+    if (session.kind === 'demo') return this.#host.loadDemo(session.demo);
+    return this.#host.resumeFiles(session);
+  }
+}
