@@ -75,13 +75,15 @@ Warnings check_values(ProbsView<T> probs) {
                                       std::to_string(j) + ")";
             if (!std::isfinite(v))
                 throw LabelScopeError(ErrorCode::non_finite,
-                                      where + ". Per-class probabilities must be finite numbers between 0 and 1; "
-                                              "fix or drop this example's row in the model output.",
+                                      where +
+                                          ". Per-class probabilities must be finite numbers between 0 and 1; "
+                                          "fix or drop this example's row in the model output.",
                                       ii, jj);
             if (v < -RANGE_TOLERANCE || v > 1.0 + RANGE_TOLERANCE)
                 throw LabelScopeError(ErrorCode::out_of_range,
-                                      where + ", outside [0, 1]. These look like scores or logits, not "
-                                              "probabilities: apply a sigmoid to each class's output first.",
+                                      where +
+                                          ", outside [0, 1]. These look like scores or logits, not "
+                                          "probabilities: apply a sigmoid to each class's output first.",
                                       ii, jj);
             if (!outside) {
                 outside = true;
@@ -104,7 +106,8 @@ Warnings check_values(ProbsView<T> probs) {
 // Sub-problem options for class k: num_to_remove_per_class -> (r_k, 0), the class's 2 x 2 joint.
 FindIssuesOptions binary_find_options(const MultiLabelFindOptions& options, std::size_t k) {
     FindIssuesOptions o = options.find;
-    if (!options.find.num_to_remove_per_class.empty()) o.num_to_remove_per_class = {options.find.num_to_remove_per_class[k], 0};
+    if (!options.find.num_to_remove_per_class.empty())
+        o.num_to_remove_per_class = {options.find.num_to_remove_per_class[k], 0};
     o.confident_joint = options.confident_joint != nullptr ? &(*options.confident_joint)[k] : nullptr;
     return o;
 }
@@ -119,11 +122,13 @@ Warnings validate_multilabel_inputs(MultiLabelsView labels, ProbsView<T> probs, 
         const auto counts = multilabel_label_counts(labels, probs.cols);
         for (std::size_t c = 0; c < counts.size(); ++c)
             if (counts[c] == static_cast<std::int64_t>(labels.size))
-                throw LabelScopeError(ErrorCode::single_label_class,
-                                      "Class " + std::to_string(c) + " is in the label set of every example, so its "
-                                      "one-vs-rest problem has a single label. Finding label issues needs, for every "
-                                      "class, some examples without it; check that the right label column was chosen.",
-                                      -1, static_cast<std::int64_t>(c));
+                throw LabelScopeError(
+                    ErrorCode::single_label_class,
+                    "Class " + std::to_string(c) +
+                        " is in the label set of every example, so its "
+                        "one-vs-rest problem has a single label. Finding label issues needs, for every "
+                        "class, some examples without it; check that the right label column was chosen.",
+                    -1, static_cast<std::int64_t>(c));
     }
     return check_values(probs);
 }
@@ -265,8 +270,8 @@ std::vector<IndexList> find_multilabel_issues_per_class(MultiLabelsView labels, 
         const ClassSteps s = ovr.steps(k);
         IndexList flagged = mask_to_indices(class_issue_flags<T>(s, options, k));
         if (rank_by)
-            sort_by_score(flagged, label_quality_scores(s.problem.labels_view(), s.problem.probs_view(), *rank_by,
-                                                        s.thresholds));
+            sort_by_score(
+                flagged, label_quality_scores(s.problem.labels_view(), s.problem.probs_view(), *rank_by, s.thresholds));
         out.push_back(std::move(flagged));
     }
     return out;
@@ -339,9 +344,9 @@ IndexList low_method_ranking(MultiLabelsView labels, ProbsView<T> probs, const M
 }
 
 template <class T>
-IndexList rank_multilabel_flags(const OneVsRest<T>& ovr, MultiLabelsView labels, ProbsView<T> probs,
-                                const Mask& flags, FilterBy method, ScoreOptions rank_by,
-                                const AggregatorOptions& aggregator, std::vector<double>& scores) {
+IndexList rank_multilabel_flags(const OneVsRest<T>& ovr, MultiLabelsView labels, ProbsView<T> probs, const Mask& flags,
+                                FilterBy method, ScoreOptions rank_by, const AggregatorOptions& aggregator,
+                                std::vector<double>& scores) {
     scores = aggregated_scores(ovr, rank_by, aggregator);
     if (method == FilterBy::low_self_confidence || method == FilterBy::low_normalized_margin)
         return low_method_ranking(labels, probs, flags, rank_by, aggregator,
@@ -371,26 +376,25 @@ std::int64_t multilabel_num_label_issues(MultiLabelsView labels, ProbsView<T> pr
     return count_multilabel_confident_learning(OneVsRest<T>(labels, probs));
 }
 
-#define LABELSCOPE_INSTANTIATE(T)                                                                                  \
-    template class OneVsRest<T>;                                                                                   \
-    template Warnings validate_multilabel_inputs<T>(MultiLabelsView, ProbsView<T>, bool);                          \
-    template BinaryProblem binary_problem<T>(MultiLabelsView, ProbsView<T>, std::size_t);                          \
-    template RealMatrix multilabel_confident_thresholds<T>(MultiLabelsView, ProbsView<T>);                         \
-    template MultiLabelJoint multilabel_compute_confident_joint<T>(MultiLabelsView, ProbsView<T>);                 \
-    template std::vector<RealMatrix> multilabel_estimate_joint<T>(MultiLabelsView, ProbsView<T>);                  \
-    template Mask class_issue_flags<T>(const ClassSteps&, const MultiLabelFindOptions&, std::size_t);              \
-    template std::vector<Mask> per_class_flags<T>(const OneVsRest<T>&, const MultiLabelFindOptions&);              \
-    template Mask multilabel_flags<T>(const OneVsRest<T>&, const MultiLabelFindOptions&);                          \
-    template IndexList rank_multilabel_flags<T>(const OneVsRest<T>&, MultiLabelsView, ProbsView<T>, const Mask&,   \
-                                                FilterBy, ScoreOptions, const AggregatorOptions&,                  \
-                                                std::vector<double>&);                                             \
-    template std::int64_t count_multilabel_confident_learning<T>(const OneVsRest<T>&);                             \
-    template std::vector<IndexList> find_multilabel_issues_per_class<T>(                                           \
-        MultiLabelsView, ProbsView<T>, const MultiLabelFindOptions&, std::optional<ScoreOptions>);                 \
-    template Mask find_multilabel_label_issues<T>(MultiLabelsView, ProbsView<T>, const MultiLabelFindOptions&);    \
-    template IndexList find_multilabel_label_issues_ranked<T>(MultiLabelsView, ProbsView<T>,                       \
-                                                              const MultiLabelFindOptions&, ScoreOptions,          \
-                                                              const AggregatorOptions&);                           \
+#define LABELSCOPE_INSTANTIATE(T)                                                                                \
+    template class OneVsRest<T>;                                                                                 \
+    template Warnings validate_multilabel_inputs<T>(MultiLabelsView, ProbsView<T>, bool);                        \
+    template BinaryProblem binary_problem<T>(MultiLabelsView, ProbsView<T>, std::size_t);                        \
+    template RealMatrix multilabel_confident_thresholds<T>(MultiLabelsView, ProbsView<T>);                       \
+    template MultiLabelJoint multilabel_compute_confident_joint<T>(MultiLabelsView, ProbsView<T>);               \
+    template std::vector<RealMatrix> multilabel_estimate_joint<T>(MultiLabelsView, ProbsView<T>);                \
+    template Mask class_issue_flags<T>(const ClassSteps&, const MultiLabelFindOptions&, std::size_t);            \
+    template std::vector<Mask> per_class_flags<T>(const OneVsRest<T>&, const MultiLabelFindOptions&);            \
+    template Mask multilabel_flags<T>(const OneVsRest<T>&, const MultiLabelFindOptions&);                        \
+    template IndexList rank_multilabel_flags<T>(const OneVsRest<T>&, MultiLabelsView, ProbsView<T>, const Mask&, \
+                                                FilterBy, ScoreOptions, const AggregatorOptions&,                \
+                                                std::vector<double>&);                                           \
+    template std::int64_t count_multilabel_confident_learning<T>(const OneVsRest<T>&);                           \
+    template std::vector<IndexList> find_multilabel_issues_per_class<T>(                                         \
+        MultiLabelsView, ProbsView<T>, const MultiLabelFindOptions&, std::optional<ScoreOptions>);               \
+    template Mask find_multilabel_label_issues<T>(MultiLabelsView, ProbsView<T>, const MultiLabelFindOptions&);  \
+    template IndexList find_multilabel_label_issues_ranked<T>(                                                   \
+        MultiLabelsView, ProbsView<T>, const MultiLabelFindOptions&, ScoreOptions, const AggregatorOptions&);    \
     template std::int64_t multilabel_num_label_issues<T>(MultiLabelsView, ProbsView<T>);
 LABELSCOPE_INSTANTIATE(double)
 LABELSCOPE_INSTANTIATE(float)

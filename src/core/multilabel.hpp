@@ -77,7 +77,7 @@ struct MultiLabelFindOptions {
 };
 
 struct MultiLabelJoint {
-    std::vector<CountMatrix> calibrated;    // K entries, 2 x 2, [given][guess], 0 = absent
+    std::vector<CountMatrix> calibrated;  // K entries, 2 x 2, [given][guess], 0 = absent
     std::vector<CountMatrix> uncalibrated;
 };
 
@@ -171,7 +171,8 @@ double aggregate_scores(const double* row, std::size_t k, const AggregatorOption
 // Aggregated score per example (get_label_quality_scores). Validated.
 template <class T>
 std::vector<double> multilabel_label_quality_scores(MultiLabelsView labels, ProbsView<T> probs,
-                                                    ScoreOptions options = {}, const AggregatorOptions& aggregator = {});
+                                                    ScoreOptions options = {},
+                                                    const AggregatorOptions& aggregator = {});
 
 // --- dataset health (SPEC §12.7) -------------------------------------------------------------
 

@@ -37,6 +37,7 @@ struct MultiLabelReport {
 };
 
 template <class T>
-MultiLabelReport audit_multilabel(MultiLabelsView labels, ProbsView<T> probs, const MultiLabelAuditOptions& options = {});
+MultiLabelReport audit_multilabel(MultiLabelsView labels, ProbsView<T> probs,
+                                  const MultiLabelAuditOptions& options = {});
 
 }  // namespace labelscope

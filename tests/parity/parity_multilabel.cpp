@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "core/multilabel.hpp"
 #include "core/filter.hpp"
+#include "core/multilabel.hpp"
 #include "core/scores.hpp"
 #include "parity/checker.hpp"
 #include "parity/golden_case.hpp"
@@ -91,7 +91,8 @@ MultiLabelCase load_multilabel_case(const std::string& name) {
     c.gc.k = split(prob_lines[0], ',').size();
     for (std::size_t i = 1; i < prob_lines.size(); ++i) {
         const auto fields = split(prob_lines[i], ',');
-        if (fields.size() != c.gc.k) throw std::runtime_error(probs_path + ":" + std::to_string(i + 1) + ": ragged row");
+        if (fields.size() != c.gc.k)
+            throw std::runtime_error(probs_path + ":" + std::to_string(i + 1) + ": ragged row");
         for (const auto& f : fields) {
             char* end = nullptr;
             c.gc.probs.push_back(std::strtod(f.c_str(), &end));
@@ -191,16 +192,18 @@ private:
                 std::optional<ScoreOptions> rank_by;
                 for (std::size_t p = 1; p < parts.size(); ++p) {
                     const std::string& part = parts[p];
-                    if (part.rfind("frac_noise_", 0) == 0) o.find.frac_noise = std::stod(part.substr(11));
+                    if (part.rfind("frac_noise_", 0) == 0)
+                        o.find.frac_noise = std::stod(part.substr(11));
                     else if (part.rfind("min_examples_per_class_", 0) == 0)
                         o.find.min_examples_per_class = std::stoll(part.substr(23));
                     else if (part.rfind("ranked_", 0) == 0)
                         rank_by = ScoreOptions{labelscope::parse_score_method(part.substr(7)), false};
-                    else throw std::runtime_error("variant part not understood by the harness: " + part);
+                    else
+                        throw std::runtime_error("variant part not understood by the harness: " + part);
                 }
                 if (rank_by)
-                    return ranked_cmp(e, labelscope::find_multilabel_label_issues_ranked(mc_.view(), probs(), o, *rank_by),
-                                      *rank_by);
+                    return ranked_cmp(
+                        e, labelscope::find_multilabel_label_issues_ranked(mc_.view(), probs(), o, *rank_by), *rank_by);
                 return compare_mask(e, labelscope::find_multilabel_label_issues(mc_.view(), probs(), o));
             });
         }
@@ -265,14 +268,16 @@ private:
                 } else {
                     throw std::runtime_error("aggregator not understood by the harness: " + parts[1]);
                 }
-                return compare_real_vector(e, labelscope::multilabel_label_quality_scores(mc_.view(), probs(), o, a), rel);
+                return compare_real_vector(e, labelscope::multilabel_label_quality_scores(mc_.view(), probs(), o, a),
+                                           rel);
             });
         const std::string pc = "/label_quality_scores_per_class";
         for (const auto& method : c_.keys(pc))
             c_.check(child(pc, method), [&](const json& e) {
                 const ScoreOptions o{labelscope::parse_score_method(method), false};
                 return compare_real_matrix(
-                    e, labelscope::multilabel_label_quality_scores_per_class(mc_.view(), probs(), o), rel_for(o.method));
+                    e, labelscope::multilabel_label_quality_scores_per_class(mc_.view(), probs(), o),
+                    rel_for(o.method));
             });
     }
 
@@ -320,9 +325,8 @@ private:
         c_.check("/multilabel_dataset/rank_classes_by_multilabel_quality", [&](const json& e) {
             return compare_class_quality_table(e, health.classes_by_label_quality, REL_ARITH);
         });
-        c_.check("/multilabel_dataset/common_multilabel_issues", [&](const json& e) {
-            return compare_common_issues(e, health.common_issues);
-        });
+        c_.check("/multilabel_dataset/common_multilabel_issues",
+                 [&](const json& e) { return compare_common_issues(e, health.common_issues); });
         // The audit must give the same health tables as the standalone call.
         const auto report = labelscope::audit_multilabel(mc_.view(), probs());
         CHECK(report.health.overall_label_health_score == health.overall_label_health_score);
@@ -365,8 +369,7 @@ void run_multilabel_case(const std::string& name) {
     Checker c(mc.gc);
     MultiLabelChecks(c, mc).run();
     c.finish();
-    MESSAGE("[" << name << "] " << c.count().outputs << " golden outputs checked (" << c.count().values
-                << " values)");
+    MESSAGE("[" << name << "] " << c.count().outputs << " golden outputs checked (" << c.count().values << " values)");
 }
 
 TEST_CASE("golden parity: multilabel_tiny_k3") { run_multilabel_case("multilabel_tiny_k3"); }
