@@ -48,7 +48,9 @@ function setup({ abortError } = {}) {
       pending.fetch.push({ urls, ...h });
       return h.promise;
     },
-    sniff: async (file) => ({ file, role: 'combined', reason: 'test' }),
+    sniff: async (file) => (file.size === 0
+      ? { file, role: 'labels', problem: { code: 'empty_input', message: 'The file is empty.' } }
+      : { file, role: 'combined', reason: 'test' }),
     checkRoles: (entries) => ({ ready: entries.some((e) => e.role === 'combined'), problem: 'add data' }),
     mergeFiles: (current, incoming) => incoming,
     dataRoles: DATA_ROLES,
@@ -257,4 +259,23 @@ test('probabilities refused as implausible: "analyse anyway" reads again with al
   third.resolve(fakeDataset('other'));
   (await next(w.pending, 'audit', 2)).resolve({ issues: [] });
   await other;
+});
+
+test('a file the sniffer refuses is rejected at once with its message; good files dropped with it go on', async () => {
+  const w = setup();
+  await w.controller.addFiles([new File([], 'empty.csv')]);
+  assert.deepEqual(w.failures(), [['failed', 'Could not use empty.csv', 'The file is empty.']]);
+  assert.deepEqual(w.controller.entries, []);
+  assert.equal(w.pending.read.length, 0);
+  assert.equal(w.controller.phase, 'error');
+  const both = w.controller.addFiles([new File([], 'empty.csv'), file('good.csv')]);
+  const read = await next(w.pending, 'read');
+  assert.equal(read.input.combined.name, 'good.csv');
+  read.resolve(fakeDataset('good'));
+  (await next(w.pending, 'audit')).resolve({ issues: [] });
+  await both;
+  assert.deepEqual(w.controller.entries.map((e) => e.file.name), ['good.csv']);
+  // Said after the good file was read (reading clears the alert), beside its results.
+  assert.deepEqual(w.failures()[1], ['failed', 'Could not use empty.csv', 'The file is empty.']);
+  assert.equal(w.controller.phase, 'ready');
 });

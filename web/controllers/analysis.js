@@ -76,7 +76,7 @@ export class AnalysisController {
 
   /**
    * deps: {client() -> Promise<worker client>, fetchFiles(urls, signal) -> File[],
-   *   sniff(file) -> entry, checkRoles(entries) -> {ready, problem}, mergeFiles(current, incoming, wasRead),
+   *   sniff(file) -> entry {file, role, reason, columns, problem (a file refused at once: message or error)}, checkRoles(entries) -> {ready, problem}, mergeFiles(current, incoming, wasRead),
    *   dataRoles: string[], parseTruth(text, fileName, dataset), buildTruth(dataset, parsed[])}.
    * view: see View.
    */
@@ -134,13 +134,29 @@ export class AnalysisController {
       return this.#fail(error);
     }
     if (!this.#live(token)) return undefined;
+    // A file the sniffer already knows is unusable (empty, binary, ...) is refused at once, with the
+    // reader's message, instead of waiting in the list for a second file.
+    const refused = incoming.filter((e) => e.problem);
+    incoming = incoming.filter((e) => !e.problem);
+    const refuse = () => {
+      const { file, problem } = refused[0];
+      const error = typeof problem === 'string' ? { code: 'bad_file', message: problem, file: file.name } : { file: file.name, ...problem };
+      this.#fail(error, `Could not use ${file.name}`, {
+        keepResults: Boolean(this.#report),
+        hint: `${file.name} was not added. Fix it and drop it again${refused.length > 1 ? ` (${refused.length} files were refused)` : ''}.`,
+      });
+    };
+    if (refused.length && incoming.length === 0) return refuse();
     const dataChanged = incoming.some((e) => this.#deps.dataRoles.includes(e.role));
     this.#entries = replace ? incoming : this.#deps.mergeFiles(this.#entries, incoming, Boolean(this.#dataset));
     if (replace || dataChanged) {
       this.#labelColumn = null;
       this.#allowUnnormalized = false; // other data: the reader's plausibility check applies again
     }
-    return this.#entriesChanged(token);
+    const report = await this.#entriesChanged(token);
+    // Said after the good files were read, so reading them does not clear it.
+    if (refused.length && this.#live(token)) refuse();
+    return report;
   }
 
   /** The person changed how file `index` is used. */
