@@ -37,56 +37,50 @@ public:
 namespace {
 
 // A .npy array: the body is kept in its own type when that is uint8, float32 or float64.
+// The values go straight into the array of their type (one copy of the data in memory, not two).
 class NpyDense final : public DenseParser {
 public:
-    explicit NpyDense(std::string name) : name_(std::move(name)) {}
+    NpyDense(std::string name, std::uint64_t total_bytes) : name_(std::move(name)), total_bytes_(total_bytes) {}
 
     void feed(const std::uint8_t* data, std::size_t size) override {
         if (!header_done_) {
             head_.append(reinterpret_cast<const char*>(data), size);
             if (!parse_header()) return;
-            body_.append(head_, body_offset_, std::string::npos);
+            start_body();
+            const std::string rest = head_.substr(body_offset_);
             head_.clear();
+            store(reinterpret_cast<const std::uint8_t*>(rest.data()), rest.size());
             return;
         }
-        body_.append(reinterpret_cast<const char*>(data), size);
+        store(data, size);
     }
 
     void finish(DenseFeatures& out) override {
         if (!header_done_) fail("The .npy file ends inside its header: it is truncated or not a .npy file.");
         const std::size_t need = total_ * width_;
-        if (body_.size() < need)
+        if (received_ < need)
             fail("The .npy data is truncated: expected " + std::to_string(need) + " bytes of values, got " +
-                 std::to_string(body_.size()) + ". Save the array again.");
-        if (body_.size() > need)
-            fail("The .npy file has " + std::to_string(body_.size() - need) + " bytes after the array data. Save it again.");
+                 std::to_string(received_) + ". Save the array again.");
+        if (extra_ > 0) fail("The .npy file has " + std::to_string(extra_) + " bytes after the array data. Save it again.");
+        out = std::move(result_);
         out.file = name_;
         out.rows = rows_;
         out.cols = cols_;
         out.image_shape = image_shape_;
-        const auto* p = reinterpret_cast<const std::uint8_t*>(body_.data());
-        if (kind_ == "u1") {
-            out.type = DenseFeatures::Type::u8;
-            out.u8.assign(p, p + total_);
+        if (out.type == DenseFeatures::Type::u8) {
             if (fortran_) to_c_order(out.u8);
-        } else if (kind_ == "f4") {
-            out.type = DenseFeatures::Type::f32;
-            out.f32.resize(total_);
-            std::memcpy(out.f32.data(), p, need);
+        } else if (out.type == DenseFeatures::Type::f32) {
             check_finite(out.f32);
             if (fortran_) to_c_order(out.f32);
         } else {
-            out.type = DenseFeatures::Type::f64;
-            out.f64.resize(total_);
-            if (kind_ == "f8") {
-                std::memcpy(out.f64.data(), p, need);
-            } else {
-                for (std::size_t e = 0; e < total_; ++e) out.f64[e] = integer_at(p + e * width_);
+            if (kind_ != "f8") {  // integers wider than a byte: as doubles (exact up to 2^53)
+                out.f64.resize(total_);
+                for (std::size_t e = 0; e < total_; ++e) out.f64[e] = integer_at(raw_.data() + e * width_);
+                std::vector<std::uint8_t>().swap(raw_);
             }
             check_finite(out.f64);
             if (fortran_) to_c_order(out.f64);
         }
-        std::string().swap(body_);
         out.notes.push_back(name_ + ": .npy array " + std::to_string(rows_) + " x " + std::to_string(cols_) + " (" +
                             kind_ + (image_shape_.empty() ? "" : ", images " + shape_text()) + ")");
     }
@@ -94,6 +88,41 @@ public:
 private:
     [[noreturn]] void fail(const std::string& message) const {
         throw ReadError(ReadErrorCode::bad_npy, message, name_, 0, 0);
+    }
+
+    // Sizes the destination once the header is known; a file too short for its shape fails here,
+    // before a damaged header can make a small file allocate what its shape claims.
+    void start_body() {
+        const std::size_t need = total_ * width_;
+        if (total_bytes_ > 0 && total_bytes_ - std::min<std::uint64_t>(total_bytes_, body_offset_) < need)
+            fail("The .npy data is truncated: its shape needs " + std::to_string(need) + " bytes of values, the file "
+                 "has " + std::to_string(total_bytes_ - std::min<std::uint64_t>(total_bytes_, body_offset_)) +
+                 ". Save the array again.");
+        if (kind_ == "u1") {
+            result_.type = DenseFeatures::Type::u8;
+            result_.u8.resize(total_);
+            dest_ = result_.u8.data();
+        } else if (kind_ == "f4") {
+            result_.type = DenseFeatures::Type::f32;
+            result_.f32.resize(total_);
+            dest_ = reinterpret_cast<std::uint8_t*>(result_.f32.data());
+        } else if (kind_ == "f8") {
+            result_.type = DenseFeatures::Type::f64;
+            result_.f64.resize(total_);
+            dest_ = reinterpret_cast<std::uint8_t*>(result_.f64.data());
+        } else {
+            result_.type = DenseFeatures::Type::f64;
+            raw_.resize(need);
+            dest_ = raw_.data();
+        }
+    }
+
+    void store(const std::uint8_t* data, std::size_t size) {
+        const std::size_t need = total_ * width_;
+        const std::size_t take = std::min(size, need - received_);
+        if (take > 0) std::memcpy(dest_ + received_, data, take);
+        received_ += take;
+        extra_ += size - take;
     }
 
     std::string shape_text() const {
@@ -203,7 +232,12 @@ private:
     }
 
     std::string name_;
-    std::string head_, body_;
+    std::string head_;
+    std::uint64_t total_bytes_ = 0;  // of the whole file, 0 if unknown
+    DenseFeatures result_;
+    std::vector<std::uint8_t> raw_;  // integer kinds other than uint8, converted at the end
+    std::uint8_t* dest_ = nullptr;
+    std::size_t received_ = 0, extra_ = 0;  // bytes of values stored, bytes after them
     std::size_t body_offset_ = 0;
     bool header_done_ = false;
     std::string kind_;
@@ -312,7 +346,8 @@ private:
 // Holds the first bytes until the format is known.
 class SniffingDense final : public DenseParser {
 public:
-    SniffingDense(std::string name, bool impute) : name_(std::move(name)), impute_(impute) {}
+    SniffingDense(std::string name, bool impute, std::uint64_t total_bytes)
+        : name_(std::move(name)), impute_(impute), total_bytes_(total_bytes) {}
     void feed(const std::uint8_t* data, std::size_t size) override {
         if (inner_) return inner_->feed(data, size);
         head_.append(reinterpret_cast<const char*>(data), size);
@@ -326,7 +361,7 @@ public:
 private:
     void choose() {
         if (starts_npy(head_))
-            inner_ = std::make_unique<NpyDense>(name_);
+            inner_ = std::make_unique<NpyDense>(name_, total_bytes_);
         else
             inner_ = std::make_unique<CsvDense>(name_, impute_);
         std::string held;
@@ -335,6 +370,7 @@ private:
     }
     std::string name_;
     bool impute_;
+    std::uint64_t total_bytes_;
     std::string head_;
     std::unique_ptr<DenseParser> inner_;
 };
@@ -343,8 +379,8 @@ private:
 
 DenseReader::DenseReader(bool impute) : impute_(impute) {}
 DenseReader::~DenseReader() = default;
-void DenseReader::begin_file(const std::string& name, std::uint64_t) {
-    parser_ = std::make_unique<SniffingDense>(name, impute_);
+void DenseReader::begin_file(const std::string& name, std::uint64_t total_bytes) {
+    parser_ = std::make_unique<SniffingDense>(name, impute_, total_bytes);
 }
 void DenseReader::feed(const std::uint8_t* data, std::size_t size) {
     if (size > 0) parser_->feed(data, size);

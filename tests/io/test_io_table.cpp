@@ -228,3 +228,28 @@ TEST_CASE("labels alone: names sorted, integers as their values") {
     CHECK(s2.class_names == std::vector<std::string>{"0", "2"});
     CHECK(s2.labels == std::vector<std::int32_t>{1, 0, 1});
 }
+
+TEST_CASE("dense: .npy float64 in Fortran order, int32 as doubles, truncated and extra bytes") {
+    const double v[6] = {1, 4, 2, 5, 3, 6};  // 2 x 3 in Fortran order: rows (1, 2, 3), (4, 5, 6)
+    const std::string f = npy("<f8", "(2, 3)", std::string(reinterpret_cast<const char*>(v), sizeof v));
+    std::string fortran = f;
+    fortran.replace(fortran.find("False"), 5, "True ");
+    auto read = [](const std::string& bytes, std::size_t chunk) {
+        DenseReader r;
+        r.begin_file("x.npy", bytes.size());
+        for (std::size_t at = 0; at < bytes.size(); at += chunk)
+            r.feed(reinterpret_cast<const std::uint8_t*>(bytes.data() + at), std::min(chunk, bytes.size() - at));
+        r.end_file();
+        return r.finish();
+    };
+    for (std::size_t chunk : {1, 5, 1000}) {
+        const DenseFeatures d = read(fortran, chunk);
+        CHECK(d.f64 == std::vector<double>{1, 2, 3, 4, 5, 6});
+    }
+    const std::int32_t ints[2] = {-3, 70000};
+    const DenseFeatures d = read(npy("<i4", "(2, 1)", std::string(reinterpret_cast<const char*>(ints), 8)), 3);
+    CHECK(d.type == DenseFeatures::Type::f64);
+    CHECK(d.f64 == std::vector<double>{-3, 70000});
+    CHECK_THROWS_WITH_AS(read(f.substr(0, f.size() - 1), 7), doctest::Contains("truncated"), ReadError);
+    CHECK_THROWS_WITH_AS(read(f + "xx", 7), doctest::Contains("2 bytes after"), ReadError);
+}
