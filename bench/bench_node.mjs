@@ -90,8 +90,11 @@ await readPhase('npy_read_f32', files('labels.npy'), files('pred_probs_f32.npy')
 // --single-thread, alternating so both see the same machine load. GNU time (when installed)
 // reports the child's CPU time on its last stderr line.
 const gnuTime = fs.existsSync('/usr/bin/time');
-function runCli(extra) {
-  const cli = [process.execPath, path.join(repo, 'src/cli/labelscope.mjs'), 'find-issues',
+// The native CLI (npm run build:native) the same way, in the same loop: its ratio to the Node CLI.
+const nativeCli = path.join(repo, 'dist/native/labelscope');
+function runCli(extra, native = false) {
+  const program = native ? [nativeCli] : [process.execPath, path.join(repo, 'src/cli/labelscope.mjs')];
+  const cli = [...program, 'find-issues',
     '--labels', labelsCsv, '--pred-probs', probsCsv, '--format', 'json', '--out', '/dev/null', ...extra];
   const [cmd, ...args] = gnuTime ? ['/usr/bin/time', '-f', 'cpu %U %S', ...cli] : cli;
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
@@ -100,11 +103,12 @@ function runCli(extra) {
   return m ? (Number(m[1]) + Number(m[2])) * 1e3 : undefined;
 }
 const cliModes = [['cli_find_issues', []], ['cli_find_issues_single_thread', ['--single-thread']]];
+if (fs.existsSync(nativeCli)) cliModes.push(['native_cli_find_issues', [], true]);
 const cliTimes = cliModes.map(() => ({ ms: [], cpu: [] }));
 for (let r = 0; r < reps; r++) {
-  cliModes.forEach(([, extra], i) => {
+  cliModes.forEach(([, extra, native], i) => {
     const t0 = performance.now();
-    const cpu = runCli(extra);
+    const cpu = runCli(extra, native);
     cliTimes[i].ms.push(performance.now() - t0);
     cliTimes[i].cpu.push(cpu);
   });
@@ -115,5 +119,7 @@ cliModes.forEach(([step], i) => {
   const bytes = fileBytes(labelsCsv, probsCsv);
   emit({ impl: 'cli', step, reps, median_ms: round(med), min_ms: round(Math.min(...ms)), first_ms: round(ms[0]),
     ...(cpu.every((c) => c != null) && { median_cpu_ms: round(median(cpu)) }),
+    // How many times faster than the Node CLI (wall, median), measured in the same loop.
+    ...(i > 0 && { node_cli_ratio: round(median(cliTimes[0].ms) / med) }),
     bytes, mb_per_s: Math.round((bytes / 1e3 / med) * 10) / 10, all_ms: ms.map(round) });
 });

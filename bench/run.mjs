@@ -67,6 +67,7 @@ function ensureBuilds() {
     build(['cmake', '-S', '.', '-B', 'build-native', '-DCMAKE_BUILD_TYPE=Release']);
   }
   build(['cmake', '--build', 'build-native', '--target', 'labelscope_bench', '-j2']);
+  build(['bash', 'scripts/build.sh', 'native-cli']); // dist/native/labelscope, timed beside the Node CLI
   return path.join(repo, 'build-native/labelscope_bench');
 }
 

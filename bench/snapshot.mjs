@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const COPIED = ['package.json', 'src/js', 'src/cli', 'dist/wasm', 'web', 'scripts/serve.mjs', 'bench'];
+const COPIED = ['package.json', 'src/js', 'src/cli', 'dist/wasm', 'dist/native', 'web', 'scripts/serve.mjs', 'bench'];
 const LINKED = ['node_modules', 'examples']; // large or not under test: shared read-only
 
 export function snapshot(repo, nativeBench) {

@@ -7,6 +7,7 @@ const STEPS = [
   ['scores_confidence_weighted_entropy', 'scores conf_weighted_entropy'], ['audit', 'audit'],
   ['audit_f32', 'audit (f32 storage)'], ['file_to_audit', 'File -> read + audit'],
   ['cli_find_issues', 'CLI find-issues (process)'], ['cli_find_issues_single_thread', 'CLI find-issues --single-thread'],
+  ['native_cli_find_issues', 'native CLI find-issues (process)'],
   ['page_drop_to_first_row', 'page: drop -> first row'], ['page_drop_to_first_row_single_thread', 'page, not isolated (1 thread)'],
 ];
 

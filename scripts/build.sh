@@ -5,6 +5,8 @@
 #   scripts/build.sh core     only the WebAssembly module the page and CLI load
 #                             (dist/wasm/labelscope-core.{mjs,wasm}, and dist/wasm/threads/ for Node),
 #                             never waiting on test code
+#   scripts/build.sh native-cli the native labelscope executable alone (dist/native/labelscope; its own
+#                             build-native-cli/, without the test suite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-native}
@@ -29,5 +31,9 @@ case "$target" in
     [ -f build-wasm/CMakeCache.txt ] || configure_wasm
     cmake --build build-wasm --target labelscope_wasm labelscope_wasm_threads -j"$jobs"
     ;;
-  *) echo "usage: scripts/build.sh native|wasm|core" >&2; exit 2 ;;
+  native-cli)
+    cmake -S . -B build-native-cli -DCMAKE_BUILD_TYPE=Release -DLABELSCOPE_TESTS=OFF >/dev/null
+    cmake --build build-native-cli --target labelscope_cli -j"$jobs"
+    ;;
+  *) echo "usage: scripts/build.sh native|wasm|core|native-cli" >&2; exit 2 ;;
 esac

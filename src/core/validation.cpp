@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "label_classes.hpp"
 #include "numeric.hpp"
 
 namespace labelscope {
@@ -128,22 +129,7 @@ Warnings validate_inputs(LabelsView labels, ProbsView<T> probs, ValidationOption
                                       ". Check that the labels and pred_probs use the same classes.",
                                   static_cast<std::int64_t>(i), label);
     }
-    if (options.require_two_label_classes) {
-        bool two = false;
-        for (std::size_t i = 1; i < labels.size && !two; ++i) two = labels[i] != labels[0];
-        if (!two && labels.size == 1)
-            throw LabelScopeError(ErrorCode::single_label_class,
-                                  "There is only 1 example (labelled class " + std::to_string(labels[0]) +
-                                      "). Finding label issues needs examples of at least 2 classes, and many "
-                                      "examples per class to be useful; add the rest of the dataset.",
-                                  -1, labels[0]);
-        if (!two)
-            throw LabelScopeError(ErrorCode::single_label_class,
-                                  "Every example is labelled class " + std::to_string(labels[0]) +
-                                      ". Finding label issues needs examples of at least 2 classes; check that the "
-                                      "right label column was chosen.",
-                                  -1, labels[0]);
-    }
+    if (options.require_two_label_classes) require_two_label_classes(labels);
     return check_values(probs);
 }
 

@@ -10,17 +10,26 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = path.join(ROOT, 'src/cli/labelscope.mjs');
 export const GOLDEN = path.join(ROOT, 'tests/fixtures/golden');
 export const HEADLINES = path.join(ROOT, 'examples/headlines');
+// The native CLI (npm run build:native); LABELSCOPE_NATIVE_CLI points at another build of it.
+export const NATIVE_CLI = process.env.LABELSCOPE_NATIVE_CLI || path.join(ROOT, 'dist/native/labelscope');
+// LABELSCOPE_CLI=native runs the suites that use runCli/runCliAsync against the native CLI.
+const DEFAULT_CLI = process.env.LABELSCOPE_CLI === 'native' ? 'native' : 'node';
+
+/** [program, argv] that run the Node CLI ('node') or the native one ('native') with `args`. */
+export function cliCommand(args, which = DEFAULT_CLI) {
+  return which === 'native' ? [NATIVE_CLI, args] : [process.execPath, [CLI, ...args]];
+}
 
 /** Runs the CLI to completion: {status, stdout, stderr}. */
-export function runCli(args, options = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', ...options });
+export function runCli(args, options = {}, which = DEFAULT_CLI) {
+  const r = spawnSync(...cliCommand(args, which), { cwd: ROOT, encoding: 'utf8', ...options });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same, without blocking, so independent runs overlap (the golden suite runs ~150). */
-export function runCliAsync(args) {
+export function runCliAsync(args, which = DEFAULT_CLI, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
+    const child = spawn(...cliCommand(args, which), { cwd: ROOT, ...options });
     const out = [];
     const err = [];
     child.stdout.on('data', (d) => out.push(d));

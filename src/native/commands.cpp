@@ -1,0 +1,278 @@
+#include "native/commands.hpp"
+
+#include <memory>
+
+#include "core/find_issues_run.hpp"
+#include "core/label_probabilities.hpp"
+#include "core/labelscope.hpp"
+
+namespace labelscope::cli {
+
+namespace {
+
+std::string filter_by_of(const Values& v) {
+    const std::string* f = v.get("filter-by");
+    return f ? *f : "prune_by_noise_rate";
+}
+std::string rank_by_of(const Values& v) {
+    const std::string* r = v.get("rank-by");
+    return r ? *r : "self_confidence";
+}
+
+// The JS API's audit options as the bindings read them: filter_by is parsed first, then rank_by.
+AuditOptions audit_options_of(const Values& v) {
+    AuditOptions a;
+    a.find.filter_by = parse_filter_by(filter_by_of(v));
+    if (v.frac_noise) a.find.frac_noise = *v.frac_noise;
+    if (v.min_examples_per_class) a.find.min_examples_per_class = static_cast<std::int64_t>(*v.min_examples_per_class);
+    const std::string rank = rank_by_of(v);
+    const bool adjust = v.has("adjust-pred-probs");
+    if (rank != "none") a.rank_by = ScoreOptions{parse_score_method(rank), adjust};
+    else a.rank_by = std::nullopt;
+    return a;
+}
+
+// Reader and analysis warnings, each once: {code, message, count, example?, class?}.
+struct MergedWarnings {
+    JsValue json = JsValue::array();
+    std::vector<std::string> messages;
+};
+MergedWarnings merge_warnings(const Warnings& first, const Warnings& second) {
+    MergedWarnings out;
+    std::vector<std::pair<WarningCode, std::string>> seen;
+    for (const Warnings* list : {&first, &second}) {
+        for (const Warning& w : *list) {
+            bool dup = false;
+            for (const auto& s : seen) dup = dup || (s.first == w.code && s.second == w.message);
+            if (dup) continue;
+            seen.emplace_back(w.code, w.message);
+            JsValue o = JsValue::object();
+            o.set("code", JsValue::string(to_string(w.code)));
+            o.set("message", JsValue::string(w.message));
+            o.set("count", JsValue::number(static_cast<double>(w.count)));
+            if (w.first_example >= 0) o.set("example", JsValue::number(static_cast<double>(w.first_example)));
+            if (w.class_index >= 0) o.set("class", JsValue::number(static_cast<double>(w.class_index)));
+            out.json.push(std::move(o));
+            out.messages.push_back(w.message);
+        }
+    }
+    return out;
+}
+
+template <class T>
+JsValue numbers_of(const std::vector<T>& v) {
+    return JsValue::numbers(std::vector<double>(v.begin(), v.end()));
+}
+template <class T>
+JsValue matrix_of(const Matrix<T>& m) {
+    JsValue rows = JsValue::array();
+    for (std::size_t r = 0; r < m.rows; ++r)
+        rows.push(JsValue::numbers(
+            std::vector<double>(m.values.begin() + r * m.cols, m.values.begin() + (r + 1) * m.cols)));
+    return rows;
+}
+JsValue num(double x) { return JsValue::number(x); }
+
+struct Context {
+    const io::Dataset& d;
+    const Warnings& read_warnings;
+    const Values& v;
+    JsValue name(std::int32_t c) const { return JsValue::string(d.class_names[static_cast<std::size_t>(c)]); }
+};
+
+template <class T>
+CommandResult find_issues(const Context& c, ProbsView<T> p) {
+    const LabelsView y = c.d.labels_view();
+    FindIssuesRequest request;
+    request.filter_by = filter_by_of(c.v);
+    if (c.v.frac_noise) request.frac_noise = *c.v.frac_noise;
+    if (c.v.min_examples_per_class)
+        request.min_examples_per_class = static_cast<std::int64_t>(*c.v.min_examples_per_class);
+    request.rank_by = rank_by_of(c.v);
+    request.adjust_pred_probs = c.v.has("adjust-pred-probs");
+    // The reader validated the values (its warnings are the ones validation would repeat).
+    request.values_validated = true;
+    FindIssuesResult found = find_issues_run(y, p, request);
+    MergedWarnings warnings = merge_warnings(c.read_warnings, found.warnings);
+    CommandResult r;
+    r.json = JsValue::object();
+    r.json.set("n", num(static_cast<double>(c.d.num_examples)));
+    r.json.set("k", num(static_cast<double>(c.d.num_classes)));
+    r.json.set("filter_by", JsValue::string(request.filter_by));
+    r.json.set("rank_by", JsValue::string(request.rank_by));
+    r.json.set("num_issues", num(static_cast<double>(found.indices.size())));
+    r.json.set("indices", numbers_of(found.indices));
+    r.json.set("warnings", std::move(warnings.json));
+    r.warning_messages = std::move(warnings.messages);
+    if (c.v.format != "csv") return r;
+    // label_quality and the suggested label come with the audit (same options, same flags).
+    auto report = std::make_shared<Report>(audit(y, p, audit_options_of(c.v)));
+    auto indices = std::make_shared<IndexList>(std::move(found.indices));
+    for (const char* h : {"rank", "index", "label_quality", "given_label", "suggested_label"})
+        r.csv_header.push_back(JsValue::string(h));
+    r.csv_rows = indices->size();
+    r.csv_row = [c, report, indices](std::size_t row, std::vector<JsValue>& cells) {
+        const std::int32_t i = (*indices)[row];
+        cells[0] = num(static_cast<double>(row + 1));
+        cells[1] = num(i);
+        cells[2] = num(report->label_quality[static_cast<std::size_t>(i)]);
+        cells[3] = c.name(c.d.labels[static_cast<std::size_t>(i)]);
+        cells[4] = c.name(report->suggested_label[static_cast<std::size_t>(i)]);
+    };
+    return r;
+}
+
+template <class T>
+CommandResult scores(const Context& c, ProbsView<T> p) {
+    const LabelsView y = c.d.labels_view();
+    // The Node CLI validates again here; the reader did the same checks and has the same warnings.
+    const std::string* given = c.v.get("method");
+    const std::string method = given ? *given : "self_confidence";
+    const bool adjust = c.v.has("adjust-pred-probs");
+    const ScoreOptions options{parse_score_method(method), adjust};
+    auto values = std::make_shared<std::vector<double>>(get_label_quality_scores(y, p, options));
+    MergedWarnings warnings = merge_warnings(c.read_warnings, {});
+    CommandResult r;
+    r.json = JsValue::object();
+    r.json.set("method", JsValue::string(method));
+    r.json.set("adjust_pred_probs", JsValue::boolean(adjust));
+    r.json.set("scores", JsValue::numbers(*values));
+    r.json.set("warnings", std::move(warnings.json));
+    r.warning_messages = std::move(warnings.messages);
+    r.csv_header = {JsValue::string("index"), JsValue::string("score")};
+    r.csv_rows = values->size();
+    r.csv_row = [values](std::size_t i, std::vector<JsValue>& cells) {
+        cells[0] = num(static_cast<double>(i));
+        cells[1] = num((*values)[i]);
+    };
+    return r;
+}
+
+template <class T>
+CommandResult health(const Context& c, ProbsView<T> p) {
+    const Report report = audit(c.d.labels_view(), p, AuditOptions{});
+    MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
+    JsValue classes = JsValue::array();
+    for (const ClassQuality& q : report.class_quality) {
+        JsValue o = JsValue::object();
+        o.set("class", num(q.class_index));
+        o.set("name", c.name(q.class_index));
+        o.set("label_issues", num(static_cast<double>(q.label_issues)));
+        o.set("inverse_label_issues", num(static_cast<double>(q.inverse_label_issues)));
+        o.set("label_noise", num(q.label_noise));
+        o.set("inverse_label_noise", num(q.inverse_label_noise));
+        o.set("label_quality_score", num(q.label_quality_score));
+        classes.push(std::move(o));
+    }
+    JsValue overlaps = JsValue::array();
+    for (const ClassOverlap& x : report.overlapping_classes) {
+        JsValue o = JsValue::object();
+        o.set("class_a", num(x.class_a));
+        o.set("class_b", num(x.class_b));
+        o.set("name_a", c.name(x.class_a));
+        o.set("name_b", c.name(x.class_b));
+        o.set("num_overlapping_examples", num(static_cast<double>(x.num_overlapping_examples)));
+        o.set("joint_probability", num(x.joint_probability));
+        overlaps.push(std::move(o));
+    }
+    CommandResult r;
+    r.json = JsValue::object();
+    r.json.set("n", num(static_cast<double>(c.d.num_examples)));
+    r.json.set("k", num(static_cast<double>(c.d.num_classes)));
+    r.json.set("overall_label_health_score", num(report.health_score));
+    r.json.set("classes", std::move(classes));
+    r.json.set("overlapping_classes", std::move(overlaps));
+    r.json.set("confident_joint", matrix_of(report.confident_joint));
+    r.json.set("noise_matrix", matrix_of(report.latent.noise_matrix));
+    r.json.set("inverse_noise_matrix", matrix_of(report.latent.inverse_noise_matrix));
+    r.json.set("py", numbers_of(report.latent.py));
+    r.json.set("warnings", std::move(warnings.json));
+    r.warning_messages = std::move(warnings.messages);
+    return r;
+}
+
+const char* const FIXED_FIELDS[] = {"rank", "index", "row", "given_label", "suggested_label", "label_quality",
+                                    "given_probability", "suggested_probability"};
+
+template <class T>
+CommandResult audit_command(const Context& c, ProbsView<T> p) {
+    const AuditOptions options = audit_options_of(c.v);
+    const LabelsView y = c.d.labels_view();
+    const Report report = audit(y, p, options);
+    const LabelProbabilities probs = label_probabilities(y, p, report.suggested_label, report.issues);
+    // id/text columns of a combined file; a name that clashes with a field gets a "data_" prefix.
+    std::vector<std::string> keys;
+    for (const io::TextColumn& column : c.d.extra_columns) {
+        bool clash = false;
+        for (const char* f : FIXED_FIELDS) clash = clash || column.name == f;
+        keys.push_back(clash ? "data_" + column.name : column.name);
+    }
+    auto issues = std::make_shared<std::vector<JsValue>>();
+    for (std::size_t r = 0; r < report.issues.size(); ++r) {
+        const auto i = static_cast<std::size_t>(report.issues[r]);
+        JsValue issue = JsValue::object();
+        issue.set("rank", num(static_cast<double>(r + 1)));
+        issue.set("index", num(static_cast<double>(i)));
+        issue.set("row", num(static_cast<double>(c.d.source.labels_first_row + static_cast<std::int64_t>(i))));
+        issue.set("given_label", c.name(c.d.labels[i]));
+        issue.set("suggested_label", c.name(report.suggested_label[i]));
+        issue.set("label_quality", num(report.label_quality[i]));
+        issue.set("given_probability", num(probs.given[r]));
+        issue.set("suggested_probability", num(probs.suggested[r]));
+        for (std::size_t e = 0; e < keys.size(); ++e) {
+            // issue.__proto__ = 'text' sets no property in JS.
+            if (keys[e] != "__proto__") issue.set(keys[e], JsValue::string(c.d.extra_columns[e].values[i]));
+        }
+        issues->push_back(std::move(issue));
+    }
+    MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
+    JsValue class_names = JsValue::array();
+    for (const std::string& name : c.d.class_names) class_names.push(JsValue::string(name));
+    JsValue issue_list = JsValue::array();
+    for (const JsValue& issue : *issues) issue_list.push(issue);
+    CommandResult r;
+    r.json = JsValue::object();
+    r.json.set("n", num(static_cast<double>(report.num_examples)));
+    r.json.set("k", num(static_cast<double>(report.num_classes)));
+    r.json.set("class_names", std::move(class_names));
+    r.json.set("filter_by", JsValue::string(to_string(options.find.filter_by)));
+    r.json.set("rank_by", JsValue::string(options.rank_by ? to_string(options.rank_by->method) : "none"));
+    r.json.set("num_issues", num(static_cast<double>(report.issues.size())));
+    r.json.set("num_label_issues", num(static_cast<double>(report.num_label_issues)));
+    r.json.set("overall_label_health_score", num(report.health_score));
+    r.json.set("warnings", std::move(warnings.json));
+    r.json.set("issues", std::move(issue_list));
+    r.warning_messages = std::move(warnings.messages);
+    auto header = std::make_shared<std::vector<std::string>>(std::begin(FIXED_FIELDS), std::end(FIXED_FIELDS));
+    header->insert(header->end(), keys.begin(), keys.end());
+    for (const std::string& h : *header) r.csv_header.push_back(JsValue::string(h));
+    r.csv_rows = issues->size();
+    r.csv_row = [issues, header](std::size_t row, std::vector<JsValue>& cells) {
+        const JsValue& issue = (*issues)[row];
+        for (std::size_t h = 0; h < header->size(); ++h) {
+            const JsValue* value = issue.get((*header)[h]);
+            // x['__proto__'] is Object.prototype: String() of it.
+            cells[h] = (*header)[h] == "__proto__" ? JsValue::object() : value ? *value : JsValue();
+        }
+    };
+    return r;
+}
+
+template <class T>
+CommandResult dispatch(const std::string& command, const Context& c, ProbsView<T> p) {
+    if (command == "find-issues") return find_issues(c, p);
+    if (command == "scores") return scores(c, p);
+    if (command == "health") return health(c, p);
+    return audit_command(c, p);
+}
+
+}  // namespace
+
+CommandResult run_command(const std::string& command, const io::Dataset& dataset, const Warnings& read_warnings,
+                          const Values& values) {
+    const Context c{dataset, read_warnings, values};
+    if (dataset.is_float32()) return dispatch(command, c, dataset.probs_view_f32());
+    return dispatch(command, c, dataset.probs_view());
+}
+
+}  // namespace labelscope::cli

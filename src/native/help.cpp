@@ -1,0 +1,206 @@
+// Help texts: the Node CLI's (src/cli/args.mjs), written by help.gen.mjs; do not edit by hand.
+#include "native/help.hpp"
+
+namespace labelscope::cli {
+
+namespace {
+
+const char* const TOP = R"(: find likely label errors from given labels and a model's
+out-of-sample predicted probabilities (confident learning, as in cleanlab 2.9).
+
+Usage: labelscope <command> [options]
+
+Commands:
+  find-issues    flag likely label errors (cleanlab.filter.find_label_issues)
+  scores         label quality score of every example (cleanlab.rank.get_label_quality_scores)
+  health         dataset label health: per-class noise, overlapping classes, noise matrices
+  audit          everything for a review: flagged examples with suggested labels, file rows and data
+  cross-val      out-of-sample probabilities from features (k-fold cross-validation)
+  simulate-noise flip a fraction of the labels with a seed (known truth for lessons)
+
+Run 'labelscope <command> --help' for the options of a command.
+Exit codes: 0 success, 1 unexpected error, 2 usage error, 3 bad input file.)";
+
+}  // namespace
+
+std::string top_help(const std::string& version) { return "labelscope " + version + TOP; }
+
+const char* command_help(const std::string& command) {
+    if (command == "find-issues")
+        return R"(Usage: labelscope find-issues (--labels L --pred-probs P | --data FILE) [options]
+
+Flags the examples whose given label is likely wrong, most likely first.
+
+Input (one of):
+  --labels L --pred-probs P   labels (class index or name per row) and predicted probabilities
+                              (one column per class); .csv, .tsv or .npy, recognised by content
+  --data FILE                 one CSV with a label column, one probability column per class and
+                              optional id/text columns (kept in the output of audit)
+  --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
+  --single-thread             read without the helper thread that prepares memory for big files
+                              (same results; the helper saves time on multi-core machines)
+  --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
+                              warning); without it they are refused as looking like features
+
+Options:
+  --filter-by M               prune_by_noise_rate (default), prune_by_class, both,
+                              confident_learning, predicted_neq_given, low_normalized_margin,
+                              low_self_confidence
+  --rank-by R                 self_confidence (default), normalized_margin,
+                              confidence_weighted_entropy, or none (ascending index order)
+  --frac-noise F              fraction of the estimated issues to flag, in (0, 1] (default 1)
+  --min-examples-per-class N  the prune methods leave at least N examples in every class
+                              (default 1)
+  --adjust-pred-probs         rank with probabilities adjusted by the class thresholds
+
+Output:
+  --format json|csv           default json
+  --out FILE                  write there instead of standard output
+  JSON: {"n","k","filter_by","rank_by","num_issues","indices":[...],"warnings":[...]}
+  CSV:  rank,index,label_quality,given_label,suggested_label, one row per flagged example;
+        label_quality is the --rank-by score (self_confidence with --rank-by none)
+
+Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
+regression on the data's own features):
+  --data FILE --features all|COL,COL,...
+                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
+                              numeric, categorical and text column chosen automatically)
+  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
+                              numeric CSV with or without a header)
+  --text-column NAME          the free-text column of --data (word n-grams)
+  --folds K                   folds (default 5)
+  --seed S                    seed of the fold assignment (default 0)
+  --c C                       inverse regularisation strength (default: chosen by inner validation)
+  --impute                    missing feature values take the training fold's mean (default: error)
+  --quiet, -q                 no progress line on standard error)";
+    if (command == "scores")
+        return R"(Usage: labelscope scores (--labels L --pred-probs P | --data FILE) [options]
+
+One label quality score per example, between 0 and 1: lower = more likely mislabelled.
+
+Input (one of):
+  --labels L --pred-probs P   labels (class index or name per row) and predicted probabilities
+                              (one column per class); .csv, .tsv or .npy, recognised by content
+  --data FILE                 one CSV with a label column, one probability column per class and
+                              optional id/text columns (kept in the output of audit)
+  --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
+  --single-thread             read without the helper thread that prepares memory for big files
+                              (same results; the helper saves time on multi-core machines)
+  --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
+                              warning); without it they are refused as looking like features
+
+Options:
+  --method M                  self_confidence (default), normalized_margin,
+                              confidence_weighted_entropy
+  --adjust-pred-probs         subtract the class thresholds first (not with
+                              confidence_weighted_entropy)
+
+Output:
+  --format json|csv           default json
+  --out FILE                  write there instead of standard output
+  JSON: {"method","adjust_pred_probs","scores":[...],"warnings":[...]}
+  CSV:  index,score
+
+Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
+regression on the data's own features):
+  --data FILE --features all|COL,COL,...
+                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
+                              numeric, categorical and text column chosen automatically)
+  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
+                              numeric CSV with or without a header)
+  --text-column NAME          the free-text column of --data (word n-grams)
+  --folds K                   folds (default 5)
+  --seed S                    seed of the fold assignment (default 0)
+  --c C                       inverse regularisation strength (default: chosen by inner validation)
+  --impute                    missing feature values take the training fold's mean (default: error)
+  --quiet, -q                 no progress line on standard error)";
+    if (command == "health")
+        return R"(Usage: labelscope health (--labels L --pred-probs P | --data FILE) [--format json]
+
+The overall label health score, the classes ranked by label quality (worst first), the pairs of
+classes most often confused, the confident joint, the noise matrices and the prior of the true
+labels (cleanlab.dataset.health_summary, count.estimate_py_and_noise_matrices_from_probabilities).
+
+Input (one of):
+  --labels L --pred-probs P   labels (class index or name per row) and predicted probabilities
+                              (one column per class); .csv, .tsv or .npy, recognised by content
+  --data FILE                 one CSV with a label column, one probability column per class and
+                              optional id/text columns (kept in the output of audit)
+  --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
+  --single-thread             read without the helper thread that prepares memory for big files
+                              (same results; the helper saves time on multi-core machines)
+  --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
+                              warning); without it they are refused as looking like features
+
+Output:
+  --format json               the only format
+  --out FILE                  write there instead of standard output
+
+Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
+regression on the data's own features):
+  --data FILE --features all|COL,COL,...
+                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
+                              numeric, categorical and text column chosen automatically)
+  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
+                              numeric CSV with or without a header)
+  --text-column NAME          the free-text column of --data (word n-grams)
+  --folds K                   folds (default 5)
+  --seed S                    seed of the fold assignment (default 0)
+  --c C                       inverse regularisation strength (default: chosen by inner validation)
+  --impute                    missing feature values take the training fold's mean (default: error)
+  --quiet, -q                 no progress line on standard error)";
+    if (command == "audit")
+        return R"(Usage: labelscope audit (--labels L --pred-probs P | --data FILE) [options]
+
+One row per flagged example, most likely error first: its index, its row in the labels (or
+--data) file as a person counts rows (header included; null for .npy), the given and the suggested
+label, the label quality score, the probabilities of both labels, and the id/text columns of a
+--data file. The JSON adds a summary.
+
+Input (one of):
+  --labels L --pred-probs P   labels (class index or name per row) and predicted probabilities
+                              (one column per class); .csv, .tsv or .npy, recognised by content
+  --data FILE                 one CSV with a label column, one probability column per class and
+                              optional id/text columns (kept in the output of audit)
+  --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
+  --single-thread             read without the helper thread that prepares memory for big files
+                              (same results; the helper saves time on multi-core machines)
+  --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
+                              warning); without it they are refused as looking like features
+
+Options (as for find-issues):
+  --filter-by M               prune_by_noise_rate (default), prune_by_class, both,
+                              confident_learning, predicted_neq_given, low_normalized_margin,
+                              low_self_confidence
+  --rank-by R                 self_confidence (default), normalized_margin,
+                              confidence_weighted_entropy, or none (ascending index order)
+  --frac-noise F              fraction of the estimated issues to flag, in (0, 1] (default 1)
+  --min-examples-per-class N  the prune methods leave at least N examples in every class
+                              (default 1)
+  --adjust-pred-probs         rank with probabilities adjusted by the class thresholds
+
+Output:
+  --format json|csv           default json
+  --out FILE                  write there instead of standard output
+  JSON: {"n","k","class_names","filter_by","rank_by","num_issues","num_label_issues",
+         "overall_label_health_score","warnings","issues":[{"rank","index","row",...}]}
+  CSV:  rank,index,row,given_label,suggested_label,label_quality,given_probability,
+        suggested_probability, then the id/text columns of --data
+
+Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
+regression on the data's own features):
+  --data FILE --features all|COL,COL,...
+                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
+                              numeric, categorical and text column chosen automatically)
+  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
+                              numeric CSV with or without a header)
+  --text-column NAME          the free-text column of --data (word n-grams)
+  --folds K                   folds (default 5)
+  --seed S                    seed of the fold assignment (default 0)
+  --c C                       inverse regularisation strength (default: chosen by inner validation)
+  --impute                    missing feature values take the training fold's mean (default: error)
+  --quiet, -q                 no progress line on standard error)";
+    return nullptr;
+}
+
+}  // namespace labelscope::cli

@@ -1,0 +1,210 @@
+// labelscope, native: the Node CLI's commands, flags, output and exit codes (src/cli/labelscope.mjs)
+// on the C++ core directly, for big files and servers. Exit codes: 0 ok, 1 unexpected error,
+// 2 usage, 3 bad input.
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "io/dataset_reader.hpp"
+#include "io/read_error.hpp"
+#include "native/args.hpp"
+#include "native/commands.hpp"
+#include "native/csv_out.hpp"
+#include "native/help.hpp"
+#include "native/input.hpp"
+#include "native/js_text.hpp"
+#include "native/node_errors.hpp"
+#include "native/progress.hpp"
+#include "native/utf8.hpp"
+
+#ifndef LABELSCOPE_VERSION
+#define LABELSCOPE_VERSION "0.0.0"
+#endif
+
+using namespace labelscope;
+using namespace labelscope::cli;
+
+namespace {
+
+enum Exit { ok = 0, unexpected = 1, usage = 2, input = 3 };
+
+// Writes all of text to fd; false on an error (errno set).
+bool write_all(int fd, const std::string& text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// One line on stderr, as the Node CLI's say(): line breaks and surrounding space folded. Text
+// that came from the core is passed through node_text() first, piece by piece, as Node got it.
+void say(const std::string& text) { write_all(2, one_line(text) + "\n"); }
+
+// Standard output; a closed pipe (| head) is not an error.
+void print(const std::string& text) {
+    if (write_all(1, text)) return;
+    if (errno == EPIPE) std::exit(ok);
+    say(std::string("labelscope: cannot write to standard output: ") + std::strerror(errno));
+    std::exit(unexpected);
+}
+
+int usage_failure(const std::string& message, const std::string& command) {
+    const std::string help = command.empty() ? "labelscope --help" : "labelscope " + command + " --help";
+    say("labelscope" + (command.empty() ? "" : " " + command) + ": " + message + " Try '" + help + "'.");
+    return usage;
+}
+
+// An error with where it is: "file, row 5, column 2: message".
+struct Located {
+    std::string code, message, file;
+    std::int64_t row = 0, column = 0;
+};
+
+std::string located_text(const Located& e) {
+    std::string where = e.file;
+    const auto add = [&](const std::string& part) { where += (where.empty() ? "" : ", ") + part; };
+    if (e.row > 0) add("row " + std::to_string(e.row));
+    if (e.column > 0) add("column " + std::to_string(e.column));
+    return where.empty() ? e.message : where + ": " + e.message;
+}
+
+// Errors about the whole dataset come without a file; name the file they are about.
+void with_file(Located& e, const std::vector<InputFile>& files) {
+    if (!e.file.empty() || e.code == "invalid_option") return;
+    const bool label_error = e.code == "single_label_class" || e.code == "label_out_of_range" ||
+                             e.code == "bad_label" || e.code == "unknown_class";
+    const std::string role = files.size() == 1 ? "combined" : label_error ? "labels" : "predProbs";
+    for (const InputFile& f : files)
+        if (f.role_name == role) e.file = f.path;
+}
+
+int core_failure(Located e, const std::vector<InputFile>& files, const std::string& command) {
+    e.message = node_text(e.message);
+    e.file = node_text(e.file);
+    with_file(e, files);
+    if (e.code == "invalid_option") return usage_failure(e.message, command);
+    if (e.code == "internal_error") {
+        say("labelscope: " + e.message);
+        return unexpected;
+    }
+    say("labelscope: " + located_text(e));
+    return input;
+}
+
+void emit(const std::string& text, const Values& values) {
+    const std::string* out = values.get("out");
+    if (out == nullptr) return print(text);
+    const int fd = ::open(out->c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    const bool written = fd >= 0 && write_all(fd, text);
+    const int error = errno;
+    if (fd >= 0) ::close(fd);
+    if (written) return;
+    const std::string why =
+        error == ENOENT ? "no such folder" : node_fs_message(error, fd < 0 ? "open" : "write", *out);
+    throw InputError("cannot write the output: " + why + ".", *out);
+}
+
+std::string render(const CommandResult& result, const Values& values) {
+    if (values.format == "csv") {
+        for (const std::string& message : result.warning_messages) say("labelscope: warning: " + node_text(message));
+        return to_csv(result.csv_header, result.csv_rows, result.csv_row);
+    }
+    return result.json.to_json() + "\n";
+}
+
+int run(const std::string& command, const Values& values) {
+    std::vector<InputFile> files;
+    try {
+        files = input_files(values);  // missing files fail before anything is read
+    } catch (const InputError& e) {
+        say("labelscope: " + located_text({"", e.what(), e.file()}));
+        return input;
+    }
+    Progress progress;
+    try {
+        Input in = read_input(files, values, progress);
+        progress.step("analysing " + std::to_string(in.dataset.num_examples) + " examples...");
+        try {
+            const CommandResult result = run_command(command, in.dataset, in.warnings, values);
+            progress.clear();
+            emit(render(result, values), values);
+        } catch (const LabelScopeError& e) {
+            progress.clear();
+            const io::ReadError r = io::locate_error(e, in.dataset);
+            return core_failure({r.code(), r.what(), r.file(), r.row(), r.column()}, files, command);
+        }
+        return ok;
+    } catch (const InputError& e) {
+        progress.clear();
+        say("labelscope: " + located_text({"", e.what(), e.file()}));
+        return input;
+    } catch (const io::ReadError& e) {
+        progress.clear();
+        return core_failure({e.code(), e.what(), e.file(), e.row(), e.column()}, files, command);
+    } catch (const LabelScopeError& e) {  // from a reader, about no value in particular
+        progress.clear();
+        return core_failure({to_string(e.code()), e.what(), ""}, files, command);
+    } catch (const std::bad_alloc&) {
+        progress.clear();
+        return core_failure({"out_of_memory",
+                             "Not enough memory: this step needed more memory than the system could give. Use fewer "
+                             "examples or classes, or a machine with more memory.",
+                             ""},
+                            files, command);
+    } catch (const std::exception& e) {
+        progress.clear();
+        return core_failure({"internal_error", std::string("Unexpected error: ") + e.what(), ""}, files, command);
+    }
+}
+
+int main_of(const std::vector<std::string>& argv) {
+    CommandLine line;
+    try {
+        line = parse_command_line(argv);
+    } catch (const UsageError& e) {
+        return usage_failure(e.what(), e.command());
+    } catch (const NodeOnlyOption& e) {
+        say(std::string("labelscope: ") + e.what());
+        return usage;
+    } catch (const NodeOnlyCommand& e) {
+        say(std::string("labelscope: ") + e.what());
+        return usage;
+    }
+    if (line.kind == CommandLine::Kind::version) {
+        print(std::string("labelscope ") + LABELSCOPE_VERSION + "\n");
+        return ok;
+    }
+    if (line.kind == CommandLine::Kind::help) {
+        print((line.command.empty() ? top_help(LABELSCOPE_VERSION) : std::string(command_help(line.command))) + "\n");
+        return ok;
+    }
+    return run(line.command, line.values);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);  // a closed pipe shows up as EPIPE from write()
+    std::vector<std::string> args;
+    // Node sees its arguments as UTF-8 with invalid bytes replaced; so does everything below.
+    for (int i = 1; i < argc; ++i) args.push_back(utf8_with_replacements(argv[i]));
+    try {
+        return main_of(args);
+    } catch (const std::exception& e) {
+        say(std::string("labelscope: unexpected error: ") + e.what());
+        return unexpected;
+    }
+}

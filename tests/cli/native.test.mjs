@@ -1,0 +1,264 @@
+// The native CLI (dist/native/labelscope, `npm run build:native`) against the Node CLI: the golden
+// cases, the bad-input catalogue, usage errors, help texts and awkward text (formula-like class
+// names, quotes, commas, newlines, invalid UTF-8, tiny numbers) run through both, which must give
+// the same stdout bytes, the same exit code and the same stderr.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { badCases } from '../fixtures/bad/catalogue.mjs';
+import { cliCommand, GOLDEN, goldenCases, HEADLINES, limited, NATIVE_CLI, ROOT, tempDir } from './helpers.mjs';
+
+const TIMEOUT_MS = 120_000;
+const CONCURRENCY = Math.max(2, Math.min(4, os.availableParallelism()));
+const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
+  'low_normalized_margin', 'low_self_confidence'];
+const METHODS = ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy'];
+const H = ['--labels', path.join(HEADLINES, 'labels.csv'), '--pred-probs', path.join(HEADLINES, 'pred_probs.csv')];
+const H_DATA = path.join(HEADLINES, 'dataset.csv');
+
+function requireNative() {
+  if (!fs.existsSync(NATIVE_CLI)) {
+    assert.fail(`${NATIVE_CLI} is missing: run \`npm run build:native\` first (it builds the native CLI).`);
+  }
+}
+
+/** Runs one CLI: {status, signal, stdout: Buffer, stderr: Buffer}. */
+function runRaw(args, which, cwd) {
+  return new Promise((resolve, reject) => {
+    const [program, argv] = cliCommand(args, which);
+    const child = spawn(program, argv, { cwd, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({
+      status, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err),
+    }));
+  });
+}
+
+/** Where two outputs first differ, for the failure message. */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const show = (buf) => JSON.stringify(buf.subarray(Math.max(0, i - 60), i + 60).toString('latin1'));
+  return `byte ${i}: node ${show(a)}\n        native ${show(b)}`;
+}
+
+/** Runs `args` through both CLIs (cwd: the repository unless given) and asserts the same result. */
+async function assertSame(args, { cwd = ROOT, label = args.join(' ') } = {}) {
+  const [node, native] = await Promise.all([runRaw(args, 'node', cwd), runRaw(args, 'native', cwd)]);
+  assert.equal(native.signal, null, `${label}: the native CLI was killed (${native.signal})`);
+  assert.equal(native.status, node.status, `${label}: exit code\nnode: ${node.stderr}\nnative: ${native.stderr}`);
+  assert.ok(native.stdout.equals(node.stdout), `${label}: stdout, ${firstDifference(node.stdout, native.stdout)}`);
+  assert.ok(native.stderr.equals(node.stderr), `${label}: stderr, ${firstDifference(node.stderr, native.stderr)}`);
+  return node;
+}
+
+/** Runs many argument lists through both CLIs, a few at a time; returns the Node CLI's results. */
+async function assertAllSame(runs, options = {}) {
+  requireNative();
+  return limited(runs.map((args) => () => assertSame(args, options)), CONCURRENCY);
+}
+
+test('the native CLI is built (npm run build:native)', () => {
+  requireNative();
+});
+
+test('golden cases: every command, --filter-by, --rank-by, --method and format give the same bytes', async () => {
+  const runs = [];
+  for (const c of goldenCases()) {
+    const input = ['--labels', c.labels, '--pred-probs', c.predProbs];
+    for (const f of FILTERS) {
+      runs.push(['find-issues', ...input, '--filter-by', f, '--rank-by', 'none']);
+      runs.push(['audit', ...input, '--filter-by', f, '--format', 'csv']);
+    }
+    for (const m of [...METHODS, 'none']) {
+      runs.push(['find-issues', ...input, '--rank-by', m]);
+      runs.push(['find-issues', ...input, '--rank-by', m, '--format', 'csv']);
+      runs.push(['find-issues', ...input, '--rank-by', m, '--adjust-pred-probs']);
+      runs.push(['audit', ...input, '--rank-by', m]);
+    }
+    for (const m of METHODS) {
+      runs.push(['scores', ...input, '--method', m]);
+      runs.push(['scores', ...input, '--method', m, '--adjust-pred-probs', '--format', 'csv']);
+    }
+    runs.push(['find-issues', ...input, '--frac-noise', '0.5', '--min-examples-per-class', '3']);
+    runs.push(['audit', ...input, '--frac-noise', '0.25', '--filter-by', 'both', '--format', 'csv']);
+    runs.push(['health', ...input]);
+  }
+  const results = await assertAllSame(runs);
+  assert.ok(results.filter((r) => r.status === 0).length > runs.length / 2, 'most golden runs succeed');
+});
+
+test('the bad-input catalogue: the same exit code, stdout and stderr line for every case and command', async () => {
+  requireNative();
+  const work = tempDir();
+  const runs = [];
+  for (const c of badCases()) {
+    const dir = path.join(work, c.name);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, c.files.labels), c.bytes.labels);
+    fs.writeFileSync(path.join(dir, c.files.predProbs), c.bytes.predProbs);
+    const base = ['--labels', c.files.labels, '--pred-probs', c.files.predProbs];
+    for (const args of [['find-issues', ...base], ['find-issues', ...base, '--format', 'csv'], ['scores', ...base],
+      ['health', ...base], ['audit', ...base, '--format', 'csv']]) {
+      runs.push(() => assertSame(args, { cwd: dir, label: `${c.name}: ${args.join(' ')}` }));
+    }
+  }
+  const results = await limited(runs, CONCURRENCY);
+  assert.ok(results.some((r) => r.status === 3) && results.some((r) => r.status === 0));
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('usage errors, help and version: the same text and exit code', async () => {
+  const tiny = path.join(GOLDEN, 'tiny_k3_a');
+  const T = ['--labels', path.join(tiny, 'labels.csv'), '--pred-probs', path.join(tiny, 'pred_probs.csv')];
+  const runs = [
+    [], ['--help'], ['help'], ['-h'], ['--version'], ['-V'], ['bogus'], ['-x'], ['--bogus'],
+    ['find-issues'], ['find-issues', '--labels', H[1]], ['find-issues', '--pred-probs', H[3]],
+    ['find-issues', '--labels', '-x', '--pred-probs', H[3]], ['find-issues', '--labels', '--pred-probs', H[3]],
+    ['find-issues', '--labels', '/nonexistent.csv', '--pred-probs', H[3]],
+    ['find-issues', '--labels', HEADLINES, '--pred-probs', H[3]],
+    ['audit', '--data', H_DATA, '--label-column', ''], ['audit', '--data', H_DATA, '--label-column', 'nope'],
+    ['audit', '--data', H_DATA, '--out', ''],
+    ['find-issues', ...T, '--out', '/nonexistent-folder/out.json'], ['scores', ...T, '--single-thread'],
+    // The native help is the Node CLI's, written by src/native/help.gen.mjs: run it if these differ.
+    ['find-issues', '--help'], ['scores', '-h'], ['health', '--bogus', '--help'], ['audit', '--help'],
+  ];
+  const flags = [
+    ['--bogus'], ['--bogus=3'], ['-x'], ['-hx'], ['-xh'], ['-h=3'], ['--single-thread=1'], ['--help=1'],
+    ['--adjust-pred-probs=no'], ['extra'], ["it's"], ['--', 'x'], ['--'], ['-'], ['--pred-probs'], ['--=x'], ['---x'],
+    ['--labels='], ['--format', ''], ['--format', 'xml'], ['--data', H_DATA], ['--label-column', 'label'],
+    ['--frac-noise', 'abc'], ['--frac-noise', '0'], ['--frac-noise', ' '], ['--frac-noise', '2'],
+    ['--frac-noise', '0x1'], ['--frac-noise', ' .5e0 '], ['--frac-noise', 'Infinity'], ['--frac-noise', '1_0'],
+    ['--frac-noise=-0.5'], ['--min-examples-per-class', '2.5'], ['--min-examples-per-class=-1'],
+    ['--min-examples-per-class', ' 3 '], ['--min-examples-per-class', '9007199254740993'],
+    ['--min-examples-per-class', '100000'], ['--filter-by', 'bogus'], ['--rank-by', 'bogus'],
+    ['--rank-by', 'confidence_weighted_entropy', '--adjust-pred-probs'],
+  ];
+  for (const extra of flags) runs.push(['find-issues', ...H, ...extra]);
+  for (const extra of [['--method', 'bogus'], ['--filter-by', 'both'],
+    ['--method', 'confidence_weighted_entropy', '--adjust-pred-probs']]) runs.push(['scores', ...H, ...extra]);
+  for (const extra of [['--filter-by', 'nope'], ['--rank-by', 'nope']]) runs.push(['audit', ...H, ...extra]);
+  runs.push(['health', ...H, '--format', 'csv']);
+  await assertAllSame(runs);
+});
+
+test('a command or flag of the Node CLI only: one line pointing to it, exit code 2', () => {
+  requireNative();
+  const cases = [
+    [['cross-val', '--help'], /^labelscope: 'cross-val' is available in the Node CLI: npx labelscope cross-val /],
+    [['simulate-noise'], /^labelscope: 'simulate-noise' is available in the Node CLI: npx labelscope simulate-noise /],
+    [['find-issues', '--data', H_DATA, '--features', 'all'],
+      /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /],
+    [['audit', '--data', H_DATA, '-q'], /^labelscope: '-q' is available in the Node CLI: npx labelscope audit -q /],
+  ];
+  for (const [args, pattern] of cases) {
+    const [program, argv] = cliCommand(args, 'native');
+    const r = spawnSync(program, argv, { encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.split('\n').filter(Boolean);
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0], pattern);
+  }
+});
+
+test('headlines: --data, --out and every format give the same bytes', async () => {
+  const dir = tempDir();
+  const out = path.join(dir, 'out');
+  await assertAllSame([
+    ['audit', '--data', H_DATA], ['audit', '--data', H_DATA, '--format', 'csv', '--filter-by', 'predicted_neq_given'],
+    ['find-issues', '--data', H_DATA, '--format', 'csv'], ['health', '--data', H_DATA], ['scores', '--data', H_DATA],
+    ['audit', ...H, '--format', 'csv'],
+  ]);
+  for (const format of ['json', 'csv']) {
+    requireNative();
+    const args = (which) => ['audit', '--data', H_DATA, '--format', format, '--out', `${out}.${which}`];
+    const node = await runRaw(args('node'), 'node', dir);
+    const native = await runRaw(args('native'), 'native', dir);
+    assert.equal(native.status, node.status);
+    assert.equal(native.stdout.length + node.stdout.length, 0);
+    assert.ok(fs.readFileSync(`${out}.native`).equals(fs.readFileSync(`${out}.node`)), format);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// Class names and data columns that need JSON escapes, CSV quotes or the spreadsheet guard; bytes
+// that are not UTF-8 (short and long cells: Node decodes them two ways); numbers small and large
+// enough for exponents; column names that clash with fields or are array indices in JS.
+function awkwardFiles(dir) {
+  const classes = ['=cmd', 'a,b', 'q"uote', 'ünï 😀'];
+  const rows = [];
+  const labels = [];
+  for (let i = 0; i < 40; i++) {
+    const given = i % 4;
+    const predicted = i % 7 === 0 ? (given + 1) % 4 : given;
+    const p = [0.0000001, 1.5e-7, 0.000001, 0.1];
+    p[predicted] = 1 - 0.1 - 0.000001 - 1.5e-7 - 0.0000001 + p[predicted];
+    rows.push(p.map((x) => String(x)));
+    labels.push(classes[given]);
+  }
+  const quote = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const header = ['id', 'rank', '0', 'text', 'label', ...classes].map(quote).join(',');
+  // Only cells over 16 bytes: Emscripten decodes shorter invalid UTF-8 reading past the string's end.
+  const longLatin1 = Buffer.from('a long cell in Latin-1: caf\xe9 au lait', 'latin1');
+  const texts = ['@SUM(1)', '\tindented', 'line\nbreak', '-12.5', '+x', 'comma, "quoted"', 'tab\tinside',
+    '\u2028sep', '\ufeffbom'];
+  const lines = [Buffer.from(`${header}\n`)];
+  for (let i = 0; i < 40; i++) {
+    const text = i % 11 === 7 ? longLatin1 : Buffer.from(quote(texts[i % texts.length]));
+    lines.push(Buffer.from(`${i % 5 === 0 ? `=ID${i}` : i},r${i},z${i},`), text,
+      Buffer.from(`,${quote(labels[i])},${rows[i].join(',')}\n`));
+  }
+  const data = path.join(dir, 'awkward.csv');
+  fs.writeFileSync(data, Buffer.concat(lines));
+  // The same as a labels + pred_probs pair, class names from the pred_probs header.
+  fs.writeFileSync(path.join(dir, 'labels.csv'), `label\n${labels.map(quote).join('\n')}\n`);
+  const probsText = `${classes.map(quote).join(',')}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+  fs.writeFileSync(path.join(dir, 'pred_probs.csv'), probsText);
+  return data;
+}
+
+test('awkward text and numbers: the same bytes from both CLIs', async () => {
+  const dir = tempDir();
+  const data = awkwardFiles(dir);
+  const pair = ['--labels', path.join(dir, 'labels.csv'), '--pred-probs', path.join(dir, 'pred_probs.csv')];
+  const runs = [];
+  for (const input of [['--data', data], pair]) {
+    for (const format of ['json', 'csv']) {
+      runs.push(['audit', ...input, '--format', format, '--filter-by', 'predicted_neq_given']);
+      runs.push(['audit', ...input, '--format', format, '--rank-by', 'normalized_margin']);
+      runs.push(['find-issues', ...input, '--format', format]);
+      runs.push(['scores', ...input, '--format', format, '--method', 'normalized_margin']);
+      runs.push(['scores', ...input, '--format', format]);
+    }
+    runs.push(['health', ...input]);
+  }
+  const results = await assertAllSame(runs);
+  assert.ok(results.every((r) => r.status === 0), results.map((r) => r.stderr.toString()).join('\n'));
+  // The awkward cases were really in the output.
+  const audit = results[0].stdout.toString('utf8');
+  assert.match(audit, /"data_rank"/);
+  assert.match(audit, /e-7/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a bad cell with bytes that are not UTF-8: the same error line', async () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'labels.csv'), 'label\n0\n1\n0\n1\n');
+  const bad = Buffer.concat([Buffer.from('a,b\n0.9,0.1\n0.2,0.8\n0.'), Buffer.from([0xe9, 0xff]),
+    Buffer.from(',0.5\n0.3,0.7\n')]);
+  fs.writeFileSync(path.join(dir, 'pred_probs.csv'), bad);
+  const long = Buffer.concat([Buffer.from('a,b\n0.9,0.1\n0.2,0.8\n0.0000000000000000000'), Buffer.from([0xc3]),
+    Buffer.from(',0.5\n0.3,0.7\n')]);
+  fs.writeFileSync(path.join(dir, 'long.csv'), long);
+  await assertAllSame([['scores', '--labels', 'labels.csv', '--pred-probs', 'pred_probs.csv'],
+    ['scores', '--labels', 'labels.csv', '--pred-probs', 'long.csv']], { cwd: dir });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
