@@ -12,6 +12,7 @@
 // analyse → cancel; the latest request wins) and controllers/review.js (decisions, undo, exports,
 // the session to resume); neither touches the DOM. Parsing and analysis run in a Web Worker.
 import { AnalysisController } from './controllers/analysis.js';
+import { baseName, requestedSources, SOURCE_ATTRIBUTES } from './controllers/attributes.js';
 import { DEFAULT_SETTINGS } from './controllers/options.js';
 import { resultDetail } from './controllers/results.js';
 import { ReviewController } from './controllers/review.js';
@@ -28,7 +29,6 @@ import { checkRoles, DATA_ROLES, mergeFiles, sniffFile } from './ui/roles.js';
 import { styleSheet } from './ui/styles.js';
 import { buildTruth, parseTruthFile, scoreFlags } from './ui/truth.js';
 
-const SOURCE_ATTRIBUTES = ['demo', 'src', 'labels-src', 'pred-probs-src', 'truth-src'];
 const DEFAULT_COMPACT_ROWS = 5;
 
 export class LabelScopeElement extends HTMLElement {
@@ -171,19 +171,14 @@ export class LabelScopeElement extends HTMLElement {
   }
 
   #loadFromAttributes() {
-    const sources = Object.fromEntries(SOURCE_ATTRIBUTES.map((a) => [a, this.getAttribute(a)]));
-    const key = JSON.stringify(sources);
-    if (key === this.#loadedSources) return;
-    this.#loadedSources = key;
-    const truth = sources['truth-src'] ? [sources['truth-src']] : [];
-    if (sources.src) {
-      this.#sourceName = baseName(sources.src);
-      this.#loadUrls([sources.src, ...truth], 'Loading data…', { kind: 'url' });
-    } else if (sources['labels-src'] || sources['pred-probs-src']) {
-      this.#sourceName = baseName(sources['labels-src'] ?? sources['pred-probs-src']);
-      this.#loadUrls([sources['labels-src'], sources['pred-probs-src'], ...truth].filter(Boolean), 'Loading data…', { kind: 'url' });
-    } else if (sources.demo != null) {
-      this.loadDemo(sources.demo || 'headlines');
+    const wanted = requestedSources((name) => this.getAttribute(name));
+    if (wanted.key === this.#loadedSources) return;
+    this.#loadedSources = wanted.key;
+    if (wanted.urls) {
+      this.#sourceName = wanted.sourceName;
+      this.#loadUrls(wanted.urls, 'Loading data…', { kind: 'url' });
+    } else if (wanted.demo) {
+      this.loadDemo(wanted.demo);
     }
   }
 
@@ -425,11 +420,6 @@ export class LabelScopeElement extends HTMLElement {
     if (this.#compact) replace(this.#ui.compact);
     return undefined;
   }
-}
-
-function baseName(name) {
-  const last = String(name ?? 'labelscope').split(/[\\/]/).pop();
-  return last.replace(/\.[^.]+$/, '') || 'labelscope';
 }
 
 if (!customElements.get('label-scope')) customElements.define('label-scope', LabelScopeElement);

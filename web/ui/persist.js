@@ -19,119 +19,14 @@
 //               settings, key, sourceName, savedAt}; a 'files' session only with the person's consent
 // The consent itself ('yes' / 'no') is in localStorage under KEEP_FILES_KEY.
 import { Decisions } from './decisions.js';
+import {
+  DECISIONS, deleteDatabase, get, openDatabase, put, readConsent, remove, SESSIONS, writeConsent,
+} from './idb.js';
 
-const DB_NAME = 'labelscope';
-const DB_VERSION = 1;
-const DECISIONS = 'decisions';
-const SESSIONS = 'sessions';
-const OPEN_TIMEOUT_MS = 8000;
+export { KEEP_FILES_KEY, StorageError } from './idb.js';
+
 /** Dropped files up to this total size are kept for "Resume"; bigger sets are not stored. */
 export const SESSION_FILE_LIMIT = 256 * 1024 * 1024;
-
-/** A storage failure, worded for people. reason: 'unavailable' | 'quota' | 'failed'. */
-export class StorageError extends Error {
-  constructor(reason, cause) {
-    const detail = cause?.message ? ` (${cause.message})` : '';
-    const text = {
-      unavailable: `This browser does not let the page store data here — private browsing or a storage setting may block it${detail}.`,
-      quota: `This browser’s storage for this site is full${detail}.`,
-      failed: `Saving in this browser failed${detail}.`,
-    }[reason];
-    super(text);
-    this.name = 'StorageError';
-    this.reason = reason;
-    this.cause = cause;
-  }
-}
-
-function isQuota(error) {
-  return error?.name === 'QuotaExceededError' || /quota/i.test(error?.message ?? '');
-}
-
-function storageError(error, fallback = 'failed') {
-  if (error instanceof StorageError) return error;
-  return new StorageError(isQuota(error) ? 'quota' : fallback, error);
-}
-
-/** localStorage key of the person's answer to "keep the files in this browser?". */
-export const KEEP_FILES_KEY = 'labelscope:keep-files';
-
-function readConsent() {
-  try {
-    return globalThis.localStorage?.getItem(KEEP_FILES_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function writeConsent(value) {
-  try {
-    if (value == null) globalThis.localStorage?.removeItem(KEEP_FILES_KEY);
-    else globalThis.localStorage?.setItem(KEEP_FILES_KEY, value);
-  } catch { /* storage blocked: the answer holds for this page only */ }
-}
-
-let opening = null;
-
-/** The database, opened once per page. Rejects with a StorageError (and tries again next time). */
-function openDatabase() {
-  opening ??= new Promise((resolve, reject) => {
-    let request;
-    try {
-      request = globalThis.indexedDB.open(DB_NAME, DB_VERSION);
-    } catch (error) {
-      reject(storageError(error, 'unavailable'));
-      return;
-    }
-    const timer = setTimeout(() => reject(new StorageError('unavailable', new Error('opening the database timed out'))), OPEN_TIMEOUT_MS);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(DECISIONS)) db.createObjectStore(DECISIONS, { keyPath: 'key' });
-      if (!db.objectStoreNames.contains(SESSIONS)) db.createObjectStore(SESSIONS, { keyPath: 'scope' });
-    };
-    request.onsuccess = () => {
-      clearTimeout(timer);
-      const db = request.result;
-      // Another tab upgrading the database: let it, and reopen on the next use.
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => {
-      clearTimeout(timer);
-      reject(storageError(request.error, 'unavailable'));
-    };
-  });
-  const attempt = opening;
-  attempt.catch(() => { if (opening === attempt) opening = null; });
-  return attempt;
-}
-
-/** Runs fn(store) in one transaction; resolves with the last request's result once committed. */
-async function transact(storeName, mode, fn) {
-  const db = await openDatabase();
-  return new Promise((resolve, reject) => {
-    let tx;
-    let request = null;
-    try {
-      tx = db.transaction(storeName, mode);
-      request = fn(tx.objectStore(storeName));
-    } catch (error) {
-      try { tx?.abort(); } catch { /* already finished */ }
-      reject(storageError(error));
-      return;
-    }
-    tx.oncomplete = () => resolve(request?.result);
-    tx.onerror = () => reject(storageError(tx.error ?? request?.error));
-    tx.onabort = () => reject(storageError(tx.error ?? request?.error ?? new Error('the transaction was aborted')));
-  });
-}
-
-const get = (store, key) => transact(store, 'readonly', (s) => s.get(key));
-const put = (store, value) => transact(store, 'readwrite', (s) => s.put(value));
-const remove = (store, key) => transact(store, 'readwrite', (s) => s.delete(key));
 
 /** The storage key of one dataset's decisions. */
 export function decisionsKey(scope, dataset) {
@@ -432,14 +327,7 @@ export class ReviewStore {
     this.#consent = null;
     writeConsent(null);
     try {
-      if (opening) (await opening.catch(() => null))?.close();
-      opening = null;
-      await new Promise((resolve, reject) => {
-        const request = globalThis.indexedDB.deleteDatabase(DB_NAME);
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(storageError(request.error));
-        request.onblocked = () => resolve(); // another tab holds it open: deleted once it lets go
-      });
+      await deleteDatabase();
       if (this.#enabled) this.#setState({ mode: 'saved', error: null, savedAt: null });
     } catch (error) {
       this.#setState({ mode: 'failed', error });

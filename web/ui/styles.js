@@ -196,7 +196,7 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 .stat dt { color: var(--ls-muted); font-size: 0.78rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
 .stat dd { margin: 2px 0 0; display: flex; flex-direction: column; }
 .stat-value { font-size: 1.55rem; font-weight: 650; font-variant-numeric: tabular-nums; letter-spacing: -0.01em; line-height: 1.25; }
-.stat-help { display: block; color: var(--ls-muted); font-size: 0.78rem; line-height: 1.35; margin-top: 4px; }
+.stat-help { display: block; color: var(--ls-muted); font-size: 0.78rem; line-height: 1.35; margin-top: 4px; overflow-wrap: anywhere; }
 .field label code { font-size: 0.8em; color: var(--ls-muted); font-weight: 400; }
 .stat-detail { color: var(--ls-muted); font-size: 0.82rem; }
 .stat.accent .stat-value { color: var(--ls-flag); }
