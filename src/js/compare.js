@@ -86,3 +86,35 @@ export function compareMethods(ls, args = {}) {
   });
   return { numExamples: data.labels.length, flipped, k, methods, rankings };
 }
+
+const SWEEP_KEYS = ['dataset', 'labels', 'predProbs', 'numClasses', 'classNames', 'rates', 'seed', 'pair',
+  'filterBy'];
+const DEFAULT_RATES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+
+/**
+ * One method's precision and recall as the noise grows: for each rate, flip that share of the
+ * labels (simulateNoise: same seed, so each rate's flips contain the lower rates'), keep the given
+ * probabilities (a teaching approximation) and score findLabelIssues against the flips. args:
+ * { dataset | labels + predProbs (+ numClasses, classNames), rates = 0..0.3 by 0.05, seed = 0,
+ * pair?, filterBy = 'prune_by_noise_rate' }. Returns [{ rate, seed, flipped, found, flagged,
+ * precision, recall, f1 }].
+ */
+export function sweepNoiseRate(ls, args = {}) {
+  checkOptions('sweepNoiseRate', args, SWEEP_KEYS);
+  const { dataset, rates = DEFAULT_RATES, seed = 0, pair, filterBy = 'prune_by_noise_rate' } = args;
+  if (!Array.isArray(rates) || rates.length === 0) {
+    throw invalid('rates must be a non-empty array of fractions in [0, 1].');
+  }
+  const { labels, numClasses, classNames } = args;
+  const source = dataset != null ? { dataset } : { labels, numClasses, classNames };
+  if (dataset != null && (args.labels != null || args.predProbs != null || args.numClasses != null)) {
+    throw invalid('sweepNoiseRate: give either dataset or labels with predProbs, not both.');
+  }
+  const predProbs = dataset != null ? dataset.probabilityRows(0, dataset.numExamples) : args.predProbs;
+  return rates.map((rate) => {
+    const simulation = ls.simulateNoise({ ...source, rate, seed, ...(pair != null ? { pair } : {}) });
+    const k = dataset?.numClasses ?? numClasses;
+    const { indices } = ls.findLabelIssues({ labels: simulation.noisyLabels, predProbs, numClasses: k, filterBy });
+    return ls.scoreDetection({ simulation, flagged: indices });
+  });
+}

@@ -922,6 +922,22 @@ export interface MethodComparison {
   rankings: RankingScore[];
 }
 
+/**
+ * Arguments of `sweepNoiseRate`: for each rate, flip that share of the labels (same seed: each rate's
+ * flips contain the lower rates'), keep the given probabilities and score one `filterBy` method.
+ */
+export type SweepNoiseRateArgs<D = Dataset> = (
+  | { dataset: D; labels?: undefined; predProbs?: undefined; numClasses?: undefined; classNames?: undefined }
+  | (PredProbsInput & { labels: Labels; classNames?: readonly string[]; dataset?: undefined })
+) & {
+  /** Fractions in [0, 1] (default 0, 0.05, ..., 0.3). */
+  rates?: readonly number[];
+  seed?: number;
+  pair?: readonly [ClassRef, ClassRef] | string;
+  /** The method scored (default `'prune_by_noise_rate'`). */
+  filterBy?: FilterBy;
+};
+
 export interface LabelScope {
   /** Flips labels with a seed (uniformly, along a class pair, or by a noise matrix); the flips are known truth. */
   simulateNoise(args: SimulateNoiseArgs): NoiseSimulation;
@@ -929,12 +945,15 @@ export interface LabelScope {
   scoreDetection(args: ScoreDetectionArgs): DetectionScore;
   /** Every filterBy method and ranking on the same flips (lessons: which method finds what). */
   compareMethods(args: CompareMethodsArgs): MethodComparison;
+  /** One method's precision and recall at each simulated noise rate (one DetectionScore per rate). */
+  sweepNoiseRate(args: SweepNoiseRateArgs): DetectionScore[];
 }
 
 export interface LabelScopeWorker {
   simulateNoise(args: SimulateNoiseArgs<WorkerDataset>): Promise<NoiseSimulation>;
   scoreDetection(args: ScoreDetectionArgs): Promise<DetectionScore>;
   compareMethods(args: CompareMethodsArgs<WorkerDataset>): Promise<MethodComparison>;
+  sweepNoiseRate(args: SweepNoiseRateArgs<WorkerDataset>): Promise<DetectionScore[]>;
 }
 
 // ---- out-of-sample probabilities from features (crossValProbs, src/js/cross-val.js) ----------------

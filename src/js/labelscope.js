@@ -5,7 +5,7 @@ import { LabelScopeError, unwrap } from './errors.js';
 import { checkOptions, toLabels, toPredProbs } from './inputs.js';
 import { fromCore } from './records.js';
 import { datasetSources } from './sources.js';
-import { compareMethods } from './compare.js';
+import { compareMethods, sweepNoiseRate } from './compare.js';
 import { scoreDetection, simulateNoise } from './simulate.js';
 import { auditInput, crossValProbs, datasetFromCrossVal } from './cross-val.js';
 import { parquetAsCsv } from './parquet.js';
@@ -232,6 +232,8 @@ export class LabelScope {
   scoreDetection(args) { return scoreDetection(this.#core, args); }
   /** All seven filterBy methods and three rankings on the same known flips (src/js/compare.js). */
   compareMethods(args) { return compareMethods(this, args); }
+  /** Precision and recall of one method as the simulated noise rate grows (src/js/compare.js). */
+  sweepNoiseRate(args) { return sweepNoiseRate(this, args); }
 
   #onDataset(method, { dataset, ...options }) {
     checkOptions(method, options, OPTIONS[method]);

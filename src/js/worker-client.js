@@ -91,6 +91,7 @@ class LabelScopeWorker {
   simulateNoise(args) { return this.#compute('simulateNoise', args); }
   scoreDetection(args) { return this.#compute('scoreDetection', args); }
   compareMethods(args) { return this.#compute('compareMethods', args); }
+  sweepNoiseRate(args) { return this.#compute('sweepNoiseRate', args); }
 
   async readDataset(input, options = {}) {
     const { onProgress, signal, ...readOptions } = options;

@@ -54,7 +54,8 @@ async function handle(id, method, args) {
     default: {
       if (!['findLabelIssues', 'getLabelQualityScores', 'computeConfidentJoint', 'estimateLatent',
         'numLabelIssues', 'healthSummary', 'rankClassesByLabelQuality', 'findOverlappingClasses',
-        'outOfDistributionScores', 'simulateNoise', 'scoreDetection', 'compareMethods'].includes(method)) {
+        'outOfDistributionScores', 'simulateNoise', 'scoreDetection', 'compareMethods',
+        'sweepNoiseRate'].includes(method)) {
         throw new LabelScopeError({ code: 'invalid_option', message: `Unknown method '${method}'.` });
       }
       const { datasetId, ...rest } = args;

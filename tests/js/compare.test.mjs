@@ -81,6 +81,30 @@ describe('compareMethods', () => {
       'invalid_option');
     await assertLabelScopeError(() => ls.compareMethods({ dataset: headlines, simulation, filterBy: 'both' }),
       'invalid_option');
+    await assertLabelScopeError(() => ls.sweepNoiseRate({ dataset: headlines, rates: [] }), 'invalid_option');
+    await assertLabelScopeError(() => ls.sweepNoiseRate({ dataset: headlines, rates: [0.1, 2] }), 'invalid_option');
+    await assertLabelScopeError(() => ls.sweepNoiseRate({ dataset: headlines, filterBy: 'bogus' }), 'invalid_option');
+    await assertLabelScopeError(() => ls.sweepNoiseRate({ dataset: headlines, labels }), 'invalid_option');
+  });
+
+  test('sweepNoiseRate: one score per rate, equal to simulate + findLabelIssues + score at that rate', () => {
+    const rates = [0, 0.1, 0.3];
+    const sweep = ls.sweepNoiseRate({ dataset: headlines, rates, seed: 5, filterBy: 'prune_by_class' });
+    const predProbs = headlines.probabilityRows(0, headlines.numExamples);
+    assert.equal(sweep.length, rates.length);
+    rates.forEach((rate, r) => {
+      const simulation = ls.simulateNoise({ dataset: headlines, rate, seed: 5 });
+      const { indices } = ls.findLabelIssues({ labels: simulation.noisyLabels, predProbs,
+        numClasses: headlines.numClasses, filterBy: 'prune_by_class' });
+      assert.deepEqual(sweep[r], ls.scoreDetection({ simulation, flagged: indices }));
+    });
+    assert.equal(sweep[0].flipped, 0);
+    assert.equal(sweep[0].recall, null);
+    // Arrays, a pair and the default rates (0 to 0.3 by 0.05).
+    const { labels, numClasses, classNames } = headlines;
+    const pairSweep = ls.sweepNoiseRate({ labels, predProbs, numClasses, classNames, pair: 'sports,weather' });
+    assert.deepEqual(pairSweep.map((x) => x.rate), [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
+    assert.deepEqual(pairSweep, ls.sweepNoiseRate({ dataset: headlines, pair: ['sports', 'weather'] }));
   });
 
   test('the worker gives the same table', async () => {
@@ -92,6 +116,8 @@ describe('compareMethods', () => {
       assert.deepEqual(simulation, ls.simulateNoise({ dataset: headlines, rate: 0.3, seed: 2 }));
       assert.deepEqual(await client.compareMethods({ dataset, simulation }),
         ls.compareMethods({ dataset: headlines, simulation }));
+      assert.deepEqual(await client.sweepNoiseRate({ dataset, rates: [0.2] }),
+        ls.sweepNoiseRate({ dataset: headlines, rates: [0.2] }));
     } finally {
       client.terminate();
       delete globalThis.Worker;

@@ -19,6 +19,10 @@ export async function lesson(file: File): Promise<void> {
   const table = ls.compareMethods({ dataset, simulation: sim });
   for (const m of table.methods) console.log(m.filterBy, m.precision, m.recall, recall);
   for (const r of table.rankings) console.log(r.rankBy, r.precisionAtK);
+  const sweep: DetectionScore[] = ls.sweepNoiseRate({ dataset, rates: [0, 0.1, 0.2], filterBy: 'both' });
+  // @ts-expect-error filterBy takes cleanlab's method names
+  ls.sweepNoiseRate({ dataset, filterBy: 'prune' });
+  console.log(sweep.map((s) => s.recall));
 
   const worker = await createLabelScopeWorker();
   const wd = await worker.readDataset({ combined: file });
