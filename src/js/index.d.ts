@@ -798,13 +798,15 @@ export type NoiseSource<D = Dataset> =
   | {
       /** True labels, one class index per example. */
       labels: Labels;
-      /** K, the number of classes a label can flip to (default: `classNames.length`). */
+      /** K, the number of classes a label can flip to (default: `classNames.length`, or the rows' length). */
       numClasses?: number;
       /** Names of the K classes, so that `pair` can name them. */
       classNames?: readonly string[];
+      /** Looked at only for K (so findLabelIssues' arguments work here too); the flips ignore it. */
+      predProbs?: ReadonlyArray<ArrayLike<number>> | Float64Array | Float32Array;
       dataset?: undefined;
     }
-  | { dataset: D; labels?: undefined; numClasses?: undefined; classNames?: undefined };
+  | { dataset: D; labels?: undefined; numClasses?: undefined; classNames?: undefined; predProbs?: undefined };
 
 /**
  * Arguments of `simulateNoise`. Exactly round(rate x eligible rows) rows flip (halves up), chosen by

@@ -4,7 +4,8 @@
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions, toLabels } from './inputs.js';
 
-const SIMULATE_KEYS = ['labels', 'dataset', 'numClasses', 'classNames', 'rate', 'seed', 'pair', 'noiseMatrix'];
+const SIMULATE_KEYS = ['labels', 'dataset', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair',
+  'noiseMatrix'];
 const SCORE_KEYS = ['isError', 'simulation', 'flagged'];
 
 /** The class index `value` names: a class name (exact, then ignoring case and blanks) or an index. */
@@ -62,16 +63,16 @@ function flatMatrix(matrix, k) {
 }
 
 /**
- * Flips labels with a seed. args: { labels + numClasses (+ classNames) | dataset, rate, seed = 0,
- * pair?: [a, b] | 'A,B', noiseMatrix? }. Returns { noisyLabels, isError, flipped, trueLabels,
- * mode, rate, seed, pair }.
+ * Flips labels with a seed. args: { labels + numClasses (or predProbs rows, for K) (+ classNames) |
+ * dataset, rate, seed = 0, pair?: [a, b] | 'A,B', noiseMatrix? }. Returns { noisyLabels, isError,
+ * flipped, trueLabels, mode, rate, seed, pair }.
  */
 export function simulateNoise(core, args = {}) {
   checkOptions('simulateNoise', args, SIMULATE_KEYS);
   const { dataset, rate, seed = 0, pair, noiseMatrix } = args;
   let labels; let numClasses; let classNames;
   if (dataset != null) {
-    if (args.labels != null || args.numClasses != null || args.classNames != null) {
+    if (args.labels != null || args.numClasses != null || args.classNames != null || args.predProbs != null) {
       throw invalid('simulateNoise: give either dataset or labels (with numClasses), not both.');
     }
     ({ labels, numClasses, classNames } = dataset);
@@ -79,7 +80,9 @@ export function simulateNoise(core, args = {}) {
     labels = toLabels(args.labels);
     classNames = args.classNames;
     if (classNames != null && !Array.isArray(classNames)) throw invalid('classNames must be an array of names.');
-    numClasses = args.numClasses ?? classNames?.length;
+    // predProbs (rows) are only looked at for K, so the arguments of findLabelIssues work here too.
+    const rowLength = Array.isArray(args.predProbs) ? args.predProbs[0]?.length : undefined;
+    numClasses = args.numClasses ?? classNames?.length ?? rowLength;
     if (!Number.isInteger(numClasses)) {
       throw invalid('simulateNoise: labels need numClasses (the number of classes a label can flip to).');
     }

@@ -82,6 +82,11 @@ describe('simulateNoise', () => {
     // 'A,B' text and indices name the same pair.
     assert.deepEqual(ls.simulateNoise({ dataset: headlines, rate: 0.5, seed: 3, pair: 'sports,weather' }), s);
     assert.deepEqual(ls.simulateNoise({ dataset: headlines, rate: 0.5, seed: 3, pair: [sports, weather] }), s);
+    // findLabelIssues' arguments work too: K from the probability rows (flat ones need numClasses).
+    const predProbs = Array.from({ length: labels.length }, (_, i) => Array.from(headlines.probabilityRows(i, 1)));
+    assert.deepEqual(ls.simulateNoise({ labels, predProbs, rate: 0.1, seed: 7 }), viaLabels);
+    const flat = headlines.probabilityRows(0, labels.length);
+    assert.deepEqual(ls.simulateNoise({ labels, predProbs: flat, numClasses, rate: 0.1, seed: 7 }), viaLabels);
     // With labels, classNames give the names.
     const named = ls.simulateNoise({ labels: headlines.labels, classNames: headlines.classNames, rate: 0.5, seed: 3,
       pair: 'sports,weather' });
@@ -129,6 +134,8 @@ describe('simulateNoise', () => {
     await assertLabelScopeError(() => ls.simulateNoise({ dataset: headlines, rate: 0.1, pair: 'sports,opera' }),
       'invalid_option');
     await assertLabelScopeError(() => ls.simulateNoise({ dataset: headlines, labels, rate: 0.1 }), 'invalid_option');
+    await assertLabelScopeError(() => ls.simulateNoise({ labels, predProbs: new Float64Array(30), rate: 0.1 }),
+      'invalid_option');
     const identity = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
     await assertLabelScopeError(() => ls.simulateNoise({ ...base, noiseMatrix: identity }), 'invalid_option');
     await assertLabelScopeError(() => ls.simulateNoise({ labels, numClasses: 3, noiseMatrix: [[1, 0], [0, 1]] }),
