@@ -27,16 +27,33 @@ export function classIndexOf(value, classNames, numClasses, what = 'class') {
   throw invalid(`${what} '${value}' matches no class.${known}`);
 }
 
+/** Whether `value` names a class (no error). */
+function namesClass(value, classNames, numClasses) {
+  try {
+    classIndexOf(value, classNames, numClasses);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 'A,B' split at its one comma; with more commas (class names that contain one), at the one comma
+ * where both sides name classes.
+ */
+function splitPair(pair, classNames, numClasses) {
+  const commas = [...pair.matchAll(/,/g)].map((m) => m.index);
+  if (commas.length === 1) return [pair.slice(0, commas[0]), pair.slice(commas[0] + 1)];
+  const fits = commas.map((c) => [pair.slice(0, c), pair.slice(c + 1)])
+    .filter(([a, b]) => namesClass(a, classNames, numClasses) && namesClass(b, classNames, numClasses));
+  if (fits.length === 1) return fits[0];
+  throw invalid(`pair '${pair}' must name two classes separated by a comma, e.g. 'Shirt,T-shirt'`
+    + (fits.length > 1 ? ' (it can be split in more than one way: give an array [a, b]).' : '.'));
+}
+
 /** [a, b] from [a, b] (indices or names) or 'A,B'. */
 function pairOf(pair, classNames, numClasses) {
-  let parts = pair;
-  if (typeof pair === 'string') {
-    parts = pair.split(',');
-    if (parts.length !== 2) {
-      throw invalid(`pair '${pair}' must name two classes separated by one comma, e.g. 'Shirt,T-shirt' `
-        + '(use an array [a, b] for class names that contain a comma).');
-    }
-  }
+  const parts = typeof pair === 'string' ? splitPair(pair, classNames, numClasses) : pair;
   if (!Array.isArray(parts) || parts.length !== 2) {
     throw invalid('pair must be two classes: [a, b] (class indices or names) or the text \'A,B\'.');
   }

@@ -80,6 +80,19 @@ describe('simulate-noise', () => {
     assert.deepEqual(rows.map((row) => Number(row[0])), Array.from(sim.noisyLabels));
   });
 
+  test('a headerless labels file of names, a class name with a comma in --pair', () => {
+    const labels = out('names-no-header.csv');
+    fs.writeFileSync(labels, '"T-shirt, top"\nShirt\nCoat\n"T-shirt, top"\nShirt\nCoat\n');
+    const probs = out('names-probs.csv');
+    fs.writeFileSync(probs, `"T-shirt, top",Shirt,Coat\n${'0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.8\n'.repeat(2)}`);
+    const r = node(['simulate-noise', '--labels', labels, '--pred-probs', probs, '--rate', '1', '--seed', '4',
+      '--pair', 'Shirt,T-shirt, top']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(parseCsv(r.stdout), [['label', 'true_label', 'is_error'],
+      ['Shirt', 'T-shirt, top', '1'], ['T-shirt, top', 'Shirt', '1'], ['Coat', 'Coat', '0'],
+      ['Shirt', 'T-shirt, top', '1'], ['T-shirt, top', 'Shirt', '1'], ['Coat', 'Coat', '0']]);
+  });
+
   test('NOISY.csv reads back as a labels file (its label column): find-issues runs on the noisy labels', () => {
     const inputs = [[['--labels', LABELS, '--pred-probs', PROBS], 'idx.csv'], [['--data', DATA], 'names.csv']];
     for (const [input, name] of inputs) {

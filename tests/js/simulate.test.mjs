@@ -131,6 +131,13 @@ describe('simulateNoise', () => {
     await assertLabelScopeError(() => ls.simulateNoise({ ...base, pair: [1, 1] }), 'invalid_option');
     await assertLabelScopeError(() => ls.simulateNoise({ ...base, pair: [0, 3] }), 'invalid_option');
     await assertLabelScopeError(() => ls.simulateNoise({ ...base, pair: 'a,b,c' }), 'invalid_option');
+    // A comma inside a class name: the one split where both sides name classes.
+    const names = ['T-shirt, top', 'Shirt', 'Coat'];
+    const shirts = ls.simulateNoise({ ...base, classNames: names, numClasses: undefined, pair: 'Shirt,T-shirt, top' });
+    assert.deepEqual(shirts.pair, [1, 0]);
+    const twoWays = ['a,b', 'a', 'b,c', 'c'];
+    assert.throws(() => ls.simulateNoise({ ...base, classNames: twoWays, numClasses: 4, pair: 'a,b,c' }),
+      { code: 'invalid_option', message: /more than one way/ });
     await assertLabelScopeError(() => ls.simulateNoise({ dataset: headlines, rate: 0.1, pair: 'sports,opera' }),
       'invalid_option');
     await assertLabelScopeError(() => ls.simulateNoise({ dataset: headlines, labels, rate: 0.1 }), 'invalid_option');
