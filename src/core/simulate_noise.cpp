@@ -44,7 +44,8 @@ void check_labels(LabelsView labels, std::size_t k) {
 
 void check_rate(double rate) {
     if (!(rate >= 0.0 && rate <= 1.0))
-        invalid("The noise rate is " + number_text(rate) + "; it must be a fraction in [0, 1] (0.1 flips 10% of the rows).");
+        invalid("The noise rate is " + number_text(rate) +
+                "; it must be a fraction in [0, 1] (0.1 flips 10% of the rows).");
 }
 
 void check_class(std::int32_t c, std::size_t k, const char* which) {
@@ -170,7 +171,8 @@ NoiseSimulation simulate_noise(LabelsView labels, std::size_t num_classes, const
             const std::int32_t a = options.class_a, b = options.class_b;
             check_class(a, num_classes, "first");
             check_class(b, num_classes, "second");
-            if (a == b) invalid("The noise pair names class " + std::to_string(a) + " twice; give two different classes.");
+            if (a == b)
+                invalid("The noise pair names class " + std::to_string(a) + " twice; give two different classes.");
             std::vector<std::int32_t> rows;
             for (std::size_t i = 0; i < labels.size; ++i)
                 if (labels[i] == a || labels[i] == b) rows.push_back(static_cast<std::int32_t>(i));
@@ -187,7 +189,8 @@ NoiseSimulation simulate_noise(LabelsView labels, std::size_t num_classes, const
                 by_class[static_cast<std::size_t>(labels[i])].push_back(static_cast<std::int32_t>(i));
             for (std::int32_t j = 0; j < k32; ++j) {
                 auto& rows = by_class[static_cast<std::size_t>(j)];
-                const std::vector<std::size_t> counts = apportion(rows.size(), options.noise_matrix, static_cast<std::size_t>(j));
+                const std::vector<std::size_t> counts =
+                    apportion(rows.size(), options.noise_matrix, static_cast<std::size_t>(j));
                 const std::size_t moved = rows.size() - counts[static_cast<std::size_t>(j)];
                 choose_front(rows, moved, choose);
                 std::size_t r = 0;
