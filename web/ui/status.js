@@ -51,6 +51,8 @@ export function createStatus({ onCancel }) {
         hint ? h('p', { class: 'alert-hint' }, hint) : null,
         extra);
       alert.hidden = false;
+      // Below the fold (under the guide on a first drop): bring it into view, or it goes unseen.
+      if (alert.getBoundingClientRect().top > (globalThis.innerHeight ?? Infinity)) alert.scrollIntoView({ block: 'nearest' });
     },
     clearError() {
       alert.hidden = true;
