@@ -2,6 +2,7 @@
 // whole columns from a Parquet file read in JS) or for labels + an N x D features file, and the
 // cross-validation itself on what was read, with progress (and cancelling) through a JS callback.
 #include <cmath>
+#include <exception>
 #include <memory>
 #include <optional>
 
@@ -43,6 +44,7 @@ struct FeatureSetData {
     std::string file;  // the features file (for messages)
     // Built on first use, then reused: the same features for every cross-validation of this set.
     std::optional<learn::Features> features;
+    std::exception_ptr build_error;
     learn::FeatureReport report;
 };
 
@@ -154,13 +156,26 @@ public:
     }
 
 private:
+    // The table's values move into the trainer's features (one copy in memory); a failure is kept
+    // and given again, since the values are gone.
     void build_features() {
         if (d_->features) return;
+        if (d_->build_error) std::rethrow_exception(d_->build_error);
+        try {
+            build_features_once();
+        } catch (...) {
+            d_->build_error = std::current_exception();
+            throw;
+        }
+    }
+
+    void build_features_once() {
         if (d_->table) {
             learn::TableColumns cols;
-            for (auto& f : d_->table->numeric) cols.numeric.push_back({f.name, f.values});
-            for (auto& f : d_->table->categorical) cols.categorical.push_back({f.name, f.codes, f.levels});
-            for (auto& f : d_->table->text) cols.text.push_back({f.name, f.texts});
+            for (auto& f : d_->table->numeric) cols.numeric.push_back({f.name, std::move(f.values)});
+            for (auto& f : d_->table->categorical)
+                cols.categorical.push_back({f.name, std::move(f.codes), std::move(f.levels)});
+            for (auto& f : d_->table->text) cols.text.push_back({f.name, std::move(f.texts)});
             learn::FeatureOptions fo;
             fo.missing = d_->impute ? learn::Missing::mean : learn::Missing::error;
             d_->features = learn::features_from_table(cols, fo, &d_->report);
@@ -174,6 +189,11 @@ private:
                       : dense.type == io::DenseFeatures::Type::f32 ? learn::DenseInput::Type::f32
                                                                    : learn::DenseInput::Type::f64;
             d_->features = learn::features_from_dense(in, &d_->report);
+            // The trainer keeps its own copy: the values read are no longer needed.
+            auto& kept = *d_->dense;
+            std::vector<std::uint8_t>().swap(kept.u8);
+            std::vector<float>().swap(kept.f32);
+            std::vector<double>().swap(kept.f64);
         }
     }
 
