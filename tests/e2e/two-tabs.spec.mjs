@@ -50,3 +50,17 @@ test('decisions in two tabs on the same data merge per row, on screen and in sto
   await expect(app(c).locator('.restored-note')).toContainText('Restored 1 decision');
   expect(await decisionsOf(c)).toEqual([[issues[2], 'keep']]);
 });
+
+test('Forget everything in one tab clears the other tab\'s decisions too (no save brings them back)', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openHeadlines(a);
+  await openHeadlines(b);
+  await app(a).locator('[role=grid]').focus();
+  await a.keyboard.press('a');
+  await expect.poll(() => decisionsOf(b)).toHaveLength(1);
+  await saved(a);
+  await app(a).locator('.privacy').getByRole('button', { name: 'Forget everything' }).click();
+  await expect.poll(() => decisionsOf(b)).toEqual([]);
+  await expect(app(b).locator('.vt-c-decision .decision-badge')).toHaveCount(0);
+});

@@ -77,7 +77,17 @@ export class ReviewStore {
     } catch { /* a closed channel: the other tabs read storage when they open the dataset */ }
   }
 
-  #remote({ key, rows, all }) {
+  #remote({ key, rows, all, everything }) {
+    if (everything) {
+      // "Forget everything" in another tab: this tab forgets too, or its next save would bring them back.
+      for (const [k, decisions] of this.#memory) {
+        decisions.clearAll();
+        this.#onRemote?.(k);
+      }
+      this.#pending.clear();
+      this.#consent = null;
+      return;
+    }
     const decisions = this.#memory.get(key);
     if (!decisions) return;
     let changed = false;
@@ -326,6 +336,7 @@ export class ReviewStore {
     this.#pending.clear();
     this.#consent = null;
     writeConsent(null);
+    this.#send({ everything: true });
     try {
       await deleteDatabase();
       if (this.#enabled) this.#setState({ mode: 'saved', error: null, savedAt: null });
