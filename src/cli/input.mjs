@@ -68,6 +68,7 @@ export async function readInput(ls, files, values, progress) {
   for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
   const options = { onProgress: (p) => progress.update(p) };
   if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
+  if (values['allow-unnormalized']) options.allowUnnormalized = true;
   return ls.readDataset(input, options);
 }
 

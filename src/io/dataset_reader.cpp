@@ -1,4 +1,5 @@
 #include "io/dataset_reader.hpp"
+#include "io/plausibility.hpp"
 
 #include <cstring>
 #include <string>
@@ -184,14 +185,17 @@ ReadError locate_error(const LabelScopeError& e, const Dataset& d) {
     return ReadError(code, e.what(), s.probs_file, s.probs_first_row + e.example(), column);
 }
 
-Warnings validate_dataset(const Dataset& d, bool require_two_label_classes) {
+Warnings validate_dataset(const Dataset& d, bool require_two_label_classes, bool allow_unnormalized) {
+    Warnings warnings;
     try {
         const ValidationOptions options{require_two_label_classes};
-        return d.is_float32() ? validate_inputs(d.labels_view(), d.probs_view_f32(), options)
-                              : validate_inputs(d.labels_view(), d.probs_view(), options);
+        warnings = d.is_float32() ? validate_inputs(d.labels_view(), d.probs_view_f32(), options)
+                                  : validate_inputs(d.labels_view(), d.probs_view(), options);
     } catch (const LabelScopeError& e) {
         throw locate_error(e, d);
     }
+    if (!allow_unnormalized) check_probabilities_plausible(d, warnings);
+    return warnings;
 }
 
 }  // namespace labelscope::io

@@ -16,7 +16,7 @@ namespace labelscope::io {
 enum class FileRole { labels, pred_probs, combined };
 
 struct ReadOptions {
-    // Combined CSV: the label column's name. Empty = the first of label, labels, given_label, y.
+    // Combined CSV: the label column's name. Empty = label, labels, given_label, y, ... (label_column.hpp).
     std::string label_column;
     // Combined CSV: the probability columns by name. Empty = every numeric column that is not the
     // label, a truth column (true_label, is_error) or an id-like column.
@@ -24,6 +24,9 @@ struct ReadOptions {
     // Names for integer labels (index = class). Used when pred_probs has no header.
     std::vector<std::string> class_names;
     bool float32 = false;  // store probabilities as float (arithmetic stays double)
+    // Accept probabilities whose rows mostly do not sum to 1 (with a warning) instead of refusing
+    // them as implausible (io/plausibility.hpp).
+    bool allow_unnormalized = false;
 };
 
 class FileParser;   // one per file being read
@@ -57,8 +60,9 @@ private:
 int reader_threads();
 
 // Checks the values with the core (NaN, range, labels vs classes, ...) and returns its warnings,
-// or throws a ReadError that names the file, row and column of the offending value.
-Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes = true);
+// or throws a ReadError that names the file, row and column of the offending value. Unless
+// `allow_unnormalized`, probabilities whose rows mostly do not sum to 1 are refused as implausible.
+Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes = true, bool allow_unnormalized = true);
 
 // Turns a core error about example i / class k into the file, row and column it came from.
 ReadError locate_error(const LabelScopeError& error, const Dataset& dataset);

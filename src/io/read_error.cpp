@@ -20,6 +20,7 @@ const char* to_string(ReadErrorCode code) {
         case ReadErrorCode::row_count_mismatch: return "row_count_mismatch";
         case ReadErrorCode::bad_npy: return "bad_npy";
         case ReadErrorCode::missing_file: return "missing_file";
+        case ReadErrorCode::implausible_probabilities: return "implausible_probabilities";
     }
     return "unknown";
 }

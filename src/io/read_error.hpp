@@ -25,6 +25,7 @@ enum class ReadErrorCode {
     row_count_mismatch,  // labels and pred_probs have different lengths
     bad_npy,             // .npy header, dtype, order, shape or truncated body
     missing_file,        // a dataset without labels or pred_probs
+    implausible_probabilities,  // most rows do not sum to 1: features or scores, not probabilities
 };
 
 const char* to_string(ReadErrorCode code);

@@ -1,102 +1,25 @@
-// The only Emscripten file: typed arrays and plain objects in, typed arrays and plain objects out.
-// Every C++ error becomes {error: {code, message, file, row, column}} for the JS layer to throw
-// as a LabelScopeError; nothing throws across the boundary and no call aborts the module.
+// The analysis and reader entry points of the JS API (conversions live in marshal.hpp; features
+// bind in their own src/wasm/bind_*.cpp). Nothing throws across the boundary: every entry point
+// runs inside guarded().
 #include <emscripten/bind.h>
-#include <emscripten/heap.h>
 #include <emscripten/val.h>
-#include <malloc.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <memory>
-#include <new>
 #include <string>
 
 #include "core/labelscope.hpp"
 #include "io/dataset_reader.hpp"
+#include "wasm/marshal.hpp"
 
 using emscripten::val;
 using namespace labelscope;
-
-// ---- out of memory ------------------------------------------------------------------------------
-// operator new is replaced (same behaviour: malloc, std::bad_alloc on failure) only to remember the
-// failed request, so the out_of_memory error can say how much memory the step needed.
-namespace {
-struct FailedAllocation {
-    std::size_t requested = 0;  // bytes of the allocation that failed
-    std::size_t in_use = 0;     // bytes allocated at that moment
-    std::size_t top_free = 0;   // free bytes in the allocator's topmost chunk
-    std::size_t heap_end = 0;   // end of the allocator's memory (sbrk(0))
-    std::size_t heap = 0;       // WebAssembly memory size
-};
-FailedAllocation last_failed_allocation;
-}  // namespace
-
-void* operator new(std::size_t size) {
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-    const struct mallinfo m = mallinfo();
-    last_failed_allocation = {size, static_cast<unsigned>(m.uordblks), static_cast<unsigned>(m.keepcost),
-                              reinterpret_cast<std::size_t>(sbrk(0)), emscripten_get_heap_size()};
-    throw std::bad_alloc();
-}
+using namespace labelscope::wasm;
 
 namespace {
 
-std::string megabytes(double bytes, bool round_up) {
-    const double mb = bytes / 1e6;
-    return std::to_string(static_cast<long long>(round_up ? std::ceil(mb) : std::floor(mb))) + " MB";
-}
-
-// How much WebAssembly memory the step needed, where it stopped, and what to do about it.
-std::string out_of_memory_message() {
-    const FailedAllocation f = last_failed_allocation;
-    last_failed_allocation = {};
-    const std::string advice =
-        "Use fewer examples or classes, or keep the probabilities as float32 (the float32 option of readDataset, "
-        "or a Float32Array), which halves their memory. In a browser, closing other tabs can also help.";
-    if (f.requested == 0)  // not from operator new: no size to report
-        return "Not enough memory: WebAssembly memory could not grow past " +
-               megabytes(static_cast<double>(emscripten_get_heap_size()), false) + " (the limit here is " +
-               megabytes(static_cast<double>(emscripten_get_heap_max()), false) + "). " + advice;
-    // The memory size the failed allocation needed. dlmalloc first extends its topmost free chunk
-    // (if that chunk ends the heap); had that fitted in the memory there was, the chunk did not end
-    // the heap and the allocation needed a fresh block after it.
-    const double end = static_cast<double>(f.heap_end), request = static_cast<double>(f.requested);
-    const double extended = end + request - static_cast<double>(std::min(f.top_free, f.requested));
-    const double needed = extended <= static_cast<double>(f.heap) ? end + request : extended;
-    return "Not enough memory: this step needed at least " + megabytes(needed, true) +
-           " of WebAssembly memory (one allocation of " + megabytes(request, true) + " with " +
-           megabytes(static_cast<double>(f.in_use), true) + " in use), but memory could not grow past " +
-           megabytes(static_cast<double>(f.heap), false) + " (the limit here is " +
-           megabytes(static_cast<double>(emscripten_get_heap_max()), false) + "). " + advice;
-}
-
-// ---- JS -> C++ ---------------------------------------------------------------------------------
-
-template <class T>
-std::vector<T> copy_in(const val& typed_array) {
-    const auto n = typed_array["length"].as<std::size_t>();
-    std::vector<T> out(n);
-    // One memcpy into the heap (a per-element loop is ~30x slower for large inputs).
-    val(emscripten::typed_memory_view(n, out.data())).call<void>("set", typed_array);
-    return out;
-}
-
-bool has(const val& o, const char* key) { return !o[key].isUndefined() && !o[key].isNull(); }
-std::string str(const val& o, const char* key, const char* fallback) {
-    return has(o, key) ? o[key].as<std::string>() : fallback;
-}
-double num(const val& o, const char* key, double fallback) { return has(o, key) ? o[key].as<double>() : fallback; }
-bool flag(const val& o, const char* key, bool fallback) { return has(o, key) ? o[key].as<bool>() : fallback; }
-
-std::vector<std::int64_t> int_list(const val& o, const char* key) {
-    std::vector<std::int64_t> out;
-    if (!has(o, key)) return out;
-    const auto n = o[key]["length"].as<std::size_t>();
-    for (std::size_t i = 0; i < n; ++i) out.push_back(static_cast<std::int64_t>(o[key][i].as<double>()));
-    return out;
-}
+// ---- analysis options and records ----------------------------------------------------------------
 
 CountMatrix count_matrix(const val& rows) {
     const auto k = rows["length"].as<std::size_t>();
@@ -130,53 +53,6 @@ FindOptions find_options(const val& o) {
 std::optional<ScoreOptions> rank_options(const val& o, const char* key, bool adjust) {
     if (!has(o, key) || o[key].as<std::string>() == "none") return std::nullopt;
     return ScoreOptions{parse_score_method(o[key].as<std::string>()), adjust};
-}
-
-// ---- C++ -> JS ---------------------------------------------------------------------------------
-
-template <class T>
-val typed(const char* type, const std::vector<T>& v) {
-    return val::global(type).new_(emscripten::typed_memory_view(v.size(), v.data()));  // a copy
-}
-val out(const std::vector<double>& v) { return typed("Float64Array", v); }
-val out(const std::vector<std::int32_t>& v) { return typed("Int32Array", v); }
-val out(const std::vector<std::uint8_t>& v) { return typed("Uint8Array", v); }
-
-// A matrix as { shape: [rows, cols], values: Float64Array }: src/js/records.js makes the row
-// arrays (setting K x K elements one call at a time took most of a 10k x 100 audit).
-template <class T>
-val rows(const Matrix<T>& m) {
-    val shape = val::array();
-    shape.set(0, static_cast<double>(m.rows));
-    shape.set(1, static_cast<double>(m.cols));
-    val matrix = val::object();
-    matrix.set("shape", shape);
-    matrix.set("values", out(std::vector<double>(m.values.begin(), m.values.end())));
-    return matrix;
-}
-val list(const std::vector<double>& v) {
-    val a = val::array();
-    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, v[i]);
-    return a;
-}
-val list(const std::vector<std::int64_t>& v) {
-    val a = val::array();
-    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, static_cast<double>(v[i]));
-    return a;
-}
-
-val warnings_out(const Warnings& ws) {
-    val a = val::array();
-    for (std::size_t i = 0; i < ws.size(); ++i) {
-        val w = val::object();
-        w.set("code", std::string(to_string(ws[i].code)));
-        w.set("message", ws[i].message);
-        w.set("count", static_cast<double>(ws[i].count));
-        w.set("example", static_cast<double>(ws[i].first_example));
-        w.set("classIndex", static_cast<double>(ws[i].class_index));
-        a.set(i, w);
-    }
-    return a;
 }
 
 val class_quality_out(const std::vector<ClassQuality>& rows_in) {
@@ -220,42 +96,6 @@ val latent_out(val o, const LatentEstimates& l) {
     o.set("noiseMatrix", rows(l.noise_matrix));
     o.set("inverseNoiseMatrix", rows(l.inverse_noise_matrix));
     return o;
-}
-
-val error_out(const std::string& code, const std::string& message, const std::string& file = {},
-              std::int64_t row = 0, std::int64_t column = 0, std::int64_t example = -1, std::int64_t cls = -1) {
-    val e = val::object();
-    e.set("code", code);
-    e.set("message", message);
-    if (!file.empty()) e.set("file", file);
-    if (row > 0) e.set("row", static_cast<double>(row));
-    if (column > 0) e.set("column", static_cast<double>(column));
-    if (example >= 0) e.set("example", static_cast<double>(example));
-    if (cls >= 0) e.set("classIndex", static_cast<double>(cls));
-    val r = val::object();
-    r.set("error", e);
-    return r;
-}
-
-// Runs f, turning any C++ exception into an error value (never a bare pointer or an abort).
-template <class F>
-val guarded(F&& f, const io::Dataset* dataset = nullptr) {
-    try {
-        return f();
-    } catch (const LabelScopeError& e) {
-        if (dataset != nullptr) {
-            const io::ReadError located = io::locate_error(e, *dataset);
-            return error_out(located.code(), e.what(), located.file(), located.row(), located.column(), e.example(),
-                             e.class_index());
-        }
-        return error_out(to_string(e.code()), e.what(), {}, 0, 0, e.example(), e.class_index());
-    } catch (const io::ReadError& e) {
-        return error_out(e.code(), e.what(), e.file(), e.row(), e.column());
-    } catch (const std::bad_alloc&) {
-        return error_out("out_of_memory", out_of_memory_message());
-    } catch (const std::exception& e) {
-        return error_out("internal_error", std::string("Unexpected error: ") + e.what());
-    }
 }
 
 // ---- the analysis entry points, on any labels/probabilities views --------------------------------
@@ -629,12 +469,14 @@ public:
         io::ReadOptions r;
         r.label_column = str(o, "labelColumn", "");
         r.float32 = flag(o, "float32", false);
+        r.allow_unnormalized = flag(o, "allowUnnormalized", false);
         if (has(o, "probabilityColumns"))
             for (std::size_t i = 0; i < o["probabilityColumns"]["length"].as<std::size_t>(); ++i)
                 r.probability_columns.push_back(o["probabilityColumns"][i].as<std::string>());
         if (has(o, "classNames"))
             for (std::size_t i = 0; i < o["classNames"]["length"].as<std::size_t>(); ++i)
                 r.class_names.push_back(o["classNames"][i].as<std::string>());
+        allow_unnormalized_ = r.allow_unnormalized;
         reader_ = std::make_unique<io::DatasetReader>(r);
     }
 
@@ -671,7 +513,7 @@ public:
         std::shared_ptr<io::Dataset> d;
         return guarded([&] {
             d = std::make_shared<io::Dataset>(reader_->finish());
-            const Warnings warnings = io::validate_dataset(*d, false);
+            const Warnings warnings = io::validate_dataset(*d, false, allow_unnormalized_);
             val r = val::object();
             r.set("dataset", DatasetHandle(d));
             r.set("warnings", warnings_out(warnings));
@@ -682,6 +524,7 @@ public:
 private:
     std::unique_ptr<io::DatasetReader> reader_;
     std::vector<std::uint8_t> buffer_;
+    bool allow_unnormalized_ = false;
 };
 
 }  // namespace

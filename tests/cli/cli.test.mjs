@@ -1,6 +1,7 @@
 // The command line itself: formats, --out, .npy and --data input, exit codes and messages.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
@@ -72,7 +73,8 @@ describe('output formats', () => {
 
   test('warnings: in the JSON once; on stderr with --format csv', () => {
     const U = path.join(GOLDEN, 'unnormalized_rows_k4');
-    const input = ['--labels', path.join(U, 'labels.csv'), '--pred-probs', path.join(U, 'pred_probs.csv')];
+    const input = ['--labels', path.join(U, 'labels.csv'), '--pred-probs', path.join(U, 'pred_probs.csv'),
+      '--allow-unnormalized'];
     const json = jsonOf(runCli(['find-issues', ...input]));
     assert.deepEqual(json.warnings.map((w) => w.code), ['rows_not_normalized']);
     assert.equal(json.warnings[0].count, 299);
@@ -80,6 +82,26 @@ describe('output formats', () => {
     assert.equal(csv.status, 0);
     assert.match(csv.stderr, /^labelscope: warning: 299 row\(s\) of pred_probs do not sum to 1/);
     assert.equal(csv.stderr.trim().split('\n').length, 1);
+  });
+
+  test('probabilities whose rows mostly do not sum to 1 are refused: exit 3, what they look like, what to do', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'labelscope-features-'));
+    const data = path.join(dir, 'features.csv');
+    // Four features scaled to [0, 1] and an integer label: no model, so no probabilities.
+    fs.writeFileSync(data, 'f1,f2,f3,f4,label\n0.2,0.5,0.3,0.9,0\n0.7,0.1,0.4,0.2,1\n0.3,0.3,0.8,0.6,2\n'
+      + '0.9,0.6,0.2,0.1,3\n0.1,0.9,0.5,0.4,1\n');
+    for (const command of ['find-issues', 'scores', 'health', 'audit']) {
+      const r = runCli([command, '--data', data]);
+      assert.equal(r.status, 3, `${command}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^labelscope: .*features\.csv, row 2, column 1: 5 of 5 rows do not sum to 1/);
+      assert.match(r.stderr, /f1, f2, f3, f4 look like features/);
+      assert.match(r.stderr, /cross_val_predict/);
+      assert.equal(r.stderr.trim().split('\n').length, 1);
+    }
+    const allowed = runCli(['find-issues', '--data', data, '--allow-unnormalized']);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.deepEqual(jsonOf(allowed).warnings.map((w) => w.code), ['rows_not_normalized']);
   });
 
   test('a successful run writes nothing to stderr when it is not a terminal', () => {

@@ -1,0 +1,133 @@
+// Conversions shared by every binding file (src/wasm/bind_*.cpp): typed arrays and option objects
+// in, typed arrays and plain objects out, and guarded(), which turns any C++ error into the
+// {error: {code, message, file, row, column}} value src/js/errors.js raises as a LabelScopeError.
+#pragma once
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "core/labelscope.hpp"
+#include "io/dataset_reader.hpp"
+
+namespace labelscope::wasm {
+
+using emscripten::val;
+
+// How much WebAssembly memory the failed step needed and what to do about it (marshal.cpp).
+std::string out_of_memory_message();
+
+// ---- JS -> C++ ---------------------------------------------------------------------------------
+
+template <class T>
+std::vector<T> copy_in(const val& typed_array) {
+    const auto n = typed_array["length"].as<std::size_t>();
+    std::vector<T> out(n);
+    // One memcpy into the heap (a per-element loop is ~30x slower for large inputs).
+    val(emscripten::typed_memory_view(n, out.data())).call<void>("set", typed_array);
+    return out;
+}
+
+inline bool has(const val& o, const char* key) { return !o[key].isUndefined() && !o[key].isNull(); }
+inline std::string str(const val& o, const char* key, const char* fallback) {
+    return has(o, key) ? o[key].as<std::string>() : fallback;
+}
+inline double num(const val& o, const char* key, double fallback) { return has(o, key) ? o[key].as<double>() : fallback; }
+inline bool flag(const val& o, const char* key, bool fallback) { return has(o, key) ? o[key].as<bool>() : fallback; }
+
+inline std::vector<std::int64_t> int_list(const val& o, const char* key) {
+    std::vector<std::int64_t> out;
+    if (!has(o, key)) return out;
+    const auto n = o[key]["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < n; ++i) out.push_back(static_cast<std::int64_t>(o[key][i].as<double>()));
+    return out;
+}
+
+// ---- C++ -> JS ---------------------------------------------------------------------------------
+
+template <class T>
+val typed(const char* type, const std::vector<T>& v) {
+    return val::global(type).new_(emscripten::typed_memory_view(v.size(), v.data()));  // a copy
+}
+inline val out(const std::vector<double>& v) { return typed("Float64Array", v); }
+inline val out(const std::vector<std::int32_t>& v) { return typed("Int32Array", v); }
+inline val out(const std::vector<std::uint8_t>& v) { return typed("Uint8Array", v); }
+
+// A matrix as { shape: [rows, cols], values: Float64Array }: src/js/records.js makes the row
+// arrays (setting K x K elements one call at a time took most of a 10k x 100 audit).
+template <class T>
+val rows(const Matrix<T>& m) {
+    val shape = val::array();
+    shape.set(0, static_cast<double>(m.rows));
+    shape.set(1, static_cast<double>(m.cols));
+    val matrix = val::object();
+    matrix.set("shape", shape);
+    matrix.set("values", out(std::vector<double>(m.values.begin(), m.values.end())));
+    return matrix;
+}
+inline val list(const std::vector<double>& v) {
+    val a = val::array();
+    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, v[i]);
+    return a;
+}
+inline val list(const std::vector<std::int64_t>& v) {
+    val a = val::array();
+    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, static_cast<double>(v[i]));
+    return a;
+}
+
+inline val warnings_out(const Warnings& ws) {
+    val a = val::array();
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        val w = val::object();
+        w.set("code", std::string(to_string(ws[i].code)));
+        w.set("message", ws[i].message);
+        w.set("count", static_cast<double>(ws[i].count));
+        w.set("example", static_cast<double>(ws[i].first_example));
+        w.set("classIndex", static_cast<double>(ws[i].class_index));
+        a.set(i, w);
+    }
+    return a;
+}
+
+inline val error_out(const std::string& code, const std::string& message, const std::string& file = {},
+              std::int64_t row = 0, std::int64_t column = 0, std::int64_t example = -1, std::int64_t cls = -1) {
+    val e = val::object();
+    e.set("code", code);
+    e.set("message", message);
+    if (!file.empty()) e.set("file", file);
+    if (row > 0) e.set("row", static_cast<double>(row));
+    if (column > 0) e.set("column", static_cast<double>(column));
+    if (example >= 0) e.set("example", static_cast<double>(example));
+    if (cls >= 0) e.set("classIndex", static_cast<double>(cls));
+    val r = val::object();
+    r.set("error", e);
+    return r;
+}
+
+// Runs f, turning any C++ exception into an error value (never a bare pointer or an abort).
+template <class F>
+val guarded(F&& f, const io::Dataset* dataset = nullptr) {
+    try {
+        return f();
+    } catch (const LabelScopeError& e) {
+        if (dataset != nullptr) {
+            const io::ReadError located = io::locate_error(e, *dataset);
+            return error_out(located.code(), e.what(), located.file(), located.row(), located.column(), e.example(),
+                             e.class_index());
+        }
+        return error_out(to_string(e.code()), e.what(), {}, 0, 0, e.example(), e.class_index());
+    } catch (const io::ReadError& e) {
+        return error_out(e.code(), e.what(), e.file(), e.row(), e.column());
+    } catch (const std::bad_alloc&) {
+        return error_out("out_of_memory", out_of_memory_message());
+    } catch (const std::exception& e) {
+        return error_out("internal_error", std::string("Unexpected error: ") + e.what());
+    }
+}
+
+
+}  // namespace labelscope::wasm
