@@ -133,8 +133,11 @@ export function countTicks(maxCount) {
   // Drop marks that would sit too close to the top one.
   const ticks = steps.filter((t, i) => i === steps.length - 1 || t === 0 || t * 1.5 <= maxCount || t <= 2);
   if (ticks.length <= 6) return ticks;
-  const powers = ticks.filter((t, i) => t === 0 || i === ticks.length - 1 || /^10*$/.test(String(t)));
-  return powers.length >= 4 ? powers : ticks.filter((t) => !String(t).startsWith('2'));
+  let powers = ticks.filter((t, i) => t === 0 || i === ticks.length - 1 || /^10*$/.test(String(t)));
+  if (powers.length < 4) return ticks.filter((t) => !String(t).startsWith('2'));
+  // Many decades: every other power of ten (0 and the largest count stay).
+  while (powers.length > 6) powers = powers.filter((t, i) => t === 0 || i === powers.length - 1 || i % 2 === 1);
+  return powers;
 }
 
 /** Ticks at least 12 px apart on the plot (the largest count always kept). */
