@@ -499,10 +499,10 @@ private:
         return seen.size();
     }
 
-    // A text column that is really numbers with a few bad cells: the bad cell is the error.
+    // A column of numbers with some cells that are not: most cells numbers, so the others are
+    // errors (a typo, a unit, a word for a missing value) rather than categories.
     bool mostly_numbers(const StoredColumn& col) const {
-        const std::size_t cells = col.number_cells + col.other_cells;
-        return col.other_cells > 0 && cells > 0 && col.number_cells * 10 >= cells * 9;
+        return col.other_cells > 0 && col.number_cells > col.other_cells;
     }
 
     [[noreturn]] void bad_number(const StoredColumn& col) const {

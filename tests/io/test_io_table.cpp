@@ -253,3 +253,14 @@ TEST_CASE("dense: .npy float64 in Fortran order, int32 as doubles, truncated and
     CHECK_THROWS_WITH_AS(read(f.substr(0, f.size() - 1), 7), doctest::Contains("truncated"), ReadError);
     CHECK_THROWS_WITH_AS(read(f + "xx", 7), doctest::Contains("2 bytes after"), ReadError);
 }
+
+TEST_CASE("table: in a small table too, a word among numbers is the error (most cells are numbers)") {
+    const ReadError e = table_error("label,x\na,1.5\nb,2\na,oops\nb,4\na,5\n");
+    CHECK(e.code() == "bad_number");
+    CHECK(e.row() == 3);
+    CHECK(e.column() == 2);
+    // Mostly words: categories, the numbers among them too.
+    const FeatureTable t = read_table("label,size,x\na,1,1\nb,XL,5\na,L,3\nb,1,4\na,XL,7\nb,L,2\na,1,8\nb,XL,9\n"
+                                      "a,L,6\nb,L,0\n");
+    CHECK(choice(t, "size").use == ColumnUse::categorical);
+}
