@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the package as npm would publish it: `npm pack` into a temp folder, install the tarball
-# into an empty ES-module project there (offline: labelscope has no dependencies), then
+# into an empty ES-module project there (offline: its dependencies, the Parquet reader, are packed
+# from the copies in node_modules), then
 #   - `import 'labelscope'` runs findLabelIssues and readDataset on a tiny dataset,
 #   - 'labelscope/worker.js' and the types resolve, and a strict TypeScript file type-checks
 #     against the installed index.d.ts,
@@ -42,12 +43,26 @@ node -e '
 ' "$tmp/pack.json"
 
 echo "== install into an empty project"
+# labelscope's dependencies and theirs, as tarballs of what npm ci installed: no network needed.
+deps=()
+for d in $(node -e '
+  const fs = require("fs");
+  const seen = new Set();
+  const visit = (dir) => {
+    const deps = JSON.parse(fs.readFileSync(`${dir}/package.json`, "utf8")).dependencies ?? {};
+    for (const name of Object.keys(deps)) if (!seen.has(name)) { seen.add(name); visit(`node_modules/${name}`); }
+  };
+  visit(".");
+  console.log([...seen].join(" "));'); do
+  deps+=("$tmp/dep-${d//\//+}.tgz")
+  tar czf "${deps[-1]}" -C "node_modules/$d" --transform 's,^\.,package,' .
+done
 app="$tmp/app"
 mkdir "$app"
 cd "$app"
 npm init -y > /dev/null
 npm pkg set type=module
-npm install --offline --no-package-lock "$tarball" > /dev/null
+npm install --offline --no-package-lock "$tarball" "${deps[@]}" > /dev/null
 [ -f node_modules/labelscope/package.json ] || { echo "check-pack: labelscope not installed" >&2; exit 1; }
 
 echo "== import 'labelscope'"
