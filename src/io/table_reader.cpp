@@ -364,6 +364,8 @@ public:
         }
         choose(table_.columns[label], ColumnUse::label, "label column");
         const std::set<std::string> listed = listed_features(lowered);
+        if (listed.count(lowered[label]))
+            throw not_a_feature(store_.columns[label], "is the label column: it cannot also be a feature");
         const std::string text_wanted = lower_name(options_.text_column);
         if (!text_wanted.empty() && std::find(lowered.begin(), lowered.end(), text_wanted) == lowered.end())
             throw no_column(options_.text_column, "the text column");

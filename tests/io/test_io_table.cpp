@@ -264,3 +264,11 @@ TEST_CASE("table: in a small table too, a word among numbers is the error (most 
                                       "a,L,6\nb,L,0\n");
     CHECK(choice(t, "size").use == ColumnUse::categorical);
 }
+
+TEST_CASE("table: the label column cannot also be a feature") {
+    TableOptions o;
+    o.features = {"x", "label"};
+    const ReadError e = table_error("label,x\n0,1\n1,5\n0,3\n1,4\n", o);
+    CHECK(e.code() == "missing_column");
+    CHECK(std::string(e.what()).find("'label' is the label column") != std::string::npos);
+}
