@@ -110,6 +110,23 @@ describe('labelscope cross-val', () => {
     assert.equal(JSON.parse(health.stdout).n, 80);
   });
 
+  test('PROBS.csv read back with --pred-probs gives the results of --features', () => {
+    const cases = [
+      [['--data', rel('iris.csv')], ['--labels', rel('iris.csv')]],
+      [['--labels', rel('pixels_labels.csv'), '--features', rel('pixels.npy')], ['--labels', rel('pixels_labels.csv')]],
+    ];
+    cases.forEach(([input, labels], i) => {
+      const out = path.join(tmp, `roundtrip${i}.csv`);
+      assert.equal(cli(['cross-val', ...input, '--out', out]).status, 0);
+      const direct = cli(['audit', ...input, ...(input.includes('--features') ? [] : ['--features', 'all'])]);
+      const back = cli(['audit', ...labels, '--pred-probs', out]);
+      assert.equal(direct.status, 0, direct.stderr);
+      assert.equal(back.status, 0, back.stderr);
+      assert.deepEqual(JSON.parse(back.stdout).issues.map((x) => [x.index, x.label_quality]),
+        JSON.parse(direct.stdout).issues.map((x) => [x.index, x.label_quality]));
+    });
+  });
+
   const BAD = [
     ['bad_number.csv', [], /bad_number\.csv, row 7, column 3: 'abc' is not a number.*sepal_width/],
     ['small_class.csv', [], /small_class\.csv: Class 'virginica' has 3 examples, fewer than the 5 folds/],
