@@ -55,6 +55,8 @@ struct FeatureTable {
     std::vector<NumericFeature> numeric;
     std::vector<CategoricalFeature> categorical;
     std::vector<TextFeature> text;  // zero or one
+    // The id, known-truth and text columns as read, in file order: shown beside the results.
+    std::vector<TextFeature> passthrough;
     std::vector<ColumnChoice> columns;
     std::vector<std::string> notes;
 };

@@ -382,7 +382,7 @@ public:
                 choose(choice, ColumnUse::text, "chosen as the text column");
                 text_candidates.insert(text_candidates.begin(), c);
             } else if (!listed.empty() && !listed.count(name)) {
-                choose(choice, ColumnUse::ignored, "not in the features list");
+                choose_unlisted(c, name, choice);
             } else if (!listed.empty()) {
                 choose_listed(c, choice);
             } else {
@@ -536,6 +536,17 @@ private:
                                      "(--text-column) or leave it out of the features");
     }
 
+    // Not in the features list: never a feature, but an id column is still shown as one.
+    void choose_unlisted(std::size_t c, const std::string& name, ColumnChoice& choice) {
+        std::vector<std::size_t> texts;
+        try {
+            choose_automatically(c, name, choice, texts);
+        } catch (const ReadError&) {
+            choice.use = ColumnUse::ignored;
+        }
+        if (choice.use != ColumnUse::id) choose(choice, ColumnUse::ignored, "not in the features list");
+    }
+
     void choose_automatically(std::size_t c, const std::string& name, ColumnChoice& choice,
                               std::vector<std::size_t>& text_candidates) {
         const auto& col = store_.columns[c];
@@ -658,8 +669,14 @@ private:
                 }
                 case ColumnUse::text:
                     if (col.numeric) col.to_text();
+                    table_.passthrough.push_back({col.name, col.strings});
                     table_.text.push_back({col.name, std::move(col.strings)});
                     ++used;
+                    break;
+                case ColumnUse::id:
+                case ColumnUse::truth:
+                    if (col.numeric) col.to_text();
+                    table_.passthrough.push_back({col.name, std::move(col.strings)});
                     break;
                 default: break;
             }

@@ -160,6 +160,8 @@ export async function crossValProbs(core, input, options = {}) {
         impute: options.impute ?? false,
       },
       notes: r.notes,
+      // The table's id, known-truth and text columns as read: shown beside the results.
+      extraColumns: info.extraColumns,
       featureReport: { ...info.featureReport, ...r.features, labelsFile: info.labelsFile, featuresFile: info.featuresFile },
     };
   } catch (e) {
@@ -196,10 +198,13 @@ export function probsCsv(result) {
   return `${lines.join('\n')}\n`;
 }
 
+const csvField = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
 /**
  * A Dataset (as readDataset gives) holding a crossValProbs result's labels and probabilities,
- * with its class names: read from exact text (every number in its shortest round-trip form, so
- * the same bits), for the methods that take { dataset }.
+ * with its class names, and the table's id, text and known-truth columns: read from exact text
+ * (every number in its shortest round-trip form, so the same bits), for the methods that take
+ * { dataset } and for known-truth precision and recall.
  */
 export function datasetFromCrossVal(ls, result) {
   if (!isCrossValResult(result)) throw invalid('datasetFromCrossVal takes the result of crossValProbs.');
@@ -210,6 +215,19 @@ export function datasetFromCrossVal(ls, result) {
     let line = String(p[i * k]);
     for (let j = 1; j < k; j++) line += `,${p[i * k + j]}`;
     rows[i] = line;
+  }
+  const extra = result.extraColumns ?? [];
+  if (extra.length > 0) {
+    // One combined CSV: the label (class index), p_<class> columns (the reader takes exactly
+    // those as the probabilities, named after the class), then the table's own columns.
+    const names = new Set(extra.map((c) => c.name.toLowerCase()));
+    const labelColumn = ['label', 'given_label', 'labels', 'y'].find((n) => !names.has(n));
+    const header = [labelColumn, ...result.classNames.map((c) => `p_${c}`), ...extra.map((c) => c.name)];
+    const lines = [header.map(csvField).join(',')];
+    for (let i = 0; i < result.numExamples; i++) {
+      lines.push([result.labels[i], rows[i], ...extra.map((c) => csvField(c.values[i]))].join(','));
+    }
+    return ls.readDataset({ combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } }, { labelColumn });
   }
   return ls.readDataset(
     { labels: { name: 'labels', data: `${Array.from(result.labels).join('\n')}\n` },

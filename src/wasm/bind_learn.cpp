@@ -95,6 +95,15 @@ public:
             o.set("labelsFile", d_->labels.file);
             o.set("featuresFile", d_->file);
             o.set("featureReport", column_report(*d_));
+            val extra = val::array();
+            if (d_->table)
+                for (std::size_t c = 0; c < d_->table->passthrough.size(); ++c) {
+                    val column = val::object();
+                    column.set("name", d_->table->passthrough[c].name);
+                    column.set("values", strings_out(d_->table->passthrough[c].texts));
+                    extra.set(c, column);
+                }
+            o.set("extraColumns", extra);
             return o;
         });
     }

@@ -106,7 +106,7 @@ TEST_CASE("table: free text, id-like strings and options") {
     o.features = {"text"};
     o.text_column = "text";
     const FeatureTable u = read_table(csv, o);
-    CHECK(choice(u, "file").use == ColumnUse::ignored);
+    CHECK(choice(u, "file").use == ColumnUse::id);  // not a feature, still shown as the id
     CHECK(u.text.size() == 1);
 }
 

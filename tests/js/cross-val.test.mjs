@@ -119,6 +119,25 @@ describe('crossValProbs on a labelled table', () => {
     }
     assert.equal(probsCsv(r).split('\n')[0], 'setosa,versicolor,virginica');
   });
+
+  test('datasetFromCrossVal keeps the id, text and known-truth columns of the table', async () => {
+    const lines = readFileSync(`${DIR}iris.csv`, 'utf8').trimEnd().split('\n');
+    const text = [`${lines[0]},true_label,comment`,
+      ...lines.slice(1).map((l, i) => `${l},${i === 4 ? 'setosa' : l.split(',').at(-1)},"seen, row ${i + 1}"`)].join('\n');
+    const r = await ls.crossValProbs({ combined: { name: 'truth.csv', data: text } }, { features: 'sepal_length,sepal_width,petal_length,petal_width' });
+    assert.deepEqual(r.extraColumns.map((c) => c.name), ['id', 'true_label']);
+    const dataset = await ls.datasetFromCrossVal(r);
+    try {
+      assert.deepEqual(dataset.classNames, r.classNames);
+      sameBits(dataset.probabilityRows(0, 150), r.predProbs, 'combined dataset rows');
+      assert.deepEqual(dataset.extraColumns.map((c) => c.name), ['id']);
+      assert.equal(dataset.extraColumns[0].values[4], '5');
+      assert.equal(dataset.trueLabels.length, 150);
+      assert.equal(dataset.trueLabels[4], 0); // setosa, where the given label is versicolor
+    } finally {
+      dataset.free();
+    }
+  });
 });
 
 describe('crossValProbs on labels + features', () => {
