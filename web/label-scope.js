@@ -24,15 +24,18 @@ import { plural } from './ui/format.js';
 import { ReviewStore } from './ui/persist.js';
 import { plausibilityChoice } from './ui/plausibility.js';
 import { KeepingUi } from './ui/keeping.js';
+import { LESSON_ATTRIBUTES, LessonMode } from './ui/lesson-mode.js';
 import { analysisView, buildShell, renderResults } from './ui/shell.js';
-import { checkRoles, DATA_ROLES, mergeFiles, sniffFile } from './ui/roles.js';
+import { checkRoles, DATA_ROLES, mergeFiles } from './ui/roles.js';
+import { sniff } from './ui/sniff.js';
 import { styleSheet } from './ui/styles.js';
 import { buildTruth, parseTruthFile, scoreFlags } from './ui/truth.js';
 
 const DEFAULT_COMPACT_ROWS = 5;
 
 export class LabelScopeElement extends HTMLElement {
-  static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions', 'store-files'];
+  static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions', 'store-files',
+    ...LESSON_ATTRIBUTES];
 
   #ui = null;
   #analysis = null;
@@ -42,6 +45,7 @@ export class LabelScopeElement extends HTMLElement {
   #pendingAttributes = false;
   #client = null;         // the worker client once started (to know which methods it offers)
   #keeping = null;        // what this browser keeps, on screen (ui/keeping.js)
+  #lesson = null;         // simulate-noise, seed, noise-pair, lesson, hide-truth (ui/lesson-mode.js)
   #beforeUnload = (event) => {
     // Saving was wanted but failed, and some decisions were not exported since: ask before leaving.
     if (!this.#review?.store.atRisk()) return;
@@ -60,6 +64,8 @@ export class LabelScopeElement extends HTMLElement {
   get report() { return this.#analysis?.report ?? null; }
   /** The dataset in the worker (WorkerDataset), or null. */
   get data() { return this.#analysis?.dataset ?? null; }
+  /** The simulated noise behind the data shown (simulate-noise): {rate, seed, pair, flipped, flippedRows, ...}, or null. */
+  get simulation() { return this.#lesson?.simulation ?? null; }
   /** Known truth per row ({status, corrected, ...}), or null. */
   get truth() { return this.#analysis?.truth ?? null; }
   /** How many times files were read and audits run (settings changes must not re-read). */
@@ -152,6 +158,10 @@ export class LabelScopeElement extends HTMLElement {
     } else if (name === 'filter-by' || name === 'rank-by') {
       this.#ui.settings.set(this.#attributeSettings());
       this.#analysis.settingsChanged();
+    } else if (name === 'simulate-noise' || name === 'seed' || name === 'noise-pair') {
+      this.#analysis.reread(); // the same files, other flips
+    } else if (name === 'lesson' || name === 'hide-truth') {
+      if (this.report) this.#render({ newDataset: false });
     } else if (name === 'compact' || name === 'max-rows') {
       this.#applyLayout();
       if (this.report) this.#render({ newDataset: true });
@@ -238,8 +248,9 @@ export class LabelScopeElement extends HTMLElement {
     ui.settings.set(this.#attributeSettings());
     this.#ui = ui;
     this.#analysis = new AnalysisController({
-      client: sharedClient, fetchFiles, sniff: sniffFile, checkRoles, mergeFiles, dataRoles: DATA_ROLES,
-      parseTruth: parseTruthFile, buildTruth,
+      client: sharedClient, fetchFiles, sniff, checkRoles, mergeFiles, dataRoles: DATA_ROLES,
+      parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => this.#lesson.truth(dataset, parsed, buildTruth),
+      prepareDataset: (dataset, how) => this.#lesson.prepare(dataset, how),
     }, analysisView(ui, {
       setState: (phase) => this.#setState(phase),
       showFiles: (problem, open) => this.#showFiles(problem, open),
@@ -278,7 +289,18 @@ export class LabelScopeElement extends HTMLElement {
         fail: (error, title, options) => this.#fail(error, title, options),
       },
     });
+    this.#lesson = new LessonMode({
+      attr: (name) => this.getAttribute(name),
+      has: (name) => this.hasAttribute(name),
+      emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
+      rerender: () => { if (this.report) this.#render({ newDataset: false }); },
+    });
+    // hide-truth: a decision may be the last one the truth waited for.
+    this.addEventListener('decision', () => {
+      if (this.hasAttribute('hide-truth') && this.report) this.#render({ newDataset: false });
+    });
     this.shadowRoot.replaceChildren(ui.root);
+    this.#lesson.attach(this.shadowRoot, ui);
     this.#applyLayout();
     this.#setState('idle');
   }
@@ -317,7 +339,8 @@ export class LabelScopeElement extends HTMLElement {
   #context() {
     const { dataset, report, truth } = this.#analysis;
     return {
-      dataset, report, truth, classNames: dataset.classNames, labels: dataset.labels,
+      dataset, report, truth: this.#lesson.visibleTruth(truth, this.#review.decisions, report),
+      classNames: dataset.classNames, labels: dataset.labels,
       decisions: this.#review.decisions, labelsKind: this.#review.labelsKind,
     };
   }
@@ -325,18 +348,27 @@ export class LabelScopeElement extends HTMLElement {
   #render({ newDataset, truthChanged = false }) {
     this.#showFiles(null, newDataset ? false : undefined);
     this.#applyLayout();
-    renderResults(this.#ui, this.#context(), {
+    const ctx = this.#context();
+    renderResults(this.#ui, ctx, {
       compact: this.#compact, maxRows: this.#maxRows, newDataset: newDataset || truthChanged,
+    });
+    const { truth } = this.#analysis;
+    this.#lesson.render(this.#ui, ctx, {
+      compact: this.#compact, truth, client: this.#client,
+      shown: this.#lesson.fullyShown(truth, this.#review.decisions, this.report),
     });
   }
 
   /** What a lesson or quiz page needs to check an answer. */
   #resultDetail() {
     const ctx = this.#context();
-    return resultDetail(ctx, {
+    const detail = resultDetail(ctx, {
       scores: ctx.truth ? scoreFlags(ctx.truth, ctx.report.issues) : null,
       source: this.#sourceName, numDecided: this.#review.decisions.size,
     });
+    const simulation = this.#lesson.resultSimulation(ctx.report);
+    if (simulation) detail.simulation = simulation;
+    return detail;
   }
 
   // ---- exports and decisions ------------------------------------------------------------------------

@@ -9,7 +9,8 @@ test('a malformed probabilities file: a visible error naming the row and column,
   await chooseFiles(page, [LABELS, BAD_PROBS]);
   const alert = app(page).locator('.alert');
   await expect(alert).toBeVisible();
-  await expect(alert.locator('.alert-where')).toHaveText('pred_probs.csv, row 4, column 2:');
+  // Row N is the N-th data row (header not counted): 'oops' is in the third.
+  await expect(alert.locator('.alert-where')).toHaveText('pred_probs.csv, row 3, column 2:');
   await expect(alert).toContainText("'oops' is not a number");
   await expect(app(page)).toHaveAttribute('data-state', 'error');
   await expect(app(page).locator('.results')).toBeHidden();
@@ -31,7 +32,7 @@ test('labels and probabilities of different lengths', async ({ page }) => {
 test('a label outside the classes names its row', async ({ page }) => {
   await openApp(page);
   await chooseFiles(page, [{ name: 'labels.csv', text: 'label\n0\n1\n7\n' }, { name: 'pred_probs.csv', text: 'a,b\n0.9,0.1\n0.2,0.8\n0.5,0.5\n' }]);
-  await expect(app(page).locator('.alert-where')).toHaveText('labels.csv, row 4, column 1:');
+  await expect(app(page).locator('.alert-where')).toHaveText('labels.csv, row 3, column 1:'); // the third data row
   await expect(app(page).locator('.alert-message')).toContainText('Label 7');
 });
 
