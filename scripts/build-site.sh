@@ -21,7 +21,7 @@ cp src/js/*.js "$site/src/js/"
 cp "$core.mjs" "$core.wasm" "$site/dist/wasm/"
 # The threaded core, used where the host sends the cross-origin isolation headers (serve.mjs --isolate).
 cp dist/wasm/threads/labelscope-core.{mjs,wasm,worker.js} dist/wasm/threads/package.json "$site/dist/wasm/threads/"
-cp examples/embed.html "$site/examples/"
+cp examples/embed.html examples/lesson.html examples/lesson-quiz.js "$site/examples/"
 # The Parquet reader (src/js/parquet.js loads it from ../../node_modules/ relative to src/js/).
 for p in hyparquet/src hyparquet-compressors/src fzstd/esm; do
   mkdir -p "$site/node_modules/$p" && cp -R "node_modules/$p/." "$site/node_modules/$p/"

@@ -161,6 +161,13 @@ export class AnalysisController {
     return this.#entriesChanged(token, { force: true });
   }
 
+  /** Reads the same files again (a lesson's simulated noise changed). */
+  reread() {
+    if (!this.#entries.length) return undefined;
+    const { token } = this.#begin();
+    return this.#entriesChanged(token, { force: true });
+  }
+
   /** Settings changed: analyse the data already read again (no file is read). */
   settingsChanged() {
     if (!this.#dataset || this.loading) return undefined; // the read in progress analyses with them
@@ -268,6 +275,8 @@ export class AnalysisController {
       if (!this.#live(token)) return undefined;
       this.#stats.reads++;
       dataset = await client.readDataset(input, options);
+      // A lesson's simulated noise (controllers/simulation.js): the data analysed has some labels flipped.
+      if (this.#deps.prepareDataset) dataset = await this.#deps.prepareDataset(dataset, { client, signal });
     } catch (error) {
       if (!this.#live(token)) return undefined; // superseded: a newer request shows its own outcome
       if (error.code === 'cancelled') return this.#cancelled();

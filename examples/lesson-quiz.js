@@ -1,0 +1,187 @@
+// The quizzes of lesson.html: each question's choices and right answer come from the live results of
+// the <label-scope> elements on the page (their labelscope-result and labelscope-step events), so the
+// lesson stays right whatever data or settings the elements are given.
+
+const percent = (v) => `${Math.round(v * 100)}%`;
+const count = (n) => n.toLocaleString('en-US');
+
+/** Distinct whole-number choices around the right one, ascending. */
+function countChoices(right, max = Infinity) {
+  const set = new Set([right]);
+  for (const f of [0.5, 1.6, 0.25, 2.5, 0.75, 1.3]) {
+    const v = Math.min(max, Math.max(0, Math.round(right * f + (f > 1 ? 3 : -3))));
+    if (set.size < 4 && !set.has(v)) set.add(v);
+  }
+  for (let v = right + 7; set.size < 4; v += 7) set.add(v);
+  return [...set].sort((a, b) => a - b).map((v) => ({ value: String(v), label: count(v) }));
+}
+
+/** Distinct percentage choices (whole percents) around the right share, ascending. */
+function shareChoices(right) {
+  const r = Math.round(right * 100);
+  const set = new Set([r]);
+  for (const d of [-20, 15, -40, 30, -10, 8, -60]) {
+    const v = r + d;
+    if (set.size < 4 && v >= 0 && v <= 100 && !set.has(v)) set.add(v);
+  }
+  return [...set].sort((a, b) => a - b).map((v) => ({ value: String(v), label: `${v}%` }));
+}
+
+const pairLabel = (names, a, b) => `${names[a]} and ${names[b]}`;
+
+const QUIZZES = {
+  'real-flagged': {
+    source: 'real',
+    build: (d) => ({
+      answer: String(d.numIssues),
+      choices: countChoices(d.numIssues, d.numExamples),
+      right: `Right: ${count(d.numIssues)} of ${count(d.numExamples)} rows are flagged.`,
+      wrong: (pick) => `Not quite: labelscope flags ${count(d.numIssues)} rows, not ${count(Number(pick))}.`,
+      more: d.truth ? `Reviewers confirmed ${d.truth.numErrors} real errors in this set, and ${d.truth.flaggedConfirmed} of them are among the flags. Flags are candidates for a second look, not verdicts.` : '',
+    }),
+  },
+  'confused-pair': {
+    source: 'real',
+    build: (d, el) => {
+      const names = d.classNames;
+      const pairs = el.report.overlappingClasses;
+      if (!pairs.length) return null;
+      const top = pairs[0];
+      const picks = [pairs[0], ...pairs.slice(1, 3), pairs[pairs.length - 1]]
+        .filter((p, i, all) => all.findIndex((q) => q.classA === p.classA && q.classB === p.classB) === i);
+      const key = (p) => `${Math.min(p.classA, p.classB)}-${Math.max(p.classA, p.classB)}`;
+      return {
+        answer: key(top),
+        choices: picks.map((p) => ({ value: key(p), label: pairLabel(names, Math.min(p.classA, p.classB), Math.max(p.classA, p.classB)) }))
+          .sort((a, b) => a.value.localeCompare(b.value)),
+        right: `Right: ${pairLabel(names, top.classA, top.classB)} overlap most — about ${count(top.numOverlappingExamples)} examples are estimated to carry one label while being the other.`,
+        wrong: () => `Not quite: the pair that overlaps most is ${pairLabel(names, top.classA, top.classB)} (about ${count(top.numOverlappingExamples)} examples).`,
+        more: 'Handwritten digits that share strokes get confused by writers, annotators and models alike.',
+      };
+    },
+  },
+  found: {
+    source: 'noisy',
+    build: (d) => {
+      const s = d.simulation;
+      return {
+        answer: String(s.found),
+        choices: countChoices(s.found, s.flipped),
+        right: `Right: it finds ${count(s.found)} of the ${count(s.flipped)} flipped labels.`,
+        wrong: (pick) => `Not quite: it finds ${count(s.found)} of the ${count(s.flipped)} flips, not ${count(Number(pick))}.`,
+        more: `That is a recall of ${percent(s.recall)}. It flagged ${count(d.numIssues)} rows in all.`,
+      };
+    },
+  },
+  'off-diagonal': {
+    source: 'steps-step',
+    build: (step) => ({
+      answer: String(step.offDiagonal),
+      choices: countChoices(step.offDiagonal),
+      right: `Right: ${count(step.offDiagonal)} rows are counted under a class other than their label.`,
+      wrong: () => `Not quite: ${count(step.offDiagonal)} rows land off the diagonal.`,
+      more: 'Calibration (step 3) then rescales these counts before pruning decides how many rows to flag.',
+    }),
+  },
+  precision: {
+    source: 'noisy',
+    build: (d) => {
+      const s = d.simulation;
+      return {
+        answer: String(Math.round(s.precision * 100)),
+        choices: shareChoices(s.precision),
+        right: `Right: ${percent(s.precision)} of the flags are real flips (${count(s.found)} of ${count(d.numIssues)}).`,
+        wrong: (pick) => `Not quite: precision is ${percent(s.precision)}, not ${pick}%: ${count(s.found)} of the ${count(d.numIssues)} flags are flips.`,
+        more: 'The rest are rows the model disagrees with although their label was never changed — some of them are among MNIST’s own real errors.',
+      };
+    },
+  },
+  'pair-recall': {
+    source: 'steps',
+    build: (d) => {
+      const s = d.simulation;
+      return {
+        answer: String(Math.round(s.recall * 100)),
+        choices: shareChoices(s.recall),
+        right: `Right: ${percent(s.recall)} of the ${count(s.flipped)} swapped labels were found.`,
+        wrong: (pick) => `Not quite: recall is ${percent(s.recall)}, not ${pick}% (${count(s.found)} of ${count(s.flipped)}).`,
+        more: 'Swaps between two similar classes are the kind of noise real annotators make most.',
+      };
+    },
+  },
+};
+
+const answered = new Map(); // quiz -> right?
+
+function updateScore() {
+  const score = document.getElementById('score');
+  if (!score) return;
+  const right = [...answered.values()].filter(Boolean).length;
+  score.textContent = answered.size ? `Your score: ${right} of ${Object.keys(QUIZZES).length} right so far.` : '';
+}
+
+function fill(form, spec) {
+  if (!spec) return;
+  form.dataset.answer = spec.answer;
+  form.spec = spec;
+  const box = form.querySelector('.choices');
+  const name = `q-${form.dataset.quiz}`;
+  const checked = form.querySelector('input:checked')?.value;
+  box.replaceChildren(...spec.choices.map((c) => {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'radio', name, value: c.value, checked: c.value === checked });
+    label.append(input, ` ${c.label}`);
+    return label;
+  }));
+  form.querySelector('button').disabled = false;
+}
+
+function check(form) {
+  const spec = form.spec;
+  const feedback = form.querySelector('.feedback');
+  const pick = form.querySelector('input:checked')?.value;
+  if (!spec) return;
+  feedback.replaceChildren();
+  if (pick == null) {
+    feedback.className = 'feedback';
+    feedback.textContent = 'Choose an answer first.';
+    return;
+  }
+  const right = pick === spec.answer;
+  answered.set(form.dataset.quiz, right);
+  feedback.className = `feedback ${right ? 'right' : 'wrong'}`;
+  feedback.append(right ? spec.right : spec.wrong(pick));
+  if (spec.more) {
+    const more = document.createElement('span');
+    more.className = 'more';
+    more.textContent = spec.more;
+    feedback.append(more);
+  }
+  updateScore();
+}
+
+for (const form of document.querySelectorAll('form.quiz')) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    check(form);
+  });
+}
+
+function forSource(source, detail, el) {
+  for (const [quiz, def] of Object.entries(QUIZZES)) {
+    if (def.source !== source) continue;
+    const form = document.querySelector(`form.quiz[data-quiz="${quiz}"]`);
+    if (form) fill(form, def.build(detail, el));
+  }
+}
+
+document.addEventListener('labelscope-result', (event) => {
+  const el = event.target;
+  if (el.id) forSource(el.id, event.detail, el);
+});
+
+document.addEventListener('labelscope-step', (event) => {
+  const el = event.target;
+  if (el.id && event.detail.step === 'confident-joint') forSource(`${el.id}-step`, event.detail, el);
+});

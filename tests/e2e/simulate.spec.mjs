@@ -1,0 +1,103 @@
+// <label-scope simulate-noise seed noise-pair>: the element flips the same rows as the JS API, and
+// its result event scores the flags against the flips exactly as the API's scoreDetection does.
+import { readFileSync } from 'node:fs';
+import { createLabelScope } from '../../src/js/index.js';
+import { expect, MNIST, screenshot, test } from './fixtures.mjs';
+
+let lsPromise = null;
+const api = () => (lsPromise ??= createLabelScope());
+
+/** What the JS API says for MNIST with this noise: flips, and the default method's score. */
+async function expected({ rate, seed, pair }) {
+  const ls = await api();
+  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+  const dataset = await ls.readDataset({
+    labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
+    predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
+  }, { classNames });
+  try {
+    const simulation = ls.simulateNoise({ dataset, rate, seed, ...(pair ? { pair } : {}) });
+    const predProbs = dataset.probabilityRows(0, dataset.numExamples);
+    const { indices } = ls.findLabelIssues({
+      labels: simulation.noisyLabels, predProbs, numClasses: dataset.numClasses, filterBy: 'prune_by_noise_rate',
+    });
+    const score = ls.scoreDetection({ simulation, flagged: indices });
+    const flippedRows = [];
+    simulation.isError.forEach((v, i) => { if (v) flippedRows.push(i); });
+    return { score, flippedRows, noisyLabels: Array.from(simulation.noisyLabels), indices: Array.from(indices).sort((a, b) => a - b) };
+  } finally {
+    dataset.free();
+  }
+}
+
+/** Adds an element with these attributes to a page and waits for its result event. */
+async function addElement(page, attributes) {
+  await page.goto('/examples/embed.html');
+  return page.evaluate((attrs) => new Promise((resolve, reject) => {
+    const el = document.createElement('label-scope');
+    el.id = 'sim';
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    el.addEventListener('labelscope-result', (e) => resolve(e.detail), { once: true });
+    el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
+    document.querySelector('main').prepend(el);
+  }), attributes);
+}
+
+const sim = (page) => page.locator('label-scope#sim');
+
+test('simulate-noise="0.1" seed="7": the same flips and the same scores as the JS API', async ({ page }, testInfo) => {
+  const want = await expected({ rate: 0.1, seed: 7 });
+  const detail = await addElement(page, { demo: 'mnist', 'simulate-noise': '0.1', seed: '7' });
+  expect(detail.simulation).toEqual({
+    rate: 0.1, seed: 7, flipped: want.score.flipped, found: want.score.found,
+    precision: want.score.precision, recall: want.score.recall,
+  });
+  expect(want.score.flipped).toBe(1000);
+  const page_ = await sim(page).evaluate((el) => ({
+    flippedRows: el.simulation.flippedRows,
+    labels: Array.from(el.data.labels),
+    issues: Array.from(el.report.issues).sort((a, b) => a - b),
+  }));
+  expect(page_.flippedRows).toEqual(want.flippedRows);
+  expect(page_.labels).toEqual(want.noisyLabels);
+  expect(page_.issues).toEqual(want.indices);
+  // The flips are the known truth: the page scores against them, and says the probabilities were kept.
+  await expect(sim(page).locator('.lz-sim')).toContainText('1,000 of 10,000 labels were flipped');
+  await expect(sim(page).locator('.lz-sim')).toContainText('probabilities were kept as given');
+  await expect(sim(page).locator('.lz-scores [data-key=found]')).toContainText(`${want.score.found} of 1,000`);
+  await expect(sim(page).locator('.truth')).toContainText('Against the known truth');
+  await screenshot(page, testInfo, 'simulate-desktop');
+});
+
+test('another seed flips other rows; noise-pair flips only between the two classes', async ({ page }) => {
+  const want = await expected({ rate: 0.2, seed: 3, pair: '3,5' });
+  const detail = await addElement(page, { demo: 'mnist', 'simulate-noise': '0.2', seed: '3', 'noise-pair': '3,5' });
+  expect(detail.simulation).toMatchObject({ rate: 0.2, seed: 3, flipped: want.score.flipped, found: want.score.found });
+  expect(detail.simulation.precision).toBe(want.score.precision);
+  expect(detail.simulation.recall).toBe(want.score.recall);
+  const rows = await sim(page).evaluate((el) => ({ flipped: el.simulation.flippedRows, truth: Array.from(el.simulation.trueLabels) }));
+  expect(rows.flipped).toEqual(want.flippedRows);
+  for (const i of rows.flipped) expect([3, 5]).toContain(rows.truth[i]);
+  await expect(sim(page).locator('.lz-sim')).toContainText('between 3 and 5');
+
+  // Changing the seed reads the same files again and flips other rows.
+  const other = await expected({ rate: 0.2, seed: 4, pair: '3,5' });
+  const next = await sim(page).evaluate((el) => new Promise((resolve) => {
+    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
+    el.setAttribute('seed', '4');
+  }));
+  expect(next).toMatchObject({ seed: 4, flipped: other.score.flipped, found: other.score.found });
+  expect(await sim(page).evaluate((el) => el.simulation.flippedRows)).toEqual(other.flippedRows);
+});
+
+test('a bad simulate-noise value is an error that says what to give', async ({ page }) => {
+  await page.goto('/examples/embed.html');
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('label-scope');
+    el.setAttribute('demo', 'headlines');
+    el.setAttribute('simulate-noise', 'lots');
+    el.addEventListener('labelscope-error', (e) => resolve(e.detail.message), { once: true });
+    document.querySelector('main').prepend(el);
+  }));
+  expect(message).toContain("simulate-noise is 'lots'");
+});

@@ -1,0 +1,134 @@
+// The step-by-step view's numbers (attribute `lesson`), taken from the audit report itself — no
+// computation of its own beyond counting — so every picture shows what the analysis used.
+// No DOM: lesson-steps.js draws these, and the labelscope-step event carries them.
+
+/** Formats a probability for a sentence: 3 significant digits, never "1.00" for less than 1. */
+export function prob(p) {
+  if (p == null || !Number.isFinite(p)) return '—';
+  if (p >= 0.9995 && p < 1) {
+    let digits = 4; // as many as it takes not to print a 1
+    while (Number(p.toFixed(digits)) === 1 && digits < 15) digits++;
+    return p.toFixed(digits);
+  }
+  if (p > 0 && p < 0.001) return p.toPrecision(2);
+  return String(Number(p.toPrecision(3)));
+}
+
+const ordinal = (n) => {
+  const s = ['th', 'st', 'nd', 'rd'];
+  const v = n % 100;
+  return `${n}${s[(v - 20) % 10] || s[v] || s[0]}`;
+};
+
+/** Flagged rows per cell (given label, suggested label): what pruning took out of each cell. */
+export function flaggedByCell(report, labels) {
+  const k = report.numClasses;
+  const cells = Array.from({ length: k }, () => new Array(k).fill(0));
+  for (const i of report.issues) cells[labels[i]][report.suggestedLabel[i]]++;
+  return cells;
+}
+
+/** The row followed through every step: the top-ranked flagged row, or `row` when given. */
+export function chosenRow(report, labels, row = null) {
+  const i = row ?? (report.issues.length ? report.issues[0] : 0);
+  const given = labels[i];
+  const counted = report.confidentJointLabel[i];
+  const position = report.issues.indexOf(i);
+  return {
+    row: i,
+    given,
+    counted,                      // -1: no class reached its threshold
+    pGiven: report.givenProbability[i],
+    pCounted: counted >= 0 ? report.suggestedProbability[i] : null,
+    threshold: counted >= 0 ? report.thresholds[counted] : null,
+    givenThreshold: report.thresholds[given],
+    flagged: report.isLabelIssue[i] === 1,
+    rank: position >= 0 ? position + 1 : null,
+    score: report.labelQuality[i],
+  };
+}
+
+/**
+ * The steps, in order: [{step, index, title, sentence, rowSentence, numbers}]. ctx: {report, labels,
+ * classNames}; row: the example to follow (default: the top-ranked flag).
+ */
+export function lessonSteps({ report, labels, classNames }, row = null) {
+  const name = (c) => classNames?.[c] ?? String(c);
+  const r = chosenRow(report, labels, row);
+  const k = report.numClasses;
+  const rowName = `Row ${r.row}`;
+  const cellCount = r.counted >= 0 ? report.confidentJointUncalibrated[r.given][r.counted] : null;
+  const pruned = flaggedByCell(report, labels);
+  const offDiagonal = (m) => m.reduce((sum, line, i) => sum + line.reduce((s, v, j) => s + (i === j ? 0 : v), 0), 0);
+  const rawOff = offDiagonal(report.confidentJointUncalibrated);
+  const worstPair = largestOffDiagonal(report.confidentJoint);
+  const steps = [
+    {
+      step: 'thresholds',
+      title: '1. A threshold per class',
+      sentence: `For each class, the threshold is the average probability the model gives that class on the rows labelled with it; a row is confidently of a class when its probability reaches that class’s threshold.`,
+      rowSentence: `${rowName} is labelled ${name(r.given)}; the model gives ${name(r.given)} p = ${prob(r.pGiven)}, while t(${name(r.given)}) = ${prob(r.givenThreshold)}.`,
+      numbers: { thresholds: [...report.thresholds], labelCounts: [...report.labelCounts] },
+    },
+    {
+      step: 'confident-joint',
+      title: '2. The confident joint is filled in',
+      sentence: `Each row goes into one cell: its given label (row of the matrix) and the class it is confidently in (column). ${offCount(rawOff)} off the diagonal: confident disagreements with the label.`,
+      rowSentence: r.counted >= 0
+        ? `${rowName}: p(${name(r.counted)}) = ${prob(r.pCounted)} ≥ t(${name(r.counted)}) = ${prob(r.threshold)}, so it counts in cell (${name(r.given)}, ${name(r.counted)}), which holds ${cellCount}.`
+        : `${rowName}: no class reaches its threshold, so it is not counted anywhere.`,
+      numbers: {
+        confidentJoint: report.confidentJointUncalibrated.map((line) => [...line]),
+        calibrated: report.confidentJoint.map((line) => [...line]),
+        offDiagonal: rawOff,
+      },
+    },
+    {
+      step: 'noise-matrix',
+      title: '3. Calibrated: the noise matrix and the prior',
+      sentence: `The counts are scaled so each row adds up to how many rows carry that label; dividing gives the noise matrix, p(given | true), and the prior, how common each true class is. The largest confusion is ${name(worstPair[0])} labelled where ${name(worstPair[1])} is meant.`,
+      rowSentence: r.counted >= 0 && r.counted !== r.given
+        ? `For ${rowName}’s cell: p(given ${name(r.given)} | true ${name(r.counted)}) = ${prob(report.noiseMatrix[r.given][r.counted])}.`
+        : `${rowName} sits on the diagonal: its label agrees with the model.`,
+      numbers: { noiseMatrix: report.noiseMatrix.map((line) => [...line]), py: [...report.py], worstPair },
+    },
+    {
+      step: 'pruning',
+      title: '4. Pruning takes rows from each cell',
+      sentence: `For every off-diagonal cell, pruning flags about as many rows as the calibrated joint counts there — the rows with the largest margin for the other class. ${report.issues.length} rows were flagged in all.`,
+      rowSentence: r.flagged
+        ? `${rowName} is flagged, suggested as ${name(report.suggestedLabel[r.row])}: one of the ${pruned[r.given][report.suggestedLabel[r.row]]} rows taken from cell (${name(r.given)}, ${name(report.suggestedLabel[r.row])}).`
+        : `${rowName} is not flagged.`,
+      numbers: { flaggedByCell: pruned, numFlagged: report.issues.length },
+    },
+    {
+      step: 'ranking',
+      title: '5. The flagged rows are ranked',
+      sentence: `Flagged rows are sorted by their ${report.rankBy.replace(/_/g, ' ')} score, lowest first: the lower the score, the more likely the label is wrong.`,
+      rowSentence: r.rank
+        ? `${rowName} is ranked ${ordinal(r.rank)} of ${report.issues.length} with ${report.rankBy.replace(/_/g, ' ')} ${prob(r.score)}.`
+        : `${rowName} is not flagged, so it is not ranked.`,
+      numbers: {
+        top: Array.from(report.issues.subarray(0, Math.min(10, report.issues.length))),
+        scores: Array.from(report.issues.subarray(0, Math.min(10, report.issues.length)), (i) => report.labelQuality[i]),
+        rankBy: report.rankBy,
+      },
+    },
+  ];
+  steps.forEach((s, index) => { s.index = index; s.row = r.row; });
+  return { steps, row: r, numClasses: k };
+}
+
+function offCount(n) {
+  return n === 1 ? '1 row lands' : `${n} rows land`;
+}
+
+/** [given, true] of the largest off-diagonal cell (first on ties). */
+function largestOffDiagonal(m) {
+  let best = [0, m.length > 1 ? 1 : 0];
+  let value = -1;
+  m.forEach((line, i) => line.forEach((v, j) => {
+    if (i !== j && v > value) { value = v; best = [i, j]; }
+  }));
+  return best;
+}

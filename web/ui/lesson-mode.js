@@ -1,0 +1,103 @@
+// What the lesson attributes of <label-scope> add to the element (simulate-noise, seed, noise-pair,
+// lesson, hide-truth): the element (label-scope.js) only forwards to this class at a few points —
+// after a read (to flip labels), when truth is built and shown, when it renders and announces.
+import {
+  simulateOn, simulationRequest, simulationScores, simulationTruth, truthSoFar,
+} from '../controllers/simulation.js';
+import { replace } from './dom.js';
+import { adoptLessonStyles, LessonPanel } from './lesson-panel.js';
+
+export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'lesson', 'hide-truth'];
+
+export class LessonMode {
+  #host;
+  #panel = new LessonPanel();
+  #simulation = null;  // of the dataset shown
+  #revealed = false;   // Reveal pressed since the data was read
+
+  /** host: {attr(name), has(name), emit(type, detail), client(), rerender()}. */
+  constructor(host) {
+    this.#host = host;
+  }
+
+  get element() { return this.#panel.element; }
+  /** The simulation behind the data shown ({rate, seed, pair, flipped, flippedRows, isError, ...}), or null. */
+  get simulation() { return this.#simulation; }
+
+  attach(shadowRoot, ui) {
+    adoptLessonStyles(shadowRoot);
+    ui.root.insertBefore(this.#panel.element, ui.results);
+  }
+
+  /** After a read: flips the labels when simulate-noise asks for it (else the dataset as read). */
+  async prepare(dataset, { client }) {
+    this.#revealed = false;
+    let request;
+    try {
+      request = simulationRequest((name) => this.#host.attr(name));
+    } catch (error) {
+      dataset.free().catch(() => {});
+      throw error;
+    }
+    if (!request) {
+      this.#simulation = null;
+      return dataset;
+    }
+    try {
+      const { dataset: noisy, simulation } = await simulateOn(client, dataset, request);
+      this.#simulation = simulation;
+      return noisy;
+    } catch (error) {
+      dataset.free().catch(() => {});
+      throw error;
+    }
+  }
+
+  /** The truth of the data: the flips when noise was simulated, else the files' truth. */
+  truth(dataset, parsed, buildTruth) {
+    return this.#simulation ? simulationTruth(this.#simulation) : buildTruth(dataset, parsed);
+  }
+
+  /** Whether the known truth may be shown in full now. */
+  fullyShown(truth, decisions, report) {
+    if (!truth || !this.#host.has('hide-truth')) return true;
+    if (this.#revealed) return true;
+    if (!report) return false;
+    for (const i of report.issues) if (!decisions.has(i)) return false;
+    return true;
+  }
+
+  /** The truth the page may show: all of it, or under hide-truth only the rows decided so far. */
+  visibleTruth(truth, decisions, report) {
+    if (this.fullyShown(truth, decisions, report)) return truth;
+    return truthSoFar(truth, new Set(decisions.entries().map((e) => e.index)));
+  }
+
+  /**
+   * After the element rendered its results. ctx: the element's render context (visible truth);
+   * truth: the whole known truth; shown: whether it may be shown in full.
+   */
+  render(ui, ctx, { compact, truth, shown, client }) {
+    const hide = Boolean(truth) && !shown;
+    if (hide) replace(ui.truth); // no precision or recall until every flag is decided or revealed
+    this.#panel.render({
+      ctx: { ...ctx, hasTruth: Boolean(truth) },
+      simulation: this.#simulation,
+      hideTruth: this.#host.has('hide-truth'),
+      revealed: !hide,
+      lesson: this.#host.has('lesson'),
+      compact,
+      client,
+      onReveal: () => {
+        this.#revealed = true;
+        this.#host.rerender();
+      },
+      onStep: (detail) => this.#host.emit('labelscope-step', detail),
+    });
+  }
+
+  /** detail.simulation of labelscope-result, or null. */
+  resultSimulation(report) {
+    return this.#simulation ? simulationScores(this.#simulation, report.issues) : null;
+  }
+}

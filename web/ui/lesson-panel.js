@@ -1,0 +1,135 @@
+// The lesson part of <label-scope>: what the simulated noise did (attributes simulate-noise, seed,
+// noise-pair) and how the flags score against it, the Reveal button of hide-truth, the step-by-step
+// view (attribute lesson) and, for simulated noise, every method compared and a noise-rate sweep.
+import { PROBABILITIES_NOTE, simulationScores } from '../controllers/simulation.js';
+import { h, replace } from './dom.js';
+import { renderComparison, renderSweep } from './lesson-charts.js';
+import { renderLessonSteps } from './lesson-steps.js';
+import { LESSON_CSS } from './lesson-styles.js';
+
+const fmt = (n) => n.toLocaleString('en-US');
+const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+let sheet = null;
+/** The lesson styles, added to the element's shadow root once. */
+export function adoptLessonStyles(root) {
+  sheet ??= (() => { const s = new CSSStyleSheet(); s.replaceSync(LESSON_CSS); return s; })();
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Why flipped rows were missed, counted from the report: [reason, count]. */
+function missedReasons(simulation, report, labels) {
+  let agrees = 0;
+  let unsure = 0;
+  let notPruned = 0;
+  for (const i of simulation.flippedRows) {
+    if (report.isLabelIssue[i]) continue;
+    const c = report.confidentJointLabel[i];
+    if (c < 0) unsure++;
+    else if (c === labels[i]) agrees++;
+    else notPruned++;
+  }
+  return [
+    [`the model is confident in the wrong label too (its probability for the flipped label reaches that class’s threshold)`, agrees],
+    ['no class reaches its threshold: the model is unsure', unsure],
+    ['counted off the diagonal, but pruning took other rows of that cell (smaller margins)', notPruned],
+  ].filter(([, n]) => n > 0);
+}
+
+export class LessonPanel {
+  element = h('div', { class: 'lz', part: 'lesson' });
+  #extras = new WeakMap(); // simulation -> {compare, sweep} promise results
+
+  /**
+   * state: {ctx: {report, labels, classNames}, simulation, hideTruth, revealed, lesson, compact,
+   * client, onReveal(), onStep(detail)}.
+   */
+  render(state) {
+    const { ctx, simulation, hideTruth, revealed, lesson, compact } = state;
+    if (!ctx?.report || compact) {
+      replace(this.element);
+      this.element.hidden = true;
+      return;
+    }
+    const parts = [];
+    if (simulation) parts.push(this.#simulationCard(state));
+    else if (hideTruth && ctx.hasTruth && !revealed) parts.push(this.#revealCard(state));
+    if (lesson) parts.push(renderLessonSteps(ctx, { onStep: state.onStep }));
+    if (lesson && simulation && (!hideTruth || revealed)) parts.push(this.#extrasSlot(state));
+    this.element.hidden = parts.length === 0;
+    replace(this.element, parts);
+  }
+
+  #revealCard({ onReveal }) {
+    return h('section', { class: 'lz-card lz-hidden-truth', 'aria-label': 'Known truth hidden' },
+      h('p', null, 'The known truth is hidden until you have decided every flagged row. Decide them in the table, or reveal it now.'),
+      h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'));
+  }
+
+  #simulationCard(state) {
+    const { ctx, simulation: sim, hideTruth, revealed, onReveal } = state;
+    const n = ctx.report.numExamples;
+    const names = ctx.classNames;
+    const how = sim.pair ? `between ${names[sim.pair[0]]} and ${names[sim.pair[1]]}` : 'each to another class at random';
+    const head = h('p', { class: 'lz-sim-what' },
+      `Simulated noise: ${sim.flipped.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} labels were flipped `
+      + `(${pct(sim.rate)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips are the known truth.`);
+    const note = h('p', { class: 'help lz-probs' }, PROBABILITIES_NOTE);
+    const body = [h('h2', { class: 'section-title' }, 'Label noise, made on purpose'), head];
+    if (hideTruth && !revealed) {
+      body.push(h('p', null, `${ctx.report.issues.length.toLocaleString('en-US')} rows are flagged. How many of them are flips is hidden until you have decided every flagged row.`),
+        h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'));
+    } else {
+      const s = simulationScores(sim, ctx.report.issues);
+      const flagged = ctx.report.issues.length;
+      const f1 = flagged + sim.flipped > 0 ? (2 * s.found) / (flagged + sim.flipped) : null;
+      body.push(h('dl', { class: 'summary lz-scores' },
+        stat('Flips found', `${fmt(s.found)} of ${fmt(s.flipped)}`, 'found'),
+        stat('Precision', pct(s.precision), 'precision', `${fmt(s.found)} of ${fmt(flagged)} flags are flips`),
+        stat('Recall', pct(s.recall), 'recall', `${fmt(s.found)} of ${fmt(s.flipped)} flips are flagged`),
+        stat('F1', pct(f1), 'f1')));
+      const reasons = missedReasons(sim, ctx.report, ctx.labels);
+      const missed = s.flipped - s.found;
+      if (missed > 0) {
+        body.push(h('p', null, `${missed} ${missed === 1 ? 'flip was' : 'flips were'} missed:`),
+          h('ul', { class: 'lz-missed' }, reasons.map(([why, count]) => h('li', null, `${count}: ${why}`))));
+      }
+    }
+    body.push(note);
+    return h('section', { class: 'lz-card lz-sim', 'aria-label': 'Simulated label noise' }, body);
+  }
+
+  #extrasSlot({ simulation, client, ctx }) {
+    const slot = h('div', { class: 'lz-extras', 'aria-live': 'polite' }, h('p', { class: 'help' }, 'Comparing methods…'));
+    let job = this.#extras.get(simulation);
+    if (!job) {
+      job = computeExtras(client, simulation, ctx).catch((error) => ({ error }));
+      this.#extras.set(simulation, job);
+    }
+    job.then((out) => {
+      if (out.error) replace(slot, h('p', { class: 'help' }, `The comparison could not be computed: ${out.error.message}`));
+      else replace(slot, renderComparison(out.compare), renderSweep(out.sweep, { current: simulation.rate }));
+    });
+    return slot;
+  }
+}
+
+function stat(label, value, key, help) {
+  return h('div', { class: 'stat', 'data-key': key }, h('dt', null, label), h('dd', null, value),
+    help ? h('dd', { class: 'stat-help' }, help) : null);
+}
+
+/** compareMethods on the noisy data and sweepNoiseRate on the original labels, in the worker. */
+async function computeExtras(client, sim, ctx) {
+  const dataset = ctx.dataset;
+  const compare = await client.compareMethods({ dataset, isError: Uint8Array.from(sim.isError) });
+  const predProbs = await dataset.probabilityRows(0, dataset.numExamples);
+  const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+  if (!rates.includes(sim.rate) && sim.rate <= 0.5) rates.push(sim.rate);
+  rates.sort((a, b) => a - b);
+  const sweep = await client.sweepNoiseRate({
+    labels: Int32Array.from(sim.trueLabels), predProbs, numClasses: dataset.numClasses, classNames: [...dataset.classNames],
+    rates, seed: sim.seed, ...(sim.pair ? { pair: [...sim.pair] } : {}),
+  });
+  return { compare, sweep };
+}

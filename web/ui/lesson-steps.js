@@ -1,0 +1,83 @@
+// The step-by-step view (attribute `lesson`): each step of confident learning as one plain sentence,
+// its picture drawn from the report's own numbers (ui/lesson-data.js), and one row followed through.
+import { h } from './dom.js';
+import { lessonSteps, prob } from './lesson-data.js';
+
+/** Horizontal bars with their values: [{label, value, max, mark}]. */
+function bars(items, { caption, format = prob }) {
+  return h('table', { class: 'lz-bars' },
+    h('caption', null, caption),
+    h('tbody', null, items.map((it) => h('tr', { class: it.mark ? 'mark' : null },
+      h('th', { scope: 'row' }, it.label),
+      h('td', null, h('span', { class: 'lz-bar', style: `width:${Math.max(0, Math.min(1, it.value / (it.max || 1))) * 100}%` })),
+      h('td', { class: 'num' }, format(it.value))))));
+}
+
+/** A K x K matrix with numbers; rows = given label, columns = the other class. */
+function matrix(m, names, { caption, format = String, highlight = null, colHead = 'class' }) {
+  const max = Math.max(...m.flat().filter((v, idx) => Math.floor(idx / m.length) !== idx % m.length), 1e-12);
+  return h('div', { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
+    h('table', { class: 'lz-matrix' },
+      h('caption', null, caption),
+      h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'corner' }, `${colHead} →`, h('br'), 'given ↓'),
+        names.map((n) => h('th', { scope: 'col' }, n)))),
+      h('tbody', null, m.map((line, i) => h('tr', null,
+        h('th', { scope: 'row' }, names[i]),
+        line.map((v, j) => {
+          const off = i !== j && v > 0;
+          const strength = off ? Math.min(1, v / max) : 0;
+          const cls = [i === j ? 'diag' : off ? 'off' : '', highlight && highlight[0] === i && highlight[1] === j ? 'hl' : '']
+            .filter(Boolean).join(' ');
+          return h('td', { class: cls || null, style: off ? `--s:${(0.12 + 0.55 * strength).toFixed(2)}` : null }, format(v));
+        }))))));
+}
+
+const pct = (v) => (v > 0 && v < 0.0005 ? '<0.1%' : `${(v * 100).toFixed(1)}%`);
+
+function picture(step, ctx, r) {
+  const names = ctx.classNames;
+  const n = step.numbers;
+  const cell = r.counted >= 0 ? [r.given, r.counted] : null;
+  switch (step.step) {
+    case 'thresholds':
+      return bars(n.thresholds.map((t, c) => ({ label: names[c], value: t, max: 1, mark: c === r.given || c === r.counted })),
+        { caption: 'Threshold t per class (average probability of the class on its own rows)' });
+    case 'confident-joint':
+      return matrix(n.confidentJoint, names, { caption: 'Confident joint: rows counted per (given label, confident class)', highlight: cell, colHead: 'confident in' });
+    case 'noise-matrix':
+      return h('div', { class: 'lz-pair' },
+        matrix(ctx.report.noiseMatrix, names, { caption: 'Noise matrix p(given | true), as a percentage', format: pct, highlight: cell, colHead: 'true' }),
+        bars(n.py.map((p, c) => ({ label: names[c], value: p, max: Math.max(...n.py) })), { caption: 'Prior: share of each true class', format: pct }));
+    case 'pruning':
+      return matrix(n.flaggedByCell, names, {
+        caption: 'Rows flagged per cell (given label, suggested label)', highlight: r.flagged ? [r.given, ctx.report.suggestedLabel[r.row]] : null, colHead: 'suggested',
+      });
+    case 'ranking':
+      return h('ol', { class: 'lz-rank' }, n.top.map((i, pos) => h('li', { class: i === r.row ? 'mark' : null },
+        h('span', null, `row ${i}`),
+        h('span', null, `${names[ctx.labels[i]]} → ${names[ctx.report.suggestedLabel[i]]}`),
+        h('span', { class: 'num' }, prob(n.scores[pos])))));
+    default:
+      return null;
+  }
+}
+
+/**
+ * Renders the steps for ctx ({report, labels, classNames}); onStep(detail) is called for each step
+ * shown, in order. Returns the section.
+ */
+export function renderLessonSteps(ctx, { onStep, row = null } = {}) {
+  const { steps, row: r } = lessonSteps(ctx, row);
+  const section = h('section', { class: 'lz-steps', 'aria-label': 'How confident learning found these rows, step by step' },
+    h('h2', { class: 'section-title' }, 'Step by step, on these numbers'),
+    h('p', { class: 'lz-follow' }, `Following row ${r.row} (labelled ${ctx.classNames[r.given]}) through every step.`),
+    steps.map((s) => h('article', { class: 'lz-step', 'data-step': s.step },
+      h('h3', null, s.title),
+      h('p', null, s.sentence),
+      picture(s, ctx, r),
+      h('p', { class: 'lz-row' }, s.rowSentence))));
+  for (const s of steps) {
+    onStep?.({ step: s.step, index: s.index, row: s.row, sentence: s.sentence, rowSentence: s.rowSentence, ...s.numbers });
+  }
+  return section;
+}

@@ -1,0 +1,53 @@
+// Styles of the lesson part of <label-scope> (ui/lesson-panel.js), added as a second sheet.
+export const LESSON_CSS = String.raw`
+.lz { display: flex; flex-direction: column; gap: 16px; margin: 16px 0; }
+.lz[hidden] { display: none; }
+.lz-card { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 14px 16px; background: var(--ls-surface); }
+.lz-card p { margin: 0 0 10px; }
+.lz-card .summary { margin: 8px 0 12px; }
+.lz-reveal { font: inherit; font-weight: 600; padding: 8px 16px; border-radius: 8px; border: 1px solid var(--ls-accent);
+  background: var(--ls-accent); color: var(--ls-on-accent); cursor: pointer; min-height: 44px; }
+.lz-reveal:focus-visible { outline: 3px solid var(--ls-accent); outline-offset: 2px; }
+.lz-missed { margin: 0 0 10px; padding-left: 20px; }
+.lz-steps { display: flex; flex-direction: column; gap: 12px; }
+.lz-follow { margin: 0; color: var(--ls-muted); }
+.lz-step { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 12px 14px; min-width: 0; }
+.lz-step h3 { margin: 0 0 6px; font-size: 1rem; }
+.lz-step p { margin: 0 0 8px; }
+.lz-row { font-weight: 600; border-left: 3px solid var(--ls-flag); padding-left: 8px; }
+.lz-scroll { overflow-x: auto; max-width: 100%; }
+.lz-scroll:focus-visible { outline: 2px solid var(--ls-accent); }
+.lz-matrix, .lz-table, .lz-bars { border-collapse: collapse; font-size: 0.82rem; font-variant-numeric: tabular-nums; }
+.lz-matrix caption, .lz-bars caption { caption-side: top; text-align: left; color: var(--ls-muted); padding-bottom: 4px; }
+.lz-matrix th, .lz-matrix td { border: 1px solid var(--ls-border); padding: 3px 6px; text-align: right; white-space: nowrap; }
+.lz-matrix thead th { font-weight: 600; }
+.lz-matrix th.corner { font-weight: 500; color: var(--ls-muted); font-size: 0.75rem; line-height: 1.2; }
+.lz-matrix td.diag { background: var(--ls-surface-2); }
+.lz-matrix td.off { background: color-mix(in srgb, var(--ls-flag) calc(var(--s) * 100%), transparent); }
+.lz-matrix td.hl { outline: 3px solid var(--ls-accent); outline-offset: -3px; font-weight: 700; }
+.lz-bars { width: 100%; max-width: 520px; }
+.lz-bars th { text-align: left; font-weight: 500; padding: 2px 8px 2px 0; white-space: nowrap; }
+.lz-bars td { padding: 2px 0; }
+.lz-bars td:nth-child(2) { width: 70%; }
+.lz-bars .num, .lz-rank .num { text-align: right; padding-left: 8px; }
+.lz-bar { display: block; height: 12px; border-radius: 3px; background: var(--ls-bar); }
+.lz-bars tr.mark .lz-bar { background: var(--ls-accent); }
+.lz-pair { display: flex; flex-direction: column; gap: 16px; }
+.lz-pair > * { min-width: 0; }
+.lz-rank { margin: 0; padding-left: 28px; font-size: 0.85rem; }
+.lz-rank li { padding: 1px 0; }
+.lz-rank li span { display: inline-block; min-width: 90px; }
+.lz-rank li.mark { font-weight: 700; color: var(--ls-flag); }
+.lz-table th, .lz-table td { border-bottom: 1px solid var(--ls-border); padding: 4px 8px; text-align: right; }
+.lz-table th:first-child { text-align: left; }
+.chart .lz-p, .lz-line-p circle { fill: var(--ls-accent); }
+.chart .lz-r, .lz-line-r circle { fill: var(--ls-flag); }
+.lz-line-p polyline { stroke: var(--ls-accent); stroke-width: 2; }
+.lz-line-r polyline { stroke: var(--ls-flag); stroke-width: 2; stroke-dasharray: 5 3; }
+.lz-now { stroke: var(--ls-muted); stroke-dasharray: 2 3; }
+.lz-compare, .lz-sweep { display: flex; flex-direction: column; gap: 8px; }
+@media (max-width: 500px) {
+  .lz-card, .lz-step { padding: 10px; }
+  .lz-bars td:nth-child(2) { width: 50%; }
+}
+`;
