@@ -1,52 +1,31 @@
-// Probabilities that look like features (findings 1, 2), the page side: the reader's refusal
-// ('implausible_probabilities') is shown with what to do, and "These are probabilities — analyse
-// anyway" reads again with allowUnnormalized. Until the reader's check lands everywhere, the
-// refusal is produced by a Worker wrapper for one file name, exactly as the worker would send it.
+// Probabilities that look like features (finding 1, the false all-clear), in the page: the reader
+// refuses them ('implausible_probabilities') with what to do, no result is shown, and "These are
+// probabilities — analyse anyway" reads again with allowUnnormalized, the warning kept.
 import { app, dropFiles, expect, openApp, test, waitReady } from './fixtures.mjs';
 
-function refuseFeatures() {
-  const NativeWorker = window.Worker;
-  window.__reads = [];
-  window.Worker = class RefusingWorker extends NativeWorker {
-    #handler = null;
-    constructor(url, options) {
-      super(url, options);
-      this.addEventListener('message', (event) => this.#handler?.(event));
-    }
-    get onmessage() { return this.#handler; }
-    set onmessage(handler) { this.#handler = handler; }
-    postMessage(message, transfer) {
-      const combined = message?.args?.input?.combined;
-      if (message?.method === 'readDataset' && combined?.name === 'features.csv') {
-        window.__reads.push(Boolean(message.args.options.allowUnnormalized));
-        if (!message.args.options.allowUnnormalized) {
-          const error = {
-            code: 'implausible_probabilities', file: 'features.csv',
-            message: 'The columns f1, f2 do not look like probabilities: most rows do not sum to 1.',
-          };
-          setTimeout(() => this.#handler?.(new MessageEvent('message', { data: { id: message.id, error } })), 0);
-          return;
-        }
-      }
-      super.postMessage(message, transfer);
-    }
-  };
-}
+// Four feature columns scaled to [0, 1] and an integer label: rows sum to anything but 1.
+const FEATURES = ['label,f1,f2,f3,f4',
+  ...Array.from({ length: 40 }, (_, i) => [i % 4, ...[0, 1, 2, 3].map((k) => ((i * 7 + k * 13) % 10) / 10)].join(','))].join('\n');
 
-test('implausible probabilities: the message, the way on, and "analyse anyway"', async ({ page }) => {
-  await page.addInitScript(refuseFeatures);
+test('features given as probabilities are refused with what to do; "analyse anyway" is the person\'s choice', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener('labelscope-error', (e) => window.__errors.push(e.detail.code));
+  });
   await openApp(page);
-  const csv = ['label,f1,f2', '0,0.9,0.3', '1,0.2,0.7', '0,0.8,0.1', '1,0.3,0.9', '0,0.7,0.2', '1,0.1,0.8'].join('\n');
-  await dropFiles(page, [{ name: 'features.csv', text: csv }]);
+  await dropFiles(page, [{ name: 'features.csv', text: FEATURES }]);
   const alert = app(page).locator('.alert');
-  await expect(alert).toContainText('do not look like probabilities');
+  await expect(alert).toContainText('look like features');
   await expect(alert).toContainText('cross_val_predict');
   await expect(app(page)).toHaveAttribute('data-state', 'error');
-  // Not wired yet: no button that would do nothing.
+  await expect(app(page).locator('.results')).toBeHidden(); // no "Flagged 0, Health score 1.00"
+  expect(await page.evaluate(() => window.__errors)).toEqual(['implausible_probabilities']);
+  // Cross-validation in the page is not wired yet: no button that would do nothing.
   await expect(alert.getByRole('button', { name: 'Compute out-of-sample probabilities here' })).toHaveCount(0);
-  await alert.getByLabel('These are probabilities — analyse anyway').click(); // reads again at once (the alert goes)
+
+  await alert.getByLabel('These are probabilities — analyse anyway').click(); // reads again at once
   await waitReady(page);
   await expect(alert).toBeHidden();
-  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('6');
-  expect(await page.evaluate(() => window.__reads)).toEqual([false, true]);
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('40');
+  await expect(app(page).locator('.warnings')).toBeVisible(); // the reader's warning stays with the result
 });

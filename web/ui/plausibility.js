@@ -9,10 +9,8 @@ import { h, uid } from './dom.js';
 export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false }) {
   const id = uid('anyway');
   const box = h('input', { type: 'checkbox', id, class: 'analyse-anyway', checked, onchange: () => onAnalyseAnyway(box.checked) });
+  // The reader's message already says what the columns look like and how to get probabilities.
   return h('div', { class: 'plausibility' },
-    h('p', { class: 'help' },
-      'If these columns are features, compute out-of-sample probabilities first — e.g. scikit-learn’s ',
-      h('code', {}, 'cross_val_predict(model, X, y, method="predict_proba")'), ' — and drop those.'),
     h('p', { class: 'plausibility-choice' }, box, h('label', { for: id }, 'These are probabilities — analyse anyway')),
     onCompute
       ? h('button', { type: 'button', class: 'compute-probabilities', onclick: () => onCompute() }, 'Compute out-of-sample probabilities here')
