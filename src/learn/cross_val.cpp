@@ -17,6 +17,10 @@ namespace {
 // Candidate C values for the automatic choice, fitted in this order with warm starts (strongest
 // penalty first, so each fit starts near its solution).
 constexpr double C_GRID[] = {0.001, 0.01, 0.1, 1.0, 10.0, 100.0};
+// The optimiser also stops when 10 iterations lowered the objective by less than this (lbfgs.hpp).
+constexpr double WINDOW_DECREASE = 1e-3;
+// Iterations per C value while choosing C (each fit starts from the previous C's solution).
+constexpr int PATH_ITERATIONS = 50;
 // Log loss of a probability clipped here, so a confident mistake costs a finite amount.
 constexpr double MIN_PROB = 1e-15;
 
@@ -78,10 +82,10 @@ Scores score(const std::vector<double>& probs, const std::int32_t* labels, const
     return {correct / total, loss / total};
 }
 
-LbfgsResult fit(const LogisticProblem& pb, std::vector<double>& theta, const CrossValOptions& options,
+LbfgsResult fit(const LogisticProblem& pb, std::vector<double>& theta, int max_iterations, double tolerance,
                 const std::function<bool()>& after_iteration) {
     auto objective = [&pb](const double* t, double* g) { return logistic_loss_grad(pb, t, g); };
-    return lbfgs_minimize(objective, theta, options.max_iterations, options.tolerance, after_iteration);
+    return lbfgs_minimize(objective, theta, max_iterations, tolerance, after_iteration, WINDOW_DECREASE);
 }
 
 void check_options(const CrossValOptions& options) {
@@ -179,8 +183,8 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
     const auto K = static_cast<std::size_t>(num_classes);
 
     // Automatic C: one inner stratified split of the first fold's training rows (its 1/folds held
-    // out), C_GRID fitted in order with warm starts, the lowest held-out log loss wins; the path
-    // stops once two successive values score worse than the best so far.
+    // out), C_GRID fitted in order with warm starts (at most PATH_ITERATIONS each), the lowest
+    // held-out log loss wins; the path stops at the first value that scores worse than the best.
     if (options.c) {
         result.c_used = *options.c;
     } else {
@@ -193,19 +197,17 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
                            class_weights(labels, inner_train, num_classes, options.balanced_class_weight)};
         std::vector<double> theta = initial_theta(pb), probs(inner_valid.size() * K);
         double best_loss = 0;
-        int worse = 0;
         std::string tried;
         for (const double c : C_GRID) {
             pb.c = c;
-            fit(pb, theta, options, keep_going);
+            fit(pb, theta, std::min(options.max_iterations, PATH_ITERATIONS), options.tolerance, keep_going);
             logistic_predict(design, num_classes, theta.data(), inner_valid.data(), inner_valid.size(), probs.data());
             const double loss = score(probs, labels, inner_valid, num_classes, &pb.class_weight).log_loss;
             tried += (tried.empty() ? "" : ", ") + format_c(c);
             if (result.c_used == 0 || loss < best_loss) {
                 best_loss = loss;
                 result.c_used = c;
-                worse = 0;
-            } else if (++worse == 2) {
+            } else {
                 break;
             }
         }
@@ -222,7 +224,7 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
         LogisticProblem pb{&design, labels, train.data(), train.size(), num_classes, result.c_used,
                            class_weights(labels, train, num_classes, options.balanced_class_weight)};
         std::vector<double> theta = initial_theta(pb);
-        const LbfgsResult fitted = fit(pb, theta, options, keep_going);
+        const LbfgsResult fitted = fit(pb, theta, options.max_iterations, options.tolerance, keep_going);
         if (!fitted.converged) capped.push_back(f + 1);
         probs.assign(test.size() * K, 0.0);
         logistic_predict(design, num_classes, theta.data(), test.data(), test.size(), probs.data());

@@ -9,6 +9,7 @@ namespace labelscope::learn {
 namespace {
 
 constexpr std::size_t MEMORY = 10;
+constexpr int WINDOW = 10;
 
 double dot(const std::vector<double>& a, const std::vector<double>& b) {
     double s = 0;
@@ -30,12 +31,14 @@ struct Pair {
 }  // namespace
 
 LbfgsResult lbfgs_minimize(const std::function<double(const double*, double*)>& f, std::vector<double>& x,
-                           int max_iterations, double tolerance, const std::function<bool()>& after_iteration) {
+                           int max_iterations, double tolerance, const std::function<bool()>& after_iteration,
+                           double window_decrease) {
     const std::size_t n = x.size();
     std::vector<double> g(n), d(n), xn(n), gn(n), alpha(MEMORY);
     std::deque<Pair> memory;
     LbfgsResult result;
     double fx = f(x.data(), g.data());
+    std::vector<double> history{fx};  // objective after each iteration, for the window rule
     result.value = fx;
     if (max_abs(g) <= tolerance) {
         result.converged = true;
@@ -103,7 +106,11 @@ LbfgsResult lbfgs_minimize(const std::function<double(const double*, double*)>& 
         g.swap(gn);
         fx = fn;
         result.value = fx;
-        if (max_abs(g) <= tolerance || decrease <= 1e-12 * std::max(1.0, std::fabs(fx))) {
+        history.push_back(fx);
+        const double scale = std::max(1.0, std::fabs(fx));
+        const bool slow = window_decrease > 0 && it >= WINDOW &&
+                          history[history.size() - 1 - WINDOW] - fx < window_decrease * scale;
+        if (max_abs(g) <= tolerance || decrease <= 1e-12 * scale || slow) {
             result.converged = true;
             break;
         }

@@ -8,6 +8,8 @@
 //   not decrease), so a caller can cancel mid-fold; returning false throws ErrorCode::cancelled.
 // - New error codes in core/errors.hpp: missing_value, too_few_examples, constant_features,
 //   cancelled.
+// - Defaults changed from the first draft: max_iterations 200 -> 100, tolerance 1e-6 -> 1e-4
+//   (measured: test accuracy is flat long before; 1e-6 was never met on pixels in 200 iterations).
 #pragma once
 
 #include <cstddef>
@@ -101,8 +103,10 @@ struct CrossValOptions {
     Model model = Model::logistic_regression;
     std::optional<double> c;  // inverse L2 strength as in scikit-learn; unset = chosen automatically
     bool balanced_class_weight = false;
-    int max_iterations = 200;  // L-BFGS iteration cap per fit
-    double tolerance = 1e-6;   // stop when the gradient's max |component| <= tolerance (see lbfgs.hpp)
+    int max_iterations = 100;  // L-BFGS iteration cap per fit (scikit-learn's default)
+    // Stop when the gradient's max |component| <= tolerance (scikit-learn's default tol), or when
+    // 10 iterations lowered the objective by less than 0.001 (learn/lbfgs.hpp).
+    double tolerance = 1e-4;
 };
 
 struct FoldResult {
