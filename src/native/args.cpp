@@ -48,9 +48,10 @@ const Spec* spec_of(const std::string& command) {
 
 
 // Flags of the Node CLI's commands that this one leaves to it: probabilities computed from
-// features (cross-validation runs in the Node CLI only).
+// features (cross-validation) and multi-label data run in the Node CLI only.
 bool node_only_option(const std::string& name) {
-    for (const char* o : {"features", "text-column", "folds", "seed", "c", "impute", "quiet", "q"})
+    for (const char* o : {"features", "text-column", "folds", "seed", "c", "impute", "quiet", "q", "multi-label",
+                          "per-class", "aggregator", "alpha", "temperature"})
         if (name == o) return true;
     return false;
 }

@@ -213,7 +213,7 @@ CommandResult audit_command(const Context& c, ProbsView<T> p) {
         JsValue issue = JsValue::object();
         issue.set("rank", num(static_cast<double>(r + 1)));
         issue.set("index", num(static_cast<double>(i)));
-        issue.set("row", num(static_cast<double>(c.d.source.labels_first_row + static_cast<std::int64_t>(i))));
+        issue.set("row", num(static_cast<double>(i + 1)));  // row N = the N-th data row
         issue.set("given_label", c.name(c.d.labels[i]));
         issue.set("suggested_label", c.name(report.suggested_label[i]));
         issue.set("label_quality", num(report.label_quality[i]));

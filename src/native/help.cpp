@@ -14,7 +14,7 @@ Commands:
   find-issues    flag likely label errors (cleanlab.filter.find_label_issues)
   scores         label quality score of every example (cleanlab.rank.get_label_quality_scores)
   health         dataset label health: per-class noise, overlapping classes, noise matrices
-  audit          everything for a review: flagged examples with suggested labels, file rows and data
+  audit          everything for a review: flagged examples with suggested labels, rows and data
   cross-val      out-of-sample probabilities from features (k-fold cross-validation)
   simulate-noise flip a fraction of the labels with a seed (known truth for lessons)
 
@@ -72,7 +72,24 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error)";
+  --quiet, -q                 no progress line on standard error
+
+Multi-label data (each example has a set of classes, possibly empty):
+  --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
+                              no class), or one 0/1 column per class named label_<class>, or a .npy
+                              N x K of 0/1; pred_probs has one independent probability per class
+                              (rows need not sum to 1). Every class is a one-vs-rest problem.
+  --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
+                              (index order, or ranked by --rank-by when it is given)
+  --aggregator A              how per-class scores become one score (scores, and the ranking of
+                              find-issues/audit): exponential_moving_average (default), softmin,
+                              min, max, mean
+  --alpha A                   exponential_moving_average weight in [0, 1] (default 0.8; 'none' =
+                              2 / (K + 1))
+  --temperature T             softmin temperature > 0 (default 0.1)
+  health --multi-label prints {"overall_label_health_score","classes":[...],"common_issues":[...]};
+  audit --multi-label lists per flagged example its given set and the classes that are probably
+  missing or probably extra.)";
     if (command == "scores")
         return R"(Usage: labelscope scores (--labels L --pred-probs P | --data FILE) [options]
 
@@ -113,7 +130,24 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error)";
+  --quiet, -q                 no progress line on standard error
+
+Multi-label data (each example has a set of classes, possibly empty):
+  --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
+                              no class), or one 0/1 column per class named label_<class>, or a .npy
+                              N x K of 0/1; pred_probs has one independent probability per class
+                              (rows need not sum to 1). Every class is a one-vs-rest problem.
+  --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
+                              (index order, or ranked by --rank-by when it is given)
+  --aggregator A              how per-class scores become one score (scores, and the ranking of
+                              find-issues/audit): exponential_moving_average (default), softmin,
+                              min, max, mean
+  --alpha A                   exponential_moving_average weight in [0, 1] (default 0.8; 'none' =
+                              2 / (K + 1))
+  --temperature T             softmin temperature > 0 (default 0.1)
+  health --multi-label prints {"overall_label_health_score","classes":[...],"common_issues":[...]};
+  audit --multi-label lists per flagged example its given set and the classes that are probably
+  missing or probably extra.)";
     if (command == "health")
         return R"(Usage: labelscope health (--labels L --pred-probs P | --data FILE) [--format json]
 
@@ -148,12 +182,29 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error)";
+  --quiet, -q                 no progress line on standard error
+
+Multi-label data (each example has a set of classes, possibly empty):
+  --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
+                              no class), or one 0/1 column per class named label_<class>, or a .npy
+                              N x K of 0/1; pred_probs has one independent probability per class
+                              (rows need not sum to 1). Every class is a one-vs-rest problem.
+  --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
+                              (index order, or ranked by --rank-by when it is given)
+  --aggregator A              how per-class scores become one score (scores, and the ranking of
+                              find-issues/audit): exponential_moving_average (default), softmin,
+                              min, max, mean
+  --alpha A                   exponential_moving_average weight in [0, 1] (default 0.8; 'none' =
+                              2 / (K + 1))
+  --temperature T             softmin temperature > 0 (default 0.1)
+  health --multi-label prints {"overall_label_health_score","classes":[...],"common_issues":[...]};
+  audit --multi-label lists per flagged example its given set and the classes that are probably
+  missing or probably extra.)";
     if (command == "audit")
         return R"(Usage: labelscope audit (--labels L --pred-probs P | --data FILE) [options]
 
-One row per flagged example, most likely error first: its index, its row in the labels (or
---data) file as a person counts rows (header included; null for .npy), the given and the suggested
+One row per flagged example, most likely error first: its index (from 0), its row (row N = the
+N-th data row of the file, header not counted: index + 1), the given and the suggested
 label, the label quality score, the probabilities of both labels, and the id/text columns of a
 --data file. The JSON adds a summary.
 
@@ -199,7 +250,24 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error)";
+  --quiet, -q                 no progress line on standard error
+
+Multi-label data (each example has a set of classes, possibly empty):
+  --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
+                              no class), or one 0/1 column per class named label_<class>, or a .npy
+                              N x K of 0/1; pred_probs has one independent probability per class
+                              (rows need not sum to 1). Every class is a one-vs-rest problem.
+  --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
+                              (index order, or ranked by --rank-by when it is given)
+  --aggregator A              how per-class scores become one score (scores, and the ranking of
+                              find-issues/audit): exponential_moving_average (default), softmin,
+                              min, max, mean
+  --alpha A                   exponential_moving_average weight in [0, 1] (default 0.8; 'none' =
+                              2 / (K + 1))
+  --temperature T             softmin temperature > 0 (default 0.1)
+  health --multi-label prints {"overall_label_health_score","classes":[...],"common_issues":[...]};
+  audit --multi-label lists per flagged example its given set and the classes that are probably
+  missing or probably extra.)";
     return nullptr;
 }
 

@@ -68,12 +68,20 @@ Input read_input(const std::vector<InputFile>& files, const Values& values, Prog
     if (const std::string* column = values.get("label-column")) options.label_column = *column;
     options.allow_unnormalized = values.has("allow-unnormalized");
     io::DatasetReader reader(options);
+    // Every step's errors in the rows people count (data rows), as the bindings report them.
+    const auto step = [&](auto&& f) {
+        try {
+            return f();
+        } catch (const io::ReadError& e) {
+            throw reader.in_data_rows(e);
+        }
+    };
     std::uint64_t total = 0, done = 0;
     for (const InputFile& f : files) total += f.size;
     // One reused buffer: fresh memory per chunk costs page faults (as in the Node CLI).
     const std::unique_ptr<std::uint8_t[]> buffer(new std::uint8_t[CHUNK]);
     for (const InputFile& f : files) {
-        reader.begin_file(f.role, f.path, f.size);
+        step([&] { reader.begin_file(f.role, f.path, f.size); });
         const Fd fd(::open(f.path.c_str(), O_RDONLY | O_CLOEXEC));
         if (fd.get() < 0) throw std::runtime_error(node_fs_message(errno, "open", f.path));
         for (;;) {
@@ -81,15 +89,21 @@ Input read_input(const std::vector<InputFile>& files, const Values& values, Prog
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) throw std::runtime_error(node_fs_message(errno, "read", f.path));
             if (n == 0) break;
-            reader.feed(buffer.get(), static_cast<std::size_t>(n));
+            step([&] { reader.feed(buffer.get(), static_cast<std::size_t>(n)); });
             done += static_cast<std::uint64_t>(n);
             progress.update(f.path, done, total);
         }
-        reader.end_file();
+        step([&] { reader.end_file(); });
     }
-    Input input{reader.finish(), {}};
-    input.warnings = io::validate_dataset(input.dataset, false, options.allow_unnormalized);
-    return input;
+    return step([&] {
+        Input input{reader.finish(), {}};
+        try {
+            input.warnings = io::validate_dataset(input.dataset, false, options.allow_unnormalized);
+        } catch (const io::ReadError& e) {
+            throw io::in_data_rows(e, input.dataset);
+        }
+        return input;
+    });
 }
 
 }  // namespace labelscope::cli

@@ -143,7 +143,7 @@ int run(const std::string& command, const Values& values) {
             emit(render(result, values), values);
         } catch (const LabelScopeError& e) {
             progress.clear();
-            const io::ReadError r = io::locate_error(e, in.dataset);
+            const io::ReadError r = io::in_data_rows(io::locate_error(e, in.dataset), in.dataset);
             return core_failure({r.code(), r.what(), r.file(), r.row(), r.column()}, files, command);
         }
         return ok;

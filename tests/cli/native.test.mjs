@@ -157,6 +157,8 @@ test('a command or flag of the Node CLI only: one line pointing to it, exit code
     [['find-issues', '--data', H_DATA, '--features', 'all'],
       /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /],
     [['audit', '--data', H_DATA, '-q'], /^labelscope: '-q' is available in the Node CLI: npx labelscope audit -q /],
+    [['scores', ...H, '--multi-label'],
+      /^labelscope: '--multi-label' is available in the Node CLI: npx labelscope scores --multi-label /],
   ];
   for (const [args, pattern] of cases) {
     const [program, argv] = cliCommand(args, 'native');
