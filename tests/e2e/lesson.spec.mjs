@@ -115,11 +115,11 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
 
   // The followed row is the top-ranked flag, and its sentences carry its numbers.
   const row = report.issues[0];
-  expect(last.every((s) => s.row === row)).toBe(true);
+  expect(last.every((s) => s.example === row && s.row === row + 1)).toBe(true);
   const shown = el.locator('.lz-step');
   await expect(shown).toHaveCount(5);
-  await expect(shown.nth(0).locator('.lz-row')).toContainText(`Row ${row} is labelled ${labels[row]}`);
-  await expect(shown.nth(4).locator('.lz-row')).toContainText(`Row ${row} is ranked 1st of ${report.issues.length}`);
+  await expect(shown.nth(0).locator('.lz-row')).toContainText(`Row ${row + 1} is labelled ${labels[row]}`);
+  await expect(shown.nth(4).locator('.lz-row')).toContainText(`Row ${row + 1} is ranked 1st of ${report.issues.length}`);
   // The matrix shows the confident joint's numbers.
   const firstRow = await shown.nth(1).locator('tbody tr').first().locator('td').allTextContents();
   expect(firstRow).toEqual(report.cj[0].map(String));

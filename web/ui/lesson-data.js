@@ -56,7 +56,7 @@ export function lessonSteps({ report, labels, classNames }, row = null) {
   const name = (c) => classNames?.[c] ?? String(c);
   const r = chosenRow(report, labels, row);
   const k = report.numClasses;
-  const rowName = `Row ${r.row}`;
+  const rowName = `Row ${r.row + 1}`; // rows as the page counts them: the N-th data row, from 1
   const cellCount = r.counted >= 0 ? report.confidentJointUncalibrated[r.given][r.counted] : null;
   const pruned = flaggedByCell(report, labels);
   const offDiagonal = (m) => m.reduce((sum, line, i) => sum + line.reduce((s, v, j) => s + (i === j ? 0 : v), 0), 0);
@@ -115,7 +115,7 @@ export function lessonSteps({ report, labels, classNames }, row = null) {
       },
     },
   ];
-  steps.forEach((s, index) => { s.index = index; s.row = r.row; });
+  steps.forEach((s, index) => { s.index = index; s.example = r.row; });
   return { steps, row: r, numClasses: k };
 }
 

@@ -54,7 +54,7 @@ function picture(step, ctx, r) {
       });
     case 'ranking':
       return h('ol', { class: 'lz-rank' }, n.top.map((i, pos) => h('li', { class: i === r.row ? 'mark' : null },
-        h('span', null, `row ${i}`),
+        h('span', null, `row ${i + 1}`),
         h('span', null, `${names[ctx.labels[i]]} → ${names[ctx.report.suggestedLabel[i]]}`),
         h('span', { class: 'num' }, prob(n.scores[pos])))));
     default:
@@ -70,14 +70,15 @@ export function renderLessonSteps(ctx, { onStep, row = null } = {}) {
   const { steps, row: r } = lessonSteps(ctx, row);
   const section = h('section', { class: 'lz-steps', 'aria-label': 'How confident learning found these rows, step by step' },
     h('h2', { class: 'section-title' }, 'Step by step, on these numbers'),
-    h('p', { class: 'lz-follow' }, `Following row ${r.row} (labelled ${ctx.classNames[r.given]}) through every step.`),
+    h('p', { class: 'lz-follow' }, `Following row ${r.row + 1} (labelled ${ctx.classNames[r.given]}) through every step.`),
     steps.map((s) => h('article', { class: 'lz-step', 'data-step': s.step },
       h('h3', null, s.title),
       h('p', null, s.sentence),
       picture(s, ctx, r),
       h('p', { class: 'lz-row' }, s.rowSentence))));
   for (const s of steps) {
-    onStep?.({ step: s.step, index: s.index, row: s.row, sentence: s.sentence, rowSentence: s.rowSentence, ...s.numbers });
+    // example: the row's index from 0 (as report.issues); row: as the page numbers it, from 1.
+    onStep?.({ step: s.step, index: s.index, example: s.example, row: s.example + 1, sentence: s.sentence, rowSentence: s.rowSentence, ...s.numbers });
   }
   return section;
 }
