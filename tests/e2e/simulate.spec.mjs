@@ -101,3 +101,13 @@ test('a bad simulate-noise value is an error that says what to give', async ({ p
   }));
   expect(message).toContain("simulate-noise is 'lots'");
 });
+
+test('compact + hide-truth: no verdicts until Reveal, then the flips show as known truth', async ({ page }) => {
+  const detail = await addElement(page, { demo: 'headlines', compact: '', 'simulate-noise': '0.2', seed: '1', 'hide-truth': '' });
+  expect(detail.simulation.flipped).toBe(10); // round(0.2 x 49)
+  const html = () => sim(page).evaluate((el) => el.shadowRoot.innerHTML);
+  expect(await html()).not.toMatch(/Known truth:|real error|label correct/);
+  await sim(page).getByRole('button', { name: 'Reveal the truth' }).click();
+  await expect(sim(page).locator('.compact-summary')).toContainText('Known truth:');
+  await expect(sim(page).getByRole('button', { name: 'Reveal the truth' })).toHaveCount(0);
+});

@@ -46,9 +46,16 @@ export class LessonPanel {
    */
   render(state) {
     const { ctx, simulation, hideTruth, revealed, lesson, compact } = state;
-    if (!ctx?.report || compact) {
+    if (!ctx?.report) {
       replace(this.element);
       this.element.hidden = true;
+      return;
+    }
+    if (compact) {
+      // The compact view has no table to decide in: only the Reveal button, when the truth is hidden.
+      const reveal = hideTruth && ctx.hasTruth && !revealed;
+      this.element.hidden = !reveal;
+      replace(this.element, reveal ? this.#revealCard(state) : null);
       return;
     }
     const parts = [];
@@ -60,9 +67,11 @@ export class LessonPanel {
     replace(this.element, parts);
   }
 
-  #revealCard({ onReveal }) {
+  #revealCard({ onReveal, compact }) {
+    const text = compact ? 'The known truth is hidden. Make your guess, then reveal it.'
+      : 'The known truth is hidden until you have decided every flagged row. Decide them in the table, or reveal it now.';
     return h('section', { class: 'lz-card lz-hidden-truth', 'aria-label': 'Known truth hidden' },
-      h('p', null, 'The known truth is hidden until you have decided every flagged row. Decide them in the table, or reveal it now.'),
+      h('p', null, text),
       h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'));
   }
 
