@@ -3,7 +3,7 @@
 // from labels + an N x D features file (.npy or numeric CSV). The result feeds audit() directly.
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
-import { isParquet, parquetColumns } from './parquet.js';
+import { isParquet, joinChunks, parquetColumns } from './parquet.js';
 import { describeSource } from './sources.js';
 
 export const CROSS_VAL_OPTIONS = ['folds', 'seed', 'model', 'signal', 'onProgress', 'labelColumn', 'features',
@@ -107,9 +107,7 @@ async function feedSource(reader, source, signal, onProgress, progress) {
       message: 'A Parquet file is read as one labelled table: pass it as { combined } (--data), with its label column.',
     });
   }
-  const bytes = new Uint8Array(parquet.reduce((n, p) => n + p.byteLength, 0));
-  parquet.reduce((at, p) => { bytes.set(p, at); return at + p.byteLength; }, 0);
-  const columns = await parquetColumns(bytes, source.name);
+  const columns = await parquetColumns(joinChunks(parquet, source.name), source.name);
   unwrap(reader.beginColumns(source.name));
   for (const col of columns) {
     if (col.kind === 'numeric') unwrap(reader.addNumericColumn(col.name, col.values));

@@ -40,6 +40,21 @@ async function load() {
   }
 }
 
+/**
+ * The chunks of a Parquet file as one array (it is read with random access). A file too big for
+ * memory is an out_of_memory error naming it, never an uncaught RangeError.
+ */
+export function joinChunks(parts, file) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(parts.reduce((size, p) => size + p.byteLength, 0));
+  } catch (e) {
+    throw new LabelScopeError({ code: 'out_of_memory', file, message: `The Parquet file is too big to hold in memory here (${e.message}). Use fewer rows or columns.` });
+  }
+  parts.reduce((at, p) => { bytes.set(p, at); return at + p.byteLength; }, 0);
+  return bytes;
+}
+
 /** Whether bytes start like a Parquet file ("PAR1"). */
 export function isParquet(head) {
   return head?.byteLength >= 4 && head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
@@ -90,7 +105,7 @@ export async function parquetColumns(bytes, file = 'data.parquet') {
     names = parquetSchema(metadata).children.map((c) => c.element.name);
     rows = await parquetReadObjects({ file: buffer, metadata, compressors });
   } catch (e) {
-    if (e instanceof RangeError && /memory|allocation|Array buffer/i.test(e.message)) {
+    if (e instanceof RangeError) {
       throw new LabelScopeError({ code: 'out_of_memory', file, message: `The Parquet file is too big to read in memory here (${e.message}). Use fewer rows or columns.` });
     }
     throw new LabelScopeError({ code: 'bad_parquet', file, message: `This Parquet file cannot be read: ${e.message}` });
@@ -147,9 +162,7 @@ export function parquetAsCsv(source) {
       }
       const parts = [new Uint8Array(first.value)];
       for (let next = await chunks.next(); !next.done; next = await chunks.next()) parts.push(new Uint8Array(next.value));
-      const bytes = new Uint8Array(parts.reduce((size, p) => size + p.byteLength, 0));
-      parts.reduce((at, p) => { bytes.set(p, at); return at + p.byteLength; }, 0);
-      yield new TextEncoder().encode(await parquetCsv(bytes, source.name));
+      yield new TextEncoder().encode(await parquetCsv(joinChunks(parts, source.name), source.name));
     },
   };
 }

@@ -187,6 +187,9 @@ describe('crossValProbs: bad input, cancelling, options', () => {
     const r = await ls.crossValProbs({ combined: { name: 'gap.csv', data: text } }, { impute: true });
     assert.equal(r.numExamples, 150);
   });
+  test('a damaged Parquet file names the file', () =>
+    fails({ combined: { name: 'broken.parquet', data: new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]) } }, {},
+      { code: 'bad_parquet', file: 'broken.parquet' }));
   test('labels and features of different lengths', () =>
     fails({ labels: { name: 'l.csv', data: '0\n1\n' }, features: file('pixels.npy') }, {}, { code: 'row_count_mismatch' }));
   test('options: unknown names and bad values are errors', async () => {
