@@ -8,13 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { badCases, cliLine } from '../fixtures/bad/catalogue.mjs';
-import { CLI, limited } from './helpers.mjs';
+import { cliCommand, limited } from './helpers.mjs';
 
 const TIMEOUT_MS = 60_000;
 
 function run(args, cwd) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
+    // The Node CLI, or the native one with LABELSCOPE_CLI=native (helpers.mjs).
+    const child = spawn(...cliCommand(args), { cwd, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
     const out = [];
     const err = [];
     child.stdout.on('data', (d) => out.push(d));
