@@ -22,7 +22,7 @@ import { replace } from './ui/dom.js';
 import { download, exportWithProgress, flaggedRowsCsv, fullDatasetCsv } from './ui/export.js';
 import { plural } from './ui/format.js';
 import { ReviewStore } from './ui/persist.js';
-import { plausibilityChoice } from './ui/plausibility.js';
+import { wayOn } from './ui/plausibility.js';
 import { KeepingUi } from './ui/keeping.js';
 import { LESSON_ATTRIBUTES, LessonMode } from './ui/lesson-mode.js';
 import { analysisView, buildShell, renderResults } from './ui/shell.js';
@@ -420,30 +420,14 @@ export class LabelScopeElement extends HTMLElement {
 
   // ---- errors -------------------------------------------------------------------------------------
 
-  /** What the person can do about this error, beyond fixing the file (or null). */
-  #wayOn(error) {
-    if (error.code !== 'implausible_probabilities' || this.#compact) return null;
-    const analysis = this.#analysis;
-    // Cross-validation in the browser: shown once the worker has it and the controller is wired for it.
-    const canCompute = typeof analysis.computeProbabilities === 'function' && this.#clientHas('crossValProbs');
-    return plausibilityChoice({
-      checked: analysis.allowUnnormalized,
-      onAnalyseAnyway: (on) => analysis.setAllowUnnormalized(on),
-      onCompute: canCompute ? () => analysis.computeProbabilities() : null,
-    });
-  }
-
-  #clientHas(method) {
-    return typeof this.#client?.[method] === 'function';
-  }
-
   #fail(error, title, options = {}) {
     const { keepResults = false, openFiles = true } = options;
     this.#ensureBuilt();
     this.#ui.status.idle();
     // undefined: the hint about fixing files — except in the compact view, which has no file list.
     const hint = 'hint' in options ? options.hint : this.#compact ? null : undefined;
-    this.#ui.status.error(error, title, hint, this.#wayOn(error));
+    const way = this.#compact ? null : wayOn(error, this.#analysis, this.#client);
+    this.#ui.status.error(error, way?.title ?? title, way && hint === undefined ? way.hint : hint, way?.element);
     if (openFiles) this.#ui.intake.openFiles();
     if (!keepResults) this.#setState('error');
     const detail = { code: error.code ?? 'error', message: error.message ?? String(error) };

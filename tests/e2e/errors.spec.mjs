@@ -43,6 +43,27 @@ test('an empty file', async ({ page }) => {
   await expect(app(page).locator('.alert')).toContainText(/empty/i);
 });
 
+test('an empty file or a PNG named .csv is refused at once, alone, with the reader\'s message (finding 3)', async ({ page }) => {
+  await openApp(page);
+  await chooseFiles(page, [{ name: 'labels.csv', text: '' }]);
+  const alert = app(page).locator('.alert');
+  await expect(alert.locator('.alert-title')).toHaveText('Could not use labels.csv');
+  await expect(alert).toContainText('The file is empty.');
+  await expect(alert).toContainText('labels.csv was not added');
+  await expect(app(page).locator('.file-name')).toHaveCount(0); // not listed as "labels, add the probabilities"
+
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+  await chooseFiles(page, [{ name: 'photo.csv', buffer: png }]);
+  await expect(alert.locator('.alert-title')).toHaveText('Could not use photo.csv');
+  await expect(alert).toContainText('binary data');
+  await expect(app(page).locator('.file-name')).toHaveCount(0);
+
+  // A good pair still works right after.
+  await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`]);
+  await waitReady(page);
+  await expect(alert).toBeHidden();
+});
+
 test('a bad truth file is reported with its row, and the analysis still shows', async ({ page }) => {
   await openApp(page);
   await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`,

@@ -100,7 +100,9 @@ export class AnalysisController {
     incoming = incoming.filter((e) => !e.problem);
     const refuse = () => {
       const { file, problem } = refused[0];
-      const error = typeof problem === 'string' ? { code: 'bad_file', message: problem, file: file.name } : { file: file.name, ...problem };
+      // The worker's problem is a LabelScopeError (code, message, where); a plain text is wrapped.
+      const error = typeof problem === 'string' ? { code: 'bad_file', message: problem } : problem;
+      if (error.file == null) error.file = file.name;
       this.#fail(error, `Could not use ${file.name}`, {
         keepResults: Boolean(this.#report),
         hint: `${file.name} was not added. Fix it and drop it again${refused.length > 1 ? ` (${refused.length} files were refused)` : ''}.`,

@@ -21,15 +21,21 @@ export function simulationRequest(attr) {
   return { rate, seed, pair, key: JSON.stringify([rate, seed, pair]) };
 }
 
-/** Row i's probabilities as text that reads back to the same bits (shortest round trip). */
-function probabilityText(values, n, k) {
-  const rows = new Array(n);
-  for (let i = 0; i < n; i++) {
-    let line = String(values[i * k]);
-    for (let j = 1; j < k; j++) line += `,${values[i * k + j]}`;
-    rows[i] = line;
-  }
-  return `${rows.join('\n')}\n`;
+/**
+ * The probabilities as a .npy file (N x K, little-endian float64 or float32): the same bits read back,
+ * without turning millions of numbers into text.
+ */
+export function npyBytes(values, n, k) {
+  const descr = values instanceof Float32Array ? '<f4' : '<f8';
+  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${n}, ${k}), }`;
+  const unpadded = 10 + header.length + 1; // magic, version, length; the header ends with a newline
+  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
+  const out = new Uint8Array(10 + header.length + values.byteLength);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0); // \x93NUMPY v1.0
+  new DataView(out.buffer).setUint16(8, header.length, true);
+  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
+  out.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), 10 + header.length);
+  return out;
 }
 
 /**
@@ -45,7 +51,7 @@ export async function simulateOn(client, dataset, request) {
   const values = await dataset.probabilityRows(0, n);
   const noisy = await client.readDataset({
     labels: { name: 'labels (simulated noise)', data: `${Array.from(sim.noisyLabels).join('\n')}\n` },
-    predProbs: { name: 'pred_probs (as given)', data: probabilityText(values, n, k) },
+    predProbs: { name: 'pred_probs.npy', data: npyBytes(values, n, k) },
   }, { classNames: [...dataset.classNames] });
   dataset.free().catch(() => {});
   const flippedRows = Array.from(sim.flipped); // the flipped rows' indices, ascending

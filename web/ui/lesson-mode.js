@@ -91,6 +91,12 @@ export class LessonMode {
       onReveal: () => {
         this.#revealed = true;
         this.#host.rerender();
+        // The button is gone: keyboard focus goes to what it revealed.
+        const target = this.#panel.element.querySelector('.lz-sim') ?? ui.truth.firstElementChild ?? ui.compact;
+        if (target) {
+          target.tabIndex = -1;
+          target.focus();
+        }
       },
       onStep: (detail) => this.#host.emit('labelscope-step', detail),
     });

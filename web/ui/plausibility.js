@@ -16,3 +16,22 @@ export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false
       ? h('button', { type: 'button', class: 'compute-probabilities', onclick: () => onCompute() }, 'Compute out-of-sample probabilities here')
       : null);
 }
+
+/**
+ * What the person can do about this error beyond fixing the file: {title, hint, element}, or
+ * null. analysis: the AnalysisController; client: the worker client (which methods it offers).
+ */
+export function wayOn(error, analysis, client) {
+  if (error.code !== 'implausible_probabilities') return null;
+  // Cross-validation in the browser: shown once the worker has it and the controller is wired for it.
+  const canCompute = typeof analysis.computeProbabilities === 'function' && typeof client?.crossValProbs === 'function';
+  return {
+    title: 'These columns do not look like predicted probabilities',
+    hint: 'Drop out-of-sample probabilities instead — or, if these are probabilities, say so below.',
+    element: plausibilityChoice({
+      checked: analysis.allowUnnormalized,
+      onAnalyseAnyway: (on) => analysis.setAllowUnnormalized(on),
+      onCompute: canCompute ? () => analysis.computeProbabilities() : null,
+    }),
+  };
+}
