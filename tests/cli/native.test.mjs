@@ -264,3 +264,24 @@ test('a bad cell with bytes that are not UTF-8: the same error line', async () =
     ['scores', '--labels', 'labels.csv', '--pred-probs', 'long.csv']], { cwd: dir });
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('numbers of every size print as JavaScript prints them (scores of random probabilities)', async () => {
+  const dir = tempDir();
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const probs = [5e-324, 1e-300, 1e-7, 9.999999e-7, 1e-6, 0.000001234, 1.5e-7, 0.1, 0.3, 1 / 3, 0.5, 1];
+  for (let i = 0; i < 3000; i++) probs.push(random() * 10 ** -Math.floor(random() * 12));
+  const rows = probs.map((p) => `${p},${1 - p}`);
+  fs.writeFileSync(path.join(dir, 'labels.csv'), `label\n${probs.map((_, i) => (i % 3 === 2 ? 1 : 0)).join('\n')}\n`);
+  fs.writeFileSync(path.join(dir, 'pred_probs.csv'), `a,b\n${rows.join('\n')}\n`);
+  const input = ['--labels', 'labels.csv', '--pred-probs', 'pred_probs.csv'];
+  const results = await assertAllSame([['scores', ...input], ['scores', ...input, '--format', 'csv'],
+    ['scores', ...input, '--method', 'normalized_margin', '--format', 'csv'], ['health', ...input],
+    ['audit', ...input, '--filter-by', 'predicted_neq_given', '--format', 'csv']], { cwd: dir });
+  assert.ok(results.every((r) => r.status === 0), results.map((r) => r.stderr.toString()).join('\n'));
+  assert.match(results[0].stdout.toString(), /5e-324/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
