@@ -150,8 +150,10 @@ test('hide-truth: no truth in the DOM until a row is decided; Reveal shows preci
   expect(badges).toBeGreaterThan(0);
   await screenshot(page, testInfo, 'hide-truth-before', { fullPage: false });
 
-  await el.getByRole('button', { name: 'Reveal the truth' }).first().click();
+  await el.getByRole('button', { name: 'Reveal the truth' }).first().focus();
+  await page.keyboard.press('Enter');
   await expect(el.locator('.lz-scores')).toBeVisible();
+  await expect(el.locator('.lz-sim')).toBeFocused();
   await expect(el.locator('.truth')).toContainText('Against the known truth');
   expect(first.index).toBeGreaterThanOrEqual(0);
 });
