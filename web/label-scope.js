@@ -271,6 +271,7 @@ export class LabelScopeElement extends HTMLElement {
       store,
       context: () => ({ dataset: this.data, report: this.report }),
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
+      writeLabels: async (file, args) => (await sharedClient()).correctedLabelsFile(file, args),
     });
     this.#keeping = new KeepingUi({
       ui, review: this.#review,
@@ -384,10 +385,10 @@ export class LabelScopeElement extends HTMLElement {
     }
   }
 
-  #exportWith(build, what) {
+  async #exportWith(build, what) {
     if (!this.report) return;
     try {
-      const { blob, fileName } = build(this.#sourceName);
+      const { blob, fileName } = await build(this.#sourceName);
       download(blob, fileName);
     } catch (error) {
       this.#fail(error, `Could not export ${this.#sourceName}-${what}`, {

@@ -283,13 +283,15 @@ test('exports: the decisions and the corrected labels, in the form the labels we
     expect(Date.parse(row[10])).toBeGreaterThan(0);
   });
 
-  // Corrected labels: all 49, class names as in the combined file's label column.
+  // Corrected labels (findings 6, 12): the combined file itself — every column kept, the label
+  // replaced, the given one in original_label.
   const labelsFile = await downloadFrom(page, bar.getByRole('button', { name: 'Export corrected labels (CSV)' }));
   expect(labelsFile.name).toBe('headlines-demo-corrected-labels.csv');
-  const [labelHeader, ...labels] = parseCsv(labelsFile.bytes.toString('utf8'));
-  expect(labelHeader).toEqual(['label']);
+  const [labelHeader, ...labels] = parseCsv(labelsFile.bytes.toString('utf8')).filter((r) => r.join('') !== '');
+  expect(labelHeader).toEqual([...source[0], 'original_label']);
   const finals = new Map(made.map(([i, , final]) => [i, final]));
-  expect(labels.map((r) => r[0])).toEqual(source.slice(1).map((r, i) => finals.get(i) ?? r[2]));
+  expect(labels).toEqual(source.slice(1).filter((r) => r.join('') !== '')
+    .map((r, i) => [...r.slice(0, 2), finals.get(i) ?? r[2], ...r.slice(3), r[2]]));
 
   // A labels file of class indices gives indices back.
   await readAgain(page, () => chooseFiles(page, PAIR));
@@ -299,8 +301,11 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   const indexLabels = await downloadFrom(page, bar.getByRole('button', { name: 'Export corrected labels (CSV)' }));
   expect(indexLabels.name).toBe('labels-corrected-labels.csv');
   const given = readFileSync(PAIR[0], 'utf8').trim().split(/\r?\n/);
-  const expectedLines = given.map((line, r) => (r - 1 === pair.issues[0] ? String(pair.report.suggestedLabel[pair.issues[0]]) : line));
-  expect(indexLabels.bytes.toString('utf8').trim().split(/\r\n/)).toEqual(expectedLines);
+  const expectedLines = given.map((line, r) => {
+    if (r === 0) return `${line},original_label`;
+    return `${r - 1 === pair.issues[0] ? String(pair.report.suggestedLabel[pair.issues[0]]) : line},${line}`;
+  });
+  expect(indexLabels.bytes.toString('utf8').trim().split(/\r?\n/)).toEqual(expectedLines);
 
   // A .npy of int32 labels gives a .npy of int32 labels.
   const values = given.slice(1).map(Number);
@@ -437,7 +442,10 @@ test('class names from the data stay text in the decision controls, badges and e
   });
   expect(made).toEqual({ img: 0, pwned: null });
   const file = await downloadFrom(page, app(page).getByRole('button', { name: 'Export corrected labels (CSV)' }));
-  expect(parseCsv(file.bytes.toString('utf8')).map((r) => r[0])).toEqual(['label', hostile, "'=cmd", "'=cmd", hostile, 'cat', "'=cmd"]);
+  // Corrected labels are data for the next training run: written exactly, no spreadsheet guard (finding 12).
+  const rows = parseCsv(file.bytes.toString('utf8')).filter((r) => r.join('') !== '');
+  expect(rows.map((r) => r[1])).toEqual(['label', hostile, '=cmd', '=cmd', hostile, 'cat', '=cmd']);
+  expect(rows.map((r) => r.at(-1))).toEqual(['original_label', 'cat', 'cat', '=cmd', hostile, 'cat', '=cmd']);
 });
 
 // ---- <label-scope> in another page -------------------------------------------------------------

@@ -28,11 +28,11 @@ const report = {
   isLabelIssue: Uint8Array.of(0, 1, 0, 1), labelQuality: Float64Array.of(0.9, 0.1, 0.8, 0.2),
 };
 
-async function setup() {
+async function setup({ writeLabels } = {}) {
   const events = [];
   const store = memoryStore();
   const review = new ReviewController({
-    store, context: () => ({ dataset, report }), emit: (type, detail) => events.push({ type, detail }),
+    store, context: () => ({ dataset, report }), emit: (type, detail) => events.push({ type, detail }), writeLabels,
   });
   review.use(await review.open(dataset, [{ role: 'combined', columns: ['id', 'label'], firstRow: ['img_01', 'cat'], file: { name: 'd.csv' } }], 'd'));
   return { review, events, store };
@@ -79,8 +79,22 @@ test('exports: decisions CSV and corrected labels by name, each marking the deci
   assert.match(text.split('\r\n')[0], /^row,index,id,given_label,suggested_label,decision,final_label/);
   // row N is the N-th data row (1-based); index is the API's 0-based position.
   assert.match(text.split('\r\n')[1], /^2,1,IMG_02,dog,bird,accept,bird,/);
-  const labels = review.exportLabels('d');
+  const labels = await review.exportLabels('d');
   assert.equal(labels.fileName, 'd-corrected-labels.csv');
   assert.equal(await labels.blob.text(), 'label\r\ncat\r\nbird\r\nbird\r\ncat\r\n');
   assert.equal(store.exported.length, 2);
+});
+
+test('corrected labels through the worker\'s writer: the labels file itself, with the decisions applied', async () => {
+  const calls = [];
+  const writeLabels = async (file, { labels }) => {
+    calls.push([file.name, Array.from(labels)]);
+    return { parts: ['id,label,original_label\r\n', '...'], type: 'text/tab-separated-values' };
+  };
+  const { review } = await setup({ writeLabels });
+  review.decide(1, 'accept');
+  const out = await review.exportLabels('d');
+  assert.deepEqual(calls, [['d.csv', [0, 2, 2, 0]]]);
+  assert.equal(out.fileName, 'd-corrected-labels.tsv');
+  assert.equal(await out.blob.text(), 'id,label,original_label\r\n...');
 });

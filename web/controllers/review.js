@@ -18,13 +18,18 @@ export class ReviewController {
   #key = null;
   #note = null;                 // decisions restored when the dataset was read
   #labelsFormat = null;         // how the labels were given (for "Export corrected labels")
+  #labelsFile = null;           // the file the labels came from (rewritten with the corrections)
+  #writeLabels;
   #unsavedKeys = 0;
 
   /**
    * store: a ReviewStore (ui/persist.js) or anything with its methods; context() -> {dataset,
-   * report} of the analysis; emit(type, detail) dispatches an event ('decision').
+   * report} of the analysis; emit(type, detail) dispatches an event ('decision');
+   * writeLabels(file, {dataset, labels}) -> {parts, type}: the labels file written again with the
+   * corrected labels, every other column and cell as read (the worker's correctedLabelsFile).
    */
-  constructor({ store, context, emit }) {
+  constructor({ store, context, emit, writeLabels = null }) {
+    this.#writeLabels = writeLabels;
     this.#store = store;
     this.#context = context;
     this.#emit = emit;
@@ -51,11 +56,15 @@ export class ReviewController {
     const meta = { fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses };
     const { decisions, restored } = await this.#store.open(key, meta);
     const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
-    return { key, decisions, restored, format: labelsFormat(labelsEntry, dataset.source?.labelsColumn ?? 1) };
+    return {
+      key, decisions, restored, labelsFile: labelsEntry?.file ?? null,
+      format: labelsFormat(labelsEntry, dataset.source?.labelsColumn ?? 1),
+    };
   }
 
   /** Makes an opened set current (once the dataset it belongs to is shown). */
-  use({ key, decisions, restored, format }) {
+  use({ key, decisions, restored, format, labelsFile = null }) {
+    this.#labelsFile = labelsFile;
     this.#key = key;
     this.#decisions = decisions;
     this.#note = restored;
@@ -158,12 +167,22 @@ export class ReviewController {
     return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName: `${sourceName}-decisions.csv` };
   }
 
-  /** The given labels with every decision applied, in the form they came in: {blob, fileName}. */
-  exportLabels(sourceName) {
+  /**
+   * The given labels with every decision applied, in the form they came in: {blob, fileName}. With
+   * the worker's writer: the labels file itself, every other column kept, the label replaced and
+   * an original_label column added; without it (node tests, a dataset from no file): the labels alone.
+   */
+  async exportLabels(sourceName) {
     const { dataset } = this.#context();
     const format = this.#labelsFormat ?? labelsFormat(null);
     const npy = format.kind === 'npy';
     const labels = correctedLabels(dataset.labels, this.#decisions);
+    if (this.#writeLabels && this.#labelsFile) {
+      const { parts, type } = await this.#writeLabels(this.#labelsFile, { dataset, labels });
+      this.#store.markExported(this.#key);
+      const ext = npy ? 'npy' : type.includes('tab-separated') ? 'tsv' : 'csv';
+      return { blob: new Blob(parts, { type }), fileName: `${sourceName}-corrected-labels.${ext}` };
+    }
     const blob = npy
       ? new Blob([npyBytes(labels, format)], { type: 'application/octet-stream' })
       : new Blob(correctedLabelsCsvParts(labels, dataset.classNames, format), { type: 'text/csv;charset=utf-8' });

@@ -79,14 +79,22 @@ export function lessonSteps({ report, labels, classNames }, row = null) {
         : `${rowName}: no class reaches its threshold, so it is not counted anywhere.`,
       numbers: {
         confidentJoint: report.confidentJointUncalibrated.map((line) => [...line]),
-        calibrated: report.confidentJoint.map((line) => [...line]),
         offDiagonal: rawOff,
       },
     },
     {
+      step: 'calibration',
+      title: '3. Calibration',
+      sentence: `Rows that no class was confident about were left out, so the counts are scaled until each row of the matrix adds up to how many rows carry that label.`,
+      rowSentence: r.counted >= 0
+        ? `${rowName}’s cell (${name(r.given)}, ${name(r.counted)}) goes from ${cellCount} to ${report.confidentJoint[r.given][r.counted]}.`
+        : `${rowName} was not counted, so calibration does not involve it.`,
+      numbers: { calibrated: report.confidentJoint.map((line) => [...line]), labelCounts: [...report.labelCounts] },
+    },
+    {
       step: 'noise-matrix',
-      title: '3. Calibrated: the noise matrix and the prior',
-      sentence: `The counts are scaled so each row adds up to how many rows carry that label; dividing gives the noise matrix, p(given | true), and the prior, how common each true class is. The largest confusion is ${name(worstPair[0])} labelled where ${name(worstPair[1])} is meant.`,
+      title: '4. The noise matrix and the prior',
+      sentence: `Dividing the calibrated counts gives the noise matrix, p(given | true), and the prior, how common each true class is. The largest confusion is ${name(worstPair[0])} labelled where ${name(worstPair[1])} is meant.`,
       rowSentence: r.counted >= 0 && r.counted !== r.given
         ? `For ${rowName}’s cell: p(given ${name(r.given)} | true ${name(r.counted)}) = ${prob(report.noiseMatrix[r.given][r.counted])}.`
         : `${rowName} sits on the diagonal: its label agrees with the model.`,
@@ -94,7 +102,7 @@ export function lessonSteps({ report, labels, classNames }, row = null) {
     },
     {
       step: 'pruning',
-      title: '4. Pruning takes rows from each cell',
+      title: '5. Pruning takes rows from each cell',
       sentence: `For every off-diagonal cell, pruning flags about as many rows as the calibrated joint counts there — the rows with the largest margin for the other class. ${report.issues.length} rows were flagged in all.`,
       rowSentence: r.flagged
         ? `${rowName} is flagged, suggested as ${name(report.suggestedLabel[r.row])}: one of the ${pruned[r.given][report.suggestedLabel[r.row]]} rows taken from cell (${name(r.given)}, ${name(report.suggestedLabel[r.row])}).`
@@ -103,7 +111,7 @@ export function lessonSteps({ report, labels, classNames }, row = null) {
     },
     {
       step: 'ranking',
-      title: '5. The flagged rows are ranked',
+      title: '6. The flagged rows are ranked',
       sentence: `Flagged rows are sorted by their ${report.rankBy.replace(/_/g, ' ')} score, lowest first: the lower the score, the more likely the label is wrong.`,
       rowSentence: r.rank
         ? `${rowName} is ranked ${ordinal(r.rank)} of ${report.issues.length} with ${report.rankBy.replace(/_/g, ' ')} ${prob(r.score)}.`

@@ -44,6 +44,8 @@ function picture(step, ctx, r) {
         { caption: 'Threshold t per class (average probability of the class on its own rows)' });
     case 'confident-joint':
       return matrix(n.confidentJoint, names, { caption: 'Confident joint: rows counted per (given label, confident class)', highlight: cell, colHead: 'confident in' });
+    case 'calibration':
+      return matrix(n.calibrated, names, { caption: 'Calibrated confident joint: each row adds up to its label’s count', highlight: cell, colHead: 'confident in' });
     case 'noise-matrix':
       return h('div', { class: 'lz-pair' },
         matrix(ctx.report.noiseMatrix, names, { caption: 'Noise matrix p(given | true), as a percentage', format: pct, highlight: cell, colHead: 'true' }),

@@ -40,6 +40,7 @@ export const LESSON_CSS = String.raw`
 .lz-rank li.mark { font-weight: 700; color: var(--ls-flag); }
 .lz-table th, .lz-table td { border-bottom: 1px solid var(--ls-border); padding: 4px 8px; text-align: right; }
 .lz-table th:first-child { text-align: left; }
+.lz-table caption { caption-side: top; text-align: left; color: var(--ls-muted); font-size: 0.85rem; padding-bottom: 4px; }
 .chart .lz-p, .lz-line-p circle { fill: var(--ls-accent); }
 .chart .lz-r, .lz-line-r circle { fill: var(--ls-flag); }
 .lz-line-p polyline { stroke: var(--ls-accent); stroke-width: 2; }
