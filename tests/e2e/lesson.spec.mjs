@@ -22,7 +22,8 @@ async function mnist({ rate = null, seed = 0, pair = null } = {}) {
     if (rate == null) return { report: ls.audit(dataset, options) };
     const simulation = ls.simulateNoise({ dataset, rate, seed, ...(pair ? { pair } : {}) });
     const report = ls.audit({ labels: simulation.noisyLabels, predProbs, numClasses: 10 }, options);
-    return { report, score: ls.scoreDetection({ simulation, flagged: report.issues }) };
+    const compare = ls.compareMethods({ labels: simulation.noisyLabels, predProbs, numClasses: 10, simulation });
+    return { report, compare, score: ls.scoreDetection({ simulation, flagged: report.issues }) };
   } finally {
     dataset.free();
   }
@@ -91,19 +92,22 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
     steps: window.steps.filter((s) => s.id === 'steps'),
     report: {
       thresholds: node.report.thresholds, cj: node.report.confidentJointUncalibrated, noiseMatrix: node.report.noiseMatrix,
+      calibrated: node.report.confidentJoint, labelCounts: node.report.labelCounts,
       py: node.report.py, issues: Array.from(node.report.issues), suggested: Array.from(node.report.suggestedLabel),
       quality: Array.from(node.report.labelQuality),
     },
     labels: Array.from(node.data.labels),
   }));
-  const last = steps.slice(-5);
+  const last = steps.slice(-6);
   expect(last.map((s) => [s.step, s.index])).toEqual([
-    ['thresholds', 0], ['confident-joint', 1], ['noise-matrix', 2], ['pruning', 3], ['ranking', 4]]);
-  const [t, cj, nm, pr, rk] = last;
+    ['thresholds', 0], ['confident-joint', 1], ['calibration', 2], ['noise-matrix', 3], ['pruning', 4], ['ranking', 5]]);
+  const [t, cj, cal, nm, pr, rk] = last;
   expect(t.thresholds).toEqual(report.thresholds);
   expect(t.thresholds).toEqual(pair.report.thresholds); // and the element's report is the API's
   expect(cj.confidentJoint).toEqual(report.cj);
   expect(cj.offDiagonal).toBe(offDiagonal(report.cj));
+  expect(cal.calibrated).toEqual(report.calibrated);
+  expect(cal.calibrated.map((line) => line.reduce((a, b) => a + b, 0))).toEqual(report.labelCounts);
   expect(nm.noiseMatrix).toEqual(report.noiseMatrix);
   expect(nm.py).toEqual(report.py);
   const cells = Array.from({ length: 10 }, () => new Array(10).fill(0));
@@ -117,14 +121,21 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   const row = report.issues[0];
   expect(last.every((s) => s.example === row && s.row === row + 1)).toBe(true);
   const shown = el.locator('.lz-step');
-  await expect(shown).toHaveCount(5);
+  await expect(shown).toHaveCount(6);
   await expect(shown.nth(0).locator('.lz-row')).toContainText(`Row ${row + 1} is labelled ${labels[row]}`);
-  await expect(shown.nth(4).locator('.lz-row')).toContainText(`Row ${row + 1} is ranked 1st of ${report.issues.length}`);
+  await expect(shown.nth(5).locator('.lz-row')).toContainText(`Row ${row + 1} is ranked 1st of ${report.issues.length}`);
   // The matrix shows the confident joint's numbers.
   const firstRow = await shown.nth(1).locator('tbody tr').first().locator('td').allTextContents();
   expect(firstRow).toEqual(report.cj[0].map(String));
   // The comparison of methods and the sweep are drawn.
-  await expect(el.locator('.lz-compare tbody tr')).toHaveCount(7);
+  await expect(el.locator('.lz-compare tr[data-method]')).toHaveCount(7);
+  await expect(el.locator('.lz-compare tr[data-ranking]')).toHaveCount(3);
+  // ... with the JS API's compareMethods numbers on the same flips.
+  const table = await el.locator('.lz-compare tr[data-method]').evaluateAll((rows) => rows.map((r) => ({
+    filterBy: r.dataset.method, flagged: Number(r.cells[1].textContent), found: Number(r.cells[2].textContent) })));
+  expect(table).toEqual(pair.compare.methods.map(({ filterBy, flagged, found }) => ({ filterBy, flagged, found })));
+  const ranks = await el.locator('.lz-compare tr[data-ranking] td:first-of-type').allTextContents();
+  expect(ranks.map(Number)).toEqual(pair.compare.rankings.map((r) => r.found));
   await expect(el.locator('.lz-sweep-chart polyline')).toHaveCount(2);
 });
 

@@ -34,11 +34,11 @@ export function renderComparison(compare) {
           h('th', { scope: 'row' }, m.filterBy), h('td', null, String(m.flagged)), h('td', null, String(m.found)),
           h('td', null, pct(m.precision)), h('td', null, pct(m.recall)), h('td', null, pct(m.f1))))))),
     h('div', { class: 'chart-scroll' }, chart),
-    h('table', { class: 'lz-table lz-rankings' },
+    h('div', { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': 'Rankings table' }, h('table', { class: 'lz-table lz-rankings' },
       h('caption', null, `The three rankings: how many of the top ${compare.k} rows (as many as were flipped) are flips`),
       h('thead', null, h('tr', null, ['rank_by', 'found in top k', 'precision at k'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', null, rankings.map((r) => h('tr', { 'data-ranking': r.rankBy },
-        h('th', { scope: 'row' }, r.rankBy), h('td', null, String(r.found)), h('td', null, pct(r.precisionAtK)))))));
+        h('th', { scope: 'row' }, r.rankBy), h('td', null, String(r.found)), h('td', null, pct(r.precisionAtK))))))));
 }
 
 function legend(x, y) {
