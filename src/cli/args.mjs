@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { checkFeatureValues, CROSS_VAL_COMMAND, FEATURE_HELP, FEATURE_OPTIONS } from './cmd-cross-val.mjs';
 import { simulateNoiseSpec } from './cmd-simulate.mjs';
+import { checkMultiLabelValues, MULTI_LABEL_HELP, MULTI_LABEL_OPTIONS } from './cmd-multilabel.mjs';
 
 export class UsageError extends Error {
   constructor(message, command) {
@@ -141,6 +142,11 @@ for (const name of ['find-issues', 'scores', 'health', 'audit']) {
   Object.assign(COMMANDS[name].options, FEATURE_OPTIONS);
   COMMANDS[name].help += `\n\n${FEATURE_HELP}`;
 }
+// Multi-label data (src/cli/cmd-multilabel.mjs): --multi-label and its flags on the same four.
+for (const name of ['find-issues', 'scores', 'health', 'audit']) {
+  Object.assign(COMMANDS[name].options, MULTI_LABEL_OPTIONS);
+  COMMANDS[name].help += `\n\n${MULTI_LABEL_HELP}`;
+}
 COMMANDS['cross-val'] = CROSS_VAL_COMMAND;
 // Simulated label noise (src/cli/cmd-simulate.mjs): its own flags and checks.
 COMMANDS['simulate-noise'] = simulateNoiseSpec(INPUT);
@@ -207,6 +213,7 @@ function describeParseError(e) {
 function checkValues(command, spec, v) {
   const fail = (message) => { throw new UsageError(message, command); };
   if (spec.check) return spec.check(v, fail); // a command with its own flags (simulate-noise)
+  checkMultiLabelValues(command, v, fail);
   const featureRun = checkFeatureValues(command, v, fail);
   if (!featureRun && v.data !== undefined && (v.labels !== undefined || v['pred-probs'] !== undefined)) {
     fail('give either --data or --labels and --pred-probs, not both.');

@@ -7,6 +7,7 @@ import { RUN } from './commands.mjs';
 import { crossValCommand, datasetFromFeatures, featureFiles, isFeatureRun } from './cmd-cross-val.mjs';
 import { InputError, inputFiles, progressLine, readInput } from './input.mjs';
 import { toCsv, toJson } from './output.mjs';
+import { multiLabelHint, multiLabelRun } from './cmd-multilabel.mjs';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, input: 3 };
 
@@ -100,13 +101,14 @@ async function run(command, values) {
   let dataset;
   try {
     if (command === 'cross-val') return emit(await crossValCommand(ls, files, values), values.out);
+    if (values['multi-label']) return emit(await multiLabelRun(ls, command, files, values, progress, say), values.out);
     dataset = featureRun ? await datasetFromFeatures(ls, files, values) : await readInput(ls, files, values, progress);
     progress.step(`analysing ${dataset.numExamples} examples...`);
     const result = RUN[command](ls, dataset, values);
     progress.clear();
     emit(render(result, values.format), values.out);
   } catch (e) {
-    throw withFile(e, files);
+    throw withFile(await multiLabelHint(e, ls, files), files);
   } finally {
     progress.clear();
     dataset?.free();

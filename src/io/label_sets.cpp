@@ -208,13 +208,13 @@ void LabelSetColumn::add_cell(std::string_view cell, const std::string& file, st
     if (!split_label_set(cell, n == SetNotation::none ? notation_ : n, items_, error)) fail(error);
     for (const auto& item : items_)
         if (!tokens_.add(item, row)) fail("has '" + item + "', which is not a class name or a class index");
-    if (items_.size() > 1) ++rows_with_several_;
+    if (items_.size() > 1 && rows_with_several_++ == 0) first_several_row_ = row;
     offsets_.push_back(static_cast<std::int32_t>(tokens_.size()));
 }
 
 void LabelSetColumn::add_names(const std::vector<std::string>& names, std::int64_t row) {
     for (const auto& name : names) tokens_.add(name, row);
-    if (names.size() > 1) ++rows_with_several_;
+    if (names.size() > 1 && rows_with_several_++ == 0) first_several_row_ = row;
     offsets_.push_back(static_cast<std::int32_t>(tokens_.size()));
 }
 

@@ -43,6 +43,7 @@ public:
     SetNotation notation() const { return notation_; }
     void set_notation(SetNotation n) { notation_ = n; }
     std::int64_t rows_with_several() const { return rows_with_several_; }
+    std::int64_t first_row_with_several() const { return first_several_row_; }  // file row, 0 = none
     void drop_last(std::size_t count);  // trailing blank lines that were not examples
 
     // Class index of every token; empty `unknown` = all resolved.
@@ -55,6 +56,7 @@ private:
     SetNotation notation_ = SetNotation::none;
     std::int64_t notation_row_ = 0;
     std::int64_t rows_with_several_ = 0;
+    std::int64_t first_several_row_ = 0;
     std::vector<std::string> items_;  // scratch
 };
 

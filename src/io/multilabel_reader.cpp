@@ -434,6 +434,23 @@ MultiLabelDataset MultiLabelReader::finish() {
     return d;
 }
 
+std::int64_t MultiLabelReader::labels_with_several() const {
+    return state_->sets ? state_->sets->rows_with_several() : 0;
+}
+
+std::int64_t MultiLabelReader::first_row_with_several() const {
+    return state_->sets ? state_->sets->first_row_with_several() : 0;
+}
+
+std::int64_t MultiLabelReader::labels_column() const { return state_->labels_column; }
+
+std::int64_t MultiLabelReader::first_data_row(const std::string& file) const {
+    const State& s = *state_;
+    if (s.sets && file == s.labels_file) return s.labels_first_row;
+    if (s.parts.probs && file == s.parts.probs->file) return s.parts.probs->first_row;
+    return 0;
+}
+
 Warnings validate_multilabel_dataset(const MultiLabelDataset& d, bool require_absent_somewhere) {
     try {
         return d.is_float32()

@@ -50,6 +50,14 @@ public:
     void end_file();
     // Throws ReadError naming the file, row and column.
     MultiLabelDataset finish();
+    // Examples read so far whose set holds more than one class (the "looks multi-label" count).
+    std::int64_t labels_with_several() const;
+    // The labels file row (1-based, header counted) of the first such example and its column.
+    std::int64_t first_row_with_several() const;
+    std::int64_t labels_column() const;
+    // File row of the first data row of `file` (0 = not known yet): errors and rows are reported
+    // to people as data rows (row N = the N-th data row, header not counted).
+    std::int64_t first_data_row(const std::string& file) const;
 
     struct State;
 

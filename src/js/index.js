@@ -2,3 +2,4 @@
 export { LabelScopeError } from './errors.js';
 export { createLabelScope, Dataset, LabelScope } from './labelscope.js';
 export { createLabelScopeWorker } from './worker-client.js';
+export { MultiLabelDataset } from './multilabel.js';

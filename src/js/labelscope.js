@@ -9,6 +9,7 @@ import { compareMethods, sweepNoiseRate } from './compare.js';
 import { scoreDetection, simulateNoise } from './simulate.js';
 import { auditInput, crossValProbs, datasetFromCrossVal } from './cross-val.js';
 import { parquetAsCsv } from './parquet.js';
+import { looksMultiLabelError, multiLabelOf } from './multilabel.js';
 
 const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
 const FIND_KEYS = ['filterBy', 'fracNoise', 'numToRemovePerClass', 'minExamplesPerClass', 'confidentJoint'];
@@ -128,6 +129,10 @@ export class LabelScope {
     const workers = [...pthreads.unusedWorkers, ...pthreads.runningWorkers];
     for (const worker of workers) worker.unref?.();
     return workers.some((worker) => !worker.loaded);
+  }
+  /** Multi-label data (each example has a set of classes): src/js/multilabel.js. */
+  get multiLabel() {
+    return multiLabelOf(this, this.#core);
   }
   /** Threads used to read files: 2 with the threaded core on a machine with 2+ cores, else 1. */
   get threads() {
@@ -274,6 +279,8 @@ export class LabelScope {
         unwrap(info);
       }
       return new Dataset(dataset, info, warnings);
+    } catch (e) {
+      throw await looksMultiLabelError(e, this.multiLabel, input); // 'a;b' labels: say so
     } finally {
       reader.delete();
       this.#helperLoading(); // unrefs a helper started by a read that failed

@@ -3,6 +3,7 @@
 import { LabelScopeError } from './errors.js';
 import { datasetFromCrossVal, isCrossValResult } from './cross-val.js';
 import { transferables } from './transfer.js';
+import { multiLabelClient } from './multilabel-worker.js';
 
 /** A dataset that lives in the worker's memory. */
 class WorkerDataset {
@@ -27,6 +28,12 @@ class LabelScopeWorker {
   #terminated = false;
   /** Threads the worker's core reads files with (2: the threaded core of an isolated page). */
   threads = 1;
+  #multiLabel = null;
+  /** ls.multiLabel with promises (src/js/multilabel-worker.js). */
+  get multiLabel() {
+    this.#multiLabel ??= multiLabelClient(this);
+    return this.#multiLabel;
+  }
 
   constructor(worker) {
     this.#worker = worker;

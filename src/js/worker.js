@@ -4,6 +4,7 @@
 import { LabelScopeError } from './errors.js';
 import { createLabelScope } from './labelscope.js';
 import { transferables } from './transfer.js';
+import { handleMultiLabel } from './multilabel-worker.js';
 
 let ready = null;
 const datasets = new Map();
@@ -52,6 +53,12 @@ async function handle(id, method, args) {
       return ls.crossValProbs(args.input, { ...args.options, signal, onProgress });
     }
     default: {
+      if (method.startsWith('multiLabel.')) {
+        const signal = { get aborted() { return cancelled.has(id); } };
+        const onProgress = (progress) => self.postMessage({ id, progress });
+        return handleMultiLabel(ls, method.slice('multiLabel.'.length), args,
+          { datasets, newId: () => nextDatasetId++, signal, onProgress });
+      }
       if (!['findLabelIssues', 'getLabelQualityScores', 'computeConfidentJoint', 'estimateLatent',
         'numLabelIssues', 'healthSummary', 'rankClassesByLabelQuality', 'findOverlappingClasses',
         'outOfDistributionScores', 'simulateNoise', 'scoreDetection', 'compareMethods',

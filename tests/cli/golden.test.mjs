@@ -1,6 +1,6 @@
 // Parity with cleanlab 2.9.0 through the command line: every single-label golden case, every
 // --filter-by, --rank-by and --method, the frac_noise / min_examples_per_class variants and the
-// health tables. multilabel_tiny_k3 is skipped: the CLI is single-label only.
+// health tables. The multi-label cases run through --multi-label in tests/cli/multilabel.test.mjs.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { assertAllClose, closeRel, goldenCases, jsonOf, limited, runCliAsync } from './helpers.mjs';
@@ -68,7 +68,7 @@ function assertSameRankingUpToCweTies(actual, expected, scores) {
   });
 }
 
-test('every single-label golden case is tested, multilabel_tiny_k3 is skipped', () => {
+test('every single-label golden case is tested here (multi-label ones in multilabel.test.mjs)', () => {
   const names = cases.map((c) => c.name);
   assert.ok(names.length >= 6, names.join(', '));
   assert.ok(!names.includes('multilabel_tiny_k3'));

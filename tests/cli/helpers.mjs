@@ -79,7 +79,7 @@ export function goldenCases() {
     const file = path.join(dir, 'expected.json');
     if (!fs.existsSync(file)) continue;
     const expected = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (name === 'multilabel_tiny_k3' || expected.meta?.multilabel) continue; // multi-label: no CLI
+    if (name === 'multilabel_tiny_k3' || expected.meta?.multilabel) continue; // multilabel.test.mjs
     for (const pointer of expected.tie_sensitive ?? []) {
       setPointer(expected, pointer, expected.stable_sort_values[pointer]);
     }

@@ -3,12 +3,13 @@
 // Integers, index lists and masks: exact. + - * / outputs: 1e-12 relative. log/exp outputs (CWE,
 // OOD entropy): 1e-10 relative; OOD entropy is compared as H = 1 - score.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 
 import { LabelScopeError } from '../../src/js/index.js';
 import {
   assertClose, assertIndices, assertLabelScopeError, assertMask, assertMatrixClose, assertRankedByScores,
-  goldenCaseNames, labelScope, loadGoldenCase, num, REL_ARITH, REL_LOGEXP,
+  GOLDEN, goldenCaseNames, labelScope, loadGoldenCase, num, REL_ARITH, REL_LOGEXP,
 } from './helpers.mjs';
 
 const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
@@ -65,11 +66,8 @@ test('golden fixtures: every case directory is known (single-label cases + multi
 });
 
 for (const name of goldenCaseNames()) {
-  if (name === 'multilabel_tiny_k3') {
-    // Multi-label classification is not part of the JS API (single-label only).
-    test(`golden ${name}`, { skip: 'multi-label is not exposed by the JS API' }, () => {});
-    continue;
-  }
+  // Multi-label cases (meta.multilabel) go through ls.multiLabel: tests/js/multilabel.test.mjs.
+  if (JSON.parse(readFileSync(`${GOLDEN}${name}/expected.json`, 'utf8')).meta.multilabel) continue;
 
   describe(`golden ${name}`, () => {
     let c; // the loaded case
