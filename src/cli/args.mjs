@@ -115,11 +115,11 @@ ${outputHelp(['json'])}`,
   audit: {
     options: { ...INPUT, ...FIND },
     formats: ['json', 'csv'],
-    summary: 'everything for a review: flagged examples with suggested labels, file rows and data',
+    summary: 'everything for a review: flagged examples with suggested labels, rows and data',
     help: `Usage: labelscope audit (--labels L --pred-probs P | --data FILE) [options]
 
-One row per flagged example, most likely error first: its index, its row in the labels (or
---data) file as a person counts rows (header included; null for .npy), the given and the suggested
+One row per flagged example, most likely error first: its index (from 0), its row (row N = the
+N-th data row of the file, header not counted: index + 1), the given and the suggested
 label, the label quality score, the probabilities of both labels, and the id/text columns of a
 --data file. The JSON adds a summary.
 

@@ -1,7 +1,6 @@
 // The four commands: each takes the LabelScope, a Dataset and the parsed flags and returns
 // { json, csv: {header, rows}, warnings } for the caller to print in the chosen format.
 import { simulateNoiseCommand } from './cmd-simulate.mjs';
-import { firstDataRow } from './input.mjs';
 
 /** Options of find_label_issues / audit in the JS API's names; flags not given keep the defaults. */
 function findOptions(v) {
@@ -94,14 +93,13 @@ const FIXED_FIELDS = ['rank', 'index', 'row', 'given_label', 'suggested_label', 
 function audit(ls, dataset, v) {
   const report = ls.audit(dataset, { ...findOptions(v), rankBy: rankBy(v) });
   const name = (c) => dataset.classNames[c];
-  const firstRow = firstDataRow(dataset);
   // id/text columns of a combined file; a name that clashes with a field gets a "data_" prefix.
   const extras = (dataset.extraColumns ?? []).map((c) => ({
     key: FIXED_FIELDS.includes(c.name) ? `data_${c.name}` : c.name, values: c.values,
   }));
   const issues = Array.from(report.issues, (i, r) => {
     const issue = {
-      rank: r + 1, index: i, row: firstRow + i,
+      rank: r + 1, index: i, row: i + 1, // row N = the N-th data row (README, rows)
       given_label: name(dataset.labels[i]), suggested_label: name(report.suggestedLabel[i]),
       label_quality: report.labelQuality[i],
       given_probability: report.givenProbability[i], suggested_probability: report.suggestedProbability[i],

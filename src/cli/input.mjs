@@ -72,11 +72,6 @@ export async function readInput(ls, files, values, progress) {
   return ls.readDataset(input, options);
 }
 
-/** The 1-based row of example 0 in the labels file as a person counts it (header included). */
-export function firstDataRow(dataset) {
-  return dataset.source.labelsFirstRow;
-}
-
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /**

@@ -198,4 +198,24 @@ Warnings validate_dataset(const Dataset& d, bool require_two_label_classes, bool
     return warnings;
 }
 
+ReadError in_data_rows(const ReadError& e, std::int64_t first_data_row) {
+    const std::int64_t header_rows = first_data_row > 1 ? first_data_row - 1 : 0;
+    if (e.row() <= 0 || header_rows == 0) return e;
+    const std::int64_t row = e.row() > header_rows ? e.row() - header_rows : 0;
+    return ReadError(e.code(), e.what(), e.file(), row, e.column());
+}
+
+ReadError in_data_rows(const ReadError& e, const Dataset& d) {
+    const SourceMap& s = d.source;
+    if (e.file() == s.labels_file) return in_data_rows(e, s.labels_first_row);
+    if (e.file() == s.probs_file) return in_data_rows(e, s.probs_first_row);
+    return e;
+}
+
+ReadError DatasetReader::in_data_rows(const ReadError& e) const {
+    if (parts_->labels && parts_->labels->file == e.file()) return io::in_data_rows(e, parts_->labels->first_row);
+    if (parts_->probs && parts_->probs->file == e.file()) return io::in_data_rows(e, parts_->probs->first_row);
+    return e;
+}
+
 }  // namespace labelscope::io

@@ -46,6 +46,8 @@ public:
 
     // Combines what was read. Throws ReadError naming the file, row and column.
     Dataset finish();
+    // An error of this reader (file rows) in the rows people count (in_data_rows below).
+    ReadError in_data_rows(const ReadError& error) const;
 
 private:
     ReadOptions options_;
@@ -66,5 +68,12 @@ Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes
 
 // Turns a core error about example i / class k into the file, row and column it came from.
 ReadError locate_error(const LabelScopeError& error, const Dataset& dataset);
+
+// People count rows from the data: row N is the N-th data row of its file, the header not counted
+// (row 0: the header itself, or the file as a whole). The parsers and locate_error work in file
+// rows (row 1 = the first line); the edges (bindings, native CLI) turn their errors into data rows
+// with these, given the file row of the first data row.
+ReadError in_data_rows(const ReadError& error, std::int64_t first_data_row);
+ReadError in_data_rows(const ReadError& error, const Dataset& dataset);
 
 }  // namespace labelscope::io

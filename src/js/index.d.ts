@@ -1051,6 +1051,8 @@ export interface CrossValResult {
     cChosen: boolean; balancedClassWeight: boolean; impute: boolean;
   };
   notes: string[];
+  /** The table's id, known-truth and text columns as read (datasetFromCrossVal keeps them beside the results). */
+  extraColumns: { name: string; values: string[] }[];
   featureReport: FeatureReport;
 }
 

@@ -5,6 +5,7 @@ import { LabelScopeError, unwrap } from './errors.js';
 import { checkOptions, toLabels, toPredProbs } from './inputs.js';
 import { fromCore } from './records.js';
 import { datasetSources } from './sources.js';
+import { correctedLabelsFile, sniffFile } from './files.js';
 import { compareMethods, sweepNoiseRate } from './compare.js';
 import { scoreDetection, simulateNoise } from './simulate.js';
 import { auditInput, crossValProbs, datasetFromCrossVal } from './cross-val.js';
@@ -222,6 +223,14 @@ export class LabelScope {
   crossValProbs(data, options = {}) {
     return crossValProbs(this.#core, data, options);
   }
+
+  /**
+   * What a file is, from its first 64 KB (src/js/files.js): { format, role, reason, columns,
+   * firstRow, shape, descr, looksLikeFeatures, problem (a LabelScopeError: the file cannot be read) }.
+   */
+  sniffFile(source) { return sniffFile(this.#core, source); }
+  /** The labels' own file written again with corrected labels: { parts, type } (src/js/files.js). */
+  correctedLabelsFile(source, args) { return correctedLabelsFile(this.#core, source, args); }
 
   /** A Dataset holding a crossValProbs result (labels, probabilities, class names). */
   datasetFromCrossVal(result) {

@@ -118,6 +118,20 @@ class LabelScopeWorker {
     return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer });
   }
 
+  /** As LabelScope.sniffFile: the file (a File or Blob is cloned, not moved) is sniffed in the worker. */
+  async sniffFile(source) {
+    const sniffed = await this.call('sniffFile', { source });
+    return { ...sniffed, problem: sniffed.problem ? new LabelScopeError(sniffed.problem) : undefined };
+  }
+
+  /** As LabelScope.correctedLabelsFile, on a dataset read by this worker. */
+  correctedLabelsFile(source, { dataset, labels }) {
+    if (!(dataset instanceof WorkerDataset)) {
+      return Promise.reject(new LabelScopeError({ code: 'invalid_option', message: 'correctedLabelsFile needs a dataset read by this worker.' }));
+    }
+    return this.call('correctedLabelsFile', { source, datasetId: dataset.datasetId, labels: Int32Array.from(labels) });
+  }
+
   /** As LabelScope.crossValProbs; signal also stops the training between optimiser steps. */
   crossValProbs(input, options = {}) {
     const { onProgress, signal, ...rest } = options;

@@ -45,6 +45,12 @@ async function handle(id, method, args) {
       const onProgress = (progress) => self.postMessage({ id, progress });
       return ls.auditAsync(args.datasetId ? datasetFrom(args) : args.data, { ...args.options, signal, onProgress });
     }
+    case 'sniffFile': {
+      const sniffed = await ls.sniffFile(args.source);
+      return { ...sniffed, problem: sniffed.problem?.toJSON() };
+    }
+    case 'correctedLabelsFile':
+      return ls.correctedLabelsFile(args.source, { dataset: datasetFrom(args), labels: args.labels });
     case 'crossValProbs': {
       // A cancel message cannot arrive while the training runs: the client also raises a shared flag.
       const flag = args.cancelFlag;

@@ -481,7 +481,7 @@ public:
     }
 
     val beginFile(std::string role, std::string name, double total_bytes) {
-        return guarded([&] {
+        return read_step([&] {
             const io::FileRole r = role == "labels"       ? io::FileRole::labels
                                    : role == "predProbs" ? io::FileRole::pred_probs
                                                          : io::FileRole::combined;
@@ -492,7 +492,7 @@ public:
 
     // bytes: Uint8Array chunk, copied once into a reused buffer.
     val feed(val bytes) {
-        return guarded([&] {
+        return read_step([&] {
             const auto n = bytes["length"].as<std::size_t>();
             buffer_.resize(n);
             val(emscripten::typed_memory_view(n, buffer_.data())).call<void>("set", bytes);
@@ -502,7 +502,7 @@ public:
     }
 
     val endFile() {
-        return guarded([&] {
+        return read_step([&] {
             reader_->end_file();
             return val::object();
         });
@@ -511,9 +511,14 @@ public:
     // {dataset: DatasetHandle, warnings} or {error}. The caller owns the handle (.delete()).
     val finish() {
         std::shared_ptr<io::Dataset> d;
-        return guarded([&] {
+        return read_step([&] {
             d = std::make_shared<io::Dataset>(reader_->finish());
-            const Warnings warnings = io::validate_dataset(*d, false, allow_unnormalized_);
+            Warnings warnings;
+            try {
+                warnings = io::validate_dataset(*d, false, allow_unnormalized_);
+            } catch (const io::ReadError& e) {
+                throw io::in_data_rows(e, *d);
+            }
             val r = val::object();
             r.set("dataset", DatasetHandle(d));
             r.set("warnings", warnings_out(warnings));
@@ -522,6 +527,18 @@ public:
     }
 
 private:
+    // A step of reading, its errors in the rows people count (data rows, io::in_data_rows).
+    template <class F>
+    val read_step(F&& f) {
+        return guarded([&]() -> val {
+            try {
+                return f();
+            } catch (const io::ReadError& e) {
+                throw reader_->in_data_rows(e);
+            }
+        });
+    }
+
     std::unique_ptr<io::DatasetReader> reader_;
     std::vector<std::uint8_t> buffer_;
     bool allow_unnormalized_ = false;

@@ -115,7 +115,7 @@ val guarded(F&& f, const io::Dataset* dataset = nullptr) {
         return f();
     } catch (const LabelScopeError& e) {
         if (dataset != nullptr) {
-            const io::ReadError located = io::locate_error(e, *dataset);
+            const io::ReadError located = io::in_data_rows(io::locate_error(e, *dataset), *dataset);
             return error_out(located.code(), e.what(), located.file(), located.row(), located.column(), e.example(),
                              e.class_index());
         }

@@ -273,24 +273,24 @@ describe('readDataset formats', () => {
   });
 });
 
-describe('readDataset errors name the file, row and column', () => {
+describe('readDataset errors name the file, row (N-th data row, header not counted) and column', () => {
   const probs3 = 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,.8\n';
 
   test('reader errors: ragged row, bad number, unknown class, row count, empty, bad .npy', async () => {
     let e = await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
       predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8\n.1,.1,.8\n' } }), 'ragged_row',
-    { file: 'p.csv', row: 3, column: 3 });
+    { file: 'p.csv', row: 2, column: 3 });
     assert.match(e.message, /2 cell/);
     await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
       predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1,.5\n.1,.1,.8\n' } }), 'ragged_row',
-    { file: 'p.csv', row: 3, column: 4 });
+    { file: 'p.csv', row: 2, column: 4 });
     e = await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
       predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,abc,.1\n.1,.1,.8\n' } }), 'bad_number',
-    { file: 'p.csv', row: 3, column: 2 });
+    { file: 'p.csv', row: 2, column: 2 });
     assert.match(e.message, /'abc'/);
     e = await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv',
       data: 'id,label,cat,dog\n1,cat,.9,.1\n2,dog,.2,.8\n3,bird,.5,.5\n' } }), 'unknown_class',
-    { file: 'd.csv', row: 4, column: 2 });
+    { file: 'd.csv', row: 3, column: 2 });
     assert.match(e.message, /'bird'/);
     await assertLabelScopeError(() => ls.readDataset({ labels: { name: 'l.csv', data: 'label\n0\n1\n' },
       predProbs: probs3 }), 'row_count_mismatch', { file: 'l.csv' });
@@ -307,20 +307,20 @@ describe('readDataset errors name the file, row and column', () => {
   test('core validation errors are located: label 7 with K=3, NaN and out-of-range cells', async () => {
     const e = await assertLabelScopeError(() => ls.readDataset({
       labels: { name: 'labels.csv', data: 'label\n0\n1\n7\n' }, predProbs: { name: 'pp.csv', data: probs3 },
-    }), 'label_out_of_range', { file: 'labels.csv', row: 4, column: 1, example: undefined });
+    }), 'label_out_of_range', { file: 'labels.csv', row: 3, column: 1, example: undefined });
     assert.match(e.message, /7/);
     await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv',
       data: 'id,label,a,b,c\nx,0,.8,.1,.1\ny,1,.1,.8,.1\nz,7,.1,.1,.8\n' } }), 'label_out_of_range',
-    { file: 'd.csv', row: 4, column: 2 });
+    { file: 'd.csv', row: 3, column: 2 });
     await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
       predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,NaN,.1\n.1,.1,.8\n' } }), 'non_finite',
-    { file: 'pp.csv', row: 3, column: 2 });
+    { file: 'pp.csv', row: 2, column: 2 });
     await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv',
       data: 'id,label,a,b,c\nx,0,.8,.1,.1\ny,1,.1,.8,nan\nz,2,.1,.1,.8\n' } }), 'non_finite',
-    { file: 'd.csv', row: 3, column: 5 });
+    { file: 'd.csv', row: 2, column: 5 });
     await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
       predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,1.5\n' } }), 'out_of_range',
-    { file: 'pp.csv', row: 4, column: 3 });
+    { file: 'pp.csv', row: 3, column: 3 });
     // A NaN in a .npy file: row = example + 1, column = class + 1.
     const flat = new Float64Array([0.8, 0.1, 0.1, 0.1, 0.8, 0.1, 0.1, 0.1, NaN]);
     await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',

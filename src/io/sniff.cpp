@@ -1,0 +1,191 @@
+#include "io/sniff.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "io/csv_tokenizer.hpp"
+#include "io/label_column.hpp"
+#include "io/number_parse.hpp"
+
+namespace labelscope::io {
+namespace {
+
+constexpr std::size_t ROWS_LOOKED_AT = 6;
+
+// The first rows of a CSV/TSV head, cell by cell.
+class FirstRows final : public CellSink {
+public:
+    std::vector<std::vector<std::string>> rows;
+    void cell(std::string_view text, std::int64_t, std::int64_t) override {
+        if (rows.size() < ROWS_LOOKED_AT) current_.emplace_back(text);
+    }
+    void end_row(std::int64_t, std::int64_t) override {
+        if (rows.size() < ROWS_LOOKED_AT && !(current_.size() == 1 && current_[0].empty()))
+            rows.push_back(std::move(current_));
+        current_.clear();
+    }
+
+private:
+    std::vector<std::string> current_;
+};
+
+bool is_number(const std::string& cell) { return !trim(cell).empty() && parse_double(cell).has_value(); }
+bool is_fraction(const std::string& cell) {
+    const auto v = parse_double(cell);
+    return !trim(cell).empty() && v && *v != std::trunc(*v);
+}
+std::string lower_file_name(const std::string& name) {
+    std::string n = name;
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return n;
+}
+bool ends_with(const std::string& s, const char* tail) {
+    const std::size_t n = std::strlen(tail);
+    return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
+}
+
+void sniff_npy(Sniffed& s, const std::uint8_t* head, std::size_t size) {
+    s.format = "npy";
+    const std::string header(reinterpret_cast<const char*>(head) + std::min<std::size_t>(size, 8),
+                             size > 8 ? std::min<std::size_t>(size - 8, 4096) : 0);
+    const auto descr_at = header.find("'descr'");
+    if (descr_at != std::string::npos) {
+        const auto open = header.find('\'', header.find(':', descr_at));
+        const auto close = open == std::string::npos ? open : header.find('\'', open + 1);
+        if (close != std::string::npos) s.descr = header.substr(open + 1, close - open - 1);
+    }
+    const auto shape_at = header.find("'shape'");
+    const auto open = shape_at == std::string::npos ? shape_at : header.find('(', shape_at);
+    const auto close = open == std::string::npos ? open : header.find(')', open);
+    if (close != std::string::npos) {
+        std::string dims = header.substr(open + 1, close - open - 1);
+        std::size_t at = 0;
+        while (at < dims.size()) {
+            const auto comma = dims.find(',', at);
+            const std::string part(trim(std::string_view(dims).substr(at, comma == std::string::npos ? dims.npos
+                                                                                                       : comma - at)));
+            if (!part.empty())
+                if (const auto v = parse_integer(part)) s.shape.push_back(static_cast<std::size_t>(*v));
+            if (comma == std::string::npos) break;
+            at = comma + 1;
+        }
+    }
+    const bool one_column = s.shape.size() == 1 || (s.shape.size() == 2 && s.shape[1] == 1);
+    s.role = one_column ? "labels" : "predProbs";
+    std::string dims;
+    for (std::size_t d : s.shape) dims += (dims.empty() ? "" : " x ") + std::to_string(d);
+    s.reason = ".npy array " + dims + (one_column ? " (labels)" : "");
+}
+
+// A table with a label column: probabilities beside it, or features? Rows of probabilities sum to 1.
+bool rows_sum_to_one(const std::vector<std::vector<std::string>>& rows, const std::vector<std::size_t>& numeric) {
+    std::size_t checked = 0, summing = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        double sum = 0;
+        bool all = true;
+        for (std::size_t c : numeric) {
+            const auto v = c < rows[r].size() ? parse_double(rows[r][c]) : std::nullopt;
+            if (!v) {
+                all = false;
+                break;
+            }
+            sum += *v;
+        }
+        if (!all) continue;
+        ++checked;
+        if (std::fabs(sum - 1.0) <= 1e-3) ++summing;
+    }
+    return checked == 0 || 2 * summing >= checked;
+}
+
+void guess_table_role(Sniffed& s, const std::string& file_name, const std::vector<std::vector<std::string>>& rows) {
+    const std::vector<std::string>& first = rows.front();
+    const bool header = std::any_of(first.begin(), first.end(), [](const std::string& c) { return !is_number(c); }) &&
+                        (rows.size() > 1 || first.size() > 1 || is_label_name(lower_name(first[0])));
+    if (header)
+        for (const auto& c : first) s.columns.emplace_back(trim(c));
+    if (rows.size() > (header ? 1u : 0u)) s.first_row = rows[header ? 1 : 0];
+    const std::string name = lower_file_name(file_name);
+    const std::size_t width = first.size();
+    std::vector<std::string> lower;
+    for (const auto& c : s.columns) lower.push_back(lower_name(c));
+    const auto has = [&](bool (*pred)(const std::string&)) { return std::any_of(lower.begin(), lower.end(), pred); };
+
+    if (width <= 1 && (ends_with(name, ".txt") || ends_with(name, ".names") || name.find("class") != name.npos)) {
+        s.role = "classNames";
+        s.reason = "one class name per line";
+        return;
+    }
+    const bool index_column = std::find(lower.begin(), lower.end(), "index") != lower.end();
+    if (has(is_known_error_name) && index_column &&
+        !std::any_of(s.first_row.begin(), s.first_row.end(), is_fraction)) {
+        s.role = "truth";
+        s.reason = "index and is_error columns";
+        return;
+    }
+    if (width <= 1) {
+        const bool probs_name = name.find("pred") != name.npos || name.find("prob") != name.npos;
+        s.role = probs_name ? "predProbs" : "labels";
+        s.reason = probs_name ? "file name" : "one column";
+        return;
+    }
+    const std::ptrdiff_t label = find_label_column(lower);
+    std::vector<std::size_t> numeric;
+    for (std::size_t c = 0; c < lower.size(); ++c)
+        if (static_cast<std::ptrdiff_t>(c) != label && c < s.first_row.size() && is_number(s.first_row[c]) &&
+            !is_id_name(lower[c]) && !is_true_label_name(lower[c]) && !is_known_error_name(lower[c]) &&
+            !is_export_column_name(lower[c]))
+            numeric.push_back(c);
+    if (label >= 0) {
+        const std::string& label_name = s.columns[static_cast<std::size_t>(label)];
+        if (numeric.empty()) {
+            s.role = "labels";
+            s.reason = "a '" + label_name + "' column";
+            return;
+        }
+        s.role = "combined";
+        s.looks_like_features = !rows_sum_to_one(rows, numeric);
+        s.reason = s.looks_like_features ? "a '" + label_name + "' column next to numbers that look like features"
+                                         : "a '" + label_name + "' column next to numbers";
+        return;
+    }
+    if (std::any_of(s.first_row.begin(), s.first_row.end(), [](const std::string& c) { return !is_number(c); })) {
+        s.role = "combined";
+        s.reason = "text and number columns (choose the label column)";
+        return;
+    }
+    s.role = "predProbs";
+    s.reason = std::to_string(width) + " numeric columns";
+}
+
+}  // namespace
+
+Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_t size, bool complete) {
+    Sniffed s;
+    if (size >= 6 && std::memcmp(head, "\x93NUMPY", 6) == 0) {
+        sniff_npy(s, head, size);
+        return s;
+    }
+    FirstRows sink;
+    CsvTokenizer tokenizer(sink, name);
+    try {
+        tokenizer.feed(reinterpret_cast<const char*>(head), size);
+        if (complete) tokenizer.finish();
+        if (complete && sink.rows.empty())
+            throw ReadError(ReadErrorCode::empty_file, "The file is empty. Choose the file that holds the data.", name);
+    } catch (const ReadError& e) {
+        // Only what makes the whole file unreadable is a problem now; a bad cell further down is
+        // for the reader to report with the rest of the data.
+        if (e.code() == "empty_file" || e.code() == "not_text" || e.code() == "utf16" || sink.rows.empty()) {
+            s.problem = e;
+            return s;
+        }
+    }
+    s.format = tokenizer.delimiter() == '\t' ? "tsv" : "csv";
+    if (sink.rows.empty()) return s;  // not even one line yet (a long first line): the reader decides
+    guess_table_role(s, name, sink.rows);
+    return s;
+}
+
+}  // namespace labelscope::io

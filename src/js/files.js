@@ -1,0 +1,108 @@
+// What labelscope knows about a file before and after reading it: sniffFile (format, likely role,
+// header, and the reader's error at once when the file cannot be used) and correctedLabelsFile
+// (the labels file, or the combined table, written back with the corrected labels). The page and
+// the CLI ask these; neither parses a file itself.
+import { invalid, LabelScopeError, unwrap } from './errors.js';
+import { describeSource } from './sources.js';
+
+const SNIFF_BYTES = 64 * 1024;
+const INTEGER = /^\s*[+-]?\d+\s*$/;
+
+/** The first SNIFF_BYTES of a source (File, Blob, bytes, string, {name, data}) and whether that is all. */
+async function head(source, fallbackName) {
+  const { name, open } = describeSource(source, fallbackName);
+  const parts = [];
+  let size = 0;
+  let complete = true;
+  for await (const chunk of open()) {
+    const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
+    parts.push(bytes.subarray(0, SNIFF_BYTES - size));
+    size += parts[parts.length - 1].byteLength;
+    if (size >= SNIFF_BYTES) {
+      complete = false;
+      break;
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.byteLength;
+  }
+  return { name, bytes, complete };
+}
+
+/**
+ * { format ('csv' | 'tsv' | 'npy' | ''), role ('labels' | 'predProbs' | 'combined' | 'truth' |
+ * 'classNames'), reason, columns (header names or null), firstRow, shape and descr (.npy),
+ * looksLikeFeatures, problem (a LabelScopeError when the file cannot be read at all) }.
+ */
+export async function sniffFile(core, source) {
+  const { name, bytes, complete } = await head(source, 'file');
+  const sniffed = unwrap(core.sniffFile(name, bytes, complete));
+  if (sniffed.problem) sniffed.problem = new LabelScopeError(sniffed.problem);
+  return { name, ...sniffed };
+}
+
+const NPY_INTS = {
+  i1: [1, 'setInt8'], i2: [2, 'setInt16'], i4: [4, 'setInt32'], i8: [8, 'setBigInt64'],
+  u1: [1, 'setUint8'], u2: [2, 'setUint16'], u4: [4, 'setUint32'], u8: [8, 'setBigUint64'],
+};
+
+/** A .npy (format 1.0) of integer labels in the dtype given (little-endian ints; else int64). */
+export function npyLabels(labels, { descr = '<i8', twoD = false } = {}) {
+  const match = /^([<|=]?)([iu][1248])$/.exec(descr);
+  const code = match ? match[2] : 'i8';
+  const [size, setter] = NPY_INTS[code];
+  const shape = twoD ? `(${labels.length}, 1)` : `(${labels.length},)`;
+  let dict = `{'descr': '${size === 1 ? '|' : '<'}${code}', 'fortran_order': False, 'shape': ${shape}, }`;
+  dict += ' '.repeat((64 - ((10 + dict.length + 1) % 64)) % 64);
+  dict += '\n';
+  const bytes = new Uint8Array(10 + dict.length + labels.length * size);
+  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(8, dict.length, true);
+  for (let i = 0; i < dict.length; i++) bytes[10 + i] = dict.charCodeAt(i);
+  const start = 10 + dict.length;
+  for (let i = 0; i < labels.length; i++) view[setter](start + i * size, size === 8 ? BigInt(labels[i]) : labels[i], true);
+  return bytes;
+}
+
+/**
+ * The file the labels came from, written again with `labels` (class indices, one per example) in
+ * place of the given ones: every other column and cell as read, the reader's delimiter, class names
+ * or indices as the file wrote them, and an original_label column when the file has a header. A
+ * .npy of labels stays a .npy of the same dtype. Returns { parts: (string | Uint8Array)[], type }
+ * (make a Blob of the parts, or join them).
+ */
+export async function correctedLabelsFile(core, source, { dataset, labels }) {
+  if (!dataset?.classNames || !dataset?.source) throw invalid('correctedLabelsFile needs the dataset read from the file.');
+  if (!labels || labels.length !== dataset.numExamples) {
+    throw invalid(`correctedLabelsFile needs one label per example (${dataset.numExamples}).`);
+  }
+  const sniffed = await sniffFile(core, source);
+  if (sniffed.problem) throw sniffed.problem;
+  if (sniffed.format === 'npy') {
+    return { parts: [npyLabels(labels, { descr: sniffed.descr, twoD: sniffed.shape?.length === 2 })],
+      type: 'application/octet-stream' };
+  }
+  const column = dataset.source.labelsColumn || 1;
+  const names = dataset.classNames;
+  const firstCell = sniffed.firstRow?.[column - 1] ?? '';
+  // A file of class indices stays one: "2" that is not itself a class name.
+  const byIndex = INTEGER.test(firstCell) && !names.includes(firstCell.trim());
+  const texts = Array.from(labels, (c) => (byIndex ? String(c) : names[c]));
+  const rewriter = new core.LabelRewriter(sniffed.name, {
+    labels: texts, labelColumn: column, hasHeader: (dataset.source.labelsFirstRow ?? 1) > 1, addOriginal: true,
+  });
+  try {
+    const parts = [];
+    for await (const chunk of describeSource(source, sniffed.name).open()) {
+      parts.push(unwrap(rewriter.feed(chunk)).text);
+    }
+    parts.push(unwrap(rewriter.finish()).text);
+    return { parts, type: sniffed.format === 'tsv' ? 'text/tab-separated-values' : 'text/csv' };
+  } finally {
+    rewriter.delete();
+  }
+}

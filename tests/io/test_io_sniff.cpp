@@ -1,0 +1,72 @@
+// sniff_file: a dropped file's format and likely role from its first bytes, and — for a file the
+// reader cannot use at all — the reader's error at once.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "io/sniff.hpp"
+#include "io_helpers.hpp"
+
+using labelscope::io::sniff_file;
+using labelscope::io::Sniffed;
+
+namespace {
+
+Sniffed sniff(const std::string& name, const std::string& text, bool complete = true) {
+    return sniff_file(name, reinterpret_cast<const std::uint8_t*>(text.data()), text.size(), complete);
+}
+
+}  // namespace
+
+TEST_CASE("sniff: an empty file, a binary file and UTF-16 are refused at once with the reader's message") {
+    const Sniffed empty = sniff("labels.csv", "");
+    REQUIRE(empty.problem);
+    CHECK(empty.problem->code() == "empty_file");
+    CHECK(empty.problem->file() == "labels.csv");
+    std::string png = "\x89PNG\r\n\x1a\n";
+    png += std::string(64, '\0');
+    const Sniffed binary = sniff("photo.csv", png);
+    REQUIRE(binary.problem);
+    CHECK(binary.problem->code() == "not_text");
+    const Sniffed utf16 = sniff("u.csv", std::string("\xff\xfel\0a\0b\0", 8));
+    REQUIRE(utf16.problem);
+    CHECK(utf16.problem->code() == "utf16");
+}
+
+TEST_CASE("sniff: roles of labels, probabilities, combined tables, truth and class names") {
+    CHECK(sniff("labels.csv", "label\ncat\ndog\n").role == "labels");
+    CHECK(sniff("y.csv", "3\n1\n").role == "labels");
+    const Sniffed probs = sniff("p.csv", "cat,dog\n0.9,0.1\n0.3,0.7\n");
+    CHECK(probs.role == "predProbs");
+    CHECK(probs.columns == std::vector<std::string>{"cat", "dog"});
+    const Sniffed combined = sniff("d.csv", "id,label,cat,dog\n1,cat,0.9,0.1\n2,dog,0.2,0.8\n");
+    CHECK(combined.role == "combined");
+    CHECK_FALSE(combined.looks_like_features);
+    CHECK(combined.first_row == std::vector<std::string>{"1", "cat", "0.9", "0.1"});
+    CHECK(sniff("truth.csv", "index,is_error\n3,1\n5,1\n").role == "truth");
+    CHECK(sniff("classes.txt", "cat\ndog\n").role == "classNames");
+    CHECK(sniff("d.tsv", "label\tcat\tdog\ncat\t0.9\t0.1\n").format == "tsv");
+}
+
+TEST_CASE("sniff: a label column beside numbers whose rows do not sum to 1 looks like features") {
+    const Sniffed iris = sniff("iris.csv",
+                               "sepal_length,sepal_width,petal_length,petal_width,species\n"
+                               "5.1,3.5,1.4,0.2,setosa\n7.0,3.2,4.7,1.4,versicolor\n6.3,3.3,6.0,2.5,virginica\n");
+    CHECK(iris.role == "combined");
+    CHECK(iris.looks_like_features);
+    CHECK(iris.reason.find("'species'") != std::string::npos);
+}
+
+TEST_CASE("sniff: a .npy's shape and dtype; a file cut mid-line is not an error") {
+    std::string npy = "\x93NUMPY";
+    npy += std::string("\x01\x00", 2);
+    const std::string dict = "{'descr': '<i8', 'fortran_order': False, 'shape': (5,), }";
+    npy += std::string(1, static_cast<char>(dict.size() + 1)) + std::string(1, '\0') + dict + "\n";
+    const Sniffed s = sniff("labels.npy", npy, false);
+    CHECK(s.format == "npy");
+    CHECK(s.role == "labels");
+    CHECK(s.descr == "<i8");
+    CHECK(s.shape == std::vector<std::size_t>{5});
+    CHECK_FALSE(sniff("p.csv", "a,b\n0.5,0.5\n0.2,0.", false).problem);
+}
