@@ -111,3 +111,19 @@ test('compact + hide-truth: no verdicts until Reveal, then the flips show as kno
   await expect(sim(page).locator('.compact-summary')).toContainText('Known truth:');
   await expect(sim(page).getByRole('button', { name: 'Reveal the truth' })).toHaveCount(0);
 });
+
+test('compact + lesson: the steps are shown and each fires labelscope-step', async ({ page }) => {
+  await page.goto('/examples/embed.html');
+  const steps = await page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    const el = document.createElement('label-scope');
+    el.id = 'sim';
+    for (const [k, v] of Object.entries({ demo: 'headlines', compact: '', lesson: '' })) el.setAttribute(k, v);
+    el.addEventListener('labelscope-step', (e) => seen.push([e.detail.step, e.detail.index]));
+    el.addEventListener('labelscope-result', () => resolve(seen), { once: true });
+    document.querySelector('main').prepend(el);
+  }));
+  expect(steps.map(([, i]) => i)).toEqual([0, 1, 2, 3, 4, 5]);
+  await expect(sim(page).locator('.lz-step')).toHaveCount(6);
+  await expect(sim(page).locator('.compact-item').first()).toBeVisible();
+});

@@ -52,10 +52,13 @@ export class LessonPanel {
       return;
     }
     if (compact) {
-      // The compact view has no table to decide in: only the Reveal button, when the truth is hidden.
-      const reveal = hideTruth && ctx.hasTruth && !revealed;
-      this.element.hidden = !reveal;
-      replace(this.element, reveal ? this.#revealCard(state) : null);
+      // The compact view has no table to decide in: the Reveal button when the truth is hidden, and
+      // the steps when asked for.
+      const parts = [];
+      if (hideTruth && ctx.hasTruth && !revealed) parts.push(this.#revealCard(state));
+      if (lesson) parts.push(renderLessonSteps(ctx, { onStep: state.onStep }));
+      this.element.hidden = parts.length === 0;
+      replace(this.element, parts);
       return;
     }
     const parts = [];

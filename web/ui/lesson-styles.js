@@ -47,6 +47,7 @@ export const LESSON_CSS = String.raw`
 .lz-line-r polyline { stroke: var(--ls-flag); stroke-width: 2; stroke-dasharray: 5 3; }
 .lz-now { stroke: var(--ls-muted); stroke-dasharray: 2 3; }
 .lz-compare, .lz-sweep { display: flex; flex-direction: column; gap: 8px; }
+.lz-sweep { margin-top: 16px; }
 @media (max-width: 500px) {
   .lz-card, .lz-step { padding: 10px; }
   .lz-bars td:nth-child(2) { width: 50%; }
