@@ -10,6 +10,8 @@ bash scripts/setup.sh
 step "native build + doctest (core, io, golden parity)"
 bash scripts/build.sh native
 ctest --test-dir build-native --output-on-failure
+# The native CLI (dist/native/labelscope, as npm run build:native writes it) from the same objects.
+cmake --build build-native --target labelscope_cli -j"$(nproc 2>/dev/null || echo 2)"
 
 step "the same doctest suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 bash scripts/sanitize.sh
