@@ -185,6 +185,20 @@ test('the page header links to the lesson; a quiz can be answered by keyboard al
   await expect(form.locator('.feedback')).toHaveClass(/right/);
 });
 
+test('once loaded the lesson works offline: another seed is flipped and analysed without the network', async ({ page, context }) => {
+  const want = await mnist({ rate: 0.2, seed: 8, pair: '4,9' });
+  await openLesson(page);
+  await context.setOffline(true);
+  const sim = await page.locator('label-scope#steps').evaluate((el) => new Promise((resolve) => {
+    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
+    el.setAttribute('seed', '8');
+  }));
+  expect(sim).toEqual({ rate: 0.2, seed: 8, flipped: want.score.flipped, found: want.score.found,
+    precision: want.score.precision, recall: want.score.recall });
+  await expect(page.locator('label-scope#steps').locator('.lz-compare tr[data-method]')).toHaveCount(7);
+  await context.setOffline(false);
+});
+
 for (const scheme of ['light', 'dark']) {
   for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
     test(`lesson page looks right: ${name}, ${scheme}`, async ({ page }, testInfo) => {
