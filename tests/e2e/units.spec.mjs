@@ -1,11 +1,12 @@
-// The page's pure modules, in Node (no browser): CSV quoting, file-role guesses, row order and the
+// The page's pure modules, in Node (no browser): CSV quoting, file roles (the reader's), row order and the
 // wording of explanations. Fast feedback for what the browser tests cover end to end.
 import { expect, test } from '@playwright/test';
 import { csvLine, parseCsv } from '../../web/ui/csv.js';
 import { explainText } from '../../web/ui/explain.js';
 import { formatPercent, formatProbability } from '../../web/ui/format.js';
 import { rankPositions, rowOrder } from '../../web/ui/order.js';
-import { checkRoles, mergeFiles, sniffFile } from '../../web/ui/roles.js';
+import { createLabelScope } from '../../src/js/index.js';
+import { checkRoles, mergeFiles } from '../../web/ui/roles.js';
 
 test('CSV fields are quoted as RFC 4180 says and read back unchanged', () => {
   const values = ['plain', 'a, b', 'say "hi"', 'two\nlines', ' padded ', '', 0.1 + 0.2];
@@ -14,22 +15,23 @@ test('CSV fields are quoted as RFC 4180 says and read back unchanged', () => {
   expect(parseCsv(line)).toEqual([values.map(String)]);
 });
 
-test('file roles are guessed from names and first lines', async () => {
-  const file = (name, text) => new File([text], name);
+test('file roles come from the reader\'s sniffFile, which the page asks through its worker', async () => {
+  const ls = await createLabelScope();
+  const text = (value) => new TextEncoder().encode(value);
   const npy = new Uint8Array([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 70, 0,
-    ...new TextEncoder().encode("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }")]);
+    ...text("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }")]);
   const guesses = await Promise.all([
-    sniffFile(file('labels.csv', 'label\n0\n2\n')),
-    sniffFile(file('probs.csv', 'a,b\n0.1,0.9\n')),
-    sniffFile(new File([npy], 'p.npy')),
-    sniffFile(file('data.csv', 'text,label,cat,dog\nhi,cat,0.9,0.1\n')),
-    sniffFile(file('data.csv', 'text,animal,cat,dog\nhi,cat,0.9,0.1\n')),
-    sniffFile(file('ids.csv', 'id,label\n7,cat\n')),
-    sniffFile(file('truth.csv', 'index,given_label,is_error\n3,1,1\n')),
-    sniffFile(file('classes.txt', 'cat\ndog\n')),
-  ]);
+    ['labels.csv', text('label\n0\n2\n')],
+    ['probs.csv', text('a,b\n0.1,0.9\n')],
+    ['p.npy', npy],
+    ['data.csv', text('text,label,cat,dog\nhi,cat,0.9,0.1\n')],
+    ['data.csv', text('text,animal,cat,dog\nhi,cat,0.9,0.1\n')],
+    ['ids.csv', text('id,label\n7,cat\n')],
+    ['truth.csv', text('index,given_label,is_error\n3,1,1\n')],
+    ['classes.txt', text('cat\ndog\n')],
+  ].map(([name, data]) => ls.sniffFile({ name, data })));
   expect(guesses.map((g) => g.role)).toEqual(['labels', 'predProbs', 'predProbs', 'combined', 'combined', 'labels', 'truth', 'classNames']);
-  expect(guesses[2].reason).toBe('.npy array 3 × 4');
+  expect(guesses[2].shape).toEqual([3, 4]);
 });
 
 test('roles: what is missing, what conflicts, and how a second drop completes a set', () => {

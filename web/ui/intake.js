@@ -3,7 +3,7 @@
 import { h, replace, svg, uid } from './dom.js';
 import { DEMOS } from './demos.js';
 import { formatBytes, formatCount, listPhrase } from './format.js';
-import { LABEL_COLUMN_NAMES, ROLE_NAMES } from './roles.js';
+import { ROLE_NAMES } from './roles.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plain';
 
@@ -166,7 +166,8 @@ function fileRow(entry, index, handlers, labelColumn) {
   let columnPicker = null;
   if (entry.role === 'combined' && entry.columns) {
     const columnId = uid('labelcol');
-    const current = labelColumn ?? entry.columns.find((c) => LABEL_COLUMN_NAMES.includes(c.toLowerCase())) ?? '';
+    // The column the reader took (or the person chose); before a read, none is claimed.
+    const current = labelColumn ?? '';
     columnPicker = h('span', { class: 'file-field' },
       h('label', { for: columnId }, 'Label column'),
       h('select', { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value) },
