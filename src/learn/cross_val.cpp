@@ -90,17 +90,20 @@ LbfgsResult fit(const LogisticProblem& pb, std::vector<double>& theta, int max_i
 
 void check_options(const CrossValOptions& options) {
     if (options.folds < 2)
-        throw LabelScopeError(ErrorCode::invalid_option, "folds must be at least 2; got " + std::to_string(options.folds) + ".");
+        throw LabelScopeError(ErrorCode::invalid_option,
+                              "folds must be at least 2; got " + std::to_string(options.folds) + ".");
     if (options.max_iterations < 1)
         throw LabelScopeError(ErrorCode::invalid_option, "max_iterations must be at least 1.");
     if (!(options.tolerance >= 0) || !std::isfinite(options.tolerance))
         throw LabelScopeError(ErrorCode::invalid_option, "tolerance must be a finite number >= 0.");
     if (options.c && !(*options.c > 0 && std::isfinite(*options.c)))
-        throw LabelScopeError(ErrorCode::invalid_option, "C must be a finite number > 0; got " + format_c(*options.c) + ".");
+        throw LabelScopeError(ErrorCode::invalid_option,
+                              "C must be a finite number > 0; got " + format_c(*options.c) + ".");
 }
 
 // Checks labels and returns the number of folds to use (lowered to the smallest class count).
-int checked_folds(const std::int32_t* labels, std::size_t n, int num_classes, int folds, std::vector<std::string>& notes) {
+int checked_folds(const std::int32_t* labels, std::size_t n, int num_classes, int folds,
+                  std::vector<std::string>& notes) {
     std::vector<std::size_t> count(static_cast<std::size_t>(num_classes), 0);
     std::vector<std::size_t> first(static_cast<std::size_t>(num_classes), 0);
     for (std::size_t i = 0; i < n; ++i) {
@@ -189,7 +192,8 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
         result.c_used = *options.c;
     } else {
         split(all, fold_of, 0, train, test);
-        const std::vector<int> inner = stratified_folds(labels, train, num_classes, folds, options.seed ^ 0x5eedc0ffeeULL);
+        const std::vector<int> inner =
+            stratified_folds(labels, train, num_classes, folds, options.seed ^ 0x5eedc0ffeeULL);
         std::vector<std::uint32_t> inner_train, inner_valid;
         split(train, inner, 0, inner_train, inner_valid);
         build_design(data, inner_train, design);
@@ -229,7 +233,8 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
         probs.assign(test.size() * K, 0.0);
         logistic_predict(design, num_classes, theta.data(), test.data(), test.size(), probs.data());
         for (std::size_t r = 0; r < test.size(); ++r)
-            std::copy(probs.begin() + static_cast<std::ptrdiff_t>(r * K), probs.begin() + static_cast<std::ptrdiff_t>((r + 1) * K),
+            std::copy(probs.begin() + static_cast<std::ptrdiff_t>(r * K),
+                      probs.begin() + static_cast<std::ptrdiff_t>((r + 1) * K),
                       result.probs.begin() + static_cast<std::ptrdiff_t>(test[r] * K));
         const Scores s = score(probs, labels, test, num_classes, nullptr);
         result.folds.push_back({train.size(), test.size(), s.accuracy, s.log_loss, fitted.iterations});

@@ -194,7 +194,8 @@ Features features_from_table(const TableColumns& table, const FeatureOptions& op
         if (present > static_cast<std::size_t>(options.max_categorical_levels)) {
             if (report)
                 report->notes.push_back("Column '" + c.name + "' has " + std::to_string(present) +
-                                        " distinct values, more than " + std::to_string(options.max_categorical_levels) +
+                                        " distinct values, more than " +
+                                        std::to_string(options.max_categorical_levels) +
                                         " for one-hot encoding: not used (an identifier or free text?).");
             continue;
         }
@@ -207,7 +208,9 @@ Features features_from_table(const TableColumns& table, const FeatureOptions& op
             if (!counts[static_cast<std::size_t>(level)]) continue;
             PendingColumn col{c.name + "=" + c.levels[static_cast<std::size_t>(level)], std::vector<double>(n)};
             for (std::size_t i = 0; i < n; ++i)
-                col.values[i] = c.codes[i] == -1 ? std::numeric_limits<double>::quiet_NaN() : c.codes[i] == level ? 1 : 0;
+                col.values[i] = c.codes[i] == -1      ? std::numeric_limits<double>::quiet_NaN()
+                                : c.codes[i] == level ? 1.0
+                                                      : 0.0;
             listed += (listed.back() == ':' ? " " : ", ") + c.levels[static_cast<std::size_t>(level)];
             pending.push_back(std::move(col));
         }
@@ -261,7 +264,8 @@ Features features_from_dense(const DenseInput& input, FeatureReport* report) {
             const double x = value(i, j);
             if (!std::isfinite(x))
                 throw LabelScopeError(ErrorCode::non_finite, row_text(i) + ", column " + std::to_string(j + 1) +
-                                                                 ": feature value is " + (std::isnan(x) ? "NaN" : "infinite") +
+                                                                 ": feature value is " +
+                                                                 (std::isnan(x) ? "NaN" : "infinite") +
                                                                  ". Every feature must be a finite number.",
                                       static_cast<std::int64_t>(i));
             if (x != first[j]) varies[j] = 1;

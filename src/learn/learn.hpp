@@ -1,10 +1,11 @@
 // Out-of-sample predicted probabilities from a labelled table's own features: stratified k-fold
-// cross-validation of an L2-regularised multinomial logistic regression (docs/ALGORITHMS.md).
+// cross-validation of an L2-regularised multinomial logistic regression (each step described in
+// its own header: folds.hpp, design.hpp, logistic.hpp, lbfgs.hpp; cross_val.cpp ties them).
 // Pure C++17 like src/core: no I/O, no Emscripten, the same bits natively and in WebAssembly.
 //
 // Interface notes (source-compatible additions to the agreed interface):
 // - Features is a cheap-to-copy handle (shared, immutable data) with a few read-only accessors.
-// - Progress is called after each fold and also every few optimiser iterations (fold_done does
+// - Progress is called after each fold and also after every optimiser iteration (fold_done does
 //   not decrease), so a caller can cancel mid-fold; returning false throws ErrorCode::cancelled.
 // - New error codes in core/errors.hpp: missing_value, too_few_examples, constant_features,
 //   cancelled.

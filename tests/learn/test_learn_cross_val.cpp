@@ -268,3 +268,36 @@ TEST_CASE("learn: label problems: one class, a single-example class, few example
     cross_val_probs(f, blobs.labels.data(), 40, 2, {}, record);
     CHECK(done.back() == 5);
 }
+
+TEST_CASE("learn: balanced class weights raise a rare class's probabilities; imputed categories work") {
+    const std::size_t n = 400;
+    SplitMix64 rng(12);
+    std::vector<std::int32_t> labels(n);
+    TableColumns table;
+    table.numeric.push_back({"signal", std::vector<double>(n)});
+    table.categorical.push_back({"shade", std::vector<std::int32_t>(n), {"light", "dark"}});
+    for (std::size_t i = 0; i < n; ++i) {
+        labels[i] = i % 10 == 0 ? 1 : 0;  // 10% minority
+        table.numeric[0].values[i] = labels[i] * 1.0 + learn_test::normalish(rng);
+        table.categorical[0].codes[i] = i % 7 == 3 ? -1 : static_cast<std::int32_t>(rng.below(2));
+    }
+    FeatureOptions impute;
+    impute.missing = Missing::mean;
+    FeatureReport report;
+    const Features f = features_from_table(table, impute, &report);
+    CHECK(f.dense_cols() == 3);  // signal, shade=light, shade=dark
+    REQUIRE(report.one_hot.size() == 1);
+    CHECK(report.one_hot[0] == "shade: light, dark");
+    CrossValOptions options;
+    options.c = 1.0;
+    auto minority_mean = [&](const CrossValResult& r) {
+        double s = 0;
+        for (std::size_t i = 0; i < n; ++i) s += r.probs[i * 2 + 1];
+        return s / static_cast<double>(n);
+    };
+    const double plain = minority_mean(cross_val_probs(f, labels.data(), n, 2, options));
+    options.balanced_class_weight = true;
+    const double balanced = minority_mean(cross_val_probs(f, labels.data(), n, 2, options));
+    CHECK(plain == doctest::Approx(0.1).epsilon(0.3));  // calibrated to the class frequency
+    CHECK(balanced > 0.3);                               // reweighted towards equal classes
+}
