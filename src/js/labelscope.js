@@ -2,7 +2,7 @@
 // in and out; Module, heap views and .delete() stay hidden.
 import createLabelScopeCore from '../../dist/wasm/labelscope-core.mjs';
 import { LabelScopeError, unwrap } from './errors.js';
-import { checkOptions, toLabels, toPredProbs } from './inputs.js';
+import { checkOptions, checkRowRange, toLabels, toPredProbs } from './inputs.js';
 import { fromCore } from './records.js';
 import { datasetSources } from './sources.js';
 import { correctedLabelsFile, sniffFile } from './files.js';
@@ -91,7 +91,8 @@ export class Dataset {
   }
   /** Probabilities of rows [start, start + count) as a flat Float64Array (count x numClasses). */
   probabilityRows(start, count) {
-    return unwrap(this.handle.probabilityRows(start, count)).values;
+    const rows = checkRowRange(start, count, this.numExamples); // no 32-bit wrap of 2**32
+    return unwrap(this.handle.probabilityRows(start, rows)).values;
   }
   free() {
     this.#handle?.delete();
