@@ -1,5 +1,9 @@
 // Styles of the lesson part of <label-scope> (ui/lesson-panel.js), added as a second sheet.
 export const LESSON_CSS = String.raw`
+/* Embedded in a lesson column narrower than the viewport, the intake after a read (drop zone beside
+   the demos) must follow the element's width, not the viewport's (styles.js asks the viewport). */
+.ls { container-type: inline-size; }
+@container (max-width: 900px) { .intake.has-data { grid-template-columns: minmax(0, 1fr); } }
 .lz { display: flex; flex-direction: column; gap: 16px; margin: 16px 0; }
 .lz[hidden] { display: none; }
 .lz-card { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 14px 16px; background: var(--ls-surface); }
