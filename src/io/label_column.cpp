@@ -128,6 +128,9 @@ bool LabelColumn::classes_of_names(const std::vector<std::string>& class_names, 
             class_of_name[id] = e->second;
         } else if (auto l = loose.find(folded(names_[id])); l != loose.end()) {
             class_of_name[id] = l->second;
+        } else if (auto v = parse_integer(trim(names_[id])); v && *v >= 0 &&
+                   *v < static_cast<std::int64_t>(class_names.size())) {
+            class_of_name[id] = static_cast<std::int32_t>(*v);  // a class index among names ("0,1,2,x")
         } else {
             *unknown_name = names_[id];
             *unknown_row = first_row_[id];
@@ -137,9 +140,35 @@ bool LabelColumn::classes_of_names(const std::vector<std::string>& class_names, 
     return true;
 }
 
+std::vector<std::int32_t> LabelColumn::class_of_numeric_name(const std::vector<std::string>& class_names) const {
+    std::unordered_map<std::int64_t, std::int32_t> class_of_value;
+    bool identity = true;  // names "0".."K-1" (the default): indices and names agree
+    for (std::size_t c = 0; c < class_names.size(); ++c) {
+        const auto v = parse_integer(trim(class_names[c]));
+        if (!v) continue;
+        class_of_value.emplace(*v, static_cast<std::int32_t>(c));
+        identity = identity && *v == static_cast<std::int64_t>(c);
+    }
+    if (class_of_value.empty() || identity) return {};
+    // Names only if every label is one: a column of indices 0..K-1 stays a column of indices.
+    std::unordered_map<std::int32_t, std::int32_t> seen;
+    for (const std::int32_t v : values_) {
+        if (v < 0 || seen.count(v)) continue;
+        const auto it = class_of_value.find(v);
+        if (it == class_of_value.end()) return {};
+        seen.emplace(v, it->second);
+    }
+    std::vector<std::int32_t> out(values_.size());
+    for (std::size_t i = 0; i < values_.size(); ++i) out[i] = values_[i] < 0 ? values_[i] : seen[values_[i]];
+    return out;
+}
+
 std::vector<std::int32_t> LabelColumn::resolve(const std::vector<std::string>& class_names, std::string* unknown_name,
                                                std::int64_t* unknown_row) const& {
-    if (!by_name_) return values_;
+    if (!by_name_) {
+        if (auto by_name = class_of_numeric_name(class_names); !by_name.empty()) return by_name;
+        return values_;
+    }
     std::vector<std::int32_t> class_of_name;
     if (!classes_of_names(class_names, class_of_name, unknown_name, unknown_row)) return {};
     std::vector<std::int32_t> out(values_.size());
@@ -150,7 +179,9 @@ std::vector<std::int32_t> LabelColumn::resolve(const std::vector<std::string>& c
 
 std::vector<std::int32_t> LabelColumn::resolve(const std::vector<std::string>& class_names, std::string* unknown_name,
                                                std::int64_t* unknown_row) && {
-    if (by_name_) {
+    if (!by_name_) {
+        if (auto by_name = class_of_numeric_name(class_names); !by_name.empty()) return by_name;
+    } else {
         std::vector<std::int32_t> class_of_name;
         if (!classes_of_names(class_names, class_of_name, unknown_name, unknown_row)) return {};
         for (std::int32_t& v : values_) v = v < 0 ? -1 : class_of_name[static_cast<std::size_t>(v)];

@@ -68,6 +68,8 @@ public:
 
 private:
     std::int32_t intern(std::string_view name, std::int64_t row);
+    // Integer labels that all name classes with numeric names ("10,20,30"): their classes; else empty.
+    std::vector<std::int32_t> class_of_numeric_name(const std::vector<std::string>& class_names) const;
     bool classes_of_names(const std::vector<std::string>& class_names, std::vector<std::int32_t>& class_of_name,
                           std::string* unknown_name, std::int64_t* unknown_row) const;
 

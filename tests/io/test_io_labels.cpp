@@ -165,6 +165,7 @@ TEST_CASE("labels: negative and too-large indices are read, then rejected by val
 TEST_CASE("labels: an integer before the first name is a name too, reported at its own row") {
     const auto e = read_error({labels_file("label\ncat\n7\ndog\ncat\n"), probs_file(kProbs3)});
     check_error(e, "unknown_class", "labels.csv", 3, 1, {"'7'"});
+    // '1' is a class index (K = 3): the culprit is '7', neither an index nor a class name.
     const auto f = read_error({labels_file("label\n1\n7\ncat\ndog\n"), probs_file(kProbs3)});
-    check_error(f, "unknown_class", "labels.csv", 2, 1, {"'1'"});
+    check_error(f, "unknown_class", "labels.csv", 3, 1, {"'7'"});
 }
