@@ -72,7 +72,7 @@ test('phone width: nothing overflows the page, rows become cards', async ({ page
 test('dark theme follows the system', async ({ page }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openApp(page);
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await waitReady(page);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(18, 21, 27)');
@@ -104,7 +104,7 @@ test('Cancel stops a load in progress and keeps the previous results', async ({ 
     await held;
     await route.abort().catch(() => {});
   });
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await expect(app(page)).toHaveAttribute('data-state', 'loading');
   await expect(app(page).locator('.progress')).toContainText('Loading the mnist demo');
   await app(page).getByRole('button', { name: 'Cancel' }).click();

@@ -225,7 +225,7 @@ test('decisions survive re-ranking, a reload (the session resumes), renamed file
 
 test('the MNIST demo resumes by name, with its decisions', async ({ page }) => {
   await openApp(page);
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await waitReady(page);
   const first = await app(page).evaluate((el) => el.report.issues[0]);
   await grid(page).focus();
@@ -247,7 +247,7 @@ test('the MNIST demo resumes by name, with its decisions', async ({ page }) => {
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
   await page.waitForTimeout(300);
   await expect(offer).toHaveCount(0);
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await waitReady(page);
   await expect(app(page).locator('.restored-note')).toContainText('Restored 1 decision saved on');
 });

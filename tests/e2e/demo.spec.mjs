@@ -48,7 +48,7 @@ test('MNIST demo: the lesson’s 0.15 percent, and how many flags reviewers conf
   expect(confirmed.size).toBe(15);
 
   await openApp(page);
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await waitReady(page);
 
   expect(await pageIssues(page)).toEqual(expected.issues);

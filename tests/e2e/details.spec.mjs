@@ -77,7 +77,7 @@ test('a demo chosen by keyboard moves focus to the results table (finding 15)', 
 
 test('the noise matrix shows its numbers; the histogram has 4+ y ticks and an unobstructed label (finding 15)', async ({ page }) => {
   await openApp(page);
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await waitReady(page);
   const matrix = app(page).locator('.matrix-card');
   await matrix.getByRole('button', { name: 'Noise matrix' }).click();

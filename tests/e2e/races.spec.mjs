@@ -47,7 +47,7 @@ test.beforeEach(async ({ page }) => {
 test('MNIST demo clicked, then a file chosen at once: the file wins, no error beside it', async ({ page }) => {
   await openApp(page);
   await hold(page, true);
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await expect.poll(() => heldCount(page)).toBe(1); // MNIST's read is done; its answer is held
   await hold(page, false);
   await chooseFiles(page, [`${HEADLINES}dataset.csv`]);

@@ -10,7 +10,7 @@ const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_lea
 test('every filter_by method re-ranks without re-reading, and matches the JS API', async ({ page }) => {
   const files = { labels: `${MNIST}labels.csv`, predProbs: `${MNIST}pred_probs.npy` };
   await openApp(page);
-  await app(page).getByRole('button', { name: /MNIST/ }).click();
+  await app(page).getByRole('button', { name: /^MNIST/ }).click();
   await waitReady(page);
   const before = await pageStats(page);
   expect(before.reads).toBe(1);
