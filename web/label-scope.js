@@ -12,12 +12,14 @@
 // analyse → cancel; the latest request wins) and controllers/review.js (decisions, undo, exports,
 // the session to resume); neither touches the DOM. Parsing and analysis run in a Web Worker.
 import { AnalysisController } from './controllers/analysis.js';
+import { CrossValController, sniffParquetToo } from './controllers/cross-val.js';
 import { baseName, requestedSources, SOURCE_ATTRIBUTES } from './controllers/attributes.js';
 import { DEFAULT_SETTINGS } from './controllers/options.js';
 import { resultDetail } from './controllers/results.js';
 import { ReviewController } from './controllers/review.js';
 import { sharedClient } from './ui/core.js';
-import { demoUrls, fetchFiles } from './ui/demos.js';
+import { createCrossValPanel, crossValStyles, probabilitiesBlob } from './ui/cross-val-panel.js';
+import { DEMOS, demoUrls, fetchFiles } from './ui/demos.js';
 import { replace } from './ui/dom.js';
 import { download, exportWithProgress, flaggedRowsCsv, fullDatasetCsv } from './ui/export.js';
 import { plural } from './ui/format.js';
@@ -46,6 +48,8 @@ export class LabelScopeElement extends HTMLElement {
   #client = null;         // the worker client once started (to know which methods it offers)
   #keeping = null;        // what this browser keeps, on screen (ui/keeping.js)
   #lesson = null;         // simulate-noise, seed, noise-pair, lesson, hide-truth (ui/lesson-mode.js)
+  #crossVal = null;       // probabilities computed here (controllers/cross-val.js) and its panel
+  #crossValPanel = null;
   #beforeUnload = (event) => {
     // Saving was wanted but failed, and some decisions were not exported since: ask before leaving.
     if (!this.#review?.store.atRisk()) return;
@@ -55,7 +59,7 @@ export class LabelScopeElement extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styleSheet()];
+    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styleSheet(), crossValStyles()];
   }
 
   // ---- public API -----------------------------------------------------------------------------
@@ -100,10 +104,11 @@ export class LabelScopeElement extends HTMLElement {
     this.#ui.intake.setResume(null);
     const list = [...files];
     if (!replaceAll && list.length) this.#sourceName = baseName(list[0].name);
+    this.#crossValPanel.clear();
     return this.#analysis.addFiles(list, { replace: replaceAll, origin });
   }
 
-  /** Loads a bundled demo: 'headlines' or 'mnist'. */
+  /** Loads a bundled demo: 'headlines', 'mnist' or 'fashion' (probabilities computed here). */
   async loadDemo(name = 'headlines') {
     this.#ensureBuilt();
     let urls;
@@ -113,6 +118,12 @@ export class LabelScopeElement extends HTMLElement {
       return this.#fail(error, 'Unknown demo');
     }
     this.#sourceName = `${name}-demo`;
+    this.#crossValPanel.clear();
+    if (DEMOS[name].crossVal) {
+      // Pixels in: the probabilities are computed in this tab, then analysed (controllers/cross-val.js).
+      this.#ui.intake.setResume(null);
+      return this.#crossVal.demo(urls, { image: DEMOS[name].crossVal.image, title: DEMOS[name].title, name });
+    }
     return this.#loadUrls(urls, `Loading the ${name} demo…`, { kind: 'demo', name });
   }
 
@@ -248,7 +259,8 @@ export class LabelScopeElement extends HTMLElement {
     ui.settings.set(this.#attributeSettings());
     this.#ui = ui;
     this.#analysis = new AnalysisController({
-      client: sharedClient, fetchFiles, sniff, checkRoles, mergeFiles, dataRoles: DATA_ROLES,
+      client: sharedClient, fetchFiles, sniff: sniffParquetToo(sniff), checkRoles,
+      computeProbabilities: () => this.#crossVal.compute(), mergeFiles, dataRoles: DATA_ROLES,
       parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => this.#lesson.truth(dataset, parsed, buildTruth),
       prepareDataset: (dataset, how) => this.#lesson.prepare(dataset, how),
     }, analysisView(ui, {
@@ -262,6 +274,15 @@ export class LabelScopeElement extends HTMLElement {
         settings: ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn,
       }),
     }));
+    this.#crossValPanel = createCrossValPanel({
+      onCancel: () => this.#analysis.cancel(),
+      onDownload: () => {
+        const result = this.#crossVal.result;
+        if (result) download(probabilitiesBlob(result), `${this.#sourceName}-probabilities.csv`);
+      },
+    });
+    ui.status.element.after(this.#crossValPanel.element);
+    this.#crossVal = new CrossValController({ client: sharedClient, analysis: this.#analysis, fetchFiles }, this.#crossValPanel);
     const store = new ReviewStore({
       onState: (state) => this.#ui?.review.setStorage(state),
       // Another tab decided on these rows: show it here too (merged per row).
@@ -316,7 +337,7 @@ export class LabelScopeElement extends HTMLElement {
 
   #setState(state) {
     this.dataset.state = state;
-    if (state === 'loading' || state === 'reading' || state === 'analysing') this.setAttribute('aria-busy', 'true');
+    if (state === 'loading' || state === 'reading' || state === 'computing' || state === 'analysing') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
   }
 
@@ -428,7 +449,8 @@ export class LabelScopeElement extends HTMLElement {
     // undefined: the hint about fixing files — except in the compact view, which has no file list.
     const hint = 'hint' in options ? options.hint : this.#compact ? null : undefined;
     const way = this.#compact ? null : wayOn(error, this.#analysis, this.#client);
-    this.#ui.status.error(error, way?.title ?? title, way && hint === undefined ? way.hint : hint, way?.element);
+    // way.shown: what to say instead of the reader's message (a table of features is no broken file).
+    this.#ui.status.error(way?.shown ?? error, way?.title ?? title, way && hint === undefined ? way.hint : hint, way?.element);
     if (openFiles) this.#ui.intake.openFiles();
     if (!keepResults) this.#setState('error');
     const detail = { code: error.code ?? 'error', message: error.message ?? String(error) };

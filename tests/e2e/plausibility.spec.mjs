@@ -20,8 +20,8 @@ test('features given as probabilities are refused with what to do; "analyse anyw
   await expect(app(page)).toHaveAttribute('data-state', 'error');
   await expect(app(page).locator('.results')).toBeHidden(); // no "Flagged 0, Health score 1.00"
   expect(await page.evaluate(() => window.__errors)).toEqual(['implausible_probabilities']);
-  // Cross-validation in the page is not wired yet: no button that would do nothing.
-  await expect(alert.getByRole('button', { name: 'Compute out-of-sample probabilities here' })).toHaveCount(0);
+  // The other way on: compute probabilities from these features here (tests/e2e/cross-val.spec.mjs runs it).
+  await expect(alert.getByRole('button', { name: 'Compute out-of-sample probabilities here' })).toHaveCount(1);
 
   await alert.getByLabel('These are probabilities — analyse anyway').click(); // reads again at once
   await waitReady(page);

@@ -56,7 +56,7 @@ export class AnalysisController {
   /** Whether the reader was told to take probabilities it found implausible (the person's choice). */
   get allowUnnormalized() { return this.#allowUnnormalized; }
   /** Fetching or reading: a settings change waits for the analysis that follows. */
-  get loading() { return this.#phase === 'loading' || this.#phase === 'reading'; }
+  get loading() { return this.#phase === 'loading' || this.#phase === 'reading' || this.#phase === 'computing'; }
   /** The dataset read from the files listed now (null while they differ). */
   get shownDataset() { return this.#dataset && this.#sameData(this.#entries, this.#readEntries) ? this.#dataset : null; }
 
@@ -191,6 +191,55 @@ export class AnalysisController {
   /** The person's Cancel: stops the load, read or analysis in flight. */
   cancel() {
     this.#abort?.abort();
+  }
+
+  // ---- probabilities computed in this tab (controllers/cross-val.js drives these) ----------------
+
+  /** "Compute out-of-sample probabilities here" for the files listed (deps.computeProbabilities). */
+  computeProbabilities() {
+    return this.#deps.computeProbabilities?.();
+  }
+
+  /** Starts computing as a request like any other (a newer one supersedes it); entries: the files, or null to keep them. */
+  beginCompute(entries, origin = null) {
+    const { token, signal } = this.#begin('computing');
+    if (entries) this.#entries = entries;
+    if (origin) this.#origin = origin; // a demo is not offered to be kept as files
+    this.#view.clearError();
+    this.#view.note('');
+    this.#view.showFiles(null);
+    return { token, signal, live: () => this.#live(token) };
+  }
+
+  /** The computed probabilities as a dataset (client.datasetFromCrossVal): analysed as if read from the files listed. */
+  async useComputed(token, dataset) {
+    if (!this.#live(token)) {
+      dataset.free().catch(() => {});
+      return undefined;
+    }
+    const entries = this.#entries;
+    const review = await this.#view.openDecisions(dataset, entries);
+    if (!this.#live(token)) {
+      dataset.free().catch(() => {});
+      return undefined;
+    }
+    if (this.#dataset !== dataset) this.#dataset?.free().catch(() => {});
+    this.#dataset = dataset;
+    this.#readEntries = entries;
+    this.#stats.reads++;
+    this.#view.useDecisions(review);
+    await this.#applyTruthFiles(token);
+    if (!this.#live(token)) return undefined;
+    return this.#analyse(token, this.#abort.signal);
+  }
+
+  /** Computing ended without data: cancelled (a note) or failed (error); the results shown before stay. */
+  endCompute(note, error = null) {
+    this.#view.idle();
+    if (error) return this.#fail(error, 'Could not compute probabilities', { keepResults: Boolean(this.#report), hint: null });
+    this.#view.note(note ?? '');
+    this.#setPhase(this.#report ? 'ready' : 'idle');
+    return undefined;
   }
 
   /** The element left the page: drop everything (an answer still in flight is ignored). */

@@ -5,6 +5,7 @@ import { explanationNode } from './detail.js';
 import { explainParts } from './explain.js';
 import { h, replace } from './dom.js';
 import { formatCount, formatProbability } from './format.js';
+import { thumbnail } from './thumbnails.js';
 
 function longest(values) {
   let max = 0;
@@ -68,6 +69,10 @@ export function renderCell(cell, col, i, ctx, selected) {
       if (columns.text) {
         replace(cell, h('span', { class: 'primary', title: columns.text.values[i] }, columns.text.values[i]),
           h('span', { class: 'secondary' }, explanationNode(parts)));
+      } else if (dataset.images) {
+        // Pixels (a demo of images): the row's image beside the explanation (ui/thumbnails.js).
+        replace(cell, h('span', { class: 'thumb-row' }, thumbnail(dataset.images, i, { size: 56 }),
+          h('span', { class: 'secondary only' }, explanationNode(parts))));
       } else {
         replace(cell, h('span', { class: 'secondary only' }, explanationNode(parts)));
       }

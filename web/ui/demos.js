@@ -15,6 +15,12 @@ export const DEMOS = {
     detail: '10,000 digits with human-reviewed label errors',
     files: ['mnist/labels.csv', 'mnist/pred_probs.npy', 'mnist/classes.txt', 'mnist/truth.csv', 'mnist/candidates.csv'],
   },
+  fashion: {
+    title: 'Fashion-MNIST',
+    detail: '2,000 clothing photos, some visibly mislabelled; probabilities computed here',
+    files: ['fashion-mnist/labels.csv', 'fashion-mnist/pixels.npy'],
+    crossVal: { image: [28, 28] }, // labels + pixels: 5-fold cross-validation in this tab, then the audit
+  },
 };
 
 export function demoUrls(name) {

@@ -3,6 +3,7 @@
 import { h, replace } from './dom.js';
 import { explainParts, explainText } from './explain.js';
 import { formatCount, formatProbability } from './format.js';
+import { thumbnail } from './thumbnails.js';
 
 const MAX_DETAIL_CLASSES = 10;
 
@@ -54,7 +55,8 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   const others = dataset.extraColumns.filter((c) => c !== columns.id && c !== columns.text);
   replace(detailHead,
     h('p', { class: 'detail-heading' }, heading),
-    columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null);
+    columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null,
+    dataset.images ? thumbnail(dataset.images, i, { size: 168, label: `Image of row ${i + 1}, given ${names[given]}` }) : null);
   replace(detailBody,
     h('p', { class: 'detail-explanation', 'aria-label': explainText(i, ctx) }, explanationNode(explainParts(i, ctx))),
     verdict ? h('p', { class: `detail-verdict${status === 1 ? ' error' : status === 0 ? ' ok' : ''}` }, verdict) : null,

@@ -13,8 +13,29 @@ export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false
   return h('div', { class: 'plausibility' },
     h('p', { class: 'plausibility-choice' }, box, h('label', { for: id }, 'These are probabilities — analyse anyway')),
     onCompute
-      ? h('button', { type: 'button', class: 'compute-probabilities', onclick: () => onCompute() }, 'Compute out-of-sample probabilities here')
+      ? h('button', { type: 'button', class: 'compute-probabilities', onclick: () => onCompute() },
+        'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser')
       : null);
+}
+
+// A labelled table of features (the sniffer said so, or a Parquet table the reader found no
+// probabilities in): whatever the reader's error, the way on is to compute them here.
+function featuresWayOn(error, analysis, canCompute) {
+  const entry = analysis.entries?.find((e) => e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet'));
+  if (!entry || !canCompute || error.code === 'cancelled') return null;
+  const button = h('button', { type: 'button', class: 'compute-probabilities', onclick: () => analysis.computeProbabilities() },
+    'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser');
+  const columns = entry.columns?.length ? ` (${entry.columns.join(', ')})` : '';
+  return {
+    title: 'These columns look like features, not probabilities',
+    // The sniffer saw features: the reader's complaint about missing probability columns would only confuse.
+    shown: entry.looksLikeFeatures
+      ? { message: `${entry.file.name} is a labelled table${columns}: ${entry.reason ?? 'a label column next to features'}.` }
+      : null,
+    hint: `${entry.file.name} has labels and columns to learn from, but no out-of-sample predicted probabilities. `
+      + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. Nothing is uploaded.',
+    element: h('div', { class: 'plausibility' }, button),
+  };
 }
 
 /**
@@ -22,12 +43,13 @@ export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false
  * null. analysis: the AnalysisController; client: the worker client (which methods it offers).
  */
 export function wayOn(error, analysis, client) {
-  if (error.code !== 'implausible_probabilities') return null;
   // Cross-validation in the browser: shown once the worker has it and the controller is wired for it.
   const canCompute = typeof analysis.computeProbabilities === 'function' && typeof client?.crossValProbs === 'function';
+  if (error.code !== 'implausible_probabilities') return featuresWayOn(error, analysis, canCompute);
   return {
-    title: 'These columns do not look like predicted probabilities',
-    hint: 'Drop out-of-sample probabilities instead — or, if these are probabilities, say so below.',
+    title: canCompute ? 'These columns look like features, not probabilities' : 'These columns do not look like predicted probabilities',
+    hint: canCompute ? 'Compute out-of-sample probabilities from them here, drop probabilities instead — or, if these are probabilities, say so below.'
+      : 'Drop out-of-sample probabilities instead — or, if these are probabilities, say so below.',
     element: plausibilityChoice({
       checked: analysis.allowUnnormalized,
       onAnalyseAnyway: (on) => analysis.setAllowUnnormalized(on),

@@ -1,0 +1,152 @@
+// Probabilities computed in the page (issue 13): a labelled table of features (CSV or Parquet)
+// is recognised as such, "Compute out-of-sample probabilities here" runs the worker's
+// crossValProbs with progress per fold, per-fold accuracy is shown, and the ranked results are
+// exactly what the JS API gives for the same file; "Download probabilities" writes the CLI's
+// format; the Fashion-MNIST demo draws each row's image; Cancel leaves the page usable.
+import { readFileSync } from 'node:fs';
+import { createLabelScope } from '../../src/js/index.js';
+import { probsCsv } from '../../src/js/cross-val.js';
+import { app, dropFiles, expect, openApp, pageIssues, ROOT, screenshot, tableIndices, test, waitReady } from './fixtures.mjs';
+
+const LEARN = `${ROOT}tests/fixtures/learn/`;
+const FASHION = `${ROOT}examples/fashion-mnist/`;
+const AUDIT = { filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence' }; // the page's defaults
+
+let core = null;
+/** crossValProbs + audit in Node, as the page should compute them. */
+async function expected(input) {
+  const ls = await (core ??= createLabelScope());
+  const cv = await ls.crossValProbs(input);
+  const report = ls.audit(cv, AUDIT);
+  return { cv, issues: Array.from(report.issues) };
+}
+const named = (path) => ({ name: path.split('/').pop(), data: new Uint8Array(readFileSync(path)) });
+
+// Training 2,000 x 784 takes several seconds on a busy 2-core machine: the demo's waits are longer.
+const TRAINING = { timeout: 180_000 };
+// playwright.config.mjs: PORT + 1 is served cross-origin isolated (--isolate), as `npm start` serves the page.
+const ISOLATED = `http://127.0.0.1:${(Number(process.env.LABELSCOPE_E2E_PORT) || 8123) + 1}`;
+
+const panel = (page) => app(page).locator('.cv-panel');
+const computeButton = (page) => app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ });
+
+async function dropAndCompute(page, file) {
+  await openApp(page);
+  await dropFiles(page, [file]);
+  const alert = app(page).locator('.alert');
+  await expect(alert).toContainText('These columns look like features, not probabilities');
+  await expect(computeButton(page)).toContainText('5-fold cross-validated logistic regression, in your browser');
+  await computeButton(page).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+}
+
+test('a features CSV: compute here, per-fold accuracy, ranked results equal to the JS API, download', async ({ page }, testInfo) => {
+  const { cv, issues } = await expected({ combined: named(`${LEARN}iris.csv`) });
+  await dropAndCompute(page, `${LEARN}iris.csv`);
+  // Per-fold accuracy, as the core measured it on each held-out fold.
+  const rows = panel(page).locator('.cv-folds tbody tr');
+  await expect(rows).toHaveCount(cv.folds.length);
+  for (const [k, fold] of cv.folds.entries()) {
+    await expect(rows.nth(k).locator('.cv-accuracy')).toHaveText(new RegExp(`^${Math.round(fold.accuracy * 1000) / 10}`));
+  }
+  // Which columns were used how: the label, the id never a feature, the four numbers.
+  const columns = panel(page).locator('.cv-columns');
+  await expect(columns).toContainText('species');
+  await expect(columns).toContainText('id — never a feature');
+  await expect(columns).toContainText('sepal_length');
+  // The usual results, ranked, from those probabilities.
+  expect(await pageIssues(page)).toEqual(issues);
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('150');
+  expect((await tableIndices(page)).slice(0, Math.min(3, issues.length))).toEqual(issues.slice(0, 3));
+  // Download probabilities: the CLI's PROBS.csv, the same bytes as src/js writes.
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    panel(page).getByRole('button', { name: 'Download probabilities' }).click()]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe(probsCsv(cv));
+  await screenshot(page, testInfo, 'iris-done', { fullPage: true });
+});
+
+test('a Parquet table: compute here gives the same ranked results as the CSV', async ({ page }) => {
+  const { issues } = await expected({ combined: named(`${LEARN}iris.csv`) });
+  await dropAndCompute(page, `${LEARN}iris.parquet`);
+  await expect(panel(page).locator('.cv-folds tbody tr')).toHaveCount(5);
+  expect(await pageIssues(page)).toEqual(issues);
+  await expect(app(page).locator('.vt-spacer .vt-row').first()).toBeVisible();
+});
+
+test('Fashion-MNIST demo: pixels in, probabilities computed here, each row\'s image beside it', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  const { cv, issues } = await expected({ labels: named(`${FASHION}labels.csv`), features: named(`${FASHION}pixels.npy`) });
+  await openApp(page);
+  await app(page).locator('button[data-demo=fashion]').click();
+  await expect(panel(page)).toContainText('Training fold', TRAINING);
+  await expect(app(page)).toHaveAttribute('data-state', 'ready', TRAINING);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+  await expect(panel(page).locator('.cv-folds tbody tr')).toHaveCount(cv.folds.length);
+  expect(await pageIssues(page)).toEqual(issues);
+  // A drawn 28 x 28 image in every rendered row, and a large one in the detail pane.
+  const thumbs = app(page).locator('.vt-spacer .vt-row .thumb');
+  await expect(thumbs.first()).toBeVisible();
+  expect(await thumbs.count()).toBe(await app(page).locator('.vt-spacer .vt-row').count());
+  const drawn = await thumbs.first().evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += d[i];
+    return { w: c.width, h: c.height, sum };
+  });
+  expect(drawn.w).toBe(28);
+  expect(drawn.h).toBe(28);
+  expect(drawn.sum).toBeGreaterThan(0); // not a blank canvas
+  await app(page).locator('.vt-spacer .vt-row').first().click();
+  await expect(app(page).locator('.detail-head .thumb, .detail .thumb').first()).toBeVisible();
+  await screenshot(page, testInfo, 'fashion-1280-light', { fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, testInfo, 'fashion-1280-dark', { fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, testInfo, 'fashion-390-dark', { fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, testInfo, 'fashion-390-light', { fullPage: true });
+});
+
+// Where the page is cross-origin isolated the cancel also stops the worker's training between
+// optimiser steps (a shared flag), so the next action runs at once; elsewhere it waits for the
+// worker to finish the training it can no longer be told about.
+test('Cancel while training leaves the page usable: the next action works', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await openApp(page, `${ISOLATED}/index.html`);
+  await app(page).locator('button[data-demo=fashion]').click();
+  await expect(panel(page)).toContainText('Training fold', TRAINING);
+  await panel(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel(page)).toHaveAttribute('data-state', 'cancelled');
+  await expect(app(page)).toHaveAttribute('data-state', 'idle');
+  await expect(app(page).locator('.results')).toBeHidden();
+  await screenshot(page, testInfo, 'cancelled', { fullPage: true });
+  // A second action: the headlines demo reads and analyses as usual.
+  await app(page).locator('button[data-demo=headlines]').click();
+  await waitReady(page);
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('49');
+  await expect(panel(page)).toBeHidden();
+});
+
+test('screenshots of the features offer and the running panel, 1280 and 390 px, light and dark', async ({ page }, testInfo) => {
+  await openApp(page);
+  await dropFiles(page, [`${LEARN}iris.csv`]);
+  await expect(computeButton(page)).toBeVisible();
+  for (const width of [1280, 390]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, testInfo, `offer-${width}-${scheme}`, { fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await computeButton(page).click();
+  await waitReady(page);
+  for (const width of [1280, 390]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, testInfo, `iris-${width}-${scheme}`, { fullPage: true });
+    }
+  }
+});

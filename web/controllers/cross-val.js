@@ -1,0 +1,138 @@
+// Out-of-sample probabilities computed in this tab (issue 13): a labelled table without
+// probabilities (CSV or Parquet), or labels + a features/pixels file, goes through the worker's
+// crossValProbs (k-fold cross-validated logistic regression in WebAssembly); its result becomes a
+// dataset that the analysis controller audits like any file read. A request like any other: a
+// newer action (a file, a demo, Cancel) supersedes it. No DOM here: the view draws the panel.
+const PARQUET_MAGIC = 'PAR1';
+
+/**
+ * The input crossValProbs takes for the files listed: a combined table, or labels + features
+ * (a file the reader took for probabilities but that holds features, e.g. pixels). null if none.
+ */
+export function crossValInput(entries) {
+  const file = (role) => entries.find((e) => e.role === role)?.file;
+  if (file('combined')) return { combined: file('combined') };
+  if (file('labels') && file('predProbs')) return { labels: file('labels'), features: file('predProbs') };
+  return null;
+}
+
+/** Whether the files listed look like a labelled table of features (the sniffer said so, or Parquet). */
+export function looksLikeFeatures(entries) {
+  return entries.some((e) => e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet'));
+}
+
+/**
+ * Wraps the page's sniff: a Parquet file (which the text sniffer calls binary) is a labelled table,
+ * read by crossValProbs or readDataset (hyparquet), not refused at the drop.
+ */
+export function sniffParquetToo(sniff) {
+  return async (file) => {
+    const entry = await sniff(file);
+    if (!entry.problem || entry.problem.code !== 'not_text') return entry;
+    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+    const magic = String.fromCharCode(...head) === PARQUET_MAGIC;
+    if (!magic && !/\.parquet$/i.test(file.name)) return entry;
+    return { file, role: 'combined', format: 'parquet', reason: 'a Parquet table', columns: null, firstRow: [], looksLikeFeatures: false };
+  };
+}
+
+/**
+ * deps: {client() -> Promise<worker client>, analysis (AnalysisController), fetchFiles(urls, signal)}.
+ * view: {start({input, entries, title}), progress(p), done(result), cancelled(), failed(error), clear()}.
+ */
+export class CrossValController {
+  #deps;
+  #view;
+  #result = null;
+
+  constructor(deps, view) {
+    this.#deps = deps;
+    this.#view = view;
+  }
+
+  /** The last crossValProbs result whose dataset is shown (for "Download probabilities"), or null. */
+  get result() { return this.#result; }
+
+  /** Computes probabilities for the files listed now (the "Compute … here" button). */
+  compute() {
+    const entries = this.#deps.analysis.entries;
+    const input = crossValInput(entries);
+    if (!input) return undefined;
+    return this.#run(input, entries, { origin: null });
+  }
+
+  /**
+   * A demo of pixels: fetches labels + features, computes, shows each row's image.
+   * urls: [labels, features]; image: [height, width]; title and name: the demo's.
+   */
+  async demo(urls, { image, title, name }) {
+    const analysis = this.#deps.analysis;
+    const origin = { kind: 'demo', name };
+    const { signal, live } = analysis.beginCompute(null, origin);
+    this.#view.start({ title, fetching: true });
+    let files;
+    try {
+      files = await this.#deps.fetchFiles(urls, signal);
+    } catch (error) {
+      if (live()) this.#ended(error);
+      return undefined;
+    }
+    if (!live()) return undefined;
+    const entries = [
+      { file: files[0], role: 'labels', reason: 'the demo’s labels' },
+      { file: files[1], role: 'predProbs', reason: 'the demo’s pixels (features)' },
+    ];
+    return this.#run({ labels: files[0], features: files[1] }, entries, { image, title, files, origin });
+  }
+
+  async #run(input, entries, { image = null, title = null, files = null, origin = null }) {
+    const analysis = this.#deps.analysis;
+    const request = analysis.beginCompute(entries, origin);
+    this.#result = null;
+    this.#view.start({ input, entries, title });
+    let result;
+    let dataset;
+    try {
+      const client = await this.#deps.client();
+      if (!request.live()) return undefined;
+      result = await client.crossValProbs(input, {
+        signal: request.signal,
+        onProgress: (p) => { if (request.live()) this.#view.progress(p); },
+      });
+      if (!request.live()) return undefined;
+      dataset = await client.datasetFromCrossVal(result);
+    } catch (error) {
+      if (request.live()) this.#ended(error);
+      return undefined;
+    }
+    if (!request.live()) {
+      dataset.free().catch(() => {});
+      return undefined;
+    }
+    if (image) {
+      // Each row's pixels, drawn beside it in the table and the detail pane (ui/thumbnails.js).
+      const pixels = new Uint8Array(await files[1].arrayBuffer());
+      dataset.images = imagesFromNpy(pixels, image);
+    }
+    this.#result = result;
+    this.#view.done(result);
+    return analysis.useComputed(request.token, dataset);
+  }
+
+  #ended(error) {
+    const analysis = this.#deps.analysis;
+    if (error?.code === 'cancelled') {
+      this.#view.cancelled();
+      analysis.endCompute('Cancelled: no probabilities were computed. The page is as it was.');
+    } else {
+      this.#view.failed(error);
+      analysis.endCompute(null, error);
+    }
+  }
+}
+
+/** {pixels, height, width, offset} of a uint8 .npy of N x (height*width) images. */
+export function imagesFromNpy(bytes, [height, width]) {
+  const headerLength = bytes[8] | (bytes[9] << 8);
+  return { pixels: bytes, offset: 10 + headerLength, height, width };
+}
