@@ -21,7 +21,7 @@ const P = [[0.8, 0.1, 0.1], [0.1, 0.8, 0.1], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]];
 
 test('index.js exports exactly the documented API', () => {
   assert.deepEqual(Object.keys(api).sort(),
-    ['Dataset', 'LabelScope', 'LabelScopeError', 'createLabelScope', 'createLabelScopeWorker']);
+    ['Dataset', 'LabelScope', 'LabelScopeError', 'MultiLabelDataset', 'createLabelScope', 'createLabelScopeWorker']);
   assert.ok(ls instanceof LabelScope);
 });
 

@@ -102,9 +102,9 @@ describe('worker client', () => {
   test('readDataset errors keep file/row/column; a pre-aborted signal cancels', async () => {
     await assertLabelScopeError(() => client.readDataset({ labels: 'label\n0\n1\n7\n',
       predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,.8\n' } }), 'label_out_of_range',
-    { file: 'labels', row: 4, column: 1 });
+    { file: 'labels', row: 3, column: 1 });
     await assertLabelScopeError(() => client.readDataset({ combined: new Blob(['label,a,b\n0,.9,.1\n1,.2,x\n']) }),
-      'bad_number', { file: 'data.csv', row: 3, column: 3 });
+      'bad_number', { file: 'data.csv', row: 2, column: 3 });
     await assertLabelScopeError(() => client.readDataset({ labels: '0\n1\n', predProbs: '.5,.5\n.5,.5\n' },
       { signal: AbortSignal.abort() }), 'cancelled');
   });
