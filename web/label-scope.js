@@ -276,6 +276,7 @@ export class LabelScopeElement extends HTMLElement {
     }));
     this.#crossValPanel = createCrossValPanel({
       onCancel: () => this.#analysis.cancel(),
+      onAgain: () => this.#crossVal.again(),
       onDownload: () => {
         const result = this.#crossVal.result;
         if (result) download(probabilitiesBlob(result), `${this.#sourceName}-probabilities.csv`);

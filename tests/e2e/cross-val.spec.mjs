@@ -120,12 +120,31 @@ test('Cancel while training leaves the page usable: the next action works', asyn
   await expect(panel(page)).toHaveAttribute('data-state', 'cancelled');
   await expect(app(page)).toHaveAttribute('data-state', 'idle');
   await expect(app(page).locator('.results')).toBeHidden();
+  await expect(panel(page).getByRole('button', { name: 'Compute again' })).toBeVisible();
   await screenshot(page, testInfo, 'cancelled', { fullPage: true });
   // A second action: the headlines demo reads and analyses as usual.
   await app(page).locator('button[data-demo=headlines]').click();
   await waitReady(page);
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('49');
   await expect(panel(page)).toBeHidden();
+});
+
+test('not isolated (an embedding page): after Cancel the next action runs once the worker is free', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openApp(page);
+  await dropFiles(page, [`${LEARN}iris.csv`]);
+  await expect(computeButton(page)).toBeVisible();
+  await app(page).locator('button[data-demo=fashion]').click();
+  await expect(panel(page)).toContainText('Training fold', TRAINING);
+  await panel(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel(page)).toHaveAttribute('data-state', 'cancelled');
+  await expect(app(page).locator('.results')).toBeHidden();
+  // Compute again on the dropped table instead: drop it, compute, results.
+  await dropFiles(page, [`${LEARN}iris.csv`]);
+  await computeButton(page).click();
+  await expect(app(page)).toHaveAttribute('data-state', 'ready', TRAINING);
+  await expect(panel(page).locator('.cv-folds tbody tr')).toHaveCount(5);
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('150');
 });
 
 test('screenshots of the features offer and the running panel, 1280 and 390 px, light and dark', async ({ page }, testInfo) => {

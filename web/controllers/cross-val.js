@@ -44,6 +44,7 @@ export class CrossValController {
   #deps;
   #view;
   #result = null;
+  #again = null;  // the last computation asked for, to run again after a Cancel
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -58,7 +59,13 @@ export class CrossValController {
     const entries = this.#deps.analysis.entries;
     const input = crossValInput(entries);
     if (!input) return undefined;
-    return this.#run(input, entries, { origin: null });
+    this.#again = () => this.#run(input, entries, { origin: null });
+    return this.#again();
+  }
+
+  /** Runs the cancelled computation again ("Compute again"). */
+  again() {
+    return this.#again?.();
   }
 
   /**
@@ -66,6 +73,7 @@ export class CrossValController {
    * urls: [labels, features]; image: [height, width]; title and name: the demo's.
    */
   async demo(urls, { image, title, name }) {
+    this.#again = () => this.demo(urls, { image, title, name });
     const analysis = this.#deps.analysis;
     const origin = { kind: 'demo', name };
     const { signal, live } = analysis.beginCompute(null, origin);
@@ -123,7 +131,7 @@ export class CrossValController {
     const analysis = this.#deps.analysis;
     if (error?.code === 'cancelled') {
       this.#view.cancelled();
-      analysis.endCompute('Cancelled: no probabilities were computed. The page is as it was.');
+      analysis.endCompute(''); // the panel says so, with "Compute again"
     } else {
       this.#view.failed(error);
       analysis.endCompute(null, error);

@@ -13,8 +13,8 @@ const USE_NAMES = {
   embedding: 'embedding', vector: 'embedding', dropped: 'not used', constant: 'not used (constant)', probability: 'probability',
 };
 
-/** handlers: {onCancel(), onDownload()}. */
-export function createCrossValPanel({ onCancel, onDownload }) {
+/** handlers: {onCancel(), onDownload(), onAgain()}. */
+export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
   const title = h('p', { class: 'cv-title' });
   const what = h('p', { class: 'cv-what' });
   const bar = h('progress', { max: '1' });
@@ -71,7 +71,8 @@ export function createCrossValPanel({ onCancel, onDownload }) {
       element.dataset.state = 'cancelled';
       progress.hidden = true;
       title.textContent = 'Cancelled: no probabilities were computed';
-      replace(body);
+      replace(body, h('p', { class: 'cv-actions' }, 'Nothing else changed. ',
+        h('button', { type: 'button', class: 'cv-again', onclick: () => onAgain() }, 'Compute again')));
     },
     failed() {
       element.hidden = true; // the error is shown in the status line, with what to do
