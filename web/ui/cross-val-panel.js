@@ -145,7 +145,8 @@ export function crossValStyles() {
 /* Three demos beside the drop zone once data is shown: the demos wrap, the drop zone keeps its room. */
 .intake.has-data { grid-template-columns: minmax(260px, 1fr) minmax(0, max-content); }
 @media (max-width: 900px) { .intake.has-data { grid-template-columns: minmax(0, 1fr); } }
-.plausibility .compute-probabilities { margin-top: 0.5rem; white-space: normal; text-align: left; }
+.plausibility .compute-probabilities { align-self: flex-start; max-width: 100%; margin-top: 0.25rem; white-space: normal;
+  text-align: left; background: var(--ls-accent); color: var(--ls-on-accent); border-color: var(--ls-accent); font-weight: 600; }
 .thumb { image-rendering: pixelated; border-radius: 3px; flex: none; background: #000; }
 .thumb-row { display: flex; align-items: center; gap: 0.6rem; min-width: 0; }
 `);
