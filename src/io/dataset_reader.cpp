@@ -64,6 +64,25 @@ private:
     std::unique_ptr<FileParser> inner_;
 };
 
+// A two-class probabilities file headed "0,1" (the class names of integer labels, as the CLI's
+// cross-val writes them) reads like a first row of probabilities. When it holds exactly one row
+// more than there are labels, that row was the header.
+void take_binary_header(const ParsedLabels& labels, ParsedProbs& probs, std::vector<std::string>& notes) {
+    if (probs.k != 2 || !probs.header.empty() || probs.rows != labels.values.size() + 1) return;
+    const bool f32 = !probs.values_f32.empty();
+    const double a = f32 ? probs.values_f32[0] : probs.values[0];
+    const double b = f32 ? probs.values_f32[1] : probs.values[1];
+    if (a != 0.0 || b != 1.0) return;
+    if (f32)
+        probs.values_f32.erase(probs.values_f32.begin(), probs.values_f32.begin() + 2);
+    else
+        probs.values.erase(probs.values.begin(), probs.values.begin() + 2);
+    probs.rows -= 1;
+    probs.first_row += 1;
+    probs.header = {"0", "1"};
+    notes.push_back(probs.file + ": the first row \"0,1\" is the header (class names 0 and 1): one row more than labels.");
+}
+
 std::vector<std::string> default_class_names(std::size_t k) {
     std::vector<std::string> names(k);
     for (std::size_t c = 0; c < k; ++c) names[c] = std::to_string(c);
@@ -102,6 +121,7 @@ Dataset DatasetReader::finish() {
                         "No predicted probabilities were read. Add a pred_probs file (CSV, TSV or .npy).");
     ParsedLabels& labels = *p.labels;
     ParsedProbs& probs = *p.probs;
+    take_binary_header(labels, probs, p.notes);
     const std::size_t n = probs.rows, k = probs.k;
     if (labels.values.size() != n) {
         const bool same = labels.file == probs.file;

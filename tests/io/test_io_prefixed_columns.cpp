@@ -35,3 +35,13 @@ TEST_CASE("prefixed columns: without prefixes, export columns are still never cl
                                        "0,cat,0.8,0.2,cat,false,0.8\n1,dog,0.3,0.7,dog,false,0.7\n")});
     CHECK(d.class_names == std::vector<std::string>{"cat", "dog"});
 }
+
+TEST_CASE("a two-class probabilities file headed 0,1 (integer class names) reads with its labels") {
+    const auto d = read({labels_file("label\n0\n1\n1\n"), probs_file("0,1\n0.9,0.1\n0.2,0.8\n0.4,0.6\n")});
+    CHECK(d.num_examples == 3);
+    CHECK(d.class_names == std::vector<std::string>{"0", "1"});
+    CHECK(d.probs == std::vector<double>{0.9, 0.1, 0.2, 0.8, 0.4, 0.6});
+    // The same first row with as many rows as labels is a row of probabilities.
+    const auto e = read({labels_file("label\n1\n0\n1\n"), probs_file("0,1\n0.2,0.8\n0.4,0.6\n")});
+    CHECK(e.probs == std::vector<double>{0, 1, 0.2, 0.8, 0.4, 0.6});
+}
