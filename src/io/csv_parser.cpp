@@ -325,7 +325,7 @@ private:
                             (wanted.empty() ? std::string("No label column found")
                                             : "No column named " + quoted(options_.label_column)) +
                                 ". The columns are: " + list +
-                                ". Name the label column 'label' (or " + label_column_names_text() + "), or choose it.",
+                                ". Name the label column one of " + label_column_names_text() + ", or choose it.",
                             name_, held_[0].row, 0);
         }
         std::set<std::string> chosen;

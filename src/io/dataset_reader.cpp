@@ -166,7 +166,11 @@ Dataset DatasetReader::finish() {
         for (std::size_t c = 0; c < k && c < 20; ++c) list += (c ? ", " : "") + d.class_names[c];
         throw ReadError(ReadErrorCode::unknown_class,
                         "The label '" + unknown + "' matches no class. The classes (probability columns) are: " +
-                            list + (k > 20 ? ", ..." : "") + ". Fix the label or name the columns after the classes.",
+                            list + (k > 20 ? ", ..." : "") +
+                            ". If those columns are features rather than one probability per class, compute "
+                            "out-of-sample probabilities from them first ('labelscope cross-val', or \"Compute "
+                            "out-of-sample probabilities\" on the page); otherwise fix the label or name the columns "
+                            "after the classes.",
                         labels.file, unknown_row, labels.column);
     }
     if (p.true_labels) {
