@@ -13,7 +13,7 @@ target=${1:-native}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 configure_wasm() {
-  # Debian's Emscripten 3.1.6: a plain node emulator without fetch (TOOLCHAIN.md pitfall 3).
+  # Debian's Emscripten 3.1.6: a plain node emulator without fetch (docs/TOOLCHAIN.md pitfall 3).
   emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
     "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" >/dev/null
 }

@@ -1,5 +1,5 @@
 // Many "m smallest keys within one class" selections at once, for the prune methods
-// (SPEC §9.4–9.5): a sample and then one pass over the data serve all of them.
+// (docs/ALGORITHMS.md §10.4–10.5): a sample and then one pass over the data serve all of them.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +10,7 @@
 namespace labelscope {
 
 // Among the examples labelled `label`, the `keep` (1 <= keep < n_label) with the smallest key,
-// ties by lower index (SPEC §10). The key is P[i][label] when other == label (lowest
+// ties by lower index (docs/ALGORITHMS.md §11). The key is P[i][label] when other == label (lowest
 // self-confidence first), else -(P[i][other] - P[i][label]) (largest margin first).
 struct ClassSelection {
     std::size_t label;

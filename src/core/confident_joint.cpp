@@ -13,7 +13,7 @@ ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs, co
     cj.uncalibrated = CountMatrix(k, k, 0);
     cj.guess.assign(n, -1);
 
-    // The comparison is P >= t - 1e-6 exactly as cleanlab evaluates it (SPEC §4, §15 #1).
+    // The comparison is P >= t - 1e-6 exactly as cleanlab evaluates it (docs/ALGORITHMS.md §5, §16.2 #1).
     std::vector<double> cutoff(k);
     for (std::size_t c = 0; c < k; ++c) cutoff[c] = thresholds[c] - EPS;
 
@@ -27,7 +27,7 @@ ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs, co
             only = passes ? c : only;
         }
         if (confident == 0) continue;
-        // Several confident classes: the global argmax wins, even if it is not confident (§4 step 4).
+        // Several confident classes: the global argmax wins, even if it is not confident (§5 step 4).
         const std::size_t g = confident == 1 ? only : argmax_first(row, k);
         const auto given = static_cast<std::size_t>(labels[i]);
         cj.guess[i] = static_cast<std::int32_t>(g);
@@ -55,7 +55,7 @@ CountMatrix calibrate_confident_joint(const CountMatrix& joint, const std::vecto
         double row_sum = 0;
         for (std::size_t c = 0; c < k; ++c) row_sum += static_cast<double>(joint(r, c));  // integers: exact
         const double denom = std::max(row_sum, TINY);
-        // Divide, then multiply: this order reproduces cleanlab bit for bit (SPEC §5.1).
+        // Divide, then multiply: this order reproduces cleanlab bit for bit (docs/ALGORITHMS.md §6.1).
         for (std::size_t c = 0; c < k; ++c)
             a(r, c) = (static_cast<double>(joint(r, c)) / denom) * static_cast<double>(label_counts[r]);
         total_labels += static_cast<double>(label_counts[r]);

@@ -1,4 +1,4 @@
-// Confident joint C (SPEC §4) and its calibration (SPEC §5).
+// Confident joint C (docs/ALGORITHMS.md §5) and its calibration (§6).
 #pragma once
 
 #include <vector>
@@ -25,7 +25,7 @@ ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs,
 template <class T>
 ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs);
 
-// Calibrate a K x K count matrix to the label counts (SPEC §5.1), rows via RoundPreservingSum.
+// Calibrate a K x K count matrix to the label counts (docs/ALGORITHMS.md §6.1), rows via RoundPreservingSum.
 CountMatrix calibrate_confident_joint(const CountMatrix& joint, const std::vector<std::int64_t>& label_counts);
 
 }  // namespace labelscope

@@ -74,7 +74,7 @@ Mask find_label_issues_from(LabelsView labels, ProbsView<T> probs, const FindIss
         flags = prune_flags(labels, probs, prune_counts(joint, options, counts), counts, method,
                             options.min_examples_per_class);
     }
-    // Reduce step (SPEC §9.9): never flag an example whose given label wins with a 1e-6 bonus.
+    // Reduce step (docs/ALGORITHMS.md §10.9): never flag an example whose given label wins with a 1e-6 bonus.
     apply_reduce_step(labels, probs, flags);
     return flags;
 }
@@ -117,7 +117,7 @@ void warn_small_classes(const std::vector<std::int64_t>& counts, const FindIssue
     }
 }
 
-// Options that the chosen method ignores (cleanlab warns about them too, SPEC §9.1).
+// Options that the chosen method ignores (cleanlab warns about them too, docs/ALGORITHMS.md §10.1).
 void warn_ignored_options(const FindIssuesOptions& options, Warnings& out) {
     const char* method = to_string(options.filter_by);
     if (!is_prune_method(options.filter_by) && options.frac_noise != 1.0)

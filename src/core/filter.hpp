@@ -1,4 +1,4 @@
-// find_label_issues and its seven filter_by methods (SPEC §9).
+// find_label_issues and its seven filter_by methods (docs/ALGORITHMS.md §10).
 #pragma once
 
 #include <optional>

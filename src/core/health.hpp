@@ -1,4 +1,4 @@
-// Dataset-level health (SPEC §11).
+// Dataset-level health (docs/ALGORITHMS.md §12).
 #pragma once
 
 #include <cstdint>
@@ -31,7 +31,7 @@ struct HealthSummary {
     std::vector<ClassOverlap> overlapping_classes;
 };
 
-// From the joint Q (SPEC §6.1) and N. Sorted by quality ascending, ties by class index.
+// From the joint Q (docs/ALGORITHMS.md §7.1) and N. Sorted by quality ascending, ties by class index.
 std::vector<ClassQuality> rank_classes_by_label_quality(const RealMatrix& joint, std::int64_t num_examples);
 
 // All pairs (a < b, or a != b when asymmetric), sorted by joint probability descending,

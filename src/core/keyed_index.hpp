@@ -1,4 +1,4 @@
-// An example index with its sort key, and the order every ranking uses (SPEC §10).
+// An example index with its sort key, and the order every ranking uses (docs/ALGORITHMS.md §11).
 #pragma once
 
 #include <cmath>
@@ -11,7 +11,7 @@ struct KeyedIndex {
     std::int32_t index;
 };
 
-// The order of SPEC §10: ascending key, ties by lower index, NaN last (as numpy sorts).
+// The order of docs/ALGORITHMS.md §11: ascending key, ties by lower index, NaN last (as numpy sorts).
 // A strict total order, so the m smallest are one well-defined set. A function object, so
 // nth_element inlines it.
 struct KeyedLess {

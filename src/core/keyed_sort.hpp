@@ -1,4 +1,4 @@
-// Sorting example indices by a per-example key in the order of SPEC §10, fast: the ranked
+// Sorting example indices by a per-example key in the order of docs/ALGORITHMS.md §11, fast: the ranked
 // output sorts every flagged example by its score.
 #pragma once
 

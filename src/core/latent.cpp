@@ -12,7 +12,7 @@
 namespace labelscope {
 namespace {
 
-// Clip every entry to [low, high], then scale so the entries sum to 1 (SPEC §6.2 ClipValues).
+// Clip every entry to [low, high], then scale so the entries sum to 1 (docs/ALGORITHMS.md §7.2 ClipValues).
 void clip_values(std::vector<double>& v, double low) {
     for (double& x : v) x = std::min(std::max(x, low), 1.0);
     const double factor = 1.0 / std::max(pairwise_sum(v), TINY);

@@ -1,4 +1,4 @@
-// Joint distribution, priors of the true labels and noise matrices (SPEC §6).
+// Joint distribution, priors of the true labels and noise matrices (docs/ALGORITHMS.md §7).
 #pragma once
 
 #include <vector>
@@ -18,7 +18,7 @@ struct NoiseEstimates : LatentEstimates {
     CountMatrix confident_joint;     // the calibrated joint the estimates came from
 };
 
-// Q = calibrate(joint) / sum (SPEC §6.1).
+// Q = calibrate(joint) / sum (docs/ALGORITHMS.md §7.1).
 RealMatrix estimate_joint_from_confident_joint(const CountMatrix& joint,
                                                const std::vector<std::int64_t>& label_counts);
 
@@ -26,12 +26,12 @@ RealMatrix estimate_joint_from_confident_joint(const CountMatrix& joint,
 template <class T>
 RealMatrix estimate_joint(LabelsView labels, ProbsView<T> probs);
 
-// estimate_latent(C, labels, py_method, converge) with C used as given (SPEC §6.2).
+// estimate_latent(C, labels, py_method, converge) with C used as given (docs/ALGORITHMS.md §7.2).
 // Throws invalid_option for 'eqn' when the noise matrix is singular.
 LatentEstimates estimate_latent(const CountMatrix& joint, const std::vector<std::int64_t>& label_counts,
                                 PyMethod py_method = PyMethod::cnt, bool converge_latent_estimates = false);
 
-// SPEC §6.3: calibrated confident joint, then estimate_latent with converge = true by default. Validated.
+// docs/ALGORITHMS.md §7.3: calibrated confident joint, then estimate_latent with converge = true by default. Validated.
 template <class T>
 NoiseEstimates estimate_py_and_noise_matrices_from_probabilities(
     LabelsView labels, ProbsView<T> probs, PyMethod py_method = PyMethod::cnt,

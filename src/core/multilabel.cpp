@@ -1,5 +1,5 @@
 // Multi-label validation, the one-vs-rest reduction, thresholds, confident joints and
-// find_label_issues (SPEC §12.1–§12.3, §12.5, §12.6). Each class runs the single-label code.
+// find_label_issues (docs/ALGORITHMS.md §13.1–§13.3, §13.5, §13.6). Each class runs the single-label code.
 #include "multilabel.hpp"
 
 #include <algorithm>
@@ -315,7 +315,7 @@ Mask find_multilabel_label_issues(MultiLabelsView labels, ProbsView<T> probs, co
     return multilabel_flags(OneVsRest<T>(labels, probs), options);
 }
 
-// cleanlab's low_* ranking (SPEC §12.5): the flagged examples in ascending default-score order,
+// cleanlab's low_* ranking (docs/ALGORITHMS.md §13.5): the flagged examples in ascending default-score order,
 // permuted by the stable argsort of `rank_by` scores computed on the flagged subset alone
 // (taken in index order, so adjusted thresholds come from the subset too).
 template <class T>

@@ -1,6 +1,6 @@
-// Multi-label classification (SPEC §12): every example has a set of classes (possibly empty),
+// Multi-label classification (docs/ALGORITHMS.md §13): every example has a set of classes (possibly empty),
 // pred_probs holds one independent probability per class (rows need not sum to 1), and every
-// class is a one-vs-rest binary problem solved with the single-label machinery (§3–§9).
+// class is a one-vs-rest binary problem solved with the single-label machinery (§4–§10).
 //
 // Labels representation: CSR (compressed rows). The classes of example i are
 // classes[offsets[i] .. offsets[i+1]); offsets has N + 1 entries and starts at 0. It is what the
@@ -46,7 +46,7 @@ struct MultiLabels {
     MultiLabelsView view() const { return {offsets.data(), classes.data(), size()}; }
 };
 
-// One class's binary sub-problem (SPEC §12.1): labels 1 = class in the set, 0 = not;
+// One class's binary sub-problem (docs/ALGORITHMS.md §13.1): labels 1 = class in the set, 0 = not;
 // probabilities row i = (1 - P[i][k], P[i][k]), column 0 = "absent", column 1 = "present".
 struct BinaryProblem {
     std::vector<std::int32_t> labels;
@@ -56,7 +56,7 @@ struct BinaryProblem {
     ProbsView<double> probs_view() const { return {probs.data(), labels.size(), 2}; }
 };
 
-// How per-class scores become one score per example (SPEC §12.4). min, max and mean are the
+// How per-class scores become one score per example (docs/ALGORITHMS.md §13.4). min, max and mean are the
 // plain numpy reductions cleanlab also accepts as aggregators.
 enum class AggregatorMethod { exponential_moving_average, softmin, min, max, mean };
 
@@ -81,7 +81,7 @@ struct MultiLabelJoint {
     std::vector<CountMatrix> uncalibrated;
 };
 
-// Row of common_multilabel_issues (SPEC §12.7).
+// Row of common_multilabel_issues (docs/ALGORITHMS.md §13.7).
 struct CommonMultiLabelIssue {
     std::int32_t class_index;
     bool in_given_label;      // true: the class is in the given set but looks wrong (probably extra)
@@ -100,7 +100,7 @@ struct MultiLabelHealth {
 
 // Throws LabelScopeError for: N = 0, K = 0, length mismatch, malformed offsets, a class index
 // outside 0..K-1 (example and class named), NaN/inf, values more than 1e-3 outside [0, 1].
-// With `require_absent_somewhere` (the find/health functions, SPEC §12.1) also a class that is
+// With `require_absent_somewhere` (the find/health functions, docs/ALGORITHMS.md §13.1) also a class that is
 // in every example's set. Returns warnings for values slightly outside [0, 1]; rows not summing
 // to 1 are normal here and not reported.
 template <class T>
@@ -113,7 +113,7 @@ BinaryProblem binary_problem(MultiLabelsView labels, ProbsView<T> probs, std::si
 // Number of examples whose set holds class k, length K.
 std::vector<std::int64_t> multilabel_label_counts(MultiLabelsView labels, std::size_t num_classes);
 
-// --- thresholds and confident joint (SPEC §12.2) ---------------------------------------------
+// --- thresholds and confident joint (docs/ALGORITHMS.md §13.2) -------------------------------
 
 // K x 2: column 0 = threshold of "absent", column 1 = of "present". Validated.
 template <class T>
@@ -122,11 +122,11 @@ RealMatrix multilabel_confident_thresholds(MultiLabelsView labels, ProbsView<T> 
 template <class T>
 MultiLabelJoint multilabel_compute_confident_joint(MultiLabelsView labels, ProbsView<T> probs);
 
-// Per class the 2 x 2 joint Q = calibrated / sum (SPEC §6.1). Validated.
+// Per class the 2 x 2 joint Q = calibrated / sum (docs/ALGORITHMS.md §7.1). Validated.
 template <class T>
 std::vector<RealMatrix> multilabel_estimate_joint(MultiLabelsView labels, ProbsView<T> probs);
 
-// --- find_label_issues (SPEC §12.3, §12.5) ---------------------------------------------------
+// --- find_label_issues (docs/ALGORITHMS.md §13.3, §13.5) -------------------------------------
 
 // Throws invalid_option for options that do not fit (sizes are per class: K counts, K joints).
 void validate_multilabel_find_options(const MultiLabelFindOptions& options, std::size_t k);
@@ -145,18 +145,18 @@ Mask find_multilabel_label_issues(MultiLabelsView labels, ProbsView<T> probs,
                                   const MultiLabelFindOptions& options = {});
 
 // Flagged examples sorted by the aggregated score with per-class method `rank_by`. For the low_*
-// methods this reproduces cleanlab's order (SPEC §12.5: the flagged examples in score order,
+// methods this reproduces cleanlab's order (docs/ALGORITHMS.md §13.5: the flagged examples in score order,
 // permuted by the order of scores recomputed on the flagged subset), so results match cleanlab.
 template <class T>
 IndexList find_multilabel_label_issues_ranked(MultiLabelsView labels, ProbsView<T> probs,
                                               const MultiLabelFindOptions& options, ScoreOptions rank_by,
                                               const AggregatorOptions& aggregator = {});
 
-// Multi-label num_label_issues (SPEC §12.6): examples flagged by confident_learning. Validated.
+// Multi-label num_label_issues (docs/ALGORITHMS.md §13.6): examples flagged by confident_learning. Validated.
 template <class T>
 std::int64_t multilabel_num_label_issues(MultiLabelsView labels, ProbsView<T> probs);
 
-// --- label quality scores (SPEC §12.4) -------------------------------------------------------
+// --- label quality scores (docs/ALGORITHMS.md §13.4) -----------------------------------------
 
 void validate_aggregator(const AggregatorOptions& aggregator);
 
@@ -174,7 +174,7 @@ std::vector<double> multilabel_label_quality_scores(MultiLabelsView labels, Prob
                                                     ScoreOptions options = {},
                                                     const AggregatorOptions& aggregator = {});
 
-// --- dataset health (SPEC §12.7) -------------------------------------------------------------
+// --- dataset health (docs/ALGORITHMS.md §13.7) -----------------------------------------------
 
 // From the per-class flags of the default method (any order: only counts matter); the overall
 // score counts the examples flagged in any class.

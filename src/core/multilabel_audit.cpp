@@ -17,7 +17,7 @@ bool is_default(const MultiLabelFindOptions& o) {
            o.confident_joint == nullptr;
 }
 
-// The prune methods flag nothing on a side of a class with too few examples (SPEC §9.4–§9.7).
+// The prune methods flag nothing on a side of a class with too few examples (docs/ALGORITHMS.md §10.4–§10.7).
 void warn_small_classes(const std::vector<std::int64_t>& present, std::int64_t n, const MultiLabelFindOptions& o,
                         Warnings& out) {
     if (!is_prune_method(o.find.filter_by)) return;

@@ -32,7 +32,7 @@ struct MultiLabelReport {
     RealMatrix thresholds;                   // K x 2 (absent, present)
     MultiLabelJoint confident_joint;         // K x 2 x 2
     std::int64_t num_label_issues = 0;       // multi-label num_label_issues (confident_learning)
-    MultiLabelHealth health;                 // SPEC §12.7, default method whatever `find` says
+    MultiLabelHealth health;                 // docs/ALGORITHMS.md §13.7, default method whatever `find` says
     Warnings warnings;
 };
 

@@ -1,4 +1,4 @@
-// Multi-label dataset summaries (SPEC §12.7): the common-issues table, the class table built from
+// Multi-label dataset summaries (docs/ALGORITHMS.md §13.7): the common-issues table, the class table built from
 // it, and the overall health score.
 #include <algorithm>
 #include <cmath>
@@ -35,7 +35,7 @@ MultiLabelHealth multilabel_health_from(MultiLabelsView labels, std::size_t num_
                          return a.issue_probability > b.issue_probability;
                      });
     // Class table: classes in order of first appearance in the sorted common table, then a stable
-    // sort by quality (SPEC §12.7). Counts go through trunc((count / N) * N), as cleanlab's do.
+    // sort by quality (docs/ALGORITHMS.md §13.7). Counts go through trunc((count / N) * N), as cleanlab's do.
     std::vector<ClassQuality> rows;
     std::vector<std::uint8_t> placed(num_classes, 0);
     for (const auto& issue : out.common_issues) {

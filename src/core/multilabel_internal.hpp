@@ -42,11 +42,11 @@ Mask class_issue_flags(const ClassSteps& steps, const MultiLabelFindOptions& opt
 template <class T>
 std::vector<Mask> per_class_flags(const OneVsRest<T>& ovr, const MultiLabelFindOptions& options);
 
-// The multi-label mask of SPEC §12.3 (no validation).
+// The multi-label mask of docs/ALGORITHMS.md §13.3 (no validation).
 template <class T>
 Mask multilabel_flags(const OneVsRest<T>& ovr, const MultiLabelFindOptions& options);
 
-// Flagged examples in rank order (SPEC §12.5, cleanlab's order for the low_* methods); `scores`
+// Flagged examples in rank order (docs/ALGORITHMS.md §13.5, cleanlab's order for the low_* methods); `scores`
 // receives the aggregated `rank_by` scores of every example.
 template <class T>
 IndexList rank_multilabel_flags(const OneVsRest<T>& ovr, MultiLabelsView labels, ProbsView<T> probs,

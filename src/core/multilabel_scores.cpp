@@ -1,4 +1,4 @@
-// Multi-label label quality scores (SPEC §12.4): each class's binary score, then one score per
+// Multi-label label quality scores (docs/ALGORITHMS.md §13.4): each class's binary score, then one score per
 // example from an aggregator.
 #include <algorithm>
 #include <cmath>
@@ -98,7 +98,7 @@ RealMatrix per_class_scores(const OneVsRest<T>& ovr, ScoreOptions options) {
     std::vector<double> thresholds;
     for (std::size_t c = 0; c < k; ++c) {
         ovr.fill(c, bp);
-        // adjust_pred_probs uses the sub-problem's own thresholds (SPEC §12.4 step 1).
+        // adjust_pred_probs uses the sub-problem's own thresholds (docs/ALGORITHMS.md §13.4 step 1).
         if (options.adjust_pred_probs) thresholds = confident_thresholds(bp.labels_view(), bp.probs_view());
         const std::vector<double> s = label_quality_scores(bp.labels_view(), bp.probs_view(), options, thresholds);
         for (std::size_t i = 0; i < n; ++i) out(i, c) = s[i];

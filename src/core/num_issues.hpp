@@ -1,4 +1,4 @@
-// How many label issues a dataset has (SPEC §7) and the "reduce" step (SPEC §9.9).
+// How many label issues a dataset has (docs/ALGORITHMS.md §8) and the "reduce" step (§10.9).
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,7 @@
 namespace labelscope {
 
 // True if the given label wins the argmax once it gets a +1e-6 bonus (first index on ties);
-// such examples are never flagged (SPEC §9.9).
+// such examples are never flagged (docs/ALGORITHMS.md §10.9).
 template <class T>
 inline bool given_label_wins_with_bonus(const T* row, std::size_t k, std::int32_t given) {
     const auto s = static_cast<std::size_t>(given);

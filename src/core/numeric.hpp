@@ -1,4 +1,4 @@
-// Numeric building blocks whose exact behaviour matters for parity with cleanlab (SPEC §1).
+// Numeric building blocks whose exact behaviour matters for parity with cleanlab (docs/ALGORITHMS.md §2).
 #pragma once
 
 #include <cmath>
@@ -19,7 +19,7 @@ inline constexpr double H_EPS = 1e-6;       // class-quality table guard
 // Tolerance of our own validation: closer than this to [0, 1] is used as given, with a warning.
 inline constexpr double RANGE_TOLERANCE = 1e-3;
 
-// numpy's float64 summation (pairwise within blocks of 8192; SPEC §1.4), for bit parity.
+// numpy's float64 summation (pairwise within blocks of 8192; docs/ALGORITHMS.md §2.4), for bit parity.
 double pairwise_sum(const double* a, std::size_t n);
 inline double pairwise_sum(const std::vector<double>& a) { return pairwise_sum(a.data(), a.size()); }
 
@@ -37,7 +37,7 @@ std::size_t argmax_first(const T* row, std::size_t k) {
 
 // Round each value so the integer total equals rint(sum), moving the largest (or smallest)
 // residuals first; ties: higher index first when adding, lower index first when subtracting
-// (SPEC §5.2). Non-finite inputs make the loop stop, as in cleanlab.
+// (docs/ALGORITHMS.md §6.2). Non-finite inputs make the loop stop, as in cleanlab.
 std::vector<double> round_preserving_sum(const std::vector<double>& values);
 
 // Shortest-looking exact text of a number for messages: %.17g, with NaN/Infinity spelled out.

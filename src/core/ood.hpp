@@ -1,4 +1,4 @@
-// Out-of-distribution scores from predicted probabilities (SPEC §13). Higher = more typical.
+// Out-of-distribution scores from predicted probabilities (docs/ALGORITHMS.md §14). Higher = more typical.
 #pragma once
 
 #include <vector>

@@ -45,7 +45,7 @@ const char* to_string(PyMethod v);
 const char* to_string(EstimationMethod v);
 const char* to_string(OodMethod v);
 
-// find_label_issues options (SPEC §9), cleanlab defaults.
+// find_label_issues options (docs/ALGORITHMS.md §10), cleanlab defaults.
 struct FindIssuesOptions {
     FilterBy filter_by = FilterBy::prune_by_noise_rate;
     double frac_noise = 1.0;
@@ -56,7 +56,7 @@ struct FindIssuesOptions {
     const CountMatrix* confident_joint = nullptr;
 };
 
-// Label quality score options (SPEC §8).
+// Label quality score options (docs/ALGORITHMS.md §9).
 struct ScoreOptions {
     ScoreMethod method = ScoreMethod::self_confidence;
     bool adjust_pred_probs = false;

@@ -42,7 +42,7 @@ RealMatrix prune_counts(const CountMatrix& joint, const FindIssuesOptions& optio
     const auto& remove = options.num_to_remove_per_class;
     if (remove.empty()) return m;
 
-    // num_to_remove_per_class replaces M (SPEC §9.3, including cleanlab's row/column mix).
+    // num_to_remove_per_class replaces M (docs/ALGORITHMS.md §10.3, including cleanlab's row/column mix).
     std::vector<double> row_sum(k, 0.0);
     for (std::size_t r = 0; r < k; ++r) row_sum[r] = pairwise_sum(&m.values[r * k], k);
     RealMatrix psi(k, k);
@@ -65,7 +65,7 @@ RealMatrix prune_counts(const CountMatrix& joint, const FindIssuesOptions& optio
 namespace {
 
 // Classes the prune methods look at: more than min_examples_per_class examples, and never a
-// class with a single example (cleanlab computes its flag and then drops it, SPEC §9.7).
+// class with a single example (cleanlab computes its flag and then drops it, docs/ALGORITHMS.md §10.7).
 bool prunable(std::int64_t n_k, std::int64_t min_examples) { return n_k > min_examples && n_k > 1; }
 
 // Per example, which method picked it (bits of one byte).

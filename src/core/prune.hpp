@@ -1,4 +1,4 @@
-// The three prune methods of find_label_issues (SPEC §9.2–9.7): how many examples to take from
+// The three prune methods of find_label_issues (docs/ALGORITHMS.md §10.2–10.7): how many examples to take from
 // each class, and which ones.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 namespace labelscope {
 
-// Prune-count matrix M (SPEC §9.2–9.3): M[j][k] examples given k that truly belong to j.
+// Prune-count matrix M (docs/ALGORITHMS.md §10.2–10.3): M[j][k] examples given k that truly belong to j.
 RealMatrix prune_counts(const CountMatrix& joint, const FindIssuesOptions& options,
                         const std::vector<std::int64_t>& label_counts);
 

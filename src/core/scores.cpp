@@ -20,14 +20,14 @@ double normalized_margin_of(const double* p, std::size_t k, std::size_t y) {
     double other = -INFINITY;
     for (std::size_t j = 0; j < k; ++j)
         if (j != y && p[j] > other) other = p[j];
-    return (p[y] - other + 1.0) / 2.0;  // subtract, add 1, halve (SPEC §8.2)
+    return (p[y] - other + 1.0) / 2.0;  // subtract, add 1, halve (docs/ALGORITHMS.md §9.2)
 }
 
 double confidence_weighted_entropy_of(const double* p, std::size_t k, std::size_t y, double* terms) {
     const double h = normalized_entropy(p, k, terms);
     const double c = std::max(p[y], P_LOW);
     const double x = h / c;
-    return portable::log(x + 1.0) / std::max(x, P_LOW);  // one-hot rows score 0 on purpose (SPEC §8.3)
+    return portable::log(x + 1.0) / std::max(x, P_LOW);  // one-hot rows score 0 on purpose (docs/ALGORITHMS.md §9.3)
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Label quality scores (SPEC §8) and ordering by score (SPEC §10). Lower = more likely wrong.
+// Label quality scores (docs/ALGORITHMS.md §9) and ordering by score (§11). Lower = more likely wrong.
 #pragma once
 
 #include <vector>
@@ -22,7 +22,7 @@ void validate_score_options(ScoreOptions options);
 template <class T>
 std::vector<double> get_label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options = {});
 
-// Sorts `indices` by ascending score, ties by lower index, NaN last (stable rule of SPEC §10).
+// Sorts `indices` by ascending score, ties by lower index, NaN last (stable rule of docs/ALGORITHMS.md §11).
 void sort_by_score(IndexList& indices, const std::vector<double>& scores);
 
 // The `m` indices of [0, scores.size()) with the lowest scores (same order rule), in index order.

@@ -1,5 +1,5 @@
 // Streaming selection of the m smallest (key, index) pairs in a small fixed buffer, for the
-// prune methods (SPEC §9.4–9.5): one pass over the data feeds many selections at once.
+// prune methods (docs/ALGORITHMS.md §10.4–10.5): one pass over the data feeds many selections at once.
 #pragma once
 
 #include <algorithm>

@@ -10,7 +10,7 @@ namespace labelscope {
 template <class T>
 std::vector<double> confident_thresholds(LabelsView labels, ProbsView<T> probs) {
     const std::size_t n = labels.size, k = probs.cols;
-    // numpy's pairwise mean depends on where each value sits in its class (SPEC §1.4), so the
+    // numpy's pairwise mean depends on where each value sits in its class (docs/ALGORITHMS.md §2.4), so the
     // self-confidences are gathered in index order: one flat buffer, class after class.
     std::vector<std::size_t> start(k + 1, 0);
     for (std::size_t i = 0; i < n; ++i) ++start[static_cast<std::size_t>(labels[i]) + 1];

@@ -1,4 +1,4 @@
-// Per-class confident thresholds t_k (SPEC §3): the mean self-confidence of each class.
+// Per-class confident thresholds t_k (docs/ALGORITHMS.md §4): the mean self-confidence of each class.
 #pragma once
 
 #include <vector>

@@ -9,7 +9,7 @@
 
 namespace labelscope {
 
-// Given labels, one class index per example. Multi-label data (SPEC §12) will get its own
+// Given labels, one class index per example. Multi-label data (docs/ALGORITHMS.md §13) will get its own
 // view (CSR offsets + class indices) rather than overloading this one.
 struct LabelsView {
     const std::int32_t* data = nullptr;

@@ -1,4 +1,4 @@
-// Input validation (SPEC §2, stricter as DESIGN.md asks): errors are thrown, warnings returned.
+// Input validation (docs/ALGORITHMS.md §3.2: stricter than cleanlab): errors are thrown, warnings returned.
 #pragma once
 
 #include "errors.hpp"
@@ -8,7 +8,7 @@ namespace labelscope {
 
 struct ValidationOptions {
     // find_label_issues, num_label_issues and the health functions need labels of >= 2 classes;
-    // label quality scores do not (SPEC §2).
+    // label quality scores do not (docs/ALGORITHMS.md §3).
     bool require_two_label_classes = true;
 };
 

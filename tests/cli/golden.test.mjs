@@ -10,7 +10,7 @@ const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_lea
 const METHODS = ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy'];
 const CWE = 'confidence_weighted_entropy';
 const REL = 1e-12;
-const REL_CWE = 1e-10; // log/exp: libm-dependent last bits (SPEC.md §15 #16)
+const REL_CWE = 1e-10; // log/exp: libm-dependent last bits (docs/ALGORITHMS.md §16.2 #16)
 
 // find_label_issues keyword arguments the CLI can express, and their flags.
 const VARIANT_FLAGS = {

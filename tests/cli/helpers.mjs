@@ -70,7 +70,7 @@ function setPointer(root, pointer, value) {
 
 /**
  * The single-label golden cases: {name, dir, labels, predProbs, expected}, where `expected` has
- * every tie_sensitive path replaced by its stable-sort value (SPEC.md §16).
+ * every tie_sensitive path replaced by its stable-sort value (docs/ALGORITHMS.md §17).
  */
 export function goldenCases() {
   const cases = [];

@@ -1,4 +1,4 @@
-// Parity with cleanlab 2.9.0's recorded outputs (tests/fixtures/golden, SPEC §16), through the
+// Parity with cleanlab 2.9.0's recorded outputs (tests/fixtures/golden, docs/ALGORITHMS.md §17), through the
 // public JS API: every recorded output of every single-label case.
 // Integers, index lists and masks: exact. + - * / outputs: 1e-12 relative. log/exp outputs (CWE,
 // OOD entropy): 1e-10 relative; OOD entropy is compared as H = 1 - score.

@@ -17,7 +17,7 @@ export function labelScope() {
   return corePromise;
 }
 
-// Relative tolerances (SPEC §1.3, §15): outputs of + - * / only, and outputs through log/exp.
+// Relative tolerances (docs/ALGORITHMS.md §2.3, §16.2): outputs of + - * / only, and outputs through log/exp.
 export const REL_ARITH = 1e-12;
 export const REL_LOGEXP = 1e-10;
 
@@ -57,7 +57,7 @@ function setPointer(root, pointer, value) {
 
 /**
  * Loads a golden case: labels (Int32Array), predProbs as rows (number[][]) and flat (Float64Array),
- * and expected.json with every tie_sensitive path replaced by its stable-sort value (SPEC §16).
+ * and expected.json with every tie_sensitive path replaced by its stable-sort value (docs/ALGORITHMS.md §17).
  * Throws (so the test fails) if any file is missing or malformed.
  */
 export function loadGoldenCase(name) {

@@ -1,4 +1,4 @@
-// Native and WebAssembly builds give identical results (DESIGN.md): the same seeded random data
+// Native and WebAssembly builds give identical results (docs/ARCHITECTURE.md §3): the same seeded random data
 // through the native core (build-native/labelscope_audit_dump, tests/tools/audit_dump.cpp) and
 // through the public JS API on the WASM module (audit on arrays, auditAsync, readDataset + audit;
 // out-of-distribution scores),

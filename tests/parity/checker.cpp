@@ -33,8 +33,8 @@ std::map<std::string, CaseCount>& case_counts() {
 }
 
 std::optional<labelscope::ErrorCode> error_code_for(const std::string& cleanlab_error_type) {
-    // ValueError: an unsupported option combination (CWE + adjust_pred_probs, SPEC §8.3).
-    // LinAlgError: the 'eqn' prior with a singular noise matrix (SPEC §6.2); latent.hpp documents
+    // ValueError: an unsupported option combination (CWE + adjust_pred_probs, docs/ALGORITHMS.md §9.3).
+    // LinAlgError: the 'eqn' prior with a singular noise matrix (docs/ALGORITHMS.md §7.2); latent.hpp documents
     // invalid_option for it.
     if (cleanlab_error_type == "ValueError" || cleanlab_error_type == "LinAlgError")
         return labelscope::ErrorCode::invalid_option;

@@ -1,5 +1,5 @@
 // Walks one golden case: hands out expected values by JSON path, applies the stable-sort
-// replacements (SPEC §10, §16), reports mismatches as doctest failures naming case + path, counts
+// replacements (docs/ALGORITHMS.md §11, §17), reports mismatches as doctest failures naming case + path, counts
 // the checked outputs, and at the end fails on any recorded key that no check consumed.
 #pragma once
 

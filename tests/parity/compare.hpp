@@ -8,9 +8,9 @@
 //   * outputs that use log/exp (confidence_weighted_entropy, OOD entropy): relative 1e-10.
 // A real pair (expected e, ours a) agrees when |a - e| <= max(rel * max(|a|, |e|), 1e-300).
 // The 1e-300 floor only lets 0 == 0 (and -0 == +0) pass: an exact zero must be matched by an
-// exact zero (or a value below 1e-300), because SPEC §15 says these outputs are bit-for-bit
+// exact zero (or a value below 1e-300), because docs/ALGORITHMS.md §16.2 says these outputs are bit-for-bit
 // reproducible and a tiny non-zero value where cleanlab has 0 means a different operation order.
-// Non-finite values are stored as the strings "NaN", "Infinity", "-Infinity" (SPEC §16);
+// Non-finite values are stored as the strings "NaN", "Infinity", "-Infinity" (docs/ALGORITHMS.md §17);
 // NaN matches only NaN and an infinity only the same infinity.
 #pragma once
 
@@ -54,7 +54,7 @@ Cmp compare_index_list(const json& expected, const labelscope::IndexList& actual
 // A ranked index list whose order depends on log/exp scores: cleanlab's libm and ours may differ
 // in the last bit, which can swap two examples whose scores agree within `rel`. Passes when
 // every position holds an example whose score matches (within `rel`) the score of the example
-// recorded there, and the lists hold the same examples (SPEC §10, last paragraph; §15 #16).
+// recorded there, and the lists hold the same examples (docs/ALGORITHMS.md §11, last paragraph; §16.2 #16).
 Cmp compare_ranked_by_scores(const json& expected, const labelscope::IndexList& actual,
                              const std::vector<double>& scores, double rel);
 

@@ -69,7 +69,7 @@ std::vector<std::int32_t> load_labels(const std::string& path) {
     return labels;
 }
 
-// strtod gives the correctly rounded double (SPEC §1.3, §16: cleanlab ran on exactly these values).
+// strtod gives the correctly rounded double (docs/ALGORITHMS.md §2.3, §17: cleanlab ran on exactly these values).
 void load_probs(const std::string& path, std::vector<double>& out, std::size_t& rows, std::size_t& cols) {
     const auto lines = split_lines(read_file(path));
     if (lines.empty()) fail(path, 1, "empty file");

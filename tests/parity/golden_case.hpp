@@ -1,4 +1,4 @@
-// Loads one recorded cleanlab case from tests/fixtures/golden/<name>/ (SPEC §16).
+// Loads one recorded cleanlab case from tests/fixtures/golden/<name>/ (docs/ALGORITHMS.md §17).
 // The project's real CSV reader (src/io) is not used on purpose: the parity suite must not
 // depend on the code it could hide bugs in, and the fixture format is trivial.
 #pragma once
@@ -22,7 +22,7 @@ struct GoldenCase {
     std::string name;
     std::string dir;
     std::size_t n = 0;  // examples
-    std::size_t k = 0;  // classes = columns of pred_probs (SPEC §1.1)
+    std::size_t k = 0;  // classes = columns of pred_probs (docs/ALGORITHMS.md §2.1)
     std::vector<std::int32_t> labels;
     std::vector<double> probs;                // row-major n x k, parsed with strtod
     std::vector<std::int64_t> label_counts;   // n_k, computed here (not by the core)

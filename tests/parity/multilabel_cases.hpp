@@ -1,4 +1,4 @@
-// Multi-label golden cases (SPEC §12, §16): run by parity_multilabel.cpp.
+// Multi-label golden cases (docs/ALGORITHMS.md §13, §17): run by parity_multilabel.cpp.
 #pragma once
 
 #include <set>

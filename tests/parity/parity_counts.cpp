@@ -1,5 +1,5 @@
-// Counting and latent estimates: thresholds (SPEC §3), confident joint (§4, §5), joint and
-// noise matrices (§6), num_label_issues (§7).
+// Counting and latent estimates: thresholds (docs/ALGORITHMS.md §4), confident joint (§5, §6), joint and
+// noise matrices (§7), num_label_issues (§8).
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -101,7 +101,7 @@ void check_num_label_issues(Checker& c) {
             } else if (key == "off_diagonal" || key == "off_diagonal_calibrated") {
                 n = labelscope::num_label_issues(labels, probs, labelscope::parse_estimation_method(key));
             } else if (key == "off_diagonal_custom__uncalibrated_cj") {
-                // cleanlab was given the uncalibrated confident joint as the custom one (SPEC §7).
+                // cleanlab was given the uncalibrated confident joint as the custom one (docs/ALGORITHMS.md §8).
                 const CountMatrix custom = json_count_matrix(c.value("/confident_joint/uncalibrated"));
                 n = labelscope::num_label_issues(labels, probs, EstimationMethod::off_diagonal_custom, &custom);
             } else {

@@ -1,4 +1,4 @@
-// find_label_issues in its three recorded forms (SPEC §9, §16): the seven filter_by methods with
+// find_label_issues in its three recorded forms (docs/ALGORITHMS.md §10, §17): the seven filter_by methods with
 // defaults, the default filter ranked by each score, and the option variants.
 #include <optional>
 #include <stdexcept>

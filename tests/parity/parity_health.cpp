@@ -1,4 +1,4 @@
-// Dataset health (SPEC §11): health score, class table, overlap tables, health_summary.
+// Dataset health (docs/ALGORITHMS.md §12): health score, class table, overlap tables, health_summary.
 #include <cstdint>
 #include <string>
 

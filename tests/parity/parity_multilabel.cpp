@@ -1,4 +1,4 @@
-// Golden parity of the multi-label functions (SPEC §12) with every recorded output of the
+// Golden parity of the multi-label functions (docs/ALGORITHMS.md §13) with every recorded output of the
 // multi-label cases in tests/fixtures/golden (meta.multilabel = true). Same Checker, same
 // tolerances as the single-label suite (compare.hpp): exact for indices, counts and tables' integer
 // columns, 1e-12 relative for + - * / values, 1e-10 for log/exp ones (CWE, softmin).
@@ -62,7 +62,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
     }
 }
 
-// labels.csv: header `labels`, each line `a;b;c`, the empty set written as `""` (SPEC §16).
+// labels.csv: header `labels`, each line `a;b;c`, the empty set written as `""` (docs/ALGORITHMS.md §17).
 MultiLabelCase load_multilabel_case(const std::string& name) {
     MultiLabelCase c;
     c.gc.name = name;

@@ -1,4 +1,4 @@
-// Per-example scores: label quality scores (SPEC §8) and OOD scores from pred_probs (SPEC §13).
+// Per-example scores: label quality scores (docs/ALGORITHMS.md §9) and OOD scores from pred_probs (§14).
 #include <stdexcept>
 #include <string>
 
@@ -26,7 +26,7 @@ void check_label_quality_scores(Checker& c) {
                 labelscope::ScoreOptions o;
                 o.method = labelscope::parse_score_method(method);
                 o.adjust_pred_probs = parse_adjust(adjust);
-                // CWE uses log; the other two only + - * / (SPEC §15 row 16).
+                // CWE uses log; the other two only + - * / (docs/ALGORITHMS.md §16.2 row 16).
                 const double rel =
                     o.method == labelscope::ScoreMethod::confidence_weighted_entropy ? REL_LOGEXP : REL_ARITH;
                 return compare_real_vector(

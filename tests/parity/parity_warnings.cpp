@@ -1,4 +1,4 @@
-// Recorded warnings of find_label_issues with default options (SPEC §9.12): cleanlab warns
+// Recorded warnings of find_label_issues with default options (docs/ALGORITHMS.md §10.12): cleanlab warns
 // "May not flag all label issues in class: k, it has too few examples" once per class with
 // n_k <= min_examples_per_class, from PBC and from PBNR (so `both` repeats them). Our port reports
 // it as Warning{class_too_small, class_index = k}; only audit() returns warnings, so it is used here.

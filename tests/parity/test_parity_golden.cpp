@@ -1,5 +1,5 @@
 // Golden parity: every recorded cleanlab 2.9.0 output of every single-label case in
-// tests/fixtures/golden must be reproduced by the core (SPEC §15, §16), using the stable-sort
+// tests/fixtures/golden must be reproduced by the core (docs/ALGORITHMS.md §16.2, §17), using the stable-sort
 // expectations for tie-sensitive paths. Tolerances: see compare.hpp.
 //
 // Excluded on purpose:
@@ -29,7 +29,7 @@ const std::set<std::string> SINGLE_LABEL_CASES = {"binary_k2",   "missing_class_
                                                   "tiny_k3_a",   "typical_n2000_k5",  "unnormalized_rows_k4"};
 const std::set<std::string> EXCLUDED_CASES = {};
 
-// Sections every single-label case must record (SPEC §16); their content is then walked key by key.
+// Sections every single-label case must record (docs/ALGORITHMS.md §17); their content is then walked key by key.
 const char* const REQUIRED_SECTIONS[] = {"/find_label_issues",
                                          "/find_label_issues_ranked",
                                          "/find_label_issues_variants",

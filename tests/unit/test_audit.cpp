@@ -39,7 +39,7 @@ TEST_CASE("audit of the nine-example dataset, by hand") {
 }
 
 TEST_CASE("suggested label falls back to the argmax; confident guess wins when they differ") {
-    // SPEC §4 example: example 2 (label 1, (0.5,0.25,0.25)) is counted in column 0 = its argmax;
+    // docs/ALGORITHMS.md §5 example: example 2 (label 1, (0.5,0.25,0.25)) is counted in column 0 = its argmax;
     // example 3 (label 1, (0.8,0.175,0.025)) has no confident class -> argmax 0.
     Data d(3, {0, 0, 1, 1, 2},
            {{0.9, 0.05, 0.05}, {0.9, 0.05, 0.05}, {0.5, 0.25, 0.25}, {0.8, 0.175, 0.025}, {0.6, 0.2, 0.2}});
@@ -135,7 +135,7 @@ const Warning* find_warning(const Warnings& ws, WarningCode code, std::int64_t c
 }
 }  // namespace
 
-TEST_CASE("audit warns about classes the prune methods skip (SPEC §9.12), absent classes included") {
+TEST_CASE("audit warns about classes the prune methods skip (docs/ALGORITHMS.md §10.12), absent classes included") {
     // Class 0 has a single example (n_0 = 1 <= min_examples_per_class = 1).
     Data s(3, {0, 1, 1, 2, 2},
            {{0.1, 0.05, 0.85}, {0.05, 0.9, 0.05}, {0.05, 0.7, 0.25}, {0.05, 0.05, 0.9}, {0.05, 0.25, 0.7}});
@@ -150,7 +150,7 @@ TEST_CASE("audit warns about classes the prune methods skip (SPEC §9.12), absen
     CHECK(find_warning(audit(a.lv(), a.pv()).warnings, WarningCode::class_too_small, 2) != nullptr);
 }
 
-TEST_CASE("audit reports options that have no effect with the chosen method (SPEC §9.1)") {
+TEST_CASE("audit reports options that have no effect with the chosen method (docs/ALGORITHMS.md §10.1)") {
     // frac_noise != 1 with confident_learning is ignored by cleanlab with a warning; so is a
     // supplied confident joint. The result is unchanged and the user is told.
     Data d = unit::nine();

@@ -1,4 +1,4 @@
-// SPEC §5.1: A = C/R*n, B = A/sum(A)*N, rows rounded with RoundPreservingSum (§5.2 tie rule).
+// docs/ALGORITHMS.md §6.1: A = C/R*n, B = A/sum(A)*N, rows rounded with RoundPreservingSum (§6.2 tie rule).
 #include <doctest/doctest.h>
 
 #include <numeric>

@@ -1,4 +1,4 @@
-// SPEC §4: counting with P >= t - 1e-6, global argmax when >= 2 classes are confident,
+// docs/ALGORITHMS.md §5: counting with P >= t - 1e-6, global argmax when >= 2 classes are confident,
 // diagonal floor of 1 (absent classes too), off-diagonal set and per-example guesses.
 #include <doctest/doctest.h>
 
@@ -51,7 +51,7 @@ TEST_CASE("the threshold test is P >= t - 1e-6") {
     CHECK(cj.calibrated == counts(2, {2, 0, 1, 3}));
 }
 
-TEST_CASE("with two or more confident classes the guess is the global argmax (SPEC §4 example)") {
+TEST_CASE("with two or more confident classes the guess is the global argmax (docs/ALGORITHMS.md §5 example)") {
     // t = (0.9, 0.2125, 0.2); row (0.5, 0.25, 0.25) has S = {1, 2} but the argmax over all K is 0.
     // The paper's rule (argmax within S) would give 1.
     Data d(3, {0, 0, 1, 1, 2},

@@ -1,4 +1,4 @@
-// SPEC §9.1, §9.4-9.6, §9.8-9.10: the seven filter_by methods, the reduce step, low_* cut-offs
+// docs/ALGORITHMS.md §10.1, §10.4-10.6, §10.8-10.10: the seven filter_by methods, the reduce step, low_* cut-offs
 // and ranked output, on hand-checked data (prune-matrix details: test_filter_prune.cpp).
 #include <doctest/doctest.h>
 
@@ -99,7 +99,7 @@ TEST_CASE("ranked output: flagged examples sorted by ascending score, ties by in
     sc.method = ScoreMethod::normalized_margin;
     CHECK(find_label_issues_ranked(d.lv(), d.pv(), by(FilterBy::predicted_neq_given), sc) == IndexList{2, 8, 5});
 
-    // Any ranking method (SPEC §9.10): the mask's indices sorted by the scores of ALL examples.
+    // Any ranking method (docs/ALGORITHMS.md §10.10): the mask's indices sorted by the scores of ALL examples.
     Data t = unit::twenty();
     for (ScoreMethod m : {ScoreMethod::self_confidence, ScoreMethod::normalized_margin,
                           ScoreMethod::confidence_weighted_entropy}) {

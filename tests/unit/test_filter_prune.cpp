@@ -1,5 +1,5 @@
-// SPEC §9.2 (min_examples_per_class, frac_noise, truncation), §9.3 (num_to_remove_per_class),
-// §9.6 (both), §9.7 (single-example classes). Supplied confident joints fix the prune matrix M = C^T.
+// docs/ALGORITHMS.md §10.2 (min_examples_per_class, frac_noise, truncation), §10.3 (num_to_remove_per_class),
+// §10.6 (both), §10.7 (single-example classes). Supplied confident joints fix the prune matrix M = C^T.
 #include <doctest/doctest.h>
 
 #include <vector>
@@ -90,7 +90,7 @@ TEST_CASE("frac_noise is ignored by the non-prune methods") {
 }
 
 // twenty with C = [[6,0,0],[3,5,0],[2,0,4]], n = (6,8,6): M = C^T = [[6,3,2],[0,5,0],[0,0,4]].
-// §9.3: R = row sums of M = (11, 5, 4); psi[j][k] = M[j][k] / R_k:
+// §10.3: R = row sums of M = (11, 5, 4); psi[j][k] = M[j][k] / R_k:
 //   psi row 0 = (6/11, 3/5, 2/4); rows 1, 2 have no off-diagonal mass -> nu_1 = nu_2 = 0 (-> NaN -> 0).
 //   nu_0 = 0.6 + 0.5 = 1.1; M[0][1] = 0.6 r_0 / 1.1, M[0][2] = 0.5 r_0 / 1.1, M[k][k] = n_k - r_k.
 // Class 1 by P0 - P1 descending: 9 (0.5), 7 (0.3), 8 (0.1), ...; class 2 by P0 - P2: 17 (0.5), 15 (0.3), 19 (0)...
@@ -102,13 +102,13 @@ TEST_CASE("PBNR without num_to_remove_per_class on twenty") {
     CHECK(flagged(d, with_joint(FilterBy::prune_by_noise_rate, c)) == V{7, 8, 9, 15, 17});
 }
 
-TEST_CASE("num_to_remove_per_class with PBNR prunes from the other given classes (SPEC §9.3)") {
+TEST_CASE("num_to_remove_per_class with PBNR prunes from the other given classes (docs/ALGORITHMS.md §10.3)") {
     Data d = unit::twenty();
     const auto c = counts(3, {6, 0, 0, 3, 5, 0, 2, 0, 4});
     auto o = with_joint(FilterBy::prune_by_noise_rate, c);
 
     // r = (5,0,0): row 0 = (1, 2.727, 2.273) -> rint (1, 3, 2), sum 6 = target. Nothing labelled 0,
-    // 3 labelled 1 and 2 labelled 2 (the SPEC's example pattern).
+    // 3 labelled 1 and 2 labelled 2 (the example of docs/ALGORITHMS.md §10.3).
     o.num_to_remove_per_class = {5, 0, 0};
     CHECK(flagged(d, o) == V{7, 8, 9, 15, 17});
     // r = (4,0,0): row 0 = (2, 2.18, 1.82) -> (2, 2, 2): {9, 7} and {17, 15}.
@@ -153,7 +153,7 @@ TEST_CASE("num_to_remove_per_class with PBC removes exactly r_k per class before
     CHECK(flagged(t, o2).empty());
 }
 
-// SPEC §9.7. Example 0 is the only example of class 0 and looks like class 2:
+// docs/ALGORITHMS.md §10.7. Example 0 is the only example of class 0 and looks like class 2:
 // t = (0.1, 0.8, 0.8); example 0 has S = {0, 2} -> argmax 2 -> C[0][2]; other rows are not
 // confident in class 0 (P0 = 0.05). Raw C = [[1,0,1],[0,1,0],[0,0,1]], n = (1,2,2);
 // calibrated row 0: A = (0.5, 0, 0.5) -> tie -> higher index -> (0,0,1). So M[2][0] = 1, M[0][0] = 0.

@@ -1,4 +1,4 @@
-// SPEC §11: class-quality table, overlapping classes (ordering ties), overall health score.
+// docs/ALGORITHMS.md §12: class-quality table, overlapping classes (ordering ties), overall health score.
 #include <doctest/doctest.h>
 
 #include <vector>

@@ -1,4 +1,4 @@
-// SPEC §6: joint Q, noise matrices, priors py (four methods), clipping, convergence.
+// docs/ALGORITHMS.md §7: joint Q, noise matrices, priors py (four methods), clipping, convergence.
 #include <doctest/doctest.h>
 
 #include <vector>

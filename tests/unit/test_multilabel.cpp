@@ -1,4 +1,4 @@
-// SPEC §12: the one-vs-rest reduction agrees with the single-label functions class by class; the
+// docs/ALGORITHMS.md §13: the one-vs-rest reduction agrees with the single-label functions class by class; the
 // aggregators, the low_* rules, the health tables' truncation and the validation of label sets.
 #include <doctest/doctest.h>
 
@@ -107,7 +107,7 @@ TEST_CASE("multilabel: low_* flag as many as confident_learning, both methods al
     CHECK(mask_to_indices(low_sc).size() == m);
     CHECK(low_sc == low_nm);
     CHECK(mask_to_indices(low_sc) == lowest_scores(multilabel_label_quality_scores(d.lv(), d.pv()), m));
-    // The ranked output holds the same examples (its order is cleanlab's, SPEC §12.5).
+    // The ranked output holds the same examples (its order is cleanlab's, docs/ALGORITHMS.md §13.5).
     IndexList ranked = find_multilabel_label_issues_ranked(d.lv(), d.pv(), by(FilterBy::low_self_confidence),
                                                            ScoreOptions{});
     std::sort(ranked.begin(), ranked.end());
@@ -159,7 +159,7 @@ TEST_CASE("multilabel: aggregators") {
 }
 
 TEST_CASE("multilabel: class table counts go through trunc((count / N) * N), as cleanlab's do") {
-    // N = 20000: 3 / 20000 * 20000 = 2.9999999999999996 -> 2 (SPEC §12.7).
+    // N = 20000: 3 / 20000 * 20000 = 2.9999999999999996 -> 2 (docs/ALGORITHMS.md §13.7).
     MultiLabels l;
     for (int i = 0; i < 20000; ++i) l.add({});
     const std::vector<IndexList> flags = {{0, 1, 2}, {}};
@@ -218,7 +218,7 @@ TEST_CASE("multilabel: validation names the example and the class") {
         CHECK(e.code() == ErrorCode::single_label_class);
         CHECK(e.class_index() == 0);
     }
-    // Scores allow a class present everywhere (SPEC §12.1), and rows need not sum to 1.
+    // Scores allow a class present everywhere (docs/ALGORITHMS.md §13.1), and rows need not sum to 1.
     CHECK(multilabel_label_quality_scores(every.view(), ProbsView<double>{p.data(), 2, 3}).size() == 2);
     const std::vector<double> nan = {0.9, NAN, 0.2, 0.1, 0.8, 0.3};
     CHECK_THROWS_AS(multilabel_label_quality_scores(every.view(), ProbsView<double>{nan.data(), 2, 3}),

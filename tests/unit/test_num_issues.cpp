@@ -1,4 +1,4 @@
-// SPEC §7 (num_label_issues, three estimation methods) and §9.9 (the reduce step).
+// docs/ALGORITHMS.md §8 (num_label_issues, three estimation methods) and §10.9 (the reduce step).
 #include <doctest/doctest.h>
 
 #include <vector>
@@ -33,7 +33,7 @@ bool wins(std::initializer_list<double> row, std::int32_t given) {
 
 }  // namespace
 
-TEST_CASE("reduce step: K = 2 rows of (0.5, 0.5) are cleared with either label (SPEC §14.4)") {
+TEST_CASE("reduce step: K = 2 rows of (0.5, 0.5) are cleared with either label (docs/ALGORITHMS.md §15.4)") {
     CHECK(wins({0.5, 0.5}, 0));
     CHECK(wins({0.5, 0.5}, 1));
     CHECK_FALSE(wins({0.6, 0.4}, 1));

@@ -1,5 +1,5 @@
-// SPEC §1.3 (round half to even, first-index argmax), §1.4 (numpy pairwise summation),
-// §5.2 (RoundPreservingSum and its tie rule).
+// docs/ALGORITHMS.md §2.3 (round half to even, first-index argmax), §2.4 (numpy pairwise summation),
+// §6.2 (RoundPreservingSum and its tie rule).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -14,7 +14,7 @@ using namespace labelscope;
 
 namespace {
 
-// Independent reference of SPEC §1.4, written recursively: blocks of 8192 added left to right,
+// Independent reference of docs/ALGORITHMS.md §2.4, written recursively: blocks of 8192 added left to right,
 // each block pairwise (n < 8 plain; n <= 128 eight accumulators; else split at n/2 floored to 8).
 double ref_block(const double* a, std::size_t n) {
     if (n < 8) {

@@ -1,4 +1,4 @@
-// SPEC §13: OOD scores from pred_probs (least_confidence = max p, entropy = 1 - normalized entropy),
+// docs/ALGORITHMS.md §14: OOD scores from pred_probs (least_confidence = max p, entropy = 1 - normalized entropy),
 // with adjust_pred_probs using thresholds from the fit data.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Option names (cleanlab's spellings), defaults, and rejection of bad option values (SPEC §9.1).
+// Option names (cleanlab's spellings), defaults, and rejection of bad option values (docs/ALGORITHMS.md §10.1).
 #include <doctest/doctest.h>
 
 #include <limits>
@@ -113,7 +113,7 @@ TEST_CASE("option defaults are cleanlab's") {
     CHECK(o.adjust_pred_probs);
 }
 
-TEST_CASE("num_to_remove_per_class with a non-prune method is invalid_option (SPEC §9.1)") {
+TEST_CASE("num_to_remove_per_class with a non-prune method is invalid_option (docs/ALGORITHMS.md §10.1)") {
     unit::Data d = unit::nine();
     for (FilterBy f : {FilterBy::confident_learning, FilterBy::predicted_neq_given,
                        FilterBy::low_self_confidence, FilterBy::low_normalized_margin}) {

@@ -1,24 +1,24 @@
 // Property: adding a probability column of zeros for a class that no label uses (first, middle or
-// last; labels remapped) leaves every result unchanged, except what SPEC.md says depends on K or
+// last; labels remapped) leaves every result unchanged, except what docs/ALGORITHMS.md says depends on K or
 // on absent classes:
 //   * K grows by one; per-class vectors and K x K tables gain an entry/row/column for the class;
-//   * its threshold is T_MISSING = 2 (§3), its label count 0, its confident-joint diagonal 1
-//     before calibration and 0 after (§4, §5.1); nothing is ever guessed as it (§4);
+//   * its threshold is T_MISSING = 2 (§4), its label count 0, its confident-joint diagonal 1
+//     before calibration and 0 after (§5, §6.1); nothing is ever guessed as it (§5);
 //   * latent estimates: py of the class is clipped up to the floor and py is renormalised, so every
-//     py and (with converge_latent_estimates, the default of §6.3) both noise matrices change (§6.2,
-//     §14.1); the class's noise-matrix column and inverse-noise-matrix row stay 0;
-//   * health table: a row with noise 0 and quality 1 (§11.1, §14.1); overlap table: K more pairs with
-//     joint probability 0 (§11.2); the prune methods warn that the class is too small (§9.12);
+//     py and (with converge_latent_estimates, the default of §7.3) both noise matrices change (§7.2,
+//     §15.1); the class's noise-matrix column and inverse-noise-matrix row stay 0;
+//   * health table: a row with noise 0 and quality 1 (§12.1, §15.1); overlap table: K more pairs with
+//     joint probability 0 (§12.2); the prune methods warn that the class is too small (§10.12);
 //   * scores that depend on K or on the thresholds: confidence_weighted_entropy and entropy OOD divide
-//     by ln K (§8.3, §13); adjust_pred_probs shifts every row by max t = 2 (§8.4, §14.1);
-//   * summation order (§1.4): sums of 8 or more terms are blocked pairwise sums, whose rounding
+//     by ln K (§9.3, §14); adjust_pred_probs shifts every row by max t = 2 (§9.4, §15.1);
+//   * summation order (§2.4): sums of 8 or more terms are blocked pairwise sums, whose rounding
 //     depends on how many terms there are and where they sit. The added class adds exact 0 terms,
-//     which can still move the last bit of such a sum: the total ΣA of the calibration (§5.1, over
-//     the K x K matrix) and the row sums ρ_k of the class table (§11.1). When ΣA moves, the rounded
+//     which can still move the last bit of such a sum: the total ΣA of the calibration (§6.1, over
+//     the K x K matrix) and the row sums ρ_k of the class table (§12.1). When ΣA moves, the rounded
 //     calibrated counts may move by one and with them everything computed from them (prune masks,
 //     joint, tables, calibrated count). cleanlab behaves the same. The test computes these sums as
-//     SPEC defines them and demands exact equality whenever they agree (most cases here, checked),
-//     and SPEC's invariants (row totals, the empty row) when they do not.
+//     docs/ALGORITHMS.md defines them and demands exact equality whenever they agree (most cases here, checked),
+//     and the invariants of docs/ALGORITHMS.md (row totals, the empty row) when they do not.
 // Everything else must be identical, bit for bit, always: masks of the methods that do not use the
 // calibrated joint, ranked issues for scores that do not depend on K (self_confidence,
 // normalized_margin without adjustment: a 0 never changes max_{j != y} p_j of a row of non-negative
@@ -77,7 +77,7 @@ std::vector<std::int32_t> remapped(const std::vector<std::int32_t>& v, const Zer
     return out;
 }
 
-// The class table SPEC §11.1 gives once the class is added: the old rows renumbered plus a row
+// The class table docs/ALGORITHMS.md §12.1 gives once the class is added: the old rows renumbered plus a row
 // with no issues and quality 1, stably sorted by quality (ties by class index).
 std::vector<ClassQuality> expected_quality(const std::vector<ClassQuality>& rows, const ZeroClass& e) {
     std::vector<ClassQuality> out;
@@ -93,7 +93,7 @@ std::vector<ClassQuality> expected_quality(const std::vector<ClassQuality>& rows
     return out;
 }
 
-// The overlap table of SPEC §11.2 with the class added: every old pair renumbered, every pair with
+// The overlap table of docs/ALGORITHMS.md §12.2 with the class added: every old pair renumbered, every pair with
 // the new class at 0, in generation order, then stably sorted by joint probability descending.
 std::vector<ClassOverlap> expected_overlaps(const std::vector<ClassOverlap>& rows, std::size_t k_new,
                                             const ZeroClass& e, bool asymmetric) {
@@ -195,7 +195,7 @@ bool score_depends_on_k(const ScoreOptions& s) {
 
 bool uses_calibrated_joint(FilterBy f) { return is_prune_method(f); }
 
-// ΣA of SPEC §5.1 for a raw confident joint, summed as §1.4 says.
+// ΣA of docs/ALGORITHMS.md §6.1 for a raw confident joint, summed as §2.4 says.
 double calibration_total(const CountMatrix& raw, const std::vector<std::int64_t>& n) {
     std::vector<double> a;
     for (std::size_t r = 0; r < raw.rows; ++r) {
@@ -207,11 +207,11 @@ double calibration_total(const CountMatrix& raw, const std::vector<std::int64_t>
     return pairwise_sum(a);
 }
 
-// Which §1.4 sums the added zero terms moved, for one dataset and one position of the class.
+// Which §2.4 sums the added zero terms moved, for one dataset and one position of the class.
 struct SumOrder {
-    bool calibration_same = true;  // ΣA (§5.1) unchanged
+    bool calibration_same = true;  // ΣA (§6.1) unchanged
     bool joint_same = true;        // so the calibrated counts came out the same (always, if ΣA did)
-    bool row_sums_same = true;     // every ρ_k of the class table (§11.1) unchanged
+    bool row_sums_same = true;     // every ρ_k of the class table (§12.1) unchanged
 };
 
 SumOrder sum_order(const Data& d, const ZeroClass& e) {
@@ -230,14 +230,14 @@ SumOrder sum_order(const Data& d, const ZeroClass& e) {
     return s;
 }
 
-// SPEC's invariants of a calibrated joint with an absent class, whatever the summation did.
+// The invariants (docs/ALGORITHMS.md) of a calibrated joint with an absent class, whatever the summation did.
 void check_calibrated_invariants(const CountMatrix& c, const std::vector<std::int64_t>& n, std::size_t z) {
     for (std::size_t r = 0; r < c.rows; ++r) {
         std::int64_t total = 0;
         for (std::size_t col = 0; col < c.cols; ++col) total += c(r, col);
         CHECK(total == n[r]);
-        CHECK(c(z, r) == 0);  // the absent class's row is all zeros (§5.1)
-        CHECK(c(r, z) == 0);  // nothing is ever guessed as it (§4)
+        CHECK(c(z, r) == 0);  // the absent class's row is all zeros (§6.1)
+        CHECK(c(r, z) == 0);  // nothing is ever guessed as it (§5)
     }
 }
 
@@ -269,12 +269,12 @@ void check_audit(const Data& d, const ZeroClass& e, const AuditOptions& o, const
         }
     }
 
-    // What changes, exactly as SPEC says.
+    // What changes, exactly as docs/ALGORITHMS.md says.
     CHECK(b.num_classes == a.num_classes + 1);
     CHECK(b.label_counts == with_inserted<std::int64_t>(a.label_counts, z, 0));
     CHECK(b.thresholds == with_inserted(a.thresholds, z, 2.0));
     CountMatrix raw = with_inserted<std::int64_t>(a.confident_joint_uncalibrated, e, 0);
-    raw(z, z) = 1;  // diagonal floor, also for absent classes (§4)
+    raw(z, z) = 1;  // diagonal floor, also for absent classes (§5)
     CHECK(b.confident_joint_uncalibrated == raw);
     check_calibrated_invariants(b.confident_joint, b.label_counts, z);
     if (sums.calibration_same) CHECK(b.confident_joint == with_inserted<std::int64_t>(a.confident_joint, e, 0));
@@ -299,7 +299,7 @@ void check_audit(const Data& d, const ZeroClass& e, const AuditOptions& o, const
                     }
         }
     }
-    // Latent estimates: py is renormalised around the clipped prior of the absent class (§6.2).
+    // Latent estimates: py is renormalised around the clipped prior of the absent class (§7.2).
     REQUIRE(b.latent.py.size() == a.latent.py.size() + 1);
     CHECK(b.latent.py[z] > 0.0);
     CHECK(b.latent.py[z] < 1.1e-5);  // the floor 1e-5 after convergence, then renormalised
@@ -371,7 +371,7 @@ void check_functions(const Data& d, const ZeroClass& e, const SumOrder& sums) {
     const OodOptions least{OodMethod::least_confidence, false};
     CHECK(out_of_distribution_scores(e.data.pv(), nullptr, least) == out_of_distribution_scores(d.pv(), nullptr, least));
 
-    // Without convergence the noise matrices of §6.2 are column-normalised counts (column sums run
+    // Without convergence the noise matrices of §7.2 are column-normalised counts (column sums run
     // row after row, so an added 0 changes nothing): only py moves.
     const CountMatrix cd = compute_confident_joint(d.lv(), d.pv()).calibrated;
     const CountMatrix ce = compute_confident_joint(e.data.lv(), e.data.pv()).calibrated;

@@ -1,5 +1,5 @@
 // The fast paths of the prune methods and the ranking against plain reference code written
-// from SPEC §9.4–9.7 and §10: sort every class by (key, index) and take the front. The data is
+// from docs/ALGORITHMS.md §10.4–10.7 and §11: sort every class by (key, index) and take the front. The data is
 // full of ties (probabilities on a coarse grid, duplicated rows), has classes with 0, 1 and 2
 // members, and counts up to and beyond the class size. Some cases are built to defeat the
 // sampled guesses and to need several passes, so those fallbacks are checked too.
@@ -109,7 +109,7 @@ std::vector<ClassSelection> all_selections(const Data& d, std::uint32_t seed) {
     return out;
 }
 
-// What prune_flags must return (SPEC §9.4–9.7), from the reference selection.
+// What prune_flags must return (docs/ALGORITHMS.md §10.4–10.7), from the reference selection.
 Mask reference_prune(const Data& d, const RealMatrix& m, FilterBy method, std::int64_t min_examples) {
     const auto counts = label_counts(d.lv(), d.k);
     Mask by_class(d.n(), 0), by_noise(d.n(), 0);

@@ -1,4 +1,4 @@
-// SPEC §8 (self_confidence, normalized_margin, CWE, adjust_pred_probs) and §10 (stable ordering).
+// docs/ALGORITHMS.md §9 (self_confidence, normalized_margin, CWE, adjust_pred_probs) and §11 (stable ordering).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -32,7 +32,7 @@ ScoreOptions opts(ScoreMethod m, bool adjust = false) {
     return o;
 }
 
-// Hand formula of SPEC §8.3 for one row (used only for rows whose value is also estimated by hand).
+// Hand formula of docs/ALGORITHMS.md §9.3 for one row (used only for rows whose value is also estimated by hand).
 double cwe(std::vector<double> p, std::size_t y) {
     double h = 0;
     for (double v : p)
@@ -63,7 +63,7 @@ TEST_CASE("normalized_margin is (p[y] - max other + 1) / 2, in that order") {
     CHECK(s[8] == Approx(0.3));
 }
 
-TEST_CASE("CWE: a one-hot correct row scores 0, (0.98, 0.01, 0.01) about 0.95 (SPEC §8.3 surprise)") {
+TEST_CASE("CWE: a one-hot correct row scores 0, (0.98, 0.01, 0.01) about 0.95 (docs/ALGORITHMS.md §9.3 surprise)") {
     // Row 1: H = -(0.98 ln 0.98 + 2 * 0.01 ln 0.01) / ln 3 = (0.019799 + 0.092103) / 1.098612 = 0.101858;
     // x = H / 0.98 = 0.103936; score = ln(1.103936) / 0.103936 = 0.098882 / 0.103936 = 0.9514.
     // Row 0: H = 0 -> x = 0 -> ln(1) / max(0, 1e-6) = 0.
@@ -88,7 +88,7 @@ TEST_CASE("CWE with adjust_pred_probs is an invalid option") {
 }
 
 TEST_CASE("CWE clamps values slightly outside [0, 1] that validation tolerates") {
-    // A deliberate difference from cleanlab (which raises here, SPEC §8.3): real exports reach
+    // A deliberate difference from cleanlab (which raises here, docs/ALGORITHMS.md §9.3): real exports reach
     // 1.0000005 from float rounding and a browser user cannot fix that, so validation accepts it
     // with a warning and the entropy treats it as 1.0 (entropy is undefined above 1).
     Data d(2, {0, 1}, {{1.0000005, 0.0}, {0.3, 0.7}});

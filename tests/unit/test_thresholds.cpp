@@ -1,4 +1,4 @@
-// SPEC §3: t_k = mean self-confidence of class k, 2 for an absent class, floored at 2e-6.
+// docs/ALGORITHMS.md §4: t_k = mean self-confidence of class k, 2 for an absent class, floored at 2e-6.
 #include <doctest/doctest.h>
 
 #include <vector>

@@ -1,4 +1,4 @@
-// Input validation (SPEC §2, stricter per DESIGN.md): every error has a code, says what is wrong,
+// Input validation (docs/ALGORITHMS.md §3.2, stricter than cleanlab): every error has a code, says what is wrong,
 // where (example and class) and what to do; near-misses are warnings and the analysis still runs.
 #include <doctest/doctest.h>
 
