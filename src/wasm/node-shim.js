@@ -1,6 +1,6 @@
 // Linked with --pre-js: lets Debian's Emscripten 3.1.6 ES-module output run under Node >= 20.16
 // (it calls require/__dirname, and Node's fetch cannot read file:// URLs). Keep it exactly like
-// this: writing import.meta here crashes 3.1.6's terser pass (../shared/TOOLCHAIN.md). In a pthread's
+// this: writing import.meta here crashes 3.1.6's terser pass (docs/TOOLCHAIN.md §3). In a pthread's
 // worker (dist/wasm/threads) the compiled module arrives as Module.wasm: nothing to read then.
 // The threaded build's Node code sets global.Worker for its own use: `global` and `Worker` are
 // this module's own here, so the process's globalThis.Worker stays as it was.
