@@ -1,6 +1,7 @@
 // The four commands: each takes the LabelScope, a Dataset and the parsed flags and returns
 // { json, csv: {header, rows}, warnings } for the caller to print in the chosen format.
 import { simulateNoiseCommand } from './cmd-simulate.mjs';
+import { dataColumns, FLAGGED_FIELDS } from '../js/exports.js';
 
 /** Options of find_label_issues / audit in the JS API's names; flags not given keep the defaults. */
 function findOptions(v) {
@@ -87,16 +88,14 @@ function health(ls, dataset) {
   return { json, warnings };
 }
 
-const FIXED_FIELDS = ['rank', 'index', 'row', 'given_label', 'suggested_label', 'label_quality',
-  'given_probability', 'suggested_probability'];
+// The flagged-rows columns (src/js/exports.js: the page's export starts with the same ones).
+const FIXED_FIELDS = FLAGGED_FIELDS;
 
 function audit(ls, dataset, v) {
   const report = ls.audit(dataset, { ...findOptions(v), rankBy: rankBy(v) });
   const name = (c) => dataset.classNames[c];
   // id/text columns of a combined file; a name that clashes with a field gets a "data_" prefix.
-  const extras = (dataset.extraColumns ?? []).map((c) => ({
-    key: FIXED_FIELDS.includes(c.name) ? `data_${c.name}` : c.name, values: c.values,
-  }));
+  const extras = dataColumns(dataset);
   const issues = Array.from(report.issues, (i, r) => {
     const issue = {
       rank: r + 1, index: i, row: i + 1, // row N = the N-th data row (README, rows)

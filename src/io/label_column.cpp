@@ -11,6 +11,14 @@
 namespace labelscope::io {
 namespace {
 
+// "'=x" is how a spreadsheet-safe export writes the class "=x" (a leading ' keeps a spreadsheet from
+// running it as a formula): the class name without the guard, else empty.
+std::string unguarded(const std::string& name) {
+    if (name.size() < 2 || name[0] != '\'') return {};
+    const char c = name[1];
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? name.substr(1) : std::string();
+}
+
 std::string folded(std::string_view s) {
     s = trim(s);
     std::string out(s);
@@ -128,6 +136,8 @@ bool LabelColumn::classes_of_names(const std::vector<std::string>& class_names, 
             class_of_name[id] = e->second;
         } else if (auto l = loose.find(folded(names_[id])); l != loose.end()) {
             class_of_name[id] = l->second;
+        } else if (auto g = exact.find(unguarded(names_[id])); g != exact.end()) {
+            class_of_name[id] = g->second;  // labelscope's own flagged-rows / full-dataset exports
         } else if (auto v = parse_integer(trim(names_[id])); v && *v >= 0 &&
                    *v < static_cast<std::int64_t>(class_names.size())) {
             class_of_name[id] = static_cast<std::int32_t>(*v);  // a class index among names ("0,1,2,x")

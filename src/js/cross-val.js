@@ -1,8 +1,10 @@
+// @ts-check
 // Out-of-sample predicted probabilities from the data's own features: k-fold cross-validated
 // logistic regression in WebAssembly (src/learn), from a labelled table (CSV/TSV or Parquet) or
 // from labels + an N x D features file (.npy or numeric CSV). The result feeds audit() directly.
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
+import { csvField } from './exports.js';
 import { isParquet, joinChunks, parquetColumns } from './parquet.js';
 import { describeSource } from './sources.js';
 
@@ -185,8 +187,7 @@ export function auditInput(data) {
 /** The probabilities as CSV text: a header of class names, one row per example, shortest round-trip numbers. */
 export function probsCsv(result) {
   const k = result.numClasses;
-  const field = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [result.classNames.map(field).join(',')];
+  const lines = [result.classNames.map(exactField).join(',')];
   const p = result.predProbs;
   for (let i = 0; i < result.numExamples; i++) {
     let line = String(p[i * k]);
@@ -196,7 +197,8 @@ export function probsCsv(result) {
   return `${lines.join('\n')}\n`;
 }
 
-const csvField = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+// Data files (PROBS.csv, the dataset read back): written exactly, no spreadsheet guard (exports.js).
+const exactField = (s) => csvField(s, true);
 
 /**
  * A Dataset (as readDataset gives) holding a crossValProbs result's labels and probabilities,
@@ -221,9 +223,9 @@ export function datasetFromCrossVal(ls, result) {
     const names = new Set(extra.map((c) => c.name.toLowerCase()));
     const labelColumn = ['label', 'given_label', 'labels', 'y'].find((n) => !names.has(n));
     const header = [labelColumn, ...result.classNames.map((c) => `p_${c}`), ...extra.map((c) => c.name)];
-    const lines = [header.map(csvField).join(',')];
+    const lines = [header.map(exactField).join(',')];
     for (let i = 0; i < result.numExamples; i++) {
-      lines.push([result.labels[i], rows[i], ...extra.map((c) => csvField(c.values[i]))].join(','));
+      lines.push([result.labels[i], rows[i], ...extra.map((c) => exactField(c.values[i]))].join(','));
     }
     return ls.readDataset({ combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } }, { labelColumn });
   }

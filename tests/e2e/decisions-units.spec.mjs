@@ -1,7 +1,7 @@
 // The review decisions' pure parts, in Node: what a decision records, undo, storage form, the
 // exports (decisions CSV, corrected labels as CSV or .npy in the input's form) and the digit keys.
 import { expect, test } from '@playwright/test';
-import { parseCsv } from '../../web/ui/csv.js';
+import { parseCsv } from '../../src/js/truth.js';
 import {
   classForDigit, correctedLabels, correctedLabelsCsvParts, Decisions, decisionsCsvParts, digitForClass, labelsFormat,
   npyBytes, npyDescr,
@@ -88,15 +88,15 @@ test('corrected labels come back in the form they were given', () => {
 
   const named = labelsFormat({ columns: ['id', 'label', 'a'], firstRow: ['1', 'sports', '0.5'] }, 2);
   expect(named).toMatchObject({ kind: 'csv', header: 'label', byName: true });
-  expect(correctedLabelsCsvParts(labels, names, named).join('')).toBe('label\r\nsports\r\ncooking\r\ncooking\r\n');
+  expect(correctedLabelsCsvParts(labels, names, named).join('')).toBe('label\nsports\ncooking\ncooking\n');
 
   const indices = labelsFormat({ columns: ['y'], firstRow: ['3'] });
   expect(indices).toMatchObject({ header: 'y', byName: false });
-  expect(correctedLabelsCsvParts(labels, names, indices).join('')).toBe('y\r\n0\r\n2\r\n2\r\n');
+  expect(correctedLabelsCsvParts(labels, names, indices).join('')).toBe('y\n0\n2\n2\n');
 
   const bare = labelsFormat({ columns: null, firstRow: ['2.0'] });
   expect(bare).toMatchObject({ header: null, byName: false });
-  expect(correctedLabelsCsvParts(labels, names, bare).join('')).toBe('0\r\n2\r\n2\r\n');
+  expect(correctedLabelsCsvParts(labels, names, bare).join('')).toBe('0\n2\n2\n');
 
   expect(labelsFormat({ shape: [3, 1], descr: '<i4' })).toMatchObject({ kind: 'npy', descr: '<i4', twoD: true });
 });

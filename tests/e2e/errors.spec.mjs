@@ -69,7 +69,8 @@ test('a bad truth file is reported with its row, and the analysis still shows', 
   await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`,
     { name: 'truth.csv', text: 'index,is_error\n3,1\n99,1\n' }]);
   await waitReady(page);
-  await expect(app(page).locator('.alert-where')).toHaveText('truth.csv, row 3, column 1:');
+  // row N = the N-th data row of the truth file (its header not counted)
+  await expect(app(page).locator('.alert-where')).toHaveText('truth.csv, row 2, column 1:');
   await expect(app(page).locator('.alert-message')).toContainText("'99' is not a row of the data: use 0 to 48");
   await expect(app(page).locator('[data-stat=flagged] .stat-value')).toHaveText('6');
 });

@@ -1,7 +1,8 @@
 // The page's pure modules, in Node (no browser): CSV quoting, file roles (the reader's), row order and the
 // wording of explanations. Fast feedback for what the browser tests cover end to end.
 import { expect, test } from '@playwright/test';
-import { csvLine, parseCsv } from '../../web/ui/csv.js';
+import { csvLine } from '../../src/js/exports.js';
+import { parseCsv } from '../../src/js/truth.js';
 import { explainText } from '../../web/ui/explain.js';
 import { formatPercent, formatProbability } from '../../web/ui/format.js';
 import { rankPositions, rowOrder } from '../../web/ui/order.js';
@@ -11,7 +12,7 @@ import { checkRoles, mergeFiles } from '../../web/ui/roles.js';
 test('CSV fields are quoted as RFC 4180 says and read back unchanged', () => {
   const values = ['plain', 'a, b', 'say "hi"', 'two\nlines', ' padded ', '', 0.1 + 0.2];
   const line = csvLine(values);
-  expect(line).toBe('plain,"a, b","say ""hi""","two\nlines"," padded ",,0.30000000000000004\r\n');
+  expect(line).toBe('plain,"a, b","say ""hi""","two\nlines", padded ,,0.30000000000000004\n');
   expect(parseCsv(line)).toEqual([values.map(String)]);
 });
 

@@ -1,60 +1,12 @@
-// The page's own small CSV needs: reading a truth file or the first lines of a file (RFC 4180
-// quotes, CRLF), and writing exports. Big data files are parsed by the WebAssembly reader.
-
-/** Guesses the delimiter from a header line: tab, semicolon or comma. */
-export function detectDelimiter(line) {
-  if (line.includes('\t')) return '\t';
-  if (line.includes(';') && !line.includes(',')) return ';';
-  return ',';
-}
-
-/**
- * Splits text into rows of cells. `limit` stops after that many rows (for sniffing a file's
- * start); a last line cut off mid-file is dropped when `complete` is false.
- */
-export function parseCsv(text, { delimiter, limit = Infinity, complete = true } = {}) {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark
-  if (delimiter == null) {
-    const end = text.indexOf('\n');
-    delimiter = detectDelimiter(end < 0 ? text : text.slice(0, end));
-  }
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  for (; i < text.length && rows.length < limit; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (complete && rows.length < limit && (cell !== '' || row.length > 0)) {
-    row.push(cell);
-    rows.push(row);
-  }
-  // Blank lines carry no data.
-  return rows.filter((r) => r.length > 1 || r[0].trim() !== '');
-}
-
-// Cells a spreadsheet would run as a formula (=, +, -, @, leading tab / CR) get a leading ' (OWASP
-// "CSV injection"), unless the cell is a number. The same rule as src/js/csv-safe.js (the CLI's),
-// kept here so the page's modules also load outside the served layout; tests check they agree.
+// The CSV writer of the review modules (decisions.js), which also load under `node --test` from
+// the source tree, where src/js/ is not beside web/ as it is when served. It is src/js/exports.js's
+// csvField/csvLine, the one CSV writer, restated: tests/js/exports.test.mjs checks they write the
+// same bytes. No parsing here: files are read by src/js (truth files: src/js/truth.js).
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** The text of a cell, neutralised if a spreadsheet would treat it as a formula. */
-export function spreadsheetSafe(value) {
+/** The text of a cell, neutralised (a leading ') if a spreadsheet would run it as a formula. */
+function spreadsheetSafe(value) {
   const text = value == null ? '' : String(value);
   if (typeof value === 'number' || typeof value === 'bigint' || !FORMULA_START.test(text) || NUMBER.test(text)) {
     return text;
@@ -62,15 +14,15 @@ export function spreadsheetSafe(value) {
   return `'${text}`;
 }
 
-/**
- * One CSV field, quoted only when RFC 4180 requires it (or spaces at the ends would be lost); text a
- * spreadsheet would run as a formula gets a leading ' (spreadsheetSafe).
- */
-export function csvField(value) {
-  const text = spreadsheetSafe(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** One CSV field: spreadsheet-safe unless `exact`, quoted when it holds , " CR or LF. */
+export function csvField(value, exact = false) {
+  const text = exact ? (value == null ? '' : String(value)) : spreadsheetSafe(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(values) {
-  return `${values.map(csvField).join(',')}\r\n`;
+/** One LF-terminated CSV line; `exact(position)` says which cells skip the spreadsheet guard. */
+export function csvLine(values, exact = null) {
+  let line = '';
+  for (let c = 0; c < values.length; c++) line += (c === 0 ? '' : ',') + csvField(values[c], exact?.(c) ?? false);
+  return `${line}\n`;
 }

@@ -186,10 +186,12 @@ export function labelsFormat(entry, labelsColumn = 1) {
 
 /** Corrected labels as CSV parts: the header and the names or indices, as in the input. */
 export function correctedLabelsCsvParts(labels, classNames, format) {
-  const parts = format.header != null ? [csvLine([format.header])] : [];
+  // Data for the next training run: written exactly (no spreadsheet guard: '+ve would be no class).
+  const exact = () => true;
+  const parts = format.header != null ? [csvLine([format.header], exact)] : [];
   let lines = [];
   for (let i = 0; i < labels.length; i++) {
-    lines.push(csvLine([format.byName ? classNames[labels[i]] : labels[i]]));
+    lines.push(csvLine([format.byName ? classNames[labels[i]] : labels[i]], exact));
     if (lines.length === 8192) {
       parts.push(lines.join(''));
       lines = [];

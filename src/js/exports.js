@@ -1,0 +1,181 @@
+// The human-facing exports, shared by the CLI and the page: one CSV writer (RFC 4180, LF line
+// ends, spreadsheet-safe cells), the flagged-rows format (which starts with the CLI's audit CSV
+// columns) and the full-dataset format. Both load back with readDataset: the label column is
+// given_label / label, the probabilities are the p_<class> columns, is_error and true_label are
+// known truth, and the other columns this writes (rank, row, suggested_label, ...) are ignored.
+//
+// Numbers are written in their shortest round-trip form (String(x)), so reading an export back
+// gives the same bits. Text cells a spreadsheet would run as a formula get a leading ' (csv-safe.js);
+// column headers built from class names (p_<class>) are written exactly, so the reader finds the
+// class names as they were. Corrected labels (files.js correctedLabelsFile) and the cross-validated
+// PROBS.csv are data files, written exactly: they do not use the guard.
+import { spreadsheetSafe } from './csv-safe.js';
+
+const QUOTE = /[",\r\n]/;
+
+/** One CSV field: spreadsheet-safe unless `exact`, quoted when it holds , " CR or LF. */
+export function csvField(value, exact = false) {
+  const text = exact ? (value == null ? '' : String(value)) : spreadsheetSafe(value);
+  return QUOTE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One CSV line (LF-terminated) of `values`; `exact(position)` says which cells are written without
+ * the spreadsheet guard (headers built from class names).
+ */
+export function csvLine(values, exact = null) {
+  let line = '';
+  for (let c = 0; c < values.length; c++) line += (c === 0 ? '' : ',') + csvField(values[c], exact?.(c) ?? false);
+  return `${line}\n`;
+}
+
+/** The fixed columns of the flagged-rows format: exactly the CLI's `audit --format csv` columns. */
+export const FLAGGED_FIELDS = ['rank', 'index', 'row', 'given_label', 'suggested_label', 'label_quality',
+  'given_probability', 'suggested_probability'];
+
+const FULL_FIELDS = ['index', 'row', 'label', 'true_label', 'is_error', 'suggested_label', 'is_label_issue',
+  'label_quality'];
+
+/**
+ * A dataset's id/text columns as export columns: { key, values }. A name that clashes with one of
+ * the export's own fields gets a "data_" prefix (the CLI's audit does the same).
+ */
+export function dataColumns(dataset, reserved = FLAGGED_FIELDS) {
+  return (dataset.extraColumns ?? []).map((c) => ({
+    key: reserved.includes(c.name) ? `data_${c.name}` : c.name, values: c.values,
+  }));
+}
+
+const CHUNK_ROWS = 16384; // probability rows asked for at a time
+const LINES_PER_PART = 4096;
+
+/**
+ * Visits rows `wanted` (or every row, in order, when null) with their probabilities. `rows(start,
+ * count)` may return the Float64Array or a promise of it (a worker's dataset).
+ */
+async function eachProbabilityRow(n, k, wanted, rows, visit, onProgress) {
+  if (wanted && wanted.length < n / 64) {
+    // A few rows: ask for each (cheaper than streaming the whole matrix through).
+    for (let r = 0; r < wanted.length; r++) {
+      visit(wanted[r], await rows(wanted[r], 1));
+      if (r % 256 === 0) onProgress?.(r, wanted.length);
+    }
+    onProgress?.(wanted.length, wanted.length);
+    return;
+  }
+  const keep = wanted ? new Set(wanted) : null;
+  const kept = new Map();
+  for (let start = 0; start < n; start += CHUNK_ROWS) {
+    const count = Math.min(CHUNK_ROWS, n - start);
+    const values = await rows(start, count);
+    for (let r = 0; r < count; r++) {
+      const i = start + r;
+      if (!keep) visit(i, values.subarray(r * k, (r + 1) * k));
+      else if (keep.has(i)) kept.set(i, values.slice(r * k, (r + 1) * k));
+    }
+    onProgress?.(start + count, n);
+  }
+  if (wanted) for (const i of wanted) visit(i, kept.get(i));
+}
+
+/** Known truth of row i as is_error: 1 (a confirmed error), 0 (checked, correct) or '' (unknown). */
+const isErrorCell = (truth, i) => (truth.status[i] === 1 ? 1 : truth.status[i] === 0 ? 0 : '');
+
+/** Gathers lines into parts of LINES_PER_PART lines (fewer, larger strings for a Blob or a write). */
+function partsWriter(first) {
+  const parts = [first];
+  let lines = '';
+  let count = 0;
+  return {
+    parts,
+    push(line) {
+      lines += line;
+      if (++count === LINES_PER_PART) {
+        parts.push(lines);
+        lines = '';
+        count = 0;
+      }
+    },
+    done() {
+      if (lines !== '') parts.push(lines);
+      return parts;
+    },
+  };
+}
+
+const rowsOf = (dataset, probabilityRows) => probabilityRows ?? ((s, c) => dataset.probabilityRows(s, c));
+
+/**
+ * The flagged rows in rank order: rank, index, row (= index + 1, the N-th data row), given_label,
+ * suggested_label, label_quality, given_probability, suggested_probability, the dataset's id/text
+ * columns, is_error (when `truth` is given: 1, 0 or blank) and p_<class> per class. Returns the
+ * text as an array of string parts (a Blob of them, or join them). `probabilities: false` leaves
+ * out the p_<class> columns (the CLI's audit CSV).
+ */
+export async function flaggedRowsCsv({ dataset, report, truth = null },
+  { probabilityRows, onProgress, probabilities = true } = {}) {
+  const names = dataset.classNames;
+  const extras = dataColumns(dataset, [...FLAGGED_FIELDS, 'is_error']);
+  const header = [...FLAGGED_FIELDS, ...extras.map((e) => e.key), ...(truth ? ['is_error'] : [])];
+  const firstProbability = header.length;
+  if (probabilities) header.push(...names.map((c) => `p_${c}`));
+  const out = partsWriter(csvLine(header, (c) => c >= firstProbability));
+  const rankOf = new Map();
+  report.issues.forEach((i, r) => rankOf.set(i, r + 1));
+  const line = (i, probs) => csvLine([rankOf.get(i), i, i + 1, names[dataset.labels[i]],
+    names[report.suggestedLabel[i]], report.labelQuality[i], report.givenProbability[i],
+    report.suggestedProbability[i], ...extras.map((e) => e.values[i]), ...(truth ? [isErrorCell(truth, i)] : []),
+    ...(probs ?? [])]);
+  const issues = Array.from(report.issues);
+  if (!probabilities) {
+    for (const i of issues) out.push(line(i, null));
+    return out.done();
+  }
+  await eachProbabilityRow(dataset.numExamples, names.length, issues, rowsOf(dataset, probabilityRows),
+    (i, probs) => out.push(line(i, probs)), onProgress);
+  return out.done();
+}
+
+/**
+ * Every row: index, row, the id/text columns, label, p_<class> per class, true_label and is_error
+ * (when known truth exists), suggested_label, is_label_issue (true/false) and label_quality.
+ * true_label is the class the truth gives: the given label for a row checked as correct, the
+ * corrected label for a confirmed error (blank when unknown). Returns string parts, as flaggedRowsCsv.
+ */
+export async function fullDatasetCsv({ dataset, report, truth = null }, { probabilityRows, onProgress } = {}) {
+  const names = dataset.classNames;
+  const extras = dataColumns(dataset, FULL_FIELDS);
+  const trueLabel = trueLabelOf(dataset, truth);
+  const header = ['index', 'row', ...extras.map((e) => e.key), 'label'];
+  const firstProbability = header.length;
+  header.push(...names.map((c) => `p_${c}`));
+  const lastProbability = header.length;
+  if (trueLabel) header.push('true_label');
+  if (truth) header.push('is_error');
+  header.push('suggested_label', 'is_label_issue', 'label_quality');
+  const out = partsWriter(csvLine(header, (c) => c >= firstProbability && c < lastProbability));
+  await eachProbabilityRow(dataset.numExamples, names.length, null, rowsOf(dataset, probabilityRows), (i, probs) => {
+    const known = [];
+    if (trueLabel) known.push(trueLabel(i));
+    if (truth) known.push(isErrorCell(truth, i));
+    out.push(csvLine([i, i + 1, ...extras.map((e) => e.values[i]), names[dataset.labels[i]], ...probs, ...known,
+      names[report.suggestedLabel[i]], report.isLabelIssue[i] ? 'true' : 'false', report.labelQuality[i]]));
+  }, onProgress);
+  return out.done();
+}
+
+/** true_label of row i from the truth (or the dataset's true_label column), or null when none is known. */
+function trueLabelOf(dataset, truth) {
+  const names = dataset.classNames;
+  if (truth) {
+    const corrected = truth.corrected;
+    if (!dataset.trueLabels && !(corrected && corrected.some((c) => c >= 0))) return null;
+    return (i) => {
+      if (truth.status[i] === 0) return names[dataset.labels[i]];
+      if (truth.status[i] === 1 && corrected?.[i] >= 0) return names[corrected[i]];
+      return '';
+    };
+  }
+  if (!dataset.trueLabels) return null;
+  return (i) => (dataset.trueLabels[i] >= 0 ? names[dataset.trueLabels[i]] : '');
+}
