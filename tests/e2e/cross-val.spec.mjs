@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
 import { probsCsv } from '../../src/js/cross-val.js';
-import { app, dropFiles, expect, openApp, pageIssues, ROOT, screenshot, tableIndices, test, waitReady } from './fixtures.mjs';
+import {
+  app, dropFiles, expect, openApp, pageIssues, ROOT, screenshot, tableIndices, test, waitReady,
+} from './fixtures.mjs';
 
 const LEARN = `${ROOT}tests/fixtures/learn/`;
 const FASHION = `${ROOT}examples/fashion-mnist/`;
@@ -41,14 +43,15 @@ async function dropAndCompute(page, file) {
   await expect(panel(page)).toHaveAttribute('data-state', 'done');
 }
 
-test('a features CSV: compute here, per-fold accuracy, ranked results equal to the JS API, download', async ({ page }, testInfo) => {
+test('a features CSV: compute here, per-fold accuracy, the JS API\'s ranking, download', async ({ page }, testInfo) => {
   const { cv, issues } = await expected({ combined: named(`${LEARN}iris.csv`) });
   await dropAndCompute(page, `${LEARN}iris.csv`);
   // Per-fold accuracy, as the core measured it on each held-out fold.
   const rows = panel(page).locator('.cv-folds tbody tr');
   await expect(rows).toHaveCount(cv.folds.length);
   for (const [k, fold] of cv.folds.entries()) {
-    await expect(rows.nth(k).locator('.cv-accuracy')).toHaveText(new RegExp(`^${Math.round(fold.accuracy * 1000) / 10}`));
+    const percent = Math.round(fold.accuracy * 1000) / 10;
+    await expect(rows.nth(k).locator('.cv-accuracy')).toHaveText(new RegExp(`^${percent}`));
   }
   // Which columns were used how: the label, the id never a feature, the four numbers.
   const columns = panel(page).locator('.cv-columns');
@@ -74,9 +77,10 @@ test('a Parquet table: compute here gives the same ranked results as the CSV', a
   await expect(app(page).locator('.vt-spacer .vt-row').first()).toBeVisible();
 });
 
-test('Fashion-MNIST demo: pixels in, probabilities computed here, each row\'s image beside it', async ({ page }, testInfo) => {
+test('Fashion-MNIST demo: pixels in, probabilities here, each row\'s image beside it', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
-  const { cv, issues } = await expected({ labels: named(`${FASHION}labels.csv`), features: named(`${FASHION}pixels.npy`) });
+  const input = { labels: named(`${FASHION}labels.csv`), features: named(`${FASHION}pixels.npy`) };
+  const { cv, issues } = await expected(input);
   await openApp(page);
   await app(page).locator('button[data-demo=fashion]').click();
   await expect(panel(page)).toContainText('Training fold', TRAINING);
@@ -129,7 +133,7 @@ test('Cancel while training leaves the page usable: the next action works', asyn
   await expect(panel(page)).toBeHidden();
 });
 
-test('not isolated (an embedding page): after Cancel the next action runs once the worker is free', async ({ page }) => {
+test('not isolated (as embedded): after Cancel the next action runs once the worker is free', async ({ page }) => {
   test.setTimeout(300_000);
   await openApp(page);
   await dropFiles(page, [`${LEARN}iris.csv`]);
@@ -147,7 +151,7 @@ test('not isolated (an embedding page): after Cancel the next action runs once t
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('150');
 });
 
-test('screenshots of the features offer and the running panel, 1280 and 390 px, light and dark', async ({ page }, testInfo) => {
+test('screenshots of the offer and the results, 1280 and 390 px, light and dark', async ({ page }, testInfo) => {
   await openApp(page);
   await dropFiles(page, [`${LEARN}iris.csv`]);
   await expect(computeButton(page)).toBeVisible();

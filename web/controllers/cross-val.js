@@ -32,7 +32,10 @@ export function sniffParquetToo(sniff) {
     const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
     const magic = String.fromCharCode(...head) === PARQUET_MAGIC;
     if (!magic && !/\.parquet$/i.test(file.name)) return entry;
-    return { file, role: 'combined', format: 'parquet', reason: 'a Parquet table', columns: null, firstRow: [], looksLikeFeatures: false };
+    return {
+      file, role: 'combined', format: 'parquet', reason: 'a Parquet table', columns: null, firstRow: [],
+      looksLikeFeatures: false,
+    };
   };
 }
 

@@ -8,9 +8,11 @@ import { probsCsv } from '../src/js/cross-val.js';
 const METHOD = '5-fold cross-validated logistic regression, in your browser';
 
 const USE_NAMES = {
-  label: 'the label', numeric: 'number', number: 'number', categorical: 'category (one-hot)', category: 'category (one-hot)',
+  label: 'the label', numeric: 'number', number: 'number',
+  categorical: 'category (one-hot)', category: 'category (one-hot)',
   text: 'free text (word n-grams)', id: 'id — never a feature', truth: 'known truth — never a feature',
-  embedding: 'embedding', vector: 'embedding', dropped: 'not used', constant: 'not used (constant)', probability: 'probability',
+  embedding: 'embedding', vector: 'embedding', dropped: 'not used', constant: 'not used (constant)',
+  probability: 'probability',
 };
 
 /** handlers: {onCancel(), onDownload(), onAgain()}. */
@@ -20,9 +22,11 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
   const bar = h('progress', { max: '1' });
   const label = h('span', { class: 'cv-progress-label' });
   const cancel = h('button', { type: 'button', class: 'quiet cv-cancel', onclick: () => onCancel() }, 'Cancel');
-  const progress = h('div', { class: 'cv-progress', role: 'status' }, h('div', { class: 'cv-progress-text' }, label, cancel), bar);
+  const progress = h('div', { class: 'cv-progress', role: 'status' },
+    h('div', { class: 'cv-progress-text' }, label, cancel), bar);
   const body = h('div', { class: 'cv-body' });
-  const element = h('section', { class: 'cv-panel', hidden: true, 'aria-label': 'Probabilities computed here' }, title, what, progress, body);
+  const element = h('section', { class: 'cv-panel', hidden: true, 'aria-label': 'Probabilities computed here' },
+    title, what, progress, body);
 
   const setProgress = (text, fraction) => {
     progress.hidden = false;
@@ -36,20 +40,23 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
     start({ input, title: name, fetching = false }) {
       element.hidden = false;
       element.dataset.state = 'running';
-      title.textContent = name ? `${name}: computing out-of-sample probabilities` : 'Computing out-of-sample probabilities';
+      title.textContent = `${name ? `${name}: computing` : 'Computing'} out-of-sample probabilities`;
       const files = input ? Object.values(input).map((f) => f.name).join(' + ') : '';
-      what.textContent = `${METHOD}${files ? ` — from ${files}` : ''}. Each row’s probabilities come from a model that never saw it; nothing leaves this tab.`;
+      what.textContent = `${METHOD}${files ? ` — from ${files}` : ''}. Each row’s probabilities come from a model `
+        + 'that never saw it; nothing leaves this tab.';
       replace(body);
       setProgress(fetching ? 'Loading the data…' : 'Reading…', null);
       // Under the guide on a first visit: bring the progress (and its Cancel) into view.
-      if (element.getBoundingClientRect().bottom > (globalThis.innerHeight ?? Infinity)) element.scrollIntoView({ block: 'nearest' });
+      const below = element.getBoundingClientRect().bottom > (globalThis.innerHeight ?? Infinity);
+      if (below) element.scrollIntoView({ block: 'nearest' });
     },
     progress(p) {
       if (p.stage === 'reading') {
         setProgress(`Reading ${p.file}…`, p.totalBytes ? p.bytesRead / p.totalBytes : null);
       } else if (p.stage === 'training') {
         const next = Math.min(p.foldsDone + 1, p.numFolds);
-        const text = p.foldsDone >= p.numFolds ? `Trained ${p.numFolds} folds; analysing…` : `Training fold ${next} of ${p.numFolds}…`;
+        const text = p.foldsDone >= p.numFolds ? `Trained ${p.numFolds} folds; analysing…`
+          : `Training fold ${next} of ${p.numFolds}…`;
         setProgress(text, p.foldsDone / p.numFolds);
         element.dataset.foldsDone = String(p.foldsDone);
       }
@@ -65,7 +72,8 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
         settingsLine(result),
         h('p', { class: 'cv-actions' },
           h('button', { type: 'button', class: 'cv-download', onclick: () => onDownload() }, 'Download probabilities'),
-          h('span', { class: 'cv-note' }, ` A CSV of ${formatCount(result.numExamples)} rows × ${result.numClasses} classes, as the CLI’s cross-val writes it.`)));
+          h('span', { class: 'cv-note' }, ` A CSV of ${formatCount(result.numExamples)} rows × ${result.numClasses} `
+            + 'classes, as the CLI’s cross-val writes it.')));
     },
     cancelled() {
       element.dataset.state = 'cancelled';
@@ -88,8 +96,10 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
 
 function foldTable(result) {
   return h('table', { class: 'cv-folds' },
-    h('caption', {}, `Held-out accuracy per fold (${plural(result.settings.foldsUsed ?? result.folds.length, 'fold')})`),
-    h('thead', {}, h('tr', {}, ['Fold', 'Rows tested', 'Accuracy', 'Log loss'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('caption', {},
+      `Held-out accuracy per fold (${plural(result.settings.foldsUsed ?? result.folds.length, 'fold')})`),
+    h('thead', {}, h('tr', {},
+      ['Fold', 'Rows tested', 'Accuracy', 'Log loss'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, result.folds.map((f, k) => h('tr', { 'data-fold': String(k + 1) },
       h('th', { scope: 'row' }, String(k + 1)),
       h('td', {}, formatCount(f.testRows)),
@@ -107,7 +117,9 @@ function featureList(result) {
       const reason = c.reason && !use.startsWith(c.reason.replace(/s$/, '')) ? ` (${c.reason})` : '';
       return h('li', {}, h('span', { class: 'cv-col' }, c.name), ` — ${use}${reason}`);
     })
-    : (report.used ?? []).map((u) => h('li', {}, `${u}${report.featuresFile ? ` of ${report.featuresFile}` : ''}${report.denseType ? ` (${report.denseType})` : ''}`));
+    : (report.used ?? []).map((u) => h('li', {},
+      `${u}${report.featuresFile ? ` of ${report.featuresFile}` : ''}`
+        + `${report.denseType ? ` (${report.denseType})` : ''}`));
   const notes = [...(report.notes ?? [])];
   return h('details', { class: 'cv-columns', open: true },
     h('summary', {}, 'Which columns were used, and how'),
@@ -134,7 +146,8 @@ export function crossValStyles() {
 .cv-progress progress { width: 100%; }
 .cv-folds { border-collapse: collapse; margin: 0.5rem 0; font-variant-numeric: tabular-nums; }
 .cv-folds caption { text-align: left; color: var(--ls-muted); font-size: 0.88rem; padding-bottom: 0.25rem; }
-.cv-folds th, .cv-folds td { padding: 0.2rem 0.8rem 0.2rem 0; text-align: right; border-bottom: 1px solid var(--ls-border); }
+.cv-folds th, .cv-folds td { padding: 0.2rem 0.8rem 0.2rem 0; text-align: right;
+  border-bottom: 1px solid var(--ls-border); }
 .cv-folds th:first-child { text-align: left; }
 .cv-columns ul { margin: 0.25rem 0; padding-left: 1.2rem; }
 .cv-columns summary { cursor: pointer; }
@@ -145,8 +158,9 @@ export function crossValStyles() {
 /* Three demos beside the drop zone once data is shown: the demos wrap, the drop zone keeps its room. */
 .intake.has-data { grid-template-columns: minmax(260px, 1fr) minmax(0, max-content); }
 @media (max-width: 900px) { .intake.has-data { grid-template-columns: minmax(0, 1fr); } }
-.plausibility .compute-probabilities { align-self: flex-start; max-width: 100%; margin-top: 0.25rem; white-space: normal;
-  text-align: left; background: var(--ls-accent); color: var(--ls-on-accent); border-color: var(--ls-accent); font-weight: 600; }
+.plausibility .compute-probabilities { align-self: flex-start; max-width: 100%; margin-top: 0.25rem;
+  white-space: normal; text-align: left; font-weight: 600;
+  background: var(--ls-accent); color: var(--ls-on-accent); border-color: var(--ls-accent); }
 .thumb { image-rendering: pixelated; border-radius: 3px; flex: none; background: #000; }
 .thumb-row { display: flex; align-items: center; gap: 0.6rem; min-width: 0; }
 `);

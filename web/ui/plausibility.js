@@ -23,17 +23,21 @@ export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false
 function featuresWayOn(error, analysis, canCompute) {
   const entry = analysis.entries?.find((e) => e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet'));
   if (!entry || !canCompute || error.code === 'cancelled') return null;
-  const button = h('button', { type: 'button', class: 'compute-probabilities', onclick: () => analysis.computeProbabilities() },
+  const compute = () => analysis.computeProbabilities();
+  const button = h('button', { type: 'button', class: 'compute-probabilities', onclick: compute },
     'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser');
   const columns = entry.columns?.length ? ` (${entry.columns.join(', ')})` : '';
+  const why = entry.reason ?? 'a label column next to features';
   return {
     title: 'These columns look like features, not probabilities',
-    // The sniffer saw features: the reader's complaint about missing probability columns would only confuse.
-    shown: entry.looksLikeFeatures
-      ? { message: `${entry.file.name} is a labelled table${columns}: ${entry.reason ?? 'a label column next to features'}.` }
+    // The sniffer saw features: the reader's complaint that the label names no probability column would
+    // only confuse. Any other error (a bad cell, say) keeps the reader's message.
+    shown: entry.looksLikeFeatures && error.code === 'unknown_class'
+      ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
       : null,
     hint: `${entry.file.name} has labels and columns to learn from, but no out-of-sample predicted probabilities. `
-      + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. Nothing is uploaded.',
+      + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. '
+      + 'Nothing is uploaded.',
     element: h('div', { class: 'plausibility' }, button),
   };
 }
@@ -47,8 +51,11 @@ export function wayOn(error, analysis, client) {
   const canCompute = typeof analysis.computeProbabilities === 'function' && typeof client?.crossValProbs === 'function';
   if (error.code !== 'implausible_probabilities') return featuresWayOn(error, analysis, canCompute);
   return {
-    title: canCompute ? 'These columns look like features, not probabilities' : 'These columns do not look like predicted probabilities',
-    hint: canCompute ? 'Compute out-of-sample probabilities from them here, drop probabilities instead — or, if these are probabilities, say so below.'
+    title: canCompute ? 'These columns look like features, not probabilities'
+      : 'These columns do not look like predicted probabilities',
+    hint: canCompute
+      ? 'Compute out-of-sample probabilities from them here, drop probabilities instead — or, if these are probabilities, '
+        + 'say so below.'
       : 'Drop out-of-sample probabilities instead — or, if these are probabilities, say so below.',
     element: plausibilityChoice({
       checked: analysis.allowUnnormalized,

@@ -9,7 +9,8 @@ import { h } from './dom.js';
 export function thumbnail(images, i, { size = 56, label = '' } = {}) {
   if (!images) return null;
   const { pixels, offset, height, width } = images;
-  const canvas = h('canvas', { class: 'thumb', width, height, role: 'img', 'aria-label': label || `Image of row ${i + 1}` });
+  const name = label || `Image of row ${i + 1}`;
+  const canvas = h('canvas', { class: 'thumb', width, height, role: 'img', 'aria-label': name });
   canvas.style.width = `${size}px`;
   canvas.style.height = `${Math.round((size * height) / width)}px`;
   const area = height * width;
