@@ -86,6 +86,8 @@ for (let r = 0; r < reps; r++) {
 }
 for (const [step, runs] of Object.entries(rows)) {
   console.log(JSON.stringify({
-    step, n, k, reps, wall_ms: Math.round(median(runs.map((x) => x.wall))), cpu_ms: Math.round(median(runs.map((x) => x.cpu))),
+    step, n, k, reps,
+    wall_ms: Math.round(median(runs.map((x) => x.wall))),
+    cpu_ms: Math.round(median(runs.map((x) => x.cpu))),
   }));
 }

@@ -17,6 +17,8 @@ export const MULTI_LABEL_HELP = `Multi-label data (each example has a set of cla
                               no class), or one 0/1 column per class named label_<class>, or a .npy
                               N x K of 0/1; pred_probs has one independent probability per class
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
+                              --data FILE: one CSV with the set column (or label_<class> columns)
+                              and one probability column per class (p_<class>, or numeric)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -39,9 +41,6 @@ export function checkMultiLabelValues(command, v, fail) {
   if (v['per-class'] && command !== 'find-issues') fail('--per-class goes with find-issues.');
   if (v.features !== undefined || v['text-column'] !== undefined) {
     fail('--multi-label needs --labels and --pred-probs (probabilities from features are single-label).');
-  }
-  if (v.data !== undefined) {
-    fail('--multi-label reads two files: --labels (sets of classes) and --pred-probs (one column per class).');
   }
   if (v.alpha !== undefined) {
     if (v.alpha.trim().toLowerCase() === 'none') v.alpha = null;
@@ -103,7 +102,9 @@ function findIssues(ml, dataset, v) {
     const result = ml.findIssuesPerClass({ dataset, ...options });
     const perClass = result.perClass.map((list) => Array.from(list));
     const warnings = warningsOf(dataset.warnings, result.warnings);
-    const json = { n: dataset.numExamples, k: dataset.numClasses, filter_by: filterBy(v), per_class: perClass, warnings };
+    const json = {
+      n: dataset.numExamples, k: dataset.numClasses, filter_by: filterBy(v), per_class: perClass, warnings,
+    };
     const rows = perClass.flatMap((list, k) => list.map((i, r) => [dataset.classNames[k], r + 1, i]));
     return { json, warnings, csv: { header: ['class', 'rank', 'index'], rows } };
   }
@@ -196,7 +197,9 @@ export async function multiLabelRun(ls, command, files, values, progress, say) {
   const input = {};
   for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
   const ml = ls.multiLabel;
-  const dataset = await ml.readDataset(input, { onProgress: (p) => progress.update(p) });
+  const options = { onProgress: (p) => progress.update(p) };
+  if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
+  const dataset = await ml.readDataset(input, options);
   try {
     progress.step(`analysing ${dataset.numExamples} examples...`);
     const result = RUN[command](ml, dataset, values);
@@ -220,7 +223,8 @@ export async function multiLabelHint(error, ls, files) {
   const labels = files.find((f) => f.role === 'labels');
   let rows = 0;
   if (labels) {
-    const sniffed = await ls.multiLabel.sniffLabelSets({ name: labels.path, size: labels.size, data: fileChunks(labels.path) });
+    const source = { name: labels.path, size: labels.size, data: fileChunks(labels.path) };
+    const sniffed = await ls.multiLabel.sniffLabelSets(source);
     rows = sniffed.rowsWithSeveral;
     if (rows > 0 && sniffed.firstRow > 0) error.row = sniffed.firstRow;
     if (rows > 0 && sniffed.column > 0) error.column = sniffed.column;

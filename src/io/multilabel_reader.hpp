@@ -1,4 +1,5 @@
-// Reads a multi-label dataset from files that arrive in chunks: a labels file whose cells hold
+// Reads a multi-label dataset from files that arrive in chunks (or one combined CSV holding both):
+// a labels file whose cells hold
 // sets (`a;b`, `a|b`, `["a","b"]`; empty = no class), or one 0/1 column per class named
 // `label_<class>`, or a .npy N x K array of 0/1; and a pred_probs file (CSV, TSV or .npy) read
 // by the single-label parsers. Probabilities are independent per class: rows need not sum to 1.
@@ -44,7 +45,8 @@ public:
     MultiLabelReader(const MultiLabelReader&) = delete;
     MultiLabelReader& operator=(const MultiLabelReader&) = delete;
 
-    // Roles: labels or pred_probs (a combined file is refused with a message saying so).
+    // Roles: labels and pred_probs, or one combined CSV (a set column or label_<class> columns, and
+    // one probability column per class).
     void begin_file(FileRole role, const std::string& name, std::uint64_t total_bytes = 0);
     void feed(const std::uint8_t* data, std::size_t size);
     void end_file();

@@ -1114,6 +1114,8 @@ export interface MultiLabelReadOptions {
   /** One name per probability column (when pred_probs has no header, or to rename). */
   classNames?: readonly string[];
   float32?: boolean;
+  /** Combined CSV: the column of label sets (default: labels, label, ...). */
+  labelColumn?: string;
 }
 
 /** How the labels file wrote its sets. */

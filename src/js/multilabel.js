@@ -18,7 +18,7 @@ const OPTIONS = {
   numLabelIssues: [],
   healthSummary: [],
   audit: [...FIND_KEYS, 'rankBy', 'adjustPredProbs', ...AGGREGATOR_KEYS],
-  readDataset: ['onProgress', 'signal', 'classNames', 'float32'],
+  readDataset: ['onProgress', 'signal', 'classNames', 'float32', 'labelColumn'],
 };
 
 /**
@@ -128,10 +128,8 @@ export function whatLooksWrong(report, labelSets) {
 }
 
 class MultiLabel {
-  #ls;
   #core;
   constructor(ls, core) {
-    this.#ls = ls;
     this.#core = core;
   }
 
@@ -191,7 +189,9 @@ class MultiLabel {
   /**
    * Reads { labels, predProbs } (File, Blob, bytes, string or async iterable of chunks): a labels
    * file of sets (a;b, a|b, JSON arrays, label_<class> 0/1 columns, or .npy N x K of 0/1) and a
-   * pred_probs file with one independent probability per class.
+   * pred_probs file with one independent probability per class; or { combined }: one CSV with the
+   * set column (labelColumn, default labels/label/...) or label_<class> columns, and p_<class> (or
+   * numeric) probability columns.
    */
   async readDataset(input, options = {}) {
     checkOptions('multiLabel.readDataset', options, OPTIONS.readDataset);
@@ -254,11 +254,12 @@ export function multiLabelOf(ls, core) {
 }
 
 /**
- * A single-label read failed on a label such as 'news;sport': the error to raise instead, with
+ * A single-label read failed on a label such as 'news;sport' (unknown class, or a label that is not
+ * one): the error to raise instead, with
  * code 'looks_multi_label', the labels file, row and column.
  */
 export async function looksMultiLabelError(error, ml, input) {
-  if (!(error instanceof LabelScopeError) || error.code !== 'unknown_class') return error;
+  if (!(error instanceof LabelScopeError) || !['unknown_class', 'bad_label'].includes(error.code)) return error;
   const label = /The label '([^']*)'/.exec(error.message)?.[1] ?? '';
   if (!/[;|]|^\s*\[.*,/.test(label)) return error;
   let sniffed = { rowsWithSeveral: 0, firstRow: 0, column: 0 };
@@ -268,7 +269,9 @@ export async function looksMultiLabelError(error, ml, input) {
     // a source that cannot be read twice (a stream): the message goes without the count
   }
   const rows = sniffed.rowsWithSeveral;
-  const count = rows > 0 ? `${rows} row${rows === 1 ? ' has' : 's have'} more than one label` : `'${label}' is a set of labels`;
+  const count = rows > 0
+    ? `${rows} row${rows === 1 ? ' has' : 's have'} more than one label`
+    : `'${label}' is a set of labels`;
   return new LabelScopeError({
     code: 'looks_multi_label',
     message: `The labels look multi-label: ${count} (e.g. '${label}'). Read them with ls.multiLabel.readDataset `

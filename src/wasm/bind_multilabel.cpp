@@ -52,7 +52,8 @@ MultiLabelFindOptions ml_find_options(const val& o) {
 AggregatorOptions aggregator_options(const val& o) {
     AggregatorOptions a;
     a.method = parse_aggregator(str(o, "aggregator", "exponential_moving_average"));
-    if (!o["alpha"].isUndefined()) a.alpha = o["alpha"].isNull() ? std::nullopt : std::optional<double>(num(o, "alpha", 0.8));
+    if (!o["alpha"].isUndefined())
+        a.alpha = o["alpha"].isNull() ? std::nullopt : std::optional<double>(num(o, "alpha", 0.8));
     a.temperature = num(o, "temperature", 0.1);
     validate_aggregator(a);
     return a;
@@ -184,8 +185,10 @@ val audit_on(MultiLabelsView y, ProbsView<T> p, const val& o) {
     a.aggregator = aggregator_options(o);
     const bool adjust = flag(o, "adjustPredProbs", false);
     const std::string rank = str(o, "rankBy", "self_confidence");
-    if (rank == "none") a.rank_by = std::nullopt;
-    else a.rank_by = ScoreOptions{parse_score_method(rank), adjust};
+    if (rank == "none")
+        a.rank_by = std::nullopt;
+    else
+        a.rank_by = ScoreOptions{parse_score_method(rank), adjust};
     const MultiLabelReport rep = audit_multilabel(y, p, a);
     val r = val::object();
     r.set("numExamples", static_cast<double>(rep.num_examples));
@@ -229,13 +232,13 @@ Arrays arrays_in(const val& offsets, const val& classes, const val& probs, doubl
     return a;
 }
 
-#define ML_ARRAY_ENTRY(name, fn)                                                                   \
-    val name(val offsets, val classes, val probs, double k, val o) {                               \
-        return guarded([&] {                                                                       \
-            const Arrays a = arrays_in(offsets, classes, probs, k);                               \
-            return fn(MultiLabelsView{a.offsets.data(), a.classes.data(), a.n},                    \
-                      ProbsView<double>{a.probs.data(), a.n, a.k}, o);                             \
-        });                                                                                        \
+#define ML_ARRAY_ENTRY(name, fn)                                                \
+    val name(val offsets, val classes, val probs, double k, val o) {            \
+        return guarded([&] {                                                    \
+            const Arrays a = arrays_in(offsets, classes, probs, k);             \
+            return fn(MultiLabelsView{a.offsets.data(), a.classes.data(), a.n}, \
+                      ProbsView<double>{a.probs.data(), a.n, a.k}, o);          \
+        });                                                                     \
     }
 ML_ARRAY_ENTRY(ml_find_arrays, find_on)
 ML_ARRAY_ENTRY(ml_scores_arrays, scores_on)
@@ -259,7 +262,7 @@ val located(F&& f, const io::MultiLabelDataset& d) {
         l = to_data_rows(l, l.file() == d.source.labels_file ? d.source.labels_first_row : d.source.probs_first_row);
         return error_out(l.code(), e.what(), l.file(), l.row(), l.column(), e.example(), e.class_index());
     } catch (...) {
-        return guarded([] () -> val { throw; });
+        return guarded([]() -> val { throw; });
     }
 }
 
@@ -284,7 +287,8 @@ public:
             val col = val::object();
             col.set("name", d.extra_columns[c].name);
             val values = val::array();
-            for (std::size_t i = 0; i < d.extra_columns[c].values.size(); ++i) values.set(i, d.extra_columns[c].values[i]);
+            for (std::size_t i = 0; i < d.extra_columns[c].values.size(); ++i)
+                values.set(i, d.extra_columns[c].values[i]);
             col.set("values", values);
             extra.set(c, col);
         }
@@ -316,13 +320,15 @@ public:
         return r;
     }
 
-#define ML_DATASET_ENTRY(name, fn)                                                                 \
-    val name(val o) const {                                                                        \
-        const io::MultiLabelDataset& d = *d_;                                                      \
-        return located([&] {                                                                       \
-            return d.is_float32() ? fn(d.labels_view(), d.probs_view_f32(), o)                     \
-                                  : fn(d.labels_view(), d.probs_view(), o);                        \
-        }, d);                                                                                     \
+#define ML_DATASET_ENTRY(name, fn)                                                 \
+    val name(val o) const {                                                        \
+        const io::MultiLabelDataset& d = *d_;                                      \
+        return located(                                                            \
+            [&] {                                                                  \
+                return d.is_float32() ? fn(d.labels_view(), d.probs_view_f32(), o) \
+                                      : fn(d.labels_view(), d.probs_view(), o);    \
+            },                                                                     \
+            d);                                                                    \
     }
     ML_DATASET_ENTRY(findLabelIssues, find_on)
     ML_DATASET_ENTRY(getLabelQualityScores, scores_on)
@@ -341,6 +347,7 @@ public:
     explicit MultiLabelReader(val o) {
         io::ReadOptions r;
         r.float32 = flag(o, "float32", false);
+        r.label_column = str(o, "labelColumn", "");
         if (has(o, "classNames"))
             for (std::size_t i = 0; i < o["classNames"]["length"].as<std::size_t>(); ++i)
                 r.class_names.push_back(o["classNames"][i].as<std::string>());
@@ -382,8 +389,8 @@ public:
             try {
                 warnings = io::validate_multilabel_dataset(*d, false);
             } catch (const io::ReadError& e) {
-                throw to_data_rows(e, e.file() == d->source.labels_file ? d->source.labels_first_row
-                                                                        : d->source.probs_first_row);
+                throw to_data_rows(
+                    e, e.file() == d->source.labels_file ? d->source.labels_first_row : d->source.probs_first_row);
             }
             val r = val::object();
             r.set("dataset", MultiLabelDatasetHandle(d));

@@ -63,13 +63,16 @@ function plannedRuns(c) {
     const [method, adjust] = r.split('__');
     runs[`ranked ${r}`] = ['find-issues', ...input, '--rank-by', method, ...(adjust ? ['--adjust-pred-probs'] : [])];
   }
-  for (const key of Object.keys(e.find_label_issues_variants)) runs[`variant ${key}`] = ['find-issues', ...input, ...variantFlags(key)];
+  for (const key of Object.keys(e.find_label_issues_variants)) {
+    runs[`variant ${key}`] = ['find-issues', ...input, ...variantFlags(key)];
+  }
   for (const f of Object.keys(e.find_multilabel_issues_per_class)) {
     runs[`per class ${f}`] = ['find-issues', ...input, '--per-class', '--filter-by', f];
   }
   for (const [m, byAdjust] of Object.entries(e.label_quality_scores)) {
     for (const a of Object.keys(byAdjust)) {
-      runs[`scores ${m} ${a}`] = ['scores', ...input, '--method', m, ...(a === 'adjust_pred_probs_true' ? ['--adjust-pred-probs'] : [])];
+      const adjust = a === 'adjust_pred_probs_true' ? ['--adjust-pred-probs'] : [];
+      runs[`scores ${m} ${a}`] = ['scores', ...input, '--method', m, ...adjust];
     }
   }
   for (const key of Object.keys(e.label_quality_scores_other_aggregators)) {
@@ -174,7 +177,8 @@ for (const c of cases) {
       }
       const csv = run('audit csv');
       assert.equal(csv.status, 0, csv.stderr);
-      assert.match(csv.stdout.split('\n')[0], /^rank,index,row,given_labels,probably_missing,probably_extra,label_quality/);
+      assert.match(csv.stdout.split('\n')[0],
+        /^rank,index,row,given_labels,probably_missing,probably_extra,label_quality/);
     });
   });
 }
@@ -184,14 +188,29 @@ describe('multi-label hints and usage', () => {
     const dir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'ls-ml-'));
     fs.writeFileSync(path.join(dir, 'l.csv'), 'label\nnews\nnews;sport\ntech\nsport;tech\n');
     fs.writeFileSync(path.join(dir, 'p.csv'), 'news,sport,tech\n0.9,0.1,0.2\n0.8,0.7,0.1\n0.1,0.2,0.7\n0.2,0.9,0.8\n');
-    const r = await runCliAsync(['find-issues', '--labels', path.join(dir, 'l.csv'), '--pred-probs', path.join(dir, 'p.csv')]);
+    const r = await runCliAsync(['find-issues', '--labels', path.join(dir, 'l.csv'),
+      '--pred-probs', path.join(dir, 'p.csv')]);
     assert.equal(r.status, 3);
     assert.match(r.stderr, /row 2, column 1: looks multi-label: 2 rows have more than one label .*add --multi-label/);
     fs.rmSync(dir, { recursive: true });
   });
+  test('--data: one CSV with the sets and the probabilities gives the same result as two files', async () => {
+    const c = cases.find((x) => x.name === 'multilabel_tiny_k3');
+    const sets = fs.readFileSync(c.labels, 'utf8').trim().split('\n').slice(1);
+    const probs = fs.readFileSync(c.predProbs, 'utf8').trim().split('\n');
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'ls-ml-'));
+    const file = path.join(dir, 'data.csv');
+    fs.writeFileSync(file, `labels,${probs[0]}\n${sets.map((s, i) => `${s},${probs[i + 1]}`).join('\n')}\n`);
+    const one = jsonOf(await runCliAsync(['health', '--multi-label', '--data', file]));
+    const two = jsonOf(await runCliAsync(['health', '--multi-label', '--labels', c.labels,
+      '--pred-probs', c.predProbs]));
+    assert.deepEqual(one, two);
+    fs.rmSync(dir, { recursive: true });
+  });
   test('multi-label flags without --multi-label are usage errors', async () => {
     const c = cases[0];
-    const r = await runCliAsync(['scores', '--labels', c.labels, '--pred-probs', c.predProbs, '--aggregator', 'softmin']);
+    const r = await runCliAsync(['scores', '--labels', c.labels, '--pred-probs', c.predProbs,
+      '--aggregator', 'softmin']);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--aggregator goes with --multi-label/);
     const bad = await runCliAsync(['scores', '--multi-label', '--labels', c.labels, '--pred-probs', c.predProbs,

@@ -144,6 +144,29 @@ TEST_CASE("multilabel io: one 0/1 column per class, and .npy N x K") {
     CHECK(e.column() == 3);
 }
 
+TEST_CASE("multilabel io: one combined CSV with the sets and the probabilities") {
+    const std::string sets =
+        "id,labels,p_news,p_sport,p_tech,text\n1,news,0.9,0.1,0.2,a\n2,news;sport,0.8,0.7,0.1,b\n"
+        "3,,0.1,0.2,0.3,c\n4,sport;tech,0.2,0.9,0.8,d\n";
+    auto d = read_all_ways({{FileRole::combined, "data.csv", sets}});
+    CHECK(d.offsets == V{0, 1, 3, 3, 5});
+    CHECK(d.classes == V{0, 0, 1, 1, 2});
+    CHECK(d.class_names == std::vector<std::string>{"news", "sport", "tech"});
+    CHECK(d.probs == std::vector<double>{0.9, 0.1, 0.2, 0.8, 0.7, 0.1, 0.1, 0.2, 0.3, 0.2, 0.9, 0.8});
+    REQUIRE(d.extra_columns.size() == 2);
+    CHECK(d.extra_columns[1].values == std::vector<std::string>{"a", "b", "c", "d"});
+    const std::string cols =
+        "label_news,label_sport,label_tech,news,sport,tech\n1,0,0,0.9,0.1,0.2\n1,1,0,0.8,0.7,0.1\n"
+        "0,0,0,0.1,0.2,0.3\n0,1,1,0.2,0.9,0.8\n";
+    d = read_all_ways({{FileRole::combined, "data.csv", cols}});
+    CHECK(d.offsets == V{0, 1, 3, 3, 5});
+    CHECK(d.classes == V{0, 0, 1, 1, 2});
+    const ReadError e = read_error({{FileRole::combined, "data.csv", "labels,a,b\nx,0.1,0.2\ny,0.3,oops\n"}});
+    CHECK(e.code() == "bad_number");
+    CHECK(e.row() == 3);
+    CHECK(e.column() == 3);
+}
+
 TEST_CASE("multilabel io: bad input names file, row and column") {
     auto probs = File{FileRole::pred_probs, "p.csv", PROBS};
     ReadError e = read_error({{FileRole::labels, "l.csv", "labels\nnews\nnews;sprot\n\"\"\nsport\n"}, probs});

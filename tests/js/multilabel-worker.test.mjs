@@ -54,6 +54,7 @@ test('a dataset read in the worker: info, analysis on it, freed', async () => {
 });
 
 test('errors keep their code and location', async () => {
-  await assert.rejects(() => client.multiLabel.readDataset({ labels: 'labels\n0\n0;9\n', predProbs: 'a,b\n0.1,0.2\n0.3,0.4\n' }),
+  const input = { labels: 'labels\n0\n0;9\n', predProbs: 'a,b\n0.1,0.2\n0.3,0.4\n' };
+  await assert.rejects(() => client.multiLabel.readDataset(input),
     (e) => e instanceof LabelScopeError && e.code === 'label_out_of_range' && e.row === 2);
 });

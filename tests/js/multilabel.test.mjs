@@ -130,7 +130,8 @@ function checkCase(c, ml, on) {
   const cj = ml.computeConfidentJoint(on);
   assert.deepEqual(cj.confidentJoint, e.confident_joint_multilabel.calibrated);
   assert.deepEqual(cj.confidentJointUncalibrated, e.confident_joint_multilabel.uncalibrated);
-  e.confident_thresholds_multilabel.forEach((row, k) => assertClose(cj.thresholds[k], row, REL_ARITH, `thresholds[${k}]`));
+  e.confident_thresholds_multilabel.forEach((row, k) =>
+    assertClose(cj.thresholds[k], row, REL_ARITH, `thresholds[${k}]`));
   e.estimate_joint_multilabel.forEach((m, k) => m.forEach((row, g) =>
     assertClose(cj.joint[k][g], row, REL_ARITH, `joint[${k}][${g}]`)));
   assert.equal(ml.numLabelIssues(on), e.num_label_issues_multilabel);
@@ -228,6 +229,21 @@ describe('multi-label readers and errors', () => {
     }
   });
 
+  test('one combined CSV: the set column by name, p_<class> probabilities, other columns kept', async () => {
+    const combined = 'id,tags,p_news,p_sport,p_tech\n1,news,0.9,0.1,0.2\n2,news;sport,0.8,0.7,0.1\n3,,0.1,0.2,0.3\n'
+      + '4,sport;tech,0.2,0.9,0.8\n';
+    const data = chunked(new TextEncoder().encode(combined), 3);
+    const d = await ls.multiLabel.readDataset({ combined: { name: 'd.csv', data } }, { labelColumn: 'tags' });
+    assert.deepEqual(d.labelSets(), [[0], [0, 1], [], [1, 2]]);
+    assert.deepEqual(d.classNames, ['news', 'sport', 'tech']);
+    assert.deepEqual(d.extraColumns, [{ name: 'id', values: ['1', '2', '3', '4'] }]);
+    assert.deepEqual(Array.from(d.probabilityRows(1, 1)), [0.8, 0.7, 0.1]);
+    d.free();
+    const bad = { name: 'd.csv', data: 'labels,a,b\nx,0.1,0.2\ny,0.3,oops\n' };
+    await assertLabelScopeError(() => ls.multiLabel.readDataset({ combined: bad }), 'bad_number',
+      { file: 'd.csv', row: 2, column: 3 });
+  });
+
   test('bad sets name file, data row (header not counted) and column', async () => {
     const read = (labels) => ls.multiLabel.readDataset({ labels: { name: 'l.csv', data: labels }, predProbs: probs });
     await assertLabelScopeError(() => read('labels\nnews\nnews;sprot\n""\nsport\n'), 'unknown_class',
@@ -249,7 +265,8 @@ describe('multi-label readers and errors', () => {
   });
 
   test('label sets as arrays: validation names the example and the class', async () => {
-    await assertLabelScopeError(() => ls.multiLabel.findLabelIssues({ labels: [[0], [5]], predProbs: [[0.9, 0.1], [0.2, 0.8]] }),
+    const predProbs = [[0.9, 0.1], [0.2, 0.8]];
+    await assertLabelScopeError(() => ls.multiLabel.findLabelIssues({ labels: [[0], [5]], predProbs }),
       'label_out_of_range', { example: 1, classIndex: 5 });
     await assertLabelScopeError(() => ls.multiLabel.getLabelQualityScores({
       labels: [[0], [1]], predProbs: [[0.9, 0.1], [0.2, 0.8]], aggregator: 'median',
