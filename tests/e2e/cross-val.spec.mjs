@@ -69,6 +69,20 @@ test('a features CSV: compute here, per-fold accuracy, the JS API\'s ranking, do
   await screenshot(page, testInfo, 'iris-done', { fullPage: true });
 });
 
+test('probabilities refused as implausible (they are features): compute here instead', async ({ page }) => {
+  // Integer labels beside four columns in [0, 1] whose rows do not sum to 1 (as plausibility.spec.mjs).
+  const text = ['label,f1,f2,f3,f4', ...Array.from({ length: 40 },
+    (_, i) => [i % 4, ...[0, 1, 2, 3].map((k) => ((i * 7 + k * 13) % 10) / 10)].join(','))].join('\n');
+  const { cv, issues } = await expected({ combined: { name: 'features.csv', data: text } });
+  await openApp(page);
+  await dropFiles(page, [{ name: 'features.csv', text }]);
+  await expect(app(page).locator('.alert')).toContainText('These columns look like features, not probabilities');
+  await computeButton(page).click();
+  await waitReady(page);
+  await expect(panel(page).locator('.cv-folds tbody tr')).toHaveCount(cv.folds.length);
+  expect(await pageIssues(page)).toEqual(issues);
+});
+
 test('a Parquet table: compute here gives the same ranked results as the CSV', async ({ page }) => {
   const { issues } = await expected({ combined: named(`${LEARN}iris.csv`) });
   await dropAndCompute(page, `${LEARN}iris.parquet`);
