@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { checkFeatureValues, CROSS_VAL_COMMAND, FEATURE_HELP, FEATURE_OPTIONS } from './cmd-cross-val.mjs';
 import { simulateNoiseSpec } from './cmd-simulate.mjs';
 import { checkMultiLabelValues, MULTI_LABEL_HELP, MULTI_LABEL_OPTIONS } from './cmd-multilabel.mjs';
+import { checkOutNotInput, checkRepeatedFlags } from './paths.mjs';
 
 export class UsageError extends Error {
   constructor(message, command) {
@@ -23,6 +24,7 @@ const INPUT = {
   out: { type: 'string' },
   'single-thread': { type: 'boolean' },
   'allow-unnormalized': { type: 'boolean' },
+  float32: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 const FIND = {
@@ -42,7 +44,9 @@ const INPUT_HELP = `Input (one of):
   --single-thread             read without the helper thread that prepares memory for big files
                               (same results; the helper saves time on multi-core machines)
   --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
-                              warning); without it they are refused as looking like features`;
+                              warning); without it they are refused as looking like features
+  --float32                   keep the probabilities as float32 (half the memory; scores are
+                              computed on the float32-rounded values)`;
 
 const outputHelp = (formats) => `Output:
   --format ${formats.join('|').padEnd(19)}${formats.length > 1 ? `default ${formats[0]}` : 'the only format'}
@@ -183,12 +187,18 @@ export function parseCommandLine(argv) {
   }
   if (has(rest, '--help', '-h')) return { kind: 'help', command };
   let values;
+  let tokens;
   try {
-    ({ values } = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: false }));
+    ({ values, tokens } = parseArgs({
+      args: rest, options: spec.options, strict: true, allowPositionals: false, tokens: true,
+    }));
   } catch (e) {
     throw new UsageError(describeParseError(e), command);
   }
+  const fail = (message) => { throw new UsageError(message, command); };
+  checkRepeatedFlags(tokens, fail); // parseArgs keeps the last of --labels a --labels b
   checkValues(command, spec, values);
+  checkOutNotInput(values, fail);
   return { kind: 'run', command, values };
 }
 

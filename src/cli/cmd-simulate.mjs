@@ -2,8 +2,8 @@
 // so the CLI, the API and the page flip the same rows) and writes NOISY.csv: label (the noisy
 // label, as the input names classes), true_label and is_error, one row per example.
 import fs from 'node:fs';
-import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { checkOutNotInput } from './paths.mjs';
 
 const HELP = `Usage: labelscope simulate-noise (--data FILE | --labels L --pred-probs P) --rate R --seed S
                                  [--pair A,B] [--out NOISY.csv]
@@ -51,18 +51,6 @@ export function simulateNoiseSpec(INPUT) {
   };
 }
 
-/** Whether two paths are the same file (the same inode, or the same path once resolved). */
-function sameFile(a, b) {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false; // --out does not exist yet
-  }
-}
-
 /** Flag checks of simulate-noise (usage errors, exit 2); converts --rate and --seed to numbers. */
 export function checkSimulateValues(v, fail) {
   if (v.data !== undefined && (v.labels !== undefined || v['pred-probs'] !== undefined)) {
@@ -90,13 +78,7 @@ export function checkSimulateValues(v, fail) {
     fail(`--seed must be a whole number from 0 to 2^53 - 1; got '${v.seed}'.`);
   }
   v.seed = Number(v.seed);
-  if (v.out !== undefined) {
-    for (const input of [v.data, v.labels, v['pred-probs']]) {
-      if (input !== undefined && sameFile(v.out, input)) {
-        fail(`--out ${v.out} is an input file; write the noisy labels to another file.`);
-      }
-    }
-  }
+  checkOutNotInput(v, fail, 'the noisy labels');
 }
 
 const INTEGER = /^\s*[+-]?\d+(\.0*)?\s*$/;

@@ -62,14 +62,32 @@ export function inputFiles(values) {
   return named.map(([role, path]) => ({ role, path, size: checkReadable(path) }));
 }
 
+// The chunks of `path`, remembering in `reading.path` which file is being read.
+async function* tracked(path, reading) {
+  reading.path = path;
+  try {
+    yield* fileChunks(path);
+  } finally {
+    reading.path = undefined;
+  }
+}
+
 /** Reads the files into a Dataset (the caller frees it). */
 export async function readInput(ls, files, values, progress) {
   const input = {};
-  for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
+  const reading = { path: undefined };
+  for (const { role, path, size } of files) input[role] = { name: path, size, data: tracked(path, reading) };
   const options = { onProgress: (p) => progress.update(p) };
   if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
   if (values['allow-unnormalized']) options.allowUnnormalized = true;
-  return ls.readDataset(input, options);
+  if (values.float32) options.float32 = true;
+  try {
+    return await ls.readDataset(input, options);
+  } catch (e) {
+    // Out of memory while a file was read (--labels /dev/zero): that file, not the probabilities.
+    if (e?.name === 'LabelScopeError' && !e.file && reading.path !== undefined) e.file = reading.path;
+    throw e;
+  }
 }
 
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;

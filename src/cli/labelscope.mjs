@@ -6,7 +6,8 @@ import { COMMANDS, parseCommandLine, topHelp, UsageError } from './args.mjs';
 import { RUN } from './commands.mjs';
 import { crossValCommand, datasetFromFeatures, featureFiles, isFeatureRun } from './cmd-cross-val.mjs';
 import { InputError, inputFiles, progressLine, readInput } from './input.mjs';
-import { toCsv, toJson } from './output.mjs';
+import { csvChunks, jsonChunks } from './output.mjs';
+import { OutputError, writeOutput } from './write.mjs';
 import { multiLabelHint, multiLabelRun } from './cmd-multilabel.mjs';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, input: 3 };
@@ -41,7 +42,7 @@ function failure(error, command) {
     say(`labelscope: ${located(error)}`);
     return EXIT.input;
   }
-  if (error instanceof InputError) {
+  if (error instanceof InputError || error instanceof OutputError) {
     say(`labelscope: ${located(error)}`);
     return EXIT.input;
   }
@@ -49,25 +50,19 @@ function failure(error, command) {
   return EXIT.unexpected;
 }
 
-function render(result, format) {
+// The output in pieces (src/cli/write.mjs writes them): K x K matrices a row at a time.
+function* render(result, format) {
   if (format === 'csv') {
     for (const w of result.warnings) say(`labelscope: warning: ${w.message}`);
-    return toCsv(result.csv.header, result.csv.rows);
-  }
-  return `${toJson(result.json)}\n`;
-}
-
-function emit(text, out) {
-  if (out === undefined) {
-    process.stdout.write(text);
+    yield* csvChunks(result.csv.header, result.csv.rows);
     return;
   }
-  try {
-    fs.writeFileSync(out, text);
-  } catch (e) {
-    throw new InputError(`cannot write the output: ${e.code === 'ENOENT' ? 'no such folder' : e.message}.`, out);
-  }
+  yield* jsonChunks(result.json);
+  yield '\n';
 }
+
+/** Writes text or pieces of text to --out or standard output; a failure is an OutputError (exit 3). */
+const emit = (pieces, out) => writeOutput(pieces, out);
 
 // Loaded on demand: --help and usage errors need no WebAssembly.
 // The threaded core (Node's default) helps only with files of 8 MB and more (the reader's helper
@@ -100,13 +95,15 @@ async function run(command, values) {
   const progress = progressLine();
   let dataset;
   try {
-    if (command === 'cross-val') return emit(await crossValCommand(ls, files, values), values.out);
-    if (values['multi-label']) return emit(await multiLabelRun(ls, command, files, values, progress, say), values.out);
+    if (command === 'cross-val') return await emit(await crossValCommand(ls, files, values), values.out);
+    if (values['multi-label']) {
+      return await emit(await multiLabelRun(ls, command, files, values, progress, say), values.out);
+    }
     dataset = featureRun ? await datasetFromFeatures(ls, files, values) : await readInput(ls, files, values, progress);
     progress.step(`analysing ${dataset.numExamples} examples...`);
     const result = RUN[command](ls, dataset, values);
     progress.clear();
-    emit(render(result, values.format), values.out);
+    await emit(render(result, values.format), values.out);
   } catch (e) {
     throw withFile(await multiLabelHint(e, ls, files), files);
   } finally {
@@ -142,7 +139,7 @@ async function main(argv) {
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(EXIT.ok);
   say(`labelscope: cannot write to standard output: ${e.message}`);
-  process.exit(EXIT.unexpected);
+  process.exit(EXIT.input); // a failure while writing: exit 3, as for --out
 });
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,10 @@
 #include "native/args.hpp"
 
+#include <sys/stat.h>
+
 #include <cmath>
+#include <filesystem>
+#include <set>
 
 #include "native/js_number.hpp"
 #include "native/utf8.hpp"
@@ -19,7 +23,8 @@ struct Spec {
 const std::vector<std::pair<std::string, Type>> INPUT = {
     {"labels", Type::string},      {"pred-probs", Type::string},     {"data", Type::string},
     {"label-column", Type::string}, {"format", Type::string},         {"out", Type::string},
-    {"single-thread", Type::boolean}, {"allow-unnormalized", Type::boolean}, {"help", Type::boolean},
+    {"single-thread", Type::boolean}, {"allow-unnormalized", Type::boolean}, {"float32", Type::boolean},
+    {"help", Type::boolean},
 };
 const std::vector<std::pair<std::string, Type>> FIND = {
     {"filter-by", Type::string},   {"rank-by", Type::string}, {"frac-noise", Type::string},
@@ -184,6 +189,29 @@ void check_values(const std::string& command, const Spec& spec, Values& v) {
     }
 }
 
+// Whether two paths are the same file: the same path once made absolute and normal (as Node's
+// path.resolve), or the same inode (a symlink or hard link to the file counts). As src/cli/paths.mjs.
+bool same_file(const std::string& a, const std::string& b) {
+    namespace fs = std::filesystem;
+    std::error_code ea, eb;
+    const fs::path pa = fs::absolute(a, ea).lexically_normal(), pb = fs::absolute(b, eb).lexically_normal();
+    if (!ea && !eb && pa == pb) return true;
+    struct stat sa {}, sb {};
+    return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+void check_out_not_input(const std::string& command, const Values& v) {
+    const std::string* out = v.get("out");
+    if (out == nullptr || out->empty()) return;
+    for (const char* flag : {"labels", "pred-probs", "data"}) {
+        const std::string* input = v.get(flag);
+        if (input != nullptr && !input->empty() && same_file(*out, *input))
+            throw UsageError("--out " + *out + " is an input file (--" + flag + "); write the output to another file.",
+                             command);
+    }
+}
+
 const char* const NODE_ONLY_COMMANDS[] = {"cross-val", "simulate-noise"};
 
 std::string command_list(bool with_node_only) {
@@ -258,7 +286,14 @@ CommandLine parse_command_line(const std::vector<std::string>& argv) {
         }
         line.values.given[t.name] = type == Type::boolean ? "true" : t.value;
     }
+    // As src/cli/paths.mjs: a flag given twice is refused (not the last one silently taken).
+    std::set<std::string> seen;
+    for (const Token& t : tokens_of(rest, *spec)) {
+        if (!seen.insert(t.name).second)
+            throw UsageError("option '--" + t.name + "' is given more than once; give it once.", command);
+    }
     check_values(command, *spec, line.values);
+    check_out_not_input(command, line.values);
     return line;
 }
 

@@ -41,6 +41,8 @@ Input (one of):
                               (same results; the helper saves time on multi-core machines)
   --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
                               warning); without it they are refused as looking like features
+  --float32                   keep the probabilities as float32 (half the memory; scores are
+                              computed on the float32-rounded values)
 
 Options:
   --filter-by M               prune_by_noise_rate (default), prune_by_class, both,
@@ -105,6 +107,8 @@ Input (one of):
                               (same results; the helper saves time on multi-core machines)
   --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
                               warning); without it they are refused as looking like features
+  --float32                   keep the probabilities as float32 (half the memory; scores are
+                              computed on the float32-rounded values)
 
 Options:
   --method M                  self_confidence (default), normalized_margin,
@@ -165,6 +169,8 @@ Input (one of):
                               (same results; the helper saves time on multi-core machines)
   --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
                               warning); without it they are refused as looking like features
+  --float32                   keep the probabilities as float32 (half the memory; scores are
+                              computed on the float32-rounded values)
 
 Output:
   --format json               the only format
@@ -218,6 +224,8 @@ Input (one of):
                               (same results; the helper saves time on multi-core machines)
   --allow-unnormalized        use probabilities whose rows mostly do not sum to 1 as given (with a
                               warning); without it they are refused as looking like features
+  --float32                   keep the probabilities as float32 (half the memory; scores are
+                              computed on the float32-rounded values)
 
 Options (as for find-issues):
   --filter-by M               prune_by_noise_rate (default), prune_by_class, both,

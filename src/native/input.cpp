@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <memory>
+#include <new>
 
 #include "native/node_errors.hpp"
 
@@ -63,10 +64,15 @@ std::vector<InputFile> input_files(const Values& values) {
     return files;
 }
 
+const char* const OUT_OF_MEMORY_MESSAGE =
+    "Not enough memory: this step needed more memory than the system could give. Use fewer examples or classes, "
+    "or a machine with more memory.";
+
 Input read_input(const std::vector<InputFile>& files, const Values& values, Progress& progress) {
     io::ReadOptions options;
     if (const std::string* column = values.get("label-column")) options.label_column = *column;
     options.allow_unnormalized = values.has("allow-unnormalized");
+    options.float32 = values.has("float32");
     io::DatasetReader reader(options);
     // Every step's errors in the rows people count (data rows), as the bindings report them.
     const auto step = [&](auto&& f) {
@@ -89,7 +95,11 @@ Input read_input(const std::vector<InputFile>& files, const Values& values, Prog
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) throw std::runtime_error(node_fs_message(errno, "read", f.path));
             if (n == 0) break;
-            step([&] { reader.feed(buffer.get(), static_cast<std::size_t>(n)); });
+            try {
+                step([&] { reader.feed(buffer.get(), static_cast<std::size_t>(n)); });
+            } catch (const std::bad_alloc&) {  // --labels /dev/zero: the file being read, as the Node CLI says
+                throw io::ReadError("out_of_memory", OUT_OF_MEMORY_MESSAGE, f.path, 0, 0);
+            }
             done += static_cast<std::uint64_t>(n);
             progress.update(f.path, done, total);
         }

@@ -40,7 +40,11 @@ struct Input {
     Warnings warnings;  // the readers' (values used as given)
 };
 
-// Reads the files into a dataset. Throws io::ReadError (and InputError, std::exception).
+// The out_of_memory message of the native CLI (it has no WebAssembly memory limit to report).
+extern const char* const OUT_OF_MEMORY_MESSAGE;
+
+// Reads the files into a dataset. Throws io::ReadError (and InputError, std::exception); running out
+// of memory while a file is read is an out_of_memory ReadError naming that file.
 Input read_input(const std::vector<InputFile>& files, const Values& values, Progress& progress);
 
 }  // namespace labelscope::cli

@@ -58,7 +58,7 @@ void print(const std::string& text) {
     if (write_all(1, text)) return;
     if (errno == EPIPE) std::exit(ok);
     say(std::string("labelscope: cannot write to standard output: ") + std::strerror(errno));
-    std::exit(unexpected);
+    std::exit(input);  // a failure while writing: exit 3, as the Node CLI
 }
 
 int usage_failure(const std::string& message, const std::string& command) {
@@ -159,11 +159,7 @@ int run(const std::string& command, const Values& values) {
         return core_failure({to_string(e.code()), e.what(), ""}, files, command);
     } catch (const std::bad_alloc&) {
         progress.clear();
-        return core_failure({"out_of_memory",
-                             "Not enough memory: this step needed more memory than the system could give. Use fewer "
-                             "examples or classes, or a machine with more memory.",
-                             ""},
-                            files, command);
+        return core_failure({"out_of_memory", OUT_OF_MEMORY_MESSAGE, ""}, files, command);
     } catch (const std::exception& e) {
         progress.clear();
         return core_failure({"internal_error", std::string("Unexpected error: ") + e.what(), ""}, files, command);

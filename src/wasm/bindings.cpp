@@ -477,6 +477,7 @@ public:
             for (std::size_t i = 0; i < o["classNames"]["length"].as<std::size_t>(); ++i)
                 r.class_names.push_back(o["classNames"][i].as<std::string>());
         allow_unnormalized_ = r.allow_unnormalized;
+        float32_ = r.float32;
         reader_ = std::make_unique<io::DatasetReader>(r);
     }
 
@@ -536,12 +537,13 @@ private:
             } catch (const io::ReadError& e) {
                 throw reader_->in_data_rows(e);
             }
-        });
+        }, nullptr, float32_);
     }
 
     std::unique_ptr<io::DatasetReader> reader_;
     std::vector<std::uint8_t> buffer_;
     bool allow_unnormalized_ = false;
+    bool float32_ = false;  // for the out-of-memory advice
 };
 
 }  // namespace

@@ -42,12 +42,14 @@ std::string megabytes(double bytes, bool round_up) {
 
 }  // namespace
 
-std::string labelscope::wasm::out_of_memory_message() {
+std::string labelscope::wasm::out_of_memory_message(bool float32) {
     const FailedAllocation f = last_failed_allocation;
     last_failed_allocation = {};
     const std::string advice =
-        "Use fewer examples or classes, or keep the probabilities as float32 (the float32 option of readDataset, "
-        "or a Float32Array), which halves their memory. In a browser, closing other tabs can also help.";
+        std::string(float32 ? "Use fewer examples or classes (the probabilities are float32 already)."
+                            : "Use fewer examples or classes, or keep the probabilities as float32 (the float32 "
+                              "option of readDataset, or a Float32Array), which halves their memory.") +
+        " In a browser, closing other tabs can also help.";
     if (f.requested == 0)  // not from operator new: no size to report
         return "Not enough memory: WebAssembly memory could not grow past " +
                megabytes(static_cast<double>(emscripten_get_heap_size()), false) + " (the limit here is " +

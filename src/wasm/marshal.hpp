@@ -17,8 +17,9 @@ namespace labelscope::wasm {
 
 using emscripten::val;
 
-// How much WebAssembly memory the failed step needed and what to do about it (marshal.cpp).
-std::string out_of_memory_message();
+// How much WebAssembly memory the failed step needed and what to do about it (marshal.cpp); with
+// `float32` (the probabilities are float32 already) the advice does not suggest float32.
+std::string out_of_memory_message(bool float32 = false);
 
 // ---- JS -> C++ ---------------------------------------------------------------------------------
 
@@ -109,8 +110,9 @@ inline val error_out(const std::string& code, const std::string& message, const 
 }
 
 // Runs f, turning any C++ exception into an error value (never a bare pointer or an abort).
+// `float32`: the probabilities are stored as float32 (a Reader with the float32 option).
 template <class F>
-val guarded(F&& f, const io::Dataset* dataset = nullptr) {
+val guarded(F&& f, const io::Dataset* dataset = nullptr, bool float32 = false) {
     try {
         return f();
     } catch (const LabelScopeError& e) {
@@ -123,7 +125,8 @@ val guarded(F&& f, const io::Dataset* dataset = nullptr) {
     } catch (const io::ReadError& e) {
         return error_out(e.code(), e.what(), e.file(), e.row(), e.column());
     } catch (const std::bad_alloc&) {
-        return error_out("out_of_memory", out_of_memory_message());
+        return error_out("out_of_memory",
+                         out_of_memory_message(float32 || (dataset != nullptr && dataset->is_float32())));
     } catch (const std::exception& e) {
         return error_out("internal_error", std::string("Unexpected error: ") + e.what());
     }
