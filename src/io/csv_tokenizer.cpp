@@ -16,6 +16,19 @@ ReadError not_text(const std::string& file, std::int64_t row, std::int64_t colum
                      file, row, column);
 }
 
+// Text that is not UTF-8 is refused rather than guessed at: decoding it as Windows-1252 would be
+// a guess, and passing it on garbled class names (docs/ARCHITECTURE.md, "Text encoding").
+ReadError not_utf8(const std::string& file, std::int64_t row, std::int64_t column, std::uint8_t byte) {
+    static const char* const hex = "0123456789ABCDEF";
+    const std::string shown = std::string("0x") + hex[byte >> 4] + hex[byte & 15];
+    return ReadError(ReadErrorCode::not_utf8,
+                     "The file is not UTF-8 text (byte " + shown +
+                         " here is not part of a UTF-8 character; accented letters saved as Windows-1252 or "
+                         "Latin-1 by an older spreadsheet look like this). Save the file as UTF-8 "
+                         "(\"CSV UTF-8\" in spreadsheet programs) and read it again.",
+                     file, row, column);
+}
+
 }  // namespace
 
 CsvTokenizer::CsvTokenizer(CellSink& sink, std::string file_name) : sink_(sink), file_(std::move(file_name)) {}
@@ -87,6 +100,7 @@ void CsvTokenizer::start(const char* data, std::size_t size) {
 
 void CsvTokenizer::finish() {
     if (delimiter_ == 0) start_from_head();
+    if (utf8_.incomplete()) throw not_utf8(file_, row_, column_, utf8_.bad_byte());
     if (in_quotes_)
         throw ReadError(ReadErrorCode::unterminated_quote,
                         "A quoted field that starts here is never closed: a \" is missing. Close the quote or "
@@ -115,6 +129,13 @@ void CsvTokenizer::emit_row(std::uint64_t end_offset) {
 }
 
 void CsvTokenizer::tokenize(const char* data, std::size_t size) {
+    const std::size_t bad = utf8_.scan(data, size);
+    if (bad == Utf8Check::npos) return tokenize_utf8(data, size);
+    tokenize_utf8(data, bad);  // the rows and cells before the bad byte: row_ and column_ are its own
+    throw not_utf8(file_, row_, column_, utf8_.bad_byte());
+}
+
+void CsvTokenizer::tokenize_utf8(const char* data, std::size_t size) {
     // Rows may go to the sink's own loop up to the chunk's last line feed (found once per chunk,
     // when first needed): every row there ends inside the chunk.
     std::size_t rows_end = SIZE_MAX;

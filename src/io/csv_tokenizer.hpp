@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "utf8_check.hpp"
+
 namespace labelscope::io {
 
 class CellSink {
@@ -57,7 +59,10 @@ private:
     void start_from_head();
     void check_utf16(const char* first_two_bytes) const;
     void detect_delimiter(std::string_view first_line);
+    // Checks the bytes are UTF-8 (the cells before a bad byte are tokenized first, so the error
+    // names the bad byte's own row and column), then tokenizes them.
     void tokenize(const char* data, std::size_t size);
+    void tokenize_utf8(const char* data, std::size_t size);
     // Cell by cell from data[i] to the end of the current row (returns the index after its line
     // break) or of the data (returns size).
     std::size_t tokenize_row(const char* data, std::size_t size, std::size_t i);
@@ -85,6 +90,7 @@ private:
     bool started_ = false;
     std::uint64_t offset_ = 0;          // file offset of the data passed to tokenize()
     std::uint64_t row_end_offset_ = 0;
+    Utf8Check utf8_;
 };
 
 }  // namespace labelscope::io

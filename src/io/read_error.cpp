@@ -8,6 +8,7 @@ const char* to_string(ReadErrorCode code) {
         case ReadErrorCode::no_data_rows: return "no_data_rows";
         case ReadErrorCode::not_text: return "not_text";
         case ReadErrorCode::utf16: return "utf16";
+        case ReadErrorCode::not_utf8: return "not_utf8";
         case ReadErrorCode::unterminated_quote: return "unterminated_quote";
         case ReadErrorCode::bad_quote: return "bad_quote";
         case ReadErrorCode::ragged_row: return "ragged_row";

@@ -13,6 +13,7 @@ enum class ReadErrorCode {
     no_data_rows,        // a header and nothing else
     not_text,            // binary content (NUL bytes) dropped as CSV
     utf16,               // UTF-16 text: ask for UTF-8
+    not_utf8,            // bytes that are not UTF-8 (Windows-1252, Latin-1): ask for UTF-8
     unterminated_quote,  // a quoted field runs to the end of the file
     bad_quote,           // text after a closing quote
     ragged_row,          // a row with a different number of cells than the header

@@ -177,7 +177,8 @@ Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_
     } catch (const ReadError& e) {
         // Only what makes the whole file unreadable is a problem now; a bad cell further down is
         // for the reader to report with the rest of the data.
-        if (e.code() == "empty_file" || e.code() == "not_text" || e.code() == "utf16" || sink.rows.empty()) {
+        if (e.code() == "empty_file" || e.code() == "not_text" || e.code() == "utf16" || e.code() == "not_utf8" ||
+            sink.rows.empty()) {
             s.problem = e;
             return s;
         }

@@ -13,3 +13,17 @@ if (typeof process == 'object' && typeof process.versions == 'object' && typeof 
   Worker = require('worker_threads').Worker;
   global = Object.create(globalThis);
 }
+// Strings leave WebAssembly decoded within their bounds: 3.1.6's UTF8ArrayToString decodes strings
+// of up to 16 bytes by hand and, on bytes that are not UTF-8, reads past the string's end (garbage
+// that changes from run to run). Same bytes, same text: TextDecoder with U+FFFD for bad bytes, and
+// a copy of a shared (threaded) heap, which TextDecoder cannot read directly.
+var labelscopeUtf8 = new TextDecoder('utf-8');
+UTF8ArrayToString = function (heap, idx, maxBytesToRead) {
+  idx >>>= 0;
+  var end = idx;
+  var limit = maxBytesToRead === undefined ? heap.length : Math.min(heap.length, idx + maxBytesToRead);
+  while (end < limit && heap[end]) ++end;
+  var bytes = typeof SharedArrayBuffer != 'undefined' && heap.buffer instanceof SharedArrayBuffer
+    ? heap.slice(idx, end) : heap.subarray(idx, end);
+  return labelscopeUtf8.decode(bytes);
+};

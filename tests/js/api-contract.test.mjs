@@ -93,3 +93,30 @@ describe('values out of range are refused, not wrapped', () => {
     assert.ok(ls.findLabelIssues({ labels, predProbs: P, confidentJoint: joint(0) }).mask instanceof Uint8Array);
   });
 });
+
+describe('labels matched to classes (needs a core built from this tree)', () => {
+  const probs = `a,b,c\n${P.map((r) => r.join(',')).join('\n')}\n`;
+  test('0,1,2,x,1,2 with classes a,b,c names x, the first label that is neither an index nor a class', async () => {
+    await assertLabelScopeError(() => ls.readDataset({
+      labels: { name: 'l.csv', data: '0\n1\n2\nx\n1\n2\n' }, predProbs: { name: 'p.csv', data: probs },
+    }), 'unknown_class', { file: 'l.csv', row: 4, column: 1 });
+  });
+  test('numeric class names 10,20,30 in a combined CSV match the labels by name', async () => {
+    const d = await ls.readDataset({ combined: { name: 'd.csv', data: 'label,10,20,30\n10,0.8,0.1,0.1\n'
+      + '20,0.1,0.8,0.1\n30,0.1,0.1,0.8\n20,0.2,0.7,0.1\n' } });
+    try {
+      assert.deepEqual(Array.from(d.labels), [0, 1, 2, 1]);
+      assert.deepEqual(d.classNames, ['10', '20', '30']);
+    } finally {
+      d.free();
+    }
+  });
+  test('Windows-1252 class names are refused as not_utf8 with the row and column of the bad byte', async () => {
+    const bytes = Buffer.from('caf\u00e9,th\u00e9,na\u00efve\n0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.8\n', 'latin1');
+    for (let run = 0; run < 2; run++) { // the same bytes, the same answer
+      await assertLabelScopeError(() => ls.readDataset({
+        labels: { name: 'l.csv', data: '0\n1\n2\n' }, predProbs: { name: 'p.csv', data: new Uint8Array(bytes) },
+      }), 'not_utf8', { file: 'p.csv', row: 1, column: 1 });
+    }
+  });
+});
