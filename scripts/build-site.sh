@@ -14,7 +14,8 @@ fi
 
 site=dist/site
 rm -rf "$site"
-mkdir -p "$site/src/js" "$site/dist/wasm/threads" "$site/examples/headlines" "$site/examples/mnist" "$site/examples/fashion-mnist"
+mkdir -p "$site/src/js" "$site/dist/wasm/threads" "$site/examples/headlines" "$site/examples/mnist" \
+  "$site/examples/fashion-mnist"
 
 cp -R web/. "$site/"
 cp src/js/*.js "$site/src/js/"
@@ -27,7 +28,8 @@ for p in hyparquet/src hyparquet-compressors/src fzstd/esm; do
   mkdir -p "$site/node_modules/$p" && cp -R "node_modules/$p/." "$site/node_modules/$p/"
 done
 cp examples/headlines/dataset.csv examples/headlines/README.md "$site/examples/headlines/"
-cp examples/fashion-mnist/labels.csv examples/fashion-mnist/pixels.npy examples/fashion-mnist/README.md "$site/examples/fashion-mnist/"
+cp examples/fashion-mnist/labels.csv examples/fashion-mnist/pixels.npy examples/fashion-mnist/README.md \
+   "$site/examples/fashion-mnist/"
 cp examples/mnist/labels.csv examples/mnist/pred_probs.npy examples/mnist/classes.txt \
    examples/mnist/truth.csv examples/mnist/candidates.csv examples/mnist/README.md "$site/examples/mnist/"
 
