@@ -25,8 +25,10 @@ function stdoutSink() {
 }
 
 function fileSink(path) {
+  const created = !fs.existsSync(path); // only a file this run created is removed after a failure
   const fd = fs.openSync(path, 'w');
   return {
+    created,
     closed: false,
     write: (text) => { fs.writeSync(fd, text); },
     close() {
@@ -47,7 +49,8 @@ function describe(e, out) {
 function removeQuietly(sink, path) {
   try {
     sink.close();
-    fs.unlinkSync(path);
+    // Never a device (--out /dev/full) or a file that was there before: only our own half-written file.
+    if (sink.created && fs.statSync(path).isFile()) fs.unlinkSync(path);
   } catch {
     // it could not be written: nothing to remove
   }

@@ -57,7 +57,7 @@ void say(const std::string& text) { write_all(2, one_line(text) + "\n"); }
 void print(const std::string& text) {
     if (write_all(1, text)) return;
     if (errno == EPIPE) std::exit(ok);
-    say(std::string("labelscope: cannot write to standard output: ") + std::strerror(errno));
+    say("labelscope: cannot write to standard output: " + node_fs_message(errno, "write", ""));  // as Node says it
     std::exit(input);  // a failure while writing: exit 3, as the Node CLI
 }
 
@@ -112,8 +112,9 @@ void emit(const std::string& text, const Values& values) {
     const int error = errno;
     if (fd >= 0) ::close(fd);
     if (written) return;
-    const std::string why =
-        error == ENOENT ? "no such folder" : node_fs_message(error, fd < 0 ? "open" : "write", *out);
+    // Node's open errors name the path, its write errors do not.
+    const std::string why = error == ENOENT ? "no such folder"
+                                            : node_fs_message(error, fd < 0 ? "open" : "write", fd < 0 ? *out : "");
     throw InputError("cannot write the output: " + why + ".", *out);
 }
 

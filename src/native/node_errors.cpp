@@ -42,10 +42,10 @@ std::string errno_name(int error) {
 }
 
 std::string node_fs_message(int error, const std::string& syscall, const std::string& path) {
+    const std::string where = syscall + (path.empty() ? "" : " '" + path + "'");  // no path: a standard stream
     for (const Known& k : KNOWN)
-        if (k.error == error) return std::string(k.name) + ": " + k.text + ", " + syscall + " '" + path + "'";
-    return std::string("Unknown system error -") + std::to_string(error) + ": " + std::strerror(error) + ", " +
-           syscall + " '" + path + "'";
+        if (k.error == error) return std::string(k.name) + ": " + k.text + ", " + where;
+    return std::string("Unknown system error -") + std::to_string(error) + ": " + std::strerror(error) + ", " + where;
 }
 
 }  // namespace labelscope::cli

@@ -139,6 +139,21 @@ describe('output in pieces', () => {
     const r = runCli(['health', ...IN, '--out', dir]);
     assert.equal(r.status, 3, r.stderr);
     oneLine(r, /cannot write the output/);
+    const dev = runCli(['health', ...IN, '--out', '/dev/full']);
+    assert.equal(dev.status, 3, dev.stderr);
+    oneLine(dev, /cannot write the output: ENOSPC/);
+    assert.ok(fs.statSync('/dev/full').isCharacterDevice(), 'a device that fails a write is never removed');
+  });
+
+  test('after a failure only a file this run created is removed', async () => {
+    function* failing() {
+      yield 'partial';
+      throw new RangeError('Invalid string length');
+    }
+    const existing = join(dir, 'existing.json');
+    fs.writeFileSync(existing, 'old');
+    await assert.rejects(writeOutput(failing(), existing), OutputError);
+    assert.ok(fs.existsSync(existing), 'a file that was there before stays');
   });
 });
 
@@ -167,7 +182,9 @@ describe('out of memory while reading', () => {
     const row = `${Array.from({ length: 200 }, (_, c) => (c === 0 ? 0.5 : 0.5 / 199)).join(',')}\n`;
     fs.writeFileSync(big, row.repeat(30000)); // 30,000 x 200: 48 MB as float64, 24 MB as float32
     fs.writeFileSync(join(dir, 'big-labels.csv'), '0\n1\n'.repeat(15000));
-    const files = [{ role: 'labels', path: join(dir, 'big-labels.csv'), size: 0 }, { role: 'predProbs', path: big, size: 0 }];
+    const files = [
+      { role: 'labels', path: join(dir, 'big-labels.csv'), size: 0 }, { role: 'predProbs', path: big, size: 0 },
+    ];
     for (const float32 of [false, true]) {
       await assert.rejects(readInput(ls, files, { float32 }, progressLine()), (e) => {
         assert.equal(e.code, 'out_of_memory', e.message);

@@ -57,8 +57,8 @@ TEST_CASE("utf8: Windows-1252 class names are refused with the bad byte's row an
         check_error(e, "not_utf8", "pred_probs.csv", 1, 1, {"not UTF-8", "0xE9", "Save the file as UTF-8"});
     }
     SUBCASE("a label name in the third data row") {
-        const auto e = read_error(
-            {labels_file("label\ncaf\xC3\xA9\nth\xC3\xA9\nna\xEFve\n"), probs_file("caf\xC3\xA9,th\xC3\xA9,other\n" + kProbs)});
+        const auto e = read_error({labels_file("label\ncaf\xC3\xA9\nth\xC3\xA9\nna\xEFve\n"),
+                                   probs_file("caf\xC3\xA9,th\xC3\xA9,other\n" + kProbs)});
         check_error(e, "not_utf8", "labels.csv", 4, 1, {"0xEF"});
     }
     SUBCASE("a text column of a combined CSV, second column") {
