@@ -146,6 +146,10 @@ test('usage errors, help and version: the same text and exit code', async () => 
     ['--method', 'confidence_weighted_entropy', '--adjust-pred-probs']]) runs.push(['scores', ...H, ...extra]);
   for (const extra of [['--filter-by', 'nope'], ['--rank-by', 'nope']]) runs.push(['audit', ...H, ...extra]);
   runs.push(['health', ...H, '--format', 'csv']);
+  // A flag given twice, --out naming an input (tests/cli/edges.test.mjs), --float32.
+  runs.push(['scores', ...H, '--labels', H[1]], ['scores', ...H, '--format', 'csv', '--format=json'],
+    ['health', ...H, '--single-thread', '--single-thread'], ['scores', ...H, '--out', H[3]],
+    ['audit', '--data', H_DATA, '--out', H_DATA], ['scores', ...H, '--float32'], ['audit', ...H, '--float32']);
   await assertAllSame(runs);
 });
 
