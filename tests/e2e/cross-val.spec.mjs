@@ -84,10 +84,14 @@ test('probabilities refused as implausible (they are features): compute here ins
 });
 
 test('a Parquet table: compute here gives the same ranked results as the CSV', async ({ page }) => {
-  const { issues } = await expected({ combined: named(`${LEARN}iris.csv`) });
+  const { cv, issues } = await expected({ combined: named(`${LEARN}iris.csv`) });
   await dropAndCompute(page, `${LEARN}iris.parquet`);
   await expect(panel(page).locator('.cv-folds tbody tr')).toHaveCount(5);
   expect(await pageIssues(page)).toEqual(issues);
+  // The Parquet table's probabilities are the CSV's, bit for bit.
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    panel(page).getByRole('button', { name: 'Download probabilities' }).click()]);
+  expect(readFileSync(await download.path(), 'utf8')).toBe(probsCsv(cv));
   await expect(app(page).locator('.vt-spacer .vt-row').first()).toBeVisible();
 });
 
