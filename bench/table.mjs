@@ -26,7 +26,6 @@ const mark = (met) => (met == null ? '?' : met ? 'yes' : 'NO');
 // The verdict on wall time, and on CPU time where it differs (a busy machine inflates wall time).
 const verdict = (t) => (t.met_cpu == null || t.met_cpu === t.met ? mark(t.met) : `${mark(t.met)} (cpu ${mark(t.met_cpu)})`);
 const limitText = (t) => `${t.atMost != null ? '<=' : '>='}${t.atMost ?? t.atLeast} ${t.unit}`;
-const MB_LIMIT = / MB\/s$/;
 
 export function renderTable(results, datasets, targets) {
   const get = (impl, dataset, step) => results.find((r) => r.impl === impl && r.dataset === dataset && r.step === step);

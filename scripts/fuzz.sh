@@ -30,8 +30,7 @@ have_runtime() {  # libFuzzer's runtime ships in libclang-rt-14-dev, apart from 
 if ! have_runtime || ! command -v make >/dev/null || [ ! -f /usr/include/fast_float/fast_float.h ]; then
   pkgs="clang libclang-rt-14-dev make libfast-float-dev"
   if [ "$(id -u)" -eq 0 ]; then
-    echo "fuzz: installing $pkgs"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+    bash "$(dirname "$0")/setup.sh"  # installs $pkgs (apt-get runs only there)
     for c in clang++-14 clang++; do command -v "$c" >/dev/null 2>&1 && { CXX_BIN=$c; break; }; done
   else
     echo "fuzz: clang++ with the libFuzzer runtime (or make, fast_float) is missing;" \

@@ -23,8 +23,7 @@ if [ -z "$CXX_BIN" ] || [ ! -f /usr/include/doctest/doctest.h ] || [ ! -f /usr/i
    [ ! -f /usr/include/nlohmann/json.hpp ] || ! command -v make >/dev/null; then
   pkgs="clang libclang-rt-14-dev make doctest-dev libfast-float-dev nlohmann-json3-dev"
   if [ "$(id -u)" -eq 0 ]; then
-    echo "sanitize: installing $pkgs"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+    bash "$(dirname "$0")/setup.sh"  # installs $pkgs (apt-get runs only there)
     CXX_BIN=$(pick_cxx)
   else
     echo "sanitize: a C++ compiler, make, doctest, fast_float or nlohmann-json is missing;" \

@@ -29,8 +29,9 @@ node --test tests/js/ tests/cli/
 step "benchmark smoke run (10k x 10, native / WASM-Node / Chromium; times are not asserted)"
 node bench/run.mjs --quick --out "${TMPDIR:-/tmp}/labelscope-bench-quick.json"
 
-step "type declarations (tsc --noEmit)"
-npx --no-install tsc -p tests/types
+step "lint (eslint) and types (tsc: index.d.ts through typed examples, src/js with @ts-check)"
+npm run --silent lint
+npm run --silent typecheck
 
 step "npm pack installed into an empty project"
 bash scripts/check-pack.sh

@@ -1,3 +1,4 @@
+// @ts-check
 // Every detector on the same known flips, for lessons: the seven filterBy methods scored by
 // precision, recall and F1, and the three label quality rankings by precision at k.
 import { invalid } from './errors.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Exported CSV cells that a spreadsheet would run as a formula (=, +, -, @, or a leading tab / CR)
 // get a leading single quote (OWASP "CSV injection"), unless the cell is a number: -0.25 stays a
 // number. Shared by the page's exports and the CLI's CSV output.

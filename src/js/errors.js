@@ -1,3 +1,4 @@
+// @ts-check
 // The one error type of the JS API: a bad file, a bad value or a bad option, with where it is.
 export class LabelScopeError extends Error {
   /**

@@ -1,3 +1,4 @@
+// @ts-check
 // What labelscope knows about a file before and after reading it: sniffFile (format, likely role,
 // header, and the reader's error at once when the file cannot be used) and correctedLabelsFile
 // (the labels file, or the combined table, written back with the corrected labels). The page and

@@ -1,3 +1,4 @@
+// @ts-check
 // The public API on the main thread (or in a worker, or in Node): plain objects and typed arrays
 // in and out; Module, heap views and .delete() stay hidden.
 import createLabelScopeCore from '../../dist/wasm/labelscope-core.mjs';
@@ -91,7 +92,7 @@ export class Dataset {
   }
   /** Probabilities of rows [start, start + count) as a flat Float64Array (count x numClasses). */
   probabilityRows(start, count) {
-    const rows = checkRowRange(start, count, this.numExamples); // no 32-bit wrap of 2**32
+    const rows = checkRowRange(start, count, /** @type {any} */ (this).numExamples); // no 32-bit wrap of 2**32
     return unwrap(this.handle.probabilityRows(start, rows)).values;
   }
   free() {

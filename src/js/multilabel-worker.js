@@ -1,3 +1,4 @@
+// @ts-check
 // ls.multiLabel through the Web Worker: the client side (promises, datasets kept in the worker)
 // and the worker side (messages named 'multiLabel.<method>').
 import { LabelScopeError } from './errors.js';

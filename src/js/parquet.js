@@ -1,3 +1,4 @@
+// @ts-check
 // Parquet files (the format published ML datasets come in) turned into table columns for
 // cross-validation: numbers, strings, and list-valued number columns (embeddings). Read with
 // hyparquet and hyparquet-compressors (pure JS, no network), loaded only when a Parquet file comes.

@@ -1,3 +1,4 @@
+// @ts-check
 // The core hands matrices and lists of small records over as typed arrays, which costs a few
 // calls instead of one per element or field (a K = 100 audit has five 100 x 100 matrices and
 // 4,950 overlapping class pairs); here they become the documented nested arrays and objects.

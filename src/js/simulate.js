@@ -1,3 +1,4 @@
+// @ts-check
 // Simulated label noise for lessons: flip a share of the labels with a seed (the flips are known
 // truth), then score a detector's flags against them. The flipping itself is the core's
 // (src/core/simulate_noise.hpp), so the CLI, this API and the page flip the same rows.

@@ -1,3 +1,4 @@
+// @ts-check
 // Turns what a caller hands to readDataset into named byte streams: a File/Blob (browser),
 // a Uint8Array/ArrayBuffer, an async iterable of chunks (a Node stream), or {name, data, size}.
 import { invalid } from './errors.js';
@@ -10,7 +11,7 @@ function describe(source, fallbackName) {
     return { ...inner, name: source.name ?? inner.name, size: source.size ?? inner.size };
   }
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    return { name: source.name || fallbackName, size: source.size, open: () => blobChunks(source) };
+    return { name: /** @type {File} */ (source).name || fallbackName, size: source.size, open: () => blobChunks(source) };
   }
   if (source instanceof ArrayBuffer) source = new Uint8Array(source);
   if (ArrayBuffer.isView(source)) {

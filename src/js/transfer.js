@@ -1,3 +1,4 @@
+// @ts-check
 // Buffers to transfer (not copy) through postMessage: every typed array found in a value, one level deep.
 export function transferables(value) {
   const buffers = new Set();

@@ -1,3 +1,4 @@
+// @ts-check
 // The same API as createLabelScope, with promises, running in a module Web Worker so the page stays
 // responsive. Typed-array inputs are transferred to the worker (they are detached afterwards).
 import { LabelScopeError } from './errors.js';
@@ -62,7 +63,12 @@ class LabelScopeWorker {
     this.#pending.clear();
   }
 
-  /** @internal */
+  /**
+   * @internal
+   * @param {string} method
+   * @param {any} args
+   * @param {{onProgress?: (progress: any) => void, signal?: AbortSignal, transfer?: Transferable[]}} [options]
+   */
   call(method, args, { onProgress, signal, transfer = [] } = {}) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {

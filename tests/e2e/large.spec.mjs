@@ -1,6 +1,6 @@
 // A million rows: read in the worker with progress, a virtualized table that still reaches the
 // last row, and the same flags as the JS API.
-import { apiAudit, app, chooseFiles, expect, openApp, pageIssues, test, waitReady } from './fixtures.mjs';
+import { apiAudit, app, chooseFiles, expect, openApp, pageIssues, test } from './fixtures.mjs';
 
 const N = 1_000_000;
 const K = 3;

@@ -18,7 +18,7 @@ const HELP = {
 };
 
 /** ctx: {dataset, report}. */
-export function renderSummary({ dataset, report }) {
+export function renderSummary({ report }) {
   const n = report.numExamples;
   const flagged = report.issues.length;
   return h('dl', { class: 'summary', 'aria-label': 'Summary' },
