@@ -12,6 +12,7 @@ using iotest::combined_file;
 using iotest::labels_file;
 using iotest::probs_file;
 using iotest::read;
+using iotest::read_error;
 
 TEST_CASE("prefixed columns: p_<class> columns are the probabilities, other numbers are not") {
     const auto d = read({combined_file("rank,index,row,id,given_label,suggested_label,label_quality,given_probability,"
@@ -44,4 +45,16 @@ TEST_CASE("a two-class probabilities file headed 0,1 (integer class names) reads
     // The same first row with as many rows as labels is a row of probabilities.
     const auto e = read({labels_file("label\n1\n0\n1\n"), probs_file("0,1\n0.2,0.8\n0.4,0.6\n")});
     CHECK(e.probs == std::vector<double>{0, 1, 0.2, 0.8, 0.4, 0.6});
+}
+
+TEST_CASE("prefixed columns: a spreadsheet-safe label cell '+ve is the class +ve (labelscope's exports)") {
+    const auto d = read({combined_file("given_label,suggested_label,text,p_+ve,p_-ve,p_@x,p_=y\n"
+                                       "'+ve,'-ve,'=SUM(1),0.1,0.7,0.1,0.1\n'-ve,'-ve,a,0.2,0.6,0.1,0.1\n"
+                                       "'@x,'@x,b,0.1,0.1,0.7,0.1\n'=y,'=y,c,0.1,0.1,0.1,0.7\n")});
+    CHECK(d.class_names == std::vector<std::string>{"+ve", "-ve", "@x", "=y"});
+    CHECK(d.labels == std::vector<std::int32_t>{0, 1, 2, 3});
+    // Only the guard is undone: an apostrophe before anything else is part of the label.
+    const auto e = read_error({combined_file("label,p_a,p_b\n'a,0.5,0.5\nb,0.5,0.5\n")});
+    CHECK(e.code() == "unknown_class");
+    CHECK(std::string(e.what()).find("''a'") != std::string::npos);
 }
