@@ -49,6 +49,11 @@ bool is_missing_marker(std::string_view t) {
 // The shortest text that reads back as the same double (as JavaScript's String(number)).
 std::string shortest(double v) {
     char text[40];
+    // Whole numbers as integers ("10", not "1e+01"): ids and numeric class names.
+    if (std::fabs(v) < 1e15 && v == std::trunc(v)) {
+        std::snprintf(text, sizeof text, "%.0f", v == 0 ? 0.0 : v);
+        return text;
+    }
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(text, sizeof text, "%.*g", precision, v);
         if (std::strtod(text, nullptr) == v) break;

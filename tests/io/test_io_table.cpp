@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -271,4 +272,12 @@ TEST_CASE("table: the label column cannot also be a feature") {
     const ReadError e = table_error("label,x\n0,1\n1,5\n0,3\n1,4\n", o);
     CHECK(e.code() == "missing_column");
     CHECK(std::string(e.what()).find("'label' is the label column") != std::string::npos);
+}
+
+TEST_CASE("table: numeric ids and class names are shown as written: 10, not 1e+01") {
+    const FeatureTable t = read_table("id,y,x\n10,20,1\n110,10,5\n7,20,3\n2500,10,4\n");
+    const auto id = std::find_if(t.passthrough.begin(), t.passthrough.end(), [](const auto& c) { return c.name == "id"; });
+    REQUIRE(id != t.passthrough.end());
+    CHECK(id->texts == std::vector<std::string>{"10", "110", "7", "2500"});
+    CHECK(t.labels.class_names == std::vector<std::string>{"10", "20"});
 }
