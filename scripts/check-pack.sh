@@ -16,6 +16,26 @@ for f in dist/wasm/labelscope-core.mjs dist/wasm/labelscope-core.wasm dist/wasm/
   [ -f "$f" ] || { echo "check-pack: $f is missing (build with: bash scripts/build.sh wasm)" >&2; exit 1; }
 done
 
+# Size budget of each shipped core file, raw and gzip -9 bytes: measured sizes + ~5% (README's
+# numbers). Over budget fails: find out what grew (e.g. `wasm-objdump -h`, what Embind pulls in)
+# before raising a number here.
+echo "== size budget (bytes: raw / gzip -9)"
+over=0
+while read -r f max_raw max_gz; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  verdict=ok
+  if [ "$raw" -gt "$max_raw" ] || [ "$gz" -gt "$max_gz" ]; then verdict="OVER BUDGET"; over=1; fi
+  printf '%-45s %9d / %7d   budget %9d / %7d   %s\n' "$f" "$raw" "$gz" "$max_raw" "$max_gz" "$verdict"
+done <<'EOF'
+dist/wasm/labelscope-core.wasm                  1056000  345000
+dist/wasm/labelscope-core.mjs                     72000   18400
+dist/wasm/threads/labelscope-core.wasm          1353000  396000
+dist/wasm/threads/labelscope-core.mjs            125500   28500
+dist/wasm/threads/labelscope-core.worker.js        3200    1350
+EOF
+[ "$over" -eq 0 ] || { echo "check-pack: over the size budget (single-threaded core built with -DLABELSCOPE_WASM_EXCEPTIONS=ON?)" >&2; exit 1; }
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/labelscope-pack.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export npm_config_cache="$tmp/npm-cache" npm_config_update_notifier=false npm_config_fund=false \
