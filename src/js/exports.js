@@ -1,3 +1,4 @@
+// @ts-check
 // The human-facing exports, shared by the CLI and the page: one CSV writer (RFC 4180, LF line
 // ends, spreadsheet-safe cells), the flagged-rows format (which starts with the CLI's audit CSV
 // columns) and the full-dataset format. Both load back with readDataset: the label column is
@@ -103,6 +104,10 @@ function partsWriter(first) {
   };
 }
 
+/**
+ * @typedef {{probabilityRows?: (start: number, count: number) => Float64Array,
+ *   onProgress?: (progress: any) => void, probabilities?: boolean}} CsvExportOptions
+ */
 const rowsOf = (dataset, probabilityRows) => probabilityRows ?? ((s, c) => dataset.probabilityRows(s, c));
 
 /**
@@ -111,6 +116,8 @@ const rowsOf = (dataset, probabilityRows) => probabilityRows ?? ((s, c) => datas
  * columns, is_error (when `truth` is given: 1, 0 or blank) and p_<class> per class. Returns the
  * text as an array of string parts (a Blob of them, or join them). `probabilities: false` leaves
  * out the p_<class> columns (the CLI's audit CSV).
+ * @param {{dataset: any, report: any, truth?: any}} data
+ * @param {CsvExportOptions} [options]
  */
 export async function flaggedRowsCsv({ dataset, report, truth = null },
   { probabilityRows, onProgress, probabilities = true } = {}) {
@@ -141,6 +148,8 @@ export async function flaggedRowsCsv({ dataset, report, truth = null },
  * (when known truth exists), suggested_label, is_label_issue (true/false) and label_quality.
  * true_label is the class the truth gives: the given label for a row checked as correct, the
  * corrected label for a confirmed error (blank when unknown). Returns string parts, as flaggedRowsCsv.
+ * @param {{dataset: any, report: any, truth?: any}} data
+ * @param {CsvExportOptions} [options]
  */
 export async function fullDatasetCsv({ dataset, report, truth = null }, { probabilityRows, onProgress } = {}) {
   const names = dataset.classNames;

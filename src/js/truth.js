@@ -1,3 +1,4 @@
+// @ts-check
 // Known truth: which rows are confirmed label errors — from the data's own columns (true_label,
 // is_error) and/or truth files (index, is_error [, corrected_label], like MNIST's truth.csv) — and
 // how the flags score against it. Rows nobody checked stay unknown: never counted as right or wrong.
@@ -15,6 +16,8 @@ export function detectDelimiter(line) {
 /**
  * Splits text into rows of cells. `limit` stops after that many rows (for sniffing a file's
  * start); a last line cut off mid-file is dropped when `complete` is false.
+ * @param {string} text
+ * @param {{delimiter?: string, limit?: number, complete?: boolean}} [options]
  */
 export function parseCsv(text, { delimiter, limit = Infinity, complete = true } = {}) {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark

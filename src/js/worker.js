@@ -1,3 +1,4 @@
+// @ts-check
 // Module Web Worker: owns the WebAssembly core and the datasets read into it, so parsing and
 // analysis never block the page. Protocol: {id, method, args} in; {id, result} | {id, error} |
 // {id, progress} out. Typed arrays travel both ways as transferred buffers.
@@ -53,7 +54,7 @@ async function handle(id, method, args) {
       return ls.correctedLabelsFile(args.source, { dataset: datasetFrom(args), labels: args.labels });
     case 'crossValProbs': {
       // A cancel message cannot arrive while the training runs: the client also raises a shared flag.
-      const flag = args.cancelFlag;
+      const flag = /** @type {Int32Array | undefined} */ (args.cancelFlag);
       const signal = { get aborted() { return cancelled.has(id) || (flag != null && Atomics.load(flag, 0) !== 0); } };
       const onProgress = (progress) => self.postMessage({ id, progress });
       return ls.crossValProbs(args.input, { ...args.options, signal, onProgress });
@@ -85,7 +86,8 @@ self.onmessage = async (event) => {
   }
   try {
     const result = await handle(id, method, args);
-    self.postMessage({ id, result }, transferables(result));
+    // A worker's postMessage(message, transfer); lib.dom types `self` as a Window.
+    /** @type {any} */ (self).postMessage({ id, result }, transferables(result));
   } catch (error) {
     const info = error instanceof LabelScopeError ? error.toJSON()
       : { code: 'internal_error', message: String(error?.message ?? error) };
