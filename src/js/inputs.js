@@ -1,3 +1,4 @@
+// @ts-check
 // Normalises what callers pass (typed arrays, plain arrays, array of rows) into the typed arrays
 // the WebAssembly core takes, and checks option names so a typo never silently means "default".
 import { invalid, LabelScopeError } from './errors.js';
@@ -127,6 +128,7 @@ function typeProblem(type, value) {
 }
 
 // A confident joint: K rows of K whole, non-negative counts.
+/** @param {ArrayLike<any>} rows */
 function countsProblem(rows) {
   if (!Array.isArray(rows) && !ArrayBuffer.isView(rows)) return `must be a K x K array of rows, not ${describe(rows)}`;
   for (let r = 0; r < rows.length; r++) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Multi-label data (each example has a set of classes, possibly empty): the `ls.multiLabel`
 // namespace. Every class is a one-vs-rest problem solved with the single-label machinery
 // (docs/ALGORITHMS.md, multi-label section); pred_probs rows need not sum to 1.
@@ -55,7 +56,10 @@ export function toLabelSets(labels) {
   return { offsets, classes: Int32Array.from(classes) };
 }
 
-/** Label sets of a CSR pair as arrays of class indices. */
+/**
+ * Label sets of a CSR pair as arrays of class indices.
+ * @param {{offsets: ArrayLike<number>, classes: Int32Array}} csr
+ */
 export function labelSetsOf({ offsets, classes }) {
   const out = new Array(offsets.length - 1);
   for (let i = 0; i < out.length; i++) out[i] = Array.from(classes.subarray(offsets[i], offsets[i + 1]));
@@ -77,7 +81,7 @@ export class MultiLabelDataset {
   }
   /** The label set of every example, as arrays of class indices. */
   labelSets() {
-    return labelSetsOf(this);
+    return labelSetsOf(/** @type {any} */ (this)); // offsets and classes come from the core's info
   }
   /** Probabilities of rows [start, start + count) as a flat Float64Array (count x numClasses). */
   probabilityRows(start, count) {
@@ -272,12 +276,14 @@ export async function looksMultiLabelError(error, ml, input) {
   const count = rows > 0
     ? `${rows} row${rows === 1 ? ' has' : 's have'} more than one label`
     : `'${label}' is a set of labels`;
+  // Where the reader stopped (set by LabelScopeError's constructor when known).
+  const at = /** @type {{file?: string, row?: number, column?: number}} */ (/** @type {unknown} */ (error));
   return new LabelScopeError({
     code: 'looks_multi_label',
     message: `The labels look multi-label: ${count} (e.g. '${label}'). Read them with ls.multiLabel.readDataset `
       + '(in the CLI: add --multi-label).',
-    file: error.file,
-    row: rows > 0 && sniffed.firstRow > 0 ? sniffed.firstRow : error.row,
-    column: rows > 0 && sniffed.column > 0 ? sniffed.column : error.column,
+    file: at.file,
+    row: rows > 0 && sniffed.firstRow > 0 ? sniffed.firstRow : at.row,
+    column: rows > 0 && sniffed.column > 0 ? sniffed.column : at.column,
   });
 }
