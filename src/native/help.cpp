@@ -81,6 +81,8 @@ Multi-label data (each example has a set of classes, possibly empty):
                               no class), or one 0/1 column per class named label_<class>, or a .npy
                               N x K of 0/1; pred_probs has one independent probability per class
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
+                              --data FILE: one CSV with the set column (or label_<class> columns)
+                              and one probability column per class (p_<class>, or numeric)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -141,6 +143,8 @@ Multi-label data (each example has a set of classes, possibly empty):
                               no class), or one 0/1 column per class named label_<class>, or a .npy
                               N x K of 0/1; pred_probs has one independent probability per class
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
+                              --data FILE: one CSV with the set column (or label_<class> columns)
+                              and one probability column per class (p_<class>, or numeric)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -195,6 +199,8 @@ Multi-label data (each example has a set of classes, possibly empty):
                               no class), or one 0/1 column per class named label_<class>, or a .npy
                               N x K of 0/1; pred_probs has one independent probability per class
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
+                              --data FILE: one CSV with the set column (or label_<class> columns)
+                              and one probability column per class (p_<class>, or numeric)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -265,6 +271,8 @@ Multi-label data (each example has a set of classes, possibly empty):
                               no class), or one 0/1 column per class named label_<class>, or a .npy
                               N x K of 0/1; pred_probs has one independent probability per class
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
+                              --data FILE: one CSV with the set column (or label_<class> columns)
+                              and one probability column per class (p_<class>, or numeric)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
