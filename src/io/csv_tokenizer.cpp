@@ -130,9 +130,31 @@ void CsvTokenizer::emit_row(std::uint64_t end_offset) {
 
 void CsvTokenizer::tokenize(const char* data, std::size_t size) {
     const std::size_t bad = utf8_.scan(data, size);
-    if (bad == Utf8Check::npos) return tokenize_utf8(data, size);
-    tokenize_utf8(data, bad);  // the rows and cells before the bad byte: row_ and column_ are its own
-    throw not_utf8(file_, row_, column_, utf8_.bad_byte());
+    if (bad != Utf8Check::npos) {
+        // The rows and cells before the bad byte, so row_ and column_ are its own (bad == 0: the
+        // broken character began in the bytes held back, which are not text).
+        if (bad > 0) {
+            tokenize_held_utf8();
+            tokenize_utf8(data, bad);
+        }
+        throw not_utf8(file_, row_, column_, utf8_.bad_byte());
+    }
+    // A chunk that ends inside a character holds its bytes back until the character is complete:
+    // tokenized now, a broken character could raise another error first, and which error a file
+    // gives must not depend on where its chunks end.
+    const std::size_t keep = std::min(size, utf8_.partial_bytes());
+    if (keep < size) {
+        tokenize_held_utf8();
+        tokenize_utf8(data, size - keep);
+    }
+    held_utf8_.append(data + size - keep, keep);
+}
+
+void CsvTokenizer::tokenize_held_utf8() {
+    if (held_utf8_.empty()) return;
+    std::string held;
+    held.swap(held_utf8_);
+    tokenize_utf8(held.data(), held.size());
 }
 
 void CsvTokenizer::tokenize_utf8(const char* data, std::size_t size) {

@@ -63,6 +63,7 @@ private:
     // names the bad byte's own row and column), then tokenizes them.
     void tokenize(const char* data, std::size_t size);
     void tokenize_utf8(const char* data, std::size_t size);
+    void tokenize_held_utf8();
     // Cell by cell from data[i] to the end of the current row (returns the index after its line
     // break) or of the data (returns size).
     std::size_t tokenize_row(const char* data, std::size_t size, std::size_t i);
@@ -91,6 +92,7 @@ private:
     std::uint64_t offset_ = 0;          // file offset of the data passed to tokenize()
     std::uint64_t row_end_offset_ = 0;
     Utf8Check utf8_;
+    std::string held_utf8_;  // the start of a character the last chunk ended in
 };
 
 }  // namespace labelscope::io

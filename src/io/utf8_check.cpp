@@ -25,6 +25,7 @@ std::size_t Utf8Check::scan(const char* data, std::size_t size) {
             }
             lead_ = c;
             lead_at = i;
+            seen_ = 1;
             lo_ = 0x80, hi_ = 0xBF;
             if (c >= 0xC2 && c <= 0xDF) {
                 need_ = 1;
@@ -51,6 +52,7 @@ std::size_t Utf8Check::scan(const char* data, std::size_t size) {
         }
         lo_ = 0x80, hi_ = 0xBF;
         --need_;
+        ++seen_;
         ++i;
     }
     return npos;

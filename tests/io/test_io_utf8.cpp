@@ -77,3 +77,10 @@ TEST_CASE("utf8: well-formed UTF-8 names still read") {
     CHECK(d.labels == std::vector<std::int32_t>{0, 1, 2});
     CHECK(d.class_names[0] == "caf\xC3\xA9");
 }
+
+TEST_CASE("utf8: a broken character after a closing quote is the same error in every chunking") {
+    // Found by the pipeline fuzzer: a chunk that ended on the lead byte 0xCD let the tokenizer see
+    // text after a closing quote (bad_quote) before the next chunk showed the byte was not UTF-8.
+    const auto e = read_error({combined_file("id,text,label,a,b\n1,\"ok\"\xCD" "x,0,0.9,0.1\n2,fine,1,0.2,0.8\n")});
+    check_error(e, "not_utf8", "dataset.csv", 2, 2, {"0xCD"});
+}
