@@ -206,12 +206,6 @@ const NPY_INTS = {
   u1: [1, 'setUint8'], u2: [2, 'setUint16'], u4: [4, 'setUint32'], u8: [8, 'setBigUint64'],
 };
 
-/** The 'descr' of a .npy file's header (its first bytes), or null. */
-export function npyDescr(headBytes) {
-  const header = new TextDecoder('latin1').decode(headBytes.subarray(8, Math.min(headBytes.length, 4096)));
-  return /'descr'\s*:\s*'([^']+)'/.exec(header)?.[1] ?? null;
-}
-
 /** A .npy (format 1.0) of integer labels, in the dtype given (little-endian ints; else int64). */
 export function npyBytes(labels, { descr = '<i8', twoD = false } = {}) {
   const match = /^([<|=]?)([iu][1248])$/.exec(descr);
