@@ -16,8 +16,9 @@ if (typeof process == 'object' && typeof process.versions == 'object' && typeof 
 // Strings leave WebAssembly decoded within their bounds: 3.1.6's UTF8ArrayToString decodes strings
 // of up to 16 bytes by hand and, on bytes that are not UTF-8, reads past the string's end (garbage
 // that changes from run to run). Same bytes, same text: TextDecoder with U+FFFD for bad bytes, and
-// a copy of a shared (threaded) heap, which TextDecoder cannot read directly.
-var labelscopeUtf8 = new TextDecoder('utf-8');
+// a copy of a shared (threaded) heap, which TextDecoder cannot read directly. ignoreBOM: a U+FEFF
+// that starts a cell is part of the text (TextDecoder would drop it by default).
+var labelscopeUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 UTF8ArrayToString = function (heap, idx, maxBytesToRead) {
   idx >>>= 0;
   var end = idx;
