@@ -45,6 +45,17 @@ bool ends_with(const std::string& s, const char* tail) {
     return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
 }
 
+bool probabilities_by_name(const std::string& file_name) {
+    const std::string name = lower_file_name(file_name);
+    return name.find("pred") != name.npos || name.find("prob") != name.npos;
+}
+
+// What the reader calls a file's contents in its messages, guessed from the name.
+std::string role_by_name(const std::string& file_name) {
+    if (probabilities_by_name(file_name)) return "predicted probabilities";
+    return lower_file_name(file_name).find("label") != std::string::npos ? "labels" : "data";
+}
+
 void sniff_npy(Sniffed& s, const std::uint8_t* head, std::size_t size) {
     s.format = "npy";
     const std::string header(reinterpret_cast<const char*>(head) + std::min<std::size_t>(size, 8),
@@ -125,7 +136,7 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
         return;
     }
     if (width <= 1) {
-        const bool probs_name = name.find("pred") != name.npos || name.find("prob") != name.npos;
+        const bool probs_name = probabilities_by_name(file_name);
         s.role = probs_name ? "predProbs" : "labels";
         s.reason = probs_name ? "file name" : "one column";
         return;
@@ -173,7 +184,8 @@ Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_
         tokenizer.feed(reinterpret_cast<const char*>(head), size);
         if (complete) tokenizer.finish();
         if (complete && sink.rows.empty())
-            throw ReadError(ReadErrorCode::empty_file, "The file is empty. Choose the file that holds the data.", name);
+            throw ReadError(ReadErrorCode::empty_file,
+                            "The file is empty. Choose the file that holds the " + role_by_name(name) + ".", name);
     } catch (const ReadError& e) {
         // Only what makes the whole file unreadable is a problem now; a bad cell further down is
         // for the reader to report with the rest of the data.
@@ -184,7 +196,11 @@ Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_
         }
     }
     s.format = tokenizer.delimiter() == '\t' ? "tsv" : "csv";
-    if (sink.rows.empty()) return s;  // not even one line yet (a long first line): the reader decides
+    if (sink.rows.empty()) {  // not even one line in the head (a first line over 64 KB): the name decides
+        s.role = probabilities_by_name(name) ? "predProbs" : "labels";
+        s.reason = "file name (a very long first line)";
+        return s;
+    }
     guess_table_role(s, name, sink.rows);
     return s;
 }

@@ -24,6 +24,7 @@ TEST_CASE("sniff: an empty file, a binary file and UTF-16 are refused at once wi
     REQUIRE(empty.problem);
     CHECK(empty.problem->code() == "empty_file");
     CHECK(empty.problem->file() == "labels.csv");
+    CHECK(std::string(empty.problem->what()).find("holds the labels") != std::string::npos);
     std::string png = "\x89PNG\r\n\x1a\n";
     png += std::string(64, '\0');
     const Sniffed binary = sniff("photo.csv", png);
