@@ -1,6 +1,7 @@
 // --multi-label on find-issues, scores, health and audit: label sets (a;b, a|b, JSON arrays,
 // label_<class> 0/1 columns or .npy N x K) and one independent probability per class, analysed
 // with ls.multiLabel (src/js/multilabel.js). Also the hint a single-label read of such labels gives.
+import { filterBy, findOptions, rankBy, warningsOf } from './analysis-flags.mjs';
 import { fileChunks } from './input.mjs';
 import { toCsv, toJson } from './output.mjs';
 
@@ -65,29 +66,6 @@ function aggregatorOptions(v) {
   return o;
 }
 
-function findOptions(v) {
-  const o = {};
-  if (v['filter-by'] !== undefined) o.filterBy = v['filter-by'];
-  if (v['frac-noise'] !== undefined) o.fracNoise = v['frac-noise'];
-  if (v['min-examples-per-class'] !== undefined) o.minExamplesPerClass = v['min-examples-per-class'];
-  if (v['adjust-pred-probs']) o.adjustPredProbs = true;
-  return o;
-}
-const filterBy = (v) => v['filter-by'] ?? 'prune_by_noise_rate';
-const rankBy = (v) => v['rank-by'] ?? 'self_confidence';
-
-function warningsOf(...lists) {
-  const seen = new Map();
-  for (const w of lists.flat()) {
-    const key = `${w.code}\u0000${w.message}`;
-    if (seen.has(key)) continue;
-    const out = { code: w.code, message: w.message, count: w.count };
-    if (w.example >= 0) out.example = w.example;
-    if (w.classIndex >= 0) out.class = w.classIndex;
-    seen.set(key, out);
-  }
-  return [...seen.values()];
-}
 
 /** A set written in the labels file's own notation (JSON array, a|b, or a;b). */
 function setText(names, notation) {

@@ -1,33 +1,9 @@
 // The four commands: each takes the LabelScope, a Dataset and the parsed flags and returns
 // { json, csv: {header, rows}, warnings } for the caller to print in the chosen format.
+import { filterBy, findOptions, rankBy, warningsOf } from './analysis-flags.mjs';
 import { simulateNoiseCommand } from './cmd-simulate.mjs';
 import { dataColumns, FLAGGED_FIELDS } from '../js/exports.js';
 
-/** Options of find_label_issues / audit in the JS API's names; flags not given keep the defaults. */
-function findOptions(v) {
-  const o = {};
-  if (v['filter-by'] !== undefined) o.filterBy = v['filter-by'];
-  if (v['frac-noise'] !== undefined) o.fracNoise = v['frac-noise'];
-  if (v['min-examples-per-class'] !== undefined) o.minExamplesPerClass = v['min-examples-per-class'];
-  if (v['adjust-pred-probs']) o.adjustPredProbs = true;
-  return o;
-}
-const filterBy = (v) => v['filter-by'] ?? 'prune_by_noise_rate';
-const rankBy = (v) => v['rank-by'] ?? 'self_confidence';
-
-/** Reader and analysis warnings, each once: {code, message, count, example?, class?}. */
-function warningsOf(...lists) {
-  const seen = new Map();
-  for (const w of lists.flat()) {
-    const key = `${w.code}\u0000${w.message}`;
-    if (seen.has(key)) continue;
-    const out = { code: w.code, message: w.message, count: w.count };
-    if (w.example >= 0) out.example = w.example;
-    if (w.classIndex >= 0) out.class = w.classIndex;
-    seen.set(key, out);
-  }
-  return [...seen.values()];
-}
 
 function findIssues(ls, dataset, v) {
   const options = { ...findOptions(v), returnIndicesRankedBy: rankBy(v) };
