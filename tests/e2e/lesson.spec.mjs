@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
 import { expect, MNIST, screenshot, test } from './fixtures.mjs';
+import { pruneByCell } from '../../web/ui/lesson-prune.js';
 
 let lsPromise = null;
 const api = () => (lsPromise ??= createLabelScope());
@@ -110,9 +111,10 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   expect(cal.calibrated.map((line) => line.reduce((a, b) => a + b, 0))).toEqual(report.labelCounts);
   expect(nm.noiseMatrix).toEqual(report.noiseMatrix);
   expect(nm.py).toEqual(report.py);
-  const cells = Array.from({ length: 10 }, () => new Array(10).fill(0));
-  for (const i of report.issues) cells[labels[i]][report.suggested[i]]++;
-  expect(pr.flaggedByCell).toEqual(cells);
+  // Pruning: the rows taken from each cell, as the core counts them from the calibrated joint
+  // (web/ui/lesson-prune.js, checked against the golden flags in tests/js/lesson-prune.test.mjs).
+  const cells = pruneByCell(report.calibrated, report.labelCounts);
+  expect(pr.pruneByCell).toEqual(cells);
   expect(pr.numFlagged).toBe(report.issues.length);
   expect(rk.top).toEqual(report.issues.slice(0, 10));
   expect(rk.scores).toEqual(report.issues.slice(0, 10).map((i) => report.quality[i]));
@@ -124,6 +126,13 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   await expect(shown).toHaveCount(6);
   await expect(shown.nth(0).locator('.lz-row')).toContainText(`Row ${row + 1} is labelled ${labels[row]}`);
   await expect(shown.nth(5).locator('.lz-row')).toContainText(`Row ${row + 1} is ranked 1st of ${report.issues.length}`);
+  // The followed row's cell gives up that many rows, and the row is one of them (the top flag).
+  const [given, other] = pr.rowCell;
+  expect(pr.rowPicked).toBe(true);
+  await expect(shown.nth(4).locator('.lz-row')).toContainText(
+    `Row ${row + 1}: ${cells[given][other]} rows are pruned from cell (${given}, ${other}) and it is one of them`);
+  const prunedRow = await shown.nth(4).locator('tbody tr').nth(given).locator('td').allTextContents();
+  expect(prunedRow).toEqual(cells[given].map((v) => (v == null ? '—' : String(v))));
   // The matrix shows the confident joint's numbers.
   const firstRow = await shown.nth(1).locator('tbody tr').first().locator('td').allTextContents();
   expect(firstRow).toEqual(report.cj[0].map(String));

@@ -1,6 +1,7 @@
 // The step-by-step view's numbers (attribute `lesson`), taken from the audit report itself — no
 // computation of its own beyond counting — so every picture shows what the analysis used.
 // No DOM: lesson-steps.js draws these, and the labelscope-step event carries them.
+import { pruneByCell } from './lesson-prune.js';
 
 /** Formats a probability for a sentence: 3 significant digits, never "1.00" for less than 1. */
 export function prob(p) {
@@ -19,14 +20,6 @@ const ordinal = (n) => {
   const v = n % 100;
   return `${n}${s[(v - 20) % 10] || s[v] || s[0]}`;
 };
-
-/** Flagged rows per cell (given label, suggested label): what pruning took out of each cell. */
-export function flaggedByCell(report, labels) {
-  const k = report.numClasses;
-  const cells = Array.from({ length: k }, () => new Array(k).fill(0));
-  for (const i of report.issues) cells[labels[i]][report.suggestedLabel[i]]++;
-  return cells;
-}
 
 /** The row followed through every step: the top-ranked flagged row, or `row` when given. */
 export function chosenRow(report, labels, row = null) {
@@ -50,15 +43,19 @@ export function chosenRow(report, labels, row = null) {
 
 /**
  * The steps, in order: [{step, index, title, sentence, rowSentence, numbers}]. ctx: {report, labels,
- * classNames}; row: the example to follow (default: the top-ranked flag).
+ * classNames}; row: the example to follow (default: the top-ranked flag). prune: {settings
+ * ({fracNoise, minExamplesPerClass} the report was made with), pick (lesson-prune.js pickInCell for
+ * the row's cell, or null)}.
  */
-export function lessonSteps({ report, labels, classNames }, row = null) {
+export function lessonSteps({ report, labels, classNames }, row = null, prune = {}) {
   const name = (c) => classNames?.[c] ?? String(c);
   const r = chosenRow(report, labels, row);
   const k = report.numClasses;
   const rowName = `Row ${r.row + 1}`; // rows as the page counts them: the N-th data row, from 1
   const cellCount = r.counted >= 0 ? report.confidentJointUncalibrated[r.given][r.counted] : null;
-  const pruned = flaggedByCell(report, labels);
+  const settings = prune.settings ?? {};
+  const pruned = pruneByCell(report.confidentJoint, report.labelCounts, settings);
+  const pruneTotal = pruned.reduce((sum, line) => sum + line.reduce((s, v) => s + (v ?? 0), 0), 0);
   const offDiagonal = (m) => m.reduce((sum, line, i) => sum + line.reduce((s, v, j) => s + (i === j ? 0 : v), 0), 0);
   const rawOff = offDiagonal(report.confidentJointUncalibrated);
   const worstPair = largestOffDiagonal(report.confidentJoint);
@@ -103,11 +100,13 @@ export function lessonSteps({ report, labels, classNames }, row = null) {
     {
       step: 'pruning',
       title: '5. Pruning takes rows from each cell',
-      sentence: `For every off-diagonal cell, pruning flags about as many rows as the calibrated joint counts there — the rows with the largest margin for the other class. ${report.issues.length} rows were flagged in all.`,
-      rowSentence: r.flagged
-        ? `${rowName} is flagged, suggested as ${name(report.suggestedLabel[r.row])}: one of the ${pruned[r.given][report.suggestedLabel[r.row]]} rows taken from cell (${name(r.given)}, ${name(report.suggestedLabel[r.row])}).`
-        : `${rowName} is not flagged.`,
-      numbers: { flaggedByCell: pruned, numFlagged: report.issues.length },
+      sentence: `${pruneMethodSentence(report.filterBy)} In all, ${pruneTotal} rows are taken from the cells off the diagonal; ${report.issues.length} rows are flagged (a row taken from two cells counts once, and a row whose own label wins by a hair is let go).`,
+      rowSentence: pruneRowSentence(rowName, r, prune.pick, pruned, name, report),
+      numbers: {
+        pruneByCell: pruned, pruneTotal, numFlagged: report.issues.length,
+        fracNoise: settings.fracNoise ?? 1, minExamplesPerClass: settings.minExamplesPerClass ?? 1,
+        ...(prune.pick ? { rowCell: [r.given, r.counted], rowRank: prune.pick.rank, rowPicked: prune.pick.picked } : {}),
+      },
     },
     {
       step: 'ranking',
@@ -125,6 +124,31 @@ export function lessonSteps({ report, labels, classNames }, row = null) {
   ];
   steps.forEach((s, index) => { s.index = index; s.example = r.row; });
   return { steps, row: r, numClasses: k };
+}
+
+function pruneMethodSentence(filterBy) {
+  const how = 'From each off-diagonal cell (given k, other j), pruning takes the number the calibrated joint '
+    + 'counts there (times frac_noise, rounded down): the rows labelled k with the largest margin p(j) − p(k).';
+  if (filterBy === 'prune_by_noise_rate') return how;
+  if (filterBy === 'both') return `${how} With both, a row is flagged only if pruning by class also takes it.`;
+  if (filterBy === 'prune_by_class') {
+    return 'Pruning by class takes as many rows from each class as its cells off the diagonal add up to — the rows with the lowest probability for their own label. The matrix shows those counts per cell.';
+  }
+  return `This is what pruning would take from each cell; the method used, ${filterBy.replace(/_/g, ' ')}, does not prune by these counts.`;
+}
+
+/** The followed row in the pruning step: how many rows its cell gives up, and whether it is one of them. */
+function pruneRowSentence(rowName, r, pick, pruned, name, report) {
+  if (r.counted < 0) return `${rowName} was not counted in any cell, so no cell’s pruning is about it; it is ${r.flagged ? 'flagged' : 'not flagged'}.`;
+  if (r.counted === r.given) return `${rowName} sits on the diagonal (cell (${name(r.given)}, ${name(r.given)})), whose rows are kept; it is ${r.flagged ? 'flagged by another cell’s pruning' : 'not flagged'}.`;
+  const cell = `cell (${name(r.given)}, ${name(r.counted)})`;
+  const taken = pruned[r.given][r.counted];
+  const count = `${taken === 1 ? '1 row is' : `${taken} rows are`} pruned from ${cell}`;
+  const fate = r.flagged ? `it is flagged, suggested as ${name(report.suggestedLabel[r.row])}` : 'it is not flagged';
+  if (!pick) return `${rowName}: ${count}; ${fate}.`;
+  const margin = `its margin p(${name(r.counted)}) − p(${name(r.given)}) ranks ${ordinal(pick.rank)} among the rows labelled ${name(r.given)}`;
+  const member = pick.picked ? 'it is one of them' : 'it is not one of them';
+  return `${rowName}: ${count} and ${member} (${margin}); ${fate}.`;
 }
 
 function offCount(n) {

@@ -14,6 +14,7 @@ export class LessonMode {
   #panel = new LessonPanel();
   #simulation = null;  // of the dataset shown
   #revealed = false;   // Reveal pressed since the data was read
+  #ui = null;
 
   /** host: {attr(name), has(name), emit(type, detail), client(), rerender()}. */
   constructor(host) {
@@ -25,6 +26,7 @@ export class LessonMode {
   get simulation() { return this.#simulation; }
 
   attach(shadowRoot, ui) {
+    this.#ui = ui;
     adoptLessonStyles(shadowRoot);
     ui.root.insertBefore(this.#panel.element, ui.results);
   }
@@ -88,6 +90,7 @@ export class LessonMode {
       lesson: this.#host.has('lesson'),
       compact,
       client,
+      settings: this.#ui?.settings?.values,
       onReveal: () => {
         this.#revealed = true;
         this.#host.rerender();

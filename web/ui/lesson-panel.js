@@ -4,6 +4,8 @@
 import { PROBABILITIES_NOTE, simulationScores } from '../controllers/simulation.js';
 import { h, replace } from './dom.js';
 import { renderComparison, renderSweep } from './lesson-charts.js';
+import { chosenRow } from './lesson-data.js';
+import { pickInCell, pruneByCell } from './lesson-prune.js';
 import { renderLessonSteps } from './lesson-steps.js';
 import { LESSON_CSS } from './lesson-styles.js';
 
@@ -39,13 +41,16 @@ function missedReasons(simulation, report, labels) {
 export class LessonPanel {
   element = h('div', { class: 'lz', part: 'lesson' });
   #extras = new WeakMap(); // simulation -> {compare, sweep} promise results
+  #picks = new WeakMap();  // report -> the followed row's place in its cell's pruning (promise)
+  #renders = 0;            // steps drawn (and their events fired) for the latest render only
 
   /**
-   * state: {ctx: {report, labels, classNames}, simulation, hideTruth, revealed, lesson, compact,
-   * client, onReveal(), onStep(detail)}.
+   * state: {ctx: {report, labels, classNames, dataset}, simulation, hideTruth, revealed, lesson, compact,
+   * client, settings ({fracNoise, minExamplesPerClass}), onReveal(), onStep(detail)}.
    */
   render(state) {
     const { ctx, simulation, hideTruth, revealed, lesson, compact } = state;
+    this.#renders++;
     if (!ctx?.report) {
       replace(this.element);
       this.element.hidden = true;
@@ -56,7 +61,7 @@ export class LessonPanel {
       // the steps when asked for.
       const parts = [];
       if (hideTruth && ctx.hasTruth && !revealed) parts.push(this.#revealCard(state));
-      if (lesson) parts.push(renderLessonSteps(ctx, { onStep: state.onStep }));
+      if (lesson) parts.push(this.#stepsSlot(state));
       this.element.hidden = parts.length === 0;
       replace(this.element, parts);
       return;
@@ -64,7 +69,7 @@ export class LessonPanel {
     const parts = [];
     if (simulation) parts.push(this.#simulationCard(state));
     else if (hideTruth && ctx.hasTruth && !revealed) parts.push(this.#revealCard(state));
-    if (lesson) parts.push(renderLessonSteps(ctx, { onStep: state.onStep }));
+    if (lesson) parts.push(this.#stepsSlot(state));
     if (lesson && simulation && (!hideTruth || revealed)) parts.push(this.#extrasSlot(state));
     this.element.hidden = parts.length === 0;
     replace(this.element, parts);
@@ -111,6 +116,25 @@ export class LessonPanel {
     return h('section', { class: 'lz-card lz-sim', 'aria-label': 'Simulated label noise' }, body);
   }
 
+  /**
+   * The steps, drawn once the followed row's place in its cell's pruning is known (it reads the
+   * probabilities of the rows with its label, in the worker); their events fire then, once.
+   */
+  #stepsSlot({ ctx, settings, onStep }) {
+    const slot = h('div', { class: 'lz-steps-slot' }, h('p', { class: 'help' }, 'Working out the steps…'));
+    const prune = { fracNoise: settings?.fracNoise ?? 1, minExamplesPerClass: settings?.minExamplesPerClass ?? 1 };
+    const key = JSON.stringify(prune);
+    let jobs = this.#picks.get(ctx.report);
+    if (!jobs) this.#picks.set(ctx.report, (jobs = new Map()));
+    if (!jobs.has(key)) jobs.set(key, rowPrunePick(ctx, prune).catch(() => null));
+    const render = this.#renders;
+    jobs.get(key).then((pick) => {
+      if (render !== this.#renders) return; // drawn again since: that render shows the steps
+      replace(slot, renderLessonSteps(ctx, { onStep, prune: { settings: prune, pick } }));
+    });
+    return slot;
+  }
+
   #extrasSlot({ simulation, client, ctx }) {
     const slot = h('div', { class: 'lz-extras', 'aria-live': 'polite' }, h('p', { class: 'help' }, 'Comparing methods…'));
     let job = this.#extras.get(simulation);
@@ -129,6 +153,21 @@ export class LessonPanel {
 function stat(label, value, key, help) {
   return h('div', { class: 'stat', 'data-key': key }, h('dt', null, label), h('dd', null, value),
     help ? h('dd', { class: 'stat-help' }, help) : null);
+}
+
+const PICK_LIMIT = 20_000_000; // probabilities read to place the followed row (beyond: the count alone)
+
+/** Where the followed row stands in the pruning of its confident-joint cell (lesson-prune.js), or null. */
+async function rowPrunePick(ctx, settings) {
+  const { report, labels, dataset } = ctx;
+  const r = chosenRow(report, labels);
+  if (r.counted < 0 || r.counted === r.given || !dataset?.probabilityRows) return null;
+  if (report.numExamples * report.numClasses > PICK_LIMIT) return null;
+  const count = pruneByCell(report.confidentJoint, report.labelCounts, settings)[r.given][r.counted];
+  return pickInCell({
+    probsOf: (start, end) => dataset.probabilityRows(start, end),
+    labels, numClasses: report.numClasses, row: r.row, other: r.counted, count,
+  });
 }
 
 /** compareMethods on the noisy data and sweepNoiseRate on the original labels, in the worker. */

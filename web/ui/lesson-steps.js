@@ -51,8 +51,9 @@ function picture(step, ctx, r) {
         matrix(ctx.report.noiseMatrix, names, { caption: 'Noise matrix p(given | true), as a percentage', format: pct, highlight: cell, colHead: 'true' }),
         bars(n.py.map((p, c) => ({ label: names[c], value: p, max: Math.max(...n.py) })), { caption: 'Prior: share of each true class', format: pct }));
     case 'pruning':
-      return matrix(n.flaggedByCell, names, {
-        caption: 'Rows flagged per cell (given label, suggested label)', highlight: r.flagged ? [r.given, ctx.report.suggestedLabel[r.row]] : null, colHead: 'suggested',
+      return matrix(n.pruneByCell, names, {
+        caption: 'Rows pruning takes from each cell (given label, the other class); the diagonal is kept',
+        format: (v) => (v == null ? '—' : String(v)), highlight: cell && cell[0] !== cell[1] ? cell : null, colHead: 'other',
       });
     case 'ranking':
       return h('ol', { class: 'lz-rank' }, n.top.map((i, pos) => h('li', { class: i === r.row ? 'mark' : null },
@@ -66,10 +67,10 @@ function picture(step, ctx, r) {
 
 /**
  * Renders the steps for ctx ({report, labels, classNames}); onStep(detail) is called for each step
- * shown, in order. Returns the section.
+ * shown, in order; prune: as lessonSteps takes it (lesson-data.js). Returns the section.
  */
-export function renderLessonSteps(ctx, { onStep, row = null } = {}) {
-  const { steps, row: r } = lessonSteps(ctx, row);
+export function renderLessonSteps(ctx, { onStep, row = null, prune = {} } = {}) {
+  const { steps, row: r } = lessonSteps(ctx, row, prune);
   const section = h('section', { class: 'lz-steps', 'aria-label': 'How confident learning found these rows, step by step' },
     h('h2', { class: 'section-title' }, 'Step by step, on these numbers'),
     h('p', { class: 'lz-follow' }, `Following row ${r.row + 1} (labelled ${ctx.classNames[r.given]}) through every step.`),
