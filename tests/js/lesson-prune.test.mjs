@@ -22,7 +22,6 @@ function keptByReduce(row, given) {
 /** prune_by_noise_rate's flags rebuilt from the per-cell counts and pickInCell. */
 async function flagsFromCells(g, joint, counts, settings) {
   const cells = pruneByCell(joint, counts, settings);
-  const probsOf = (start, end) => g.flat.subarray(start * g.numClasses, end * g.numClasses);
   const flagged = [];
   for (let i = 0; i < g.n; i++) {
     const given = g.labels[i];
@@ -30,7 +29,7 @@ async function flagsFromCells(g, joint, counts, settings) {
     for (let other = 0; other < g.numClasses && !picked; other++) {
       const count = cells[given][other];
       if (other === given || !count) continue;
-      ({ picked } = await pickInCell({ probsOf, labels: g.labels, numClasses: g.numClasses, row: i, other, count }));
+      ({ picked } = pickInCell({ probs: g.flat, labels: g.labels, numClasses: g.numClasses, row: i, other, count }));
     }
     if (picked && keptByReduce(g.rows[i], given)) flagged.push(i);
   }
@@ -77,9 +76,8 @@ test('typical_n2000_k5: golden cell values, and the pruning step words them for 
   const given = g.labels[row];
   const counted = report.confidentJointLabel[row];
   assert.ok(counted >= 0 && counted !== given);
-  const probsOf = (start, end) => g.flat.subarray(start * 5, end * 5);
   const count = cells[given][counted];
-  const pick = await pickInCell({ probsOf, labels: g.labels, numClasses: 5, row, other: counted, count });
+  const pick = pickInCell({ probs: g.flat, labels: g.labels, numClasses: 5, row, other: counted, count });
   const { steps } = lessonSteps({ report, labels: g.labels, classNames: ['0', '1', '2', '3', '4'] }, null,
     { settings: {}, pick });
   const pruning = steps.find((s) => s.step === 'pruning');
@@ -90,14 +88,13 @@ test('typical_n2000_k5: golden cell values, and the pruning step words them for 
     new RegExp(`^Row ${row + 1}: ${count} rows are pruned from cell \\(${given}, ${counted}\\) and it is one of them`));
 });
 
-test('pickInCell: ties go to the lower index; a NaN margin sorts last', async () => {
+test('pickInCell: ties go to the lower index; a NaN margin sorts last', () => {
   // Four rows labelled 0 with margins p1 - p0 of 0.5, 0.5, NaN, 0.9 (rows 0..3).
   const flat = new Float64Array([0.25, 0.75, 0.25, 0.75, NaN, 0.5, 0.05, 0.95]);
-  const probsOf = (s, e) => flat.subarray(s * 2, e * 2);
   const labels = Int32Array.from([0, 0, 0, 0]);
-  const at = async (row) => (await pickInCell({ probsOf, labels, numClasses: 2, row, other: 1, count: 2 }));
-  assert.deepEqual(await at(3), { rank: 1, picked: true });
-  assert.deepEqual(await at(0), { rank: 2, picked: true });
-  assert.deepEqual(await at(1), { rank: 3, picked: false });
-  assert.deepEqual(await at(2), { rank: 4, picked: false });
+  const at = (row) => (pickInCell({ probs: flat, labels, numClasses: 2, row, other: 1, count: 2 }));
+  assert.deepEqual(at(3), { rank: 1, picked: true });
+  assert.deepEqual(at(0), { rank: 2, picked: true });
+  assert.deepEqual(at(1), { rank: 3, picked: false });
+  assert.deepEqual(at(2), { rank: 4, picked: false });
 });

@@ -7,6 +7,8 @@ import {
 import { replace } from './dom.js';
 import { adoptLessonStyles, LessonPanel } from './lesson-panel.js';
 
+const PROBS_LIMIT = 4_000_000; // values (32 MB): beyond, the pruning step gives its counts without the row's rank
+
 export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'lesson', 'hide-truth'];
 
 export class LessonMode {
@@ -15,6 +17,7 @@ export class LessonMode {
   #simulation = null;  // of the dataset shown
   #revealed = false;   // Reveal pressed since the data was read
   #ui = null;
+  #probs = null;       // {dataset, values}: the probabilities of the data shown, for the pruning step's row
 
   /** host: {attr(name), has(name), emit(type, detail), client(), rerender()}. */
   constructor(host) {
@@ -43,16 +46,42 @@ export class LessonMode {
     }
     if (!request) {
       this.#simulation = null;
+      await this.#keepProbabilities(dataset);
       return dataset;
     }
     try {
       const { dataset: noisy, simulation } = await simulateOn(client, dataset, request);
       this.#simulation = simulation;
+      await this.#keepProbabilities(noisy);
       return noisy;
     } catch (error) {
       dataset.free().catch(() => {});
       throw error;
     }
+  }
+
+  /**
+   * With the step-by-step view, the probabilities of a small dataset are kept here, so that the
+   * pruning step can say whether the followed row is one its cell gives up (its margin's rank).
+   */
+  async #keepProbabilities(dataset) {
+    this.#probs = null;
+    if (!this.#host.has('lesson') || dataset.numExamples * dataset.numClasses > PROBS_LIMIT) return;
+    this.#probs = { dataset, values: await dataset.probabilityRows(0, dataset.numExamples) };
+  }
+
+  /** The kept probabilities when they are the dataset's; else fetched now and drawn again (lesson added later). */
+  #probsOf(dataset) {
+    if (!dataset || !this.#host.has('lesson')) return null;
+    if (this.#probs?.dataset === dataset) return this.#probs.values;
+    if (this.#probs?.pending === dataset || dataset.numExamples * dataset.numClasses > PROBS_LIMIT) return null;
+    this.#probs = { pending: dataset };
+    dataset.probabilityRows(0, dataset.numExamples).then((values) => {
+      if (this.#probs?.pending !== dataset) return;
+      this.#probs = { dataset, values };
+      this.#host.rerender();
+    }, () => {});
+    return null;
   }
 
   /** The truth of the data: the flips when noise was simulated, else the files' truth. */
@@ -91,6 +120,7 @@ export class LessonMode {
       compact,
       client,
       settings: this.#ui?.settings?.values,
+      probs: this.#probsOf(ctx.dataset),
       onReveal: () => {
         this.#revealed = true;
         this.#host.rerender();

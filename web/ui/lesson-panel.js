@@ -41,16 +41,14 @@ function missedReasons(simulation, report, labels) {
 export class LessonPanel {
   element = h('div', { class: 'lz', part: 'lesson' });
   #extras = new WeakMap(); // simulation -> {compare, sweep} promise results
-  #picks = new WeakMap();  // report -> the followed row's place in its cell's pruning (promise)
-  #renders = 0;            // steps drawn (and their events fired) for the latest render only
 
   /**
    * state: {ctx: {report, labels, classNames, dataset}, simulation, hideTruth, revealed, lesson, compact,
-   * client, settings ({fracNoise, minExamplesPerClass}), onReveal(), onStep(detail)}.
+   * client, settings ({fracNoise, minExamplesPerClass}), probs (every row's probabilities, flat, or
+   * null), onReveal(), onStep(detail)}.
    */
   render(state) {
     const { ctx, simulation, hideTruth, revealed, lesson, compact } = state;
-    this.#renders++;
     if (!ctx?.report) {
       replace(this.element);
       this.element.hidden = true;
@@ -116,23 +114,10 @@ export class LessonPanel {
     return h('section', { class: 'lz-card lz-sim', 'aria-label': 'Simulated label noise' }, body);
   }
 
-  /**
-   * The steps, drawn once the followed row's place in its cell's pruning is known (it reads the
-   * probabilities of the rows with its label, in the worker); their events fire then, once.
-   */
-  #stepsSlot({ ctx, settings, onStep }) {
-    const slot = h('div', { class: 'lz-steps-slot' }, h('p', { class: 'help' }, 'Working out the steps…'));
+  /** The steps; the followed row's place in its cell's pruning when the probabilities are at hand. */
+  #stepsSlot({ ctx, settings, probs, onStep }) {
     const prune = { fracNoise: settings?.fracNoise ?? 1, minExamplesPerClass: settings?.minExamplesPerClass ?? 1 };
-    const key = JSON.stringify(prune);
-    let jobs = this.#picks.get(ctx.report);
-    if (!jobs) this.#picks.set(ctx.report, (jobs = new Map()));
-    if (!jobs.has(key)) jobs.set(key, rowPrunePick(ctx, prune).catch(() => null));
-    const render = this.#renders;
-    jobs.get(key).then((pick) => {
-      if (render !== this.#renders) return; // drawn again since: that render shows the steps
-      replace(slot, renderLessonSteps(ctx, { onStep, prune: { settings: prune, pick } }));
-    });
-    return slot;
+    return renderLessonSteps(ctx, { onStep, prune: { settings: prune, pick: rowPrunePick(ctx, prune, probs) } });
   }
 
   #extrasSlot({ simulation, client, ctx }) {
@@ -155,19 +140,14 @@ function stat(label, value, key, help) {
     help ? h('dd', { class: 'stat-help' }, help) : null);
 }
 
-const PICK_LIMIT = 20_000_000; // probabilities read to place the followed row (beyond: the count alone)
-
 /** Where the followed row stands in the pruning of its confident-joint cell (lesson-prune.js), or null. */
-async function rowPrunePick(ctx, settings) {
-  const { report, labels, dataset } = ctx;
+function rowPrunePick(ctx, settings, probs) {
+  const { report, labels } = ctx;
   const r = chosenRow(report, labels);
-  if (r.counted < 0 || r.counted === r.given || !dataset?.probabilityRows) return null;
-  if (report.numExamples * report.numClasses > PICK_LIMIT) return null;
+  if (!probs || probs.length !== report.numExamples * report.numClasses) return null;
+  if (r.counted < 0 || r.counted === r.given) return null;
   const count = pruneByCell(report.confidentJoint, report.labelCounts, settings)[r.given][r.counted];
-  return pickInCell({
-    probsOf: (start, end) => dataset.probabilityRows(start, end),
-    labels, numClasses: report.numClasses, row: r.row, other: r.counted, count,
-  });
+  return pickInCell({ probs, labels, numClasses: report.numClasses, row: r.row, other: r.counted, count });
 }
 
 /** compareMethods on the noisy data and sweepNoiseRate on the original labels, in the worker. */

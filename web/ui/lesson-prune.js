@@ -60,29 +60,21 @@ export function pruneByCell(joint, labelCounts, options = {}) {
 /**
  * Where row i stands in the pruning of cell (given = labels[i], other): its key is the negated
  * margin -(p[other] - p[given]); the cell takes the `count` smallest keys among the rows labelled
- * `given` (ties: lower index first; NaN last; §11). probsOf(start, end) gives rows [start, end) as
- * one flat array of K numbers per row (a Dataset's probabilityRows; may return a promise).
+ * `given` (ties: lower index first; NaN last; §11). probs: every row's K probabilities, flat.
  * Returns {rank (1 = largest margin), picked}.
  */
-export async function pickInCell({ probsOf, labels, numClasses, row, other, count, chunk = 65536 }) {
+export function pickInCell({ probs, labels, numClasses, row, other, count }) {
   const given = labels[row];
   const k = numClasses;
-  const mine = await probsOf(row, row + 1);
-  const key = (p, o) => -(p[o + other] - p[o + given]);
-  const myKey = key(mine, 0);
-  const before = (kv, i) => {
-    if (Number.isNaN(myKey)) return Number.isNaN(kv) ? i < row : true;
-    if (Number.isNaN(kv)) return false;
-    return kv < myKey || (kv === myKey && i < row); // +0 and -0 tie
-  };
+  const key = (o) => -(probs[o + other] - probs[o + given]);
+  const myKey = key(row * k);
   let ahead = 0;
-  const n = labels.length;
-  for (let start = 0; start < n; start += chunk) {
-    const end = Math.min(n, start + chunk);
-    const p = await probsOf(start, end);
-    for (let i = start; i < end; i++) {
-      if (labels[i] === given && i !== row && before(key(p, (i - start) * k), i)) ahead++;
-    }
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== given || i === row) continue;
+    const kv = key(i * k);
+    const before = Number.isNaN(myKey) ? (!Number.isNaN(kv) || i < row)
+      : !Number.isNaN(kv) && (kv < myKey || (kv === myKey && i < row)); // +0 and -0 tie
+    if (before) ahead++;
   }
   return { rank: ahead + 1, picked: ahead < count };
 }
