@@ -11,27 +11,22 @@
 // the public API and rendering. The session lives in controllers/analysis.js (load → read →
 // analyse → cancel; the latest request wins) and controllers/review.js (decisions, undo, exports,
 // the session to resume); neither touches the DOM. Parsing and analysis run in a Web Worker.
-import { AnalysisController } from './controllers/analysis.js';
-import { CrossValController, sniffParquetToo } from './controllers/cross-val.js';
+// Beside it: ui/element-wiring.js builds the controllers, ui/element-render.js renders and fills
+// the result event, ui/element-exports.js runs exports and downloads, ui/element-failure.js shows errors.
 import { baseName, requestedSources, SOURCE_ATTRIBUTES } from './controllers/attributes.js';
 import { DEFAULT_SETTINGS } from './controllers/options.js';
-import { resultDetail } from './controllers/results.js';
-import { ReviewController } from './controllers/review.js';
 import { sharedClient } from './ui/core.js';
-import { createCrossValPanel, crossValStyles, probabilitiesBlob } from './ui/cross-val-panel.js';
-import { DEMOS, demoUrls, fetchFiles } from './ui/demos.js';
+import { crossValStyles } from './ui/cross-val-panel.js';
+import { DEMOS, demoUrls } from './ui/demos.js';
 import { replace } from './ui/dom.js';
-import { download, exportWithProgress, flaggedRowsCsv, fullDatasetCsv } from './ui/export.js';
-import { plural } from './ui/format.js';
-import { ReviewStore } from './ui/persist.js';
-import { wayOn } from './ui/plausibility.js';
+import { ExportActions } from './ui/element-exports.js';
+import { showFailure } from './ui/element-failure.js';
+import { renderAll, renderContext, resultEventDetail } from './ui/element-render.js';
+import { createAnalysis, createCrossVal, createReview } from './ui/element-wiring.js';
 import { KeepingUi } from './ui/keeping.js';
 import { LESSON_ATTRIBUTES, LessonMode } from './ui/lesson-mode.js';
-import { analysisView, buildShell, renderResults } from './ui/shell.js';
-import { checkRoles, DATA_ROLES, mergeFiles } from './ui/roles.js';
-import { sniff } from './ui/sniff.js';
+import { buildShell } from './ui/shell.js';
 import { styleSheet } from './ui/styles.js';
-import { buildTruth, parseTruthFile, scoreFlags } from './ui/truth.js';
 
 const DEFAULT_COMPACT_ROWS = 5;
 
@@ -50,6 +45,11 @@ export class LabelScopeElement extends HTMLElement {
   #lesson = null;         // simulate-noise, seed, noise-pair, lesson, hide-truth (ui/lesson-mode.js)
   #crossVal = null;       // probabilities computed here (controllers/cross-val.js) and its panel
   #crossValPanel = null;
+  #exports = new ExportActions({
+    ui: () => this.#ui, review: () => this.#review, report: () => this.report,
+    context: () => renderContext(this.#parts), sourceName: () => this.#sourceName,
+    fail: (error, title, options) => this.#fail(error, title, options),
+  });
   #beforeUnload = (event) => {
     // Saving was wanted but failed, and some decisions were not exported since: ask before leaving.
     if (!this.#review?.store.atRisk()) return;
@@ -246,54 +246,37 @@ export class LabelScopeElement extends HTMLElement {
         onForget: () => this.#keeping.forgetEverything(),
       },
       review: {
-        onExport: (kind) => this.#export(kind),
+        onExport: (kind) => this.#exports.table(kind),
         decide: (index, kind, label, source) => this.#review.decide(index, kind, label, source),
         clear: (index, source) => this.#review.clear(index, source),
         undo: () => this.#review.undo(),
-        startOver: () => this.#startOver(),
-        exportDecisions: () => this.#exportWith((name) => this.#review.exportDecisions(name), 'decisions.csv'),
-        exportLabels: () => this.#exportWith((name) => this.#review.exportLabels(name),
-          `corrected-labels.${this.#review.labelsKind === 'npy' ? 'npy' : 'csv'}`),
+        startOver: () => this.#exports.startOver(),
+        exportDecisions: () => this.#exports.decisions(),
+        exportLabels: () => this.#exports.labels(),
       },
     });
     ui.settings.set(this.#attributeSettings());
     this.#ui = ui;
-    this.#analysis = new AnalysisController({
-      client: sharedClient, fetchFiles, sniff: sniffParquetToo(sniff), checkRoles,
-      computeProbabilities: () => this.#crossVal.compute(), mergeFiles, dataRoles: DATA_ROLES,
-      parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => this.#lesson.truth(dataset, parsed, buildTruth),
-      prepareDataset: (dataset, how) => this.#lesson.prepare(dataset, how),
-    }, analysisView(ui, {
+    this.#analysis = createAnalysis(ui, { lesson: () => this.#lesson, crossVal: () => this.#crossVal, view: {
       setState: (phase) => this.#setState(phase),
       showFiles: (problem, open) => this.#showFiles(problem, open),
       fail: (error, title, options) => this.#fail(error, title, options),
       render: (how) => this.#render(how),
-      announce: () => this.dispatchEvent(new CustomEvent('labelscope-result', { bubbles: true, composed: true, detail: this.#resultDetail() })),
+      announce: () => this.#emit('labelscope-result', resultEventDetail(this.#parts, this.#sourceName)),
       review: () => this.#review,
       analysed: (origin, entries) => this.#keeping.analysed(origin, entries, {
         settings: ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn,
       }),
+    } });
+    ({ crossVal: this.#crossVal, panel: this.#crossValPanel } = createCrossVal(ui, this.#analysis, {
+      onDownload: (result) => this.#exports.probabilities(result),
     }));
-    this.#crossValPanel = createCrossValPanel({
-      onCancel: () => this.#analysis.cancel(),
-      onAgain: () => this.#crossVal.again(),
-      onDownload: () => {
-        const result = this.#crossVal.result;
-        if (result) download(probabilitiesBlob(result), `${this.#sourceName}-probabilities.csv`);
-      },
-    });
-    ui.status.element.after(this.#crossValPanel.element);
-    this.#crossVal = new CrossValController({ client: sharedClient, analysis: this.#analysis, fetchFiles }, this.#crossValPanel);
-    const store = new ReviewStore({
+    this.#review = createReview({
       onState: (state) => this.#ui?.review.setStorage(state),
       // Another tab decided on these rows: show it here too (merged per row).
       onRemote: (key) => { if (key === this.#review.key && this.report) this.#ui.review.decisionsChanged(); },
-    });
-    this.#review = new ReviewController({
-      store,
       context: () => ({ dataset: this.data, report: this.report }),
-      emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
-      writeLabels: async (file, args) => (await sharedClient()).correctedLabelsFile(file, args),
+      emit: (type, detail) => this.#emit(type, detail),
     });
     this.#keeping = new KeepingUi({
       ui, review: this.#review,
@@ -315,7 +298,7 @@ export class LabelScopeElement extends HTMLElement {
     this.#lesson = new LessonMode({
       attr: (name) => this.getAttribute(name),
       has: (name) => this.hasAttribute(name),
-      emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
+      emit: (type, detail) => this.#emit(type, detail),
       rerender: () => { if (this.report) this.#render({ newDataset: false }); },
     });
     // hide-truth: a decision may be the last one the truth waited for.
@@ -359,73 +342,22 @@ export class LabelScopeElement extends HTMLElement {
 
   // ---- rendering ----------------------------------------------------------------------------------
 
-  #context() {
-    const { dataset, report, truth } = this.#analysis;
-    return {
-      dataset, report, truth: this.#lesson.visibleTruth(truth, this.#review.decisions, report),
-      classNames: dataset.classNames, labels: dataset.labels,
-      decisions: this.#review.decisions, labelsKind: this.#review.labelsKind,
-    };
+  /** The collaborators rendering reads (ui/element-render.js). */
+  get #parts() {
+    return { ui: this.#ui, analysis: this.#analysis, review: this.#review, lesson: this.#lesson, client: this.#client };
   }
 
   #render({ newDataset, truthChanged = false }) {
     this.#showFiles(null, newDataset ? false : undefined);
     this.#applyLayout();
-    const ctx = this.#context();
-    renderResults(this.#ui, ctx, {
-      compact: this.#compact, maxRows: this.#maxRows, newDataset: newDataset || truthChanged,
-    });
-    const { truth } = this.#analysis;
-    this.#lesson.render(this.#ui, ctx, {
-      compact: this.#compact, truth, client: this.#client,
-      shown: this.#lesson.fullyShown(truth, this.#review.decisions, this.report),
-    });
+    renderAll(this.#parts, { compact: this.#compact, maxRows: this.#maxRows, newDataset: newDataset || truthChanged });
   }
 
-  /** What a lesson or quiz page needs to check an answer. */
-  #resultDetail() {
-    const ctx = this.#context();
-    const detail = resultDetail(ctx, {
-      scores: ctx.truth ? scoreFlags(ctx.truth, ctx.report.issues) : null,
-      source: this.#sourceName, numDecided: this.#review.decisions.size,
-    });
-    const simulation = this.#lesson.resultSimulation(ctx.report);
-    if (simulation) detail.simulation = simulation;
-    return detail;
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 
-  // ---- exports and decisions ------------------------------------------------------------------------
-
-  async #export(kind) {
-    if (!this.report) return;
-    const build = kind === 'flagged' ? flaggedRowsCsv : fullDatasetCsv;
-    const fileName = `${this.#sourceName}-${kind === 'flagged' ? 'flagged' : 'audited'}.csv`;
-    try {
-      await exportWithProgress(build, this.#context(), fileName, this.#ui.status);
-    } catch (error) {
-      this.#fail(error, 'The export failed', { keepResults: true, hint: null });
-    }
-  }
-
-  async #exportWith(build, what) {
-    if (!this.report) return;
-    try {
-      const { blob, fileName } = await build(this.#sourceName);
-      download(blob, fileName);
-    } catch (error) {
-      this.#fail(error, `Could not export ${this.#sourceName}-${what}`, {
-        keepResults: true, openFiles: false,
-        hint: `Your ${plural(this.#review.decisions.size, 'decision')} are unchanged. Try the export again.`,
-      });
-    }
-  }
-
-  async #startOver() {
-    const cleared = await this.#review.startOver();
-    this.#ui.review.setStorage(this.#review.store.state, null);
-    this.#ui.review.decisionsChanged();
-    this.#ui.status.note(`Started over: ${plural(cleared, 'decision')} cleared.`);
-  }
+  // ---- decisions kept -------------------------------------------------------------------------------
 
   #configureStore() {
     const store = this.#review.store;
@@ -444,20 +376,12 @@ export class LabelScopeElement extends HTMLElement {
   // ---- errors -------------------------------------------------------------------------------------
 
   #fail(error, title, options = {}) {
-    const { keepResults = false, openFiles = true } = options;
     this.#ensureBuilt();
-    this.#ui.status.idle();
-    // undefined: the hint about fixing files — except in the compact view, which has no file list.
-    const hint = 'hint' in options ? options.hint : this.#compact ? null : undefined;
-    const way = this.#compact ? null : wayOn(error, this.#analysis, this.#client);
-    // way.shown: what to say instead of the reader's message (a table of features is no broken file).
-    this.#ui.status.error(way?.shown ?? error, way?.title ?? title, way && hint === undefined ? way.hint : hint, way?.element);
-    if (openFiles) this.#ui.intake.openFiles();
-    if (!keepResults) this.#setState('error');
-    const detail = { code: error.code ?? 'error', message: error.message ?? String(error) };
-    for (const key of ['file', 'row', 'column']) if (error[key] != null) detail[key] = error[key];
-    this.dispatchEvent(new CustomEvent('labelscope-error', { bubbles: true, composed: true, detail }));
-    if (this.#compact) replace(this.#ui.compact);
+    const compact = this.#compact;
+    const detail = showFailure(this.#ui, error, title, options, { compact, analysis: this.#analysis, client: this.#client });
+    if (!options.keepResults) this.#setState('error');
+    this.#emit('labelscope-error', detail);
+    if (compact) replace(this.#ui.compact);
     return undefined;
   }
 }

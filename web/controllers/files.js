@@ -32,6 +32,23 @@ export const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
  * @property {(what: {origin: object, entries: object[]}) => void} analysed  first report of a dataset
  */
 
+/**
+ * What the analysis controller works with (the element passes the page's; tests pass fakes).
+ * @typedef {object} Deps
+ * @property {() => Promise<any>} client  the worker client
+ * @property {(urls: string[], signal: AbortSignal) => Promise<File[]>} fetchFiles
+ * @property {(file: File) => Promise<any>} sniff  an entry {file, role, reason, columns, problem}
+ *   (problem: a file refused at once, a message or a LabelScopeError)
+ * @property {(entries: any[]) => {ready: boolean, problem: string|null}} checkRoles
+ * @property {(current: any[], incoming: any[], wasRead: boolean) => any[]} mergeFiles
+ * @property {string[]} dataRoles
+ * @property {(text: string, fileName: string, dataset: any) => any} parseTruth
+ * @property {(dataset: any, parsed: any[]) => any} buildTruth
+ * @property {() => any} [computeProbabilities]  "Compute out-of-sample probabilities here"
+ * @property {(dataset: any, how: {client: any, signal: AbortSignal}) => Promise<any>} [prepareDataset]
+ *   a lesson's simulated noise
+ */
+
 /** The same files in the same data roles (truth files may differ). */
 export function sameData(a, b, dataRoles) {
   const data = (entries) => entries.filter((e) => dataRoles.includes(e.role) || e.role === 'classNames');

@@ -1,0 +1,27 @@
+// How the element shows a failure: the error on the status line with the way on when there is one
+// (plausibility.js: a table of features is no broken file), the file list opened, and the detail
+// of the labelscope-error event.
+import { wayOn } from './plausibility.js';
+
+/**
+ * Shows `error` under `title` on the shell `ui`; returns the labelscope-error detail.
+ * options: {openFiles = true, hint}: hint undefined is the hint about fixing files (none in the
+ * compact view, which has no file list), null none. where: {compact, analysis, client}.
+ */
+export function showFailure(ui, error, title, options, { compact, analysis, client }) {
+  const { openFiles = true } = options;
+  ui.status.idle();
+  const hint = 'hint' in options ? options.hint : compact ? null : undefined;
+  const way = compact ? null : wayOn(error, analysis, client);
+  // way.shown: what to say instead of the reader's message.
+  ui.status.error(way?.shown ?? error, way?.title ?? title, way && hint === undefined ? way.hint : hint, way?.element);
+  if (openFiles) ui.intake.openFiles();
+  return errorDetail(error);
+}
+
+/** {code, message, file?, row?, column?} of any error (a LabelScopeError's where included). */
+export function errorDetail(error) {
+  const detail = { code: error.code ?? 'error', message: error.message ?? String(error) };
+  for (const key of ['file', 'row', 'column']) if (error[key] != null) detail[key] = error[key];
+  return detail;
+}

@@ -1,0 +1,58 @@
+// The element's controllers, built with the page's own dependencies: the analysis controller
+// (worker client, demo fetching, sniffing, file roles, truth files) with its view on the shell,
+// the cross-validation controller with its panel, and the review controller with its store.
+// label-scope.js keeps only what depends on the element itself (attributes, events, rendering).
+import { AnalysisController } from '../controllers/analysis.js';
+import { CrossValController, sniffParquetToo } from '../controllers/cross-val.js';
+import { ReviewController } from '../controllers/review.js';
+import { sharedClient } from './core.js';
+import { createCrossValPanel } from './cross-val-panel.js';
+import { fetchFiles } from './demos.js';
+import { ReviewStore } from './persist.js';
+import { checkRoles, DATA_ROLES, mergeFiles } from './roles.js';
+import { analysisView } from './shell.js';
+import { sniff } from './sniff.js';
+import { buildTruth, parseTruthFile } from './truth.js';
+
+/**
+ * The analysis controller showing through `ui`. hooks: {lesson() -> LessonMode (simulated noise,
+ * truth a lesson hides), crossVal() -> CrossValController, view: the element's part of the view
+ * (see shell.js analysisView)}.
+ */
+export function createAnalysis(ui, { lesson, crossVal, view }) {
+  return new AnalysisController({
+    client: sharedClient, fetchFiles, sniff: sniffParquetToo(sniff), checkRoles,
+    computeProbabilities: () => crossVal().compute(), mergeFiles, dataRoles: DATA_ROLES,
+    parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => lesson().truth(dataset, parsed, buildTruth),
+    prepareDataset: (dataset, how) => lesson().prepare(dataset, how),
+  }, analysisView(ui, view));
+}
+
+/**
+ * Probabilities computed in this tab: the panel (placed under the status line) and its controller.
+ * hooks: {onDownload(result)}.
+ */
+export function createCrossVal(ui, analysis, { onDownload }) {
+  let crossVal = null;
+  const panel = createCrossValPanel({
+    onCancel: () => analysis.cancel(),
+    onAgain: () => crossVal.again(),
+    onDownload: () => onDownload(crossVal.result),
+  });
+  ui.status.element.after(panel.element);
+  crossVal = new CrossValController({ client: sharedClient, analysis, fetchFiles }, panel);
+  return { crossVal, panel };
+}
+
+/**
+ * The review controller and the store of its decisions. hooks: {onState(state) (how decisions are
+ * kept), onRemote(key) (another tab decided on the dataset `key`), context() -> {dataset, report},
+ * emit(type, detail)}.
+ */
+export function createReview({ onState, onRemote, context, emit }) {
+  const store = new ReviewStore({ onState, onRemote });
+  return new ReviewController({
+    store, context, emit,
+    writeLabels: async (file, args) => (await sharedClient()).correctedLabelsFile(file, args),
+  });
+}
