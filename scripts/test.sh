@@ -24,7 +24,7 @@ bash scripts/build.sh wasm
 ctest --test-dir build-wasm --output-on-failure
 
 step "JS API, CLI and example (node --test)"
-node --test tests/js/ tests/cli/
+node --import ./tests/js/web-layout.mjs --test tests/js/ tests/cli/
 
 step "benchmark smoke run (10k x 10, native / WASM-Node / Chromium; times are not asserted)"
 node bench/run.mjs --quick --out "${TMPDIR:-/tmp}/labelscope-bench-quick.json"

@@ -2,7 +2,7 @@
 // keep the given one, or relabel it to another class. Keyed by example index and independent of the
 // analysis settings, so re-ranking keeps them. Pure (no DOM, no storage: see persist.js), so the
 // exports below can be tested in Node.
-import { csvLine } from './csv.js';
+import { csvLine } from '../src/js/exports.js';
 
 export const DECISION_KINDS = ['accept', 'keep', 'relabel'];
 /** How a decision reads in a sentence ("accepted cooking"). */
