@@ -34,7 +34,8 @@ export function createIntake(handlers) {
   h('div', { class: 'drop-text' },
     h('p', { class: 'drop-title' }, h('strong', {}, 'Drop files here'), ' or ', h('span', { class: 'linkish' }, 'choose files')),
     h('p', { class: 'drop-hint', id: hintId },
-      'Given labels + the model’s out-of-sample predicted probabilities (CSV, TSV or .npy), or one CSV with both. ',
+      'A labelled table of features (CSV or Parquet; the probabilities are computed here), or given labels + ',
+      'the model’s out-of-sample predicted probabilities (CSV, TSV or .npy), or one CSV with both. ',
       'Optional: a truth file (index, is_error) and a class-names file. Files never leave this device.')));
   for (const type of ['dragenter', 'dragover']) {
     zone.addEventListener(type, (e) => {
@@ -145,7 +146,7 @@ function guide() {
     h('ol', { class: 'guide-list' },
       item('Given labels', 'One label per row: a class name or a class index from 0. A header such as “label” is optional.', 'label\ncat\ndog'),
       item('Predicted probabilities', 'One column per class, rows in the same order, from a model that did not train on those rows (e.g. cross-validation).', 'cat,dog\n0.91,0.09\n0.12,0.88'),
-      item('Or one table with both', 'A label column next to one probability column per class; other columns (id, text) are shown alongside.', 'id,text,label,cat,dog'),
+      item('Or one table', 'A label column next to one probability column per class — or next to features, and the probabilities are computed here by cross-validation. Other columns (id, text) are shown alongside.', 'id,text,label,cat,dog'),
       item('Optional: known truth', 'A file with index and is_error columns — or a true_label column in the table — scores the flags.', 'index,is_error\n17,1')));
 }
 
