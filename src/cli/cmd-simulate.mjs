@@ -3,10 +3,13 @@
 // label, as the input names classes), true_label and is_error, one row per example.
 import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { checkOutNotInput } from './paths.mjs';
+import { checkOutNotInput, sameFile } from './paths.mjs';
+import { fileChunks } from './input.mjs';
+import { writeOutput } from './write.mjs';
+import { probsCsv } from '../js/cross-val.js';
 
 const HELP = `Usage: labelscope simulate-noise (--data FILE | --labels L --pred-probs P) --rate R --seed S
-                                 [--pair A,B] [--out NOISY.csv]
+                                 [--pair A,B] [--out NOISY.csv] [--features F --probs-out PROBS.csv]
 
 Flips a chosen fraction of the labels, for lessons and for testing a detector: exactly
 round(R x eligible rows) rows, chosen by a seeded shuffle. The same input, rate and seed flip the
@@ -28,12 +31,25 @@ Options:
                               Without it every row is eligible and moves to one of the other
                               classes, uniformly
 
+Probabilities for the noisy labels (optional):
+  --features F                the data's features (N x D .npy or numeric CSV, one row per label):
+                              the probabilities are computed again by 5-fold cross-validated
+                              logistic regression on the NOISY labels, as 'labelscope cross-val'
+                              does. This is the honest check: the model learns from the flipped
+                              labels, as it would from real mistakes. With --features, --pred-probs
+                              may be left out (it is then computed from the given labels first)
+  --probs-out FILE            PROBS.csv to analyse NOISY.csv with (a header of class names, one row
+                              per example): recomputed with --features; without, the given
+                              probabilities, kept. Keeping them is a teaching approximation: they
+                              come from a model that never saw the flips, so flips are easier to find
+
 Output:
   --out FILE                  NOISY.csv (default: standard output); never one of the input files
   CSV: label,true_label,is_error, one row per example in input order: the noisy label, the
        input's label (taken as the truth), is_error 1 if flipped; class names if the input labels
        are names, else indices.
-  Give it back as labels: labelscope find-issues --labels NOISY.csv --pred-probs P`;
+  Give it back as labels: labelscope find-issues --labels NOISY.csv --pred-probs P
+  (or --pred-probs PROBS.csv, the --probs-out file)`;
 
 /** The command's entry in COMMANDS (args.mjs); INPUT: the shared input flags. */
 export function simulateNoiseSpec(INPUT) {
@@ -43,6 +59,7 @@ export function simulateNoiseSpec(INPUT) {
       labels, 'pred-probs': predProbs, data, 'label-column': labelColumn, format, out,
       'single-thread': INPUT['single-thread'], help: INPUT.help,
       rate: { type: 'string' }, seed: { type: 'string' }, pair: { type: 'string' },
+      features: { type: 'string' }, 'probs-out': { type: 'string' },
     },
     formats: ['csv'],
     summary: 'flip a fraction of the labels with a seed (known truth for lessons)',
@@ -56,13 +73,21 @@ export function checkSimulateValues(v, fail) {
   if (v.data !== undefined && (v.labels !== undefined || v['pred-probs'] !== undefined)) {
     fail('give either --data or --labels and --pred-probs, not both.');
   }
-  if (v.data === undefined && (v.labels === undefined || v['pred-probs'] === undefined)) {
+  const withFeatures = v.features !== undefined;
+  if (v.data === undefined && (v.labels === undefined || (v['pred-probs'] === undefined && !withFeatures))) {
     fail(v.labels === undefined && v['pred-probs'] === undefined
       ? 'missing input: give --labels and --pred-probs (or --data).'
       : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`);
   }
   if (v['label-column'] !== undefined && v.data === undefined) fail('--label-column goes with --data.');
-  for (const key of ['labels', 'pred-probs', 'data', 'out', 'label-column', 'pair']) {
+  if (withFeatures && v.data !== undefined) {
+    fail('--features goes with --labels L (and --pred-probs P): a table\'s own feature columns cannot be '
+      + 'retrained on the noisy labels here; give the labels and an N x D features file.');
+  }
+  if (withFeatures && v['probs-out'] === undefined) {
+    fail('--features needs --probs-out FILE: the probabilities recomputed on the noisy labels are written there.');
+  }
+  for (const key of ['labels', 'pred-probs', 'data', 'out', 'label-column', 'pair', 'features', 'probs-out']) {
     if (v[key] === '') fail(`--${key} needs a value.`);
   }
   v.format ??= 'csv';
@@ -79,6 +104,15 @@ export function checkSimulateValues(v, fail) {
   }
   v.seed = Number(v.seed);
   checkOutNotInput(v, fail, 'the noisy labels');
+  const probsOut = v['probs-out'];
+  if (probsOut !== undefined) {
+    for (const flag of ['labels', 'pred-probs', 'data', 'features', 'out']) {
+      if (v[flag] !== undefined && sameFile(probsOut, v[flag])) {
+        fail(`--probs-out ${probsOut} is ${flag === 'out' ? 'the --out file' : `an input file (--${flag})`}; `
+          + 'write the probabilities to another file.');
+      }
+    }
+  }
 }
 
 const INTEGER = /^\s*[+-]?\d+(\.0*)?\s*$/;
@@ -171,12 +205,29 @@ export function labelsAreNames(dataset, labelsFile) {
   return first !== undefined && first.trim() !== '' && !INTEGER.test(first);
 }
 
-/** Runs the simulation on the dataset read: { csv: {header, rows}, warnings, json }. */
-export function simulateNoiseCommand(ls, dataset, v) {
+/**
+ * Runs the simulation on the dataset read: { csv: {header, rows}, warnings }. With --probs-out,
+ * also writes the probabilities to analyse the noisy labels with (recomputed with --features).
+ */
+export async function simulateNoiseCommand(ls, dataset, v) {
   const args = { dataset, rate: v.rate, seed: v.seed };
   if (v.pair !== undefined) args.pair = v.pair;
-  const sim = ls.simulateNoise(args);
-  const byName = labelsAreNames(dataset, v.data ?? v.labels);
+  let sim;
+  if (v['probs-out'] !== undefined) {
+    if (v.features !== undefined) {
+      const size = fs.statSync(v.features).size;
+      args.features = { name: v.features, size, data: fileChunks(v.features) };
+    }
+    const r = await ls.simulateNoisyData({ ...args, probabilities: v.features !== undefined ? 'recompute' : 'keep' });
+    sim = r.simulation;
+    const n = r.labels.length;
+    await writeOutput(probsCsv({ numExamples: n, numClasses: r.numClasses, classNames: r.classNames, predProbs: r.predProbs }),
+      v['probs-out']);
+  } else {
+    sim = ls.simulateNoise(args);
+  }
+  // Probabilities computed from features: the classes are the labels' own values (names or numbers).
+  const byName = v['pred-probs'] === undefined && v.features !== undefined ? true : labelsAreNames(dataset, v.data ?? v.labels);
   const name = byName ? (c) => dataset.classNames[c] : (c) => c;
   const rows = new Array(sim.noisyLabels.length);
   for (let i = 0; i < rows.length; i++) rows[i] = [name(sim.noisyLabels[i]), name(sim.trueLabels[i]), sim.isError[i]];

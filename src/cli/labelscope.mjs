@@ -101,7 +101,7 @@ async function run(command, values) {
     }
     dataset = featureRun ? await datasetFromFeatures(ls, files, values) : await readInput(ls, files, values, progress);
     progress.step(`analysing ${dataset.numExamples} examples...`);
-    const result = RUN[command](ls, dataset, values);
+    const result = await RUN[command](ls, dataset, values); // simulate-noise may train a model
     progress.clear();
     await emit(render(result, values.format), values.out);
   } catch (e) {

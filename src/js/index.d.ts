@@ -1073,6 +1073,56 @@ export interface LabelScopeWorker {
   audit(data: CrossValResult, options?: AuditOptions & AuditControl): Promise<AuditReport>;
 }
 
+/**
+ * Arguments of `simulateNoisyData`: simulateNoise's, and the probabilities to analyse the noisy
+ * labels with.
+ */
+export type SimulateNoisyDataArgs<D = Dataset, S = ByteSource> = SimulateNoiseArgs<D> & {
+  /** The data's features: an N x D .npy or numeric CSV, one row per label, in the labels' order. */
+  features?: DataSource<S>;
+  /**
+   * `'recompute'` (the default with `features`): the probabilities are computed again by
+   * `crossValProbs` on the NOISY labels, so the model learns from the flipped labels as it would
+   * from real mistakes — the honest check. `'keep'` (the default without): the given probabilities
+   * (`dataset`'s, or `predProbs`), from a model that never saw the flips — a teaching
+   * approximation that makes flips easier to find.
+   */
+  probabilities?: 'recompute' | 'keep';
+  /** Options of the cross-validation (recompute). */
+  crossVal?: Pick<CrossValOptions, 'folds' | 'seed' | 'c' | 'balancedClassWeight' | 'maxIterations' | 'tolerance' | 'impute'>;
+  /** Also read the noisy labels with their probabilities as a Dataset (`dataset` of the result; free it). */
+  returnDataset?: boolean;
+  signal?: AbortSignal;
+  /** crossValProbs' progress while recomputing. */
+  onProgress?: (progress: CrossValProgress) => void;
+};
+
+/** Result of `simulateNoisyData`: pass `{ labels, predProbs, numClasses }` to audit or findLabelIssues. */
+export interface NoisyData<D = Dataset> {
+  simulation: NoiseSimulation;
+  /** What was done: recomputed on the noisy labels, or kept as given. */
+  probabilities: 'recomputed' | 'kept';
+  /** The noisy labels (= simulation.noisyLabels). */
+  labels: Int32Array;
+  /** N x K, row-major. */
+  predProbs: Float64Array | Float32Array;
+  numClasses: number;
+  classNames: string[];
+  /** The crossValProbs result on the noisy labels (recompute), else null. */
+  crossVal: CrossValResult | null;
+  /** With returnDataset. */
+  dataset?: D;
+}
+
+export interface LabelScope {
+  /** Flips labels (as simulateNoise) and gives the probabilities to look for them with: recomputed or kept. */
+  simulateNoisyData(args: SimulateNoisyDataArgs): Promise<NoisyData>;
+}
+
+export interface LabelScopeWorker {
+  simulateNoisyData(args: SimulateNoisyDataArgs<WorkerDataset, WorkerByteSource>): Promise<NoisyData<WorkerDataset>>;
+}
+
 // ---- multi-label data (ls.multiLabel, src/js/multilabel.js) ---------------------------------------
 
 /**

@@ -9,6 +9,7 @@ import { datasetSources } from './sources.js';
 import { correctedLabelsFile, sniffFile } from './files.js';
 import { compareMethods, sweepNoiseRate } from './compare.js';
 import { scoreDetection, simulateNoise } from './simulate.js';
+import { simulateNoisyData } from './simulate-data.js';
 import { auditInput, crossValProbs, datasetFromCrossVal } from './cross-val.js';
 import { parquetAsCsv } from './parquet.js';
 import { looksMultiLabelError, multiLabelOf } from './multilabel.js';
@@ -250,6 +251,11 @@ export class LabelScope {
   compareMethods(args) { return compareMethods(this, args); }
   /** Precision and recall of one method as the simulated noise rate grows (src/js/compare.js). */
   sweepNoiseRate(args) { return sweepNoiseRate(this, args); }
+  /**
+   * Flips labels and gives the probabilities to analyse them with (src/js/simulate-data.js):
+   * probabilities 'recompute' (cross-validated on the noisy labels, with features) or 'keep'.
+   */
+  simulateNoisyData(args) { return simulateNoisyData(this, args); }
 
   #onDataset(method, { dataset, ...options }) {
     checkOptions(method, options, OPTIONS[method]);

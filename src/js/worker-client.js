@@ -5,6 +5,7 @@ import { LabelScopeError } from './errors.js';
 import { datasetFromCrossVal, isCrossValResult } from './cross-val.js';
 import { transferables } from './transfer.js';
 import { multiLabelClient } from './multilabel-worker.js';
+import { simulateNoisyData } from './simulate-data.js';
 
 /** A dataset that lives in the worker's memory. */
 class WorkerDataset {
@@ -105,6 +106,8 @@ class LabelScopeWorker {
   scoreDetection(args) { return this.#compute('scoreDetection', args); }
   compareMethods(args) { return this.#compute('compareMethods', args); }
   sweepNoiseRate(args) { return this.#compute('sweepNoiseRate', args); }
+  /** As LabelScope.simulateNoisyData: the flips and the training run in the worker (progress, cancel). */
+  simulateNoisyData(args) { return simulateNoisyData(this, args); }
 
   async readDataset(input, options = {}) {
     const { onProgress, signal, ...readOptions } = options;

@@ -28,4 +28,16 @@ export async function lesson(file: File): Promise<void> {
   const wd = await worker.readDataset({ combined: file });
   const wsim = await worker.simulateNoise({ dataset: wd, rate: 0.2 });
   await worker.scoreDetection({ simulation: wsim, flagged: [1, 2] });
+
+  // Probabilities for the noisy labels: recomputed on them from features, or kept.
+  const pixels = { name: 'pixels.npy', data: new Uint8Array(16) };
+  const noisy = await ls.simulateNoisyData({ dataset, rate: 0.1, seed: 7, features: pixels, crossVal: { folds: 3 } });
+  const how: 'recomputed' | 'kept' = noisy.probabilities;
+  ls.audit({ labels: noisy.labels, predProbs: noisy.predProbs, numClasses: noisy.numClasses });
+  console.log(how, noisy.crossVal?.settings.c);
+  await ls.simulateNoisyData({ dataset, rate: 0.1, probabilities: 'keep', returnDataset: true });
+  // @ts-expect-error probabilities is 'recompute' or 'keep'
+  await ls.simulateNoisyData({ dataset, rate: 0.1, probabilities: 'retrain' });
+  const wnoisy = await worker.simulateNoisyData({ dataset: wd, rate: 0.1, features: new Blob([]), returnDataset: true });
+  await wnoisy.dataset?.free();
 }

@@ -1,0 +1,120 @@
+// @ts-check
+// Simulated noise with the probabilities to look for it with: the flips of simulateNoise, then
+// either the probabilities computed again by the cross-validated trainer on the noisy labels (the
+// honest check: the model learns from the flipped labels, as it would from real mistakes) or the
+// given ones kept (a teaching approximation: they come from a model that never saw the flips, so
+// flips are easier to find). Works on a LabelScope or a worker client alike (every call awaited).
+import { invalid, LabelScopeError } from './errors.js';
+import { checkOptions } from './inputs.js';
+
+export const PROBABILITIES = ['recompute', 'keep'];
+const KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair', 'noiseMatrix',
+  'features', 'probabilities', 'crossVal', 'returnDataset', 'signal', 'onProgress'];
+const NOISE_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair', 'noiseMatrix'];
+const CROSS_VAL_KEYS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance', 'impute'];
+
+/** The probabilities of `args` as one flat array of N x K numbers. */
+async function givenProbabilities(args, n, k) {
+  if (args.dataset != null) return args.dataset.probabilityRows(0, n);
+  const p = args.predProbs;
+  if (p == null) throw invalid("simulateNoisyData with probabilities: 'keep' needs predProbs (or a dataset).");
+  if (ArrayBuffer.isView(p)) {
+    if (/** @type {Float64Array} */ (p).length !== n * k) {
+      throw invalid(`predProbs has ${/** @type {Float64Array} */ (p).length} values; ${n} rows x ${k} classes need ${n * k}.`);
+    }
+    return p;
+  }
+  if (!Array.isArray(p) || p.length !== n) throw invalid(`predProbs must be ${n} rows of ${k} probabilities.`);
+  const flat = new Float64Array(n * k);
+  p.forEach((row, i) => {
+    if (row?.length !== k) throw invalid(`predProbs row ${i} has ${row?.length ?? 0} values; it needs ${k}.`);
+    for (let j = 0; j < k; j++) flat[i * k + j] = Number(row[j]);
+  });
+  return flat;
+}
+
+/** The .npy bytes of N x K float64 (or float32) values: read back bit for bit. */
+function npy(values, n, k) {
+  const descr = values instanceof Float32Array ? '<f4' : '<f8';
+  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${n}, ${k}), }`;
+  header += ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
+  const out = new Uint8Array(10 + header.length + values.byteLength);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0);
+  new DataView(out.buffer).setUint16(8, header.length, true);
+  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
+  out.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), 10 + header.length);
+  return out;
+}
+
+/** Noisy labels as the trainer reads them: a `label` column of class indices. */
+function labelsCsv(labels) {
+  let text = 'label\n';
+  for (let i = 0; i < labels.length; i++) text += `${labels[i]}\n`;
+  return text;
+}
+
+/**
+ * Flips labels (as simulateNoise) and gives the probabilities to analyse the noisy labels with.
+ * args: simulateNoise's (dataset | labels + numClasses + classNames?, rate or noiseMatrix, seed,
+ * pair?) and: features (N x D .npy or numeric CSV, rows in the labels' order), probabilities
+ * ('recompute': cross-validate on the noisy labels, the default with features; 'keep': the
+ * given ones, the default without), crossVal (folds, seed, c, ... as crossValProbs), predProbs
+ * (keep without a dataset), returnDataset (also read the result as a Dataset), signal, onProgress
+ * (crossValProbs' progress). Returns { simulation, probabilities: 'recomputed' | 'kept', labels,
+ * predProbs (flat N x K), numClasses, classNames, crossVal (the crossValProbs result or null),
+ * dataset? }.
+ */
+export async function simulateNoisyData(ls, args = {}) {
+  checkOptions('simulateNoisyData', args, KEYS);
+  const mode = args.probabilities ?? (args.features != null ? 'recompute' : 'keep');
+  if (!PROBABILITIES.includes(mode)) {
+    throw invalid(`probabilities is '${String(mode)}'; it must be 'recompute' (cross-validate on the noisy labels, `
+      + "needs features) or 'keep' (the given probabilities).");
+  }
+  if (mode === 'recompute' && args.features == null) {
+    throw invalid("probabilities: 'recompute' needs the data's features (features: an N x D .npy or numeric CSV, "
+      + "one row per example); without them, use probabilities: 'keep' (a teaching approximation).");
+  }
+  if (args.crossVal != null) checkOptions('crossVal', args.crossVal, CROSS_VAL_KEYS);
+  const noiseArgs = Object.fromEntries(NOISE_KEYS.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
+  const simulation = await ls.simulateNoise(noiseArgs);
+  const n = simulation.noisyLabels.length;
+  const k = args.dataset?.numClasses ?? args.numClasses ?? args.classNames?.length
+    ?? (Array.isArray(args.predProbs) ? args.predProbs[0]?.length : undefined);
+  const classNames = [...(args.dataset?.classNames ?? args.classNames ?? Array.from({ length: k }, (_, c) => String(c)))];
+  const { signal, onProgress } = args;
+  if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'The simulation was cancelled.' });
+  let predProbs;
+  let crossVal = null;
+  if (mode === 'keep') {
+    predProbs = await givenProbabilities(args, n, k);
+  } else {
+    const input = { labels: { name: 'labels (simulated noise).csv', data: labelsCsv(simulation.noisyLabels) }, features: args.features };
+    crossVal = await ls.crossValProbs(input, { ...(args.crossVal ?? {}), signal, onProgress });
+    if (crossVal.numClasses !== k || crossVal.numExamples !== n) {
+      throw new LabelScopeError({
+        code: 'bad_input',
+        message: `After flipping, the labels hold ${crossVal.numClasses} of the ${k} classes (or the features do not `
+          + `have one row per label: ${crossVal.numExamples} rows for ${n} labels). Lower the rate, or keep the probabilities.`,
+      });
+    }
+    const got = crossVal.labels;
+    const noisy = simulation.noisyLabels;
+    for (let i = 0; i < n; i++) {
+      if (got[i] !== noisy[i]) throw new LabelScopeError({ code: 'internal', message: `The trainer read label ${i} as ${got[i]}, not ${noisy[i]}.` });
+    }
+    crossVal = { ...crossVal, classNames };
+    predProbs = crossVal.predProbs;
+  }
+  const out = {
+    simulation, probabilities: mode === 'keep' ? 'kept' : 'recomputed',
+    labels: simulation.noisyLabels, predProbs, numClasses: k, classNames, crossVal,
+  };
+  if (!args.returnDataset) return out;
+  const dataset = crossVal != null ? await ls.datasetFromCrossVal(crossVal)
+    : await ls.readDataset({
+      labels: { name: 'labels (simulated noise)', data: `${Array.from(simulation.noisyLabels).join('\n')}\n` },
+      predProbs: { name: 'pred_probs.npy', data: npy(predProbs, n, k) },
+    }, { classNames, allowUnnormalized: true });
+  return { ...out, dataset };
+}
