@@ -4,6 +4,7 @@
 // (the labels file, or the combined table, written back with the corrected labels). The page and
 // the CLI ask these; neither parses a file itself.
 import { invalid, LabelScopeError, unwrap } from './errors.js';
+import { readFailure } from './read-errors.js';
 import { describeSource } from './sources.js';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -11,18 +12,23 @@ const INTEGER = /^\s*[+-]?\d+\s*$/;
 
 /** The first SNIFF_BYTES of a source (File, Blob, bytes, string, {name, data}) and whether that is all. */
 async function head(source, fallbackName) {
-  const { name, open } = describeSource(source, fallbackName);
+  const described = describeSource(source, fallbackName);
+  const { name, open } = described;
   const parts = [];
   let size = 0;
   let complete = true;
-  for await (const chunk of open()) {
-    const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
-    parts.push(bytes.subarray(0, SNIFF_BYTES - size));
-    size += parts[parts.length - 1].byteLength;
-    if (size >= SNIFF_BYTES) {
-      complete = false;
-      break;
+  try {
+    for await (const chunk of open()) {
+      const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
+      parts.push(bytes.subarray(0, SNIFF_BYTES - size));
+      size += parts[parts.length - 1].byteLength;
+      if (size >= SNIFF_BYTES) {
+        complete = false;
+        break;
+      }
     }
+  } catch (e) {
+    throw readFailure(e, described); // a File the browser cannot read (too large, moved): named, with what to do
   }
   const bytes = new Uint8Array(size);
   let at = 0;

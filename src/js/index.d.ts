@@ -601,6 +601,9 @@ export type LabelScopeErrorCode =
   | 'cancelled'
   | 'unsupported'
   | 'worker_error'
+  | 'engine_stopped' // the worker died (out of memory, closed); it was restarted, its datasets are gone
+  | 'file_too_large' // a File larger than the browser reads (about 2 GB)
+  | 'file_unreadable' // a File the browser cannot read (moved or changed since it was chosen)
   | 'out_of_memory'
   | 'internal_error';
 

@@ -13,6 +13,7 @@ import { simulateNoisyData } from './simulate-data.js';
 import { auditInput, crossValProbs, datasetFromCrossVal } from './cross-val.js';
 import { parquetAsCsv } from './parquet.js';
 import { looksMultiLabelError, multiLabelOf } from './multilabel.js';
+import { readFailure } from './read-errors.js';
 
 const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
 const FIND_KEYS = ['filterBy', 'fracNoise', 'numToRemovePerClass', 'minExamplesPerClass', 'confidentJoint'];
@@ -278,16 +279,20 @@ export class LabelScope {
     let bytesRead = 0;
     try {
       for (const source of sources) {
-        unwrap(reader.beginFile(source.role, source.name, source.size || 0));
-        for await (const chunk of source.open()) {
-          if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Reading was cancelled.' });
-          unwrap(reader.feed(chunk));
-          // A WebAssembly thread starts only once this thread's event loop has run.
-          if (this.#helperLoading()) await yieldToEventLoop();
-          bytesRead += chunk.byteLength;
-          onProgress?.({ file: source.name, bytesRead, totalBytes });
+        try {
+          unwrap(reader.beginFile(source.role, source.name, source.size || 0));
+          for await (const chunk of source.open()) {
+            if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Reading was cancelled.' });
+            unwrap(reader.feed(chunk));
+            // A WebAssembly thread starts only once this thread's event loop has run.
+            if (this.#helperLoading()) await yieldToEventLoop();
+            bytesRead += chunk.byteLength;
+            onProgress?.({ file: source.name, bytesRead, totalBytes });
+          }
+          unwrap(reader.endFile());
+        } catch (e) {
+          throw readFailure(e, source); // names this file (out of memory; a File the browser cannot read)
         }
-        unwrap(reader.endFile());
       }
       const { dataset, warnings } = unwrap(reader.finish());
       const info = dataset.info();

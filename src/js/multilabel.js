@@ -3,7 +3,7 @@
 // namespace. Every class is a one-vs-rest problem solved with the single-label machinery
 // (docs/ALGORITHMS.md, multi-label section); pred_probs rows need not sum to 1.
 import { LabelScopeError, invalid, unwrap } from './errors.js';
-import { checkOptions, toPredProbs } from './inputs.js';
+import { checkOptions, checkRowRange, toPredProbs } from './inputs.js';
 import { fromCore } from './records.js';
 import { datasetSources, describeSource } from './sources.js';
 
@@ -85,7 +85,8 @@ export class MultiLabelDataset {
   }
   /** Probabilities of rows [start, start + count) as a flat Float64Array (count x numClasses). */
   probabilityRows(start, count) {
-    return unwrap(this.handle.probabilityRows(start, count)).values;
+    const rows = checkRowRange(start, count, /** @type {any} */ (this).numExamples); // no 32-bit wrap of 2**32
+    return unwrap(this.handle.probabilityRows(start, rows)).values;
   }
   free() {
     this.#handle?.delete();

@@ -4,6 +4,7 @@
 import { LabelScopeError } from './errors.js';
 import { datasetFromCrossVal, isCrossValResult } from './cross-val.js';
 import { transferables } from './transfer.js';
+import { unpackReport } from './report-transfer.js';
 import { multiLabelClient } from './multilabel-worker.js';
 import { simulateNoisyData } from './simulate-data.js';
 
@@ -23,11 +24,27 @@ class WorkerDataset {
   }
 }
 
+// The worker's core cannot go on after these (an Emscripten abort, a trap): start a fresh worker.
+const BROKEN_CORE = /\bAborted\(|RuntimeError|unreachable|memory access out of bounds/;
+
+function engineStopped(what) {
+  return new LabelScopeError({
+    code: 'engine_stopped',
+    message: `The analysis engine stopped (probably out of memory) and was restarted; ${what}`,
+  });
+}
+
 class LabelScopeWorker {
-  #worker;
+  #worker = null;         // null once it died: the next call starts another
+  #url;
+  #init;
   #pending = new Map();
   #nextId = 1;
   #terminated = false;
+  #generation = 0;        // one per worker started
+  #liveIds = new Set();   // dataset ids held by the current worker
+  #staleIds = new Set();  // ... and by workers that died
+  #maxDatasetId = 0;
   /** Threads the worker's core reads files with (2: the threaded core of an isolated page). */
   threads = 1;
   #multiLabel = null;
@@ -37,25 +54,72 @@ class LabelScopeWorker {
     return this.#multiLabel;
   }
 
-  constructor(worker) {
-    this.#worker = worker;
-    worker.onmessage = (event) => this.#receive(event.data);
-    worker.onerror = (event) => this.#failAll(event.message || 'The labelscope worker failed to start.');
+  /** @param {string | URL} url @param {object} init the init message's options (wasmBinary) */
+  constructor(url, init) {
+    this.#url = url;
+    this.#init = init;
   }
 
-  #receive({ id, result, error, progress }) {
+  /** A client whose worker has started and loaded the core. */
+  static async started(url, init) {
+    const client = new LabelScopeWorker(url, init);
+    await client.#start();
+    return client;
+  }
+
+  /** Starts a worker and loads the core in it; resolves to the init answer. */
+  #start() {
+    const worker = new Worker(this.#url, { type: 'module' });
+    const generation = ++this.#generation;
+    this.#worker = worker;
+    worker.onmessage = (event) => this.#receive(event.data, generation);
+    worker.onerror = (event) => this.#failAll(event.message || 'The labelscope worker failed to start.');
+    // A worker that dies (out of memory, closed, crashed) says nothing: it holds a Web Lock for its
+    // whole life, and the lock coming free to us is the news that it is gone.
+    const locks = /** @type {any} */ (globalThis.navigator)?.locks;
+    const lifeLock = locks ? `labelscope-worker-${generation}-${Math.random().toString(36).slice(2)}` : undefined;
+    const firstDatasetId = this.#maxDatasetId + 1; // ids never repeat across workers
+    return this.call('init', { ...this.#init, lifeLock, firstDatasetId }).then((answer) => {
+      if (answer.lifeLock && lifeLock) locks.request(lifeLock, () => this.#died(generation));
+      this.threads = answer.threads;
+      return answer;
+    });
+  }
+
+  /** The worker `generation` is gone: what it held is lost; pending calls fail, the next call restarts it. */
+  #died(generation) {
+    if (generation !== this.#generation || this.#terminated || !this.#worker) return;
+    this.#worker.terminate();
+    this.#worker = null;
+    for (const id of this.#liveIds) this.#staleIds.add(id);
+    this.#liveIds.clear();
+    const error = engineStopped('what it was doing is lost. Read the files again; smaller files (fewer rows or classes) need less memory.');
+    for (const { reject } of this.#pending.values()) reject(error);
+    this.#pending.clear();
+    this.#start().catch(() => {}); // ready for the next call (a failed start shows on that call)
+  }
+
+  #receive({ id, result, error, progress }, generation) {
+    if (generation !== this.#generation) return;
+    if (result?.datasetId) {
+      this.#liveIds.add(result.datasetId);
+      this.#maxDatasetId = Math.max(this.#maxDatasetId, result.datasetId);
+    }
     const pending = this.#pending.get(id);
     if (!pending) {
       // Cancelled: the answer is no longer wanted. A dataset read for it would stay in the
       // worker's memory with no WorkerDataset to free it, so free it now.
       if (!progress && result?.datasetId) {
-        this.#worker.postMessage({ id: 0, method: 'freeDataset', args: { datasetId: result.datasetId } });
+        this.#worker?.postMessage({ id: 0, method: 'freeDataset', args: { datasetId: result.datasetId } });
       }
       return;
     }
     if (progress) return pending.onProgress?.(progress);
     this.#pending.delete(id);
-    if (error) pending.reject(new LabelScopeError(error));
+    if (error?.code === 'internal_error' && BROKEN_CORE.test(error.message)) {
+      pending.reject(engineStopped('what it was doing is lost. Read the files again.'));
+      this.#died(generation);
+    } else if (error) pending.reject(new LabelScopeError(error));
     else pending.resolve(result);
   }
 
@@ -76,14 +140,21 @@ class LabelScopeWorker {
       if (this.#terminated) {
         return reject(new LabelScopeError({ code: 'worker_error', message: 'The labelscope worker was terminated.' }));
       }
+      if (args?.datasetId != null && this.#staleIds.has(args.datasetId)) {
+        // Held by a worker that died: nothing left to free, nothing left to analyse.
+        if (/(^|\.)freeDataset$/.test(method)) return resolve({});
+        return reject(engineStopped('the data it held is gone. Read the files again.'));
+      }
       if (signal?.aborted) return reject(cancelledError());
+      if (!this.#worker) this.#start().catch(() => {}); // died earlier: this call goes to a new worker
+      const worker = /** @type {Worker} */ (this.#worker);
       this.#pending.set(id, { resolve, reject, onProgress });
       signal?.addEventListener('abort', () => {
         if (!this.#pending.delete(id)) return;
-        this.#worker.postMessage({ method: 'cancel', args: { target: id } });
+        worker.postMessage({ method: 'cancel', args: { target: id } });
         reject(cancelledError());
       }, { once: true });
-      this.#worker.postMessage({ id, method, args }, transfer);
+      worker.postMessage({ id, method, args }, transfer);
     });
   }
 
@@ -120,11 +191,11 @@ class LabelScopeWorker {
   audit(data, options = {}) {
     const { signal, onProgress, ...auditOptions } = options;
     if (data instanceof WorkerDataset) {
-      return this.call('audit', { datasetId: data.datasetId, options: auditOptions }, { signal, onProgress });
+      return this.call('audit', { datasetId: data.datasetId, options: auditOptions }, { signal, onProgress }).then(unpackReport);
     }
     // A crossValProbs result is copied, not transferred: the caller keeps its probabilities.
     const transfer = isCrossValResult(data) ? [] : transferables(data);
-    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer });
+    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer }).then(unpackReport);
   }
 
   /** As LabelScope.sniffFile: the file (a File or Blob is cloned, not moved) is sniffed in the worker. */
@@ -152,6 +223,12 @@ class LabelScopeWorker {
       { onProgress, signal, transfer: transferables(input) });
   }
 
+  /** As LabelScope.crossValColumns: which column would be used as what, read in the worker. */
+  crossValColumns(input, options = {}) {
+    const { onProgress, signal, ...rest } = options;
+    return this.call('crossValColumns', { input, options: rest }, { onProgress, signal });
+  }
+
   /** As LabelScope.datasetFromCrossVal: a WorkerDataset of a crossValProbs result. */
   datasetFromCrossVal(result) {
     return datasetFromCrossVal(this, result);
@@ -159,7 +236,7 @@ class LabelScopeWorker {
 
   terminate() {
     this.#terminated = true;
-    this.#worker.terminate();
+    this.#worker?.terminate();
     this.#failAll('The labelscope worker was terminated.');
   }
 }
@@ -177,8 +254,6 @@ export async function createLabelScopeWorker(options = {}) {
     throw new LabelScopeError({ code: 'unsupported', message: 'Web Workers are not available here; use createLabelScope().' });
   }
   const url = options.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const client = new LabelScopeWorker(new Worker(url, { type: 'module' }));
   const init = options.wasmBinary ? { wasmBinary: options.wasmBinary } : {};
-  client.threads = (await client.call('init', init)).threads;
-  return client;
+  return LabelScopeWorker.started(url, init);
 }

@@ -20,8 +20,19 @@ function datasetFrom(args) {
 
 async function handle(id, method, args) {
   if (method === 'init') {
-    ready ??= createLabelScope(args ?? {});
-    return { threads: (await ready).threads };
+    const { lifeLock, firstDatasetId, ...options } = args ?? {};
+    if (Number.isSafeInteger(firstDatasetId)) nextDatasetId = Math.max(nextDatasetId, firstDatasetId);
+    ready ??= createLabelScope(options);
+    const { threads } = await ready;
+    // Held until this worker ends, however it ends: the client learns of its death when the lock frees.
+    if (lifeLock && globalThis.navigator?.locks) {
+      await new Promise((held) => navigator.locks.request(lifeLock, () => {
+        held(undefined);
+        return new Promise(() => {});
+      }));
+      return { threads, lifeLock: true };
+    }
+    return { threads };
   }
   ready ??= createLabelScope();
   const ls = await ready;

@@ -53,6 +53,13 @@ write("csv", "combined_tsv_quoted", PIPE | (2 << 3) | 1,
 write("csv", "combined_bom_crlf", PIPE | (2 << 3) | 2,
       b"\xef\xbb\xbfgiven_label,p0,p1,is_error\r\n0,0.9,0.1,0\r\n1,0.8,0.2,1\r\n1,0.1,0.9,0\r\n")
 
+# Class names in UTF-8 (read) and the same names saved as Windows-1252 (refused as not_utf8).
+NAMES_UTF8 = b"label,caf\xc3\xa9,th\xc3\xa9,na\xc3\xafve\ncaf\xc3\xa9,0.8,0.1,0.1\nth\xc3\xa9,0.1,0.8,0.1\nna\xc3\xafve,0.2,0.2,0.6\n"
+NAMES_1252 = b"label,caf\xe9,th\xe9,na\xefve\ncaf\xe9,0.8,0.1,0.1\nth\xe9,0.1,0.8,0.1\nna\xefve,0.2,0.2,0.6\n"
+write("csv", "combined_utf8_names", PIPE | (2 << 3) | 1, NAMES_UTF8)
+write("csv", "combined_cp1252_names", PIPE | (2 << 3) | 1, NAMES_1252)
+write("csv", "labels_cp1252", 0x40 | (0 << 3) | 2, b"label\ncaf\xe9\nth\xe9\nna\xefve\n")
+
 # (b) .npy: bit 3 = labels role, bit 5 = float32.
 write("npy", "probs_mnist50_f8", PIPE | 3, mn_npy)
 f4 = npy("<f4", (4, 3), struct.pack("<12f", .7, .2, .1, .1, .8, .1, .3, .3, .4, .2, .2, .6))
@@ -66,6 +73,8 @@ write("pipeline", "tiny", 0x00, tiny_l + b"\xff" + tiny_p)
 write("pipeline", "ties_f32", 0x20 | 3, ties_l + b"\xff" + ties_p)
 write("pipeline", "headlines_names", 0x4a, hl_l + b"\xff" + hl_p)
 write("pipeline", "headlines_combined", 0x13, hl_d)
+write("pipeline", "utf8_names_combined", 0x13, NAMES_UTF8)
+write("pipeline", "cp1252_names_combined", 0x13, NAMES_1252)
 write("pipeline", "mnist50_npy", 0x91, mn_l + b"\xff" + mn_npy)
 write("pipeline", "npy_labels_npy_probs", 0x05,
       npy("<i4", (4,), struct.pack("<4i", 0, 1, 1, 0)) + b"\xff" +

@@ -5,15 +5,18 @@ export const DB_NAME = 'labelscope';
 const DB_VERSION = 1;
 export const DECISIONS = 'decisions';
 export const SESSIONS = 'sessions';
-const OPEN_TIMEOUT_MS = 8000;
+// A browser whose storage is stuck may never answer an open or a write: after this long, the page
+// says that decisions are not being saved (and keeps them in memory) instead of "Saving…" for ever.
+export const STORAGE_TIMEOUT_MS = 5000;
 
-/** A storage failure, worded for people. reason: 'unavailable' | 'quota' | 'failed'. */
+/** A storage failure, worded for people. reason: 'unavailable' | 'quota' | 'timeout' | 'failed'. */
 export class StorageError extends Error {
   constructor(reason, cause) {
     const detail = cause?.message ? ` (${cause.message})` : '';
     const text = {
       unavailable: `This browser does not let the page store data here — private browsing or a storage setting may block it${detail}.`,
       quota: `This browser’s storage for this site is full${detail}.`,
+      timeout: `This browser’s storage did not answer within ${STORAGE_TIMEOUT_MS / 1000} seconds${detail}; it is tried again with each decision.`,
       failed: `Saving in this browser failed${detail}.`,
     }[reason];
     super(text);
@@ -62,7 +65,7 @@ function openDatabase() {
       reject(storageError(error, 'unavailable'));
       return;
     }
-    const timer = setTimeout(() => reject(new StorageError('unavailable', new Error('opening the database timed out'))), OPEN_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new StorageError('timeout')), STORAGE_TIMEOUT_MS);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(DECISIONS)) db.createObjectStore(DECISIONS, { keyPath: 'key' });
@@ -102,9 +105,16 @@ async function transact(storeName, mode, fn) {
       reject(storageError(error));
       return;
     }
-    tx.oncomplete = () => resolve(request?.result);
-    tx.onerror = () => reject(storageError(tx.error ?? request?.error));
-    tx.onabort = () => reject(storageError(tx.error ?? request?.error ?? new Error('the transaction was aborted')));
+    const timer = setTimeout(() => {
+      try { tx.abort(); } catch { /* already finished */ }
+      reject(new StorageError('timeout'));
+    }, STORAGE_TIMEOUT_MS);
+    tx.oncomplete = () => { clearTimeout(timer); resolve(request?.result); };
+    tx.onerror = () => { clearTimeout(timer); reject(storageError(tx.error ?? request?.error)); };
+    tx.onabort = () => {
+      clearTimeout(timer);
+      reject(storageError(tx.error ?? request?.error ?? new Error('the transaction was aborted')));
+    };
   });
 }
 

@@ -212,9 +212,12 @@ export class ReviewStore {
     if (decisions) this.#exportedVersion.set(key, decisions.version);
   }
 
-  /** Decisions that exist only in this tab: saving was wanted but failed, and they were not exported since. */
+  /**
+   * Decisions that exist only in this tab: saving was wanted but failed or is still on its way
+   * (a stuck browser's storage may take seconds to fail), and they were not exported since.
+   */
   atRisk() {
-    if (!this.#enabled || this.#state.mode !== 'failed') return false;
+    if (!this.#enabled || this.#state.mode === 'saved' || this.#state.mode === 'off') return false;
     for (const [key, decisions] of this.#memory) {
       if (decisions.size && this.#exportedVersion.get(key) !== decisions.version) return true;
     }
@@ -235,7 +238,8 @@ export class ReviewStore {
   }
 
   async #writeAll() {
-    this.#setState({ mode: 'saving', error: null });
+    // After a failure the warning stays up while saving is tried again: only a success takes it down.
+    if (this.#state.mode !== 'failed') this.#setState({ mode: 'saving', error: null });
     while (this.#pending.size) {
       const [key] = this.#pending;
       this.#pending.delete(key);

@@ -1,0 +1,115 @@
+// Issue 12 at the edges of the JS API: multi-label probabilityRows range-checks its arguments as
+// the single-label one does; readDataset names the file when it runs out of memory or when the
+// browser cannot read a File (a 3.6 GB Blob), and says what to do.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { createLabelScope } from '../../src/js/index.js';
+import { assertLabelScopeError, labelScope, ROOT } from './helpers.mjs';
+
+// The error is a LabelScopeError with `code` whose message names `argument`.
+async function rejects(fn, code, argument) {
+  const error = await assertLabelScopeError(fn, code);
+  assert.ok(error.message.includes(argument), `the message names ${argument}: ${error.message}`);
+}
+
+describe('multi-label probabilityRows: values out of range are refused, not wrapped', () => {
+  let ls;
+  let dataset;
+  const P = [[0.9, 0.1, 0.2], [0.8, 0.7, 0.1], [0.1, 0.2, 0.3], [0.2, 0.9, 0.8]];
+  before(async () => {
+    ls = await labelScope();
+    dataset = await ls.multiLabel.readDataset({
+      labels: { name: 'labels.csv', data: 'labels\nnews\nnews;sport\n""\nsport;tech\n' },
+      predProbs: { name: 'p.csv', data: `news,sport,tech\n${P.map((r) => r.join(',')).join('\n')}\n` },
+    });
+  });
+  after(() => dataset?.free());
+
+  test('start 2**32 (would be row 0), fractional, negative and non-number rows', async () => {
+    await rejects(() => dataset.probabilityRows(2 ** 32, 1), 'invalid_option', 'start');
+    await rejects(() => dataset.probabilityRows(0, 2 ** 32 + 1.5), 'invalid_option', 'count');
+    await rejects(() => dataset.probabilityRows(-1, 1), 'invalid_option', 'start');
+    await rejects(() => dataset.probabilityRows('1', 1), 'invalid_option', 'start');
+    await rejects(() => dataset.probabilityRows(5, 1), 'invalid_option', 'start');
+  });
+
+  test('rows in range are read, and count is limited to the rows there are', () => {
+    assert.deepEqual(Array.from(dataset.probabilityRows(1, 1)), P[1]);
+    assert.deepEqual(Array.from(dataset.probabilityRows(3, 2 ** 32)), P[3]);
+    assert.equal(dataset.probabilityRows(4, 1).length, 0);
+  });
+});
+
+describe('readDataset names the file it could not read', () => {
+  // A File the browser refuses to read: Chromium says "permission problems" for a 3.6 GB Blob.
+  class UnreadableFile extends File {
+    #size;
+    constructor(name, size) {
+      super([], name);
+      this.#size = size;
+    }
+    get size() { return this.#size; }
+    stream() {
+      return new ReadableStream({
+        pull(controller) {
+          controller.error(new DOMException('The requested file could not be read, typically due to permission problems '
+            + 'that have occurred after a reference to a file was acquired.', 'NotReadableError'));
+        },
+      });
+    }
+  }
+  let ls;
+  before(async () => { ls = await labelScope(); });
+
+  test('a 3.6 GB File: too large for the browser, with what to do (readDataset and sniffFile)', async () => {
+    for (const read of [
+      () => ls.readDataset({ combined: new UnreadableFile('huge.csv', 3.6e9) }),
+      () => ls.readDataset({ labels: { name: 'l.csv', data: 'label\n0\n' }, predProbs: new UnreadableFile('huge.csv', 3.6e9) }),
+      () => ls.sniffFile(new UnreadableFile('huge.csv', 3.6e9)),
+    ]) {
+      const error = await assertLabelScopeError(read, 'file_too_large', { file: 'huge.csv' });
+      assert.match(error.message, /^huge\.csv is 3\.6 GB: too large for this browser to read/);
+      assert.match(error.message, /command-line tool/);
+      assert.doesNotMatch(error.message, /permission/);
+    }
+  });
+
+  test('a small File that cannot be read (moved since it was chosen): choose it again', async () => {
+    const error = await assertLabelScopeError(() => ls.readDataset({ combined: new UnreadableFile('data.csv', 1234) }),
+      'file_unreadable', { file: 'data.csv' });
+    assert.match(error.message, /Choose the file again/);
+  });
+
+  test('memory running out in JavaScript while a file is read names that file', async () => {
+    async function* chunks() {
+      yield new TextEncoder().encode('label,a,b\n0,0.9,0.1\n');
+      throw new RangeError('Array buffer allocation failed');
+    }
+    const error = await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'big.csv', data: chunks() } }),
+      'out_of_memory', { file: 'big.csv' });
+    assert.match(error.message, /^big\.csv does not fit in the memory/);
+  });
+});
+
+// Runs on the module built with a 64 MB memory limit (as out-of-memory.test.mjs).
+const SMALL = join(resolve(process.env.LABELSCOPE_WASM_BUILD ?? join(ROOT, 'build-wasm')), 'small-memory',
+  'labelscope-core.mjs');
+
+test('out of memory in the WebAssembly reader names the file being read', async () => {
+  assert.ok(existsSync(SMALL), `${SMALL} is missing: build it with 'bash scripts/build.sh wasm'`);
+  const small = await createLabelScope({ moduleFactory: (await import(pathToFileURL(SMALL).href)).default });
+  const K = 200;
+  const row = `${Array.from({ length: K }, (_, c) => (c === 0 ? 0.5 : 0.5 / (K - 1))).join(',')}\n`;
+  async function* probs() { // 40,000 x 200 of unknown length: 64 MB as float64
+    for (let i = 0; i < 40; i++) yield new TextEncoder().encode(row.repeat(1000));
+  }
+  async function* labels() { yield new TextEncoder().encode('0\n1\n'.repeat(20000)); }
+  const error = await assertLabelScopeError(() => small.readDataset({
+    labels: { name: 'labels.csv', data: labels() }, predProbs: { name: 'pred_probs.csv', data: probs() },
+  }), 'out_of_memory', { file: 'pred_probs.csv' });
+  assert.match(error.message, /fewer examples|fewer rows/);
+});
