@@ -8,9 +8,23 @@ import { readFailure } from './read-errors.js';
 import { describeSource } from './sources.js';
 
 const SNIFF_BYTES = 64 * 1024;
+// A header longer than SNIFF_BYTES (a table of many or long-named classes): the head grows to hold
+// the header and the first data row, up to this much, so the file's role comes from its columns.
+const SNIFF_MAX_BYTES = 16 * 1024 * 1024;
+const NEWLINE = 10;
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 
-/** The first SNIFF_BYTES of a source (File, Blob, bytes, string, {name, data}) and whether that is all. */
+/** How many of `bytes` end a line, up to `enough`. */
+function countLines(bytes, enough) {
+  let lines = 0;
+  for (let at = bytes.indexOf(NEWLINE); at !== -1 && lines < enough; at = bytes.indexOf(NEWLINE, at + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The first SNIFF_BYTES of a source (File, Blob, bytes, string, {name, data}), or more when its
+ * first two lines are longer (up to SNIFF_MAX_BYTES), and whether that is all.
+ */
 async function head(source, fallbackName) {
   const described = describeSource(source, fallbackName);
   const { name, open } = described;
@@ -18,11 +32,14 @@ async function head(source, fallbackName) {
   let size = 0;
   let complete = true;
   try {
+    let lines = 0;
     for await (const chunk of open()) {
       const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
-      parts.push(bytes.subarray(0, SNIFF_BYTES - size));
+      const limit = lines >= 2 ? SNIFF_BYTES : SNIFF_MAX_BYTES;
+      parts.push(bytes.subarray(0, Math.max(0, limit - size)));
+      lines += countLines(parts[parts.length - 1], 2 - lines);
       size += parts[parts.length - 1].byteLength;
-      if (size >= SNIFF_BYTES) {
+      if (size >= SNIFF_BYTES && (lines >= 2 || size >= SNIFF_MAX_BYTES)) {
         complete = false;
         break;
       }

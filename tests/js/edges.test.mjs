@@ -113,3 +113,28 @@ test('out of memory in the WebAssembly reader names the file being read', async 
   }), 'out_of_memory', { file: 'pred_probs.csv' });
   assert.match(error.message, /fewer examples|fewer rows/);
 });
+
+describe('sniffFile: a header longer than the 64 KB head', () => {
+  const K = 100;
+  const names = Array.from({ length: K }, (_, c) => `class ${c} ${'x'.repeat(690)}`);
+  const probs = (i) => Array.from({ length: K }, (_, c) => (c === i % K ? 0.901 : 0.099 / (K - 1))).join(',');
+  const rows = (withLabel) => Array.from({ length: 20 }, (_, i) => (withLabel ? `${names[i % K]},` : '') + probs(i));
+
+  test('a combined table is combined, not a labels-only file', async () => {
+    const ls = await labelScope();
+    const text = `label,${names.join(',')}\n${rows(true).join('\n')}\n`;
+    assert.ok(text.indexOf('\n') > 64 * 1024);
+    for (const data of [text, new TextEncoder().encode(text), new Blob([text])]) {
+      const sniffed = await ls.sniffFile({ name: 'wide.csv', data });
+      assert.equal(sniffed.role, 'combined', sniffed.reason);
+      assert.equal(sniffed.columns.length, K + 1);
+      assert.equal(sniffed.problem, undefined);
+    }
+  });
+
+  test('probabilities alone are probabilities', async () => {
+    const ls = await labelScope();
+    const sniffed = await ls.sniffFile({ name: 'scores.csv', data: `${names.join(',')}\n${rows(false).join('\n')}\n` });
+    assert.equal(sniffed.role, 'predProbs', sniffed.reason);
+  });
+});
