@@ -60,3 +60,55 @@ test('Forget everything in one tab clears the other tab\'s decisions too (no sav
   await expect.poll(() => decisionsOf(b)).toEqual([]);
   await expect(app(b).locator('.vt-c-decision .decision-badge')).toHaveCount(0);
 });
+
+// A decision arriving from another tab re-renders this tab's table: the row the person selected
+// (and that the keys act on) must stay the same data row.
+async function selectRow(page, position) {
+  await app(page).locator(`.vt-row[data-position="${position}"]`).click();
+  await app(page).locator('[role=grid]').focus();
+}
+
+const selectedIndex = (page) => app(page).locator('.vt-row.active').getAttribute('data-index').then(Number);
+
+for (const decided of ['any', 'undecided']) {
+  test(`a decision from another tab keeps this tab's selected row (Decision filter: ${decided})`, async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await openHeadlines(a);
+    await openHeadlines(b);
+    const issues = await app(a).evaluate((el) => Array.from(el.report.issues));
+    if (decided !== 'any') await app(b).getByLabel('Decision', { exact: true }).selectOption(decided);
+    await selectRow(b, 2);
+    expect(await selectedIndex(b)).toBe(issues[2]);
+
+    // Another tab decides on a row above the selected one.
+    await app(a).evaluate((el, i) => el.decide(i, 'keep'), issues[0]);
+    await expect.poll(() => decisionsOf(b)).toEqual([[issues[0], 'keep']]);
+    expect(await selectedIndex(b)).toBe(issues[2]);
+    await expect(app(b).locator('[role=grid]')).toBeFocused();
+    await expect(app(b).locator('.detail-heading')).toHaveText(new RegExp(`row ${issues[2] + 1}$`));
+
+    // The key acts on the row the person selected.
+    await b.keyboard.press('k');
+    await expect.poll(() => decisionsOf(b)).toEqual([[issues[0], 'keep'], [issues[2], 'keep']].sort((x, y) => x[0] - y[0]));
+  });
+}
+
+test('a decision from another tab on the selected row itself: the next row takes its place', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openHeadlines(a);
+  await openHeadlines(b);
+  const issues = await app(a).evaluate((el) => Array.from(el.report.issues));
+  await app(b).getByLabel('Decision', { exact: true }).selectOption('undecided');
+  await selectRow(b, 2);
+  await app(a).evaluate((el, i) => el.decide(i, 'keep'), issues[2]);
+  await expect.poll(() => decisionsOf(b)).toEqual([[issues[2], 'keep']]);
+  // The decided row left this list; the row after it moved up into its place, as after a decision here.
+  expect(await selectedIndex(b)).toBe(issues[3]);
+  await expect(app(b).locator('.vt-row.active')).toHaveAttribute('data-position', '2');
+  await expect(app(b).locator('[role=grid]')).toBeFocused();
+  await expect(app(b).locator('.detail-heading')).toHaveText(new RegExp(`row ${issues[3] + 1}$`));
+  await b.keyboard.press('k');
+  await expect.poll(() => decisionsOf(b)).toEqual([[issues[2], 'keep'], [issues[3], 'keep']].sort((x, y) => x[0] - y[0]));
+});

@@ -115,10 +115,13 @@ export class ReviewPanel {
     if (this.#ctx) this.#updateBar();
   }
 
-  /** Decisions changed outside the panel (Start over, the element's API): redraw them. */
+  /** Decisions changed outside the panel (another tab, Start over, the element's API): redraw them. */
   decisionsChanged() {
     if (!this.#ctx) return;
-    if (this.#view.decided !== 'any') this.#apply({ keepPosition: true });
+    // Rows may join or leave a Decision-filtered list: the selected row stays selected (and keys
+    // act on it); if it left, the row that moves up into its place is selected, as after a
+    // decision made here — never the top of the list.
+    if (this.#view.decided !== 'any') this.#apply({ keepPosition: true, position: this.#placeOfActive() });
     else this.#table.refresh();
     this.#updateControls();
     this.#updateBar();
@@ -224,6 +227,15 @@ export class ReviewPanel {
     else if (order.length) target = keepPosition ? Math.min(position, order.length - 1) : 0;
     if (target >= 0) this.#table.setActivePosition(target);
     this.#select(target >= 0 ? order[target] : -1);
+  }
+
+  /** The active row's place once the rows decided elsewhere leave the filtered list: the rows above it that stay. */
+  #placeOfActive() {
+    const want = this.#view.decided === 'decided';
+    const { decisions } = this.#ctx;
+    let place = 0;
+    for (let p = 0; p < this.#table.activePosition; p++) if (decisions.has(this.#order[p]) === want) place++;
+    return place;
   }
 
   // ---- decisions --------------------------------------------------------------------------------
