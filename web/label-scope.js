@@ -169,8 +169,10 @@ export class LabelScopeElement extends HTMLElement {
     } else if (name === 'filter-by' || name === 'rank-by') {
       this.#ui.settings.set(this.#attributeSettings());
       this.#analysis.settingsChanged();
-    } else if (name === 'simulate-noise' || name === 'seed' || name === 'noise-pair') {
-      this.#analysis.reread(); // the same files, other flips
+    } else if (name === 'simulate-noise' || name === 'seed' || name === 'noise-pair' || name === 'noise-probabilities') {
+      // The same data, other flips: probabilities computed here are computed again (features in, not probabilities).
+      if (this.#lesson.computed && this.#crossVal.again) this.#crossVal.again();
+      else this.#analysis.reread();
     } else if (name === 'lesson' || name === 'hide-truth') {
       if (this.report) this.#render({ newDataset: false });
     } else if (name === 'compact' || name === 'max-rows') {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLabelScope } from '../../src/js/index.js';
 import {
-  npyBytes, simulationRequest, simulationScores, simulationTruth, truthSoFar,
+  npyBytes, probabilitiesNote, simulationRequest, simulationScores, simulationTruth, truthSoFar,
 } from '../../web/controllers/simulation.js';
 
 const attrs = (map) => (name) => map[name] ?? null;
@@ -13,7 +13,7 @@ const attrs = (map) => (name) => map[name] ?? null;
 test('simulationRequest: rate, seed (default 0) and pair from the attributes; bad values say what to give', () => {
   assert.equal(simulationRequest(attrs({})), null);
   assert.deepEqual(simulationRequest(attrs({ 'simulate-noise': '0.1', seed: '7' })),
-    { rate: 0.1, seed: 7, pair: null, key: '[0.1,7,null]' });
+    { rate: 0.1, seed: 7, pair: null, probabilities: null, key: '[0.1,7,null,null]' });
   assert.equal(simulationRequest(attrs({ 'simulate-noise': '0.2', 'noise-pair': 'Shirt,T-shirt' })).pair, 'Shirt,T-shirt');
   assert.equal(simulationRequest(attrs({ 'simulate-noise': '0.2' })).seed, 0);
   assert.throws(() => simulationRequest(attrs({ 'simulate-noise': '1.5' })), /from 0 to 1/);
@@ -57,4 +57,19 @@ test('npyBytes: the probabilities read back bit for bit', async () => {
   } finally {
     dataset.free();
   }
+});
+
+test('noise-probabilities: recompute or keep (default: recompute when there are features); the note says which and why', () => {
+  const req = (extra) => simulationRequest(attrs({ 'simulate-noise': '0.1', ...extra }));
+  assert.equal(req({}).probabilities, null);
+  assert.equal(req({ 'noise-probabilities': 'keep' }).probabilities, 'keep');
+  assert.equal(req({ 'noise-probabilities': ' Recompute ' }).probabilities, 'recompute');
+  assert.notEqual(req({ 'noise-probabilities': 'keep' }).key, req({}).key);
+  assert.throws(() => req({ 'noise-probabilities': 'retrain' }), /"recompute".*"keep"/);
+  const recomputed = probabilitiesNote({ probabilities: 'recomputed', crossVal: { folds: 5, accuracy: 0.733 } });
+  assert.match(recomputed, /computed again on the noisy labels \(5-fold .* accuracy 73\.3%/);
+  assert.match(recomputed, /honest check/);
+  assert.match(probabilitiesNote({ probabilities: 'kept', canRecompute: true }), /noise-probabilities="keep".*never saw/s);
+  assert.match(probabilitiesNote({ probabilities: 'kept' }), /no features to train on again/);
+  assert.match(probabilitiesNote({ probabilities: 'kept', computedTable: true }), /two files/);
 });

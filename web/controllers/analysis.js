@@ -191,6 +191,26 @@ export class AnalysisController {
       return undefined;
     }
     this.#session.stats.reads++;
+    if (this.#deps.prepareDataset) {
+      // A lesson's simulated noise (controllers/simulation.js): flips, and the probabilities computed
+      // again on the noisy labels from the features file (labels + features; role predProbs here).
+      const entries = this.#session.entries;
+      const features = entries.some((e) => e.role === 'labels') ? entries.find((e) => e.role === 'predProbs')?.file ?? null : null;
+      const progress = (text, fraction) => { if (this.#live(token)) this.#view.progress(text, fraction); };
+      try {
+        const client = await this.#deps.client();
+        dataset = await this.#deps.prepareDataset(dataset, { client, signal: this.#requests.signal, computed: true, features, progress });
+      } catch (error) {
+        if (!this.#live(token)) return undefined;
+        if (error.code === 'cancelled') return this.#cancelled();
+        this.#view.idle();
+        return this.#fail(error);
+      }
+      if (!this.#live(token)) {
+        dataset.free().catch(() => {});
+        return undefined;
+      }
+    }
     return this.#adopt(token, this.#requests.signal, dataset, this.#session.entries);
   }
 

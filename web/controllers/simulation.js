@@ -3,7 +3,12 @@
 // API for the same rate and seed), the flips become the known truth, and the result event reports
 // how the flags score against them. No DOM here.
 
-/** {rate, seed, pair, key} from the attributes, or null when simulate-noise is absent. */
+const PROBABILITY_MODES = ['recompute', 'keep'];
+
+/**
+ * {rate, seed, pair, probabilities, key} from the attributes, or null when simulate-noise is absent.
+ * probabilities: noise-probabilities ('recompute' | 'keep'), or null (recompute when the data has features).
+ */
 export function simulationRequest(attr) {
   const rateText = attr('simulate-noise');
   if (rateText == null) return null;
@@ -18,7 +23,13 @@ export function simulationRequest(attr) {
     throw Object.assign(new Error(`seed is '${seedText}'; give a whole number from 0 (e.g. seed="7").`), { code: 'invalid_option' });
   }
   const pair = attr('noise-pair') || null;
-  return { rate, seed, pair, key: JSON.stringify([rate, seed, pair]) };
+  const modeText = attr('noise-probabilities');
+  const probabilities = modeText == null || modeText.trim() === '' ? null : modeText.trim().toLowerCase();
+  if (probabilities != null && !PROBABILITY_MODES.includes(probabilities)) {
+    throw Object.assign(new Error(`noise-probabilities is '${modeText}'; give "recompute" (train again on the noisy labels, `
+      + 'for data with features) or "keep" (the given probabilities).'), { code: 'invalid_option' });
+  }
+  return { rate, seed, pair, probabilities, key: JSON.stringify([rate, seed, pair, probabilities]) };
 }
 
 /**
@@ -64,10 +75,70 @@ export async function simulateOn(client, dataset, request) {
   };
 }
 
+/**
+ * Flips labels of `dataset` (a WorkerDataset of probabilities computed from `features`) and computes
+ * the probabilities again by cross-validation on the noisy labels (client.simulateNoisyData, in the
+ * worker: progress per fold, cancel by `signal`). Also scores the default method with the first
+ * probabilities kept, so the page can show what keeping them would have changed. Returns
+ * {dataset, simulation}; the original is freed.
+ */
+export async function recomputeOn(client, dataset, request, features, { signal, onProgress } = {}) {
+  const { rate, seed, pair } = request;
+  const r = await client.simulateNoisyData({
+    dataset, rate, seed, ...(pair ? { pair } : {}), features, probabilities: 'recompute', returnDataset: true, signal, onProgress,
+  });
+  const sim = r.simulation;
+  let kept = null;
+  try {
+    // The same flips against the first probabilities (a model that never saw them): what 'keep' would find.
+    const predProbs = await dataset.probabilityRows(0, dataset.numExamples);
+    const { indices } = await client.findLabelIssues({ labels: Int32Array.from(sim.noisyLabels), predProbs, numClasses: dataset.numClasses });
+    kept = await client.scoreDetection({ isError: Uint8Array.from(sim.isError), flagged: indices });
+  } catch {
+    kept = null; // only a comparison: the simulation stands without it
+  }
+  dataset.free().catch(() => {});
+  const flippedRows = Array.from(sim.flipped);
+  const { folds, settings } = r.crossVal;
+  return {
+    dataset: r.dataset,
+    simulation: {
+      rate, seed, pair: sim.pair, mode: sim.mode, flipped: flippedRows.length, flippedRows,
+      isError: sim.isError, trueLabels: sim.trueLabels, noisyLabels: sim.noisyLabels, probabilities: 'recomputed',
+      crossVal: { folds: settings.foldsUsed ?? settings.folds, accuracy: folds.reduce((a, f) => a + f.accuracy * f.testRows, 0)
+        / Math.max(1, folds.reduce((a, f) => a + f.testRows, 0)) },
+      kept,
+    },
+  };
+}
+
+/** What the page says about the probabilities a simulation was analysed with, and why it matters. */
+export function probabilitiesNote(simulation) {
+  if (simulation.probabilities === 'recomputed') {
+    const cv = simulation.crossVal;
+    const acc = cv ? ` (${cv.folds}-fold cross-validated logistic regression, accuracy ${(cv.accuracy * 100).toFixed(1)}% against the noisy labels)` : '';
+    return `The probabilities were computed again on the noisy labels${acc}: the model learnt from the flipped labels, `
+      + 'as it would from real mistakes, so this is the honest check. Keeping the first probabilities '
+      + '(noise-probabilities="keep") is quicker but flatters the method: that model never saw the flips.';
+  }
+  if (simulation.canRecompute) {
+    return 'The model’s probabilities were kept as given (noise-probabilities="keep"), not recomputed: they come from a '
+      + 'model that learnt from the original labels, so it never saw the flipped ones. That makes the flips easier to '
+      + 'spot than real mistakes would be — a teaching approximation. Leave out noise-probabilities="keep" to train '
+      + 'again on the noisy labels (the honest check).';
+  }
+  if (simulation.computedTable) {
+    return 'The probabilities computed from this table were kept for the noisy labels, not computed again: that model '
+      + 'learnt from the original labels and never saw the flips, so they are easier to spot than real mistakes — a '
+      + 'teaching approximation. Retraining on the noisy labels needs the labels and the features as two files.';
+  }
+  return PROBABILITIES_NOTE;
+}
+
 export const PROBABILITIES_NOTE = 'The model’s probabilities were kept as given, not recomputed: they come from a '
   + 'model that learnt from the original labels, so it never saw the flipped ones. That makes the flips easier to '
-  + 'spot than real mistakes would be — a teaching approximation. With features, the honest check retrains '
-  + 'the model on the noisy labels (cross-validation) before looking for errors.';
+  + 'spot than real mistakes would be — a teaching approximation. These data have no features to train on again; '
+  + 'with features (e.g. pixels), the page retrains the model on the noisy labels before looking for errors — the honest check.';
 
 /** The known truth of a simulation, shaped as ui/truth.js buildTruth gives it: every row known. */
 export function simulationTruth(simulation) {

@@ -2,14 +2,14 @@
 // lesson, hide-truth): the element (label-scope.js) only forwards to this class at a few points —
 // after a read (to flip labels), when truth is built and shown, when it renders and announces.
 import {
-  simulateOn, simulationRequest, simulationScores, simulationTruth, truthSoFar,
+  recomputeOn, simulateOn, simulationRequest, simulationScores, simulationTruth, truthSoFar,
 } from '../controllers/simulation.js';
 import { replace } from './dom.js';
 import { adoptLessonStyles, LessonPanel } from './lesson-panel.js';
 
 const PROBS_LIMIT = 4_000_000; // values (32 MB): beyond, the pruning step gives its counts without the row's rank
 
-export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'lesson', 'hide-truth'];
+export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'noise-probabilities', 'lesson', 'hide-truth'];
 
 export class LessonMode {
   #host;
@@ -17,6 +17,7 @@ export class LessonMode {
   #simulation = null;  // of the dataset shown
   #revealed = false;   // Reveal pressed since the data was read
   #ui = null;
+  #computed = false;   // the data shown was computed here (controllers/cross-val.js)
   #probs = null;       // {dataset, values}: the probabilities of the data shown, for the pruning step's row
 
   /** host: {attr(name), has(name), emit(type, detail), client(), rerender()}. */
@@ -34,9 +35,17 @@ export class LessonMode {
     ui.root.insertBefore(this.#panel.element, ui.results);
   }
 
-  /** After a read: flips the labels when simulate-noise asks for it (else the dataset as read). */
-  async prepare(dataset, { client }) {
+  /** Whether the data shown had its probabilities computed here (so flipping again means computing again). */
+  get computed() { return this.#computed; }
+
+  /**
+   * After a read: flips the labels when simulate-noise asks for it (else the dataset as read).
+   * how: {client, signal, computed (probabilities computed here from features), features (that
+   * file, when labels + features; a table's own columns cannot be retrained on), progress(text, fraction)}.
+   */
+  async prepare(dataset, { client, signal, computed = false, features = null, progress = null }) {
     this.#revealed = false;
+    this.#computed = computed;
     let request;
     try {
       request = simulationRequest((name) => this.#host.attr(name));
@@ -49,11 +58,28 @@ export class LessonMode {
       await this.#keepProbabilities(dataset);
       return dataset;
     }
+    const images = dataset.images; // a demo's thumbnails stay with the noisy dataset
+    const recompute = Boolean(features) && request.probabilities !== 'keep';
     try {
-      const { dataset: noisy, simulation } = await simulateOn(client, dataset, request);
-      this.#simulation = simulation;
-      await this.#keepProbabilities(noisy);
-      return noisy;
+      let out;
+      if (recompute) {
+        const folds = (p) => (p.stage === 'training' ? ` — ${p.foldsDone} of ${p.numFolds} folds` : '');
+        progress?.('Simulated noise: training again on the noisy labels…', 0);
+        out = await recomputeOn(client, dataset, request, features, {
+          signal,
+          onProgress: (p) => progress?.(`Simulated noise: training again on the noisy labels${folds(p)}…`,
+            p.stage === 'training' ? p.foldsDone / p.numFolds : null),
+        });
+      } else {
+        out = await simulateOn(client, dataset, request);
+        out.simulation.canRecompute = Boolean(features);
+        out.simulation.computedTable = computed && !features;
+        out.simulation.asked = request.probabilities;
+      }
+      if (images) out.dataset.images = images;
+      this.#simulation = out.simulation;
+      await this.#keepProbabilities(out.dataset);
+      return out.dataset;
     } catch (error) {
       dataset.free().catch(() => {});
       throw error;

@@ -1,7 +1,7 @@
 // The lesson part of <label-scope>: what the simulated noise did (attributes simulate-noise, seed,
 // noise-pair) and how the flags score against it, the Reveal button of hide-truth, the step-by-step
 // view (attribute lesson) and, for simulated noise, every method compared and a noise-rate sweep.
-import { PROBABILITIES_NOTE, simulationScores } from '../controllers/simulation.js';
+import { probabilitiesNote, simulationScores } from '../controllers/simulation.js';
 import { h, replace } from './dom.js';
 import { renderComparison, renderSweep } from './lesson-charts.js';
 import { chosenRow } from './lesson-data.js';
@@ -31,11 +31,13 @@ function missedReasons(simulation, report, labels) {
     else if (c === labels[i]) agrees++;
     else notPruned++;
   }
-  return [
+  /** @type {[string, number][]} */
+  const reasons = [
     [`the model is confident in the wrong label too (its probability for the flipped label reaches that class’s threshold)`, agrees],
     ['no class reaches its threshold: the model is unsure', unsure],
     ['counted off the diagonal, but pruning took other rows of that cell (smaller margins)', notPruned],
-  ].filter(([, n]) => n > 0);
+  ];
+  return reasons.filter(([, n]) => n > 0);
 }
 
 export class LessonPanel {
@@ -89,7 +91,7 @@ export class LessonPanel {
     const head = h('p', { class: 'lz-sim-what' },
       `Simulated noise: ${sim.flipped.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} labels were flipped `
       + `(${pct(sim.rate)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips are the known truth.`);
-    const note = h('p', { class: 'help lz-probs' }, PROBABILITIES_NOTE);
+    const note = h('p', { class: 'help lz-probs', 'data-probabilities': sim.probabilities }, probabilitiesNote(sim));
     const body = [h('h2', { class: 'section-title' }, 'Label noise, made on purpose'), head];
     if (hideTruth && !revealed) {
       body.push(h('p', null, `${ctx.report.issues.length.toLocaleString('en-US')} rows are flagged. How many of them are flips is hidden until you have decided every flagged row.`),
@@ -103,6 +105,11 @@ export class LessonPanel {
         stat('Precision', pct(s.precision), 'precision', `${fmt(s.found)} of ${fmt(flagged)} flags are flips`),
         stat('Recall', pct(s.recall), 'recall', `${fmt(s.found)} of ${fmt(s.flipped)} flips are flagged`),
         stat('F1', pct(f1), 'f1')));
+      if (sim.kept) {
+        body.push(h('p', { class: 'lz-kept' }, `With the first probabilities kept instead (a model that never saw the flips), `
+          + `prune_by_noise_rate would find ${fmt(sim.kept.found)} of ${fmt(sim.kept.flipped)} flips `
+          + `(precision ${pct(sim.kept.precision)}, recall ${pct(sim.kept.recall)}).`));
+      }
       const reasons = missedReasons(sim, ctx.report, ctx.labels);
       const missed = s.flipped - s.found;
       if (missed > 0) {
