@@ -29,7 +29,7 @@ node --import ./tests/js/web-layout.mjs --test tests/js/ tests/cli/
 step "benchmark smoke run (10k x 10, native / WASM-Node / Chromium; times are not asserted)"
 node bench/run.mjs --quick --out "${TMPDIR:-/tmp}/labelscope-bench-quick.json"
 
-step "lint (eslint) and types (tsc: index.d.ts through typed examples, src/js with @ts-check)"
+step "lint (eslint) and types (tsc: index.d.ts through typed examples, src/js with @ts-check, web/)"
 npm run --silent lint
 npm run --silent typecheck
 

@@ -228,7 +228,7 @@ export class LabelScopeElement extends HTMLElement {
     const ui = buildShell({
       intake: {
         onFiles: (files) => this.loadFiles(files),
-        onDemo: async (name, { keyboard } = {}) => {
+        onDemo: async (name, { keyboard = false } = {}) => {
           await this.loadDemo(name);
           // Chosen by keyboard: go where the results are, not 14 tabs away (the table, with its keys).
           if (keyboard && this.report && !this.#compact) this.#ui.review.focusTable();

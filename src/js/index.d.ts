@@ -605,7 +605,11 @@ export type LabelScopeErrorCode =
   | 'file_too_large' // a File larger than the browser reads (about 2 GB)
   | 'file_unreadable' // a File the browser cannot read (moved or changed since it was chosen)
   | 'out_of_memory'
-  | 'internal_error';
+  | 'internal_error'
+  // the page (<label-scope> data by URL: src, labels-src, ...)
+  | 'bad_address' // not an address this page can fetch
+  | 'cross_origin' // another origin: the page fetches from its own origin only
+  | 'fetch_failed'; // the server did not answer with the file
 
 /** Plain-data form of a LabelScopeError (`toJSON()`, what a worker sends back). */
 export interface LabelScopeErrorInfo {

@@ -6,8 +6,8 @@ export const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
 
 /**
  * The phases (the element's data-state): idle, loading (fetching URLs), waiting (the files do not
- * make a dataset yet), reading, analysing, ready, error.
- * @typedef {'idle'|'loading'|'waiting'|'reading'|'analysing'|'ready'|'error'} Phase
+ * make a dataset yet), reading, computing (probabilities, by cross-validation), analysing, ready, error.
+ * @typedef {'idle'|'loading'|'waiting'|'reading'|'computing'|'analysing'|'ready'|'error'} Phase
  */
 
 /**
@@ -39,13 +39,13 @@ export const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
  * @property {(urls: string[], signal: AbortSignal) => Promise<File[]>} fetchFiles
  * @property {(file: File) => Promise<any>} sniff  an entry {file, role, reason, columns, problem}
  *   (problem: a file refused at once, a message or a LabelScopeError)
- * @property {(entries: any[]) => {ready: boolean, problem: string|null}} checkRoles
+ * @property {(entries: any[]) => {ready: boolean, problem?: string|null}} checkRoles
  * @property {(current: any[], incoming: any[], wasRead: boolean) => any[]} mergeFiles
  * @property {string[]} dataRoles
  * @property {(text: string, fileName: string, dataset: any) => any} parseTruth
  * @property {(dataset: any, parsed: any[]) => any} buildTruth
- * @property {() => any} [computeProbabilities]  "Compute out-of-sample probabilities here"
- * @property {(dataset: any, how: {client: any, signal: AbortSignal}) => Promise<any>} [prepareDataset]
+ * @property {(how?: object) => any} [computeProbabilities]  "Compute out-of-sample probabilities here"
+ * @property {(dataset: any, how: {client: any, signal: AbortSignal, [more: string]: any}) => Promise<any>} [prepareDataset]
  *   a lesson's simulated noise
  */
 

@@ -81,6 +81,11 @@ export async function simulateOn(client, dataset, request) {
  * worker: progress per fold, cancel by `signal`). Also scores the default method with the first
  * probabilities kept, so the page can show what keeping them would have changed. Returns
  * {dataset, simulation}; the original is freed.
+ * @param {any} client
+ * @param {any} dataset
+ * @param {{rate: number, seed: number, pair: string|null}} request
+ * @param {any} features
+ * @param {{signal?: AbortSignal, onProgress?: (progress: object) => void}} [options]
  */
 export async function recomputeOn(client, dataset, request, features, { signal, onProgress } = {}) {
   const { rate, seed, pair } = request;

@@ -13,7 +13,12 @@ function bars(items, { caption, format = prob }) {
       h('td', { class: 'num' }, format(it.value))))));
 }
 
-/** A K x K matrix with numbers; rows = given label, columns = the other class. */
+/**
+ * A K x K matrix with numbers; rows = given label, columns = the other class.
+ * @param {number[][]} m
+ * @param {string[]} names
+ * @param {{caption: string, format?: (v: any) => string, highlight?: number[]|null, colHead?: string}} options
+ */
 function matrix(m, names, { caption, format = String, highlight = null, colHead = 'class' }) {
   const max = Math.max(...m.flat().filter((v, idx) => Math.floor(idx / m.length) !== idx % m.length), 1e-12);
   return h('div', { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
@@ -68,6 +73,8 @@ function picture(step, ctx, r) {
 /**
  * Renders the steps for ctx ({report, labels, classNames}); onStep(detail) is called for each step
  * shown, in order; prune: as lessonSteps takes it (lesson-data.js). Returns the section.
+ * @param {any} ctx
+ * @param {{onStep?: (detail: object) => void, row?: number|null, prune?: object}} [options]
  */
 export function renderLessonSteps(ctx, { onStep, row = null, prune = {} } = {}) {
   const { steps, row: r } = lessonSteps(ctx, row, prune);

@@ -18,6 +18,12 @@ const SORT_NAMES = {
   pGiven: 'p(given)', pSuggested: 'p(suggested)',
 };
 const DECIDED_MODES = { any: 'any', undecided: 'not decided yet', decided: 'decided' };
+/**
+ * What the table shows: which rows (show, given, suggested: a class or -1 for any, decided) and in which order.
+ * @typedef {{show: string, given: number, suggested: number, decided: 'any'|'undecided'|'decided',
+ *   sortKey: string, descending: boolean}} TableView
+ */
+/** @type {Readonly<TableView>} */
 const DEFAULT_VIEW = Object.freeze({ show: 'flagged', given: -1, suggested: -1, decided: 'any', sortKey: 'rank', descending: false });
 
 /** Whether the label quality score is p(given) itself (self_confidence, also used when not ranking). */

@@ -3,6 +3,13 @@
 import { h } from './dom.js';
 import { formatCount, formatPercent, formatProbability, plural } from './format.js';
 
+/**
+ * One headline number.
+ * @param {string} label
+ * @param {string} value
+ * @param {any} detail a line under the number, or null
+ * @param {{tone?: string, key?: string, help?: any}} [options] tone: a class; key: data-stat; help: the explanation
+ */
 function stat(label, value, detail, { tone, key, help } = {}) {
   return h('div', { class: `stat${tone ? ` ${tone}` : ''}`, 'data-stat': key },
     h('dt', {}, label),
