@@ -4,7 +4,7 @@
 // Class names come from the person's files: they are only ever set as text.
 import { DECISION_PAST, digitForClass } from './decisions.js';
 import { h, replace, uid } from './dom.js';
-import { formatCount, plural } from './format.js';
+import { formatCount, isolate, plural } from './format.js';
 
 const MAX_CHIPS = 12; // more classes than this: a list to choose from instead of one button each
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -90,10 +90,10 @@ export function createDecisionControls(handlers) {
       const names = classNames;
       const same = given === suggested;
       replace(accept, h('span', { class: 'decide-verb' }, 'Accept'), ' ', h('span', { class: 'decide-class' }, names[suggested]), kbd('A'));
-      accept.setAttribute('aria-label', `Accept the suggested label, ${names[suggested]}`);
+      accept.setAttribute('aria-label', `Accept the suggested label, ${isolate(names[suggested])}`);
       accept.hidden = same;
       replace(keep, h('span', { class: 'decide-verb' }, 'Keep'), ' ', h('span', { class: 'decide-class' }, names[given]), kbd('K'));
-      keep.setAttribute('aria-label', `Keep the given label, ${names[given]}`);
+      keep.setAttribute('aria-label', `Keep the given label, ${isolate(names[given])}`);
       accept.setAttribute('aria-pressed', String(entry?.decision === 'accept'));
       keep.setAttribute('aria-pressed', String(entry?.decision === 'keep'));
       if (picker) {
@@ -108,7 +108,7 @@ export function createDecisionControls(handlers) {
         });
       }
       relabel.hidden = names.length <= 2;
-      state.textContent = entry ? ` · ${DECISION_PAST[entry.decision]}: ${names[entry.label]}` : ' · not decided yet';
+      state.textContent = entry ? ` · ${DECISION_PAST[entry.decision]}: ${isolate(names[entry.label])}` : ' · not decided yet';
       state.classList.toggle('decided', Boolean(entry));
       clear.hidden = !entry;
       undo.hidden = !row.canUndo;

@@ -2,14 +2,16 @@
 // flagged in words, the verdict of the known truth, and its class probabilities as bars.
 import { h, replace } from './dom.js';
 import { explainParts, explainText } from './explain.js';
-import { formatCount, formatProbability } from './format.js';
+import { formatCount, formatProbability, isolate } from './format.js';
 import { thumbnail } from './thumbnails.js';
 
 const MAX_DETAIL_CLASSES = 10;
 
 /** Explanation parts as nodes: class names emphasised, always as text. */
 export function explanationNode(parts) {
-  return parts.map((part) => (typeof part === 'string' ? part : h('strong', { class: 'cls' }, part.cls)));
+  // <bdi>: a name in Arabic or with a direction control neither takes the numbers after it along
+  // nor turns the sentence around.
+  return parts.map((part) => (typeof part === 'string' ? part : h('strong', { class: 'cls' }, h('bdi', {}, part.cls))));
 }
 
 /**
@@ -26,10 +28,10 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
     columns.id ? [h('span', { class: 'detail-id' }, `${columns.id.name} ${columns.id.values[i]}`), ' · '] : null,
     `row ${formatCount(i + 1)}`];
   const file = dataset.source?.labelsFile;
-  const whereInFile = file ? `row ${formatCount(i + 1)} of ${file} (header not counted)` : null;
+  const whereInFile = file ? `row ${formatCount(i + 1)} of ${isolate(file)} (header not counted)` : null;
   const status = truth?.status[i];
   const verdict = status === 1
-    ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${names[truth.corrected[i]]}` : ''}.`
+    ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${isolate(names[truth.corrected[i]])}` : ''}.`
     : status === 0 ? 'Known truth: the label is correct.' : truth ? 'Known truth: not reviewed.' : null;
 
   let bars = null;

@@ -1,5 +1,9 @@
 // Small DOM builders. Everything is created with createElement/textContent, never innerHTML, so
-// text from a user's file can never become markup, and nothing needs a CSP exception.
+// text from a user's file can never become markup, and nothing needs a CSP exception. Every text
+// and attribute passes containBidi: a right-to-left override in a class name stops where the
+// text node (or the quoted value) ends instead of reversing the rest of the page's sentence.
+import { containBidi } from './format.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Set as properties, not attributes (they are live state, not initial markup).
 const PROPERTIES = new Set(['value', 'checked', 'selected', 'indeterminate']);
@@ -8,17 +12,17 @@ function apply(node, props) {
   for (const [key, value] of Object.entries(props ?? {})) {
     if (value == null || value === false) continue;
     if (key === 'class') node.setAttribute('class', value);
-    else if (key === 'text') node.textContent = value;
+    else if (key === 'text') node.textContent = containBidi(value);
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
     else if (PROPERTIES.has(key)) node[key] = value;
-    else node.setAttribute(key, value === true ? '' : String(value));
+    else node.setAttribute(key, value === true ? '' : containBidi(value));
   }
 }
 
 function append(node, children) {
   for (const child of children.flat(Infinity)) {
     if (child == null || child === false) continue;
-    node.append(child instanceof Node ? child : String(child));
+    node.append(child instanceof Node ? child : containBidi(child));
   }
   return node;
 }
@@ -35,6 +39,11 @@ export function svg(tag, props, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   apply(node, props);
   return append(node, children);
+}
+
+/** Text from the person's data (a class name, an id, a file name) as an isolated element: <bdi>. */
+export function userText(value) {
+  return h('bdi', {}, value);
 }
 
 /** Replaces a node's children. */

@@ -43,3 +43,66 @@ export function listPhrase(items) {
 export function plural(n, one, many = `${one}s`) {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+// ---- text from the person's files inside the page's sentences ------------------------------------
+// A class name, id, cell or file name may hold explicit direction controls: U+202A-U+202E
+// (embeddings, overrides, closed by U+202C) and U+2066-U+2068 (isolates, closed by U+2069). Left
+// open, a right-to-left override (U+202E) reverses everything after it up to the end of the
+// paragraph: the page's own sentence. containBidi keeps each such value in an isolate of its own.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const FSI = '\u2068';
+const PDF = '\u202C';
+const PDI = '\u2069';
+// Where a value inside a sentence starts or ends: quotation marks ('x', “x”), brackets, line
+// breaks, and the separators of a list or a label (", ", "; ", ": ").
+const VALUE_BOUNDS = /(['"‘’“”«»()\n\r]|[,;:] )/;
+
+/** `text` with the controls it opens closed at its end, stray closers dropped. */
+function balanced(text) {
+  const open = []; // the closer each open control needs, innermost last
+  let out = '';
+  for (const ch of text) {
+    if (ch >= '\u202A' && ch <= '\u202E' && ch !== PDF) {
+      open.push(PDF);
+      out += ch;
+    } else if (ch >= '\u2066' && ch <= '\u2068') {
+      open.push(PDI);
+      out += ch;
+    } else if (ch === PDF) {
+      if (open.at(-1) === PDF) out += open.pop();
+    } else if (ch === PDI) {
+      const at = open.lastIndexOf(PDI);
+      if (at >= 0) while (open.length > at) out += open.pop(); // a PDI closes what its isolate opened
+    } else {
+      out += ch;
+    }
+  }
+  while (open.length) out += open.pop();
+  return out;
+}
+
+/**
+ * `text` with every stretch that holds a direction control — between two value bounds (see
+ * VALUE_BOUNDS), or the whole text — wrapped in an isolate (FSI ... PDI, as <bdi> does) and its
+ * controls closed inside it. Text without such controls (nearly all) is returned as it is.
+ */
+export function containBidi(text) {
+  const s = String(text);
+  if (!BIDI_CONTROLS.test(s)) return s;
+  return s.split(VALUE_BOUNDS).map((piece, i) => {
+    if (i % 2 === 1 || !BIDI_CONTROLS.test(piece)) return piece ?? ''; // a bound, or plain text
+    return `${FSI}${balanced(piece)}${PDI}`;
+  }).join('');
+}
+
+// Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...; their presentation forms).
+const RTL_OR_CONTROL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u202A-\u202E\u2066-\u2069]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]|\uD83B[\uDC00-\uDFFF]/;
+
+/**
+ * A value from the person's data for a sentence built as one string: isolated (FSI ... PDI, as
+ * <bdi> does) when it holds right-to-left letters or direction controls, else as it is.
+ */
+export function isolate(value) {
+  const s = String(value);
+  return RTL_OR_CONTROL.test(s) ? `${FSI}${balanced(s)}${PDI}` : s;
+}

@@ -2,7 +2,7 @@
 // the list of files with the role each was given — changeable, because a guess can be wrong.
 import { h, replace, svg, uid } from './dom.js';
 import { DEMOS } from './demos.js';
-import { formatBytes, formatCount, listPhrase } from './format.js';
+import { formatBytes, formatCount, isolate, listPhrase } from './format.js';
 import { ROLE_NAMES } from './roles.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plain';
@@ -73,8 +73,6 @@ export function createIntake(handlers) {
     /**
      * entries: [{file, role, reason, columns}]; dataset: what the reader found, or null.
      * open: true/false folds the list open or shut; undefined keeps it as the person left it.
-     * @param {any[]} entries
-     * @param {{problem?: any, labelColumn?: string|null, dataset?: any, open?: boolean}} [options]
      */
     showFiles(entries, { problem, labelColumn, dataset, open } = {}) {
       files.hidden = entries.length === 0;
@@ -124,12 +122,12 @@ const SHORT_ROLES = {
 function rolesPhrase(entries) {
   const byRole = new Map();
   for (const e of entries) byRole.set(e.role, [...(byRole.get(e.role) ?? []), e.file.name]);
-  return [...byRole].map(([role, names]) => `${names.join(', ')} → ${SHORT_ROLES[role]}`).join(' · ');
+  return [...byRole].map(([role, names]) => `${names.map(isolate).join(', ')} → ${SHORT_ROLES[role]}`).join(' · ');
 }
 
 function foundPhrase(dataset) {
-  const names = dataset.classNames;
-  const shown = names.length > 6 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
+  const names = dataset.classNames.slice(0, 6).map(isolate); // each name in its own isolate (format.js)
+  const shown = dataset.classNames.length > 6 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
   return `${formatCount(dataset.numExamples)} examples, ${formatCount(dataset.numClasses)} classes (${shown})`;
 }
 
@@ -188,14 +186,14 @@ function fileRow(entry, index, handlers, labelColumn) {
 /** "Read 49 examples and 4 classes: ..." — what the reader actually took from the files. */
 function readSummary(dataset, entries, labelColumn) {
   const names = dataset.classNames;
-  const shownNames = names.length > 12 ? [...names.slice(0, 12), `${formatCount(names.length - 12)} more`] : names;
+  const shownNames = names.length > 12 ? [...names.slice(0, 12).map(isolate), `${formatCount(names.length - 12)} more`] : names.map(isolate);
   const combined = entries.find((e) => e.role === 'combined');
   const facts = [];
   if (combined) {
     const label = readLabelColumn(combined, dataset) ?? labelColumn;
-    facts.push(`Label column: ${label ?? '?'}, one probability column per class.`);
+    facts.push(`Label column: ${label == null ? '?' : isolate(label)}, one probability column per class.`);
   }
-  if (dataset.extraColumns.length) facts.push(`Shown alongside: ${listPhrase(dataset.extraColumns.map((c) => c.name))}.`);
+  if (dataset.extraColumns.length) facts.push(`Shown alongside: ${listPhrase(dataset.extraColumns.map((c) => isolate(c.name)))}.`);
   if (dataset.trueLabels) facts.push('Known truth: the true_label column.');
   if (dataset.knownErrors) facts.push('Known truth: the is_error column.');
   const notes = dataset.notes?.length

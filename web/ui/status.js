@@ -1,7 +1,7 @@
 // Progress (with Cancel), errors and warnings, in the page where a person sees them — never only
 // in the console. An error keeps the rest of the page usable: the next file is accepted as usual.
 import { h, replace } from './dom.js';
-import { formatBytes } from './format.js';
+import { containBidi, formatBytes, isolate } from './format.js';
 
 /** "pred_probs.csv, row 12, column 3" from a LabelScopeError's location fields. */
 export function errorLocation(error) {
@@ -27,13 +27,13 @@ export function createStatus({ onCancel }) {
     progress(text, fraction = null, { cancellable = true } = {}) {
       progress.hidden = false;
       cancel.hidden = !cancellable;
-      label.textContent = text;
+      label.textContent = containBidi(text);
       if (fraction == null) bar.removeAttribute('value');
       else bar.value = Math.max(0, Math.min(1, fraction));
     },
     readProgress({ file, bytesRead, totalBytes }) {
       const of = totalBytes ? ` of ${formatBytes(totalBytes)}` : '';
-      this.progress(`Reading ${file}… ${formatBytes(bytesRead)}${of}`, totalBytes ? bytesRead / totalBytes : null);
+      this.progress(`Reading ${isolate(file)}… ${formatBytes(bytesRead)}${of}`, totalBytes ? bytesRead / totalBytes : null);
     },
     idle() {
       progress.hidden = true;
@@ -60,7 +60,7 @@ export function createStatus({ onCancel }) {
     },
     /** action: { label, run } adds a button after the text (e.g. to run a cancelled analysis). */
     note(text, action = null) {
-      notice.textContent = text;
+      notice.textContent = containBidi(text);
       if (action) {
         notice.append(' ', h('button', { type: 'button', class: 'quiet', onclick: () => {
           this.note('');
