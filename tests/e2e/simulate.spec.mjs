@@ -2,7 +2,7 @@
 // its result event scores the flags against the flips exactly as the API's scoreDetection does.
 import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
-import { expect, MNIST, screenshot, test } from './fixtures.mjs';
+import { expect, HEADLINES, MNIST, screenshot, test } from './fixtures.mjs';
 
 let lsPromise = null;
 const api = () => (lsPromise ??= createLabelScope());
@@ -126,4 +126,57 @@ test('compact + lesson: the steps are shown and each fires labelscope-step', asy
   expect(steps.map(([, i]) => i)).toEqual([0, 1, 2, 3, 4, 5]);
   await expect(sim(page).locator('.lz-step')).toHaveCount(6);
   await expect(sim(page).locator('.compact-item').first()).toBeVisible();
+});
+
+test('a learner makes the noise on the page: the form sets the attributes; the flips found and missed are listed', async ({ page }, testInfo) => {
+  const ls = await api();
+  const dataset = await ls.readDataset({
+    labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${HEADLINES}labels.csv`)) },
+    predProbs: { name: 'pred_probs.csv', data: new Uint8Array(readFileSync(`${HEADLINES}pred_probs.csv`)) },
+  });
+  const want = (args) => {
+    const simulation = ls.simulateNoise({ dataset, ...args });
+    const { indices } = ls.findLabelIssues({ labels: simulation.noisyLabels, predProbs: dataset.probabilityRows(0, dataset.numExamples),
+      numClasses: dataset.numClasses });
+    const s = ls.scoreDetection({ simulation, flagged: indices });
+    return { rate: args.rate, seed: args.seed, flipped: s.flipped, found: s.found, precision: s.precision, recall: s.recall };
+  };
+  const uniform = want({ rate: 0.2, seed: 1 });
+  const paired = want({ rate: 0.2, seed: 1, pair: 'sports,weather' });
+  dataset.free();
+
+  await addElement(page, { demo: 'headlines' });
+  const form = sim(page).locator('details.lz-make');
+  await form.locator('summary').click();
+  await form.getByLabel('Labels to flip (%)').fill('20');
+  await form.getByLabel('Seed').fill('1');
+  const result = () => sim(page).evaluate((el) => new Promise((resolve) => {
+    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation ?? null), { once: true });
+  }));
+  let next = result();
+  await form.getByRole('button', { name: 'Flip labels' }).click();
+  expect(await next).toEqual(uniform);
+  expect(await sim(page).getAttribute('simulate-noise')).toBe('0.2');
+  // Which flips were found and which missed, row by row (the missed ones with why).
+  const lists = sim(page).locator('details.lz-flips');
+  await lists.locator('summary').click();
+  await expect(lists.locator('section[aria-label="Flips found"] li')).toHaveCount(uniform.found);
+  await expect(lists.locator('section[aria-label="Flips missed"] li')).toHaveCount(uniform.flipped - uniform.found);
+  await screenshot(page, testInfo, 'make-noise', { fullPage: true });
+
+  // A pair needs both classes; then only those two swap.
+  await form.locator('select').first().selectOption({ label: 'sports' });
+  await form.getByRole('button', { name: 'Flip labels' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Choose both classes of the pair, or neither.');
+  await form.locator('select').nth(1).selectOption({ label: 'weather' });
+  next = result();
+  await form.getByRole('button', { name: 'Flip labels' }).click();
+  expect(await next).toEqual(paired);
+  expect(await sim(page).getAttribute('noise-pair')).toBe('sports,weather');
+
+  // Remove the noise: the data as given again.
+  next = result();
+  await form.getByRole('button', { name: 'Remove the noise' }).click();
+  expect(await next).toBeNull();
+  await expect(sim(page).locator('.lz-sim')).toHaveCount(0);
 });

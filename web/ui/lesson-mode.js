@@ -18,6 +18,7 @@ export class LessonMode {
   #revealed = false;   // Reveal pressed since the data was read
   #ui = null;
   #computed = false;   // the data shown was computed here (controllers/cross-val.js)
+  #hasFeatures = false; // ... from labels + a features file, which can be trained on again
   #probs = null;       // {dataset, values}: the probabilities of the data shown, for the pruning step's row
 
   /** host: {attr(name), has(name), emit(type, detail), client(), rerender()}. */
@@ -31,6 +32,7 @@ export class LessonMode {
 
   attach(shadowRoot, ui) {
     this.#ui = ui;
+    this.#panel.setHost(shadowRoot.host);
     adoptLessonStyles(shadowRoot);
     ui.root.insertBefore(this.#panel.element, ui.results);
   }
@@ -46,6 +48,7 @@ export class LessonMode {
   async prepare(dataset, { client, signal, computed = false, features = null, progress = null }) {
     this.#revealed = false;
     this.#computed = computed;
+    this.#hasFeatures = Boolean(features);
     let request;
     try {
       request = simulationRequest((name) => this.#host.attr(name));
@@ -147,6 +150,7 @@ export class LessonMode {
       client,
       settings: this.#ui?.settings?.values,
       probs: this.#probsOf(ctx.dataset),
+      canRecompute: this.#hasFeatures,
       onReveal: () => {
         this.#revealed = true;
         this.#host.rerender();

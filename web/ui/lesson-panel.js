@@ -5,6 +5,7 @@ import { probabilitiesNote, simulationScores } from '../controllers/simulation.j
 import { h, replace } from './dom.js';
 import { renderComparison, renderSweep } from './lesson-charts.js';
 import { chosenRow } from './lesson-data.js';
+import { createNoiseForm } from './lesson-make.js';
 import { pickInCell, pruneByCell } from './lesson-prune.js';
 import { renderLessonSteps } from './lesson-steps.js';
 import { LESSON_CSS } from './lesson-styles.js';
@@ -19,35 +20,61 @@ export function adoptLessonStyles(root) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
+const MISS_REASONS = {
+  agrees: 'the model is confident in the wrong label too (its probability for the flipped label reaches that class’s threshold)',
+  unsure: 'no class reaches its threshold: the model is unsure',
+  notPruned: 'counted off the diagonal, but not flagged: pruning took rows of its cell with larger margins, or let it go because its own label is the model’s top class',
+};
+
+/** Why flipped row i was not flagged: a key of MISS_REASONS. */
+function missReason(i, report, labels) {
+  const c = report.confidentJointLabel[i];
+  if (c < 0) return 'unsure';
+  return c === labels[i] ? 'agrees' : 'notPruned';
+}
+
 /** Why flipped rows were missed, counted from the report: [reason, count]. */
 function missedReasons(simulation, report, labels) {
-  let agrees = 0;
-  let unsure = 0;
-  let notPruned = 0;
-  for (const i of simulation.flippedRows) {
-    if (report.isLabelIssue[i]) continue;
-    const c = report.confidentJointLabel[i];
-    if (c < 0) unsure++;
-    else if (c === labels[i]) agrees++;
-    else notPruned++;
-  }
+  const counts = { agrees: 0, unsure: 0, notPruned: 0 };
+  for (const i of simulation.flippedRows) if (!report.isLabelIssue[i]) counts[missReason(i, report, labels)]++;
   /** @type {[string, number][]} */
-  const reasons = [
-    [`the model is confident in the wrong label too (its probability for the flipped label reaches that class’s threshold)`, agrees],
-    ['no class reaches its threshold: the model is unsure', unsure],
-    ['counted off the diagonal, but pruning took other rows of that cell (smaller margins)', notPruned],
-  ];
+  const reasons = Object.entries(counts).map(([key, n]) => [MISS_REASONS[key], n]);
   return reasons.filter(([, n]) => n > 0);
+}
+
+const LIST_LIMIT = 200; // rows listed per kind; the table has them all
+
+/** The flipped rows one by one: found (flagged) and missed (with why), as the page numbers rows. */
+function flipLists(sim, report, labels, names) {
+  const found = [];
+  const missed = [];
+  for (const i of sim.flippedRows) (report.isLabelIssue[i] ? found : missed).push(i);
+  const what = (i) => `row ${fmt(i + 1)}: labelled ${names[labels[i]]}, truly ${names[sim.trueLabels[i]]}`;
+  const list = (rows, item) => h('ol', { class: 'lz-rows', tabindex: '0' }, rows.slice(0, LIST_LIMIT).map((i) => h('li', null, item(i))),
+    rows.length > LIST_LIMIT ? h('li', { class: 'help' }, `… and ${fmt(rows.length - LIST_LIMIT)} more`) : null);
+  const short = { agrees: 'the model agrees with the wrong label', unsure: 'the model is unsure', notPruned: 'not pruned' };
+  return h('details', { class: 'lz-flips' },
+    h('summary', null, `Which flips were found (${fmt(found.length)}) and which were missed (${fmt(missed.length)})`),
+    h('div', { class: 'lz-flip-lists' },
+      h('section', { 'aria-label': 'Flips found' }, h('h3', null, 'Found'), list(found, what)),
+      h('section', { 'aria-label': 'Flips missed' }, h('h3', null, 'Missed, and why'),
+        list(missed, (i) => `${what(i)} — ${short[missReason(i, report, labels)]}`))));
 }
 
 export class LessonPanel {
   element = h('div', { class: 'lz', part: 'lesson' });
   #extras = new WeakMap(); // simulation -> {compare, sweep} promise results
+  #noiseForm = null;       // "Simulate label noise" (lesson-make.js), once the host is known
+
+  /** The <label-scope> element whose attributes the noise form sets. */
+  setHost(host) {
+    this.#noiseForm = createNoiseForm(host);
+  }
 
   /**
    * state: {ctx: {report, labels, classNames, dataset}, simulation, hideTruth, revealed, lesson, compact,
    * client, settings ({fracNoise, minExamplesPerClass}), probs (every row's probabilities, flat, or
-   * null), onReveal(), onStep(detail)}.
+   * null), canRecompute (the data has a features file to train on again), onReveal(), onStep(detail)}.
    */
   render(state) {
     const { ctx, simulation, hideTruth, revealed, lesson, compact } = state;
@@ -68,6 +95,10 @@ export class LessonPanel {
     }
     const parts = [];
     if (simulation) parts.push(this.#simulationCard(state));
+    if (this.#noiseForm) {
+      this.#noiseForm.update({ classNames: ctx.classNames, simulation, canRecompute: Boolean(state.canRecompute) });
+      parts.push(this.#noiseForm.element);
+    }
     else if (hideTruth && ctx.hasTruth && !revealed) parts.push(this.#revealCard(state));
     if (lesson) parts.push(this.#stepsSlot(state));
     if (lesson && simulation && (!hideTruth || revealed)) parts.push(this.#extrasSlot(state));
@@ -116,6 +147,7 @@ export class LessonPanel {
         body.push(h('p', null, `${missed} ${missed === 1 ? 'flip was' : 'flips were'} missed:`),
           h('ul', { class: 'lz-missed' }, reasons.map(([why, count]) => h('li', null, `${count}: ${why}`))));
       }
+      if (sim.flipped > 0) body.push(flipLists(sim, ctx.report, ctx.labels, ctx.classNames));
     }
     body.push(note);
     return h('section', { class: 'lz-card lz-sim', 'aria-label': 'Simulated label noise' }, body);

@@ -13,6 +13,27 @@ export const LESSON_CSS = String.raw`
   background: var(--ls-accent); color: var(--ls-on-accent); cursor: pointer; min-height: 44px; }
 .lz-reveal:focus-visible { outline: 3px solid var(--ls-accent); outline-offset: 2px; }
 .lz-missed { margin: 0 0 10px; padding-left: 20px; }
+.lz-make summary { cursor: pointer; font-weight: 600; min-height: 28px; }
+.lz-make[open] summary { margin-bottom: 8px; }
+.lz-make-form { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: flex-end; }
+.lz-field { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
+.lz-field[hidden] { display: none; }
+.lz-field input, .lz-field select { font: inherit; min-height: 40px; padding: 4px 8px; border: 1px solid var(--ls-border);
+  border-radius: 6px; background: var(--ls-bg, transparent); color: inherit; max-width: 100%; }
+.lz-field input[type=number] { width: 7em; }
+.lz-pair-pick { display: flex; gap: 8px; }
+.lz-pair-pick select { max-width: 10em; min-width: 0; }
+.lz-make-actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.lz-secondary { font: inherit; padding: 8px 16px; border-radius: 8px; border: 1px solid var(--ls-border); background: transparent;
+  color: inherit; cursor: pointer; min-height: 44px; }
+.lz-secondary[hidden] { display: none; }
+.lz-make-msg { flex-basis: 100%; margin: 0; color: var(--ls-flag); }
+.lz-make-msg:empty { display: none; }
+.lz-flips { margin: 0 0 10px; }
+.lz-flips summary { cursor: pointer; min-height: 32px; }
+.lz-flip-lists { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 8px 24px; }
+.lz-flip-lists h3 { font-size: 1em; margin: 8px 0 4px; }
+.lz-rows { margin: 0; padding-left: 20px; max-height: 16em; overflow: auto; font-size: 0.92em; }
 .lz-steps { display: flex; flex-direction: column; gap: 12px; }
 .lz-follow { margin: 0; color: var(--ls-muted); }
 .lz-step { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 12px 14px; min-width: 0; }
