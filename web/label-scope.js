@@ -15,7 +15,7 @@
 // the result event, ui/element-exports.js runs exports and downloads, ui/element-failure.js shows errors.
 import { baseName, requestedSources, SOURCE_ATTRIBUTES } from './controllers/attributes.js';
 import { DEFAULT_SETTINGS } from './controllers/options.js';
-import { sharedClient } from './ui/core.js';
+import { sharedClient } from './ui/shared-client.js';
 import { crossValStyles } from './ui/cross-val-panel.js';
 import { DEMOS, demoUrls } from './ui/demos.js';
 import { replace } from './ui/dom.js';

@@ -39,7 +39,7 @@ test('a worker that dies during a request fails that request with the same messa
   const [worker] = page.workers().filter((w) => w.url().endsWith('/src/js/worker.js'));
   await worker.evaluate(() => { self.onmessage = () => {}; }); // busy: takes requests, answers none
   await page.evaluate(async () => {
-    const { sharedClient } = await import('/ui/core.js');
+    const { sharedClient } = await import('/ui/shared-client.js');
     const client = await sharedClient();
     window.pendingRead = client.readDataset({ combined: new Blob(['label,a,b\n0,0.9,0.1\n1,0.2,0.8\n']) })
       .then(() => 'read', (e) => `${e.code}: ${e.message}`);

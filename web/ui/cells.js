@@ -1,6 +1,6 @@
 // The review table's columns and cells: rank, row (or the data's id), the text or explanation,
 // given and suggested label, the decision, label quality, probabilities and the known truth.
-import { decisionBadge } from './decide.js';
+import { decisionBadge } from './decision-controls.js';
 import { explanationNode } from './detail.js';
 import { explainParts } from './explain.js';
 import { h, replace } from './dom.js';

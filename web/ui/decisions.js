@@ -1,7 +1,7 @@
 // Review decisions: what a person decided about each example's label — accept the suggested label,
 // keep the given one, or relabel it to another class. Keyed by example index and independent of the
-// analysis settings, so re-ranking keeps them. Pure (no DOM, no storage: see persist.js), so the
-// exports below can be tested in Node.
+// analysis settings, so re-ranking keeps them. Pure (no DOM, no storage: see persist.js; the
+// buttons and bar that show them: decision-controls.js), so the exports below can be tested in Node.
 import { csvLine } from '../src/js/exports.js';
 
 export const DECISION_KINDS = ['accept', 'keep', 'relabel'];

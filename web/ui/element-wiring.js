@@ -5,7 +5,7 @@
 import { AnalysisController } from '../controllers/analysis.js';
 import { CrossValController, sniffParquetToo } from '../controllers/cross-val.js';
 import { ReviewController } from '../controllers/review.js';
-import { sharedClient } from './core.js';
+import { sharedClient } from './shared-client.js';
 import { createCrossValPanel } from './cross-val-panel.js';
 import { fetchFiles } from './demos.js';
 import { ReviewStore } from './persist.js';

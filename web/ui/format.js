@@ -5,6 +5,13 @@ export function formatCount(n) {
   return integer.format(n);
 }
 
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** When something was saved (ms since 1970), in the user's locale; 'earlier' when not known. */
+export function formatWhen(time) {
+  return time ? dateTime.format(new Date(time)) : 'earlier';
+}
+
 /** 0.0015 -> "0.15%": enough digits that small rates (the point of a lesson) never read as 0%. */
 export function formatPercent(share) {
   if (!Number.isFinite(share)) return '–';

@@ -73,6 +73,8 @@ export function createIntake(handlers) {
     /**
      * entries: [{file, role, reason, columns}]; dataset: what the reader found, or null.
      * open: true/false folds the list open or shut; undefined keeps it as the person left it.
+     * @param {any[]} entries
+     * @param {{problem?: any, labelColumn?: string|null, dataset?: any, open?: boolean}} [options]
      */
     showFiles(entries, { problem, labelColumn, dataset, open } = {}) {
       files.hidden = entries.length === 0;

@@ -1,7 +1,6 @@
 // The words of the "pick up where you left off" offer, from a stored session (persist.js).
 import { DEMOS } from './demos.js';
-import { formatWhen } from './decide.js';
-import { formatBytes, listPhrase, plural } from './format.js';
+import { formatBytes, formatWhen, listPhrase, plural } from './format.js';
 
 /** {title, text, canResume, forgetLabel} for a session with its decision count. */
 export function resumeOffer(session) {

@@ -2,7 +2,7 @@
 // explains the active row with all of its class probabilities — and where a person records a
 // decision (accept the suggestion, keep the label, relabel), by button or by key in the table.
 import { displayColumns } from '../controllers/columns.js';
-import { createDecisionBar, createDecisionControls } from './decide.js';
+import { createDecisionBar, createDecisionControls } from './decision-controls.js';
 import { classForDigit, digitForClass } from './decisions.js';
 import { renderCell, tableColumns } from './cells.js';
 import { renderDetail } from './detail.js';

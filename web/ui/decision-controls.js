@@ -1,18 +1,13 @@
 // The review workflow's controls: the decision buttons of the detail pane (accept the suggestion,
 // keep the given label, relabel to another class, undo), the decision badge of a table row, and
 // the bar above the table with the progress, how decisions are kept, Start over and the exports.
-// Class names come from the person's files: they are only ever set as text.
+// The view of decisions; what they are (and their CSV) is decisions.js. Class names come from the
+// person's files: they are only ever set as text.
 import { DECISION_PAST, digitForClass } from './decisions.js';
 import { h, replace, uid } from './dom.js';
-import { formatCount, isolate, plural } from './format.js';
+import { formatCount, formatWhen, isolate, plural } from './format.js';
 
 const MAX_CHIPS = 12; // more classes than this: a list to choose from instead of one button each
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatWhen(time) {
-  return time ? dateTime.format(new Date(time)) : 'earlier';
-}
-
 function kbd(key) {
   return key ? h('kbd', { class: 'key', 'aria-hidden': 'true' }, key) : null;
 }
