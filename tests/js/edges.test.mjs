@@ -138,3 +138,37 @@ describe('sniffFile: a header longer than the 64 KB head', () => {
     assert.equal(sniffed.role, 'predProbs', sniffed.reason);
   });
 });
+
+describe('the page\'s words for failures and for right-to-left text (web/ui)', () => {
+  test('a raw JavaScript error is never the message; the engine stopping says what to do', async () => {
+    const { describeFailure, isRawError } = await import('../../web/ui/failures.js');
+    const { LabelScopeError } = await import('../../src/js/index.js');
+    const raw = describeFailure(new TypeError("Cannot read properties of undefined (reading 'map')"));
+    assert.equal(raw.title, 'Something went wrong inside labelscope');
+    assert.doesNotMatch(raw.message, /Cannot read|undefined/);
+    assert.equal(raw.detail, "TypeError: Cannot read properties of undefined (reading 'map')");
+    const internal = describeFailure(new LabelScopeError({ code: 'internal_error', message: 'URI malformed' }));
+    assert.equal(internal.detail, 'URI malformed');
+    assert.equal(describeFailure(new LabelScopeError({ code: 'bad_number', message: "'x' is not a number." })), null);
+    assert.equal(isRawError(new LabelScopeError({ code: 'worker_error', message: 'Uncaught RangeError' })), true);
+    const stopped = describeFailure(new LabelScopeError({ code: 'engine_stopped', message: 'The analysis engine stopped' }),
+      { hasFiles: true });
+    assert.equal(stopped.reread, true);
+    assert.match(stopped.hint, /read them again/);
+  });
+
+  test('containBidi keeps a direction control inside its value; isolate wraps right-to-left values only', async () => {
+    const { containBidi, isolate } = await import('../../web/ui/format.js');
+    const FSI = '\u2068';
+    const PDI = '\u2069';
+    assert.equal(containBidi('plain text, "quoted"'), 'plain text, "quoted"');
+    assert.equal(containBidi("The label 'x\u202Ey' matches no class."),
+      `The label '${FSI}x\u202Ey\u202C${PDI}' matches no class.`);
+    assert.equal(containBidi('a, b\u202Ec, d'), `a, ${FSI}b\u202Ec\u202C${PDI}, d`);
+    assert.equal(containBidi('x\u202Cy\u2069z'), `${FSI}xyz${PDI}`, 'stray closers are dropped');
+    assert.equal(containBidi('\u2067a\u2069b'), `${FSI}\u2067a\u2069b${PDI}`, 'a closed isolate stays as written');
+    assert.equal(isolate('sports'), 'sports');
+    assert.equal(isolate('قطة'), `${FSI}قطة${PDI}`);
+    assert.equal(isolate('a\u202Eb'), `${FSI}a\u202Eb\u202C${PDI}`);
+  });
+});

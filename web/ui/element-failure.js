@@ -1,6 +1,7 @@
 // How the element shows a failure: the error on the status line with the way on when there is one
 // (plausibility.js: a table of features is no broken file), the file list opened, and the detail
 // of the labelscope-error event.
+import { failureWayOn } from './failures.js';
 import { wayOn } from './plausibility.js';
 
 /**
@@ -12,9 +13,12 @@ export function showFailure(ui, error, title, options, { compact, analysis, clie
   const { openFiles = true } = options;
   ui.status.idle();
   const hint = 'hint' in options ? options.hint : compact ? null : undefined;
-  const way = compact ? null : wayOn(error, analysis, client);
+  // Not the file's fault (the engine stopped, an unexpected error): said so, never a raw JS message.
+  const failure = failureWayOn(error, analysis);
+  const way = failure ?? (compact ? null : wayOn(error, analysis, client));
   // way.shown: what to say instead of the reader's message.
-  ui.status.error(way?.shown ?? error, way?.title ?? title, way && hint === undefined ? way.hint : hint, way?.element);
+  ui.status.error(way?.shown ?? error, way?.title ?? title, way && (failure || hint === undefined) ? way.hint : hint,
+    way?.element);
   if (openFiles) ui.intake.openFiles();
   return errorDetail(error);
 }
