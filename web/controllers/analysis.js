@@ -6,7 +6,7 @@
 // to show (the View typedef, in files.js), so it runs under `node --test` with fakes.
 import { auditInWorker } from './auditing.js';
 import { parseClassNames } from './files.js';
-import { FLOAT32_NOTE, parseTruthFiles, readRequest, refusal } from './reading.js';
+import { featuresFile, FLOAT32_NOTE, parseTruthFiles, readRequest, refusal } from './reading.js';
 import { LatestRequest } from './requests.js';
 import { AnalysisSession } from './session.js';
 
@@ -73,9 +73,7 @@ export class AnalysisController {
     try {
       incoming = await Promise.all([...files].map((file) => this.#deps.sniff(file)));
     } catch (error) {
-      if (!this.#live(token)) return undefined;
-      this.#view.idle();
-      return this.#fail(error);
+      return this.#readFailed(token, error);
     }
     if (!this.#live(token)) return undefined;
     // A file the sniffer already knows is unusable (empty, binary, ...) is refused at once, with the
@@ -96,48 +94,40 @@ export class AnalysisController {
 
   /** The person changed how file `index` is used. */
   setRole(index, role) {
-    const { token } = this.#begin();
-    this.#session.setRole(index, role);
-    return this.#entriesChanged(token);
+    return this.#edit(() => this.#session.setRole(index, role));
   }
 
+  /** The label column of a combined table, the person's choice over the reader's guess. */
   setLabelColumn(column) {
-    const { token } = this.#begin();
-    this.#session.labelColumn = column;
-    return this.#entriesChanged(token, { force: true });
+    return this.#edit(() => { this.#session.labelColumn = column; }, { force: true });
   }
 
   swapRoles() {
-    const { token } = this.#begin();
-    this.#session.swapRoles();
-    return this.#entriesChanged(token);
+    return this.#edit(() => this.#session.swapRoles());
   }
 
   /** Files kept from an earlier visit (Resume). */
   resume(entries, labelColumn = null) {
-    const { token } = this.#begin();
-    this.#session.origin = { kind: 'files' };
-    this.#session.entries = entries;
-    this.#session.labelColumn = labelColumn;
-    return this.#entriesChanged(token, { force: true });
+    const kept = { origin: { kind: 'files' }, entries, labelColumn };
+    return this.#edit(() => Object.assign(this.#session, kept), { force: true });
   }
 
-  /**
-   * The reader refused the probabilities as implausible (they look like features); the person
-   * says they are probabilities: read again with the reader's allowUnnormalized option (its
-   * warning is shown with the results). false goes back to the check.
-   */
+  /** "These are probabilities — analyse anyway": the reader's allowUnnormalized (its warning shown); false: checked. */
   setAllowUnnormalized(on) {
-    const { token } = this.#begin();
-    this.#session.allowUnnormalized = Boolean(on);
-    return this.#entriesChanged(token, { force: true });
+    return this.#edit(() => { this.#session.allowUnnormalized = Boolean(on); }, { force: true });
   }
 
   /** Reads the same files again (a lesson's simulated noise changed). */
   reread() {
     if (!this.#session.entries.length) return undefined;
+    return this.#edit(() => {}, { force: true });
+  }
+
+  /** A request that changes the files or the choices about them, then reads (force: even the same files). */
+  #edit(change, { force = false } = {}) {
     const { token } = this.#begin();
-    return this.#entriesChanged(token, { force: true });
+    change();
+    return this.#entriesChanged(token, { force });
   }
 
   /** Settings changed: analyse the data already read again (no file is read). */
@@ -147,15 +137,12 @@ export class AnalysisController {
       this.#auditAgain = true;
       return undefined;
     }
-    const { token, signal } = this.#begin();
-    return this.#analyse(token, signal);
+    return this.#analyseAgain();
   }
 
   /** Runs the analysis on the data already read (the "Analyse" button after a Cancel). */
   analyse() {
-    if (!this.#session.dataset) return undefined;
-    const { token, signal } = this.#begin();
-    return this.#analyse(token, signal);
+    return this.#session.dataset ? this.#analyseAgain() : undefined;
   }
 
   /** The person's Cancel: stops the load, read or analysis in flight. */
@@ -165,10 +152,7 @@ export class AnalysisController {
 
   // ---- probabilities computed in this tab (controllers/cross-val.js drives these) ----------------
 
-  /**
-   * "Compute out-of-sample probabilities here" for the files listed (deps.computeProbabilities);
-   * how: {chooseColumns: true} shows the columns' roles to change first.
-   */
+  /** "Compute out-of-sample probabilities here" (deps.computeProbabilities); how.chooseColumns: the roles first. */
   computeProbabilities(how) {
     return this.#deps.computeProbabilities?.(how);
   }
@@ -186,30 +170,20 @@ export class AnalysisController {
 
   /** The computed probabilities as a dataset (client.datasetFromCrossVal): analysed as if read from the files listed. */
   async useComputed(token, dataset) {
-    if (!this.#live(token)) {
-      dataset.free().catch(() => {});
-      return undefined;
-    }
+    if (this.#superseded(token, dataset)) return undefined;
     this.#session.stats.reads++;
     if (this.#deps.prepareDataset) {
       // A lesson's simulated noise (controllers/simulation.js): flips, and the probabilities computed
-      // again on the noisy labels from the features file (labels + features; role predProbs here).
-      const entries = this.#session.entries;
-      const features = entries.some((e) => e.role === 'labels') ? entries.find((e) => e.role === 'predProbs')?.file ?? null : null;
+      // again on the noisy labels from the features file.
+      const features = featuresFile(this.#session.entries);
       const progress = (text, fraction) => { if (this.#live(token)) this.#view.progress(text, fraction); };
       try {
         const client = await this.#deps.client();
         dataset = await this.#deps.prepareDataset(dataset, { client, signal: this.#requests.signal, computed: true, features, progress });
       } catch (error) {
-        if (!this.#live(token)) return undefined;
-        if (error.code === 'cancelled') return this.#cancelled();
-        this.#view.idle();
-        return this.#fail(error);
+        return this.#readFailed(token, error);
       }
-      if (!this.#live(token)) {
-        dataset.free().catch(() => {});
-        return undefined;
-      }
+      if (this.#superseded(token, dataset)) return undefined;
     }
     return this.#adopt(token, this.#requests.signal, dataset, this.#session.entries);
   }
@@ -265,22 +239,17 @@ export class AnalysisController {
       await this.#applyTruthFiles(token);
       if (!this.#live(token)) return undefined;
       if (this.#session.reportFor !== this.#session.dataset) return this.#analyse(token, this.#requests.signal);
-      this.#view.idle();
-      this.#view.render({ newDataset: false, truthChanged: true });
-      this.#setPhase('ready');
-      this.#view.announce();
+      this.#show({ newDataset: false, truthChanged: true });
       return this.#session.report;
     }
     return this.#read(token, this.#requests.signal);
   }
 
   async #read(token, signal) {
-    const entries = this.#session.entries;
-    const { input, options, classNamesFile } = readRequest(entries, {
-      labelColumn: this.#session.labelColumn, allowUnnormalized: this.#session.allowUnnormalized,
-    });
-    options.signal = signal;
-    options.onProgress = (p) => { if (this.#live(token)) this.#view.readProgress(p); };
+    const { entries, labelColumn, allowUnnormalized } = this.#session;
+    const onProgress = (p) => { if (this.#live(token)) this.#view.readProgress(p); };
+    const request = { labelColumn, allowUnnormalized, signal, onProgress };
+    const { input, options, classNamesFile } = readRequest(entries, request);
     this.#setPhase('reading');
     this.#view.clearError();
     this.#view.note('');
@@ -295,27 +264,33 @@ export class AnalysisController {
       // A lesson's simulated noise (controllers/simulation.js): the data analysed has some labels flipped.
       if (this.#deps.prepareDataset) dataset = await this.#deps.prepareDataset(dataset, { client, signal });
     } catch (error) {
-      if (!this.#live(token)) return undefined; // superseded: a newer request shows its own outcome
-      if (error.code === 'cancelled') return this.#cancelled();
-      this.#view.hideResults();
-      this.#view.idle();
-      return this.#fail(error);
+      return this.#readFailed(token, error, { hideResults: true });
     }
-    if (!this.#live(token)) {
-      dataset.free().catch(() => {});
-      return undefined;
-    }
+    if (this.#superseded(token, dataset)) return undefined;
     return this.#adopt(token, signal, dataset, entries, dataset.float32 ? FLOAT32_NOTE : null);
   }
 
-  /** A dataset read from (or computed for) `entries` becomes the current one, with its decisions and truth, and is analysed. */
+  /** Reading (or preparing) the data failed: said unless a newer request took over; Cancel goes back. */
+  #readFailed(token, error, { hideResults = false } = {}) {
+    if (!this.#live(token)) return undefined; // superseded: a newer request shows its own outcome
+    if (error.code === 'cancelled') return this.#cancelled();
+    if (hideResults) this.#view.hideResults();
+    this.#view.idle();
+    return this.#fail(error);
+  }
+
+  /** Whether `token` was superseded; then `dataset` (its late answer) is freed, never shown. */
+  #superseded(token, dataset) {
+    if (this.#live(token)) return false;
+    dataset?.free().catch(() => {});
+    return true;
+  }
+
+  /** A dataset read from (or computed for) `entries` becomes the current one, with its decisions and truth; analysed. */
   async #adopt(token, signal, dataset, entries, note = null) {
     // The decisions kept for these files come with them (the old table stays usable meanwhile).
     const review = await this.#view.openDecisions(dataset, entries);
-    if (!this.#live(token)) {
-      dataset.free().catch(() => {});
-      return undefined;
-    }
+    if (this.#superseded(token, dataset)) return undefined;
     if (note) dataset.notes.push(note);
     this.#session.adopt(dataset, entries);
     this.#view.useDecisions(review);
@@ -343,17 +318,17 @@ export class AnalysisController {
     } finally {
       if (this.#auditing === token) this.#auditing = 0;
     }
-    if (this.#live(token) && this.#auditAgain) {
-      const next = this.#begin();
-      return this.#analyse(next.token, next.signal);
-    }
-    return report;
+    return this.#live(token) && this.#auditAgain ? this.#analyseAgain() : report;
+  }
+
+  /** A new request that analyses the data already read. */
+  #analyseAgain() {
+    const { token, signal } = this.#begin();
+    return this.#analyse(token, signal);
   }
 
   async #runAudit(token, signal) {
-    const dataset = this.#session.dataset;
-    const origin = this.#session.origin;
-    const entries = this.#session.readEntries;
+    const { dataset, origin, readEntries: entries } = this.#session;
     this.#setPhase('analysing');
     const settings = this.#view.settings();
     const outcome = await auditInWorker(dataset, settings, {
@@ -372,12 +347,17 @@ export class AnalysisController {
     if (dataset !== this.#session.dataset) return null;
     const { report } = outcome;
     const first = this.#session.reported(report, dataset, settings);
-    this.#view.idle();
-    this.#view.render({ newDataset: first });
-    this.#setPhase('ready');
-    this.#view.announce();
+    this.#show({ newDataset: first });
     if (first) this.#view.analysed({ origin, entries });
     return report;
+  }
+
+  /** The results, shown and announced (labelscope-result). */
+  #show(how) {
+    this.#view.idle();
+    this.#view.render(how);
+    this.#setPhase('ready');
+    this.#view.announce();
   }
 
   /** The person's Cancel while loading or reading: back to the files read before. */

@@ -6,19 +6,26 @@ import { FLOAT32_ABOVE_BYTES } from './files.js';
 /**
  * The worker's readDataset input and options for `entries` (files with roles).
  * @param {{file: File, role: string}[]} entries
- * @param {{labelColumn?: string|null, allowUnnormalized?: boolean}} choices the person's
+ * @param {{labelColumn?: string|null, allowUnnormalized?: boolean, signal?: AbortSignal,
+ *   onProgress?: (progress: object) => void}} choices the person's, and the request's signal and progress
  * @returns {{input: object, options: object, classNamesFile: File|undefined}}
  */
-export function readRequest(entries, { labelColumn = null, allowUnnormalized = false } = {}) {
+export function readRequest(entries, { labelColumn = null, allowUnnormalized = false, signal, onProgress } = {}) {
   const byRole = (role) => entries.find((e) => e.role === role)?.file;
   const combined = byRole('combined');
   const input = combined ? { combined } : { labels: byRole('labels'), predProbs: byRole('predProbs') };
   /** @type {Record<string, any>} */
-  const options = {};
+  const options = { signal, onProgress };
   if (labelColumn) options.labelColumn = labelColumn;
   if (allowUnnormalized) options.allowUnnormalized = true;
   if (((combined ?? byRole('predProbs'))?.size ?? 0) > FLOAT32_ABOVE_BYTES) options.float32 = true;
   return { input, options, classNamesFile: byRole('classNames') };
+}
+
+/** The features file of labels + features (listed in the probabilities' role), or null. */
+export function featuresFile(entries) {
+  if (!entries.some((e) => e.role === 'labels')) return null;
+  return entries.find((e) => e.role === 'predProbs')?.file ?? null;
 }
 
 /** Said with the results of a dataset read as float32. */
