@@ -5,6 +5,7 @@
 import { LabelScopeError } from './errors.js';
 import { createLabelScope } from './labelscope.js';
 import { transferables } from './transfer.js';
+import { packedBuffers, packReport } from './report-transfer.js';
 import { handleMultiLabel } from './multilabel-worker.js';
 
 let ready = null;
@@ -55,7 +56,8 @@ async function handle(id, method, args) {
       // In stages, so a cancel message is seen between them and the worker stays free for the next call.
       const signal = { get aborted() { return cancelled.has(id); } };
       const onProgress = (progress) => self.postMessage({ id, progress });
-      return ls.auditAsync(args.datasetId ? datasetFrom(args) : args.data, { ...args.options, signal, onProgress });
+      return ls.auditAsync(args.datasetId ? datasetFrom(args) : args.data, { ...args.options, signal, onProgress })
+        .then(packReport); // matrices as flat buffers: cheap for the page's main thread (report-transfer.js)
     }
     case 'sniffFile': {
       const sniffed = await ls.sniffFile(args.source);
@@ -69,6 +71,11 @@ async function handle(id, method, args) {
       const signal = { get aborted() { return cancelled.has(id) || (flag != null && Atomics.load(flag, 0) !== 0); } };
       const onProgress = (progress) => self.postMessage({ id, progress });
       return ls.crossValProbs(args.input, { ...args.options, signal, onProgress });
+    }
+    case 'crossValColumns': {
+      const signal = { get aborted() { return cancelled.has(id); } };
+      const onProgress = (progress) => self.postMessage({ id, progress });
+      return ls.crossValColumns(args.input, { ...args.options, signal, onProgress });
     }
     default: {
       if (method.startsWith('multiLabel.')) {
@@ -98,7 +105,7 @@ self.onmessage = async (event) => {
   try {
     const result = await handle(id, method, args);
     // A worker's postMessage(message, transfer); lib.dom types `self` as a Window.
-    /** @type {any} */ (self).postMessage({ id, result }, transferables(result));
+    /** @type {any} */ (self).postMessage({ id, result }, transferables(result).concat(packedBuffers(result)));
   } catch (error) {
     const info = error instanceof LabelScopeError ? error.toJSON()
       : { code: 'internal_error', message: String(error?.message ?? error) };

@@ -3,7 +3,8 @@
 import { svg } from './dom.js';
 import { formatCount, formatProbability } from './format.js';
 
-const MAX_CLASS_BARS = 20;
+/** The worst classes shown as bars (all of them up to this many). */
+export const MAX_CLASS_BARS = 20;
 
 /** classQuality: the report's rows (worst class first); labelCounts: rows per given class. */
 export function renderClassQuality({ classQuality, classNames, labelCounts }) {

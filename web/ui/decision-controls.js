@@ -4,6 +4,7 @@
 // The view of decisions; what they are (and their CSV) is decisions.js. Class names come from the
 // person's files: they are only ever set as text.
 import { DECISION_PAST, digitForClass } from './decisions.js';
+import { createClassSearch, MAX_LISTED_CLASSES } from './class-search.js';
 import { h, replace, uid } from './dom.js';
 import { formatCount, formatWhen, isolate, plural } from './format.js';
 
@@ -63,6 +64,20 @@ export function createDecisionControls(handlers) {
         }, key === name ? null : kbd(key), h('span', { class: 'chip-name' }, name)); // "7" needs no key hint
       });
       replace(chips, chipButtons);
+    } else if (names.length > MAX_LISTED_CLASSES) {
+      // Many classes: type to find one (a dozen nodes, not one option per class); choosing it relabels.
+      const search = createClassSearch({
+        names, label: 'Class to relabel as', className: 'decide-search',
+        skip: (c) => c === row?.given || c === row?.suggested,
+        onPick: (c, e) => handlers.decide('relabel', c, e),
+      });
+      const apply = h('button', { type: 'button', class: 'decide-apply', onclick: (e) => {
+        const c = names.indexOf(search.input.value);
+        if (c >= 0) handlers.decide('relabel', c, e);
+        else search.focus();
+      } }, 'Relabel');
+      picker = { search, apply };
+      replace(chips, search.element, apply);
     } else {
       const select = h('select', { class: 'decide-select', 'aria-label': 'Class to relabel as' });
       const apply = h('button', { type: 'button', class: 'decide-apply', onclick: (e) => {
@@ -91,7 +106,9 @@ export function createDecisionControls(handlers) {
       keep.setAttribute('aria-label', `Keep the given label, ${isolate(names[given])}`);
       accept.setAttribute('aria-pressed', String(entry?.decision === 'accept'));
       keep.setAttribute('aria-pressed', String(entry?.decision === 'keep'));
-      if (picker) {
+      if (picker?.search) {
+        picker.search.setClass(entry?.decision === 'relabel' ? entry.label : -1);
+      } else if (picker) {
         const { select } = picker;
         replace(select, h('option', { value: '', disabled: true }, 'Choose a class…'),
           names.map((name, c) => (c === given || c === suggested ? null : h('option', { value: String(c) }, name))));
@@ -110,7 +127,7 @@ export function createDecisionControls(handlers) {
     },
     /** Moves focus to the class choices (the R key). */
     focusRelabel() {
-      const first = picker ? picker.select : chipButtons.find((b) => !b.hidden);
+      const first = picker ? (picker.search?.input ?? picker.select) : chipButtons.find((b) => !b.hidden);
       first?.focus();
       return Boolean(first);
     },

@@ -245,3 +245,13 @@ export function digitForClass(c, classNames) {
   for (let d = 0; d <= 9; d++) if (classForDigit(d, classNames) === c) return String(d);
   return null;
 }
+
+/** The digit keys that pick a class, in class order (10 look-ups, not one per class: K may be 10,000). */
+export function digitKeys(classNames) {
+  const byClass = new Map();
+  for (let d = 0; d <= 9; d++) {
+    const c = classForDigit(d, classNames);
+    if (c >= 0 && !byClass.has(c)) byClass.set(c, String(d));
+  }
+  return [...byClass].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
+}

@@ -5,6 +5,9 @@ import { svg } from './dom.js';
 import { formatCount, formatPercent, plural } from './format.js';
 
 const MAX_LABEL_CHARS = 12;
+/** Up to this many classes the matrix is drawn as a grid (22 px cells: 30 x 30 fits a laptop);
+ * above it, ui/confused-pairs.js lists the most confused pairs instead of K x K cells. */
+export const MAX_GRID_CLASSES = 30;
 const short = (name) => (name.length > MAX_LABEL_CHARS ? `${name.slice(0, MAX_LABEL_CHARS - 1)}…` : name);
 
 /** A rate in a cell: "12%", "<1%", "100%". */
@@ -16,9 +19,13 @@ export function shortPercent(value) {
 
 /** What one cell means, in words. */
 export function describeCell(kind, matrix, i, j, classNames, numExamples) {
+  return describeValue(kind, matrix[i][j], i, j, classNames, numExamples);
+}
+
+/** What the value of cell (i, j) means, in words. */
+export function describeValue(kind, value, i, j, classNames, numExamples) {
   const given = classNames[i];
   const other = classNames[j];
-  const value = matrix[i][j];
   if (kind === 'counts') {
     if (i === j) return `Labelled ${given}, and the model agrees: ${plural(value, 'row')}.`;
     return `Labelled ${given}, but the model confidently says ${other}: ${plural(value, 'row')} (${formatPercent(value / numExamples)} of all).`;
@@ -32,8 +39,9 @@ export function describeCell(kind, matrix, i, j, classNames, numExamples) {
  */
 export function renderHeatmap({ matrix, kind, classNames, numExamples, onFocusCell, onPickCell, label }) {
   const k = matrix.length;
+  if (k > MAX_GRID_CLASSES) throw new RangeError(`A heatmap of ${k} classes would draw ${k * k} cells; list the confused pairs instead.`);
   const cell = Math.max(22, Math.min(52, Math.floor(360 / k)));
-  const labelWidth = 8 + 7 * Math.min(MAX_LABEL_CHARS, Math.max(...classNames.map((n) => n.length)));
+  const labelWidth = 8 + 7 * Math.min(MAX_LABEL_CHARS, Math.max(0, ...classNames.map((n) => n.length)));
   const left = labelWidth + 22;
   const top = labelWidth + 22;
   const size = cell * k;

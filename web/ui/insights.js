@@ -1,18 +1,23 @@
 // The charts section: where the label noise is (heatmap), which classes suffer most (bars), and how
 // label quality is spread over all rows (histogram).
-import { renderClassQuality, renderHistogram } from './charts.js';
+import { MAX_CLASS_BARS, renderClassQuality, renderHistogram } from './charts.js';
 import { h } from './dom.js';
+import { formatCount } from './format.js';
+import { MAX_GRID_CLASSES, renderConfusedPairs } from './confused-pairs.js';
 import { describeCell, renderHeatmap } from './heatmap.js';
+import { matrixCells } from '../src/js/report-transfer.js';
 
 const MATRICES = {
   counts: {
     title: 'Confident joint',
     help: 'Rows counted by given label (rows) and the class the model confidently points to (columns). Off-diagonal cells are likely label errors. Click a cell, or press Enter on it, to list those rows.',
+    key: 'confidentJoint',
     pick: (report) => report.confidentJoint,
   },
   rates: {
     title: 'Noise matrix',
     help: 'Estimated P(given label | true class): each column sums to 1. Off-diagonal cells say how often a true class gets another label.',
+    key: 'noiseMatrix',
     pick: (report) => report.noiseMatrix,
   },
 };
@@ -21,13 +26,20 @@ const MATRICES = {
 export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts', onKind }) {
   const names = dataset.classNames;
   const matrixInfo = MATRICES[kind];
-  const matrix = matrixInfo.pick(report);
-  const readout = h('p', { class: 'readout', 'aria-live': 'polite' }, 'Hover over or focus a cell to see its value.');
-  const heatmap = renderHeatmap({
-    matrix, kind, classNames: names, numExamples: report.numExamples, label: `${matrixInfo.title} heatmap`,
-    onFocusCell: (i, j) => { readout.textContent = describeCell(kind, matrix, i, j, names, report.numExamples); },
-    onPickCell: (i, j) => { if (kind === 'counts') onPickCell(i, j); },
-  });
+  // Many classes: the most confused pairs and a class search instead of K x K cells
+  // (ui/confused-pairs.js), the matrix read in place, never built as K arrays.
+  const grid = names.length <= MAX_GRID_CLASSES;
+  const matrix = grid ? matrixInfo.pick(report) : null;
+  const readout = grid ? h('p', { class: 'readout', 'aria-live': 'polite' }, 'Hover over or focus a cell to see its value.') : null;
+  const heatmap = grid
+    ? renderHeatmap({
+      matrix, kind, classNames: names, numExamples: report.numExamples, label: `${matrixInfo.title} heatmap`,
+      onFocusCell: (i, j) => { readout.textContent = describeCell(kind, matrix, i, j, names, report.numExamples); },
+      onPickCell: (i, j) => { if (kind === 'counts') onPickCell(i, j); },
+    })
+    : renderConfusedPairs({
+      cells: matrixCells(report, matrixInfo.key), kind, classNames: names, numExamples: report.numExamples, onPickCell,
+    }).element;
   const toggle = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Matrix' },
     Object.entries(MATRICES).map(([key, info]) => h('button', {
       type: 'button', 'aria-pressed': String(key === kind), onclick: () => onKind(key),
@@ -37,12 +49,13 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
   return h('section', { class: 'insights', 'aria-label': 'Charts' },
     h('div', { class: 'card chart-card matrix-card' },
       h('div', { class: 'card-head' }, h('h2', { class: 'section-title' }, 'Where the noise is'), toggle),
-      h('p', { class: 'help' }, matrixInfo.help),
-      h('div', { class: 'chart-scroll' }, heatmap),
+      h('p', { class: 'help' }, grid ? matrixInfo.help : matrixInfo.help.replace(/ Click a cell.*$/, '')),
+      grid ? h('div', { class: 'chart-scroll' }, heatmap) : heatmap,
       readout),
     h('div', { class: 'card chart-card' },
       h('h2', { class: 'section-title' }, 'Label quality per class'),
-      h('p', { class: 'help' }, 'Share of each class’s rows whose label looks right (1 = all of them), worst first.'),
+      h('p', { class: 'help' }, 'Share of each class’s rows whose label looks right (1 = all of them), worst first'
+        + `${names.length > MAX_CLASS_BARS ? `: the ${MAX_CLASS_BARS} worst of ${formatCount(names.length)} classes` : ''}.`),
       h('div', { class: 'chart-scroll' }, renderClassQuality({ classQuality: report.classQuality, classNames: names, labelCounts: report.labelCounts }))),
     h('div', { class: 'card chart-card' },
       h('h2', { class: 'section-title' }, 'Label quality of every row'),

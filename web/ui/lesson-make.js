@@ -3,6 +3,7 @@
 // with features whether to train again on the noisy labels. It sets the element's own attributes
 // (simulate-noise, seed, noise-pair, noise-probabilities), so the result is what an embedder
 // would get with the same attributes. One form, kept across renders so typing is never lost.
+import { createClassPicker } from './class-search.js';
 import { h, replace } from './dom.js';
 
 let uid = 0;
@@ -15,8 +16,9 @@ export function createNoiseForm(host) {
   const id = (name) => `lz-make-${name}-${++uid}`;
   const rate = h('input', { id: id('rate'), type: 'number', min: '0', max: '100', step: '1', value: '10', inputmode: 'numeric' });
   const seed = h('input', { id: id('seed'), type: 'number', min: '0', step: '1', value: '7', inputmode: 'numeric' });
-  const classA = h('select', { id: id('a'), 'aria-label': 'First class of the pair' });
-  const classB = h('select', { id: id('b'), 'aria-label': 'Second class of the pair' });
+  // A <select> of the classes, or a class search above 50 (ui/class-search.js: K may be 10,000).
+  const classA = createClassPicker({ id: id('a'), label: 'First class of the pair' });
+  const classB = createClassPicker({ id: id('b'), label: 'Second class of the pair' });
   const probs = h('select', { id: id('probs') },
     h('option', { value: 'recompute' }, 'trained again on the noisy labels (honest)'),
     h('option', { value: 'keep' }, 'kept as they are (quicker, flatters the method)'));
@@ -27,13 +29,13 @@ export function createNoiseForm(host) {
     h('div', { class: 'lz-field' }, h('label', { for: rate.id }, 'Labels to flip (%)'), rate),
     h('div', { class: 'lz-field' }, h('label', { for: seed.id }, 'Seed'), seed),
     h('div', { class: 'lz-field' }, h('span', { id: id('pair') }, 'Only between (optional)'),
-      h('div', { class: 'lz-pair-pick' }, classA, classB)),
+      h('div', { class: 'lz-pair-pick' }, classA.element, classB.element)),
     probsField,
     h('div', { class: 'lz-make-actions' }, h('button', { type: 'submit', class: 'lz-reveal' }, 'Flip labels'), remove),
     message);
   const pairLabel = form.querySelector('.lz-field span').id;
-  classA.setAttribute('aria-describedby', pairLabel);
-  classB.setAttribute('aria-describedby', pairLabel);
+  classA.control.setAttribute('aria-describedby', pairLabel);
+  classB.control.setAttribute('aria-describedby', pairLabel);
   const element = h('details', { class: 'lz-card lz-make' },
     h('summary', null, 'Simulate label noise: flip labels on purpose, then see how many the method finds'),
     h('p', { class: 'help' }, 'The flips become the known truth; the same share, pair and seed flip the same rows as '
@@ -50,6 +52,7 @@ export function createNoiseForm(host) {
     if (rate.value.trim() === '' || !(percent >= 0 && percent <= 100)) return say('Give the share of labels to flip, from 0 to 100 %.', rate);
     if (!Number.isSafeInteger(seedValue) || seedValue < 0) return say('Give a whole number from 0 as the seed.', seed);
     const [a, b] = [classA.value, classB.value];
+    if (a === '-1' || b === '-1') return say('Choose a class the list offers.', a === '-1' ? classA : classB);
     if ((a === '') !== (b === '')) return say('Choose both classes of the pair, or neither.', a === '' ? classA : classB);
     if (a !== '' && a === b) return say('Choose two different classes.', classB);
     set('noise-pair', a === '' ? null : `${names[Number(a)]},${names[Number(b)]}`);
@@ -74,9 +77,8 @@ export function createNoiseForm(host) {
     update({ classNames, simulation, canRecompute }) {
       if (classNames.join('\n') !== names.join('\n')) {
         names = [...classNames];
-        const options = () => [h('option', { value: '' }, '—'), ...names.map((n, c) => h('option', { value: String(c) }, n))];
-        replace(classA, options());
-        replace(classB, options());
+        classA.setNames(names);
+        classB.setNames(names);
       }
       probsField.hidden = !canRecompute;
       remove.hidden = !simulation;

@@ -58,11 +58,17 @@ export function rowOrder(view, ctx) {
   return rows.sort((a, b) => sign * primary(a, b) || (view.sortKey === 'rank' ? 0 : byRank(a, b)) || indexSign * (a - b));
 }
 
+const collator = new Intl.Collator(undefined, { numeric: true });
+const nameOrders = new WeakMap(); // classNames -> order: sorted once per dataset (K = 10,000 names)
+
 /** Position of each class in alphabetical order of names (numeric-aware: "2" before "10"). */
 function classNameOrder(classNames) {
+  let order = nameOrders.get(classNames);
+  if (order) return order;
   const sorted = classNames.map((name, c) => [name, c])
-    .sort((x, y) => x[0].localeCompare(y[0], undefined, { numeric: true }) || x[1] - y[1]);
-  const order = new Int32Array(classNames.length);
+    .sort((x, y) => collator.compare(x[0], y[0]) || x[1] - y[1]);
+  order = new Int32Array(classNames.length);
   sorted.forEach(([, c], position) => { order[c] = position; });
+  nameOrders.set(classNames, order);
   return order;
 }

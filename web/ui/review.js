@@ -2,8 +2,9 @@
 // explains the active row with all of its class probabilities — and where a person records a
 // decision (accept the suggestion, keep the label, relabel), by button or by key in the table.
 import { displayColumns } from '../controllers/columns.js';
+import { createClassSearch, MAX_LISTED_CLASSES } from './class-search.js';
 import { createDecisionBar, createDecisionControls } from './decision-controls.js';
-import { classForDigit, digitForClass } from './decisions.js';
+import { classForDigit, digitKeys } from './decisions.js';
 import { renderCell, tableColumns } from './cells.js';
 import { renderDetail } from './detail.js';
 import { h, replace, uid } from './dom.js';
@@ -36,6 +37,24 @@ function select(label, options, onChange, extra = {}) {
   const control = h('select', { id, onchange: (e) => onChange(e.target.value), ...extra },
     options.map(([value, text]) => h('option', { value }, text)));
   return { control, field: h('span', { class: 'toolbar-field' }, h('label', { for: id }, label), control) };
+}
+
+/** A class filter: a <select> of every class, or above MAX_LISTED_CLASSES a search (ui/class-search.js). */
+function classFilter(label, names, value, onChange) {
+  if (names.length <= MAX_LISTED_CLASSES) {
+    const field = select(label, [['-1', 'any'], ...names.map((name, c) => [String(c), name])], (v) => onChange(Number(v)));
+    field.control.value = String(value);
+    return field;
+  }
+  const search = createClassSearch({
+    names, label: `${label} label`, placeholder: 'any (type a class)', className: 'toolbar-search', onPick: (c) => onChange(c),
+  });
+  search.setClass(value);
+  // Emptied: any class again.
+  search.input.addEventListener('input', () => { if (!search.input.value && value >= 0) onChange(-1); });
+  const id = uid('sel');
+  search.input.id = id;
+  return { control: search.input, field: h('span', { class: 'toolbar-field' }, h('label', { for: id }, label), search.element) };
 }
 
 export class ReviewPanel {
@@ -170,11 +189,10 @@ export class ReviewPanel {
 
   #buildToolbar() {
     const { truth, dataset } = this.#ctx;
-    const classOptions = [['-1', 'any'], ...dataset.classNames.map((name, c) => [String(c), name])];
     const modes = Object.entries(SHOW_MODES).filter(([mode]) => truth || (mode !== 'errors' && mode !== 'missed'));
     const show = select('Show', modes, (v) => this.#change({ show: v }));
-    const given = select('Given', classOptions, (v) => this.#change({ given: Number(v) }));
-    const suggested = select('Suggested', classOptions, (v) => this.#change({ suggested: Number(v) }));
+    const given = classFilter('Given', dataset.classNames, this.#view.given, (v) => this.#change({ given: v }));
+    const suggested = classFilter('Suggested', dataset.classNames, this.#view.suggested, (v) => this.#change({ suggested: v }));
     const decided = select('Decision', Object.entries(DECIDED_MODES), (v) => this.#change({ decided: v }));
     const sort = select('Sort by', Object.entries(SORT_NAMES), (v) => this.#sortBy(v, false));
     const direction = h('button', {
@@ -182,14 +200,15 @@ export class ReviewPanel {
       onclick: () => this.#sortBy(this.#view.sortKey, !this.#view.descending),
     }, this.#view.descending ? '↓ descending' : '↑ ascending');
     show.control.value = this.#view.show;
-    given.control.value = String(this.#view.given);
-    suggested.control.value = String(this.#view.suggested);
     decided.control.value = this.#view.decided;
     sort.control.value = this.#view.sortKey;
     const clear = this.#view.given >= 0 || this.#view.suggested >= 0
       ? h('button', { type: 'button', class: 'quiet', onclick: () => this.#change({ given: -1, suggested: -1 }) }, 'Clear filters')
       : null;
+    // Rebuilt after a choice: the control that had focus gets it back (a class search above all).
+    const focused = [...this.toolbar.querySelectorAll('select, input, button')].indexOf(this.toolbar.getRootNode().activeElement);
     replace(this.toolbar, show.field, given.field, suggested.field, decided.field, sort.field, direction, clear);
+    if (focused >= 0) this.toolbar.querySelectorAll('select, input, button')[focused]?.focus();
   }
 
   #change(patch) {
@@ -356,7 +375,7 @@ export class ReviewPanel {
 
   #updateBar() {
     const { report, decisions, dataset, labelsKind } = this.#ctx;
-    const digits = dataset.classNames.map((_, c) => digitForClass(c, dataset.classNames)).filter((d) => d != null);
+    const digits = digitKeys(dataset.classNames);
     const relabel = digits.length ? (digits.length === 1 ? digits[0] : `${digits[0]}–${digits.at(-1)}`) : null;
     this.bar.update({
       progress: { flagged: report.issues.length, reviewed: decisions.countAmong(report.issues), decided: decisions.size },

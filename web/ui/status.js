@@ -72,10 +72,15 @@ export function createStatus({ onCancel }) {
   };
 }
 
+const MAX_WARNINGS = 8;
+
 /** Warnings from the reader and the core: shown, never swallowed. */
 export function renderWarnings(warnings) {
   if (!warnings.length) return null;
   return h('div', { class: 'warnings', role: 'note' },
     h('p', { class: 'warnings-title' }, warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`),
-    h('ul', {}, warnings.map((w) => h('li', {}, typeof w === 'string' ? w : w.message))));
+    h('ul', {}, warnings.slice(0, MAX_WARNINGS).map((w) => h('li', {}, typeof w === 'string' ? w : w.message)),
+      // One per small class can mean thousands (K = 10,000): the first few say what they are.
+      warnings.length > MAX_WARNINGS ? h('li', { class: 'warnings-more' },
+        `… and ${(warnings.length - MAX_WARNINGS).toLocaleString('en-US')} more (all in the report's warnings).`) : null));
 }

@@ -32,6 +32,41 @@ export const CHARTS_CSS = String.raw`
 /* On a strong fill: the colour made for text on the accent (white in light mode, near-black in dark). */
 .chart .hm-value.on-strong { fill: var(--ls-on-accent); }
 .readout { font-size: 0.88rem; min-height: 2.6em; }
+/* Many classes: confused pairs and a class search instead of a grid (ui/confused-pairs.js). */
+.pairs-title { margin: 6px 0 0; font-size: 0.92rem; }
+.pairs { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 2px; counter-reset: pair; }
+.pair-item { counter-increment: pair; }
+.pair { display: grid; grid-template-columns: 1.8em minmax(0, 1fr) minmax(40px, 28%) 4.5em; align-items: center; gap: 8px;
+  width: 100%; padding: 4px 6px; border: 0; border-radius: 6px; background: none; color: var(--ls-text); font: inherit;
+  font-size: 0.86rem; text-align: start; }
+.pair::before { content: counter(pair); color: var(--ls-muted); font-variant-numeric: tabular-nums; }
+button.pair { cursor: pointer; }
+button.pair:hover { background: var(--ls-surface-2); }
+.pair-names { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.pair-arrow { color: var(--ls-muted); }
+.pair-to { font-weight: 600; }
+.pair-track { height: 10px; border-radius: 3px; background: var(--ls-surface-2); overflow: hidden; }
+.pair-bar { display: block; height: 100%; background: var(--ls-flag); }
+.pair-value { text-align: end; font-variant-numeric: tabular-nums; }
+.pairs-class { margin: 4px 0 0; font-size: 0.9rem; }
+.pairs-class bdi { font-weight: 600; }
+.class-search { position: relative; max-width: 22em; }
+.class-search-input { width: 100%; box-sizing: border-box; }
+.class-search-list { position: absolute; z-index: 5; inset-inline: 0; top: 100%; margin: 2px 0 0; padding: 4px 0; list-style: none;
+  background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: 8px; box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
+  max-height: 16em; overflow-y: auto; }
+.class-search-option { padding: 5px 10px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.class-search-option:hover, .class-search-option[aria-selected="true"] { background: var(--ls-accent); color: var(--ls-on-accent); }
+.class-search-none { padding: 5px 10px; color: var(--ls-muted); }
+.class-search-input { font: inherit; padding: 5px 8px; border: 1px solid var(--ls-border); border-radius: 6px;
+  background: var(--ls-bg); color: var(--ls-text); }
+.toolbar-search { width: 13em; }
+.decide-search { flex: 1 1 160px; max-width: none; }
+@media (max-width: 560px) { .decide-search .class-search-input { min-height: 44px; } }
+@media (max-width: 560px) {
+  .pair { grid-template-columns: 1.6em minmax(0, 1fr) 4em; }
+  .pair-track { display: none; }
+}
 .bar-track { fill: var(--ls-surface-2); }
 .bar-fill { fill: var(--ls-accent); }
 .hist-all { fill: var(--ls-bar); }

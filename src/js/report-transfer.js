@@ -1,0 +1,113 @@
+// @ts-check
+// An audit report crossing from the worker to the page: its K x K matrices travel as flat
+// Float64Arrays (transferred, not copied) and its K(K-1)/2 overlapping class pairs as columns.
+// Cloned as nested arrays and records they cost the page's main thread ~0.7 s at K = 1,000
+// (5 matrices of 1M numbers, 499,500 records). The page gets the documented shapes back, built on
+// first read of each property, so what it never reads (most matrices) is never built.
+
+const PACKED = Symbol('packed');
+const MATRIX_KEYS = ['confidentJoint', 'confidentJointUncalibrated', 'joint', 'noiseMatrix', 'inverseNoiseMatrix'];
+
+/** @param {number[][]} rows @returns {{ shape: [number, number], values: Float64Array }} */
+function flatMatrix(rows) {
+  const k = rows.length;
+  const cols = k ? rows[0].length : 0;
+  const values = new Float64Array(k * cols);
+  for (let r = 0; r < k; r++) values.set(rows[r], r * cols);
+  return { shape: [k, cols], values };
+}
+
+/** @param {{ shape: [number, number], values: Float64Array }} m @returns {number[][]} */
+function nestedMatrix({ shape: [k, cols], values }) {
+  const out = new Array(k);
+  for (let r = 0; r < k; r++) out[r] = Array.from(values.subarray(r * cols, (r + 1) * cols));
+  return out;
+}
+
+/** @param {any[]} records */
+function overlapColumns(records) {
+  const n = records.length;
+  const classA = new Int32Array(n), classB = new Int32Array(n);
+  const numOverlappingExamples = new Float64Array(n), jointProbability = new Float64Array(n);
+  records.forEach((o, i) => {
+    classA[i] = o.classA; classB[i] = o.classB;
+    numOverlappingExamples[i] = o.numOverlappingExamples; jointProbability[i] = o.jointProbability;
+  });
+  return { classA, classB, numOverlappingExamples, jointProbability };
+}
+
+/** @param {any} c */
+function overlapRecords(c) {
+  return Array.from(c.classA, (a, i) => ({
+    classA: a, classB: c.classB[i], numOverlappingExamples: c.numOverlappingExamples[i], jointProbability: c.jointProbability[i],
+  }));
+}
+
+/**
+ * In the worker: the report with its matrices and overlaps packed (marked `packed`). Returns
+ * { report, transfer } (the buffers to transfer).
+ * @param {any} report
+ */
+export function packReport(report) {
+  if (!report || typeof report !== 'object') return report;
+  const packed = { ...report, packed: {} };
+  for (const key of MATRIX_KEYS) {
+    if (Array.isArray(report[key])) packed.packed[key] = flatMatrix(report[key]);
+    delete packed[key];
+  }
+  if (Array.isArray(report.overlappingClasses)) {
+    packed.packed.overlappingClasses = overlapColumns(report.overlappingClasses);
+    delete packed.overlappingClasses;
+  }
+  return packed;
+}
+
+/** The buffers of a packed report's matrices and columns (to transfer with it). @param {any} report */
+export function packedBuffers(report) {
+  const buffers = [];
+  for (const value of Object.values(report?.packed ?? {})) {
+    for (const part of Object.values(value)) if (ArrayBuffer.isView(part)) buffers.push(part.buffer);
+  }
+  return buffers;
+}
+
+/**
+ * On the page: the documented report, each packed property unpacked when first read (then a plain
+ * property). A report that was not packed is returned as it is.
+ * @param {any} report
+ */
+export function unpackReport(report) {
+  if (!report?.packed) return report;
+  const { packed } = report;
+  delete report.packed;
+  Object.defineProperty(report, PACKED, { value: packed }); // for matrixCells
+  for (const [key, value] of Object.entries(packed)) {
+    const build = key === 'overlappingClasses' ? () => overlapRecords(value) : () => nestedMatrix(value);
+    Object.defineProperty(report, key, {
+      configurable: true, enumerable: true,
+      get() {
+        const built = build();
+        Object.defineProperty(report, key, { value: built, writable: true, configurable: true, enumerable: true });
+        return built;
+      },
+      set(v) { Object.defineProperty(report, key, { value: v, writable: true, configurable: true, enumerable: true }); },
+    });
+  }
+  return report;
+}
+
+/**
+ * A report's K x K matrix as { k, at(i, j) }, read from the flat values while the property is still
+ * packed (K = 10,000: 100M numbers never become nested arrays), else from the nested rows.
+ * @param {any} report @param {string} key
+ */
+export function matrixCells(report, key) {
+  const packed = report[PACKED]?.[key];
+  const own = Object.getOwnPropertyDescriptor(report, key);
+  if (packed && own?.get) {
+    const { shape: [k, cols], values } = packed;
+    return { k, at: (i, j) => values[i * cols + j] };
+  }
+  const rows = report[key];
+  return { k: rows.length, at: (i, j) => rows[i][j] };
+}
