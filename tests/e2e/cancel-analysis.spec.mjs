@@ -4,42 +4,10 @@
 import {
   app, chooseFiles, expect, HEADLINES, MNIST, openApp, openSettings, pageStats, test, waitReady,
 } from './fixtures.mjs';
-
-/** Holds the worker's answers to 'audit' calls while window.__holdAudits is true. */
-function holdAudits() {
-  const NativeWorker = window.Worker;
-  window.__holdAudits = false;
-  window.__held = [];
-  window.Worker = class HoldingWorker extends NativeWorker {
-    #handler = null;
-    #auditIds = new Set();
-    constructor(url, options) {
-      super(url, options);
-      this.addEventListener('message', (event) => {
-        const { id, progress } = event.data ?? {};
-        if (window.__holdAudits && !progress && this.#auditIds.has(id)) {
-          window.__held.push(() => this.#handler?.(event));
-          return;
-        }
-        this.#handler?.(event);
-      });
-    }
-    get onmessage() { return this.#handler; }
-    set onmessage(handler) { this.#handler = handler; }
-    postMessage(message, transfer) {
-      if (message?.method === 'audit') this.#auditIds.add(message.id);
-      super.postMessage(message, transfer);
-    }
-  };
-}
-
-const hold = (page, on) => page.evaluate((value) => { window.__holdAudits = value; }, on);
-/** Delivers the held answers (the page must ignore them: those audits were cancelled). */
-const releaseHeld = (page) => page.evaluate(() => { for (const deliver of window.__held.splice(0)) deliver(); });
-const heldCount = (page) => page.evaluate(() => window.__held.length);
+import { hold, heldCount, holdWorker, releaseHeld } from './hold-worker.mjs';
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(holdAudits);
+  await holdWorker(page, ['audit']);
 });
 
 test('Cancel during a re-analysis for new settings keeps the results and the settings they came from', async ({ page }) => {

@@ -3,45 +3,19 @@
 // load always finishes last — the page must end showing the newer data with no leftover error,
 // and the host page must get no labelscope-error.
 import { app, chooseFiles, expect, HEADLINES, openApp, test, waitReady } from './fixtures.mjs';
+import { hold, heldCount, holdWorker, releaseHeld } from './hold-worker.mjs';
 
-/** Holds the worker's answers to readDataset/audit while window.__hold is true (installed before the page loads). */
-function holdWorker() {
-  const NativeWorker = window.Worker;
-  window.__hold = false;
-  window.__held = [];
+/** The host page's view: every labelscope-error and each result's row count (installed before the page loads). */
+function recordEvents() {
   window.__errors = [];
   window.__results = [];
   document.addEventListener('labelscope-error', (e) => window.__errors.push(e.detail));
   document.addEventListener('labelscope-result', (e) => window.__results.push(e.detail.numExamples));
-  window.Worker = class HoldingWorker extends NativeWorker {
-    #handler = null;
-    #ids = new Set();
-    constructor(url, options) {
-      super(url, options);
-      this.addEventListener('message', (event) => {
-        const { id, progress } = event.data ?? {};
-        if (window.__hold && !progress && this.#ids.has(id)) {
-          window.__held.push(() => this.#handler?.(event));
-          return;
-        }
-        this.#handler?.(event);
-      });
-    }
-    get onmessage() { return this.#handler; }
-    set onmessage(handler) { this.#handler = handler; }
-    postMessage(message, transfer) {
-      if (message?.method === 'readDataset' || message?.method === 'audit') this.#ids.add(message.id);
-      super.postMessage(message, transfer);
-    }
-  };
 }
 
-const hold = (page, on) => page.evaluate((value) => { window.__hold = value; }, on);
-const heldCount = (page) => page.evaluate(() => window.__held.length);
-const releaseHeld = (page) => page.evaluate(() => { for (const deliver of window.__held.splice(0)) deliver(); });
-
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(holdWorker);
+  await holdWorker(page, ['readDataset', 'audit']);
+  await page.addInitScript(recordEvents);
 });
 
 test('MNIST demo clicked, then a file chosen at once: the file wins, no error beside it', async ({ page }) => {
