@@ -131,6 +131,10 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   expect(pr.rowPicked).toBe(true);
   await expect(shown.nth(4).locator('.lz-row')).toContainText(
     `Row ${row + 1}: ${cells[given][other]} rows are pruned from cell (${given}, ${other}) and it is one of them`);
+  await expect(el.locator('.lz-walk')).toContainText(
+    `Row ${row + 1}: labelled ${given}; p(${other}) = `);
+  await expect(el.locator('.lz-walk')).toContainText(
+    `so it counts in cell (${given}, ${other}); ${cells[given][other]} rows are pruned from that cell and it is one of them; ranked 1st by self-confidence`);
   const prunedRow = await shown.nth(4).locator('tbody tr').nth(given).locator('td').allTextContents();
   expect(prunedRow).toEqual(cells[given].map((v) => (v == null ? '—' : String(v))));
   // The matrix shows the confident joint's numbers.
@@ -139,6 +143,7 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   // The comparison of methods and the sweep are drawn.
   await expect(el.locator('.lz-compare tr[data-method]')).toHaveCount(7);
   await expect(el.locator('.lz-compare tr[data-ranking]')).toHaveCount(3);
+  await expect(el.locator('.lz-rank-chart rect')).toHaveCount(3); // the rankings as a chart too
   // ... with the JS API's compareMethods numbers on the same flips.
   const table = await el.locator('.lz-compare tr[data-method]').evaluateAll((rows) => rows.map((r) => ({
     filterBy: r.dataset.method, flagged: Number(r.cells[1].textContent), found: Number(r.cells[2].textContent) })));

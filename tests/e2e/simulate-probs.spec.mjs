@@ -50,7 +50,7 @@ test('recompute (the default with features): trained again in the page, the JS A
   const want = await expected({ rate: 0.1, seed: 7, probabilities: 'recompute' });
   const kept = await expected({ rate: 0.1, seed: 7, probabilities: 'keep' });
   await page.goto('/examples/embed.html');
-  await addFashion(page, { 'simulate-noise': '0.1', seed: '7' });
+  await addFashion(page, { 'simulate-noise': '0.1', seed: '7', lesson: '' });
   // Progress of the second training, with its Cancel.
   await expect(sim(page).getByText(/training again on the noisy labels/)).toBeVisible(TRAINING);
   await expect(sim(page).getByRole('button', { name: 'Cancel' })).toBeVisible();
@@ -59,6 +59,8 @@ test('recompute (the default with features): trained again in the page, the JS A
   await expect(sim(page).locator('.lz-probs')).toHaveAttribute('data-probabilities', 'recomputed');
   await expect(sim(page).locator('.lz-probs')).toContainText('computed again on the noisy labels');
   await expect(sim(page).locator('.lz-kept')).toContainText(`would find ${kept.found} of ${kept.flipped} flips`);
+  // The sweep says its probabilities are the first ones (one training per rate would be needed otherwise).
+  await expect(sim(page).locator('.lz-sweep-note')).toContainText('first probabilities, kept', TRAINING);
   // The demo's thumbnails stay with the noisy labels.
   await expect(sim(page).locator('canvas, img').first()).toBeVisible();
   for (const scheme of ['light', 'dark']) {

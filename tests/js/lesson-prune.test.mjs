@@ -78,8 +78,12 @@ test('typical_n2000_k5: golden cell values, and the pruning step words them for 
   assert.ok(counted >= 0 && counted !== given);
   const count = cells[given][counted];
   const pick = pickInCell({ probs: g.flat, labels: g.labels, numClasses: 5, row, other: counted, count });
-  const { steps } = lessonSteps({ report, labels: g.labels, classNames: ['0', '1', '2', '3', '4'] }, null,
+  const { steps, walkthrough } = lessonSteps({ report, labels: g.labels, classNames: ['0', '1', '2', '3', '4'] }, null,
     { settings: {}, pick });
+  // The whole walk in one sentence, as issue 14 words it.
+  assert.match(walkthrough, new RegExp(`^Row ${row + 1}: labelled ${given}; p\\(${counted}\\) = [0-9.e-]+ ≥ t\\(${counted}\\) = `
+    + `[0-9.e-]+, so it counts in cell \\(${given}, ${counted}\\); ${count} rows are pruned from that cell and it is one of them; `
+    + 'ranked 1st by self-confidence [0-9.e-]+\\.$'));
   const pruning = steps.find((s) => s.step === 'pruning');
   assert.deepEqual(pruning.numbers.pruneByCell, cells);
   assert.equal(pruning.numbers.rowPicked, pick.picked);

@@ -75,6 +75,8 @@ export async function simulateOn(client, dataset, request) {
   };
 }
 
+const KEEP_LIMIT = 4_000_000; // values of the first probabilities kept for the sweep (32 MB)
+
 /**
  * Flips labels of `dataset` (a WorkerDataset of probabilities computed from `features`) and computes
  * the probabilities again by cross-validation on the noisy labels (client.simulateNoisyData, in the
@@ -94,9 +96,11 @@ export async function recomputeOn(client, dataset, request, features, { signal, 
   });
   const sim = r.simulation;
   let kept = null;
+  let keptProbs = null;
   try {
     // The same flips against the first probabilities (a model that never saw them): what 'keep' would find.
     const predProbs = await dataset.probabilityRows(0, dataset.numExamples);
+    if (predProbs.length <= KEEP_LIMIT) keptProbs = Float64Array.from(predProbs); // the sweep's (the original is freed)
     const { indices } = await client.findLabelIssues({ labels: Int32Array.from(sim.noisyLabels), predProbs, numClasses: dataset.numClasses });
     kept = await client.scoreDetection({ isError: Uint8Array.from(sim.isError), flagged: indices });
   } catch {
@@ -113,6 +117,7 @@ export async function recomputeOn(client, dataset, request, features, { signal, 
       crossVal: { folds: settings.foldsUsed ?? settings.folds, accuracy: folds.reduce((a, f) => a + f.accuracy * f.testRows, 0)
         / Math.max(1, folds.reduce((a, f) => a + f.testRows, 0)) },
       kept,
+      keptProbs,
     },
   };
 }

@@ -38,7 +38,26 @@ export function renderComparison(compare) {
       h('caption', null, `The three rankings: how many of the top ${compare.k} rows (as many as were flipped) are flips`),
       h('thead', null, h('tr', null, ['rank_by', 'found in top k', 'precision at k'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', null, rankings.map((r) => h('tr', { 'data-ranking': r.rankBy },
-        h('th', { scope: 'row' }, r.rankBy), h('td', null, String(r.found)), h('td', null, pct(r.precisionAtK))))))));
+        h('th', { scope: 'row' }, r.rankBy), h('td', null, String(r.found)), h('td', null, pct(r.precisionAtK))))))),
+    h('div', { class: 'chart-scroll' }, rankingChart(rankings, compare.k)));
+}
+
+/** The three rankings' precision at k as bars. */
+function rankingChart(rankings, k) {
+  const rowH = 24;
+  const left = 190;
+  const width = 460;
+  const barW = width - left - 50;
+  return svg('svg', { class: 'chart lz-rank-chart', viewBox: `0 0 ${width} ${rankings.length * rowH + 8}`, width, role: 'img',
+    'aria-label': `Precision at k = ${k} of the ${rankings.length} rankings` },
+  rankings.map((r, i) => {
+    const y = 4 + i * rowH;
+    const v = r.precisionAtK ?? 0;
+    return svg('g', null,
+      svg('text', { x: left - 8, y: y + rowH - 10, 'text-anchor': 'end' }, r.rankBy),
+      svg('rect', { class: 'lz-p', x: left, y, width: barW * v, height: rowH - 6, rx: 2 }),
+      svg('text', { class: 'value', x: left + barW * v + 4, y: y + rowH - 10 }, pct(r.precisionAtK)));
+  }));
 }
 
 function legend(x, y) {
@@ -48,7 +67,7 @@ function legend(x, y) {
 }
 
 /** sweep: the sweepNoiseRate result ([{rate, precision, recall, ...}]). Returns a section with a line chart. */
-export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current = null } = {}) {
+export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current = null, note = null } = {}) {
   const w = 460;
   const hgt = 250;
   const pad = { l: 44, r: 16, t: 12, b: 66 };
@@ -77,5 +96,6 @@ export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current =
     h('h2', { class: 'section-title' }, 'As the noise grows'),
     h('div', { class: 'chart-scroll' }, chart),
     h('p', { class: 'help' }, `${filterBy}, same seed at every rate (each rate’s flips include the lower rates’): `
-      + sweep.map((p) => `${pct(p.rate)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`).join('; ') + '.'));
+      + sweep.map((p) => `${pct(p.rate)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`).join('; ') + '.'),
+    note ? h('p', { class: 'help lz-sweep-note' }, note) : null);
 }

@@ -123,7 +123,22 @@ export function lessonSteps({ report, labels, classNames }, row = null, prune = 
     },
   ];
   steps.forEach((s, index) => { s.index = index; s.example = r.row; });
-  return { steps, row: r, numClasses: k };
+  return { steps, row: r, numClasses: k, walkthrough: walkthrough(r, { report, name, pruned, pick: prune.pick }) };
+}
+
+/** The followed row through every step in one sentence, e.g. "Row 2598: labelled 5; p(3) = 0.999 ≥ t(3) = 0.99, ...". */
+function walkthrough(r, { report, name, pruned, pick }) {
+  const parts = [`Row ${r.row + 1}: labelled ${name(r.given)}`];
+  if (r.counted < 0) parts.push('no class reaches its threshold, so it counts in no cell');
+  else parts.push(`p(${name(r.counted)}) = ${prob(r.pCounted)} ≥ t(${name(r.counted)}) = ${prob(r.threshold)}, so it counts in cell (${name(r.given)}, ${name(r.counted)})`);
+  if (r.counted >= 0 && r.counted !== r.given) {
+    const taken = pruned[r.given][r.counted];
+    const member = pick ? ` and it is ${pick.picked ? '' : 'not '}one of them` : '';
+    parts.push(`${taken === 1 ? '1 row is' : `${taken} rows are`} pruned from that cell${member}`);
+  }
+  const by = report.rankBy.replace(/_/g, '-');
+  parts.push(r.rank ? `ranked ${ordinal(r.rank)} by ${by} ${prob(r.score)}` : 'not flagged, so not ranked');
+  return `${parts.join('; ')}.`;
 }
 
 function pruneMethodSentence(filterBy) {

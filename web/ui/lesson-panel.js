@@ -168,7 +168,7 @@ export class LessonPanel {
     }
     job.then((out) => {
       if (out.error) replace(slot, h('p', { class: 'help' }, `The comparison could not be computed: ${out.error.message}`));
-      else replace(slot, renderComparison(out.compare), renderSweep(out.sweep, { current: simulation.rate }));
+      else replace(slot, renderComparison(out.compare), renderSweep(out.sweep, { current: simulation.rate, note: sweepNote(simulation) }));
     });
     return slot;
   }
@@ -189,11 +189,19 @@ function rowPrunePick(ctx, settings, probs) {
   return pickInCell({ probs, labels, numClasses: report.numClasses, row: r.row, other: r.counted, count });
 }
 
+/** What the sweep's probabilities are, where that needs saying. */
+function sweepNote(sim) {
+  if (sim.probabilities !== 'recomputed') return 'Every rate uses the probabilities as given (kept): a teaching approximation.';
+  return 'Every rate uses the first probabilities, kept (training again at each rate would take one training per point); '
+    + 'the comparison above uses the ones trained on the noisy labels.';
+}
+
 /** compareMethods on the noisy data and sweepNoiseRate on the original labels, in the worker. */
 async function computeExtras(client, sim, ctx) {
   const dataset = ctx.dataset;
   const compare = await client.compareMethods({ dataset, isError: Uint8Array.from(sim.isError) });
-  const predProbs = await dataset.probabilityRows(0, dataset.numExamples);
+  // Every rate with the same probabilities: the first ones when the current were trained again on this rate's flips.
+  const predProbs = sim.keptProbs ? Float64Array.from(sim.keptProbs) : await dataset.probabilityRows(0, dataset.numExamples);
   const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
   if (!rates.includes(sim.rate) && sim.rate <= 0.5) rates.push(sim.rate);
   rates.sort((a, b) => a - b);

@@ -77,10 +77,11 @@ function picture(step, ctx, r) {
  * @param {{onStep?: (detail: object) => void, row?: number|null, prune?: object}} [options]
  */
 export function renderLessonSteps(ctx, { onStep, row = null, prune = {} } = {}) {
-  const { steps, row: r } = lessonSteps(ctx, row, prune);
+  const { steps, row: r, walkthrough } = lessonSteps(ctx, row, prune);
   const section = h('section', { class: 'lz-steps', 'aria-label': 'How confident learning found these rows, step by step' },
     h('h2', { class: 'section-title' }, 'Step by step, on these numbers'),
-    h('p', { class: 'lz-follow' }, `Following row ${r.row + 1} (labelled ${ctx.classNames[r.given]}) through every step.`),
+    h('p', { class: 'lz-follow' }, `Following row ${r.row + 1} (labelled ${ctx.classNames[r.given]}) through every step. In short: `,
+      h('strong', { class: 'lz-walk' }, walkthrough)),
     steps.map((s) => h('article', { class: 'lz-step', 'data-step': s.step },
       h('h3', null, s.title),
       h('p', null, s.sentence),
