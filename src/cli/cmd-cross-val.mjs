@@ -131,13 +131,15 @@ export function featureFiles(values) {
   return [labels, { ...features, role: 'features' }];
 }
 
-// One line on standard error, rewritten in place, for runs that last over a second.
-function progressLine(quiet, stream = process.stderr) {
+// One line on standard error, rewritten in place, for runs that last over a second
+// (LABELSCOPE_PROGRESS_AFTER_MS changes the second, e.g. to 0 in tests).
+const PROGRESS_AFTER_MS = Number(process.env.LABELSCOPE_PROGRESS_AFTER_MS ?? 1000);
+export function progressLine(quiet, stream = process.stderr, afterMs = PROGRESS_AFTER_MS) {
   const start = Date.now();
   let shown = '';
   return {
     update(text) {
-      if (quiet || Date.now() - start < 1000) return;
+      if (quiet || Date.now() - start < afterMs) return;
       stream.write(`\r${`labelscope: ${text}`.padEnd(shown.length)}`);
       shown = `labelscope: ${text}`;
     },

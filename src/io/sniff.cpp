@@ -56,6 +56,36 @@ std::string role_by_name(const std::string& file_name) {
     return lower_file_name(file_name).find("label") != std::string::npos ? "labels" : "data";
 }
 
+// An N x D (or N x H x W) array of features rather than probabilities: images (3-D), whole
+// numbers (pixels), or floating-point rows in the head that do not sum to 1 (embeddings).
+bool npy_holds_features(const Sniffed& s, const std::uint8_t* head, std::size_t size) {
+    if (s.shape.size() == 3) return true;
+    if (s.shape.size() != 2 || s.descr.size() < 2) return false;
+    const char kind = s.descr[s.descr.size() - 2];
+    if (kind == 'u' || kind == 'i' || kind == 'b') return true;
+    const bool f4 = s.descr == "<f4", f8 = s.descr == "<f8";
+    if (!(f4 || f8) || size < 10) return false;
+    const std::size_t start = 10 + (static_cast<std::size_t>(head[8]) | static_cast<std::size_t>(head[9]) << 8);
+    const std::size_t width = s.shape[1], item = f4 ? 4 : 8;
+    std::size_t checked = 0, summing = 0;
+    for (std::size_t at = start; at + width * item <= size && checked < 64; at += width * item, ++checked) {
+        double sum = 0;
+        for (std::size_t j = 0; j < width; ++j) {
+            if (f4) {
+                float v;
+                std::memcpy(&v, head + at + j * 4, 4);
+                sum += v;
+            } else {
+                double v;
+                std::memcpy(&v, head + at + j * 8, 8);
+                sum += v;
+            }
+        }
+        if (std::fabs(sum - 1.0) <= 1e-3) ++summing;
+    }
+    return checked > 0 && 2 * summing < checked;
+}
+
 void sniff_npy(Sniffed& s, const std::uint8_t* head, std::size_t size) {
     s.format = "npy";
     const std::string header(reinterpret_cast<const char*>(head) + std::min<std::size_t>(size, 8),
@@ -87,6 +117,11 @@ void sniff_npy(Sniffed& s, const std::uint8_t* head, std::size_t size) {
     std::string dims;
     for (std::size_t d : s.shape) dims += (dims.empty() ? "" : " x ") + std::to_string(d);
     s.reason = ".npy array " + dims + (one_column ? " (labels)" : "");
+    if (!one_column && npy_holds_features(s, head, size)) {
+        s.role = "features";
+        s.looks_like_features = true;
+        s.reason = ".npy array " + dims + (s.shape.size() == 3 ? " (images: features)" : " (features, not probabilities)");
+    }
 }
 
 // A table with a label column: probabilities beside it, or features? Rows of probabilities sum to 1.
@@ -168,6 +203,16 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
     }
     s.role = "predProbs";
     s.reason = std::to_string(width) + " numeric columns";
+    // Numbers only, rows that do not sum to 1: features (pixels, embeddings) for labels beside them.
+    std::vector<std::size_t> all(width);
+    for (std::size_t c = 0; c < width; ++c) all[c] = c;
+    std::vector<std::vector<std::string>> data(rows);
+    if (!header) data.insert(data.begin(), std::vector<std::string>());  // rows_sum_to_one skips a header
+    if (!rows_sum_to_one(data, all)) {
+        s.role = "features";
+        s.looks_like_features = true;
+        s.reason = std::to_string(width) + " numeric columns whose rows do not sum to 1 (features)";
+    }
 }
 
 }  // namespace

@@ -16,13 +16,15 @@ namespace labelscope::io {
 
 struct Sniffed {
     std::string format;                   // "csv", "tsv", "npy", or "" when unknown
-    std::string role;                     // labels, predProbs, combined, truth, classNames
+    std::string role;                     // labels, predProbs, combined, truth, classNames, features
     std::string reason;                   // why that role, in a few words for people
     std::vector<std::string> columns;     // header names (empty: no header)
     std::vector<std::string> first_row;   // cells of the first data row
     std::vector<std::size_t> shape;       // .npy shape
     std::string descr;                    // .npy dtype, e.g. "<i8"
-    bool looks_like_features = false;     // a label column beside numbers whose rows do not sum to 1
+    // A label column beside numbers whose rows do not sum to 1, or (role features) an N x D block of
+    // features: images, whole numbers, or rows in the head that do not sum to 1.
+    bool looks_like_features = false;
     std::optional<ReadError> problem;     // the reader's error, when the file cannot be read at all
 };
 

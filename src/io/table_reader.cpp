@@ -369,6 +369,7 @@ public:
         }
         choose(table_.columns[label], ColumnUse::label, "label column");
         const std::set<std::string> listed = listed_features(lowered);
+        check_roles(lowered, label);
         if (listed.count(lowered[label]))
             throw not_a_feature(store_.columns[label], "is the label column: it cannot also be a feature");
         const std::string text_wanted = lower_name(options_.text_column);
@@ -380,9 +381,13 @@ public:
             auto& choice = table_.columns[c];
             const auto& col = store_.columns[c];
             const std::string& name = lowered[c];
+            const ColumnUse* role = chosen_role(name);
             if (is_true_label_name(name) || is_known_error_name(name)) {
-                if (listed.count(name)) throw not_a_feature(col, "holds known truth (the correct labels), never a feature");
+                if (listed.count(name) || (role && *role != ColumnUse::ignored))
+                    throw not_a_feature(col, "holds known truth (the correct labels), never a feature");
                 choose(choice, ColumnUse::truth, "known truth: never a feature");
+            } else if (role && name != text_wanted) {
+                choose_role(c, *role, choice);
             } else if (name == text_wanted) {
                 choose(choice, ColumnUse::text, "chosen as the text column");
                 text_candidates.insert(text_candidates.begin(), c);
@@ -444,6 +449,58 @@ private:
     ReadError not_a_feature(const StoredColumn& col, const std::string& why) const {
         return ReadError(ReadErrorCode::missing_column, "Column " + quoted(col.name) + " " + why + ".", file_,
                          header_line(), col.file_column);
+    }
+
+    // The person's role for a column (TableOptions::roles), or null for the automatic choice.
+    const ColumnUse* chosen_role(const std::string& lowered) const {
+        for (const auto& r : options_.roles)
+            if (lower_name(r.first) == lowered) return &r.second;
+        return nullptr;
+    }
+
+    void check_roles(const std::vector<std::string>& lowered, std::size_t label) const {
+        for (const auto& r : options_.roles) {
+            const std::string l = lower_name(r.first);
+            const auto it = std::find(lowered.begin(), lowered.end(), l);
+            if (it == lowered.end()) throw no_column(r.first, "a column role");
+            if (r.second != ColumnUse::numeric && r.second != ColumnUse::categorical && r.second != ColumnUse::ignored)
+                throw ReadError(ReadErrorCode::missing_column,
+                                "Column " + quoted(r.first) + ": a column's role can be numeric, categorical or "
+                                "ignored here; choose the label and text columns by their own options.",
+                                file_, header_line(), store_.columns[static_cast<std::size_t>(it - lowered.begin())].file_column);
+            if (static_cast<std::size_t>(it - lowered.begin()) == label && r.second != ColumnUse::ignored)
+                throw not_a_feature(store_.columns[label], "is the label column: it cannot also be a feature");
+        }
+    }
+
+    void choose_role(std::size_t c, ColumnUse role, ColumnChoice& choice) {
+        const auto& col = store_.columns[c];
+        if (role == ColumnUse::ignored) return choose(choice, ColumnUse::ignored, "not used (chosen)");
+        if (role == ColumnUse::numeric) {
+            if (col.numeric) return choose(choice, ColumnUse::numeric, "numbers (chosen)");
+            if (col.other_cells == 0)
+                throw not_a_feature(col, "holds text, not numbers: choose it as categories or leave it out");
+            throw located("bad_number",
+                          quoted(col.first_other_text) + " is not a number, and the column was chosen as numbers. "
+                          "Choose it as categories or leave it out, or fix the cell",
+                          col, col.first_other_row);
+        }
+        const std::size_t distinct = col.numeric ? distinct_numbers(col) : distinct_strings(col, options_.max_levels);
+        choice.distinct = distinct;
+        if (distinct > options_.max_levels)
+            throw not_a_feature(col, "was chosen as categories but has more than " + std::to_string(options_.max_levels) +
+                                         " distinct values. Use it as numbers, as the text column, or leave it out");
+        choose(choice, ColumnUse::categorical, std::to_string(distinct) + " categories (chosen)");
+    }
+
+    std::size_t distinct_numbers(const StoredColumn& col) const {
+        std::set<double> seen;
+        for (const double v : col.numbers) {
+            if (std::isnan(v)) continue;
+            seen.insert(v);
+            if (seen.size() > options_.max_levels) break;
+        }
+        return seen.size();
     }
 
     std::set<std::string> listed_features(const std::vector<std::string>& lowered) const {
@@ -610,7 +667,7 @@ private:
         std::vector<std::size_t> matched_classes;
         for (std::size_t c = 0; c < lowered.size(); ++c) {
             auto& choice = table_.columns[c];
-            if (choice.use != ColumnUse::numeric || !options_.features.empty()) continue;
+            if (choice.use != ColumnUse::numeric || !options_.features.empty() || chosen_role(lowered[c])) continue;
             for (std::size_t k = 0; k < classes.size(); ++k) {
                 const std::string cls = lower_name(classes[k]);
                 for (const char* prefix : {"", "p_", "prob_", "proba_", "pred_", "prob_class_"}) {

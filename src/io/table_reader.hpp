@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/feature_table.hpp"
@@ -20,6 +21,10 @@ struct TableOptions {
     std::string text_column;            // empty = the one free-text column, if any
     bool impute = false;                // missing values kept as missing (the trainer imputes) instead of an error
     std::size_t max_levels = 50;        // a string column with more distinct values is no category
+    // The person's choice for some columns (by name, any case), over the automatic one: numeric,
+    // categorical (one-hot, numbers read as category names) or ignored. The label and text columns
+    // are chosen with label_column and text_column.
+    std::vector<std::pair<std::string, ColumnUse>> roles;
 };
 
 // Parses the cells of one CSV; internal to table_reader.cpp.

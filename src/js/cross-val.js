@@ -5,11 +5,16 @@
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
 import { csvField } from './exports.js';
-import { isParquet, joinChunks, parquetColumns } from './parquet.js';
+import { isParquet, joinChunks, parquetAsCsv, parquetColumns } from './parquet.js';
 import { describeSource } from './sources.js';
 
 export const CROSS_VAL_OPTIONS = ['folds', 'seed', 'model', 'signal', 'onProgress', 'labelColumn', 'features',
-  'textColumn', 'c', 'balancedClassWeight', 'impute', 'maxIterations', 'tolerance'];
+  'textColumn', 'c', 'balancedClassWeight', 'impute', 'maxIterations', 'tolerance', 'columnRoles'];
+export const CROSS_VAL_COLUMNS_OPTIONS = ['signal', 'onProgress', 'labelColumn', 'features', 'textColumn',
+  'columnRoles'];
+
+/** The roles a table's column can be given (columnRoles): 'ignore' leaves it out. */
+export const COLUMN_ROLES = ['label', 'numeric', 'categorical', 'text', 'ignore'];
 
 const RESULT_TAG = 'labelscope.crossVal';
 
@@ -29,10 +34,55 @@ export function crossValSources(input) {
   if (input.labels == null || input.features == null) {
     throw invalid('crossValProbs needs both labels and features (or one labelled table as { combined }).');
   }
+  // A Parquet file of labels or of features is read as the CSV it holds (numbers in their
+  // shortest round-trip form: the same bits), a list column of D numbers as D columns.
   return [
-    { role: 'labels', ...describeSource(input.labels, 'labels') },
-    { role: 'features', ...describeSource(input.features, 'features') },
+    { role: 'labels', ...parquetAsCsv(describeSource(input.labels, 'labels')) },
+    { role: 'features', ...parquetFeaturesAsCsv(describeSource(input.features, 'features')) },
   ];
+}
+
+/**
+ * A features file, read as a headerless numeric CSV if it is Parquet: every numeric column one
+ * feature, a list column of D numbers D features, in column order; numbers in their shortest
+ * round-trip form (the same bits), a null an empty cell. A text column is an error naming it.
+ */
+function parquetFeaturesAsCsv(source) {
+  return {
+    ...source,
+    async* open() {
+      const chunks = source.open()[Symbol.asyncIterator]();
+      const first = await chunks.next();
+      if (first.done) return;
+      if (!isParquet(first.value) && !/\.parquet$/i.test(source.name)) {
+        yield first.value;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+        return;
+      }
+      const parts = [new Uint8Array(first.value)];
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) parts.push(new Uint8Array(next.value));
+      const columns = (await parquetColumns(joinChunks(parts, source.name), source.name)).filter((c) => c.kind !== 'skipped');
+      const text = columns.find((c) => c.kind === 'string');
+      if (text) {
+        throw new LabelScopeError({ code: 'bad_number', file: source.name,
+          message: `Column '${text.name}' of ${source.name} holds text: a features file holds numbers only `
+            + '(pass a labelled table as { combined } / --data to use text columns).' });
+      }
+      const cells = [];
+      let n = 0;
+      for (const c of columns) {
+        const dim = c.kind === 'vector' ? c.dim : 1;
+        n = c.values.length / dim;
+        for (let d = 0; d < dim; d++) cells.push((i) => { const v = c.values[i * dim + d]; return Number.isNaN(v) ? '' : String(v); });
+      }
+      const encoder = new TextEncoder();
+      for (let start = 0; start < n; start += 4096) {
+        const lines = [];
+        for (let i = start; i < Math.min(n, start + 4096); i++) lines.push(cells.map((cell) => cell(i)).join(','));
+        yield encoder.encode(`${lines.join('\n')}\n`);
+      }
+    },
+  };
 }
 
 // Options the core reads, checked here so that a typo or a bad value never means "default".
@@ -79,6 +129,31 @@ function readerOptions(options) {
     }
     out.features = list;
   }
+  if (options.columnRoles !== undefined) Object.assign(out, rolesOptions(options.columnRoles, out));
+  return out;
+}
+
+// columnRoles {name: role} -> the reader's labelColumn, textColumn and roles [[name, use], ...].
+function rolesOptions(columnRoles, given) {
+  if (columnRoles == null || typeof columnRoles !== 'object' || Array.isArray(columnRoles)) {
+    throw invalid(`columnRoles must be an object of column name -> one of ${COLUMN_ROLES.join(', ')}.`);
+  }
+  const out = { roles: [] };
+  for (const [name, role] of Object.entries(columnRoles)) {
+    if (!COLUMN_ROLES.includes(role)) {
+      throw invalid(`columnRoles['${name}'] must be one of ${COLUMN_ROLES.join(', ')}; got ${JSON.stringify(role)}.`);
+    }
+    if (role === 'label' || role === 'text') {
+      const key = role === 'label' ? 'labelColumn' : 'textColumn';
+      const already = out[key] ?? given[key];
+      if (already !== undefined && already.toLowerCase() !== name.toLowerCase()) {
+        throw invalid(`Two ${role} columns: '${already}' and '${name}'. Choose one.`);
+      }
+      out[key] = name;
+    } else {
+      out.roles.push([name, role === 'ignore' ? 'ignored' : role]);
+    }
+  }
   return out;
 }
 
@@ -90,7 +165,8 @@ async function feedSource(reader, source, signal, onProgress, progress) {
     if (signal?.aborted) throw cancelled();
     if (first) {
       first = false;
-      if (isParquet(chunk) || /\.parquet$/i.test(source.name)) parquet = [];
+      // A labelled table in Parquet goes by columns; labels and features files come as CSV (crossValSources).
+      if (source.role === 'combined' && (isParquet(chunk) || /\.parquet$/i.test(source.name))) parquet = [];
       else unwrap(reader.beginFile(source.role, source.name, source.size || 0));
     }
     if (parquet) parquet.push(new Uint8Array(chunk));
@@ -102,12 +178,6 @@ async function feedSource(reader, source, signal, onProgress, progress) {
   if (!parquet) {
     unwrap(reader.endFile());
     return;
-  }
-  if (source.role !== 'combined') {
-    throw new LabelScopeError({
-      code: 'bad_input', file: source.name,
-      message: 'A Parquet file is read as one labelled table: pass it as { combined } (--data), with its label column.',
-    });
   }
   const columns = await parquetColumns(joinChunks(parquet, source.name), source.name);
   unwrap(reader.beginColumns(source.name));
@@ -158,6 +228,7 @@ export async function crossValProbs(core, input, options = {}) {
         folds: train.folds ?? 5, foldsUsed: r.foldsUsed, seed: train.seed ?? 0, model: train.model, c: r.c,
         cChosen: train.c === undefined, balancedClassWeight: train.balancedClassWeight ?? false,
         impute: options.impute ?? false,
+        ...(options.columnRoles ? { columnRoles: { ...options.columnRoles } } : {}),
       },
       notes: r.notes,
       // The table's id, known-truth and text columns as read: shown beside the results.
@@ -167,6 +238,36 @@ export async function crossValProbs(core, input, options = {}) {
   } catch (e) {
     if (e?.code === 'cancelled') throw cancelled();
     throw e;
+  } finally {
+    set?.delete();
+    reader.delete();
+  }
+}
+
+/**
+ * Which column of the input would be used as what, before any training: each column's use
+ * (label, numeric, categorical with its levels, text, id, truth, probability, ignored) and
+ * whether it is constant (dropped), its missing cells; for an N x D block its shape and type.
+ * Missing values are counted here, not refused: crossValProbs refuses them unless impute is set.
+ */
+export async function crossValColumns(core, input, options = {}) {
+  checkOptions('crossValColumns', options, CROSS_VAL_COLUMNS_OPTIONS);
+  const { signal, onProgress } = options;
+  const sources = crossValSources(input);
+  if (signal?.aborted) throw cancelled();
+  const progress = { bytesRead: 0, totalBytes: sources.reduce((sum, s) => sum + (s.size || 0), 0) };
+  const reader = new core.FeatureReader({ ...readerOptions(options), impute: true });
+  let set = null;
+  try {
+    for (const source of sources) await feedSource(reader, source, signal, onProgress, progress);
+    set = unwrap(reader.finish()).features;
+    const info = unwrap(set.info());
+    const report = unwrap(set.columns());
+    return {
+      numExamples: info.numExamples, numClasses: info.numClasses, classNames: info.classNames,
+      labelsFile: info.labelsFile, featuresFile: info.featuresFile,
+      ...report,
+    };
   } finally {
     set?.delete();
     reader.delete();

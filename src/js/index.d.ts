@@ -997,8 +997,37 @@ export interface CrossValOptions {
   impute?: boolean;
   maxIterations?: number;
   tolerance?: number;
+  /** Table: the person's role for some columns, over the automatic choice ('ignore' leaves a column out). */
+  columnRoles?: Record<string, ColumnRole>;
   signal?: AbortSignal;
   onProgress?: (progress: CrossValProgress) => void;
+}
+
+export type CrossValColumnsOptions = Pick<CrossValOptions,
+  'labelColumn' | 'features' | 'textColumn' | 'columnRoles' | 'signal' | 'onProgress'>;
+
+/** A role a table's column can be given (CrossValOptions.columnRoles). */
+export type ColumnRole = 'label' | 'numeric' | 'categorical' | 'text' | 'ignore';
+
+/** crossValColumns: which column would be used as what, before training. */
+export interface CrossValColumnsReport {
+  numExamples: number;
+  numClasses: number;
+  classNames: string[];
+  /** Every column of a table and its use; constant columns (dropped) and one-hot levels marked. */
+  columns: (FeatureColumnChoice & { constant?: boolean; levels?: string })[];
+  labelColumn: string;
+  notes: string[];
+  used: string[];
+  droppedConstant: string[];
+  trainerNotes: string[];
+  denseColumns: number;
+  textColumns: number;
+  denseShape?: [number, number];
+  denseType?: 'uint8' | 'float32' | 'float64';
+  imageShape?: number[];
+  labelsFile: string;
+  featuresFile: string;
 }
 
 /** One input column and the use chosen for it. */
@@ -1056,6 +1085,8 @@ export interface CrossValResult {
     folds: number; foldsUsed: number; seed: number; model: 'logistic_regression'; c: number;
     /** Whether c was chosen automatically. */
     cChosen: boolean; balancedClassWeight: boolean; impute: boolean;
+    /** The columnRoles option, when given. */
+    columnRoles?: Record<string, ColumnRole>;
   };
   notes: string[];
   /** The table's id, known-truth and text columns as read (datasetFromCrossVal keeps them beside the results). */
@@ -1066,6 +1097,8 @@ export interface CrossValResult {
 export interface LabelScope {
   /** Out-of-sample predicted probabilities from the data's own features (k-fold cross-validated logistic regression). */
   crossValProbs(data: CrossValInput, options?: CrossValOptions): Promise<CrossValResult>;
+  /** Which column crossValProbs would use as what (missing cells counted, not refused), before training. */
+  crossValColumns(data: CrossValInput, options?: CrossValColumnsOptions): Promise<CrossValColumnsReport>;
   /** A Dataset holding a crossValProbs result (labels, probabilities, class names), for the methods that take one. */
   datasetFromCrossVal(result: CrossValResult): Promise<Dataset>;
   audit(data: CrossValResult, options?: AuditOptions): AuditReport;
@@ -1075,6 +1108,7 @@ export interface LabelScope {
 export interface LabelScopeWorker {
   /** In the worker: progress per fold; `signal` rejects at once (and stops the training where memory can be shared). */
   crossValProbs(data: CrossValInput<WorkerByteSource>, options?: CrossValOptions): Promise<CrossValResult>;
+  crossValColumns(data: CrossValInput<WorkerByteSource>, options?: CrossValColumnsOptions): Promise<CrossValColumnsReport>;
   datasetFromCrossVal(result: CrossValResult): Promise<WorkerDataset>;
   /** A crossValProbs result is copied to the worker, not transferred. */
   audit(data: CrossValResult, options?: AuditOptions & AuditControl): Promise<AuditReport>;

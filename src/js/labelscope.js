@@ -10,7 +10,7 @@ import { correctedLabelsFile, sniffFile } from './files.js';
 import { compareMethods, sweepNoiseRate } from './compare.js';
 import { scoreDetection, simulateNoise } from './simulate.js';
 import { simulateNoisyData } from './simulate-data.js';
-import { auditInput, crossValProbs, datasetFromCrossVal } from './cross-val.js';
+import { auditInput, crossValColumns, crossValProbs, datasetFromCrossVal } from './cross-val.js';
 import { parquetAsCsv } from './parquet.js';
 import { looksMultiLabelError, multiLabelOf } from './multilabel.js';
 import { readFailure } from './read-errors.js';
@@ -226,6 +226,11 @@ export class LabelScope {
    */
   crossValProbs(data, options = {}) {
     return crossValProbs(this.#core, data, options);
+  }
+
+  /** Which column crossValProbs would use as what, before training (src/js/cross-val.js). */
+  crossValColumns(data, options = {}) {
+    return crossValColumns(this.#core, data, options);
   }
 
   /**

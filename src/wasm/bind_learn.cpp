@@ -1,6 +1,7 @@
 // Bindings for cross-validated probabilities: a reader for a labelled table (CSV in chunks, or
 // whole columns from a Parquet file read in JS) or for labels + an N x D features file, and the
 // cross-validation itself on what was read, with progress (and cancelling) through a JS callback.
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <memory>
@@ -106,6 +107,35 @@ public:
             o.set("extraColumns", extra);
             return o;
         });
+    }
+
+    // Which column is used as what, before any training: the reader's choices with the trainer's
+    // (constant columns dropped, the levels of each one-hot column). The features are built here
+    // and kept for crossVal.
+    val columns() {
+        return with_file(guarded([&] {
+            build_features();
+            val r = column_report(*d_);
+            const auto& rep = d_->report;
+            val columns = r["columns"];
+            const auto n = columns["length"].as<std::size_t>();
+            for (std::size_t c = 0; c < n; ++c) {
+                val col = columns[c];
+                const std::string name = col["name"].as<std::string>();
+                if (std::find(rep.dropped_constant.begin(), rep.dropped_constant.end(), name) != rep.dropped_constant.end())
+                    col.set("constant", true);
+                for (const auto& one_hot : rep.one_hot)
+                    if (one_hot.size() > name.size() && one_hot.compare(0, name.size(), name) == 0 &&
+                        one_hot[name.size()] == ':')
+                        col.set("levels", one_hot.substr(name.size() + 2));
+            }
+            r.set("droppedConstant", strings_out(rep.dropped_constant));
+            r.set("used", strings_out(rep.used));
+            r.set("trainerNotes", strings_out(rep.notes));
+            r.set("denseColumns", static_cast<double>(d_->features->dense_cols()));
+            r.set("textColumns", static_cast<double>(d_->features->text_cols()));
+            return r;
+        }), d_->file);
     }
 
     // options: {folds, seed, c, balancedClassWeight, maxIterations, tolerance};
@@ -217,6 +247,17 @@ public:
         options_.features = string_list(o, "features");
         options_.text_column = str(o, "textColumn", "");
         options_.impute = flag(o, "impute", false);
+        // roles: [[name, 'numeric' | 'categorical' | 'ignored'], ...] (src/js/cross-val.js checks them).
+        if (has(o, "roles")) {
+            const auto n = o["roles"]["length"].as<std::size_t>();
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::string use = o["roles"][i][1].as<std::string>();
+                const io::ColumnUse u = use == "numeric"       ? io::ColumnUse::numeric
+                                        : use == "categorical" ? io::ColumnUse::categorical
+                                                               : io::ColumnUse::ignored;
+                options_.roles.emplace_back(o["roles"][i][0].as<std::string>(), u);
+            }
+        }
     }
 
     val beginFile(std::string role, std::string name, double total_bytes) {
@@ -361,6 +402,7 @@ EMSCRIPTEN_BINDINGS(labelscope_learn) {
     using namespace labelscope::wasm;
     class_<FeatureSetHandle>("FeatureSetHandle")
         .function("info", &FeatureSetHandle::info)
+        .function("columns", &FeatureSetHandle::columns)
         .function("crossVal", &FeatureSetHandle::crossVal);
     class_<FeatureReader>("FeatureReader")
         .constructor<val>()

@@ -86,6 +86,52 @@ describe('labelscope cross-val', () => {
     assert.equal(parquet.stdout, fromCsv.stdout);
   });
 
+  test('--impute: a missing feature value is an error naming row and column, or the fold\'s mean', async () => {
+    const text = fs.readFileSync(fixture('iris.csv'), 'utf8').replace(/\n5,[^,]*,/, '\n5,,'); // data row 5
+    const gap = path.join(tmp, 'gap.csv');
+    fs.writeFileSync(gap, text);
+    const refused = cli(['cross-val', '--data', gap]);
+    assert.equal(refused.status, 3);
+    assert.match(refused.stderr, /missing/i);
+    assert.match(refused.stderr, /data row 5/);
+    assert.match(refused.stderr, /sepal_length/);
+    assert.match(refused.stderr, /imputation/);
+    const imputed = cli(['cross-val', '--data', gap, '--impute']);
+    assert.equal(imputed.status, 0, imputed.stderr);
+    const api = await ls.crossValProbs({ combined: { name: 'gap.csv', data: text } }, { impute: true });
+    const out = path.join(tmp, 'gap-probs.csv');
+    fs.writeFileSync(out, imputed.stdout);
+    assertSameProbs(readProbs(out), api);
+    const audit = cli(['find-issues', '--data', gap, '--features', 'all', '--impute']);
+    assert.equal(audit.status, 0, audit.stderr);
+  });
+
+  test('progress on standard error: one line per fold, rewritten in place; --quiet silences it', () => {
+    // LABELSCOPE_PROGRESS_AFTER_MS=0: shown from the start (runs over a second show it anyway).
+    const env = { ...process.env, LABELSCOPE_PROGRESS_AFTER_MS: '0' };
+    const shown = runCli(['cross-val', '--data', rel('iris.csv')], { env }, 'node');
+    assert.equal(shown.status, 0, shown.stderr);
+    const lines = shown.stderr.split('\r').filter(Boolean).map((l) => l.trim());
+    for (let k = 0; k <= 5; k++) assert.ok(lines.includes(`labelscope: cross-validation: ${k} of 5 folds done`), lines.join(' | '));
+    assert.ok(lines.some((l) => l.startsWith('labelscope: reading ')), 'the reading stage');
+    assert.ok(shown.stderr.endsWith('\n'), 'the line ends when the run does (not a terminal)');
+    assert.equal(shown.stdout, cli(['cross-val', '--data', rel('iris.csv')]).stdout);
+    const quiet = runCli(['cross-val', '--data', rel('iris.csv'), '--quiet'], { env }, 'node');
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stderr, '');
+  });
+
+  test('--labels and --features as Parquet files: the CSV pair\'s bytes', () => {
+    const fromParquet = cli(['cross-val', '--labels', rel('pixels_labels.parquet'), '--features', rel('pixels.parquet')]);
+    assert.equal(fromParquet.status, 0, fromParquet.stderr);
+    const fromCsv = cli(['cross-val', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.csv')]);
+    assert.equal(fromParquet.stdout, fromCsv.stdout);
+    const audit = cli(['find-issues', '--labels', rel('pixels_labels.parquet'), '--features', rel('pixels.parquet')]);
+    assert.equal(audit.status, 0, audit.stderr);
+    assert.equal(audit.stdout,
+      cli(['find-issues', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.csv')]).stdout);
+  });
+
   test('a Parquet file of labels and probabilities is read like its CSV', () => {
     const parquet = cli(['audit', '--data', rel('probs.parquet')]);
     assert.equal(parquet.status, 0, parquet.stderr);

@@ -16,9 +16,9 @@ const AUDIT = { filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence' }; //
 
 let core = null;
 /** crossValProbs + audit in Node, as the page should compute them. */
-async function expected(input) {
+async function expected(input, options = {}) {
   const ls = await (core ??= createLabelScope());
-  const cv = await ls.crossValProbs(input);
+  const cv = await ls.crossValProbs(input, options);
   const report = ls.audit(cv, AUDIT);
   return { cv, issues: Array.from(report.issues) };
 }
@@ -31,6 +31,8 @@ const ISOLATED = `http://127.0.0.1:${(Number(process.env.LABELSCOPE_E2E_PORT) ||
 
 const panel = (page) => app(page).locator('.cv-panel');
 const computeButton = (page) => app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ });
+
+const roleSelect = (page, name) => panel(page).locator(`select.cv-role[data-column="${name}"]`);
 
 async function dropAndCompute(page, file) {
   await openApp(page);
@@ -55,9 +57,10 @@ test('a features CSV: compute here, per-fold accuracy, the JS API\'s ranking, do
   }
   // Which columns were used how: the label, the id never a feature, the four numbers.
   const columns = panel(page).locator('.cv-columns');
-  await expect(columns).toContainText('species');
-  await expect(columns).toContainText('id — never a feature');
-  await expect(columns).toContainText('sepal_length');
+  await expect(roleSelect(page, 'species')).toHaveValue('label');
+  await expect(roleSelect(page, 'id')).toHaveValue('id');
+  await expect(columns.locator('tr[data-column=id] select option:checked')).toHaveText('Id-like — not used');
+  await expect(roleSelect(page, 'sepal_length')).toHaveValue('numeric');
   // The usual results, ranked, from those probabilities.
   expect(await pageIssues(page)).toEqual(issues);
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('150');
@@ -190,4 +193,85 @@ test('screenshots of the offer and the results, 1280 and 390 px, light and dark'
       await screenshot(page, testInfo, `iris-${width}-${scheme}`, { fullPage: true });
     }
   }
+});
+
+test('choosing columns: every column\'s role shown before computing, changed, and the results follow', async ({ page }, testInfo) => {
+  const iris = named(`${LEARN}iris.csv`);
+  const auto = await expected({ combined: iris });
+  const noPetals = await expected({ combined: iris }, { columnRoles: { petal_length: 'ignore', petal_width: 'ignore' } });
+  const sepalLengthOnly = await expected({ combined: iris },
+    { columnRoles: { petal_length: 'ignore', petal_width: 'ignore', sepal_width: 'ignore' } });
+  expect(noPetals.issues).not.toEqual(auto.issues); // the petals are what separates the classes
+  await openApp(page);
+  await dropFiles(page, [`${LEARN}iris.csv`]);
+  await app(page).getByRole('button', { name: 'Choose the columns first' }).click();
+  await expect(panel(page)).toHaveAttribute('data-state', 'columns');
+  // Every column, its use and why, before any training.
+  await expect(panel(page).locator('.cv-roles tbody tr')).toHaveCount(6);
+  await expect(roleSelect(page, 'species')).toHaveValue('label');
+  await expect(roleSelect(page, 'id')).toHaveValue('id');
+  await expect(panel(page).locator('tr[data-column=id] .cv-role-detail')).toContainText('an id column by its name');
+  for (const name of ['sepal_length', 'sepal_width', 'petal_length', 'petal_width']) {
+    await expect(roleSelect(page, name)).toHaveValue('numeric');
+  }
+  await expect(app(page).locator('.results')).toBeHidden(); // nothing trained yet
+  for (const width of [1280, 390]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, testInfo, `columns-${width}-${scheme}`, { fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Leave the petals out, compute: the ranking is the API's with the same roles.
+  await roleSelect(page, 'petal_length').selectOption('ignore');
+  await roleSelect(page, 'petal_width').selectOption('ignore');
+  await expect(panel(page)).toContainText('2 columns changed.');
+  await panel(page).getByRole('button', { name: 'Compute with these columns' }).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+  expect(await pageIssues(page)).toEqual(noPetals.issues);
+  await expect(roleSelect(page, 'petal_length')).toHaveValue('ignore');
+  await expect(panel(page).locator('tr[data-column=petal_length] .cv-role-detail')).toContainText('not used (chosen)');
+  // After computing: change one more and compute again; the earlier choices are kept.
+  await roleSelect(page, 'sepal_width').selectOption('ignore');
+  await panel(page).getByRole('button', { name: 'Compute again with these columns' }).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+  expect(await pageIssues(page)).toEqual(sepalLengthOnly.issues);
+  await expect(roleSelect(page, 'petal_width')).toHaveValue('ignore');
+  await screenshot(page, testInfo, 'columns-recomputed-1280-light', { fullPage: true });
+});
+
+test('labels + a pixels .npy dropped: the pixels are features, not probabilities; compute here, images drawn', async ({ page }, testInfo) => {
+  const { cv, issues } = await expected({ labels: named(`${LEARN}pixels_labels.csv`), features: named(`${LEARN}pixels.npy`) });
+  await openApp(page);
+  await dropFiles(page, [`${LEARN}pixels_labels.csv`, `${LEARN}pixels.npy`]);
+  // The role the reader guessed, shown and changeable like any other.
+  const row = app(page).locator('.file-list li', { hasText: 'pixels.npy' });
+  await expect(row.locator('select option:checked')).toHaveText('Features (pixels, embeddings)');
+  await expect(app(page).locator('.alert')).toContainText('pixels.npy holds features (60 × 6 × 6)');
+  await expect(app(page).getByRole('button', { name: 'Choose the columns first' })).toHaveCount(0); // no columns to choose
+  for (const width of [1280, 390]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, testInfo, `pixels-offer-${width}-${scheme}`, { fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await computeButton(page).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+  await expect(panel(page).locator('.cv-folds tbody tr')).toHaveCount(cv.folds.length);
+  expect(await pageIssues(page)).toEqual(issues);
+  // Each row's 6 x 6 image beside it (the .npy's own shape): every row shown (these pixels hold no errors).
+  expect(issues).toEqual([]);
+  await app(page).getByRole('combobox', { name: 'Show' }).selectOption({ label: 'All rows' });
+  const thumb = app(page).locator('.vt-spacer .vt-row .thumb').first();
+  await expect(thumb).toBeVisible();
+  expect(await thumb.evaluate((c) => [c.width, c.height])).toEqual([6, 6]);
+  await screenshot(page, testInfo, 'pixels-done-1280-light', { fullPage: true });
 });

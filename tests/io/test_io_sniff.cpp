@@ -71,3 +71,40 @@ TEST_CASE("sniff: a .npy's shape and dtype; a file cut mid-line is not an error"
     CHECK(s.shape == std::vector<std::size_t>{5});
     CHECK_FALSE(sniff("p.csv", "a,b\n0.5,0.5\n0.2,0.", false).problem);
 }
+
+namespace {
+
+// A .npy (format 1.0) of `descr` and `shape` holding `data` (raw little-endian bytes).
+std::string npy_file(const std::string& descr, const std::string& shape, const std::string& data) {
+    std::string dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    dict += std::string((64 - (10 + dict.size() + 1) % 64) % 64, ' ') + "\n";
+    std::string npy = "\x93NUMPY";
+    npy += std::string("\x01\x00", 2);
+    npy += std::string(1, static_cast<char>(dict.size() & 0xff)) + std::string(1, static_cast<char>(dict.size() >> 8));
+    return npy + dict + data;
+}
+
+std::string doubles(const std::vector<double>& v) {
+    return std::string(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
+}
+
+}  // namespace
+
+TEST_CASE("sniff: an N x D block of features is no probabilities: images, pixels, embeddings, numbers") {
+    const Sniffed images = sniff("pixels.npy", npy_file("|u1", "(2, 2, 2)", std::string(8, '\x07')));
+    CHECK(images.role == "features");
+    CHECK(images.looks_like_features);
+    CHECK(images.shape == std::vector<std::size_t>{2, 2, 2});
+    CHECK(images.reason.find("images") != std::string::npos);
+    CHECK(sniff("x.npy", npy_file("|u1", "(2, 4)", std::string(8, '\x07'))).role == "features");
+    const Sniffed embeddings = sniff("emb.npy", npy_file("<f8", "(2, 3)", doubles({0.5, -1.25, 2, 0.1, 0.3, 0.9})));
+    CHECK(embeddings.role == "features");
+    CHECK(embeddings.reason.find("not probabilities") != std::string::npos);
+    const Sniffed probs = sniff("p.npy", npy_file("<f8", "(2, 3)", doubles({0.5, 0.25, 0.25, 0.1, 0.3, 0.6})));
+    CHECK(probs.role == "predProbs");
+    CHECK_FALSE(probs.looks_like_features);
+    CHECK(sniff("pixels.csv", "73,32,57,34\n81,66,70,227\n").role == "features");
+    CHECK(sniff("p.csv", "0.2,0.8\n0.5,0.5\n").role == "predProbs");
+    CHECK(sniff("p.csv", "cat,dog\n0.2,0.8\n0.5,0.5\n").role == "predProbs");
+    CHECK(sniff("x.csv", "f1,f2\n3.5,2\n1,7\n").role == "features");
+}

@@ -140,7 +140,87 @@ describe('crossValProbs on a labelled table', () => {
   });
 });
 
+describe('column roles: shown before training (crossValColumns), changed with columnRoles', () => {
+  // A table with every kind of column: an id, numbers, a constant, a category as numbers, free text.
+  const table = () => {
+    const rows = ['id,height,zone,flat,colour,note,species'];
+    const colours = ['red', 'green', 'blue'];
+    for (let i = 0; i < 60; i++) {
+      const k = i % 3;
+      rows.push([i + 1, 10 + k * 5 + (i % 7) / 10, (i % 4) + 1, 7, colours[(i + k) % 3],
+        `"${['tall', 'short', 'wide'][k]} plant number ${i}"`, ['a', 'b', 'c'][k]].join(','));
+    }
+    return { name: 'plants.csv', data: `${rows.join('\n')}\n` };
+  };
+
+  test('every column and its use before any training: label, id, numbers, one-hot levels, text, constant', async () => {
+    const r = await ls.crossValColumns({ combined: table() });
+    assert.equal(r.numExamples, 60);
+    assert.deepEqual(r.classNames, ['a', 'b', 'c']);
+    assert.equal(r.labelColumn, 'species');
+    const by = Object.fromEntries(r.columns.map((c) => [c.name, c]));
+    assert.deepEqual(Object.fromEntries(r.columns.map((c) => [c.name, c.use])), {
+      id: 'id', height: 'numeric', zone: 'numeric', flat: 'numeric', colour: 'categorical', note: 'text',
+      species: 'label',
+    });
+    assert.equal(by.flat.constant, true);
+    assert.deepEqual(r.droppedConstant, ['flat']);
+    assert.equal(by.colour.levels, 'red, blue, green'); // in the order first seen
+    assert.equal(by.height.constant, undefined);
+  });
+
+  test('crossValColumns counts missing cells instead of refusing them', async () => {
+    const text = readFileSync(`${DIR}iris.csv`, 'utf8').replace(/\n5,[^,]*,/, '\n5,,');
+    const r = await ls.crossValColumns({ combined: { name: 'gap.csv', data: text } });
+    assert.equal(r.columns.find((c) => c.name === 'sepal_length').missing, 1);
+  });
+
+  test('columnRoles: a number as categories, a column left out, the text column dropped: other probabilities', async () => {
+    const auto = await ls.crossValProbs({ combined: table() });
+    const chosen = await ls.crossValProbs({ combined: table() },
+      { columnRoles: { zone: 'categorical', height: 'ignore', note: 'ignore' } });
+    const uses = Object.fromEntries(chosen.featureReport.columns.map((c) => [c.name, c.use]));
+    assert.equal(uses.zone, 'categorical');
+    assert.equal(uses.height, 'ignored');
+    assert.equal(uses.note, 'ignored');
+    assert.ok(chosen.featureReport.oneHot.includes('zone: 1, 2, 3, 4'), chosen.featureReport.oneHot.join(' | '));
+    assert.deepEqual(chosen.settings.columnRoles, { zone: 'categorical', height: 'ignore', note: 'ignore' });
+    assert.notDeepEqual(Array.from(chosen.predProbs), Array.from(auto.predProbs));
+    // The same as naming the features and the text column the old way.
+    const listed = await ls.crossValProbs({ combined: table() }, { features: ['zone', 'flat', 'colour'] });
+    assert.equal(listed.featureReport.columns.find((c) => c.name === 'zone').use, 'numeric');
+  });
+
+  test('columnRoles: the label and the text column by role; an id used as a number', async () => {
+    const r = await ls.crossValProbs({ combined: file('text.csv') }, { columnRoles: { topic: 'label', headline: 'text' } });
+    const same = await ls.crossValProbs({ combined: file('text.csv') }, { labelColumn: 'topic', textColumn: 'headline' });
+    sameBits(r.predProbs, same.predProbs, 'roles vs labelColumn/textColumn');
+    const id = await ls.crossValProbs({ combined: file('iris.csv') }, { columnRoles: { id: 'numeric' } });
+    assert.equal(id.featureReport.columns.find((c) => c.name === 'id').use, 'numeric');
+  });
+
+  test('columnRoles: bad roles are errors naming the column', async () => {
+    const fails = (roles, expected) => assert.rejects(ls.crossValProbs({ combined: table() }, { columnRoles: roles }),
+      (e) => { assert.equal(e.code, expected.code, e.message); assert.match(e.message, expected.message); return true; });
+    await fails({ height: 'tree' }, { code: 'invalid_option', message: /columnRoles\['height'\]/ });
+    await fails({ nope: 'numeric' }, { code: 'missing_column', message: /No column named 'nope'/ });
+    await fails({ colour: 'numeric' }, { code: 'bad_number', message: /'red' is not a number.*colour/ });
+    await fails({ species: 'numeric' }, { code: 'missing_column', message: /label column/ });
+    await fails({ note: 'text', colour: 'text' }, { code: 'invalid_option', message: /Two text columns/ });
+    await fails({ id: 'categorical' }, { code: 'missing_column', message: /more than 50 distinct values/ });
+  });
+});
+
 describe('crossValProbs on labels + features', () => {
+  test('labels and features as Parquet files (a list column of pixels) give the CSV pair\'s bits', async () => {
+    const parquet = await ls.crossValProbs({ labels: file('pixels_labels.parquet'), features: file('pixels.parquet') });
+    const csv = await ls.crossValProbs({ labels: file('pixels_labels.csv'), features: file('pixels.csv') });
+    sameBits(parquet.predProbs, csv.predProbs, 'Parquet pair vs CSV pair');
+    assert.deepEqual(parquet.classNames, csv.classNames);
+    assert.equal(parquet.featureReport.featuresFile, 'pixels.parquet');
+    assert.deepEqual(parquet.featureReport.denseShape, [60, 36]);
+  });
+
   test('pixels: uint8 .npy images and the same numbers in a CSV give the same bits', async () => {
     const npy = await ls.crossValProbs({ labels: file('pixels_labels.csv'), features: file('pixels.npy') });
     assert.deepEqual(npy.classNames, ['0', '1', '2']);

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AnalysisController } from '../../web/controllers/analysis.js';
 import {
-  CrossValController, crossValInput, looksLikeFeatures, sniffParquetToo,
+  CrossValController, crossValInput, imageShape, looksLikeFeatures, sniffParquetToo,
 } from '../../web/controllers/cross-val.js';
 import { DEFAULT_SETTINGS } from '../../web/controllers/options.js';
+import { changedRoles, chooseRole, columnDetail, roleOf } from '../../web/ui/column-roles.js';
 
 const DATA_ROLES = ['labels', 'predProbs', 'combined'];
 const cancelled = () => Object.assign(new Error('Cross-validation was cancelled.'), { code: 'cancelled' });
@@ -17,8 +18,12 @@ function setup() {
   const training = [];
   const freed = [];
   const client = {
-    crossValProbs(input, { signal, onProgress }) {
-      log.push(['crossValProbs', Object.keys(input).join('+')]);
+    async crossValColumns(input) {
+      log.push(['crossValColumns', Object.keys(input).join('+')]);
+      return { columns: [{ name: 'x', use: 'numeric' }, { name: 'y', use: 'label' }] };
+    },
+    crossValProbs(input, { signal, onProgress, ...options }) {
+      log.push(['crossValProbs', Object.keys(input).join('+'), options]);
       return new Promise((resolve, reject) => {
         signal.addEventListener('abort', () => reject(cancelled()));
         training.push({ resolve, reject, onProgress });
@@ -126,4 +131,58 @@ test('a newer request supersedes the computation: only the newest result is anal
   assert.equal((await second).of, 'cv-2');
   assert.deepEqual(freed, []);
   assert.equal(analysis.dataset.name, 'cv-2');
+});
+
+test('column roles: the reader\'s use in columnRoles\' words, only changes sent, label and text move', () => {
+  const columns = [
+    { name: 'id', use: 'id', reason: 'an id column by its name' }, { name: 'h', use: 'numeric', missing: 2 },
+    { name: 'c', use: 'categorical', levels: 'a, b' }, { name: 'note', use: 'text' }, { name: 'y', use: 'label' },
+    { name: 'k', use: 'numeric', constant: true }, { name: 'p_a', use: 'probability' }, { name: 'z', use: 'ignored' },
+  ];
+  assert.deepEqual(columns.map(roleOf), ['id', 'numeric', 'categorical', 'text', 'label', 'numeric', 'probability', 'ignore']);
+  assert.deepEqual(changedRoles(columns, {}), {});
+  assert.deepEqual(changedRoles(columns, { h: 'numeric', id: 'ignore', p_a: 'ignore', c: 'ignore' }), { c: 'ignore' });
+  assert.deepEqual(changedRoles(columns, { id: 'numeric', z: 'categorical' }), { id: 'numeric', z: 'categorical' });
+  // One label, one text column: choosing another moves the role, the old one is left out.
+  assert.deepEqual(chooseRole(columns, {}, 'c', 'label'), { c: 'label', y: 'ignore' });
+  assert.deepEqual(chooseRole(columns, {}, 'h', 'text'), { h: 'text', note: 'ignore' });
+  assert.deepEqual(chooseRole(columns, {}, 'h', 'ignore'), { h: 'ignore' });
+  assert.equal(columnDetail(columns[1]), '2 missing');
+  assert.equal(columnDetail(columns[2]), 'levels: a, b');
+  assert.match(columnDetail(columns[5]), /dropped/);
+});
+
+test('choose columns first: the columns are read, nothing trained; compute then sends the roles chosen', async () => {
+  const { log, training, analysis, crossVal, panel } = setup();
+  await analysis.addFiles([file('iris.csv')]);
+  const report = await crossVal.chooseColumns();
+  assert.deepEqual(report.columns.map((c) => c.name), ['x', 'y']);
+  assert.deepEqual(panel.map((p) => p[0]), ['start', 'columns']);
+  assert.equal(panel[0][1].columnsOnly, true);
+  assert.ok(!log.some(([name]) => name === 'crossValProbs'));
+  assert.notEqual(analysis.phase, 'computing');
+  const done = crossVal.compute({ columnRoles: { x: 'categorical' }, impute: true });
+  await tick();
+  assert.deepEqual(log.find(([name]) => name === 'crossValProbs')[2], { columnRoles: { x: 'categorical' }, impute: true });
+  training[0].resolve({ id: 2, folds: [] });
+  await done;
+  // Compute again (after a Cancel) keeps the roles.
+  crossVal.again();
+  await tick();
+  assert.deepEqual(log.filter(([name]) => name === 'crossValProbs')[1][2], { columnRoles: { x: 'categorical' }, impute: true });
+  training[1].resolve({ id: 3, folds: [] });
+});
+
+test('labels + a features file (pixels, embeddings) make the trainer\'s input', () => {
+  const [labels, pixels] = [file('labels.csv'), file('pixels.npy')];
+  assert.deepEqual(crossValInput([{ file: labels, role: 'labels' }, { file: pixels, role: 'features' }]),
+    { labels, features: pixels });
+  // Thumbnails: uint8 images as saved (N x H x W), or square rows of pixels (N x 784 = 28 x 28).
+  const npy = (shape, descr = '|u1') => ({ role: 'features', format: 'npy', descr, shape });
+  assert.deepEqual(imageShape(npy([60, 6, 6])), [6, 6]);
+  assert.deepEqual(imageShape(npy([10000, 784])), [28, 28]);
+  assert.equal(imageShape(npy([100, 30])), null);
+  assert.equal(imageShape(npy([100, 49])), null); // 7 x 7: too small to be taken for an image
+  assert.equal(imageShape(npy([100, 784], '<f4')), null);
+  assert.equal(imageShape({ role: 'features', format: 'csv' }), null);
 });

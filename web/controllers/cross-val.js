@@ -12,7 +12,8 @@ const PARQUET_MAGIC = 'PAR1';
 export function crossValInput(entries) {
   const file = (role) => entries.find((e) => e.role === role)?.file;
   if (file('combined')) return { combined: file('combined') };
-  if (file('labels') && file('predProbs')) return { labels: file('labels'), features: file('predProbs') };
+  const features = file('features') ?? file('predProbs');
+  if (file('labels') && features) return { labels: file('labels'), features };
   return null;
 }
 
@@ -41,7 +42,8 @@ export function sniffParquetToo(sniff) {
 
 /**
  * deps: {client() -> Promise<worker client>, analysis (AnalysisController), fetchFiles(urls, signal)}.
- * view: {start({input, entries, title}), progress(p), done(result), cancelled(), failed(error), clear()}.
+ * view: {start({input, entries, title, columnsOnly}), progress(p), columns(report), done(result), cancelled(),
+ *   failed(error), clear()}.
  */
 export class CrossValController {
   #deps;
@@ -57,13 +59,50 @@ export class CrossValController {
   /** The last crossValProbs result whose dataset is shown (for "Download probabilities"), or null. */
   get result() { return this.#result; }
 
-  /** Computes probabilities for the files listed now (the "Compute … here" button). */
-  compute() {
+  /**
+   * Computes probabilities for the files listed now (the "Compute … here" button). choice:
+   * {columnRoles, impute} as chosen in the panel's table of columns (default: the reader's).
+   */
+  compute(choice = {}) {
     const entries = this.#deps.analysis.entries;
     const input = crossValInput(entries);
     if (!input) return undefined;
-    this.#again = () => this.#run(input, entries, { origin: null });
+    const options = {};
+    if (choice.columnRoles && Object.keys(choice.columnRoles).length) options.columnRoles = choice.columnRoles;
+    if (choice.impute) options.impute = true;
+    const image = imageShape(entries.find((e) => e.role === 'features' || (e.role === 'predProbs' && input.features)));
+    const files = image ? [input.labels, input.features] : null;
+    this.#again = () => this.#run(input, entries, { origin: null, options, image, files });
     return this.#again();
+  }
+
+  /**
+   * Shows which column would be used as what, each role changeable, before computing (the
+   * "Choose the columns first" button): the worker reads the table, nothing is trained.
+   */
+  async chooseColumns() {
+    const analysis = this.#deps.analysis;
+    const entries = analysis.entries;
+    const input = crossValInput(entries);
+    if (!input) return undefined;
+    const request = analysis.beginCompute(entries, null);
+    this.#view.start({ input, entries, title: null, columnsOnly: true });
+    let report;
+    try {
+      const client = await this.#deps.client();
+      if (!request.live()) return undefined;
+      report = await client.crossValColumns(input, {
+        signal: request.signal,
+        onProgress: (p) => { if (request.live()) this.#view.progress(p); },
+      });
+    } catch (error) {
+      if (request.live()) this.#ended(error);
+      return undefined;
+    }
+    if (!request.live()) return undefined;
+    this.#view.columns(report);
+    analysis.endCompute('');
+    return report;
   }
 
   /** Runs the cancelled computation again ("Compute again"). */
@@ -96,7 +135,7 @@ export class CrossValController {
     return this.#run({ labels: files[0], features: files[1] }, entries, { image, title, files, origin });
   }
 
-  async #run(input, entries, { image = null, title = null, files = null, origin = null }) {
+  async #run(input, entries, { image = null, title = null, files = null, origin = null, options = {} }) {
     const analysis = this.#deps.analysis;
     const request = analysis.beginCompute(entries, origin);
     this.#result = null;
@@ -107,6 +146,7 @@ export class CrossValController {
       const client = await this.#deps.client();
       if (!request.live()) return undefined;
       result = await client.crossValProbs(input, {
+        ...options,
         signal: request.signal,
         onProgress: (p) => { if (request.live()) this.#view.progress(p); },
       });
@@ -140,6 +180,18 @@ export class CrossValController {
       analysis.endCompute(null, error);
     }
   }
+}
+
+/**
+ * [height, width] of the images in a uint8 .npy features file, for thumbnails: N x H x W as saved,
+ * or N x D with D a square of at least 8 x 8 (e.g. 784 = 28 x 28); null otherwise.
+ */
+export function imageShape(entry) {
+  if (!entry || entry.format !== 'npy' || entry.descr !== '|u1' || !entry.shape) return null;
+  const [, a, b] = entry.shape;
+  if (entry.shape.length === 3) return [a, b];
+  const side = Math.round(Math.sqrt(a ?? 0));
+  return entry.shape.length === 2 && side >= 8 && side * side === a ? [side, side] : null;
 }
 
 /** {pixels, height, width, offset} of a uint8 .npy of N x (height*width) images. */

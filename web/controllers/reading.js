@@ -13,7 +13,9 @@ import { FLOAT32_ABOVE_BYTES } from './files.js';
 export function readRequest(entries, { labelColumn = null, allowUnnormalized = false, signal, onProgress } = {}) {
   const byRole = (role) => entries.find((e) => e.role === role)?.file;
   const combined = byRole('combined');
-  const input = combined ? { combined } : { labels: byRole('labels'), predProbs: byRole('predProbs') };
+  // A features file is no probabilities: read as such, the reader says why not, and the page offers
+  // to compute them from it (ui/plausibility.js).
+  const input = combined ? { combined } : { labels: byRole('labels'), predProbs: byRole('predProbs') ?? byRole('features') };
   /** @type {Record<string, any>} */
   const options = { signal, onProgress };
   if (labelColumn) options.labelColumn = labelColumn;
@@ -25,7 +27,7 @@ export function readRequest(entries, { labelColumn = null, allowUnnormalized = f
 /** The features file of labels + features (listed in the probabilities' role), or null. */
 export function featuresFile(entries) {
   if (!entries.some((e) => e.role === 'labels')) return null;
-  return entries.find((e) => e.role === 'predProbs')?.file ?? null;
+  return entries.find((e) => e.role === 'features' || e.role === 'predProbs')?.file ?? null;
 }
 
 /** Said with the results of a dataset read as float32. */

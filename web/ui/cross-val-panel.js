@@ -4,6 +4,7 @@
 import { h, replace } from './dom.js';
 import { formatCount, formatPercent, plural } from './format.js';
 import { probsCsv } from '../src/js/cross-val.js';
+import { changedRoles, COLUMN_ROLES_CSS, columnRolesTable, roleOf } from './column-roles.js';
 
 const METHOD = '5-fold cross-validated logistic regression, in your browser';
 
@@ -15,8 +16,11 @@ const USE_NAMES = {
   probability: 'probability',
 };
 
-/** handlers: {onCancel(), onDownload(), onAgain()}. */
-export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
+/**
+ * handlers: {onCancel(), onDownload(), onAgain(), onCompute({columnRoles, impute}) (computes with
+ * the roles chosen in the table of columns)}.
+ */
+export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }) {
   const title = h('p', { class: 'cv-title' });
   const what = h('p', { class: 'cv-what' });
   const bar = h('progress', { max: '1' });
@@ -28,6 +32,42 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
   const element = h('section', { class: 'cv-panel', hidden: true, 'aria-label': 'Probabilities computed here' },
     title, what, progress, body);
 
+  // The table of columns with a role select each: before computing, and after (to compute again).
+  let choices = null; // {columns, chosen, impute, holder}
+  const renderChoices = () => {
+    const { columns, chosen, base, impute, holder, computed } = choices;
+    const roles = changedRoles(columns, chosen);
+    const missing = columns.some((c) => c.missing > 0 && ['numeric', 'categorical'].includes(chosen[c.name] ?? roleOf(c)));
+    const imputeId = `cv-impute-${Math.random().toString(36).slice(2)}`;
+    const imputeBox = h('input', { type: 'checkbox', id: imputeId, class: 'cv-impute', checked: impute,
+      onchange: () => { choices.impute = imputeBox.checked; } });
+    const changed = Object.keys(roles).length > 0;
+    replace(holder,
+      columnRolesTable(columns, chosen, (next, name) => {
+        choices.chosen = next;
+        renderChoices();
+        // The table was drawn again: the keyboard stays on the select just changed.
+        [...holder.querySelectorAll('select.cv-role')].find((s) => s.dataset.column === name)?.focus();
+      }),
+      missing || impute ? h('p', { class: 'cv-impute-line' }, imputeBox,
+        h('label', { for: imputeId }, ' Fill missing values with the training fold’s mean')) : null,
+      h('p', { class: 'cv-actions' },
+        h('button', {
+          type: 'button', class: computed ? 'cv-compute-again' : 'cv-compute',
+          disabled: computed && !changed && impute === choices.imputed,
+          onclick: () => onCompute?.({ columnRoles: { ...base, ...roles }, impute: choices.impute }),
+        }, computed ? 'Compute again with these columns' : 'Compute with these columns'),
+        changed ? h('span', { class: 'cv-note' }, ` ${plural(Object.keys(roles).length, 'column')} changed.`) : null));
+    if (computed) imputeBox.addEventListener('change', renderChoices);
+  };
+  // base: the roles already applied (the last computation's columnRoles): kept, changes added.
+  const showChoices = (columns, { base = {}, impute = false, computed = false } = {}) => {
+    const holder = h('div', { class: 'cv-choices' });
+    choices = { columns, chosen: {}, base, impute, imputed: impute, holder, computed };
+    renderChoices();
+    return holder;
+  };
+
   const setProgress = (text, fraction) => {
     progress.hidden = false;
     label.textContent = text;
@@ -37,10 +77,11 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
 
   return {
     element,
-    start({ input, title: name, fetching = false }) {
+    start({ input, title: name, fetching = false, columnsOnly = false }) {
       element.hidden = false;
-      element.dataset.state = 'running';
-      title.textContent = `${name ? `${name}: computing` : 'Computing'} out-of-sample probabilities`;
+      element.dataset.state = columnsOnly ? 'columns-reading' : 'running';
+      title.textContent = columnsOnly ? 'Reading the columns…'
+        : `${name ? `${name}: computing` : 'Computing'} out-of-sample probabilities`;
       const files = input ? Object.values(input).map((f) => f.name).join(' + ') : '';
       what.textContent = `${METHOD}${files ? ` — from ${files}` : ''}. Each row’s probabilities come from a model `
         + 'that never saw it; nothing leaves this tab.';
@@ -61,6 +102,16 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
         element.dataset.foldsDone = String(p.foldsDone);
       }
     },
+    /** Before computing: which column would be used as what (crossValColumns), each changeable. */
+    columns(report) {
+      element.dataset.state = 'columns';
+      progress.hidden = true;
+      title.textContent = 'Choose how each column is used, then compute';
+      replace(body, report.columns?.length
+        ? showChoices(report.columns)
+        : h('p', {}, `${report.featuresFile}: ${report.denseShape?.join(' × ') ?? ''} ${report.denseType ?? ''} features.`,
+          h('button', { type: 'button', class: 'cv-compute', onclick: () => onCompute?.({}) }, 'Compute')));
+    },
     done(result) {
       element.dataset.state = 'done';
       progress.hidden = true;
@@ -68,7 +119,7 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain }) {
       title.textContent = `Out-of-sample probabilities computed here: ${formatPercent(accuracy)} accuracy`;
       replace(body,
         foldTable(result),
-        featureList(result),
+        featureList(result, showChoices),
         settingsLine(result),
         h('p', { class: 'cv-actions' },
           h('button', { type: 'button', class: 'cv-download', onclick: () => onDownload() }, 'Download probabilities'),
@@ -107,9 +158,17 @@ function foldTable(result) {
       h('td', {}, f.logLoss.toFixed(3))))));
 }
 
-function featureList(result) {
+function featureList(result, showChoices) {
   const report = result.featureReport ?? {};
   const columns = report.columns ?? [];
+  if (columns.length) {
+    // A table: its columns with their roles, changeable, to compute again.
+    const roles = result.settings.columnRoles ?? {};
+    return h('details', { class: 'cv-columns', open: true },
+      h('summary', {}, 'Which columns were used, and how'),
+      showChoices(withTrainerReport(columns, report), { base: roles, impute: result.settings.impute, computed: true }),
+      h('ul', {}, (report.notes ?? []).filter((n) => !/^'/.test(n)).map((n) => h('li', { class: 'cv-note' }, n))));
+  }
   const items = columns.length
     ? columns.map((c) => {
       const use = USE_NAMES[c.use] ?? c.use;
@@ -126,18 +185,28 @@ function featureList(result) {
     h('ul', {}, items, notes.map((n) => h('li', { class: 'cv-note' }, n))));
 }
 
+// The result's columns as crossValColumns gives them: constant ones and one-hot levels marked.
+function withTrainerReport(columns, report) {
+  const dropped = new Set(report.droppedConstant ?? []);
+  const levels = new Map((report.oneHot ?? []).map((s) => [s.slice(0, s.indexOf(':')), s.slice(s.indexOf(':') + 2)]));
+  return columns.map((c) => ({ ...c, ...(dropped.has(c.name) ? { constant: true } : {}),
+    ...(levels.has(c.name) ? { levels: levels.get(c.name) } : {}) }));
+}
+
 function settingsLine(result) {
   const s = result.settings;
   const c = `C = ${s.c}${s.cChosen ? ' (chosen on held-out data)' : ''}`;
   return h('p', { class: 'cv-settings' },
-    `Logistic regression, ${s.foldsUsed ?? s.folds} folds, seed ${s.seed}, ${c}. Same as `,
-    h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}`), '.');
+    `Logistic regression, ${s.foldsUsed ?? s.folds} folds, seed ${s.seed}, ${c}`,
+    s.columnRoles ? `, ${plural(Object.keys(s.columnRoles).length, 'column role')} chosen above. ` : '. Same as ',
+    s.columnRoles ? null : h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}`),
+    s.columnRoles ? null : '.');
 }
 
 /** The panel's styles (adopted by the element's shadow root). */
 export function crossValStyles() {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`
+  sheet.replaceSync(`${COLUMN_ROLES_CSS}
 .cv-panel { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); background: var(--ls-surface);
   padding: 0.9rem 1rem; margin: 0.75rem 0; color: var(--ls-text); }
 .cv-title { font-weight: 600; margin: 0 0 0.25rem; }
@@ -158,6 +227,10 @@ export function crossValStyles() {
 /* Three demos beside the drop zone once data is shown: the demos wrap, the drop zone keeps its room. */
 .intake.has-data { grid-template-columns: minmax(260px, 1fr) minmax(0, max-content); }
 @media (max-width: 900px) { .intake.has-data { grid-template-columns: minmax(0, 1fr); } }
+.plausibility .choose-columns { align-self: flex-start; }
+.cv-panel .cv-compute, .cv-panel .cv-compute-again:not([disabled]) { background: var(--ls-accent);
+  color: var(--ls-on-accent); border-color: var(--ls-accent); font-weight: 600; }
+.cv-impute-line { margin: 0.25rem 0; font-size: 0.92rem; }
 .plausibility .compute-probabilities { align-self: flex-start; max-width: 100%; margin-top: 0.25rem;
   white-space: normal; text-align: left; font-weight: 600;
   background: var(--ls-accent); color: var(--ls-on-accent); border-color: var(--ls-accent); }

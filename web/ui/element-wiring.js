@@ -22,7 +22,9 @@ import { buildTruth, parseTruthFile } from './truth.js';
 export function createAnalysis(ui, { lesson, crossVal, view }) {
   return new AnalysisController({
     client: sharedClient, fetchFiles, sniff: sniffParquetToo(sniff), checkRoles,
-    computeProbabilities: () => crossVal().compute(), mergeFiles, dataRoles: DATA_ROLES,
+    // how: {chooseColumns: true} shows the columns' roles to change before computing.
+    computeProbabilities: (how) => (how?.chooseColumns ? crossVal().chooseColumns() : crossVal().compute()),
+    mergeFiles, dataRoles: DATA_ROLES,
     parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => lesson().truth(dataset, parsed, buildTruth),
     prepareDataset: (dataset, how) => lesson().prepare(dataset, how),
   }, analysisView(ui, view));
@@ -37,6 +39,7 @@ export function createCrossVal(ui, analysis, { onDownload }) {
   const panel = createCrossValPanel({
     onCancel: () => analysis.cancel(),
     onAgain: () => crossVal.again(),
+    onCompute: (choice) => crossVal.compute(choice),
     onDownload: () => onDownload(crossVal.result),
   });
   ui.status.element.after(panel.element);

@@ -116,7 +116,7 @@ export function createIntake(handlers) {
 }
 
 const SHORT_ROLES = {
-  labels: 'labels', predProbs: 'probabilities', combined: 'labels + probabilities', truth: 'known truth',
+  labels: 'labels', predProbs: 'probabilities', features: 'features', combined: 'labels + probabilities', truth: 'known truth',
   classNames: 'class names', ignore: 'not used',
 };
 

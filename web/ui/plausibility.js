@@ -21,24 +21,32 @@ export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false
 // A labelled table of features (the sniffer said so, or a Parquet table the reader found no
 // probabilities in): whatever the reader's error, the way on is to compute them here.
 function featuresWayOn(error, analysis, canCompute) {
-  const entry = analysis.entries?.find((e) => e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet'));
+  const entry = analysis.entries?.find((e) => (e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet'))
+    || e.role === 'features');
   if (!entry || !canCompute || error.code === 'cancelled') return null;
   const compute = () => analysis.computeProbabilities();
   const button = h('button', { type: 'button', class: 'compute-probabilities', onclick: compute },
     'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser');
+  // Which column is used as what, each changeable, before computing (web/ui/column-roles.js).
+  const choose = h('button', { type: 'button', class: 'quiet choose-columns',
+    onclick: () => analysis.computeProbabilities({ chooseColumns: true }) }, 'Choose the columns first');
   const columns = entry.columns?.length ? ` (${entry.columns.join(', ')})` : '';
   const why = entry.reason ?? 'a label column next to features';
   return {
     title: 'These columns look like features, not probabilities',
     // The sniffer saw features: the reader's complaint that the label names no probability column would
     // only confuse. Any other error (a bad cell, say) keeps the reader's message.
-    shown: entry.looksLikeFeatures && error.code === 'unknown_class'
-      ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
-      : null,
-    hint: `${entry.file.name} has labels and columns to learn from, but no out-of-sample predicted probabilities. `
+    shown: entry.role === 'features'
+      ? { message: `${entry.file.name} holds features${entry.shape?.length ? ` (${entry.shape.join(' × ')})` : ''}, `
+        + 'such as pixels or embeddings, not probabilities.' }
+      : entry.looksLikeFeatures && error.code === 'unknown_class'
+        ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
+        : null,
+    hint: `${entry.role === 'features' ? 'These files have' : `${entry.file.name} has`} labels and columns to learn from, `
+      + 'but no out-of-sample predicted probabilities. '
       + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. '
       + 'Nothing is uploaded.',
-    element: h('div', { class: 'plausibility' }, button),
+    element: h('div', { class: 'plausibility' }, button, entry.role === 'features' ? null : choose),
   };
 }
 

@@ -6,16 +6,18 @@
 export const ROLE_NAMES = {
   labels: 'Given labels',
   predProbs: 'Predicted probabilities',
+  features: 'Features (pixels, embeddings)',
   combined: 'Labels + probabilities (one table)',
   truth: 'Known truth (index, is_error)',
   classNames: 'Class names',
   ignore: 'Not used',
 };
-export const DATA_ROLES = ['labels', 'predProbs', 'combined'];
+export const DATA_ROLES = ['labels', 'predProbs', 'combined', 'features'];
 
 /** Whether the roles make one dataset; if not, what the person should do next. */
 export function checkRoles(entries) {
-  const count = (role) => entries.filter((e) => e.role === role).length;
+  // A features file stands where the probabilities would (they are computed from it, cross-val.js).
+  const count = (role) => entries.filter((e) => e.role === role || (role === 'predProbs' && e.role === 'features')).length;
   for (const role of ['labels', 'predProbs', 'combined', 'classNames']) {
     if (count(role) > 1) {
       return { ready: false, problem: `${count(role)} files are marked as “${ROLE_NAMES[role]}”. Choose one below.` };
@@ -50,6 +52,9 @@ export function mergeFiles(current, incoming, currentWasRead) {
 
 function replaces(newRole, oldRole) {
   if (newRole === 'combined') return DATA_ROLES.includes(oldRole);
-  if (newRole === 'labels' || newRole === 'predProbs') return oldRole === newRole || oldRole === 'combined';
+  if (newRole === 'features' || newRole === 'predProbs') {
+    return oldRole === 'predProbs' || oldRole === 'features' || oldRole === 'combined';
+  }
+  if (newRole === 'labels') return oldRole === newRole || oldRole === 'combined';
   return newRole === 'classNames' && oldRole === 'classNames';
 }
