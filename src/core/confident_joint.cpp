@@ -1,6 +1,7 @@
 #include "confident_joint.hpp"
 
 #include "numeric.hpp"
+#include "parallel.hpp"
 #include "thresholds.hpp"
 #include "validation.hpp"
 
@@ -17,23 +18,37 @@ ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs, co
     std::vector<double> cutoff(k);
     for (std::size_t c = 0; c < k; ++c) cutoff[c] = thresholds[c] - EPS;
 
-    for (std::size_t i = 0; i < n; ++i) {
-        const T* row = probs.row(i);
-        std::size_t confident = 0, only = 0;
-        for (std::size_t c = 0; c < k; ++c) {
-            // Branch-free: which classes pass is unpredictable.
-            const bool passes = static_cast<double>(row[c]) >= cutoff[c];
-            confident += passes;
-            only = passes ? c : only;
+    // Rows in pieces on the helper threads (src/core/parallel.hpp): each piece counts into its own
+    // matrix and list; integer counts add up the same in any order and the lists join in row order.
+    // Pieces only while their K x K matrices stay small next to the data.
+    constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
+    const std::size_t pieces = k > 512 ? 1 : parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE);
+    std::vector<CountMatrix> counts(pieces > 1 ? pieces - 1 : 0, CountMatrix(k, k, 0));
+    std::vector<IndexList> off(pieces);
+    run_pieces(pieces, [&](std::size_t p) {
+        CountMatrix& joint = p == 0 ? cj.uncalibrated : counts[p - 1];
+        IndexList& off_diagonal = off[p];
+        for (std::size_t i = piece_begin(n, pieces, p), end = piece_begin(n, pieces, p + 1); i < end; ++i) {
+            const T* row = probs.row(i);
+            std::size_t confident = 0, only = 0;
+            for (std::size_t c = 0; c < k; ++c) {
+                // Branch-free: which classes pass is unpredictable.
+                const bool passes = static_cast<double>(row[c]) >= cutoff[c];
+                confident += passes;
+                only = passes ? c : only;
+            }
+            if (confident == 0) continue;
+            // Several confident classes: the global argmax wins, even if it is not confident (§5 step 4).
+            const std::size_t g = confident == 1 ? only : argmax_first(row, k);
+            const auto given = static_cast<std::size_t>(labels[i]);
+            cj.guess[i] = static_cast<std::int32_t>(g);
+            ++joint(given, g);
+            if (g != given) off_diagonal.push_back(static_cast<std::int32_t>(i));
         }
-        if (confident == 0) continue;
-        // Several confident classes: the global argmax wins, even if it is not confident (§5 step 4).
-        const std::size_t g = confident == 1 ? only : argmax_first(row, k);
-        const auto given = static_cast<std::size_t>(labels[i]);
-        cj.guess[i] = static_cast<std::int32_t>(g);
-        ++cj.uncalibrated(given, g);
-        if (g != given) cj.off_diagonal.push_back(static_cast<std::int32_t>(i));
-    }
+    });
+    for (const CountMatrix& m : counts)
+        for (std::size_t e = 0; e < m.values.size(); ++e) cj.uncalibrated.values[e] += m.values[e];
+    for (const IndexList& l : off) cj.off_diagonal.insert(cj.off_diagonal.end(), l.begin(), l.end());
     for (std::size_t c = 0; c < k; ++c)
         if (cj.uncalibrated(c, c) < 1) cj.uncalibrated(c, c) = 1;
 

@@ -4,9 +4,11 @@
 #include <limits>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "label_classes.hpp"
 #include "numeric.hpp"
+#include "parallel.hpp"
 
 namespace labelscope {
 namespace {
@@ -37,14 +39,34 @@ void check_shape(std::size_t num_labels, std::size_t rows, std::size_t cols, boo
                                   "neither file has extra or missing rows.");
 }
 
-template <class T>
-Warnings check_values(ProbsView<T> probs) {
-    const std::size_t n = probs.rows, k = probs.cols;
+// What check_rows found in a range of rows; ranges combine in row order (combine below).
+struct ValueStats {
     std::int64_t slightly_outside = 0, first_outside = -1;
     double worst_outside = 0;
     std::int64_t unnormalized = 0, first_unnormalized = -1;
     double first_unnormalized_sum = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+
+    void combine(const ValueStats& later) {
+        slightly_outside += later.slightly_outside;
+        if (first_outside < 0) first_outside = later.first_outside;
+        if (later.worst_outside > worst_outside) worst_outside = later.worst_outside;
+        unnormalized += later.unnormalized;
+        if (first_unnormalized < 0) {
+            first_unnormalized = later.first_unnormalized;
+            first_unnormalized_sum = later.first_unnormalized_sum;
+        }
+    }
+};
+
+// Rows [begin, end): throws at the first bad value, as one pass over every row would.
+template <class T>
+ValueStats check_rows(ProbsView<T> probs, std::size_t begin, std::size_t end) {
+    const std::size_t k = probs.cols;
+    std::int64_t slightly_outside = 0, first_outside = -1;
+    double worst_outside = 0;
+    std::int64_t unnormalized = 0, first_unnormalized = -1;
+    double first_unnormalized_sum = 0;
+    for (std::size_t i = begin; i < end; ++i) {
         const T* row = probs.row(i);
         double sum = 0;
         // Fast path: a row whose values all lie in [0, 1] (false for NaN too) needs only its sum,
@@ -94,6 +116,25 @@ Warnings check_values(ProbsView<T> probs) {
             ++unnormalized;
         }
     }
+    return {slightly_outside, first_outside, worst_outside, unnormalized, first_unnormalized, first_unnormalized_sum};
+}
+
+// Every row, in pieces on the helper threads (src/core/parallel.hpp): each row's sum is the same
+// additions in the same order, the counts and firsts combine in row order, and the error thrown is
+// that of the first bad row (run_pieces rethrows the lowest piece's), so the result is the same.
+template <class T>
+Warnings check_values(ProbsView<T> probs) {
+    const std::size_t n = probs.rows;
+    constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
+    const std::size_t pieces = parallel_pieces(n, n * probs.cols, MIN_VALUES_PER_PIECE);
+    std::vector<ValueStats> found(pieces);
+    run_pieces(pieces, [&](std::size_t p) {
+        found[p] = check_rows(probs, piece_begin(n, pieces, p), piece_begin(n, pieces, p + 1));
+    });
+    ValueStats all;
+    for (const ValueStats& f : found) all.combine(f);
+    const auto [slightly_outside, first_outside, worst_outside, unnormalized, first_unnormalized,
+                first_unnormalized_sum] = all;
     Warnings warnings;
     if (slightly_outside > 0)
         warnings.push_back({WarningCode::values_slightly_outside,

@@ -1,10 +1,13 @@
 // CSV/TSV files in each role: labels, pred_probs, or a combined file. Decides the layout (header,
 // which column is what) from the first rows, then turns every cell into a value as it streams by.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cstring>
 #include <set>
 #include <string>
 
+#include "core/parallel.hpp"
 #include "io/csv_tokenizer.hpp"
 #include "io/number_parse.hpp"
 #include "io/page_warmer.hpp"
@@ -15,6 +18,11 @@ namespace labelscope::io {
 namespace {
 
 enum class Col { ignore, label, prob, true_label, known_error, text };
+
+// Rows are read in parallel from this many bytes on, in pieces of at least piece_min_bytes: below,
+// handing pieces to another thread costs more than it saves (set_parallel_read_sizes for tests).
+std::atomic<std::size_t> parallel_min_bytes{std::size_t{256} << 10};
+std::atomic<std::size_t> piece_min_bytes{std::size_t{64} << 10};
 
 std::string lower(std::string_view s) { return lower_name(s); }
 
@@ -153,28 +161,73 @@ private:
         return static_cast<std::size_t>(p - begin);
     }
 
-    // Rows of probabilities only (a pred_probs file): the hot loop of a big CSV.
+    // Rows of probabilities only (a pred_probs file): the hot loop of a big CSV. The rows are read
+    // in pieces, each ending just after a line feed, into buffers of their own (values written in
+    // place, no check per value), then appended in order; a big enough run of rows is split into
+    // several pieces read on the helper threads too (src/core/parallel.hpp). Each piece stops where
+    // one pass over the rows would (a row it cannot take), and the pieces after the first that
+    // stopped early are not used: the rows taken are exactly those of one pass, and the row that
+    // stopped it goes to the tokenizer (its error, if it has one, the first in the file as always).
     template <class Value>
     const char* prob_rows(const char* begin, const char* end, std::uint64_t offset, std::vector<Value>& values) {
+        const std::size_t size = static_cast<std::size_t>(end - begin);
+        const int threads = parallel_threads();
+        std::size_t pieces = 1;
+        if (threads > 1 && size >= parallel_min_bytes.load(std::memory_order_relaxed))
+            pieces = std::max<std::size_t>(2, std::min<std::size_t>(static_cast<std::size_t>(threads) * 2,
+                                                                    size / piece_min_bytes.load(std::memory_order_relaxed)));
+        std::vector<const char*> bounds(pieces + 1, end);
+        bounds[0] = begin;
+        for (std::size_t i = 1; i < pieces; ++i) {
+            const char* at = std::max(begin + piece_begin(size, pieces, i), bounds[i - 1]);
+            const void* line_feed = at == end ? nullptr : std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+            bounds[i] = line_feed == nullptr ? end : static_cast<const char*>(line_feed) + 1;
+        }
+        auto& buffers = piece_buffers(values);
+        if (buffers.size() < pieces) buffers.resize(pieces);
+        std::vector<const char*> stops(pieces, nullptr);
+        std::vector<std::size_t> rows(pieces, 0);
         const std::size_t k = probs_->k;
-        const char delimiter = tokenizer_.delimiter();
+        run_pieces(pieces, [&](std::size_t i) { stops[i] = piece_rows(bounds[i], bounds[i + 1], k, buffers[i], rows[i]); });
         const char* p = begin;
-        while (p != end && *p != '\n' && *p != '\r') {  // a blank line goes the usual way
-            if (values.capacity() - values.size() < k) make_room(values, k, offset + static_cast<std::uint64_t>(p - begin));
-            const char* next = prob_row(p, end, k, delimiter, values);
-            if (next == nullptr) {
-                values.resize(static_cast<std::size_t>(data_rows_) * k);
-                break;
+        for (std::size_t i = 0; i < pieces && p == bounds[i]; ++i) {
+            if (rows[i] > 0) {
+                const std::size_t count = rows[i] * k;
+                make_room(values, count, offset + static_cast<std::uint64_t>(bounds[i] - begin));
+                values.insert(values.end(), buffers[i].begin(), buffers[i].begin() + static_cast<std::ptrdiff_t>(count));
+                data_rows_ += static_cast<std::int64_t>(rows[i]);
             }
-            p = next;
-            ++data_rows_;
+            p = stops[i];
         }
         return p;
     }
 
+    // The rows of one piece, on any thread: into `out` (sized as needed, kept from chunk to chunk
+    // so its memory is fresh only once), counting `rows`, touching nothing else.
+    template <class Value>
+    const char* piece_rows(const char* p, const char* end, std::size_t k, std::vector<Value>& out,
+                           std::size_t& rows) const {
+        const char delimiter = tokenizer_.delimiter();
+        std::size_t used = 0;
+        rows = 0;
+        while (p != end && *p != '\n' && *p != '\r') {  // a blank line goes the usual way
+            if (out.size() - used < k) out.resize(std::max(out.size() * 2, used + k * 1024));
+            const char* next = prob_row(p, end, k, delimiter, out.data() + used);
+            if (next == nullptr) break;
+            p = next;
+            used += k;
+            ++rows;
+        }
+        return p;
+    }
+
+    std::vector<std::vector<double>>& piece_buffers(const std::vector<double>&) { return pieces_f64_; }
+    std::vector<std::vector<float>>& piece_buffers(const std::vector<float>&) { return pieces_f32_; }
+
+    // One row's k values into out[0..k), or nullptr.
     template <class Value>
     LABELSCOPE_ALWAYS_INLINE const char* prob_row(const char* p, const char* end, std::size_t k, char delimiter,
-                                                  std::vector<Value>& values) const {
+                                                  Value* out) const {
         for (std::size_t c = 1;; ++c) {
             double v = 0;
             const char* q = parse_short_decimal_terminated(p, end, decimal_comma_, v);
@@ -184,7 +237,7 @@ private:
                 if (q == nullptr) return nullptr;
                 t = *q;
             }
-            values.push_back(static_cast<Value>(v));
+            out[c - 1] = static_cast<Value>(v);
             if (t == delimiter) {
                 if (c == k) return nullptr;  // a cell too many
                 p = q + 1;
@@ -677,9 +730,18 @@ private:
     bool all_probs_ = false;        // every column is a probability (the rows() fast loop)
     bool labels_only_ = false;      // a single label column
     PageWarmer warmer_;             // for the probabilities' buffer
+    // Values of the pieces after the first (parallel_prob_rows), kept from chunk to chunk so that
+    // their memory is fresh only once.
+    std::vector<std::vector<double>> pieces_f64_;
+    std::vector<std::vector<float>> pieces_f32_;
 };
 
 }  // namespace
+
+void set_parallel_read_sizes(std::size_t min_bytes, std::size_t piece_bytes) {
+    parallel_min_bytes.store(min_bytes == 0 ? std::size_t{256} << 10 : min_bytes);
+    piece_min_bytes.store(piece_bytes == 0 ? std::size_t{64} << 10 : piece_bytes);
+}
 
 std::unique_ptr<FileParser> make_csv_parser(FileRole role, const std::string& name, const ReadOptions& options,
                                             ReaderParts& parts, std::uint64_t total_bytes) {

@@ -100,8 +100,20 @@ void DatasetReader::begin_file(FileRole role, const std::string& name, std::uint
 
 void DatasetReader::feed(const std::uint8_t* data, std::size_t size) {
     if (!current_) return;
-    fingerprint_.update(data, size);
-    current_->feed(data, size);
+    constexpr std::size_t HASH_APART_BYTES = std::size_t{256} << 10;  // smaller: not worth a hand-over
+    if (size < HASH_APART_BYTES) {
+        fingerprint_.update(data, size);
+        return current_->feed(data, size);
+    }
+    // The caller may reuse `data` once feed returns: the hash is waited for on every way out.
+    hashing_.start([this, data, size] { fingerprint_.update(data, size); });
+    try {
+        current_->feed(data, size);
+    } catch (...) {
+        hashing_.wait();
+        throw;
+    }
+    hashing_.wait();
 }
 
 void DatasetReader::end_file() {

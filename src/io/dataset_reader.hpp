@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "io/dataset.hpp"
 #include "io/fingerprint.hpp"
 #include "io/read_error.hpp"
@@ -55,11 +56,17 @@ private:
     std::unique_ptr<FileParser> current_;
     FileRole current_role_ = FileRole::labels;
     Fingerprint fingerprint_;  // of every byte fed, for Dataset::fingerprint
+    BackgroundTask hashing_;   // a big chunk is hashed on a helper while it is parsed
 };
 
 // Threads the readers use: 1, or 2 when a helper thread warms fresh memory while a big file is
 // read (builds with threads, on a machine with more than one core; src/io/page_warmer.hpp).
 int reader_threads();
+
+// A pred_probs CSV's rows are read on several threads (src/core/parallel.hpp) in runs of at least
+// `min_bytes`, split into pieces of at least `piece_bytes`; the values are the same either way.
+// Tests make both small to split tiny files; 0 restores the default (256 KiB, 64 KiB).
+void set_parallel_read_sizes(std::size_t min_bytes, std::size_t piece_bytes);
 
 // Checks the values with the core (NaN, range, labels vs classes, ...) and returns its warnings,
 // or throws a ReadError that names the file, row and column of the offending value. Unless
