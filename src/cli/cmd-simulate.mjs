@@ -10,6 +10,7 @@ import { probsCsv } from '../js/cross-val.js';
 
 const HELP = `Usage: labelscope simulate-noise (--data FILE | --labels L --pred-probs P) --rate R --seed S
                                  [--pair A,B] [--out NOISY.csv] [--features F --probs-out PROBS.csv]
+       labelscope simulate-noise ... --noise-matrix M.csv --seed S   (instead of --rate)
 
 Flips a chosen fraction of the labels, for lessons and for testing a detector: exactly
 round(R x eligible rows) rows, chosen by a seeded shuffle. The same input, rate and seed flip the
@@ -30,6 +31,10 @@ Options:
                               (class names or indices); R is then the fraction of those rows.
                               Without it every row is eligible and moves to one of the other
                               classes, uniformly
+  --noise-matrix M.csv        instead of --rate: K rows of K numbers (a header of class names is
+                              allowed), row = noisy label, column = true label, each column
+                              summing to 1: of the n_j rows of class j, round(n_j x M[i][j]) move
+                              to class i (e.g. 30 % of Shirt labelled T-shirt, nothing back)
 
 Probabilities for the noisy labels (optional):
   --features F                the data's features (N x D .npy or numeric CSV, one row per label):
@@ -59,7 +64,7 @@ export function simulateNoiseSpec(INPUT) {
       labels, 'pred-probs': predProbs, data, 'label-column': labelColumn, format, out,
       'single-thread': INPUT['single-thread'], help: INPUT.help,
       rate: { type: 'string' }, seed: { type: 'string' }, pair: { type: 'string' },
-      features: { type: 'string' }, 'probs-out': { type: 'string' },
+      features: { type: 'string' }, 'probs-out': { type: 'string' }, 'noise-matrix': { type: 'string' },
     },
     formats: ['csv'],
     summary: 'flip a fraction of the labels with a seed (known truth for lessons)',
@@ -92,10 +97,18 @@ export function checkSimulateValues(v, fail) {
   }
   v.format ??= 'csv';
   if (v.format !== 'csv') fail(`--format must be csv for simulate-noise; got '${v.format}'.`);
-  if (v.rate === undefined) fail('missing --rate: the fraction of labels to flip, in [0, 1] (e.g. --rate 0.1).');
-  const rate = v.rate.trim() === '' ? NaN : Number(v.rate);
-  if (!(rate >= 0 && rate <= 1)) fail(`--rate must be a number in [0, 1]; got '${v.rate}'.`);
-  v.rate = rate;
+  if (v['noise-matrix'] !== undefined) {
+    if (v['noise-matrix'] === '') fail('--noise-matrix needs a value.');
+    if (v.rate !== undefined || v.pair !== undefined) {
+      fail('--noise-matrix sets how many rows of each class flip and where: leave out --rate and --pair.');
+    }
+    v.noiseMatrix = readNoiseMatrix(v['noise-matrix'], fail);
+  } else {
+    if (v.rate === undefined) fail('missing --rate: the fraction of labels to flip, in [0, 1] (e.g. --rate 0.1).');
+    const rate = v.rate.trim() === '' ? NaN : Number(v.rate);
+    if (!(rate >= 0 && rate <= 1)) fail(`--rate must be a number in [0, 1]; got '${v.rate}'.`);
+    v.rate = rate;
+  }
   if (v.seed === undefined) {
     fail('missing --seed: a whole number such as --seed 7 (the same seed flips the same rows).');
   }
@@ -104,6 +117,9 @@ export function checkSimulateValues(v, fail) {
   }
   v.seed = Number(v.seed);
   checkOutNotInput(v, fail, 'the noisy labels');
+  if (v.out !== undefined && v['noise-matrix'] !== undefined && sameFile(v.out, v['noise-matrix'])) {
+    fail(`--out ${v.out} is an input file (--noise-matrix); write the noisy labels to another file.`);
+  }
   const probsOut = v['probs-out'];
   if (probsOut !== undefined) {
     for (const flag of ['labels', 'pred-probs', 'data', 'features', 'out']) {
@@ -113,6 +129,29 @@ export function checkSimulateValues(v, fail) {
       }
     }
   }
+}
+
+/**
+ * The --noise-matrix file: K rows of K numbers (comma, tab or semicolon separated; a first line of
+ * names is skipped). Whether K and the columns fit the data is checked by simulateNoise.
+ */
+function readNoiseMatrix(file, fail) {
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail(`cannot read --noise-matrix ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
+  }
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const rows = lines.map((line) => line.split(/[,;\t]/).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')));
+  if (rows.length > 0 && rows[0].some((cell) => cell === '' || !Number.isFinite(Number(cell)))) rows.shift(); // names
+  rows.forEach((row, r) => row.forEach((cell, c) => {
+    if (cell === '' || !Number.isFinite(Number(cell))) {
+      fail(`--noise-matrix ${file}: row ${r + 1}, column ${c + 1} is '${cell}', not a number.`);
+    }
+  }));
+  if (rows.length === 0) fail(`--noise-matrix ${file} holds no rows of numbers.`);
+  return rows.map((row) => row.map(Number));
 }
 
 const INTEGER = /^\s*[+-]?\d+(\.0*)?\s*$/;
@@ -210,7 +249,7 @@ export function labelsAreNames(dataset, labelsFile) {
  * also writes the probabilities to analyse the noisy labels with (recomputed with --features).
  */
 export async function simulateNoiseCommand(ls, dataset, v) {
-  const args = { dataset, rate: v.rate, seed: v.seed };
+  const args = v.noiseMatrix ? { dataset, noiseMatrix: v.noiseMatrix, seed: v.seed } : { dataset, rate: v.rate, seed: v.seed };
   if (v.pair !== undefined) args.pair = v.pair;
   let sim;
   if (v['probs-out'] !== undefined) {

@@ -148,6 +148,29 @@ describe('simulate-noise', () => {
     assert.equal(fs.readFileSync(copy, 'utf8'), fs.readFileSync(LABELS, 'utf8'));
   });
 
+  test('--noise-matrix: the flips the JS API makes with that matrix; with --rate or malformed, exit 2', () => {
+    // 4 classes: 30 % of class 2 move to class 3, nothing else (columns sum to 1; a header line is skipped).
+    const matrix = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0.7, 0], [0, 0, 0.3, 1]];
+    fs.writeFileSync(out('m.csv'), `a,b,c,d\n${matrix.map((row) => row.join(',')).join('\n')}\n`);
+    const r = node(['simulate-noise', '--labels', LABELS, '--pred-probs', PROBS, '--noise-matrix', out('m.csv'), '--seed', '3']);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = parseCsv(r.stdout).slice(1);
+    const sim = ls.simulateNoise({ dataset: pair, noiseMatrix: matrix, seed: 3 });
+    assert.deepEqual(rows.map((row) => Number(row[0])), Array.from(sim.noisyLabels));
+    assert.ok(sim.flipped.length > 0);
+    for (const i of sim.flipped) assert.deepEqual([Number(rows[i][0]), Number(rows[i][1])], [3, 2]);
+    fs.writeFileSync(out('bad-m.csv'), '1,0\n0,x\n');
+    for (const [args, message] of [
+      [['--noise-matrix', out('m.csv'), '--rate', '0.1'], /leave out --rate and --pair/],
+      [['--noise-matrix', out('bad-m.csv')], /row 2, column 2 is 'x', not a number/],
+      [['--noise-matrix', out('m.csv'), '--out', out('m.csv')], /is an input file \(--noise-matrix\)/],
+    ]) {
+      const bad = node(['simulate-noise', '--labels', LABELS, '--pred-probs', PROBS, '--seed', '3', ...args]);
+      assert.equal(bad.status, 2, bad.stderr);
+      assert.match(bad.stderr, message);
+    }
+  });
+
   test('bad input exits 3 with the file named; --help exits 0', () => {
     const ragged = out('ragged.csv');
     fs.writeFileSync(ragged, 'a,b\n0.5,0.5\n0.5\n');
