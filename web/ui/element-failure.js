@@ -14,11 +14,13 @@ export function showFailure(ui, error, title, options, { compact, analysis, clie
   ui.status.idle();
   const hint = 'hint' in options ? options.hint : compact ? null : undefined;
   // Not the file's fault (the engine stopped, an unexpected error): said so, never a raw JS message.
+  // An unexpected error keeps the caller's title and hint when it gave one ("could not start: reload").
   const failure = failureWayOn(error, analysis);
+  const callers = failure?.unexpected && typeof hint === 'string';
   const way = failure ?? (compact ? null : wayOn(error, analysis, client));
   // way.shown: what to say instead of the reader's message.
-  ui.status.error(way?.shown ?? error, way?.title ?? title, way && (failure || hint === undefined) ? way.hint : hint,
-    way?.element);
+  ui.status.error(way?.shown ?? error, callers ? title : way?.title ?? title,
+    way && !callers && (failure || hint === undefined) ? way.hint : hint, way?.element);
   if (openFiles) ui.intake.openFiles();
   return errorDetail(error);
 }

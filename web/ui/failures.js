@@ -58,6 +58,7 @@ export function failureWayOn(error, analysis) {
     ? h('details', { class: 'technical-detail' }, h('summary', {}, 'Technical detail'), h('code', {}, failure.detail))
     : null;
   return {
+    unexpected: failure.detail != null, // a JavaScript error, not the engine stopping
     title: failure.title,
     shown: { message: failure.message },
     hint: failure.hint,
