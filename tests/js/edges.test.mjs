@@ -172,3 +172,52 @@ describe('the page\'s words for failures and for right-to-left text (web/ui)', (
     assert.equal(isolate('a\u202Eb'), `${FSI}a\u202Eb\u202C${PDI}`);
   });
 });
+
+describe('worker client: a worker whose core broke is replaced', () => {
+  // A stand-in for a module Worker: answers init and readDataset; its core "aborts" on audit.
+  class FakeWorker {
+    static made = [];
+    nextId = 1;
+    constructor() {
+      FakeWorker.made.push(this);
+      this.onmessage = null;
+      this.terminated = false;
+    }
+    postMessage({ id, method, args }) {
+      const answer = (data) => setImmediate(() => !this.terminated && this.onmessage?.({ data: { id, ...data } }));
+      if (method === 'init') {
+        this.nextId = args.firstDatasetId ?? 1;
+        return answer({ result: { threads: 1 } });
+      }
+      if (method === 'readDataset') return answer({ result: { datasetId: this.nextId++, info: { numExamples: 2 } } });
+      if (method === 'freeDataset') return answer({ result: {} });
+      if (method === 'audit') {
+        return answer({ error: { code: 'internal_error', message: 'RuntimeError: Aborted(OOM). Build with -sASSERTIONS for more info.' } });
+      }
+      return answer({ error: { code: 'invalid_option', message: `no ${method}` } });
+    }
+    terminate() { this.terminated = true; }
+  }
+
+  test('an Emscripten abort restarts the worker; the old datasets are refused by name, never reused', async () => {
+    const { createLabelScopeWorker } = await import('../../src/js/index.js');
+    globalThis.Worker = FakeWorker;
+    try {
+      const client = await createLabelScopeWorker();
+      const first = await client.readDataset({ combined: 'label,a,b\n0,0.9,0.1\n1,0.2,0.8\n' });
+      const error = await assertLabelScopeError(() => client.audit(first), 'engine_stopped');
+      assert.match(error.message, /^The analysis engine stopped \(probably out of memory\) and was restarted;/);
+      assert.equal(FakeWorker.made.length, 2, 'a new worker was started');
+      assert.ok(FakeWorker.made[0].terminated, 'the broken one was ended');
+      // The dataset lived in the worker that broke: refused with the same code, and freeing it is a no-op.
+      await assertLabelScopeError(() => client.audit(first), 'engine_stopped');
+      await first.free();
+      // A dataset read now gets an id the old worker never gave out.
+      const second = await client.readDataset({ combined: 'label,a,b\n0,0.9,0.1\n1,0.2,0.8\n' });
+      assert.notEqual(second.datasetId, first.datasetId);
+      client.terminate();
+    } finally {
+      delete globalThis.Worker;
+    }
+  });
+});
