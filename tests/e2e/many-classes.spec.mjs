@@ -103,6 +103,15 @@ test('1,000 classes: confused pairs and class searches instead of a grid; bounde
   await expect(app(page).locator('.pairs-class')).toContainText(`${names[c]}: ${diagonal.toLocaleString('en-US')} rows`);
   await expect(app(page).locator('.class-confusions .pair').first()).toHaveAttribute('data-col', String(top.j));
 
+  // The bars show the 20 worst classes; any other class is a search away, with its place.
+  await expect(app(page).locator('.bars .bar')).toHaveCount(20);
+  const place = expected.report.classQuality.findIndex((q) => q.classIndex === c);
+  const quality = app(page).getByRole('combobox', { name: 'Label quality of a class' });
+  await quality.fill(names[c]);
+  await quality.press('Enter');
+  await expect(app(page).locator('.class-quality-readout')).toContainText(`${names[c]}: label quality `);
+  await expect(app(page).locator('.class-quality-readout')).toContainText(`${(place + 1).toLocaleString('en-US')} of 1,000 classes`);
+
   // The toolbar's Given filter is a search too; emptying it shows every class again.
   const given = app(page).getByRole('combobox', { name: 'Given label' });
   await given.fill('');

@@ -6,6 +6,12 @@ import { formatCount, formatProbability } from './format.js';
 /** The worst classes shown as bars (all of them up to this many). */
 export const MAX_CLASS_BARS = 20;
 
+/** One class's line of the report's classQuality, in words. */
+export function classQualityText(q, name, labelCount) {
+  return `${name}: label quality ${formatProbability(q.labelQualityScore)}; about ${formatCount(Math.round(q.labelIssues))} `
+    + `of ${formatCount(labelCount)} rows labelled ${name} are likely wrong.`;
+}
+
 /** classQuality: the report's rows (worst class first); labelCounts: rows per given class. */
 export function renderClassQuality({ classQuality, classNames, labelCounts }) {
   const shown = classQuality.slice(0, MAX_CLASS_BARS);
@@ -24,7 +30,7 @@ export function renderClassQuality({ classQuality, classNames, labelCounts }) {
     const y = r * rowHeight;
     const name = classNames[q.classIndex];
     const issues = Math.round(q.labelIssues);
-    const text = `${name}: label quality ${formatProbability(q.labelQualityScore)}; about ${formatCount(issues)} of ${formatCount(labelCounts[q.classIndex])} rows labelled ${name} are likely wrong.`;
+    const text = classQualityText(q, name, labelCounts[q.classIndex]);
     root.append(svg('g', { class: 'bar' },
       svg('title', {}, text),
       svg('text', { class: 'tick', x: nameWidth, y: y + rowHeight / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' },

@@ -1,6 +1,7 @@
 // The charts section: where the label noise is (heatmap), which classes suffer most (bars), and how
 // label quality is spread over all rows (histogram).
-import { MAX_CLASS_BARS, renderClassQuality, renderHistogram } from './charts.js';
+import { classQualityText, MAX_CLASS_BARS, renderClassQuality, renderHistogram } from './charts.js';
+import { createClassSearch } from './class-search.js';
 import { h } from './dom.js';
 import { formatCount } from './format.js';
 import { MAX_GRID_CLASSES, renderConfusedPairs } from './confused-pairs.js';
@@ -21,6 +22,21 @@ const MATRICES = {
     pick: (report) => report.noiseMatrix,
   },
 };
+
+/** Any class's label quality and place among all classes (the bars show only the worst). */
+function classQualitySearch(report, names) {
+  const readout = h('p', { class: 'readout class-quality-readout', 'aria-live': 'polite' });
+  const search = createClassSearch({
+    names, label: 'Label quality of a class', className: 'quality-search',
+    onPick: (c) => {
+      const place = report.classQuality.findIndex((q) => q.classIndex === c);
+      const q = report.classQuality[place];
+      readout.textContent = q ? `${classQualityText(q, names[c], report.labelCounts[c])} `
+        + `${formatCount(place + 1)} of ${formatCount(names.length)} classes, worst first.` : '';
+    },
+  });
+  return h('div', { class: 'class-quality-search' }, search.element, readout);
+}
 
 /** ctx: {dataset, report}; onPickCell(given, suggested) filters the table. */
 export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts', onKind }) {
@@ -56,7 +72,8 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
       h('h2', { class: 'section-title' }, 'Label quality per class'),
       h('p', { class: 'help' }, 'Share of each class’s rows whose label looks right (1 = all of them), worst first'
         + `${names.length > MAX_CLASS_BARS ? `: the ${MAX_CLASS_BARS} worst of ${formatCount(names.length)} classes` : ''}.`),
-      h('div', { class: 'chart-scroll' }, renderClassQuality({ classQuality: report.classQuality, classNames: names, labelCounts: report.labelCounts }))),
+      h('div', { class: 'chart-scroll' }, renderClassQuality({ classQuality: report.classQuality, classNames: names, labelCounts: report.labelCounts })),
+      names.length > MAX_CLASS_BARS ? classQualitySearch(report, names) : null),
     h('div', { class: 'card chart-card' },
       h('h2', { class: 'section-title' }, 'Label quality of every row'),
       h('p', { class: 'help' }, 'Rows per label-quality score; flagged rows in colour. Counts are on a log scale so a handful of flags stays visible next to thousands of clean rows.'),

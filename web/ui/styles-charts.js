@@ -51,6 +51,8 @@ button.pair:hover { background: var(--ls-surface-2); }
 .pairs-class { margin: 4px 0 0; font-size: 0.9rem; }
 .pairs-class bdi { font-weight: 600; }
 .class-search { position: relative; max-width: 22em; }
+.class-quality-search { display: flex; flex-direction: column; gap: 4px; }
+.confused-pairs h3:not(:first-of-type) { margin-top: 10px; }
 .class-search-input { width: 100%; box-sizing: border-box; }
 .class-search-list { position: absolute; z-index: 5; inset-inline: 0; top: 100%; margin: 2px 0 0; padding: 4px 0; list-style: none;
   background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: 8px; box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
