@@ -180,3 +180,28 @@ test('a learner makes the noise on the page: the form sets the attributes; the f
   expect(await next).toBeNull();
   await expect(sim(page).locator('.lz-sim')).toHaveCount(0);
 });
+
+test('the learner chooses the row followed through the steps; a bad row number says what to give', async ({ page }) => {
+  await addElement(page, { demo: 'headlines', lesson: '' });
+  const form = sim(page).locator('.lz-follow-form');
+  await expect(sim(page).locator('.lz-follow')).toContainText('Following row');
+  const steps = sim(page).evaluate((el) => new Promise((resolve) => {
+    const seen = [];
+    el.addEventListener('labelscope-step', (e) => {
+      seen.push(e.detail);
+      if (seen.length === 6) resolve(seen);
+    });
+  }));
+  await form.getByRole('spinbutton').fill('5');
+  await form.getByRole('button', { name: 'Follow' }).click();
+  const got = await steps;
+  expect(got.map((s) => s.row)).toEqual([5, 5, 5, 5, 5, 5]);
+  expect(got[0].rowSentence).toMatch(/^Row 5 is labelled /);
+  await expect(sim(page).locator('.lz-follow')).toContainText('Following row 5 ');
+  await expect(sim(page).locator('.lz-walk')).toContainText('Row 5: labelled');
+  await expect(form.getByRole('spinbutton')).toBeFocused();
+  await form.getByRole('spinbutton').fill('50');
+  await form.getByRole('button', { name: 'Follow' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Give a row number from 1 to 49.');
+  await expect(sim(page).locator('.lz-follow')).toContainText('Following row 5 ');
+});

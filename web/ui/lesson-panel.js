@@ -65,6 +65,7 @@ export class LessonPanel {
   element = h('div', { class: 'lz', part: 'lesson' });
   #extras = new WeakMap(); // simulation -> {compare, sweep} promise results
   #noiseForm = null;       // "Simulate label noise" (lesson-make.js), once the host is known
+  #follow = null;          // {report, row}: the row the learner chose to follow (else the top-ranked flag)
 
   /** The <label-scope> element whose attributes the noise form sets. */
   setHost(host) {
@@ -154,9 +155,18 @@ export class LessonPanel {
   }
 
   /** The steps; the followed row's place in its cell's pruning when the probabilities are at hand. */
-  #stepsSlot({ ctx, settings, probs, onStep }) {
+  #stepsSlot(state) {
+    const { ctx, settings, probs, onStep } = state;
     const prune = { fracNoise: settings?.fracNoise ?? 1, minExamplesPerClass: settings?.minExamplesPerClass ?? 1 };
-    return renderLessonSteps(ctx, { onStep, prune: { settings: prune, pick: rowPrunePick(ctx, prune, probs) } });
+    const n = ctx.report.numExamples;
+    if (this.#follow != null && (this.#follow.report !== ctx.report || this.#follow.row >= n)) this.#follow = null;
+    const row = this.#follow?.row ?? null;
+    const chooser = followForm(n, row, (chosen) => {
+      this.#follow = chosen == null ? null : { report: ctx.report, row: chosen };
+      this.render(state);
+      this.element.querySelector('.lz-follow-form input')?.focus();
+    });
+    return renderLessonSteps(ctx, { onStep, row, chooser, prune: { settings: prune, pick: rowPrunePick(ctx, prune, probs, row) } });
   }
 
   #extrasSlot({ simulation, client, ctx }) {
@@ -180,9 +190,31 @@ function stat(label, value, key, help) {
 }
 
 /** Where the followed row stands in the pruning of its confident-joint cell (lesson-prune.js), or null. */
-function rowPrunePick(ctx, settings, probs) {
+/** "Follow another row": a row number as the page counts them (from 1); empty = the top-ranked flag. */
+function followForm(n, row, onChoose) {
+  const input = h('input', { type: 'number', min: '1', max: String(n), step: '1', inputmode: 'numeric',
+    value: row == null ? '' : String(row + 1), placeholder: 'top flag', 'aria-label': `Row to follow, 1 to ${n}` });
+  const message = h('span', { class: 'lz-make-msg', role: 'alert' });
+  const form = h('form', { class: 'lz-follow-form', novalidate: true },
+    h('label', null, 'Follow another row: ', input),
+    h('button', { type: 'submit', class: 'lz-secondary' }, 'Follow'), message);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (text === '') return onChoose(null);
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > n) {
+      replace(message, `Give a row number from 1 to ${n.toLocaleString('en-US')}.`);
+      return input.focus();
+    }
+    return onChoose(value - 1);
+  });
+  return form;
+}
+
+function rowPrunePick(ctx, settings, probs, row = null) {
   const { report, labels } = ctx;
-  const r = chosenRow(report, labels);
+  const r = chosenRow(report, labels, row);
   if (!probs || probs.length !== report.numExamples * report.numClasses) return null;
   if (r.counted < 0 || r.counted === r.given) return null;
   const count = pruneByCell(report.confidentJoint, report.labelCounts, settings)[r.given][r.counted];

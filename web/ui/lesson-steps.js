@@ -74,14 +74,15 @@ function picture(step, ctx, r) {
  * Renders the steps for ctx ({report, labels, classNames}); onStep(detail) is called for each step
  * shown, in order; prune: as lessonSteps takes it (lesson-data.js). Returns the section.
  * @param {any} ctx
- * @param {{onStep?: (detail: object) => void, row?: number|null, prune?: object}} [options]
+ * @param {{onStep?: (detail: object) => void, row?: number|null, prune?: object, chooser?: any}} [options]
  */
-export function renderLessonSteps(ctx, { onStep, row = null, prune = {} } = {}) {
+export function renderLessonSteps(ctx, { onStep, row = null, prune = {}, chooser = null } = {}) {
   const { steps, row: r, walkthrough } = lessonSteps(ctx, row, prune);
   const section = h('section', { class: 'lz-steps', 'aria-label': 'How confident learning found these rows, step by step' },
     h('h2', { class: 'section-title' }, 'Step by step, on these numbers'),
     h('p', { class: 'lz-follow' }, `Following row ${r.row + 1} (labelled ${ctx.classNames[r.given]}) through every step. In short: `,
       h('strong', { class: 'lz-walk' }, walkthrough)),
+    chooser,
     steps.map((s) => h('article', { class: 'lz-step', 'data-step': s.step },
       h('h3', null, s.title),
       h('p', null, s.sentence),
