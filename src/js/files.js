@@ -33,13 +33,15 @@ async function head(source, fallbackName) {
   let complete = true;
   try {
     let lines = 0;
+    let npy = null; // a .npy file's header is all there is to sniff: never read past SNIFF_BYTES
     for await (const chunk of open()) {
       const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
-      const limit = lines >= 2 ? SNIFF_BYTES : SNIFF_MAX_BYTES;
+      npy ??= bytes[0] === 0x93 && bytes[1] === 0x4e; // \x93N(UMPY)
+      const limit = lines >= 2 || npy ? SNIFF_BYTES : SNIFF_MAX_BYTES;
       parts.push(bytes.subarray(0, Math.max(0, limit - size)));
       lines += countLines(parts[parts.length - 1], 2 - lines);
       size += parts[parts.length - 1].byteLength;
-      if (size >= SNIFF_BYTES && (lines >= 2 || size >= SNIFF_MAX_BYTES)) {
+      if (size >= SNIFF_BYTES && (lines >= 2 || npy || size >= SNIFF_MAX_BYTES)) {
         complete = false;
         break;
       }

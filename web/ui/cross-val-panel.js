@@ -2,7 +2,7 @@
 // trained on, progress per fold with Cancel, then per-fold accuracy and log loss, how each column
 // was used, the settings, and "Download probabilities" (the CLI's PROBS.csv format, src/js).
 import { h, replace } from './dom.js';
-import { formatCount, formatPercent, plural } from './format.js';
+import { containBidi, formatCount, formatPercent, isolate, plural } from './format.js';
 import { probsCsv } from '../src/js/cross-val.js';
 import { changedRoles, COLUMN_ROLES_CSS, columnRolesTable, roleOf } from './column-roles.js';
 
@@ -70,7 +70,7 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
 
   const setProgress = (text, fraction) => {
     progress.hidden = false;
-    label.textContent = text;
+    label.textContent = containBidi(text);
     if (fraction == null) bar.removeAttribute('value');
     else bar.value = fraction;
   };
@@ -81,8 +81,8 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
       element.hidden = false;
       element.dataset.state = columnsOnly ? 'columns-reading' : 'running';
       title.textContent = columnsOnly ? 'Reading the columns…'
-        : `${name ? `${name}: computing` : 'Computing'} out-of-sample probabilities`;
-      const files = input ? Object.values(input).map((f) => f.name).join(' + ') : '';
+        : `${name ? `${isolate(name)}: computing` : 'Computing'} out-of-sample probabilities`;
+      const files = input ? Object.values(input).map((f) => isolate(f.name)).join(' + ') : '';
       what.textContent = `${METHOD}${files ? ` — from ${files}` : ''}. Each row’s probabilities come from a model `
         + 'that never saw it; nothing leaves this tab.';
       replace(body);
