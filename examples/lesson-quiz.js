@@ -185,3 +185,17 @@ document.addEventListener('labelscope-step', (event) => {
   const el = event.target;
   if (el.id && event.detail.step === 'confident-joint') forSource(`${el.id}-step`, event.detail, el);
 });
+
+// The honest check, on demand (it trains a model in the browser): Fashion-MNIST with 10 % noise,
+// probabilities computed again on the noisy labels.
+document.getElementById('honest-run')?.addEventListener('click', (event) => {
+  const button = event.currentTarget;
+  button.disabled = true;
+  button.textContent = 'Training in your browser…';
+  const el = document.createElement('label-scope');
+  el.id = 'honest';
+  for (const [k, v] of Object.entries({ demo: 'fashion', 'simulate-noise': '0.1', seed: '7', 'max-rows': '5' })) el.setAttribute(k, v);
+  el.addEventListener('labelscope-result', () => { button.textContent = 'Done: see the card below'; }, { once: true });
+  el.addEventListener('labelscope-error', () => { button.disabled = false; button.textContent = 'Run the honest check again'; });
+  document.getElementById('honest-slot').replaceChildren(el);
+});

@@ -102,3 +102,19 @@ test('Cancel while training again: the element stays usable, and another seed co
   }));
   expect(got).toEqual(want);
 });
+
+test('the lesson page runs the honest check on demand: Fashion-MNIST trained again on the noisy labels', async ({ page }) => {
+  test.setTimeout(420_000);
+  const want = await expected({ rate: 0.1, seed: 7, probabilities: 'recompute' });
+  await page.goto('/examples/lesson.html');
+  await expect(page.locator('label-scope#honest')).toHaveCount(0); // nothing trains until asked
+  const result = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('labelscope-result', (e) => { if (e.target.id === 'honest') resolve(e.detail.simulation); });
+  }));
+  await page.getByRole('button', { name: 'Run the honest check on Fashion-MNIST' }).click();
+  expect(await result).toEqual(want);
+  const honest = page.locator('label-scope#honest');
+  await expect(honest.locator('.lz-probs')).toHaveAttribute('data-probabilities', 'recomputed');
+  await expect(honest.locator('.lz-kept')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Done: see the card below' })).toBeDisabled();
+});
