@@ -91,8 +91,11 @@ function openDatabase() {
   return attempt;
 }
 
-/** Runs fn(store) in one transaction; resolves with the last request's result once committed. */
-async function transact(storeName, mode, fn) {
+/**
+ * Runs fn(store) in one transaction; resolves with the last request's result once committed, or
+ * rejects with a 'timeout' StorageError after timeoutMs (a big write, such as kept files, gets more).
+ */
+async function transact(storeName, mode, fn, timeoutMs = STORAGE_TIMEOUT_MS) {
   const db = await openDatabase();
   return new Promise((resolve, reject) => {
     let tx;
@@ -108,7 +111,7 @@ async function transact(storeName, mode, fn) {
     const timer = setTimeout(() => {
       try { tx.abort(); } catch { /* already finished */ }
       reject(new StorageError('timeout'));
-    }, STORAGE_TIMEOUT_MS);
+    }, timeoutMs);
     tx.oncomplete = () => { clearTimeout(timer); resolve(request?.result); };
     tx.onerror = () => { clearTimeout(timer); reject(storageError(tx.error ?? request?.error)); };
     tx.onabort = () => {
@@ -119,7 +122,7 @@ async function transact(storeName, mode, fn) {
 }
 
 export const get = (store, key) => transact(store, 'readonly', (s) => s.get(key));
-export const put = (store, value) => transact(store, 'readwrite', (s) => s.put(value));
+export const put = (store, value, timeoutMs = STORAGE_TIMEOUT_MS) => transact(store, 'readwrite', (s) => s.put(value), timeoutMs);
 export const remove = (store, key) => transact(store, 'readwrite', (s) => s.delete(key));
 
 

@@ -20,7 +20,7 @@
 // The consent itself ('yes' / 'no') is in localStorage under KEEP_FILES_KEY.
 import { Decisions } from './decisions.js';
 import {
-  DECISIONS, deleteDatabase, get, openDatabase, put, readConsent, remove, SESSIONS, writeConsent,
+  DECISIONS, deleteDatabase, get, openDatabase, put, readConsent, remove, SESSIONS, STORAGE_TIMEOUT_MS, writeConsent,
 } from './idb.js';
 
 export { KEEP_FILES_KEY, StorageError } from './idb.js';
@@ -294,7 +294,8 @@ export class ReviewStore {
       else base.entries = session.entries.map(({ file, role, reason, columns, firstRow, shape, descr }) => ({ file, role, reason, columns, firstRow, shape, descr }));
     }
     try {
-      await put(SESSIONS, base);
+      // Kept files take time to write: 100 ms per MB on top of the usual wait (256 MB: 31 s).
+      await put(SESSIONS, base, STORAGE_TIMEOUT_MS + (base.totalBytes ?? 0) / 1e4);
       return { stored: true, filesKept: base.kind !== 'files' || base.entries != null };
     } catch (error) {
       if (base.kind === 'files' && base.entries) {
