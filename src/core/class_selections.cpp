@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "parallel.hpp"
 #include "portable_math.hpp"
 #include "prefetch.hpp"
 #include "smallest_keys.hpp"
@@ -142,22 +143,51 @@ std::vector<Selection> run_pass(LabelsView labels, ProbsView<T> probs, const Sel
     return retry;
 }
 
+// One pass for selections [first, last), split among the helper threads (src/core/parallel.hpp)
+// by class: each piece takes whole classes, so an example is offered to (and marked by) one piece
+// only, and every selection sees its examples in index order as in one pass. Retries come back in
+// selection order.
+template <class T>
+std::vector<Selection> run_pass_split(LabelsView labels, ProbsView<T> probs, const std::vector<std::int64_t>& counts,
+                                      const Selection* first, const Selection* last, Mask& marks) {
+    std::size_t offers = 0;
+    for (const Selection* s = first; s != last; ++s) offers += static_cast<std::size_t>(counts[s->what.label]);
+    constexpr std::size_t MIN_OFFERS_PER_PIECE = std::size_t{1} << 18;
+    const std::size_t wanted = parallel_pieces(static_cast<std::size_t>(last - first), offers, MIN_OFFERS_PER_PIECE);
+    // Cuts at class boundaries, near equal shares of the offers.
+    std::vector<const Selection*> cuts{first};
+    std::size_t so_far = 0;
+    for (const Selection* s = first; s != last; ++s) {
+        so_far += static_cast<std::size_t>(counts[s->what.label]);
+        const bool class_ends = s + 1 == last || s[1].what.label != s->what.label;
+        if (s + 1 != last && class_ends && so_far * wanted >= offers * cuts.size()) cuts.push_back(s + 1);
+    }
+    cuts.push_back(last);
+    const std::size_t pieces = cuts.size() - 1;
+    std::vector<std::vector<KeyedIndex>> pools(pieces);
+    std::vector<std::vector<Selection>> retries(pieces);
+    run_pieces(pieces, [&](std::size_t p) { retries[p] = run_pass(labels, probs, cuts[p], cuts[p + 1], pools[p], marks); });
+    std::vector<Selection> retry;
+    for (const auto& r : retries) retry.insert(retry.end(), r.begin(), r.end());
+    return retry;
+}
+
 // Runs `selections` in as few passes as keep their buffers under ~N pairs in all (usually one).
 template <class T>
-void run_passes(LabelsView labels, ProbsView<T> probs, const std::vector<Selection>& selections, Mask& marks) {
+void run_passes(LabelsView labels, ProbsView<T> probs, const std::vector<std::int64_t>& counts,
+                const std::vector<Selection>& selections, Mask& marks) {
     const std::size_t budget = std::max<std::size_t>(labels.size, std::size_t{1} << 16);
-    std::vector<KeyedIndex> pool;
     std::vector<Selection> retry;
     for (std::size_t start = 0; start < selections.size();) {
         std::size_t stop = start, pairs = 0;
         while (stop < selections.size() && (stop == start || pairs + selections[stop].capacity <= budget))
             pairs += selections[stop++].capacity;
         const std::vector<Selection> again =
-            run_pass(labels, probs, selections.data() + start, selections.data() + stop, pool, marks);
+            run_pass_split(labels, probs, counts, selections.data() + start, selections.data() + stop, marks);
         retry.insert(retry.end(), again.begin(), again.end());
         start = stop;
     }
-    if (!retry.empty()) run_passes(labels, probs, retry, marks);
+    if (!retry.empty()) run_passes(labels, probs, counts, retry, marks);
 }
 
 }  // namespace
@@ -169,7 +199,7 @@ void select_in_classes(LabelsView labels, ProbsView<T> probs, const std::vector<
     work.reserve(selections.size());
     for (const ClassSelection& s : selections) work.push_back({s, buffer_capacity(s.keep, counts[s.label])});
     guess_bounds(labels, probs, counts, work);
-    run_passes(labels, probs, work, marks);
+    run_passes(labels, probs, counts, work, marks);
 }
 
 template void select_in_classes<double>(LabelsView, ProbsView<double>, const std::vector<std::int64_t>&,

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/audit.hpp"
+#include "core/filter.hpp"
 #include "core/parallel.hpp"
 #include "io/dataset_reader.hpp"
 #include "io_helpers.hpp"
@@ -58,6 +59,7 @@ struct Result {
     std::string check_error;  // validate_dataset's or the audit's error, if any
     std::vector<std::string> warnings;
     labelscope::Report report;
+    std::vector<labelscope::Mask> masks;  // find_label_issues with each filter_by
     bool audited = false;
 };
 
@@ -73,6 +75,14 @@ Result run(const std::vector<InputFile>& files, int threads, const Chunking& how
         for (const auto& w : labelscope::io::validate_dataset(d, true, true)) r.warnings.push_back(w.message);
         r.report = d.is_float32() ? labelscope::audit(d.labels_view(), d.probs_view_f32())
                                   : labelscope::audit(d.labels_view(), d.probs_view());
+        using labelscope::FilterBy;
+        for (FilterBy f : {FilterBy::prune_by_noise_rate, FilterBy::prune_by_class, FilterBy::both,
+                           FilterBy::confident_learning, FilterBy::predicted_neq_given}) {
+            labelscope::FindIssuesOptions find;
+            find.filter_by = f;
+            r.masks.push_back(d.is_float32() ? labelscope::find_label_issues(d.labels_view(), d.probs_view_f32(), find)
+                                             : labelscope::find_label_issues(d.labels_view(), d.probs_view(), find));
+        }
         r.audited = true;
     } catch (const ReadError& e) {
         r.check_error = std::string(e.code()) + " " + std::to_string(e.row()) + ":" + std::to_string(e.column()) +
@@ -112,6 +122,7 @@ void check_same(const Result& one, const Result& many) {
     CHECK(bits_equal(a.joint.values, b.joint.values));
     CHECK(a.num_label_issues == b.num_label_issues);
     CHECK(std::memcmp(&a.health_score, &b.health_score, sizeof(double)) == 0);
+    CHECK(one.masks == many.masks);
 }
 
 void compare_dirs(const fs::path& root) {
