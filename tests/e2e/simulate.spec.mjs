@@ -157,6 +157,13 @@ test('a learner makes the noise on the page: the form sets the attributes; the f
   await form.getByRole('button', { name: 'Flip labels' }).click();
   expect(await next).toEqual(uniform);
   expect(await sim(page).getAttribute('simulate-noise')).toBe('0.2');
+  // The noisy data keeps the table's id and text columns: the learner can read the flagged headlines.
+  const shown = await sim(page).evaluate((el) => ({
+    columns: el.data.extraColumns.map((c) => c.name),
+    text: el.data.extraColumns.find((c) => c.name === 'text').values[el.report.issues[0]],
+  }));
+  expect(shown.columns).toEqual(['id', 'text']);
+  await expect(sim(page).locator('.results')).toContainText(shown.text);
   // Which flips were found and which missed, row by row (the missed ones with why).
   const lists = sim(page).locator('details.lz-flips');
   await lists.locator('summary').click();

@@ -61,7 +61,8 @@ export class LessonMode {
       await this.#keepProbabilities(dataset);
       return dataset;
     }
-    const images = dataset.images; // a demo's thumbnails stay with the noisy dataset
+    // A demo's thumbnails and a table's id and text columns stay with the noisy dataset.
+    const { images, extraColumns } = dataset;
     const recompute = Boolean(features) && request.probabilities !== 'keep';
     try {
       let out;
@@ -80,6 +81,7 @@ export class LessonMode {
         out.simulation.asked = request.probabilities;
       }
       if (images) out.dataset.images = images;
+      if (extraColumns?.length && !out.dataset.extraColumns?.length) out.dataset.extraColumns = extraColumns;
       this.#simulation = out.simulation;
       await this.#keepProbabilities(out.dataset);
       return out.dataset;
