@@ -92,10 +92,13 @@ await readPhase('npy_read_f32', files('labels.npy'), files('pred_probs_f32.npy')
 const gnuTime = fs.existsSync('/usr/bin/time');
 // The native CLI (npm run build:native) the same way, in the same loop: its ratio to the Node CLI.
 const nativeCli = path.join(repo, 'dist/native/labelscope');
+// native: true for the native CLI, 'cleanlab' for cleanlab's process (bench/cleanlab_find_issues.py).
 function runCli(extra, native = false) {
   const program = native ? [nativeCli] : [process.execPath, path.join(repo, 'src/cli/labelscope.mjs')];
-  const cli = [...program, 'find-issues',
-    '--labels', labelsCsv, '--pred-probs', probsCsv, '--format', 'json', '--out', '/dev/null', ...extra];
+  const cli = native === 'cleanlab'
+    ? [cleanlabPython, path.join(repo, 'bench/cleanlab_find_issues.py'), labelsCsv, probsCsv, '/dev/null']
+    : [...program, 'find-issues',
+      '--labels', labelsCsv, '--pred-probs', probsCsv, '--format', 'json', '--out', '/dev/null', ...extra];
   const [cmd, ...args] = gnuTime ? ['/usr/bin/time', '-f', 'cpu %U %S', ...cli] : cli;
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`labelscope find-issues exited ${r.status}: ${r.stderr}`);
@@ -104,6 +107,12 @@ function runCli(extra, native = false) {
 }
 const cliModes = [['cli_find_issues', []], ['cli_find_issues_single_thread', ['--single-thread']]];
 if (fs.existsSync(nativeCli)) cliModes.push(['native_cli_find_issues', [], true]);
+// cleanlab in the same loop (issue 17: compare in one run), when a Python with cleanlab and pandas is
+// found: LABELSCOPE_CLEANLAB_PYTHON, else python3. LABELSCOPE_CLEANLAB=0 leaves it out.
+const cleanlabPython = process.env.LABELSCOPE_CLEANLAB === '0' ? null
+  : [process.env.LABELSCOPE_CLEANLAB_PYTHON, 'python3'].filter(Boolean)
+    .find((py) => spawnSync(py, ['-c', 'import cleanlab, pandas'], { stdio: 'ignore' }).status === 0) ?? null;
+if (cleanlabPython) cliModes.push(['cleanlab_find_issues', [], 'cleanlab']);
 const cliTimes = cliModes.map(() => ({ ms: [], cpu: [] }));
 for (let r = 0; r < reps; r++) {
   cliModes.forEach(([, extra, native], i) => {

@@ -8,6 +8,7 @@ const STEPS = [
   ['audit_f32', 'audit (f32 storage)'], ['file_to_audit', 'File -> read + audit'],
   ['cli_find_issues', 'CLI find-issues (process)'], ['cli_find_issues_single_thread', 'CLI find-issues --single-thread'],
   ['native_cli_find_issues', 'native CLI find-issues (process)'],
+  ['cleanlab_find_issues', 'cleanlab + pandas (process)'],
   ['page_drop_to_first_row', 'page: drop -> first row'], ['page_drop_to_first_row_single_thread', 'page, not isolated (1 thread)'],
 ];
 

@@ -36,6 +36,18 @@ export function evaluateTargets(results, datasets) {
       atMost: cleanlabMs / 10, what: `native CLI find-issues end to end on the ${dataset} CSV: 10x cleanlab` },
     ms('cli', dataset, 'native_cli_find_issues'), cpu('cli', dataset, 'native_cli_find_issues'));
   }
+  // The same goal against cleanlab timed in this run (bench/cleanlab_find_issues.py, when installed),
+  // for the native and the Node CLI: how many times faster, wall and CPU.
+  for (const d of datasets) {
+    const cleanlab = ms('cli', d.name, 'cleanlab_find_issues'), cleanlabCpu = cpu('cli', d.name, 'cleanlab_find_issues');
+    if (cleanlab == null) continue;
+    for (const [id, step] of [['native-cli', 'native_cli_find_issues'], ['node-cli', 'cli_find_issues']]) {
+      const t = ms('cli', d.name, step), tCpu = cpu('cli', d.name, step);
+      check(out, { id: `${id}-vs-cleanlab-${d.name}`, dataset: d.name, impl: 'cli', step, unit: 'x cleanlab',
+        atLeast: 10, what: `${id} find-issues vs cleanlab (same run), ${d.name}: times faster` },
+      t ? cleanlab / t : null, tCpu && cleanlabCpu ? cleanlabCpu / tCpu : null);
+    }
+  }
   check(out, { id: 'audit-native-1Mx10', dataset: '1Mx10', impl: 'native', step: 'audit', unit: 'ms', atMost: 500,
     what: 'full audit on 1M x 10, native (data in memory)' }, ms('native', '1Mx10', 'audit'), cpu('native', '1Mx10', 'audit'));
   check(out, { id: 'page-1Mx10', dataset: '1Mx10', impl: 'chromium-page', step: 'page_drop_to_first_row', unit: 'ms',
