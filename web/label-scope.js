@@ -169,7 +169,7 @@ export class LabelScopeElement extends HTMLElement {
     } else if (name === 'filter-by' || name === 'rank-by') {
       this.#ui.settings.set(this.#attributeSettings());
       this.#analysis.settingsChanged();
-    } else if (name === 'simulate-noise' || name === 'seed' || name === 'noise-pair' || name === 'noise-probabilities') {
+    } else if (['simulate-noise', 'seed', 'noise-pair', 'noise-matrix', 'noise-probabilities'].includes(name)) {
       // The same data, other flips: probabilities computed here are computed again (features in, not probabilities).
       if (this.#lesson.computed && this.#crossVal.again) this.#crossVal.again();
       else this.#analysis.reread();

@@ -212,3 +212,26 @@ test('the learner chooses the row followed through the steps; a bad row number s
   await expect(form.getByRole('alert')).toHaveText('Give a row number from 1 to 49.');
   await expect(sim(page).locator('.lz-follow')).toContainText('Following row 5 ');
 });
+
+test('noise-matrix="[[...]]": asymmetric noise by a matrix, the JS API\'s flips and scores', async ({ page }) => {
+  // 30 % of the 4s labelled 9, nothing else (column = true class, each summing to 1).
+  const m = Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (__, j) => (i === j ? 1 : 0)));
+  m[4][4] = 0.7;
+  m[9][4] = 0.3;
+  const ls = await api();
+  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+  const dataset = await ls.readDataset({
+    labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
+    predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
+  }, { classNames });
+  const simulation = ls.simulateNoise({ dataset, noiseMatrix: m, seed: 5 });
+  const { indices } = ls.findLabelIssues({ labels: simulation.noisyLabels, predProbs: dataset.probabilityRows(0, dataset.numExamples),
+    numClasses: 10 });
+  const s = ls.scoreDetection({ simulation, flagged: indices });
+  dataset.free();
+
+  const detail = await addElement(page, { demo: 'mnist', 'noise-matrix': JSON.stringify(m), seed: '5' });
+  expect(detail.simulation).toEqual({ rate: null, seed: 5, flipped: s.flipped, found: s.found, precision: s.precision, recall: s.recall });
+  expect(await sim(page).evaluate((el) => el.simulation.flippedRows)).toEqual(Array.from(simulation.flipped));
+  await expect(sim(page).locator('.lz-sim')).toContainText('by the noise matrix given');
+});

@@ -73,3 +73,31 @@ test('noise-probabilities: recompute or keep (default: recompute when there are 
   assert.match(probabilitiesNote({ probabilities: 'kept' }), /no features to train on again/);
   assert.match(probabilitiesNote({ probabilities: 'kept', computedTable: true }), /two files/);
 });
+
+test('noise-matrix: a K x K JSON matrix instead of simulate-noise; the flips are the JS API\'s with that matrix', async () => {
+  const m = [[1, 0.3], [0, 0.7]];
+  const req = simulationRequest(attrs({ 'noise-matrix': JSON.stringify(m), seed: '2' }));
+  assert.deepEqual({ ...req, key: undefined }, { rate: null, seed: 2, pair: null, matrix: m, probabilities: null, key: undefined });
+  assert.throws(() => simulationRequest(attrs({ 'noise-matrix': '[[1,0],[0,1]]', 'simulate-noise': '0.1' })), /leave out simulate-noise/);
+  assert.throws(() => simulationRequest(attrs({ 'noise-matrix': '[[1,0],[0,"a"]]' })), /K rows of K numbers as JSON/);
+  assert.throws(() => simulationRequest(attrs({ 'noise-matrix': 'not json' })), /K rows of K numbers as JSON/);
+  // simulateOn with that request flips what simulateNoise flips with the matrix.
+  const ls = await createLabelScope({ threads: false });
+  const labels = Array.from({ length: 40 }, (_, i) => i % 2);
+  const dataset = await ls.readDataset({
+    labels: { name: 'l.csv', data: `${labels.join('\n')}\n` },
+    predProbs: { name: 'p.csv', data: `${labels.map((y) => (y ? '0.2,0.8' : '0.9,0.1')).join('\n')}\n` },
+  });
+  const want = ls.simulateNoise({ dataset, noiseMatrix: m, seed: 2 });
+  const { simulateOn } = await import('../../web/controllers/simulation.js');
+  const client = { simulateNoise: (a) => ls.simulateNoise(a), readDataset: (i, o) => ls.readDataset(i, o) };
+  const out = await simulateOn(client, { ...dataset, probabilityRows: (s, c) => dataset.probabilityRows(s, c),
+    free: async () => {} }, req);
+  assert.equal(out.simulation.rate, null);
+  assert.equal(out.simulation.mode, 'matrix');
+  assert.deepEqual(out.simulation.flippedRows, Array.from(want.flipped));
+  assert.equal(out.simulation.flipped, 6); // 30 % of the 20 rows of class 1 move to class 0
+  assert.equal(simulationTruth(out.simulation).sources[0], 'the simulated noise (a noise matrix, seed 2)');
+  out.dataset.free();
+  dataset.free();
+});

@@ -1,35 +1,67 @@
-// Simulated label noise in <label-scope> (attributes simulate-noise, seed, noise-pair): the data read
+// Simulated label noise in <label-scope> (attributes simulate-noise, seed, noise-pair, noise-matrix,
+// noise-probabilities): the data read
 // gets a share of its labels flipped by the JS API's simulateNoise (same rows as the CLI and the
 // API for the same rate and seed), the flips become the known truth, and the result event reports
 // how the flags score against them. No DOM here.
 
 const PROBABILITY_MODES = ['recompute', 'keep'];
 
+const invalidAttr = (message) => Object.assign(new Error(message), { code: 'invalid_option' });
+
+/** The noise-matrix attribute: K rows of K numbers as JSON (row = noisy label, column = true label). */
+function matrixOf(text) {
+  let m;
+  try {
+    m = JSON.parse(text);
+  } catch {
+    m = null;
+  }
+  if (!Array.isArray(m) || m.length === 0 || m.some((row) => !Array.isArray(row) || row.some((v) => typeof v !== 'number'))) {
+    throw invalidAttr(`noise-matrix is '${text.slice(0, 60)}'; give K rows of K numbers as JSON, row = noisy label, `
+      + 'column = true label, each column summing to 1 (e.g. [[1,0.3],[0,0.7]]).');
+  }
+  return m;
+}
+
 /**
- * {rate, seed, pair, probabilities, key} from the attributes, or null when simulate-noise is absent.
- * probabilities: noise-probabilities ('recompute' | 'keep'), or null (recompute when the data has features).
+ * {rate, seed, pair, matrix, probabilities, key} from the attributes, or null when neither
+ * simulate-noise (a rate) nor noise-matrix is given. probabilities: noise-probabilities
+ * ('recompute' | 'keep'), or null (recompute when the data has features).
  */
 export function simulationRequest(attr) {
   const rateText = attr('simulate-noise');
-  if (rateText == null) return null;
-  const rate = Number(rateText);
-  if (rateText.trim() === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
-    throw Object.assign(new Error(`simulate-noise is '${rateText}'; give the fraction of labels to flip, from 0 to 1 (e.g. 0.1).`),
-      { code: 'invalid_option' });
+  const matrixText = attr('noise-matrix');
+  if (rateText == null && matrixText == null) return null;
+  let rate = null;
+  let matrix = null;
+  if (matrixText != null) {
+    if (rateText != null || attr('noise-pair')) {
+      throw invalidAttr('noise-matrix sets how many rows of each class flip and where: leave out simulate-noise and noise-pair.');
+    }
+    matrix = matrixOf(matrixText);
+  } else {
+    rate = Number(rateText);
+    if (rateText.trim() === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
+      throw invalidAttr(`simulate-noise is '${rateText}'; give the fraction of labels to flip, from 0 to 1 (e.g. 0.1).`);
+    }
   }
   const seedText = attr('seed') ?? '0';
   const seed = Number(seedText);
-  if (!Number.isSafeInteger(seed) || seed < 0) {
-    throw Object.assign(new Error(`seed is '${seedText}'; give a whole number from 0 (e.g. seed="7").`), { code: 'invalid_option' });
-  }
-  const pair = attr('noise-pair') || null;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw invalidAttr(`seed is '${seedText}'; give a whole number from 0 (e.g. seed="7").`);
+  const pair = matrix ? null : attr('noise-pair') || null;
   const modeText = attr('noise-probabilities');
   const probabilities = modeText == null || modeText.trim() === '' ? null : modeText.trim().toLowerCase();
   if (probabilities != null && !PROBABILITY_MODES.includes(probabilities)) {
-    throw Object.assign(new Error(`noise-probabilities is '${modeText}'; give "recompute" (train again on the noisy labels, `
-      + 'for data with features) or "keep" (the given probabilities).'), { code: 'invalid_option' });
+    throw invalidAttr(`noise-probabilities is '${modeText}'; give "recompute" (train again on the noisy labels, `
+      + 'for data with features) or "keep" (the given probabilities).');
   }
-  return { rate, seed, pair, probabilities, key: JSON.stringify([rate, seed, pair, probabilities]) };
+  const key = JSON.stringify(matrix ? [matrix, seed, probabilities] : [rate, seed, pair, probabilities]);
+  return { rate, seed, pair, ...(matrix ? { matrix } : {}), probabilities, key };
+}
+
+/** simulateNoise's arguments for a request: a rate (and pair), or a noise matrix. */
+function noiseArgs({ rate, seed, pair, matrix }) {
+  return matrix ? { noiseMatrix: matrix, seed } : { rate, seed, ...(pair ? { pair } : {}) };
 }
 
 /**
@@ -55,8 +87,8 @@ export function npyBytes(values, n, k) {
  * approximation (see PROBABILITIES_NOTE). Returns {dataset, simulation}; the original is freed.
  */
 export async function simulateOn(client, dataset, request) {
-  const { rate, seed, pair } = request;
-  const sim = await client.simulateNoise({ dataset, rate, seed, ...(pair ? { pair } : {}) });
+  const { rate, seed } = request;
+  const sim = await client.simulateNoise({ dataset, ...noiseArgs(request) });
   const n = dataset.numExamples;
   const k = dataset.numClasses;
   const values = await dataset.probabilityRows(0, n);
@@ -90,9 +122,9 @@ const KEEP_LIMIT = 4_000_000; // values of the first probabilities kept for the 
  * @param {{signal?: AbortSignal, onProgress?: (progress: object) => void}} [options]
  */
 export async function recomputeOn(client, dataset, request, features, { signal, onProgress } = {}) {
-  const { rate, seed, pair } = request;
+  const { rate, seed } = request;
   const r = await client.simulateNoisyData({
-    dataset, rate, seed, ...(pair ? { pair } : {}), features, probabilities: 'recompute', returnDataset: true, signal, onProgress,
+    dataset, ...noiseArgs(request), features, probabilities: 'recompute', returnDataset: true, signal, onProgress,
   });
   const sim = r.simulation;
   let kept = null;
@@ -161,7 +193,8 @@ export function simulationTruth(simulation) {
       corrected[i] = simulation.trueLabels[i];
     }
   }
-  const source = `the simulated noise (rate ${simulation.rate}, seed ${simulation.seed})`;
+  const how = simulation.rate == null ? 'a noise matrix' : `rate ${simulation.rate}`;
+  const source = `the simulated noise (${how}, seed ${simulation.seed})`;
   return { status, corrected, numErrors: simulation.flipped, numKnown: n, full: true, sources: [source], warnings: [] };
 }
 

@@ -55,13 +55,17 @@ export function createNoiseForm(host) {
     if (a === '-1' || b === '-1') return say('Choose a class the list offers.', a === '-1' ? classA : classB);
     if ((a === '') !== (b === '')) return say('Choose both classes of the pair, or neither.', a === '' ? classA : classB);
     if (a !== '' && a === b) return say('Choose two different classes.', classB);
+    set('noise-matrix', null); // a rate replaces a noise matrix given by the page
     set('noise-pair', a === '' ? null : `${names[Number(a)]},${names[Number(b)]}`);
     set('seed', String(seedValue));
     set('noise-probabilities', probsField.hidden ? null : probs.value);
     set('simulate-noise', String(percent / 100)); // last: the one change that always starts the run
     return undefined;
   });
-  remove.addEventListener('click', () => host.removeAttribute('simulate-noise'));
+  remove.addEventListener('click', () => {
+    host.removeAttribute('noise-matrix');
+    host.removeAttribute('simulate-noise');
+  });
 
   function say(text, field) {
     replace(message, text);
@@ -84,7 +88,7 @@ export function createNoiseForm(host) {
       remove.hidden = !simulation;
       if (simulation && simulation !== shown) {
         // The form shows the noise in force (once per simulation: typing in it is never overwritten).
-        rate.value = String(Math.round(simulation.rate * 10000) / 100);
+        if (simulation.rate != null) rate.value = String(Math.round(simulation.rate * 10000) / 100);
         seed.value = String(simulation.seed);
         classA.value = simulation.pair ? String(simulation.pair[0]) : '';
         classB.value = simulation.pair ? String(simulation.pair[1]) : '';

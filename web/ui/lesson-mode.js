@@ -9,7 +9,8 @@ import { adoptLessonStyles, LessonPanel } from './lesson-panel.js';
 
 const PROBS_LIMIT = 4_000_000; // values (32 MB): beyond, the pruning step gives its counts without the row's rank
 
-export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'noise-probabilities', 'lesson', 'hide-truth'];
+export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'noise-matrix', 'noise-probabilities', 'lesson',
+  'hide-truth'];
 
 export class LessonMode {
   #host;

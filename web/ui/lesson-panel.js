@@ -119,10 +119,11 @@ export class LessonPanel {
     const { ctx, simulation: sim, hideTruth, revealed, onReveal } = state;
     const n = ctx.report.numExamples;
     const names = ctx.classNames;
-    const how = sim.pair ? `between ${names[sim.pair[0]]} and ${names[sim.pair[1]]}` : 'each to another class at random';
+    const how = sim.mode === 'matrix' ? 'by the noise matrix given'
+      : sim.pair ? `between ${names[sim.pair[0]]} and ${names[sim.pair[1]]}` : 'each to another class at random';
     const head = h('p', { class: 'lz-sim-what' },
       `Simulated noise: ${sim.flipped.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} labels were flipped `
-      + `(${pct(sim.rate)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips are the known truth.`);
+      + `(${sim.rate == null ? pct(sim.flipped / n) : pct(sim.rate)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips are the known truth.`);
     const note = h('p', { class: 'help lz-probs', 'data-probabilities': sim.probabilities }, probabilitiesNote(sim));
     const body = [h('h2', { class: 'section-title' }, 'Label noise, made on purpose'), head];
     if (hideTruth && !revealed) {
@@ -235,7 +236,7 @@ async function computeExtras(client, sim, ctx) {
   // Every rate with the same probabilities: the first ones when the current were trained again on this rate's flips.
   const predProbs = sim.keptProbs ? Float64Array.from(sim.keptProbs) : await dataset.probabilityRows(0, dataset.numExamples);
   const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-  if (!rates.includes(sim.rate) && sim.rate <= 0.5) rates.push(sim.rate);
+  if (sim.rate != null && !rates.includes(sim.rate) && sim.rate <= 0.5) rates.push(sim.rate);
   rates.sort((a, b) => a - b);
   const sweep = await client.sweepNoiseRate({
     labels: Int32Array.from(sim.trueLabels), predProbs, numClasses: dataset.numClasses, classNames: [...dataset.classNames],
