@@ -33,8 +33,9 @@ Options:
                               classes, uniformly
   --noise-matrix M.csv        instead of --rate: K rows of K numbers (a header of class names is
                               allowed), row = noisy label, column = true label, each column
-                              summing to 1: of the n_j rows of class j, round(n_j x M[i][j]) move
-                              to class i (e.g. 30 % of Shirt labelled T-shirt, nothing back)
+                              summing to 1: of the n_j rows of class j, n_j x M[i][j] move to
+                              class i (whole rows by largest remainder, so a column adds up to n_j),
+                              e.g. 30 % of Shirt labelled T-shirt and nothing back
 
 Probabilities for the noisy labels (optional):
   --features F                the data's features (N x D .npy or numeric CSV, one row per label):
