@@ -117,7 +117,7 @@ const KEEP_LIMIT = 4_000_000; // values of the first probabilities kept for the 
  * {dataset, simulation}; the original is freed.
  * @param {any} client
  * @param {any} dataset
- * @param {{rate: number|null, seed: number, pair: string|null, matrix?: number[][]|null}} request simulationRequest's
+ * @param {{rate: number|null, seed: number, pair: string|null, matrix: number[][]|null}} request simulationRequest's
  * @param {any} features
  * @param {{signal?: AbortSignal, onProgress?: (progress: object) => void}} [options]
  */
