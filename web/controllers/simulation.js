@@ -59,7 +59,10 @@ export function simulationRequest(attr) {
   return { rate, seed, pair, ...(matrix ? { matrix } : {}), probabilities, key };
 }
 
-/** simulateNoise's arguments for a request: a rate (and pair), or a noise matrix. */
+/**
+ * simulateNoise's arguments for a request: a rate (and pair), or a noise matrix.
+ * @param {{rate: number|null, seed: number, pair?: string|null, matrix?: number[][]}} request
+ */
 function noiseArgs({ rate, seed, pair, matrix }) {
   return matrix ? { noiseMatrix: matrix, seed } : { rate, seed, ...(pair ? { pair } : {}) };
 }
@@ -117,7 +120,7 @@ const KEEP_LIMIT = 4_000_000; // values of the first probabilities kept for the 
  * {dataset, simulation}; the original is freed.
  * @param {any} client
  * @param {any} dataset
- * @param {{rate: number|null, seed: number, pair: string|null, matrix: number[][]|null}} request simulationRequest's
+ * @param {ReturnType<typeof simulationRequest>} request
  * @param {any} features
  * @param {{signal?: AbortSignal, onProgress?: (progress: object) => void}} [options]
  */
