@@ -1,16 +1,18 @@
-// The analysis and reader entry points of the JS API (conversions live in marshal.hpp; features
-// bind in their own src/wasm/bind_*.cpp). Nothing throws across the boundary: every entry point
-// runs inside guarded().
+// The single-label analysis and reader entry points of the JS API. Binding only: options start from
+// the core's option structs, the work is the core's (find_issues_run, audit, label_probabilities),
+// and the conversions are in marshal.hpp / datasets.hpp. Features bind in their own
+// src/wasm/bind_*.cpp. Nothing throws across the boundary: every entry point runs inside guarded().
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <cmath>
-#include <cstdlib>
 #include <memory>
 #include <string>
 
+#include "core/find_issues_run.hpp"
+#include "core/label_probabilities.hpp"
 #include "core/labelscope.hpp"
 #include "io/dataset_reader.hpp"
+#include "wasm/datasets.hpp"
 #include "wasm/marshal.hpp"
 
 using emscripten::val;
@@ -19,8 +21,9 @@ using namespace labelscope::wasm;
 
 namespace {
 
-// ---- analysis options and records ----------------------------------------------------------------
+// ---- options ------------------------------------------------------------------------------------
 
+// rows: K arrays of K counts (src/js/inputs.js has checked the shape and the values).
 CountMatrix count_matrix(const val& rows) {
     const auto k = rows["length"].as<std::size_t>();
     CountMatrix m(k, k, 0);
@@ -32,207 +35,117 @@ CountMatrix count_matrix(const val& rows) {
     return m;
 }
 
-// Options of find_label_issues in the JS API's camelCase, with cleanlab's value names.
-struct FindOptions {
-    FindIssuesOptions find;
-    CountMatrix joint;
+// o.confidentJoint, when given, kept alive with the options that point to it.
+std::shared_ptr<const CountMatrix> confident_joint_in(const val& o) {
+    if (!has(o, "confidentJoint")) return nullptr;
+    return std::make_shared<const CountMatrix>(count_matrix(o["confidentJoint"]));
+}
+
+// audit options (filterBy is parsed before rankBy, the order errors are reported in).
+struct AuditSetup {
+    std::shared_ptr<const CountMatrix> joint;
+    AuditOptions options;
 };
-FindOptions find_options(const val& o) {
-    FindOptions f;
-    f.find.filter_by = parse_filter_by(str(o, "filterBy", "prune_by_noise_rate"));
-    f.find.frac_noise = num(o, "fracNoise", 1.0);
-    f.find.min_examples_per_class = static_cast<std::int64_t>(num(o, "minExamplesPerClass", 1));
-    f.find.num_to_remove_per_class = int_list(o, "numToRemovePerClass");
-    if (has(o, "confidentJoint")) {
-        f.joint = count_matrix(o["confidentJoint"]);
-        f.find.confident_joint = &f.joint;
-    }
-    return f;
+AuditSetup audit_setup(const val& o) {
+    AuditSetup s;
+    s.joint = confident_joint_in(o);
+    if (has(o, "filterBy")) s.options.find.filter_by = parse_filter_by(o["filterBy"].as<std::string>());
+    set_find_fields(o, s.options.find);
+    s.options.find.confident_joint = s.joint.get();
+    s.options.rank_by = rank_in(o, "rankBy", s.options.rank_by);
+    set_if(o, "asymmetric", s.options.asymmetric_overlap);
+    return s;
 }
 
-std::optional<ScoreOptions> rank_options(const val& o, const char* key, bool adjust) {
-    if (!has(o, key) || o[key].as<std::string>() == "none") return std::nullopt;
-    return ScoreOptions{parse_score_method(o[key].as<std::string>()), adjust};
-}
+// ---- the analyses, on any labels/probabilities views (run by the array and dataset entries) ------
 
-val class_quality_out(const std::vector<ClassQuality>& rows_in) {
-    val a = val::array();
-    for (std::size_t i = 0; i < rows_in.size(); ++i) {
-        const ClassQuality& q = rows_in[i];
+struct FindIssues {
+    template <class T>
+    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+        FindIssuesRequest request;
+        set_if(o, "filterBy", request.filter_by);
+        set_find_fields(o, request);
+        set_if(o, "returnIndicesRankedBy", request.rank_by);
+        set_if(o, "adjustPredProbs", request.adjust_pred_probs);
+        const std::shared_ptr<const CountMatrix> joint = confident_joint_in(o);
+        request.confident_joint = joint.get();
+        const FindIssuesResult found = find_issues_run(y, p, request);
         val r = val::object();
-        r.set("classIndex", q.class_index);
-        r.set("labelIssues", static_cast<double>(q.label_issues));
-        r.set("inverseLabelIssues", static_cast<double>(q.inverse_label_issues));
-        r.set("labelNoise", q.label_noise);
-        r.set("inverseLabelNoise", q.inverse_label_noise);
-        r.set("labelQualityScore", q.label_quality_score);
-        a.set(i, r);
+        r.set("mask", out(found.mask));
+        r.set("indices", out(found.indices));
+        r.set("warnings", warnings_out(found.warnings));
+        return r;
     }
-    return a;
-}
+};
 
-// One typed array per field; src/js/records.js makes the objects (four property sets per pair,
-// 4,950 pairs at K = 100, each call through Emscripten's exception trampolines).
-val overlaps_out(const std::vector<ClassOverlap>& pairs) {
-    const std::size_t n = pairs.size();
-    std::vector<std::int32_t> class_a(n), class_b(n);
-    std::vector<double> count(n), joint(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        class_a[i] = pairs[i].class_a;
-        class_b[i] = pairs[i].class_b;
-        count[i] = static_cast<double>(pairs[i].num_overlapping_examples);
-        joint[i] = pairs[i].joint_probability;
+struct Scores {
+    template <class T>
+    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+        const Warnings warnings = validate_inputs(y, p, ValidationOptions{false});
+        val r = val::object();
+        r.set("scores", out(get_label_quality_scores(y, p, scores_in(o))));
+        r.set("warnings", warnings_out(warnings));
+        return r;
     }
-    val columns = val::object();
-    columns.set("classA", out(class_a));
-    columns.set("classB", out(class_b));
-    columns.set("numOverlappingExamples", out(count));
-    columns.set("jointProbability", out(joint));
-    return columns;
-}
+};
 
-val latent_out(val o, const LatentEstimates& l) {
-    o.set("py", list(l.py));
-    o.set("noiseMatrix", rows(l.noise_matrix));
-    o.set("inverseNoiseMatrix", rows(l.inverse_noise_matrix));
-    return o;
-}
-
-// ---- the analysis entry points, on any labels/probabilities views --------------------------------
-
-template <class T>
-val find_issues_on(LabelsView y, ProbsView<T> p, const val& o) {
-    // One validation pass and one set of thresholds for the flags, the ranking and the warnings.
-    Warnings warnings = validate_inputs(y, p);
-    FindOptions f = find_options(o);
-    validate_find_options(f.find, p.cols);
-    const auto rank = rank_options(o, "returnIndicesRankedBy", flag(o, "adjustPredProbs", false));
-    if (rank) validate_score_options(*rank);
-    const std::vector<std::int64_t> counts = label_counts(y, p.cols);
-    const Warnings method_warnings = find_issues_warnings(counts, f.find);
-    warnings.insert(warnings.end(), method_warnings.begin(), method_warnings.end());
-    const std::vector<double> thresholds = confident_thresholds(y, p);
-    const Mask mask = find_label_issues_from(y, p, f.find, counts, compute_confident_joint(y, p, thresholds));
-    IndexList indices = mask_to_indices(mask);
-    if (rank) sort_by_score(indices, label_quality_scores(y, p, *rank, thresholds));
-    val r = val::object();
-    r.set("mask", out(mask));
-    r.set("indices", out(indices));
-    r.set("warnings", warnings_out(warnings));
-    return r;
-}
-
-template <class T>
-val scores_on(LabelsView y, ProbsView<T> p, const val& o) {
-    const Warnings warnings = validate_inputs(y, p, ValidationOptions{false});
-    const ScoreOptions s{parse_score_method(str(o, "method", "self_confidence")), flag(o, "adjustPredProbs", false)};
-    val r = val::object();
-    r.set("scores", out(get_label_quality_scores(y, p, s)));
-    r.set("warnings", warnings_out(warnings));
-    return r;
-}
-
-template <class T>
-val confident_joint_on(LabelsView y, ProbsView<T> p, const val& o) {
-    const ConfidentJoint cj = compute_confident_joint(y, p);
-    val r = val::object();
-    r.set("confidentJoint", rows(flag(o, "calibrate", true) ? cj.calibrated : cj.uncalibrated));
-    r.set("thresholds", list(confident_thresholds(y, p)));
-    r.set("offDiagonal", out(cj.off_diagonal));
-    return r;
-}
-
-template <class T>
-val latent_on(LabelsView y, ProbsView<T> p, const val& o) {
-    const NoiseEstimates e = estimate_py_and_noise_matrices_from_probabilities(
-        y, p, parse_py_method(str(o, "pyMethod", "cnt")), flag(o, "convergeLatentEstimates", true),
-        flag(o, "calibrate", true));
-    val r = latent_out(val::object(), e);
-    r.set("confidentJoint", rows(e.confident_joint));
-    return r;
-}
-
-template <class T>
-val num_issues_on(LabelsView y, ProbsView<T> p, const val& o) {
-    CountMatrix custom;
-    if (has(o, "confidentJoint")) custom = count_matrix(o["confidentJoint"]);
-    const auto n = num_label_issues(y, p, parse_estimation_method(str(o, "estimationMethod", "off_diagonal")),
-                                    has(o, "confidentJoint") ? &custom : nullptr);
-    val r = val::object();
-    r.set("numLabelIssues", static_cast<double>(n));
-    return r;
-}
-
-template <class T>
-val health_on(LabelsView y, ProbsView<T> p, const val& o) {
-    const HealthSummary h = health_summary(y, p, flag(o, "asymmetric", false));
-    val r = val::object();
-    r.set("overallLabelHealthScore", h.overall_label_health_score);
-    r.set("joint", rows(h.joint));
-    r.set("classesByLabelQuality", class_quality_out(h.classes_by_label_quality));
-    r.set("overlappingClasses", overlaps_out(h.overlapping_classes));
-    return r;
-}
-
-template <class T>
-val ood_on(LabelsView y, ProbsView<T> p, const val& o, bool have_labels) {
-    OodOptions opts;
-    opts.method = parse_ood_method(str(o, "method", "entropy"));
-    opts.adjust_pred_probs = flag(o, "adjustPredProbs", true);
-    val r = val::object();
-    r.set("scores", out(out_of_distribution_scores(p, have_labels ? &y : nullptr, opts)));
-    return r;
-}
-
-AuditOptions audit_options(const val& o) {
-    AuditOptions a;
-    FindOptions f = find_options(o);
-    a.find = f.find;
-    a.rank_by = rank_options(o, "rankBy", flag(o, "adjustPredProbs", false));
-    if (!has(o, "rankBy")) a.rank_by = ScoreOptions{ScoreMethod::self_confidence, flag(o, "adjustPredProbs", false)};
-    a.asymmetric_overlap = flag(o, "asymmetric", false);
-    return a;
-}
-
-template <class T>
-val report_out(const Report& rep, LabelsView y, ProbsView<T> p, const AuditOptions& a) {
-    std::vector<double> given_prob(rep.num_examples), suggested_prob(rep.num_examples);
-    for (std::size_t i = 0; i < rep.num_examples; ++i) {
-        given_prob[i] = p(i, static_cast<std::size_t>(y[i]));
-        suggested_prob[i] = p(i, static_cast<std::size_t>(rep.suggested_label[i]));
+struct ConfidentJointOf {
+    template <class T>
+    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+        const ConfidentJoint cj = compute_confident_joint(y, p);
+        val r = val::object();
+        r.set("confidentJoint", matrix_out(flag(o, "calibrate", true) ? cj.calibrated : cj.uncalibrated));
+        r.set("thresholds", list(confident_thresholds(y, p)));
+        r.set("offDiagonal", out(cj.off_diagonal));
+        return r;
     }
-    val r = val::object();
-    r.set("numExamples", static_cast<double>(rep.num_examples));
-    r.set("numClasses", static_cast<double>(rep.num_classes));
-    r.set("filterBy", std::string(to_string(a.find.filter_by)));
-    r.set("rankBy", a.rank_by ? std::string(to_string(a.rank_by->method)) : std::string("none"));
-    r.set("issues", out(rep.issues));
-    r.set("isLabelIssue", out(rep.is_label_issue));
-    r.set("labelQuality", out(rep.label_quality));
-    r.set("suggestedLabel", out(rep.suggested_label));
-    r.set("confidentJointLabel", out(rep.confident_joint_label));
-    r.set("predictedLabel", out(rep.predicted_label));
-    r.set("givenProbability", out(given_prob));
-    r.set("suggestedProbability", out(suggested_prob));
-    r.set("labelCounts", list(rep.label_counts));
-    r.set("thresholds", list(rep.thresholds));
-    r.set("confidentJoint", rows(rep.confident_joint));
-    r.set("confidentJointUncalibrated", rows(rep.confident_joint_uncalibrated));
-    r.set("joint", rows(rep.joint));
-    latent_out(r, rep.latent);
-    r.set("numLabelIssues", static_cast<double>(rep.num_label_issues));
-    r.set("healthScore", rep.health_score);
-    r.set("classQuality", class_quality_out(rep.class_quality));
-    r.set("overlappingClasses", overlaps_out(rep.overlapping_classes));
-    r.set("warnings", warnings_out(rep.warnings));
-    return r;
-}
+};
 
-template <class T>
-val audit_on(LabelsView y, ProbsView<T> p, const val& o) {
-    const AuditOptions a = audit_options(o);
-    return report_out(audit(y, p, a), y, p, a);
-}
+struct Latent {
+    template <class T>
+    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+        const NoiseEstimates e = estimate_py_and_noise_matrices_from_probabilities(
+            y, p, parse_py_method(str(o, "pyMethod", "cnt")), flag(o, "convergeLatentEstimates", true),
+            flag(o, "calibrate", true));
+        val r = latent_out(val::object(), e);
+        r.set("confidentJoint", matrix_out(e.confident_joint));
+        return r;
+    }
+};
+
+struct NumIssues {
+    template <class T>
+    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+        const std::shared_ptr<const CountMatrix> joint = confident_joint_in(o);
+        const auto n = num_label_issues(y, p, parse_estimation_method(str(o, "estimationMethod", "off_diagonal")),
+                                        joint.get());
+        val r = val::object();
+        r.set("numLabelIssues", static_cast<double>(n));
+        return r;
+    }
+};
+
+struct Health {
+    template <class T>
+    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+        const HealthSummary h = health_summary(y, p, flag(o, "asymmetric", false));
+        val r = val::object();
+        r.set("overallLabelHealthScore", h.overall_label_health_score);
+        r.set("joint", matrix_out(h.joint));
+        r.set("classesByLabelQuality", class_quality_out(h.classes_by_label_quality));
+        r.set("overlappingClasses", overlaps_out(h.overlapping_classes));
+        return r;
+    }
+};
+
+struct Audit {
+    template <class T>
+    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+        const AuditSetup a = audit_setup(o);
+        const Report report = audit(y, p, a.options);
+        return report_out(report, label_probabilities(y, p, report.suggested_label), a.options);
+    }
+};
 
 // ---- arrays handed in from JS ---------------------------------------------------------------------
 
@@ -268,102 +181,108 @@ val with_arrays(const val& labels, const val& probs, std::size_t k, F&& body) {
     });
 }
 
-#define ARRAY_ENTRY(name, fn)                                                                           \
-    val name(val labels, val probs, std::size_t k, val o) {                                            \
-        return with_arrays(labels, probs, k, [&](LabelsView y, auto p) { return fn(y, p, o); });       \
-    }
-ARRAY_ENTRY(find_issues_arrays, find_issues_on)
-ARRAY_ENTRY(scores_arrays, scores_on)
-ARRAY_ENTRY(confident_joint_arrays, confident_joint_on)
-ARRAY_ENTRY(latent_arrays, latent_on)
-ARRAY_ENTRY(num_issues_arrays, num_issues_on)
-ARRAY_ENTRY(health_arrays, health_on)
-ARRAY_ENTRY(audit_arrays, audit_on)
-#undef ARRAY_ENTRY
+template <class Fn>
+val on_arrays(val labels, val probs, std::size_t k, val o) {
+    return with_arrays(labels, probs, k, [&](LabelsView y, auto p) { return Fn::run(y, p, o); });
+}
 
 val ood_arrays(val labels, val probs, std::size_t k, val o) {
     const bool have_labels = !labels.isNull() && !labels.isUndefined();
-    return with_arrays(labels, probs, k, [&](LabelsView y, auto p) { return ood_on(y, p, o, have_labels); });
+    return with_arrays(labels, probs, k, [&](LabelsView y, auto p) {
+        OodOptions opts;
+        if (has(o, "method")) opts.method = parse_ood_method(o["method"].as<std::string>());
+        set_if(o, "adjustPredProbs", opts.adjust_pred_probs);
+        val r = val::object();
+        r.set("scores", out(out_of_distribution_scores(p, have_labels ? &y : nullptr, opts)));
+        return r;
+    });
 }
 
 // ---- an audit in stages, so the worker can report progress and cancel between them -------------
 
-class AuditStages {
-public:
-    virtual ~AuditStages() = default;
-    virtual void step() = 0;
-    virtual bool done() const = 0;
-    virtual int stages_done() const = 0;
-    virtual val report() = 0;
-    const io::Dataset* dataset() const { return dataset_.get(); }
-
-protected:
-    std::shared_ptr<io::Dataset> dataset_;  // kept alive while the audit runs on its values
-};
-
-template <class T>
-class AuditStagesOf final : public AuditStages {
-public:
-    // On a dataset's values.
-    AuditStagesOf(std::shared_ptr<io::Dataset> d, LabelsView y, ProbsView<T> p, const AuditOptions& a)
-        : y_(y), p_(p), options_(a), run_(y, p, a) { dataset_ = std::move(d); }
-    // On arrays copied in from JS (owned here: the views point into them).
-    AuditStagesOf(std::vector<std::int32_t> labels, std::vector<T> probs, std::size_t k, const AuditOptions& a)
-        : labels_(std::move(labels)), probs_(std::move(probs)), y_{labels_.data(), labels_.size()},
-          p_{probs_.data(), k == 0 ? 0 : probs_.size() / k, k}, options_(a), run_(y_, p_, a) {}
-
-    void step() override { run_.step(); }
-    bool done() const override { return run_.done(); }
-    int stages_done() const override { return run_.stages_done(); }
-    val report() override { return report_out(run_.take(), y_, p_, options_); }
-
-private:
-    std::vector<std::int32_t> labels_;
-    std::vector<T> probs_;
-    LabelsView y_;
-    ProbsView<T> p_;
-    AuditOptions options_;
-    AuditRun<T> run_;
-};
-
 // The JS handle: step() until {done: true}, then report(). The caller .delete()s it.
 class AuditJob {
 public:
-    explicit AuditJob(std::shared_ptr<AuditStages> s) : s_(std::move(s)) {}
+    // `keep` owns the values the views point into (a dataset, or arrays copied in from JS);
+    // `dataset` (or null) locates errors in its files.
+    template <class T>
+    AuditJob(std::shared_ptr<const void> keep, const io::Dataset* dataset, LabelsView y, ProbsView<T> p,
+             AuditSetup a)
+        : stages_(std::make_shared<StagesOf<T>>(y, p, std::move(a))), keep_(std::move(keep)), dataset_(dataset) {}
 
     val step() {
         return guarded([&] {
-            s_->step();
+            stages_->step();
             val r = val::object();
-            r.set("done", s_->done());
-            r.set("stagesDone", s_->stages_done());
+            r.set("done", stages_->done());
+            r.set("stagesDone", stages_->stages_done());
             r.set("numStages", AuditRun<double>::num_stages);
             return r;
-        }, s_->dataset());
+        }, dataset_);
     }
 
     val report() {
-        return guarded([&] { return s_->report(); }, s_->dataset());
+        return guarded([&] { return stages_->report(); }, dataset_);
     }
 
 private:
-    std::shared_ptr<AuditStages> s_;
+    struct Stages {
+        virtual ~Stages() = default;
+        virtual void step() = 0;
+        virtual bool done() const = 0;
+        virtual int stages_done() const = 0;
+        virtual val report() = 0;
+    };
+    template <class T>
+    struct StagesOf final : Stages {
+        StagesOf(LabelsView y, ProbsView<T> p, AuditSetup a) : y_(y), p_(p), a_(std::move(a)), run_(y, p, a_.options) {}
+        void step() override { run_.step(); }
+        bool done() const override { return run_.done(); }
+        int stages_done() const override { return run_.stages_done(); }
+        val report() override {
+            const Report report = run_.take();
+            return report_out(report, label_probabilities(y_, p_, report.suggested_label), a_.options);
+        }
+        LabelsView y_;
+        ProbsView<T> p_;
+        AuditSetup a_;  // holds the confident joint the run's options point to
+        AuditRun<T> run_;
+    };
+
+    std::shared_ptr<Stages> stages_;
+    std::shared_ptr<const void> keep_;
+    const io::Dataset* dataset_;
 };
 
-val job_out(std::shared_ptr<AuditStages> stages) {
+val job_out(AuditJob job) {
     val r = val::object();
-    r.set("job", AuditJob(std::move(stages)));
+    r.set("job", std::move(job));
     return r;
+}
+
+// Arrays copied in from JS, owned by the job.
+template <class T>
+struct OwnedArrays {
+    std::vector<std::int32_t> labels;
+    std::vector<T> probs;
+};
+
+template <class T>
+val start_audit_on(std::vector<std::int32_t> labels, std::vector<T> probs, std::size_t k, AuditSetup a) {
+    auto owned = std::make_shared<OwnedArrays<T>>(OwnedArrays<T>{std::move(labels), std::move(probs)});
+    const LabelsView y{owned->labels.data(), owned->labels.size()};
+    const ProbsView<T> p{owned->probs.data(), owned->probs.size() / k, k};
+    return job_out(AuditJob(std::move(owned), nullptr, y, p, std::move(a)));
 }
 
 val start_audit_arrays(val labels, val probs, std::size_t k, val o) {
     return guarded([&]() -> val {
-        const AuditOptions a = audit_options(o);
+        AuditSetup a = audit_setup(o);
         std::vector<std::int32_t> y = labels_in(labels);
         check_probs_shape(probs, k);
         if (probs.instanceof(val::global("Float32Array")))
-            return job_out(std::make_shared<AuditStagesOf<float>>(std::move(y), copy_in<float>(probs), k, a));
-        return job_out(std::make_shared<AuditStagesOf<double>>(std::move(y), copy_in<double>(probs), k, a));
+            return start_audit_on(std::move(y), copy_in<float>(probs), k, std::move(a));
+        return start_audit_on(std::move(y), copy_in<double>(probs), k, std::move(a));
     });
 }
 
@@ -376,34 +295,13 @@ public:
     val info() const {
         return guarded([&] {
             const io::Dataset& d = *d_;
-            val r = val::object();
-            r.set("numExamples", static_cast<double>(d.num_examples));
-            r.set("numClasses", static_cast<double>(d.num_classes));
-            val names = val::array();
-            for (std::size_t c = 0; c < d.class_names.size(); ++c) names.set(c, d.class_names[c]);
-            r.set("classNames", names);
+            val r = info_head(d);
             r.set("float32", d.is_float32());
             r.set("labels", out(d.labels));
             if (!d.true_labels.empty()) r.set("trueLabels", out(d.true_labels));
-            if (!d.known_errors.empty()) {
-                std::vector<std::int32_t> k(d.known_errors.begin(), d.known_errors.end());
-                r.set("knownErrors", out(k));
-            }
-            val columns = val::array();
-            for (std::size_t c = 0; c < d.extra_columns.size(); ++c) {
-                val col = val::object();
-                col.set("name", d.extra_columns[c].name);
-                val values = val::array();
-                for (std::size_t i = 0; i < d.extra_columns[c].values.size(); ++i)
-                    values.set(i, d.extra_columns[c].values[i]);
-                col.set("values", values);
-                columns.set(c, col);
-            }
-            r.set("extraColumns", columns);
-            val notes = val::array();
-            for (std::size_t i = 0; i < d.notes.size(); ++i) notes.set(i, d.notes[i]);
-            r.set("notes", notes);
-            r.set("fingerprint", d.fingerprint);
+            if (!d.known_errors.empty())
+                r.set("knownErrors", out(std::vector<std::int32_t>(d.known_errors.begin(), d.known_errors.end())));
+            info_files(r, d);
             // Where example i came from: row firstRow + i of the file (1-based, header counted).
             val source = val::object();
             source.set("labelsFile", d.source.labels_file);
@@ -419,146 +317,77 @@ public:
 
     // Rows [start, start + count) of the probabilities, for display.
     val probabilityRows(std::size_t start, std::size_t count) const {
-        return guarded([&] {
-            const io::Dataset& d = *d_;
-            start = std::min(start, d.num_examples);
-            count = std::min(count, d.num_examples - start);
-            std::vector<double> v(count * d.num_classes);
-            for (std::size_t i = 0; i < v.size(); ++i)
-                v[i] = d.is_float32() ? d.probs_f32[start * d.num_classes + i] : d.probs[start * d.num_classes + i];
-            val r = val::object();
-            r.set("values", out(v));
-            return r;
-        });
+        return guarded([&] { return probability_rows(*d_, start, count); });
     }
 
-#define DATASET_ENTRY(name, fn)                                                              \
-    val name(val o) const {                                                                  \
-        const io::Dataset& d = *d_;                                                          \
-        return guarded(                                                                      \
-            [&] {                                                                            \
-                return d.is_float32() ? fn(d.labels_view(), d.probs_view_f32(), o)           \
-                                      : fn(d.labels_view(), d.probs_view(), o);              \
-            },                                                                               \
-            d_.get());                                                                       \
+    template <class Fn>
+    val run(val o) const {
+        return analyse<Fn>(*d_, o);
     }
-    DATASET_ENTRY(audit, audit_on)
 
     // {job: AuditJob} or {error}: the audit in stages (see AuditJob).
     val startAudit(val o) const {
         return guarded([&] {
-            const AuditOptions a = audit_options(o);
-            const io::Dataset& d = *d_;
-            if (d.is_float32())
-                return job_out(std::make_shared<AuditStagesOf<float>>(d_, d.labels_view(), d.probs_view_f32(), a));
-            return job_out(std::make_shared<AuditStagesOf<double>>(d_, d.labels_view(), d.probs_view(), a));
+            return on_values(*d_, [&](LabelsView y, auto p) {
+                return job_out(AuditJob(d_, d_.get(), y, p, audit_setup(o)));
+            });
         }, d_.get());
     }
-    DATASET_ENTRY(findLabelIssues, find_issues_on)
-    DATASET_ENTRY(getLabelQualityScores, scores_on)
-    DATASET_ENTRY(healthSummary, health_on)
-#undef DATASET_ENTRY
 
 private:
     std::shared_ptr<io::Dataset> d_;
 };
 
-class Reader {
-public:
-    explicit Reader(val o) {
+// The io::DatasetReader behind the JS Reader (see ChunkedReader).
+struct DatasetFiles {
+    explicit DatasetFiles(const val& o) {
         io::ReadOptions r;
-        r.label_column = str(o, "labelColumn", "");
-        r.float32 = flag(o, "float32", false);
-        r.allow_unnormalized = flag(o, "allowUnnormalized", false);
-        if (has(o, "probabilityColumns"))
-            for (std::size_t i = 0; i < o["probabilityColumns"]["length"].as<std::size_t>(); ++i)
-                r.probability_columns.push_back(o["probabilityColumns"][i].as<std::string>());
-        if (has(o, "classNames"))
-            for (std::size_t i = 0; i < o["classNames"]["length"].as<std::size_t>(); ++i)
-                r.class_names.push_back(o["classNames"][i].as<std::string>());
-        allow_unnormalized_ = r.allow_unnormalized;
-        float32_ = r.float32;
-        reader_ = std::make_unique<io::DatasetReader>(r);
+        set_if(o, "labelColumn", r.label_column);
+        set_if(o, "float32", r.float32);
+        set_if(o, "allowUnnormalized", r.allow_unnormalized);
+        r.probability_columns = strings_in(o, "probabilityColumns");
+        r.class_names = strings_in(o, "classNames");
+        allow_unnormalized = r.allow_unnormalized;
+        float32 = r.float32;
+        reader_ = std::make_shared<io::DatasetReader>(r);
     }
+    io::DatasetReader& reader() { return *reader_; }
+    io::ReadError data_rows(const io::ReadError& e) const { return reader_->in_data_rows(e); }
 
-    val beginFile(std::string role, std::string name, double total_bytes) {
-        return read_step([&] {
-            const io::FileRole r = role == "labels"       ? io::FileRole::labels
-                                   : role == "predProbs" ? io::FileRole::pred_probs
-                                                         : io::FileRole::combined;
-            reader_->begin_file(r, name, static_cast<std::uint64_t>(total_bytes));
-            return val::object();
-        });
-    }
-
-    // bytes: Uint8Array chunk, copied once into a reused buffer.
-    val feed(val bytes) {
-        return read_step([&] {
-            const auto n = bytes["length"].as<std::size_t>();
-            buffer_.resize(n);
-            val(emscripten::typed_memory_view(n, buffer_.data())).call<void>("set", bytes);
-            reader_->feed(buffer_.data(), n);
-            return val::object();
-        });
-    }
-
-    val endFile() {
-        return read_step([&] {
-            reader_->end_file();
-            return val::object();
-        });
-    }
-
-    // {dataset: DatasetHandle, warnings} or {error}. The caller owns the handle (.delete()).
+    // {dataset: DatasetHandle, warnings}.
     val finish() {
-        std::shared_ptr<io::Dataset> d;
-        return read_step([&] {
-            d = std::make_shared<io::Dataset>(reader_->finish());
-            Warnings warnings;
-            try {
-                warnings = io::validate_dataset(*d, false, allow_unnormalized_);
-            } catch (const io::ReadError& e) {
-                throw io::in_data_rows(e, *d);
-            }
-            val r = val::object();
-            r.set("dataset", DatasetHandle(d));
-            r.set("warnings", warnings_out(warnings));
-            return r;
-        });
+        auto d = std::make_shared<io::Dataset>(reader_->finish());
+        Warnings warnings;
+        try {
+            warnings = io::validate_dataset(*d, false, allow_unnormalized);
+        } catch (const io::ReadError& e) {
+            throw io::in_data_rows(e, *d);
+        }
+        val r = val::object();
+        r.set("dataset", DatasetHandle(d));
+        r.set("warnings", warnings_out(warnings));
+        return r;
     }
 
-private:
-    // A step of reading, its errors in the rows people count (data rows, io::in_data_rows).
-    template <class F>
-    val read_step(F&& f) {
-        return guarded([&]() -> val {
-            try {
-                return f();
-            } catch (const io::ReadError& e) {
-                throw reader_->in_data_rows(e);
-            }
-        }, nullptr, float32_);
-    }
-
-    std::unique_ptr<io::DatasetReader> reader_;
-    std::vector<std::uint8_t> buffer_;
-    bool allow_unnormalized_ = false;
-    bool float32_ = false;  // for the out-of-memory advice
+    bool allow_unnormalized = false;
+    bool float32 = false;  // for the out-of-memory advice
+    std::shared_ptr<io::DatasetReader> reader_;
 };
+using Reader = ChunkedReader<DatasetFiles>;
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(labelscope) {
     using namespace emscripten;
     function("readerThreads", &io::reader_threads);
-    function("findLabelIssues", &find_issues_arrays);
-    function("getLabelQualityScores", &scores_arrays);
-    function("computeConfidentJoint", &confident_joint_arrays);
-    function("estimateLatent", &latent_arrays);
-    function("numLabelIssues", &num_issues_arrays);
-    function("healthSummary", &health_arrays);
+    function("findLabelIssues", &on_arrays<FindIssues>);
+    function("getLabelQualityScores", &on_arrays<Scores>);
+    function("computeConfidentJoint", &on_arrays<ConfidentJointOf>);
+    function("estimateLatent", &on_arrays<Latent>);
+    function("numLabelIssues", &on_arrays<NumIssues>);
+    function("healthSummary", &on_arrays<Health>);
     function("outOfDistributionScores", &ood_arrays);
-    function("audit", &audit_arrays);
+    function("audit", &on_arrays<Audit>);
     function("startAudit", &start_audit_arrays);
 
     class_<AuditJob>("AuditJob")
@@ -568,11 +397,11 @@ EMSCRIPTEN_BINDINGS(labelscope) {
     class_<DatasetHandle>("DatasetHandle")
         .function("info", &DatasetHandle::info)
         .function("probabilityRows", &DatasetHandle::probabilityRows)
-        .function("audit", &DatasetHandle::audit)
+        .function("audit", &DatasetHandle::run<Audit>)
         .function("startAudit", &DatasetHandle::startAudit)
-        .function("findLabelIssues", &DatasetHandle::findLabelIssues)
-        .function("getLabelQualityScores", &DatasetHandle::getLabelQualityScores)
-        .function("healthSummary", &DatasetHandle::healthSummary);
+        .function("findLabelIssues", &DatasetHandle::run<FindIssues>)
+        .function("getLabelQualityScores", &DatasetHandle::run<Scores>)
+        .function("healthSummary", &DatasetHandle::run<Health>);
 
     class_<Reader>("Reader")
         .constructor<val>()

@@ -66,3 +66,91 @@ std::string labelscope::wasm::out_of_memory_message(bool float32) {
            megabytes(static_cast<double>(f.heap), false) + " (the limit here is " +
            megabytes(static_cast<double>(emscripten_get_heap_max()), false) + "). " + advice;
 }
+
+// ---- result objects shared by the bindings ------------------------------------------------------
+
+namespace labelscope::wasm {
+
+val class_quality_out(const std::vector<ClassQuality>& classes) {
+    val a = val::array();
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        const ClassQuality& q = classes[i];
+        val r = val::object();
+        r.set("classIndex", q.class_index);
+        r.set("labelIssues", static_cast<double>(q.label_issues));
+        r.set("inverseLabelIssues", static_cast<double>(q.inverse_label_issues));
+        r.set("labelNoise", q.label_noise);
+        r.set("inverseLabelNoise", q.inverse_label_noise);
+        r.set("labelQualityScore", q.label_quality_score);
+        a.set(i, r);
+    }
+    return a;
+}
+
+val text_columns_out(const std::vector<io::TextColumn>& columns) {
+    val a = val::array();
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        val col = val::object();
+        col.set("name", columns[c].name);
+        col.set("values", strings_out(columns[c].values));
+        a.set(c, col);
+    }
+    return a;
+}
+
+// One typed array per field; src/js/records.js makes the objects (four property sets per pair,
+// 4,950 pairs at K = 100, each call through Emscripten's exception trampolines).
+val overlaps_out(const std::vector<ClassOverlap>& pairs) {
+    const std::size_t n = pairs.size();
+    std::vector<std::int32_t> class_a(n), class_b(n);
+    std::vector<double> count(n), joint(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        class_a[i] = pairs[i].class_a;
+        class_b[i] = pairs[i].class_b;
+        count[i] = static_cast<double>(pairs[i].num_overlapping_examples);
+        joint[i] = pairs[i].joint_probability;
+    }
+    val columns = val::object();
+    columns.set("classA", out(class_a));
+    columns.set("classB", out(class_b));
+    columns.set("numOverlappingExamples", out(count));
+    columns.set("jointProbability", out(joint));
+    return columns;
+}
+
+val latent_out(val o, const LatentEstimates& l) {
+    o.set("py", list(l.py));
+    o.set("noiseMatrix", matrix_out(l.noise_matrix));
+    o.set("inverseNoiseMatrix", matrix_out(l.inverse_noise_matrix));
+    return o;
+}
+
+val report_out(const Report& rep, const LabelProbabilities& probs, const AuditOptions& a) {
+    val r = val::object();
+    r.set("numExamples", static_cast<double>(rep.num_examples));
+    r.set("numClasses", static_cast<double>(rep.num_classes));
+    r.set("filterBy", std::string(to_string(a.find.filter_by)));
+    r.set("rankBy", a.rank_by ? std::string(to_string(a.rank_by->method)) : std::string("none"));
+    r.set("issues", out(rep.issues));
+    r.set("isLabelIssue", out(rep.is_label_issue));
+    r.set("labelQuality", out(rep.label_quality));
+    r.set("suggestedLabel", out(rep.suggested_label));
+    r.set("confidentJointLabel", out(rep.confident_joint_label));
+    r.set("predictedLabel", out(rep.predicted_label));
+    r.set("givenProbability", out(probs.given));
+    r.set("suggestedProbability", out(probs.suggested));
+    r.set("labelCounts", list(rep.label_counts));
+    r.set("thresholds", list(rep.thresholds));
+    r.set("confidentJoint", matrix_out(rep.confident_joint));
+    r.set("confidentJointUncalibrated", matrix_out(rep.confident_joint_uncalibrated));
+    r.set("joint", matrix_out(rep.joint));
+    latent_out(r, rep.latent);
+    r.set("numLabelIssues", static_cast<double>(rep.num_label_issues));
+    r.set("healthScore", rep.health_score);
+    r.set("classQuality", class_quality_out(rep.class_quality));
+    r.set("overlappingClasses", overlaps_out(rep.overlapping_classes));
+    r.set("warnings", warnings_out(rep.warnings));
+    return r;
+}
+
+}  // namespace labelscope::wasm

@@ -7,11 +7,14 @@
 
 #include <cstdint>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/label_probabilities.hpp"
 #include "core/labelscope.hpp"
 #include "io/dataset_reader.hpp"
+#include "io/multilabel_reader.hpp"
 
 namespace labelscope::wasm {
 
@@ -46,6 +49,64 @@ inline std::vector<std::int64_t> int_list(const val& o, const char* key) {
     for (std::size_t i = 0; i < n; ++i) out.push_back(static_cast<std::int64_t>(o[key][i].as<double>()));
     return out;
 }
+// An array of strings (empty when not given).
+inline std::vector<std::string> strings_in(const val& o, const char* key) {
+    std::vector<std::string> out;
+    if (!has(o, key)) return out;
+    const auto n = o[key]["length"].as<std::size_t>();
+    for (std::size_t i = 0; i < n; ++i) out.push_back(o[key][i].as<std::string>());
+    return out;
+}
+
+// Option fields start from the core's option structs: o[key] overrides the core's default only
+// when given (undefined and null keep it), so no default is repeated here.
+inline void set_if(const val& o, const char* key, std::string& field) {
+    if (has(o, key)) field = o[key].as<std::string>();
+}
+inline void set_if(const val& o, const char* key, double& field) {
+    if (has(o, key)) field = o[key].as<double>();
+}
+inline void set_if(const val& o, const char* key, bool& field) {
+    if (has(o, key)) field = o[key].as<bool>();
+}
+inline void set_if(const val& o, const char* key, std::int64_t& field) {
+    if (has(o, key)) field = static_cast<std::int64_t>(o[key].as<double>());
+}
+inline void set_if(const val& o, const char* key, std::vector<std::int64_t>& field) {
+    if (has(o, key)) field = int_list(o, key);
+}
+// The fields FindIssuesOptions and FindIssuesRequest share (filter_by is parsed by the caller).
+template <class Find>
+void set_find_fields(const val& o, Find& f) {
+    set_if(o, "fracNoise", f.frac_noise);
+    set_if(o, "minExamplesPerClass", f.min_examples_per_class);
+    set_if(o, "numToRemovePerClass", f.num_to_remove_per_class);
+}
+
+// A ranking named by o[key] ("none": none) with o.adjustPredProbs; `fallback` when o[key] is not given.
+inline std::optional<ScoreOptions> rank_in(const val& o, const char* key, std::optional<ScoreOptions> fallback) {
+    std::optional<ScoreOptions> s = fallback;
+    if (has(o, key)) {
+        const std::string name = o[key].as<std::string>();
+        s = name == "none" ? std::nullopt : std::optional<ScoreOptions>(ScoreOptions{parse_score_method(name)});
+    }
+    if (s) set_if(o, "adjustPredProbs", s->adjust_pred_probs);
+    return s;
+}
+// Label quality score options: o.method, o.adjustPredProbs.
+inline ScoreOptions scores_in(const val& o) {
+    ScoreOptions s;
+    if (has(o, "method")) s.method = parse_score_method(o["method"].as<std::string>());
+    set_if(o, "adjustPredProbs", s.adjust_pred_probs);
+    return s;
+}
+
+// A file's role by the JS API's name ("labels", "predProbs", anything else: one combined file).
+inline io::FileRole file_role(const std::string& role) {
+    return role == "labels" ? io::FileRole::labels
+           : role == "predProbs" ? io::FileRole::pred_probs
+                                 : io::FileRole::combined;
+}
 
 // ---- C++ -> JS ---------------------------------------------------------------------------------
 
@@ -60,7 +121,7 @@ inline val out(const std::vector<std::uint8_t>& v) { return typed("Uint8Array", 
 // A matrix as { shape: [rows, cols], values: Float64Array }: src/js/records.js makes the row
 // arrays (setting K x K elements one call at a time took most of a 10k x 100 audit).
 template <class T>
-val rows(const Matrix<T>& m) {
+val matrix_out(const Matrix<T>& m) {
     val shape = val::array();
     shape.set(0, static_cast<double>(m.rows));
     shape.set(1, static_cast<double>(m.cols));
@@ -79,6 +140,24 @@ inline val list(const std::vector<std::int64_t>& v) {
     for (std::size_t i = 0; i < v.size(); ++i) a.set(i, static_cast<double>(v[i]));
     return a;
 }
+
+inline val strings_out(const std::vector<std::string>& v) {
+    val a = val::array();
+    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, v[i]);
+    return a;
+}
+
+// Defined in marshal.cpp: objects both the single- and the multi-label results use.
+// [{classIndex, labelIssues, inverseLabelIssues, labelNoise, inverseLabelNoise, labelQualityScore}]
+val class_quality_out(const std::vector<ClassQuality>& classes);
+// [{name, values: [string]}]: a file's id/text columns.
+val text_columns_out(const std::vector<io::TextColumn>& columns);
+// {classA, classB, numOverlappingExamples, jointProbability}: one typed array per field.
+val overlaps_out(const std::vector<ClassOverlap>& pairs);
+// Sets py, noiseMatrix and inverseNoiseMatrix on o; returns o.
+val latent_out(val o, const LatentEstimates& l);
+// The JS API's audit() result (src/js/records.js shapes it; tests/tools/audit_dump.cpp prints the same).
+val report_out(const Report& report, const LabelProbabilities& probs, const AuditOptions& options);
 
 inline val warnings_out(const Warnings& ws) {
     val a = val::array();
@@ -109,17 +188,29 @@ inline val error_out(const std::string& code, const std::string& message, const 
     return r;
 }
 
+// A core error about example i / class k of a dataset, as the file, row and column it came from
+// (in data rows, header not counted).
+inline io::ReadError located(const LabelScopeError& e, const io::Dataset& d) {
+    return io::in_data_rows(io::locate_error(e, d), d);
+}
+inline io::ReadError located(const LabelScopeError& e, const io::MultiLabelDataset& d) {
+    io::Dataset where;  // locate_error reads the source map only
+    where.source = d.source;
+    return located(e, where);
+}
+
 // Runs f, turning any C++ exception into an error value (never a bare pointer or an abort).
-// `float32`: the probabilities are stored as float32 (a Reader with the float32 option).
-template <class F>
-val guarded(F&& f, const io::Dataset* dataset = nullptr, bool float32 = false) {
+// `dataset`: the analysis runs on its values (io::Dataset or io::MultiLabelDataset), so core
+// errors are located in its files. `float32`: the probabilities are stored as float32 (a Reader
+// with the float32 option).
+template <class F, class D = io::Dataset>
+val guarded(F&& f, const D* dataset = nullptr, bool float32 = false) {
     try {
         return f();
     } catch (const LabelScopeError& e) {
         if (dataset != nullptr) {
-            const io::ReadError located = io::in_data_rows(io::locate_error(e, *dataset), *dataset);
-            return error_out(located.code(), e.what(), located.file(), located.row(), located.column(), e.example(),
-                             e.class_index());
+            const io::ReadError l = located(e, *dataset);
+            return error_out(l.code(), e.what(), l.file(), l.row(), l.column(), e.example(), e.class_index());
         }
         return error_out(to_string(e.code()), e.what(), {}, 0, 0, e.example(), e.class_index());
     } catch (const io::ReadError& e) {
@@ -131,6 +222,5 @@ val guarded(F&& f, const io::Dataset* dataset = nullptr, bool float32 = false) {
         return error_out("internal_error", std::string("Unexpected error: ") + e.what());
     }
 }
-
 
 }  // namespace labelscope::wasm

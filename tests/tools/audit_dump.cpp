@@ -11,7 +11,7 @@
 // "gen": [...]}, adjusted unless the options say "adjustPredProbs": false (as the JS API's
 // outOfDistributionScores). A bad input or option prints {"error": {"code", "message"}} and exits
 // with status 2.
-// The JS result is what src/wasm/bindings.cpp (audit_on) builds; keep the two in step.
+// The JS result is what src/wasm/bindings.cpp (report_out) builds; keep the two in step.
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "core/label_probabilities.hpp"
 #include "core/labelscope.hpp"
 #include "io/dataset_reader.hpp"
 
@@ -124,11 +125,7 @@ private:
 
 template <class T>
 void write_report(Out& o, const Report& rep, const AuditOptions& a, LabelsView y, ProbsView<T> p) {
-    std::vector<double> given_prob(rep.num_examples), suggested_prob(rep.num_examples);
-    for (std::size_t i = 0; i < rep.num_examples; ++i) {
-        given_prob[i] = p(i, static_cast<std::size_t>(y[i]));
-        suggested_prob[i] = p(i, static_cast<std::size_t>(rep.suggested_label[i]));
-    }
+    const LabelProbabilities probs = label_probabilities(y, p, rep.suggested_label);
     o.begin('{');
     o.field("numExamples", static_cast<std::int64_t>(rep.num_examples));
     o.field("numClasses", static_cast<std::int64_t>(rep.num_classes));
@@ -140,8 +137,8 @@ void write_report(Out& o, const Report& rep, const AuditOptions& a, LabelsView y
     o.list("suggestedLabel", rep.suggested_label);
     o.list("confidentJointLabel", rep.confident_joint_label);
     o.list("predictedLabel", rep.predicted_label);
-    o.list("givenProbability", given_prob);
-    o.list("suggestedProbability", suggested_prob);
+    o.list("givenProbability", probs.given);
+    o.list("suggestedProbability", probs.suggested);
     o.list("labelCounts", rep.label_counts);
     o.list("thresholds", rep.thresholds);
     o.rows("confidentJoint", rep.confident_joint);
