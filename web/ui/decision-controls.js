@@ -73,7 +73,7 @@ export function createDecisionControls(handlers) {
       });
       const apply = h('button', { type: 'button', class: 'decide-apply', onclick: (e) => {
         const c = names.indexOf(search.input.value);
-        if (c >= 0) handlers.decide('relabel', c, e);
+        if (c >= 0 && c !== row?.given && c !== row?.suggested) handlers.decide('relabel', c, e);
         else search.focus();
       } }, 'Relabel');
       picker = { search, apply };
