@@ -1138,6 +1138,21 @@ export type SimulateNoisyDataArgs<D = Dataset, S = ByteSource> = SimulateNoiseAr
   onProgress?: (progress: CrossValProgress) => void;
 };
 
+/** Arguments of `sweepNoisyData`: sweepNoiseRate's, with the probabilities chosen as simulateNoisyData chooses them. */
+export type SweepNoisyDataArgs<D = Dataset, S = ByteSource> = NoiseSource<D> & {
+  rates?: readonly number[];
+  seed?: number;
+  pair?: readonly [ClassRef, ClassRef] | string;
+  filterBy?: FilterBy;
+  features?: DataSource<S>;
+  /** 'recompute' (default with features): one cross-validation per rate, on that rate's noisy labels. */
+  probabilities?: 'recompute' | 'keep';
+  crossVal?: SimulateNoisyDataArgs['crossVal'];
+  signal?: AbortSignal;
+  /** crossValProbs' progress, with the rate being computed. */
+  onProgress?: (progress: CrossValProgress & { rate: number; rateIndex: number; numRates: number }) => void;
+};
+
 /** Result of `simulateNoisyData`: pass `{ labels, predProbs, numClasses }` to audit or findLabelIssues. */
 export interface NoisyData<D = Dataset> {
   simulation: NoiseSimulation;
@@ -1158,10 +1173,14 @@ export interface NoisyData<D = Dataset> {
 export interface LabelScope {
   /** Flips labels (as simulateNoise) and gives the probabilities to look for them with: recomputed or kept. */
   simulateNoisyData(args: SimulateNoisyDataArgs): Promise<NoisyData>;
+  /** sweepNoiseRate with recomputed (one training per rate) or kept probabilities. */
+  sweepNoisyData(args: SweepNoisyDataArgs): Promise<(DetectionScore & { probabilities: 'recomputed' | 'kept' })[]>;
 }
 
 export interface LabelScopeWorker {
   simulateNoisyData(args: SimulateNoisyDataArgs<WorkerDataset, WorkerByteSource>): Promise<NoisyData<WorkerDataset>>;
+  sweepNoisyData(args: SweepNoisyDataArgs<WorkerDataset, WorkerByteSource>):
+    Promise<(DetectionScore & { probabilities: 'recomputed' | 'kept' })[]>;
 }
 
 // ---- multi-label data (ls.multiLabel, src/js/multilabel.js) ---------------------------------------

@@ -9,7 +9,7 @@ import { datasetSources } from './sources.js';
 import { correctedLabelsFile, sniffFile } from './files.js';
 import { compareMethods, sweepNoiseRate } from './compare.js';
 import { scoreDetection, simulateNoise } from './simulate.js';
-import { simulateNoisyData } from './simulate-data.js';
+import { simulateNoisyData, sweepNoisyData } from './simulate-data.js';
 import { auditInput, crossValColumns, crossValProbs, datasetFromCrossVal } from './cross-val.js';
 import { parquetAsCsv } from './parquet.js';
 import { looksMultiLabelError, multiLabelOf } from './multilabel.js';
@@ -262,6 +262,8 @@ export class LabelScope {
    * probabilities 'recompute' (cross-validated on the noisy labels, with features) or 'keep'.
    */
   simulateNoisyData(args) { return simulateNoisyData(this, args); }
+  /** sweepNoiseRate with recomputed (one training per rate) or kept probabilities (src/js/simulate-data.js). */
+  sweepNoisyData(args) { return sweepNoisyData(this, args); }
 
   #onDataset(method, { dataset, ...options }) {
     checkOptions(method, options, OPTIONS[method]);

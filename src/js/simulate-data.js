@@ -118,3 +118,35 @@ export async function simulateNoisyData(ls, args = {}) {
     }, { classNames, allowUnnormalized: true });
   return { ...out, dataset };
 }
+
+const SWEEP_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rates', 'seed', 'pair', 'filterBy',
+  'features', 'probabilities', 'crossVal', 'signal', 'onProgress'];
+const DEFAULT_RATES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+
+/**
+ * sweepNoiseRate with the probabilities chosen as simulateNoisyData chooses them: for each rate,
+ * flip that share of the labels (same seed: each rate's flips contain the lower rates'), then
+ * with features train again on those noisy labels ('recompute': one cross-validation per rate) or
+ * keep the given probabilities ('keep': sweepNoiseRate's numbers), and score one filterBy method.
+ * onProgress gets crossValProbs' progress with {rate, rateIndex, numRates}. Returns
+ * [{ rate, seed, flipped, found, flagged, precision, recall, f1, probabilities }].
+ */
+export async function sweepNoisyData(ls, args = {}) {
+  checkOptions('sweepNoisyData', args, SWEEP_KEYS);
+  const { rates = DEFAULT_RATES, filterBy = 'prune_by_noise_rate', onProgress, ...rest } = args;
+  if (!Array.isArray(rates) || rates.length === 0) throw invalid('rates must be a non-empty array of fractions in [0, 1].');
+  const out = [];
+  for (let rateIndex = 0; rateIndex < rates.length; rateIndex++) {
+    const rate = rates[rateIndex];
+    const progress = onProgress ? (p) => onProgress({ ...p, rate, rateIndex, numRates: rates.length }) : undefined;
+    // Copies: a worker client transfers (detaches) typed arrays, and every rate needs them again.
+    const copies = {};
+    if (ArrayBuffer.isView(rest.labels)) copies.labels = /** @type {Int32Array} */ (rest.labels).slice();
+    const r = await simulateNoisyData(ls, { ...rest, ...copies, rate, onProgress: progress });
+    const predProbs = r.predProbs === rest.predProbs ? r.predProbs.slice() : r.predProbs;
+    const { indices } = await ls.findLabelIssues({ labels: Int32Array.from(r.labels), predProbs, numClasses: r.numClasses, filterBy });
+    const score = await ls.scoreDetection({ simulation: r.simulation, flagged: indices });
+    out.push({ ...score, probabilities: r.probabilities });
+  }
+  return out;
+}

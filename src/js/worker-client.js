@@ -6,7 +6,7 @@ import { datasetFromCrossVal, isCrossValResult } from './cross-val.js';
 import { transferables } from './transfer.js';
 import { unpackReport } from './report-transfer.js';
 import { multiLabelClient } from './multilabel-worker.js';
-import { simulateNoisyData } from './simulate-data.js';
+import { simulateNoisyData, sweepNoisyData } from './simulate-data.js';
 
 /** A dataset that lives in the worker's memory. */
 class WorkerDataset {
@@ -179,6 +179,8 @@ class LabelScopeWorker {
   sweepNoiseRate(args) { return this.#compute('sweepNoiseRate', args); }
   /** As LabelScope.simulateNoisyData: the flips and the training run in the worker (progress, cancel). */
   simulateNoisyData(args) { return simulateNoisyData(this, args); }
+  /** As LabelScope.sweepNoisyData: one training per rate in the worker (progress, cancel). */
+  sweepNoisyData(args) { return sweepNoisyData(this, args); }
 
   async readDataset(input, options = {}) {
     const { onProgress, signal, ...readOptions } = options;

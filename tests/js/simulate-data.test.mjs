@@ -99,3 +99,31 @@ test('the worker client: the same flips and bits; an aborted signal cancels', as
     delete globalThis.Worker;
   }
 });
+
+test('sweepNoisyData: keep gives sweepNoiseRate\'s numbers; recompute trains once per rate, on the main thread and in the worker', async () => {
+  const rates = [0, 0.1, 0.3];
+  const kept = await ls.sweepNoisyData({ dataset, rates, seed: 3, probabilities: 'keep' });
+  const plain = ls.sweepNoiseRate({ dataset, rates, seed: 3 });
+  assert.deepEqual(kept.map(({ probabilities, ...s }) => s), plain);
+  assert.ok(kept.every((s) => s.probabilities === 'kept'));
+  const seen = [];
+  const honest = await ls.sweepNoisyData({ dataset, rates, seed: 3, features: file('pixels.npy'),
+    onProgress: (p) => { if (p.stage === 'training' && p.foldsDone === 0) seen.push(p.rateIndex); } });
+  assert.deepEqual(seen, [0, 1, 2]);
+  assert.ok(honest.every((s) => s.probabilities === 'recomputed'));
+  for (const [i, rate] of rates.entries()) {
+    const one = await ls.simulateNoisyData({ dataset, rate, seed: 3, features: file('pixels.npy') });
+    const { indices } = ls.findLabelIssues({ labels: one.labels, predProbs: one.predProbs, numClasses: 3 });
+    assert.deepEqual({ ...honest[i], probabilities: undefined }, { ...ls.scoreDetection({ simulation: one.simulation, flagged: indices }), probabilities: undefined });
+  }
+  globalThis.Worker = moduleWorkerInNode();
+  const client = await createLabelScopeWorker();
+  try {
+    const w = await client.sweepNoisyData({ labels: Int32Array.from(dataset.labels), numClasses: 3, rates, seed: 3,
+      features: file('pixels.npy') });
+    assert.deepEqual(w, honest);
+  } finally {
+    client.terminate();
+    delete globalThis.Worker;
+  }
+});

@@ -38,6 +38,8 @@ export async function lesson(file: File): Promise<void> {
   await ls.simulateNoisyData({ dataset, rate: 0.1, probabilities: 'keep', returnDataset: true });
   // @ts-expect-error probabilities is 'recompute' or 'keep'
   await ls.simulateNoisyData({ dataset, rate: 0.1, probabilities: 'retrain' });
+  const honest = await ls.sweepNoisyData({ dataset, rates: [0, 0.1], features: pixels, onProgress: (p) => console.log(p.rateIndex) });
+  console.log(honest.map((h) => [h.recall, h.probabilities]));
   const wnoisy = await worker.simulateNoisyData({ dataset: wd, rate: 0.1, features: new Blob([]), returnDataset: true });
   await wnoisy.dataset?.free();
 }
