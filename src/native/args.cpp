@@ -26,6 +26,11 @@ const std::vector<std::pair<std::string, Type>> INPUT = {
     {"single-thread", Type::boolean}, {"allow-unnormalized", Type::boolean}, {"float32", Type::boolean},
     {"help", Type::boolean},
 };
+// --multi-label and its flags, on every command (src/cli/cmd-multilabel.mjs).
+const std::vector<std::pair<std::string, Type>> MULTI_LABEL = {
+    {"multi-label", Type::boolean}, {"per-class", Type::boolean}, {"aggregator", Type::string},
+    {"alpha", Type::string},        {"temperature", Type::string},
+};
 const std::vector<std::pair<std::string, Type>> FIND = {
     {"filter-by", Type::string},   {"rank-by", Type::string}, {"frac-noise", Type::string},
     {"min-examples-per-class", Type::string}, {"adjust-pred-probs", Type::boolean},
@@ -40,12 +45,13 @@ std::vector<std::pair<std::string, Type>> join(const Lists&... lists) {
 
 const Spec* spec_of(const std::string& command) {
     static const std::map<std::string, Spec> specs = {
-        {"find-issues", {join(INPUT, FIND), {"json", "csv"}}},
+        {"find-issues", {join(INPUT, FIND, MULTI_LABEL), {"json", "csv"}}},
         {"scores", {join(INPUT, std::vector<std::pair<std::string, Type>>{{"method", Type::string},
-                                                                         {"adjust-pred-probs", Type::boolean}}),
+                                                                         {"adjust-pred-probs", Type::boolean}},
+                         MULTI_LABEL),
                     {"json", "csv"}}},
-        {"health", {INPUT, {"json"}}},
-        {"audit", {join(INPUT, FIND), {"json", "csv"}}},
+        {"health", {join(INPUT, MULTI_LABEL), {"json"}}},
+        {"audit", {join(INPUT, FIND, MULTI_LABEL), {"json", "csv"}}},
     };
     const auto it = specs.find(command);
     return it == specs.end() ? nullptr : &it->second;
@@ -53,10 +59,9 @@ const Spec* spec_of(const std::string& command) {
 
 
 // Flags of the Node CLI's commands that this one leaves to it: probabilities computed from
-// features (cross-validation) and multi-label data run in the Node CLI only.
+// features (cross-validation) run in the Node CLI only.
 bool node_only_option(const std::string& name) {
-    for (const char* o : {"features", "text-column", "folds", "seed", "c", "impute", "quiet", "q", "multi-label",
-                          "per-class", "aggregator", "alpha", "temperature"})
+    for (const char* o : {"features", "text-column", "folds", "seed", "c", "impute", "quiet", "q"})
         if (name == o) return true;
     return false;
 }
@@ -154,8 +159,40 @@ bool is_digits_with_spaces(const std::string& text) {  // /^\s*\d+\s*$/
     return true;
 }
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// checkMultiLabelValues (src/cli/cmd-multilabel.mjs): before the other checks, as there.
+template <class Fail>
+void check_multi_label_values(const std::string& command, Values& v, const Fail& fail) {
+    const bool ml = v.has("multi-label");
+    for (const char* flag : {"per-class", "aggregator", "alpha", "temperature"})
+        if (v.has(flag) && !ml) fail(std::string("--") + flag + " goes with --multi-label.");
+    if (!ml) return;
+    if (v.has("per-class") && command != "find-issues") fail("--per-class goes with find-issues.");
+    if (const std::string* text = v.get("alpha")) {
+        if (ascii_lower(js_trim(*text)) == "none") {
+            v.alpha_none = true;
+        } else {
+            const double a = js_trim(*text).empty() ? NAN : js_to_number(*text);
+            if (!(a >= 0 && a <= 1)) fail("--alpha must be a number in [0, 1] or 'none'; got '" + *text + "'.");
+            v.alpha = a;
+        }
+    }
+    if (const std::string* text = v.get("temperature")) {
+        const double t = js_trim(*text).empty() ? NAN : js_to_number(*text);
+        if (!(t > 0) || !std::isfinite(t)) fail("--temperature must be a number > 0; got '" + *text + "'.");
+        v.temperature = t;
+    }
+}
+
 void check_values(const std::string& command, const Spec& spec, Values& v) {
     const auto fail = [&](const std::string& message) { throw UsageError(message, command); };
+    check_multi_label_values(command, v, fail);
     const bool data = v.has("data"), labels = v.has("labels"), probs = v.has("pred-probs");
     if (data && (labels || probs)) fail("give either --data or --labels and --pred-probs, not both.");
     if (!data && (!labels || !probs)) {

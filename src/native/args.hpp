@@ -44,6 +44,10 @@ struct Values {
     std::string format = "json";
     std::optional<double> frac_noise;
     std::optional<double> min_examples_per_class;
+    // --multi-label's aggregator flags: --alpha A (or 'none': alpha_none), --temperature T.
+    std::optional<double> alpha;
+    bool alpha_none = false;
+    std::optional<double> temperature;
 };
 
 struct CommandLine {

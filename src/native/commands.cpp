@@ -8,6 +8,28 @@
 
 namespace labelscope::cli {
 
+MergedWarnings merge_warnings(const Warnings& first, const Warnings& second) {
+    MergedWarnings out;
+    std::vector<std::pair<WarningCode, std::string>> seen;
+    for (const Warnings* list : {&first, &second}) {
+        for (const Warning& w : *list) {
+            bool dup = false;
+            for (const auto& s : seen) dup = dup || (s.first == w.code && s.second == w.message);
+            if (dup) continue;
+            seen.emplace_back(w.code, w.message);
+            JsValue o = JsValue::object();
+            o.set("code", JsValue::string(to_string(w.code)));
+            o.set("message", JsValue::string(w.message));
+            o.set("count", JsValue::number(static_cast<double>(w.count)));
+            if (w.first_example >= 0) o.set("example", JsValue::number(static_cast<double>(w.first_example)));
+            if (w.class_index >= 0) o.set("class", JsValue::number(static_cast<double>(w.class_index)));
+            out.json.push(std::move(o));
+            out.messages.push_back(w.message);
+        }
+    }
+    return out;
+}
+
 namespace {
 
 std::string filter_by_of(const Values& v) {
@@ -30,33 +52,6 @@ AuditOptions audit_options_of(const Values& v) {
     if (rank != "none") a.rank_by = ScoreOptions{parse_score_method(rank), adjust};
     else a.rank_by = std::nullopt;
     return a;
-}
-
-// Reader and analysis warnings, each once: {code, message, count, example?, class?}.
-struct MergedWarnings {
-    JsValue json = JsValue::array();
-    std::vector<std::string> messages;
-};
-MergedWarnings merge_warnings(const Warnings& first, const Warnings& second) {
-    MergedWarnings out;
-    std::vector<std::pair<WarningCode, std::string>> seen;
-    for (const Warnings* list : {&first, &second}) {
-        for (const Warning& w : *list) {
-            bool dup = false;
-            for (const auto& s : seen) dup = dup || (s.first == w.code && s.second == w.message);
-            if (dup) continue;
-            seen.emplace_back(w.code, w.message);
-            JsValue o = JsValue::object();
-            o.set("code", JsValue::string(to_string(w.code)));
-            o.set("message", JsValue::string(w.message));
-            o.set("count", JsValue::number(static_cast<double>(w.count)));
-            if (w.first_example >= 0) o.set("example", JsValue::number(static_cast<double>(w.first_example)));
-            if (w.class_index >= 0) o.set("class", JsValue::number(static_cast<double>(w.class_index)));
-            out.json.push(std::move(o));
-            out.messages.push_back(w.message);
-        }
-    }
-    return out;
 }
 
 template <class T>

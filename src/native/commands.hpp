@@ -22,6 +22,14 @@ struct CommandResult {
     CsvRow csv_row;  // fills row i (valid while the dataset lives)
 };
 
+// Reader and analysis warnings, each once: {code, message, count, example?, class?} (warningsOf
+// in src/cli/analysis-flags.mjs), and their messages for stderr.
+struct MergedWarnings {
+    JsValue json = JsValue::array();
+    std::vector<std::string> messages;
+};
+MergedWarnings merge_warnings(const Warnings& first, const Warnings& second);
+
 // Runs `command` (one of command_names()). Throws LabelScopeError as the core does.
 CommandResult run_command(const std::string& command, const io::Dataset& dataset, const Warnings& read_warnings,
                           const Values& values);

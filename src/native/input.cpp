@@ -68,20 +68,11 @@ const char* const OUT_OF_MEMORY_MESSAGE =
     "Not enough memory: this step needed more memory than the system could give. Use fewer examples or classes, "
     "or a machine with more memory.";
 
-Input read_input(const std::vector<InputFile>& files, const Values& values, Progress& progress) {
-    io::ReadOptions options;
-    if (const std::string* column = values.get("label-column")) options.label_column = *column;
-    options.allow_unnormalized = values.has("allow-unnormalized");
-    options.float32 = values.has("float32");
-    io::DatasetReader reader(options);
-    // Every step's errors in the rows people count (data rows), as the bindings report them.
-    const auto step = [&](auto&& f) {
-        try {
-            return f();
-        } catch (const io::ReadError& e) {
-            throw reader.in_data_rows(e);
-        }
-    };
+namespace {
+
+// Feeds every file to `reader` in chunks. `step` runs one reader call, its errors in data rows.
+template <class Reader, class Step>
+void feed_files(Reader& reader, const std::vector<InputFile>& files, Progress& progress, const Step& step) {
     std::uint64_t total = 0, done = 0;
     for (const InputFile& f : files) total += f.size;
     // One reused buffer: fresh memory per chunk costs page faults (as in the Node CLI).
@@ -105,12 +96,58 @@ Input read_input(const std::vector<InputFile>& files, const Values& values, Prog
         }
         step([&] { reader.end_file(); });
     }
+}
+
+}  // namespace
+
+Input read_input(const std::vector<InputFile>& files, const Values& values, Progress& progress) {
+    io::ReadOptions options;
+    if (const std::string* column = values.get("label-column")) options.label_column = *column;
+    options.allow_unnormalized = values.has("allow-unnormalized");
+    options.float32 = values.has("float32");
+    io::DatasetReader reader(options);
+    // Every step's errors in the rows people count (data rows), as the bindings report them.
+    const auto step = [&](auto&& f) {
+        try {
+            return f();
+        } catch (const io::ReadError& e) {
+            throw reader.in_data_rows(e);
+        }
+    };
+    feed_files(reader, files, progress, step);
     return step([&] {
         Input input{reader.finish(), {}};
         try {
             input.warnings = io::validate_dataset(input.dataset, false, options.allow_unnormalized);
         } catch (const io::ReadError& e) {
             throw io::in_data_rows(e, input.dataset);
+        }
+        return input;
+    });
+}
+
+MultiLabelInput read_multilabel_input(const std::vector<InputFile>& files, const Values& values,
+                                      Progress& progress) {
+    // The Node CLI reads multi-label data with the label column only (src/cli/cmd-multilabel.mjs).
+    io::ReadOptions options;
+    if (const std::string* column = values.get("label-column")) options.label_column = *column;
+    io::MultiLabelReader reader(options);
+    // As src/wasm/datasets.hpp's ChunkedReader: errors in data rows, the finish step's twice.
+    const auto step = [&](auto&& f) {
+        try {
+            return f();
+        } catch (const io::ReadError& e) {
+            throw io::in_data_rows(e, reader.first_data_row(e.file()));
+        }
+    };
+    feed_files(reader, files, progress, step);
+    return step([&] {
+        MultiLabelInput input{reader.finish(), {}};
+        const io::SourceMap& s = input.dataset.source;
+        try {
+            input.warnings = io::validate_multilabel_dataset(input.dataset, false);
+        } catch (const io::ReadError& e) {
+            throw io::in_data_rows(e, e.file() == s.labels_file ? s.labels_first_row : s.probs_first_row);
         }
         return input;
     });

@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "io/dataset.hpp"
 #include "io/dataset_reader.hpp"
+#include "io/multilabel_reader.hpp"
 #include "native/args.hpp"
 #include "native/progress.hpp"
 
@@ -46,5 +47,14 @@ extern const char* const OUT_OF_MEMORY_MESSAGE;
 // Reads the files into a dataset. Throws io::ReadError (and InputError, std::exception); running out
 // of memory while a file is read is an out_of_memory ReadError naming that file.
 Input read_input(const std::vector<InputFile>& files, const Values& values, Progress& progress);
+
+struct MultiLabelInput {
+    io::MultiLabelDataset dataset;
+    Warnings warnings;
+};
+
+// --multi-label: the files read as label sets and independent per-class probabilities.
+MultiLabelInput read_multilabel_input(const std::vector<InputFile>& files, const Values& values,
+                                      Progress& progress);
 
 }  // namespace labelscope::cli

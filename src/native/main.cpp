@@ -21,6 +21,7 @@
 #include "native/csv_out.hpp"
 #include "native/help.hpp"
 #include "native/input.hpp"
+#include "native/multilabel.hpp"
 #include "native/js_text.hpp"
 #include "native/node_errors.hpp"
 #include "native/progress.hpp"
@@ -135,25 +136,36 @@ int run(const std::string& command, const Values& values) {
         return input;
     }
     Progress progress;
-    try {
-        Input in = read_input(files, values, progress);
+    const bool multi_label = values.has("multi-label");
+    // Analyses `in` (Input or MultiLabelInput); core errors located in its files.
+    const auto analyse = [&](const auto& in, const auto& run_on, const auto& locate) -> int {
         progress.step("analysing " + std::to_string(in.dataset.num_examples) + " examples...");
         try {
-            const CommandResult result = run_command(command, in.dataset, in.warnings, values);
+            const CommandResult result = run_on(command, in.dataset, in.warnings, values);
             progress.clear();
             emit(render(result, values), values);
         } catch (const LabelScopeError& e) {
             progress.clear();
-            const io::ReadError r = io::in_data_rows(io::locate_error(e, in.dataset), in.dataset);
+            const io::ReadError r = locate(e, in.dataset);
             return core_failure({r.code(), r.what(), r.file(), r.row(), r.column()}, files, command);
         }
         return ok;
+    };
+    try {
+        if (multi_label) return analyse(read_multilabel_input(files, values, progress), run_multilabel_command,
+                                        locate_multilabel_error);
+        return analyse(read_input(files, values, progress), run_command,
+                       [](const LabelScopeError& e, const io::Dataset& d) {
+                           return io::in_data_rows(io::locate_error(e, d), d);
+                       });
     } catch (const InputError& e) {
         progress.clear();
         say("labelscope: " + located_text({"", e.what(), e.file()}));
         return input;
-    } catch (const io::ReadError& e) {
+    } catch (const io::ReadError& read_error) {
         progress.clear();
+        // 'news;sport' read as one label: say to add --multi-label (as the Node CLI).
+        const io::ReadError e = multi_label ? read_error : multi_label_hint(read_error, files);
         return core_failure({e.code(), e.what(), e.file(), e.row(), e.column()}, files, command);
     } catch (const LabelScopeError& e) {  // from a reader, about no value in particular
         progress.clear();

@@ -161,8 +161,6 @@ test('a command or flag of the Node CLI only: one line pointing to it, exit code
     [['find-issues', '--data', H_DATA, '--features', 'all'],
       /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /],
     [['audit', '--data', H_DATA, '-q'], /^labelscope: '-q' is available in the Node CLI: npx labelscope audit -q /],
-    [['scores', ...H, '--multi-label'],
-      /^labelscope: '--multi-label' is available in the Node CLI: npx labelscope scores --multi-label /],
   ];
   for (const [args, pattern] of cases) {
     const [program, argv] = cliCommand(args, 'native');
@@ -173,6 +171,96 @@ test('a command or flag of the Node CLI only: one line pointing to it, exit code
     assert.equal(lines.length, 1, r.stderr);
     assert.match(lines[0], pattern);
   }
+});
+
+test('--multi-label: golden multilabel_tiny_k3 with every flag, and usage errors, give the same bytes', async () => {
+  const dir = path.join(GOLDEN, 'multilabel_tiny_k3');
+  const input = ['--multi-label', '--labels', path.join(dir, 'labels.csv'),
+    '--pred-probs', path.join(dir, 'pred_probs.csv')];
+  const runs = [];
+  for (const f of FILTERS) {
+    runs.push(['find-issues', ...input, '--filter-by', f, '--rank-by', 'none']);
+    runs.push(['find-issues', ...input, '--per-class', '--filter-by', f]);
+    runs.push(['audit', ...input, '--filter-by', f, '--format', 'csv']);
+  }
+  for (const m of [...METHODS, 'none']) {
+    runs.push(['find-issues', ...input, '--rank-by', m]);
+    runs.push(['find-issues', ...input, '--rank-by', m, '--format', 'csv']);
+    runs.push(['find-issues', ...input, '--rank-by', m, '--adjust-pred-probs']);
+    runs.push(['find-issues', ...input, '--per-class', '--rank-by', m, '--format', 'csv']);
+    runs.push(['audit', ...input, '--rank-by', m]);
+  }
+  for (const m of METHODS) {
+    runs.push(['scores', ...input, '--method', m]);
+    runs.push(['scores', ...input, '--method', m, '--adjust-pred-probs', '--format', 'csv']);
+  }
+  for (const agg of [['--aggregator', 'softmin', '--temperature', '0.5'], ['--alpha', 'none'], ['--alpha', ' NONE '],
+    ['--alpha', '0.25'], ['--aggregator', 'min'], ['--aggregator', 'max'], ['--aggregator', 'mean']]) {
+    runs.push(['scores', ...input, ...agg], ['find-issues', ...input, ...agg], ['audit', ...input, ...agg]);
+  }
+  runs.push(['find-issues', ...input, '--frac-noise', '0.5', '--min-examples-per-class', '3'],
+    ['health', ...input], ['audit', ...input], ['audit', ...input, '--float32', '--single-thread']);
+  // Usage errors: a bad value, a flag that needs --multi-label, one that goes with find-issues only.
+  for (const extra of [['--alpha', '2'], ['--alpha', ''], ['--temperature', '0'], ['--temperature', 'x'],
+    ['--aggregator', 'bogus'], ['--filter-by', 'bogus'], ['--rank-by', 'bogus'], ['--method', 'bogus'],
+    ['--format', 'xml'], ['--rank-by', 'confidence_weighted_entropy', '--adjust-pred-probs']]) {
+    runs.push(['find-issues', ...input, ...extra], ['scores', ...input, ...extra]);
+  }
+  runs.push(['scores', ...input, '--per-class'], ['health', ...input, '--format', 'csv'],
+    ['scores', ...input.slice(1), '--aggregator', 'softmin'], ['find-issues', ...input.slice(1), '--per-class'],
+    ['audit', '--multi-label', '--labels', path.join(dir, 'labels.csv')]);
+  await assertAllSame(runs);
+});
+
+// Multi-label inputs with one problem each (tests/io/test_io_multilabel.cpp has the reader's side):
+// the same exit code and error line from both CLIs, with and without --multi-label.
+test('--multi-label bad inputs and the looks-multi-label hint: the same error line and exit code', async () => {
+  requireNative();
+  const work = tempDir();
+  const probs = 'news,sport,tech\n0.9,0.1,0.2\n0.8,0.7,0.1\n0.1,0.2,0.3\n0.2,0.9,0.8\n';
+  const cases = {
+    unknown_class_in_set: ['labels\nnews\nnews;sprot\n""\nsport\n', probs],
+    malformed_json_array: ['id,labels\n1,news\n2,"[""news"", ""sport"""\n3,\n4,tech\n', probs],
+    mixed_notations: ['labels\nnews;sport\nnews\nnews|tech\ntech\n', probs],
+    mixed_json_and_semicolon: ['labels\nnews\n["news"]\nsport;tech\n""\n', probs],
+    class_column_not_0_1: ['label_news,label_sport\n1,0\n1,2\n0,0\n0,1\n', probs],
+    row_count_mismatch: ['labels\nnews\n', probs],
+    class_index_out_of_range: ['labels\n0\n0;5\n""\n1\n', probs.replace('news,sport,tech', 'a,b,c')],
+    probability_above_1: ['labels\nnews\nnews;sport\n""\ntech\n', probs.replace('0.7', '1.7')],
+    probability_not_a_number: ['labels\nnews\nsport\n""\ntech\n', probs.replace('0.7', 'x')],
+    every_class_in_every_set: ['labels\nnews;sport;tech\nnews;sport;tech\nnews;sport;tech\nnews;sport;tech\n', probs],
+    sets_read_as_single_labels: ['label\nnews\nnews;sport\ntech\nsport;tech\n', probs],
+    one_set_read_as_single_label: ['label\nnews\nnews|sport\ntech\nsport\n', probs],
+    json_sets_read_as_single_labels: ['label\nnews\n"[""news"",""sport""]"\ntech\nsport\n', probs],
+  };
+  const runs = [];
+  for (const [name, [labels, predProbs]] of Object.entries(cases)) {
+    const dir = path.join(work, name);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'labels.csv'), labels);
+    fs.writeFileSync(path.join(dir, 'pred_probs.csv'), predProbs);
+    const base = ['--labels', 'labels.csv', '--pred-probs', 'pred_probs.csv'];
+    for (const args of [['find-issues', ...base], ['scores', ...base, '--format', 'csv'], ['health', ...base],
+      ['audit', ...base, '--format', 'csv'], ['find-issues', ...base, '--per-class']]) {
+      const label = `${name}: ${args.join(' ')} --multi-label`;
+      runs.push(() => assertSame([...args, '--multi-label'], { cwd: dir, label }));
+    }
+    for (const args of [['find-issues', ...base], ['audit', ...base, '--format', 'csv']]) {
+      runs.push(() => assertSame(args, { cwd: dir, label: `${name}: ${args.join(' ')}` }));
+    }
+  }
+  // One combined file: the sets and the probabilities (p_<class>), with and without --multi-label.
+  const combined = path.join(work, 'combined.csv');
+  fs.writeFileSync(combined, 'id,labels,p_news,p_sport,p_tech\n1,news,0.9,0.1,0.2\n2,news;sport,0.8,0.7,0.1\n'
+    + '3,,0.1,0.2,0.3\n4,tech,0.2,0.9,0.8\n5,sport;tech,0.1,0.8,0.9\n');
+  for (const args of [['audit', '--data', combined, '--multi-label'], ['audit', '--data', combined, '--multi-label',
+    '--format', 'csv'], ['health', '--data', combined, '--multi-label'], ['audit', '--data', combined]]) {
+    runs.push(() => assertSame(args));
+  }
+  const results = await limited(runs, CONCURRENCY);
+  assert.ok(results.some((r) => r.status === 3) && results.some((r) => r.status === 0));
+  assert.ok(results.some((r) => /looks multi-label: 2 rows have more than one label/.test(r.stderr.toString())));
+  fs.rmSync(work, { recursive: true, force: true });
 });
 
 test('headlines: --data, --out and every format give the same bytes', async () => {
