@@ -26,13 +26,46 @@ function overlapRecords(columns) {
   }));
 }
 
+// Above these sizes (K > 100) a matrix or the overlapping pairs are shaped when first read: an
+// audit at K = 5,000 holds five 25M-cell matrices and 12.5M pairs that a worker only forwards
+// flat (src/js/report-transfer.js) and a page mostly never reads.
+const LAZY_CELLS = 10_000;
+const LAZY_PAIRS = 5_000;
+const FLAT = Symbol('flat');
+
+/**
+ * The flat core form ({shape, values} or pair columns) of result[key] while it is not yet shaped,
+ * else undefined.
+ * @param {any} result @param {string} key
+ */
+export function flatPart(result, key) {
+  return Object.getOwnPropertyDescriptor(result, key)?.get ? result[FLAT]?.[key] : undefined;
+}
+
+/** @param {any} result @param {string} key @param {any} flat @param {(flat: any) => any} shape */
+function shapeWhenRead(result, key, flat, shape) {
+  if (!Object.prototype.hasOwnProperty.call(result, FLAT)) Object.defineProperty(result, FLAT, { value: {} });
+  result[FLAT][key] = flat;
+  const plain = (value) => Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(result, key, {
+    enumerable: true, configurable: true,
+    get() { return plain(shape(flat))[key]; },
+    set(value) { plain(value); },
+  });
+}
+
 /** A core result (audit report, health summary, confident joint, ...) in its documented shape. */
 export function fromCore(result) {
   if (result === null || typeof result !== 'object') return result;
   for (const [key, value] of Object.entries(result)) {
-    if (isMatrix(value)) result[key] = matrixRows(value);
+    if (!isMatrix(value)) continue;
+    if (value.values.length > LAZY_CELLS) shapeWhenRead(result, key, value, matrixRows);
+    else result[key] = matrixRows(value);
   }
   const overlaps = result.overlappingClasses;
-  if (overlaps && !Array.isArray(overlaps)) result.overlappingClasses = overlapRecords(overlaps);
+  if (overlaps && !Array.isArray(overlaps)) {
+    if (overlaps.classA.length > LAZY_PAIRS) shapeWhenRead(result, 'overlappingClasses', overlaps, overlapRecords);
+    else result.overlappingClasses = overlapRecords(overlaps);
+  }
   return result;
 }

@@ -120,7 +120,7 @@ class LabelScopeWorker {
       pending.reject(engineStopped('what it was doing is lost. Read the files again.'));
       this.#died(generation);
     } else if (error) pending.reject(new LabelScopeError(error));
-    else pending.resolve(result);
+    else pending.resolve(pending.shape ? pending.shape(result) : result);
   }
 
   #failAll(message) {
@@ -132,9 +132,10 @@ class LabelScopeWorker {
    * @internal
    * @param {string} method
    * @param {any} args
-   * @param {{onProgress?: (progress: any) => void, signal?: AbortSignal, transfer?: Transferable[]}} [options]
+   * @param {{onProgress?: (progress: any) => void, signal?: AbortSignal, transfer?: Transferable[],
+   *   shape?: (result: any) => any}} [options] shape: applied to the result before the promise resolves
    */
-  call(method, args, { onProgress, signal, transfer = [] } = {}) {
+  call(method, args, { onProgress, signal, transfer = [], shape } = {}) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (this.#terminated) {
@@ -148,7 +149,7 @@ class LabelScopeWorker {
       if (signal?.aborted) return reject(cancelledError());
       if (!this.#worker) this.#start().catch(() => {}); // died earlier: this call goes to a new worker
       const worker = /** @type {Worker} */ (this.#worker);
-      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#pending.set(id, { resolve, reject, onProgress, shape });
       signal?.addEventListener('abort', () => {
         if (!this.#pending.delete(id)) return;
         worker.postMessage({ method: 'cancel', args: { target: id } });
@@ -193,11 +194,11 @@ class LabelScopeWorker {
   audit(data, options = {}) {
     const { signal, onProgress, ...auditOptions } = options;
     if (data instanceof WorkerDataset) {
-      return this.call('audit', { datasetId: data.datasetId, options: auditOptions }, { signal, onProgress }).then(unpackReport);
+      return this.call('audit', { datasetId: data.datasetId, options: auditOptions }, { signal, onProgress, shape: unpackReport });
     }
     // A crossValProbs result is copied, not transferred: the caller keeps its probabilities.
     const transfer = isCrossValResult(data) ? [] : transferables(data);
-    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer }).then(unpackReport);
+    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer, shape: unpackReport });
   }
 
   /** As LabelScope.sniffFile: the file (a File or Blob is cloned, not moved) is sniffed in the worker. */
