@@ -118,3 +118,21 @@ test('the lesson page runs the honest check on demand: Fashion-MNIST trained aga
   await expect(honest.locator('.lz-kept')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Done: see the card below' })).toBeDisabled();
 });
+
+test('the honest sweep: trained again at every rate in the page, the JS API\'s sweepNoisyData numbers', async ({ page }) => {
+  test.setTimeout(900_000);
+  const { ls, dataset } = await demoDataset();
+  const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+  const want = await ls.sweepNoisyData({ dataset, rates, seed: 7, features: named(`${FASHION}pixels.npy`) });
+  await page.goto('/examples/embed.html');
+  await addFashion(page, { 'simulate-noise': '0.1', seed: '7', lesson: '' });
+  await page.evaluate(() => window.simResult);
+  const run = sim(page).getByRole('button', { name: 'Sweep again, training at every rate (7 trainings)' });
+  await run.click();
+  await expect(sim(page).locator('.lz-honest [role=status]')).toContainText(/Training at \d+% noise/, TRAINING);
+  await expect(sim(page).locator('.lz-sweep-note')).toContainText('the honest sweep', { timeout: 600_000 });
+  await expect(run).toHaveCount(0);
+  const text = await sim(page).locator('.lz-sweep p.help').first().textContent();
+  const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+  for (const p of want) expect(text).toContain(`${pct(p.rate)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`);
+});

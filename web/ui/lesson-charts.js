@@ -92,7 +92,7 @@ export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current =
   current != null ? svg('line', { class: 'lz-now', x1: x(current), x2: x(current), y1: pad.t, y2: hgt - pad.b }) : null,
   line('precision', 'lz-line-p'), line('recall', 'lz-line-r'),
   legend(pad.l, hgt - 6));
-  return h('section', { class: 'lz-sweep', 'aria-label': 'Precision and recall as the noise grows' },
+  return h('section', { class: 'lz-sweep', tabindex: '-1', 'aria-label': 'Precision and recall as the noise grows' },
     h('h2', { class: 'section-title' }, 'As the noise grows'),
     h('div', { class: 'chart-scroll' }, chart),
     h('p', { class: 'help' }, `${filterBy}, same seed at every rate (each rate’s flips include the lower rates’): `

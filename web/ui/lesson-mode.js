@@ -75,6 +75,7 @@ export class LessonMode {
           onProgress: (p) => progress?.(`Simulated noise: training again on the noisy labels${folds(p)}…`,
             p.stage === 'training' ? p.foldsDone / p.numFolds : null),
         });
+        out.simulation.features = features; // for the sweep trained again at every rate
       } else {
         out = await simulateOn(client, dataset, request);
         out.simulation.canRecompute = Boolean(features);

@@ -66,6 +66,7 @@ export class LessonPanel {
   #extras = new WeakMap(); // simulation -> {compare, sweep} promise results
   #noiseForm = null;       // "Simulate label noise" (lesson-make.js), once the host is known
   #follow = null;          // {report, row}: the row the learner chose to follow (else the top-ranked flag)
+  #honest = new WeakMap(); // simulation -> {sweep}: the sweep trained again at every rate
 
   /** The <label-scope> element whose attributes the noise form sets. */
   setHost(host) {
@@ -178,10 +179,58 @@ export class LessonPanel {
       this.#extras.set(simulation, job);
     }
     job.then((out) => {
-      if (out.error) replace(slot, h('p', { class: 'help' }, `The comparison could not be computed: ${out.error.message}`));
-      else replace(slot, renderComparison(out.compare), renderSweep(out.sweep, { current: simulation.rate, note: sweepNote(simulation) }));
+      if (out.error) {
+        replace(slot, h('p', { class: 'help' }, `The comparison could not be computed: ${out.error.message}`));
+        return;
+      }
+      const honest = this.#honest.get(simulation);
+      const sweep = h('div', { class: 'lz-sweep-slot' }, honest?.sweep
+        ? renderSweep(honest.sweep, { current: simulation.rate, note: HONEST_NOTE })
+        : renderSweep(out.sweep, { current: simulation.rate, note: sweepNote(simulation) }));
+      const parts = [renderComparison(out.compare), sweep];
+      if (simulation.features && !honest?.sweep) parts.push(this.#honestButton(client, simulation, ctx, sweep));
+      replace(slot, parts);
     });
     return slot;
+  }
+
+  /**
+   * "Sweep again, training at every rate": the honest sweep (client.sweepNoisyData, one
+   * cross-validation per rate on that rate's noisy labels), with progress and Cancel.
+   */
+  #honestButton(client, sim, ctx, sweepSlot) {
+    const rates = sweepRates(sim);
+    const status = h('span', { class: 'help', role: 'status' });
+    const cancel = h('button', { type: 'button', class: 'lz-secondary', hidden: true }, 'Cancel');
+    const run = h('button', { type: 'button', class: 'lz-secondary' }, `Sweep again, training at every rate (${rates.length} trainings)`);
+    const box = h('div', { class: 'lz-honest' }, run, cancel, status);
+    let controller = null;
+    run.addEventListener('click', async () => {
+      controller = new AbortController();
+      run.hidden = true;
+      cancel.hidden = false;
+      replace(status, 'Starting…');
+      try {
+        const sweep = await client.sweepNoisyData({
+          labels: Int32Array.from(sim.trueLabels), numClasses: ctx.report.numClasses, classNames: [...ctx.classNames],
+          rates, seed: sim.seed, ...(sim.pair ? { pair: [...sim.pair] } : {}), features: sim.features,
+          signal: controller.signal,
+          onProgress: (p) => replace(status, p.stage === 'training'
+            ? `Training at ${Math.round(p.rate * 100)}% noise (${p.rateIndex + 1} of ${p.numRates}): ${p.foldsDone} of ${p.numFolds} folds…`
+            : `Reading for ${Math.round(p.rate * 100)}% noise…`),
+        });
+        this.#honest.set(sim, { sweep });
+        replace(sweepSlot, renderSweep(sweep, { current: sim.rate, note: HONEST_NOTE }));
+        box.remove();
+        sweepSlot.querySelector('.lz-sweep')?.focus();
+      } catch (error) {
+        run.hidden = false;
+        cancel.hidden = true;
+        replace(status, error?.code === 'cancelled' ? 'Cancelled.' : `The sweep could not be computed: ${error.message}`);
+      }
+    });
+    cancel.addEventListener('click', () => controller?.abort());
+    return box;
   }
 }
 
@@ -222,6 +271,15 @@ function rowPrunePick(ctx, settings, probs, row = null) {
   return pickInCell({ probs, labels, numClasses: report.numClasses, row: r.row, other: r.counted, count });
 }
 
+/** The sweep's rates: 0 to 30 % by 5, and the simulation's own rate. */
+function sweepRates(sim) {
+  const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+  if (sim.rate != null && !rates.includes(sim.rate) && sim.rate <= 0.5) rates.push(sim.rate);
+  return rates.sort((a, b) => a - b);
+}
+
+const HONEST_NOTE = 'Every rate trained again on its own noisy labels (one cross-validation per point): the honest sweep.';
+
 /** What the sweep's probabilities are, where that needs saying. */
 function sweepNote(sim) {
   if (sim.probabilities !== 'recomputed') return 'Every rate uses the probabilities as given (kept): a teaching approximation.';
@@ -235,9 +293,7 @@ async function computeExtras(client, sim, ctx) {
   const compare = await client.compareMethods({ dataset, isError: Uint8Array.from(sim.isError) });
   // Every rate with the same probabilities: the first ones when the current were trained again on this rate's flips.
   const predProbs = sim.keptProbs ? Float64Array.from(sim.keptProbs) : await dataset.probabilityRows(0, dataset.numExamples);
-  const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-  if (sim.rate != null && !rates.includes(sim.rate) && sim.rate <= 0.5) rates.push(sim.rate);
-  rates.sort((a, b) => a - b);
+  const rates = sweepRates(sim);
   const sweep = await client.sweepNoiseRate({
     labels: Int32Array.from(sim.trueLabels), predProbs, numClasses: dataset.numClasses, classNames: [...dataset.classNames],
     rates, seed: sim.seed, ...(sim.pair ? { pair: [...sim.pair] } : {}),

@@ -31,6 +31,8 @@ export const LESSON_CSS = String.raw`
 .lz-make-msg:empty { display: none; }
 .lz-follow-form { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 .lz-follow-form input { font: inherit; width: 8em; min-height: 40px; }
+.lz-honest { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.lz-honest [hidden] { display: none; }
 .lz-flips { margin: 0 0 10px; }
 .lz-flips summary { cursor: pointer; min-height: 32px; }
 .lz-flip-lists { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 8px 24px; }
