@@ -53,6 +53,8 @@ node -e '
     "dist/wasm/labelscope-core.mjs", "dist/wasm/labelscope-core.wasm", "dist/wasm/threads/labelscope-core.mjs",
     "dist/wasm/threads/labelscope-core.wasm", "dist/wasm/threads/labelscope-core.worker.js",
     "dist/wasm/threads/package.json"];
+  // index.d.ts re-exports the declarations of src/js/types/*.d.ts: every one must ship.
+  for (const f of require("fs").readdirSync("src/js/types")) need.push("src/js/types/" + f);
   const missing = need.filter((f) => !files.includes(f));
   const stray = files.filter((f) => /^(tests|build[^/]*|node_modules|bench|web)\//.test(f) || /\.(cpp|hpp)$/.test(f));
   if (missing.length || stray.length) {

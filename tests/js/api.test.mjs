@@ -1,7 +1,7 @@
 // The JS API's contract beyond parity: input shapes, option checking, the error class, Dataset
 // lifetime, and the loader options.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 
 import * as api from '../../src/js/index.js';
@@ -277,7 +277,10 @@ describe('loading', () => {
 describe('index.d.ts matches the runtime objects', () => {
   /** { InterfaceName: { required: [...], optional: [...] } } from the top-level interfaces. */
   function declaredInterfaces() {
-    const text = readFileSync(`${ROOT}src/js/index.d.ts`, 'utf8');
+    // index.d.ts re-exports the declarations of src/js/types/*.d.ts.
+    const types = `${ROOT}src/js/types/`;
+    const text = [`${ROOT}src/js/index.d.ts`, ...readdirSync(types).map((f) => types + f)]
+      .map((f) => readFileSync(f, 'utf8')).join('\n');
     const out = {};
     for (const m of text.matchAll(/^export interface (\w+)(?:<[^>]*>)?(?: extends [\w, <>']+)? \{\n([\s\S]*?)^\}/gm)) {
       const required = [];

@@ -1,0 +1,61 @@
+// labelscope types: what a file is, and corrected labels written back (re-exported by ../index.d.ts).
+import type { LabelScope, LabelScopeWorker, WorkerDataset } from './api.js';
+import type { DataSource, Dataset } from './datasets.js';
+import type { LabelScopeError } from './errors.js';
+
+// ---- files: what a file is, and corrected labels written back (src/js/files.js) --------------------
+
+/** What sniffFile tells from a file's first 64 KB. */
+export interface SniffedFile {
+  name: string;
+  /** 'csv', 'tsv', 'npy', or '' when the bytes tell nothing yet. */
+  format: 'csv' | 'tsv' | 'npy' | '';
+  /** The role the file most likely plays; '' when it cannot be read (see problem). */
+  role: 'labels' | 'predProbs' | 'combined' | 'truth' | 'classNames' | '';
+  /** Why that role, in a few words for people. */
+  reason: string;
+  /** Header names, or null when the file has no header. */
+  columns: string[] | null;
+  /** The cells of the first data row. */
+  firstRow: string[];
+  /** .npy only: its shape and dtype ('<i8', ...). */
+  shape?: number[];
+  descr?: string;
+  /** A label column next to numbers whose rows do not sum to 1: features, not probabilities. */
+  looksLikeFeatures: boolean;
+  /** The reader's error when the file cannot be read at all (empty, binary, UTF-16, ...). */
+  problem?: LabelScopeError;
+}
+
+/** A file's content in parts: `new Blob(parts, { type })`, or join them. */
+export interface FileParts {
+  parts: (string | Uint8Array)[];
+  type: string;
+}
+
+export interface CorrectedLabelsArgs<D> {
+  /** The dataset read from the file (its class names and where the labels were). */
+  dataset: D;
+  /** One class index per example: the given labels with the decisions applied. */
+  labels: ArrayLike<number>;
+}
+
+declare module './api.js' {
+  interface LabelScope {
+    /** What a file is, from its first 64 KB; a file the reader cannot use comes back with `problem`. */
+    sniffFile(source: DataSource): Promise<SniffedFile>;
+    /**
+     * The labels' own file (labels file or combined table) written again with `labels`: every other
+     * column and cell as read, the reader's delimiter, names or indices as the file wrote them, and an
+     * `original_label` column when it has a header; a .npy stays a .npy of the same dtype.
+     */
+    correctedLabelsFile(source: DataSource, args: CorrectedLabelsArgs<Dataset>): Promise<FileParts>;
+  }
+}
+
+declare module './api.js' {
+  interface LabelScopeWorker {
+    sniffFile(source: DataSource): Promise<SniffedFile>;
+    correctedLabelsFile(source: DataSource, args: CorrectedLabelsArgs<WorkerDataset>): Promise<FileParts>;
+  }
+}
