@@ -108,7 +108,7 @@ export function matrixCells(report, key) {
   const own = Object.getOwnPropertyDescriptor(report, key);
   if (packed && own?.get) {
     const { shape: [k, cols], values } = packed;
-    return { k, at: (i, j) => values[i * cols + j] };
+    return { k, at: (i, j) => values[i * cols + j], values, cols };
   }
   const rows = report[key];
   return { k: rows.length, at: (i, j) => rows[i][j] };

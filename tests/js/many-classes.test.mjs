@@ -48,6 +48,7 @@ test('topPairs: the largest off-diagonal cells, largest first, ties by row then 
   for (let t = 0; t < 5_000; t++) values[(t * 7919) % (k * k)] = (t * 31) % 97;
   const cells = { k, at: (i, j) => values[i * k + j] };
   assert.deepEqual(await topPairsSliced(cells, 20), topPairs(cells, 20));
+  assert.deepEqual(topPairs({ ...cells, values, cols: k }, 20), topPairs(cells, 20), 'the flat scan agrees');
   const one = classConfusions(cellsOfRows(rows), 2, 1);
   assert.deepEqual(one, { out: [{ i: 2, j: 1, value: 7 }], into: [{ i: 0, j: 2, value: 4 }], diagonal: 6 });
 });

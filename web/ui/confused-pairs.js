@@ -25,7 +25,7 @@ class TopCells {
   }
 }
 
-/** A K x K matrix given as rows of numbers, as cells: { k, at(i, j) }. */
+/** A K x K matrix given as rows of numbers, as cells: { k, at(i, j) } (or flat: { k, at, values, cols }). */
 export const cellsOfRows = (rows) => ({ k: rows.length, at: (i, j) => rows[i][j] });
 
 /** The largest off-diagonal cells of a matrix ({ k, at(i, j) }), largest first. */
@@ -35,7 +35,21 @@ export function topPairs(cells, limit = TOP_PAIRS) {
   return top.cells;
 }
 
-function scanRows({ k, at }, top, from, to) {
+function scanRows({ k, at, values, cols }, top, from, to) {
+  if (values) { // flat row-major values (report-transfer.js matrixCells): no call per cell
+    let floor = top.floor;
+    for (let i = from; i < to; i++) {
+      const row = i * cols;
+      for (let j = 0; j < k; j++) {
+        const value = values[row + j];
+        if (value > floor && j !== i) {
+          top.offer(i, j, value);
+          floor = top.floor;
+        }
+      }
+    }
+    return;
+  }
   for (let i = from; i < to; i++) {
     for (let j = 0; j < k; j++) {
       const value = at(i, j);
