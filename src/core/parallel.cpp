@@ -225,8 +225,16 @@ void BackgroundTask::start(std::function<void()> task) {
     if (helpers_ready()) {
         pool().post(s.job);
         s.in_pool = true;
+        return;
     }
 #endif
+    // No helper: at once, while what it reads is likely still in the cache.
+    try {
+        s.job.next.store(1);
+        s.task();
+    } catch (...) {
+        s.job.error = std::current_exception();
+    }
 }
 
 void BackgroundTask::wait() {

@@ -27,7 +27,8 @@ void run_pieces(std::size_t pieces, const std::function<void(std::size_t)>& fn);
 
 // One task a helper may run while the caller goes on (e.g. hashing a chunk while it is parsed);
 // wait() runs it on the caller if no helper has taken it yet, so it never waits for a helper to
-// start. wait() rethrows its exception. The destructor waits too.
+// start. Without helpers, start() runs it at once. wait() rethrows its exception. The destructor
+// waits too.
 class BackgroundTask {
 public:
     BackgroundTask() = default;

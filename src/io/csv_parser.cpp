@@ -161,10 +161,10 @@ private:
         return static_cast<std::size_t>(p - begin);
     }
 
-    // Rows of probabilities only (a pred_probs file): the hot loop of a big CSV. The rows are read
-    // in pieces, each ending just after a line feed, into buffers of their own (values written in
-    // place, no check per value), then appended in order; a big enough run of rows is split into
-    // several pieces read on the helper threads too (src/core/parallel.hpp). Each piece stops where
+    // Rows of probabilities only (a pred_probs file): the hot loop of a big CSV. A big enough run of
+    // rows is split into pieces, each ending just after a line feed: the first read into the values
+    // on this thread, the others on the helper threads too (src/core/parallel.hpp) into buffers of
+    // their own (values written in place), appended in order. Each piece stops where
     // one pass over the rows would (a row it cannot take), and the pieces after the first that
     // stopped early are not used: the rows taken are exactly those of one pass, and the row that
     // stopped it goes to the tokenizer (its error, if it has one, the first in the file as always).
@@ -188,9 +188,13 @@ private:
         std::vector<const char*> stops(pieces, nullptr);
         std::vector<std::size_t> rows(pieces, 0);
         const std::size_t k = probs_->k;
-        run_pieces(pieces, [&](std::size_t i) { stops[i] = piece_rows(bounds[i], bounds[i + 1], k, buffers[i], rows[i]); });
-        const char* p = begin;
-        for (std::size_t i = 0; i < pieces && p == bounds[i]; ++i) {
+        run_pieces(pieces, [&](std::size_t i) {
+            stops[i] = i == 0 ? first_piece_rows(begin, bounds[1], offset, values, rows[0])
+                              : piece_rows(bounds[i], bounds[i + 1], k, buffers[i], rows[i]);
+        });
+        data_rows_ += static_cast<std::int64_t>(rows[0]);
+        const char* p = stops[0];
+        for (std::size_t i = 1; i < pieces && p == bounds[i]; ++i) {
             if (rows[i] > 0) {
                 const std::size_t count = rows[i] * k;
                 make_room(values, count, offset + static_cast<std::uint64_t>(bounds[i] - begin));
@@ -198,6 +202,31 @@ private:
                 data_rows_ += static_cast<std::int64_t>(rows[i]);
             }
             p = stops[i];
+        }
+        return p;
+    }
+
+    // The first piece, on the calling thread: straight into `values` (no copy when there is one
+    // piece), each row's room made first and given back if the row is not taken.
+    template <class Value>
+    const char* first_piece_rows(const char* begin, const char* end, std::uint64_t offset, std::vector<Value>& values,
+                                 std::size_t& rows) {
+        const std::size_t k = probs_->k;
+        const char delimiter = tokenizer_.delimiter();
+        const char* p = begin;
+        rows = 0;
+        while (p != end && *p != '\n' && *p != '\r') {  // a blank line goes the usual way
+            if (values.capacity() - values.size() < k)
+                make_room(values, k, offset + static_cast<std::uint64_t>(p - begin));
+            const std::size_t at = values.size();
+            values.resize(at + k);
+            const char* next = prob_row(p, end, k, delimiter, values.data() + at);
+            if (next == nullptr) {
+                values.resize(at);
+                break;
+            }
+            p = next;
+            ++rows;
         }
         return p;
     }
