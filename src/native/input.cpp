@@ -8,13 +8,16 @@
 #include <memory>
 #include <new>
 
+#include "core/parallel.hpp"
 #include "native/node_errors.hpp"
 
 namespace labelscope::cli {
 
 namespace {
 
-constexpr std::size_t CHUNK = std::size_t{1} << 20;
+// Bigger than the Node CLI's 1 MiB (the values do not depend on it): each chunk's rows are split
+// among the threads (io::set_parallel_read_sizes), in pieces that still fit a core's cache.
+constexpr std::size_t CHUNK = std::size_t{2} << 20;
 
 // The Node CLI's words for the usual reasons a file cannot be opened.
 std::string open_problem(int error, const std::string& syscall, const std::string& path) {
@@ -105,6 +108,8 @@ Input read_input(const std::vector<InputFile>& files, const Values& values, Prog
     if (const std::string* column = values.get("label-column")) options.label_column = *column;
     options.allow_unnormalized = values.has("allow-unnormalized");
     options.float32 = values.has("float32");
+    // --single-thread: every step on this thread (the same results).
+    if (values.has("single-thread")) set_parallel_threads(1);
     io::DatasetReader reader(options);
     // Every step's errors in the rows people count (data rows), as the bindings report them.
     const auto step = [&](auto&& f) {
@@ -131,6 +136,7 @@ MultiLabelInput read_multilabel_input(const std::vector<InputFile>& files, const
     // The Node CLI reads multi-label data with the label column only (src/cli/cmd-multilabel.mjs).
     io::ReadOptions options;
     if (const std::string* column = values.get("label-column")) options.label_column = *column;
+    if (values.has("single-thread")) set_parallel_threads(1);
     io::MultiLabelReader reader(options);
     // As src/wasm/datasets.hpp's ChunkedReader: errors in data rows, the finish step's twice.
     const auto step = [&](auto&& f) {
