@@ -172,9 +172,9 @@ if (!opts['no-page']) results.push(...(await pageRuns(cases)));
 
 const out = opts.out ?? path.join(repo, 'bench/results.json');
 const all = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : {};
-// A run of only the CLIs (--no-page) or only the page (--no-cli) keeps the other's rows.
-const kept = (all.many_classes?.results ?? []).filter((r) => (r.impl === 'chromium-page' ? opts['no-page'] : opts['no-cli'])
-  && cases.some((c) => c.name === r.dataset));
+// Rows this run did not measure are kept: other cases, and the other half with --no-page / --no-cli.
+const kept = (all.many_classes?.results ?? []).filter((r) => !cases.some((c) => c.name === r.dataset)
+  || (r.impl === 'chromium-page' ? opts['no-page'] : opts['no-cli']));
 all.many_classes = {
   started, finished: new Date().toISOString(), load_at_start: loadAtStart, load_at_end: loadavg(), cores: os.cpus().length,
   note: 'float32 .npy (labels.npy, pred_probs.npy, class_names.txt) from bench/many-classes-data.mjs; one run per cell; '

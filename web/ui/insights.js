@@ -27,7 +27,7 @@ const MATRICES = {
 function classQualitySearch(report, names) {
   const readout = h('p', { class: 'readout class-quality-readout', 'aria-live': 'polite' });
   const search = createClassSearch({
-    names, label: 'Label quality of a class', className: 'quality-search',
+    names, label: 'Label quality of a class', className: 'quality-search', placeholder: 'Any class: type its name…',
     onPick: (c) => {
       const place = report.classQuality.findIndex((q) => q.classIndex === c);
       const q = report.classQuality[place];
