@@ -25,6 +25,7 @@ import { renderAll, renderContext, resultEventDetail } from './ui/element-render
 import { createAnalysis, createCrossVal, createReview } from './ui/element-wiring.js';
 import { KeepingUi } from './ui/keeping.js';
 import { LESSON_ATTRIBUTES, LessonMode } from './ui/lesson-mode.js';
+import { createMultiLabel, multiLabelStyles } from './ui/multilabel-wiring.js';
 import { buildShell } from './ui/shell.js';
 import { styleSheet } from './ui/styles.js';
 
@@ -45,6 +46,7 @@ export class LabelScopeElement extends HTMLElement {
   #lesson = null;         // simulate-noise, seed, noise-pair, lesson, hide-truth (ui/lesson-mode.js)
   #crossVal = null;       // probabilities computed here (controllers/cross-val.js) and its panel
   #crossValPanel = null;
+  #multiLabel = null;     // label sets (controllers/multilabel.js): a failed single-label read it explains
   #exports = new ExportActions({
     ui: () => this.#ui, review: () => this.#review, report: () => this.report,
     context: () => renderContext(this.#parts), sourceName: () => this.#sourceName,
@@ -59,7 +61,7 @@ export class LabelScopeElement extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styleSheet(), crossValStyles()];
+    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styleSheet(), crossValStyles(), multiLabelStyles()];
   }
 
   // ---- public API -----------------------------------------------------------------------------
@@ -70,6 +72,8 @@ export class LabelScopeElement extends HTMLElement {
   get data() { return this.#analysis?.dataset ?? null; }
   /** The simulated noise behind the data shown (simulate-noise): {rate, seed, pair, flipped, flippedRows, ...}, or null. */
   get simulation() { return this.#lesson?.simulation ?? null; }
+  /** Multi-label data shown: its controller (model, decisions, decide(index, 'accept' | 'keep' | 'edit', set)), or null. */
+  get multiLabel() { return this.#multiLabel?.active ? this.#multiLabel : null; }
   /** Known truth per row ({status, corrected, ...}), or null. */
   get truth() { return this.#analysis?.truth ?? null; }
   /** How many times files were read and audits run (settings changes must not re-read). */
@@ -105,6 +109,7 @@ export class LabelScopeElement extends HTMLElement {
     const list = [...files];
     if (!replaceAll && list.length) this.#sourceName = baseName(list[0].name);
     this.#crossValPanel.clear();
+    this.#multiLabel.clear();
     return this.#analysis.addFiles(list, { replace: replaceAll, origin });
   }
 
@@ -119,6 +124,7 @@ export class LabelScopeElement extends HTMLElement {
     }
     this.#sourceName = `${name}-demo`;
     this.#crossValPanel.clear();
+    this.#multiLabel.clear();
     if (DEMOS[name].crossVal) {
       // Pixels in: the probabilities are computed in this tab, then analysed (controllers/cross-val.js).
       this.#ui.intake.setResume(null);
@@ -273,6 +279,9 @@ export class LabelScopeElement extends HTMLElement {
     ({ crossVal: this.#crossVal, panel: this.#crossValPanel } = createCrossVal(ui, this.#analysis, {
       onDownload: (result) => this.#exports.probabilities(result),
     }));
+    this.#multiLabel = createMultiLabel(ui, {
+      reviewStore: () => this.#review.store, setState: (phase) => this.#setState(phase), emit: (type, detail) => this.#emit(type, detail),
+    });
     this.#review = createReview({
       onState: (state) => this.#ui?.review.setStorage(state),
       // Another tab decided on these rows: show it here too (merged per row).
@@ -350,6 +359,7 @@ export class LabelScopeElement extends HTMLElement {
   }
 
   #render({ newDataset, truthChanged = false }) {
+    this.#multiLabel.clear(); // single-label results: the label sets shown before were other data
     this.#showFiles(null, newDataset ? false : undefined);
     this.#applyLayout();
     renderAll(this.#parts, { compact: this.#compact, maxRows: this.#maxRows, newDataset: newDataset || truthChanged });
@@ -379,6 +389,10 @@ export class LabelScopeElement extends HTMLElement {
 
   #fail(error, title, options = {}) {
     this.#ensureBuilt();
+    // Sets of labels (a;b, label_<class> columns, an N x K .npy): read again as multi-label data.
+    if (this.#multiLabel.claims(error)) {
+      return this.#multiLabel.take(this.#analysis.entries, { labelColumn: this.#analysis.labelColumn, sourceName: this.#sourceName });
+    }
     const compact = this.#compact;
     const detail = showFailure(this.#ui, error, title, options, { compact, analysis: this.#analysis, client: this.#client });
     if (!options.keepResults) this.#setState('error');

@@ -38,6 +38,11 @@ export function multiLabelClient(client) {
         { onProgress, signal, transfer: transferables(input) });
       return new WorkerMultiLabelDataset(client, datasetId, info);
     },
+    crossValProbs(input, options = {}) {
+      const { onProgress, signal, ...rest } = options;
+      return client.call('multiLabel.crossValProbs', { input, options: rest },
+        { onProgress, signal, transfer: transferables(input) });
+    },
     audit(data, options = {}) {
       if (data instanceof WorkerMultiLabelDataset) {
         return client.call('multiLabel.audit', { datasetId: data.datasetId, options });
@@ -75,6 +80,8 @@ export async function handleMultiLabel(ls, method, args, { datasets, newId, sign
       return { values: datasetFrom().probabilityRows(args.start, args.count) };
     case 'audit':
       return ml.audit(args.datasetId ? datasetFrom() : args.data, args.options);
+    case 'crossValProbs':
+      return ml.crossValProbs(args.input, { ...args.options, signal, onProgress });
     default: {
       if (!COMPUTE.includes(method)) {
         throw new LabelScopeError({ code: 'invalid_option', message: `Unknown method 'multiLabel.${method}'.` });

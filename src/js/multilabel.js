@@ -6,6 +6,7 @@ import { LabelScopeError, invalid, unwrap } from './errors.js';
 import { checkOptions, checkRowRange, toPredProbs } from './inputs.js';
 import { fromCore } from './records.js';
 import { datasetSources, describeSource } from './sources.js';
+import { multiLabelCrossValProbs } from './multilabel-cross-val.js';
 
 const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
 const FIND_KEYS = ['filterBy', 'fracNoise', 'numToRemovePerClass', 'minExamplesPerClass'];
@@ -132,6 +133,14 @@ export function whatLooksWrong(report, labelSets) {
   });
 }
 
+// The threaded core's helper (a worker started for a big file) must not keep a Node process alive
+// once the work is done (as LabelScope does for single-label reads): unref'd as it appears.
+function unrefHelpers(core) {
+  const pthreads = core.PThread;
+  if (pthreads === undefined) return;
+  for (const worker of [...pthreads.unusedWorkers, ...pthreads.runningWorkers]) worker.unref?.();
+}
+
 class MultiLabel {
   #core;
   constructor(ls, core) {
@@ -211,6 +220,7 @@ class MultiLabel {
         for await (const chunk of source.open()) {
           if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'Reading was cancelled.' });
           unwrap(reader.feed(chunk));
+          unrefHelpers(this.#core);
           bytesRead += chunk.byteLength;
           onProgress?.({ file: source.name, bytesRead, totalBytes });
         }
@@ -220,7 +230,16 @@ class MultiLabel {
       return new MultiLabelDataset(dataset, dataset.info(), warnings);
     } finally {
       reader.delete();
+      unrefHelpers(this.#core);
     }
+  }
+
+  /**
+   * One-vs-rest out-of-sample probabilities from a table's own features (src/js/multilabel-cross-val.js):
+   * { combined } with a column of label sets; the result's probs and labels feed audit().
+   */
+  crossValProbs(input, options = {}) {
+    return multiLabelCrossValProbs(this.#core, input, options);
   }
 
   /**

@@ -21,6 +21,11 @@ export const DEMOS = {
     files: ['fashion-mnist/labels.csv', 'fashion-mnist/pixels.npy'],
     crossVal: { image: [28, 28] }, // labels + pixels: 5-fold cross-validation in this tab, then the audit
   },
+  news: {
+    title: 'News topics',
+    detail: '48 news items, 7 topics, often several per item (multi-label)',
+    files: ['multilabel/news.csv', 'multilabel/pred_probs.csv'], // sets as a;b: read as multi-label
+  },
 };
 
 export function demoUrls(name) {

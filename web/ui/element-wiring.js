@@ -4,6 +4,7 @@
 // label-scope.js keeps only what depends on the element itself (attributes, events, rendering).
 import { AnalysisController } from '../controllers/analysis.js';
 import { CrossValController, sniffParquetToo } from '../controllers/cross-val.js';
+import { sniffLabelSetsToo } from '../controllers/multilabel.js';
 import { ReviewController } from '../controllers/review.js';
 import { sharedClient } from './shared-client.js';
 import { createCrossValPanel } from './cross-val-panel.js';
@@ -21,7 +22,7 @@ import { buildTruth, parseTruthFile } from './truth.js';
  */
 export function createAnalysis(ui, { lesson, crossVal, view }) {
   return new AnalysisController({
-    client: sharedClient, fetchFiles, sniff: sniffParquetToo(sniff), checkRoles,
+    client: sharedClient, fetchFiles, sniff: sniffLabelSetsToo(sniffParquetToo(sniff)), checkRoles,
     // how: {chooseColumns: true} shows the columns' roles to change before computing.
     computeProbabilities: (how) => (how?.chooseColumns ? crossVal().chooseColumns() : crossVal().compute()),
     mergeFiles, dataRoles: DATA_ROLES,

@@ -1,0 +1,97 @@
+// @ts-check
+// One-vs-rest out-of-sample probabilities for multi-label data (ls.multiLabel.crossValProbs): a
+// labelled table (CSV/TSV) whose label column holds sets (a;b, a|b or JSON arrays) and feature
+// columns; one binary logistic regression per class, every class on the same cross-validation
+// folds (src/learn/one_vs_rest.cpp). The result feeds ls.multiLabel.audit directly.
+import { invalid, LabelScopeError, unwrap } from './errors.js';
+import { checkOptions } from './inputs.js';
+import { describeSource } from './sources.js';
+
+export const MULTI_LABEL_CROSS_VAL_OPTIONS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance',
+  'labelColumn', 'features', 'textColumn', 'impute', 'signal', 'onProgress', 'model'];
+
+const cancelled = () => new LabelScopeError({ code: 'cancelled', message: 'Cross-validation was cancelled.' });
+
+function trainOptions(options) {
+  const out = {};
+  for (const [key, min] of [['folds', 2], ['seed', 0], ['maxIterations', 1]]) {
+    const v = options[key];
+    if (v === undefined) continue;
+    if (!Number.isSafeInteger(v) || v < min) throw invalid(`${key} must be a whole number >= ${min}; got ${String(v)}.`);
+    out[key] = v;
+  }
+  for (const key of ['c', 'tolerance']) {
+    const v = options[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) throw invalid(`${key} must be a positive number; got ${String(v)}.`);
+    out[key] = v;
+  }
+  if (options.balancedClassWeight !== undefined) out.balancedClassWeight = Boolean(options.balancedClassWeight);
+  const model = options.model ?? 'logistic_regression';
+  if (model !== 'logistic_regression') throw invalid(`model must be 'logistic_regression'; got '${String(model)}'.`);
+  return out;
+}
+
+function readerOptions(options) {
+  const out = {};
+  if (options.labelColumn !== undefined) out.labelColumn = String(options.labelColumn);
+  if (options.textColumn !== undefined) out.textColumn = String(options.textColumn);
+  if (options.impute !== undefined) out.impute = Boolean(options.impute);
+  const f = options.features;
+  if (f !== undefined && f !== 'all') {
+    const list = typeof f === 'string' ? f.split(',').map((s) => s.trim()).filter(Boolean) : f;
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+      throw invalid("features must be 'all', a list of column names, or names separated by commas.");
+    }
+    out.features = list;
+  }
+  return out;
+}
+
+/**
+ * Reads `input` ({ combined }: one labelled table) and returns {probs (N x K Float64Array, one
+ * independent probability per class), numExamples, numClasses, classNames, labels: {offsets,
+ * classes} (the sets read), notation, rowsWithSeveral, labelColumn, folds, foldsUsed, c, notes,
+ * features}. `core` is the WebAssembly module.
+ */
+export async function multiLabelCrossValProbs(core, input, options = {}) {
+  checkOptions('multiLabel.crossValProbs', options, MULTI_LABEL_CROSS_VAL_OPTIONS);
+  const { signal, onProgress } = options;
+  const train = trainOptions(options);
+  if (input == null || typeof input !== 'object' || input.combined == null) {
+    throw invalid('multiLabel.crossValProbs needs { combined }: one table with a column of label sets and feature columns.');
+  }
+  const source = describeSource(input.combined, 'data.csv');
+  if (/\.parquet$/i.test(source.name)) {
+    throw invalid('multiLabel.crossValProbs reads CSV/TSV tables; write the Parquet file as CSV first.');
+  }
+  if (signal?.aborted) throw cancelled();
+  const reader = new core.MultiLabelFeatureReader(readerOptions(options));
+  try {
+    unwrap(reader.beginFile(source.name, source.size || 0));
+    let bytesRead = 0;
+    for await (const chunk of source.open()) {
+      if (signal?.aborted) throw cancelled();
+      unwrap(reader.feed(chunk));
+      bytesRead += chunk.byteLength;
+      onProgress?.({ stage: 'reading', file: source.name, bytesRead, totalBytes: source.size || 0 });
+    }
+    unwrap(reader.endFile());
+    let last = -1;
+    const r = unwrap(reader.crossVal(train, (foldsDone, numFolds) => {
+      if (signal?.aborted) return false;
+      if (foldsDone !== last) {
+        last = foldsDone;
+        onProgress?.({ stage: 'training', foldsDone, numFolds });
+      }
+      return true;
+    }));
+    const { offsets, classes, ...rest } = r;
+    return { ...rest, labels: { offsets, classes } };
+  } catch (e) {
+    if (e instanceof LabelScopeError && e.code === 'cancelled') throw cancelled();
+    throw e;
+  } finally {
+    reader.delete();
+  }
+}

@@ -1,0 +1,121 @@
+// The page's multi-label controller (web/controllers/multilabel.js) under Node with the real JS API
+// behind a fake worker client: which failed single-label reads it claims, the suggested sets,
+// decisions on sets kept across a second read, and exports that read back in the input's notation.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+import { createLabelScope } from '../../src/js/index.js';
+import {
+  announcement, looksMultiLabel, MultiLabelController, npyBytes, suggestedSet, writeLabelSets,
+} from '../../web/controllers/multilabel.js';
+
+const DEMO = new URL('../../examples/multilabel/', import.meta.url);
+const demoFile = (name) => ({ name, data: new Uint8Array(readFileSync(new URL(name, DEMO))) });
+const ls = await createLabelScope();
+
+// The worker client's multiLabel namespace, with promises, over the Node API.
+const fakeClient = {
+  multiLabel: {
+    readDataset: async (input, options) => {
+      const d = await ls.multiLabel.readDataset(input, options);
+      return Object.assign(d, { free: async () => {} });
+    },
+    audit: async (dataset, options) => ls.multiLabel.audit(dataset, options),
+  },
+};
+const readRequest = (entries) => {
+  const by = (role) => entries.find((e) => e.role === role)?.file;
+  return { input: by('combined') ? { combined: by('combined') } : { labels: by('labels'), predProbs: by('predProbs') }, options: {} };
+};
+
+function memoryStore() {
+  const saved = new Map();
+  return { saved, load: async (key) => saved.get(key) ?? [], save: async (key, rows) => { saved.set(key, rows); } };
+}
+
+function fakeView() {
+  const calls = [];
+  const view = {};
+  for (const name of ['progress', 'idle', 'show', 'failed', 'decisionsChanged', 'clear']) {
+    view[name] = (...args) => calls.push([name, ...args]);
+  }
+  return { view, calls };
+}
+
+const demoEntries = () => [
+  { role: 'labels', file: demoFile('labels.csv') }, { role: 'predProbs', file: demoFile('pred_probs.csv') },
+];
+
+test('failed single-label reads that multi-label data explains are claimed; others are not', () => {
+  assert.ok(looksMultiLabel({ code: 'looks_multi_label', message: 'x' }));
+  assert.ok(looksMultiLabel({ code: 'missing_column', message: "No label column found. The columns are: 'label_news', 'label_sport'." }));
+  assert.ok(looksMultiLabel({ code: 'bad_npy', message: 'labels .npy must be 1-D (one label per example); this array has 2 dimensions.' }));
+  assert.ok(!looksMultiLabel({ code: 'missing_column', message: "No label column found. The columns are: 'a', 'b'." }));
+  assert.ok(!looksMultiLabel({ code: 'unknown_class', message: "The label 'x'" }));
+  assert.ok(!looksMultiLabel(null));
+  assert.equal(announcement(312), 'Looks multi-label: 312 rows have more than one label');
+  assert.equal(announcement(1), 'Looks multi-label: 1 row has more than one label');
+  assert.deepEqual(suggestedSet({ given: [0, 2], missing: [1], extra: [2] }), [0, 1]);
+});
+
+test('the demo: read, audited as the JS API does, decisions on sets kept across a second read', async () => {
+  const store = memoryStore();
+  const { view, calls } = fakeView();
+  const c = new MultiLabelController({ client: async () => fakeClient, readRequest, store }, view);
+  const model = await c.take(demoEntries(), { sourceName: 'labels' });
+  assert.ok(model, JSON.stringify(calls.find((x) => x[0] === 'failed')?.[1]?.message));
+  const d = await ls.multiLabel.readDataset({ labels: demoFile('labels.csv'), predProbs: demoFile('pred_probs.csv') });
+  const expected = ls.multiLabel.audit(d, {});
+  assert.deepEqual(model.rows.map((r) => r.example), Array.from(expected.issues));
+  assert.equal(model.rowsWithSeveral, d.rowsWithSeveral);
+  assert.equal(model.announcement, announcement(d.rowsWithSeveral));
+  assert.equal(model.notation, 'semicolon');
+  assert.ok(model.rows.length > 0);
+  assert.ok(model.rows.some((r) => r.missing.length > 0) && model.rows.some((r) => r.extra.length > 0));
+  for (const k of model.classIssues.keys()) assert.deepEqual(model.classIssues[k], Array.from(expected.classIssues[k]));
+  assert.equal(model.health.overall, expected.health.overallLabelHealthScore);
+
+  const [first, second] = model.rows;
+  assert.deepEqual(c.decide(first.example, 'accept').set, first.suggested);
+  assert.deepEqual(c.decide(second.example, 'edit', [3, 1, 1]).set, [1, 3]);
+  assert.throws(() => c.decide(second.example, 'edit', [99]), /not one of the 7 classes/);
+  assert.throws(() => c.decide(9999, 'keep'), RangeError);
+  assert.equal(c.decisions.length, 2);
+
+  // A second read of the same files gets the decisions back (the store), as single-label ones.
+  const again = new MultiLabelController({ client: async () => fakeClient, readRequest, store }, fakeView().view);
+  await again.take(demoEntries());
+  assert.deepEqual(again.decisions.map((x) => [x.index, x.decision, x.set]), c.decisions.map((x) => [x.index, x.decision, x.set]));
+
+  // The corrected labels read back (same notation) give the decided sets, every other row as given.
+  const file = c.exportLabels();
+  assert.equal(file.name, 'labels-corrected.csv');
+  const back = await ls.multiLabel.readDataset({ labels: { name: file.name, data: file.data }, predProbs: demoFile('pred_probs.csv') });
+  assert.equal(back.notation, 'semicolon');
+  const sets = back.labelSets();
+  const given = d.labelSets();
+  for (let i = 0; i < sets.length; i++) {
+    const decided = c.decisionOf(i);
+    assert.deepEqual(sets[i], decided ? decided.set : given[i], `row ${i + 1}`);
+  }
+  assert.match(c.exportIssues().data, /^row,given,suggested,probably_missing,probably_extra,label_quality,decision,decided_set\n/);
+});
+
+test('every notation is written as it was read, and reads back to the same sets', async () => {
+  const classNames = ['news', 'sport', 'a "quoted", name'];
+  const sets = [[0], [0, 1], [], [2], [1, 2]];
+  const probs = 'news,sport,x\n0.9,0.1,0.1\n0.8,0.7,0.2\n0.1,0.1,0.1\n0.2,0.1,0.9\n0.2,0.9,0.9\n';
+  for (const notation of ['semicolon', 'pipe', 'json', 'columns', 'npy']) {
+    const file = writeLabelSets(sets, { classNames, notation });
+    const d = await ls.multiLabel.readDataset({ labels: { name: file.name, data: file.data }, predProbs: probs },
+      { classNames });
+    if (notation !== 'npy') assert.equal(d.notation, notation, notation);
+    assert.deepEqual(d.labelSets(), sets, notation);
+  }
+  // The .npy header is padded to a multiple of 64 bytes and says uint8, N x K.
+  const bytes = npyBytes(sets, 3);
+  const headerLength = bytes[8] + 256 * bytes[9];
+  assert.equal((10 + headerLength) % 64, 0);
+  assert.match(new TextDecoder().decode(bytes.subarray(10, 10 + headerLength)), /'descr': '\|u1'.*'shape': \(5, 3\)/);
+});

@@ -1,0 +1,302 @@
+// Multi-label data on the page: files whose label cells hold sets (a;b, a|b, JSON arrays), one 0/1
+// column per class (label_<class>) or an N x K .npy of 0/1. The single-label read refuses them
+// (looks_multi_label, no label column among label_<class> columns, a 2-D labels .npy); this
+// controller reads them again as multi-label (the worker's ls.multiLabel), audits them, keeps the
+// person's decisions on sets and writes the corrected sets in the input's own notation.
+// No DOM here: it tells a view what to show, so it runs under `node --test` with fakes.
+
+/** The single-label read failed in a way multi-label data explains. */
+export function looksMultiLabel(error) {
+  if (!error || typeof error !== 'object') return false;
+  const message = String(error.message ?? '');
+  if (error.code === 'looks_multi_label') return true;
+  if (error.code === 'missing_column') return /'label_[^']+'/.test(message);
+  if (error.code === 'bad_npy') return /must be 1-D/.test(message) && /label/i.test(message);
+  // A JSON set of one class (["news"]) is no class name: the first row of a JSON-array file.
+  if (error.code === 'unknown_class' || error.code === 'bad_label') return /The label '\s*\[.*\]\s*'/.test(message);
+  return false;
+}
+
+/**
+ * Wraps the page's sniffer: a file it takes for probabilities that holds label sets instead (one
+ * 0/1 label_<class> column per class, or a 2-D .npy of 0/1 whole numbers) is given the role of
+ * labels, so the read that follows says it is multi-label. entry: the sniffer's {file, role, format,
+ * columns, firstRow, shape, descr, ...}.
+ */
+export function sniffLabelSetsToo(sniff) {
+  return async (file) => {
+    const entry = await sniff(file);
+    if (entry.problem || entry.role !== 'predProbs') return entry;
+    const columns = entry.columns ?? [];
+    if (entry.format === 'csv' && columns.length > 0 && columns.every((c) => /^label_./i.test(c))
+      && (entry.firstRow ?? []).every((v) => v === '0' || v === '1')) {
+      return { ...entry, role: 'labels', reason: 'one 0/1 label_<class> column per class: label sets (multi-label)' };
+    }
+    if (entry.format === 'npy' && entry.shape?.length === 2 && /^[|<>=]?[biu][1248]?$/.test(entry.descr ?? '')
+      && await npyHoldsZeroOne(file, entry.descr)) {
+      return { ...entry, role: 'labels', reason: `a ${entry.shape.join(' x ')} .npy of 0/1: label sets (multi-label)` };
+    }
+    return entry;
+  };
+}
+
+// Whether the first 64 KB of a .npy's values are all 0 or 1 (pixels and counts are not).
+async function npyHoldsZeroOne(file, descr) {
+  const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  const start = head[6] === 1 ? 10 + head[8] + 256 * head[9] : 12 + head[8] + 256 * head[9] + 65536 * head[10];
+  const bytes = new Uint8Array(await file.slice(start, start + 65536).arrayBuffer());
+  const size = Number(/\d$/.test(descr) ? descr.slice(-1) : 1);
+  const big = descr.startsWith('>');
+  for (let at = 0; at + size <= bytes.length; at += size) {
+    for (let b = 0; b < size; b++) {
+      const v = bytes[at + b];
+      const low = big ? b === size - 1 : b === 0;
+      if (low ? v > 1 : v !== 0) return false;
+    }
+  }
+  return true;
+}
+
+/** The set a flagged row probably should have: given, without the extra classes, with the missing ones. */
+export function suggestedSet(row) {
+  const out = row.given.filter((k) => !row.extra.includes(k));
+  for (const k of row.missing) if (!out.includes(k)) out.push(k);
+  return out.sort((a, b) => a - b);
+}
+
+/** "Looks multi-label: 312 rows have more than one label". */
+export function announcement(rowsWithSeveral) {
+  const n = rowsWithSeveral.toLocaleString('en-US');
+  return `Looks multi-label: ${n} ${rowsWithSeveral === 1 ? 'row has' : 'rows have'} more than one label`;
+}
+
+const SEPARATOR = { semicolon: ';', pipe: '|' };
+
+// A CSV field, quoted when it needs to be (RFC 4180).
+function field(text) {
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The label sets written as the input wrote them. sets: arrays of class indices. Returns
+ * {name, type, data}: a CSV text (one column of sets, or one 0/1 column per class) or .npy bytes.
+ */
+export function writeLabelSets(sets, { classNames, notation, baseName = 'labels' }) {
+  if (notation === 'npy') return { name: `${baseName}-corrected.npy`, type: 'application/octet-stream', data: npyBytes(sets, classNames.length) };
+  const lines = [];
+  if (notation === 'columns') {
+    lines.push(classNames.map((c) => field(`label_${c}`)).join(','));
+    for (const set of sets) lines.push(classNames.map((_, k) => (set.includes(k) ? '1' : '0')).join(','));
+  } else {
+    lines.push('labels');
+    for (const set of sets) {
+      const names = set.map((k) => classNames[k]);
+      lines.push(field(notation === 'json' ? JSON.stringify(names) : names.join(SEPARATOR[notation] ?? ';')));
+    }
+  }
+  return { name: `${baseName}-corrected.csv`, type: 'text/csv', data: `${lines.join('\n')}\n` };
+}
+
+/** An N x K uint8 .npy of 0/1 (version 1.0, header padded to 64 bytes). */
+export function npyBytes(sets, numClasses) {
+  let header = `{'descr': '|u1', 'fortran_order': False, 'shape': (${sets.length}, ${numClasses}), }`;
+  const total = Math.ceil((10 + header.length + 1) / 64) * 64;
+  header = `${header}${' '.repeat(total - 10 - header.length - 1)}\n`;
+  const out = new Uint8Array(total + sets.length * numClasses);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
+  sets.forEach((set, i) => { for (const k of set) out[total + i * numClasses + k] = 1; });
+  return out;
+}
+
+/**
+ * The flagged rows for review, most likely wrong first: row (1-based data row), given, suggested,
+ * probably missing, probably extra, label quality, decision and the set decided.
+ */
+export function issuesCsv(model, decisions) {
+  const names = (set) => set.map((k) => model.classNames[k]).join(';');
+  const lines = ['row,given,suggested,probably_missing,probably_extra,label_quality,decision,decided_set'];
+  for (const row of model.rows) {
+    const d = decisions.get(row.example);
+    lines.push([row.example + 1, names(row.given), names(row.suggested), names(row.missing), names(row.extra),
+      String(model.labelQuality[row.example]), d?.decision ?? '', d ? names(d.set) : ''].map((v) => field(String(v))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The multi-label session of one <label-scope>. deps: {client() -> worker client,
+ * readRequest(entries, opts) -> {input, options}, store: {load(key, meta), save(key, record)}}.
+ * view: {progress(text), idle(), show(model), failed(error), decisionsChanged(), clear()}.
+ */
+export class MultiLabelController {
+  #deps;
+  #view;
+  #dataset = null;
+  #model = null;
+  #decisions = new Map(); // example -> {decision: 'accept' | 'keep' | 'edit', set: number[], at}
+  #key = null;
+  #token = 0;
+
+  constructor(deps, view) {
+    this.#deps = deps;
+    this.#view = view;
+  }
+
+  get model() { return this.#model; }
+  get active() { return this.#model != null; }
+  /** Decisions in row order: [{index, decision, set, labels (class names), at}]. */
+  get decisions() {
+    return [...this.#decisions].sort((a, b) => a[0] - b[0]).map(([index, d]) => ({
+      index, decision: d.decision, set: [...d.set], labels: d.set.map((k) => this.#model.classNames[k]), at: d.at,
+    }));
+  }
+
+  /** Whether a failed single-label read is multi-label data this controller reads instead. */
+  claims(error) {
+    return looksMultiLabel(error);
+  }
+
+  /** Reads `entries` (the files with their roles) as multi-label data and audits them. */
+  async take(entries, { labelColumn = null, sourceName = 'labels' } = {}) {
+    const token = ++this.#token;
+    this.#free();
+    const { input, options } = this.#deps.readRequest(entries, { labelColumn });
+    const readOptions = {};
+    if (options.labelColumn) readOptions.labelColumn = options.labelColumn;
+    if (options.float32) readOptions.float32 = true;
+    this.#view.progress('Looks multi-label: reading the label sets…');
+    try {
+      const client = await this.#deps.client();
+      const dataset = await client.multiLabel.readDataset(input, readOptions);
+      if (token !== this.#token) {
+        dataset.free().catch(() => {});
+        return null;
+      }
+      this.#dataset = dataset;
+      this.#view.progress(announcement(dataset.rowsWithSeveral) + ' — analysing…');
+      const report = await client.multiLabel.audit(dataset, {});
+      if (token !== this.#token) return null;
+      this.#model = buildModel(dataset, report, sourceName);
+      this.#key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
+      const saved = await this.#deps.store.load(this.#key, { numExamples: dataset.numExamples, numClasses: dataset.numClasses });
+      if (token !== this.#token) return null;
+      this.#decisions = new Map((saved ?? []).map(([index, decision, set, at]) => [index, { decision, set, at }]));
+      this.#view.idle();
+      this.#view.show(this.#model);
+      return this.#model;
+    } catch (error) {
+      if (token !== this.#token) return null;
+      this.#view.idle();
+      this.#view.failed(error);
+      return null;
+    }
+  }
+
+  /** Another dataset (or single-label data) is shown: forget this one. */
+  clear() {
+    this.#token++;
+    this.#free();
+    this.#model = null;
+    this.#decisions = new Map();
+    this.#view.clear();
+  }
+
+  decisionOf(index) {
+    const d = this.#decisions.get(index);
+    return d ? { decision: d.decision, set: [...d.set] } : null;
+  }
+
+  /**
+   * A decision on row `index`: 'accept' (the suggested set), 'keep' (the given set), 'edit' with a
+   * set of class indices, or null to clear it.
+   */
+  decide(index, decision, set) {
+    const model = this.#model;
+    if (!model || !Number.isInteger(index) || index < 0 || index >= model.numExamples) {
+      throw new RangeError(`There is no row ${index} to decide on.`);
+    }
+    if (decision == null) {
+      this.#decisions.delete(index);
+    } else {
+      let chosen;
+      if (decision === 'accept') chosen = model.rowOf.get(index)?.suggested ?? model.given(index);
+      else if (decision === 'keep') chosen = model.given(index);
+      else if (decision === 'edit') chosen = checkedSet(set, model.numClasses);
+      else throw new RangeError(`Unknown decision '${decision}': use accept, keep or edit.`);
+      this.#decisions.set(index, { decision, set: chosen, at: Date.now() });
+    }
+    this.#save();
+    this.#view.decisionsChanged();
+    return this.decisionOf(index);
+  }
+
+  /** Every row's set with the decisions applied. */
+  correctedSets() {
+    const model = this.#model;
+    const out = new Array(model.numExamples);
+    for (let i = 0; i < model.numExamples; i++) out[i] = this.#decisions.get(i)?.set ?? model.given(i);
+    return out;
+  }
+
+  /** The corrected labels file, in the notation the input used. */
+  exportLabels() {
+    const m = this.#model;
+    return writeLabelSets(this.correctedSets(), { classNames: m.classNames, notation: m.notation, baseName: m.sourceName });
+  }
+
+  /** The flagged rows with what looks wrong and the decisions, as CSV. */
+  exportIssues() {
+    return { name: `${this.#model.sourceName}-multilabel-issues.csv`, type: 'text/csv', data: issuesCsv(this.#model, this.#decisions) };
+  }
+
+  #save() {
+    const record = [...this.#decisions].map(([index, d]) => [index, d.decision, d.set, d.at]);
+    Promise.resolve(this.#deps.store.save(this.#key, record)).catch((error) => this.#view.saveFailed?.(error));
+  }
+
+  #free() {
+    this.#dataset?.free?.().catch?.(() => {});
+    this.#dataset = null;
+  }
+}
+
+function checkedSet(set, numClasses) {
+  if (!Array.isArray(set)) throw new RangeError('An edited set must be an array of class indices.');
+  const out = [...new Set(set)].sort((a, b) => a - b);
+  for (const k of out) {
+    if (!Number.isInteger(k) || k < 0 || k >= numClasses) throw new RangeError(`Class ${k} is not one of the ${numClasses} classes.`);
+  }
+  return out;
+}
+
+/** What the panel shows: classes, flagged rows (ranked) with suggestions, per-class issues, health. */
+export function buildModel(dataset, report, sourceName = 'labels') {
+  const { offsets, classes } = dataset;
+  const given = (i) => Array.from(classes.subarray(offsets[i], offsets[i + 1]));
+  const rows = report.rows.map((r) => ({ ...r, suggested: suggestedSet(r) }));
+  const rowOf = new Map(rows.map((r) => [r.example, r]));
+  const health = report.health;
+  return {
+    sourceName,
+    numExamples: dataset.numExamples,
+    numClasses: dataset.numClasses,
+    classNames: dataset.classNames,
+    notation: dataset.notation === 'none' ? 'semicolon' : dataset.notation,
+    rowsWithSeveral: dataset.rowsWithSeveral,
+    announcement: announcement(dataset.rowsWithSeveral),
+    given,
+    rows,
+    rowOf,
+    classIssues: report.classIssues.map((list) => Array.from(list)),
+    labelCounts: report.labelCounts,
+    labelQuality: report.labelQuality,
+    health: {
+      overall: health.overallLabelHealthScore,
+      classes: health.classesByLabelQuality,
+      common: health.commonIssues,
+    },
+    extraColumns: dataset.extraColumns ?? [],
+    warnings: [...(dataset.warnings ?? []), ...(report.warnings ?? [])],
+  };
+}
