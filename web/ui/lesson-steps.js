@@ -3,10 +3,30 @@
 import { h } from './dom.js';
 import { lessonSteps, prob } from './lesson-data.js';
 
-/** Horizontal bars with their values: [{label, value, max, mark}]. */
-function bars(items, { caption, format = prob }) {
+// More classes than this (ImageNet has 1,000): a picture shows the followed row's classes and
+// those that matter most to them, and says how many it leaves out.
+const MAX_LESSON_CLASSES = 12;
+const ofAll = (shown, k) => (shown < k ? ` (${shown} of ${k.toLocaleString('en-US')} classes)` : '');
+
+/** Up to MAX_LESSON_CLASSES class indices, ascending: `keep` first, then the largest weight(c). */
+function focusClasses(k, keep, weight) {
+  if (k <= MAX_LESSON_CLASSES) return Array.from({ length: k }, (_, c) => c);
+  const picked = new Set(keep.filter((c) => c >= 0 && c < k));
+  const rest = Array.from({ length: k }, (_, c) => c).filter((c) => !picked.has(c)).map((c) => [weight(c), c])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, c] of rest) {
+    if (picked.size >= MAX_LESSON_CLASSES) break;
+    picked.add(c);
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** Horizontal bars with their values: [{label, value, max, mark}]; many classes: the marked and largest. */
+function bars(all, { caption, format = prob }) {
+  const kept = new Set(focusClasses(all.length, all.flatMap((it, c) => (it.mark ? [c] : [])), (c) => all[c].value));
+  const items = all.filter((_, c) => kept.has(c));
   return h('table', { class: 'lz-bars' },
-    h('caption', null, caption),
+    h('caption', null, caption + ofAll(items.length, all.length)),
     h('tbody', null, items.map((it) => h('tr', { class: it.mark ? 'mark' : null },
       h('th', { scope: 'row' }, it.label),
       h('td', null, h('span', { class: 'lz-bar', style: `width:${Math.max(0, Math.min(1, it.value / (it.max || 1))) * 100}%` })),
@@ -20,15 +40,23 @@ function bars(items, { caption, format = prob }) {
  * @param {{caption: string, format?: (v: any) => string, highlight?: number[]|null, colHead?: string}} options
  */
 function matrix(m, names, { caption, format = String, highlight = null, colHead = 'class' }) {
-  const max = Math.max(...m.flat().filter((v, idx) => Math.floor(idx / m.length) !== idx % m.length), 1e-12);
-  return h('div', { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
+  // Many classes: the highlighted pair's classes and those most confused with them (or overall).
+  const seeds = highlight ?? [];
+  const mass = (c) => (seeds.length ? seeds.reduce((sum, s) => sum + (s === c ? 0 : (m[s][c] ?? 0) + (m[c][s] ?? 0)), 0)
+    : m[c].reduce((sum, v, j) => sum + (j === c ? 0 : v ?? 0), 0));
+  const shown = focusClasses(m.length, seeds, mass);
+  let max = 1e-12;
+  for (const i of shown) for (const j of shown) if (i !== j && m[i][j] > max) max = m[i][j];
+  const full = caption + ofAll(shown.length, m.length);
+  return h('div', { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': full },
     h('table', { class: 'lz-matrix' },
-      h('caption', null, caption),
+      h('caption', null, full),
       h('thead', null, h('tr', null, h('th', { scope: 'col', class: 'corner' }, `${colHead} →`, h('br'), 'given ↓'),
-        names.map((n) => h('th', { scope: 'col' }, n)))),
-      h('tbody', null, m.map((line, i) => h('tr', null,
+        shown.map((c) => h('th', { scope: 'col' }, names[c])))),
+      h('tbody', null, shown.map((i) => h('tr', null,
         h('th', { scope: 'row' }, names[i]),
-        line.map((v, j) => {
+        shown.map((j) => m[i][j]).map((v, jj) => {
+          const j = shown[jj];
           const off = i !== j && v > 0;
           const strength = off ? Math.min(1, v / max) : 0;
           const cls = [i === j ? 'diag' : off ? 'off' : '', highlight && highlight[0] === i && highlight[1] === j ? 'hl' : '']
