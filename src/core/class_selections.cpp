@@ -153,7 +153,9 @@ std::vector<Selection> run_pass_split(LabelsView labels, ProbsView<T> probs, con
     std::size_t offers = 0;
     for (const Selection* s = first; s != last; ++s) offers += static_cast<std::size_t>(counts[s->what.label]);
     constexpr std::size_t MIN_OFFERS_PER_PIECE = std::size_t{1} << 18;
-    const std::size_t wanted = parallel_pieces(static_cast<std::size_t>(last - first), offers, MIN_OFFERS_PER_PIECE);
+    // One piece per thread at most: every piece walks all the labels.
+    const std::size_t wanted = std::min(static_cast<std::size_t>(parallel_threads()),
+                                        parallel_pieces(static_cast<std::size_t>(last - first), offers, MIN_OFFERS_PER_PIECE));
     // Cuts at class boundaries, near equal shares of the offers.
     std::vector<const Selection*> cuts{first};
     std::size_t so_far = 0;
