@@ -3,6 +3,7 @@
 // on; the core answers with an invalid_option error, which the caller also treats as usage.
 import { parseArgs } from 'node:util';
 import { checkFeatureValues, CROSS_VAL_COMMAND, FEATURE_HELP, FEATURE_OPTIONS } from './cmd-cross-val.mjs';
+import { MULTI_LABEL_CROSS_VAL_HELP } from './cmd-cross-val-multilabel.mjs';
 import { simulateNoiseSpec } from './cmd-simulate.mjs';
 import { checkMultiLabelValues, MULTI_LABEL_HELP, MULTI_LABEL_OPTIONS } from './cmd-multilabel.mjs';
 import { checkOutNotInput, checkRepeatedFlags } from './paths.mjs';
@@ -152,6 +153,9 @@ for (const name of ['find-issues', 'scores', 'health', 'audit']) {
   COMMANDS[name].help += `\n\n${MULTI_LABEL_HELP}`;
 }
 COMMANDS['cross-val'] = CROSS_VAL_COMMAND;
+// One-vs-rest for a table of label sets (src/cli/cmd-cross-val-multilabel.mjs).
+COMMANDS['cross-val'].options['multi-label'] = { type: 'boolean' };
+COMMANDS['cross-val'].help += `\n\n${MULTI_LABEL_CROSS_VAL_HELP}`;
 // Simulated label noise (src/cli/cmd-simulate.mjs): its own flags and checks.
 COMMANDS['simulate-noise'] = simulateNoiseSpec(INPUT);
 

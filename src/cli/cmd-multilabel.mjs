@@ -40,8 +40,12 @@ export function checkMultiLabelValues(command, v, fail) {
   }
   if (!ml) return;
   if (v['per-class'] && command !== 'find-issues') fail('--per-class goes with find-issues.');
-  if (v.features !== undefined || v['text-column'] !== undefined) {
-    fail('--multi-label needs --labels and --pred-probs (probabilities from features are single-label).');
+  if (command === 'cross-val') {
+    // One-vs-rest on one table of label sets and features (src/cli/cmd-cross-val-multilabel.mjs).
+    if (v.data === undefined) fail('cross-val --multi-label reads one table of label sets and features: give it with --data.');
+  } else if (v.features !== undefined || v['text-column'] !== undefined) {
+    fail('--multi-label needs --labels and --pred-probs (compute them from features first: '
+      + 'labelscope cross-val --multi-label --data TABLE --out PROBS.csv).');
   }
   if (v.alpha !== undefined) {
     if (v.alpha.trim().toLowerCase() === 'none') v.alpha = null;

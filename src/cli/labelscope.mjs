@@ -9,6 +9,7 @@ import { InputError, inputFiles, progressLine, readInput } from './input.mjs';
 import { csvChunks, jsonChunks } from './output.mjs';
 import { OutputError, writeOutput } from './write.mjs';
 import { multiLabelHint, multiLabelRun } from './cmd-multilabel.mjs';
+import { multiLabelCrossValCommand } from './cmd-cross-val-multilabel.mjs';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, input: 3 };
 
@@ -95,7 +96,10 @@ async function run(command, values) {
   const progress = progressLine();
   let dataset;
   try {
-    if (command === 'cross-val') return await emit(await crossValCommand(ls, files, values), values.out);
+    if (command === 'cross-val') {
+      const crossVal = values['multi-label'] ? multiLabelCrossValCommand : crossValCommand; // one-vs-rest for label sets
+      return await emit(await crossVal(ls, files, values), values.out);
+    }
     if (values['multi-label']) {
       return await emit(await multiLabelRun(ls, command, files, values, progress, say), values.out);
     }
