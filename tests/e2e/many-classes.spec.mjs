@@ -133,7 +133,7 @@ test('1,000 classes: confused pairs and class searches instead of a grid; bounde
   expect(await longestTask(page)).toBeLessThan(MAX_TASK_MS);
 });
 
-test('10,000 classes: the charts, class search and relabel picker stay small and quick', async ({ page }) => {
+test('10,000 classes: the charts, class search and relabel picker stay small and quick', async ({ page }, testInfo) => {
   // The engine cannot analyse K = 10,000 in a page (its K x K matrices need more than the 4 GB of
   // WebAssembly memory; README "Limits"), so the page's parts get a report of that size directly.
   test.setTimeout(120_000);
@@ -175,6 +175,7 @@ test('10,000 classes: the charts, class search and relabel picker stay small and
       built: Object.getOwnPropertyDescriptor(report, 'confidentJoint').get != null, nodes: host.querySelectorAll('*').length,
     };
   });
+  testInfo.annotations.push({ type: 'measured', description: `${result.nodes} nodes for the charts and relabel controls` });
   expect(result.pairs).toBe(20);
   expect(result.first).toEqual(['1234', '5678']);
   expect(result.built, 'the 100M-cell matrix is read in place, never built as nested arrays').toBe(true);
