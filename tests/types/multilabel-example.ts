@@ -41,5 +41,15 @@ export async function multiLabelTour(labelsFile: File, probsFile: File): Promise
   const remote = await worker.multiLabel.readDataset({ labels: labelsFile, predProbs: probsFile });
   const remoteHealth: MultiLabelHealthSummary = await worker.multiLabel.healthSummary({ dataset: remote });
   await remote.free();
-  void [first, perClass, scores, rows, present, n, inGiven, missing, sets, remoteHealth];
+
+  // One-vs-rest probabilities from a table of label sets and features, straight into the audit.
+  const cv = await ml.crossValProbs({ combined: labelsFile }, { folds: 5, features: ['x1', 'x2'], onProgress: (p) => {
+    if (p.stage === 'training') void p.foldsDone;
+  } });
+  const fromCv: MultiLabelAuditReport = ml.audit({ labels: cv.labels, predProbs: cv.probs, numClasses: cv.numClasses });
+  // @ts-expect-error one table only
+  await ml.crossValProbs({ labels: labelsFile, features: probsFile });
+  const remoteCv = await worker.multiLabel.crossValProbs({ combined: labelsFile }, { seed: 1 });
+  const firstName: string | undefined = remoteCv.classNames[0];
+  void [first, perClass, scores, rows, present, n, inGiven, missing, sets, remoteHealth, fromCv, firstName];
 }

@@ -182,6 +182,50 @@ export interface MultiLabel {
   countMultiLabelRows(labels: DataSource): Promise<number>;
   /** The same count, with the file row (header counted) and column of the first such set (0 if none). */
   sniffLabelSets(labels: DataSource): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
+  /**
+   * One-vs-rest out-of-sample probabilities from a table of label sets and features: one binary
+   * logistic regression per class, every class on the same folds. CSV/TSV tables.
+   */
+  crossValProbs(input: { combined: DataSource }, options?: MultiLabelCrossValOptions): Promise<MultiLabelCrossValResult>;
+}
+
+export interface MultiLabelCrossValOptions {
+  folds?: number;
+  seed?: number;
+  /** Inverse L2 strength, one for every class (default: chosen by summed held-out log loss). */
+  c?: number;
+  balancedClassWeight?: boolean;
+  maxIterations?: number;
+  tolerance?: number;
+  model?: 'logistic_regression';
+  /** The column of label sets (a;b, a|b or JSON arrays; [] for an empty set). */
+  labelColumn?: string;
+  features?: 'all' | string | readonly string[];
+  textColumn?: string;
+  impute?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: { stage: 'reading'; file: string; bytesRead: number; totalBytes: number }
+    | { stage: 'training'; foldsDone: number; numFolds: number }) => void;
+}
+
+export interface MultiLabelCrossValResult {
+  /** numExamples x numClasses, row-major: P(class in the set), independent per class. */
+  probs: Float64Array;
+  numExamples: number;
+  numClasses: number;
+  classNames: string[];
+  /** The sets read, in CSR form: feed { labels, predProbs: probs, numClasses } to audit(). */
+  labels: { offsets: Int32Array; classes: Int32Array };
+  notation: SetNotation;
+  rowsWithSeveral: number;
+  labelColumn: string;
+  /** Per fold: accuracy = share of (row, class) decisions right at 0.5; logLoss = mean binary log loss. */
+  folds: { trainRows: number; testRows: number; accuracy: number; logLoss: number; iterations: number }[];
+  foldsUsed: number;
+  c: number;
+  notes: string[];
+  features: { used: string[]; droppedConstant: string[]; oneHot: string[]; notes: string[]; denseColumns: number;
+    textColumns: number };
 }
 
 /** ls.multiLabel in the worker: the same methods, with promises. */
@@ -207,6 +251,8 @@ export interface WorkerMultiLabel {
   audit(data: WorkerMultiLabelDataset | MultiLabelData, options?: MultiLabelFindOptions & AggregatorOptions & {
     rankBy?: RankBy; adjustPredProbs?: boolean;
   }): Promise<MultiLabelAuditReport>;
+  crossValProbs(input: { combined: DataSource<WorkerByteSource> }, options?: MultiLabelCrossValOptions):
+    Promise<MultiLabelCrossValResult>;
 }
 
 declare module './api.js' {
