@@ -130,6 +130,8 @@ const DEFAULT_RATES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
  * keep the given probabilities ('keep': sweepNoiseRate's numbers), and score one filterBy method.
  * onProgress gets crossValProbs' progress with {rate, rateIndex, numRates}. Returns
  * [{ rate, seed, flipped, found, flagged, precision, recall, f1, probabilities }].
+ * @param {any} ls
+ * @param {Record<string, any>} [args] checked against SWEEP_KEYS
  */
 export async function sweepNoisyData(ls, args = {}) {
   checkOptions('sweepNoisyData', args, SWEEP_KEYS);
