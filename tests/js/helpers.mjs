@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker as NodeWorker } from 'node:worker_threads';
 
-import { createLabelScope } from '../../src/js/index.js';
+import { createLabelScope, LabelScopeError } from '../../src/js/index.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GOLDEN = `${ROOT}tests/fixtures/golden/`;
@@ -156,7 +156,6 @@ export function assertRankedByScores(actual, expected, scores, rel, what) {
 
 /** Asserts `fn` throws a LabelScopeError with `code` (and the given location fields, if any). */
 export async function assertLabelScopeError(fn, code, fields = {}) {
-  const { LabelScopeError } = await import('../../src/js/index.js');
   let error = null;
   try {
     await fn();
