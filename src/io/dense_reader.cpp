@@ -448,6 +448,15 @@ LabelSet label_set(LabelColumn&& column, const std::string& file) {
         std::sort(names.begin(), names.end());
         out.labels = std::move(column).resolve(names, &unknown, &unknown_row);
         out.class_names = std::move(names);
+        // Among names, a negative whole number is kept as "no class" (-1) by the label column: here
+        // every row needs its class, so it is an error naming the row (found by tests/fuzz).
+        for (std::size_t i = 0; i < out.labels.size(); ++i)
+            if (out.labels[i] < 0)
+                throw ReadError("bad_label",
+                                "The label in data row " + std::to_string(i + 1) + " is a negative number among "
+                                "class names. Give every row a class name, or use class indices 0, 1, 2, ... "
+                                "throughout.",
+                                file, static_cast<std::int64_t>(i + 1), 1);
         return out;
     }
     out.labels = std::move(column).resolve({}, &unknown, &unknown_row);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/fuzz_features_target.hpp"
 #include "fuzz/fuzz_targets.hpp"
 #include "io_helpers.hpp"
 
@@ -31,8 +32,10 @@ void replay(const std::string& name, const std::string& bytes) {
         labelscope::fuzz::npy_one(p, bytes.size());
     else if (name.rfind("pipeline-", 0) == 0)
         labelscope::fuzz::pipeline_one(p, bytes.size());
+    else if (name.rfind("features-", 0) == 0)
+        labelscope::fuzz_features::features_one(p, bytes.size());
     else
-        FAIL("fuzz regression '" << name << "' must start with csv-, npy- or pipeline-");
+        FAIL("fuzz regression '" << name << "' must start with csv-, npy-, pipeline- or features-");
 }
 
 }  // namespace
