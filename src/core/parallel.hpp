@@ -51,6 +51,11 @@ private:
 std::size_t parallel_pieces(std::size_t items, std::size_t work, std::size_t min_work);
 // Tests: every min_work above taken as `min_work` (0 = as the callers say), to split tiny inputs.
 void set_parallel_min_work(std::size_t min_work);
+// Whether a test set it (set_parallel_min_work).
+bool parallel_forced();
+
+// In WebAssembly, work below this many units (values) stays on the calling thread (parallel.cpp).
+inline constexpr std::size_t WASM_MIN_WORK = std::size_t{1} << 25;
 
 // The boundaries of `pieces` nearly equal ranges of [0, n): piece p is [bounds(p), bounds(p + 1)).
 inline std::size_t piece_begin(std::size_t n, std::size_t pieces, std::size_t p) {

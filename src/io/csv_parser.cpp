@@ -173,7 +173,13 @@ private:
         const std::size_t size = static_cast<std::size_t>(end - begin);
         const int threads = parallel_threads();
         std::size_t pieces = 1;
-        if (threads > 1 && size >= parallel_min_bytes.load(std::memory_order_relaxed))
+#if defined(__EMSCRIPTEN__)
+        // As parallel_pieces: a WebAssembly helper pays for itself on big files only (~8 bytes a value).
+        const bool big_enough = parallel_forced() || total_bytes_ >= std::uint64_t{WASM_MIN_WORK} * 8;
+#else
+        const bool big_enough = true;
+#endif
+        if (threads > 1 && big_enough && size >= parallel_min_bytes.load(std::memory_order_relaxed))
             pieces = std::max<std::size_t>(2, std::min<std::size_t>(static_cast<std::size_t>(threads) * 2,
                                                                     size / piece_min_bytes.load(std::memory_order_relaxed)));
         std::vector<const char*> bounds(pieces + 1, end);
