@@ -99,9 +99,11 @@ export function npyLabels(labels, { descr = '<i8', twoD = false } = {}) {
  * place of the given ones: every other column and cell as read, the reader's delimiter, class names
  * or indices as the file wrote them, and an original_label column when the file has a header. A
  * .npy of labels stays a .npy of the same dtype. Returns { parts: (string | Uint8Array)[], type }
- * (make a Blob of the parts, or join them).
+ * (make a Blob of the parts, or join them). labelColumn (1-based) and hasHeader say where the labels
+ * sit in `source` when the dataset was not read from it as such (probabilities computed from the
+ * file's features: the dataset's own source is the computed table).
  */
-export async function correctedLabelsFile(core, source, { dataset, labels }) {
+export async function correctedLabelsFile(core, source, { dataset, labels, labelColumn, hasHeader }) {
   if (!dataset?.classNames || !dataset?.source) throw invalid('correctedLabelsFile needs the dataset read from the file.');
   if (!labels || labels.length !== dataset.numExamples) {
     throw invalid(`correctedLabelsFile needs one label per example (${dataset.numExamples}).`);
@@ -112,14 +114,15 @@ export async function correctedLabelsFile(core, source, { dataset, labels }) {
     return { parts: [npyLabels(labels, { descr: sniffed.descr, twoD: sniffed.shape?.length === 2 })],
       type: 'application/octet-stream' };
   }
-  const column = dataset.source.labelsColumn || 1;
+  const column = labelColumn || dataset.source.labelsColumn || 1;
   const names = dataset.classNames;
   const firstCell = sniffed.firstRow?.[column - 1] ?? '';
   // A file of class indices stays one: "2" that is not itself a class name.
   const byIndex = INTEGER.test(firstCell) && !names.includes(firstCell.trim());
   const texts = Array.from(labels, (c) => (byIndex ? String(c) : names[c]));
   const rewriter = new core.LabelRewriter(sniffed.name, {
-    labels: texts, labelColumn: column, hasHeader: (dataset.source.labelsFirstRow ?? 1) > 1, addOriginal: true,
+    labels: texts, labelColumn: column, hasHeader: hasHeader ?? (dataset.source.labelsFirstRow ?? 1) > 1,
+    addOriginal: true,
   });
   try {
     const parts = [];

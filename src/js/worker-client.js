@@ -208,11 +208,13 @@ class LabelScopeWorker {
   }
 
   /** As LabelScope.correctedLabelsFile, on a dataset read by this worker. */
-  correctedLabelsFile(source, { dataset, labels }) {
+  correctedLabelsFile(source, { dataset, labels, labelColumn, hasHeader }) {
     if (!(dataset instanceof WorkerDataset)) {
       return Promise.reject(new LabelScopeError({ code: 'invalid_option', message: 'correctedLabelsFile needs a dataset read by this worker.' }));
     }
-    return this.call('correctedLabelsFile', { source, datasetId: dataset.datasetId, labels: Int32Array.from(labels) });
+    return this.call('correctedLabelsFile', {
+      source, datasetId: dataset.datasetId, labels: Int32Array.from(labels), labelColumn, hasHeader,
+    });
   }
 
   /** As LabelScope.crossValProbs; signal also stops the training between optimiser steps. */

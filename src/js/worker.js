@@ -64,7 +64,9 @@ async function handle(id, method, args) {
       return { ...sniffed, problem: sniffed.problem?.toJSON() };
     }
     case 'correctedLabelsFile':
-      return ls.correctedLabelsFile(args.source, { dataset: datasetFrom(args), labels: args.labels });
+      return ls.correctedLabelsFile(args.source, {
+        dataset: datasetFrom(args), labels: args.labels, labelColumn: args.labelColumn, hasHeader: args.hasHeader,
+      });
     case 'crossValProbs': {
       // A cancel message cannot arrive while the training runs: the client also raises a shared flag.
       const flag = /** @type {Int32Array | undefined} */ (args.cancelFlag);

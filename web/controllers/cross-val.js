@@ -3,6 +3,8 @@
 // crossValProbs (k-fold cross-validated logistic regression in WebAssembly); its result becomes a
 // dataset that the analysis controller audits like any file read. A request like any other: a
 // newer action (a file, a demo, Cancel) supersedes it. No DOM here: the view draws the panel.
+import { computedFrom } from '../ui/computed.js';
+
 const PARQUET_MAGIC = 'PAR1';
 
 /**
@@ -165,6 +167,7 @@ export class CrossValController {
       const pixels = new Uint8Array(await files[1].arrayBuffer());
       dataset.images = imagesFromNpy(pixels, image);
     }
+    dataset.computed = computedFrom(result, entries, options); // what the exports and the summary say
     this.#result = result;
     this.#view.done(result);
     return analysis.useComputed(request.token, dataset);

@@ -6,6 +6,7 @@ import { displayColumns } from './columns.js';
 import {
   correctedLabels, correctedLabelsCsvParts, Decisions, decisionsCsvParts, labelsFormat, npyBytes,
 } from '../ui/decisions.js';
+import { labelsPlace } from '../ui/computed.js';
 import { decisionsKey } from '../ui/persist.js';
 
 const DECISION_KINDS = ['accept', 'keep', 'relabel'];
@@ -19,6 +20,7 @@ export class ReviewController {
   #note = null;                 // decisions restored when the dataset was read
   #labelsFormat = null;         // how the labels were given (for "Export corrected labels")
   #labelsFile = null;           // the file the labels came from (rewritten with the corrections)
+  #labelsPlace = null;          // {labelColumn, hasHeader} in that file, for computed probabilities
   #writeLabels;
   #unsavedKeys = 0;
 
@@ -56,15 +58,18 @@ export class ReviewController {
     const meta = { fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses };
     const { decisions, restored } = await this.#store.open(key, meta);
     const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
+    // Probabilities computed here: the dataset's source is the computed table, not the file.
+    const place = labelsPlace(dataset);
     return {
-      key, decisions, restored, labelsFile: labelsEntry?.file ?? null,
-      format: labelsFormat(labelsEntry, dataset.source?.labelsColumn ?? 1),
+      key, decisions, restored, labelsFile: labelsEntry?.file ?? null, labelsPlace: place,
+      format: labelsFormat(labelsEntry, place?.labelColumn ?? dataset.source?.labelsColumn ?? 1),
     };
   }
 
   /** Makes an opened set current (once the dataset it belongs to is shown). */
-  use({ key, decisions, restored, format, labelsFile = null }) {
+  use({ key, decisions, restored, format, labelsFile = null, labelsPlace: place = null }) {
     this.#labelsFile = labelsFile;
+    this.#labelsPlace = place;
     this.#key = key;
     this.#decisions = decisions;
     this.#note = restored;
@@ -178,7 +183,7 @@ export class ReviewController {
     const npy = format.kind === 'npy';
     const labels = correctedLabels(dataset.labels, this.#decisions);
     if (this.#writeLabels && this.#labelsFile) {
-      const { parts, type } = await this.#writeLabels(this.#labelsFile, { dataset, labels });
+      const { parts, type } = await this.#writeLabels(this.#labelsFile, { dataset, labels, ...this.#labelsPlace });
       this.#store.markExported(this.#key);
       const ext = npy ? 'npy' : type.includes('tab-separated') ? 'tsv' : 'csv';
       return { blob: new Blob(parts, { type }), fileName: `${sourceName}-corrected-labels.${ext}` };

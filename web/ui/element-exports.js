@@ -3,7 +3,7 @@
 // probabilities computed in this tab, and Start over. A failed export keeps the results on screen.
 import { probabilitiesBlob } from './cross-val-panel.js';
 import { download, exportWithProgress, flaggedRowsCsv, fullDatasetCsv } from './export.js';
-import { plural } from './format.js';
+import { plural, pluralIs } from './format.js';
 
 export class ExportActions {
   #host;
@@ -64,7 +64,7 @@ export class ExportActions {
     } catch (error) {
       host.fail(error, `Could not export ${source}-${what}`, {
         keepResults: true, openFiles: false,
-        hint: `Your ${plural(host.review().decisions.size, 'decision')} are unchanged. Try the export again.`,
+        hint: `Your ${pluralIs(host.review().decisions.size, 'decision')} unchanged. Try the export again.`,
       });
     }
   }

@@ -51,6 +51,11 @@ export function plural(n, one, many = `${one}s`) {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/** "1 decision is" / "3 decisions are": a count as the subject of a sentence. */
+export function pluralIs(n, one, many = `${one}s`) {
+  return `${plural(n, one, many)} ${n === 1 ? 'is' : 'are'}`;
+}
+
 // ---- text from the person's files inside the page's sentences ------------------------------------
 // A class name, id, cell or file name may hold explicit direction controls: U+202A-U+202E
 // (embeddings, overrides, closed by U+202C) and U+2066-U+2068 (isolates, closed by U+2069). Left

@@ -38,6 +38,10 @@ export interface CorrectedLabelsArgs<D> {
   dataset: D;
   /** One class index per example: the given labels with the decisions applied. */
   labels: ArrayLike<number>;
+  /** 1-based column of the labels in the file, when the dataset was not read from it (computed probabilities). */
+  labelColumn?: number;
+  /** Whether the file has a header row, when the dataset was not read from it. */
+  hasHeader?: boolean;
 }
 
 declare module './api.js' {

@@ -1,0 +1,52 @@
+// The analyst's path through probabilities computed in the page (a fresh-eyes trial): a labelled
+// table of features (tests/fixtures/learn/flowers.csv: 600 rows, four numbers, a `site` category,
+// the `species` label) → "Compute out-of-sample probabilities here" → decisions → the exports,
+// a reload that resumes, the summary of how the file was read, the keyboard after a click.
+import { readFileSync } from 'node:fs';
+import {
+  app, dropFiles, expect, openApp, parseCsv, ROOT, test, waitReady,
+} from './fixtures.mjs';
+
+const FLOWERS = `${ROOT}tests/fixtures/learn/flowers.csv`;
+const panel = (page) => app(page).locator('.cv-panel');
+const grid = (page) => app(page).locator('[role=grid]');
+const computeButton = (page) => app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ });
+const decisionsOf = (el) => el.evaluate((node) => node.decisions.map(({ index, decision, label }) => ({ index, decision, label })));
+
+async function dropAndCompute(page) {
+  await openApp(page);
+  await dropFiles(page, [FLOWERS]);
+  await computeButton(page).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+}
+
+async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+test('computed here, one row accepted: the corrected labels are flowers.csv with species replaced', async ({ page }) => {
+  const alerts = [];
+  page.on('dialog', (dialog) => { alerts.push(dialog.message()); dialog.dismiss(); });
+  await dropAndCompute(page);
+  await grid(page).focus();
+  await page.keyboard.press('a');
+  const [decided] = await decisionsOf(app(page));
+  expect(decided.decision).toBe('accept');
+  const file = await downloadFrom(page, app(page).locator('.decision-bar')
+    .getByRole('button', { name: 'Export corrected labels (CSV)' }));
+  expect(alerts).toEqual([]);
+  expect(file.name).toBe('flowers-corrected-labels.csv');
+  const source = parseCsv(readFileSync(FLOWERS, 'utf8')).filter((r) => r.join('') !== '');
+  const [header, ...rows] = parseCsv(file.bytes.toString('utf8')).filter((r) => r.join('') !== '');
+  expect(header).toEqual([...source[0], 'original_label']);
+  expect(rows).toHaveLength(600);
+  const classes = ['setosa', 'versicolor', 'virginica']; // sorted, as the reader names the classes
+  rows.forEach((row, i) => {
+    const given = source[i + 1];
+    const label = i === decided.index ? classes[decided.label] : given[5];
+    expect(row).toEqual([...given.slice(0, 5), label, given[5]]);
+  });
+  expect(rows[decided.index][5]).not.toBe(rows[decided.index][6]);
+});

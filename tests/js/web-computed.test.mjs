@@ -1,0 +1,49 @@
+// Probabilities computed in the page, without a browser: where the labels of the file sit (for the
+// corrected labels), what the summary says, and the wording around it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { computedFrom, labelsPlace } from '../../web/ui/computed.js';
+import { plural, pluralIs } from '../../web/ui/format.js';
+
+const flowersReport = {
+  columns: [
+    { name: 'sepal_length', column: 1, use: 'numeric' }, { name: 'sepal_width', column: 2, use: 'numeric' },
+    { name: 'petal_length', column: 3, use: 'numeric' }, { name: 'petal_width', column: 4, use: 'numeric' },
+    { name: 'site', column: 5, use: 'categorical' }, { name: 'species', column: 6, use: 'label' },
+  ],
+  labelColumn: 'species', used: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'site'],
+  labelsFile: 'flowers.csv', featuresFile: 'flowers.csv',
+};
+const flowersEntry = {
+  role: 'combined', file: { name: 'flowers.csv' }, looksLikeFeatures: true,
+  columns: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'site', 'species'],
+};
+
+test('a table computed here: the labels are its species column, under a header', () => {
+  const computed = computedFrom({ featureReport: flowersReport, settings: { foldsUsed: 5 } }, [flowersEntry],
+    { impute: true });
+  assert.equal(computed.labelColumn, 6);
+  assert.equal(computed.labelColumnName, 'species');
+  assert.equal(computed.hasHeader, true);
+  assert.equal(computed.folds, 5);
+  assert.deepEqual(computed.options, { impute: true });
+  assert.deepEqual(labelsPlace({ computed }), { labelColumn: 6, hasHeader: true });
+  assert.equal(labelsPlace({ source: { labelsColumn: 1 } }), null); // read as such: the dataset knows
+});
+
+test('labels + a features file: the labels file\'s one column, a header if it had one', () => {
+  const report = { columns: [], labelColumn: '', used: ['783 of 784 columns'], labelsFile: 'labels.csv', featuresFile: 'pixels.npy' };
+  const entries = [{ role: 'labels', file: { name: 'labels.csv' }, columns: ['label'] },
+    { role: 'predProbs', file: { name: 'pixels.npy' }, columns: null }];
+  const computed = computedFrom({ featureReport: report, folds: [{}, {}, {}, {}, {}], settings: {} }, entries);
+  assert.deepEqual(labelsPlace({ computed }), { labelColumn: 1, hasHeader: true });
+  assert.equal(computed.folds, 5);
+  assert.equal(computed.featuresFile, 'pixels.npy');
+});
+
+test('a count as a sentence\'s subject agrees with its verb', () => {
+  assert.equal(pluralIs(1, 'decision'), '1 decision is');
+  assert.equal(pluralIs(3, 'decision'), '3 decisions are');
+  assert.equal(pluralIs(0, 'decision'), '0 decisions are');
+  assert.equal(plural(2000, 'row'), '2,000 rows');
+});
