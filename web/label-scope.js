@@ -19,6 +19,7 @@ import { sharedClient } from './ui/shared-client.js';
 import { crossValStyles } from './ui/cross-val-panel.js';
 import { DEMOS, demoUrls } from './ui/demos.js';
 import { replace } from './ui/dom.js';
+import { computedSession } from './ui/computed.js';
 import { ExportActions } from './ui/element-exports.js';
 import { showFailure } from './ui/element-failure.js';
 import { renderAll, renderContext, resultEventDetail } from './ui/element-render.js';
@@ -274,6 +275,7 @@ export class LabelScopeElement extends HTMLElement {
       review: () => this.#review,
       analysed: (origin, entries) => this.#keeping.analysed(origin, entries, {
         settings: ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn,
+        computed: computedSession(this.#analysis.dataset),
       }),
     } });
     ({ crossVal: this.#crossVal, panel: this.#crossValPanel } = createCrossVal(ui, this.#analysis, {
@@ -301,6 +303,8 @@ export class LabelScopeElement extends HTMLElement {
         loadDemo: (name) => this.loadDemo(name),
         resumeFiles: (session) => {
           this.#sourceName = session.sourceName ?? baseName(session.entries[0]?.file.name);
+          // Probabilities computed here: computed again (the file holds features, not probabilities).
+          if (session.computed) return this.#crossVal.resume(session.entries, session.computed.options);
           return this.#analysis.resume(session.entries, session.labelColumn ?? null);
         },
         fail: (error, title, options) => this.#fail(error, title, options),

@@ -4,7 +4,7 @@
 // a reload that resumes, the summary of how the file was read, the keyboard after a click.
 import { readFileSync } from 'node:fs';
 import {
-  app, dropFiles, expect, openApp, parseCsv, ROOT, test, waitReady,
+  app, dropFiles, expect, openApp, pageIssues, parseCsv, ROOT, test, waitReady,
 } from './fixtures.mjs';
 
 const FLOWERS = `${ROOT}tests/fixtures/learn/flowers.csv`;
@@ -49,4 +49,28 @@ test('computed here, one row accepted: the corrected labels are flowers.csv with
     expect(row).toEqual([...given.slice(0, 5), label, given[5]]);
   });
   expect(rows[decided.index][5]).not.toBe(rows[decided.index][6]);
+});
+
+test('kept, reloaded, resumed: the probabilities are computed again and the decisions come back on their rows', async ({ page }) => {
+  await dropAndCompute(page);
+  await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
+  await grid(page).focus();
+  await page.keyboard.press('a');
+  await page.keyboard.press('k');
+  const made = await decisionsOf(app(page));
+  expect(made).toHaveLength(2);
+  const shown = await pageIssues(page);
+  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+
+  await page.reload();
+  await expect(app(page)).toHaveAttribute('data-core', 'ready');
+  const offer = app(page).locator('.resume');
+  await expect(offer).toContainText(/Resume flowers\.csv — 2 decisions, saved /);
+  await offer.getByRole('button', { name: 'Resume' }).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+  await expect(app(page).getByText(/Could not read these files/)).toHaveCount(0);
+  expect(await decisionsOf(app(page))).toEqual(made);
+  expect(await pageIssues(page)).toEqual(shown);
+  await expect(app(page).locator('.restored-note')).toContainText(/^Restored 2 decisions saved on /);
 });

@@ -66,7 +66,18 @@ export class CrossValController {
    * {columnRoles, impute} as chosen in the panel's table of columns (default: the reader's).
    */
   compute(choice = {}) {
-    const entries = this.#deps.analysis.entries;
+    return this.#compute(this.#deps.analysis.entries, choice, null);
+  }
+
+  /**
+   * Files kept from an earlier visit whose probabilities were computed here (Resume): computes them
+   * again with the same choices (deterministic: the same bits, so the decisions find their rows).
+   */
+  resume(entries, choice = {}) {
+    return this.#compute(entries, choice, { kind: 'files' });
+  }
+
+  #compute(entries, choice, origin) {
     const input = crossValInput(entries);
     if (!input) return undefined;
     const options = {};
@@ -74,7 +85,7 @@ export class CrossValController {
     if (choice.impute) options.impute = true;
     const image = imageShape(entries.find((e) => e.role === 'features' || (e.role === 'predProbs' && input.features)));
     const files = image ? [input.labels, input.features] : null;
-    this.#again = () => this.#run(input, entries, { origin: null, options, image, files });
+    this.#again = () => this.#run(input, entries, { origin, options, image, files });
     return this.#again();
   }
 

@@ -198,9 +198,9 @@ export class ReviewController {
   // ---- the session (what a reload can resume) -----------------------------------------------------
 
   /** Keeps what was loaded (the files themselves, or the demo's name) so a reload can resume. */
-  async saveSession(origin, entries, { settings, sourceName, labelColumn }) {
+  async saveSession(origin, entries, { settings, sourceName, labelColumn, computed = null }) {
     if (!this.#store.enabled || (origin.kind !== 'files' && origin.kind !== 'demo')) return;
-    const common = { key: this.#key, settings, sourceName, labelColumn };
+    const common = { key: this.#key, settings, sourceName, labelColumn, computed };
     if (origin.kind === 'demo') await this.#store.saveSession({ kind: 'demo', demo: origin.name, ...common });
     else await this.#store.saveSession({ kind: 'files', entries, ...common });
   }

@@ -26,6 +26,11 @@ export function computedFrom(result, entries, options = {}) {
   };
 }
 
+/** What a kept session needs to compute the same probabilities again on Resume, or null (read as such). */
+export function computedSession(dataset) {
+  return dataset?.computed ? { options: { ...dataset.computed.options } } : null;
+}
+
 /** {labelColumn, hasHeader} for correctedLabelsFile when the labels are not where the dataset says. */
 export function labelsPlace(dataset) {
   const computed = dataset?.computed;

@@ -16,7 +16,8 @@
 //   sessions   keyPath "scope" (the save-decisions attribute's value, "default" when empty)
 //              {scope, kind: 'files' | 'demo', demo, entries [{file, role, reason, columns, ...}]
 //               or null when over SESSION_FILE_LIMIT, names, sizes, totalBytes, labelColumn,
-//               settings, key, sourceName, savedAt}; a 'files' session only with the person's consent
+//               settings, key, sourceName, savedAt, computed: {options} when the probabilities were
+//               computed here (Resume computes them again)}; a 'files' session only with the person's consent
 // The consent itself ('yes' / 'no') is in localStorage under KEEP_FILES_KEY.
 import { Decisions } from './decisions.js';
 import {
@@ -291,7 +292,10 @@ export class ReviewStore {
       base.sizes = session.entries.map((e) => e.file.size);
       base.totalBytes = base.sizes.reduce((a, b) => a + b, 0);
       if (base.totalBytes > SESSION_FILE_LIMIT) base.entries = null;
-      else base.entries = session.entries.map(({ file, role, reason, columns, firstRow, shape, descr }) => ({ file, role, reason, columns, firstRow, shape, descr }));
+      else {
+        base.entries = session.entries.map(({ file, role, reason, columns, firstRow, shape, descr, format, looksLikeFeatures }) => (
+          { file, role, reason, columns, firstRow, shape, descr, format, looksLikeFeatures }));
+      }
     }
     try {
       // Kept files take time to write: 100 ms per MB on top of the usual wait (256 MB: 31 s).
