@@ -7,6 +7,7 @@ import { RUN } from './commands.mjs';
 import { crossValCommand, datasetFromFeatures, featureFiles, isFeatureRun } from './cmd-cross-val.mjs';
 import { InputError, inputFiles, progressLine, readInput } from './input.mjs';
 import { csvChunks, jsonChunks } from './output.mjs';
+import { errorWhere } from '../js/errors.js';
 import { OutputError, writeOutput } from './write.mjs';
 import { multiLabelHint, multiLabelRun } from './cmd-multilabel.mjs';
 import { multiLabelCrossValCommand } from './cmd-cross-val-multilabel.mjs';
@@ -25,10 +26,9 @@ function usageFailure(message, command) {
   return EXIT.usage;
 }
 
-/** "file, row 5, column 2: message" with whatever the error knows. */
+/** "file, row 5, column 2: message" with whatever the error knows (errorWhere). */
 function located(error) {
-  const where = [error.file, error.row > 0 && `row ${error.row}`, error.column > 0 && `column ${error.column}`]
-    .filter(Boolean).join(', ');
+  const where = errorWhere(error);
   return where ? `${where}: ${error.message}` : error.message;
 }
 

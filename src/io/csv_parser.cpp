@@ -46,26 +46,40 @@ public:
     CsvParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts,
               std::uint64_t total_bytes)
         : role_(role), name_(std::move(name)), options_(options), parts_(parts), tokenizer_(*this, name_),
-          total_bytes_(total_bytes) {}
+          total_bytes_(total_bytes) {
+        parts_.reading_file = name_;
+        parts_.reading_first_row = 0;
+    }
 
     void feed(const std::uint8_t* data, std::size_t size) override {
-        tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+        try {
+            tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+        } catch (const ReadError& e) {
+            throw early_error(e);
+        }
         note_filled();
     }
 
     void finish() override {
-        tokenizer_.finish();
+        try {
+            tokenizer_.finish();
+        } catch (const ReadError& e) {
+            throw early_error(e);
+        }
         warmer_.stop();
         if (!layout_known_) {
             if (held_.empty())
                 throw ReadError(ReadErrorCode::empty_file,
                                 "The file is empty. Choose the file that holds the " + role_name() + ".", name_);
-            decide_layout(true);
+            try {
+                decide_layout(true);
+            } catch (const ReadError& e) {
+                throw early_error(e);
+            }
         }
-        if (data_rows_ == 0)
+        if (data_rows_ == 0)  // names no row: there is none
             throw ReadError(ReadErrorCode::no_data_rows,
-                            "The file has a header row but no data rows. Add one row per example.", name_,
-                            first_data_row_, 0);
+                            "The file has a header row but no data rows. Add one row per example.", name_);
         if (probs_ != nullptr) probs_->rows = static_cast<std::size_t>(data_rows_);
         parts_.notes.push_back(name_ + ": " + std::to_string(data_rows_) + " rows, " +
                                (has_header_ ? "with a header row" : "no header row") + ", " +
@@ -77,6 +91,22 @@ private:
         std::int64_t row;
         std::vector<std::string> cells;
     };
+
+    // An error before the layout is decided. Whether it is in the header is known already when the
+    // file must have one (combined; the header rule of decide_layout said so) or when it is in the
+    // first row of a pred_probs file or of several cells (a cell that cannot be read is no number,
+    // so that row is a header by the same rule): then the first data row is set for in_data_rows.
+    // A problem of the whole file (UTF-16, binary data) found in its first row names no place.
+    ReadError early_error(const ReadError& e) {
+        if (layout_known_ || e.row() <= 0) return e;
+        if (held_.empty()) {
+            if (e.code() == "utf16" || e.code() == "not_text") return ReadError(e.code(), e.what(), e.file(), 0, 0);
+            if (role_ != FileRole::labels || !pending_.empty()) parts_.reading_first_row = e.row() + 1;
+        } else if (has_header_ || role_ == FileRole::combined) {
+            parts_.reading_first_row = held_[0].row + 1;
+        }
+        return e;
+    }
 
     std::string role_name() const {
         return role_ == FileRole::labels ? "labels" : role_ == FileRole::pred_probs ? "predicted probabilities"
@@ -373,8 +403,7 @@ private:
             if (role_ == FileRole::combined && held_.size() < 2) {
                 if (!at_end) return;  // the first data row tells which columns are numeric
                 throw ReadError(ReadErrorCode::no_data_rows,
-                                "The file has a header row but no data rows. Add one row per example.", name_,
-                                held_[0].row + 1, 0);
+                                "The file has a header row but no data rows. Add one row per example.", name_);
             }
             has_header_ = true;
             assign_named_columns(first);
@@ -536,7 +565,7 @@ private:
 
     void create_outputs(const std::vector<std::string>& header) {
         const std::int64_t first_data_row = has_header_ ? held_[0].row + 1 : held_[0].row;
-        first_data_row_ = first_data_row;
+        parts_.reading_first_row = first_data_row;  // errors in data rows from here on, outputs or not
         for (std::size_t c = 0; c < roles_.size(); ++c) {
             const auto column = static_cast<std::int64_t>(c + 1);
             std::string name = has_header_ ? std::string(trim(header[c])) : std::to_string(c);
@@ -756,7 +785,6 @@ private:
     std::int64_t expected_cells_ = 0;
     std::string first_cell_;
     std::int64_t blank_row_ = 0;
-    std::int64_t first_data_row_ = 0;
     std::int64_t data_rows_ = 0;
     ParsedProbs* probs_ = nullptr;
     ParsedLabels* labels_ = nullptr;

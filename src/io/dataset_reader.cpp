@@ -235,10 +235,10 @@ Warnings validate_dataset(const Dataset& d, bool require_two_label_classes, bool
 }
 
 ReadError in_data_rows(const ReadError& e, std::int64_t first_data_row) {
-    const std::int64_t header_rows = first_data_row > 1 ? first_data_row - 1 : 0;
-    if (e.row() <= 0 || header_rows == 0) return e;
-    const std::int64_t row = e.row() > header_rows ? e.row() - header_rows : 0;
-    return ReadError(e.code(), e.what(), e.file(), row, e.column());
+    if (e.row() <= 0 || first_data_row <= 1) return e;
+    // A row before the data (the header line) is no data row: it is named as the file's line.
+    if (e.row() < first_data_row) return ReadError(e.code(), e.what(), e.file(), 0, e.column(), e.row());
+    return ReadError(e.code(), e.what(), e.file(), e.row() - (first_data_row - 1), e.column());
 }
 
 ReadError in_data_rows(const ReadError& e, const Dataset& d) {
@@ -251,6 +251,8 @@ ReadError in_data_rows(const ReadError& e, const Dataset& d) {
 ReadError DatasetReader::in_data_rows(const ReadError& e) const {
     if (parts_->labels && parts_->labels->file == e.file()) return io::in_data_rows(e, parts_->labels->first_row);
     if (parts_->probs && parts_->probs->file == e.file()) return io::in_data_rows(e, parts_->probs->first_row);
+    // The file being read, its header decided before it gave any output (or an error in the header).
+    if (parts_->reading_file == e.file()) return io::in_data_rows(e, parts_->reading_first_row);
     return e;
 }
 

@@ -77,9 +77,9 @@ Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes
 ReadError locate_error(const LabelScopeError& error, const Dataset& dataset);
 
 // People count rows from the data: row N is the N-th data row of its file, the header not counted
-// (row 0: the header itself, or the file as a whole). The parsers and locate_error work in file
-// rows (row 1 = the first line); the edges (bindings, native CLI) turn their errors into data rows
-// with these, given the file row of the first data row.
+// (row 0: the file as a whole). The parsers and locate_error work in file rows (row 1 = the first
+// line); the edges (bindings, native CLI) turn their errors into data rows with these, given the
+// file row of the first data row. An error in the header line gets row 0 and line = its file line.
 ReadError in_data_rows(const ReadError& error, std::int64_t first_data_row);
 ReadError in_data_rows(const ReadError& error, const Dataset& dataset);
 

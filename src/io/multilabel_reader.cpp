@@ -196,6 +196,7 @@ public:
         } clear{cells_};
         if (header_.empty()) {
             header_ = cells_;
+            first_row_ = row + 1;  // so that an error about the header names its line, not a data row
             return;
         }
         if (num_cells == 1 && trim(cells_[0]).empty()) return;  // blank line (at the end)
@@ -614,6 +615,7 @@ std::int64_t MultiLabelReader::first_data_row(const std::string& file) const {
     const State& s = *state_;
     if (s.sets && file == s.labels_file) return s.labels_first_row;
     if (s.parts.probs && file == s.parts.probs->file) return s.parts.probs->first_row;
+    if (file == s.parts.reading_file) return s.parts.reading_first_row;  // its header decided, no output yet
     return 0;
 }
 

@@ -1,5 +1,6 @@
 // Reader errors are data: code, message, and where (file, 1-based row with the header counted,
-// 1-based column). Thrown as an exception inside C++, turned into a plain object at the edges.
+// 1-based column; in_data_rows turns the row into a data row, or into `line` for the header line).
+// Thrown as an exception inside C++, turned into a plain object at the edges.
 #pragma once
 
 #include <cstdint>
@@ -37,19 +38,24 @@ public:
     ReadError(ReadErrorCode code, const std::string& message, std::string file = {}, std::int64_t row = 0,
               std::int64_t column = 0)
         : ReadError(std::string(to_string(code)), message, std::move(file), row, column) {}
-    ReadError(std::string code, const std::string& message, std::string file, std::int64_t row, std::int64_t column)
-        : std::runtime_error(message), code_(std::move(code)), file_(std::move(file)), row_(row), column_(column) {}
+    ReadError(std::string code, const std::string& message, std::string file, std::int64_t row, std::int64_t column,
+              std::int64_t line = 0)
+        : std::runtime_error(message), code_(std::move(code)), file_(std::move(file)), row_(row), column_(column),
+          line_(line) {}
 
     const std::string& code() const { return code_; }
     const std::string& file() const { return file_; }
     std::int64_t row() const { return row_; }        // 0 = unknown
     std::int64_t column() const { return column_; }  // 0 = unknown
+    // The file line of an error in the header line, which is no data row (row is then 0); 0 = none.
+    std::int64_t line() const { return line_; }
 
 private:
     std::string code_;
     std::string file_;
     std::int64_t row_;
     std::int64_t column_;
+    std::int64_t line_;
 };
 
 }  // namespace labelscope::io

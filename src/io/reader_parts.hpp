@@ -46,6 +46,10 @@ struct ReaderParts {
     bool has_known_errors = false;
     std::vector<TextColumn> extra_columns;
     std::vector<std::string> notes;
+    // The file being read and the file row of its first data row, set as soon as its header is
+    // decided (0 = not yet, or no header): its errors are in data rows before any output exists.
+    std::string reading_file;
+    std::int64_t reading_first_row = 0;
 };
 
 class FileParser {

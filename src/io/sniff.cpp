@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "io/csv_tokenizer.hpp"
+#include "io/dataset_reader.hpp"
 #include "io/label_column.hpp"
 #include "io/number_parse.hpp"
 
@@ -20,11 +21,16 @@ public:
     void cell(std::string_view text, std::int64_t, std::int64_t) override {
         if (rows.size() < ROWS_LOOKED_AT) current_.emplace_back(text);
     }
-    void end_row(std::int64_t, std::int64_t) override {
-        if (rows.size() < ROWS_LOOKED_AT && !(current_.size() == 1 && current_[0].empty()))
+    std::int64_t first_row = 0;  // file row of rows[0]
+    void end_row(std::int64_t row, std::int64_t) override {
+        if (rows.size() < ROWS_LOOKED_AT && !(current_.size() == 1 && current_[0].empty())) {
+            if (rows.empty()) first_row = row;
             rows.push_back(std::move(current_));
+        }
         current_.clear();
     }
+    // Cells of the row being read (before an error in it).
+    std::size_t cells_so_far() const { return current_.size(); }
 
 private:
     std::vector<std::string> current_;
@@ -215,6 +221,21 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
     }
 }
 
+// The error as the reader says it (io::in_data_rows): data rows, an error in the header line named
+// by its line. In the first row: the header of a probabilities or combined file, or of a row of
+// several cells (as the CSV reader decides); a problem of the whole file there names no place.
+ReadError sniff_problem(const ReadError& e, const std::string& name, const FirstRows& sink) {
+    if (e.row() <= 0) return e;
+    if (sink.rows.empty()) {
+        if (e.code() == "utf16" || e.code() == "not_text") return ReadError(e.code(), e.what(), e.file(), 0, 0);
+        const bool header = role_by_name(name) != "labels" || sink.cells_so_far() > 0;
+        return header ? in_data_rows(e, e.row() + 1) : e;
+    }
+    Sniffed layout;
+    guess_table_role(layout, name, sink.rows);
+    return in_data_rows(e, layout.columns.empty() ? sink.first_row : sink.first_row + 1);
+}
+
 }  // namespace
 
 Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_t size, bool complete) {
@@ -236,7 +257,7 @@ Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_
         // for the reader to report with the rest of the data.
         if (e.code() == "empty_file" || e.code() == "not_text" || e.code() == "utf16" || e.code() == "not_utf8" ||
             sink.rows.empty()) {
-            s.problem = e;
+            s.problem = sniff_problem(e, name, sink);
             return s;
         }
     }

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "io/csv_tokenizer.hpp"
+#include "io/dataset_reader.hpp"
 #include "io/label_column.hpp"
 #include "io/number_parse.hpp"
 #include "io/read_error.hpp"
@@ -144,18 +145,25 @@ public:
     TableCsvSink(std::string file, TableColumnStore& store) : file_(std::move(file)), store_(store), tokenizer_(*this, file_) {}
 
     void feed(const std::uint8_t* data, std::size_t size) {
-        tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+        try {
+            tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+        } catch (const ReadError& e) {
+            throw in_data_rows(e);
+        }
     }
 
     void finish() {
-        tokenizer_.finish();
+        try {
+            tokenizer_.finish();
+        } catch (const ReadError& e) {
+            throw in_data_rows(e);
+        }
         if (header_row_ == 0)
             throw ReadError(ReadErrorCode::empty_file,
                             "The file is empty. Choose a CSV with a header row and one row per example.", file_);
-        if (rows_ == 0)
+        if (rows_ == 0)  // names no row: there is none
             throw ReadError(ReadErrorCode::no_data_rows,
-                            "The file has a header row but no data rows. Add one row per example.", file_,
-                            header_row_ + 1, 0);
+                            "The file has a header row but no data rows. Add one row per example.", file_);
     }
 
     void cell(std::string_view text, std::int64_t row, std::int64_t column) override {
@@ -203,6 +211,15 @@ public:
     }
 
 private:
+    // An error of the file (file rows) in data rows, as the table's values report theirs; the first
+    // row that is not blank is always the header, so an error there names its line (a problem of the
+    // whole file found there, UTF-16 or binary data, names no place).
+    ReadError in_data_rows(const ReadError& e) const {
+        if (header_row_ == 0 && (e.code() == "utf16" || e.code() == "not_text"))
+            return ReadError(e.code(), e.what(), e.file(), 0, 0);
+        return io::in_data_rows(e, header_row_ > 0 ? header_row_ + 1 : e.row() + 1);
+    }
+
     void start_columns() {
         decimal_comma_ = tokenizer_.delimiter() == ';';
         const bool all_numbers = std::all_of(header_.begin(), header_.end(), [this](const std::string& h) {

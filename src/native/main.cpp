@@ -68,16 +68,18 @@ int usage_failure(const std::string& message, const std::string& command) {
     return usage;
 }
 
-// An error with where it is: "file, row 5, column 2: message".
+// An error with where it is: "file, row 5, column 2: message" (row: a data row), or for the header
+// line "file, line 1 (the header), column 2: message" (as src/js/errors.js errorWhere).
 struct Located {
     std::string code, message, file;
-    std::int64_t row = 0, column = 0;
+    std::int64_t row = 0, column = 0, line = 0;
 };
 
 std::string located_text(const Located& e) {
     std::string where = e.file;
     const auto add = [&](const std::string& part) { where += (where.empty() ? "" : ", ") + part; };
     if (e.row > 0) add("row " + std::to_string(e.row));
+    else if (e.line > 0) add("line " + std::to_string(e.line) + " (the header)");
     if (e.column > 0) add("column " + std::to_string(e.column));
     return where.empty() ? e.message : where + ": " + e.message;
 }
@@ -166,7 +168,7 @@ int run(const std::string& command, const Values& values) {
         progress.clear();
         // 'news;sport' read as one label: say to add --multi-label (as the Node CLI).
         const io::ReadError e = multi_label ? read_error : multi_label_hint(read_error, files);
-        return core_failure({e.code(), e.what(), e.file(), e.row(), e.column()}, files, command);
+        return core_failure({e.code(), e.what(), e.file(), e.row(), e.column(), e.line()}, files, command);
     } catch (const LabelScopeError& e) {  // from a reader, about no value in particular
         progress.clear();
         return core_failure({to_string(e.code()), e.what(), ""}, files, command);

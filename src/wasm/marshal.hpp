@@ -174,12 +174,14 @@ inline val warnings_out(const Warnings& ws) {
 }
 
 inline val error_out(const std::string& code, const std::string& message, const std::string& file = {},
-              std::int64_t row = 0, std::int64_t column = 0, std::int64_t example = -1, std::int64_t cls = -1) {
+              std::int64_t row = 0, std::int64_t column = 0, std::int64_t example = -1, std::int64_t cls = -1,
+              std::int64_t line = 0) {
     val e = val::object();
     e.set("code", code);
     e.set("message", message);
     if (!file.empty()) e.set("file", file);
     if (row > 0) e.set("row", static_cast<double>(row));
+    if (line > 0) e.set("line", static_cast<double>(line));  // the header's line (io::ReadError::line)
     if (column > 0) e.set("column", static_cast<double>(column));
     if (example >= 0) e.set("example", static_cast<double>(example));
     if (cls >= 0) e.set("classIndex", static_cast<double>(cls));
@@ -214,7 +216,7 @@ val guarded(F&& f, const D* dataset = nullptr, bool float32 = false) {
         }
         return error_out(to_string(e.code()), e.what(), {}, 0, 0, e.example(), e.class_index());
     } catch (const io::ReadError& e) {
-        return error_out(e.code(), e.what(), e.file(), e.row(), e.column());
+        return error_out(e.code(), e.what(), e.file(), e.row(), e.column(), -1, -1, e.line());
     } catch (const std::bad_alloc&) {
         return error_out("out_of_memory",
                          out_of_memory_message(float32 || (dataset != nullptr && dataset->is_float32())));

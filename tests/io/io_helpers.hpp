@@ -183,7 +183,7 @@ inline bool same_dataset(const Dataset& a, const Dataset& b) {
 
 inline bool same_error(const ReadError& a, const ReadError& b) {
     return a.code() == b.code() && std::string(a.what()) == b.what() && a.file() == b.file() && a.row() == b.row() &&
-           a.column() == b.column();
+           a.column() == b.column() && a.line() == b.line();
 }
 
 // Reads the files in every chunking and checks that each gives exactly what the whole-file reading

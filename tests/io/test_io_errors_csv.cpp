@@ -34,25 +34,25 @@ TEST_CASE("errors: a file of blank lines is empty") {
     }
 }
 
-TEST_CASE("errors: a header and no data rows") {
+TEST_CASE("errors: a header and no data rows names no row (there is none)") {
     SUBCASE("pred_probs") {
-        check_error(read_error({labels_file(kLabels3), probs_file("a,b\n")}), "no_data_rows", "pred_probs.csv", 2, 0,
+        check_error(read_error({labels_file(kLabels3), probs_file("a,b\n")}), "no_data_rows", "pred_probs.csv", 0, 0,
                     {"header", "no data rows"});
-        check_error(read_error({labels_file(kLabels3), probs_file("a,b")}), "no_data_rows", "pred_probs.csv", 2, 0);
-        check_error(read_error({labels_file(kLabels3), probs_file("a,b\n\n\n")}), "no_data_rows", "pred_probs.csv", 2,
+        check_error(read_error({labels_file(kLabels3), probs_file("a,b")}), "no_data_rows", "pred_probs.csv", 0, 0);
+        check_error(read_error({labels_file(kLabels3), probs_file("a,b\n\n\n")}), "no_data_rows", "pred_probs.csv", 0,
                     0);
     }
     SUBCASE("labels") {
-        check_error(read_error({labels_file("label\n"), probs_file(kProbs3)}), "no_data_rows", "labels.csv", 2, 0,
+        check_error(read_error({labels_file("label\n"), probs_file(kProbs3)}), "no_data_rows", "labels.csv", 0, 0,
                     {"no data rows"});
     }
     SUBCASE("combined") {
-        check_error(read_error({combined_file("id,label,a,b\n")}), "no_data_rows", "dataset.csv", 2, 0,
+        check_error(read_error({combined_file("id,label,a,b\n")}), "no_data_rows", "dataset.csv", 0, 0,
                     {"no data rows"});
-        check_error(read_error({combined_file("id,label,a,b\r\n\r\n")}), "no_data_rows", "dataset.csv", 2, 0);
+        check_error(read_error({combined_file("id,label,a,b\r\n\r\n")}), "no_data_rows", "dataset.csv", 0, 0);
     }
-    SUBCASE("after leading blank lines, the row after the header") {
-        check_error(read_error({labels_file(kLabels3), probs_file("\n\na,b\n")}), "no_data_rows", "pred_probs.csv", 4,
+    SUBCASE("after leading blank lines") {
+        check_error(read_error({labels_file(kLabels3), probs_file("\n\na,b\n")}), "no_data_rows", "pred_probs.csv", 0,
                     0);
     }
 }
@@ -192,24 +192,25 @@ TEST_CASE("errors: two columns with the same name") {
 }
 
 TEST_CASE("errors: binary content") {
+    // Found in the first row, it is the whole file that is not text: no row or column is named.
     // A PNG signature and the start of its IHDR chunk.
     const char png_bytes[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
     const std::string png(png_bytes, sizeof png_bytes - 1);
     SUBCASE("as pred_probs") {
-        check_error(read_error({labels_file(kLabels3), probs_file(png, "image.png")}), "not_text", "image.png", 1, 1,
+        check_error(read_error({labels_file(kLabels3), probs_file(png, "image.png")}), "not_text", "image.png", 0, 0,
                     {"binary", "CSV"});
     }
     SUBCASE("as labels") {
-        check_error(read_error({labels_file(png, "image.png"), probs_file(kProbs3)}), "not_text", "image.png", 1, 1,
+        check_error(read_error({labels_file(png, "image.png"), probs_file(kProbs3)}), "not_text", "image.png", 0, 0,
                     {"binary"});
     }
     SUBCASE("as a combined file") {
-        check_error(read_error({combined_file(png, "image.png")}), "not_text", "image.png", 1, 1, {"binary"});
+        check_error(read_error({combined_file(png, "image.png")}), "not_text", "image.png", 0, 0, {"binary"});
     }
     SUBCASE("a zip (.xlsx) header") {
         const char zip_bytes[] = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0";
         const std::string zip(zip_bytes, sizeof zip_bytes - 1);
-        check_error(read_error({labels_file(kLabels3), probs_file(zip, "book.xlsx")}), "not_text", "book.xlsx", 1, 1,
+        check_error(read_error({labels_file(kLabels3), probs_file(zip, "book.xlsx")}), "not_text", "book.xlsx", 0, 0,
                     {"binary"});
     }
     SUBCASE("a NUL byte deep inside a text file is reported at its row and column") {
@@ -223,21 +224,21 @@ TEST_CASE("errors: binary content") {
     }
 }
 
-TEST_CASE("errors: UTF-16 text") {
+TEST_CASE("errors: UTF-16 text") {  // the whole file: no row or column
     std::string utf16le("\xFF\xFE", 2);
     for (char c : std::string("a,b\n0.5,0.5\n")) {
         utf16le += c;
         utf16le += '\0';
     }
-    check_error(read_error({labels_file(kLabels3), probs_file(utf16le)}), "utf16", "pred_probs.csv", 1, 1,
+    check_error(read_error({labels_file(kLabels3), probs_file(utf16le)}), "utf16", "pred_probs.csv", 0, 0,
                 {"UTF-16", "UTF-8"});
-    check_error(read_error({combined_file(utf16le.substr(2))}), "utf16", "dataset.csv", 1, 1, {"UTF-8"});
+    check_error(read_error({combined_file(utf16le.substr(2))}), "utf16", "dataset.csv", 0, 0, {"UTF-8"});
     std::string utf16be("\xFE\xFF", 2);
     for (char c : std::string("label\n0\n")) {
         utf16be += '\0';
         utf16be += c;
     }
-    check_error(read_error({labels_file(utf16be), probs_file(kProbs3)}), "utf16", "labels.csv", 1, 1, {"UTF-16"});
+    check_error(read_error({labels_file(utf16be), probs_file(kProbs3)}), "utf16", "labels.csv", 0, 0, {"UTF-16"});
 }
 
 TEST_CASE("errors: labels and pred_probs with different numbers of rows") {

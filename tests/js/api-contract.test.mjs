@@ -111,12 +111,12 @@ describe('labels matched to classes (needs a core built from this tree)', () => 
       d.free();
     }
   });
-  test('Windows-1252 class names are refused as not_utf8 with the row and column of the bad byte', async () => {
+  test('Windows-1252 class names are refused as not_utf8 with the line (the header) and column of the bad byte', async () => {
     const bytes = Buffer.from('caf\u00e9,th\u00e9,na\u00efve\n0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.8\n', 'latin1');
     for (let run = 0; run < 2; run++) { // the same bytes, the same answer
       await assertLabelScopeError(() => ls.readDataset({
         labels: { name: 'l.csv', data: '0\n1\n2\n' }, predProbs: { name: 'p.csv', data: new Uint8Array(bytes) },
-      }), 'not_utf8', { file: 'p.csv', row: 1, column: 1 });
+      }), 'not_utf8', { file: 'p.csv', row: undefined, line: 1, column: 1 });
     }
   });
 });

@@ -2,15 +2,10 @@
 // in the console. An error keeps the rest of the page usable: the next file is accepted as usual.
 import { h, replace } from './dom.js';
 import { containBidi, formatBytes, isolate } from './format.js';
+import { errorWhere } from '../src/js/errors.js';
 
-/** "pred_probs.csv, row 12, column 3" from a LabelScopeError's location fields. */
-export function errorLocation(error) {
-  const parts = [];
-  if (error.file) parts.push(error.file);
-  if (error.row) parts.push(`row ${error.row}`);
-  if (error.column) parts.push(`column ${error.column}`);
-  return parts.join(', ');
-}
+/** "pred_probs.csv, row 12, column 3" (or "line 1 (the header)") from a LabelScopeError's location fields. */
+export const errorLocation = errorWhere;
 
 export function createStatus({ onCancel }) {
   const bar = h('progress', { max: '1' });
