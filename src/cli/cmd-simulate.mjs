@@ -20,7 +20,9 @@ flips those rows and more.
 Input (one of):
   --labels L --pred-probs P   labels (class index or name per row) and predicted probabilities
                               (read to know the classes and their names)
-  --data FILE                 one CSV with a label column and one probability column per class
+  --data FILE                 one CSV with a label column and one probability column per class;
+                              with --features all|COL,...: a labelled table of feature columns
+                              (CSV/TSV or Parquet), its probabilities computed here
   --label-column NAME         with --data: the label column (default: label, labels, given_label, y)
   --single-thread             read without the helper thread that prepares memory for big files
 
@@ -38,8 +40,11 @@ Options:
                               e.g. 30 % of Shirt labelled T-shirt and nothing back
 
 Probabilities for the noisy labels (optional):
-  --features F                the data's features (N x D .npy or numeric CSV, one row per label):
-                              the probabilities are computed again by 5-fold cross-validated
+  --features F                the data's features (N x D .npy or numeric CSV, one row per label),
+                              or with --data TABLE (a labelled table of feature columns, e.g.
+                              species,f1,f2,...): all or COL,COL,... (its own columns, as
+                              'labelscope cross-val --data' takes them; the noisy labels replace
+                              its label column): the probabilities are computed again by 5-fold cross-validated
                               logistic regression on the NOISY labels, as 'labelscope cross-val'
                               does. This is the honest check: the model learns from the flipped
                               labels, as it would from real mistakes. With --features, --pred-probs
@@ -86,10 +91,6 @@ export function checkSimulateValues(v, fail) {
       : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`);
   }
   if (v['label-column'] !== undefined && v.data === undefined) fail('--label-column goes with --data.');
-  if (withFeatures && v.data !== undefined) {
-    fail('--features goes with --labels L (and --pred-probs P): a table\'s own feature columns cannot be '
-      + 'retrained on the noisy labels here; give the labels and an N x D features file.');
-  }
   if (withFeatures && v['probs-out'] === undefined) {
     fail('--features needs --probs-out FILE: the probabilities recomputed on the noisy labels are written there.');
   }
@@ -254,7 +255,11 @@ export async function simulateNoiseCommand(ls, dataset, v) {
   if (v.pair !== undefined) args.pair = v.pair;
   let sim;
   if (v['probs-out'] !== undefined) {
-    if (v.features !== undefined) {
+    if (v.features !== undefined && v.data !== undefined) {
+      // A labelled table: its own columns, trained on with the noisy labels in place of its label column.
+      args.combined = { name: v.data, size: fs.statSync(v.data).size, data: fileChunks(v.data) };
+      args.crossVal = { features: v.features, ...(v['label-column'] !== undefined ? { labelColumn: v['label-column'] } : {}) };
+    } else if (v.features !== undefined) {
       const size = fs.statSync(v.features).size;
       args.features = { name: v.features, size, data: fileChunks(v.features) };
     }

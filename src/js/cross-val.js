@@ -9,7 +9,7 @@ import { isParquet, joinChunks, parquetAsCsv, parquetColumns } from './parquet.j
 import { describeSource } from './sources.js';
 
 export const CROSS_VAL_OPTIONS = ['folds', 'seed', 'model', 'signal', 'onProgress', 'labelColumn', 'features',
-  'textColumn', 'c', 'balancedClassWeight', 'impute', 'maxIterations', 'tolerance', 'columnRoles'];
+  'textColumn', 'c', 'balancedClassWeight', 'impute', 'maxIterations', 'tolerance', 'columnRoles', 'labels'];
 export const CROSS_VAL_COLUMNS_OPTIONS = ['signal', 'onProgress', 'labelColumn', 'features', 'textColumn',
   'columnRoles'];
 
@@ -188,16 +188,51 @@ async function feedSource(reader, source, signal, onProgress, progress) {
   }
 }
 
+/** The labels option's form, checked before anything is read: an array or integer typed array. */
+function checkLabelsShape(labels) {
+  if (labels === undefined) return;
+  const typed = ArrayBuffer.isView(labels) && /Int(8|16|32)Array|Uint(8|16|32)Array/.test(labels.constructor.name);
+  if (!Array.isArray(labels) && !typed) {
+    throw invalid('labels must be an array of class indices or class names (or an Int32Array), one per row.');
+  }
+}
+
+/**
+ * The labels option as class indices in the table's class order: a replacement for the label
+ * column (e.g. simulated noise), one per row; indices or the table's class names.
+ */
+function labelsOverride(labels, info) {
+  const n = info.numExamples;
+  const k = info.numClasses;
+  if (labels.length !== n) {
+    throw invalid(`labels has ${labels.length} values; the data have ${n} rows: give one label per row, in order.`);
+  }
+  const index = new Map(info.classNames.map((name, c) => [name, c]));
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = labels[i];
+    const c = typeof v === 'string' ? index.get(v) : v;
+    if (!Number.isInteger(c) || c < 0 || c >= k) {
+      throw invalid(`labels[${i}] (row ${i + 1}) is ${JSON.stringify(v)}: give a class index from 0 to ${k - 1} or `
+        + `one of the data's class names (${info.classNames.slice(0, 5).join(', ')}${k > 5 ? ', …' : ''}).`);
+    }
+    out[i] = c;
+  }
+  return out;
+}
+
 /**
  * Reads the input and computes out-of-sample probabilities. `core` is the WebAssembly module.
  * Options: folds (5), seed (0), model ('logistic_regression'), c (default: chosen by inner
  * validation), balancedClassWeight, labelColumn, features ('all' or names), textColumn, impute,
- * signal (AbortSignal), onProgress({stage: 'reading'|'training', ...}).
+ * signal (AbortSignal), onProgress({stage: 'reading'|'training', ...}), labels (trained on instead
+ * of the label column: class indices or the data's class names, one per row; the result's labels).
  */
 export async function crossValProbs(core, input, options = {}) {
   checkOptions('crossValProbs', options, CROSS_VAL_OPTIONS);
   const { signal, onProgress } = options;
   const train = coreOptions(options);
+  checkLabelsShape(options.labels);
   const sources = crossValSources(input);
   if (signal?.aborted) throw cancelled();
   const progress = { bytesRead: 0, totalBytes: sources.reduce((sum, s) => sum + (s.size || 0), 0) };
@@ -207,8 +242,10 @@ export async function crossValProbs(core, input, options = {}) {
     for (const source of sources) await feedSource(reader, source, signal, onProgress, progress);
     set = unwrap(reader.finish()).features;
     const info = unwrap(set.info());
+    // labels: trained on instead of the label column, which stays out of the features.
+    const given = options.labels === undefined ? null : labelsOverride(options.labels, info);
     let last = -1;
-    const r = unwrap(set.crossVal(train, (foldsDone, numFolds) => {
+    const r = unwrap(set.crossVal(given ? { ...train, labels: given } : train, (foldsDone, numFolds) => {
       if (signal?.aborted) return false;
       if (foldsDone !== last) {
         last = foldsDone;
@@ -222,7 +259,7 @@ export async function crossValProbs(core, input, options = {}) {
       numExamples: info.numExamples,
       numClasses: info.numClasses,
       classNames: info.classNames,
-      labels: info.labels,
+      labels: given ?? info.labels,
       folds: r.folds,
       settings: {
         folds: train.folds ?? 5, foldsUsed: r.foldsUsed, seed: train.seed ?? 0, model: train.model, c: r.c,

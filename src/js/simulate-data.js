@@ -9,9 +9,10 @@ import { checkOptions } from './inputs.js';
 
 export const PROBABILITIES = ['recompute', 'keep'];
 const KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair', 'noiseMatrix',
-  'features', 'probabilities', 'crossVal', 'returnDataset', 'signal', 'onProgress'];
+  'features', 'probabilities', 'crossVal', 'returnDataset', 'signal', 'onProgress', 'combined'];
 const NOISE_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair', 'noiseMatrix'];
-const CROSS_VAL_KEYS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance', 'impute'];
+const CROSS_VAL_KEYS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance', 'impute',
+  'labelColumn', 'features', 'textColumn', 'columnRoles']; // the last four: a combined table's columns
 
 /** The probabilities of `args` as one flat array of N x K numbers. */
 async function givenProbabilities(args, n, k) {
@@ -56,7 +57,10 @@ function labelsCsv(labels) {
 /**
  * Flips labels (as simulateNoise) and gives the probabilities to analyse the noisy labels with.
  * args: simulateNoise's (dataset | labels + numClasses + classNames?, rate or noiseMatrix, seed,
- * pair?) and: features (N x D .npy or numeric CSV, rows in the labels' order), probabilities
+ * pair?) and: features (N x D .npy or numeric CSV, rows in the labels' order) or combined (the
+ * labelled table the labels were read from: its own feature columns, trained on with the noisy
+ * labels in place of its label column; crossVal's labelColumn, features, columnRoles, ... as
+ * crossValProbs reads it), probabilities
  * ('recompute': cross-validate on the noisy labels, the default with features; 'keep': the
  * given ones, the default without), crossVal (folds, seed, c, ... as crossValProbs), predProbs
  * (keep without a dataset), returnDataset (also read the result as a Dataset), signal, onProgress
@@ -66,14 +70,19 @@ function labelsCsv(labels) {
  */
 export async function simulateNoisyData(ls, args = {}) {
   checkOptions('simulateNoisyData', args, KEYS);
-  const mode = args.probabilities ?? (args.features != null ? 'recompute' : 'keep');
+  if (args.features != null && args.combined != null) {
+    throw invalid('Give either features (an N x D file beside the labels) or combined (a labelled table), not both.');
+  }
+  const trainable = args.features != null || args.combined != null;
+  const mode = args.probabilities ?? (trainable ? 'recompute' : 'keep');
   if (!PROBABILITIES.includes(mode)) {
     throw invalid(`probabilities is '${String(mode)}'; it must be 'recompute' (cross-validate on the noisy labels, `
       + "needs features) or 'keep' (the given probabilities).");
   }
-  if (mode === 'recompute' && args.features == null) {
+  if (mode === 'recompute' && !trainable) {
     throw invalid("probabilities: 'recompute' needs the data's features (features: an N x D .npy or numeric CSV, "
-      + "one row per example); without them, use probabilities: 'keep' (a teaching approximation).");
+      + 'one row per example, or combined: the labelled table of feature columns); without them, use '
+      + "probabilities: 'keep' (a teaching approximation).");
   }
   if (args.crossVal != null) checkOptions('crossVal', args.crossVal, CROSS_VAL_KEYS);
   const noiseArgs = Object.fromEntries(NOISE_KEYS.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
@@ -89,8 +98,12 @@ export async function simulateNoisyData(ls, args = {}) {
   if (mode === 'keep') {
     predProbs = await givenProbabilities(args, n, k);
   } else {
-    const input = { labels: { name: 'labels (simulated noise).csv', data: labelsCsv(simulation.noisyLabels) }, features: args.features };
-    crossVal = await ls.crossValProbs(input, { ...(args.crossVal ?? {}), signal, onProgress });
+    const cv = { ...(args.crossVal ?? {}), signal, onProgress };
+    // A table: its label column gives way to the noisy labels (class indices in the table's order).
+    crossVal = args.combined != null
+      ? await ls.crossValProbs({ combined: args.combined }, { ...cv, labels: Int32Array.from(simulation.noisyLabels) })
+      : await ls.crossValProbs({ labels: { name: 'labels (simulated noise).csv', data: labelsCsv(simulation.noisyLabels) },
+        features: args.features }, cv);
     if (crossVal.numClasses !== k || crossVal.numExamples !== n) {
       throw new LabelScopeError({
         code: 'bad_input',
@@ -120,7 +133,7 @@ export async function simulateNoisyData(ls, args = {}) {
 }
 
 const SWEEP_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rates', 'seed', 'pair', 'filterBy',
-  'features', 'probabilities', 'crossVal', 'signal', 'onProgress'];
+  'features', 'probabilities', 'crossVal', 'signal', 'onProgress', 'combined'];
 const DEFAULT_RATES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
 
 /**

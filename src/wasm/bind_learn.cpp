@@ -155,13 +155,28 @@ public:
             if (x.folds < 2)
                 return error_out("invalid_option", "folds must be a whole number >= 2; got " +
                                                        std::to_string(x.folds) + ".");
-            io::check_cross_val_labels(d_->labels, x.folds);
+            // labels: the trainer's labels instead of the table's (e.g. simulated noise), class indices
+            // in the table's class order (src/js/cross-val.js maps names and checks them).
+            io::LabelSet given = d_->labels;
+            if (has(o, "labels")) {
+                std::vector<std::int32_t> labels = copy_in<std::int32_t>(o["labels"]);
+                if (labels.size() != given.labels.size())
+                    return error_out("invalid_option", "labels has " + std::to_string(labels.size()) +
+                                                           " values; the table has " +
+                                                           std::to_string(given.labels.size()) + " rows.");
+                for (std::size_t i = 0; i < labels.size(); ++i)
+                    if (labels[i] < 0 || static_cast<std::size_t>(labels[i]) >= given.class_names.size())
+                        return error_out("invalid_option", "labels index " + std::to_string(i) + " is " +
+                                                               std::to_string(labels[i]) + ", not a class index.");
+                given.labels = std::move(labels);
+            }
+            io::check_cross_val_labels(given, x.folds);
             build_features();
             const bool call = !progress.isUndefined() && !progress.isNull();
             learn::Progress report = [&](int done, int total) {
                 return !call || progress(done, total).as<bool>();
             };
-            const auto& y = d_->labels.labels;
+            const auto& y = given.labels;
             const learn::CrossValResult r = learn::cross_val_probs(
                 *d_->features, y.data(), y.size(), static_cast<int>(d_->labels.class_names.size()), x, report);
             val folds = val::array();

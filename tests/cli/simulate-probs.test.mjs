@@ -66,8 +66,8 @@ describe('simulate-noise --features --probs-out', () => {
       [[...base, '--features', FEATURES], /--features needs --probs-out FILE/],
       [[...base, '--pred-probs', out('probs.csv'), '--features', FEATURES, '--probs-out', out('probs.csv')], /--probs-out .* is an input file \(--pred-probs\)/],
       [[...base, '--features', FEATURES, '--out', out('x.csv'), '--probs-out', out('x.csv')], /--probs-out .* is the --out file/],
-      [['simulate-noise', '--data', path.join(LEARN, 'iris.csv'), '--features', FEATURES, '--probs-out', out('y.csv'),
-        '--rate', '0.1', '--seed', '1'], /--features goes with --labels/],
+      [['simulate-noise', '--data', path.join(LEARN, 'iris.csv'), '--features', 'all', '--rate', '0.1', '--seed', '1'],
+        /--features needs --probs-out FILE/],
       [base, /missing --pred-probs/],
     ];
     for (const [args, message] of cases) {

@@ -168,14 +168,17 @@ export class AnalysisController {
     return { token, signal, live: () => this.#live(token) };
   }
 
-  /** The computed probabilities as a dataset (client.datasetFromCrossVal): analysed as if read from the files listed. */
-  async useComputed(token, dataset) {
+  /**
+   * The computed probabilities as a dataset (client.datasetFromCrossVal): analysed as if read from the files listed.
+   * training: what a simulation trains on again ({combined, crossVal} for a labelled table), else the features file.
+   */
+  async useComputed(token, dataset, training = null) {
     if (this.#superseded(token, dataset)) return undefined;
     this.#session.stats.reads++;
     if (this.#deps.prepareDataset) {
       // A lesson's simulated noise (controllers/simulation.js): flips, and the probabilities computed
       // again on the noisy labels from the features file.
-      const features = featuresFile(this.#session.entries);
+      const features = training ?? featuresFile(this.#session.entries);
       const progress = (text, fraction) => { if (this.#live(token)) this.#view.progress(text, fraction); };
       try {
         const client = await this.#deps.client();

@@ -181,7 +181,9 @@ export class CrossValController {
     dataset.computed = computedFrom(result, entries, options); // what the exports and the summary say
     this.#result = result;
     this.#view.done(result);
-    return analysis.useComputed(request.token, dataset);
+    // A table's own columns can be trained on again with simulated noisy labels (simulateNoisyData's combined).
+    const training = input.combined ? { combined: input.combined, crossVal: { ...options } } : null;
+    return analysis.useComputed(request.token, dataset, training);
   }
 
   #ended(error) {

@@ -113,6 +113,14 @@ export async function simulateOn(client, dataset, request) {
 const KEEP_LIMIT = 4_000_000; // values of the first probabilities kept for the sweep (32 MB)
 
 /**
+ * What simulateNoisyData / sweepNoisyData train on: a features file, or {combined, crossVal} (a
+ * labelled table, read with the options it was computed with; the noisy labels replace its label column).
+ */
+export function trainingArgs(features) {
+  return features?.combined ? { combined: features.combined, crossVal: { ...features.crossVal } } : { features };
+}
+
+/**
  * Flips labels of `dataset` (a WorkerDataset of probabilities computed from `features`) and computes
  * the probabilities again by cross-validation on the noisy labels (client.simulateNoisyData, in the
  * worker: progress per fold, cancel by `signal`). Also scores the default method with the first
@@ -127,7 +135,8 @@ const KEEP_LIMIT = 4_000_000; // values of the first probabilities kept for the 
 export async function recomputeOn(client, dataset, request, features, { signal, onProgress } = {}) {
   const { rate, seed } = request;
   const r = await client.simulateNoisyData({
-    dataset, ...noiseArgs(request), features, probabilities: 'recompute', returnDataset: true, signal, onProgress,
+    dataset, ...noiseArgs(request), ...trainingArgs(features), probabilities: 'recompute', returnDataset: true, signal,
+    onProgress,
   });
   const sim = r.simulation;
   let kept = null;

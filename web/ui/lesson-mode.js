@@ -19,7 +19,7 @@ export class LessonMode {
   #revealed = false;   // Reveal pressed since the data was read
   #ui = null;
   #computed = false;   // the data shown was computed here (controllers/cross-val.js)
-  #hasFeatures = false; // ... from labels + a features file, which can be trained on again
+  #hasFeatures = false; // ... from features (a file, or a table's columns), which can be trained on again
   #probs = null;       // {dataset, values}: the probabilities of the data shown, for the pruning step's row
 
   /** host: {attr(name), has(name), emit(type, detail), client(), rerender()}. */
@@ -44,7 +44,7 @@ export class LessonMode {
   /**
    * After a read: flips the labels when simulate-noise asks for it (else the dataset as read).
    * how: {client, signal, computed (probabilities computed here from features), features (that
-   * file, when labels + features; a table's own columns cannot be retrained on), progress(text, fraction)}.
+   * file, when labels + features; {combined, crossVal} for a labelled table's own columns), progress(text, fraction)}.
    */
   async prepare(dataset, { client, signal, computed = false, features = null, progress = null }) {
     this.#revealed = false;

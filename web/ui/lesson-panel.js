@@ -1,7 +1,7 @@
 // The lesson part of <label-scope>: what the simulated noise did (attributes simulate-noise, seed,
 // noise-pair) and how the flags score against it, the Reveal button of hide-truth, the step-by-step
 // view (attribute lesson) and, for simulated noise, every method compared and a noise-rate sweep.
-import { probabilitiesNote, simulationScores } from '../controllers/simulation.js';
+import { probabilitiesNote, simulationScores, trainingArgs } from '../controllers/simulation.js';
 import { h, replace } from './dom.js';
 import { renderComparison, renderSweep } from './lesson-charts.js';
 import { chosenRow } from './lesson-data.js';
@@ -213,7 +213,7 @@ export class LessonPanel {
       try {
         const sweep = await client.sweepNoisyData({
           labels: Int32Array.from(sim.trueLabels), numClasses: ctx.report.numClasses, classNames: [...ctx.classNames],
-          rates, seed: sim.seed, ...(sim.pair ? { pair: [...sim.pair] } : {}), features: sim.features,
+          rates, seed: sim.seed, ...(sim.pair ? { pair: [...sim.pair] } : {}), ...trainingArgs(sim.features),
           signal: controller.signal,
           onProgress: (p) => replace(status, p.stage === 'training'
             ? `Training at ${Math.round(p.rate * 100)}% noise (${p.rateIndex + 1} of ${p.numRates}): ${p.foldsDone} of ${p.numFolds} folds…`

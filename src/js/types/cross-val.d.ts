@@ -37,6 +37,11 @@ export interface CrossValOptions {
   tolerance?: number;
   /** Table: the person's role for some columns, over the automatic choice ('ignore' leaves a column out). */
   columnRoles?: Record<string, ColumnRole>;
+  /**
+   * Trained on instead of the label column (e.g. simulated noise): one per row, class indices or the
+   * data's class names; the label column stays out of the features. The result's `labels` are these.
+   */
+  labels?: Int32Array | ArrayLike<number | string>;
   signal?: AbortSignal;
   onProgress?: (progress: CrossValProgress) => void;
 }
@@ -164,6 +169,11 @@ export type SimulateNoisyDataArgs<D = Dataset, S = ByteSource> = SimulateNoiseAr
   /** The data's features: an N x D .npy or numeric CSV, one row per label, in the labels' order. */
   features?: DataSource<S>;
   /**
+   * The labelled table the labels were read from (instead of `features`): its own feature columns
+   * are trained on with the noisy labels in place of its label column.
+   */
+  combined?: DataSource<S>;
+  /**
    * `'recompute'` (the default with `features`): the probabilities are computed again by
    * `crossValProbs` on the NOISY labels, so the model learns from the flipped labels as it would
    * from real mistakes — the honest check. `'keep'` (the default without): the given probabilities
@@ -172,7 +182,8 @@ export type SimulateNoisyDataArgs<D = Dataset, S = ByteSource> = SimulateNoiseAr
    */
   probabilities?: 'recompute' | 'keep';
   /** Options of the cross-validation (recompute). */
-  crossVal?: Pick<CrossValOptions, 'folds' | 'seed' | 'c' | 'balancedClassWeight' | 'maxIterations' | 'tolerance' | 'impute'>;
+  crossVal?: Pick<CrossValOptions, 'folds' | 'seed' | 'c' | 'balancedClassWeight' | 'maxIterations' | 'tolerance' | 'impute'
+    | 'labelColumn' | 'features' | 'textColumn' | 'columnRoles'>;
   /** Also read the noisy labels with their probabilities as a Dataset (`dataset` of the result; free it). */
   returnDataset?: boolean;
   signal?: AbortSignal;
@@ -187,6 +198,7 @@ export type SweepNoisyDataArgs<D = Dataset, S = ByteSource> = NoiseSource<D> & {
   pair?: readonly [ClassRef, ClassRef] | string;
   filterBy?: FilterBy;
   features?: DataSource<S>;
+  combined?: DataSource<S>;
   /** 'recompute' (default with features): one cross-validation per rate, on that rate's noisy labels. */
   probabilities?: 'recompute' | 'keep';
   crossVal?: SimulateNoisyDataArgs['crossVal'];
