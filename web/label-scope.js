@@ -394,9 +394,17 @@ export class LabelScopeElement extends HTMLElement {
   #fail(error, title, options = {}) {
     this.#ensureBuilt();
     // Sets of labels (a;b, label_<class> columns, an N x K .npy): read again as multi-label data.
-    if (this.#multiLabel.claims(error)) {
-      return this.#multiLabel.take(this.#analysis.entries, { labelColumn: this.#analysis.labelColumn, sourceName: this.#sourceName });
+    const claim = this.#multiLabel.claims(error, this.#analysis.entries);
+    if (claim) {
+      const how = { labelColumn: this.#analysis.labelColumn, sourceName: this.#sourceName, check: claim === 'maybe' };
+      return this.#multiLabel.take(this.#analysis.entries, how).then((taken) => {
+        if (taken === false) this.#failNow(error, title, options); // no sets after all
+      });
     }
+    return this.#failNow(error, title, options);
+  }
+
+  #failNow(error, title, options) {
     const compact = this.#compact;
     const detail = showFailure(this.#ui, error, title, options, { compact, analysis: this.#analysis, client: this.#client });
     if (!options.keepResults) this.#setState('error');

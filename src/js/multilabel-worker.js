@@ -38,6 +38,9 @@ export function multiLabelClient(client) {
         { onProgress, signal, transfer: transferables(input) });
       return new WorkerMultiLabelDataset(client, datasetId, info);
     },
+    sniffLabelSets(labels) {
+      return client.call('multiLabel.sniffLabelSets', { labels });
+    },
     crossValProbs(input, options = {}) {
       const { onProgress, signal, ...rest } = options;
       return client.call('multiLabel.crossValProbs', { input, options: rest },
@@ -80,6 +83,8 @@ export async function handleMultiLabel(ls, method, args, { datasets, newId, sign
       return { values: datasetFrom().probabilityRows(args.start, args.count) };
     case 'audit':
       return ml.audit(args.datasetId ? datasetFrom() : args.data, args.options);
+    case 'sniffLabelSets':
+      return ml.sniffLabelSets(args.labels);
     case 'crossValProbs':
       return ml.crossValProbs(args.input, { ...args.options, signal, onProgress });
     default: {

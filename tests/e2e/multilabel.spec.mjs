@@ -158,6 +158,35 @@ test('other notations are detected: a|b in one table, label_<class> columns, a 0
   expect(ls).toBeTruthy();
 });
 
+test('a table of label sets and features: one-vs-rest probabilities computed here, audited as the API does', async ({ page }) => {
+  // 120 rows, x<c> shifted when class c is in the set; rows 3, 10, ... carry an extra 'c0' not in their features.
+  let seed = 99;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const lines = ['x0,x1,x2,labels'];
+  for (let i = 0; i < 120; i++) {
+    const set = [0, 1, 2].filter(() => rand() < 0.4);
+    const x = [0, 1, 2].map((c) => ((set.includes(c) ? 2 : 0) + rand()).toFixed(3));
+    const given = i % 7 === 3 && !set.includes(0) ? [0, ...set] : set.length ? set : [1];
+    lines.push(`${x.join(',')},"${given.map((c) => `c${c}`).join(';')}"`);
+  }
+  const csv = `${lines.join('\n')}\n`;
+  const ls = await (core ??= createLabelScope());
+  const cv = await ls.multiLabel.crossValProbs({ combined: { name: 'topics.csv', data: csv } });
+  const report = ls.multiLabel.audit({ labels: cv.labels, predProbs: cv.probs, numClasses: cv.numClasses });
+  await openApp(page);
+  await dropFiles(page, [{ name: 'topics.csv', buffer: Buffer.from(csv) }]);
+  const compute = panel(page).locator('.ml-compute');
+  await expect(compute).toContainText('Compute one-vs-rest probabilities here');
+  await compute.click();
+  await waitReady(page);
+  await expect(panel(page).locator('[data-testid="ml-computed"]')).toContainText('one logistic regression per class on 5 folds');
+  expect(await rowNumbers(page)).toEqual(Array.from(report.issues));
+  expect(report.issues.length).toBeGreaterThan(0);
+});
+
 test('screenshots: desktop and phone, light and dark', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   for (const [width, height, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {

@@ -37,7 +37,7 @@ function memoryStore() {
 function fakeView() {
   const calls = [];
   const view = {};
-  for (const name of ['progress', 'idle', 'show', 'failed', 'decisionsChanged', 'clear']) {
+  for (const name of ['progress', 'idle', 'show', 'failed', 'offerCompute', 'decisionsChanged', 'clear']) {
     view[name] = (...args) => calls.push([name, ...args]);
   }
   return { view, calls };
@@ -54,6 +54,12 @@ test('failed single-label reads that multi-label data explains are claimed; othe
   assert.ok(!looksMultiLabel({ code: 'missing_column', message: "No label column found. The columns are: 'a', 'b'." }));
   assert.ok(!looksMultiLabel({ code: 'unknown_class', message: "The label 'x'" }));
   assert.ok(!looksMultiLabel(null));
+  // One table of features whose first label matched no class: maybe (take() checks for sets first).
+  const c = new MultiLabelController({}, {});
+  const table = [{ role: 'combined', looksLikeFeatures: true, file: {} }];
+  assert.equal(c.claims({ code: 'unknown_class', message: "The label 'c1' matches no class." }, table), 'maybe');
+  assert.equal(c.claims({ code: 'unknown_class', message: "The label 'c1' matches no class." }, [{ role: 'combined' }]), false);
+  assert.equal(c.claims({ code: 'looks_multi_label', message: '' }, table), true);
   assert.equal(announcement(312), 'Looks multi-label: 312 rows have more than one label');
   assert.equal(announcement(1), 'Looks multi-label: 1 row has more than one label');
   assert.deepEqual(suggestedSet({ given: [0, 2], missing: [1], extra: [2] }), [0, 1]);

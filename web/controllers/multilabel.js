@@ -18,7 +18,7 @@ export function looksMultiLabel(error) {
 }
 
 /**
- * Wraps the page's sniffer: a file it takes for probabilities that holds label sets instead (one
+ * Wraps the page's sniffer: a file it takes for probabilities or features that holds label sets instead (one
  * 0/1 label_<class> column per class, or a 2-D .npy of 0/1 whole numbers) is given the role of
  * labels, so the read that follows says it is multi-label. entry: the sniffer's {file, role, format,
  * columns, firstRow, shape, descr, ...}.
@@ -26,7 +26,8 @@ export function looksMultiLabel(error) {
 export function sniffLabelSetsToo(sniff) {
   return async (file) => {
     const entry = await sniff(file);
-    if (entry.problem || entry.role !== 'predProbs') return entry;
+    // Taken for probabilities, or (integers, rows not summing to 1) for features such as pixels.
+    if (entry.problem || (entry.role !== 'predProbs' && entry.role !== 'features')) return entry;
     const columns = entry.columns ?? [];
     if (entry.format === 'csv' && columns.length > 0 && columns.every((c) => /^label_./i.test(c))
       && (entry.firstRow ?? []).every((v) => v === '0' || v === '1')) {
@@ -56,6 +57,9 @@ async function npyHoldsZeroOne(file, descr) {
   }
   return true;
 }
+
+// Multi-label reads of one table that say its other columns are no probabilities (features).
+const COMPUTABLE = ['unknown_class', 'implausible_probabilities', 'missing_column', 'bad_number', 'row_count_mismatch'];
 
 /** The set a flagged row probably should have: given, without the extra classes, with the missing ones. */
 export function suggestedSet(row) {
@@ -127,7 +131,7 @@ export function issuesCsv(model, decisions) {
 /**
  * The multi-label session of one <label-scope>. deps: {client() -> worker client,
  * readRequest(entries, opts) -> {input, options}, store: {load(key, meta), save(key, record)}}.
- * view: {progress(text), idle(), show(model), failed(error), decisionsChanged(), clear()}.
+ * view: {progress(text), idle(), show(model), failed(error), offerCompute(error, compute), decisionsChanged(), clear()}.
  */
 export class MultiLabelController {
   #deps;
@@ -152,15 +156,33 @@ export class MultiLabelController {
     }));
   }
 
-  /** Whether a failed single-label read is multi-label data this controller reads instead. */
-  claims(error) {
-    return looksMultiLabel(error);
+  /**
+   * Whether a failed single-label read is multi-label data this controller reads instead: true,
+   * 'maybe' (one table of features whose first label matched no class: take() checks the label
+   * column for sets first), or false.
+   */
+  claims(error, entries = []) {
+    if (looksMultiLabel(error)) return true;
+    const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0] : null;
+    return table?.looksLikeFeatures && error?.code === 'unknown_class' ? 'maybe' : false;
   }
 
-  /** Reads `entries` (the files with their roles) as multi-label data and audits them. */
-  async take(entries, { labelColumn = null, sourceName = 'labels' } = {}) {
+  /**
+   * Reads `entries` (the files with their roles) as multi-label data and audits them. check: first
+   * make sure the label column holds sets (claims() said 'maybe'); false = it does not (not taken).
+   */
+  async take(entries, { labelColumn = null, sourceName = 'labels', check = false } = {}) {
     const token = ++this.#token;
     this.#free();
+    if (check) {
+      let sniffed = { rowsWithSeveral: 0 };
+      try {
+        sniffed = await (await this.#deps.client()).multiLabel.sniffLabelSets(entries[0].file);
+      } catch {
+        // unreadable as label sets: single-label data
+      }
+      if (token !== this.#token || sniffed.rowsWithSeveral === 0) return false;
+    }
     const { input, options } = this.#deps.readRequest(entries, { labelColumn });
     const readOptions = {};
     if (options.labelColumn) readOptions.labelColumn = options.labelColumn;
@@ -178,6 +200,54 @@ export class MultiLabelController {
       const report = await client.multiLabel.audit(dataset, {});
       if (token !== this.#token) return null;
       this.#model = buildModel(dataset, report, sourceName);
+      this.#key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
+      const saved = await this.#deps.store.load(this.#key, { numExamples: dataset.numExamples, numClasses: dataset.numClasses });
+      if (token !== this.#token) return null;
+      this.#decisions = new Map((saved ?? []).map(([index, decision, set, at]) => [index, { decision, set, at }]));
+      this.#view.idle();
+      this.#view.show(this.#model);
+      return this.#model;
+    } catch (error) {
+      if (token !== this.#token) return null;
+      this.#view.idle();
+      // One table of label sets whose other columns are features, not probabilities: offer to
+      // compute them here, one-vs-rest (ls.multiLabel.crossValProbs).
+      const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0].file : null;
+      if (table && COMPUTABLE.includes(error?.code)) this.#view.offerCompute(error, () => this.compute(table, { sourceName }));
+      else this.#view.failed(error);
+      return null;
+    }
+  }
+
+  /**
+   * Out-of-sample probabilities for a table of label sets and features, computed in the worker
+   * (one binary logistic regression per class, the same folds for every class), then audited.
+   */
+  async compute(file, { sourceName = 'labels', folds = 5 } = {}) {
+    const token = ++this.#token;
+    this.#free();
+    this.#view.progress('Computing one-vs-rest probabilities: reading…');
+    try {
+      const client = await this.#deps.client();
+      const r = await client.multiLabel.crossValProbs({ combined: file }, {
+        folds,
+        onProgress: (p) => {
+          if (token !== this.#token) return;
+          this.#view.progress(p.stage === 'reading'
+            ? 'Computing one-vs-rest probabilities: reading…'
+            : `Computing one-vs-rest probabilities: ${p.foldsDone} of ${p.numFolds} folds done`);
+        },
+      });
+      if (token !== this.#token) return null;
+      const data = { labels: r.labels, predProbs: r.probs, numClasses: r.numClasses };
+      const report = await client.multiLabel.audit(data, {});
+      if (token !== this.#token) return null;
+      const dataset = {
+        numExamples: r.numExamples, numClasses: r.numClasses, classNames: r.classNames, notation: r.notation,
+        rowsWithSeveral: r.rowsWithSeveral, offsets: r.labels.offsets, classes: r.labels.classes, extraColumns: [],
+        fingerprint: `computed:${file.name}:${file.size}:${file.lastModified ?? 0}`, warnings: [],
+      };
+      this.#model = { ...buildModel(dataset, report, sourceName), computed: { folds: r.folds, c: r.c, notes: r.notes } };
       this.#key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
       const saved = await this.#deps.store.load(this.#key, { numExamples: dataset.numExamples, numClasses: dataset.numClasses });
       if (token !== this.#token) return null;

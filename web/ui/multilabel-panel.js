@@ -176,6 +176,10 @@ export function createMultiLabelPanel(handlers) {
           `${plural(m.numExamples, 'row')}, ${plural(m.numClasses, 'class', 'classes')}, sets written ${NOTATION_TEXT[m.notation]}. `,
           `${plural(flagged, 'row')} flagged. Overall label health `,
           h('strong', {}, m.health.overall.toFixed(3)), '.'),
+        m.computed ? h('p', { class: 'ml-computed', 'data-testid': 'ml-computed' },
+          `Probabilities computed here: one logistic regression per class on ${plural(m.computed.folds.length, 'fold')} `,
+          `(C = ${m.computed.c}); mean held-out accuracy per (row, class) `,
+          formatPercent(m.computed.folds.reduce((a, f) => a + f.accuracy, 0) / m.computed.folds.length), '.') : null,
         m.warnings.length ? h('ul', { class: 'ml-warnings' }, m.warnings.map((w) => h('li', {}, w.message ?? String(w)))) : null,
         h('div', { class: 'ml-overview' }, tableSlot, commonIssues()),
         filterSlot, rowsSlot,
@@ -187,6 +191,16 @@ export function createMultiLabelPanel(handlers) {
     },
     decisionsChanged() {
       if (model) drawRows();
+    },
+    /** The table's other columns are features: say why, and offer to compute probabilities here. */
+    offerCompute(error, compute) {
+      element.hidden = false;
+      status.textContent = 'Looks multi-label, without probabilities';
+      replace(body,
+        h('p', { class: 'ml-summary' }, `The other columns are no probabilities (${error?.message ?? String(error)}). `,
+          'They can be features: labelscope can compute out-of-sample probabilities from them here.'),
+        h('button', { type: 'button', class: 'primary ml-compute', onclick: () => compute() },
+          'Compute one-vs-rest probabilities here — 5-fold cross-validated logistic regression per class, in your browser'));
     },
     failed(error) {
       element.hidden = false;

@@ -39,6 +39,7 @@ export function createMultiLabel(ui, host) {
       host.emit('labelscope-result', { multiLabel: true, numExamples: model.numExamples, numClasses: model.numClasses,
         numIssues: model.rows.length, announcement: model.announcement });
     },
+    offerCompute: (error, compute) => { host.setState('waiting'); panel.offerCompute(error, compute); },
     failed: (error) => { host.setState('error'); panel.failed(error); host.emit('labelscope-error', { message: error?.message, code: error?.code }); },
     decisionsChanged: () => panel.decisionsChanged(),
     clear: () => panel.clear(),
