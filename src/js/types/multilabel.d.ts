@@ -253,6 +253,8 @@ export interface WorkerMultiLabel {
   }): Promise<MultiLabelAuditReport>;
   crossValProbs(input: { combined: DataSource<WorkerByteSource> }, options?: MultiLabelCrossValOptions):
     Promise<MultiLabelCrossValResult>;
+  /** Rows of a labels file (or table) holding more than one class, and where the first one is (0 if none). */
+  sniffLabelSets(labels: DataSource<WorkerByteSource>): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
 }
 
 declare module './api.js' {
