@@ -28,7 +28,7 @@ async function givenProbabilities(args, n, k) {
   if (!Array.isArray(p) || p.length !== n) throw invalid(`predProbs must be ${n} rows of ${k} probabilities.`);
   const flat = new Float64Array(n * k);
   p.forEach((row, i) => {
-    if (row?.length !== k) throw invalid(`predProbs row ${i} has ${row?.length ?? 0} values; it needs ${k}.`);
+    if (row?.length !== k) throw invalid(`predProbs[${i}] has ${row?.length ?? 0} values; it needs ${k}.`);
     for (let j = 0; j < k; j++) flat[i * k + j] = Number(row[j]);
   });
   return flat;

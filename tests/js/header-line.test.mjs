@@ -49,3 +49,9 @@ test('the sniffer says a header-line problem as the reader does', async () => {
   assert.equal(sniffed.problem.row, undefined);
   assert.equal(sniffed.problem.line, 1);
 });
+
+test('array inputs name a row by its index, labelled as one (predProbs[i]), never as a 0-based "row"', async () => {
+  const e = await assertLabelScopeError(() => ls.findLabelIssues({ labels: [0, 1, 1], predProbs: [[0.5, 0.5], [0.5], [0.2, 0.8]] }),
+    'ragged_row', { example: 1 });
+  assert.match(e.message, /^predProbs\[1\] has 1 values but predProbs\[0\] has 2\./);
+});
