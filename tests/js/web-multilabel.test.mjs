@@ -37,7 +37,7 @@ function memoryStore() {
 function fakeView() {
   const calls = [];
   const view = {};
-  for (const name of ['progress', 'idle', 'show', 'failed', 'offerCompute', 'decisionsChanged', 'clear']) {
+  for (const name of ['progress', 'idle', 'show', 'failed', 'cancelled', 'offerCompute', 'decisionsChanged', 'clear']) {
     view[name] = (...args) => calls.push([name, ...args]);
   }
   return { view, calls };
@@ -124,4 +124,26 @@ test('every notation is written as it was read, and reads back to the same sets'
   const headerLength = bytes[8] + 256 * bytes[9];
   assert.equal((10 + headerLength) % 64, 0);
   assert.match(new TextDecoder().decode(bytes.subarray(10, 10 + headerLength)), /'descr': '\|u1'.*'shape': \(5, 3\)/);
+});
+
+test('Cancel while reading: the read is told to stop, the view says cancelled, nothing is shown', async () => {
+  const { view, calls } = fakeView();
+  let seen = null;
+  const client = {
+    multiLabel: {
+      readDataset: (input, options) => new Promise((resolve, reject) => {
+        seen = options.signal;
+        options.signal.addEventListener('abort', () => reject(Object.assign(new Error('Reading was cancelled.'), { code: 'cancelled' })));
+      }),
+    },
+  };
+  const c = new MultiLabelController({ client: async () => client, readRequest, store: memoryStore() }, view);
+  const taking = c.take(demoEntries());
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(seen && !seen.aborted);
+  c.cancel();
+  assert.equal(await taking, null);
+  assert.ok(seen.aborted);
+  assert.deepEqual(calls.filter((x) => ['cancelled', 'failed', 'show'].includes(x[0])).map((x) => x[0]), ['cancelled']);
+  assert.equal(c.model, null);
 });

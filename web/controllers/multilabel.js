@@ -131,7 +131,8 @@ export function issuesCsv(model, decisions) {
 /**
  * The multi-label session of one <label-scope>. deps: {client() -> worker client,
  * readRequest(entries, opts) -> {input, options}, store: {load(key, meta), save(key, record)}}.
- * view: {progress(text), idle(), show(model), failed(error), offerCompute(error, compute), decisionsChanged(), clear()}.
+ * view: {progress(text), idle(), show(model), failed(error), cancelled(), offerCompute(error, compute), decisionsChanged(),
+ * clear()}.
  */
 export class MultiLabelController {
   #deps;
@@ -141,6 +142,7 @@ export class MultiLabelController {
   #decisions = new Map(); // example -> {decision: 'accept' | 'keep' | 'edit', set: number[], at}
   #key = null;
   #token = 0;
+  #abort = null; // AbortController of the read or computation in flight
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -190,7 +192,7 @@ export class MultiLabelController {
     this.#view.progress('Looks multi-label: reading the label sets…');
     try {
       const client = await this.#deps.client();
-      const dataset = await client.multiLabel.readDataset(input, readOptions);
+      const dataset = await client.multiLabel.readDataset(input, { ...readOptions, signal: this.#signal() });
       if (token !== this.#token) {
         dataset.free().catch(() => {});
         return null;
@@ -214,6 +216,7 @@ export class MultiLabelController {
       // compute them here, one-vs-rest (ls.multiLabel.crossValProbs).
       const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0].file : null;
       if (table && COMPUTABLE.includes(error?.code)) this.#view.offerCompute(error, () => this.compute(table, { sourceName }));
+      else if (error?.code === 'cancelled') this.#view.cancelled();
       else this.#view.failed(error);
       return null;
     }
@@ -231,6 +234,7 @@ export class MultiLabelController {
       const client = await this.#deps.client();
       const r = await client.multiLabel.crossValProbs({ combined: file }, {
         folds,
+        signal: this.#signal(),
         onProgress: (p) => {
           if (token !== this.#token) return;
           this.#view.progress(p.stage === 'reading'
@@ -258,9 +262,20 @@ export class MultiLabelController {
     } catch (error) {
       if (token !== this.#token) return null;
       this.#view.idle();
-      this.#view.failed(error);
+      if (error?.code === 'cancelled') this.#view.cancelled();
+      else this.#view.failed(error);
       return null;
     }
+  }
+
+  /** The person's Cancel: stops the read or computation in flight (the page stays usable). */
+  cancel() {
+    this.#abort?.abort();
+  }
+
+  #signal() {
+    this.#abort = new AbortController();
+    return this.#abort.signal;
   }
 
   /** Another dataset (or single-label data) is shown: forget this one. */

@@ -15,7 +15,7 @@ const EXPORT_TEXT = { semicolon: 'sets as a;b', pipe: 'sets as a|b', json: 'JSON
 const DECISION_TEXT = { accept: 'Suggested set accepted', keep: 'Given set kept', edit: 'Set edited' };
 
 /**
- * handlers: {decide(index, decision, set), exportLabels(), exportIssues()}. Returns
+ * handlers: {decide(index, decision, set), exportLabels(), exportIssues(), cancel()}. Returns
  * {element, progress(text), idle(), show(model, decisions), decisionsChanged(decisions), failed(error), clear()}.
  */
 export function createMultiLabelPanel(handlers) {
@@ -161,6 +161,14 @@ export function createMultiLabelPanel(handlers) {
     progress(text) {
       element.hidden = false;
       status.textContent = text;
+      if (!body.querySelector('.ml-cancel')) {
+        replace(body, h('button', { type: 'button', class: 'quiet ml-cancel', onclick: () => handlers.cancel() }, 'Cancel'));
+      }
+    },
+    cancelled() {
+      element.hidden = false;
+      status.textContent = 'Cancelled. Drop the files again, or choose a demo.';
+      body.replaceChildren();
     },
     idle() {},
     show(m, { decision, count }) {

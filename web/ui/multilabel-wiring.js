@@ -24,6 +24,7 @@ export function createMultiLabel(ui, host) {
     },
     exportLabels: () => save(controller.exportLabels()),
     exportIssues: () => save(controller.exportIssues()),
+    cancel: () => controller.cancel(),
   });
   ui.status.element.after(panel.element);
   controller = new MultiLabelController({
@@ -40,6 +41,7 @@ export function createMultiLabel(ui, host) {
         numIssues: model.rows.length, announcement: model.announcement });
     },
     offerCompute: (error, compute) => { host.setState('waiting'); panel.offerCompute(error, compute); },
+    cancelled: () => { host.setState('idle'); panel.cancelled(); },
     failed: (error) => { host.setState('error'); panel.failed(error); host.emit('labelscope-error', { message: error?.message, code: error?.code }); },
     decisionsChanged: () => panel.decisionsChanged(),
     clear: () => panel.clear(),
