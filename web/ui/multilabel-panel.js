@@ -205,8 +205,9 @@ export function createMultiLabelPanel(handlers) {
       element.hidden = false;
       status.textContent = 'Looks multi-label, without probabilities';
       replace(body,
-        h('p', { class: 'ml-summary' }, `The other columns are no probabilities (${error?.message ?? String(error)}). `,
-          'They can be features: labelscope can compute out-of-sample probabilities from them here.'),
+        h('p', { class: 'ml-summary' }, 'The label column holds sets, and the other columns are no probabilities: ',
+          'they can be features, and labelscope can compute out-of-sample probabilities from them here. ',
+          h('span', { class: 'help' }, `(The reader said: ${error?.message ?? String(error)})`)),
         h('button', { type: 'button', class: 'primary ml-compute', onclick: () => compute() },
           'Compute one-vs-rest probabilities here — 5-fold cross-validated logistic regression per class, in your browser'));
     },

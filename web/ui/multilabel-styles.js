@@ -45,7 +45,7 @@ const CSS = String.raw`
 .ml-check { display: inline-flex; align-items: center; gap: 0.2rem; }
 .ml-editor .ml-actions { flex-basis: 100%; }
 .ml-exports { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 1rem; }
-.ml-exports button { white-space: normal; }
+.ml-exports button, .ml-compute { white-space: normal; max-width: 100%; text-align: start; }
 .ml-decided-count { margin: 0 auto 0 0; color: var(--ls-muted); }
 @media (max-width: 700px) {
   .ml-overview { grid-template-columns: minmax(0, 1fr); }
