@@ -34,12 +34,21 @@ async function* arrayChunks(bytes) {
   for (let at = 0; at < bytes.byteLength; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
 }
 
+// The next piece is asked for before this one is handed on, so the browser reads the file while
+// the core parses the piece before (a File reaches a worker at 100-235 MB/s in Chromium).
 async function* blobChunks(blob) {
   if (typeof blob.stream === 'function') {
     const reader = blob.stream().getReader();
+    const ask = () => {
+      const read = reader.read();
+      read.catch(() => {}); // awaited below; if the caller stops first, its failure is nobody's concern
+      return read;
+    };
+    let next = ask();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await next;
       if (done) return;
+      next = ask();
       yield value;
     }
   }
