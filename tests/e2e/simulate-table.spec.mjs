@@ -25,20 +25,25 @@ async function expected(rate, seed) {
     const s = ls.scoreDetection({ simulation: r.simulation, flagged: indices });
     return { rate, seed, flipped: s.flipped, found: s.found, precision: s.precision, recall: s.recall };
   };
-  const out = { recomputed: await score('recompute'), kept: await score('keep') };
+  const out = { recomputed: await score('recompute'), kept: await score('keep'),
+    sweep: await ls.sweepNoisyData({ dataset, rates: [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3], seed, combined: table() }) };
   dataset.free();
   return out;
 }
 
+/** Routes dist/wasm's core to LABELSCOPE_E2E_WASM_DIR when given. */
+async function routeCore(page) {
+  if (!WASM_DIR) return;
+  await page.context().route(/\/dist\/wasm\/labelscope-core\.(mjs|wasm)$/, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    return route.fulfill({ path: join(WASM_DIR, name),
+      contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+  });
+}
+
 test('a dropped table, computed here, then noise with the probabilities trained again on the noisy labels', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  if (WASM_DIR) {
-    await page.context().route(/\/dist\/wasm\/labelscope-core\.(mjs|wasm)$/, (route) => {
-      const name = new URL(route.request().url()).pathname.split('/').pop();
-      return route.fulfill({ path: join(WASM_DIR, name),
-        contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
-    });
-  }
+  await routeCore(page);
   const want = await expected(0.1, 7);
   await openApp(page);
   await dropFiles(page, [IRIS]);
@@ -74,4 +79,33 @@ test('a dropped table, computed here, then noise with the probabilities trained 
       await screenshot(page, testInfo, `table-recomputed-${name}-${scheme}`, { fullPage: false });
     }
   }
+});
+
+test('an embedded element with lesson: the honest sweep trains the table again at every rate, the API\'s numbers', async ({ page }) => {
+  test.setTimeout(240_000);
+  await routeCore(page);
+  const want = await expected(0.1, 7);
+  await page.goto('/examples/embed.html');
+  await page.evaluate(() => {
+    const el = document.createElement('label-scope');
+    el.id = 'app';
+    el.setAttribute('lesson', '');
+    document.querySelector('main').prepend(el);
+  });
+  await expect(app(page)).toHaveAttribute('data-core', 'ready');
+  await dropFiles(page, [IRIS]);
+  await app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ }).click();
+  await waitReady(page);
+  const next = app(page).evaluate((el) => new Promise((resolve) => {
+    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation ?? null), { once: true });
+  }));
+  await app(page).evaluate((el) => { el.setAttribute('seed', '7'); el.setAttribute('simulate-noise', '0.1'); });
+  expect(await next).toEqual(want.recomputed);
+  const run = app(page).getByRole('button', { name: 'Sweep again, training at every rate (7 trainings)' });
+  await run.click();
+  await expect(app(page).locator('.lz-sweep-note')).toContainText('the honest sweep', { timeout: 120_000 });
+  await expect(run).toHaveCount(0);
+  const text = await app(page).locator('.lz-sweep p.help').first().textContent();
+  const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+  for (const p of want.sweep) expect(text).toContain(`${pct(p.rate)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`);
 });
