@@ -55,6 +55,9 @@ test('labels override: the bits of the same CSV with its label column rewritten;
     assert.ok(!r.featureReport.used.some((name) => /species/i.test(name)), r.featureReport.used.join(','));
   }
   assert.notDeepEqual(bits(byIndex.predProbs), bits(given.predProbs), 'trained on the noisy labels');
+  // The same table in Parquet (read by columns in JS): the same bits.
+  const parquet = { combined: { name: 'iris.parquet', data: readFileSync(`${ROOT}tests/fixtures/learn/iris.parquet`) } };
+  assert.deepEqual(bits((await ls.crossValProbs(parquet, { labels: names })).predProbs), bits(direct.predProbs));
   // The table's own labels as the override: the same as no override.
   assert.deepEqual(bits((await ls.crossValProbs(iris(), { labels: given.labels })).predProbs), bits(given.predProbs));
 });
