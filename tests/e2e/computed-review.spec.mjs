@@ -74,3 +74,20 @@ test('kept, reloaded, resumed: the probabilities are computed again and the deci
   expect(await pageIssues(page)).toEqual(shown);
   await expect(app(page).locator('.restored-note')).toContainText(/^Restored 2 decisions saved on /);
 });
+
+test('the summary of how the file was read says what happened: species, the features, 5-fold cross-validation', async ({ page }) => {
+  await dropAndCompute(page);
+  const files = app(page).locator('.files');
+  await expect(files.locator('.files-roles')).toHaveText('flowers.csv → labels + features');
+  await expect(files.locator('select.label-column')).toHaveValue('species');
+  await expect(files.locator('.file-field select').first().locator('option:checked')).toHaveText('Labels + features (one table)');
+  const summary = files.locator('.read-summary');
+  await expect(summary).toContainText('Label column: species.');
+  await expect(summary).toContainText('Features: sepal_length, sepal_width, petal_length, petal_width and site.');
+  await expect(summary).toContainText('Probabilities computed here by 5-fold cross-validation');
+  await expect(summary).not.toContainText('probability column per class');
+  const notes = summary.locator('details.notes');
+  await expect(notes).toContainText('flowers.csv: 600 rows, with a header row');
+  await expect(notes).not.toContainText('no header row');
+  await expect(notes).not.toContainText('cross-validated)');
+});

@@ -2,7 +2,7 @@
 // corrected labels), what the summary says, and the wording around it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computedFrom, labelsPlace } from '../../web/ui/computed.js';
+import { computedFacts, computedFrom, computedNotes, labelsPlace } from '../../web/ui/computed.js';
 import { plural, pluralIs } from '../../web/ui/format.js';
 
 const flowersReport = {
@@ -39,6 +39,33 @@ test('labels + a features file: the labels file\'s one column, a header if it ha
   assert.deepEqual(labelsPlace({ computed }), { labelColumn: 1, hasHeader: true });
   assert.equal(computed.folds, 5);
   assert.equal(computed.featuresFile, 'pixels.npy');
+});
+
+const strip = (text) => text.replace(/[\u2066-\u2069]/g, ''); // names sit in bidi isolates
+
+test('the summary of a computed dataset: the label column or file, the features, k-fold cross-validation', () => {
+  const flowers = computedFrom({ featureReport: flowersReport, numExamples: 600, settings: { foldsUsed: 5 },
+    notes: ['C = 0.1 chosen.'] }, [flowersEntry]);
+  assert.deepEqual(computedFacts(flowers).map(strip), [
+    'Label column: species.',
+    'Features: sepal_length, sepal_width, petal_length, petal_width and site.',
+    'Probabilities computed here by 5-fold cross-validation (logistic regression, in this browser).',
+  ]);
+  assert.deepEqual(computedNotes(flowers).map(strip),
+    ['flowers.csv: 600 rows, with a header row, label column species.', 'C = 0.1 chosen.']);
+  // The Fashion-MNIST demo: labels.csv and pixels.npy; no probabilities file was read.
+  const report = { columns: [], labelColumn: '', used: ['783 of 784 columns'], labelsFile: 'labels.csv',
+    featuresFile: 'pixels.npy', denseShape: [2000, 784], denseType: 'uint8', notes: ['1 column dropped.'] };
+  const entries = [{ role: 'labels', file: { name: 'labels.csv' }, columns: ['label'] },
+    { role: 'predProbs', file: { name: 'pixels.npy' }, columns: null }];
+  const fashion = computedFrom({ featureReport: report, numExamples: 2000, settings: { foldsUsed: 5 } }, entries);
+  assert.deepEqual(computedFacts(fashion).map(strip), [
+    'Labels: labels.csv.', 'Features: pixels.npy (783 of 784 columns).',
+    'Probabilities computed here by 5-fold cross-validation (logistic regression, in this browser).',
+  ]);
+  assert.deepEqual(computedNotes(fashion).map(strip), [
+    'labels.csv: 2,000 rows, with a header row.', 'pixels.npy: features, 2,000 x 784 uint8.', '1 column dropped.',
+  ]);
 });
 
 test('a count as a sentence\'s subject agrees with its verb', () => {

@@ -2,6 +2,7 @@
 // the file and column of the labels, the features used, the folds. The exports write the labels
 // back into that file, the summary says what happened, and a resumed session computes again with
 // the same choices. Plain data: no DOM, runs under `node --test`.
+import { formatCount, isolate, listPhrase, plural } from './format.js';
 
 /**
  * result: crossValProbs's; entries: the files listed (as sniffed); options: {columnRoles, impute}
@@ -22,8 +23,48 @@ export function computedFrom(result, entries, options = {}) {
     featuresFile: report.featuresFile || '',
     features: report.used ?? [],
     folds: result.settings?.foldsUsed ?? result.folds?.length ?? 0,
+    rows: result.numExamples ?? 0,
+    denseShape: report.denseShape ?? null,
+    denseType: report.denseType ?? null,
+    notes: [...(report.notes ?? []), ...(result.notes ?? [])],
     options: { ...options },
   };
+}
+
+/** "Probabilities computed here by 5-fold cross-validation (…)." */
+function computedPhrase(computed) {
+  const folds = computed.folds > 0 ? `${computed.folds}-fold ` : '';
+  return `Probabilities computed here by ${folds}cross-validation (logistic regression, in this browser).`;
+}
+
+/** The summary's facts for a dataset computed here: the label column or file, the features, how. */
+export function computedFacts(computed) {
+  const facts = [];
+  if (computed.labelColumnName && computed.labelsFile === computed.featuresFile) {
+    facts.push(`Label column: ${isolate(computed.labelColumnName)}.`);
+  } else if (computed.labelsFile) {
+    facts.push(`Labels: ${isolate(computed.labelsFile)}.`);
+  }
+  const separate = computed.featuresFile && computed.featuresFile !== computed.labelsFile;
+  const used = computed.features.length ? listPhrase(computed.features.map(isolate)) : '';
+  if (separate) facts.push(`Features: ${isolate(computed.featuresFile)}${used ? ` (${used})` : ''}.`);
+  else if (used) facts.push(`Features: ${used}.`);
+  facts.push(computedPhrase(computed));
+  return facts;
+}
+
+/** "How the files were read" for a dataset computed here: the files as read, then the trainer's notes. */
+export function computedNotes(computed) {
+  const header = computed.hasHeader ? 'with a header row' : 'no header row';
+  const label = computed.labelColumnName && computed.labelsFile === computed.featuresFile
+    ? `, label column ${isolate(computed.labelColumnName)}` : '';
+  const notes = [`${isolate(computed.labelsFile)}: ${plural(computed.rows, 'row')}, ${header}${label}.`];
+  if (computed.featuresFile && computed.featuresFile !== computed.labelsFile) {
+    const shape = computed.denseShape ? `${computed.denseShape.map(formatCount).join(' x ')}` : '';
+    const type = computed.denseType ? ` ${computed.denseType}` : '';
+    notes.push(`${isolate(computed.featuresFile)}: features${shape ? `, ${shape}${type}` : ''}.`);
+  }
+  return [...notes, ...computed.notes];
 }
 
 /** What a kept session needs to compute the same probabilities again on Resume, or null (read as such). */

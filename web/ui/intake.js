@@ -1,6 +1,7 @@
 // Getting data in: the drop zone (also a button that opens the file picker), the demo buttons, and
 // the list of files with the role each was given — changeable, because a guess can be wrong.
 import { h, replace, svg, uid } from './dom.js';
+import { computedFacts, computedNotes } from './computed.js';
 import { DEMOS } from './demos.js';
 import { formatBytes, formatCount, isolate, listPhrase } from './format.js';
 import { ROLE_NAMES } from './roles.js';
@@ -82,10 +83,10 @@ export function createIntake(handlers) {
       replace(files,
         h('summary', { class: 'files-summary' },
           h('h2', { class: 'section-title' }, 'Files'),
-          h('span', { class: 'files-roles' }, rolesPhrase(entries)),
+          h('span', { class: 'files-roles' }, rolesPhrase(entries, dataset)),
           dataset ? h('span', { class: 'files-found' }, foundPhrase(dataset)) : null,
           h('span', { class: 'files-toggle', 'aria-hidden': 'true' })),
-        h('ul', { class: 'file-list' }, entries.map((entry, index) => fileRow(entry, index, handlers, readLabelColumn(entry, dataset) ?? labelColumn))),
+        h('ul', { class: 'file-list' }, entries.map((entry, index) => fileRow(entry, index, handlers, readLabelColumn(entry, dataset) ?? labelColumn, dataset))),
         canSwap(entries) ? h('button', { type: 'button', class: 'quiet swap', onclick: handlers.onSwap }, 'Swap labels ⇄ probabilities') : null,
         problem ? h('p', { class: 'next-step', role: 'status' }, problem) : null,
         dataset ? readSummary(dataset, entries, labelColumn) : null);
@@ -121,10 +122,21 @@ const SHORT_ROLES = {
 };
 
 /** "labels.csv → labels · pred_probs.npy → probabilities · truth.csv, candidates.csv → known truth" */
-function rolesPhrase(entries) {
+function rolesPhrase(entries, dataset) {
   const byRole = new Map();
-  for (const e of entries) byRole.set(e.role, [...(byRole.get(e.role) ?? []), e.file.name]);
-  return [...byRole].map(([role, names]) => `${names.map(isolate).join(', ')} → ${SHORT_ROLES[role]}`).join(' · ');
+  for (const e of entries) {
+    const role = shortRole(e, dataset);
+    byRole.set(role, [...(byRole.get(role) ?? []), e.file.name]);
+  }
+  return [...byRole].map(([role, names]) => `${names.map(isolate).join(', ')} → ${role}`).join(' · ');
+}
+
+/** A file's role in a word or two: a table or file of features (probabilities computed here) says so. */
+function shortRole(entry, dataset) {
+  const features = dataset?.computed || (!dataset && entry.looksLikeFeatures);
+  if (features && entry.role === 'combined') return 'labels + features';
+  if (dataset?.computed && entry.role === 'predProbs') return SHORT_ROLES.features;
+  return SHORT_ROLES[entry.role];
 }
 
 function foundPhrase(dataset) {
@@ -154,6 +166,8 @@ function guide() {
 
 /** The column the reader actually took as labels (source.labelsColumn is 1-based), if known. */
 function readLabelColumn(entry, dataset) {
+  // Computed here: the dataset's source is the computed table, the label column the trainer's.
+  if (dataset?.computed) return entry.role === 'combined' ? dataset.computed.labelColumnName || null : null;
   const column = dataset?.source?.labelsColumn;
   return entry.role === 'combined' && column > 0 ? entry.columns?.[column - 1] ?? null : null;
 }
@@ -162,10 +176,13 @@ function canSwap(entries) {
   return entries.filter((e) => e.role === 'labels').length === 1 && entries.filter((e) => e.role === 'predProbs').length === 1;
 }
 
-function fileRow(entry, index, handlers, labelColumn) {
+function fileRow(entry, index, handlers, labelColumn, dataset) {
   const roleId = uid('role');
+  // A table of features (the sniffer's guess, or probabilities computed from it) is not one of probabilities.
+  const featuresTable = dataset?.computed || (!dataset && entry.looksLikeFeatures);
+  const roleName = (value, label) => (value === 'combined' && featuresTable ? 'Labels + features (one table)' : label);
   const role = h('select', { id: roleId, onchange: (e) => handlers.onRole(index, e.target.value) },
-    Object.entries(ROLE_NAMES).map(([value, label]) => h('option', { value, selected: value === entry.role }, label)));
+    Object.entries(ROLE_NAMES).map(([value, label]) => h('option', { value, selected: value === entry.role }, roleName(value, label))));
   let columnPicker = null;
   if (entry.role === 'combined' && entry.columns) {
     const columnId = uid('labelcol');
@@ -191,16 +208,20 @@ function readSummary(dataset, entries, labelColumn) {
   const shownNames = names.length > 12 ? [...names.slice(0, 12).map(isolate), `${formatCount(names.length - 12)} more`] : names.map(isolate);
   const combined = entries.find((e) => e.role === 'combined');
   const facts = [];
-  if (combined) {
+  if (dataset.computed) {
+    facts.push(...computedFacts(dataset.computed));
+  } else if (combined) {
     const label = readLabelColumn(combined, dataset) ?? labelColumn;
     facts.push(`Label column: ${label == null ? '?' : isolate(label)}, one probability column per class.`);
   }
   if (dataset.extraColumns.length) facts.push(`Shown alongside: ${listPhrase(dataset.extraColumns.map((c) => isolate(c.name)))}.`);
   if (dataset.trueLabels) facts.push('Known truth: the true_label column.');
   if (dataset.knownErrors) facts.push('Known truth: the is_error column.');
-  const notes = dataset.notes?.length
+  // Computed here: the reader's notes would describe the computed table, not the person's files.
+  const noteList = dataset.computed ? computedNotes(dataset.computed) : dataset.notes ?? [];
+  const notes = noteList.length
     ? h('details', { class: 'notes' }, h('summary', {}, 'How the files were read'),
-      h('ul', {}, dataset.notes.map((n) => h('li', {}, n))))
+      h('ul', {}, noteList.map((n) => h('li', {}, n))))
     : null;
   return h('div', { class: 'read-summary', role: 'status' },
     h('p', {}, 'Read ', h('strong', {}, `${formatCount(dataset.numExamples)} examples`), ' and ',
