@@ -91,3 +91,25 @@ test('the summary of how the file was read says what happened: species, the feat
   await expect(notes).not.toContainText('no header row');
   await expect(notes).not.toContainText('cross-validated)');
 });
+
+for (const width of [1280, 390]) {
+  test(`a clicked row takes the keys (${width} px): A accepts it, K keeps the next, 1 relabels the one after`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    await dropAndCompute(page);
+    const target = app(page).locator('.vt-row[data-position="1"]');
+    const index = Number(await target.getAttribute('data-index'));
+    // A tap, or a click that arrives without a mouse press (assistive technology): no default focus move.
+    await target.dispatchEvent('click');
+    // The page's focus is on the element, the element's on its grid, which points at the clicked row.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('app');
+    expect(await app(page).evaluate((el) => el.shadowRoot.activeElement?.getAttribute('role'))).toBe('grid');
+    await expect(grid(page)).toHaveAttribute('aria-activedescendant', await target.getAttribute('id'));
+    await page.keyboard.press('a');
+    expect(await decisionsOf(app(page))).toEqual([expect.objectContaining({ index, decision: 'accept' })]);
+    await page.keyboard.press('k');
+    await page.keyboard.press('1');
+    const made = await decisionsOf(app(page));
+    expect(made).toHaveLength(3);
+    expect(made.filter((d) => d.label === 0 && d.index !== index).length).toBeGreaterThan(0); // '1': the first class
+  });
+}

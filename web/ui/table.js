@@ -244,7 +244,11 @@ export class VirtualTable {
 
   #click(event) {
     const row = event.target.closest('.vt-row[data-position]');
-    if (row) this.#setActive(Number(row.dataset.position), { activate: true, how: 'click' });
+    if (!row) return;
+    // A tap or an assistive technology's click moves no focus by itself: the keys (A, K, 1-9) must
+    // act on the row just clicked, so the grid takes focus (aria-activedescendant names the row).
+    if (this.element.getRootNode().activeElement !== this.element) this.element.focus({ preventScroll: true });
+    this.#setActive(Number(row.dataset.position), { activate: true, how: 'click' });
   }
 
   /** The card layout (narrow tables): rows are cards and the detail pane sits below the table. */
