@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "io/csv_tokenizer.hpp"
+#include "io/dataset_reader.hpp"
 #include "io/label_column.hpp"
 #include "io/number_parse.hpp"
 #include "io/read_error.hpp"
@@ -253,17 +254,25 @@ public:
     CsvDense(std::string name, bool impute) : name_(std::move(name)), impute_(impute), tokenizer_(*this, name_) {}
 
     void feed(const std::uint8_t* data, std::size_t size) override {
-        tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+        try {
+            tokenizer_.feed(reinterpret_cast<const char*>(data), size);
+        } catch (const ReadError& e) {
+            throw in_data_rows(e);
+        }
     }
 
     void finish(DenseFeatures& out) override {
-        tokenizer_.finish();
+        try {
+            tokenizer_.finish();
+        } catch (const ReadError& e) {
+            throw in_data_rows(e);
+        }
         if (width_ == 0 && row_cells_.empty())
             throw ReadError(ReadErrorCode::empty_file, "The file is empty. Choose the file that holds the features.",
                             name_);
-        if (rows_ == 0)
+        if (rows_ == 0)  // names no row: there is none
             throw ReadError(ReadErrorCode::no_data_rows,
-                            "The file has a header row but no data rows. Add one row per example.", name_, 1, 0);
+                            "The file has a header row but no data rows. Add one row per example.", name_);
         out.file = name_;
         out.rows = rows_;
         out.cols = width_;
@@ -327,10 +336,24 @@ private:
 
     std::int64_t data_row(std::int64_t row) const { return row - header_row_; }
 
+    // The tokenizer's errors (file rows) in data rows, as this reader's own. In the first row, not
+    // yet decided: a cell it cannot read is no number, so that row is a header (its line is named),
+    // unless the whole file is not text (UTF-16, binary data: no place).
+    ReadError in_data_rows(const ReadError& e) const {
+        const bool tokenizer = e.code() == "not_text" || e.code() == "utf16" || e.code() == "not_utf8" ||
+                               e.code() == "bad_quote" || e.code() == "unterminated_quote";
+        if (!tokenizer || e.row() <= 0) return e;  // this reader's own errors are in data rows already
+        if (width_ == 0 && header_row_ == 0) {
+            if (e.code() == "not_text" || e.code() == "utf16") return ReadError(e.code(), e.what(), e.file(), 0, 0);
+            return io::in_data_rows(e, e.row() + 1);
+        }
+        return io::in_data_rows(e, header_row_ + 1);
+    }
+
     [[noreturn]] void blank_error() const {
         throw ReadError(ReadErrorCode::blank_row,
                         "This row is empty but more data follows. Remove the blank line or fill in the example.",
-                        name_, blank_row_, 1);
+                        name_, data_row(blank_row_), 1);
     }
 
     std::string name_;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "io/dense_reader.hpp"
 #include "io/multilabel_reader.hpp"
 #include "io/sniff.hpp"
 #include "io/table_reader.hpp"
@@ -190,6 +191,38 @@ TEST_CASE("rows people see: the multi-label reader and the feature table") {
         CHECK(ragged.row() == 2);
         CHECK(ragged.line() == 0);
         const ReadError none = table_error("label,x\n");
+        CHECK(none.code() == "no_data_rows");
+        CHECK(none.row() == 0);
+    }
+    SUBCASE("feature block (CSV of numbers)") {
+        const auto dense_error = [](const std::string& text) {
+            labelscope::io::DenseReader reader;
+            try {
+                reader.begin_file("f.csv", text.size());
+                reader.feed(bytes(text), text.size());
+                reader.end_file();
+                reader.finish();
+            } catch (const ReadError& e) {
+                return e;
+            }
+            FAIL("no error");
+            return ReadError("", "", "", 0, 0);
+        };
+        const ReadError header = dense_error("a,b\xE9\n1,2\n3,4\n");
+        CHECK(header.code() == "not_utf8");
+        CHECK(header.row() == 0);
+        CHECK(header.line() == 1);
+        CHECK(header.column() == 2);
+        const ReadError quote = dense_error("a,b\n1,2\n\"3\"x,4\n");
+        CHECK(quote.code() == "bad_quote");
+        CHECK(quote.row() == 2);
+        CHECK(quote.line() == 0);
+        const ReadError blank = dense_error("a,b\n1,2\n\n3,4\n");
+        CHECK(blank.code() == "blank_row");
+        CHECK(blank.row() == 2);
+        const ReadError headerless = dense_error("1,2\n3,4\xE9\n");
+        CHECK(headerless.row() == 2);
+        const ReadError none = dense_error("a,b\n");
         CHECK(none.code() == "no_data_rows");
         CHECK(none.row() == 0);
     }
