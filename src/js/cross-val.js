@@ -253,6 +253,10 @@ export async function crossValProbs(core, input, options = {}) {
       }
       return true;
     }));
+    if (given && r.labelsReplaced !== true) {
+      throw new LabelScopeError({ code: 'internal', message: 'This build of the WebAssembly core cannot train on '
+        + "replacement labels (crossValProbs' labels option): rebuild it (npm run build)." });
+    }
     return {
       [RESULT_TAG]: true,
       predProbs: r.probs,

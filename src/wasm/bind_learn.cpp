@@ -197,6 +197,7 @@ public:
             res.set("foldsUsed", r.folds_used);
             res.set("c", r.c_used);
             res.set("notes", strings_out(r.notes));
+            if (has(o, "labels")) res.set("labelsReplaced", true);  // a core without the option says nothing
             val features = val::object();
             features.set("used", strings_out(d_->report.used));
             features.set("droppedConstant", strings_out(d_->report.dropped_constant));
