@@ -4,7 +4,7 @@
 // a reload that resumes, the summary of how the file was read, the keyboard after a click.
 import { readFileSync } from 'node:fs';
 import {
-  app, dropFiles, expect, openApp, pageIssues, parseCsv, ROOT, test, waitReady,
+  app, dropFiles, expect, openApp, pageIssues, parseCsv, ROOT, screenshot, test, waitReady,
 } from './fixtures.mjs';
 
 const FLOWERS = `${ROOT}tests/fixtures/learn/flowers.csv`;
@@ -111,5 +111,29 @@ for (const width of [1280, 390]) {
     const made = await decisionsOf(app(page));
     expect(made).toHaveLength(3);
     expect(made.filter((d) => d.label === 0 && d.index !== index).length).toBeGreaterThan(0); // '1': the first class
+  });
+}
+
+for (const [width, height] of [[1280, 800], [390, 844]]) {
+  test(`a features table dropped (${width} px): one story — labels + features, species, Compute first in view`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    await dropFiles(page, [FLOWERS]);
+    const files = app(page).locator('.files');
+    await expect(files.locator('.files-roles')).toHaveText('flowers.csv → labels + features');
+    await expect(files.locator('.file-field select').first().locator('option:checked')).toHaveText('Labels + features (one table)');
+    await expect(files.locator('select.label-column')).toHaveValue('species');
+    await expect(app(page).locator('.guide')).toBeHidden(); // the newcomer's guide would push the way on down
+    const button = computeButton(page);
+    await expect(button).toBeVisible();
+    // The way on is what the person sees: the Compute button in the upper half of the screen.
+    await expect.poll(async () => {
+      const box = await button.boundingBox();
+      return box != null && box.y >= 0 && box.y + box.height <= height / 2;
+    }).toBe(true);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, testInfo, `features-dropped-${width}-${scheme}`);
+    }
   });
 }

@@ -2,7 +2,9 @@
 // corrected labels), what the summary says, and the wording around it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computedFacts, computedFrom, computedNotes, labelsPlace } from '../../web/ui/computed.js';
+import {
+  computedFacts, computedFrom, computedNotes, detectedLabelColumn, labelsPlace, listsFeatures,
+} from '../../web/ui/computed.js';
 import { plural, pluralIs } from '../../web/ui/format.js';
 
 const flowersReport = {
@@ -73,4 +75,13 @@ test('a count as a sentence\'s subject agrees with its verb', () => {
   assert.equal(pluralIs(3, 'decision'), '3 decisions are');
   assert.equal(pluralIs(0, 'decision'), '0 decisions are');
   assert.equal(plural(2000, 'row'), '2,000 rows');
+});
+
+test('a features table as sniffed: the label column its reason names, when it is one of the columns', () => {
+  const entry = { ...flowersEntry, reason: "a 'species' column next to numbers that look like features" };
+  assert.equal(detectedLabelColumn(entry), 'species');
+  assert.equal(detectedLabelColumn({ ...entry, reason: "a 'kind' column next to numbers that look like features" }), null);
+  assert.equal(detectedLabelColumn({ ...entry, looksLikeFeatures: false }), null); // probabilities: the reader decides
+  assert.equal(listsFeatures([entry]), true);
+  assert.equal(listsFeatures([{ role: 'labels' }, { role: 'predProbs' }]), false);
 });

@@ -67,6 +67,21 @@ export function computedNotes(computed) {
   return [...notes, ...computed.notes];
 }
 
+/**
+ * The label column the sniffer found in a table of features (its reason names it: "a 'species'
+ * column next to numbers that look like features"), if it is one of the table's columns; else null.
+ */
+export function detectedLabelColumn(entry) {
+  if (entry?.role !== 'combined' || !entry.looksLikeFeatures || !entry.columns) return null;
+  const named = /^a '(.+)' column next to/.exec(entry.reason ?? '')?.[1];
+  return named != null && entry.columns.includes(named) ? named : null;
+}
+
+/** Whether the files listed include a table or file of features (the sniffer's guess). */
+export function listsFeatures(entries) {
+  return entries.some((e) => (e.role === 'combined' && e.looksLikeFeatures) || e.role === 'features');
+}
+
 /** What a kept session needs to compute the same probabilities again on Resume, or null (read as such). */
 export function computedSession(dataset) {
   return dataset?.computed ? { options: { ...dataset.computed.options } } : null;

@@ -1,7 +1,7 @@
 // Getting data in: the drop zone (also a button that opens the file picker), the demo buttons, and
 // the list of files with the role each was given — changeable, because a guess can be wrong.
 import { h, replace, svg, uid } from './dom.js';
-import { computedFacts, computedNotes } from './computed.js';
+import { computedFacts, computedNotes, detectedLabelColumn, listsFeatures } from './computed.js';
 import { DEMOS } from './demos.js';
 import { formatBytes, formatCount, isolate, listPhrase } from './format.js';
 import { ROLE_NAMES } from './roles.js';
@@ -65,7 +65,8 @@ export function createIntake(handlers) {
 
   const files = h('details', { class: 'files', hidden: true, open: true });
   const resume = h('div', { class: 'resume-slot' });
-  const element = h('div', { class: 'intake' }, resume, zone, input, demos, files, guide());
+  const guideSection = guide();
+  const element = h('div', { class: 'intake' }, resume, zone, input, demos, files, guideSection);
 
   return {
     element,
@@ -80,13 +81,16 @@ export function createIntake(handlers) {
     showFiles(entries, { problem, labelColumn, dataset, open } = {}) {
       files.hidden = entries.length === 0;
       if (open !== undefined) files.open = open;
+      // A table of features listed: the way on (compute the probabilities here) comes first, not the guide.
+      guideSection.hidden = !dataset && listsFeatures(entries);
       replace(files,
         h('summary', { class: 'files-summary' },
           h('h2', { class: 'section-title' }, 'Files'),
           h('span', { class: 'files-roles' }, rolesPhrase(entries, dataset)),
           dataset ? h('span', { class: 'files-found' }, foundPhrase(dataset)) : null,
           h('span', { class: 'files-toggle', 'aria-hidden': 'true' })),
-        h('ul', { class: 'file-list' }, entries.map((entry, index) => fileRow(entry, index, handlers, readLabelColumn(entry, dataset) ?? labelColumn, dataset))),
+        h('ul', { class: 'file-list' }, entries.map((entry, index) => fileRow(entry, index, handlers,
+          readLabelColumn(entry, dataset) ?? labelColumn ?? detectedLabelColumn(entry), dataset))),
         canSwap(entries) ? h('button', { type: 'button', class: 'quiet swap', onclick: handlers.onSwap }, 'Swap labels ⇄ probabilities') : null,
         problem ? h('p', { class: 'next-step', role: 'status' }, problem) : null,
         dataset ? readSummary(dataset, entries, labelColumn) : null);

@@ -42,11 +42,15 @@ function featuresWayOn(error, analysis, canCompute) {
       : entry.looksLikeFeatures && error.code === 'unknown_class'
         ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
         : null,
-    hint: `${entry.role === 'features' ? 'These files have' : `${entry.file.name} has`} labels and columns to learn from, `
-      + 'but no out-of-sample predicted probabilities. '
-      + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. '
-      + 'Nothing is uploaded.',
-    element: h('div', { class: 'plausibility' }, button, entry.role === 'features' ? null : choose),
+    // The action right under the message, the why after it: on a phone the button stays in view.
+    hint: null,
+    element: h('div', { class: 'plausibility' }, button, entry.role === 'features' ? null : choose,
+      h('p', { class: 'alert-hint' },
+        `${entry.role === 'features' ? 'These files have' : `${entry.file.name} has`} labels and columns to learn from, `
+        + 'but no out-of-sample predicted probabilities. '
+        + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. '
+        + 'Nothing is uploaded.')),
+    reveal: true,
   };
 }
 
