@@ -12,7 +12,8 @@
 // analyse → cancel; the latest request wins) and controllers/review.js (decisions, undo, exports,
 // the session to resume); neither touches the DOM. Parsing and analysis run in a Web Worker.
 // Beside it: ui/element-wiring.js builds the controllers, ui/element-render.js renders and fills
-// the result event, ui/element-exports.js runs exports and downloads, ui/element-failure.js shows errors.
+// the result event, ui/element-exports.js runs exports and downloads, ui/element-failure.js shows errors,
+// ui/element-layout.js says what compact, max-rows, filter-by and rank-by mean and sets data-state.
 import { baseName, requestedSources, SOURCE_ATTRIBUTES } from './controllers/attributes.js';
 import { DEFAULT_SETTINGS } from './controllers/options.js';
 import { sharedClient } from './ui/shared-client.js';
@@ -22,6 +23,7 @@ import { replace } from './ui/dom.js';
 import { computedSession } from './ui/computed.js';
 import { ExportActions } from './ui/element-exports.js';
 import { showFailure } from './ui/element-failure.js';
+import { applyLayout, attributeSettings, maxRows, showState } from './ui/element-layout.js';
 import { renderAll, renderContext, resultEventDetail } from './ui/element-render.js';
 import { createAnalysis, createCrossVal, createReview } from './ui/element-wiring.js';
 import { KeepingUi } from './ui/keeping.js';
@@ -29,8 +31,6 @@ import { LESSON_ATTRIBUTES, LessonMode } from './ui/lesson-mode.js';
 import { createMultiLabel, multiLabelStyles } from './ui/multilabel-wiring.js';
 import { buildShell } from './ui/shell.js';
 import { styleSheet } from './ui/styles.js';
-
-const DEFAULT_COMPACT_ROWS = 5;
 
 export class LabelScopeElement extends HTMLElement {
   static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions', 'store-files',
@@ -174,7 +174,7 @@ export class LabelScopeElement extends HTMLElement {
     if (name === 'save-decisions' || name === 'store-files') {
       this.#configureStore();
     } else if (name === 'filter-by' || name === 'rank-by') {
-      this.#ui.settings.set(this.#attributeSettings());
+      this.#ui.settings.set(attributeSettings(this));
       this.#analysis.settingsChanged();
     } else if (['simulate-noise', 'seed', 'noise-pair', 'noise-matrix', 'noise-probabilities'].includes(name)) {
       // The same data, other flips: probabilities computed here are computed again (features in, not probabilities).
@@ -212,20 +212,7 @@ export class LabelScopeElement extends HTMLElement {
     }
   }
 
-  #attributeSettings() {
-    const patch = {};
-    if (this.hasAttribute('filter-by')) patch.filterBy = this.getAttribute('filter-by');
-    if (this.hasAttribute('rank-by')) patch.rankBy = this.getAttribute('rank-by');
-    return patch;
-  }
-
   get #compact() { return this.hasAttribute('compact'); }
-
-  get #maxRows() {
-    const value = Number.parseInt(this.getAttribute('max-rows') ?? '', 10);
-    if (Number.isFinite(value) && value > 0) return value;
-    return this.#compact ? DEFAULT_COMPACT_ROWS : Infinity;
-  }
 
   // ---- building the UI --------------------------------------------------------------------------
 
@@ -264,7 +251,7 @@ export class LabelScopeElement extends HTMLElement {
         exportLabels: () => this.#exports.labels(),
       },
     });
-    ui.settings.set(this.#attributeSettings());
+    ui.settings.set(attributeSettings(this));
     this.#ui = ui;
     this.#analysis = createAnalysis(ui, { lesson: () => this.#lesson, crossVal: () => this.#crossVal, view: {
       setState: (phase) => this.#setState(phase),
@@ -327,17 +314,11 @@ export class LabelScopeElement extends HTMLElement {
   }
 
   #applyLayout() {
-    const compact = this.#compact;
-    this.#ui.root.classList.toggle('compact', compact);
-    this.#ui.intake.element.hidden = compact;
-    this.#ui.results.hidden = compact || !this.report;
-    this.#ui.compact.hidden = !compact;
+    applyLayout(this.#ui, { compact: this.#compact, hasReport: Boolean(this.report) });
   }
 
   #setState(state) {
-    this.dataset.state = state;
-    if (state === 'loading' || state === 'reading' || state === 'computing' || state === 'analysing') this.setAttribute('aria-busy', 'true');
-    else this.removeAttribute('aria-busy');
+    showState(this, state);
   }
 
   #loadUrls(urls, message, origin) {
@@ -366,7 +347,7 @@ export class LabelScopeElement extends HTMLElement {
     this.#multiLabel.clear(); // single-label results: the label sets shown before were other data
     this.#showFiles(null, newDataset ? false : undefined);
     this.#applyLayout();
-    renderAll(this.#parts, { compact: this.#compact, maxRows: this.#maxRows, newDataset: newDataset || truthChanged });
+    renderAll(this.#parts, { compact: this.#compact, maxRows: maxRows(this), newDataset: newDataset || truthChanged });
   }
 
   #emit(type, detail) {
