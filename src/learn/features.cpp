@@ -23,6 +23,11 @@ namespace {
 // "row N" is the 1-based data row (header excluded): example index + 1.
 std::string row_text(std::size_t i) { return "row " + std::to_string(i + 1); }
 
+// "1 column" / "3 columns": the notes are read by people.
+std::string count_of(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 // A dense column being assembled (double values, NaN = missing).
 struct PendingColumn {
     std::string name;
@@ -229,10 +234,12 @@ Features features_from_table(const TableColumns& table, const FeatureOptions& op
         report->dropped_constant.insert(report->dropped_constant.end(), dropped.begin(), dropped.end());
         report->one_hot.insert(report->one_hot.end(), one_hot.begin(), one_hot.end());
         if (imputed)
-            report->notes.push_back(std::to_string(imputed) + " missing values replaced by their column's mean on each "
-                                    "training fold.");
+            report->notes.push_back(count_of(imputed, "missing value", "missing values") +
+                                    (imputed == 1 ? " replaced by its" : " replaced by their") +
+                                    " column's mean on each training fold.");
         if (!dropped.empty())
-            report->notes.push_back(std::to_string(dropped.size()) + " columns dropped: the same value on every row.");
+            report->notes.push_back(count_of(dropped.size(), "column", "columns") +
+                                    " dropped: the same value on every row.");
     }
     if (!table.text.empty()) hash_text(*data, table.text[0], options, report);
     if (data->dense_cols == 0 && data->text_cols == 0)
@@ -312,7 +319,7 @@ Features features_from_dense(const DenseInput& input, FeatureReport* report) {
         if (dk < d) {
             for (std::size_t j = 0; j < d; ++j)
                 if (!varies[j]) report->dropped_constant.push_back("column " + std::to_string(j + 1));
-            report->notes.push_back(std::to_string(d - dk) + " columns dropped: the same value on every row.");
+            report->notes.push_back(count_of(d - dk, "column", "columns") + " dropped: the same value on every row.");
         }
         const char* type = all_u8 ? "uint8" : all_f32 ? "float32" : "float64";
         report->notes.push_back(std::string("Features stored as ") + type + ", standardised on each training fold.");
