@@ -2,59 +2,21 @@
 // explains the active row with all of its class probabilities — and where a person records a
 // decision (accept the suggestion, keep the label, relabel), by button or by key in the table.
 import { displayColumns } from '../controllers/columns.js';
-import { createClassSearch, MAX_LISTED_CLASSES } from './class-search.js';
 import { createDecisionBar, createDecisionControls } from './decision-controls.js';
 import { classForDigit, digitKeys } from './decisions.js';
 import { renderCell, tableColumns } from './cells.js';
 import { renderDetail } from './detail.js';
-import { h, replace, uid } from './dom.js';
+import { h, replace } from './dom.js';
 import { formatCount, plural } from './format.js';
 import { rankPositions, rowOrder, SHOW_MODES } from './order.js';
+import { classFilter, DECIDED_MODES, DEFAULT_VIEW, select, SORT_NAMES } from './review-toolbar.js';
 import { VirtualTable } from './table.js';
 
 export { displayColumns };
 
-const SORT_NAMES = {
-  rank: 'Rank', index: 'Row', given: 'Given label', suggested: 'Suggested label', quality: 'Label quality',
-  pGiven: 'p(given)', pSuggested: 'p(suggested)',
-};
-const DECIDED_MODES = { any: 'any', undecided: 'not decided yet', decided: 'decided' };
-/**
- * What the table shows: which rows (show, given, suggested: a class or -1 for any, decided) and in which order.
- * @typedef {{show: string, given: number, suggested: number, decided: 'any'|'undecided'|'decided',
- *   sortKey: string, descending: boolean}} TableView
- */
-/** @type {Readonly<TableView>} */
-const DEFAULT_VIEW = Object.freeze({ show: 'flagged', given: -1, suggested: -1, decided: 'any', sortKey: 'rank', descending: false });
-
 /** Whether the label quality score is p(given) itself (self_confidence, also used when not ranking). */
 function qualityIsPGiven(report) {
   return report.rankBy === 'self_confidence' || report.rankBy === 'none';
-}
-
-function select(label, options, onChange, extra = {}) {
-  const id = uid('sel');
-  const control = h('select', { id, onchange: (e) => onChange(e.target.value), ...extra },
-    options.map(([value, text]) => h('option', { value }, text)));
-  return { control, field: h('span', { class: 'toolbar-field' }, h('label', { for: id }, label), control) };
-}
-
-/** A class filter: a <select> of every class, or above MAX_LISTED_CLASSES a search (ui/class-search.js). */
-function classFilter(label, names, value, onChange) {
-  if (names.length <= MAX_LISTED_CLASSES) {
-    const field = select(label, [['-1', 'any'], ...names.map((name, c) => [String(c), name])], (v) => onChange(Number(v)));
-    field.control.value = String(value);
-    return field;
-  }
-  const search = createClassSearch({
-    names, label: `${label} label`, placeholder: 'any (type a class)', className: 'toolbar-search', onPick: (c) => onChange(c),
-  });
-  search.setClass(value);
-  // Emptied: any class again.
-  search.input.addEventListener('input', () => { if (!search.input.value && value >= 0) onChange(-1); });
-  const id = uid('sel');
-  search.input.id = id;
-  return { control: search.input, field: h('span', { class: 'toolbar-field' }, h('label', { for: id }, label), search.element) };
 }
 
 export class ReviewPanel {
