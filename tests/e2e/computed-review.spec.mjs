@@ -137,3 +137,16 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
     }
   });
 }
+
+test('wording: the flagged help in plain words (cleanlab\'s name kept), one precision per fold, grouped counts', async ({ page }) => {
+  await dropAndCompute(page);
+  const help = app(page).locator('[data-stat=flagged] .stat-help');
+  await expect(help).toContainText('filter_by = prune_by_noise_rate');
+  await expect(help).not.toContainText('the method chosen in Settings (filter_by');
+  await expect(help).toContainText('Rows that look mislabelled');
+  // Every fold's accuracy with one decimal, so 82.0% and 80.8% line up.
+  const cells = await panel(page).locator('.cv-folds .cv-accuracy').allTextContents();
+  expect(cells).toHaveLength(5);
+  for (const cell of cells) expect(cell).toMatch(/^\d{1,3}\.\d%$/);
+  await expect(panel(page).locator('p').first()).toContainText(/\d\.\d% accuracy/);
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import {
   computedFacts, computedFrom, computedNotes, detectedLabelColumn, labelsPlace, listsFeatures,
 } from '../../web/ui/computed.js';
-import { plural, pluralIs } from '../../web/ui/format.js';
+import { formatPercentFixed, groupRowCount, plural, pluralIs } from '../../web/ui/format.js';
 
 const flowersReport = {
   columns: [
@@ -84,4 +84,13 @@ test('a features table as sniffed: the label column its reason names, when it is
   assert.equal(detectedLabelColumn({ ...entry, looksLikeFeatures: false }), null); // probabilities: the reader decides
   assert.equal(listsFeatures([entry]), true);
   assert.equal(listsFeatures([{ role: 'labels' }, { role: 'predProbs' }]), false);
+});
+
+test('numbers side by side share one precision; a reader\'s row count is grouped', () => {
+  assert.equal(formatPercentFixed(0.82), '82.0%');
+  assert.equal(formatPercentFixed(0.808), '80.8%');
+  assert.equal(formatPercentFixed(1), '100.0%');
+  assert.equal(groupRowCount('labels.csv: 2000 rows, no header row, comma-separated'),
+    'labels.csv: 2,000 rows, no header row, comma-separated');
+  assert.equal(groupRowCount('2019.csv: 49 rows, with a header row'), '2019.csv: 49 rows, with a header row');
 });

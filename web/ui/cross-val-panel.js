@@ -2,7 +2,7 @@
 // trained on, progress per fold with Cancel, then per-fold accuracy and log loss, how each column
 // was used, the settings, and "Download probabilities" (the CLI's PROBS.csv format, src/js).
 import { h, replace } from './dom.js';
-import { containBidi, formatCount, formatPercent, isolate, plural } from './format.js';
+import { containBidi, formatCount, formatPercentFixed, isolate, plural } from './format.js';
 import { probsCsv } from '../src/js/cross-val.js';
 import { changedRoles, COLUMN_ROLES_CSS, columnRolesTable, roleOf } from './column-roles.js';
 
@@ -116,7 +116,7 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
       element.dataset.state = 'done';
       progress.hidden = true;
       const accuracy = result.folds.reduce((s, f) => s + f.accuracy * f.testRows, 0) / result.numExamples;
-      title.textContent = `Out-of-sample probabilities computed here: ${formatPercent(accuracy)} accuracy`;
+      title.textContent = `Out-of-sample probabilities computed here: ${formatPercentFixed(accuracy)} accuracy`;
       replace(body,
         foldTable(result),
         featureList(result, showChoices),
@@ -154,7 +154,7 @@ function foldTable(result) {
     h('tbody', {}, result.folds.map((f, k) => h('tr', { 'data-fold': String(k + 1) },
       h('th', { scope: 'row' }, String(k + 1)),
       h('td', {}, formatCount(f.testRows)),
-      h('td', { class: 'cv-accuracy' }, formatPercent(f.accuracy)),
+      h('td', { class: 'cv-accuracy' }, formatPercentFixed(f.accuracy)), // one precision down the column
       h('td', {}, f.logLoss.toFixed(3))))));
 }
 

@@ -21,6 +21,17 @@ export function formatPercent(share) {
   return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(pct)}%`;
 }
 
+/** 0.82 -> "82.0%", 0.808 -> "80.8%": one precision for numbers shown side by side (a table's column). */
+export function formatPercentFixed(share, digits = 1) {
+  if (!Number.isFinite(share)) return '–';
+  return `${new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share * 100)}%`;
+}
+
+/** A reader's note ("x.csv: 2000 rows, with a header row, …") with its row count grouped as the page's numbers are. */
+export function groupRowCount(note) {
+  return String(note).replace(/: (\d{4,}) rows(?=,|$)/, (_, n) => `: ${formatCount(Number(n))} rows`);
+}
+
 /** A probability or score in [0, 1], two decimals, with the extremes marked instead of rounded away. */
 export function formatProbability(p) {
   if (!Number.isFinite(p)) return '–';

@@ -3,7 +3,7 @@
 import { h, replace, svg, uid } from './dom.js';
 import { computedFacts, computedNotes, detectedLabelColumn, listsFeatures } from './computed.js';
 import { DEMOS } from './demos.js';
-import { formatBytes, formatCount, isolate, listPhrase } from './format.js';
+import { formatBytes, formatCount, groupRowCount, isolate, listPhrase } from './format.js';
 import { ROLE_NAMES } from './roles.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plain';
@@ -225,7 +225,7 @@ function readSummary(dataset, entries, labelColumn) {
   const noteList = dataset.computed ? computedNotes(dataset.computed) : dataset.notes ?? [];
   const notes = noteList.length
     ? h('details', { class: 'notes' }, h('summary', {}, 'How the files were read'),
-      h('ul', {}, noteList.map((n) => h('li', {}, n))))
+      h('ul', {}, noteList.map((n) => h('li', {}, groupRowCount(n)))))
     : null;
   return h('div', { class: 'read-summary', role: 'status' },
     h('p', {}, 'Read ', h('strong', {}, `${formatCount(dataset.numExamples)} examples`), ' and ',

@@ -19,7 +19,8 @@ function stat(label, value, detail, { tone, key, help } = {}) {
 
 // One line each on what the headline numbers mean; cleanlab's names stay visible for those who know them.
 const HELP = {
-  flagged: (filterBy) => `Rows the method chosen in Settings (filter_by = ${filterBy}) marks as likely mislabelled: the ones to review.`,
+  flagged: (filterBy) => `Rows that look mislabelled: the ones to review. Which rows depends on the method in Settings `
+    + `(cleanlab’s filter_by = ${filterBy}).`,
   noise: 'How many labels confident learning estimates are wrong in all (num_label_issues). Flagged can differ: it depends on the method.',
   health: 'cleanlab’s overall_label_health_score: the share of labels estimated to be right (1 = none wrong).',
 };
