@@ -20,6 +20,14 @@ const RESULT_TAG = 'labelscope.crossVal';
 
 const cancelled = () => new LabelScopeError({ code: 'cancelled', message: 'Cross-validation was cancelled.' });
 
+// The threaded core's helpers (workers it starts for big data: folds in parallel, src/learn) must
+// not keep a Node process alive once the work is done: unref'd once they exist (as labelscope.js).
+function unrefHelpers(core) {
+  const pthreads = core.PThread;
+  if (pthreads === undefined) return;
+  for (const worker of [...pthreads.unusedWorkers, ...pthreads.runningWorkers]) worker.unref?.();
+}
+
 /** The files to read, in order, from { combined } or { labels, features }. */
 export function crossValSources(input) {
   if (input == null || typeof input !== 'object') {
@@ -282,6 +290,7 @@ export async function crossValProbs(core, input, options = {}) {
   } finally {
     set?.delete();
     reader.delete();
+    unrefHelpers(core);
   }
 }
 
@@ -312,6 +321,7 @@ export async function crossValColumns(core, input, options = {}) {
   } finally {
     set?.delete();
     reader.delete();
+    unrefHelpers(core);
   }
 }
 

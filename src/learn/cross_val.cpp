@@ -1,9 +1,12 @@
 // Stratified k-fold out-of-sample probabilities (learn.hpp): input checks, the automatic choice
 // of C, one fit per fold, per-fold accuracy and log loss.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <sstream>
+#include <thread>
 
+#include "core/parallel.hpp"
 #include "core/portable_math.hpp"
 #include "learn/design.hpp"
 #include "learn/folds.hpp"
@@ -21,6 +24,8 @@ constexpr double C_GRID[] = {0.001, 0.01, 0.1, 1.0, 10.0, 100.0};
 constexpr double WINDOW_DECREASE = 1e-3;
 // Iterations per C value while choosing C (each fit starts from the previous C's solution).
 constexpr int PATH_ITERATIONS = 50;
+// Feature values (rows x columns, plus text entries) from which the folds run on helper threads.
+constexpr std::size_t PARALLEL_MIN_WORK = std::size_t{1} << 18;
 // Log loss of a probability clipped here, so a confident mistake costs a finite amount.
 constexpr double MIN_PROB = 1e-15;
 
@@ -219,29 +224,70 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
                                "the first fold's training rows (tried " + tried + ").");
     }
 
+    // The folds are independent: each is one piece for run_pieces (core/parallel.hpp), on helper
+    // threads where the build has them, with its own design and its own output rows, so the bits
+    // do not depend on which thread ran which fold. Only the calling thread calls `progress` (a JS
+    // callback must stay on its thread); a cancel reaches the other threads through a flag.
+    std::vector<float>().swap(design.dense);  // the inner split's design is no longer needed
     result.probs.assign(n * K, 0.0);
-    std::vector<double> probs;
-    std::vector<int> capped;
-    for (int f = 0; f < folds; ++f) {
-        split(all, fold_of, f, train, test);
-        build_design(data, train, design);
-        LogisticProblem pb{&design, labels, train.data(), train.size(), num_classes, result.c_used,
-                           class_weights(labels, train, num_classes, options.balanced_class_weight)};
+    result.folds.assign(static_cast<std::size_t>(folds), FoldResult{});
+    std::vector<char> converged(static_cast<std::size_t>(folds), 1);
+    std::atomic<int> finished{0};
+    std::atomic<bool> stop{false};
+    const std::thread::id caller = std::this_thread::get_id();
+    int reported = 0;  // folds reported done to `progress` (calling thread only)
+    const auto cancelled = [] { return LabelScopeError(ErrorCode::cancelled, "Cross-validation cancelled."); };
+    // Between optimiser iterations and after each fold. On the calling thread every fold finished
+    // since its last report is reported, one at a time (progress sees 0, 1, ..., folds).
+    const std::function<bool()> check = [&]() {
+        if (stop.load()) throw cancelled();
+        if (!progress || std::this_thread::get_id() != caller) return true;
+        const int now = finished.load();
+        do {
+            if (reported < now) ++reported;
+            if (!progress(reported, folds)) {
+                stop.store(true);
+                throw cancelled();
+            }
+        } while (reported < now);
+        return true;
+    };
+    const std::function<void(std::size_t)> fit_fold = [&](std::size_t piece) {
+        check();
+        std::vector<std::uint32_t> fold_train, fold_test;
+        split(all, fold_of, static_cast<int>(piece), fold_train, fold_test);
+        Design fold_design;
+        build_design(data, fold_train, fold_design);
+        LogisticProblem pb{&fold_design, labels, fold_train.data(), fold_train.size(), num_classes, result.c_used,
+                           class_weights(labels, fold_train, num_classes, options.balanced_class_weight)};
         std::vector<double> theta = initial_theta(pb);
-        const LbfgsResult fitted = fit(pb, theta, options.max_iterations, options.tolerance, keep_going);
-        if (!fitted.converged) capped.push_back(f + 1);
-        probs.assign(test.size() * K, 0.0);
-        logistic_predict(design, num_classes, theta.data(), test.data(), test.size(), probs.data());
-        for (std::size_t r = 0; r < test.size(); ++r)
+        const LbfgsResult fitted = fit(pb, theta, options.max_iterations, options.tolerance, check);
+        converged[piece] = fitted.converged ? 1 : 0;
+        std::vector<double> probs(fold_test.size() * K, 0.0);
+        logistic_predict(fold_design, num_classes, theta.data(), fold_test.data(), fold_test.size(), probs.data());
+        for (std::size_t r = 0; r < fold_test.size(); ++r)
             std::copy(probs.begin() + static_cast<std::ptrdiff_t>(r * K),
                       probs.begin() + static_cast<std::ptrdiff_t>((r + 1) * K),
-                      result.probs.begin() + static_cast<std::ptrdiff_t>(test[r] * K));
-        const Scores s = score(probs, labels, test, num_classes, nullptr);
-        result.folds.push_back({train.size(), test.size(), s.accuracy, s.log_loss, fitted.iterations});
-        folds_done = f + 1;
-        if (progress && !progress(folds_done, folds))
-            throw LabelScopeError(ErrorCode::cancelled, "Cross-validation cancelled.");
+                      result.probs.begin() + static_cast<std::ptrdiff_t>(fold_test[r] * K));
+        const Scores s = score(probs, labels, fold_test, num_classes, nullptr);
+        result.folds[piece] = {fold_train.size(), fold_test.size(), s.accuracy, s.log_loss, fitted.iterations};
+        finished.fetch_add(1);
+        check();
+    };
+    // Small data stays on the calling thread: a helper (in WebAssembly a worker loading its own copy
+    // of the module) would cost more than the fold it takes.
+    const std::size_t work = n * (data.dense_cols + 1) + data.text_col.size();
+    if (work >= PARALLEL_MIN_WORK) {
+        run_pieces(static_cast<std::size_t>(folds), fit_fold);
+    } else {
+        for (int f = 0; f < folds; ++f) fit_fold(static_cast<std::size_t>(f));
     }
+    // Folds that ended on helper threads after the calling thread's last report.
+    while (progress && reported < folds)
+        if (!progress(++reported, folds)) throw cancelled();
+    std::vector<int> capped;
+    for (int f = 0; f < folds; ++f)
+        if (!converged[static_cast<std::size_t>(f)]) capped.push_back(f + 1);
     if (!capped.empty()) {
         std::string list;
         for (const int f : capped) list += (list.empty() ? "" : ", ") + std::to_string(f);

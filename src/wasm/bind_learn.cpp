@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/parallel.hpp"
 #include "io/dense_reader.hpp"
 #include "io/table_reader.hpp"
 #include "learn/learn.hpp"
@@ -28,6 +29,8 @@ val strings_out(const std::vector<std::string>& v) {
     for (std::size_t i = 0; i < v.size(); ++i) a.set(i, v[i]);
     return a;
 }
+
+constexpr std::uint64_t WARM_HELPERS_ABOVE_BYTES = 1 << 20;
 
 // Errors about the whole input (too few examples, constant features) come without a file: name it.
 val with_file(val result, const std::string& file) {
@@ -280,6 +283,10 @@ public:
         return guarded([&] {
             role_ = role;
             const auto total = static_cast<std::uint64_t>(total_bytes);
+            // The folds of big data run on helper threads where the core has them (cross_val.cpp);
+            // a WebAssembly thread starts only once the event loop has run, so one is asked for
+            // now, while the files are read in chunks, not when the training (one call) begins.
+            if (total >= WARM_HELPERS_ABOVE_BYTES) run_pieces(2, [](std::size_t) {});
             if (role == "combined") {
                 table_ = std::make_unique<io::TableReader>(options_);
                 table_->begin_file(name, total);
