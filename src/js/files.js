@@ -121,7 +121,9 @@ export async function correctedLabelsFile(core, source, { dataset, labels, label
   const byIndex = INTEGER.test(firstCell) && !names.includes(firstCell.trim());
   const texts = Array.from(labels, (c) => (byIndex ? String(c) : names[c]));
   const rewriter = new core.LabelRewriter(sniffed.name, {
-    labels: texts, labelColumn: column, hasHeader: hasHeader ?? (dataset.source.labelsFirstRow ?? 1) > 1,
+    // Given a column but no header setting: the file's own header, as the sniffer sees it.
+    labels: texts, labelColumn: column,
+    hasHeader: hasHeader ?? (labelColumn ? sniffed.columns != null : (dataset.source.labelsFirstRow ?? 1) > 1),
     addOriginal: true,
   });
   try {

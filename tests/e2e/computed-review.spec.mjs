@@ -150,3 +150,27 @@ test('wording: the flagged help in plain words (cleanlab\'s name kept), one prec
   for (const cell of cells) expect(cell).toMatch(/^\d{1,3}\.\d%$/);
   await expect(panel(page).locator('p').first()).toContainText(/\d\.\d% accuracy/);
 });
+
+test('Fashion-MNIST demo: its files named for what they are, the corrected labels are labels.csv with its header', async ({ page }) => {
+  test.setTimeout(240_000); // training 2,000 x 784 on a busy machine
+  await openApp(page);
+  await app(page).getByRole('button', { name: /Fashion-MNIST/ }).click();
+  await expect(app(page)).toHaveAttribute('data-state', 'ready', { timeout: 180_000 });
+  const files = app(page).locator('.files');
+  await expect(files.locator('.files-roles')).toHaveText('labels.csv → labels · pixels.npy → features');
+  const notes = files.locator('.read-summary details.notes');
+  await expect(notes).not.toContainText('cross-validated');
+  await expect(notes).not.toContainText('no header row');
+  await expect(files.locator('.read-summary')).toContainText('Features: pixels.npy');
+  await grid(page).focus();
+  await page.keyboard.press('a');
+  const [decided] = await decisionsOf(app(page));
+  const file = await downloadFrom(page, app(page).locator('.decision-bar')
+    .getByRole('button', { name: 'Export corrected labels (CSV)' }));
+  const source = parseCsv(readFileSync(`${ROOT}examples/fashion-mnist/labels.csv`, 'utf8')).filter((r) => r.join('') !== '');
+  const [header, ...rows] = parseCsv(file.bytes.toString('utf8')).filter((r) => r.join('') !== '');
+  expect(header).toEqual([...source[0], 'original_label']);
+  expect(rows).toHaveLength(source.length - 1);
+  expect(rows[decided.index][1]).toBe(source[decided.index + 1][0]);
+  expect(rows[decided.index][0]).not.toBe(rows[decided.index][1]);
+});

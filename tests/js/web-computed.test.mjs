@@ -40,6 +40,10 @@ test('labels + a features file: the labels file\'s one column, a header if it ha
   const computed = computedFrom({ featureReport: report, folds: [{}, {}, {}, {}, {}], settings: {} }, entries);
   assert.deepEqual(labelsPlace({ computed }), { labelColumn: 1, hasHeader: true });
   assert.equal(computed.folds, 5);
+  // A demo's files are not sniffed: whether labels.csv has a header is the file's to say.
+  const demo = computedFrom({ featureReport: report, settings: { foldsUsed: 5 } },
+    [{ role: 'labels', file: { name: 'labels.csv' } }, { role: 'features', file: { name: 'pixels.npy' } }]);
+  assert.deepEqual(labelsPlace({ computed: demo }), { labelColumn: 1 });
   assert.equal(computed.featuresFile, 'pixels.npy');
 });
 

@@ -143,7 +143,7 @@ export class CrossValController {
     if (!live()) return undefined;
     const entries = [
       { file: files[0], role: 'labels', reason: 'the demo’s labels' },
-      { file: files[1], role: 'predProbs', reason: 'the demo’s pixels (features)' },
+      { file: files[1], role: 'features', reason: 'the demo’s pixels (features)' },
     ];
     return this.#run({ labels: files[0], features: files[1] }, entries, { image, title, files, origin });
   }

@@ -19,7 +19,8 @@ export function computedFrom(result, entries, options = {}) {
     // A separate labels file holds one column of labels (first); a table names its label column.
     labelColumn: combined ? label?.column ?? 0 : 1,
     labelColumnName: combined ? report.labelColumn || label?.name || '' : labelsEntry?.columns?.[0] ?? '',
-    hasHeader: Boolean(labelsEntry?.columns),
+    // Sniffed files say (columns, or null); a demo's files were not sniffed: not known here.
+    hasHeader: labelsEntry && 'columns' in labelsEntry ? Boolean(labelsEntry.columns) : null,
     featuresFile: report.featuresFile || '',
     features: report.used ?? [],
     folds: result.settings?.foldsUsed ?? result.folds?.length ?? 0,
@@ -55,10 +56,10 @@ export function computedFacts(computed) {
 
 /** "How the files were read" for a dataset computed here: the files as read, then the trainer's notes. */
 export function computedNotes(computed) {
-  const header = computed.hasHeader ? 'with a header row' : 'no header row';
+  const header = computed.hasHeader == null ? '' : computed.hasHeader ? ', with a header row' : ', no header row';
   const label = computed.labelColumnName && computed.labelsFile === computed.featuresFile
     ? `, label column ${isolate(computed.labelColumnName)}` : '';
-  const notes = [`${isolate(computed.labelsFile)}: ${plural(computed.rows, 'row')}, ${header}${label}.`];
+  const notes = [`${isolate(computed.labelsFile)}: ${plural(computed.rows, 'row')}${header}${label}.`];
   if (computed.featuresFile && computed.featuresFile !== computed.labelsFile) {
     const shape = computed.denseShape ? `${computed.denseShape.map(formatCount).join(' x ')}` : '';
     const type = computed.denseType ? ` ${computed.denseType}` : '';
@@ -91,5 +92,7 @@ export function computedSession(dataset) {
 export function labelsPlace(dataset) {
   const computed = dataset?.computed;
   if (!computed || !(computed.labelColumn > 0)) return null;
-  return { labelColumn: computed.labelColumn, hasHeader: computed.hasHeader };
+  // hasHeader not known: correctedLabelsFile asks the file itself.
+  return typeof computed.hasHeader === 'boolean'
+    ? { labelColumn: computed.labelColumn, hasHeader: computed.hasHeader } : { labelColumn: computed.labelColumn };
 }

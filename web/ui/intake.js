@@ -91,7 +91,7 @@ export function createIntake(handlers) {
           h('span', { class: 'files-toggle', 'aria-hidden': 'true' })),
         h('ul', { class: 'file-list' }, entries.map((entry, index) => fileRow(entry, index, handlers,
           readLabelColumn(entry, dataset) ?? labelColumn ?? detectedLabelColumn(entry), dataset))),
-        canSwap(entries) ? h('button', { type: 'button', class: 'quiet swap', onclick: handlers.onSwap }, 'Swap labels ⇄ probabilities') : null,
+        canSwap(entries) && !dataset?.computed ? h('button', { type: 'button', class: 'quiet swap', onclick: handlers.onSwap }, 'Swap labels ⇄ probabilities') : null,
         problem ? h('p', { class: 'next-step', role: 'status' }, problem) : null,
         dataset ? readSummary(dataset, entries, labelColumn) : null);
     },
