@@ -207,6 +207,7 @@ test('--multi-label: golden multilabel_tiny_k3 with every flag, and usage errors
     runs.push(['find-issues', ...input, ...extra], ['scores', ...input, ...extra]);
   }
   runs.push(['scores', ...input, '--per-class'], ['health', ...input, '--format', 'csv'],
+    ['find-issues', ...input, '--features', 'all'], ['audit', ...input, '--text-column', 'text', '--per-class'],
     ['scores', ...input.slice(1), '--aggregator', 'softmin'], ['find-issues', ...input.slice(1), '--per-class'],
     ['audit', '--multi-label', '--labels', path.join(dir, 'labels.csv')]);
   await assertAllSame(runs);
