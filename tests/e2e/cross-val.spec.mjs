@@ -275,3 +275,28 @@ test('labels + a pixels .npy dropped: the pixels are features, not probabilities
   expect(await thumb.evaluate((c) => [c.width, c.height])).toEqual([6, 6]);
   await screenshot(page, testInfo, 'pixels-done-1280-light', { fullPage: true });
 });
+
+test('a missing value: counted in the table of columns, refused with its row and column, or filled when asked', async ({ page }) => {
+  const text = readFileSync(`${LEARN}iris.csv`, 'utf8').replace(/\n5,[^,]*,/, '\n5,,'); // data row 5: no sepal_length
+  const { issues } = await expected({ combined: { name: 'gap.csv', data: text } }, { impute: true });
+  await openApp(page);
+  await dropFiles(page, [{ name: 'gap.csv', text }]);
+  await app(page).getByRole('button', { name: 'Choose the columns first' }).click();
+  await expect(panel(page)).toHaveAttribute('data-state', 'columns');
+  await expect(panel(page).locator('tr[data-column=sepal_length] .cv-role-detail')).toContainText('1 missing');
+  const fill = panel(page).getByLabel('Fill missing values with the training fold’s mean');
+  await expect(fill).not.toBeChecked();
+  // Without filling: the reader's error, naming the row and the column.
+  await panel(page).getByRole('button', { name: 'Compute with these columns' }).click();
+  await expect(app(page).locator('.alert')).toContainText('data row 5');
+  await expect(app(page).locator('.alert')).toContainText('sepal_length');
+  // Filled: the API's results with impute.
+  await app(page).getByRole('button', { name: 'Choose the columns first' }).click();
+  await expect(panel(page)).toHaveAttribute('data-state', 'columns');
+  await panel(page).getByLabel('Fill missing values with the training fold’s mean').check();
+  await panel(page).getByRole('button', { name: 'Compute with these columns' }).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+  expect(await pageIssues(page)).toEqual(issues);
+  await expect(panel(page).locator('.cv-settings')).toBeVisible();
+});
