@@ -22,6 +22,18 @@ const cancelled = () => new LabelScopeError({ code: 'cancelled', message: 'Cross
 
 // The threaded core's helpers (workers it starts for big data: folds in parallel, src/learn) must
 // not keep a Node process alive once the work is done: unref'd once they exist (as labelscope.js).
+// The training is one call: a helper worker still loading when it starts (asked for as the files
+// were read, bind_learn.cpp) could only join after it. Waits for it (a few hundred ms at most).
+async function helpersLoaded(core, signal) {
+  const pthreads = core.PThread;
+  if (pthreads === undefined) return;
+  const loading = () => [...pthreads.unusedWorkers, ...pthreads.runningWorkers].some((w) => !w.loaded);
+  for (let waited = 0; loading() && waited < 3000 && !signal?.aborted; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0)); // its first message: start the thread
+}
+
 function unrefHelpers(core) {
   const pthreads = core.PThread;
   if (pthreads === undefined) return;
@@ -252,6 +264,8 @@ export async function crossValProbs(core, input, options = {}) {
     const info = unwrap(set.info());
     // labels: trained on instead of the label column, which stays out of the features.
     const given = options.labels === undefined ? null : labelsOverride(options.labels, info);
+    await helpersLoaded(core, signal);
+    if (signal?.aborted) throw cancelled();
     let last = -1;
     const r = unwrap(set.crossVal(given ? { ...train, labels: given } : train, (foldsDone, numFolds) => {
       if (signal?.aborted) return false;
