@@ -62,13 +62,13 @@ std::string role_by_name(const std::string& file_name) {
     return lower_file_name(file_name).find("label") != std::string::npos ? "labels" : "data";
 }
 
-// An N x D (or N x H x W) array of features rather than probabilities: images (3-D), whole
-// numbers (pixels), or floating-point rows in the head that do not sum to 1 (embeddings).
+// An N x D (or N x H x W) array of features rather than probabilities: whole numbers (pixels,
+// also as N x H x W images), or floating-point N x D rows in the head that do not sum to 1.
 bool npy_holds_features(const Sniffed& s, const std::uint8_t* head, std::size_t size) {
-    if (s.shape.size() == 3) return true;
-    if (s.shape.size() != 2 || s.descr.size() < 2) return false;
+    if ((s.shape.size() != 2 && s.shape.size() != 3) || s.descr.size() < 2) return false;
     const char kind = s.descr[s.descr.size() - 2];
-    if (kind == 'u' || kind == 'i' || kind == 'b') return true;
+    if (kind == 'u' || kind == 'i' || kind == 'b') return true;  // pixels (N x D, or N x H x W images)
+    if (s.shape.size() == 3) return false;  // floats in 3-D: probabilities saved in the wrong shape
     const bool f4 = s.descr == "<f4", f8 = s.descr == "<f8";
     if (!(f4 || f8) || size < 10) return false;
     const std::size_t start = 10 + (static_cast<std::size_t>(head[8]) | static_cast<std::size_t>(head[9]) << 8);
@@ -92,7 +92,7 @@ bool npy_holds_features(const Sniffed& s, const std::uint8_t* head, std::size_t 
     return checked > 0 && 2 * summing < checked;
 }
 
-void sniff_npy(Sniffed& s, const std::uint8_t* head, std::size_t size) {
+void sniff_npy(Sniffed& s, const std::string& name, const std::uint8_t* head, std::size_t size) {
     s.format = "npy";
     const std::string header(reinterpret_cast<const char*>(head) + std::min<std::size_t>(size, 8),
                              size > 8 ? std::min<std::size_t>(size - 8, 4096) : 0);
@@ -123,7 +123,8 @@ void sniff_npy(Sniffed& s, const std::uint8_t* head, std::size_t size) {
     std::string dims;
     for (std::size_t d : s.shape) dims += (dims.empty() ? "" : " x ") + std::to_string(d);
     s.reason = ".npy array " + dims + (one_column ? " (labels)" : "");
-    if (!one_column && npy_holds_features(s, head, size)) {
+    // A file named as probabilities (pred_probs.npy) keeps that role: the reader says what is wrong.
+    if (!one_column && !probabilities_by_name(name) && npy_holds_features(s, head, size)) {
         s.role = "features";
         s.looks_like_features = true;
         s.reason = ".npy array " + dims + (s.shape.size() == 3 ? " (images: features)" : " (features, not probabilities)");
@@ -214,7 +215,7 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
     for (std::size_t c = 0; c < width; ++c) all[c] = c;
     std::vector<std::vector<std::string>> data(rows);
     if (!header) data.insert(data.begin(), std::vector<std::string>());  // rows_sum_to_one skips a header
-    if (!rows_sum_to_one(data, all)) {
+    if (!probabilities_by_name(name) && !rows_sum_to_one(data, all)) {
         s.role = "features";
         s.looks_like_features = true;
         s.reason = std::to_string(width) + " numeric columns whose rows do not sum to 1 (features)";
@@ -241,7 +242,7 @@ ReadError sniff_problem(const ReadError& e, const std::string& name, const First
 Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_t size, bool complete) {
     Sniffed s;
     if (size >= 6 && std::memcmp(head, "\x93NUMPY", 6) == 0) {
-        sniff_npy(s, head, size);
+        sniff_npy(s, name, head, size);
         return s;
     }
     FirstRows sink;

@@ -251,7 +251,8 @@ test('labels + a pixels .npy dropped: the pixels are features, not probabilities
   // The role the reader guessed, shown and changeable like any other.
   const row = app(page).locator('.file-list li', { hasText: 'pixels.npy' });
   await expect(row.locator('select option:checked')).toHaveText('Features (pixels, embeddings)');
-  await expect(app(page).locator('.alert')).toContainText('pixels.npy holds features (60 × 6 × 6)');
+  await expect(app(page).locator('.alert')).toContainText('These columns look like features, not probabilities');
+  await expect(app(page).locator('.alert')).toContainText('holds integers'); // the reader's own message
   await expect(app(page).getByRole('button', { name: 'Choose the columns first' })).toHaveCount(0); // no columns to choose
   for (const width of [1280, 390]) {
     for (const scheme of ['light', 'dark']) {

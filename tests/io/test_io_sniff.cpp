@@ -97,6 +97,8 @@ TEST_CASE("sniff: an N x D block of features is no probabilities: images, pixels
     CHECK(images.shape == std::vector<std::size_t>{2, 2, 2});
     CHECK(images.reason.find("images") != std::string::npos);
     CHECK(sniff("x.npy", npy_file("|u1", "(2, 4)", std::string(8, '\x07'))).role == "features");
+    // Floats in 3-D are probabilities saved in the wrong shape: the reader says so.
+    CHECK(sniff("p.npy", npy_file("<f8", "(2, 3, 1)", doubles({0.5, 0.25, 0.25, 0.1, 0.3, 0.6}))).role == "predProbs");
     const Sniffed embeddings = sniff("emb.npy", npy_file("<f8", "(2, 3)", doubles({0.5, -1.25, 2, 0.1, 0.3, 0.9})));
     CHECK(embeddings.role == "features");
     CHECK(embeddings.reason.find("not probabilities") != std::string::npos);
@@ -107,4 +109,7 @@ TEST_CASE("sniff: an N x D block of features is no probabilities: images, pixels
     CHECK(sniff("p.csv", "0.2,0.8\n0.5,0.5\n").role == "predProbs");
     CHECK(sniff("p.csv", "cat,dog\n0.2,0.8\n0.5,0.5\n").role == "predProbs");
     CHECK(sniff("x.csv", "f1,f2\n3.5,2\n1,7\n").role == "features");
+    // Named as probabilities: kept as such, so the reader's message says what is wrong with them.
+    CHECK(sniff("pred_probs.npy", npy_file("|u1", "(2, 4)", std::string(8, '\x07'))).role == "predProbs");
+    CHECK(sniff("pred_probs.csv", "73,32\n81,66\n").role == "predProbs");
 }

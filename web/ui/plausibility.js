@@ -36,12 +36,10 @@ function featuresWayOn(error, analysis, canCompute) {
     title: 'These columns look like features, not probabilities',
     // The sniffer saw features: the reader's complaint that the label names no probability column would
     // only confuse. Any other error (a bad cell, say) keeps the reader's message.
-    shown: entry.role === 'features'
-      ? { message: `${entry.file.name} holds features${entry.shape?.length ? ` (${entry.shape.join(' × ')})` : ''}, `
-        + 'such as pixels or embeddings, not probabilities.' }
-      : entry.looksLikeFeatures && error.code === 'unknown_class'
-        ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
-        : null,
+    // A features file (pixels, embeddings) read as probabilities: the reader's own message says why not.
+    shown: entry.looksLikeFeatures && entry.role === 'combined' && error.code === 'unknown_class'
+      ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
+      : null,
     // The action right under the message, the why after it: on a phone the button stays in view.
     hint: null,
     element: h('div', { class: 'plausibility' }, button, entry.role === 'features' ? null : choose,
