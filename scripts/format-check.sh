@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Lists the C++ files whose layout differs from .clang-format (clang-format 14) and exits 1 if any
-# do; changes nothing. `npm run format:check` checks src/core and src/io; pass folders or files to
-# check others. Fix one file with `clang-format -i FILE` (then review the diff: alignment of
-# trailing comments is the usual change).
+# do; changes nothing. `npm run format:check` and `npm test` check every C++ file under src/ and
+# tests/; pass folders or files to check fewer. Fix a file with `clang-format -i FILE` (then review
+# the diff: alignment of trailing comments is the usual change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v clang-format >/dev/null || { echo "format-check: clang-format is missing (apt-get install clang-format)" >&2; exit 1; }
-[ $# -gt 0 ] || set -- src/core src/io
+[ $# -gt 0 ] || set -- src tests
 differ=0
 total=0
 while IFS= read -r -d '' f; do

@@ -45,9 +45,7 @@ void AuditRun<T>::step() {
             r.warnings.insert(r.warnings.end(), method_warnings.begin(), method_warnings.end());
             break;
         }
-        case 3:
-            r.is_label_issue = find_label_issues_from(labels, probs, options_.find, r.label_counts, cj_);
-            break;
+        case 3: r.is_label_issue = find_label_issues_from(labels, probs, options_.find, r.label_counts, cj_); break;
         case 4:
             r.label_quality = label_quality_scores(labels, probs, score_, r.thresholds);
             r.issues = mask_to_indices(r.is_label_issue);

@@ -31,7 +31,7 @@ struct Report {
     std::vector<std::int32_t> predicted_label;        // argmax of the row (first on ties)
     std::vector<std::int64_t> label_counts;
     std::vector<double> thresholds;
-    CountMatrix confident_joint;        // calibrated
+    CountMatrix confident_joint;  // calibrated
     CountMatrix confident_joint_uncalibrated;
     RealMatrix joint;
     LatentEstimates latent;             // estimate_py_and_noise_matrices_from_probabilities defaults

@@ -58,8 +58,8 @@ void guess_bounds(LabelsView labels, ProbsView<T> probs, const std::vector<std::
                   std::vector<Selection>& selections) {
     const ClassRanges ranges(probs.cols, selections.data(), selections.data() + selections.size());
     std::vector<std::vector<double>> sample(selections.size());  // finite keys
-    std::vector<std::size_t> sampled(probs.cols, 0);               // examples of each class
-    std::size_t offers = 0;  // keys in a full pass
+    std::vector<std::size_t> sampled(probs.cols, 0);             // examples of each class
+    std::size_t offers = 0;                                      // keys in a full pass
     for (const Selection& s : selections) offers += static_cast<std::size_t>(counts[s.what.label]);
     const std::size_t n = labels.size, spacing = sample_spacing(n, offers);
     // A guess saves about keep * ln(n_k / keep) exact offers (SmallestKeys without a bound) and
@@ -154,8 +154,9 @@ std::vector<Selection> run_pass_split(LabelsView labels, ProbsView<T> probs, con
     for (const Selection* s = first; s != last; ++s) offers += static_cast<std::size_t>(counts[s->what.label]);
     constexpr std::size_t MIN_OFFERS_PER_PIECE = std::size_t{1} << 18;
     // One piece per thread at most: every piece walks all the labels.
-    const std::size_t wanted = std::min(static_cast<std::size_t>(parallel_threads()),
-                                        parallel_pieces(static_cast<std::size_t>(last - first), offers, MIN_OFFERS_PER_PIECE));
+    const std::size_t wanted =
+        std::min(static_cast<std::size_t>(parallel_threads()),
+                 parallel_pieces(static_cast<std::size_t>(last - first), offers, MIN_OFFERS_PER_PIECE));
     // Cuts at class boundaries, near equal shares of the offers.
     std::vector<const Selection*> cuts{first};
     std::size_t so_far = 0;
@@ -168,7 +169,8 @@ std::vector<Selection> run_pass_split(LabelsView labels, ProbsView<T> probs, con
     const std::size_t pieces = cuts.size() - 1;
     std::vector<std::vector<KeyedIndex>> pools(pieces);
     std::vector<std::vector<Selection>> retries(pieces);
-    run_pieces(pieces, [&](std::size_t p) { retries[p] = run_pass(labels, probs, cuts[p], cuts[p + 1], pools[p], marks); });
+    run_pieces(pieces,
+               [&](std::size_t p) { retries[p] = run_pass(labels, probs, cuts[p], cuts[p + 1], pools[p], marks); });
     std::vector<Selection> retry;
     for (const auto& r : retries) retry.insert(retry.end(), r.begin(), r.end());
     return retry;

@@ -18,8 +18,7 @@ struct ConfidentJoint {
 
 // Computes everything above from given thresholds. No validation.
 template <class T>
-ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs,
-                                       const std::vector<double>& thresholds);
+ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs, const std::vector<double>& thresholds);
 
 // Convenience: thresholds from the data, then the joint (validated; cleanlab does not validate).
 template <class T>

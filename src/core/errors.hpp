@@ -9,19 +9,19 @@
 namespace labelscope {
 
 enum class ErrorCode {
-    empty_input,           // N = 0
-    too_few_classes,       // K < 2 columns
-    single_label_class,    // every label is the same class
-    length_mismatch,       // len(labels) != N
-    too_many_examples,     // N >= 2^31
-    non_finite,            // NaN or +-inf probability
-    out_of_range,          // probability more than 1e-3 outside [0, 1]
-    label_out_of_range,    // label < 0 or >= K
-    invalid_option,        // unknown method name, bad numeric option, wrong-shaped option
-    missing_value,         // a missing feature value and no imputation asked for (src/learn)
-    too_few_examples,      // fewer examples than folds, or a class with a single example (src/learn)
-    constant_features,     // no feature varies (all constant, or an empty text column) (src/learn)
-    cancelled,             // the caller's progress callback asked to stop (src/learn)
+    empty_input,         // N = 0
+    too_few_classes,     // K < 2 columns
+    single_label_class,  // every label is the same class
+    length_mismatch,     // len(labels) != N
+    too_many_examples,   // N >= 2^31
+    non_finite,          // NaN or +-inf probability
+    out_of_range,        // probability more than 1e-3 outside [0, 1]
+    label_out_of_range,  // label < 0 or >= K
+    invalid_option,      // unknown method name, bad numeric option, wrong-shaped option
+    missing_value,       // a missing feature value and no imputation asked for (src/learn)
+    too_few_examples,    // fewer examples than folds, or a class with a single example (src/learn)
+    constant_features,   // no feature varies (all constant, or an empty text column) (src/learn)
+    cancelled,           // the caller's progress callback asked to stop (src/learn)
 };
 
 const char* to_string(ErrorCode code);
@@ -55,9 +55,9 @@ const char* to_string(WarningCode code);
 struct Warning {
     WarningCode code;
     std::string message;
-    std::int64_t count = 0;          // how many rows / classes are affected
-    std::int64_t first_example = -1; // first affected example, if any
-    std::int64_t class_index = -1;   // affected class, if the warning is about one class
+    std::int64_t count = 0;           // how many rows / classes are affected
+    std::int64_t first_example = -1;  // first affected example, if any
+    std::int64_t class_index = -1;    // affected class, if the warning is about one class
 };
 
 using Warnings = std::vector<Warning>;

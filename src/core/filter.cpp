@@ -53,9 +53,9 @@ Mask find_label_issues_from(LabelsView labels, ProbsView<T> probs, const FindIss
         // Flag as many as the default num_label_issues, lowest scores first; no reduce step.
         Mask flags(n, 0);
         const std::size_t m = static_cast<std::size_t>(count_off_diagonal_issues(labels, probs, cj));
-        const ScoreOptions score{method == FilterBy::low_self_confidence ? ScoreMethod::self_confidence
-                                                                         : ScoreMethod::normalized_margin,
-                                 false};
+        const ScoreOptions score{
+            method == FilterBy::low_self_confidence ? ScoreMethod::self_confidence : ScoreMethod::normalized_margin,
+            false};
         for (std::int32_t i : lowest_scores(label_quality_scores(labels, probs, score, {}), m))
             flags[static_cast<std::size_t>(i)] = 1;
         return flags;
@@ -130,7 +130,6 @@ void warn_ignored_options(const FindIssuesOptions& options, Warnings& out) {
                        "is ignored.",
                        0, -1, -1});
 }
-
 
 }  // namespace
 

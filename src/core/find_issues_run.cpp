@@ -15,8 +15,10 @@ namespace labelscope {
 template <class T>
 FindIssuesResult find_issues_run(LabelsView labels, ProbsView<T> probs, const FindIssuesRequest& request) {
     FindIssuesResult r;
-    if (request.values_validated) require_two_label_classes(labels);
-    else r.warnings = validate_inputs(labels, probs);
+    if (request.values_validated)
+        require_two_label_classes(labels);
+    else
+        r.warnings = validate_inputs(labels, probs);
     FindIssuesOptions find;
     find.filter_by = parse_filter_by(request.filter_by);
     find.frac_noise = request.frac_noise;

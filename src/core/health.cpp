@@ -20,7 +20,7 @@ std::vector<ClassQuality> rank_classes_by_label_quality(const RealMatrix& joint,
     std::vector<ClassQuality> rows;
     for (std::size_t c = 0; c < k; ++c) {
         const double given = pairwise_sum(&joint.values[c * k], k);  // rho_k
-        const double truly = col_sum[c];                              // gamma_k
+        const double truly = col_sum[c];                             // gamma_k
         const double q = joint(c, c);
         ClassQuality row;
         row.class_index = static_cast<std::int32_t>(c);

@@ -14,7 +14,7 @@ struct ClassQuality {
     std::int64_t inverse_label_issues;  // truly this class, given another
     double label_noise;
     double inverse_label_noise;
-    double label_quality_score;         // 1 - label_noise
+    double label_quality_score;  // 1 - label_noise
 };
 
 struct ClassOverlap {

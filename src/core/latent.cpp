@@ -78,7 +78,8 @@ std::vector<double> solve(RealMatrix a, std::vector<double> b) {
 
 }  // namespace
 
-RealMatrix estimate_joint_from_confident_joint(const CountMatrix& joint, const std::vector<std::int64_t>& label_counts) {
+RealMatrix estimate_joint_from_confident_joint(const CountMatrix& joint,
+                                               const std::vector<std::int64_t>& label_counts) {
     const CountMatrix calibrated = calibrate_confident_joint(joint, label_counts);
     std::int64_t total = 0;
     for (std::int64_t v : calibrated.values) total += v;
@@ -178,8 +179,8 @@ NoiseEstimates estimate_py_and_noise_matrices_from_probabilities(LabelsView labe
 template RealMatrix estimate_joint<double>(LabelsView, ProbsView<double>);
 template RealMatrix estimate_joint<float>(LabelsView, ProbsView<float>);
 template NoiseEstimates estimate_py_and_noise_matrices_from_probabilities<double>(LabelsView, ProbsView<double>,
-                                                                                   PyMethod, bool, bool);
-template NoiseEstimates estimate_py_and_noise_matrices_from_probabilities<float>(LabelsView, ProbsView<float>,
                                                                                   PyMethod, bool, bool);
+template NoiseEstimates estimate_py_and_noise_matrices_from_probabilities<float>(LabelsView, ProbsView<float>, PyMethod,
+                                                                                 bool, bool);
 
 }  // namespace labelscope

@@ -9,18 +9,17 @@
 namespace labelscope {
 
 struct LatentEstimates {
-    std::vector<double> py;          // prior of the true labels, sums to 1
-    RealMatrix noise_matrix;         // P(given = row | true = column), columns sum to 1
-    RealMatrix inverse_noise_matrix; // P(true = row | given = column), columns sum to 1
+    std::vector<double> py;           // prior of the true labels, sums to 1
+    RealMatrix noise_matrix;          // P(given = row | true = column), columns sum to 1
+    RealMatrix inverse_noise_matrix;  // P(true = row | given = column), columns sum to 1
 };
 
 struct NoiseEstimates : LatentEstimates {
-    CountMatrix confident_joint;     // the calibrated joint the estimates came from
+    CountMatrix confident_joint;  // the calibrated joint the estimates came from
 };
 
 // Q = calibrate(joint) / sum (docs/ALGORITHMS.md §7.1).
-RealMatrix estimate_joint_from_confident_joint(const CountMatrix& joint,
-                                               const std::vector<std::int64_t>& label_counts);
+RealMatrix estimate_joint_from_confident_joint(const CountMatrix& joint, const std::vector<std::int64_t>& label_counts);
 
 // estimate_joint(labels, P): calibrated confident joint normalised to sum 1. Validated.
 template <class T>
@@ -33,8 +32,9 @@ LatentEstimates estimate_latent(const CountMatrix& joint, const std::vector<std:
 
 // docs/ALGORITHMS.md §7.3: calibrated confident joint, then estimate_latent with converge = true by default. Validated.
 template <class T>
-NoiseEstimates estimate_py_and_noise_matrices_from_probabilities(
-    LabelsView labels, ProbsView<T> probs, PyMethod py_method = PyMethod::cnt,
-    bool converge_latent_estimates = true, bool calibrate = true);
+NoiseEstimates estimate_py_and_noise_matrices_from_probabilities(LabelsView labels, ProbsView<T> probs,
+                                                                 PyMethod py_method = PyMethod::cnt,
+                                                                 bool converge_latent_estimates = true,
+                                                                 bool calibrate = true);
 
 }  // namespace labelscope

@@ -26,14 +26,17 @@ void warn_small_classes(const std::vector<std::int64_t>& present, std::int64_t n
         const std::int64_t with = present[c], without = n - present[c];
         std::string side;
         std::int64_t count = 0;
-        if (with <= min || with <= 1) side = "is in", count = with;
-        else if (without <= min || without <= 1) side = "is missing from", count = without;
-        else continue;
+        if (with <= min || with <= 1)
+            side = "is in", count = with;
+        else if (without <= min || without <= 1)
+            side = "is missing from", count = without;
+        else
+            continue;
         out.push_back({WarningCode::class_too_small,
                        "Class " + std::to_string(c) + " " + side + " " + std::to_string(count) +
                            " example(s) only, too few for " + to_string(o.find.filter_by) +
-                           " to flag those examples for this class (min_examples_per_class = " +
-                           std::to_string(min) + ").",
+                           " to flag those examples for this class (min_examples_per_class = " + std::to_string(min) +
+                           ").",
                        count, -1, static_cast<std::int64_t>(c)});
     }
 }

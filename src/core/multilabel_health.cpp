@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "multilabel.hpp"
 #include "filter.hpp"
+#include "multilabel.hpp"
 #include "multilabel_internal.hpp"
 
 namespace labelscope {
@@ -21,8 +21,8 @@ MultiLabelHealth multilabel_health_from(MultiLabelsView labels, std::size_t num_
         for (std::int32_t i : per_class_flags[k]) {
             const auto ii = static_cast<std::size_t>(i);
             any[ii] = 1;
-            has[ii] = static_cast<std::uint8_t>(std::count(labels.set_begin(ii), labels.set_end(ii),
-                                                           static_cast<std::int32_t>(k)) > 0 ? 2 : 1);
+            has[ii] = static_cast<std::uint8_t>(
+                std::count(labels.set_begin(ii), labels.set_end(ii), static_cast<std::int32_t>(k)) > 0 ? 2 : 1);
         }
         std::int64_t given = 0, not_given = 0;
         for (std::int32_t i : per_class_flags[k]) (has[static_cast<std::size_t>(i)] == 2 ? given : not_given) += 1;

@@ -49,9 +49,9 @@ Mask multilabel_flags(const OneVsRest<T>& ovr, const MultiLabelFindOptions& opti
 // Flagged examples in rank order (docs/ALGORITHMS.md §13.5, cleanlab's order for the low_* methods); `scores`
 // receives the aggregated `rank_by` scores of every example.
 template <class T>
-IndexList rank_multilabel_flags(const OneVsRest<T>& ovr, MultiLabelsView labels, ProbsView<T> probs,
-                                const Mask& flags, FilterBy method, ScoreOptions rank_by,
-                                const AggregatorOptions& aggregator, std::vector<double>& scores);
+IndexList rank_multilabel_flags(const OneVsRest<T>& ovr, MultiLabelsView labels, ProbsView<T> probs, const Mask& flags,
+                                FilterBy method, ScoreOptions rank_by, const AggregatorOptions& aggregator,
+                                std::vector<double>& scores);
 
 template <class T>
 std::int64_t count_multilabel_confident_learning(const OneVsRest<T>& ovr);

@@ -67,9 +67,8 @@ const char* to_string(AggregatorMethod method) {
 
 void validate_aggregator(const AggregatorOptions& aggregator) {
     if (aggregator.alpha && !(*aggregator.alpha >= 0.0 && *aggregator.alpha <= 1.0))
-        throw LabelScopeError(ErrorCode::invalid_option,
-                              "alpha of exponential_moving_average must be in [0, 1]; got " +
-                                  format_number(*aggregator.alpha) + ".");
+        throw LabelScopeError(ErrorCode::invalid_option, "alpha of exponential_moving_average must be in [0, 1]; got " +
+                                                             format_number(*aggregator.alpha) + ".");
     if (!(aggregator.temperature > 0.0) || !std::isfinite(aggregator.temperature))
         throw LabelScopeError(ErrorCode::invalid_option, "temperature of softmin must be a positive number; got " +
                                                              format_number(aggregator.temperature) + ".");
@@ -118,8 +117,7 @@ std::vector<double> aggregated_scores(const OneVsRest<T>& ovr, ScoreOptions opti
 }
 
 template <class T>
-RealMatrix multilabel_label_quality_scores_per_class(MultiLabelsView labels, ProbsView<T> probs,
-                                                     ScoreOptions options) {
+RealMatrix multilabel_label_quality_scores_per_class(MultiLabelsView labels, ProbsView<T> probs, ScoreOptions options) {
     validate_multilabel_inputs(labels, probs, false);
     validate_score_options(options);
     return per_class_scores(OneVsRest<T>(labels, probs), options);
@@ -134,11 +132,11 @@ std::vector<double> multilabel_label_quality_scores(MultiLabelsView labels, Prob
     return aggregated_scores(OneVsRest<T>(labels, probs), options, aggregator);
 }
 
-#define LABELSCOPE_INSTANTIATE(T)                                                                                  \
-    template RealMatrix per_class_scores<T>(const OneVsRest<T>&, ScoreOptions);                                    \
+#define LABELSCOPE_INSTANTIATE(T)                                                                                   \
+    template RealMatrix per_class_scores<T>(const OneVsRest<T>&, ScoreOptions);                                     \
     template std::vector<double> aggregated_scores<T>(const OneVsRest<T>&, ScoreOptions, const AggregatorOptions&); \
-    template RealMatrix multilabel_label_quality_scores_per_class<T>(MultiLabelsView, ProbsView<T>, ScoreOptions); \
-    template std::vector<double> multilabel_label_quality_scores<T>(MultiLabelsView, ProbsView<T>, ScoreOptions,   \
+    template RealMatrix multilabel_label_quality_scores_per_class<T>(MultiLabelsView, ProbsView<T>, ScoreOptions);  \
+    template std::vector<double> multilabel_label_quality_scores<T>(MultiLabelsView, ProbsView<T>, ScoreOptions,    \
                                                                     const AggregatorOptions&);
 LABELSCOPE_INSTANTIATE(double)
 LABELSCOPE_INSTANTIATE(float)

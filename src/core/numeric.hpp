@@ -9,13 +9,13 @@
 
 namespace labelscope {
 
-inline constexpr double EPS = 1e-6;         // fuzzy comparisons
-inline constexpr double T_FLOOR = 2e-6;     // lower bound of thresholds
-inline constexpr double T_MISSING = 2.0;    // threshold of a class with no labels
-inline constexpr double TINY = 1e-100;      // denominator guard
-inline constexpr double P_LOW = 1e-6;       // clip for py and CWE
-inline constexpr double NR_CAP = 0.9999;    // off-diagonal noise-rate cap
-inline constexpr double H_EPS = 1e-6;       // class-quality table guard
+inline constexpr double EPS = 1e-6;       // fuzzy comparisons
+inline constexpr double T_FLOOR = 2e-6;   // lower bound of thresholds
+inline constexpr double T_MISSING = 2.0;  // threshold of a class with no labels
+inline constexpr double TINY = 1e-100;    // denominator guard
+inline constexpr double P_LOW = 1e-6;     // clip for py and CWE
+inline constexpr double NR_CAP = 0.9999;  // off-diagonal noise-rate cap
+inline constexpr double H_EPS = 1e-6;     // class-quality table guard
 // Tolerance of our own validation: closer than this to [0, 1] is used as given, with a warning.
 inline constexpr double RANGE_TOLERANCE = 1e-3;
 

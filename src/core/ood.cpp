@@ -25,7 +25,8 @@ double gen_score(std::vector<double>& row) {
     const std::size_t m = std::min(GEN_TOP, row.size());
     std::partial_sort(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(m), row.end(), std::greater<double>());
     double acc = 0;
-    for (std::size_t j = 0; j < m; ++j) acc += portable::pow_nonnegative(row[j], GEN_GAMMA) * portable::pow_nonnegative(1.0 - row[j], GEN_GAMMA);
+    for (std::size_t j = 0; j < m; ++j)
+        acc += portable::pow_nonnegative(row[j], GEN_GAMMA) * portable::pow_nonnegative(1.0 - row[j], GEN_GAMMA);
     return 1.0 - acc / static_cast<double>(m);
 }
 

@@ -16,8 +16,8 @@ Enum parse_name(std::string_view name, const char* option, const std::pair<const
         if (!accepted.empty()) accepted += ", ";
         accepted += entry.first;
     }
-    throw LabelScopeError(ErrorCode::invalid_option, "Unknown " + std::string(option) + " '" +
-                                                         std::string(name) + "'. Use one of: " + accepted + ".");
+    throw LabelScopeError(ErrorCode::invalid_option, "Unknown " + std::string(option) + " '" + std::string(name) +
+                                                         "'. Use one of: " + accepted + ".");
 }
 
 template <class Enum, std::size_t N>
@@ -42,7 +42,9 @@ const std::pair<const char*, ScoreMethod> score_names[] = {
     {"confidence_weighted_entropy", ScoreMethod::confidence_weighted_entropy},
 };
 const std::pair<const char*, PyMethod> py_names[] = {
-    {"cnt", PyMethod::cnt}, {"eqn", PyMethod::eqn}, {"marginal", PyMethod::marginal},
+    {"cnt", PyMethod::cnt},
+    {"eqn", PyMethod::eqn},
+    {"marginal", PyMethod::marginal},
     {"marginal_ps", PyMethod::marginal_ps},
 };
 const std::pair<const char*, EstimationMethod> estimation_names[] = {
@@ -51,7 +53,9 @@ const std::pair<const char*, EstimationMethod> estimation_names[] = {
     {"off_diagonal_custom", EstimationMethod::off_diagonal_custom},
 };
 const std::pair<const char*, OodMethod> ood_names[] = {
-    {"entropy", OodMethod::entropy}, {"least_confidence", OodMethod::least_confidence}, {"gen", OodMethod::gen},
+    {"entropy", OodMethod::entropy},
+    {"least_confidence", OodMethod::least_confidence},
+    {"gen", OodMethod::gen},
 };
 
 }  // namespace

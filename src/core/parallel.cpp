@@ -70,8 +70,8 @@ constexpr int MAX_THREADS = 8;
 struct Pool {
     std::mutex mutex;
     std::condition_variable wake, idle;
-    int helpers = 0;          // guarded by mutex
-    std::vector<Job*> jobs;   // guarded by mutex: open jobs, the oldest first
+    int helpers = 0;         // guarded by mutex
+    std::vector<Job*> jobs;  // guarded by mutex: open jobs, the oldest first
 
     void run_piece(Job& job, std::size_t i) {
         try {
@@ -90,7 +90,7 @@ struct Pool {
     }
 
     Job* job_with_pieces() const {  // mutex held
-        for (Job* job : jobs)  // the oldest first: a background task the caller waits for last
+        for (Job* job : jobs)       // the oldest first: a background task the caller waits for last
             if (job->next.load() < job->pieces) return job;
         return nullptr;
     }

@@ -27,7 +27,8 @@ inline double log(double x) {
     std::memcpy(&bits, &x, sizeof bits);
     int e = 0;
     if (bits - 0x0010000000000000ULL >= 0x7fe0000000000000ULL) {  // not a positive normal number
-        if (!(x > 0.0)) return x == 0.0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
+        if (!(x > 0.0))
+            return x == 0.0 ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
         if (x == std::numeric_limits<double>::infinity()) return x;
         x *= 18014398509481984.0;  // 2^54: a subnormal becomes normal, exactly
         std::memcpy(&bits, &x, sizeof bits);
@@ -61,9 +62,19 @@ inline double exp(double x) {
     const double k = std::floor(x * INV_LN2 + 0.5);
     const double r = (x - k * LN2_HI) - k * LN2_LO;
     double p = 1.0 / 87178291200.0;  // 1/14!
-    static constexpr double inverse_factorials[] = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0,
-                                         1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0,
-                                         1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0};
+    static constexpr double inverse_factorials[] = {1.0 / 6227020800.0,
+                                                    1.0 / 479001600.0,
+                                                    1.0 / 39916800.0,
+                                                    1.0 / 3628800.0,
+                                                    1.0 / 362880.0,
+                                                    1.0 / 40320.0,
+                                                    1.0 / 5040.0,
+                                                    1.0 / 720.0,
+                                                    1.0 / 120.0,
+                                                    1.0 / 24.0,
+                                                    1.0 / 6.0,
+                                                    0.5,
+                                                    1.0};
     for (const double c : inverse_factorials) p = p * r + c;  // 1/13! ... 1/1!
     return std::ldexp(1.0 + r * p, static_cast<int>(k));
 }

@@ -53,8 +53,8 @@ RealMatrix prune_counts(const CountMatrix& joint, const FindIssuesOptions& optio
         const double nu = pairwise_sum(&psi.values[j * k], k) - psi(j, j);
         std::vector<double> row(k);
         for (std::size_t c = 0; c < k; ++c)
-            row[c] = c == j ? static_cast<double>(counts[j] - remove[j])
-                            : psi(j, c) * static_cast<double>(remove[j]) / nu;
+            row[c] =
+                c == j ? static_cast<double>(counts[j] - remove[j]) : psi(j, c) * static_cast<double>(remove[j]) / nu;
         const std::vector<double> rounded = round_preserving_sum(row);
         // A non-finite count (0/0) means "prune nothing" for that cell.
         for (std::size_t c = 0; c < k; ++c) out(j, c) = std::isfinite(rounded[c]) ? rounded[c] : 0.0;

@@ -32,11 +32,11 @@ inline constexpr double MAX_NOISE_SEED = 9007199254740992.0;  // 2^53, excluded
 
 struct NoiseOptions {
     NoiseMode mode = NoiseMode::uniform;
-    double rate = 0.0;             // uniform, pair: share of the eligible rows to flip, in [0, 1]
-    std::uint64_t seed = 0;        // < 2^53
-    std::int32_t class_a = -1;     // pair
-    std::int32_t class_b = -1;     // pair
-    RealMatrix noise_matrix;       // matrix: K x K, (noisy i, true j), columns sum to 1
+    double rate = 0.0;          // uniform, pair: share of the eligible rows to flip, in [0, 1]
+    std::uint64_t seed = 0;     // < 2^53
+    std::int32_t class_a = -1;  // pair
+    std::int32_t class_b = -1;  // pair
+    RealMatrix noise_matrix;    // matrix: K x K, (noisy i, true j), columns sum to 1
 };
 
 struct NoiseSimulation {

@@ -21,7 +21,10 @@ public:
     // guess of a key that at least `keep` offers will not exceed: larger keys are turned away
     // at once. If the guess was too low, complete() says so after finish().
     SmallestKeys(KeyedIndex* buffer, std::size_t capacity, std::size_t keep, double bound = NAN)
-        : buffer_(buffer), capacity_(capacity), keep_(keep), bound_(bound),
+        : buffer_(buffer),
+          capacity_(capacity),
+          keep_(keep),
+          bound_(bound),
           cut_key_(std::isnan(bound) ? NAN : std::nextafter(bound, INFINITY)) {}
 
     void offer(double key, std::int32_t index) {

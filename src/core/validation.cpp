@@ -1,8 +1,8 @@
 #include "validation.hpp"
 
 #include <cmath>
-#include <limits>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -15,7 +15,6 @@ namespace {
 
 // Rows whose sum is further than this from 1 are reported (float32 softmax output stays well inside).
 constexpr double ROW_SUM_TOLERANCE = 1e-3;
-
 
 void check_shape(std::size_t num_labels, std::size_t rows, std::size_t cols, bool have_labels) {
     if (rows == 0)

@@ -45,7 +45,11 @@ class CsvParser final : public FileParser, private CellSink {
 public:
     CsvParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts,
               std::uint64_t total_bytes)
-        : role_(role), name_(std::move(name)), options_(options), parts_(parts), tokenizer_(*this, name_),
+        : role_(role),
+          name_(std::move(name)),
+          options_(options),
+          parts_(parts),
+          tokenizer_(*this, name_),
           total_bytes_(total_bytes) {
         parts_.reading_file = name_;
         parts_.reading_first_row = 0;
@@ -82,8 +86,8 @@ public:
                             "The file has a header row but no data rows. Add one row per example.", name_);
         if (probs_ != nullptr) probs_->rows = static_cast<std::size_t>(data_rows_);
         parts_.notes.push_back(name_ + ": " + std::to_string(data_rows_) + " rows, " +
-                               (has_header_ ? "with a header row" : "no header row") + ", " +
-                               delimiter_name() + "-separated");
+                               (has_header_ ? "with a header row" : "no header row") + ", " + delimiter_name() +
+                               "-separated");
     }
 
 private:
@@ -109,8 +113,9 @@ private:
     }
 
     std::string role_name() const {
-        return role_ == FileRole::labels ? "labels" : role_ == FileRole::pred_probs ? "predicted probabilities"
-                                                                                  : "labels and probabilities";
+        return role_ == FileRole::labels       ? "labels"
+               : role_ == FileRole::pred_probs ? "predicted probabilities"
+                                               : "labels and probabilities";
     }
     std::string delimiter_name() const {
         const char d = tokenizer_.delimiter();
@@ -124,13 +129,12 @@ private:
             return;
         }
         if (column > expected_cells_)
-            throw ReadError(ReadErrorCode::ragged_row,
-                            "This row has more cells than the header (" + std::to_string(expected_cells_) +
-                                "). Check for an unquoted delimiter inside a value" +
-                                (tokenizer_.delimiter() == ',' ? " (a decimal comma like 1,5 splits a cell in two)"
-                                                               : "") +
-                                ".",
-                            name_, row, column);
+            throw ReadError(
+                ReadErrorCode::ragged_row,
+                "This row has more cells than the header (" + std::to_string(expected_cells_) +
+                    "). Check for an unquoted delimiter inside a value" +
+                    (tokenizer_.delimiter() == ',' ? " (a decimal comma like 1,5 splits a cell in two)" : "") + ".",
+                name_, row, column);
         if (column == 1) {  // held until the row shows it is not a blank line
             first_cell_.assign(text);
             return;
@@ -210,8 +214,9 @@ private:
         const bool big_enough = true;
 #endif
         if (threads > 1 && big_enough && size >= parallel_min_bytes.load(std::memory_order_relaxed))
-            pieces = std::max<std::size_t>(2, std::min<std::size_t>(static_cast<std::size_t>(threads) * 2,
-                                                                    size / piece_min_bytes.load(std::memory_order_relaxed)));
+            pieces =
+                std::max<std::size_t>(2, std::min<std::size_t>(static_cast<std::size_t>(threads) * 2,
+                                                               size / piece_min_bytes.load(std::memory_order_relaxed)));
         std::vector<const char*> bounds(pieces + 1, end);
         bounds[0] = begin;
         for (std::size_t i = 1; i < pieces; ++i) {
@@ -234,7 +239,8 @@ private:
             if (rows[i] > 0) {
                 const std::size_t count = rows[i] * k;
                 make_room(values, count, offset + static_cast<std::uint64_t>(bounds[i] - begin));
-                values.insert(values.end(), buffers[i].begin(), buffers[i].begin() + static_cast<std::ptrdiff_t>(count));
+                values.insert(values.end(), buffers[i].begin(),
+                              buffers[i].begin() + static_cast<std::ptrdiff_t>(count));
                 data_rows_ += static_cast<std::int64_t>(rows[i]);
             }
             p = stops[i];
@@ -318,7 +324,8 @@ private:
         LabelColumn& labels = labels_->values;
         const char* p = begin;
         for (std::int64_t r = row; p != end && *p != '\n' && *p != '\r'; ++r) {
-            if (labels.capacity() == labels.size()) make_room(labels, 1, offset + static_cast<std::uint64_t>(p - begin));
+            if (labels.capacity() == labels.size())
+                make_room(labels, 1, offset + static_cast<std::uint64_t>(p - begin));
             const char* q = p;
             std::int32_t index = 0;
             while (detail::is_digit(*q) && q - p < 9) index = index * 10 + (*q++ - '0');
@@ -348,7 +355,8 @@ private:
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((noinline))
 #endif
-    const char* other_number(const char* p, char delimiter, double& v) const {
+    const char*
+    other_number(const char* p, char delimiter, double& v) const {
         const char* q = cell_end(p, delimiter);
         if (q == nullptr) return nullptr;
         const auto parsed = parse_double(std::string_view(p, static_cast<std::size_t>(q - p)), decimal_comma_);
@@ -385,13 +393,15 @@ private:
         if (role_ == FileRole::pred_probs) {
             // A header has a word in it (a blank cell is a missing number, reported as such), or is
             // pandas' default header 0,1,...,K-1 — which cannot be probabilities once K >= 3.
-            has_header_ = std::any_of(first.begin(), first.end(), [this](const std::string& c) {
-                return !trim(c).empty() && !parse_double(c, decimal_comma_);
-            }) || is_pandas_default_header(first);
+            has_header_ = std::any_of(first.begin(), first.end(),
+                                      [this](const std::string& c) {
+                                          return !trim(c).empty() && !parse_double(c, decimal_comma_);
+                                      }) ||
+                          is_pandas_default_header(first);
             for (std::size_t c = 0; c < first.size(); ++c) roles_[c] = Col::prob;
             prefixed_ = has_header_ && std::all_of(first.begin(), first.end(), [](const std::string& c) {
-                return probability_prefix_length(c) > 0;
-            });
+                            return probability_prefix_length(c) > 0;
+                        });
         } else if (role_ == FileRole::labels && width == 1) {
             // A lone first cell is a header if it is a label column name, or if it is not a label
             // while the next row is a number (integers below a word: "label", 3, 1, ...).
@@ -421,7 +431,8 @@ private:
         std::vector<HeldRow> held = std::move(held_);
         for (std::size_t r = has_header_ ? 1 : 0; r < held.size(); ++r) {
             const auto& cells = held[r].cells;
-            for (std::size_t c = 0; c < cells.size(); ++c) cell(cells[c], held[r].row, static_cast<std::int64_t>(c + 1));
+            for (std::size_t c = 0; c < cells.size(); ++c)
+                cell(cells[c], held[r].row, static_cast<std::int64_t>(c + 1));
             end_row(held[r].row, static_cast<std::int64_t>(cells.size()));
         }
     }
@@ -441,8 +452,8 @@ private:
             throw ReadError(ReadErrorCode::missing_column,
                             (wanted.empty() ? std::string("No label column found")
                                             : "No column named " + quoted(options_.label_column)) +
-                                ". The columns are: " + list +
-                                ". Name the label column one of " + label_column_names_text() + ", or choose it.",
+                                ". The columns are: " + list + ". Name the label column one of " +
+                                label_column_names_text() + ", or choose it.",
                             name_, held_[0].row, 0);
         }
         std::set<std::string> chosen;
@@ -450,8 +461,8 @@ private:
         // p_<class> / prob_<class> columns (labelscope's exports write them): exactly those are the
         // probabilities, named after the class.
         prefixed_ = chosen.empty() && std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-            return probability_prefix_length(n) > 0 && !is_label_name(n);
-        });
+                        return probability_prefix_length(n) > 0 && !is_label_name(n);
+                    });
         for (std::size_t c = 0; c < names.size(); ++c) {
             if (static_cast<std::ptrdiff_t>(c) == label) {
                 roles_[c] = Col::label;
@@ -468,8 +479,8 @@ private:
             } else if (is_export_column_name(names[c])) {
                 roles_[c] = Col::text;
             } else {
-                const bool numeric = held_.size() > 1 && c < held_[1].cells.size() &&
-                                     parse_double(held_[1].cells[c], decimal_comma_);
+                const bool numeric =
+                    held_.size() > 1 && c < held_[1].cells.size() && parse_double(held_[1].cells[c], decimal_comma_);
                 roles_[c] = numeric && !is_id_name(names[c]) ? Col::prob : Col::text;
             }
         }
@@ -646,7 +657,8 @@ private:
                     while (detail::is_digit(*q) && q - p < 9) index = index * 10 + (*q++ - '0');
                     if (q == p || !ends_cell(*q, delimiter) || !labels_->values.add_index_if_indices(index)) {
                         q = cell_end(p, delimiter);
-                        if (q == nullptr || !labels_->values.add(std::string_view(p, static_cast<std::size_t>(q - p)), row))
+                        if (q == nullptr ||
+                            !labels_->values.add(std::string_view(p, static_cast<std::size_t>(q - p)), row))
                             return nullptr;
                     }
                     p = q;
@@ -733,8 +745,9 @@ private:
     std::int8_t known_error(std::string_view text, std::int64_t row, std::int64_t column) const {
         const std::int8_t v = known_error_value(text);
         if (v != BAD_KNOWN_ERROR) return v;
-        throw ReadError(ReadErrorCode::bad_label, quoted(text) + " is not a yes/no value. Use 1 or 0 in the " +
-                                                      "known-error column (or leave it empty when unknown).",
+        throw ReadError(ReadErrorCode::bad_label,
+                        quoted(text) + " is not a yes/no value. Use 1 or 0 in the " +
+                            "known-error column (or leave it empty when unknown).",
                         name_, row, column);
     }
 
@@ -749,22 +762,22 @@ private:
 
     [[noreturn]] void bad_number(std::string_view text, std::int64_t row, std::int64_t column) const {
         const std::string_view t = trim(text);
-        const std::string what = t.empty() ? std::string("The cell is empty")
-                                           : quoted(text) + " is not a number";
+        const std::string what = t.empty() ? std::string("The cell is empty") : quoted(text) + " is not a number";
         throw ReadError(ReadErrorCode::bad_number,
-                        what + ". Every probability must be a number such as 0.25 (decimal point, no units).",
-                        name_, row, column);
+                        what + ". Every probability must be a number such as 0.25 (decimal point, no units).", name_,
+                        row, column);
     }
 
     [[noreturn]] void bad_label(std::string_view text, std::int64_t row, std::int64_t column) const {
         const std::string_view t = trim(text);
         if (t.empty())
             throw ReadError(ReadErrorCode::bad_label,
-                            "The label is empty. Every example needs its given label (a class index or name).",
-                            name_, row, column);
+                            "The label is empty. Every example needs its given label (a class index or name).", name_,
+                            row, column);
         throw ReadError(ReadErrorCode::bad_label,
-                        quoted(text) + " is not a class: labels must be whole-number class indices (0, 1, 2, ...) "
-                                       "or class names.",
+                        quoted(text) +
+                            " is not a class: labels must be whole-number class indices (0, 1, 2, ...) "
+                            "or class names.",
                         name_, row, column);
     }
 

@@ -91,7 +91,7 @@ void CsvTokenizer::start(const char* data, std::size_t size) {
     const std::string_view head(data, size);
     if (std::memchr(data, '\0', std::min(size, SNIFF_BYTES)) != nullptr) throw not_text(file_, 1, 1);
     const std::size_t skip = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // UTF-8 BOM
-    const std::size_t newline = head.find_first_of("\r\n", skip);  // npos: a single line
+    const std::size_t newline = head.find_first_of("\r\n", skip);              // npos: a single line
     detect_delimiter(head.substr(skip, newline == std::string_view::npos ? newline : newline - skip));
     offset_ = skip;
     row_end_offset_ = skip;

@@ -75,12 +75,12 @@ private:
 
     CellSink& sink_;
     std::string file_;
-    char delimiter_ = 0;       // 0 until the first line has been seen
-    std::string head_;         // bytes held back until the first line is complete
+    char delimiter_ = 0;  // 0 until the first line has been seen
+    std::string head_;    // bytes held back until the first line is complete
     bool head_has_line_end_ = false;
-    std::string partial_;      // a cell split across chunks
+    std::string partial_;  // a cell split across chunks
     bool in_quotes_ = false;
-    bool after_quote_ = false; // just read the closing quote of a quoted cell
+    bool after_quote_ = false;  // just read the closing quote of a quoted cell
     bool cell_quoted_ = false;
     bool pending_cr_ = false;
     bool any_in_row_ = false;  // the current row has at least one byte
@@ -89,7 +89,7 @@ private:
     std::int64_t column_ = 1;
     std::int64_t quote_start_row_ = 0;
     bool started_ = false;
-    std::uint64_t offset_ = 0;          // file offset of the data passed to tokenize()
+    std::uint64_t offset_ = 0;  // file offset of the data passed to tokenize()
     std::uint64_t row_end_offset_ = 0;
     Utf8Check utf8_;
     std::string held_utf8_;  // the start of a character the last chunk ended in

@@ -16,7 +16,6 @@ DatasetReader::DatasetReader(ReadOptions options)
 
 DatasetReader::~DatasetReader() = default;
 
-
 namespace {
 
 constexpr char NPY_MAGIC[] = "\x93NUMPY";
@@ -24,8 +23,7 @@ constexpr char NPY_MAGIC[] = "\x93NUMPY";
 // The parser is chosen from the first bytes (.npy magic), so file names need no extension.
 class SniffingParser final : public FileParser {
 public:
-    SniffingParser(FileRole role, std::string name, std::uint64_t total, const ReadOptions& options,
-                   ReaderParts& parts)
+    SniffingParser(FileRole role, std::string name, std::uint64_t total, const ReadOptions& options, ReaderParts& parts)
         : role_(role), name_(std::move(name)), total_(total), options_(options), parts_(parts) {}
 
     void feed(const std::uint8_t* data, std::size_t size) override {
@@ -80,7 +78,8 @@ void take_binary_header(const ParsedLabels& labels, ParsedProbs& probs, std::vec
     probs.rows -= 1;
     probs.first_row += 1;
     probs.header = {"0", "1"};
-    notes.push_back(probs.file + ": the first row \"0,1\" is the header (class names 0 and 1): one row more than labels.");
+    notes.push_back(probs.file +
+                    ": the first row \"0,1\" is the header (class names 0 and 1): one row more than labels.");
 }
 
 std::vector<std::string> default_class_names(std::size_t k) {
@@ -177,8 +176,8 @@ Dataset DatasetReader::finish() {
         std::string list;
         for (std::size_t c = 0; c < k && c < 20; ++c) list += (c ? ", " : "") + d.class_names[c];
         throw ReadError(ReadErrorCode::unknown_class,
-                        "The label '" + unknown + "' matches no class. The classes (probability columns) are: " +
-                            list + (k > 20 ? ", ..." : "") +
+                        "The label '" + unknown + "' matches no class. The classes (probability columns) are: " + list +
+                            (k > 20 ? ", ..." : "") +
                             ". If those columns are features rather than one probability per class, compute "
                             "out-of-sample probabilities from them first ('labelscope cross-val', or \"Compute "
                             "out-of-sample probabilities\" on the page); otherwise fix the label or name the columns "
@@ -187,9 +186,8 @@ Dataset DatasetReader::finish() {
     }
     if (p.true_labels) {
         if (!truth_ok)
-            throw ReadError(ReadErrorCode::unknown_class,
-                            "The true label '" + unknown_truth + "' matches no class.", labels.file,
-                            unknown_truth_row, p.true_labels_column);
+            throw ReadError(ReadErrorCode::unknown_class, "The true label '" + unknown_truth + "' matches no class.",
+                            labels.file, unknown_truth_row, p.true_labels_column);
         d.true_labels = std::move(truth);
     }
     if (p.has_known_errors) d.known_errors = std::move(p.known_errors);
@@ -213,7 +211,8 @@ ReadError locate_error(const LabelScopeError& e, const Dataset& d) {
     const SourceMap& s = d.source;
     // About the whole dataset: still name the file a person has to fix.
     if (e.example() < 0)
-        return ReadError(code, e.what(), e.code() == ErrorCode::single_label_class ? s.labels_file : s.probs_file, 0, 0);
+        return ReadError(code, e.what(), e.code() == ErrorCode::single_label_class ? s.labels_file : s.probs_file, 0,
+                         0);
     if (e.code() == ErrorCode::label_out_of_range)
         return ReadError(code, e.what(), s.labels_file, s.labels_first_row + e.example(), s.labels_column);
     const auto cls = static_cast<std::size_t>(e.class_index());

@@ -62,7 +62,8 @@ public:
         if (received_ < need)
             fail("The .npy data is truncated: expected " + std::to_string(need) + " bytes of values, got " +
                  std::to_string(received_) + ". Save the array again.");
-        if (extra_ > 0) fail("The .npy file has " + std::to_string(extra_) + " bytes after the array data. Save it again.");
+        if (extra_ > 0)
+            fail("The .npy file has " + std::to_string(extra_) + " bytes after the array data. Save it again.");
         out = std::move(result_);
         out.file = name_;
         out.rows = rows_;
@@ -96,8 +97,10 @@ private:
     void start_body() {
         const std::size_t need = total_ * width_;
         if (total_bytes_ > 0 && total_bytes_ - std::min<std::uint64_t>(total_bytes_, body_offset_) < need)
-            fail("The .npy data is truncated: its shape needs " + std::to_string(need) + " bytes of values, the file "
-                 "has " + std::to_string(total_bytes_ - std::min<std::uint64_t>(total_bytes_, body_offset_)) +
+            fail("The .npy data is truncated: its shape needs " + std::to_string(need) +
+                 " bytes of values, the file "
+                 "has " +
+                 std::to_string(total_bytes_ - std::min<std::uint64_t>(total_bytes_, body_offset_)) +
                  ". Save the array again.");
         if (kind_ == "u1") {
             result_.type = DenseFeatures::Type::u8;
@@ -161,7 +164,8 @@ private:
         const bool ok = std::find_if(std::begin(known), std::end(known), [&](const char* n) { return kind_ == n; }) !=
                         std::end(known);
         if (!ok || (order != '<' && order != '|' && order != '='))
-            fail("Unsupported .npy dtype '" + descr + "'. Save features as uint8, float32 or float64 "
+            fail("Unsupported .npy dtype '" + descr +
+                 "'. Save features as uint8, float32 or float64 "
                  "(little-endian), e.g. X.astype('float32').");
         width_ = static_cast<std::size_t>(kind_[1] - '0');
         const auto fo = dict.find("'fortran_order'");
@@ -321,11 +325,11 @@ private:
             } else if ((t.empty() || (v && std::isnan(*v))) && impute_) {
                 values_.push_back(std::numeric_limits<double>::quiet_NaN());
             } else {
-                const std::string what = t.empty() || (v && std::isnan(*v)) ? "A value is missing"
-                                                                             : quoted(t) + " is not a number";
+                const std::string what =
+                    t.empty() || (v && std::isnan(*v)) ? "A value is missing" : quoted(t) + " is not a number";
                 throw ReadError(t.empty() || (v && std::isnan(*v)) ? "missing_value" : "bad_number",
-                                what + " (data row " + std::to_string(data_row(row)) + ", line " +
-                                    std::to_string(row) + " of the file, feature column " + std::to_string(c + 1) +
+                                what + " (data row " + std::to_string(data_row(row)) + ", line " + std::to_string(row) +
+                                    " of the file, feature column " + std::to_string(c + 1) +
                                     "). Every feature must be a number.",
                                 name_, data_row(row), static_cast<std::int64_t>(c + 1));
             }
@@ -352,8 +356,8 @@ private:
 
     [[noreturn]] void blank_error() const {
         throw ReadError(ReadErrorCode::blank_row,
-                        "This row is empty but more data follows. Remove the blank line or fill in the example.",
-                        name_, data_row(blank_row_), 1);
+                        "This row is empty but more data follows. Remove the blank line or fill in the example.", name_,
+                        data_row(blank_row_), 1);
     }
 
     std::string name_;
@@ -456,8 +460,7 @@ void LabelsReader::end_file() {
 }
 
 LabelSet LabelsReader::finish() {
-    if (!parts_->parts.labels)
-        throw ReadError(ReadErrorCode::missing_file, "No labels file was given.", parts_->name);
+    if (!parts_->parts.labels) throw ReadError(ReadErrorCode::missing_file, "No labels file was given.", parts_->name);
     return label_set(std::move(parts_->parts.labels->values), parts_->name);
 }
 
@@ -476,9 +479,10 @@ LabelSet label_set(LabelColumn&& column, const std::string& file) {
         for (std::size_t i = 0; i < out.labels.size(); ++i)
             if (out.labels[i] < 0)
                 throw ReadError("bad_label",
-                                "The label in data row " + std::to_string(i + 1) + " is a negative number among "
-                                "class names. Give every row a class name, or use class indices 0, 1, 2, ... "
-                                "throughout.",
+                                "The label in data row " + std::to_string(i + 1) +
+                                    " is a negative number among "
+                                    "class names. Give every row a class name, or use class indices 0, 1, 2, ... "
+                                    "throughout.",
                                 file, static_cast<std::int64_t>(i + 1), 1);
         return out;
     }

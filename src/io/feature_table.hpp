@@ -18,9 +18,9 @@ struct ColumnChoice {
     std::string name;
     std::int64_t column = 0;  // 1-based file column; 0 when not from a CSV
     ColumnUse use = ColumnUse::ignored;
-    std::string reason;       // why, in a few words
-    std::size_t distinct = 0; // distinct values (text columns), 0 when not counted
-    std::size_t missing = 0;  // missing cells
+    std::string reason;        // why, in a few words
+    std::size_t distinct = 0;  // distinct values (text columns), 0 when not counted
+    std::size_t missing = 0;   // missing cells
 };
 
 struct NumericFeature {
@@ -73,7 +73,7 @@ struct DenseFeatures {
     std::vector<std::size_t> image_shape;  // e.g. {28, 28} from a 3-D .npy; empty otherwise
     std::vector<std::string> notes;
     const void* data() const {
-        return type == Type::u8 ? static_cast<const void*>(u8.data())
+        return type == Type::u8    ? static_cast<const void*>(u8.data())
                : type == Type::f32 ? static_cast<const void*>(f32.data())
                                    : static_cast<const void*>(f64.data());
     }

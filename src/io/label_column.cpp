@@ -29,8 +29,8 @@ std::string folded(std::string_view s) {
 }  // namespace
 
 const std::vector<std::string>& label_column_names() {
-    static const std::vector<std::string> names = {"label",  "labels", "given_label", "y",
-                                                   "species", "class", "target",      "category"};
+    static const std::vector<std::string> names = {"label",   "labels", "given_label", "y",
+                                                   "species", "class",  "target",      "category"};
     return names;
 }
 
@@ -56,16 +56,16 @@ bool is_true_label_name(const std::string& n) { return n == "true_label" || n ==
 bool is_known_error_name(const std::string& n) { return n == "is_error" || n == "is_label_error"; }
 
 bool is_id_name(const std::string& n) {
-    static const std::set<std::string> names = {"id", "index", "idx", "row", "row_id", "example_id",
-                                                "image", "file", "filename", "path", "name", "text", "url"};
+    static const std::set<std::string> names = {"id",   "index",    "idx",  "row",  "row_id", "example_id", "image",
+                                                "file", "filename", "path", "name", "text",   "url"};
     return names.count(n) > 0 || (n.size() > 3 && n.compare(n.size() - 3, 3, "_id") == 0);
 }
 
 std::string lower_name(std::string_view name) { return folded(name); }
 
 bool is_export_column_name(const std::string& n) {
-    static const std::set<std::string> names = {"rank",           "suggested_label",       "label_quality",
-                                                "is_label_issue", "given_probability",     "suggested_probability",
+    static const std::set<std::string> names = {"rank",           "suggested_label",   "label_quality",
+                                                "is_label_issue", "given_probability", "suggested_probability",
                                                 "known_error",    "original_label"};
     return names.count(n) > 0;
 }
@@ -123,8 +123,9 @@ void LabelColumn::add_unknown() { values_.push_back(-1); }
 
 void LabelColumn::add_index(std::int32_t class_index) { values_.push_back(class_index); }
 
-bool LabelColumn::classes_of_names(const std::vector<std::string>& class_names, std::vector<std::int32_t>& class_of_name,
-                                   std::string* unknown_name, std::int64_t* unknown_row) const {
+bool LabelColumn::classes_of_names(const std::vector<std::string>& class_names,
+                                   std::vector<std::int32_t>& class_of_name, std::string* unknown_name,
+                                   std::int64_t* unknown_row) const {
     std::unordered_map<std::string, std::int32_t> exact, loose;
     for (std::size_t c = 0; c < class_names.size(); ++c) {
         exact.emplace(class_names[c], static_cast<std::int32_t>(c));
@@ -138,8 +139,8 @@ bool LabelColumn::classes_of_names(const std::vector<std::string>& class_names, 
             class_of_name[id] = l->second;
         } else if (auto g = exact.find(unguarded(names_[id])); g != exact.end()) {
             class_of_name[id] = g->second;  // labelscope's own flagged-rows / full-dataset exports
-        } else if (auto v = parse_integer(trim(names_[id])); v && *v >= 0 &&
-                   *v < static_cast<std::int64_t>(class_names.size())) {
+        } else if (auto v = parse_integer(trim(names_[id]));
+                   v && *v >= 0 && *v < static_cast<std::int64_t>(class_names.size())) {
             class_of_name[id] = static_cast<std::int32_t>(*v);  // a class index among names ("0,1,2,x")
         } else {
             *unknown_name = names_[id];

@@ -18,9 +18,9 @@ std::string label_column_names_text();  // "label, labels, given_label, ..." for
 bool is_label_name(const std::string& lowered);
 // Index of the preferred label column among `lowered` names (the list's order, not the file's), or -1.
 std::ptrdiff_t find_label_column(const std::vector<std::string>& lowered);
-bool is_true_label_name(const std::string& lowered);   // known truth: never probabilities or features
+bool is_true_label_name(const std::string& lowered);  // known truth: never probabilities or features
 bool is_known_error_name(const std::string& lowered);
-bool is_id_name(const std::string& lowered);           // numbers that are never probabilities or features
+bool is_id_name(const std::string& lowered);  // numbers that are never probabilities or features
 std::string lower_name(std::string_view name);
 // Columns labelscope's own exports add (rank, suggested_label, label_quality, ...): never classes,
 // so an export reads back as the dataset it came from.
@@ -35,7 +35,7 @@ public:
     // such as 2.5); the caller reports it with its position.
     bool add(std::string_view text, std::int64_t row);
     void add_index(std::int32_t class_index);  // from a binary (.npy) labels array
-    void add_unknown();  // a blank truth cell: no known label (-1)
+    void add_unknown();                        // a blank truth cell: no known label (-1)
 
     std::size_t size() const { return values_.size(); }
     std::size_t capacity() const { return values_.capacity(); }

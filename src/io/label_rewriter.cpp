@@ -50,8 +50,8 @@ void LabelRewriter::end_row(std::int64_t row, std::int64_t) {
     const auto label = static_cast<std::size_t>(options_.label_column - 1);
     if (label >= cells.size())
         throw ReadError(ReadErrorCode::ragged_row,
-                        "This row has no cell in the label column. Was the file changed since it was read?", file_,
-                        row, options_.label_column);
+                        "This row has no cell in the label column. Was the file changed since it was read?", file_, row,
+                        options_.label_column);
     const bool header = options_.has_header && !header_done_;
     std::string original = cells[label];
     if (header) {

@@ -39,9 +39,9 @@ private:
     RewriteOptions options_;
     CsvTokenizer tokenizer_;
     std::string out_;
-    std::string original_;        // the label cell of the current row
+    std::string original_;  // the label cell of the current row
     std::vector<std::string> row_cells_;
-    std::size_t data_rows_ = 0;   // data rows written
+    std::size_t data_rows_ = 0;  // data rows written
     bool header_done_ = false;
 };
 

@@ -25,24 +25,12 @@ bool json_string(std::string_view s, std::size_t& i, std::string& out, std::stri
         switch (e) {
             case '"':
             case '\\':
-            case '/':
-                out += e;
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
+            case '/': out += e; break;
+            case 'n': out += '\n'; break;
+            case 't': out += '\t'; break;
+            case 'r': out += '\r'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
             case 'u': {
                 if (i + 4 > s.size()) break;
                 unsigned v = 0;
@@ -67,9 +55,7 @@ bool json_string(std::string_view s, std::size_t& i, std::string& out, std::stri
                         out += static_cast<char>(0x80 | (v & 0x3F));
                 break;
             }
-            default:
-                error = std::string("has an unknown escape '\\") + e + "' in a JSON string";
-                return false;
+            default: error = std::string("has an unknown escape '\\") + e + "' in a JSON string"; return false;
         }
     }
     error = "has a JSON string without its closing quote";
@@ -134,18 +120,12 @@ bool split_json(std::string_view s, std::vector<std::string>& items, std::string
 
 const char* to_string(SetNotation n) {
     switch (n) {
-        case SetNotation::none:
-            return "none";
-        case SetNotation::semicolon:
-            return "semicolon";
-        case SetNotation::pipe:
-            return "pipe";
-        case SetNotation::json:
-            return "json";
-        case SetNotation::columns:
-            return "columns";
-        case SetNotation::npy:
-            return "npy";
+        case SetNotation::none: return "none";
+        case SetNotation::semicolon: return "semicolon";
+        case SetNotation::pipe: return "pipe";
+        case SetNotation::json: return "json";
+        case SetNotation::columns: return "columns";
+        case SetNotation::npy: return "npy";
     }
     return "none";
 }

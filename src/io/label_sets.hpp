@@ -25,8 +25,7 @@ bool looks_like_label_set(std::string_view cell);
 
 // Splits one cell into its class tokens (trimmed; JSON strings unescaped). Returns false with
 // `error` set (a sentence saying what is wrong) for a malformed JSON array or an empty item.
-bool split_label_set(std::string_view cell, SetNotation notation, std::vector<std::string>& items,
-                     std::string& error);
+bool split_label_set(std::string_view cell, SetNotation notation, std::vector<std::string>& items, std::string& error);
 
 // A column of label sets as read: the class tokens go through a LabelColumn (so names and
 // indices resolve exactly as single labels do), the set boundaries are kept as CSR offsets.

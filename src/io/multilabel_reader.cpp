@@ -225,9 +225,7 @@ public:
                         p.values.push_back(*d);
                     break;
                 }
-                case Role::set:
-                    sets_.add_cell(cells_[c], name_, row, static_cast<std::int64_t>(c) + 1);
-                    break;
+                case Role::set: sets_.add_cell(cells_[c], name_, row, static_cast<std::int64_t>(c) + 1); break;
                 case Role::class_column:
                     if (v == "1" || v == "1.0" || v == "true" || v == "True" || v == "TRUE")
                         names_.push_back(class_columns_[slot_[c]]);
@@ -237,11 +235,8 @@ public:
                                             " is not 0 or 1. One column per class holds 1 when the class applies.",
                                         name_, row, static_cast<std::int64_t>(c) + 1);
                     break;
-                case Role::text:
-                    parts_.extra_columns[slot_[c]].values.emplace_back(v);
-                    break;
-                case Role::ignored:
-                    break;
+                case Role::text: parts_.extra_columns[slot_[c]].values.emplace_back(v); break;
+                case Role::ignored: break;
             }
         }
         if (!class_columns_.empty()) sets_.add_names(names_, row);

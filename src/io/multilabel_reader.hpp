@@ -22,7 +22,7 @@ struct MultiLabelDataset {
     std::size_t num_classes = 0;
     std::vector<std::int32_t> offsets;  // CSR label sets (core/multilabel.hpp)
     std::vector<std::int32_t> classes;
-    std::vector<double> probs;          // row-major N x K; exactly one of the two is filled
+    std::vector<double> probs;  // row-major N x K; exactly one of the two is filled
     std::vector<float> probs_f32;
     std::vector<std::string> class_names;
     SetNotation notation = SetNotation::none;  // how the labels file wrote its sets

@@ -1,8 +1,8 @@
 // NumPy .npy files (format 1.0-3.0): a little-endian 2-D float array of probabilities, or a 1-D
 // (or N x 1) integer array of labels. The body is converted as it streams in.
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
 #include <iterator>
 #include <limits>
@@ -74,7 +74,6 @@ struct RawValues {
     friend bool operator>=(RawValues a, RawValues b) { return a.p >= b.p; }
 };
 
-
 // A byte count in whole MB; a damaged header's shape can claim more than a long long holds.
 std::string megabytes(double bytes) {
     char text[64];
@@ -86,9 +85,13 @@ enum class DType { f4, f8, i1, i2, i4, i8, u1, u2, u4, u8 };
 
 std::size_t size_of(DType t) {
     switch (t) {
-        case DType::i1: case DType::u1: return 1;
-        case DType::i2: case DType::u2: return 2;
-        case DType::f4: case DType::i4: case DType::u4: return 4;
+        case DType::i1:
+        case DType::u1: return 1;
+        case DType::i2:
+        case DType::u2: return 2;
+        case DType::f4:
+        case DType::i4:
+        case DType::u4: return 4;
         default: return 8;
     }
 }
@@ -171,13 +174,16 @@ private:
         if (!found || order == '>' || (order != '<' && order != '|' && order != '='))
             fail("Unsupported .npy dtype '" + descr + "'. Save " +
                  (role_ == FileRole::labels ? "labels as little-endian integers (e.g. np.int64)"
-                                            : "probabilities as little-endian float32 or float64") + ".");
+                                            : "probabilities as little-endian float32 or float64") +
+                 ".");
         const bool is_float = dtype_ == DType::f4 || dtype_ == DType::f8;
         if (role_ == FileRole::pred_probs && !is_float)
-            fail("pred_probs .npy holds integers ('" + descr + "'), not probabilities. Save the model's predicted "
+            fail("pred_probs .npy holds integers ('" + descr +
+                 "'), not probabilities. Save the model's predicted "
                  "probabilities as float32 or float64 (e.g. np.save(path, probs.astype('float32'))).");
         if (role_ == FileRole::labels && is_float)
-            fail("labels .npy holds floats ('" + descr + "'); labels must be integer class indices. Save them with "
+            fail("labels .npy holds floats ('" + descr +
+                 "'); labels must be integer class indices. Save them with "
                  "labels.astype(int).");
         if (role_ == FileRole::combined) fail("A combined dataset must be a CSV file, not .npy.");
 
@@ -188,7 +194,8 @@ private:
         const auto open = dict.find('(', shape_at), close = dict.find(')', open);
         if (shape_at == std::string::npos || open == std::string::npos || close == std::string::npos)
             fail("The .npy header has no shape.");
-        const std::string damaged = "The .npy header gives the impossible shape " + dict.substr(open, close - open + 1) +
+        const std::string damaged = "The .npy header gives the impossible shape " +
+                                    dict.substr(open, close - open + 1) +
                                     "; the file is damaged. Save the array again.";
         std::vector<std::uint64_t> shape;
         std::string number;
@@ -205,7 +212,8 @@ private:
         if (role_ == FileRole::pred_probs) {
             if (shape.size() != 2)
                 fail("pred_probs .npy must be 2-D (examples x classes); this array has " +
-                     std::to_string(shape.size()) + " dimension(s). Reshape it to (examples, classes) and save it again.");
+                     std::to_string(shape.size()) +
+                     " dimension(s). Reshape it to (examples, classes) and save it again.");
         } else if (shape.size() != 1 && !(shape.size() == 2 && shape[1] == 1)) {
             fail("labels .npy must be 1-D (one label per example); this array has shape with " +
                  std::to_string(shape.size()) + " dimensions.");
@@ -341,12 +349,42 @@ private:
         switch (dtype_) {
             case DType::i1: v = static_cast<std::int8_t>(p[0]); break;
             case DType::u1: v = p[0]; break;
-            case DType::i2: { std::int16_t x; std::memcpy(&x, p, 2); v = x; break; }
-            case DType::u2: { std::uint16_t x; std::memcpy(&x, p, 2); v = x; break; }
-            case DType::i4: { std::int32_t x; std::memcpy(&x, p, 4); v = x; break; }
-            case DType::u4: { std::uint32_t x; std::memcpy(&x, p, 4); v = x; break; }
-            case DType::i8: { std::int64_t x; std::memcpy(&x, p, 8); v = x; break; }
-            case DType::u8: { std::uint64_t x; std::memcpy(&x, p, 8); v = static_cast<std::int64_t>(x); break; }
+            case DType::i2: {
+                std::int16_t x;
+                std::memcpy(&x, p, 2);
+                v = x;
+                break;
+            }
+            case DType::u2: {
+                std::uint16_t x;
+                std::memcpy(&x, p, 2);
+                v = x;
+                break;
+            }
+            case DType::i4: {
+                std::int32_t x;
+                std::memcpy(&x, p, 4);
+                v = x;
+                break;
+            }
+            case DType::u4: {
+                std::uint32_t x;
+                std::memcpy(&x, p, 4);
+                v = x;
+                break;
+            }
+            case DType::i8: {
+                std::int64_t x;
+                std::memcpy(&x, p, 8);
+                v = x;
+                break;
+            }
+            case DType::u8: {
+                std::uint64_t x;
+                std::memcpy(&x, p, 8);
+                v = static_cast<std::int64_t>(x);
+                break;
+            }
             default: break;
         }
         if (v < 0 || v > 2147483647)

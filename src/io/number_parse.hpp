@@ -31,9 +31,8 @@ std::string_view trim(std::string_view text);
 #endif
 
 namespace detail {
-inline constexpr double kExactPowersOfTen[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+inline constexpr double kExactPowersOfTen[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 inline constexpr std::uint64_t kPowersOfTen[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
 
 LABELSCOPE_ALWAYS_INLINE bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
@@ -52,8 +51,7 @@ LABELSCOPE_ALWAYS_INLINE unsigned trailing_zero_bits(std::uint64_t x) {  // x !=
 // are ASCII digits before the first other character. Per byte, m is 0x33 exactly for '0'..'9';
 // a carry (from +6 on a byte >= 0xFA) only reaches bytes after a non-digit, which do not count.
 LABELSCOPE_ALWAYS_INLINE unsigned leading_digits8(std::uint64_t w) {
-    const std::uint64_t m =
-        (w & 0xF0F0F0F0F0F0F0F0u) | (((w + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) >> 4);
+    const std::uint64_t m = (w & 0xF0F0F0F0F0F0F0F0u) | (((w + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) >> 4);
     const std::uint64_t other = m ^ 0x3333333333333333u;
     return other == 0 ? 8 : trailing_zero_bits(other) / 8;
 }
@@ -167,8 +165,8 @@ LABELSCOPE_ALWAYS_INLINE const char* parse_short_decimal(const char* p, const ch
 
 // The same, for a buffer whose last character (end[-1]) is a line feed or another character that
 // is no part of a number: the CSV fast path, where [p, end) ends with the chunk's last '\n'.
-LABELSCOPE_ALWAYS_INLINE const char* parse_short_decimal_terminated(const char* p, const char* end,
-                                                                    bool decimal_comma, double& out) {
+LABELSCOPE_ALWAYS_INLINE const char* parse_short_decimal_terminated(const char* p, const char* end, bool decimal_comma,
+                                                                    double& out) {
     return detail::parse_short_decimal<true>(p, end, decimal_comma, out);
 }
 

@@ -33,9 +33,9 @@ struct Helper {
     enum class State { idle, posted, claimed };
     std::mutex mutex;
     std::condition_variable changed;
-    State state = State::idle;       // guarded by mutex
+    State state = State::idle;          // guarded by mutex
     std::uintptr_t first = 0, end = 0;  // the job's pages, guarded by mutex
-    bool thread_started = false;     // guarded by mutex
+    bool thread_started = false;        // guarded by mutex
     std::atomic<std::uintptr_t> filled_to{0};
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> pages_touched{0};

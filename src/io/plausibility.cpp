@@ -28,9 +28,8 @@ std::string column_list(const std::vector<std::string>& names) {
 }  // namespace
 
 void check_probabilities_plausible(const Dataset& d, const Warnings& warnings) {
-    const auto unnormalized = std::find_if(warnings.begin(), warnings.end(), [](const Warning& w) {
-        return w.code == WarningCode::rows_not_normalized;
-    });
+    const auto unnormalized = std::find_if(warnings.begin(), warnings.end(),
+                                           [](const Warning& w) { return w.code == WarningCode::rows_not_normalized; });
     if (unnormalized == warnings.end() || d.num_examples == 0) return;
     if (2 * unnormalized->count <= static_cast<std::int64_t>(d.num_examples)) return;
     const auto first = static_cast<std::size_t>(std::max<std::int64_t>(unnormalized->first_example, 0));

@@ -20,7 +20,7 @@ struct ParsedProbs {
     std::vector<std::string> header;    // empty when the file had no header
     std::size_t k = 0;
     std::size_t rows = 0;
-    std::vector<double> values;         // one of these two is used (ReadOptions::float32)
+    std::vector<double> values;  // one of these two is used (ReadOptions::float32)
     std::vector<float> values_f32;
 
     // Where the values written so far end (the page warmer stops short of it).

@@ -110,8 +110,8 @@ void sniff_npy(Sniffed& s, const std::string& name, const std::uint8_t* head, st
         std::size_t at = 0;
         while (at < dims.size()) {
             const auto comma = dims.find(',', at);
-            const std::string part(trim(std::string_view(dims).substr(at, comma == std::string::npos ? dims.npos
-                                                                                                       : comma - at)));
+            const std::string part(
+                trim(std::string_view(dims).substr(at, comma == std::string::npos ? dims.npos : comma - at)));
             if (!part.empty())
                 if (const auto v = parse_integer(part)) s.shape.push_back(static_cast<std::size_t>(*v));
             if (comma == std::string::npos) break;
@@ -127,7 +127,8 @@ void sniff_npy(Sniffed& s, const std::string& name, const std::uint8_t* head, st
     if (!one_column && !probabilities_by_name(name) && npy_holds_features(s, head, size)) {
         s.role = "features";
         s.looks_like_features = true;
-        s.reason = ".npy array " + dims + (s.shape.size() == 3 ? " (images: features)" : " (features, not probabilities)");
+        s.reason =
+            ".npy array " + dims + (s.shape.size() == 3 ? " (images: features)" : " (features, not probabilities)");
     }
 }
 
@@ -171,8 +172,7 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
         return;
     }
     const bool index_column = std::find(lower.begin(), lower.end(), "index") != lower.end();
-    if (has(is_known_error_name) && index_column &&
-        !std::any_of(s.first_row.begin(), s.first_row.end(), is_fraction)) {
+    if (has(is_known_error_name) && index_column && !std::any_of(s.first_row.begin(), s.first_row.end(), is_fraction)) {
         s.role = "truth";
         s.reason = "index and is_error columns";
         return;

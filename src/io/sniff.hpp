@@ -15,17 +15,17 @@
 namespace labelscope::io {
 
 struct Sniffed {
-    std::string format;                   // "csv", "tsv", "npy", or "" when unknown
-    std::string role;                     // labels, predProbs, combined, truth, classNames, features
-    std::string reason;                   // why that role, in a few words for people
-    std::vector<std::string> columns;     // header names (empty: no header)
-    std::vector<std::string> first_row;   // cells of the first data row
-    std::vector<std::size_t> shape;       // .npy shape
-    std::string descr;                    // .npy dtype, e.g. "<i8"
+    std::string format;                  // "csv", "tsv", "npy", or "" when unknown
+    std::string role;                    // labels, predProbs, combined, truth, classNames, features
+    std::string reason;                  // why that role, in a few words for people
+    std::vector<std::string> columns;    // header names (empty: no header)
+    std::vector<std::string> first_row;  // cells of the first data row
+    std::vector<std::size_t> shape;      // .npy shape
+    std::string descr;                   // .npy dtype, e.g. "<i8"
     // A label column beside numbers whose rows do not sum to 1, or (role features) an N x D block of
     // features: images, whole numbers, or rows in the head that do not sum to 1.
     bool looks_like_features = false;
-    std::optional<ReadError> problem;     // the reader's error, when the file cannot be read at all
+    std::optional<ReadError> problem;  // the reader's error, when the file cannot be read at all
 };
 
 // `head`: the file's first bytes (e.g. 64 KB); `complete`: they are the whole file.

@@ -75,9 +75,9 @@ struct StoredColumn {
     std::string name;
     std::int64_t file_column = 0;  // 1-based; 0 for columns handed over whole
     bool numeric = true;
-    std::vector<double> numbers;             // numeric mode: NaN = missing
-    std::vector<std::string> strings;        // text mode
-    std::vector<std::uint8_t> missing_flags; // text mode: 1 = missing
+    std::vector<double> numbers;              // numeric mode: NaN = missing
+    std::vector<std::string> strings;         // text mode
+    std::vector<std::uint8_t> missing_flags;  // text mode: 1 = missing
     std::size_t missing = 0;
     std::int64_t first_missing_row = 0;
     std::size_t number_cells = 0, other_cells = 0;
@@ -142,7 +142,8 @@ struct TableColumnStore {
 
 class TableCsvSink final : public CellSink {
 public:
-    TableCsvSink(std::string file, TableColumnStore& store) : file_(std::move(file)), store_(store), tokenizer_(*this, file_) {}
+    TableCsvSink(std::string file, TableColumnStore& store)
+        : file_(std::move(file)), store_(store), tokenizer_(*this, file_) {}
 
     void feed(const std::uint8_t* data, std::size_t size) {
         try {
@@ -250,8 +251,8 @@ private:
 
     [[noreturn]] void blank_row_error() const {
         throw ReadError(ReadErrorCode::blank_row,
-                        "This row is empty but more data follows. Remove the blank line or fill in the example.",
-                        file_, blank_row_, 1);
+                        "This row is empty but more data follows. Remove the blank line or fill in the example.", file_,
+                        blank_row_, 1);
     }
 
     std::string file_;
@@ -351,8 +352,10 @@ void TableReader::add_string_column(const std::string& name, std::vector<std::st
 void TableReader::add_vector_column(const std::string& name, std::size_t dim, const std::vector<double>& row_major) {
     if (dim == 0 || row_major.size() % dim != 0)
         throw ReadError(ReadErrorCode::ragged_row,
-                        "Column " + quoted(name) + " holds lists of different lengths; every row needs the same number "
-                        "of values.", file_, 0, 0);
+                        "Column " + quoted(name) +
+                            " holds lists of different lengths; every row needs the same number "
+                            "of values.",
+                        file_, 0, 0);
     const std::size_t n = row_major.size() / dim;
     for (std::size_t d = 0; d < dim; ++d) {
         std::vector<double> values(n);
@@ -451,7 +454,8 @@ private:
 
     ReadError located(const std::string& code, const std::string& message, const StoredColumn& col,
                       std::int64_t data_row) const {
-        return ReadError(code, message + " (" + where(data_row, store_.first_line) + ", column " + quoted(col.name) + ")",
+        return ReadError(code,
+                         message + " (" + where(data_row, store_.first_line) + ", column " + quoted(col.name) + ")",
                          file_, line_of(data_row), col.file_column);
     }
 
@@ -459,8 +463,8 @@ private:
         std::string list;
         for (const auto& c : store_.columns) list += (list.empty() ? "" : ", ") + quoted(c.name);
         return ReadError(ReadErrorCode::missing_column,
-                         "No column named " + quoted(name) + " for " + what + ". The columns are: " + list + ".",
-                         file_, header_line(), 0);
+                         "No column named " + quoted(name) + " for " + what + ". The columns are: " + list + ".", file_,
+                         header_line(), 0);
     }
 
     ReadError not_a_feature(const StoredColumn& col, const std::string& why) const {
@@ -482,9 +486,11 @@ private:
             if (it == lowered.end()) throw no_column(r.first, "a column role");
             if (r.second != ColumnUse::numeric && r.second != ColumnUse::categorical && r.second != ColumnUse::ignored)
                 throw ReadError(ReadErrorCode::missing_column,
-                                "Column " + quoted(r.first) + ": a column's role can be numeric, categorical or "
-                                "ignored here; choose the label and text columns by their own options.",
-                                file_, header_line(), store_.columns[static_cast<std::size_t>(it - lowered.begin())].file_column);
+                                "Column " + quoted(r.first) +
+                                    ": a column's role can be numeric, categorical or "
+                                    "ignored here; choose the label and text columns by their own options.",
+                                file_, header_line(),
+                                store_.columns[static_cast<std::size_t>(it - lowered.begin())].file_column);
             if (static_cast<std::size_t>(it - lowered.begin()) == label && r.second != ColumnUse::ignored)
                 throw not_a_feature(store_.columns[label], "is the label column: it cannot also be a feature");
         }
@@ -498,14 +504,16 @@ private:
             if (col.other_cells == 0)
                 throw not_a_feature(col, "holds text, not numbers: choose it as categories or leave it out");
             throw located("bad_number",
-                          quoted(col.first_other_text) + " is not a number, and the column was chosen as numbers. "
-                          "Choose it as categories or leave it out, or fix the cell",
+                          quoted(col.first_other_text) +
+                              " is not a number, and the column was chosen as numbers. "
+                              "Choose it as categories or leave it out, or fix the cell",
                           col, col.first_other_row);
         }
         const std::size_t distinct = col.numeric ? distinct_numbers(col) : distinct_strings(col, options_.max_levels);
         choice.distinct = distinct;
         if (distinct > options_.max_levels)
-            throw not_a_feature(col, "was chosen as categories but has more than " + std::to_string(options_.max_levels) +
+            throw not_a_feature(col, "was chosen as categories but has more than " +
+                                         std::to_string(options_.max_levels) +
                                          " distinct values. Use it as numbers, as the text column, or leave it out");
         choose(choice, ColumnUse::categorical, std::to_string(distinct) + " categories (chosen)");
     }
@@ -541,8 +549,8 @@ private:
         table_.label_column = col.name;
         table_.labels.file = file_;
         if (col.missing > 0)
-            throw located("bad_label",
-                          "The label is empty. Every example needs its given label", col, col.first_missing_row);
+            throw located("bad_label", "The label is empty. Every example needs its given label", col,
+                          col.first_missing_row);
         auto& labels = table_.labels.labels;
         labels.resize(n_);
         if (col.numeric) {  // class indices or numeric codes: the distinct values, in increasing order
@@ -555,8 +563,8 @@ private:
                     throw located("bad_label",
                                   quoted(shortest(v)) + " is not a class: numeric labels must be whole numbers", col,
                                   static_cast<std::int64_t>(i + 1));
-                labels[i] = static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), v) -
-                                                      distinct.begin());
+                labels[i] =
+                    static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), v) - distinct.begin());
             }
             for (double v : distinct) table_.labels.class_names.push_back(shortest(v));
             return;
@@ -588,8 +596,9 @@ private:
 
     [[noreturn]] void bad_number(const StoredColumn& col) const {
         throw located("bad_number",
-                      quoted(col.first_other_text) + " is not a number, in a column of numbers. Fix the cell (a number "
-                      "such as 2.5, decimal point, no units), or leave it empty for a missing value",
+                      quoted(col.first_other_text) +
+                          " is not a number, in a column of numbers. Fix the cell (a number "
+                          "such as 2.5, decimal point, no units), or leave it empty for a missing value",
                       col, col.first_other_row);
     }
 
@@ -689,8 +698,8 @@ private:
                 const std::string cls = lower_name(classes[k]);
                 for (const char* prefix : {"", "p_", "prob_", "proba_", "pred_", "prob_class_"}) {
                     if (lowered[c] != prefix + cls) continue;
-                    choose(choice, ColumnUse::probability, "named after class " + quoted(classes[k]) +
-                                                               ": a probability, not a feature");
+                    choose(choice, ColumnUse::probability,
+                           "named after class " + quoted(classes[k]) + ": a probability, not a feature");
                     matched_classes.push_back(k);
                 }
             }
@@ -716,8 +725,9 @@ private:
                               col, col.first_missing_row);
             if (use == ColumnUse::text && col.missing == n_)
                 throw ReadError("constant_features",
-                                "The text column " + quoted(col.name) + " is empty on every row: there is no text to "
-                                "learn from. Choose another text column, or none.",
+                                "The text column " + quoted(col.name) +
+                                    " is empty on every row: there is no text to "
+                                    "learn from. Choose another text column, or none.",
                                 file_, header_line(), col.file_column);
         }
     }

@@ -43,7 +43,7 @@ std::size_t Utf8Check::scan(const char* data, std::size_t size) {
                 need_ = 3;
                 if (c == 0xF0) lo_ = 0x90;  // overlong
                 if (c == 0xF4) hi_ = 0x8F;  // past U+10FFFF
-            } else {  // a stray continuation byte, C0/C1 (overlong) or F5..FF
+            } else {                        // a stray continuation byte, C0/C1 (overlong) or F5..FF
                 bad_byte_ = c;
                 return i;
             }

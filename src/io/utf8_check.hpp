@@ -24,10 +24,10 @@ public:
     std::uint8_t bad_byte() const { return need_ > 0 ? lead_ : bad_byte_; }
 
 private:
-    std::uint8_t need_ = 0;  // continuation bytes still expected
+    std::uint8_t need_ = 0;               // continuation bytes still expected
     std::uint8_t lo_ = 0x80, hi_ = 0xBF;  // range of the next continuation byte
-    std::uint8_t lead_ = 0;  // lead byte of the current sequence
-    std::uint8_t seen_ = 0;  // bytes of the current sequence so far
+    std::uint8_t lead_ = 0;               // lead byte of the current sequence
+    std::uint8_t seen_ = 0;               // bytes of the current sequence so far
     std::uint8_t bad_byte_ = 0;
 };
 

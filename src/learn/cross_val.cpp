@@ -159,8 +159,8 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
                                                               std::to_string(features.rows()) +
                                                               " feature rows: they must match row for row.");
     if (num_classes < 2)
-        throw LabelScopeError(ErrorCode::too_few_classes, "A classifier needs at least 2 classes; got " +
-                                                              std::to_string(num_classes) + ".");
+        throw LabelScopeError(ErrorCode::too_few_classes,
+                              "A classifier needs at least 2 classes; got " + std::to_string(num_classes) + ".");
     if (n >= (std::size_t{1} << 31))
         throw LabelScopeError(ErrorCode::too_many_examples, "At most 2^31 - 1 examples can be cross-validated.");
     CrossValResult result;
@@ -202,7 +202,12 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
         std::vector<std::uint32_t> inner_train, inner_valid;
         split(train, inner, 0, inner_train, inner_valid);
         build_design(data, inner_train, design);
-        LogisticProblem pb{&design, labels, inner_train.data(), inner_train.size(), num_classes, 1.0,
+        LogisticProblem pb{&design,
+                           labels,
+                           inner_train.data(),
+                           inner_train.size(),
+                           num_classes,
+                           1.0,
                            class_weights(labels, inner_train, num_classes, options.balanced_class_weight)};
         std::vector<double> theta = initial_theta(pb), probs(inner_valid.size() * K);
         double best_loss = 0;
@@ -258,7 +263,12 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
         split(all, fold_of, static_cast<int>(piece), fold_train, fold_test);
         Design fold_design;
         build_design(data, fold_train, fold_design);
-        LogisticProblem pb{&fold_design, labels, fold_train.data(), fold_train.size(), num_classes, result.c_used,
+        LogisticProblem pb{&fold_design,
+                           labels,
+                           fold_train.data(),
+                           fold_train.size(),
+                           num_classes,
+                           result.c_used,
                            class_weights(labels, fold_train, num_classes, options.balanced_class_weight)};
         std::vector<double> theta = initial_theta(pb);
         const LbfgsResult fitted = fit(pb, theta, options.max_iterations, options.tolerance, check);

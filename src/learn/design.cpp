@@ -56,9 +56,12 @@ void build_design(const Features::Data& data, const std::vector<std::uint32_t>& 
     out.text_cols = data.text_cols;
     out.dense.resize(n * d);
     using S = Features::Data::Storage;
-    if (data.storage == S::u8) standardise(data.u8.data(), n, d, train, out.dense.data());
-    else if (data.storage == S::f32) standardise(data.f32.data(), n, d, train, out.dense.data());
-    else if (data.storage == S::f64) standardise(data.f64.data(), n, d, train, out.dense.data());
+    if (data.storage == S::u8)
+        standardise(data.u8.data(), n, d, train, out.dense.data());
+    else if (data.storage == S::f32)
+        standardise(data.f32.data(), n, d, train, out.dense.data());
+    else if (data.storage == S::f64)
+        standardise(data.f64.data(), n, d, train, out.dense.data());
 
     if (data.text_cols == 0) {
         out.text_row_ptr = out.text_col = nullptr;

@@ -13,7 +13,7 @@ namespace labelscope::learn {
 
 struct Design {
     std::size_t rows = 0, dense_cols = 0, text_cols = 0;
-    std::vector<float> dense;  // rows x dense_cols, (x - mean) / sd; a missing value is 0 (the mean)
+    std::vector<float> dense;                     // rows x dense_cols, (x - mean) / sd; a missing value is 0 (the mean)
     const std::uint32_t* text_row_ptr = nullptr;  // into the Features (CSR), null without text
     const std::uint32_t* text_col = nullptr;
     std::vector<float> text_value;  // parallel to text_col: tf * idf / row norm (0 if unseen in training)

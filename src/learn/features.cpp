@@ -85,7 +85,8 @@ void store_dense(Features::Data& data, const std::vector<const std::vector<doubl
 }
 
 void check_rows(std::size_t& n, std::size_t got, const std::string& name) {
-    if (n == static_cast<std::size_t>(-1)) n = got;
+    if (n == static_cast<std::size_t>(-1))
+        n = got;
     else if (got != n)
         throw LabelScopeError(ErrorCode::length_mismatch, "Column '" + name + "' has " + std::to_string(got) +
                                                               " values but other columns have " + std::to_string(n) +
@@ -104,8 +105,9 @@ void hash_text(Features::Data& data, const TextColumn& column, const FeatureOpti
     used.erase(std::unique(used.begin(), used.end()), used.end());
     if (used.empty())
         throw LabelScopeError(ErrorCode::constant_features,
-                              "Text column '" + column.name + "' has no words (tokens of two or more letters or "
-                              "digits) on any row. Choose another text column or none.");
+                              "Text column '" + column.name +
+                                  "' has no words (tokens of two or more letters or "
+                                  "digits) on any row. Choose another text column or none.");
     data.text_cols = used.size();
     data.text_row_ptr.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
@@ -154,9 +156,10 @@ Features features_from_table(const TableColumns& table, const FeatureOptions& op
         for (std::size_t i = 0; i < n; ++i) {
             const double x = c.values[i];
             if (std::isinf(x))
-                throw LabelScopeError(ErrorCode::non_finite, "Column '" + c.name + "', " + row_text(i) +
-                                                                 ": value is infinite. Use a finite number.",
-                                      static_cast<std::int64_t>(i));
+                throw LabelScopeError(
+                    ErrorCode::non_finite,
+                    "Column '" + c.name + "', " + row_text(i) + ": value is infinite. Use a finite number.",
+                    static_cast<std::int64_t>(i));
             if (std::isnan(x)) {
                 if (!impute)
                     throw LabelScopeError(ErrorCode::missing_value,
@@ -167,8 +170,10 @@ Features features_from_table(const TableColumns& table, const FeatureOptions& op
                 ++imputed;
             }
         }
-        if (is_constant(c.values)) dropped.push_back(c.name);
-        else pending.push_back({c.name, c.values});
+        if (is_constant(c.values))
+            dropped.push_back(c.name);
+        else
+            pending.push_back({c.name, c.values});
     }
     std::vector<std::string> one_hot;
     for (const auto& c : table.categorical) {
@@ -187,10 +192,10 @@ Features features_from_table(const TableColumns& table, const FeatureOptions& op
                 continue;
             }
             if (code < 0 || code >= levels)
-                throw LabelScopeError(ErrorCode::invalid_option, "Column '" + c.name + "', " + row_text(i) +
-                                                                     ": category code " + std::to_string(code) +
-                                                                     " is not one of its " + std::to_string(levels) +
-                                                                     " levels.",
+                throw LabelScopeError(ErrorCode::invalid_option,
+                                      "Column '" + c.name + "', " + row_text(i) + ": category code " +
+                                          std::to_string(code) + " is not one of its " + std::to_string(levels) +
+                                          " levels.",
                                       static_cast<std::int64_t>(i));
             ++counts[static_cast<std::size_t>(code)];
         }
@@ -251,8 +256,7 @@ Features features_from_table(const TableColumns& table, const FeatureOptions& op
 
 Features features_from_dense(const DenseInput& input, FeatureReport* report) {
     const std::size_t n = input.rows, d = input.cols;
-    if (n == 0 || d == 0)
-        throw LabelScopeError(ErrorCode::empty_input, "The feature block has no rows or no columns.");
+    if (n == 0 || d == 0) throw LabelScopeError(ErrorCode::empty_input, "The feature block has no rows or no columns.");
     if (!input.data) throw LabelScopeError(ErrorCode::invalid_option, "The feature block has no data.");
     auto value = [&](std::size_t i, std::size_t j) -> double {
         switch (input.type) {
@@ -270,10 +274,10 @@ Features features_from_dense(const DenseInput& input, FeatureReport* report) {
         for (std::size_t j = 0; j < d; ++j) {
             const double x = value(i, j);
             if (!std::isfinite(x))
-                throw LabelScopeError(ErrorCode::non_finite, row_text(i) + ", column " + std::to_string(j + 1) +
-                                                                 ": feature value is " +
-                                                                 (std::isnan(x) ? "NaN" : "infinite") +
-                                                                 ". Every feature must be a finite number.",
+                throw LabelScopeError(ErrorCode::non_finite,
+                                      row_text(i) + ", column " + std::to_string(j + 1) + ": feature value is " +
+                                          (std::isnan(x) ? "NaN" : "infinite") +
+                                          ". Every feature must be a finite number.",
                                       static_cast<std::int64_t>(i));
             if (x != first[j]) varies[j] = 1;
         }

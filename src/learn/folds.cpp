@@ -4,8 +4,8 @@
 
 namespace labelscope::learn {
 
-std::vector<int> stratified_folds(const std::int32_t* labels, const std::vector<std::uint32_t>& items,
-                                  int num_classes, int folds, std::uint64_t seed) {
+std::vector<int> stratified_folds(const std::int32_t* labels, const std::vector<std::uint32_t>& items, int num_classes,
+                                  int folds, std::uint64_t seed) {
     std::vector<std::vector<std::size_t>> by_class(static_cast<std::size_t>(num_classes));
     for (std::size_t i = 0; i < items.size(); ++i) by_class[static_cast<std::size_t>(labels[items[i]])].push_back(i);
     SplitMix64 rng(seed);

@@ -28,7 +28,7 @@ private:
 // class is shuffled and dealt round-robin, continuing the fold counter from the previous class,
 // so every fold holds floor or ceil of (class count / folds) of each class and fold sizes
 // differ by at most one.
-std::vector<int> stratified_folds(const std::int32_t* labels, const std::vector<std::uint32_t>& items,
-                                  int num_classes, int folds, std::uint64_t seed);
+std::vector<int> stratified_folds(const std::int32_t* labels, const std::vector<std::uint32_t>& items, int num_classes,
+                                  int folds, std::uint64_t seed);
 
 }  // namespace labelscope::learn

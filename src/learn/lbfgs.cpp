@@ -108,8 +108,8 @@ LbfgsResult lbfgs_minimize(const std::function<double(const double*, double*)>& 
         result.value = fx;
         history.push_back(fx);
         const double scale = std::max(1.0, std::fabs(fx));
-        const bool slow = window_decrease > 0 && it >= WINDOW &&
-                          history[history.size() - 1 - WINDOW] - fx < window_decrease * scale;
+        const bool slow =
+            window_decrease > 0 && it >= WINDOW && history[history.size() - 1 - WINDOW] - fx < window_decrease * scale;
         if (max_abs(g) <= tolerance || decrease <= 1e-12 * scale || slow) {
             result.converged = true;
             break;

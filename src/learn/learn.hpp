@@ -130,7 +130,7 @@ using Progress = std::function<bool(int fold_done, int folds_total)>;
 
 // labels: n values in [0, num_classes). Every class needs >= 2 examples; a class with fewer
 // examples than folds lowers the folds to its count (noted in result.notes).
-CrossValResult cross_val_probs(const Features& features, const std::int32_t* labels, std::size_t n,
-                               int num_classes, const CrossValOptions& options, const Progress& progress = {});
+CrossValResult cross_val_probs(const Features& features, const std::int32_t* labels, std::size_t n, int num_classes,
+                               const CrossValOptions& options, const Progress& progress = {});
 
 }  // namespace labelscope::learn

@@ -104,8 +104,8 @@ void check_input(const Features& features, const MultiLabelsView& labels, int nu
                                                               std::to_string(features.rows()) +
                                                               " feature rows: they must match row for row.");
     if (num_classes < 1)
-        throw LabelScopeError(ErrorCode::too_few_classes, "Multi-label data needs at least 1 class; got " +
-                                                              std::to_string(num_classes) + ".");
+        throw LabelScopeError(ErrorCode::too_few_classes,
+                              "Multi-label data needs at least 1 class; got " + std::to_string(num_classes) + ".");
     if (n >= (std::size_t{1} << 31))
         throw LabelScopeError(ErrorCode::too_many_examples, "At most 2^31 - 1 examples can be cross-validated.");
     if (n < static_cast<std::size_t>(options.folds))
@@ -130,8 +130,8 @@ void split(const std::vector<std::uint32_t>& items, const std::vector<int>& assi
 
 }  // namespace
 
-std::vector<int> multi_label_folds(const MultiLabelsView& labels, int num_classes, const std::vector<std::uint32_t>& rows,
-                                   int folds, std::uint64_t seed) {
+std::vector<int> multi_label_folds(const MultiLabelsView& labels, int num_classes,
+                                   const std::vector<std::uint32_t>& rows, int folds, std::uint64_t seed) {
     std::vector<std::size_t> count(static_cast<std::size_t>(num_classes), 0);
     for (std::size_t i = 0; i < labels.size; ++i) {
         // A class listed twice in one set counts once (it is one example of that class).
@@ -207,7 +207,12 @@ CrossValResult one_vs_rest_probs(const Features& features, const MultiLabelsView
         std::vector<std::vector<double>> theta(K);
         std::vector<LogisticProblem> pb(K);
         for (std::size_t c = 0; c < K; ++c) {
-            pb[c] = LogisticProblem{&design, y[c].data(), inner_train.data(), inner_train.size(), 2, 1.0,
+            pb[c] = LogisticProblem{&design,
+                                    y[c].data(),
+                                    inner_train.data(),
+                                    inner_train.size(),
+                                    2,
+                                    1.0,
                                     binary_weights(y[c], inner_train, options.balanced_class_weight)};
             theta[c] = initial_theta(pb[c]);
         }
@@ -246,7 +251,12 @@ CrossValResult one_vs_rest_probs(const Features& features, const MultiLabelsView
         bool fold_capped = false;
         probs.assign(test.size() * 2, 0.0);
         for (std::size_t c = 0; c < K; ++c) {
-            LogisticProblem pb{&design, y[c].data(), train.data(), train.size(), 2, result.c_used,
+            LogisticProblem pb{&design,
+                               y[c].data(),
+                               train.data(),
+                               train.size(),
+                               2,
+                               result.c_used,
                                binary_weights(y[c], train, options.balanced_class_weight)};
             std::vector<double> theta = initial_theta(pb);
             const LbfgsResult fitted = fit(pb, theta, options.max_iterations, options.tolerance, keep_going);
@@ -266,8 +276,8 @@ CrossValResult one_vs_rest_probs(const Features& features, const MultiLabelsView
     if (!capped.empty()) {
         std::string list;
         for (const int f : capped) list += (list.empty() ? "" : ", ") + std::to_string(f);
-        result.notes.push_back("Fold" + std::string(capped.size() > 1 ? "s " : " ") + list + " had a class stop at the " +
-                               std::to_string(options.max_iterations) +
+        result.notes.push_back("Fold" + std::string(capped.size() > 1 ? "s " : " ") + list +
+                               " had a class stop at the " + std::to_string(options.max_iterations) +
                                "-iteration cap before meeting the convergence tolerance.");
     }
     return result;

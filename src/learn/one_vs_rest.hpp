@@ -24,7 +24,7 @@ CrossValResult one_vs_rest_probs(const Features& features, const MultiLabelsView
                                  const CrossValOptions& options, const Progress& progress = {});
 
 // The fold (0..folds-1) of every row: stratified by the rarest class of its set (exposed for tests).
-std::vector<int> multi_label_folds(const MultiLabelsView& labels, int num_classes, const std::vector<std::uint32_t>& rows,
-                                   int folds, std::uint64_t seed);
+std::vector<int> multi_label_folds(const MultiLabelsView& labels, int num_classes,
+                                   const std::vector<std::uint32_t>& rows, int folds, std::uint64_t seed);
 
 }  // namespace labelscope::learn

@@ -58,8 +58,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> hash_ngrams(const std::stri
     std::sort(buckets.begin(), buckets.end());
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     for (const std::uint32_t b : buckets) {
-        if (!out.empty() && out.back().first == b) ++out.back().second;
-        else out.emplace_back(b, 1);
+        if (!out.empty() && out.back().first == b)
+            ++out.back().second;
+        else
+            out.emplace_back(b, 1);
     }
     return out;
 }

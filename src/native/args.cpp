@@ -22,19 +22,21 @@ struct Spec {
 };
 
 const std::vector<std::pair<std::string, Type>> INPUT = {
-    {"labels", Type::string},      {"pred-probs", Type::string},     {"data", Type::string},
-    {"label-column", Type::string}, {"format", Type::string},         {"out", Type::string},
-    {"single-thread", Type::boolean}, {"allow-unnormalized", Type::boolean}, {"float32", Type::boolean},
-    {"help", Type::boolean},
+    {"labels", Type::string},         {"pred-probs", Type::string},
+    {"data", Type::string},           {"label-column", Type::string},
+    {"format", Type::string},         {"out", Type::string},
+    {"single-thread", Type::boolean}, {"allow-unnormalized", Type::boolean},
+    {"float32", Type::boolean},       {"help", Type::boolean},
 };
 // --multi-label and its flags, on every command (src/cli/cmd-multilabel.mjs).
 const std::vector<std::pair<std::string, Type>> MULTI_LABEL = {
-    {"multi-label", Type::boolean}, {"per-class", Type::boolean}, {"aggregator", Type::string},
+    {"multi-label", Type::boolean}, {"per-class", Type::boolean},  {"aggregator", Type::string},
     {"alpha", Type::string},        {"temperature", Type::string},
 };
 const std::vector<std::pair<std::string, Type>> FIND = {
-    {"filter-by", Type::string},   {"rank-by", Type::string}, {"frac-noise", Type::string},
-    {"min-examples-per-class", Type::string}, {"adjust-pred-probs", Type::boolean},
+    {"filter-by", Type::string},          {"rank-by", Type::string},
+    {"frac-noise", Type::string},         {"min-examples-per-class", Type::string},
+    {"adjust-pred-probs", Type::boolean},
 };
 
 template <class... Lists>
@@ -47,17 +49,18 @@ std::vector<std::pair<std::string, Type>> join(const Lists&... lists) {
 const Spec* spec_of(const std::string& command) {
     static const std::map<std::string, Spec> specs = {
         {"find-issues", {join(INPUT, FIND, MULTI_LABEL), {"json", "csv"}}},
-        {"scores", {join(INPUT, std::vector<std::pair<std::string, Type>>{{"method", Type::string},
-                                                                         {"adjust-pred-probs", Type::boolean}},
-                         MULTI_LABEL),
-                    {"json", "csv"}}},
+        {"scores",
+         {join(
+              INPUT,
+              std::vector<std::pair<std::string, Type>>{{"method", Type::string}, {"adjust-pred-probs", Type::boolean}},
+              MULTI_LABEL),
+          {"json", "csv"}}},
         {"health", {join(INPUT, MULTI_LABEL), {"json"}}},
         {"audit", {join(INPUT, FIND, MULTI_LABEL), {"json", "csv"}}},
     };
     const auto it = specs.find(command);
     return it == specs.end() ? nullptr : &it->second;
 }
-
 
 // Flags of the Node CLI's commands that this one leaves to it: probabilities computed from
 // features (cross-validation) run in the Node CLI only.
@@ -176,8 +179,9 @@ void check_multi_label_values(const std::string& command, Values& v, const Fail&
     if (!ml) return;
     if (v.has("per-class") && command != "find-issues") fail("--per-class goes with find-issues.");
     if (v.has("features") || v.has("text-column"))
-        fail("--multi-label needs --labels and --pred-probs (compute them from features first: "
-             "labelscope cross-val --multi-label --data TABLE --out PROBS.csv).");
+        fail(
+            "--multi-label needs --labels and --pred-probs (compute them from features first: "
+            "labelscope cross-val --multi-label --data TABLE --out PROBS.csv).");
     if (const std::string* text = v.get("alpha")) {
         if (ascii_lower(js_trim(*text)) == "none") {
             v.alpha_none = true;
@@ -237,7 +241,8 @@ bool same_file(const std::string& a, const std::string& b) {
     std::error_code ea, eb;
     const fs::path pa = fs::absolute(a, ea).lexically_normal(), pb = fs::absolute(b, eb).lexically_normal();
     if (!ea && !eb && pa == pb) return true;
-    struct stat sa {}, sb {};
+    struct stat sa {
+    }, sb{};
     return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino;
 }

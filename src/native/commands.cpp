@@ -49,8 +49,10 @@ AuditOptions audit_options_of(const Values& v) {
     if (v.min_examples_per_class) a.find.min_examples_per_class = static_cast<std::int64_t>(*v.min_examples_per_class);
     const std::string rank = rank_by_of(v);
     const bool adjust = v.has("adjust-pred-probs");
-    if (rank != "none") a.rank_by = ScoreOptions{parse_score_method(rank), adjust};
-    else a.rank_by = std::nullopt;
+    if (rank != "none")
+        a.rank_by = ScoreOptions{parse_score_method(rank), adjust};
+    else
+        a.rank_by = std::nullopt;
     return a;
 }
 
@@ -62,8 +64,8 @@ template <class T>
 JsValue matrix_of(const Matrix<T>& m) {
     JsValue rows = JsValue::array();
     for (std::size_t r = 0; r < m.rows; ++r)
-        rows.push(JsValue::numbers(
-            std::vector<double>(m.values.begin() + r * m.cols, m.values.begin() + (r + 1) * m.cols)));
+        rows.push(
+            JsValue::numbers(std::vector<double>(m.values.begin() + r * m.cols, m.values.begin() + (r + 1) * m.cols)));
     return rows;
 }
 JsValue num(double x) { return JsValue::number(x); }
@@ -186,8 +188,14 @@ CommandResult health(const Context& c, ProbsView<T> p) {
     return r;
 }
 
-const char* const FIXED_FIELDS[] = {"rank", "index", "row", "given_label", "suggested_label", "label_quality",
-                                    "given_probability", "suggested_probability"};
+const char* const FIXED_FIELDS[] = {"rank",
+                                    "index",
+                                    "row",
+                                    "given_label",
+                                    "suggested_label",
+                                    "label_quality",
+                                    "given_probability",
+                                    "suggested_probability"};
 
 template <class T>
 CommandResult audit_command(const Context& c, ProbsView<T> p) {

@@ -131,8 +131,7 @@ Input read_input(const std::vector<InputFile>& files, const Values& values, Prog
     });
 }
 
-MultiLabelInput read_multilabel_input(const std::vector<InputFile>& files, const Values& values,
-                                      Progress& progress) {
+MultiLabelInput read_multilabel_input(const std::vector<InputFile>& files, const Values& values, Progress& progress) {
     // The Node CLI reads multi-label data with the label column only (src/cli/cmd-multilabel.mjs).
     io::ReadOptions options;
     if (const std::string* column = values.get("label-column")) options.label_column = *column;

@@ -54,7 +54,6 @@ struct MultiLabelInput {
 };
 
 // --multi-label: the files read as label sets and independent per-class probabilities.
-MultiLabelInput read_multilabel_input(const std::vector<InputFile>& files, const Values& values,
-                                      Progress& progress);
+MultiLabelInput read_multilabel_input(const std::vector<InputFile>& files, const Values& values, Progress& progress);
 
 }  // namespace labelscope::cli

@@ -68,11 +68,21 @@ std::string js_number(double x) {
 
 bool js_is_space(char32_t c) {
     switch (c) {
-        case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0: case 0x1680:
-        case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
-            return true;
-        default:
-            return c >= 0x2000 && c <= 0x200A;
+        case 0x09:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x20:
+        case 0xA0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
+        case 0xFEFF: return true;
+        default: return c >= 0x2000 && c <= 0x200A;
     }
 }
 
@@ -101,9 +111,12 @@ double radix_integer(std::string_view digits, int base) {
     double v = 0;
     for (const char c : digits) {
         int d = 99;
-        if (is_digit(c)) d = c - '0';
-        else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        if (is_digit(c))
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
         if (d >= base) return std::numeric_limits<double>::quiet_NaN();
         v = v * base + d;  // exact up to 2^53; JS rounds longer ones the same way for these bases
     }

@@ -22,8 +22,10 @@ bool array_index(const std::string& key, unsigned long long& value) {
 }
 
 void append_number_or_null(std::string& out, double x) {
-    if (std::isfinite(x)) append_js_number(out, x);
-    else out += "null";  // JSON.stringify(NaN)
+    if (std::isfinite(x))
+        append_js_number(out, x);
+    else
+        out += "null";  // JSON.stringify(NaN)
 }
 
 }  // namespace

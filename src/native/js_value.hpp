@@ -17,14 +17,15 @@ public:
     JsValue() = default;  // null
     static JsValue boolean(bool b);
     static JsValue number(double x);
-    static JsValue string(std::string bytes);  // the core's bytes; printed as Node prints them
+    static JsValue string(std::string bytes);            // the core's bytes; printed as Node prints them
     static JsValue numbers(std::vector<double> values);  // an array of numbers, stored flat
     static JsValue array();
     static JsValue object();
 
     Kind kind() const { return kind_; }
-    bool is_scalar() const { return kind_ == Kind::null || kind_ == Kind::boolean || kind_ == Kind::number ||
-                                    kind_ == Kind::string; }
+    bool is_scalar() const {
+        return kind_ == Kind::null || kind_ == Kind::boolean || kind_ == Kind::number || kind_ == Kind::string;
+    }
     double number_value() const { return number_; }
     const std::string& string_value() const { return text_; }
 

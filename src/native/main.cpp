@@ -3,12 +3,12 @@
 // 2 usage, 3 bad input.
 #include <unistd.h>
 
+#include <fcntl.h>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
 #include <new>
 #include <string>
 #include <vector>
@@ -21,8 +21,8 @@
 #include "native/csv_out.hpp"
 #include "native/help.hpp"
 #include "native/input.hpp"
-#include "native/multilabel.hpp"
 #include "native/js_text.hpp"
+#include "native/multilabel.hpp"
 #include "native/node_errors.hpp"
 #include "native/progress.hpp"
 #include "native/utf8.hpp"
@@ -78,8 +78,10 @@ struct Located {
 std::string located_text(const Located& e) {
     std::string where = e.file;
     const auto add = [&](const std::string& part) { where += (where.empty() ? "" : ", ") + part; };
-    if (e.row > 0) add("row " + std::to_string(e.row));
-    else if (e.line > 0) add("line " + std::to_string(e.line) + " (the header)");
+    if (e.row > 0)
+        add("row " + std::to_string(e.row));
+    else if (e.line > 0)
+        add("line " + std::to_string(e.line) + " (the header)");
     if (e.column > 0) add("column " + std::to_string(e.column));
     return where.empty() ? e.message : where + ": " + e.message;
 }
@@ -116,8 +118,8 @@ void emit(const std::string& text, const Values& values) {
     if (fd >= 0) ::close(fd);
     if (written) return;
     // Node's open errors name the path, its write errors do not.
-    const std::string why = error == ENOENT ? "no such folder"
-                                            : node_fs_message(error, fd < 0 ? "open" : "write", fd < 0 ? *out : "");
+    const std::string why =
+        error == ENOENT ? "no such folder" : node_fs_message(error, fd < 0 ? "open" : "write", fd < 0 ? *out : "");
     throw InputError("cannot write the output: " + why + ".", *out);
 }
 
@@ -154,12 +156,12 @@ int run(const std::string& command, const Values& values) {
         return ok;
     };
     try {
-        if (multi_label) return analyse(read_multilabel_input(files, values, progress), run_multilabel_command,
-                                        locate_multilabel_error);
-        return analyse(read_input(files, values, progress), run_command,
-                       [](const LabelScopeError& e, const io::Dataset& d) {
-                           return io::in_data_rows(io::locate_error(e, d), d);
-                       });
+        if (multi_label)
+            return analyse(read_multilabel_input(files, values, progress), run_multilabel_command,
+                           locate_multilabel_error);
+        return analyse(
+            read_input(files, values, progress), run_command,
+            [](const LabelScopeError& e, const io::Dataset& d) { return io::in_data_rows(io::locate_error(e, d), d); });
     } catch (const InputError& e) {
         progress.clear();
         say("labelscope: " + located_text({"", e.what(), e.file()}));

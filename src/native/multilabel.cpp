@@ -34,8 +34,7 @@ MultiLabelFindOptions find_options_of(const Values& v) {
     MultiLabelFindOptions f;
     if (const std::string* name = v.get("filter-by")) f.find.filter_by = parse_filter_by(*name);
     if (v.frac_noise) f.find.frac_noise = *v.frac_noise;
-    if (v.min_examples_per_class)
-        f.find.min_examples_per_class = static_cast<std::int64_t>(*v.min_examples_per_class);
+    if (v.min_examples_per_class) f.find.min_examples_per_class = static_cast<std::int64_t>(*v.min_examples_per_class);
     return f;
 }
 
@@ -110,8 +109,8 @@ std::vector<AuditRow> what_looks_wrong(const MultiLabelReport& report, const io:
     return rows;
 }
 
-const char* const FIXED_FIELDS[] = {"rank",           "index",          "row",          "given_labels",
-                                    "probably_missing", "probably_extra", "label_quality"};
+const char* const FIXED_FIELDS[] = {"rank",           "index",        "row", "given_labels", "probably_missing",
+                                    "probably_extra", "label_quality"};
 
 // ---- the commands ----------------------------------------------------------------------------------
 
@@ -182,11 +181,16 @@ AuditResult audit_command(const Context& c, ProbsView<T> p) {
         for (std::size_t h = 0; h < header->size(); ++h) {
             const std::string& key = (*header)[h];
             const JsValue* value = issue.get(key);
-            if (key == "given_labels") cells[h] = (*sets)[row][0];
-            else if (key == "probably_missing") cells[h] = (*sets)[row][1];
-            else if (key == "probably_extra") cells[h] = (*sets)[row][2];
-            else if (key == "__proto__") cells[h] = JsValue::object();  // x['__proto__'] is Object.prototype
-            else cells[h] = value ? *value : JsValue();
+            if (key == "given_labels")
+                cells[h] = (*sets)[row][0];
+            else if (key == "probably_missing")
+                cells[h] = (*sets)[row][1];
+            else if (key == "probably_extra")
+                cells[h] = (*sets)[row][2];
+            else if (key == "__proto__")
+                cells[h] = JsValue::object();  // x['__proto__'] is Object.prototype
+            else
+                cells[h] = value ? *value : JsValue();
         }
     };
     return {std::move(out), issues, sets};
@@ -244,8 +248,7 @@ CommandResult find_issues(const Context& c, ProbsView<T> p) {
     r.warning_messages = std::move(warnings.messages);
     if (c.v.format != "csv") return r;
     const AuditResult audit = audit_command(c, p);
-    for (const char* h : {"rank", "index", "label_quality", "given_labels"})
-        r.csv_header.push_back(JsValue::string(h));
+    for (const char* h : {"rank", "index", "label_quality", "given_labels"}) r.csv_header.push_back(JsValue::string(h));
     r.csv_rows = audit.issues->size();
     const auto issues = audit.issues;
     const auto sets = audit.sets;
@@ -413,10 +416,9 @@ io::ReadError multi_label_hint(const io::ReadError& e, const std::vector<InputFi
     const std::string count = s.rows > 0 ? js_number(static_cast<double>(s.rows)) + " row" +
                                                (s.rows == 1 ? " has" : "s have") + " more than one label"
                                          : "a label holds a set";
-    return io::ReadError("looks_multi_label",
-                         "looks multi-label: " + count + " (e.g. '" + label + "'): add --multi-label", e.file(),
-                         s.rows > 0 && s.first_row > 0 ? s.first_row : e.row(),
-                         s.rows > 0 && s.column > 0 ? s.column : e.column());
+    return io::ReadError(
+        "looks_multi_label", "looks multi-label: " + count + " (e.g. '" + label + "'): add --multi-label", e.file(),
+        s.rows > 0 && s.first_row > 0 ? s.first_row : e.row(), s.rows > 0 && s.column > 0 ? s.column : e.column());
 }
 
 }  // namespace labelscope::cli

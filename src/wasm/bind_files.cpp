@@ -34,9 +34,9 @@ val sniff_file(std::string name, val head, bool complete) {
             r.set("descr", s.descr);
         }
         r.set("looksLikeFeatures", s.looks_like_features);
-        if (s.problem) r.set("problem", error_out(s.problem->code(), s.problem->what(), s.problem->file(),
-                                                  s.problem->row(), s.problem->column(), -1, -1,
-                                                  s.problem->line())["error"]);
+        if (s.problem)
+            r.set("problem", error_out(s.problem->code(), s.problem->what(), s.problem->file(), s.problem->row(),
+                                       s.problem->column(), -1, -1, s.problem->line())["error"]);
         return r;
     });
 }

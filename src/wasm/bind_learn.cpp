@@ -72,8 +72,8 @@ val column_report(const FeatureSetData& d) {
     r.set("labelColumn", d.table ? d.table->label_column : std::string());
     r.set("notes", strings_out(d.table ? d.table->notes : d.dense->notes));
     if (d.dense) {
-        r.set("denseShape", list(std::vector<double>{static_cast<double>(d.dense->rows),
-                                                     static_cast<double>(d.dense->cols)}));
+        r.set("denseShape",
+              list(std::vector<double>{static_cast<double>(d.dense->rows), static_cast<double>(d.dense->cols)}));
         r.set("denseType", std::string(d.dense->type == io::DenseFeatures::Type::u8    ? "uint8"
                                        : d.dense->type == io::DenseFeatures::Type::f32 ? "float32"
                                                                                        : "float64"));
@@ -117,100 +117,102 @@ public:
     // and kept for crossVal.
     val columns() {
         return with_file(guarded([&] {
-            build_features();
-            val r = column_report(*d_);
-            const auto& rep = d_->report;
-            val columns = r["columns"];
-            const auto n = columns["length"].as<std::size_t>();
-            for (std::size_t c = 0; c < n; ++c) {
-                val col = columns[c];
-                const std::string name = col["name"].as<std::string>();
-                if (std::find(rep.dropped_constant.begin(), rep.dropped_constant.end(), name) != rep.dropped_constant.end())
-                    col.set("constant", true);
-                for (const auto& one_hot : rep.one_hot)
-                    if (one_hot.size() > name.size() && one_hot.compare(0, name.size(), name) == 0 &&
-                        one_hot[name.size()] == ':')
-                        col.set("levels", one_hot.substr(name.size() + 2));
-            }
-            r.set("droppedConstant", strings_out(rep.dropped_constant));
-            r.set("used", strings_out(rep.used));
-            r.set("trainerNotes", strings_out(rep.notes));
-            r.set("denseColumns", static_cast<double>(d_->features->dense_cols()));
-            r.set("textColumns", static_cast<double>(d_->features->text_cols()));
-            return r;
-        }), d_->file);
+                             build_features();
+                             val r = column_report(*d_);
+                             const auto& rep = d_->report;
+                             val columns = r["columns"];
+                             const auto n = columns["length"].as<std::size_t>();
+                             for (std::size_t c = 0; c < n; ++c) {
+                                 val col = columns[c];
+                                 const std::string name = col["name"].as<std::string>();
+                                 if (std::find(rep.dropped_constant.begin(), rep.dropped_constant.end(), name) !=
+                                     rep.dropped_constant.end())
+                                     col.set("constant", true);
+                                 for (const auto& one_hot : rep.one_hot)
+                                     if (one_hot.size() > name.size() && one_hot.compare(0, name.size(), name) == 0 &&
+                                         one_hot[name.size()] == ':')
+                                         col.set("levels", one_hot.substr(name.size() + 2));
+                             }
+                             r.set("droppedConstant", strings_out(rep.dropped_constant));
+                             r.set("used", strings_out(rep.used));
+                             r.set("trainerNotes", strings_out(rep.notes));
+                             r.set("denseColumns", static_cast<double>(d_->features->dense_cols()));
+                             r.set("textColumns", static_cast<double>(d_->features->text_cols()));
+                             return r;
+                         }),
+                         d_->file);
     }
 
     // options: {folds, seed, c, balancedClassWeight, maxIterations, tolerance};
     // progress(foldsDone, numFolds) -> false cancels.
     val crossVal(val o, val progress) {
-        return with_file(guarded([&] {
-            learn::CrossValOptions x;
-            x.folds = static_cast<int>(num(o, "folds", 5));
-            x.seed = static_cast<std::uint64_t>(num(o, "seed", 0));
-            if (has(o, "c")) x.c = num(o, "c", 1.0);
-            x.balanced_class_weight = flag(o, "balancedClassWeight", false);
-            x.max_iterations = static_cast<int>(num(o, "maxIterations", x.max_iterations));
-            x.tolerance = num(o, "tolerance", x.tolerance);
-            const std::string model = str(o, "model", "logistic_regression");
-            if (model != "logistic_regression" && model != "logistic")
-                return error_out("invalid_option", "model must be 'logistic_regression'; got '" + model + "'.");
-            if (x.folds < 2)
-                return error_out("invalid_option", "folds must be a whole number >= 2; got " +
-                                                       std::to_string(x.folds) + ".");
-            // labels: the trainer's labels instead of the table's (e.g. simulated noise), class indices
-            // in the table's class order (src/js/cross-val.js maps names and checks them).
-            io::LabelSet given = d_->labels;
-            if (has(o, "labels")) {
-                std::vector<std::int32_t> labels = copy_in<std::int32_t>(o["labels"]);
-                if (labels.size() != given.labels.size())
-                    return error_out("invalid_option", "labels has " + std::to_string(labels.size()) +
-                                                           " values; the table has " +
-                                                           std::to_string(given.labels.size()) + " rows.");
-                for (std::size_t i = 0; i < labels.size(); ++i)
-                    if (labels[i] < 0 || static_cast<std::size_t>(labels[i]) >= given.class_names.size())
-                        return error_out("invalid_option", "labels index " + std::to_string(i) + " is " +
-                                                               std::to_string(labels[i]) + ", not a class index.");
-                given.labels = std::move(labels);
-            }
-            io::check_cross_val_labels(given, x.folds);
-            build_features();
-            const bool call = !progress.isUndefined() && !progress.isNull();
-            learn::Progress report = [&](int done, int total) {
-                return !call || progress(done, total).as<bool>();
-            };
-            const auto& y = given.labels;
-            const learn::CrossValResult r = learn::cross_val_probs(
-                *d_->features, y.data(), y.size(), static_cast<int>(d_->labels.class_names.size()), x, report);
-            val folds = val::array();
-            for (std::size_t f = 0; f < r.folds.size(); ++f) {
-                val fold = val::object();
-                fold.set("trainRows", static_cast<double>(r.folds[f].train_rows));
-                fold.set("testRows", static_cast<double>(r.folds[f].test_rows));
-                fold.set("accuracy", r.folds[f].accuracy);
-                fold.set("logLoss", r.folds[f].log_loss);
-                fold.set("iterations", r.folds[f].iterations);
-                folds.set(f, fold);
-            }
-            val res = val::object();
-            res.set("probs", out(r.probs));
-            res.set("numExamples", static_cast<double>(r.rows));
-            res.set("numClasses", static_cast<double>(r.num_classes));
-            res.set("folds", folds);
-            res.set("foldsUsed", r.folds_used);
-            res.set("c", r.c_used);
-            res.set("notes", strings_out(r.notes));
-            if (has(o, "labels")) res.set("labelsReplaced", true);  // a core without the option says nothing
-            val features = val::object();
-            features.set("used", strings_out(d_->report.used));
-            features.set("droppedConstant", strings_out(d_->report.dropped_constant));
-            features.set("oneHot", strings_out(d_->report.one_hot));
-            features.set("notes", strings_out(d_->report.notes));
-            features.set("denseColumns", static_cast<double>(d_->features->dense_cols()));
-            features.set("textColumns", static_cast<double>(d_->features->text_cols()));
-            res.set("features", features);
-            return res;
-        }), d_->file);
+        return with_file(
+            guarded([&] {
+                learn::CrossValOptions x;
+                x.folds = static_cast<int>(num(o, "folds", 5));
+                x.seed = static_cast<std::uint64_t>(num(o, "seed", 0));
+                if (has(o, "c")) x.c = num(o, "c", 1.0);
+                x.balanced_class_weight = flag(o, "balancedClassWeight", false);
+                x.max_iterations = static_cast<int>(num(o, "maxIterations", x.max_iterations));
+                x.tolerance = num(o, "tolerance", x.tolerance);
+                const std::string model = str(o, "model", "logistic_regression");
+                if (model != "logistic_regression" && model != "logistic")
+                    return error_out("invalid_option", "model must be 'logistic_regression'; got '" + model + "'.");
+                if (x.folds < 2)
+                    return error_out("invalid_option",
+                                     "folds must be a whole number >= 2; got " + std::to_string(x.folds) + ".");
+                // labels: the trainer's labels instead of the table's (e.g. simulated noise), class indices
+                // in the table's class order (src/js/cross-val.js maps names and checks them).
+                io::LabelSet given = d_->labels;
+                if (has(o, "labels")) {
+                    std::vector<std::int32_t> labels = copy_in<std::int32_t>(o["labels"]);
+                    if (labels.size() != given.labels.size())
+                        return error_out("invalid_option", "labels has " + std::to_string(labels.size()) +
+                                                               " values; the table has " +
+                                                               std::to_string(given.labels.size()) + " rows.");
+                    for (std::size_t i = 0; i < labels.size(); ++i)
+                        if (labels[i] < 0 || static_cast<std::size_t>(labels[i]) >= given.class_names.size())
+                            return error_out("invalid_option", "labels index " + std::to_string(i) + " is " +
+                                                                   std::to_string(labels[i]) + ", not a class index.");
+                    given.labels = std::move(labels);
+                }
+                io::check_cross_val_labels(given, x.folds);
+                build_features();
+                const bool call = !progress.isUndefined() && !progress.isNull();
+                learn::Progress report = [&](int done, int total) { return !call || progress(done, total).as<bool>(); };
+                const auto& y = given.labels;
+                const learn::CrossValResult r = learn::cross_val_probs(
+                    *d_->features, y.data(), y.size(), static_cast<int>(d_->labels.class_names.size()), x, report);
+                val folds = val::array();
+                for (std::size_t f = 0; f < r.folds.size(); ++f) {
+                    val fold = val::object();
+                    fold.set("trainRows", static_cast<double>(r.folds[f].train_rows));
+                    fold.set("testRows", static_cast<double>(r.folds[f].test_rows));
+                    fold.set("accuracy", r.folds[f].accuracy);
+                    fold.set("logLoss", r.folds[f].log_loss);
+                    fold.set("iterations", r.folds[f].iterations);
+                    folds.set(f, fold);
+                }
+                val res = val::object();
+                res.set("probs", out(r.probs));
+                res.set("numExamples", static_cast<double>(r.rows));
+                res.set("numClasses", static_cast<double>(r.num_classes));
+                res.set("folds", folds);
+                res.set("foldsUsed", r.folds_used);
+                res.set("c", r.c_used);
+                res.set("notes", strings_out(r.notes));
+                if (has(o, "labels")) res.set("labelsReplaced", true);  // a core without the option says nothing
+                val features = val::object();
+                features.set("used", strings_out(d_->report.used));
+                features.set("droppedConstant", strings_out(d_->report.dropped_constant));
+                features.set("oneHot", strings_out(d_->report.one_hot));
+                features.set("notes", strings_out(d_->report.notes));
+                features.set("denseColumns", static_cast<double>(d_->features->dense_cols()));
+                features.set("textColumns", static_cast<double>(d_->features->text_cols()));
+                res.set("features", features);
+                return res;
+            }),
+            d_->file);
     }
 
 private:
@@ -386,8 +388,9 @@ public:
                 d->file = d->table->file;
             } else {
                 if (!labels_done_)
-                    return error_out("missing_file", "Cross-validation needs labels: a labelled table, or labels and "
-                                                     "features files.");
+                    return error_out("missing_file",
+                                     "Cross-validation needs labels: a labelled table, or labels and "
+                                     "features files.");
                 if (!dense_done_)
                     return error_out("missing_file", "Cross-validation needs features next to the labels file.");
                 d->labels = std::move(*labels_done_);

@@ -191,8 +191,8 @@ val on_arrays(val offsets_in, val classes_in, val probs_in, double k_in, val o) 
         if (k == 0 || probs.size() != n * k)
             throw LabelScopeError(ErrorCode::length_mismatch,
                                   "labels has " + std::to_string(n) + " label sets but predProbs holds " +
-                                      std::to_string(probs.size()) + " values, not " + std::to_string(n) +
-                                      " rows of " + std::to_string(k) + ".");
+                                      std::to_string(probs.size()) + " values, not " + std::to_string(n) + " rows of " +
+                                      std::to_string(k) + ".");
         return Fn::run(MultiLabelsView{offsets.data(), classes.data(), n}, ProbsView<double>{probs.data(), n, k}, o);
     });
 }
@@ -223,9 +223,8 @@ public:
 
     // Probabilities of rows [start, start + count) as a flat Float64Array.
     val probabilityRows(double start, double count) const {
-        return guarded([&] {
-            return probability_rows(*d_, static_cast<std::size_t>(start), static_cast<std::size_t>(count));
-        });
+        return guarded(
+            [&] { return probability_rows(*d_, static_cast<std::size_t>(start), static_cast<std::size_t>(count)); });
     }
 
     template <class Fn>

@@ -36,8 +36,8 @@ val simulate_noise_arrays(val labels, double k, val o) {
         options.class_a = class_index(num(o, "classA", -1));
         options.class_b = class_index(num(o, "classB", -1));
         if (options.mode == NoiseMode::matrix) {
-            const std::vector<double> values = has(o, "noiseMatrix") ? copy_in<double>(o["noiseMatrix"])
-                                                                     : std::vector<double>{};
+            const std::vector<double> values =
+                has(o, "noiseMatrix") ? copy_in<double>(o["noiseMatrix"]) : std::vector<double>{};
             if (values.size() != num_classes * num_classes) {
                 const std::string k_text = std::to_string(num_classes);
                 throw LabelScopeError(ErrorCode::invalid_option,

@@ -54,21 +54,21 @@ ParsedSets parse_sets(const io::LabelSet& labels, const std::string& column) {
         if (n != io::SetNotation::none && cell != "[]") {
             if (out.notation != io::SetNotation::none && n != out.notation)
                 throw io::ReadError(io::ReadErrorCode::bad_label,
-                                      "The label column '" + column + "' mixes notations: '" + cell + "' is written as " +
-                                          io::to_string(n) + " but other sets as " + io::to_string(out.notation) +
-                                          ". Write every set the same way.");
+                                    "The label column '" + column + "' mixes notations: '" + cell + "' is written as " +
+                                        io::to_string(n) + " but other sets as " + io::to_string(out.notation) +
+                                        ". Write every set the same way.");
             out.notation = n;
         }
         if (!io::split_label_set(cell, n, cell_items[c], error))
-            throw io::ReadError(io::ReadErrorCode::bad_label, "The label '" + cell + "' in column '" + column + "': " + error);
+            throw io::ReadError(io::ReadErrorCode::bad_label,
+                                "The label '" + cell + "' in column '" + column + "': " + error);
         names.insert(names.end(), cell_items[c].begin(), cell_items[c].end());
     }
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     if (std::all_of(names.begin(), names.end(), whole_number))
-        std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
-            return std::stol(a) < std::stol(b);
-        });
+        std::sort(names.begin(), names.end(),
+                  [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
     out.class_names = names;
     std::vector<std::vector<std::int32_t>> cell_sets(cell_items.size());
     for (std::size_t c = 0; c < cell_items.size(); ++c) {
@@ -135,7 +135,8 @@ public:
             const ParsedSets parsed = parse_sets(table.labels, table.label_column);
             learn::TableColumns cols;
             for (auto& f : table.numeric) cols.numeric.push_back({f.name, std::move(f.values)});
-            for (auto& f : table.categorical) cols.categorical.push_back({f.name, std::move(f.codes), std::move(f.levels)});
+            for (auto& f : table.categorical)
+                cols.categorical.push_back({f.name, std::move(f.codes), std::move(f.levels)});
             for (auto& f : table.text) cols.text.push_back({f.name, std::move(f.texts)});
             learn::FeatureOptions fo;
             fo.missing = options_.impute ? learn::Missing::mean : learn::Missing::error;

@@ -117,8 +117,8 @@ struct NumIssues {
     template <class T>
     static val run(LabelsView y, ProbsView<T> p, const val& o) {
         const std::shared_ptr<const CountMatrix> joint = confident_joint_in(o);
-        const auto n = num_label_issues(y, p, parse_estimation_method(str(o, "estimationMethod", "off_diagonal")),
-                                        joint.get());
+        const auto n =
+            num_label_issues(y, p, parse_estimation_method(str(o, "estimationMethod", "off_diagonal")), joint.get());
         val r = val::object();
         r.set("numLabelIssues", static_cast<double>(n));
         return r;
@@ -172,7 +172,7 @@ val with_arrays(const val& labels, const val& probs, std::size_t k, F&& body) {
         const std::vector<std::int32_t> y = labels_in(labels);
         const std::size_t count = check_probs_shape(probs, k);
         const LabelsView yv{y.data(), y.size()};
-        if (probs.instanceof(val::global("Float32Array"))) {
+        if (probs.instanceof (val::global("Float32Array"))) {
             const std::vector<float> p = copy_in<float>(probs);
             return body(yv, ProbsView<float>{p.data(), count / k, k});
         }
@@ -206,19 +206,20 @@ public:
     // `keep` owns the values the views point into (a dataset, or arrays copied in from JS);
     // `dataset` (or null) locates errors in its files.
     template <class T>
-    AuditJob(std::shared_ptr<const void> keep, const io::Dataset* dataset, LabelsView y, ProbsView<T> p,
-             AuditSetup a)
+    AuditJob(std::shared_ptr<const void> keep, const io::Dataset* dataset, LabelsView y, ProbsView<T> p, AuditSetup a)
         : stages_(std::make_shared<StagesOf<T>>(y, p, std::move(a))), keep_(std::move(keep)), dataset_(dataset) {}
 
     val step() {
-        return guarded([&] {
-            stages_->step();
-            val r = val::object();
-            r.set("done", stages_->done());
-            r.set("stagesDone", stages_->stages_done());
-            r.set("numStages", AuditRun<double>::num_stages);
-            return r;
-        }, dataset_);
+        return guarded(
+            [&] {
+                stages_->step();
+                val r = val::object();
+                r.set("done", stages_->done());
+                r.set("stagesDone", stages_->stages_done());
+                r.set("numStages", AuditRun<double>::num_stages);
+                return r;
+            },
+            dataset_);
     }
 
     val report() {
@@ -280,7 +281,7 @@ val start_audit_arrays(val labels, val probs, std::size_t k, val o) {
         AuditSetup a = audit_setup(o);
         std::vector<std::int32_t> y = labels_in(labels);
         check_probs_shape(probs, k);
-        if (probs.instanceof(val::global("Float32Array")))
+        if (probs.instanceof (val::global("Float32Array")))
             return start_audit_on(std::move(y), copy_in<float>(probs), k, std::move(a));
         return start_audit_on(std::move(y), copy_in<double>(probs), k, std::move(a));
     });
@@ -293,26 +294,28 @@ public:
     explicit DatasetHandle(std::shared_ptr<io::Dataset> d) : d_(std::move(d)) {}
 
     val info() const {
-        return guarded([&] {
-            const io::Dataset& d = *d_;
-            val r = info_head(d);
-            r.set("float32", d.is_float32());
-            r.set("labels", out(d.labels));
-            if (!d.true_labels.empty()) r.set("trueLabels", out(d.true_labels));
-            if (!d.known_errors.empty())
-                r.set("knownErrors", out(std::vector<std::int32_t>(d.known_errors.begin(), d.known_errors.end())));
-            info_files(r, d);
-            // Where example i came from: row firstRow + i of the file (1-based, header counted).
-            val source = val::object();
-            source.set("labelsFile", d.source.labels_file);
-            source.set("labelsFirstRow", static_cast<double>(d.source.labels_first_row));
-            source.set("labelsColumn", static_cast<double>(d.source.labels_column));
-            source.set("predProbsFile", d.source.probs_file);
-            source.set("predProbsFirstRow", static_cast<double>(d.source.probs_first_row));
-            source.set("predProbsColumns", list(d.source.probs_columns));
-            r.set("source", source);
-            return r;
-        }, d_.get());
+        return guarded(
+            [&] {
+                const io::Dataset& d = *d_;
+                val r = info_head(d);
+                r.set("float32", d.is_float32());
+                r.set("labels", out(d.labels));
+                if (!d.true_labels.empty()) r.set("trueLabels", out(d.true_labels));
+                if (!d.known_errors.empty())
+                    r.set("knownErrors", out(std::vector<std::int32_t>(d.known_errors.begin(), d.known_errors.end())));
+                info_files(r, d);
+                // Where example i came from: row firstRow + i of the file (1-based, header counted).
+                val source = val::object();
+                source.set("labelsFile", d.source.labels_file);
+                source.set("labelsFirstRow", static_cast<double>(d.source.labels_first_row));
+                source.set("labelsColumn", static_cast<double>(d.source.labels_column));
+                source.set("predProbsFile", d.source.probs_file);
+                source.set("predProbsFirstRow", static_cast<double>(d.source.probs_first_row));
+                source.set("predProbsColumns", list(d.source.probs_columns));
+                r.set("source", source);
+                return r;
+            },
+            d_.get());
     }
 
     // Rows [start, start + count) of the probabilities, for display.
@@ -327,11 +330,12 @@ public:
 
     // {job: AuditJob} or {error}: the audit in stages (see AuditJob).
     val startAudit(val o) const {
-        return guarded([&] {
-            return on_values(*d_, [&](LabelsView y, auto p) {
-                return job_out(AuditJob(d_, d_.get(), y, p, audit_setup(o)));
-            });
-        }, d_.get());
+        return guarded(
+            [&] {
+                return on_values(
+                    *d_, [&](LabelsView y, auto p) { return job_out(AuditJob(d_, d_.get(), y, p, audit_setup(o))); });
+            },
+            d_.get());
     }
 
 private:
@@ -390,9 +394,7 @@ EMSCRIPTEN_BINDINGS(labelscope) {
     function("audit", &on_arrays<Audit>);
     function("startAudit", &start_audit_arrays);
 
-    class_<AuditJob>("AuditJob")
-        .function("step", &AuditJob::step)
-        .function("report", &AuditJob::report);
+    class_<AuditJob>("AuditJob").function("step", &AuditJob::step).function("report", &AuditJob::report);
 
     class_<DatasetHandle>("DatasetHandle")
         .function("info", &DatasetHandle::info)

@@ -65,9 +65,8 @@ public:
     explicit ChunkedReader(val o) : files_(o) {}
 
     val beginFile(std::string role, std::string name, double total_bytes) {
-        return step([&] {
-            files_.reader().begin_file(file_role(role), name, static_cast<std::uint64_t>(total_bytes));
-        });
+        return step(
+            [&] { files_.reader().begin_file(file_role(role), name, static_cast<std::uint64_t>(total_bytes)); });
     }
 
     // bytes: Uint8Array chunk, copied once into a reused buffer.

@@ -39,7 +39,9 @@ inline bool has(const val& o, const char* key) { return !o[key].isUndefined() &&
 inline std::string str(const val& o, const char* key, const char* fallback) {
     return has(o, key) ? o[key].as<std::string>() : fallback;
 }
-inline double num(const val& o, const char* key, double fallback) { return has(o, key) ? o[key].as<double>() : fallback; }
+inline double num(const val& o, const char* key, double fallback) {
+    return has(o, key) ? o[key].as<double>() : fallback;
+}
 inline bool flag(const val& o, const char* key, bool fallback) { return has(o, key) ? o[key].as<bool>() : fallback; }
 
 inline std::vector<std::int64_t> int_list(const val& o, const char* key) {
@@ -103,7 +105,7 @@ inline ScoreOptions scores_in(const val& o) {
 
 // A file's role by the JS API's name ("labels", "predProbs", anything else: one combined file).
 inline io::FileRole file_role(const std::string& role) {
-    return role == "labels" ? io::FileRole::labels
+    return role == "labels"      ? io::FileRole::labels
            : role == "predProbs" ? io::FileRole::pred_probs
                                  : io::FileRole::combined;
 }
@@ -174,8 +176,8 @@ inline val warnings_out(const Warnings& ws) {
 }
 
 inline val error_out(const std::string& code, const std::string& message, const std::string& file = {},
-              std::int64_t row = 0, std::int64_t column = 0, std::int64_t example = -1, std::int64_t cls = -1,
-              std::int64_t line = 0) {
+                     std::int64_t row = 0, std::int64_t column = 0, std::int64_t example = -1, std::int64_t cls = -1,
+                     std::int64_t line = 0) {
     val e = val::object();
     e.set("code", code);
     e.set("message", message);

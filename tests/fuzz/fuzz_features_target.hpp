@@ -114,8 +114,7 @@ inline void build(io::FeatureTable& t, bool impute) {
     try {
         const learn::Features f = learn::features_from_table(cols, fo, nullptr);
         require(f.rows() == t.num_examples, "features of N rows");
-    } catch (const LabelScopeError&) {
-    }
+    } catch (const LabelScopeError&) {}
 }
 
 inline void build(const io::DenseFeatures& d) {
@@ -129,8 +128,7 @@ inline void build(const io::DenseFeatures& d) {
     try {
         const learn::Features f = learn::features_from_dense(in, nullptr);
         require(f.rows() == d.rows && f.dense_cols() <= d.cols, "features of N rows, at most D columns");
-    } catch (const LabelScopeError&) {
-    }
+    } catch (const LabelScopeError&) {}
 }
 
 inline Outcome read_once(int mode, bool impute, const std::string& name, const std::uint8_t* p, std::size_t n,

@@ -33,8 +33,8 @@ struct InvariantViolation : std::logic_error {
     using std::logic_error::logic_error;
 };
 
-#define LABELSCOPE_FUZZ_REQUIRE(cond, what)                                                          \
-    do {                                                                                             \
+#define LABELSCOPE_FUZZ_REQUIRE(cond, what)                                                             \
+    do {                                                                                                \
         if (!(cond)) throw ::labelscope::fuzz::InvariantViolation(std::string("invariant: ") + (what)); \
     } while (0)
 
@@ -94,12 +94,13 @@ bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
 
 inline bool same_outcome(const Outcome& a, const Outcome& b) {
     if (a.ok != b.ok) return false;
-    if (!a.ok) return a.code == b.code && a.message == b.message && a.file == b.file && a.row == b.row &&
-                      a.column == b.column;
+    if (!a.ok)
+        return a.code == b.code && a.message == b.message && a.file == b.file && a.row == b.row && a.column == b.column;
     const io::Dataset &x = a.dataset, &y = b.dataset;
     if (x.extra_columns.size() != y.extra_columns.size()) return false;
     for (std::size_t c = 0; c < x.extra_columns.size(); ++c)
-        if (x.extra_columns[c].name != y.extra_columns[c].name || x.extra_columns[c].values != y.extra_columns[c].values)
+        if (x.extra_columns[c].name != y.extra_columns[c].name ||
+            x.extra_columns[c].values != y.extra_columns[c].values)
             return false;
     return x.num_examples == y.num_examples && x.num_classes == y.num_classes && x.labels == y.labels &&
            same_bits(x.probs, y.probs) && same_bits(x.probs_f32, y.probs_f32) && x.class_names == y.class_names &&
@@ -110,8 +111,8 @@ inline bool same_outcome(const Outcome& a, const Outcome& b) {
 }
 
 inline std::string describe(const Outcome& o) {
-    if (o.ok) return "a dataset of " + std::to_string(o.dataset.num_examples) + " x " +
-                     std::to_string(o.dataset.num_classes);
+    if (o.ok)
+        return "a dataset of " + std::to_string(o.dataset.num_examples) + " x " + std::to_string(o.dataset.num_classes);
     return "ReadError " + o.code + " (" + o.file + " row " + std::to_string(o.row) + " column " +
            std::to_string(o.column) + "): " + o.message;
 }
@@ -133,9 +134,9 @@ inline Outcome read_checked(const std::vector<File>& files, std::size_t chunk, c
     if (whole.ok) check_dataset(whole.dataset);
     if (chunk > 0) {
         const Outcome pieces = read_files(files, chunk, chunk % 2 == 1, options);
-        LABELSCOPE_FUZZ_REQUIRE(same_outcome(whole, pieces),
-                                "chunks of " + std::to_string(chunk) + " bytes gave " + describe(pieces) +
-                                    " but the whole file gave " + describe(whole));
+        LABELSCOPE_FUZZ_REQUIRE(same_outcome(whole, pieces), "chunks of " + std::to_string(chunk) + " bytes gave " +
+                                                                 describe(pieces) + " but the whole file gave " +
+                                                                 describe(whole));
     }
     return whole;
 }
@@ -154,22 +155,22 @@ void check_report(const io::Dataset& d, ProbsView<T> probs, const AuditOptions& 
         seen[static_cast<std::size_t>(i)] = 1;
         LABELSCOPE_FUZZ_REQUIRE(r.is_label_issue[static_cast<std::size_t>(i)], "issues agree with is_label_issue");
     }
-    LABELSCOPE_FUZZ_REQUIRE(static_cast<std::size_t>(std::count_if(r.is_label_issue.begin(), r.is_label_issue.end(),
-                                                                    [](std::uint8_t b) { return b != 0; })) ==
-                                r.issues.size(),
-                            "is_label_issue count == issues.size()");
+    LABELSCOPE_FUZZ_REQUIRE(
+        static_cast<std::size_t>(std::count_if(r.is_label_issue.begin(), r.is_label_issue.end(),
+                                               [](std::uint8_t b) { return b != 0; })) == r.issues.size(),
+        "is_label_issue count == issues.size()");
     LABELSCOPE_FUZZ_REQUIRE(r.label_quality.size() == n, "label_quality has N entries");
-    LABELSCOPE_FUZZ_REQUIRE(r.suggested_label.size() == n && r.predicted_label.size() == n &&
-                                r.confident_joint_label.size() == n,
-                            "per-example labels have N entries");
+    LABELSCOPE_FUZZ_REQUIRE(
+        r.suggested_label.size() == n && r.predicted_label.size() == n && r.confident_joint_label.size() == n,
+        "per-example labels have N entries");
     for (std::size_t i = 0; i < n; ++i) {
         LABELSCOPE_FUZZ_REQUIRE(r.suggested_label[i] >= 0 && static_cast<std::size_t>(r.suggested_label[i]) < k,
                                 "suggested_label is a class");
         LABELSCOPE_FUZZ_REQUIRE(r.predicted_label[i] >= 0 && static_cast<std::size_t>(r.predicted_label[i]) < k,
                                 "predicted_label is a class");
-        LABELSCOPE_FUZZ_REQUIRE(r.confident_joint_label[i] >= -1 &&
-                                    r.confident_joint_label[i] < static_cast<std::int32_t>(k),
-                                "confident_joint_label is -1 or a class");
+        LABELSCOPE_FUZZ_REQUIRE(
+            r.confident_joint_label[i] >= -1 && r.confident_joint_label[i] < static_cast<std::int32_t>(k),
+            "confident_joint_label is -1 or a class");
     }
     LABELSCOPE_FUZZ_REQUIRE(r.label_counts.size() == k && r.thresholds.size() == k, "K label counts / thresholds");
     LABELSCOPE_FUZZ_REQUIRE(r.confident_joint.rows == k && r.confident_joint.cols == k, "K x K confident joint");
@@ -200,10 +201,10 @@ void audit_checked(const io::Dataset& d, ProbsView<T> probs, const AuditOptions&
     }
 }
 
-inline const FilterBy kFilters[] = {FilterBy::prune_by_noise_rate, FilterBy::prune_by_class,
-                                    FilterBy::both,                FilterBy::confident_learning,
-                                    FilterBy::predicted_neq_given, FilterBy::low_normalized_margin,
-                                    FilterBy::low_self_confidence};
+inline const FilterBy kFilters[] = {
+    FilterBy::prune_by_noise_rate, FilterBy::prune_by_class,      FilterBy::both,
+    FilterBy::confident_learning,  FilterBy::predicted_neq_given, FilterBy::low_normalized_margin,
+    FilterBy::low_self_confidence};
 inline const ScoreMethod kScores[] = {ScoreMethod::self_confidence, ScoreMethod::normalized_margin,
                                       ScoreMethod::confidence_weighted_entropy};
 
@@ -246,7 +247,8 @@ inline std::size_t chunk_from(std::uint8_t b) {
 // A pred_probs CSV with `rows` rows of three classes named 0, 1, 2 (labels resolve by index or name).
 inline std::string companion_probs(std::size_t rows) {
     std::string s = "0,1,2\n";
-    for (std::size_t i = 0; i < rows; ++i) s += (i % 3 == 0 ? "0.7,0.2,0.1\n" : i % 3 == 1 ? "0.1,0.8,0.1\n" : "0.3,0.3,0.4\n");
+    for (std::size_t i = 0; i < rows; ++i)
+        s += (i % 3 == 0 ? "0.7,0.2,0.1\n" : i % 3 == 1 ? "0.1,0.8,0.1\n" : "0.3,0.3,0.4\n");
     return s;
 }
 
@@ -277,9 +279,11 @@ inline void csv_one(const std::uint8_t* data, std::size_t size) {
     rows = std::min<std::size_t>(rows, 100000);
     std::vector<File> files;
     if (role == 0) {
-        files = {{io::FileRole::labels, "labels.csv", body}, {io::FileRole::pred_probs, "pred_probs.csv", companion_probs(rows)}};
+        files = {{io::FileRole::labels, "labels.csv", body},
+                 {io::FileRole::pred_probs, "pred_probs.csv", companion_probs(rows)}};
     } else if (role == 1) {
-        files = {{io::FileRole::pred_probs, "pred_probs.csv", body}, {io::FileRole::labels, "labels.csv", companion_labels(rows)}};
+        files = {{io::FileRole::pred_probs, "pred_probs.csv", body},
+                 {io::FileRole::labels, "labels.csv", companion_labels(rows)}};
     } else {
         files = {{io::FileRole::combined, "dataset.csv", body}};
     }
@@ -295,7 +299,8 @@ inline std::size_t npy_rows_guess(const std::string& s) {
     if (i == std::string::npos) return 0;
     std::size_t v = 0;
     for (++i; i < s.size() && s[i] == ' '; ++i) {}
-    for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && v < 100000; ++i) v = v * 10 + static_cast<std::size_t>(s[i] - '0');
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && v < 100000; ++i)
+        v = v * 10 + static_cast<std::size_t>(s[i] - '0');
     return std::min<std::size_t>(v, 100000);
 }
 
@@ -312,9 +317,11 @@ inline void npy_one(const std::uint8_t* data, std::size_t size) {
     const std::size_t rows = npy_rows_guess(body);
     std::vector<File> files;
     if (h & 0x08)
-        files = {{io::FileRole::labels, "labels.npy", body}, {io::FileRole::pred_probs, "pred_probs.csv", companion_probs(rows)}};
+        files = {{io::FileRole::labels, "labels.npy", body},
+                 {io::FileRole::pred_probs, "pred_probs.csv", companion_probs(rows)}};
     else
-        files = {{io::FileRole::pred_probs, "pred_probs.npy", body}, {io::FileRole::labels, "labels.csv", companion_labels(rows)}};
+        files = {{io::FileRole::pred_probs, "pred_probs.npy", body},
+                 {io::FileRole::labels, "labels.csv", companion_labels(rows)}};
     const Outcome o = read_checked(files, chunk_from(h), options);
     if (o.ok && (h & 0x80)) pipeline(o.dataset, h);
 }

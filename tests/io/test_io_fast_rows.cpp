@@ -32,22 +32,40 @@ struct Rng {
     unsigned below(unsigned n) { return static_cast<unsigned>(g() % n); }
     bool one_in(unsigned n) { return below(n) == 0; }
     template <class T>
-    const T& pick(const std::vector<T>& v) { return v[below(static_cast<unsigned>(v.size()))]; }
+    const T& pick(const std::vector<T>& v) {
+        return v[below(static_cast<unsigned>(v.size()))];
+    }
 };
 
 std::string short_decimal(Rng& r) {
     char buf[40];
     const double u = static_cast<double>(r.g() >> 11) / 9007199254740992.0;
-    std::snprintf(buf, sizeof buf, r.one_in(4) ? "%.17g" : "%.6g", u * std::pow(10.0, -static_cast<double>(r.below(7))));
+    std::snprintf(buf, sizeof buf, r.one_in(4) ? "%.17g" : "%.6g",
+                  u * std::pow(10.0, -static_cast<double>(r.below(7))));
     return buf;
 }
 
 // Cells that are fine, cells the fast path hands back (quotes, blanks, long or odd spellings), and
 // (rarely) bad ones.
 std::string prob_cell(Rng& r, char delimiter, unsigned bad_one_in) {
-    static const Strings odd = {" 0.5", "0.5 ", "\t0.25", "\"0.25\"", "\"1\"", "nan", "inf", "-0", "+.5", "5.",
-                                "1e-3", "2.5E-1", "12345678901234567890", "0.1000000000000000055511151231257827",
-                                "1e-400", "-0.0", "00.5", "1.e-2"};
+    static const Strings odd = {" 0.5",
+                                "0.5 ",
+                                "\t0.25",
+                                "\"0.25\"",
+                                "\"1\"",
+                                "nan",
+                                "inf",
+                                "-0",
+                                "+.5",
+                                "5.",
+                                "1e-3",
+                                "2.5E-1",
+                                "12345678901234567890",
+                                "0.1000000000000000055511151231257827",
+                                "1e-400",
+                                "-0.0",
+                                "00.5",
+                                "1.e-2"};
     static const Strings bad = {"", "abc", "0.5.1", "1e", "0x1", "\"0.5\"x", "0.5\"", "--1", "1 2", "½"};
     if (r.one_in(bad_one_in)) return r.pick(bad);
     if (r.one_in(6)) {
@@ -73,8 +91,8 @@ std::string label_cell(Rng& r, unsigned bad_one_in, bool names) {
 }
 
 std::string text_cell(Rng& r) {
-    static const Strings texts = {"abc", "", "\"q,uo;t\ted\"", "\"two\nlines\"", "a\"b", " sp ", "\"\"\"\"", "0.5",
-                                  "x y", "\"crlf\r\nin\""};
+    static const Strings texts = {"abc", "",    "\"q,uo;t\ted\"", "\"two\nlines\"", "a\"b", " sp ", "\"\"\"\"",
+                                  "0.5", "x y", "\"crlf\r\nin\""};
     return r.pick(texts);
 }
 
@@ -124,7 +142,8 @@ Files random_files(Rng& r, int rows, unsigned bad_one_in) {
             for (int c = 0; c < k; ++c) cells.push_back(i == 0 ? short_decimal(r) : prob_cell(r, delimiter, bad));
             if (text) cells.push_back(i == 0 ? "t" : text_cell(r));
             if (truth) cells.push_back(r.one_in(4) ? "" : label_cell(r, bad, names));
-            if (known) cells.push_back(r.pick(Strings{"", "0", "1", "yes", "no", "1.0", r.one_in(bad) ? "maybe" : "0"}));
+            if (known)
+                cells.push_back(r.pick(Strings{"", "0", "1", "yes", "no", "1.0", r.one_in(bad) ? "maybe" : "0"}));
             add_row(csv, cells, r, delimiter, bad);
         }
         f.files.push_back(combined_file(csv));
@@ -200,7 +219,7 @@ TEST_CASE("fast rows: rows handed back to the tokenizer in the middle of a long 
             std::snprintf(buf, sizeof buf, "%.6g", (i * 3 + c) / 9001.0);
             cells.push_back(buf);
         }
-        if (i == 1000) cells[1] = "\"" + cells[1] + "\"";   // quoted
+        if (i == 1000) cells[1] = "\"" + cells[1] + "\"";    // quoted
         if (i == 1500) cells[2] = " " + cells[2] + "\t";     // blanks
         if (i == 1700) cells[0] = "0.10000000000000000555";  // 20 digits
         if (i == 1800) cells[0] = "1e-300";                  // exponent out of the exact range
@@ -246,13 +265,14 @@ TEST_CASE("fast rows: errors deep in a long file point at their row and column")
                             "blank_row", "pred_probs.csv", 402, 1);
     }
     SUBCASE("a NUL byte inside a number") {
-        iotest::check_error(
-            iotest::read_error({labels_file(labels), probs_file(head + "0.2,0.3,0.5\n0.2,0.3" + std::string(1, '\0') + "\n")}),
-            "not_text", "pred_probs.csv", 403, 2);
+        iotest::check_error(iotest::read_error({labels_file(labels), probs_file(head + "0.2,0.3,0.5\n0.2,0.3" +
+                                                                                std::string(1, '\0') + "\n")}),
+                            "not_text", "pred_probs.csv", 403, 2);
     }
     SUBCASE("an unterminated quote") {
-        iotest::check_error(iotest::read_error({labels_file(labels), probs_file(head + "0.2,\"0.3,0.5\n0.1,0.1,0.8\n")}),
-                            "unterminated_quote", "pred_probs.csv", 402, 2);
+        iotest::check_error(
+            iotest::read_error({labels_file(labels), probs_file(head + "0.2,\"0.3,0.5\n0.1,0.1,0.8\n")}),
+            "unterminated_quote", "pred_probs.csv", 402, 2);
     }
     SUBCASE("a bad label") {
         iotest::check_error(iotest::read_error({labels_file(labels + "1.5\n"), probs_file(head)}), "bad_label",
@@ -335,9 +355,8 @@ TEST_CASE("fast rows: the value buffers are sized from the file, not doubled") {
         }
     }
     SUBCASE("a short first row (the old estimate from it doubled the buffer)") {
-        const std::string text = probs_text(rows, k, [&](std::size_t i, int c) {
-            return i == 0 ? std::string("0") : pool[(i * 7 + c) % 1000];
-        });
+        const std::string text = probs_text(
+            rows, k, [&](std::size_t i, int c) { return i == 0 ? std::string("0") : pool[(i * 7 + c) % 1000]; });
         const auto d = read_sized(text, rows, true, false);
         CHECK(d.probs.capacity() >= values);
         CHECK(d.probs.capacity() <= 1.05 * values);

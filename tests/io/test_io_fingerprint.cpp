@@ -33,10 +33,10 @@ TEST_CASE("fingerprint: any changed byte, added byte or moved boundary gives ano
         return read({labels_file(labels), probs_file(probs)}).fingerprint;
     };
     seen.insert(fp(LABELS, PROBS));
-    seen.insert(fp("1\n1\n1\n0\n", PROBS));                            // a label changed
-    seen.insert(fp(LABELS, "0.9,0.1\n0.2,0.8\n0.4,0.6\n0.7,0.30\n"));  // a trailing zero
-    seen.insert(fp(LABELS, "0.8,0.2\n0.2,0.8\n0.4,0.6\n0.7,0.3\n"));   // a value changed
-    seen.insert(fp(LABELS + "\n", PROBS));                             // a blank last line
+    seen.insert(fp("1\n1\n1\n0\n", PROBS));                                   // a label changed
+    seen.insert(fp(LABELS, "0.9,0.1\n0.2,0.8\n0.4,0.6\n0.7,0.30\n"));         // a trailing zero
+    seen.insert(fp(LABELS, "0.8,0.2\n0.2,0.8\n0.4,0.6\n0.7,0.3\n"));          // a value changed
+    seen.insert(fp(LABELS + "\n", PROBS));                                    // a blank last line
     seen.insert(fp(LABELS, "0.9,0.1\r\n0.2,0.8\r\n0.4,0.6\r\n0.7,0.3\r\n"));  // CRLF
     CHECK(seen.size() == 6);
 }

@@ -60,7 +60,8 @@ TEST_CASE("fuzz regression: a .npy header claiming a huge shape is a truncation 
 
 TEST_CASE("fuzz regression: a .npy shape of ~1e29 elements is refused with its size, not undefined behaviour") {
     // 333333333333333 x 333333333333333 float64: ~8.9e23 MB, more than a long long counts in MB.
-    const std::string npy = iotest::npy_header_text("<f8", false, "(333333333333333, 333333333333333)");  // > size_t on wasm32
+    const std::string npy =
+        iotest::npy_header_text("<f8", false, "(333333333333333, 333333333333333)");  // > size_t on wasm32
     const iotest::ReadError e = iotest::read_error({iotest::probs_file(npy, "p.npy"), iotest::labels_file("0\n1\n")});
     iotest::check_error(e, "bad_npy", "p.npy", 0, 0, {"needs 888888888888", "MB in memory", "Use fewer examples"});
 }

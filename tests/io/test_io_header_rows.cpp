@@ -99,7 +99,10 @@ TEST_CASE("rows people see: no data rows, UTF-16 and binary data name no row") {
     check_where({labels_file(kLabels3), probs_file("a,b\n")}, "no_data_rows", 0, 0, 0);
     check_where({labels_file("label\n"), probs_file("a,b\n" + kRows3)}, "no_data_rows", 0, 0, 0);
     check_where({combined_file("label,a,b\n")}, "no_data_rows", 0, 0, 0);
-    check_where({labels_file(kLabels3), probs_file(std::string("\xFF\xFE" "a\0,\0b\0\n\0", 10))}, "utf16", 0, 0, 0);
+    check_where({labels_file(kLabels3), probs_file(std::string("\xFF\xFE"
+                                                               "a\0,\0b\0\n\0",
+                                                               10))},
+                "utf16", 0, 0, 0);
     check_where({labels_file(kLabels3), probs_file(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16))}, "not_text", 0, 0,
                 0);
 }

@@ -42,8 +42,9 @@ TEST_CASE("label matching: names and in-range indices mixed resolve") {
 
 TEST_CASE("label matching: numeric class names match labels before indices") {
     SUBCASE("combined CSV with probability columns 10,20,30") {
-        const auto d = read({combined_file("label,10,20,30\n10,0.7,0.2,0.1\n20,0.1,0.8,0.1\n30,0.2,0.2,0.6\n"
-                                           "20,0.3,0.6,0.1\n")});
+        const auto d =
+            read({combined_file("label,10,20,30\n10,0.7,0.2,0.1\n20,0.1,0.8,0.1\n30,0.2,0.2,0.6\n"
+                                "20,0.3,0.6,0.1\n")});
         CHECK(d.labels == Labels{0, 1, 2, 1});
     }
     const std::string probs = "0.1,0.1,0.8\n0.8,0.1,0.1\n0.1,0.8,0.1\n";

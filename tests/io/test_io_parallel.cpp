@@ -85,8 +85,8 @@ Result run(const std::vector<InputFile>& files, int threads, const Chunking& how
         }
         r.audited = true;
     } catch (const ReadError& e) {
-        r.check_error = std::string(e.code()) + " " + std::to_string(e.row()) + ":" + std::to_string(e.column()) +
-                        " " + e.what();
+        r.check_error =
+            std::string(e.code()) + " " + std::to_string(e.row()) + ":" + std::to_string(e.column()) + " " + e.what();
     } catch (const std::exception& e) {
         r.check_error = e.what();
     }
@@ -202,8 +202,8 @@ TEST_CASE("parallel: of two bad rows in different pieces, the first in the file 
         {"a value above 1, then NaN", with_line(with_line(good, 2800, "nan,0.2,0.3,0.5"), 400, "1.5,0,0,-0.5"), ""},
         {"a row not summing to 1, then one slightly negative",
          with_line(with_line(good, 2900, "-1e-9,0.5,0.5,1e-9"), 100, "0.5,0.5,0.5,0.5"), ""},
-        {"long numbers (the general parser)", with_line(good, 2000, "0.12345678901234567890,0.3,0.3,0.27654321098765432"),
-         ""},
+        {"long numbers (the general parser)",
+         with_line(good, 2000, "0.12345678901234567890,0.3,0.3,0.27654321098765432"), ""},
         {"CRLF line ends", probs_text(rows, "\r\n"), ""},
         {"CR line ends", probs_text(rows, "\r"), ""},
     };
@@ -249,9 +249,8 @@ TEST_CASE("parallel: run_pieces runs every piece once, piece 0 on the caller, an
     CHECK(caught == "piece 5");
     // Nested: a piece may run pieces of its own.
     std::vector<int> inner(8 * 8, 0);
-    labelscope::run_pieces(8, [&](std::size_t p) {
-        labelscope::run_pieces(8, [&](std::size_t q) { ++inner[p * 8 + q]; });
-    });
+    labelscope::run_pieces(
+        8, [&](std::size_t p) { labelscope::run_pieces(8, [&](std::size_t q) { ++inner[p * 8 + q]; }); });
     CHECK(std::all_of(inner.begin(), inner.end(), [](int n) { return n == 1; }));
     // A background task runs exactly once, on a helper or in wait().
     int hashed = 0;

@@ -46,8 +46,8 @@ TEST_CASE("plausibility: allowed, the same rows are used as given with the warni
 }
 
 TEST_CASE("plausibility: a minority of unnormalised rows is a warning, not a refusal") {
-    const auto d = read({labels_file("label\n0\n1\n2\n0\n"),
-                         probs_file("a,b,c\n0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.9\n1,0,0\n")});
+    const auto d =
+        read({labels_file("label\n0\n1\n2\n0\n"), probs_file("a,b,c\n0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.9\n1,0,0\n")});
     const auto warnings = validate_dataset(d, true, false);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].count == 1);
@@ -57,7 +57,8 @@ TEST_CASE("plausibility: exactly half the rows unnormalised is still accepted (m
     const auto labels = labels_file("label\n0\n1\n2\n0\n");
     CHECK_NOTHROW(validate_dataset(read({labels, probs_file("a,b,c\n0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.9\n1,0,1\n")}),
                                    true, false));
-    CHECK_THROWS_AS(validate_dataset(read({labels, probs_file("a,b,c\n0.8,0.1,0.3\n0.1,0.8,0.1\n0.1,0.1,0.9\n1,0,1\n")}),
-                                     true, false),
-                    iotest::ReadError);
+    CHECK_THROWS_AS(
+        validate_dataset(read({labels, probs_file("a,b,c\n0.8,0.1,0.3\n0.1,0.8,0.1\n0.1,0.1,0.9\n1,0,1\n")}), true,
+                         false),
+        iotest::ReadError);
 }

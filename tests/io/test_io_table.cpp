@@ -2,9 +2,9 @@
 // naming the data row and column, dense features (.npy / CSV) and labels alone.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -261,8 +261,9 @@ TEST_CASE("table: in a small table too, a word among numbers is the error (most 
     CHECK(e.row() == 3);
     CHECK(e.column() == 2);
     // Mostly words: categories, the numbers among them too.
-    const FeatureTable t = read_table("label,size,x\na,1,1\nb,XL,5\na,L,3\nb,1,4\na,XL,7\nb,L,2\na,1,8\nb,XL,9\n"
-                                      "a,L,6\nb,L,0\n");
+    const FeatureTable t = read_table(
+        "label,size,x\na,1,1\nb,XL,5\na,L,3\nb,1,4\na,XL,7\nb,L,2\na,1,8\nb,XL,9\n"
+        "a,L,6\nb,L,0\n");
     CHECK(choice(t, "size").use == ColumnUse::categorical);
 }
 
@@ -276,7 +277,8 @@ TEST_CASE("table: the label column cannot also be a feature") {
 
 TEST_CASE("table: numeric ids and class names are shown as written: 10, not 1e+01") {
     const FeatureTable t = read_table("id,y,x\n10,20,1\n110,10,5\n7,20,3\n2500,10,4\n");
-    const auto id = std::find_if(t.passthrough.begin(), t.passthrough.end(), [](const auto& c) { return c.name == "id"; });
+    const auto id =
+        std::find_if(t.passthrough.begin(), t.passthrough.end(), [](const auto& c) { return c.name == "id"; });
     REQUIRE(id != t.passthrough.end());
     CHECK(id->texts == std::vector<std::string>{"10", "110", "7", "2500"});
     CHECK(t.labels.class_names == std::vector<std::string>{"10", "20"});

@@ -28,12 +28,12 @@ std::size_t first_bad(const std::string& s) {
 TEST_CASE("utf8: well-formed and ill-formed sequences") {
     CHECK(first_bad("plain ascii, more than eight bytes long") == Utf8Check::npos);
     CHECK(first_bad("caf\xC3\xA9 th\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF") == Utf8Check::npos);
-    CHECK(first_bad("caf\xE9,x") == 3);                // Windows-1252 é: a lead byte without continuation
-    CHECK(first_bad("abcdefghij\x80") == 10);          // a stray continuation byte
-    CHECK(first_bad("\xC0\xAF") == 0);                 // overlong '/'
-    CHECK(first_bad("ab\xE0\x80\xAF") == 2);           // overlong three-byte form
-    CHECK(first_bad("ab\xED\xA0\x80") == 2);           // a UTF-16 surrogate
-    CHECK(first_bad("ab\xF4\x90\x80\x80") == 2);       // past U+10FFFF
+    CHECK(first_bad("caf\xE9,x") == 3);           // Windows-1252 é: a lead byte without continuation
+    CHECK(first_bad("abcdefghij\x80") == 10);     // a stray continuation byte
+    CHECK(first_bad("\xC0\xAF") == 0);            // overlong '/'
+    CHECK(first_bad("ab\xE0\x80\xAF") == 2);      // overlong three-byte form
+    CHECK(first_bad("ab\xED\xA0\x80") == 2);      // a UTF-16 surrogate
+    CHECK(first_bad("ab\xF4\x90\x80\x80") == 2);  // past U+10FFFF
     CHECK(first_bad("\xF5\x80\x80\x80") == 0);
     SUBCASE("a character split across chunks") {
         Utf8Check check;
@@ -81,6 +81,8 @@ TEST_CASE("utf8: well-formed UTF-8 names still read") {
 TEST_CASE("utf8: a broken character after a closing quote is the same error in every chunking") {
     // Found by the pipeline fuzzer: a chunk that ended on the lead byte 0xCD let the tokenizer see
     // text after a closing quote (bad_quote) before the next chunk showed the byte was not UTF-8.
-    const auto e = read_error({combined_file("id,text,label,a,b\n1,\"ok\"\xCD" "x,0,0.9,0.1\n2,fine,1,0.2,0.8\n")});
+    const auto e =
+        read_error({combined_file("id,text,label,a,b\n1,\"ok\"\xCD"
+                                  "x,0,0.9,0.1\n2,fine,1,0.2,0.8\n")});
     check_error(e, "not_utf8", "dataset.csv", 2, 2, {"0xCD"});
 }

@@ -127,8 +127,7 @@ TEST_CASE("page warmer: a big CSV and .npy read with the helper give exactly the
     }
     {
         const std::string npy = iotest::npy("<f8", {rows, k}, expected);
-        const auto out =
-            iotest::read_once({iotest::labels_file(labels), iotest::probs_file(npy, "p.npy")}, mib, {});
+        const auto out = iotest::read_once({iotest::labels_file(labels), iotest::probs_file(npy, "p.npy")}, mib, {});
         REQUIRE(out.dataset);
         CHECK(iotest::same_bits(out.dataset->probs, expected));
     }

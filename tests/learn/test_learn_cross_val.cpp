@@ -299,5 +299,5 @@ TEST_CASE("learn: balanced class weights raise a rare class's probabilities; imp
     options.balanced_class_weight = true;
     const double balanced = minority_mean(cross_val_probs(f, labels.data(), n, 2, options));
     CHECK(plain == doctest::Approx(0.1).epsilon(0.3));  // calibrated to the class frequency
-    CHECK(balanced > 0.3);                               // reweighted towards equal classes
+    CHECK(balanced > 0.3);                              // reweighted towards equal classes
 }

@@ -95,7 +95,8 @@ TEST_CASE("learn: loss gradient matches central finite differences (dense, one-h
         plus[p] += h;
         minus[p] -= h;
         const double numeric = (logistic_loss_grad(pb, plus.data(), scratch.data()) -
-                                logistic_loss_grad(pb, minus.data(), scratch.data())) / (2 * h);
+                                logistic_loss_grad(pb, minus.data(), scratch.data())) /
+                               (2 * h);
         worst = std::max(worst, std::fabs(numeric - grad[p]) / std::max(1e-3, std::fabs(grad[p])));
     }
     CHECK(worst < 1e-6);

@@ -15,7 +15,8 @@ TEST_CASE("learn: notes count in words (1 column dropped, 2 columns dropped, 1 m
     const std::size_t n = 8;
     std::vector<std::uint8_t> one(n * 3), two(n * 3);
     for (std::size_t i = 0; i < n; ++i) {
-        one[i * 3] = static_cast<std::uint8_t>(i), one[i * 3 + 1] = 4, one[i * 3 + 2] = static_cast<std::uint8_t>(i * 2);
+        one[i * 3] = static_cast<std::uint8_t>(i), one[i * 3 + 1] = 4,
+                one[i * 3 + 2] = static_cast<std::uint8_t>(i * 2);
         two[i * 3] = static_cast<std::uint8_t>(i), two[i * 3 + 1] = 4, two[i * 3 + 2] = 9;
     }
     FeatureReport a;

@@ -91,8 +91,8 @@ TEST_CASE("one-vs-rest: separable classes are learned; each class's probability 
     for (int c = 0; c < k; ++c) {
         double positives = 0, correct = 0;
         for (std::size_t i = 0; i < 400; ++i) {
-            const bool in = std::find(b.sets.view().set_begin(i), b.sets.view().set_end(i), c) !=
-                            b.sets.view().set_end(i);
+            const bool in =
+                std::find(b.sets.view().set_begin(i), b.sets.view().set_end(i), c) != b.sets.view().set_end(i);
             positives += in ? 1 : 0;
             correct += (r.probs[i * k + static_cast<std::size_t>(c)] >= 0.5) == in ? 1 : 0;
         }
@@ -151,8 +151,10 @@ TEST_CASE("one-vs-rest: folds spread the rarest class of every set; a test row n
         for (int j = 0; j < k; ++j) {
             const auto at = i * k + static_cast<std::size_t>(j);
             const bool equal = a.probs[at] == c.probs[at];
-            if (fold[i] == 0 && i != moved) same += equal ? 1 : 0;
-            else if (fold[i] != 0) outside_changed += equal ? 0 : 1;
+            if (fold[i] == 0 && i != moved)
+                same += equal ? 1 : 0;
+            else if (fold[i] != 0)
+                outside_changed += equal ? 0 : 1;
         }
     CHECK(same == static_cast<std::size_t>((size[0] - 1) * k));
     CHECK(outside_changed > 0);

@@ -20,9 +20,12 @@ const std::set<std::string> NOT_OUTPUTS = {"/meta", "/warnings", "/tie_sensitive
 std::string child(const std::string& path, const std::string& key) {
     std::string escaped;
     for (char ch : key) {
-        if (ch == '~') escaped += "~0";
-        else if (ch == '/') escaped += "~1";
-        else escaped += ch;
+        if (ch == '~')
+            escaped += "~0";
+        else if (ch == '/')
+            escaped += "~1";
+        else
+            escaped += ch;
     }
     return path + "/" + escaped;
 }

@@ -95,15 +95,18 @@ Cmp compare_int(const json& expected, std::int64_t actual) {
     Cmp r;
     r.values = 1;
     std::int64_t e = 0;
-    if (!json_int(expected, e)) r.error = "expected value is not an integer: " + jdump(expected);
-    else if (e != actual) r.error = "expected " + std::to_string(e) + ", got " + std::to_string(actual);
+    if (!json_int(expected, e))
+        r.error = "expected value is not an integer: " + jdump(expected);
+    else if (e != actual)
+        r.error = "expected " + std::to_string(e) + ", got " + std::to_string(actual);
     return r;
 }
 
 Cmp compare_bool(const json& expected, bool actual) {
     Cmp r;
     r.values = 1;
-    if (!expected.is_boolean()) r.error = "expected value is not a boolean: " + jdump(expected);
+    if (!expected.is_boolean())
+        r.error = "expected value is not a boolean: " + jdump(expected);
     else if (expected.get<bool>() != actual)
         r.error = std::string("expected ") + (actual ? "false" : "true") + ", got " + (actual ? "true" : "false");
     return r;
@@ -149,8 +152,7 @@ Cmp compare_real_vector(const json& expected, const std::vector<double>& actual,
     if (!expected.is_array()) return {"expected value is not a list: " + jdump(expected), 0};
     if (expected.size() != actual.size()) return {size_mismatch("length", expected.size(), actual.size()), 0};
     return compare_reals(
-        expected, actual.size(), [&](std::size_t i) { return actual[i]; }, [](std::size_t i) { return idx(i); },
-        rel);
+        expected, actual.size(), [&](std::size_t i) { return actual[i]; }, [](std::size_t i) { return idx(i); }, rel);
 }
 
 Cmp compare_count_matrix(const json& expected, const labelscope::CountMatrix& actual) {
@@ -230,11 +232,9 @@ struct TableCmp {
 
 }  // namespace
 
-Cmp compare_class_quality_table(const json& expected, const std::vector<labelscope::ClassQuality>& actual,
-                                double rel) {
-    static const std::vector<const char*> columns = {"Class Index",         "Label Issues",
-                                                     "Inverse Label Issues", "Label Noise",
-                                                     "Inverse Label Noise", "Label Quality Score"};
+Cmp compare_class_quality_table(const json& expected, const std::vector<labelscope::ClassQuality>& actual, double rel) {
+    static const std::vector<const char*> columns = {"Class Index", "Label Issues",        "Inverse Label Issues",
+                                                     "Label Noise", "Inverse Label Noise", "Label Quality Score"};
     if (!expected.is_array()) return {"expected value is not a list of rows", 0};
     if (expected.size() != actual.size()) return {size_mismatch("rows", expected.size(), actual.size()), 0};
     TableCmp t;

@@ -67,8 +67,7 @@ Cmp compare_count_matrix(const json& expected, const labelscope::CountMatrix& ac
 Cmp compare_real_matrix(const json& expected, const labelscope::RealMatrix& actual, double rel);
 
 // pandas tables recorded as a list of row objects; the column names must be exactly these.
-Cmp compare_class_quality_table(const json& expected, const std::vector<labelscope::ClassQuality>& actual,
-                                 double rel);
+Cmp compare_class_quality_table(const json& expected, const std::vector<labelscope::ClassQuality>& actual, double rel);
 Cmp compare_overlap_table(const json& expected, const std::vector<labelscope::ClassOverlap>& actual, double rel);
 
 // Exact (bitwise for doubles) equality of our own tables, for health_summary vs the standalone calls.

@@ -76,8 +76,9 @@ void load_probs(const std::string& path, std::vector<double>& out, std::size_t& 
     const auto header = split_fields(lines[0]);
     for (std::size_t c = 0; c < header.size(); ++c)
         if (header[c] != "p" + std::to_string(c))
-            fail(path, 1, "header column " + std::to_string(c + 1) + " must be 'p" + std::to_string(c) + "', got '" +
-                              header[c] + "'");
+            fail(path, 1,
+                 "header column " + std::to_string(c + 1) + " must be 'p" + std::to_string(c) + "', got '" + header[c] +
+                     "'");
     cols = header.size();
     rows = 0;
     for (std::size_t i = 1; i < lines.size(); ++i) {

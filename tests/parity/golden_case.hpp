@@ -24,8 +24,8 @@ struct GoldenCase {
     std::size_t n = 0;  // examples
     std::size_t k = 0;  // classes = columns of pred_probs (docs/ALGORITHMS.md §2.1)
     std::vector<std::int32_t> labels;
-    std::vector<double> probs;                // row-major n x k, parsed with strtod
-    std::vector<std::int64_t> label_counts;   // n_k, computed here (not by the core)
+    std::vector<double> probs;               // row-major n x k, parsed with strtod
+    std::vector<std::int64_t> label_counts;  // n_k, computed here (not by the core)
     nlohmann::json expected;
 
     labelscope::LabelsView labels_view() const { return {labels.data(), labels.size()}; }

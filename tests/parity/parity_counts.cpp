@@ -38,9 +38,8 @@ void check_latent_parts(Checker& c, const std::string& path, const LatentEstimat
 void check_confident_joint(Checker& c) {
     const std::string base = "/confident_joint";
     if (!c.has(base)) return;  // a missing section is reported by the golden test case
-    const auto cj = c.compute(base, [&] {
-        return labelscope::compute_confident_joint(c.gc.labels_view(), c.gc.probs_view());
-    });
+    const auto cj =
+        c.compute(base, [&] { return labelscope::compute_confident_joint(c.gc.labels_view(), c.gc.probs_view()); });
     if (!cj) return;
     for (const auto& key : c.keys(base)) {
         const std::string p = child(base, key);
@@ -56,8 +55,8 @@ void check_confident_joint(Checker& c) {
 void check_noise_estimates(Checker& c, const std::string& path, bool converge) {
     if (!c.has(path)) return;
     const auto est = c.compute(path, [&] {
-        return labelscope::estimate_py_and_noise_matrices_from_probabilities(
-            c.gc.labels_view(), c.gc.probs_view(), labelscope::PyMethod::cnt, converge);
+        return labelscope::estimate_py_and_noise_matrices_from_probabilities(c.gc.labels_view(), c.gc.probs_view(),
+                                                                             labelscope::PyMethod::cnt, converge);
     });
     if (est) check_latent_parts(c, path, *est, &est->confident_joint);
 }
@@ -123,8 +122,7 @@ void check_counts(Checker& c) {
     check_confident_joint(c);
     if (c.has("/estimate_joint"))
         c.check("/estimate_joint", [&](const json& e) {
-            return compare_real_matrix(e, labelscope::estimate_joint(c.gc.labels_view(), c.gc.probs_view()),
-                                       REL_ARITH);
+            return compare_real_matrix(e, labelscope::estimate_joint(c.gc.labels_view(), c.gc.probs_view()), REL_ARITH);
         });
     check_noise_estimates(c, "/estimate_py_and_noise_matrices_from_probabilities", true);
     check_noise_estimates(c, "/estimate_py_and_noise_matrices_from_probabilities__converge_false", false);

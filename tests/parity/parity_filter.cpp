@@ -111,10 +111,9 @@ void check_variant(Checker& c, const std::string& path) {
     }
     c.check(result, [&](const json& expected) {
         if (rank_by)
-            return compare_ranked(c, expected,
-                                  labelscope::find_label_issues_ranked(c.gc.labels_view(), c.gc.probs_view(), opts,
-                                                                       *rank_by),
-                                  *rank_by);
+            return compare_ranked(
+                c, expected,
+                labelscope::find_label_issues_ranked(c.gc.labels_view(), c.gc.probs_view(), opts, *rank_by), *rank_by);
         return compare_mask(expected, labelscope::find_label_issues(c.gc.labels_view(), c.gc.probs_view(), opts),
                             c.gc.n);
     });

@@ -44,8 +44,8 @@ void check_summary(Checker& c, const std::string& base) {
             });
         } else if (key == "overlapping_classes_equals_find_overlapping_classes") {
             c.check(p, [&](const json& e) {
-                const auto standalone = labelscope::find_overlapping_classes(
-                    labelscope::estimate_joint(labels, probs), static_cast<std::int64_t>(c.gc.n));
+                const auto standalone = labelscope::find_overlapping_classes(labelscope::estimate_joint(labels, probs),
+                                                                             static_cast<std::int64_t>(c.gc.n));
                 Cmp r = compare_bool(e, same_table(summary->overlapping_classes, standalone));
                 if (r.ok() && e.is_boolean() && e.get<bool>()) {
                     Cmp t = compare_overlap_table(c.value("/dataset/find_overlapping_classes"),
@@ -73,14 +73,14 @@ void check_health(Checker& c) {
             });
         } else if (key == "rank_classes_by_label_quality") {
             c.check(p, [&](const json& e) {
-                return compare_class_quality_table(
-                    e, labelscope::rank_classes_by_label_quality(recorded_joint(c), n), REL_ARITH);
+                return compare_class_quality_table(e, labelscope::rank_classes_by_label_quality(recorded_joint(c), n),
+                                                   REL_ARITH);
             });
         } else if (key == "find_overlapping_classes" || key == "find_overlapping_classes__asymmetric") {
             const bool asymmetric = key != "find_overlapping_classes";
             c.check(p, [&](const json& e) {
-                return compare_overlap_table(
-                    e, labelscope::find_overlapping_classes(recorded_joint(c), n, asymmetric), REL_ARITH);
+                return compare_overlap_table(e, labelscope::find_overlapping_classes(recorded_joint(c), n, asymmetric),
+                                             REL_ARITH);
             });
         } else if (key == "health_summary") {
             check_summary(c, p);

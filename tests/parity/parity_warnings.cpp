@@ -18,10 +18,10 @@ namespace {
 
 using labelscope::FilterBy;
 
-const FilterBy ALL_FILTERS[] = {FilterBy::prune_by_noise_rate, FilterBy::prune_by_class,
-                                FilterBy::both,                FilterBy::confident_learning,
-                                FilterBy::predicted_neq_given, FilterBy::low_normalized_margin,
-                                FilterBy::low_self_confidence};
+const FilterBy ALL_FILTERS[] = {
+    FilterBy::prune_by_noise_rate, FilterBy::prune_by_class,      FilterBy::both,
+    FilterBy::confident_learning,  FilterBy::predicted_neq_given, FilterBy::low_normalized_margin,
+    FilterBy::low_self_confidence};
 
 std::string set_str(const std::set<std::int64_t>& s) {
     std::string out = "{";

@@ -25,8 +25,8 @@
 namespace parity {
 namespace {
 
-const std::set<std::string> SINGLE_LABEL_CASES = {"binary_k2",   "missing_class_k5",  "ties_identical_rows",
-                                                  "tiny_k3_a",   "typical_n2000_k5",  "unnormalized_rows_k4"};
+const std::set<std::string> SINGLE_LABEL_CASES = {"binary_k2", "missing_class_k5", "ties_identical_rows",
+                                                  "tiny_k3_a", "typical_n2000_k5", "unnormalized_rows_k4"};
 const std::set<std::string> EXCLUDED_CASES = {};
 
 // Sections every single-label case must record (docs/ALGORITHMS.md §17); their content is then walked key by key.
@@ -50,7 +50,8 @@ void run_case(const std::string& name) {
     try {
         gc = load_golden_case(name);
     } catch (const std::exception& e) {
-        FAIL("[" << name << "] cannot load the fixture: " << std::string(e.what()));  // a broken fixture fails, never skips
+        FAIL("[" << name
+                 << "] cannot load the fixture: " << std::string(e.what()));  // a broken fixture fails, never skips
     }
     Checker c(gc);
     for (const char* section : REQUIRED_SECTIONS)
@@ -61,8 +62,7 @@ void run_case(const std::string& name) {
     check_health(c);
     check_warnings(c);
     c.finish();
-    MESSAGE("[" << name << "] " << c.count().outputs << " golden outputs checked (" << c.count().values
-                << " values)");
+    MESSAGE("[" << name << "] " << c.count().outputs << " golden outputs checked (" << c.count().values << " values)");
 }
 
 }  // namespace
@@ -74,8 +74,7 @@ TEST_CASE("golden fixtures: every case folder is either tested or explicitly exc
     for (const auto& entry : std::filesystem::directory_iterator(dir))
         if (entry.is_directory()) found.insert(entry.path().filename().string());
     for (const auto& name : found)
-        CHECK_MESSAGE((SINGLE_LABEL_CASES.count(name) || multilabel_cases().count(name) ||
-                       EXCLUDED_CASES.count(name)),
+        CHECK_MESSAGE((SINGLE_LABEL_CASES.count(name) || multilabel_cases().count(name) || EXCLUDED_CASES.count(name)),
                       "golden case '" << name << "' is neither in the parity suite nor explicitly excluded");
     for (const auto& name : SINGLE_LABEL_CASES)
         CHECK_MESSAGE(found.count(name), "golden case '" << name << "' is missing from " << dir.string());
@@ -92,8 +91,9 @@ TEST_CASE("golden parity: unnormalized_rows_k4") { run_case("unnormalized_rows_k
 
 TEST_CASE("golden parity: summary of checked outputs") {
     std::size_t outputs = 0, values = 0;
-    std::printf("golden parity: outputs checked per case (one output = one recorded list, matrix, scalar,\n"
-                "boolean, table or error; values = scalars inside them)\n");
+    std::printf(
+        "golden parity: outputs checked per case (one output = one recorded list, matrix, scalar,\n"
+        "boolean, table or error; values = scalars inside them)\n");
     for (const auto& [name, count] : case_counts()) {
         std::printf("  %-22s %5zu outputs %8zu values\n", name.c_str(), count.outputs, count.values);
         outputs += count.outputs;

@@ -191,12 +191,13 @@ void write_report(Out& o, const Report& rep, const AuditOptions& a, LabelsView y
 // ---- options: the JS API's audit options, read as bindings.cpp reads them ------------------------
 
 AuditOptions audit_options(const nlohmann::json& j, std::vector<std::int64_t>& remove) {
-    static const char* known[] = {"filterBy", "fracNoise", "numToRemovePerClass", "minExamplesPerClass",
-                                  "rankBy", "adjustPredProbs", "asymmetric"};
+    static const char* known[] = {"filterBy", "fracNoise",       "numToRemovePerClass", "minExamplesPerClass",
+                                  "rankBy",   "adjustPredProbs", "asymmetric"};
     for (const auto& item : j.items()) {
         bool ok = false;
         for (const char* k : known) ok = ok || item.key() == k;
-        if (!ok) throw LabelScopeError(ErrorCode::invalid_option, "audit_dump: unsupported option '" + item.key() + "'.");
+        if (!ok)
+            throw LabelScopeError(ErrorCode::invalid_option, "audit_dump: unsupported option '" + item.key() + "'.");
     }
     const auto get = [&](const char* k) -> const nlohmann::json* {
         return j.contains(k) && !j.at(k).is_null() ? &j.at(k) : nullptr;
@@ -204,7 +205,8 @@ AuditOptions audit_options(const nlohmann::json& j, std::vector<std::int64_t>& r
     AuditOptions a;
     if (auto v = get("filterBy")) a.find.filter_by = parse_filter_by(v->get<std::string>());
     if (auto v = get("fracNoise")) a.find.frac_noise = v->get<double>();
-    if (auto v = get("minExamplesPerClass")) a.find.min_examples_per_class = static_cast<std::int64_t>(v->get<double>());
+    if (auto v = get("minExamplesPerClass"))
+        a.find.min_examples_per_class = static_cast<std::int64_t>(v->get<double>());
     if (auto v = get("numToRemovePerClass"))
         for (const auto& x : *v) remove.push_back(static_cast<std::int64_t>(x.get<double>()));
     a.find.num_to_remove_per_class = remove;
@@ -212,7 +214,8 @@ AuditOptions audit_options(const nlohmann::json& j, std::vector<std::int64_t>& r
     a.rank_by = ScoreOptions{ScoreMethod::self_confidence, adjust};
     if (auto v = get("rankBy")) {
         const std::string m = v->get<std::string>();
-        a.rank_by = m == "none" ? std::nullopt : std::optional<ScoreOptions>(ScoreOptions{parse_score_method(m), adjust});
+        a.rank_by =
+            m == "none" ? std::nullopt : std::optional<ScoreOptions>(ScoreOptions{parse_score_method(m), adjust});
     }
     if (auto v = get("asymmetric")) a.asymmetric_overlap = v->get<bool>();
     return a;

@@ -29,7 +29,8 @@ constexpr std::uint64_t kOne = std::uint64_t{1} << 30;
 
 // N examples, K columns; labels use only the first `used` classes (used < K leaves classes absent).
 // About 10% of examples duplicate an earlier example exactly (ties everywhere), about 5% copy an
-// earlier row with another label. Some probabilities are exactly 0 (at most one per row). Labels agree with the dominant class ~75% of the time.
+// earlier row with another label. Some probabilities are exactly 0 (at most one per row). Labels agree with the
+// dominant class ~75% of the time.
 inline unit::Data make(std::uint32_t seed, std::size_t n, std::size_t k, std::size_t used) {
     Rng r(seed);
     unit::Data d;
@@ -142,8 +143,8 @@ inline const std::vector<ScoreOptions> kScoreOptions = {
     ScoreOptions{ScoreMethod::normalized_margin, true}};
 
 inline const std::vector<FilterBy> kAllFilters = {
-    FilterBy::prune_by_noise_rate, FilterBy::prune_by_class,        FilterBy::both,
-    FilterBy::confident_learning,  FilterBy::predicted_neq_given,   FilterBy::low_normalized_margin,
+    FilterBy::prune_by_noise_rate, FilterBy::prune_by_class,      FilterBy::both,
+    FilterBy::confident_learning,  FilterBy::predicted_neq_given, FilterBy::low_normalized_margin,
     FilterBy::low_self_confidence};
 
 // Only duplicates tie on the keys used for sorting (PBC, PBNR, low_*, ranking).

@@ -145,8 +145,7 @@ TEST_CASE("audit warns about classes the prune methods skip (docs/ALGORITHMS.md 
     CHECK(unit::mentions(w->message, "0"));
     CHECK(find_warning(r.warnings, WarningCode::class_too_small, 1) == nullptr);  // n_1 = 2 > 1
     // Class 2 never given (n_2 = 0).
-    Data a(3, {0, 0, 1, 1, 0},
-           {{0.8, 0.1, 0.1}, {0.6, 0.3, 0.1}, {0.2, 0.7, 0.1}, {0.1, 0.5, 0.4}, {0.1, 0.2, 0.7}});
+    Data a(3, {0, 0, 1, 1, 0}, {{0.8, 0.1, 0.1}, {0.6, 0.3, 0.1}, {0.2, 0.7, 0.1}, {0.1, 0.5, 0.4}, {0.1, 0.2, 0.7}});
     CHECK(find_warning(audit(a.lv(), a.pv()).warnings, WarningCode::class_too_small, 2) != nullptr);
 }
 

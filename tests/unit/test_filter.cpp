@@ -37,8 +37,7 @@ TEST_CASE("the reduce step clears (0.5, 0.5) rows in K = 2 for every method it a
     // predicted_neq_given: argmax 0 at 4, 5 and 6 (first index of the (0.5,0.5) tie); 6 is cleared.
     Data d = unit::binary_half();
     for (FilterBy f : {FilterBy::prune_by_noise_rate, FilterBy::prune_by_class, FilterBy::both,
-                       FilterBy::confident_learning, FilterBy::low_self_confidence,
-                       FilterBy::low_normalized_margin}) {
+                       FilterBy::confident_learning, FilterBy::low_self_confidence, FilterBy::low_normalized_margin}) {
         INFO(to_string(f));
         CHECK(flagged(d, by(f)).empty());
     }
@@ -49,8 +48,14 @@ TEST_CASE("low_* methods: a tie at the cut-off is won by the lower example index
     // t = (0.7, 0.5333, 0.5667). Only example 2 (label 1, (0.7,0.2,0.1)) is off-diagonal -> m = 1.
     // Self-confidence ties at 0.2 between example 2 and example 5 (label 2, (0.4,0.4,0.2), not confident).
     Data d(3, {0, 0, 1, 1, 1, 2, 2, 2},
-           {{0.8, 0.1, 0.1}, {0.6, 0.2, 0.2}, {0.7, 0.2, 0.1}, {0.1, 0.8, 0.1},
-            {0.1, 0.6, 0.3}, {0.4, 0.4, 0.2}, {0.1, 0.1, 0.8}, {0.1, 0.2, 0.7}});
+           {{0.8, 0.1, 0.1},
+            {0.6, 0.2, 0.2},
+            {0.7, 0.2, 0.1},
+            {0.1, 0.8, 0.1},
+            {0.1, 0.6, 0.3},
+            {0.4, 0.4, 0.2},
+            {0.1, 0.1, 0.8},
+            {0.1, 0.2, 0.7}});
     CHECK(num_label_issues(d.lv(), d.pv()) == 1);
     CHECK(flagged(d, by(FilterBy::low_self_confidence)) == V{2});
     // margins: example 2 -> (0.2-0.7+1)/2 = 0.25, example 5 -> (0.2-0.4+1)/2 = 0.4.
@@ -73,8 +78,14 @@ TEST_CASE("low_* methods are not reduced") {
     // step would clear it, but low_* methods do not apply it.
     // Normalized margins: example 0 -> (0.34-0.33+1)/2 = 0.505, example 3 -> (0.45-0.55+1)/2 = 0.45.
     Data d(3, {0, 0, 0, 1, 1, 1, 2, 2},
-           {{0.34, 0.33, 0.33}, {0.6, 0.2, 0.2}, {0.6, 0.2, 0.2}, {0.55, 0.45, 0.0},
-            {0.1, 0.8, 0.1}, {0.1, 0.9, 0.0}, {0.1, 0.1, 0.8}, {0.05, 0.05, 0.9}});
+           {{0.34, 0.33, 0.33},
+            {0.6, 0.2, 0.2},
+            {0.6, 0.2, 0.2},
+            {0.55, 0.45, 0.0},
+            {0.1, 0.8, 0.1},
+            {0.1, 0.9, 0.0},
+            {0.1, 0.1, 0.8},
+            {0.05, 0.05, 0.9}});
     CHECK(compute_confident_joint(d.lv(), d.pv()).off_diagonal == IndexList{3});
     CHECK(num_label_issues(d.lv(), d.pv()) == 1);
     CHECK(flagged(d, by(FilterBy::low_self_confidence)) == V{0});
@@ -101,8 +112,8 @@ TEST_CASE("ranked output: flagged examples sorted by ascending score, ties by in
 
     // Any ranking method (docs/ALGORITHMS.md §10.10): the mask's indices sorted by the scores of ALL examples.
     Data t = unit::twenty();
-    for (ScoreMethod m : {ScoreMethod::self_confidence, ScoreMethod::normalized_margin,
-                          ScoreMethod::confidence_weighted_entropy}) {
+    for (ScoreMethod m :
+         {ScoreMethod::self_confidence, ScoreMethod::normalized_margin, ScoreMethod::confidence_weighted_entropy}) {
         INFO(to_string(m));
         ScoreOptions so;
         so.method = m;
@@ -129,9 +140,9 @@ TEST_CASE("find_label_issues_from on precomputed steps equals find_label_issues"
     for (const Data& d : {unit::nine(), unit::binary_half(), unit::twenty(), unit::six_of_class0()}) {
         auto cj = compute_confident_joint(d.lv(), d.pv());
         auto n = label_counts(d.lv(), d.k);
-        for (FilterBy f : {FilterBy::prune_by_noise_rate, FilterBy::prune_by_class, FilterBy::both,
-                           FilterBy::confident_learning, FilterBy::predicted_neq_given,
-                           FilterBy::low_normalized_margin, FilterBy::low_self_confidence}) {
+        for (FilterBy f :
+             {FilterBy::prune_by_noise_rate, FilterBy::prune_by_class, FilterBy::both, FilterBy::confident_learning,
+              FilterBy::predicted_neq_given, FilterBy::low_normalized_margin, FilterBy::low_self_confidence}) {
             INFO(to_string(f));
             CHECK(find_label_issues_from(d.lv(), d.pv(), by(f), n, cj) == find_label_issues(d.lv(), d.pv(), by(f)));
         }

@@ -80,8 +80,8 @@ TEST_CASE("frac_noise scales off-diagonal counts, keeps column totals, truncates
 
 TEST_CASE("frac_noise is ignored by the non-prune methods") {
     Data d = unit::nine();
-    for (FilterBy f : {FilterBy::confident_learning, FilterBy::predicted_neq_given,
-                       FilterBy::low_self_confidence, FilterBy::low_normalized_margin}) {
+    for (FilterBy f : {FilterBy::confident_learning, FilterBy::predicted_neq_given, FilterBy::low_self_confidence,
+                       FilterBy::low_normalized_margin}) {
         INFO(to_string(f));
         auto o = by(f);
         o.frac_noise = 0.5;

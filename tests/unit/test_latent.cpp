@@ -148,9 +148,15 @@ TEST_CASE("estimate_py_and_noise_matrices_from_probabilities on the nine-example
     // NM = C/T = [[2/3,1/4,0],[0,3/4,0],[1/3,0,1]], INV = C^T/3, py = T/N = (3/9, 4/9, 2/9).
     // This joint is a fixed point of the convergence loop (INV[1][0] = NM[0][1]*py1/ps0 = 1/4*4/9*3 = 1/3).
     Data d(3, {0, 0, 0, 1, 1, 1, 2, 2, 2},
-           {{0.9, 0.05, 0.05}, {0.7, 0.2, 0.1}, {0.2, 0.7, 0.1},
-            {0.1, 0.8, 0.1}, {0.2, 0.6, 0.2}, {0.45, 0.4, 0.15},
-            {0.1, 0.1, 0.8}, {0.2, 0.2, 0.6}, {0.6, 0.2, 0.2}});
+           {{0.9, 0.05, 0.05},
+            {0.7, 0.2, 0.1},
+            {0.2, 0.7, 0.1},
+            {0.1, 0.8, 0.1},
+            {0.2, 0.6, 0.2},
+            {0.45, 0.4, 0.15},
+            {0.1, 0.1, 0.8},
+            {0.2, 0.2, 0.6},
+            {0.6, 0.2, 0.2}});
     for (bool converge : {true, false}) {
         INFO("converge = " << converge);
         auto e = estimate_py_and_noise_matrices_from_probabilities(d.lv(), d.pv(), PyMethod::cnt, converge);
@@ -168,8 +174,7 @@ TEST_CASE("estimate_py_and_noise_matrices_from_probabilities on the nine-example
 
 TEST_CASE("an absent class gets py clipped to about 1e-6") {
     // n = (3, 2, 0): calibrated row 2 is zero, column 2 is zero, so cnt gives py_2 = 0 -> 1e-6.
-    Data d(3, {0, 0, 1, 1, 0},
-           {{0.8, 0.1, 0.1}, {0.6, 0.3, 0.1}, {0.2, 0.7, 0.1}, {0.1, 0.5, 0.4}, {0.1, 0.2, 0.7}});
+    Data d(3, {0, 0, 1, 1, 0}, {{0.8, 0.1, 0.1}, {0.6, 0.3, 0.1}, {0.2, 0.7, 0.1}, {0.1, 0.5, 0.4}, {0.1, 0.2, 0.7}});
     auto e = estimate_py_and_noise_matrices_from_probabilities(d.lv(), d.pv(), PyMethod::cnt, false);
     CHECK(e.py[2] == Approx(1e-6).epsilon(1e-3).scale(0));
     CHECK(e.py[0] + e.py[1] + e.py[2] == Approx(1.0).epsilon(1e-12));

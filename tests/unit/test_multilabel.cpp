@@ -108,8 +108,8 @@ TEST_CASE("multilabel: low_* flag as many as confident_learning, both methods al
     CHECK(low_sc == low_nm);
     CHECK(mask_to_indices(low_sc) == lowest_scores(multilabel_label_quality_scores(d.lv(), d.pv()), m));
     // The ranked output holds the same examples (its order is cleanlab's, docs/ALGORITHMS.md §13.5).
-    IndexList ranked = find_multilabel_label_issues_ranked(d.lv(), d.pv(), by(FilterBy::low_self_confidence),
-                                                           ScoreOptions{});
+    IndexList ranked =
+        find_multilabel_label_issues_ranked(d.lv(), d.pv(), by(FilterBy::low_self_confidence), ScoreOptions{});
     std::sort(ranked.begin(), ranked.end());
     CHECK(ranked == mask_to_indices(low_sc));
 }

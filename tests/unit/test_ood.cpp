@@ -29,9 +29,7 @@ double one_minus_h(std::vector<double> p) {
 }
 
 // t = (0.75, 0.5) as in test_scores: adjusted rows (0.7,0.3), (0.5,0.5), (0.2,0.8), (0.6,0.4).
-Data dyadic() {
-    return Data(2, {0, 0, 1, 1}, {{0.875, 0.125}, {0.625, 0.375}, {0.25, 0.75}, {0.75, 0.25}});
-}
+Data dyadic() { return Data(2, {0, 0, 1, 1}, {{0.875, 0.125}, {0.625, 0.375}, {0.25, 0.75}, {0.75, 0.25}}); }
 
 }  // namespace
 

@@ -52,9 +52,10 @@ TEST_CASE("score, py, estimation and OOD method names round-trip") {
         CHECK(parse_score_method(n) == v);
         CHECK(std::string(to_string(v)) == n);
     }
-    for (auto [n, v] : std::vector<std::pair<const char*, PyMethod>>{
-             {"cnt", PyMethod::cnt}, {"eqn", PyMethod::eqn}, {"marginal", PyMethod::marginal},
-             {"marginal_ps", PyMethod::marginal_ps}}) {
+    for (auto [n, v] : std::vector<std::pair<const char*, PyMethod>>{{"cnt", PyMethod::cnt},
+                                                                     {"eqn", PyMethod::eqn},
+                                                                     {"marginal", PyMethod::marginal},
+                                                                     {"marginal_ps", PyMethod::marginal_ps}}) {
         CHECK(parse_py_method(n) == v);
         CHECK(std::string(to_string(v)) == n);
     }
@@ -65,9 +66,9 @@ TEST_CASE("score, py, estimation and OOD method names round-trip") {
         CHECK(parse_estimation_method(n) == v);
         CHECK(std::string(to_string(v)) == n);
     }
-    for (auto [n, v] : std::vector<std::pair<const char*, OodMethod>>{
-             {"entropy", OodMethod::entropy}, {"least_confidence", OodMethod::least_confidence},
-             {"gen", OodMethod::gen}}) {
+    for (auto [n, v] : std::vector<std::pair<const char*, OodMethod>>{{"entropy", OodMethod::entropy},
+                                                                      {"least_confidence", OodMethod::least_confidence},
+                                                                      {"gen", OodMethod::gen}}) {
         CHECK(parse_ood_method(n) == v);
         CHECK(std::string(to_string(v)) == n);
     }
@@ -115,8 +116,8 @@ TEST_CASE("option defaults are cleanlab's") {
 
 TEST_CASE("num_to_remove_per_class with a non-prune method is invalid_option (docs/ALGORITHMS.md §10.1)") {
     unit::Data d = unit::nine();
-    for (FilterBy f : {FilterBy::confident_learning, FilterBy::predicted_neq_given,
-                       FilterBy::low_self_confidence, FilterBy::low_normalized_margin}) {
+    for (FilterBy f : {FilterBy::confident_learning, FilterBy::predicted_neq_given, FilterBy::low_self_confidence,
+                       FilterBy::low_normalized_margin}) {
         INFO(to_string(f));
         auto o = by(f);
         o.num_to_remove_per_class = {1, 0, 0};

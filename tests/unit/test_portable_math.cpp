@@ -33,7 +33,8 @@ TEST_CASE("portable::log is within 2 ulp of std::log from subnormals to the larg
     std::int64_t worst = 0;
     for (int i = 0; i < 400000; ++i) {
         // Half near 1 (where log is smallest and hardest), half spread over every exponent.
-        const double x = i % 2 ? 1.0 + (unit(rng) - 0.5) * 0.8 : std::ldexp(1.0 + unit(rng), static_cast<int>(exponent(rng)));
+        const double x =
+            i % 2 ? 1.0 + (unit(rng) - 0.5) * 0.8 : std::ldexp(1.0 + unit(rng), static_cast<int>(exponent(rng)));
         const double want = std::log(x), got = lp::log(x);
         const std::int64_t d = ulps(got, want);
         if (d > worst) worst = d;

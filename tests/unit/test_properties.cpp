@@ -12,17 +12,17 @@
 #include "prop_data.hpp"
 
 using namespace labelscope;
-using unit::Data;
 using prop::Case;
 using prop::kAllFilters;
 using prop::kScoreOptions;
 using prop::tie_free;
+using unit::Data;
 
 namespace {
 
 std::vector<Case> datasets() {
-    return {tie_free(101, 500, 3, 3), tie_free(202, 500, 4, 4), tie_free(303, 480, 5, 5),
-            tie_free(404, 520, 6, 6), tie_free(505, 500, 5, 4)};  // last: class 4 absent
+    return {tie_free(101, 500, 3, 3), tie_free(202, 500, 4, 4), tie_free(303, 480, 5, 5), tie_free(404, 520, 6, 6),
+            tie_free(505, 500, 5, 4)};  // last: class 4 absent
 }
 
 std::vector<FindIssuesOptions> filter_variants(const Data& d) {

@@ -45,7 +45,9 @@ struct ZeroClass {
     std::size_t position;  // index of the added class
     // Class c of the original data is class map(c) here.
     template <class I>
-    I map(I c) const { return c >= static_cast<I>(position) ? c + 1 : c; }
+    I map(I c) const {
+        return c >= static_cast<I>(position) ? c + 1 : c;
+    }
 };
 
 ZeroClass add_zero_class(const Data& d, std::size_t z) {
@@ -144,8 +146,9 @@ void check_warnings(const Warnings& before, const Warnings& after, const ZeroCla
     for (const Warning& w : before) {
         Warning x = w;
         if (x.class_index >= 0) x.class_index = e.map(x.class_index);
-        if (!added && (x.code == WarningCode::option_ignored ||
-                       (x.code == WarningCode::class_too_small && x.class_index > static_cast<std::int64_t>(e.position)))) {
+        if (!added &&
+            (x.code == WarningCode::option_ignored ||
+             (x.code == WarningCode::class_too_small && x.class_index > static_cast<std::int64_t>(e.position)))) {
             expected.push_back({WarningCode::class_too_small, "", 0, -1, static_cast<std::int64_t>(e.position)});
             added = true;
         }
@@ -159,8 +162,10 @@ void check_warnings(const Warnings& before, const Warnings& after, const ZeroCla
         CHECK(after[i].count == expected[i].count);
         CHECK(after[i].first_example == expected[i].first_example);
         CHECK(after[i].class_index == expected[i].class_index);
-        if (expected[i].class_index < 0) CHECK(after[i].message == expected[i].message);
-        else CHECK(unit::mentions(after[i].message, "class " + std::to_string(expected[i].class_index) + " "));
+        if (expected[i].class_index < 0)
+            CHECK(after[i].message == expected[i].message);
+        else
+            CHECK(unit::mentions(after[i].message, "class " + std::to_string(expected[i].class_index) + " "));
     }
 }
 
@@ -282,8 +287,8 @@ void check_audit(const Data& d, const ZeroClass& e, const AuditOptions& o, const
         CHECK(b.joint == with_inserted(a.joint, e, 0.0));
         {
             INFO("overlap table after: " << describe(b.overlapping_classes));
-            CHECK(same(b.overlapping_classes, expected_overlaps(a.overlapping_classes, b.num_classes, e,
-                                                                o.asymmetric_overlap)));
+            CHECK(same(b.overlapping_classes,
+                       expected_overlaps(a.overlapping_classes, b.num_classes, e, o.asymmetric_overlap)));
         }
         INFO("class table before: " << describe(a.class_quality) << "\nafter: " << describe(b.class_quality));
         if (sums.row_sums_same) {
@@ -357,7 +362,8 @@ void check_functions(const Data& d, const ZeroClass& e, const SumOrder& sums) {
         CHECK(get_label_quality_scores(e.data.lv(), e.data.pv(), s) == get_label_quality_scores(d.lv(), d.pv(), s));
         FindIssuesOptions f;
         f.filter_by = FilterBy::confident_learning;
-        CHECK(find_label_issues_ranked(e.data.lv(), e.data.pv(), f, s) == find_label_issues_ranked(d.lv(), d.pv(), f, s));
+        CHECK(find_label_issues_ranked(e.data.lv(), e.data.pv(), f, s) ==
+              find_label_issues_ranked(d.lv(), d.pv(), f, s));
         if (sums.joint_same) {
             f.filter_by = FilterBy::prune_by_noise_rate;
             CHECK(find_label_issues_ranked(e.data.lv(), e.data.pv(), f, s) ==
@@ -369,7 +375,8 @@ void check_functions(const Data& d, const ZeroClass& e, const SumOrder& sums) {
         CHECK(num_label_issues(e.data.lv(), e.data.pv(), EstimationMethod::off_diagonal_calibrated) ==
               num_label_issues(d.lv(), d.pv(), EstimationMethod::off_diagonal_calibrated));
     const OodOptions least{OodMethod::least_confidence, false};
-    CHECK(out_of_distribution_scores(e.data.pv(), nullptr, least) == out_of_distribution_scores(d.pv(), nullptr, least));
+    CHECK(out_of_distribution_scores(e.data.pv(), nullptr, least) ==
+          out_of_distribution_scores(d.pv(), nullptr, least));
 
     // Without convergence the noise matrices of §7.2 are column-normalised counts (column sums run
     // row after row, so an added 0 changes nothing): only py moves.

@@ -128,7 +128,7 @@ Mask reference_prune(const Data& d, const RealMatrix& m, FilterBy method, std::i
     }
     Mask out(d.n(), 0);
     for (std::size_t i = 0; i < d.n(); ++i)
-        out[i] = method == FilterBy::prune_by_class       ? by_class[i]
+        out[i] = method == FilterBy::prune_by_class        ? by_class[i]
                  : method == FilterBy::prune_by_noise_rate ? by_noise[i]
                                                            : by_class[i] && by_noise[i];
     return out;

@@ -15,15 +15,19 @@ namespace {
 
 Data nine() {
     return Data(3, {0, 0, 0, 1, 1, 1, 2, 2, 2},
-                {{0.9, 0.05, 0.05}, {0.7, 0.2, 0.1}, {0.2, 0.7, 0.1},
-                 {0.1, 0.8, 0.1}, {0.2, 0.6, 0.2}, {0.45, 0.4, 0.15},
-                 {0.1, 0.1, 0.8}, {0.2, 0.2, 0.6}, {0.6, 0.2, 0.2}});
+                {{0.9, 0.05, 0.05},
+                 {0.7, 0.2, 0.1},
+                 {0.2, 0.7, 0.1},
+                 {0.1, 0.8, 0.1},
+                 {0.2, 0.6, 0.2},
+                 {0.45, 0.4, 0.15},
+                 {0.1, 0.1, 0.8},
+                 {0.2, 0.2, 0.6},
+                 {0.6, 0.2, 0.2}});
 }
 
 // Dyadic values so thresholds and adjusted rows are exact: t = ((0.875+0.625)/2, (0.75+0.25)/2) = (0.75, 0.5).
-Data dyadic() {
-    return Data(2, {0, 0, 1, 1}, {{0.875, 0.125}, {0.625, 0.375}, {0.25, 0.75}, {0.75, 0.25}});
-}
+Data dyadic() { return Data(2, {0, 0, 1, 1}, {{0.875, 0.125}, {0.625, 0.375}, {0.25, 0.75}, {0.75, 0.25}}); }
 
 ScoreOptions opts(ScoreMethod m, bool adjust = false) {
     ScoreOptions o;
@@ -54,10 +58,9 @@ TEST_CASE("normalized_margin is (p[y] - max other + 1) / 2, in that order") {
     Data d = nine();
     auto s = get_label_quality_scores(d.lv(), d.pv(), opts(ScoreMethod::normalized_margin));
     // e.g. example 5: label 1, (0.45, 0.4, 0.15) -> (0.4 - 0.45 + 1) / 2 = 0.475.
-    std::vector<double> expected = {
-        (0.9 - 0.05 + 1) / 2, (0.7 - 0.2 + 1) / 2, (0.2 - 0.7 + 1) / 2,
-        (0.8 - 0.1 + 1) / 2,  (0.6 - 0.2 + 1) / 2, (0.4 - 0.45 + 1) / 2,
-        (0.8 - 0.1 + 1) / 2,  (0.6 - 0.2 + 1) / 2, (0.2 - 0.6 + 1) / 2};
+    std::vector<double> expected = {(0.9 - 0.05 + 1) / 2, (0.7 - 0.2 + 1) / 2, (0.2 - 0.7 + 1) / 2,
+                                    (0.8 - 0.1 + 1) / 2,  (0.6 - 0.2 + 1) / 2, (0.4 - 0.45 + 1) / 2,
+                                    (0.8 - 0.1 + 1) / 2,  (0.6 - 0.2 + 1) / 2, (0.2 - 0.6 + 1) / 2};
     CHECK(s == expected);
     CHECK(s[5] == Approx(0.475));
     CHECK(s[8] == Approx(0.3));
@@ -110,8 +113,8 @@ TEST_CASE("adjust_pred_probs: subtract t_k, add max t, divide by the row sum") {
     auto sc = get_label_quality_scores(d.lv(), d.pv(), opts(ScoreMethod::self_confidence, true));
     CHECK(sc == std::vector<double>{0.7, 0.5, 0.8, 0.4});
     auto nm = get_label_quality_scores(d.lv(), d.pv(), opts(ScoreMethod::normalized_margin, true));
-    CHECK(nm == std::vector<double>{(0.7 - 0.3 + 1) / 2, (0.5 - 0.5 + 1) / 2, (0.8 - 0.2 + 1) / 2,
-                                    (0.4 - 0.6 + 1) / 2});
+    CHECK(nm ==
+          std::vector<double>{(0.7 - 0.3 + 1) / 2, (0.5 - 0.5 + 1) / 2, (0.8 - 0.2 + 1) / 2, (0.4 - 0.6 + 1) / 2});
     // The no-validation entry with explicit thresholds gives the same.
     auto t = confident_thresholds(d.lv(), d.pv());
     CHECK(t == std::vector<double>{0.75, 0.5});
@@ -165,7 +168,7 @@ TEST_CASE("lowest_scores: the m lowest, ties at the cut-off by lower index, retu
     const std::vector<double> scores = {0.5, 0.2, 0.5, 0.1, 0.2, 0.05};
     CHECK(lowest_scores(scores, 0).empty());
     CHECK(lowest_scores(scores, 1) == IndexList{5});
-    CHECK(lowest_scores(scores, 3) == IndexList{1, 3, 5});     // 0.05, 0.1, then 0.2 at index 1
+    CHECK(lowest_scores(scores, 3) == IndexList{1, 3, 5});  // 0.05, 0.1, then 0.2 at index 1
     CHECK(lowest_scores(scores, 4) == IndexList{1, 3, 4, 5});
     CHECK(lowest_scores(scores, 5) == IndexList{0, 1, 3, 4, 5});  // 0.5 tie: index 0 before 2
     CHECK(lowest_scores(scores, 6) == IndexList{0, 1, 2, 3, 4, 5});

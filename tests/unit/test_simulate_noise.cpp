@@ -153,8 +153,10 @@ TEST_CASE("simulate_noise: uniform targets are spread evenly over the other clas
     for (std::int32_t j = 0; j < k; ++j)
         for (std::int32_t i = 0; i < k; ++i) {
             const double count = cell[static_cast<std::size_t>(j * k + i)];
-            if (i == j) CHECK(count == 0);
-            else CHECK_MESSAGE(std::fabs(count - n_j * p) <= bound, "true " << j << " -> " << i << ": " << count);
+            if (i == j)
+                CHECK(count == 0);
+            else
+                CHECK_MESSAGE(std::fabs(count - n_j * p) <= bound, "true " << j << " -> " << i << ": " << count);
         }
 }
 
@@ -181,9 +183,7 @@ TEST_CASE("simulate_noise: pair mode flips only rows of the pair, to the other c
 
 TEST_CASE("simulate_noise: matrix mode moves round(n_j * P(i, j)) rows of class j to class i") {
     // Column j = P(noisy = . | true = j).
-    const RealMatrix p = unit::reals(3, 3, {0.8, 0.05, 0.0,
-                                            0.15, 0.9, 0.3,
-                                            0.05, 0.05, 0.7});
+    const RealMatrix p = unit::reals(3, 3, {0.8, 0.05, 0.0, 0.15, 0.9, 0.3, 0.05, 0.05, 0.7});
     const auto y = cycling(30000, 3);  // 10,000 rows per class
     const NoiseSimulation s = simulate_noise(view(y), 3, matrix(p, 13));
     check_consistent(y, s);
@@ -207,9 +207,7 @@ TEST_CASE("simulate_noise: matrix mode moves round(n_j * P(i, j)) rows of class 
 
 TEST_CASE("simulate_noise: matrix apportioning never hands out more rows than a class has") {
     // 3 rows of class 0 split evenly between classes 1 and 2: 1.5 + 1.5 -> 2 + 1.
-    const RealMatrix p = unit::reals(3, 3, {0.0, 0.0, 0.0,
-                                            0.5, 1.0, 0.0,
-                                            0.5, 0.0, 1.0});
+    const RealMatrix p = unit::reals(3, 3, {0.0, 0.0, 0.0, 0.5, 1.0, 0.0, 0.5, 0.0, 1.0});
     const std::vector<std::int32_t> y = {0, 0, 0, 1, 2};
     const NoiseSimulation s = simulate_noise(view(y), 3, matrix(p, 1));
     check_consistent(y, s);
@@ -232,8 +230,11 @@ TEST_CASE("simulate_noise: bad options are invalid_option errors that say what t
     CHECK(mentions(same.what(), "two different"));
     expect_error([&] { simulate_noise(view(y), 3, pair(0.1, 1, 0, 3)); }, ErrorCode::invalid_option);
     expect_error([&] { simulate_noise(view(y), 3, pair(0.1, 1, -1, 0)); }, ErrorCode::invalid_option);
-    expect_error([&] { simulate_noise(view(y), 3, matrix(unit::reals(2, 2, {1, 0, 0, 1}), 1)); },
-                 ErrorCode::invalid_option);
+    expect_error(
+        [&] {
+            simulate_noise(view(y), 3, matrix(unit::reals(2, 2, {1, 0, 0, 1}), 1));
+        },
+        ErrorCode::invalid_option);
     const RealMatrix short_column = unit::reals(3, 3, {0.9, 0, 0, 0, 1, 0, 0, 0, 1});
     const auto sum =
         expect_error([&] { simulate_noise(view(y), 3, matrix(short_column, 1)); }, ErrorCode::invalid_option);
@@ -278,8 +279,9 @@ TEST_CASE("score_detection: found, precision, recall and F1; undefined ratios ar
     CHECK_FALSE(nothing.f1.has_value());
 
     const std::vector<std::int32_t> outside = {6};
-    CHECK(mentions(expect_error([&] { score_detection(is_error.data(), 6, outside.data(), 1); },
-                                ErrorCode::invalid_option).what(), "flagged[0]"));
+    CHECK(mentions(
+        expect_error([&] { score_detection(is_error.data(), 6, outside.data(), 1); }, ErrorCode::invalid_option).what(),
+        "flagged[0]"));
     const std::vector<std::uint8_t> two = {2};
     expect_error([&] { score_detection(two.data(), 1, nullptr, 0); }, ErrorCode::invalid_option);
 }

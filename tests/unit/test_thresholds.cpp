@@ -10,15 +10,21 @@ using unit::Data;
 
 TEST_CASE("thresholds are the per-class mean of P[i][k] over examples labelled k") {
     Data d(3, {0, 0, 0, 1, 1, 1, 2, 2, 2},
-           {{0.9, 0.05, 0.05}, {0.7, 0.2, 0.1}, {0.2, 0.7, 0.1},
-            {0.1, 0.8, 0.1}, {0.2, 0.6, 0.2}, {0.45, 0.4, 0.15},
-            {0.1, 0.1, 0.8}, {0.2, 0.2, 0.6}, {0.6, 0.2, 0.2}});
+           {{0.9, 0.05, 0.05},
+            {0.7, 0.2, 0.1},
+            {0.2, 0.7, 0.1},
+            {0.1, 0.8, 0.1},
+            {0.2, 0.6, 0.2},
+            {0.45, 0.4, 0.15},
+            {0.1, 0.1, 0.8},
+            {0.2, 0.2, 0.6},
+            {0.6, 0.2, 0.2}});
     auto t = confident_thresholds(d.lv(), d.pv());
     REQUIRE(t.size() == 3);
     // Fewer than 8 values per class: plain left-to-right sum, then divide by the count.
-    CHECK(t[0] == (0.9 + 0.7 + 0.2) / 3);   // ~0.6
-    CHECK(t[1] == (0.8 + 0.6 + 0.4) / 3);   // ~0.6
-    CHECK(t[2] == (0.8 + 0.6 + 0.2) / 3);   // ~0.5333
+    CHECK(t[0] == (0.9 + 0.7 + 0.2) / 3);  // ~0.6
+    CHECK(t[1] == (0.8 + 0.6 + 0.4) / 3);  // ~0.6
+    CHECK(t[2] == (0.8 + 0.6 + 0.2) / 3);  // ~0.5333
 }
 
 TEST_CASE("a class with no given labels gets threshold 2") {
@@ -67,7 +73,7 @@ TEST_CASE("threshold mean uses the pairwise sum over the class's values in index
 TEST_CASE("threshold of a class ignores examples with other labels") {
     Data d(2, {0, 1, 0, 1}, {{0.75, 0.25}, {0.99, 0.01}, {0.25, 0.75}, {0.5, 0.5}});
     auto t = confident_thresholds(d.lv(), d.pv());
-    CHECK(t[0] == 0.5);   // (0.75 + 0.25) / 2
+    CHECK(t[0] == 0.5);               // (0.75 + 0.25) / 2
     CHECK(t[1] == (0.01 + 0.5) / 2);  // 0.255
 }
 

@@ -224,8 +224,8 @@ TEST_CASE("rows summing to 0.5 and 3 give rows_not_normalized; the analysis stil
 
 TEST_CASE("rows summing to 1 +- 1e-9 give no warning") {
     Data d = clean();
-    d.probs[0] = 0.7 + 1e-9;                // row 0 sums to 1 + 1e-9
-    d.probs[1 * 3 + 1] = 0.8 - 1e-9;        // row 1 sums to 1 - 1e-9
+    d.probs[0] = 0.7 + 1e-9;          // row 0 sums to 1 + 1e-9
+    d.probs[1 * 3 + 1] = 0.8 - 1e-9;  // row 1 sums to 1 - 1e-9
     CHECK(validate_inputs(d.lv(), d.pv()).empty());
     CHECK(validate_probs(d.pv()).empty());
 }

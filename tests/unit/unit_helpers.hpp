@@ -71,9 +71,8 @@ inline bool mentions_any(const std::string& msg, std::initializer_list<const cha
 
 // Words that show a message tells the user what to do, not only what went wrong.
 inline bool gives_advice(const std::string& msg) {
-    return mentions_any(msg, {"must", "should", "check", "expected", "expect", "use ", "remove", "make sure",
-                              "need", "provide", "pass ", "ensure", "fix", "replace", "only", "apply",
-                              "drop", "split"});
+    return mentions_any(msg, {"must", "should", "check", "expected", "expect", "use ", "remove", "make sure", "need",
+                              "provide", "pass ", "ensure", "fix", "replace", "only", "apply", "drop", "split"});
 }
 
 }  // namespace unit
