@@ -227,3 +227,17 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('the step-by-step view on the page itself keeps to its CSP (style-src self): no violation, bars drawn', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.sample}`));
+  });
+  await page.goto('/');
+  const el = page.locator('label-scope');
+  await el.evaluate((node) => { node.setAttribute('lesson', ''); node.setAttribute('demo', 'mnist'); });
+  const bar = el.locator('.lz-bar').first();
+  await expect(bar).toBeVisible();
+  expect(await bar.evaluate((b) => b.getBoundingClientRect().width)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+});

@@ -15,7 +15,17 @@ function apply(node, props) {
     else if (key === 'text') node.textContent = containBidi(value);
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
     else if (PROPERTIES.has(key)) node[key] = value;
+    else if (key === 'style') setStyle(node, String(value));
     else node.setAttribute(key, value === true ? '' : containBidi(value));
+  }
+}
+
+// A style="" attribute is inline style, which the page's CSP (style-src 'self') refuses; the same
+// declarations set through the CSSOM are allowed.
+function setStyle(node, declarations) {
+  for (const declaration of declarations.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon > 0) node.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
   }
 }
 
