@@ -32,7 +32,8 @@ test('detected, announced and analysed as ls.multiLabel.audit does; per-class vi
   const { dataset, report } = await expected();
   await dropNews(page);
   await expect(panel(page).locator('.ml-announce'))
-    .toHaveText(`Looks multi-label: ${dataset.rowsWithSeveral} rows have more than one label`);
+    .toHaveText(`Label sets: ${dataset.numExamples} rows, ${dataset.numClasses} classes, ${report.rows.length} flagged`);
+  await expect(panel(page).locator('.ml-summary')).toContainText(`${dataset.rowsWithSeveral} rows have more than one label`);
   // The flagged rows, most likely wrong first, with what looks wrong in each.
   expect(await rowNumbers(page)).toEqual(Array.from(report.issues));
   const name = (k) => dataset.classNames[k];
@@ -64,7 +65,7 @@ test('the News topics demo is in the demo list and opens as multi-label', async 
   await openApp(page);
   await app(page).locator('button[data-demo="news"]').click();
   await waitReady(page);
-  await expect(panel(page).locator('.ml-announce')).toContainText('Looks multi-label: 31 rows have more than one label');
+  await expect(panel(page).locator('.ml-summary')).toContainText('31 rows have more than one label');
   await expect(panel(page).locator('.ml-row').first()).toBeVisible();
 });
 
@@ -151,7 +152,7 @@ test('other notations are detected: a|b in one table, label_<class> columns, a 0
     await openApp(page);
     await dropFiles(page, files);
     await waitReady(page);
-    await expect(panel(page).locator('.ml-announce')).toHaveText('Looks multi-label: 2 rows have more than one label');
+    await expect(panel(page).locator('.ml-summary')).toContainText('2 rows have more than one label');
     const notation = await panel(page).locator('.ml-summary').textContent();
     expect(notation).toMatch(files[0].name === 'combined.csv' ? /as a\|b/ : files[0].name === 'columns.csv' ? /0\/1 column per class/ : /\.npy of 0\/1/);
   }

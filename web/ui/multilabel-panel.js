@@ -1,7 +1,7 @@
-// The multi-label review (controllers/multilabel.js): the "Looks multi-label" announcement, the
-// class quality table (the multi-label health tables), a per-class filter, and per flagged row its
-// given set as chips, what probably is missing or extra, and decisions on the set (accept the
-// suggested set, keep the given one, or edit it), with exports in the input's own notation.
+// The multi-label review (controllers/multilabel.js): a title naming the label sets and a note on why
+// they are read as sets, the class quality table (the multi-label health tables), a per-class filter,
+// and per flagged row its given set as chips, what probably is missing or extra, and decisions on the
+// set (accept the suggested set, keep the given one, or edit it), with exports in the input's own notation.
 import { h, replace, userText } from './dom.js';
 import { formatCount, formatPercent, plural } from './format.js';
 
@@ -177,12 +177,16 @@ export function createMultiLabelPanel(handlers) {
       filter = null;
       editing = null;
       element.hidden = false;
-      status.textContent = m.announcement;
       const flagged = m.rows.length;
+      // The title says what the card is; the detection that led here is a plain note below it.
+      status.textContent = `Label sets: ${plural(m.numExamples, 'row')}, ${plural(m.numClasses, 'class', 'classes')}, `
+        + `${formatCount(flagged)} flagged`;
+      const several = m.rowsWithSeveral ?? 0;
       replace(body,
         h('p', { class: 'ml-summary' },
-          `${plural(m.numExamples, 'row')}, ${plural(m.numClasses, 'class', 'classes')}, sets written ${NOTATION_TEXT[m.notation]}. `,
-          `${plural(flagged, 'row')} flagged. Overall label health `,
+          several ? `${plural(several, 'row')} ${several === 1 ? 'has' : 'have'} more than one label, so the labels are `
+            + 'read as sets. ' : '',
+          `Sets written ${NOTATION_TEXT[m.notation]}. Overall label health `,
           h('strong', {}, m.health.overall.toFixed(3)), '.'),
         m.computed ? h('p', { class: 'ml-computed', 'data-testid': 'ml-computed' },
           `Probabilities computed here: one logistic regression per class on ${plural(m.computed.folds.length, 'fold')} `,
