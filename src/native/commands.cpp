@@ -60,13 +60,13 @@ template <class T>
 JsValue numbers_of(const std::vector<T>& v) {
     return JsValue::numbers(std::vector<double>(v.begin(), v.end()));
 }
+// A K x K matrix, one row at a time while printing; `owner` keeps it alive.
 template <class T>
-JsValue matrix_of(const Matrix<T>& m) {
-    JsValue rows = JsValue::array();
-    for (std::size_t r = 0; r < m.rows; ++r)
-        rows.push(
-            JsValue::numbers(std::vector<double>(m.values.begin() + r * m.cols, m.values.begin() + (r + 1) * m.cols)));
-    return rows;
+JsValue matrix_of(std::shared_ptr<const void> owner, const Matrix<T>& m) {
+    return JsValue::generated(m.rows, [owner, &m](std::size_t r) {
+        return JsValue::numbers(
+            std::vector<double>(m.values.begin() + r * m.cols, m.values.begin() + (r + 1) * m.cols));
+    });
 }
 JsValue num(double x) { return JsValue::number(x); }
 
@@ -147,7 +147,8 @@ CommandResult scores(const Context& c, ProbsView<T> p) {
 
 template <class T>
 CommandResult health(const Context& c, ProbsView<T> p) {
-    const Report report = audit(c.d.labels_view(), p, AuditOptions{});
+    const auto kept = std::make_shared<const Report>(audit(c.d.labels_view(), p, AuditOptions{}));
+    const Report& report = *kept;
     MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
     JsValue classes = JsValue::array();
     for (const ClassQuality& q : report.class_quality) {
@@ -161,17 +162,19 @@ CommandResult health(const Context& c, ProbsView<T> p) {
         o.set("label_quality_score", num(q.label_quality_score));
         classes.push(std::move(o));
     }
-    JsValue overlaps = JsValue::array();
-    for (const ClassOverlap& x : report.overlapping_classes) {
+    // Up to K (K - 1) / 2 pairs: each made while printing.
+    const auto& names = c.d.class_names;
+    JsValue overlaps = JsValue::generated(report.overlapping_classes.size(), [kept, &names](std::size_t i) {
+        const ClassOverlap& x = kept->overlapping_classes[i];
         JsValue o = JsValue::object();
         o.set("class_a", num(x.class_a));
         o.set("class_b", num(x.class_b));
-        o.set("name_a", c.name(x.class_a));
-        o.set("name_b", c.name(x.class_b));
+        o.set("name_a", JsValue::string(names[static_cast<std::size_t>(x.class_a)]));
+        o.set("name_b", JsValue::string(names[static_cast<std::size_t>(x.class_b)]));
         o.set("num_overlapping_examples", num(static_cast<double>(x.num_overlapping_examples)));
         o.set("joint_probability", num(x.joint_probability));
-        overlaps.push(std::move(o));
-    }
+        return o;
+    });
     CommandResult r;
     r.json = JsValue::object();
     r.json.set("n", num(static_cast<double>(c.d.num_examples)));
@@ -179,9 +182,9 @@ CommandResult health(const Context& c, ProbsView<T> p) {
     r.json.set("overall_label_health_score", num(report.health_score));
     r.json.set("classes", std::move(classes));
     r.json.set("overlapping_classes", std::move(overlaps));
-    r.json.set("confident_joint", matrix_of(report.confident_joint));
-    r.json.set("noise_matrix", matrix_of(report.latent.noise_matrix));
-    r.json.set("inverse_noise_matrix", matrix_of(report.latent.inverse_noise_matrix));
+    r.json.set("confident_joint", matrix_of(kept, report.confident_joint));
+    r.json.set("noise_matrix", matrix_of(kept, report.latent.noise_matrix));
+    r.json.set("inverse_noise_matrix", matrix_of(kept, report.latent.inverse_noise_matrix));
     r.json.set("py", numbers_of(report.latent.py));
     r.json.set("warnings", std::move(warnings.json));
     r.warning_messages = std::move(warnings.messages);
@@ -231,8 +234,7 @@ CommandResult audit_command(const Context& c, ProbsView<T> p) {
     MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
     JsValue class_names = JsValue::array();
     for (const std::string& name : c.d.class_names) class_names.push(JsValue::string(name));
-    JsValue issue_list = JsValue::array();
-    for (const JsValue& issue : *issues) issue_list.push(issue);
+    JsValue issue_list = JsValue::generated(issues->size(), [issues](std::size_t i) { return (*issues)[i]; });
     CommandResult r;
     r.json = JsValue::object();
     r.json.set("n", num(static_cast<double>(report.num_examples)));

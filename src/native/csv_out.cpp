@@ -80,16 +80,21 @@ std::string spreadsheet_safe(const JsValue& value) {
     return "'" + text;
 }
 
-std::string to_csv(const std::vector<JsValue>& header, std::size_t num_rows, const CsvRow& row) {
-    std::string out;
-    out.reserve(num_rows * 24 + 64);
-    append_line(out, header);
+void write_csv(TextOut& out, const std::vector<JsValue>& header, std::size_t num_rows, const CsvRow& row) {
+    append_line(out.text, header);
     std::vector<JsValue> cells(header.size());
     for (std::size_t i = 0; i < num_rows; ++i) {
         row(i, cells);
-        append_line(out, cells);
+        append_line(out.text, cells);
+        out.maybe_spill();
     }
-    return out;
+}
+
+std::string to_csv(const std::vector<JsValue>& header, std::size_t num_rows, const CsvRow& row) {
+    TextOut out;
+    out.text.reserve(num_rows * 24 + 64);
+    write_csv(out, header, num_rows, row);
+    return std::move(out.text);
 }
 
 }  // namespace labelscope::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "native/js_value.hpp"
+#include "native/text_out.hpp"
 
 namespace labelscope::cli {
 
@@ -19,5 +20,7 @@ using CsvRow = std::function<void(std::size_t i, std::vector<JsValue>& cells)>;
 
 // The header row and `num_rows` rows, "\n" after every line. Rows are made one at a time.
 std::string to_csv(const std::vector<JsValue>& header, std::size_t num_rows, const CsvRow& row);
+// The same text, written to `out` a line at a time.
+void write_csv(TextOut& out, const std::vector<JsValue>& header, std::size_t num_rows, const CsvRow& row);
 
 }  // namespace labelscope::cli

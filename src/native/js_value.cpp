@@ -65,6 +65,14 @@ JsValue JsValue::object() {
     return v;
 }
 
+JsValue JsValue::generated(std::size_t count, std::function<JsValue(std::size_t)> item) {
+    JsValue v;
+    v.kind_ = Kind::generated;
+    v.count_ = count;
+    v.item_ = std::make_shared<const std::function<JsValue(std::size_t)>>(std::move(item));
+    return v;
+}
+
 JsValue& JsValue::push(JsValue v) {
     items_.push_back(std::move(v));
     return *this;
@@ -112,7 +120,8 @@ void JsValue::write_scalar(std::string& out) const {
     }
 }
 
-void JsValue::write(std::string& out, const std::string& indent) const {
+void JsValue::write(TextOut& sink, const std::string& indent) const {
+    std::string& out = sink.text;  // stays the same string when the sink spills
     if (is_scalar()) return write_scalar(out);
     const std::string inner = indent + "  ";
     if (kind_ == Kind::numbers) {
@@ -124,7 +133,25 @@ void JsValue::write(std::string& out, const std::string& indent) const {
         for (std::size_t i = 0; i < numbers_.size(); ++i) {
             if (i > 0) out += ", ";
             append_number_or_null(out, numbers_[i]);
+            sink.maybe_spill();
         }
+        out += ']';
+        return;
+    }
+    if (kind_ == Kind::generated) {
+        if (count_ == 0) {
+            out += "[]";
+            return;
+        }
+        out += "[\n";
+        for (std::size_t i = 0; i < count_; ++i) {
+            if (i > 0) out += ",\n";
+            out += inner;
+            (*item_)(i).write(sink, inner);
+            sink.maybe_spill();
+        }
+        out += '\n';
+        out += indent;
         out += ']';
         return;
     }
@@ -139,6 +166,7 @@ void JsValue::write(std::string& out, const std::string& indent) const {
             for (std::size_t i = 0; i < items_.size(); ++i) {
                 if (i > 0) out += ", ";
                 items_[i].write_scalar(out);
+                sink.maybe_spill();
             }
             out += ']';
             return;
@@ -147,7 +175,8 @@ void JsValue::write(std::string& out, const std::string& indent) const {
         for (std::size_t i = 0; i < items_.size(); ++i) {
             if (i > 0) out += ",\n";
             out += inner;
-            items_[i].write(out, inner);
+            items_[i].write(sink, inner);
+            sink.maybe_spill();
         }
         out += '\n';
         out += indent;
@@ -168,6 +197,7 @@ void JsValue::write(std::string& out, const std::string& indent) const {
             append_json_string(out, entries[i]->first);
             out += ": ";
             entries[i]->second.write_scalar(out);
+            sink.maybe_spill();
         }
         out += '}';
         return;
@@ -178,7 +208,8 @@ void JsValue::write(std::string& out, const std::string& indent) const {
         out += inner;
         append_json_string(out, entries[i]->first);
         out += ": ";
-        entries[i]->second.write(out, inner);
+        entries[i]->second.write(sink, inner);
+        sink.maybe_spill();
     }
     out += '\n';
     out += indent;
@@ -186,10 +217,12 @@ void JsValue::write(std::string& out, const std::string& indent) const {
 }
 
 std::string JsValue::to_json() const {
-    std::string out;
-    if (kind_ == Kind::numbers) out.reserve(numbers_.size() * 20 + 16);
+    TextOut out;
+    if (kind_ == Kind::numbers) out.text.reserve(numbers_.size() * 20 + 16);
     write(out, "");
-    return out;
+    return std::move(out.text);
 }
+
+void JsValue::write_json(TextOut& out) const { write(out, ""); }
 
 }  // namespace labelscope::cli

@@ -3,16 +3,20 @@
 // one line, numbers as String(number).
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "native/text_out.hpp"
+
 namespace labelscope::cli {
 
 class JsValue {
 public:
-    enum class Kind { null, boolean, number, string, numbers, array, object };
+    enum class Kind { null, boolean, number, string, numbers, array, object, generated };
 
     JsValue() = default;  // null
     static JsValue boolean(bool b);
@@ -21,6 +25,9 @@ public:
     static JsValue numbers(std::vector<double> values);  // an array of numbers, stored flat
     static JsValue array();
     static JsValue object();
+    // An array of `count` objects or arrays made one at a time while printing (item(i) must not be a
+    // scalar), so that K x K tables never exist as JsValue trees.
+    static JsValue generated(std::size_t count, std::function<JsValue(std::size_t)> item);
 
     Kind kind() const { return kind_; }
     bool is_scalar() const {
@@ -38,9 +45,11 @@ public:
 
     // toJson(value): the CLI's JSON text (no trailing newline).
     std::string to_json() const;
+    // The same text, written to `out` a piece at a time.
+    void write_json(TextOut& out) const;
 
 private:
-    void write(std::string& out, const std::string& indent) const;
+    void write(TextOut& out, const std::string& indent) const;
     void write_scalar(std::string& out) const;
     // Keys in JS property order: array-index keys ascending first, then the others as set.
     std::vector<const std::pair<std::string, JsValue>*> ordered_entries() const;
@@ -52,6 +61,8 @@ private:
     std::vector<double> numbers_;
     std::vector<JsValue> items_;
     std::vector<std::pair<std::string, JsValue>> entries_;
+    std::size_t count_ = 0;
+    std::shared_ptr<const std::function<JsValue(std::size_t)>> item_;
 };
 
 }  // namespace labelscope::cli

@@ -1,6 +1,7 @@
 // labelscope, native: the Node CLI's commands, flags, output and exit codes (src/cli/labelscope.mjs)
 // on the C++ core directly, for big files and servers. Exit codes: 0 ok, 1 unexpected error,
 // 2 usage, 3 bad input.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fcntl.h>
@@ -25,6 +26,7 @@
 #include "native/multilabel.hpp"
 #include "native/node_errors.hpp"
 #include "native/progress.hpp"
+#include "native/text_out.hpp"
 #include "native/utf8.hpp"
 
 #ifndef LABELSCOPE_VERSION
@@ -38,28 +40,20 @@ namespace {
 
 enum Exit { ok = 0, unexpected = 1, usage = 2, input = 3 };
 
-// Writes all of text to fd; false on an error (errno set).
-bool write_all(int fd, const std::string& text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
 // One line on stderr, as the Node CLI's say(): line breaks and surrounding space folded. Text
 // that came from the core is passed through node_text() first, piece by piece, as Node got it.
 void say(const std::string& text) { write_all(2, one_line(text) + "\n"); }
 
-// Standard output; a closed pipe (| head) is not an error.
-void print(const std::string& text) {
-    if (write_all(1, text)) return;
-    if (errno == EPIPE) std::exit(ok);
-    say("labelscope: cannot write to standard output: " + node_fs_message(errno, "write", ""));  // as Node says it
+// A failure writing standard output; a closed pipe (| head) is not an error.
+[[noreturn]] void stdout_failed(int error) {
+    if (error == EPIPE) std::exit(ok);
+    say("labelscope: cannot write to standard output: " + node_fs_message(error, "write", ""));  // as Node says it
     std::exit(input);  // a failure while writing: exit 3, as the Node CLI
+}
+
+// Standard output.
+void print(const std::string& text) {
+    if (!write_all(1, text)) stdout_failed(errno);
 }
 
 int usage_failure(const std::string& message, const std::string& command) {
@@ -109,26 +103,59 @@ int core_failure(Located e, const std::vector<InputFile>& files, const std::stri
     return input;
 }
 
-void emit(const std::string& text, const Values& values) {
-    const std::string* out = values.get("out");
-    if (out == nullptr) return print(text);
-    const int fd = ::open(out->c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    const bool written = fd >= 0 && write_all(fd, text);
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    if (written) return;
-    // Node's open errors name the path, its write errors do not.
-    const std::string why =
-        error == ENOENT ? "no such folder" : node_fs_message(error, fd < 0 ? "open" : "write", fd < 0 ? *out : "");
-    throw InputError("cannot write the output: " + why + ".", *out);
+// The result (JSON, or the CSV table) written a piece at a time: it never exists as one string.
+void write_result(TextOut& out, const CommandResult& result, const Values& values) {
+    if (values.format == "csv") {
+        write_csv(out, result.csv_header, result.csv_rows, result.csv_row);
+    } else {
+        result.json.write_json(out);
+        out.text += '\n';
+    }
+    out.spill();
 }
 
-std::string render(const CommandResult& result, const Values& values) {
-    if (values.format == "csv") {
+// "cannot write the output: ..." as the Node CLI says it: its open errors name the path, its write
+// errors do not.
+InputError output_error(int error, bool opening, const std::string& path) {
+    const std::string why =
+        error == ENOENT ? "no such folder" : node_fs_message(error, opening ? "open" : "write", opening ? path : "");
+    return InputError("cannot write the output: " + why + ".", path);
+}
+
+// To standard output or --out FILE. As the Node CLI (src/cli/write.mjs), a failure removes the
+// half-written file if this run created it, never a device or a file that was there before.
+void emit(const CommandResult& result, const Values& values) {
+    if (values.format == "csv")
         for (const std::string& message : result.warning_messages) say("labelscope: warning: " + node_text(message));
-        return to_csv(result.csv_header, result.csv_rows, result.csv_row);
+    const std::string* path = values.get("out");
+    if (path == nullptr) {
+        FdOut out(1);
+        try {
+            write_result(out, result, values);
+        } catch (const FdOut::WriteFailed& e) {
+            stdout_failed(e.error);
+        }
+        return;
     }
-    return result.json.to_json() + "\n";
+    struct stat info {};
+    const bool created = ::stat(path->c_str(), &info) != 0;
+    const int fd = ::open(path->c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) throw output_error(errno, true, *path);
+    const auto remove_own = [&] {
+        ::close(fd);
+        if (created && ::stat(path->c_str(), &info) == 0 && S_ISREG(info.st_mode)) ::unlink(path->c_str());
+    };
+    try {
+        FdOut out(fd);
+        write_result(out, result, values);
+    } catch (const FdOut::WriteFailed& e) {
+        remove_own();
+        throw output_error(e.error, false, *path);
+    } catch (...) {
+        remove_own();
+        throw;
+    }
+    ::close(fd);
 }
 
 int run(const std::string& command, const Values& values) {
@@ -147,7 +174,7 @@ int run(const std::string& command, const Values& values) {
         try {
             const CommandResult result = run_on(command, in.dataset, in.warnings, values);
             progress.clear();
-            emit(render(result, values), values);
+            emit(result, values);
         } catch (const LabelScopeError& e) {
             progress.clear();
             const io::ReadError r = locate(e, in.dataset);
