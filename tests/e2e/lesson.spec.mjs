@@ -121,18 +121,19 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
 
   // The followed row is the top-ranked flag, and its sentences carry its numbers.
   const row = report.issues[0];
+  const rowText = (row + 1).toLocaleString('en-US'); // rows read as everywhere on the page: 2,598
   expect(last.every((s) => s.example === row && s.row === row + 1)).toBe(true);
   const shown = el.locator('.lz-step');
   await expect(shown).toHaveCount(6);
-  await expect(shown.nth(0).locator('.lz-row')).toContainText(`Row ${row + 1} is labelled ${labels[row]}`);
-  await expect(shown.nth(5).locator('.lz-row')).toContainText(`Row ${row + 1} is ranked 1st of ${report.issues.length}`);
+  await expect(shown.nth(0).locator('.lz-row')).toContainText(`Row ${rowText} is labelled ${labels[row]}`);
+  await expect(shown.nth(5).locator('.lz-row')).toContainText(`Row ${rowText} is ranked 1st of ${report.issues.length}`);
   // The followed row's cell gives up that many rows, and the row is one of them (the top flag).
   const [given, other] = pr.rowCell;
   expect(pr.rowPicked).toBe(true);
   await expect(shown.nth(4).locator('.lz-row')).toContainText(
-    `Row ${row + 1}: ${cells[given][other]} rows are pruned from cell (${given}, ${other}) and it is one of them`);
+    `Row ${rowText}: ${cells[given][other]} rows are pruned from cell (${given}, ${other}) and it is one of them`);
   await expect(el.locator('.lz-walk')).toContainText(
-    `Row ${row + 1}: labelled ${given}; p(${other}) = `);
+    `Row ${rowText}: labelled ${given}; p(${other}) = `);
   await expect(el.locator('.lz-walk')).toContainText(
     `so it counts in cell (${given}, ${other}); ${cells[given][other]} rows are pruned from that cell and it is one of them; ranked 1st by self-confidence`);
   const prunedRow = await shown.nth(4).locator('tbody tr').nth(given).locator('td').allTextContents();

@@ -81,7 +81,7 @@ test('typical_n2000_k5: golden cell values, and the pruning step words them for 
   const { steps, walkthrough } = lessonSteps({ report, labels: g.labels, classNames: ['0', '1', '2', '3', '4'] }, null,
     { settings: {}, pick });
   // The whole walk in one sentence, as issue 14 words it.
-  assert.match(walkthrough, new RegExp(`^Row ${row + 1}: labelled ${given}; p\\(${counted}\\) = [0-9.e-]+ ≥ t\\(${counted}\\) = `
+  assert.match(walkthrough, new RegExp(`^Row ${(row + 1).toLocaleString('en-US')}: labelled ${given}; p\\(${counted}\\) = [0-9.e-]+ ≥ t\\(${counted}\\) = `
     + `[0-9.e-]+, so it counts in cell \\(${given}, ${counted}\\); ${count} rows are pruned from that cell and it is one of them; `
     + 'ranked 1st by self-confidence [0-9.e-]+\\.$'));
   const pruning = steps.find((s) => s.step === 'pruning');
@@ -89,7 +89,7 @@ test('typical_n2000_k5: golden cell values, and the pruning step words them for 
   assert.equal(pruning.numbers.rowPicked, pick.picked);
   assert.ok(pick.picked, 'the top-ranked flag is one of the rows its cell gives up');
   assert.match(pruning.rowSentence,
-    new RegExp(`^Row ${row + 1}: ${count} rows are pruned from cell \\(${given}, ${counted}\\) and it is one of them`));
+    new RegExp(`^Row ${(row + 1).toLocaleString('en-US')}: ${count} rows are pruned from cell \\(${given}, ${counted}\\) and it is one of them`));
 });
 
 test('pickInCell: ties go to the lower index; a NaN margin sorts last', () => {

@@ -207,7 +207,8 @@ export function simulationTruth(simulation) {
   }
   const how = simulation.rate == null ? 'a noise matrix' : `rate ${simulation.rate}`;
   const source = `the simulated noise (${how}, seed ${simulation.seed})`;
-  return { status, corrected, numErrors: simulation.flipped, numKnown: n, full: true, sources: [source], warnings: [] };
+  // simulated: the truth is only which rows were flipped; a row not flipped may still be wrong in the original.
+  return { status, corrected, numErrors: simulation.flipped, numKnown: n, full: true, simulated: true, sources: [source], warnings: [] };
 }
 
 /**

@@ -4,7 +4,7 @@ import { decisionBadge } from './decision-controls.js';
 import { explanationNode } from './detail.js';
 import { explainParts } from './explain.js';
 import { h, replace } from './dom.js';
-import { formatCount, formatProbability } from './format.js';
+import { formatCount, formatProbability, formatRow } from './format.js';
 import { thumbnail } from './thumbnails.js';
 
 function longest(values) {
@@ -22,7 +22,12 @@ function probabilityCell(cell, p) {
   cell.textContent = formatProbability(p);
 }
 
-function truthBadge(status) {
+function truthBadge(status, simulated) {
+  // Simulated truth knows only the flips: a row not flipped may still be wrong in the original labels.
+  if (simulated && status === 1) return h('span', { class: 'badge error', title: 'Flipped by the simulated noise' }, 'flipped');
+  if (simulated && status === 0) {
+    return h('span', { class: 'badge ok', title: 'Not flipped by the simulation: the original label may still be wrong' }, 'not flipped');
+  }
   if (status === 1) return h('span', { class: 'badge error', title: 'A confirmed label error' }, 'error');
   if (status === 0) return h('span', { class: 'badge ok', title: 'Checked: the label is correct' }, 'correct');
   return h('span', { class: 'badge unknown', title: 'Not reviewed' }, '—');
@@ -62,7 +67,7 @@ export function renderCell(cell, col, i, ctx, selected) {
       cell.textContent = rank[i] >= 0 ? formatCount(rank[i] + 1) : '—';
       break;
     case 'index':
-      cell.textContent = columns.id ? columns.id.values[i] : String(i + 1); // row N = the N-th data row
+      cell.textContent = columns.id ? columns.id.values[i] : formatRow(i); // row N = the N-th data row
       break;
     case 'example': {
       const parts = explainParts(i, ctx);
@@ -95,7 +100,7 @@ export function renderCell(cell, col, i, ctx, selected) {
       probabilityCell(cell, report.suggestedProbability[i]);
       break;
     case 'truth':
-      replace(cell, truthBadge(truth.status[i]));
+      replace(cell, truthBadge(truth.status[i], truth.simulated));
       break;
     case 'decision':
       replace(cell, decisionBadge(ctx.decisions.get(i), names));

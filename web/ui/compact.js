@@ -2,11 +2,18 @@
 // each with its explanation — nothing to configure.
 import { h } from './dom.js';
 import { explainParts } from './explain.js';
-import { formatCount, formatPercent, formatProbability } from './format.js';
+import { formatCount, formatPercent, formatProbability, formatRow } from './format.js';
 import { displayColumns } from './review.js';
 import { scoreFlags } from './truth.js';
 
 const VERDICTS = { 1: ['error', 'real error'], 0: ['ok', 'label correct'] };
+// Simulated truth knows only the flips: a row not flipped may still be wrong in the original labels.
+const SIMULATED = { 1: ['error', 'flipped'], 0: ['ok', 'not flipped'] };
+
+function verdict(truth, i) {
+  const words = (truth?.simulated ? SIMULATED : VERDICTS)[truth?.status[i]];
+  return words ? h('span', { class: `badge ${words[0]}` }, words[1]) : null;
+}
 
 /** ctx: {dataset, report, truth, classNames, labels}; maxRows: how many candidates to list. */
 export function renderCompact(ctx, maxRows) {
@@ -20,13 +27,17 @@ export function renderCompact(ctx, maxRows) {
     h('p', { class: 'compact-summary' },
       h('strong', {}, `${formatCount(flagged)} of ${formatCount(n)} rows`), ` look mislabelled (${formatPercent(flagged / n)}). `,
       `Health score ${formatProbability(report.healthScore)}.`,
-      scores && flagged ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are real errors.` : ''),
+      scores && flagged && truth?.simulated
+        ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are on rows the simulation flipped; `
+          + 'the others may still be real errors in the original labels.' : '',
+      scores && flagged && !truth?.simulated
+        ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are real errors.` : ''),
     top.length ? h('ol', { class: 'compact-list', 'aria-label': 'Most likely mislabelled rows' },
       top.map((i) => h('li', { class: 'compact-item', 'data-index': i },
         h('span', { class: 'compact-title' },
-          id ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`) : h('span', { class: 'compact-id' }, `row ${i + 1}`),
+          id ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`) : h('span', { class: 'compact-id' }, `row ${formatRow(i)}`),
           text ? h('span', { class: 'compact-text' }, text.values[i]) : null,
-          VERDICTS[truth?.status[i]] ? h('span', { class: `badge ${VERDICTS[truth.status[i]][0]}` }, VERDICTS[truth.status[i]][1]) : null),
+          verdict(truth, i)),
         h('span', { class: 'compact-why' }, explainParts(i, ctx).map((part) => (typeof part === 'string' ? part : h('strong', {}, part.cls))))))) : null,
     flagged > top.length ? h('p', { class: 'help' }, `…and ${formatCount(flagged - top.length)} more.`) : null);
 }

@@ -2,7 +2,7 @@
 // flagged in words, the verdict of the known truth, and its class probabilities as bars.
 import { h, replace } from './dom.js';
 import { explainParts, explainText } from './explain.js';
-import { formatCount, formatProbability, isolate } from './format.js';
+import { formatCount, formatProbability, formatRow, isolate } from './format.js';
 import { thumbnail } from './thumbnails.js';
 
 const MAX_DETAIL_CLASSES = 10;
@@ -26,9 +26,9 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   // "row N" is the N-th data row (header not counted), as in the table, errors and exports.
   const heading = [rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged', ' · ',
     columns.id ? [h('span', { class: 'detail-id' }, `${columns.id.name} ${columns.id.values[i]}`), ' · '] : null,
-    `row ${formatCount(i + 1)}`];
+    `row ${formatRow(i)}`];
   const file = dataset.source?.labelsFile;
-  const whereInFile = file ? `row ${formatCount(i + 1)} of ${isolate(file)} (header not counted)` : null;
+  const whereInFile = file ? `row ${formatRow(i)} of ${isolate(file)} (header not counted)` : null;
   const status = truth?.status[i];
   const verdict = status === 1
     ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${isolate(names[truth.corrected[i]])}` : ''}.`
@@ -58,7 +58,7 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   replace(detailHead,
     h('p', { class: 'detail-heading' }, heading),
     columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null,
-    dataset.images ? thumbnail(dataset.images, i, { size: 168, label: `Image of row ${i + 1}, given ${names[given]}` }) : null);
+    dataset.images ? thumbnail(dataset.images, i, { size: 168, label: `Image of row ${formatRow(i)}, given ${names[given]}` }) : null);
   replace(detailBody,
     h('p', { class: 'detail-explanation', 'aria-label': explainText(i, ctx) }, explanationNode(explainParts(i, ctx))),
     verdict ? h('p', { class: `detail-verdict${status === 1 ? ' error' : status === 0 ? ' ok' : ''}` }, verdict) : null,

@@ -5,6 +5,14 @@ export function formatCount(n) {
   return integer.format(n);
 }
 
+/**
+ * A row number as people read it: the N-th data row (header not counted), from a 0-based index, grouped
+ * like every other count ("4,819"). The one formatter for row numbers on the page.
+ */
+export function formatRow(index) {
+  return formatCount(index + 1);
+}
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** When something was saved (ms since 1970), in the user's locale; 'earlier' when not known. */

@@ -1,6 +1,7 @@
 // The step-by-step view's numbers (attribute `lesson`), taken from the audit report itself — no
 // computation of its own beyond counting — so every picture shows what the analysis used.
 // No DOM: lesson-steps.js draws these, and the labelscope-step event carries them.
+import { formatRow } from './format.js';
 import { pruneByCell } from './lesson-prune.js';
 
 /** Formats a probability for a sentence: 3 significant digits, never "1.00" for less than 1. */
@@ -51,7 +52,7 @@ export function lessonSteps({ report, labels, classNames }, row = null, prune = 
   const name = (c) => classNames?.[c] ?? String(c);
   const r = chosenRow(report, labels, row);
   const k = report.numClasses;
-  const rowName = `Row ${r.row + 1}`; // rows as the page counts them: the N-th data row, from 1
+  const rowName = `Row ${formatRow(r.row)}`; // rows as the page counts them: the N-th data row, from 1
   const cellCount = r.counted >= 0 ? report.confidentJointUncalibrated[r.given][r.counted] : null;
   const settings = prune.settings ?? {};
   const pruned = pruneByCell(report.confidentJoint, report.labelCounts, settings);
@@ -126,9 +127,9 @@ export function lessonSteps({ report, labels, classNames }, row = null, prune = 
   return { steps, row: r, numClasses: k, walkthrough: walkthrough(r, { report, name, pruned, pick: prune.pick }) };
 }
 
-/** The followed row through every step in one sentence, e.g. "Row 2598: labelled 5; p(3) = 0.999 ≥ t(3) = 0.99, ...". */
+/** The followed row through every step in one sentence, e.g. "Row 2,598: labelled 5; p(3) = 0.999 ≥ t(3) = 0.99, ...". */
 function walkthrough(r, { report, name, pruned, pick }) {
-  const parts = [`Row ${r.row + 1}: labelled ${name(r.given)}`];
+  const parts = [`Row ${formatRow(r.row)}: labelled ${name(r.given)}`];
   if (r.counted < 0) parts.push('no class reaches its threshold, so it counts in no cell');
   else parts.push(`p(${name(r.counted)}) = ${prob(r.pCounted)} ≥ t(${name(r.counted)}) = ${prob(r.threshold)}, so it counts in cell (${name(r.given)}, ${name(r.counted)})`);
   if (r.counted >= 0 && r.counted !== r.given) {

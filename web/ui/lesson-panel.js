@@ -3,6 +3,7 @@
 // view (attribute lesson) and, for simulated noise, every method compared and a noise-rate sweep.
 import { probabilitiesNote, simulationScores, trainingArgs } from '../controllers/simulation.js';
 import { h, replace } from './dom.js';
+import { formatRow } from './format.js';
 import { renderComparison, renderSweep } from './lesson-charts.js';
 import { chosenRow } from './lesson-data.js';
 import { createNoiseForm } from './lesson-make.js';
@@ -49,7 +50,7 @@ function flipLists(sim, report, labels, names) {
   const found = [];
   const missed = [];
   for (const i of sim.flippedRows) (report.isLabelIssue[i] ? found : missed).push(i);
-  const what = (i) => `row ${fmt(i + 1)}: labelled ${names[labels[i]]}, truly ${names[sim.trueLabels[i]]}`;
+  const what = (i) => `row ${formatRow(i)}: labelled ${names[labels[i]]}, truly ${names[sim.trueLabels[i]]}`;
   const list = (rows, item) => h('ol', { class: 'lz-rows', tabindex: '0' }, rows.slice(0, LIST_LIMIT).map((i) => h('li', null, item(i))),
     rows.length > LIST_LIMIT ? h('li', { class: 'help' }, `… and ${fmt(rows.length - LIST_LIMIT)} more`) : null);
   const short = { agrees: 'the model agrees with the wrong label', unsure: 'the model is unsure', notPruned: 'not pruned' };

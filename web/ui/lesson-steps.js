@@ -1,6 +1,7 @@
 // The step-by-step view (attribute `lesson`): each step of confident learning as one plain sentence,
 // its picture drawn from the report's own numbers (ui/lesson-data.js), and one row followed through.
 import { h } from './dom.js';
+import { formatRow } from './format.js';
 import { lessonSteps, prob } from './lesson-data.js';
 
 // More classes than this (ImageNet has 1,000): a picture shows the followed row's classes and
@@ -90,7 +91,7 @@ function picture(step, ctx, r) {
       });
     case 'ranking':
       return h('ol', { class: 'lz-rank' }, n.top.map((i, pos) => h('li', { class: i === r.row ? 'mark' : null },
-        h('span', null, `row ${i + 1}`),
+        h('span', null, `row ${formatRow(i)}`),
         h('span', null, `${names[ctx.labels[i]]} → ${names[ctx.report.suggestedLabel[i]]}`),
         h('span', { class: 'num' }, prob(n.scores[pos])))));
     default:
@@ -108,7 +109,7 @@ export function renderLessonSteps(ctx, { onStep, row = null, prune = {}, chooser
   const { steps, row: r, walkthrough } = lessonSteps(ctx, row, prune);
   const section = h('section', { class: 'lz-steps', 'aria-label': 'How confident learning found these rows, step by step' },
     h('h2', { class: 'section-title' }, 'Step by step, on these numbers'),
-    h('p', { class: 'lz-follow' }, `Following row ${r.row + 1} (labelled ${ctx.classNames[r.given]}) through every step. In short: `,
+    h('p', { class: 'lz-follow' }, `Following row ${formatRow(r.row)} (labelled ${ctx.classNames[r.given]}) through every step. In short: `,
       h('strong', { class: 'lz-walk' }, walkthrough)),
     chooser,
     steps.map((s) => h('article', { class: 'lz-step', 'data-step': s.step },

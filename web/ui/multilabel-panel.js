@@ -3,7 +3,7 @@
 // and per flagged row its given set as chips, what probably is missing or extra, and decisions on the
 // set (accept the suggested set, keep the given one, or edit it), with exports in the input's own notation.
 import { h, replace, userText } from './dom.js';
-import { formatCount, formatPercent, plural } from './format.js';
+import { formatCount, formatPercent, formatRow, plural } from './format.js';
 
 const MAX_ROWS = 200; // rows drawn at once; the filter narrows them
 
@@ -94,7 +94,7 @@ export function createMultiLabelPanel(handlers) {
       editing = null;
       handlers.decide(row.example, 'edit', set);
     };
-    return h('fieldset', { class: 'ml-editor' }, h('legend', {}, `Classes of row ${row.example + 1}`), boxes,
+    return h('fieldset', { class: 'ml-editor' }, h('legend', {}, `Classes of row ${formatRow(row.example)}`), boxes,
       h('div', { class: 'ml-actions' },
         h('button', { type: 'button', class: 'primary', onclick: save }, 'Save set'),
         h('button', { type: 'button', class: 'quiet', onclick: () => { editing = null; drawRows(); } }, 'Cancel')));
@@ -117,7 +117,7 @@ export function createMultiLabelPanel(handlers) {
     }, label);
     return h('article', { class: `ml-row${decided ? ' ml-decided' : ''}`, 'data-row': String(row.example + 1) },
       h('header', { class: 'ml-row-head' },
-        h('span', { class: 'ml-rownum' }, `Row ${formatCount(row.example + 1)}`),
+        h('span', { class: 'ml-rownum' }, `Row ${formatRow(row.example)}`),
         h('span', { class: 'ml-quality', title: 'Label quality score: lower = more likely wrong' },
           `quality ${model.labelQuality[row.example].toFixed(3)}`)),
       text != null ? h('p', { class: 'ml-text' }, userText(text)) : null,
@@ -126,7 +126,7 @@ export function createMultiLabelPanel(handlers) {
       h('p', { class: 'ml-suggest' }, h('span', { class: 'ml-key' }, 'Suggested: '), chips(row.suggested, 'suggested')),
       decided ? h('p', { class: 'ml-decision', 'data-testid': 'ml-decision' }, `${DECISION_TEXT[decided.decision]}: `,
         chips(decided.set, 'decided')) : null,
-      h('div', { class: 'ml-actions', role: 'group', 'aria-label': `Decide on row ${row.example + 1}` },
+      h('div', { class: 'ml-actions', role: 'group', 'aria-label': `Decide on row ${formatRow(row.example)}` },
         act('accept', 'Accept suggested set'), act('keep', 'Keep given set'), act('edit', 'Edit set…')),
       editing === row.example ? editor(row) : null);
   }

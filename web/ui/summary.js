@@ -44,6 +44,7 @@ export function renderSummary({ report }) {
 export function renderTruth(scores, truth, n) {
   const { numErrors, numKnown, flagged, confirmed, correct, unknown, precision, recall } = scores;
   const sentences = [];
+  if (truth.simulated) return renderSimulatedTruth(scores, truth, n);
   if (truth.full) {
     sentences.push(`The true label of every row is known: ${plural(numErrors, 'row is', 'rows are')} mislabelled (${formatPercent(numErrors / n)}).`);
   } else if (numKnown > numErrors) {
@@ -74,4 +75,28 @@ export function renderTruth(scores, truth, n) {
     ),
     truth.full ? null : h('p', { class: 'help' },
       `Truth from ${truth.sources.join(', ')}. Rows nobody reviewed are counted neither as right nor as wrong; precision is over reviewed flags only.`));
+}
+
+/**
+ * The known truth of simulated noise: only which rows were flipped. A flag on a row that was not flipped
+ * is not a false alarm for sure — the original labels can hold real errors — so the words say "flipped".
+ */
+function renderSimulatedTruth(scores, truth, n) {
+  const { numErrors, flagged, confirmed, correct, precision, recall } = scores;
+  const sentences = [`The simulation flipped ${plural(numErrors, 'label')} (${formatPercent(numErrors / n)}).`];
+  sentences.push(flagged === 0 ? 'labelscope flags no rows.'
+    : `labelscope flags ${plural(flagged, 'row')}: ${formatCount(confirmed)} of them were flipped, ${formatCount(correct)} were not.`);
+  if (numErrors > 0) sentences.push(`It finds ${formatCount(confirmed)} of the ${plural(numErrors, 'flip')}.`);
+  if (correct > 0) sentences.push('Flags on rows that were not flipped may still be real errors in the original labels: look at them.');
+  return h('section', { class: 'truth', 'aria-label': 'Known truth' },
+    h('div', { class: 'truth-words' },
+      h('h2', { class: 'section-title' }, 'Against the known truth: the simulated flips'),
+      h('p', { class: 'truth-text' }, sentences.join(' '))),
+    h('dl', { class: 'summary truth-stats' },
+      stat('Flipped rows', formatCount(numErrors), `${formatPercent(numErrors / n)} of ${formatCount(n)}`, { key: 'known-errors' }),
+      stat('Flags on flipped rows', `${formatCount(confirmed)} of ${formatCount(flagged)}`,
+        precision == null ? 'precision unknown' : `precision against the flips ${formatPercent(precision)}`, { key: 'precision' }),
+      stat('Flips found', `${formatCount(confirmed)} of ${formatCount(numErrors)}`,
+        recall == null ? 'no flips' : `recall ${formatPercent(recall)}`, { key: 'recall' })),
+    h('p', { class: 'help' }, `Truth from ${truth.sources.join(', ')}.`));
 }
