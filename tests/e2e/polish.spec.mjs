@@ -52,3 +52,43 @@ test('simulated noise: badges say flipped / not flipped, and the card says unfli
   await expect(el.locator('.truth')).toContainText('may still be real errors in the original labels');
   await expect(el.locator('.truth')).not.toContainText('labelled correctly');
 });
+
+test('demo buttons wrap beside "Try a demo:", never under it (1280 px)', async ({ page }) => {
+  await openApp(page);
+  const label = app(page).locator('.demos-label');
+  const labelBox = await label.boundingBox();
+  const boxes = await app(page).locator('button[data-demo]').evaluateAll((list) => list.map((b) => b.getBoundingClientRect().left));
+  expect(boxes.length).toBeGreaterThan(2);
+  for (const left of boxes) expect(left).toBeGreaterThan(labelBox.x + labelBox.width);
+});
+
+test.describe('phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('a demo chosen on a phone folds the Files panel so the results come first', async ({ page }) => {
+    await openApp(page);
+    await app(page).locator('button[data-demo="news"]').click();
+    await waitReady(page);
+    await expect(app(page).locator('.ml-row').first()).toBeVisible();
+    await expect(app(page).locator('details.files')).not.toHaveAttribute('open', '');
+  });
+});
+
+test('hide-truth: the estimated noise stays hidden with the other truth numbers until Reveal, which the text names', async ({ page }) => {
+  await page.goto('/examples/embed.html');
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const el = document.createElement('label-scope');
+    el.id = 'sim';
+    for (const [k, v] of Object.entries({ demo: 'headlines', 'simulate-noise': '0.2', seed: '1', 'hide-truth': '' })) el.setAttribute(k, v);
+    el.addEventListener('labelscope-result', resolve, { once: true });
+    el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
+    document.querySelector('main').prepend(el);
+  }));
+  const el = page.locator('label-scope#sim');
+  await expect(el.locator('[data-stat="flagged"]')).toBeVisible();
+  await expect(el.locator('[data-stat="noise"]')).toBeHidden();
+  await expect(el.locator('[data-stat="health"]')).toBeHidden();
+  await expect(el.locator('.lz-sim')).toContainText('press Reveal the truth');
+  await expect(el.locator('.lz-sim')).not.toContainText('until you have decided every flagged row');
+  await el.getByRole('button', { name: 'Reveal the truth' }).first().click();
+  await expect(el.locator('[data-stat="noise"]')).toBeVisible();
+});

@@ -58,10 +58,15 @@ export function createIntake(handlers) {
 
   const demos = h('div', { class: 'demos', role: 'group', 'aria-label': 'Demo datasets' },
     h('span', { class: 'demos-label' }, 'Try a demo:'),
-    Object.entries(DEMOS).map(([name, demo]) => h('button', {
+    // The buttons wrap inside their own box beside the label, not under it.
+    h('div', { class: 'demo-list' }, Object.entries(DEMOS).map(([name, demo]) => h('button', {
       // detail 0: pressed with Enter or Space, not clicked (focus then moves to the results).
-      type: 'button', class: 'demo', 'data-demo': name, onclick: (e) => handlers.onDemo(name, { keyboard: e.detail === 0 }),
-    }, h('span', { class: 'demo-title' }, demo.title), h('span', { class: 'demo-detail' }, demo.detail))));
+      type: 'button', class: 'demo', 'data-demo': name, onclick: async (e) => {
+        await handlers.onDemo(name, { keyboard: e.detail === 0 });
+        // On a phone the results come first: the demo's file list folds instead of pushing them down.
+        if (files.ownerDocument.defaultView?.matchMedia('(max-width: 600px)').matches) files.open = false;
+      },
+    }, h('span', { class: 'demo-title' }, demo.title), h('span', { class: 'demo-detail' }, demo.detail)))));
 
   const files = h('details', { class: 'files', hidden: true, open: true });
   const resume = h('div', { class: 'resume-slot' });

@@ -144,6 +144,11 @@ export class LessonMode {
   render(ui, ctx, { compact, truth, shown, client }) {
     const hide = Boolean(truth) && !shown;
     if (hide) replace(ui.truth); // no precision or recall until every flag is decided or revealed
+    // The estimated noise (and the health score, its complement) would give the answer away too.
+    for (const key of ['noise', 'health']) {
+      const stat = ui.summary?.querySelector(`[data-stat="${key}"]`);
+      if (stat) stat.hidden = hide;
+    }
     this.#panel.render({
       ctx: { ...ctx, hasTruth: Boolean(truth) },
       simulation: this.#simulation,

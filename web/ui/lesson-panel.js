@@ -111,7 +111,8 @@ export class LessonPanel {
 
   #revealCard({ onReveal, compact }) {
     const text = compact ? 'The known truth is hidden. Make your guess, then reveal it.'
-      : 'The known truth is hidden until you have decided every flagged row. Decide them in the table, or reveal it now.';
+      : 'The known truth is hidden: judge a few flagged rows in the table, then press Reveal the truth (it also shows '
+        + 'once every flagged row is decided).';
     return h('section', { class: 'lz-card lz-hidden-truth', 'aria-label': 'Known truth hidden' },
       h('p', null, text),
       h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'));
@@ -129,7 +130,8 @@ export class LessonPanel {
     const note = h('p', { class: 'help lz-probs', 'data-probabilities': sim.probabilities }, probabilitiesNote(sim));
     const body = [h('h2', { class: 'section-title' }, 'Label noise, made on purpose'), head];
     if (hideTruth && !revealed) {
-      body.push(h('p', null, `${ctx.report.issues.length.toLocaleString('en-US')} rows are flagged. How many of them are flips is hidden until you have decided every flagged row.`),
+      body.push(h('p', null, `${ctx.report.issues.length.toLocaleString('en-US')} rows are flagged. How many of them are flips, and the estimated noise, `
+        + 'stay hidden: judge a few rows, then press Reveal the truth (or decide every flagged row).'),
         h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'));
     } else {
       const s = simulationScores(sim, ctx.report.issues);

@@ -100,8 +100,10 @@ input[type="range"] { accent-color: var(--ls-accent); width: 100%; }
 .intake.has-data .drop-icon { width: 36px; height: 36px; border-radius: 9px; }
 .intake.has-data .drop-icon svg { width: 20px; height: 20px; }
 .intake.has-data .drop-hint { display: none; }
-.demos { display: flex; flex-wrap: wrap; align-items: stretch; gap: 8px 10px; }
-.demos-label { align-self: center; color: var(--ls-muted); font-size: 0.9rem; margin-right: 2px; }
+.demos { display: flex; align-items: flex-start; gap: 8px 10px; }
+.demos-label { flex: none; padding-top: 0.6rem; color: var(--ls-muted); font-size: 0.9rem; margin-right: 2px; }
+.demo-list { display: flex; flex-wrap: wrap; align-items: stretch; gap: 8px 10px; flex: 1; min-width: 0; }
+@media (max-width: 600px) { .demos { flex-direction: column; align-items: stretch; } .demos-label { padding-top: 0; } }
 .demo { flex: 0 1 auto; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; text-align: left; padding: 8px 14px; border-radius: 10px; }
 .demo-title { font-weight: 600; }
 .demo-detail { color: var(--ls-muted); font-size: 0.8rem; }
