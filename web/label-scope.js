@@ -314,7 +314,9 @@ export class LabelScopeElement extends HTMLElement {
   }
 
   #applyLayout() {
-    applyLayout(this.#ui, { compact: this.#compact, hasReport: Boolean(this.report) });
+    // hide-truth on data the page names is an exercise on that data: no drop zone, demos or file list.
+    const exercise = this.hasAttribute('hide-truth') && SOURCE_ATTRIBUTES.some((a) => this.hasAttribute(a));
+    applyLayout(this.#ui, { compact: this.#compact, hasReport: Boolean(this.report), exercise });
   }
 
   #setState(state) {

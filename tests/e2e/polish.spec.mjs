@@ -85,6 +85,10 @@ test('hide-truth: the estimated noise stays hidden with the other truth numbers 
   }));
   const el = page.locator('label-scope#sim');
   await expect(el.locator('[data-stat="flagged"]')).toBeVisible();
+  // An exercise on the data it names: no drop zone, demo buttons or file list (which names the truth file).
+  await expect(el.locator('.drop')).toBeHidden();
+  await expect(el.locator('button[data-demo]').first()).toBeHidden();
+  await expect(el.locator('details.files')).toBeHidden();
   await expect(el.locator('[data-stat="noise"]')).toBeHidden();
   await expect(el.locator('[data-stat="health"]')).toBeHidden();
   await expect(el.locator('.lz-sim')).toContainText('press Reveal the truth');

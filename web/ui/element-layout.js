@@ -25,10 +25,13 @@ export function maxRows(el) {
   return el.hasAttribute('compact') ? DEFAULT_COMPACT_ROWS : Infinity;
 }
 
-/** Shows the parts of the shell `ui` that the compact view (or the full one, with a report or not) has. */
-export function applyLayout(ui, { compact, hasReport }) {
+/**
+ * Shows the parts of the shell `ui` that the compact view (or the full one, with a report or not) has.
+ * exercise: the element reviews the data it was given (hide-truth with a demo or src), so no intake.
+ */
+export function applyLayout(ui, { compact, hasReport, exercise = false }) {
   ui.root.classList.toggle('compact', compact);
-  ui.intake.element.hidden = compact;
+  ui.intake.element.hidden = compact || exercise;
   ui.results.hidden = compact || !hasReport;
   ui.compact.hidden = !compact;
 }
