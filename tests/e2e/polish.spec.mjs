@@ -51,6 +51,9 @@ test('simulated noise: badges say flipped / not flipped, and the card says unfli
   await expect(el.locator(`.vt-row[data-index="${flip}"] .vt-c-truth`)).toHaveText('flipped');
   await expect(el.locator('.truth')).toContainText('may still be real errors in the original labels');
   await expect(el.locator('.truth')).not.toContainText('labelled correctly');
+  await el.locator(`.vt-row[data-index="${kept}"]`).click();
+  await expect(el.locator('.detail')).toContainText('Not flipped by the simulation — the original label may still be wrong.');
+  await expect(el.locator('.detail')).not.toContainText('the label is correct');
 });
 
 test('demo buttons wrap beside "Try a demo:", never under it (1280 px)', async ({ page }) => {

@@ -30,7 +30,11 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   const file = dataset.source?.labelsFile;
   const whereInFile = file ? `row ${formatRow(i)} of ${isolate(file)} (header not counted)` : null;
   const status = truth?.status[i];
-  const verdict = status === 1
+  // Simulated truth knows only the flips: a row not flipped may still be wrong in the original labels.
+  const simulatedVerdict = status === 1
+    ? `Flipped by the simulated noise${truth.corrected[i] >= 0 ? ` — its label was ${isolate(names[truth.corrected[i]])}` : ''}.`
+    : 'Not flipped by the simulation — the original label may still be wrong.';
+  const verdict = truth?.simulated && status != null && status >= 0 ? simulatedVerdict : status === 1
     ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${isolate(names[truth.corrected[i]])}` : ''}.`
     : status === 0 ? 'Known truth: the label is correct.' : truth ? 'Known truth: not reviewed.' : null;
 
