@@ -1,6 +1,10 @@
 // Browser tests of the page and <label-scope>, in Debian's Chromium (no browser download).
 // LABELSCOPE_SITE=dist/site runs the same tests against the built static site.
 import { defineConfig } from '@playwright/test';
+// Specs that import web/ modules (units, decisions-units, lesson) load them from the source tree:
+// the same resolve hook as the node tests (tests/js/web-layout.mjs). The config is loaded by the
+// runner and by every worker, so each registers it.
+import './tests/js/web-layout.mjs';
 
 // LABELSCOPE_E2E_PORT picks another pair of ports (PORT and PORT + 1), so two runs can share a machine.
 const PORT = Number(process.env.LABELSCOPE_E2E_PORT) || 8123;
