@@ -131,8 +131,9 @@ export function featureFiles(values) {
   return [labels, { ...features, role: 'features' }];
 }
 
-// One line on standard error, rewritten in place, for runs that last over a second
-// (LABELSCOPE_PROGRESS_AFTER_MS changes the second, e.g. to 0 in tests).
+// Progress on standard error for runs that last over a second (LABELSCOPE_PROGRESS_AFTER_MS
+// changes the second, e.g. to 0 in tests): on a terminal one line rewritten in place; into a
+// pipe or a log, where a carriage return does not rewrite anything, one whole line per update.
 const PROGRESS_AFTER_MS = Number(process.env.LABELSCOPE_PROGRESS_AFTER_MS ?? 1000);
 export function progressLine(quiet, stream = process.stderr, afterMs = PROGRESS_AFTER_MS) {
   const start = Date.now();
@@ -140,12 +141,13 @@ export function progressLine(quiet, stream = process.stderr, afterMs = PROGRESS_
   return {
     update(text) {
       if (quiet || Date.now() - start < afterMs) return;
+      if (!stream.isTTY) return void stream.write(`labelscope: ${text}\n`);
       stream.write(`\r${`labelscope: ${text}`.padEnd(shown.length)}`);
       shown = `labelscope: ${text}`;
     },
     done() {
       if (!shown) return;
-      stream.write(stream.isTTY ? `\r${' '.repeat(shown.length)}\r` : '\n');
+      stream.write(`\r${' '.repeat(shown.length)}\r`);
       shown = '';
     },
   };

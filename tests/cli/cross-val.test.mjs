@@ -106,15 +106,16 @@ describe('labelscope cross-val', () => {
     assert.equal(audit.status, 0, audit.stderr);
   });
 
-  test('progress on standard error: one line per fold, rewritten in place; --quiet silences it', () => {
+  test('progress on standard error: one line per fold (whole lines into a pipe); --quiet silences it', () => {
     // LABELSCOPE_PROGRESS_AFTER_MS=0: shown from the start (runs over a second show it anyway).
     const env = { ...process.env, LABELSCOPE_PROGRESS_AFTER_MS: '0' };
     const shown = runCli(['cross-val', '--data', rel('iris.csv')], { env }, 'node');
     assert.equal(shown.status, 0, shown.stderr);
-    const lines = shown.stderr.split('\r').filter(Boolean).map((l) => l.trim());
+    assert.ok(!shown.stderr.includes('\r'), 'no carriage returns into a pipe');
+    const lines = shown.stderr.split('\n').filter(Boolean);
     for (let k = 0; k <= 5; k++) assert.ok(lines.includes(`labelscope: cross-validation: ${k} of 5 folds done`), lines.join(' | '));
     assert.ok(lines.some((l) => l.startsWith('labelscope: reading ')), 'the reading stage');
-    assert.ok(shown.stderr.endsWith('\n'), 'the line ends when the run does (not a terminal)');
+    assert.ok(shown.stderr.endsWith('\n'), 'every line is ended (not a terminal)');
     assert.equal(shown.stdout, cli(['cross-val', '--data', rel('iris.csv')]).stdout);
     const quiet = runCli(['cross-val', '--data', rel('iris.csv'), '--quiet'], { env }, 'node');
     assert.equal(quiet.status, 0);
