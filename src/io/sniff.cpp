@@ -123,6 +123,7 @@ void sniff_npy(Sniffed& s, const std::string& name, const std::uint8_t* head, st
     std::string dims;
     for (std::size_t d : s.shape) dims += (dims.empty() ? "" : " x ") + std::to_string(d);
     s.reason = ".npy array " + dims + (one_column ? " (labels)" : "");
+    s.named_as_probabilities = !one_column && probabilities_by_name(name);
     // A file named as probabilities (pred_probs.npy) keeps that role: the reader says what is wrong.
     if (!one_column && !probabilities_by_name(name) && npy_holds_features(s, head, size)) {
         s.role = "features";
@@ -181,6 +182,7 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
         const bool probs_name = probabilities_by_name(file_name);
         s.role = probs_name ? "predProbs" : "labels";
         s.reason = probs_name ? "file name" : "one column";
+        s.named_as_probabilities = probs_name;
         return;
     }
     const std::ptrdiff_t label = find_label_column(lower);
@@ -210,6 +212,7 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
     }
     s.role = "predProbs";
     s.reason = std::to_string(width) + " numeric columns";
+    s.named_as_probabilities = probabilities_by_name(name);
     // Numbers only, rows that do not sum to 1: features (pixels, embeddings) for labels beside them.
     std::vector<std::size_t> all(width);
     for (std::size_t c = 0; c < width; ++c) all[c] = c;

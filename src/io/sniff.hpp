@@ -25,6 +25,9 @@ struct Sniffed {
     // A label column beside numbers whose rows do not sum to 1, or (role features) an N x D block of
     // features: images, whole numbers, or rows in the head that do not sum to 1.
     bool looks_like_features = false;
+    // The role is predProbs because the file's name says so (pred_probs.npy): what the values look
+    // like (0/1, whole numbers) must not move it to another role; the reader says what is wrong.
+    bool named_as_probabilities = false;
     std::optional<ReadError> problem;  // the reader's error, when the file cannot be read at all
 };
 

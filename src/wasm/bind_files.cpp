@@ -34,6 +34,7 @@ val sniff_file(std::string name, val head, bool complete) {
             r.set("descr", s.descr);
         }
         r.set("looksLikeFeatures", s.looks_like_features);
+        r.set("namedAsProbabilities", s.named_as_probabilities);
         if (s.problem)
             r.set("problem", error_out(s.problem->code(), s.problem->what(), s.problem->file(), s.problem->row(),
                                        s.problem->column(), -1, -1, s.problem->line())["error"]);

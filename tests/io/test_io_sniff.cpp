@@ -112,4 +112,9 @@ TEST_CASE("sniff: an N x D block of features is no probabilities: images, pixels
     // Named as probabilities: kept as such, so the reader's message says what is wrong with them.
     CHECK(sniff("pred_probs.npy", npy_file("|u1", "(2, 4)", std::string(8, '\x07'))).role == "predProbs");
     CHECK(sniff("pred_probs.csv", "73,32\n81,66\n").role == "predProbs");
+    // ... and say so, so that no later guess (0/1 values as label sets) moves them to another role.
+    CHECK(sniff("pred_probs.npy", npy_file("<i8", "(2, 2)", std::string(32, '\0'))).named_as_probabilities);
+    CHECK(sniff("pred_probs.csv", "73,32\n81,66\n").named_as_probabilities);
+    CHECK_FALSE(sniff("x.csv", "0.2,0.8\n0.5,0.5\n").named_as_probabilities);
+    CHECK_FALSE(sniff("tags.npy", npy_file("<i8", "(2, 2)", std::string(32, '\0'))).named_as_probabilities);
 }

@@ -28,6 +28,7 @@ export function sniffLabelSetsToo(sniff) {
     const entry = await sniff(file);
     // Taken for probabilities, or (integers, rows not summing to 1) for features such as pixels.
     if (entry.problem || (entry.role !== 'predProbs' && entry.role !== 'features')) return entry;
+    if (entry.namedAsProbabilities) return entry; // pred_probs.npy of integers: the reader says what is wrong
     const columns = entry.columns ?? [];
     if (entry.format === 'csv' && columns.length > 0 && columns.every((c) => /^label_./i.test(c))
       && (entry.firstRow ?? []).every((v) => v === '0' || v === '1')) {

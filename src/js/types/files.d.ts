@@ -23,6 +23,8 @@ export interface SniffedFile {
   descr?: string;
   /** A label column next to numbers whose rows do not sum to 1: features, not probabilities. */
   looksLikeFeatures: boolean;
+  /** The role is predictedProbabilities because the file's name says so (pred_probs.npy): keep it. */
+  namedAsProbabilities: boolean;
   /** The reader's error when the file cannot be read at all (empty, binary, UTF-16, ...). */
   problem?: LabelScopeError;
 }
