@@ -11,24 +11,11 @@
 #include "io/dense_reader.hpp"
 #include "io/table_reader.hpp"
 #include "learn/learn.hpp"
+#include "wasm/learn_out.hpp"
 #include "wasm/marshal.hpp"
 
 namespace labelscope::wasm {
 namespace {
-
-std::vector<std::string> string_list(const val& o, const char* key) {
-    std::vector<std::string> out;
-    if (!has(o, key)) return out;
-    const auto n = o[key]["length"].as<std::size_t>();
-    for (std::size_t i = 0; i < n; ++i) out.push_back(o[key][i].as<std::string>());
-    return out;
-}
-
-val strings_out(const std::vector<std::string>& v) {
-    val a = val::array();
-    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, v[i]);
-    return a;
-}
 
 constexpr std::uint64_t WARM_HELPERS_ABOVE_BYTES = 1 << 20;
 
@@ -183,33 +170,9 @@ public:
                 const auto& y = given.labels;
                 const learn::CrossValResult r = learn::cross_val_probs(
                     *d_->features, y.data(), y.size(), static_cast<int>(d_->labels.class_names.size()), x, report);
-                val folds = val::array();
-                for (std::size_t f = 0; f < r.folds.size(); ++f) {
-                    val fold = val::object();
-                    fold.set("trainRows", static_cast<double>(r.folds[f].train_rows));
-                    fold.set("testRows", static_cast<double>(r.folds[f].test_rows));
-                    fold.set("accuracy", r.folds[f].accuracy);
-                    fold.set("logLoss", r.folds[f].log_loss);
-                    fold.set("iterations", r.folds[f].iterations);
-                    folds.set(f, fold);
-                }
-                val res = val::object();
-                res.set("probs", out(r.probs));
-                res.set("numExamples", static_cast<double>(r.rows));
-                res.set("numClasses", static_cast<double>(r.num_classes));
-                res.set("folds", folds);
-                res.set("foldsUsed", r.folds_used);
-                res.set("c", r.c_used);
-                res.set("notes", strings_out(r.notes));
+                val res = cross_val_out(r);
                 if (has(o, "labels")) res.set("labelsReplaced", true);  // a core without the option says nothing
-                val features = val::object();
-                features.set("used", strings_out(d_->report.used));
-                features.set("droppedConstant", strings_out(d_->report.dropped_constant));
-                features.set("oneHot", strings_out(d_->report.one_hot));
-                features.set("notes", strings_out(d_->report.notes));
-                features.set("denseColumns", static_cast<double>(d_->features->dense_cols()));
-                features.set("textColumns", static_cast<double>(d_->features->text_cols()));
-                res.set("features", features);
+                res.set("features", feature_report_out(d_->report, *d_->features));
                 return res;
             }),
             d_->file);
@@ -265,7 +228,7 @@ class FeatureReader {
 public:
     explicit FeatureReader(val o) {
         options_.label_column = str(o, "labelColumn", "");
-        options_.features = string_list(o, "features");
+        options_.features = strings_in(o, "features");
         options_.text_column = str(o, "textColumn", "");
         options_.impute = flag(o, "impute", false);
         // roles: [[name, 'numeric' | 'categorical' | 'ignored'], ...] (src/js/cross-val.js checks them).

@@ -9,25 +9,11 @@
 #include "io/read_error.hpp"
 #include "io/table_reader.hpp"
 #include "learn/one_vs_rest.hpp"
+#include "wasm/learn_out.hpp"
 #include "wasm/marshal.hpp"
 
 namespace labelscope::wasm {
 namespace {
-
-// Local copies (marshal.hpp's may differ between sessions): strings in and out of JS arrays.
-std::vector<std::string> names_in(const val& o, const char* key) {
-    std::vector<std::string> out;
-    if (o[key].isUndefined() || o[key].isNull()) return out;
-    const auto n = o[key]["length"].as<std::size_t>();
-    for (std::size_t i = 0; i < n; ++i) out.push_back(o[key][i].as<std::string>());
-    return out;
-}
-
-val names_out(const std::vector<std::string>& v) {
-    val a = val::array();
-    for (std::size_t i = 0; i < v.size(); ++i) a.set(i, v[i]);
-    return a;
-}
 
 bool whole_number(const std::string& s) {
     return !s.empty() && s.size() < 10 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -90,7 +76,7 @@ class MultiLabelFeatureReader {
 public:
     explicit MultiLabelFeatureReader(val o) {
         options_.label_column = str(o, "labelColumn", "");
-        options_.features = names_in(o, "features");
+        options_.features = strings_in(o, "features");
         options_.text_column = str(o, "textColumn", "");
         options_.impute = flag(o, "impute", false);
     }
@@ -148,38 +134,14 @@ public:
             };
             const learn::CrossValResult r = learn::one_vs_rest_probs(
                 features, parsed.sets.view(), static_cast<int>(parsed.class_names.size()), x, report_progress);
-            val folds = val::array();
-            for (std::size_t f = 0; f < r.folds.size(); ++f) {
-                val fold = val::object();
-                fold.set("trainRows", static_cast<double>(r.folds[f].train_rows));
-                fold.set("testRows", static_cast<double>(r.folds[f].test_rows));
-                fold.set("accuracy", r.folds[f].accuracy);
-                fold.set("logLoss", r.folds[f].log_loss);
-                fold.set("iterations", r.folds[f].iterations);
-                folds.set(f, fold);
-            }
-            val res = val::object();
-            res.set("probs", out(r.probs));
-            res.set("numExamples", static_cast<double>(r.rows));
-            res.set("numClasses", static_cast<double>(r.num_classes));
-            res.set("classNames", names_out(parsed.class_names));
+            val res = cross_val_out(r);
+            res.set("classNames", strings_out(parsed.class_names));
             res.set("offsets", out(parsed.sets.offsets));
             res.set("classes", out(parsed.sets.classes));
             res.set("notation", std::string(io::to_string(parsed.notation)));
             res.set("rowsWithSeveral", static_cast<double>(parsed.rows_with_several));
             res.set("labelColumn", table.label_column);
-            res.set("folds", folds);
-            res.set("foldsUsed", r.folds_used);
-            res.set("c", r.c_used);
-            res.set("notes", names_out(r.notes));
-            val used = val::object();
-            used.set("used", names_out(report.used));
-            used.set("droppedConstant", names_out(report.dropped_constant));
-            used.set("oneHot", names_out(report.one_hot));
-            used.set("notes", names_out(report.notes));
-            used.set("denseColumns", static_cast<double>(features.dense_cols()));
-            used.set("textColumns", static_cast<double>(features.text_cols()));
-            res.set("features", used);
+            res.set("features", feature_report_out(report, features));
             return res;
         });
         if (has(result, "error") && result["error"]["file"].isUndefined() && !file_.empty())
