@@ -1,27 +1,92 @@
 // @ts-check
 // The same API as createLabelScope, with promises, running in a module Web Worker so the page stays
 // responsive. Typed-array inputs are transferred to the worker (they are detached afterwards).
-import { LabelScopeError } from './errors.js';
-import { datasetFromCrossVal, isCrossValResult } from './cross-val.js';
+import { invalid, LabelScopeError } from './errors.js';
 import { transferables } from './transfer.js';
-import { unpackReport } from './report-transfer.js';
-import { multiLabelClient } from './multilabel-worker.js';
-import { simulateNoisyData, sweepNoisyData } from './simulate-data.js';
+import { NAMESPACES } from './worker-methods.js';
 
-/** A dataset that lives in the worker's memory. */
+/** A dataset that lives in the worker's memory (from readDataset, or multiLabel.readDataset). */
 class WorkerDataset {
   #client;
-  constructor(client, datasetId, info) {
+  #namespace;
+  constructor(client, namespace, datasetId, info) {
     this.#client = client;
+    this.#namespace = namespace;
     this.datasetId = datasetId;
     Object.assign(this, info);
   }
+  /** Whether `value` is a dataset of this namespace ('' or 'multiLabel') read by a worker. */
+  static of(value, namespace) {
+    return value instanceof WorkerDataset && value.#namespace === namespace;
+  }
   probabilityRows(start, count) {
-    return this.#client.call('probabilityRows', { datasetId: this.datasetId, start, count }).then((r) => r.values);
+    return this.#client.call(qualified(this.#namespace, 'probabilityRows'), { datasetId: this.datasetId, start, count })
+      .then((r) => r.values);
   }
   free() {
-    return this.#client.call('freeDataset', { datasetId: this.datasetId });
+    return this.#client.call(qualified(this.#namespace, 'freeDataset'), { datasetId: this.datasetId });
   }
+}
+
+const qualified = (namespace, name) => (namespace ? `${namespace}.${name}` : name);
+
+/**
+ * Calls `name` of `namespace` in the worker with the caller's `params`, as its entry in
+ * worker-methods.js says: what is transferred, which dataset travels as its id, where progress
+ * and cancel go, and how the result comes back.
+ * @param {LabelScopeWorker} client
+ * @param {string} namespace
+ * @param {string} name
+ * @param {import('./worker-methods.js').MethodSpec} spec
+ * @param {any[]} params
+ */
+function send(client, namespace, name, spec, params) {
+  if (spec.local) return spec.local(client, ...params);
+  const ours = (value) => WorkerDataset.of(value, namespace);
+  const method = qualified(namespace, name);
+  const shape = spec.returns === 'dataset'
+    ? ({ datasetId, info }) => new WorkerDataset(client, namespace, datasetId, info) : spec.unpack;
+  if ((spec.form ?? 'args') === 'args') {
+    const { dataset, ...rest } = params[0] ?? {};
+    const args = ours(dataset) ? { ...rest, datasetId: dataset.datasetId } : rest;
+    return client.call(method, args, { transfer: transferables(rest), shape });
+  }
+  let [input, options] = params;
+  let onProgress;
+  let signal;
+  if (spec.task) ({ onProgress, signal, ...options } = options ?? {});
+  const args = {};
+  if (ours(options?.dataset)) {
+    const { dataset, ...rest } = options;
+    options = rest;
+    args.datasetId = dataset.datasetId;
+  } else if (spec.needsDataset) {
+    return Promise.reject(invalid(`${name} needs a dataset read by this worker.`));
+  }
+  if (spec.prepare) [input, options] = spec.prepare(input, options);
+  if (ours(input)) args.datasetId = input.datasetId; // the worker puts the dataset in its place
+  else args.input = input;
+  args.options = options;
+  if (spec.sharedCancel) args.cancelFlag = sharedCancelFlag(signal);
+  const moves = !ours(input) && (typeof spec.transfer === 'function' ? spec.transfer(input) : spec.transfer !== false);
+  return client.call(method, args, { onProgress, signal, shape, transfer: moves ? transferables(input) : [] });
+}
+
+// Training runs without a break for messages: a shared flag carries the cancel where allowed.
+function sharedCancelFlag(signal) {
+  const flag = typeof SharedArrayBuffer === 'function' && (globalThis.crossOriginIsolated
+    || typeof process === 'object') ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  signal?.addEventListener('abort', () => flag && Atomics.store(flag, 0, 1), { once: true });
+  return flag;
+}
+
+/** The methods of a namespace's table, bound to `client` (LabelScopeWorker's own, and its multiLabel). */
+function methodsOf(client, namespace) {
+  const api = {};
+  for (const [name, spec] of Object.entries(NAMESPACES[namespace])) {
+    api[name] = (...params) => send(client, namespace, name, spec, params);
+  }
+  return api;
 }
 
 // The worker's core cannot go on after these (an Emscripten abort, a trap): start a fresh worker.
@@ -48,9 +113,9 @@ class LabelScopeWorker {
   /** Threads the worker's core reads files with (2: the threaded core of an isolated page). */
   threads = 1;
   #multiLabel = null;
-  /** ls.multiLabel with promises (src/js/multilabel-worker.js). */
+  /** ls.multiLabel with promises (the multiLabel methods of worker-methods.js). */
   get multiLabel() {
-    this.#multiLabel ??= multiLabelClient(this);
+    this.#multiLabel ??= methodsOf(this, 'multiLabel');
     return this.#multiLabel;
   }
 
@@ -93,7 +158,8 @@ class LabelScopeWorker {
     this.#worker = null;
     for (const id of this.#liveIds) this.#staleIds.add(id);
     this.#liveIds.clear();
-    const error = engineStopped('what it was doing is lost. Read the files again; smaller files (fewer rows or classes) need less memory.');
+    const error = engineStopped('what it was doing is lost. Read the files again; smaller files '
+      + '(fewer rows or classes) need less memory.');
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
     this.#start().catch(() => {}); // ready for the next call (a failed start shows on that call)
@@ -159,91 +225,18 @@ class LabelScopeWorker {
     });
   }
 
-  #compute(method, args = {}) {
-    const { dataset, ...rest } = args;
-    const payload = dataset instanceof WorkerDataset ? { ...rest, datasetId: dataset.datasetId } : rest;
-    return this.call(method, payload, { transfer: transferables(rest) });
-  }
-
-  findLabelIssues(args) { return this.#compute('findLabelIssues', args); }
-  getLabelQualityScores(args) { return this.#compute('getLabelQualityScores', args); }
-  computeConfidentJoint(args) { return this.#compute('computeConfidentJoint', args); }
-  estimateLatent(args) { return this.#compute('estimateLatent', args); }
-  numLabelIssues(args) { return this.#compute('numLabelIssues', args); }
-  healthSummary(args) { return this.#compute('healthSummary', args); }
-  rankClassesByLabelQuality(args) { return this.#compute('rankClassesByLabelQuality', args); }
-  findOverlappingClasses(args) { return this.#compute('findOverlappingClasses', args); }
-  outOfDistributionScores(args) { return this.#compute('outOfDistributionScores', args); }
-  simulateNoise(args) { return this.#compute('simulateNoise', args); }
-  scoreDetection(args) { return this.#compute('scoreDetection', args); }
-  compareMethods(args) { return this.#compute('compareMethods', args); }
-  sweepNoiseRate(args) { return this.#compute('sweepNoiseRate', args); }
-  /** As LabelScope.simulateNoisyData: the flips and the training run in the worker (progress, cancel). */
-  simulateNoisyData(args) { return simulateNoisyData(this, args); }
-  /** As LabelScope.sweepNoisyData: one training per rate in the worker (progress, cancel). */
-  sweepNoisyData(args) { return sweepNoisyData(this, args); }
-
-  async readDataset(input, options = {}) {
-    const { onProgress, signal, ...readOptions } = options;
-    const { datasetId, info } = await this.call('readDataset', { input, options: readOptions },
-      { onProgress, signal, transfer: transferables(input) });
-    return new WorkerDataset(this, datasetId, info);
-  }
-
-  /** Options as audit(), plus signal (cancels between stages) and onProgress({ stagesDone, numStages }). */
-  audit(data, options = {}) {
-    const { signal, onProgress, ...auditOptions } = options;
-    if (data instanceof WorkerDataset) {
-      return this.call('audit', { datasetId: data.datasetId, options: auditOptions }, { signal, onProgress, shape: unpackReport });
-    }
-    // A crossValProbs result is copied, not transferred: the caller keeps its probabilities.
-    const transfer = isCrossValResult(data) ? [] : transferables(data);
-    return this.call('audit', { data, options: auditOptions }, { signal, onProgress, transfer, shape: unpackReport });
-  }
-
-  /** As LabelScope.sniffFile: the file (a File or Blob is cloned, not moved) is sniffed in the worker. */
-  async sniffFile(source) {
-    const sniffed = await this.call('sniffFile', { source });
-    return { ...sniffed, problem: sniffed.problem ? new LabelScopeError(sniffed.problem) : undefined };
-  }
-
-  /** As LabelScope.correctedLabelsFile, on a dataset read by this worker. */
-  correctedLabelsFile(source, { dataset, labels, labelColumn, hasHeader }) {
-    if (!(dataset instanceof WorkerDataset)) {
-      return Promise.reject(new LabelScopeError({ code: 'invalid_option', message: 'correctedLabelsFile needs a dataset read by this worker.' }));
-    }
-    return this.call('correctedLabelsFile', {
-      source, datasetId: dataset.datasetId, labels: Int32Array.from(labels), labelColumn, hasHeader,
-    });
-  }
-
-  /** As LabelScope.crossValProbs; signal also stops the training between optimiser steps. */
-  crossValProbs(input, options = {}) {
-    const { onProgress, signal, ...rest } = options;
-    // Training runs without a break for messages: a shared flag carries the cancel where allowed.
-    const cancelFlag = typeof SharedArrayBuffer === 'function' && (globalThis.crossOriginIsolated
-      || typeof process === 'object') ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-    signal?.addEventListener('abort', () => cancelFlag && Atomics.store(cancelFlag, 0, 1), { once: true });
-    return this.call('crossValProbs', { input, options: rest, cancelFlag },
-      { onProgress, signal, transfer: transferables(input) });
-  }
-
-  /** As LabelScope.crossValColumns: which column would be used as what, read in the worker. */
-  crossValColumns(input, options = {}) {
-    const { onProgress, signal, ...rest } = options;
-    return this.call('crossValColumns', { input, options: rest }, { onProgress, signal });
-  }
-
-  /** As LabelScope.datasetFromCrossVal: a WorkerDataset of a crossValProbs result. */
-  datasetFromCrossVal(result) {
-    return datasetFromCrossVal(this, result);
-  }
-
   terminate() {
     this.#terminated = true;
     this.#worker?.terminate();
     this.#failAll('The labelscope worker was terminated.');
   }
+}
+
+// The API's methods, each crossing as worker-methods.js says.
+for (const [name, spec] of Object.entries(NAMESPACES[''])) {
+  Object.defineProperty(LabelScopeWorker.prototype, name, {
+    value(...params) { return send(this, '', name, spec, params); }, writable: true, configurable: true,
+  });
 }
 
 function cancelledError() {
@@ -256,7 +249,9 @@ function cancelledError() {
  */
 export async function createLabelScopeWorker(options = {}) {
   if (typeof Worker === 'undefined') {
-    throw new LabelScopeError({ code: 'unsupported', message: 'Web Workers are not available here; use createLabelScope().' });
+    throw new LabelScopeError({
+      code: 'unsupported', message: 'Web Workers are not available here; use createLabelScope().',
+    });
   }
   const url = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   const init = options.wasmBinary ? { wasmBinary: options.wasmBinary } : {};

@@ -5,8 +5,8 @@
 import { LabelScopeError } from './errors.js';
 import { createLabelScope } from './labelscope.js';
 import { transferables } from './transfer.js';
-import { packedBuffers, packReport } from './report-transfer.js';
-import { handleMultiLabel } from './multilabel-worker.js';
+import { packedBuffers } from './report-transfer.js';
+import { methodSpec } from './worker-methods.js';
 
 let ready = null;
 const datasets = new Map();
@@ -37,65 +37,46 @@ async function handle(id, method, args) {
   }
   ready ??= createLabelScope();
   const ls = await ready;
-  switch (method) {
-    case 'readDataset': {
-      const signal = { get aborted() { return cancelled.has(id); } };
-      const onProgress = (progress) => self.postMessage({ id, progress });
-      const dataset = await ls.readDataset(args.input, { ...args.options, signal, onProgress });
-      const datasetId = nextDatasetId++;
-      datasets.set(datasetId, dataset);
-      return { datasetId, info: { ...dataset } };
-    }
-    case 'freeDataset':
-      datasets.get(args.datasetId)?.free();
-      datasets.delete(args.datasetId);
-      return {};
-    case 'probabilityRows':
-      return { values: datasetFrom(args).probabilityRows(args.start, args.count) };
-    case 'audit': {
-      // In stages, so a cancel message is seen between them and the worker stays free for the next call.
-      const signal = { get aborted() { return cancelled.has(id); } };
-      const onProgress = (progress) => self.postMessage({ id, progress });
-      return ls.auditAsync(args.datasetId ? datasetFrom(args) : args.data, { ...args.options, signal, onProgress })
-        .then(packReport); // matrices as flat buffers: cheap for the page's main thread (report-transfer.js)
-    }
-    case 'sniffFile': {
-      const sniffed = await ls.sniffFile(args.source);
-      return { ...sniffed, problem: sniffed.problem?.toJSON() };
-    }
-    case 'correctedLabelsFile':
-      return ls.correctedLabelsFile(args.source, {
-        dataset: datasetFrom(args), labels: args.labels, labelColumn: args.labelColumn, hasHeader: args.hasHeader,
-      });
-    case 'crossValProbs': {
-      // A cancel message cannot arrive while the training runs: the client also raises a shared flag.
+  // A WorkerDataset's own messages, in any namespace ('freeDataset', 'multiLabel.freeDataset').
+  const own = method.slice(method.indexOf('.') + 1);
+  if (own === 'freeDataset') {
+    datasets.get(args.datasetId)?.free();
+    datasets.delete(args.datasetId);
+    return {};
+  }
+  if (own === 'probabilityRows') return { values: datasetFrom(args).probabilityRows(args.start, args.count) };
+  return run(ls, id, method, args);
+}
+
+/** Calls a method of the API as its entry in worker-methods.js says. */
+async function run(ls, id, method, args) {
+  const { namespace, name, spec } = methodSpec(method);
+  const api = namespace ? ls[namespace] : ls;
+  const runs = spec.runs ?? name;
+  const dataset = args.datasetId ? datasetFrom(args) : undefined;
+  let result;
+  if ((spec.form ?? 'args') === 'args') {
+    const { datasetId, ...rest } = args;
+    result = await api[runs](dataset ? { ...rest, dataset } : rest);
+  } else {
+    // The dataset was either the input itself (then no input was sent) or options.dataset.
+    const input = 'input' in args ? args.input : dataset;
+    let options = dataset && 'input' in args ? { ...args.options, dataset } : args.options;
+    if (spec.task) {
+      // A cancel message cannot arrive while training holds this thread: the client also raises a shared flag.
       const flag = /** @type {Int32Array | undefined} */ (args.cancelFlag);
       const signal = { get aborted() { return cancelled.has(id) || (flag != null && Atomics.load(flag, 0) !== 0); } };
       const onProgress = (progress) => self.postMessage({ id, progress });
-      return ls.crossValProbs(args.input, { ...args.options, signal, onProgress });
+      options = { ...options, signal, onProgress };
     }
-    case 'crossValColumns': {
-      const signal = { get aborted() { return cancelled.has(id); } };
-      const onProgress = (progress) => self.postMessage({ id, progress });
-      return ls.crossValColumns(args.input, { ...args.options, signal, onProgress });
-    }
-    default: {
-      if (method.startsWith('multiLabel.')) {
-        const signal = { get aborted() { return cancelled.has(id); } };
-        const onProgress = (progress) => self.postMessage({ id, progress });
-        return handleMultiLabel(ls, method.slice('multiLabel.'.length), args,
-          { datasets, newId: () => nextDatasetId++, signal, onProgress });
-      }
-      if (!['findLabelIssues', 'getLabelQualityScores', 'computeConfidentJoint', 'estimateLatent',
-        'numLabelIssues', 'healthSummary', 'rankClassesByLabelQuality', 'findOverlappingClasses',
-        'outOfDistributionScores', 'simulateNoise', 'scoreDetection', 'compareMethods',
-        'sweepNoiseRate'].includes(method)) {
-        throw new LabelScopeError({ code: 'invalid_option', message: `Unknown method '${method}'.` });
-      }
-      const { datasetId, ...rest } = args;
-      return ls[method](datasetId ? { ...rest, dataset: datasetFrom(args) } : rest);
-    }
+    result = await api[runs](input, options);
   }
+  if (spec.returns === 'dataset') {
+    const datasetId = nextDatasetId++;
+    datasets.set(datasetId, result);
+    return { datasetId, info: { ...result } };
+  }
+  return spec.pack ? spec.pack(result) : result;
 }
 
 self.onmessage = async (event) => {

@@ -1,4 +1,4 @@
-// ls.multiLabel through the worker client (src/js/multilabel-worker.js), run in Node with the
+// ls.multiLabel through the worker client (src/js/worker-client.js, worker-methods.js), run in Node with the
 // worker_threads stand-in for a module Worker: results equal the main thread's, datasets live in
 // the worker, errors come back as LabelScopeErrors with their location.
 import assert from 'node:assert/strict';
