@@ -5,15 +5,12 @@
 // renderer's VmHWM (the worker's WebAssembly heap lives in that process). JSON lines out.
 // Usage: node bench/bench_browser.mjs DIR [REPS] [NAME] [--no-page] [--page-reps N]
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import {
+  chromiumCpuSeconds, launchChromium, REPO, rendererPeakMb, resetRendererPeaks, siteRoot, startServer,
+} from './page-driver.mjs';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { 'no-page': { type: 'boolean' }, 'page-reps': { type: 'string' }, 'no-npy': { type: 'boolean' } },
@@ -25,97 +22,8 @@ const name = nameArg ?? path.basename(dir);
 const emit = (impl, obj) => console.log(JSON.stringify({ impl, dataset: name, ...obj }));
 const TIMEOUT = 600_000;
 
-// The site as `npm run build` lays it out, plus bench/: symlinks in a temp root for serve.mjs.
-function siteRoot() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'labelscope-bench-site-'));
-  if (fs.existsSync(path.join(repo, 'web'))) {
-    for (const entry of fs.readdirSync(path.join(repo, 'web'))) fs.symlinkSync(path.join(repo, 'web', entry), path.join(root, entry));
-  }
-  fs.mkdirSync(path.join(root, 'src'));
-  fs.mkdirSync(path.join(root, 'dist'));
-  fs.symlinkSync(path.join(repo, 'src/js'), path.join(root, 'src/js'));
-  fs.symlinkSync(path.join(repo, 'dist/wasm'), path.join(root, 'dist/wasm'));
-  fs.symlinkSync(path.join(repo, 'examples'), path.join(root, 'examples'));
-  fs.symlinkSync(path.join(repo, 'bench'), path.join(root, 'bench'));
-  return root;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-async function startServer(root, extra = []) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--root', root, '--port', String(port), ...extra],
-    { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/bench/browser.html`)).ok) return { server, base };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error('serve.mjs did not start');
-}
-
-// Chromium's renderer processes among our descendants (the browser is a child of this process).
-function rendererPids() {
-  const parent = new Map();
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* gone */ }
-  }
-  const ours = (pid) => {
-    for (let p = pid, hops = 0; p > 1 && hops < 20; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
-    return false;
-  };
-  return [...parent.keys()].filter((pid) => {
-    if (!ours(pid)) return false;
-    try {
-      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-    } catch { return false; }
-  });
-}
-const resetPeaks = () => rendererPids().forEach((pid) => { try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch {} });
-const peakMb = () => Math.max(0, ...rendererPids().map((pid) => {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-  } catch { return 0; }
-}));
-
-// CPU seconds (user + system) of every Chromium process of ours: the page's cost independent of
-// how busy the machine is (clock ticks, so 10 ms resolution).
-function chromiumCpuMs() {
-  const tick = 10; // USER_HZ = 100 on Linux
-  let total = 0;
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(chromium)') && !stat.includes('(chrome)')) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (descends(Number(pid))) total += (Number(f[11]) + Number(f[12])) * tick;
-    } catch { /* gone */ }
-  }
-  return total;
-}
-function descends(pid) {
-  for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
-    if (p === process.pid) return true;
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      p = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch { return false; }
-  }
-  return false;
-}
+// CPU milliseconds of our Chromium processes: the page's cost however busy the machine is.
+const chromiumCpuMs = () => Math.round(chromiumCpuSeconds() * 1000);
 
 const files = (...names) => names.map((f) => path.join(dir, f));
 
@@ -127,9 +35,9 @@ async function benchPage(browser, base) {
   const formats = values['no-npy'] ? ['csv'] : ['csv', 'npy'];
   await page.locator('#files').setInputFiles(files('labels.csv', 'pred_probs.csv',
     ...(formats.includes('npy') ? ['labels.npy', 'pred_probs_f64.npy', 'pred_probs_f32.npy'] : [])));
-  resetPeaks();
+  resetRendererPeaks();
   const results = await page.evaluate((opts) => window.runBench(opts), { reps, formats });
-  const peak = peakMb();
+  const peak = rendererPeakMb();
   for (const r of results) emit('chromium', r);
   emit('chromium', { step: 'renderer_peak_rss', phase: 'bench page, all phases', mb: Math.round(peak * 10) / 10 });
   await page.close();
@@ -156,20 +64,20 @@ async function pageOnce(browser, base) {
       if (t.start && el.dataset.state === 'ready') t.ready ??= performance.now();
     }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
   });
-  resetPeaks();
+  resetRendererPeaks();
   const cpu0 = chromiumCpuMs();
   await app.locator('input[type=file]').setInputFiles(files('labels.csv', 'pred_probs.csv'));
   await page.waitForFunction(() => window.benchTimes.firstRow && window.benchTimes.ready, null, { timeout: TIMEOUT, polling: 50 });
   const cpu = chromiumCpuMs() - cpu0;
   const t = await page.evaluate(() => window.benchTimes);
   const threads = await app.getAttribute('data-threads');
-  const peak = peakMb();
+  const peak = rendererPeakMb();
   await page.close();
   return { ms: t.firstRow - t.start, ready: t.ready - t.start, cpu, peak, threads };
 }
 
 async function realPage(browser, modes) {
-  if (!fs.existsSync(path.join(repo, 'web/index.html'))) return;
+  if (!fs.existsSync(path.join(REPO, 'web/index.html'))) return;
   const runs = modes.map(() => []);
   for (let r = 0; r < pageReps; r++) {
     for (const [i, mode] of modes.entries()) runs[i].push(await pageOnce(browser, mode.base));
@@ -192,10 +100,11 @@ async function realPage(browser, modes) {
   }
 }
 
-const root = siteRoot();
-const { server, base } = await startServer(root);
-const isolated = await startServer(root, ['--isolate']);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic'], headless: true });
+// The site as `npm run build` lays it out, plus bench/.
+const root = siteRoot('labelscope-bench-site-', { web: true });
+const { server, base } = await startServer(root, { readyPath: '/bench/browser.html' });
+const isolated = await startServer(root, { readyPath: '/bench/browser.html', isolate: true });
+const browser = await launchChromium();
 try {
   await benchPage(browser, base);
   if (!values['no-page']) {
