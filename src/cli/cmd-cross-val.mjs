@@ -2,6 +2,7 @@
 // probabilities computed from the data's own features (k-fold cross-validated logistic
 // regression, src/js/cross-val.js), written as PROBS.csv or analysed right away.
 import { fileChunks, inputFiles } from './input.mjs';
+import { foldProgress, progressLine } from './progress.mjs';
 
 export const FEATURE_OPTIONS = {
   features: { type: 'string' },
@@ -25,7 +26,7 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error`;
+  --quiet, -q                 no progress on standard error`;
 
 const CROSS_VAL_HELP = `Usage: labelscope cross-val (--data FILE | --labels L --features X) --out PROBS.csv [options]
 
@@ -50,7 +51,8 @@ Options:
   --seed S                    seed of the stratified fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error (shown for runs over a second)
+  --quiet, -q                 no progress on standard error (a terminal shows it after a second,
+                              a pipe or log as whole lines after ten)
 
 Output:
   --out FILE                  PROBS.csv: a header of the class names, then one row of
@@ -131,33 +133,12 @@ export function featureFiles(values) {
   return [labels, { ...features, role: 'features' }];
 }
 
-// Progress on standard error for runs that last over a second (LABELSCOPE_PROGRESS_AFTER_MS
-// changes the second, e.g. to 0 in tests): on a terminal one line rewritten in place; into a
-// pipe or a log, where a carriage return does not rewrite anything, one whole line per update.
-const PROGRESS_AFTER_MS = Number(process.env.LABELSCOPE_PROGRESS_AFTER_MS ?? 1000);
-export function progressLine(quiet, stream = process.stderr, afterMs = PROGRESS_AFTER_MS) {
-  const start = Date.now();
-  let shown = '';
-  return {
-    update(text) {
-      if (quiet || Date.now() - start < afterMs) return;
-      if (!stream.isTTY) return void stream.write(`labelscope: ${text}\n`);
-      stream.write(`\r${`labelscope: ${text}`.padEnd(shown.length)}`);
-      shown = `labelscope: ${text}`;
-    },
-    done() {
-      if (!shown) return;
-      stream.write(`\r${' '.repeat(shown.length)}\r`);
-      shown = '';
-    },
-  };
-}
+// cmd-cross-val-multilabel.mjs takes the progress line from here too.
+export { progressLine };
 
 function options(values, progress) {
   const o = {
-    onProgress: (p) => progress.update(p.stage === 'reading'
-      ? `reading ${p.file}...`
-      : `cross-validation: ${p.foldsDone} of ${p.numFolds} folds done`),
+    onProgress: foldProgress(progress),
   };
   if (values['label-column'] !== undefined) o.labelColumn = values['label-column'];
   if (values.data !== undefined && values.features !== undefined) o.features = values.features;

@@ -1,5 +1,5 @@
 // Reading the input files into a Dataset: friendly errors for missing files, chunks streamed into
-// the WebAssembly reader, and a progress line on a terminal for inputs that take a while.
+// the WebAssembly reader, progress reported to the run's progress line (src/cli/progress.mjs).
 import fs from 'node:fs';
 
 const CHUNK = 1 << 20;
@@ -72,7 +72,7 @@ async function* tracked(path, reading) {
   }
 }
 
-/** Reads the files into a Dataset (the caller frees it). */
+/** Reads the files into a Dataset (the caller frees it); `progress`: a progressLine (progress.mjs). */
 export async function readInput(ls, files, values, progress) {
   const input = {};
   const reading = { path: undefined };
@@ -88,44 +88,4 @@ export async function readInput(ls, files, values, progress) {
     if (e?.name === 'LabelScopeError' && !e.file && reading.path !== undefined) e.file = reading.path;
     throw e;
   }
-}
-
-const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-/**
- * A progress line on stderr, only on a terminal, only once `delayMs` have passed (default 2 s,
- * LABELSCOPE_PROGRESS_DELAY_MS overrides it), rewritten in place and cleared at the end.
- */
-export function progressLine(stream = process.stderr, delayMs = defaultDelay()) {
-  const start = Date.now();
-  let shown = '';
-  let lastWrite = 0;
-  const write = (text) => {
-    stream.write(`\r${text.padEnd(shown.length)}`);
-    shown = text;
-    lastWrite = Date.now();
-  };
-  const due = () => stream.isTTY && Date.now() - start >= delayMs;
-  return {
-    update({ file, bytesRead, totalBytes }) {
-      if (!due() || Date.now() - lastWrite < 100) return;
-      const amount = totalBytes > 0
-        ? `${Math.min(100, Math.floor((100 * bytesRead) / totalBytes))}% of ${megabytes(totalBytes)}`
-        : megabytes(bytesRead);
-      write(`labelscope: reading ${file}: ${amount}`);
-    },
-    /** Announces a step that runs without updates, if the line is already up (input is big). */
-    step(text) {
-      if (shown) write(`labelscope: ${text}`);
-    },
-    clear() {
-      if (shown) stream.write(`\r${' '.repeat(shown.length)}\r`);
-      shown = '';
-    },
-  };
-}
-
-function defaultDelay() {
-  const ms = Number(process.env.LABELSCOPE_PROGRESS_DELAY_MS);
-  return process.env.LABELSCOPE_PROGRESS_DELAY_MS !== undefined && Number.isFinite(ms) ? ms : 2000;
 }

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import { COMMANDS, parseCommandLine, topHelp, UsageError } from './args.mjs';
 import { RUN } from './commands.mjs';
 import { crossValCommand, datasetFromFeatures, featureFiles, isFeatureRun } from './cmd-cross-val.mjs';
-import { InputError, inputFiles, progressLine, readInput } from './input.mjs';
+import { InputError, inputFiles, readInput } from './input.mjs';
+import { progressLine } from './progress.mjs';
 import { csvChunks, jsonChunks } from './output.mjs';
 import { errorWhere } from '../js/errors.js';
 import { OutputError, writeOutput } from './write.mjs';
@@ -93,7 +94,7 @@ async function run(command, values) {
   const featureRun = isFeatureRun(command, values); // probabilities computed from features first
   const files = featureRun ? featureFiles(values) : inputFiles(values); // missing files fail before the module loads
   const ls = await loadCore(values, files);
-  const progress = progressLine();
+  const progress = progressLine(values.quiet); // stderr (src/cli/progress.mjs)
   let dataset;
   try {
     if (command === 'cross-val') {

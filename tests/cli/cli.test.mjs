@@ -104,10 +104,20 @@ describe('output formats', () => {
     assert.equal(jsonOf(allowed).warnings[0].code, 'rows_not_normalized');
   });
 
-  test('a successful run writes nothing to stderr when it is not a terminal', () => {
-    const r = runCli(['audit', ...T], { env: { ...process.env, LABELSCOPE_PROGRESS_DELAY_MS: '0' } });
-    assert.equal(r.status, 0);
-    assert.equal(r.stderr, '');
+  test('into a pipe, progress comes as whole lines (no carriage returns); --quiet silences it', () => {
+    // The wait set to 0 (src/cli/progress.mjs): into a pipe, runs shorter than ten seconds show nothing.
+    const env = { ...process.env, LABELSCOPE_PROGRESS_DELAY_MS: '0' };
+    const r = runCli(['audit', ...T], { env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(!r.stderr.includes('\r'), 'no carriage returns into a pipe');
+    assert.ok(r.stderr.endsWith('\n'), 'every line is ended');
+    const lines = r.stderr.split('\n').filter(Boolean);
+    assert.match(lines[0], /^labelscope: reading .*labels\.csv: \d+% of \d+\.\d MB$/);
+    assert.equal(lines.at(-1), 'labelscope: analysing 2000 examples...');
+    const quiet = runCli(['audit', ...T, '--quiet'], { env });
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stderr, '');
+    assert.equal(quiet.stdout, r.stdout);
   });
 });
 

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { readInput, progressLine } from '../../src/cli/input.mjs';
+import { readInput } from '../../src/cli/input.mjs';
+import { progressLine } from '../../src/cli/progress.mjs';
 import { csvChunks, jsonChunks, toCsv, toJson } from '../../src/cli/output.mjs';
 import { OutputError, writeOutput } from '../../src/cli/write.mjs';
 import { createLabelScope } from '../../src/js/index.js';
