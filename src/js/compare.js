@@ -16,7 +16,8 @@ function datasetTruth(dataset, labels) {
   const isError = new Uint8Array(labels.length);
   for (let i = 0; i < labels.length; i++) {
     if (known[i] < 0) {
-      throw invalid(`compareMethods: the truth of example ${i} (index) is unknown; give isError for every row.`, { example: i });
+      throw invalid(`compareMethods: the truth of example ${i} (index) is unknown; give isError for every row.`,
+        { example: i });
     }
     isError[i] = dataset.knownErrors ? known[i] : Number(known[i] !== labels[i]);
   }

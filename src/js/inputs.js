@@ -65,7 +65,8 @@ export function toPredProbs(predProbs, numClasses) {
     if (row?.length !== k) {
       throw new LabelScopeError({
         code: 'ragged_row', example: i,
-        message: `predProbs[${i}] has ${row?.length ?? 0} values but predProbs[0] has ${k}. Every row needs one probability per class.`,
+        message: `predProbs[${i}] has ${row?.length ?? 0} values but predProbs[0] has ${k}. `
+          + 'Every row needs one probability per class.',
       });
     }
     for (let j = 0; j < k; j++) {

@@ -5,7 +5,8 @@
 
 /** { shape: [rows, cols], values: Float64Array } -> an array of row arrays. */
 function isMatrix(value) {
-  return value !== null && typeof value === 'object' && Array.isArray(value.shape) && value.values instanceof Float64Array;
+  return value !== null && typeof value === 'object' && Array.isArray(value.shape)
+    && value.values instanceof Float64Array;
 }
 
 function matrixRows({ shape: [rows, cols], values }) {
@@ -22,7 +23,10 @@ function matrixRows({ shape: [rows, cols], values }) {
 function overlapRecords(columns) {
   const { classA, classB, numOverlappingExamples, jointProbability } = columns;
   return Array.from(classA, (a, i) => ({
-    classA: a, classB: classB[i], numOverlappingExamples: numOverlappingExamples[i], jointProbability: jointProbability[i],
+    classA: a,
+    classB: classB[i],
+    numOverlappingExamples: numOverlappingExamples[i],
+    jointProbability: jointProbability[i],
   }));
 }
 
@@ -46,7 +50,9 @@ export function flatPart(result, key) {
 function shapeWhenRead(result, key, flat, shape) {
   if (!Object.prototype.hasOwnProperty.call(result, FLAT)) Object.defineProperty(result, FLAT, { value: {} });
   result[FLAT][key] = flat;
-  const plain = (value) => Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true });
+  const plain = (value) => Object.defineProperty(result, key, {
+    value, writable: true, enumerable: true, configurable: true,
+  });
   Object.defineProperty(result, key, {
     enumerable: true, configurable: true,
     get() { return plain(shape(flat))[key]; },

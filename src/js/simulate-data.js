@@ -10,7 +10,8 @@ import { checkOptions } from './inputs.js';
 export const PROBABILITIES = ['recompute', 'keep'];
 const KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair', 'noiseMatrix',
   'features', 'probabilities', 'crossVal', 'returnDataset', 'signal', 'onProgress', 'combined'];
-const NOISE_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair', 'noiseMatrix'];
+const NOISE_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair',
+  'noiseMatrix'];
 const CROSS_VAL_KEYS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance', 'impute',
   'labelColumn', 'features', 'textColumn', 'columnRoles']; // the last four: a combined table's columns
 
@@ -20,9 +21,8 @@ async function givenProbabilities(args, n, k) {
   const p = args.predProbs;
   if (p == null) throw invalid("simulateNoisyData with probabilities: 'keep' needs predProbs (or a dataset).");
   if (ArrayBuffer.isView(p)) {
-    if (/** @type {Float64Array} */ (p).length !== n * k) {
-      throw invalid(`predProbs has ${/** @type {Float64Array} */ (p).length} values; ${n} rows x ${k} classes need ${n * k}.`);
-    }
+    const { length } = /** @type {Float64Array} */ (p);
+    if (length !== n * k) throw invalid(`predProbs has ${length} values; ${n} rows x ${k} classes need ${n * k}.`);
     return p;
   }
   if (!Array.isArray(p) || p.length !== n) throw invalid(`predProbs must be ${n} rows of ${k} probabilities.`);
@@ -85,12 +85,14 @@ export async function simulateNoisyData(ls, args = {}) {
       + "probabilities: 'keep' (a teaching approximation).");
   }
   if (args.crossVal != null) checkOptions('crossVal', args.crossVal, CROSS_VAL_KEYS);
-  const noiseArgs = Object.fromEntries(NOISE_KEYS.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
+  const noiseArgs = Object.fromEntries(NOISE_KEYS.filter((key) => args[key] !== undefined)
+    .map((key) => [key, args[key]]));
   const simulation = await ls.simulateNoise(noiseArgs);
   const n = simulation.noisyLabels.length;
   const k = args.dataset?.numClasses ?? args.numClasses ?? args.classNames?.length
     ?? (Array.isArray(args.predProbs) ? args.predProbs[0]?.length : undefined);
-  const classNames = [...(args.dataset?.classNames ?? args.classNames ?? Array.from({ length: k }, (_, c) => String(c)))];
+  const classNames = [...(args.dataset?.classNames ?? args.classNames
+    ?? Array.from({ length: k }, (_, c) => String(c)))];
   const { signal, onProgress } = args;
   if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'The simulation was cancelled.' });
   let predProbs;
@@ -102,19 +104,26 @@ export async function simulateNoisyData(ls, args = {}) {
     // A table: its label column gives way to the noisy labels (class indices in the table's order).
     crossVal = args.combined != null
       ? await ls.crossValProbs({ combined: args.combined }, { ...cv, labels: Int32Array.from(simulation.noisyLabels) })
-      : await ls.crossValProbs({ labels: { name: 'labels (simulated noise).csv', data: labelsCsv(simulation.noisyLabels) },
-        features: args.features }, cv);
+      : await ls.crossValProbs({
+        labels: { name: 'labels (simulated noise).csv', data: labelsCsv(simulation.noisyLabels) },
+        features: args.features,
+      }, cv);
     if (crossVal.numClasses !== k || crossVal.numExamples !== n) {
       throw new LabelScopeError({
         code: 'bad_input',
         message: `After flipping, the labels hold ${crossVal.numClasses} of the ${k} classes (or the features do not `
-          + `have one row per label: ${crossVal.numExamples} rows for ${n} labels). Lower the rate, or keep the probabilities.`,
+          + `have one row per label: ${crossVal.numExamples} rows for ${n} labels). Lower the rate, or keep the `
+          + 'probabilities.',
       });
     }
     const got = crossVal.labels;
     const noisy = simulation.noisyLabels;
     for (let i = 0; i < n; i++) {
-      if (got[i] !== noisy[i]) throw new LabelScopeError({ code: 'internal', message: `The trainer read label ${i} as ${got[i]}, not ${noisy[i]}.` });
+      if (got[i] !== noisy[i]) {
+        throw new LabelScopeError({
+          code: 'internal', message: `The trainer read label ${i} as ${got[i]}, not ${noisy[i]}.`,
+        });
+      }
     }
     crossVal = { ...crossVal, classNames };
     predProbs = crossVal.predProbs;
@@ -149,7 +158,9 @@ const DEFAULT_RATES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
 export async function sweepNoisyData(ls, args = {}) {
   checkOptions('sweepNoisyData', args, SWEEP_KEYS);
   const { rates = DEFAULT_RATES, filterBy = 'prune_by_noise_rate', onProgress, ...rest } = args;
-  if (!Array.isArray(rates) || rates.length === 0) throw invalid('rates must be a non-empty array of fractions in [0, 1].');
+  if (!Array.isArray(rates) || rates.length === 0) {
+    throw invalid('rates must be a non-empty array of fractions in [0, 1].');
+  }
   const out = [];
   for (let rateIndex = 0; rateIndex < rates.length; rateIndex++) {
     const rate = rates[rateIndex];
@@ -159,7 +170,9 @@ export async function sweepNoisyData(ls, args = {}) {
     if (ArrayBuffer.isView(rest.labels)) copies.labels = /** @type {Int32Array} */ (rest.labels).slice();
     const r = await simulateNoisyData(ls, { ...rest, ...copies, rate, onProgress: progress });
     const predProbs = r.predProbs === rest.predProbs ? r.predProbs.slice() : r.predProbs;
-    const { indices } = await ls.findLabelIssues({ labels: Int32Array.from(r.labels), predProbs, numClasses: r.numClasses, filterBy });
+    const { indices } = await ls.findLabelIssues({
+      labels: Int32Array.from(r.labels), predProbs, numClasses: r.numClasses, filterBy,
+    });
     const score = await ls.scoreDetection({ simulation: r.simulation, flagged: indices });
     out.push({ ...score, probabilities: r.probabilities });
   }

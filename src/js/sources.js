@@ -11,7 +11,8 @@ function describe(source, fallbackName) {
     return { ...inner, name: source.name ?? inner.name, size: source.size ?? inner.size };
   }
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    return { name: /** @type {File} */ (source).name || fallbackName, size: source.size, open: () => blobChunks(source) };
+    const name = /** @type {File} */ (source).name || fallbackName;
+    return { name, size: source.size, open: () => blobChunks(source) };
   }
   if (source instanceof ArrayBuffer) source = new Uint8Array(source);
   if (ArrayBuffer.isView(source)) {

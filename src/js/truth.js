@@ -81,7 +81,9 @@ export function parseTruthFile(text, file, dataset) {
   const errorCol = header.findIndex((c) => ERROR_NAMES.includes(c));
   const correctedCol = header.findIndex((c) => CORRECTED_NAMES.includes(c));
   if (indexCol < 0 || errorCol < 0) {
-    throw truthError(file, `A truth file needs an 'index' column (the row's position in the data, from 0) and an 'is_error' column (1 = confirmed label error, 0 = checked and correct). Its columns are: ${rows[0]?.join(', ') || 'none'}.`);
+    throw truthError(file, "A truth file needs an 'index' column (the row's position in the data, from 0) and an "
+      + "'is_error' column (1 = confirmed label error, 0 = checked and correct). "
+      + `Its columns are: ${rows[0]?.join(', ') || 'none'}.`);
   }
   const n = dataset.numExamples;
   const entries = [];
@@ -90,12 +92,15 @@ export function parseTruthFile(text, file, dataset) {
     const indexText = (cells[indexCol] ?? '').trim();
     const index = Number(indexText) - base;
     if (indexText === '' || !Number.isInteger(index) || index < 0 || index >= n) {
-      const range = base ? `1 to ${n} (row N = the N-th data row)` : `0 to ${n - 1} (the row's position in the labels file, counting from 0)`;
+      const range = base ? `1 to ${n} (row N = the N-th data row)`
+        : `0 to ${n - 1} (the row's position in the labels file, counting from 0)`;
       throw truthError(file, `'${indexText}' is not a row of the data: use ${range}.`, r, indexCol + 1);
     }
     const flag = (cells[errorCol] ?? '').trim().toLowerCase();
     if (!['0', '1', 'true', 'false'].includes(flag)) {
-      throw truthError(file, `is_error is '${cells[errorCol] ?? ''}': use 1 (a confirmed label error) or 0 (checked, label correct).`, r, errorCol + 1);
+      throw truthError(file,
+        `is_error is '${cells[errorCol] ?? ''}': use 1 (a confirmed label error) or 0 (checked, label correct).`,
+        r, errorCol + 1);
     }
     entries.push({ index, isError: flag === '1' || flag === 'true', corrected: classOf(cells[correctedCol], dataset) });
   }
@@ -109,7 +114,9 @@ function classOf(text, dataset) {
   const byName = dataset.classNames.indexOf(value);
   if (byName >= 0) return byName;
   // '=x: the class =x as a spreadsheet-safe export wrote it.
-  if (/^'[=+\-@]/.test(value) && dataset.classNames.includes(value.slice(1))) return dataset.classNames.indexOf(value.slice(1));
+  if (/^'[=+\-@]/.test(value) && dataset.classNames.includes(value.slice(1))) {
+    return dataset.classNames.indexOf(value.slice(1));
+  }
   const index = Number(value);
   return Number.isInteger(index) && index >= 0 && index < dataset.numClasses ? index : -1;
 }
@@ -150,7 +157,8 @@ export function buildTruth(dataset, truthFiles) {
     if (s === ERROR) numErrors++;
   }
   const warnings = conflicts
-    ? [`${conflicts} row(s) are marked as an error by one source and as correct by another; they are counted as errors.`]
+    ? [`${conflicts} row(s) are marked as an error by one source and as correct by another; `
+      + 'they are counted as errors.']
     : [];
   return { status, corrected, numErrors, numKnown, full: numKnown === n, sources, warnings };
 }

@@ -6,7 +6,10 @@ import type { ClassRef, DetectionScore, NoiseSimulation, NoiseSource, SimulateNo
 
 // ---- out-of-sample probabilities from features (crossValProbs, src/js/cross-val.js) ----------------
 
-/** What crossValProbs reads: a labelled table (CSV, TSV or Parquet), or labels + an N x D features file (.npy or numeric CSV). */
+/**
+ * What crossValProbs reads: a labelled table (CSV, TSV or Parquet), or labels + an N x D features
+ * file (.npy or numeric CSV).
+ */
 export type CrossValInput<S = ByteSource> =
   | { combined: DataSource<S> }
   | { labels: DataSource<S>; features: DataSource<S> };
@@ -139,7 +142,10 @@ export interface CrossValResult {
 
 declare module './api.js' {
   interface LabelScope {
-    /** Out-of-sample predicted probabilities from the data's own features (k-fold cross-validated logistic regression). */
+    /**
+     * Out-of-sample predicted probabilities from the data's own features (k-fold cross-validated
+     * logistic regression).
+     */
     crossValProbs(data: CrossValInput, options?: CrossValOptions): Promise<CrossValResult>;
     /** Which column crossValProbs would use as what (missing cells counted, not refused), before training. */
     crossValColumns(data: CrossValInput, options?: CrossValColumnsOptions): Promise<CrossValColumnsReport>;
@@ -152,9 +158,13 @@ declare module './api.js' {
 
 declare module './api.js' {
   interface LabelScopeWorker {
-    /** In the worker: progress per fold; `signal` rejects at once (and stops the training where memory can be shared). */
+    /**
+     * In the worker: progress per fold; `signal` rejects at once (and stops the training where
+     * memory can be shared).
+     */
     crossValProbs(data: CrossValInput<WorkerByteSource>, options?: CrossValOptions): Promise<CrossValResult>;
-    crossValColumns(data: CrossValInput<WorkerByteSource>, options?: CrossValColumnsOptions): Promise<CrossValColumnsReport>;
+    crossValColumns(
+      data: CrossValInput<WorkerByteSource>, options?: CrossValColumnsOptions): Promise<CrossValColumnsReport>;
     datasetFromCrossVal(result: CrossValResult): Promise<WorkerDataset>;
     /** A crossValProbs result is copied to the worker, not transferred. */
     audit(data: CrossValResult, options?: AuditOptions & AuditControl): Promise<AuditReport>;
@@ -182,8 +192,8 @@ export type SimulateNoisyDataArgs<D = Dataset, S = ByteSource> = SimulateNoiseAr
    */
   probabilities?: 'recompute' | 'keep';
   /** Options of the cross-validation (recompute). */
-  crossVal?: Pick<CrossValOptions, 'folds' | 'seed' | 'c' | 'balancedClassWeight' | 'maxIterations' | 'tolerance' | 'impute'
-    | 'labelColumn' | 'features' | 'textColumn' | 'columnRoles'>;
+  crossVal?: Pick<CrossValOptions, 'folds' | 'seed' | 'c' | 'balancedClassWeight' | 'maxIterations' | 'tolerance'
+    | 'impute' | 'labelColumn' | 'features' | 'textColumn' | 'columnRoles'>;
   /** Also read the noisy labels with their probabilities as a Dataset (`dataset` of the result; free it). */
   returnDataset?: boolean;
   signal?: AbortSignal;

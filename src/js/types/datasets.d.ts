@@ -13,7 +13,10 @@ export type ByteSource = Blob | ArrayBufferView | ArrayBuffer | string | AsyncIt
 
 /** A file with a name for messages (and its size, for progress, when `data` is a stream). */
 export interface NamedSource<S = ByteSource> {
-  /** The file name used in messages and `Dataset.source` (default: the File's name or 'labels' / 'pred_probs' / 'data.csv'). */
+  /**
+   * The file name used in messages and `Dataset.source` (default: the File's name or 'labels' /
+   * 'pred_probs' / 'data.csv').
+   */
   name?: string;
   data: S;
   /** Total bytes, for `onProgress` when `data` does not know its size. */
@@ -36,7 +39,10 @@ export type DatasetInput<S = ByteSource> =
       combined?: undefined;
     }
   | {
-      /** One CSV: a label column (label, labels, given_label or y), one numeric column per class, other columns kept. */
+      /**
+       * One CSV: a label column (label, labels, given_label or y), one numeric column per class,
+       * other columns kept.
+       */
       combined: DataSource<S>;
       labels?: undefined;
       predProbs?: undefined;

@@ -69,7 +69,9 @@ export interface MultiLabelDatasetInfo {
   offsets: Int32Array;
   classes: Int32Array;
   extraColumns: { name: string; values: string[] }[];
-  source: { labelsFile: string; labelsFirstRow: number; labelsColumn: number; probsFile: string; probsFirstRow: number };
+  source: {
+    labelsFile: string; labelsFirstRow: number; labelsColumn: number; probsFile: string; probsFirstRow: number;
+  };
   notes: string[];
   fingerprint: string;
   warnings: LabelScopeWarning[];
@@ -85,7 +87,9 @@ export class MultiLabelDataset implements MultiLabelDatasetInfo {
   offsets: Int32Array;
   classes: Int32Array;
   extraColumns: { name: string; values: string[] }[];
-  source: { labelsFile: string; labelsFirstRow: number; labelsColumn: number; probsFile: string; probsFirstRow: number };
+  source: {
+    labelsFile: string; labelsFirstRow: number; labelsColumn: number; probsFile: string; probsFirstRow: number;
+  };
   notes: string[];
   fingerprint: string;
   warnings: LabelScopeWarning[];
@@ -254,7 +258,8 @@ export interface WorkerMultiLabel {
   crossValProbs(input: { combined: DataSource<WorkerByteSource> }, options?: MultiLabelCrossValOptions):
     Promise<MultiLabelCrossValResult>;
   /** Rows of a labels file (or table) holding more than one class, and where the first one is (0 if none). */
-  sniffLabelSets(labels: DataSource<WorkerByteSource>): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
+  sniffLabelSets(
+    labels: DataSource<WorkerByteSource>): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
 }
 
 declare module './api.js' {
