@@ -80,8 +80,11 @@ function parquetFeaturesAsCsv(source) {
         return;
       }
       const parts = [new Uint8Array(first.value)];
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) parts.push(new Uint8Array(next.value));
-      const columns = (await parquetColumns(joinChunks(parts, source.name), source.name)).filter((c) => c.kind !== 'skipped');
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        parts.push(new Uint8Array(next.value));
+      }
+      const columns = (await parquetColumns(joinChunks(parts, source.name), source.name))
+        .filter((c) => c.kind !== 'skipped');
       const text = columns.find((c) => c.kind === 'string');
       if (text) {
         throw new LabelScopeError({ code: 'bad_number', file: source.name,
@@ -93,7 +96,12 @@ function parquetFeaturesAsCsv(source) {
       for (const c of columns) {
         const dim = c.kind === 'vector' ? c.dim : 1;
         n = c.values.length / dim;
-        for (let d = 0; d < dim; d++) cells.push((i) => { const v = c.values[i * dim + d]; return Number.isNaN(v) ? '' : String(v); });
+        for (let d = 0; d < dim; d++) {
+          cells.push((i) => {
+            const v = c.values[i * dim + d];
+            return Number.isNaN(v) ? '' : String(v);
+          });
+        }
       }
       const encoder = new TextEncoder();
       for (let start = 0; start < n; start += 4096) {
@@ -111,7 +119,9 @@ function coreOptions(options) {
   const whole = (key, min) => {
     const v = options[key];
     if (v === undefined) return;
-    if (!Number.isSafeInteger(v) || v < min) throw invalid(`${key} must be a whole number >= ${min}; got ${String(v)}.`);
+    if (!Number.isSafeInteger(v) || v < min) {
+      throw invalid(`${key} must be a whole number >= ${min}; got ${String(v)}.`);
+    }
     out[key] = v;
   };
   whole('folds', 2);
@@ -192,7 +202,9 @@ async function feedSource(reader, source, signal, onProgress, progress) {
     if (parquet) parquet.push(new Uint8Array(chunk));
     else unwrap(reader.feed(chunk));
     progress.bytesRead += chunk.byteLength;
-    onProgress?.({ stage: 'reading', file: source.name, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes });
+    onProgress?.({
+      stage: 'reading', file: source.name, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes,
+    });
   }
   if (first) unwrap(reader.beginFile(source.role, source.name, 0)); // an empty file: the reader says so
   if (!parquet) {
@@ -296,7 +308,9 @@ export async function crossValProbs(core, input, options = {}) {
       notes: r.notes,
       // The table's id, known-truth and text columns as read: shown beside the results.
       extraColumns: info.extraColumns,
-      featureReport: { ...info.featureReport, ...r.features, labelsFile: info.labelsFile, featuresFile: info.featuresFile },
+      featureReport: {
+        ...info.featureReport, ...r.features, labelsFile: info.labelsFile, featuresFile: info.featuresFile,
+      },
     };
   } catch (e) {
     if (e?.code === 'cancelled') throw cancelled();

@@ -90,7 +90,9 @@ export function npyLabels(labels, { descr = '<i8', twoD = false } = {}) {
   view.setUint16(8, dict.length, true);
   for (let i = 0; i < dict.length; i++) bytes[10 + i] = dict.charCodeAt(i);
   const start = 10 + dict.length;
-  for (let i = 0; i < labels.length; i++) view[setter](start + i * size, size === 8 ? BigInt(labels[i]) : labels[i], true);
+  for (let i = 0; i < labels.length; i++) {
+    view[setter](start + i * size, size === 8 ? BigInt(labels[i]) : labels[i], true);
+  }
   return bytes;
 }
 
@@ -104,7 +106,9 @@ export function npyLabels(labels, { descr = '<i8', twoD = false } = {}) {
  * file's features: the dataset's own source is the computed table).
  */
 export async function correctedLabelsFile(core, source, { dataset, labels, labelColumn, hasHeader }) {
-  if (!dataset?.classNames || !dataset?.source) throw invalid('correctedLabelsFile needs the dataset read from the file.');
+  if (!dataset?.classNames || !dataset?.source) {
+    throw invalid('correctedLabelsFile needs the dataset read from the file.');
+  }
   if (!labels || labels.length !== dataset.numExamples) {
     throw invalid(`correctedLabelsFile needs one label per example (${dataset.numExamples}).`);
   }

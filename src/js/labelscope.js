@@ -37,8 +37,9 @@ const IN_ISOLATED_WORKER = !IN_NODE && globalThis.crossOriginIsolated === true
   && typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope;
 
 // The core with a helper thread (dist/wasm/threads): it takes part of the page faults of reading
-// a big file into fresh memory (two thirds of the pages of the 1M x 10 CSV's values). The default in Node and in a cross-origin isolated page's worker;
-// elsewhere (an embedding page that is not isolated, the main thread) the single-threaded core.
+// a big file into fresh memory (bench/ has the numbers). The default in Node and in a cross-origin
+// isolated page's worker; elsewhere (an embedding page that is not isolated, the main thread) the
+// single-threaded core.
 async function threadedFactory(threads) {
   if (threads === false || (!IN_NODE && !IN_ISOLATED_WORKER && threads !== true)) return null;
   try {

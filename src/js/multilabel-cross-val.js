@@ -17,13 +17,17 @@ function trainOptions(options) {
   for (const [key, min] of [['folds', 2], ['seed', 0], ['maxIterations', 1]]) {
     const v = options[key];
     if (v === undefined) continue;
-    if (!Number.isSafeInteger(v) || v < min) throw invalid(`${key} must be a whole number >= ${min}; got ${String(v)}.`);
+    if (!Number.isSafeInteger(v) || v < min) {
+      throw invalid(`${key} must be a whole number >= ${min}; got ${String(v)}.`);
+    }
     out[key] = v;
   }
   for (const key of ['c', 'tolerance']) {
     const v = options[key];
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) throw invalid(`${key} must be a positive number; got ${String(v)}.`);
+    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
+      throw invalid(`${key} must be a positive number; got ${String(v)}.`);
+    }
     out[key] = v;
   }
   if (options.balancedClassWeight !== undefined) out.balancedClassWeight = Boolean(options.balancedClassWeight);

@@ -50,7 +50,10 @@ export function joinChunks(parts, file) {
   try {
     bytes = new Uint8Array(parts.reduce((size, p) => size + p.byteLength, 0));
   } catch (e) {
-    throw new LabelScopeError({ code: 'out_of_memory', file, message: `The Parquet file is too big to hold in memory here (${e.message}). Use fewer rows or columns.` });
+    throw new LabelScopeError({
+      code: 'out_of_memory', file,
+      message: `The Parquet file is too big to hold in memory here (${e.message}). Use fewer rows or columns.`,
+    });
   }
   parts.reduce((at, p) => { bytes.set(p, at); return at + p.byteLength; }, 0);
   return bytes;
@@ -86,7 +89,8 @@ function columnOf(name, values, file) {
     return { name, kind: 'vector', values: flat, dim };
   }
   if (present.every((v) => typeof v === 'string' || v instanceof Date)) {
-    return { name, kind: 'string', values: values.map((v) => (v == null ? null : v instanceof Date ? v.toISOString() : v)) };
+    const text = (v) => (v == null ? null : v instanceof Date ? v.toISOString() : v);
+    return { name, kind: 'string', values: values.map(text) };
   }
   return { name, kind: 'skipped', reason: 'values are neither numbers, lists of numbers nor text' };
 }
@@ -107,7 +111,10 @@ export async function parquetColumns(bytes, file = 'data.parquet') {
     rows = await parquetReadObjects({ file: buffer, metadata, compressors });
   } catch (e) {
     if (e instanceof RangeError) {
-      throw new LabelScopeError({ code: 'out_of_memory', file, message: `The Parquet file is too big to read in memory here (${e.message}). Use fewer rows or columns.` });
+      throw new LabelScopeError({
+        code: 'out_of_memory', file,
+        message: `The Parquet file is too big to read in memory here (${e.message}). Use fewer rows or columns.`,
+      });
     }
     throw new LabelScopeError({ code: 'bad_parquet', file, message: `This Parquet file cannot be read: ${e.message}` });
   }
@@ -162,7 +169,9 @@ export function parquetAsCsv(source) {
         return;
       }
       const parts = [new Uint8Array(first.value)];
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) parts.push(new Uint8Array(next.value));
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        parts.push(new Uint8Array(next.value));
+      }
       yield new TextEncoder().encode(await parquetCsv(joinChunks(parts, source.name), source.name));
     },
   };

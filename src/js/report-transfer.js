@@ -41,7 +41,10 @@ function overlapColumns(records) {
 /** @param {any} c */
 function overlapRecords(c) {
   return Array.from(c.classA, (a, i) => ({
-    classA: a, classB: c.classB[i], numOverlappingExamples: c.numOverlappingExamples[i], jointProbability: c.jointProbability[i],
+    classA: a,
+    classB: c.classB[i],
+    numOverlappingExamples: c.numOverlappingExamples[i],
+    jointProbability: c.jointProbability[i],
   }));
 }
 
@@ -68,7 +71,9 @@ export function packReport(report) {
 export function packedBuffers(report) {
   const buffers = new Set();
   for (const value of Object.values(report?.packed ?? {})) {
-    for (const part of Object.values(value)) if (ArrayBuffer.isView(part) && part.buffer instanceof ArrayBuffer) buffers.add(part.buffer);
+    for (const part of Object.values(value)) {
+      if (ArrayBuffer.isView(part) && part.buffer instanceof ArrayBuffer) buffers.add(part.buffer);
+    }
   }
   return [...buffers];
 }
@@ -92,7 +97,9 @@ export function unpackReport(report) {
         Object.defineProperty(report, key, { value: built, writable: true, configurable: true, enumerable: true });
         return built;
       },
-      set(v) { Object.defineProperty(report, key, { value: v, writable: true, configurable: true, enumerable: true }); },
+      set(v) {
+        Object.defineProperty(report, key, { value: v, writable: true, configurable: true, enumerable: true });
+      },
     });
   }
   return report;
