@@ -41,7 +41,10 @@ export interface CreateLabelScopeOptions {
    * limit, as the tests use); it is called with the module options above. Default: the module in
    * `dist/wasm/`.
    */
-  moduleFactory?: (moduleOptions: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string, scriptDirectory: string) => string }) => Promise<unknown>;
+  moduleFactory?: (moduleOptions: {
+    wasmBinary?: ArrayBuffer | Uint8Array;
+    locateFile?: (path: string, scriptDirectory: string) => string;
+  }) => Promise<unknown>;
   /**
    * Load the core with a helper thread (`dist/wasm/threads/`), which warms fresh memory while a
    * big file is read. Default: yes in Node and in a worker of a cross-origin isolated page, when
@@ -89,7 +92,10 @@ export class LabelScope {
    * The same report, computed in stages with a pause for the event loop between them, so a long
    * audit can show progress and be cancelled (`signal`) while the page stays responsive.
    */
-  auditAsync(data: Dataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions & AuditControl): Promise<AuditReport>;
+  auditAsync(
+    data: Dataset | (PredProbsInput & { labels: Labels }),
+    options?: AuditOptions & AuditControl,
+  ): Promise<AuditReport>;
   /**
    * Reads labels + probabilities (CSV, TSV, .npy) in chunks into a Dataset. Errors name the file,
    * 1-based row and column (`LabelScopeError` codes such as `'bad_number'`, `'ragged_row'`,
@@ -156,7 +162,10 @@ export interface LabelScopeWorker {
   findOverlappingClasses(args: DataArgs<HealthOptions, WorkerDataset>): Promise<ClassOverlap[]>;
   outOfDistributionScores(args: OutOfDistributionArgs): Promise<OutOfDistributionResult>;
   /** Runs in stages: `signal` cancels between them and the worker stays usable for the next call. */
-  audit(data: WorkerDataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions & AuditControl): Promise<AuditReport>;
+  audit(
+    data: WorkerDataset | (PredProbsInput & { labels: Labels }),
+    options?: AuditOptions & AuditControl,
+  ): Promise<AuditReport>;
   /** Reads files in the worker; the dataset stays there. */
   readDataset(input: DatasetInput<WorkerByteSource>, options?: WorkerReadDatasetOptions): Promise<WorkerDataset>;
   /** Stops the worker: pending and later calls reject with code `'worker_error'`. */

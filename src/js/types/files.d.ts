@@ -42,7 +42,10 @@ export interface CorrectedLabelsArgs<D> {
   labels: ArrayLike<number>;
   /** 1-based column of the labels in the file, when the dataset was not read from it (computed probabilities). */
   labelColumn?: number;
-  /** Whether the file has a header row, when the dataset was not read from it (default with labelColumn: as sniffed). */
+  /**
+   * Whether the file has a header row, when the dataset was not read from it (default with
+   * labelColumn: as sniffed).
+   */
   hasHeader?: boolean;
 }
 
