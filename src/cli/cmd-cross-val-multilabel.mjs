@@ -4,7 +4,7 @@
 // probabilities per example, for `--multi-label --labels DATA --pred-probs PROBS.csv`.
 import { LabelScopeError } from '../js/errors.js';
 import { fileChunks } from './input.mjs';
-import { progressLine } from './cmd-cross-val.mjs';
+import { foldProgress, progressLine } from './progress.mjs';
 
 export const MULTI_LABEL_CROSS_VAL_HELP = `Multi-label data (a label column of sets: a;b, a|b or JSON arrays; [] for an empty set):
   --multi-label               one binary logistic regression per class, every class on the same
@@ -25,9 +25,7 @@ export async function multiLabelCrossValCommand(ls, files, values) {
   }
   const progress = progressLine(values.quiet);
   const options = {
-    onProgress: (p) => progress.update(p.stage === 'reading'
-      ? `reading ${p.file}...`
-      : `one-vs-rest cross-validation: ${p.foldsDone} of ${p.numFolds} folds done`),
+    onProgress: foldProgress(progress, 'one-vs-rest cross-validation'),
   };
   if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
   if (values.features !== undefined) options.features = values.features;

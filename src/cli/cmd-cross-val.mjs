@@ -133,9 +133,6 @@ export function featureFiles(values) {
   return [labels, { ...features, role: 'features' }];
 }
 
-// cmd-cross-val-multilabel.mjs takes the progress line from here too.
-export { progressLine };
-
 function options(values, progress) {
   const o = {
     onProgress: foldProgress(progress),
