@@ -194,6 +194,7 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
             numeric.push_back(c);
     if (label >= 0) {
         const std::string& label_name = s.columns[static_cast<std::size_t>(label)];
+        s.label_column = label_name;
         if (numeric.empty()) {
             s.role = "labels";
             s.reason = "a '" + label_name + "' column";

@@ -18,6 +18,7 @@ struct Sniffed {
     std::string format;                  // "csv", "tsv", "npy", or "" when unknown
     std::string role;                    // labels, predProbs, combined, truth, classNames, features
     std::string reason;                  // why that role, in a few words for people
+    std::string label_column;            // the header name of the label column found, or "" when none
     std::vector<std::string> columns;    // header names (empty: no header)
     std::vector<std::string> first_row;  // cells of the first data row
     std::vector<std::size_t> shape;      // .npy shape

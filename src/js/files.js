@@ -4,6 +4,7 @@
 // (the labels file, or the combined table, written back with the corrected labels). The page and
 // the CLI ask these; neither parses a file itself.
 import { invalid, LabelScopeError, unwrap } from './errors.js';
+import { isParquet, parquetHead } from './parquet.js';
 import { readFailure } from './read-errors.js';
 import { describeSource } from './sources.js';
 
@@ -36,7 +37,7 @@ async function head(source, fallbackName) {
     let npy = null; // a .npy file's header is all there is to sniff: never read past SNIFF_BYTES
     for await (const chunk of open()) {
       const bytes = chunk instanceof Uint8Array ? chunk : new Uint8Array(chunk);
-      npy ??= bytes[0] === 0x93 && bytes[1] === 0x4e; // \x93N(UMPY)
+      npy ??= (bytes[0] === 0x93 && bytes[1] === 0x4e) || isParquet(bytes); // \x93N(UMPY); Parquet: sniffParquet
       const limit = lines >= 2 || npy ? SNIFF_BYTES : SNIFF_MAX_BYTES;
       parts.push(bytes.subarray(0, Math.max(0, limit - size)));
       lines += countLines(parts[parts.length - 1], 2 - lines);
@@ -59,15 +60,44 @@ async function head(source, fallbackName) {
 }
 
 /**
- * { format ('csv' | 'tsv' | 'npy' | ''), role ('labels' | 'predProbs' | 'combined' | 'truth' |
- * 'classNames'), reason, columns (header names or null), firstRow, shape and descr (.npy),
+ * { format ('csv' | 'tsv' | 'npy' | 'parquet' | ''), role ('labels' | 'predProbs' | 'combined' |
+ * 'features' | 'truth' | 'classNames'), reason, labelColumn (the header name of the label column
+ * found, or null), columns (header names or null), firstRow, shape and descr (.npy),
  * looksLikeFeatures, problem (a LabelScopeError when the file cannot be read at all) }.
  */
 export async function sniffFile(core, source) {
   const { name, bytes, complete } = await head(source, 'file');
+  if (isParquet(bytes)) return sniffParquet(core, source, name);
   const sniffed = unwrap(core.sniffFile(name, bytes, complete));
   if (sniffed.problem) sniffed.problem = new LabelScopeError(sniffed.problem);
-  return { name, ...sniffed };
+  return { name, ...sniffed, labelColumn: sniffed.labelColumn ?? null };
+}
+
+/**
+ * A Parquet file (format 'parquet'): its first rows, as CSV, go through the same sniffer, so a
+ * labels file, a features file (numbers, or a list column of D numbers) and a labelled table get
+ * the roles their CSV would; columns are the Parquet file's own. A file hyparquet cannot read
+ * comes back with the reader's problem (bad_parquet, out_of_memory).
+ */
+async function sniffParquet(core, source, name) {
+  const base = { name, format: 'parquet', labelColumn: null, columns: null, firstRow: [], looksLikeFeatures: false,
+    namedAsProbabilities: false };
+  let table;
+  try {
+    table = await parquetHead(source, name);
+  } catch (e) {
+    if (e?.code === 'bad_parquet' || e?.code === 'out_of_memory') return { ...base, role: '', reason: '', problem: e };
+    // The Parquet reader cannot be loaded here: a table, for crossValProbs or readDataset to read or refuse.
+    return { ...base, role: 'combined', reason: 'a Parquet table' };
+  }
+  const sniffed = unwrap(core.sniffFile(name, new TextEncoder().encode(table.csv), true));
+  if (sniffed.problem) sniffed.problem = new LabelScopeError(sniffed.problem);
+  const [vector] = table.vectors;
+  // One list column of numbers: say so, not "36 numeric columns".
+  const reason = table.columns.length === 1 && vector && sniffed.role === 'features'
+    ? `a list column '${vector.name}' of ${vector.dim} numbers per row (features)` : sniffed.reason;
+  return { ...base, ...sniffed, format: 'parquet', reason, labelColumn: sniffed.labelColumn ?? null,
+    columns: table.columns, firstRow: table.firstRow };
 }
 
 const NPY_INTS = {
@@ -114,6 +144,10 @@ export async function correctedLabelsFile(core, source, { dataset, labels, label
   }
   const sniffed = await sniffFile(core, source);
   if (sniffed.problem) throw sniffed.problem;
+  if (sniffed.format === 'parquet') {
+    throw invalid(`${sniffed.name} is a Parquet file: correctedLabelsFile writes CSV, TSV and .npy files back. `
+      + 'Write the corrected labels as a CSV of their own instead.');
+  }
   if (sniffed.format === 'npy') {
     return { parts: [npyLabels(labels, { descr: sniffed.descr, twoD: sniffed.shape?.length === 2 })],
       type: 'application/octet-stream' };

@@ -3,6 +3,7 @@
 // cross-validation: numbers, strings, and list-valued number columns (embeddings). Read with
 // hyparquet and hyparquet-compressors (pure JS, no network), loaded only when a Parquet file comes.
 import { LabelScopeError } from './errors.js';
+import { describeSource } from './sources.js';
 
 let library = null;
 
@@ -123,13 +124,9 @@ export async function parquetColumns(bytes, file = 'data.parquet') {
 
 const csvField = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/**
- * A Parquet file as CSV text with a header row, for the readers of labels and probabilities: numbers
- * in their shortest round-trip form (the same bits read back), text quoted where needed, a list of
- * K numbers per row as K columns named 0..K-1 (probabilities of classes 0..K-1), nulls empty.
- */
-export async function parquetCsv(bytes, file) {
-  const columns = (await parquetColumns(bytes, file)).filter((c) => c.kind !== 'skipped');
+// Columns (parquetColumns', none skipped) as CSV text with a header: a list column's D values as D
+// columns named vectorName(column, d).
+function columnsCsv(columns, vectorName) {
   const header = [];
   const cells = [];
   let n = 0;
@@ -137,7 +134,7 @@ export async function parquetCsv(bytes, file) {
     if (c.kind === 'vector') {
       n = c.values.length / c.dim;
       for (let d = 0; d < c.dim; d++) {
-        header.push(String(d));
+        header.push(csvField(vectorName(c, d)));
         cells.push((i) => String(c.values[i * c.dim + d]));
       }
     } else {
@@ -150,6 +147,79 @@ export async function parquetCsv(bytes, file) {
   const lines = [header.join(',')];
   for (let i = 0; i < n; i++) lines.push(cells.map((cell) => cell(i)).join(','));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A Parquet file as CSV text with a header row, for the readers of labels and probabilities: numbers
+ * in their shortest round-trip form (the same bits read back), text quoted where needed, a list of
+ * K numbers per row as K columns named 0..K-1 (probabilities of classes 0..K-1), nulls empty.
+ */
+export async function parquetCsv(bytes, file) {
+  const columns = (await parquetColumns(bytes, file)).filter((c) => c.kind !== 'skipped');
+  return columnsCsv(columns, (c, d) => String(d));
+}
+
+const HEAD_ROWS = 6; // as many rows as the sniffer looks at
+
+// Random access to a source for hyparquet (its AsyncBuffer): a File or Blob by slices, bytes as
+// they are; null for a stream, which is read whole.
+function randomAccess(source) {
+  const data = source && typeof source === 'object' && 'data' in source && !(source instanceof Uint8Array)
+    ? source.data : source;
+  if (typeof Blob !== 'undefined' && data instanceof Blob) {
+    return { byteLength: data.size, slice: (start, end) => data.slice(start, end).arrayBuffer() };
+  }
+  if (data instanceof ArrayBuffer) return data;
+  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+  return null;
+}
+
+/**
+ * The first rows of a Parquet file, for sniffFile: { csv (a header and up to 6 rows; a list column
+ * of D numbers as D columns named <name>_0 .. <name>_<D-1>), columns (the names of the columns
+ * read, in schema order), firstRow (the first row's cells by column; a list as "D numbers"),
+ * vectors ({name, dim} of its list columns), numRows }. A File, Blob or bytes is read at random
+ * (the footer and the first rows' pages), so a big file is not loaded to be sniffed.
+ */
+export async function parquetHead(source, file) {
+  const { parquetMetadataAsync, parquetSchema, parquetReadObjects, compressors } = await load();
+  let buffer = randomAccess(source);
+  if (!buffer) {
+    const parts = [];
+    for await (const chunk of describeSource(source, file).open()) parts.push(new Uint8Array(chunk));
+    buffer = joinChunks(parts, file).buffer;
+  }
+  let names;
+  let rows;
+  let numRows;
+  try {
+    const metadata = await parquetMetadataAsync(buffer);
+    names = parquetSchema(metadata).children.map((c) => c.element.name);
+    numRows = Number(metadata.num_rows);
+    rows = await parquetReadObjects({
+      file: buffer, metadata, rowStart: 0, rowEnd: Math.min(numRows, HEAD_ROWS), compressors,
+    });
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw new LabelScopeError({ code: 'out_of_memory', file,
+        message: `The Parquet file is too big to read in memory here (${e.message}). Use fewer rows or columns.` });
+    }
+    throw new LabelScopeError({ code: 'bad_parquet', file, message: `This Parquet file cannot be read: ${e.message}` });
+  }
+  const columns = names.map((name) => columnOf(name, rows.map((r) => r[name]), file))
+    .filter((c) => c.kind !== 'skipped');
+  const firstRow = rows.length === 0 ? [] : columns.map((c) => {
+    if (c.kind === 'vector') return `${c.dim} numbers`;
+    if (c.kind === 'numeric') return Number.isNaN(c.values[0]) ? '' : String(c.values[0]);
+    return c.values[0] ?? '';
+  });
+  return {
+    csv: columnsCsv(columns, (c, d) => `${c.name}_${d}`),
+    columns: columns.map((c) => c.name),
+    firstRow,
+    vectors: columns.filter((c) => c.kind === 'vector').map((c) => ({ name: c.name, dim: c.dim })),
+    numRows,
+  };
 }
 
 /**

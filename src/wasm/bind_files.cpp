@@ -25,6 +25,7 @@ val sniff_file(std::string name, val head, bool complete) {
         r.set("format", s.format);
         r.set("role", s.role);
         r.set("reason", s.reason);
+        r.set("labelColumn", s.label_column.empty() ? val::null() : val(s.label_column));
         r.set("columns", s.columns.empty() ? val::null() : strings(s.columns));
         r.set("firstRow", strings(s.first_row));
         if (!s.shape.empty()) {

@@ -2,6 +2,7 @@
 // an error or a MIME-type warning; helpers to drive <label-scope> and to compute, with the JS API in
 // Node, what the page should show.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { createLabelScope } from '../../src/js/index.js';
@@ -33,6 +34,16 @@ export const test = base.extend({
     };
     context.pages().forEach(watch);
     context.on('page', watch);
+    // LABELSCOPE_E2E_WASM_DIR=DIR: the page and its worker load DIR's labelscope-core.{mjs,wasm}
+    // instead of dist/wasm's (a helper's own build of the core, while dist/ is the lead's).
+    const wasmDir = process.env.LABELSCOPE_E2E_WASM_DIR;
+    if (wasmDir) {
+      await context.route(/\/dist\/wasm\/labelscope-core\.(mjs|wasm)$/, (route) => {
+        const name = new URL(route.request().url()).pathname.split('/').pop();
+        const contentType = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+        return route.fulfill({ path: join(wasmDir, name), contentType });
+      });
+    }
     await use({ offsite, problems });
     expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
     expect(problems, 'console errors and warnings').toEqual([]);

@@ -57,6 +57,15 @@ TEST_CASE("sniff: a label column beside numbers whose rows do not sum to 1 looks
     CHECK(iris.role == "combined");
     CHECK(iris.looks_like_features);
     CHECK(iris.reason.find("'species'") != std::string::npos);
+    CHECK(iris.label_column == "species");  // the page takes the column from here, not from the reason
+}
+
+TEST_CASE("sniff: the label column found is named; none when the table has no label-named column") {
+    CHECK(sniff("labels.csv", "label\ncat\ndog\n").label_column.empty());  // one column: no choice to make
+    CHECK(sniff("l.csv", "id,Class\n1,cat\n2,dog\n").label_column == "Class");
+    CHECK(sniff("d.csv", "id,label,cat,dog\n1,cat,0.9,0.1\n").label_column == "label");
+    CHECK(sniff("t.csv", "name,colour,size\nx,red,3\n").label_column.empty());
+    CHECK(sniff("p.csv", "cat,dog\n0.9,0.1\n").label_column.empty());
 }
 
 TEST_CASE("sniff: a .npy's shape and dtype; a file cut mid-line is not an error") {

@@ -2,10 +2,18 @@
 // once; corrected labels come back in the file they came from and read back.
 import assert from 'node:assert/strict';
 import { describe, test, before } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createLabelScope } from '../../src/js/index.js';
 
 let ls;
-before(async () => { ls = await createLabelScope({ threads: false }); });
+before(async () => {
+  // LABELSCOPE_CORE: another build of the core (e.g. a helper's own dist) instead of dist/wasm.
+  const alt = process.env.LABELSCOPE_CORE;
+  const moduleFactory = alt ? (await import(pathToFileURL(resolve(alt)).href)).default : undefined;
+  ls = await createLabelScope({ moduleFactory, threads: false });
+});
 
 const text = (parts) => parts.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('');
 
@@ -29,6 +37,43 @@ describe('sniffFile', () => {
     const iris = await ls.sniffFile({ name: 'iris.csv', data: 'a,b,c,d,species\n5.1,3.5,1.4,0.2,setosa\n' });
     assert.equal(iris.looksLikeFeatures, true);
     assert.match(iris.reason, /features/);
+    // The label column as a field (the page reads it, never the reason's words).
+    assert.equal(iris.labelColumn, 'species');
+    assert.equal(combined.labelColumn, 'label');
+    const plain = await ls.sniffFile({ name: 'p.csv', data: 'cat,dog\n0.9,0.1\n' });
+    assert.equal(plain.labelColumn, null);
+  });
+
+  // Parquet (issue 13): its first rows go through the same sniffer, so a pair of files gets the roles a CSV pair would.
+  const learn = (name) => new Uint8Array(readFileSync(new URL(`../fixtures/learn/${name}`, import.meta.url)));
+  test('Parquet: labels, a list column of pixels (features) and a labelled table, as a Blob or bytes', async () => {
+    const labels = await ls.sniffFile({ name: 'pixels_labels.parquet',
+      data: new Blob([learn('pixels_labels.parquet')]) });
+    assert.deepEqual([labels.format, labels.role, labels.columns, labels.firstRow, labels.problem],
+      ['parquet', 'labels', ['label'], ['0'], undefined]);
+    const pixels = await ls.sniffFile({ name: 'pixels.parquet', data: learn('pixels.parquet') });
+    assert.deepEqual([pixels.format, pixels.role, pixels.looksLikeFeatures, pixels.columns],
+      ['parquet', 'features', true, ['pixels']]);
+    assert.equal(pixels.reason, "a list column 'pixels' of 36 numbers per row (features)");
+    const iris = await ls.sniffFile({ name: 'iris.parquet', data: learn('iris.parquet') });
+    assert.deepEqual([iris.role, iris.looksLikeFeatures, iris.labelColumn, iris.columns.at(-1), iris.firstRow.at(-1)],
+      ['combined', true, 'species', 'species', 'setosa']);
+    const probs = await ls.sniffFile({ name: 'probs.parquet', data: learn('probs.parquet') });
+    assert.deepEqual([probs.role, probs.looksLikeFeatures, probs.columns],
+      ['combined', false, ['label', 'pred_probs']]);
+  });
+
+  test('Parquet: a damaged file comes back with the reader\'s problem; not written back as corrected labels', async () => {
+    const broken = await ls.sniffFile({ name: 'broken.parquet',
+      data: new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]) });
+    assert.equal(broken.format, 'parquet');
+    assert.equal(broken.problem?.code, 'bad_parquet');
+    assert.equal(broken.problem.file, 'broken.parquet');
+    const dataset = await ls.readDataset({ labels: { name: 'l.csv', data: '0\n1\n' },
+      predProbs: { name: 'p.csv', data: '0.9,0.1\n0.2,0.8\n' } });
+    await assert.rejects(ls.correctedLabelsFile({ name: 'pixels_labels.parquet', data: learn('pixels_labels.parquet') },
+      { dataset, labels: [0, 1] }), /Parquet file: correctedLabelsFile writes CSV, TSV and \.npy files/);
+    dataset.free();
   });
 });
 

@@ -81,10 +81,11 @@ test('a count as a sentence\'s subject agrees with its verb', () => {
   assert.equal(plural(2000, 'row'), '2,000 rows');
 });
 
-test('a features table as sniffed: the label column its reason names, when it is one of the columns', () => {
-  const entry = { ...flowersEntry, reason: "a 'species' column next to numbers that look like features" };
+test('a features table as sniffed: the label column sniffFile names, when it is one of the columns', () => {
+  const entry = { ...flowersEntry, labelColumn: 'species', reason: 'anything: the page does not read it' };
   assert.equal(detectedLabelColumn(entry), 'species');
-  assert.equal(detectedLabelColumn({ ...entry, reason: "a 'kind' column next to numbers that look like features" }), null);
+  assert.equal(detectedLabelColumn({ ...entry, labelColumn: 'kind' }), null);
+  assert.equal(detectedLabelColumn({ ...entry, labelColumn: null }), null);
   assert.equal(detectedLabelColumn({ ...entry, looksLikeFeatures: false }), null); // probabilities: the reader decides
   assert.equal(listsFeatures([entry]), true);
   assert.equal(listsFeatures([{ role: 'labels' }, { role: 'predProbs' }]), false);

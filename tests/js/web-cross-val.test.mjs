@@ -13,7 +13,7 @@ import { changedRoles, chooseRole, columnDetail, roleOf } from '../../web/ui/col
 const DATA_ROLES = ['labels', 'predProbs', 'combined'];
 const cancelled = () => Object.assign(new Error('Cross-validation was cancelled.'), { code: 'cancelled' });
 
-function setup() {
+function setup({ fetchFiles = async () => [] } = {}) {
   const log = [];
   const training = [];
   const freed = [];
@@ -54,7 +54,7 @@ function setup() {
   }, view);
   const panel = [];
   const panelView = new Proxy({}, { get: (_, name) => (...args) => panel.push([name, ...args]) });
-  const deps = { client: async () => client, analysis, fetchFiles: async () => [] };
+  const deps = { client: async () => client, analysis, fetchFiles };
   const crossVal = new CrossValController(deps, panelView);
   return { log, training, freed, analysis, crossVal, panel };
 }
@@ -164,13 +164,54 @@ test('choose columns first: the columns are read, nothing trained; compute then 
   const done = crossVal.compute({ columnRoles: { x: 'categorical' }, impute: true });
   await tick();
   assert.deepEqual(log.find(([name]) => name === 'crossValProbs')[2], { columnRoles: { x: 'categorical' }, impute: true });
-  training[0].resolve({ id: 2, folds: [] });
-  await done;
+  analysis.cancel();
+  assert.equal(await done, undefined);
   // Compute again (after a Cancel) keeps the roles.
-  crossVal.again();
+  const again = crossVal.again();
   await tick();
   assert.deepEqual(log.filter(([name]) => name === 'crossValProbs')[1][2], { columnRoles: { x: 'categorical' }, impute: true });
   training[1].resolve({ id: 3, folds: [] });
+  assert.equal((await again).of, 'cv-3');
+});
+
+test('computed again for the same files and choices (simulated noise asked for): the first result is reused', async () => {
+  const { log, training, analysis, crossVal } = setup();
+  await analysis.addFiles([file('iris.csv')]);
+  const trainings = () => log.filter(([name]) => name === 'crossValProbs').length;
+  const first = crossVal.compute({ impute: true });
+  await tick();
+  training[0].resolve({ id: 1, folds: [] });
+  assert.equal((await first).of, 'cv-1');
+  // The element runs the last computation again when simulate-noise changes: no second training.
+  assert.equal((await crossVal.again()).of, 'cv-1');
+  assert.equal((await crossVal.compute({ impute: true })).of, 'cv-1');
+  assert.equal(trainings(), 1);
+  assert.equal(crossVal.result.id, 1);
+  // Other choices, or other files, are trained on.
+  const other = crossVal.compute({ impute: true, columnRoles: { x: 'ignore' } });
+  await tick();
+  assert.equal(trainings(), 2);
+  training[1].resolve({ id: 2, folds: [] });
+  assert.equal((await other).of, 'cv-2');
+  await analysis.addFiles([file('iris.csv')], { replace: true }); // dropped again: another File
+  const dropped = crossVal.compute({ impute: true, columnRoles: { x: 'ignore' } });
+  await tick();
+  assert.equal(trainings(), 3);
+  training[2].resolve({ id: 3, folds: [] });
+  assert.equal((await dropped).of, 'cv-3');
+});
+
+test('a demo run again (its noise changed) fetches and trains once', async () => {
+  const fetched = [];
+  const fetchFiles = async (urls) => { fetched.push(urls); return urls.map((u) => file(u)); };
+  const { log, training, crossVal } = setup({ fetchFiles });
+  const first = crossVal.demo(['l.csv', 'p.npy'], { image: null, title: 'Demo', name: 'demo' });
+  for (let i = 0; i < 5 && training.length === 0; i++) await tick();
+  training[0].resolve({ id: 1, folds: [] });
+  assert.equal((await first).of, 'cv-1');
+  assert.equal((await crossVal.again()).of, 'cv-1');
+  assert.equal(fetched.length, 1);
+  assert.equal(log.filter(([name]) => name === 'crossValProbs').length, 1);
 });
 
 test('labels + a features file (pixels, embeddings) make the trainer\'s input', () => {

@@ -52,6 +52,8 @@ export class CrossValController {
   #view;
   #result = null;
   #again = null;  // the last computation asked for, to run again after a Cancel
+  #last = null;   // {input, options, result}: the probabilities computed last, reused for the same files and choices
+  #demoFiles = null; // {urls, files}: a demo's files as fetched, so its probabilities are reused too
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -133,14 +135,16 @@ export class CrossValController {
     const origin = { kind: 'demo', name };
     const { signal, live } = analysis.beginCompute(null, origin);
     this.#view.start({ title, fetching: true });
-    let files;
+    const key = JSON.stringify(urls);
+    let files = this.#demoFiles?.urls === key ? this.#demoFiles.files : null;
     try {
-      files = await this.#deps.fetchFiles(urls, signal);
+      files ??= await this.#deps.fetchFiles(urls, signal);
     } catch (error) {
       if (live()) this.#ended(error);
       return undefined;
     }
     if (!live()) return undefined;
+    this.#demoFiles = { urls: key, files };
     const entries = [
       { file: files[0], role: 'labels', reason: 'the demo’s labels' },
       { file: files[1], role: 'features', reason: 'the demo’s pixels (features)' },
@@ -158,12 +162,18 @@ export class CrossValController {
     try {
       const client = await this.#deps.client();
       if (!request.live()) return undefined;
-      result = await client.crossValProbs(input, {
-        ...options,
-        signal: request.signal,
-        onProgress: (p) => { if (request.live()) this.#view.progress(p); },
-      });
-      if (!request.live()) return undefined;
+      // The same files with the same choices give the same bits: e.g. simulated noise asked for on
+      // data computed here trains only on the noisy labels, not on the original ones again.
+      result = this.#reusable(input, options);
+      if (!result) {
+        result = await client.crossValProbs(input, {
+          ...options,
+          signal: request.signal,
+          onProgress: (p) => { if (request.live()) this.#view.progress(p); },
+        });
+        if (!request.live()) return undefined;
+        this.#last = { input, options: JSON.stringify(options), result };
+      }
       dataset = await client.datasetFromCrossVal(result);
     } catch (error) {
       if (request.live()) this.#ended(error);
@@ -184,6 +194,14 @@ export class CrossValController {
     // A table's own columns can be trained on again with simulated noisy labels (simulateNoisyData's combined).
     const training = input.combined ? { combined: input.combined, crossVal: { ...options } } : null;
     return analysis.useComputed(request.token, dataset, training);
+  }
+
+  /** The result computed last when it was for these very files (the same File objects) and options; else null. */
+  #reusable(input, options) {
+    const last = this.#last;
+    if (!last || last.options !== JSON.stringify(options)) return null;
+    const same = ['combined', 'labels', 'features'].every((role) => input[role] === last.input[role]);
+    return same ? last.result : null;
   }
 
   #ended(error) {

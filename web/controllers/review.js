@@ -60,8 +60,10 @@ export class ReviewController {
     const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
     // Probabilities computed here: the dataset's source is the computed table, not the file.
     const place = labelsPlace(dataset);
+    // A Parquet file is not written back (correctedLabelsFile writes text and .npy): the labels alone, as CSV.
+    const writable = labelsEntry && labelsEntry.format !== 'parquet';
     return {
-      key, decisions, restored, labelsFile: labelsEntry?.file ?? null, labelsPlace: place,
+      key, decisions, restored, labelsFile: writable ? labelsEntry.file : null, labelsPlace: place,
       format: labelsFormat(labelsEntry, place?.labelColumn ?? dataset.source?.labelsColumn ?? 1),
     };
   }

@@ -69,13 +69,13 @@ export function computedNotes(computed) {
 }
 
 /**
- * The label column the sniffer found in a table of features (its reason names it: "a 'species'
- * column next to numbers that look like features"), if it is one of the table's columns; else null.
+ * The label column the sniffer found in a table of features (sniffFile's labelColumn), if it is
+ * one of the table's columns; else null.
  */
 export function detectedLabelColumn(entry) {
   if (entry?.role !== 'combined' || !entry.looksLikeFeatures || !entry.columns) return null;
-  const named = /^a '(.+)' column next to/.exec(entry.reason ?? '')?.[1];
-  return named != null && entry.columns.includes(named) ? named : null;
+  const named = entry.labelColumn;
+  return typeof named === 'string' && entry.columns.includes(named) ? named : null;
 }
 
 /** Whether the files listed include a table or file of features (the sniffer's guess). */

@@ -27,7 +27,8 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   const heading = [rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged', ' · ',
     columns.id ? [h('span', { class: 'detail-id' }, `${columns.id.name} ${columns.id.values[i]}`), ' · '] : null,
     `row ${formatRow(i)}`];
-  const file = dataset.source?.labelsFile;
+  // Computed here: the dataset was read from the computed table; the labels came from the person's file.
+  const file = dataset.computed?.labelsFile || dataset.source?.labelsFile;
   const whereInFile = file ? `row ${formatRow(i)} of ${isolate(file)} (header not counted)` : null;
   const status = truth?.status[i];
   // Simulated truth knows only the flips: a row not flipped may still be wrong in the original labels.

@@ -293,8 +293,9 @@ export class ReviewStore {
       base.totalBytes = base.sizes.reduce((a, b) => a + b, 0);
       if (base.totalBytes > SESSION_FILE_LIMIT) base.entries = null;
       else {
-        base.entries = session.entries.map(({ file, role, reason, columns, firstRow, shape, descr, format, looksLikeFeatures }) => (
-          { file, role, reason, columns, firstRow, shape, descr, format, looksLikeFeatures }));
+        base.entries = session.entries.map(({
+          file, role, reason, labelColumn, columns, firstRow, shape, descr, format, looksLikeFeatures,
+        }) => ({ file, role, reason, labelColumn, columns, firstRow, shape, descr, format, looksLikeFeatures }));
       }
     }
     try {

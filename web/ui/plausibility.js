@@ -30,16 +30,21 @@ function featuresWayOn(error, analysis, canCompute) {
   // Which column is used as what, each changeable, before computing (web/ui/column-roles.js).
   const choose = h('button', { type: 'button', class: 'quiet choose-columns',
     onclick: () => analysis.computeProbabilities({ chooseColumns: true }) }, 'Choose the columns first');
-  const columns = entry.columns?.length ? ` (${entry.columns.join(', ')})` : '';
+  const names = entry.columns ?? [];
+  const columns = names.length === 0 ? ''
+    : ` (${names.length > 8 ? `${names.slice(0, 6).join(', ')}, … ${names.length} columns` : names.join(', ')})`;
   const why = entry.reason ?? 'a label column next to features';
+  // The sniffer saw features: the reader's complaint that the labels name no probability column would
+  // only confuse — for a labelled table, and for a features file beside a labels file (e.g. two Parquet files).
+  const unknownClass = error.code === 'unknown_class';
   return {
     title: 'These columns look like features, not probabilities',
-    // The sniffer saw features: the reader's complaint that the label names no probability column would
-    // only confuse. Any other error (a bad cell, say) keeps the reader's message.
-    // A features file (pixels, embeddings) read as probabilities: the reader's own message says why not.
-    shown: entry.looksLikeFeatures && entry.role === 'combined' && error.code === 'unknown_class'
+    // Any other error (a bad cell, say, or pixels that hold integers) keeps the reader's message.
+    shown: entry.looksLikeFeatures && entry.role === 'combined' && unknownClass
       ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
-      : null,
+      : entry.role === 'features' && unknownClass
+        ? { message: `${entry.file.name} holds features${columns}, not one probability per class.` }
+        : null,
     // The action right under the message, the why after it: on a phone the button stays in view.
     hint: null,
     element: h('div', { class: 'plausibility' }, button, entry.role === 'features' ? null : choose,

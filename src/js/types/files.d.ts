@@ -5,18 +5,23 @@ import type { LabelScopeError } from './errors.js';
 
 // ---- files: what a file is, and corrected labels written back (src/js/files.js) --------------------
 
-/** What sniffFile tells from a file's first 64 KB. */
+/** What sniffFile tells from a file's first 64 KB (a Parquet file: its footer and first rows). */
 export interface SniffedFile {
   name: string;
-  /** 'csv', 'tsv', 'npy', or '' when the bytes tell nothing yet. */
-  format: 'csv' | 'tsv' | 'npy' | '';
-  /** The role the file most likely plays; '' when it cannot be read (see problem). */
-  role: 'labels' | 'predProbs' | 'combined' | 'truth' | 'classNames' | '';
+  /** 'csv', 'tsv', 'npy', 'parquet', or '' when the bytes tell nothing yet. */
+  format: 'csv' | 'tsv' | 'npy' | 'parquet' | '';
+  /**
+   * The role the file most likely plays ('features': an N x D block of numbers such as pixels or
+   * embeddings, beside a labels file); '' when it cannot be read (see problem).
+   */
+  role: 'labels' | 'predProbs' | 'combined' | 'features' | 'truth' | 'classNames' | '';
   /** Why that role, in a few words for people. */
   reason: string;
-  /** Header names, or null when the file has no header. */
+  /** The header name of the label column found (e.g. 'species' in a table of features), or null. */
+  labelColumn: string | null;
+  /** Header names (a Parquet file's column names), or null when the file has no header. */
   columns: string[] | null;
-  /** The cells of the first data row. */
+  /** The cells of the first data row (a Parquet list column of D numbers: 'D numbers'). */
   firstRow: string[];
   /** .npy only: its shape and dtype ('<i8', ...). */
   shape?: number[];
