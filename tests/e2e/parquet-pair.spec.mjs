@@ -126,6 +126,18 @@ test('one Parquet table: its columns and the label column sniffFile found (label
   await shots(page, testInfo, 'parquet-table-offer');
 });
 
+test('the pair dropped on a phone: the way on (Compute) is in the upper half of the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await dropFiles(page, [LABELS, FEATURES]);
+  const button = computeButton(page);
+  await expect(button).toBeVisible();
+  await expect.poll(async () => {
+    const box = await button.boundingBox();
+    return box != null && box.y >= 0 && box.y + box.height <= 844 / 2;
+  }).toBe(true);
+});
+
 test('a damaged Parquet file is refused at the drop with the reader\'s message', async ({ page }) => {
   await openApp(page);
   const broken = Buffer.from([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]);

@@ -35,7 +35,8 @@ export function createIntake(handlers) {
   h('div', { class: 'drop-text' },
     h('p', { class: 'drop-title' }, h('strong', {}, 'Drop files here'), ' or ', h('span', { class: 'linkish' }, 'choose files')),
     h('p', { class: 'drop-hint', id: hintId },
-      'A labelled table of features (CSV or Parquet; the probabilities are computed here), or given labels + ',
+      'A labelled table of features, or labels + a features file (CSV, .npy or Parquet: the probabilities are ',
+      'computed here), or given labels + ',
       'the model’s out-of-sample predicted probabilities (CSV, TSV or .npy), or one CSV with both. ',
       'Optional: a truth file (index, is_error) and a class-names file. Files never leave this device.')));
   for (const type of ['dragenter', 'dragover']) {
