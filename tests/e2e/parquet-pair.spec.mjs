@@ -126,6 +126,30 @@ test('one Parquet table: its columns and the label column sniffFile found (label
   await shots(page, testInfo, 'parquet-table-offer');
 });
 
+test('the pair kept, reloaded, resumed: computed again, the decisions back on their rows', async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, [LABELS, FEATURES]);
+  await computeButton(page).click();
+  await waitReady(page);
+  await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
+  await app(page).locator('[role=grid]').focus();
+  await page.keyboard.press('a');
+  const decisions = (el) => el.evaluate((node) => node.decisions
+    .map(({ index, decision, label }) => ({ index, decision, label })));
+  const made = await decisions(app(page));
+  expect(made).toHaveLength(1);
+  const shown = await pageIssues(page);
+  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+  await page.reload();
+  await expect(app(page)).toHaveAttribute('data-core', 'ready');
+  await app(page).locator('.resume').getByRole('button', { name: 'Resume' }).click();
+  await waitReady(page);
+  await expect(panel(page)).toHaveAttribute('data-state', 'done');
+  await expect(usedAs(page, 'features.parquet').locator('option:checked')).toHaveText('Features (pixels, embeddings)');
+  expect(await decisions(app(page))).toEqual(made);
+  expect(await pageIssues(page)).toEqual(shown);
+});
+
 test('the pair dropped on a phone: the way on (Compute) is in the upper half of the screen', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);
