@@ -1,14 +1,16 @@
 // Progress on standard error, one rule for every command (reading files, cross-validation folds):
 // - on a terminal, after a second: one line rewritten in place with carriage returns, at most ten
 //   times a second, blanked at the end;
-// - into a pipe or a log, where a carriage return rewrites nothing: whole lines, and only for runs
-//   over ten seconds (a short run's stderr stays empty for scripts): each step (a fold done) one
-//   line, the progress within a step (bytes read) at most one line per ten seconds;
+// - into a pipe or a log, where a carriage return rewrites nothing: whole lines. A step (a fold
+//   done) after a second, as on a terminal, since a run that trains is worth following; the progress
+//   within a step (bytes read) only in runs over ten seconds, at most one line per ten seconds, so a
+//   short audit's stderr stays empty for scripts;
 // - --quiet: nothing.
 // LABELSCOPE_PROGRESS_AFTER_MS (older name LABELSCOPE_PROGRESS_DELAY_MS) sets the wait for both,
 // e.g. to 0 in tests.
 
 const AFTER_MS = { tty: 1000, pipe: 10000 };
+const STEP_AFTER_MS = 1000;
 const EVERY_MS = { tty: 100, pipe: 10000 };
 
 function afterFromEnv(env = process.env) {
@@ -38,6 +40,7 @@ export function readingText({ file, bytesRead, totalBytes }) {
 export function progressLine(quiet = false, { stream = process.stderr, now = Date.now, afterMs = afterFromEnv() } = {}) {
   const kind = stream.isTTY ? 'tty' : 'pipe';
   const wait = afterMs ?? AFTER_MS[kind];
+  const stepWait = afterMs ?? STEP_AFTER_MS;
   const start = now();
   let last = ''; // the text written last
   let lastAt = -Infinity;
@@ -53,7 +56,7 @@ export function progressLine(quiet = false, { stream = process.stderr, now = Dat
     last = text;
     lastAt = now();
   };
-  const due = (text) => !quiet && text !== last && now() - start >= wait;
+  const due = (text, after) => !quiet && text !== last && now() - start >= after;
   const done = () => {
     if (onScreen) stream.write(`\r${' '.repeat(onScreen)}\r`);
     onScreen = 0;
@@ -63,11 +66,11 @@ export function progressLine(quiet = false, { stream = process.stderr, now = Dat
     /** How far the current step is: a text, or a reading report ({ file, bytesRead, totalBytes }). */
     update(progress) {
       const text = typeof progress === 'string' ? progress : readingText(progress);
-      if (due(text) && now() - lastAt >= EVERY_MS[kind]) write(text);
+      if (due(text, wait) && now() - lastAt >= EVERY_MS[kind]) write(text);
     },
     /** A new step or a step done ("analysing 1000 examples...", "2 of 5 folds done"): never held back. */
     step(text) {
-      if (due(text)) write(text);
+      if (due(text, stepWait)) write(text);
     },
     /** The run is over: a terminal's line is blanked. */
     done,

@@ -46,6 +46,18 @@ describe('progress line', () => {
     assert.ok(stream.text.endsWith('\r'), 'blanked once');
   });
 
+  test('pipe or log: a fold done is a line after one second, while reading progress still waits ten', () => {
+    const { stream, clock, progress } = setup(false, false, { afterMs: undefined });
+    const fold = foldProgress(progress);
+    clock.t = 999;
+    fold({ stage: 'training', foldsDone: 0, numFolds: 5 });
+    assert.equal(stream.text, '', 'under a second: nothing');
+    clock.t = 1000;
+    progress.update(reading(1e6));
+    fold({ stage: 'training', foldsDone: 1, numFolds: 5 });
+    assert.equal(stream.text, 'labelscope: cross-validation: 1 of 5 folds done\n');
+  });
+
   test('pipe or log: whole lines, only for runs over ten seconds; each step a line, progress at most every ten seconds', () => {
     const { stream, clock, progress } = setup(false, false, { afterMs: undefined });
     clock.t = 9999;
