@@ -175,7 +175,8 @@ export class LabelScopeElement extends HTMLElement {
       this.#configureStore();
     } else if (name === 'filter-by' || name === 'rank-by') {
       this.#ui.settings.set(attributeSettings(this));
-      this.#analysis.settingsChanged();
+      if (this.#multiLabel.active) this.#multiLabel.settingsChanged(this.#ui.settings.values);
+      else this.#analysis.settingsChanged();
     } else if (['simulate-noise', 'seed', 'noise-pair', 'noise-matrix', 'noise-probabilities'].includes(name)) {
       // The same data, other flips: probabilities computed here are computed again (features in, not probabilities).
       if (this.#lesson.computed && this.#crossVal.again) this.#crossVal.again();
@@ -233,6 +234,7 @@ export class LabelScopeElement extends HTMLElement {
       },
       onCancel: () => analysis().cancel(),
       onSettings: (values) => {
+        if (this.#multiLabel?.active) return this.#multiLabel.settingsChanged(values); // label sets: audited again
         if (!analysis().dataset) return;
         analysis().settingsChanged();
         this.#review.settingsChanged(values);
@@ -268,9 +270,8 @@ export class LabelScopeElement extends HTMLElement {
     ({ crossVal: this.#crossVal, panel: this.#crossValPanel } = createCrossVal(ui, this.#analysis, {
       onDownload: (result) => this.#exports.probabilities(result),
     }));
-    this.#multiLabel = createMultiLabel(ui, {
-      reviewStore: () => this.#review.store, setState: (phase) => this.#setState(phase), emit: (type, detail) => this.#emit(type, detail),
-    });
+    this.#multiLabel = createMultiLabel(ui, { reviewStore: () => this.#review.store, setState: (phase) => this.#setState(phase),
+      emit: (type, detail) => this.#emit(type, detail), keeping: () => this.#keeping, origin: () => this.#analysis.origin });
     this.#review = createReview({
       onState: (state) => this.#ui?.review.setStorage(state),
       // Another tab decided on these rows: show it here too (merged per row).
@@ -292,6 +293,7 @@ export class LabelScopeElement extends HTMLElement {
           this.#sourceName = session.sourceName ?? baseName(session.entries[0]?.file.name);
           // Probabilities computed here: computed again (the file holds features, not probabilities).
           if (session.computed) return this.#crossVal.resume(session.entries, session.computed.options);
+          if (session.multiLabel?.computed) this.#multiLabel.computeOnResume(); // label sets: computed again
           return this.#analysis.resume(session.entries, session.labelColumn ?? null);
         },
         fail: (error, title, options) => this.#fail(error, title, options),

@@ -1,7 +1,9 @@
 // `labelscope cross-val --multi-label`: one-vs-rest out-of-sample probabilities for a labelled
-// table whose label column holds sets (ls.multiLabel.crossValProbs, src/learn/one_vs_rest.cpp),
-// written as PROBS.csv: a header of the class names, one row of independent per-class
-// probabilities per example, for `--multi-label --labels DATA --pred-probs PROBS.csv`.
+// table whose label column holds sets, or a labels file of sets and a features file
+// (ls.multiLabel.crossValProbs, src/learn/one_vs_rest.cpp), written as PROBS.csv: a header of the
+// class names, one row of independent per-class probabilities per example, for
+// `--multi-label --labels DATA --pred-probs PROBS.csv`. The same probabilities feed
+// `audit --multi-label --features ...` directly (src/cli/cmd-multilabel.mjs).
 import { LabelScopeError } from '../js/errors.js';
 import { fileChunks } from './input.mjs';
 import { foldProgress, progressLine } from './progress.mjs';
@@ -9,35 +11,46 @@ import { foldProgress, progressLine } from './progress.mjs';
 export const MULTI_LABEL_CROSS_VAL_HELP = `Multi-label data (a label column of sets: a;b, a|b or JSON arrays; [] for an empty set):
   --multi-label               one binary logistic regression per class, every class on the same
                               folds (stratified by each set's rarest class); PROBS.csv holds one
-                              independent probability per class (rows need not sum to 1). Needs
-                              --data (one table); then: labelscope audit --multi-label
-                              --labels DATA --pred-probs PROBS.csv`;
+                              independent probability per class (rows need not sum to 1). Reads
+                              --data TABLE (CSV, TSV or Parquet) or --labels SETS --features X
+                              (.npy, numeric CSV or Parquet); then: labelscope audit --multi-label
+                              --labels DATA --pred-probs PROBS.csv (or audit --multi-label
+                              --data TABLE --features all in one step)`;
 
-/** The probabilities (CSV text) of `cross-val --multi-label`. files: [{role, path, size}]. */
-export async function multiLabelCrossValCommand(ls, files, values) {
-  const table = files.find((f) => f.role === 'combined');
-  if (!table || files.length !== 1) {
+/**
+ * One-vs-rest probabilities (ls.multiLabel.crossValProbs's result) from the files of a feature
+ * run: [{role: 'combined'}] or [{role: 'labels'}, {role: 'features'}], each {role, path, size}.
+ */
+export async function multiLabelCrossVal(ls, files, values) {
+  const roles = files.map((f) => f.role).join(',');
+  if (roles !== 'combined' && roles !== 'labels,features') {
     throw new LabelScopeError({
       code: 'invalid_option',
-      message: 'cross-val --multi-label reads one labelled table: give it with --data (a column of label sets and '
-        + 'feature columns).',
+      message: 'one-vs-rest cross-validation reads one labelled table (--data) or a labels file of sets and a '
+        + 'features file (--labels SETS --features X).',
     });
   }
+  const input = {};
+  for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
   const progress = progressLine(values.quiet);
   const options = {
     onProgress: foldProgress(progress, 'one-vs-rest cross-validation'),
   };
   if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
-  if (values.features !== undefined) options.features = values.features;
+  if (values.data !== undefined && values.features !== undefined) options.features = values.features;
   if (values['text-column'] !== undefined) options.textColumn = values['text-column'];
   for (const key of ['folds', 'seed', 'c']) if (values[key] !== undefined) options[key] = Number(values[key]);
   if (values.impute) options.impute = true;
   try {
-    const r = await ls.multiLabel.crossValProbs({ combined: { name: table.path, size: table.size, data: fileChunks(table.path) } },
-      options);
-    const { probsCsv } = await import('../js/cross-val.js'); // loaded when used, as cross-val does
-    return probsCsv({ classNames: r.classNames, numClasses: r.numClasses, numExamples: r.numExamples, predProbs: r.probs });
+    return await ls.multiLabel.crossValProbs(input, options);
   } finally {
     progress.done();
   }
+}
+
+/** The probabilities (CSV text) of `cross-val --multi-label`. files: [{role, path, size}]. */
+export async function multiLabelCrossValCommand(ls, files, values) {
+  const r = await multiLabelCrossVal(ls, files, values);
+  const { probsCsv } = await import('../js/cross-val.js'); // loaded when used, as cross-val does
+  return probsCsv({ classNames: r.classNames, numClasses: r.numClasses, numExamples: r.numExamples, predProbs: r.probs });
 }

@@ -4,6 +4,7 @@
 import { filterBy, findOptions, rankBy, warningsOf } from './analysis-flags.mjs';
 import { fileChunks } from './input.mjs';
 import { toCsv, toJson } from './output.mjs';
+import { multiLabelCrossVal } from './cmd-cross-val-multilabel.mjs';
 
 export const MULTI_LABEL_OPTIONS = {
   'multi-label': { type: 'boolean' },
@@ -20,6 +21,9 @@ export const MULTI_LABEL_HELP = `Multi-label data (each example has a set of cla
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
                               --data FILE: one CSV with the set column (or label_<class> columns)
                               and one probability column per class (p_<class>, or numeric)
+                              --features all|COL,... (or --labels SETS --features X): one-vs-rest
+                              probabilities computed first from the data's own features, as
+                              cross-val --multi-label computes them (Node CLI)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -40,13 +44,8 @@ export function checkMultiLabelValues(command, v, fail) {
   }
   if (!ml) return;
   if (v['per-class'] && command !== 'find-issues') fail('--per-class goes with find-issues.');
-  if (command === 'cross-val') {
-    // One-vs-rest on one table of label sets and features (src/cli/cmd-cross-val-multilabel.mjs).
-    if (v.data === undefined) fail('cross-val --multi-label reads one table of label sets and features: give it with --data.');
-  } else if (v.features !== undefined || v['text-column'] !== undefined) {
-    fail('--multi-label needs --labels and --pred-probs (compute them from features first: '
-      + 'labelscope cross-val --multi-label --data TABLE --out PROBS.csv).');
-  }
+  // --features / --text-column (and cross-val): one-vs-rest probabilities computed first
+  // (src/cli/cmd-cross-val-multilabel.mjs), from --data TABLE or --labels SETS --features X.
   if (v.alpha !== undefined) {
     if (v.alpha.trim().toLowerCase() === 'none') v.alpha = null;
     else {
@@ -77,11 +76,26 @@ function setText(names, notation) {
   return names.join(notation === 'pipe' ? '|' : ';');
 }
 
+// The data the four commands analyse: a MultiLabelDataset read from files, or the label sets and
+// one-vs-rest probabilities of a cross-validation (labelscope audit --multi-label --features).
+// args: what the ls.multiLabel methods take ({ dataset } or { labels, predProbs, numClasses }).
+function datasetData(dataset) {
+  return { ...dataset, warnings: dataset.warnings, args: { dataset }, auditInput: dataset };
+}
+
+function crossValData(r) {
+  const arrays = { labels: r.labels, predProbs: r.probs, numClasses: r.numClasses };
+  return {
+    numExamples: r.numExamples, numClasses: r.numClasses, classNames: r.classNames, notation: r.notation,
+    warnings: [], extraColumns: r.extraColumns ?? [], args: arrays, auditInput: arrays,
+  };
+}
+
 function findIssues(ml, dataset, v) {
   if (v['per-class']) {
     const ranked = v['rank-by'] !== undefined && v['rank-by'] !== 'none';
     const options = { ...findOptions(v), ...(ranked ? { returnIndicesRankedBy: v['rank-by'] } : {}) };
-    const result = ml.findIssuesPerClass({ dataset, ...options });
+    const result = ml.findIssuesPerClass({ ...dataset.args, ...options });
     const perClass = result.perClass.map((list) => Array.from(list));
     const warnings = warningsOf(dataset.warnings, result.warnings);
     const json = {
@@ -91,7 +105,7 @@ function findIssues(ml, dataset, v) {
     return { json, warnings, csv: { header: ['class', 'rank', 'index'], rows } };
   }
   const options = { ...findOptions(v), ...aggregatorOptions(v), returnIndicesRankedBy: rankBy(v) };
-  const result = ml.findLabelIssues({ dataset, ...options });
+  const result = ml.findLabelIssues({ ...dataset.args, ...options });
   const indices = Array.from(result.indices);
   const warnings = warningsOf(dataset.warnings, result.warnings);
   const json = {
@@ -107,7 +121,9 @@ function findIssues(ml, dataset, v) {
 function scores(ml, dataset, v) {
   const method = v.method ?? 'self_confidence';
   const adjust = Boolean(v['adjust-pred-probs']);
-  const result = ml.getLabelQualityScores({ dataset, method, adjustPredProbs: adjust, ...aggregatorOptions(v) });
+  const result = ml.getLabelQualityScores({
+    ...dataset.args, method, adjustPredProbs: adjust, ...aggregatorOptions(v),
+  });
   const values = Array.from(result.scores);
   const warnings = warningsOf(dataset.warnings, result.warnings);
   return {
@@ -121,7 +137,7 @@ function scores(ml, dataset, v) {
 }
 
 function health(ml, dataset) {
-  const h = ml.healthSummary({ dataset });
+  const h = ml.healthSummary({ ...dataset.args });
   const name = (c) => dataset.classNames[c];
   const warnings = warningsOf(dataset.warnings, h.warnings);
   const json = {
@@ -147,7 +163,7 @@ const FIXED_FIELDS = ['rank', 'index', 'row', 'given_labels', 'probably_missing'
 
 function audit(ml, dataset, v) {
   const options = { ...findOptions(v), ...aggregatorOptions(v), rankBy: rankBy(v) };
-  const report = ml.audit(dataset, options);
+  const report = ml.audit(dataset.auditInput, options);
   const names = (list) => list.map((c) => dataset.classNames[c]);
   const extras = (dataset.extraColumns ?? []).map((c) => ({
     key: FIXED_FIELDS.includes(c.name) ? `data_${c.name}` : c.name, values: c.values,
@@ -174,17 +190,27 @@ function audit(ml, dataset, v) {
 
 const RUN = { 'find-issues': findIssues, scores, health, audit };
 
-/** Reads the two files as multi-label data, runs the command, returns the text to print. */
-export async function multiLabelRun(ls, command, files, values, progress, say) {
-  const input = {};
-  for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
+/**
+ * Reads the files as multi-label data (or, for a feature run, computes one-vs-rest probabilities
+ * from them first), runs the command, returns the text to print.
+ */
+export async function multiLabelRun(ls, command, files, values, progress, say, featureRun = false) {
   const ml = ls.multiLabel;
-  const options = { onProgress: (p) => progress.update(p) };
-  if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
-  const dataset = await ml.readDataset(input, options);
+  let dataset = null;
+  let data;
+  if (featureRun) {
+    data = crossValData(await multiLabelCrossVal(ls, files, values));
+  } else {
+    const input = {};
+    for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
+    const options = { onProgress: (p) => progress.update(p) };
+    if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
+    dataset = await ml.readDataset(input, options);
+    data = datasetData(dataset);
+  }
   try {
-    progress.step(`analysing ${dataset.numExamples} examples...`);
-    const result = RUN[command](ml, dataset, values);
+    progress.step(`analysing ${data.numExamples} examples...`);
+    const result = RUN[command](ml, data, values);
     progress.clear();
     if (values.format === 'csv') {
       for (const w of result.warnings) say(`labelscope: warning: ${w.message}`);
@@ -192,7 +218,7 @@ export async function multiLabelRun(ls, command, files, values, progress, say) {
     }
     return `${toJson(result.json)}\n`;
   } finally {
-    dataset.free();
+    dataset?.free();
   }
 }
 
@@ -203,8 +229,9 @@ export async function multiLabelRun(ls, command, files, values, progress, say) {
 export async function multiLabelHint(error, ls, files) {
   if (error?.name !== 'LabelScopeError' || error.code !== 'looks_multi_label') return error;
   const labels = files.find((f) => f.role === 'labels');
-  let rows = 0;
-  if (labels) {
+  // The trainer's table check (src/js/label-sets-hint.js) counted the rows already.
+  let rows = Number(/(\d+) rows? ha(?:s|ve) more than one label/.exec(error.message)?.[1] ?? 0);
+  if (labels && rows === 0) {
     const source = { name: labels.path, size: labels.size, data: fileChunks(labels.path) };
     const sniffed = await ls.multiLabel.sniffLabelSets(source);
     rows = sniffed.rowsWithSeveral;

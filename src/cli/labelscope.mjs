@@ -102,7 +102,7 @@ async function run(command, values) {
       return await emit(await crossVal(ls, files, values), values.out);
     }
     if (values['multi-label']) {
-      return await emit(await multiLabelRun(ls, command, files, values, progress, say), values.out);
+      return await emit(await multiLabelRun(ls, command, files, values, progress, say, featureRun), values.out);
     }
     dataset = featureRun ? await datasetFromFeatures(ls, files, values) : await readInput(ls, files, values, progress);
     progress.step(`analysing ${dataset.numExamples} examples...`);

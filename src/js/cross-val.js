@@ -7,6 +7,7 @@ import { checkOptions } from './inputs.js';
 import { csvField } from './exports.js';
 import { isParquet, joinChunks, parquetAsCsv, parquetColumns } from './parquet.js';
 import { describeSource } from './sources.js';
+import { looksMultiLabelTable } from './label-sets-hint.js';
 
 export const CROSS_VAL_OPTIONS = ['folds', 'seed', 'model', 'signal', 'onProgress', 'labelColumn', 'features',
   'textColumn', 'c', 'balancedClassWeight', 'impute', 'maxIterations', 'tolerance', 'columnRoles', 'labels'];
@@ -187,8 +188,9 @@ function rolesOptions(columnRoles, given) {
   return out;
 }
 
-// Feeds one source to the reader: a CSV/.npy in chunks, or a Parquet file's columns.
-async function feedSource(reader, source, signal, onProgress, progress) {
+// Feeds one source to the reader: a CSV/.npy in chunks, or a Parquet file's columns (also used by
+// the one-vs-rest reader, src/js/multilabel-cross-val.js).
+export async function feedSource(reader, source, signal, onProgress, progress) {
   let first = true;
   let parquet = null;
   for await (const chunk of source.open()) {
@@ -274,6 +276,9 @@ export async function crossValProbs(core, input, options = {}) {
     for (const source of sources) await feedSource(reader, source, signal, onProgress, progress);
     set = unwrap(reader.finish()).features;
     const info = unwrap(set.info());
+    // Label cells that hold sets ('news;politics'): multi-label data, not classes to train on.
+    const sets = options.labels === undefined ? looksMultiLabelTable(info, sources[0].name) : null;
+    if (sets) throw sets;
     // labels: trained on instead of the label column, which stays out of the features.
     const given = options.labels === undefined ? null : labelsOverride(options.labels, info);
     await helpersLoaded(core, signal);

@@ -1,11 +1,13 @@
 // @ts-check
 // One-vs-rest out-of-sample probabilities for multi-label data (ls.multiLabel.crossValProbs): a
-// labelled table (CSV/TSV) whose label column holds sets (a;b, a|b or JSON arrays) and feature
-// columns; one binary logistic regression per class, every class on the same cross-validation
-// folds (src/learn/one_vs_rest.cpp). The result feeds ls.multiLabel.audit directly.
+// labelled table (CSV, TSV or Parquet) whose label column holds sets (a;b, a|b or JSON arrays)
+// and feature columns, or a labels file of sets with an N x D features file (.npy, numeric CSV
+// or Parquet), read as the single-label trainer reads them (src/js/cross-val.js); one binary
+// logistic regression per class, every class on the same cross-validation folds
+// (src/learn/one_vs_rest.cpp). The result feeds ls.multiLabel.audit directly.
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
-import { describeSource } from './sources.js';
+import { crossValSources, feedSource } from './cross-val.js';
 
 export const MULTI_LABEL_CROSS_VAL_OPTIONS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance',
   'labelColumn', 'features', 'textColumn', 'impute', 'signal', 'onProgress', 'model'];
@@ -52,35 +54,50 @@ function readerOptions(options) {
   return out;
 }
 
+// The one-vs-rest reader as feedSource (cross-val.js) calls it: a CSV table goes through the
+// two-argument beginFile every build of the core has; labels/features files and Parquet
+// columns need a core built with them (bind_one_vs_rest.cpp).
+function asFeatureReader(reader) {
+  return {
+    beginFile: (role, name, size) => (role === 'combined'
+      ? reader.beginFile(name, size)
+      : reader.beginFile(role, name, size)),
+    feed: (chunk) => reader.feed(chunk),
+    endFile: () => reader.endFile(),
+    beginColumns: (name) => reader.beginColumns(name),
+    addNumericColumn: (name, values) => reader.addNumericColumn(name, values),
+    addStringColumn: (name, values) => reader.addStringColumn(name, values),
+    addVectorColumn: (name, dim, values) => reader.addVectorColumn(name, dim, values),
+  };
+}
+
 /**
- * Reads `input` ({ combined }: one labelled table) and returns {probs (N x K Float64Array, one
- * independent probability per class), numExamples, numClasses, classNames, labels: {offsets,
- * classes} (the sets read), notation, rowsWithSeveral, labelColumn, folds, foldsUsed, c, notes,
- * features}. `core` is the WebAssembly module.
+ * Reads `input` ({ combined }: one labelled table, CSV/TSV/Parquet; or { labels, features }: a
+ * labels file with one set per row and an N x D features file) and returns {probs (N x K
+ * Float64Array, one independent probability per class), numExamples, numClasses, classNames,
+ * labels: {offsets, classes} (the sets read), notation, rowsWithSeveral, labelColumn, folds,
+ * foldsUsed, c, notes, features, extraColumns (a table's id, text and known-truth columns)}.
+ * `core` is the WebAssembly module.
  */
 export async function multiLabelCrossValProbs(core, input, options = {}) {
   checkOptions('multiLabel.crossValProbs', options, MULTI_LABEL_CROSS_VAL_OPTIONS);
   const { signal, onProgress } = options;
   const train = trainOptions(options);
-  if (input == null || typeof input !== 'object' || input.combined == null) {
-    throw invalid('multiLabel.crossValProbs needs { combined }: one table with a column of label sets and feature columns.');
+  if (input == null || typeof input !== 'object' || (input.combined == null && input.labels == null)) {
+    throw invalid('multiLabel.crossValProbs needs { combined } (one table with a column of label sets and feature '
+      + 'columns) or { labels, features } (a labels file of sets and an N x D features file).');
   }
-  const source = describeSource(input.combined, 'data.csv');
-  if (/\.parquet$/i.test(source.name)) {
-    throw invalid('multiLabel.crossValProbs reads CSV/TSV tables; write the Parquet file as CSV first.');
+  const sources = crossValSources(input);
+  const reading = readerOptions(options);
+  if (input.combined == null && (reading.features !== undefined || reading.textColumn !== undefined)) {
+    throw invalid('features (column names) and textColumn choose columns of a table: give it as { combined }.');
   }
   if (signal?.aborted) throw cancelled();
-  const reader = new core.MultiLabelFeatureReader(readerOptions(options));
+  const reader = new core.MultiLabelFeatureReader(reading);
   try {
-    unwrap(reader.beginFile(source.name, source.size || 0));
-    let bytesRead = 0;
-    for await (const chunk of source.open()) {
-      if (signal?.aborted) throw cancelled();
-      unwrap(reader.feed(chunk));
-      bytesRead += chunk.byteLength;
-      onProgress?.({ stage: 'reading', file: source.name, bytesRead, totalBytes: source.size || 0 });
-    }
-    unwrap(reader.endFile());
+    const progress = { bytesRead: 0, totalBytes: sources.reduce((sum, s) => sum + (s.size || 0), 0) };
+    const feeder = asFeatureReader(reader);
+    for (const source of sources) await feedSource(feeder, source, signal, onProgress, progress);
     let last = -1;
     const r = unwrap(reader.crossVal(train, (foldsDone, numFolds) => {
       if (signal?.aborted) return false;

@@ -178,10 +178,6 @@ void check_multi_label_values(const std::string& command, Values& v, const Fail&
         if (v.has(flag) && !ml) fail(std::string("--") + flag + " goes with --multi-label.");
     if (!ml) return;
     if (v.has("per-class") && command != "find-issues") fail("--per-class goes with find-issues.");
-    if (v.has("features") || v.has("text-column"))
-        fail(
-            "--multi-label needs --labels and --pred-probs (compute them from features first: "
-            "labelscope cross-val --multi-label --data TABLE --out PROBS.csv).");
     if (const std::string* text = v.get("alpha")) {
         if (ascii_lower(js_trim(*text)) == "none") {
             v.alpha_none = true;
@@ -311,12 +307,6 @@ CommandLine parse_command_line(const std::vector<std::string>& argv) {
             return line;
         }
     }
-    // With --multi-label, --features and --text-column are read as the Node CLI reads them, so that
-    // the usage error is its own (check_multi_label_values), not a pointer to the Node CLI.
-    Spec with_features = *spec;
-    if (std::find(rest.begin(), rest.end(), "--multi-label") != rest.end())
-        for (const char* f : {"features", "text-column"}) with_features.options.emplace_back(f, Type::string);
-    spec = &with_features;
     for (const Token& t : tokens_of(rest, *spec)) {
         const auto fail = [&](const std::string& message) { throw UsageError(message, command); };
         if (!t.option) {

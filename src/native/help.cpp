@@ -74,7 +74,7 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error
+  --quiet, -q                 no progress on standard error
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -83,6 +83,9 @@ Multi-label data (each example has a set of classes, possibly empty):
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
                               --data FILE: one CSV with the set column (or label_<class> columns)
                               and one probability column per class (p_<class>, or numeric)
+                              --features all|COL,... (or --labels SETS --features X): one-vs-rest
+                              probabilities computed first from the data's own features, as
+                              cross-val --multi-label computes them (Node CLI)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -136,7 +139,7 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error
+  --quiet, -q                 no progress on standard error
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -145,6 +148,9 @@ Multi-label data (each example has a set of classes, possibly empty):
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
                               --data FILE: one CSV with the set column (or label_<class> columns)
                               and one probability column per class (p_<class>, or numeric)
+                              --features all|COL,... (or --labels SETS --features X): one-vs-rest
+                              probabilities computed first from the data's own features, as
+                              cross-val --multi-label computes them (Node CLI)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -192,7 +198,7 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error
+  --quiet, -q                 no progress on standard error
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -201,6 +207,9 @@ Multi-label data (each example has a set of classes, possibly empty):
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
                               --data FILE: one CSV with the set column (or label_<class> columns)
                               and one probability column per class (p_<class>, or numeric)
+                              --features all|COL,... (or --labels SETS --features X): one-vs-rest
+                              probabilities computed first from the data's own features, as
+                              cross-val --multi-label computes them (Node CLI)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of
@@ -264,7 +273,7 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress line on standard error
+  --quiet, -q                 no progress on standard error
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -273,6 +282,9 @@ Multi-label data (each example has a set of classes, possibly empty):
                               (rows need not sum to 1). Every class is a one-vs-rest problem.
                               --data FILE: one CSV with the set column (or label_<class> columns)
                               and one probability column per class (p_<class>, or numeric)
+                              --features all|COL,... (or --labels SETS --features X): one-vs-rest
+                              probabilities computed first from the data's own features, as
+                              cross-val --multi-label computes them (Node CLI)
   --per-class                 find-issues: {"per_class": [[examples flagged for class 0], ...]}
                               (index order, or ranked by --rank-by when it is given)
   --aggregator A              how per-class scores become one score (scores, and the ranking of

@@ -1,10 +1,13 @@
 // Bindings for one-vs-rest probabilities of multi-label data (learn/one_vs_rest.hpp): a labelled
-// table whose label column holds sets (a;b, a|b or JSON arrays), read in chunks like the
-// single-label trainer's tables, then one binary logistic regression per class on shared folds.
+// table whose label column holds sets (a;b, a|b or JSON arrays), read in chunks or as whole
+// columns (Parquet, read in JS), or a labels file of sets beside an N x D features file (.npy or
+// numeric CSV), as the single-label trainer reads them; then one binary logistic regression per
+// class on shared folds.
 #include <algorithm>
 #include <memory>
 #include <optional>
 
+#include "io/dense_reader.hpp"
 #include "io/label_sets.hpp"
 #include "io/read_error.hpp"
 #include "io/table_reader.hpp"
@@ -28,7 +31,8 @@ struct ParsedSets {
     std::int64_t rows_with_several = 0;
 };
 
-ParsedSets parse_sets(const io::LabelSet& labels, const std::string& column) {
+// where: "column 'tags'" of a table, or "the labels file" (for messages).
+ParsedSets parse_sets(const io::LabelSet& labels, const std::string& where) {
     ParsedSets out;
     std::vector<std::vector<std::string>> cell_items(labels.class_names.size());
     std::vector<std::string> names;
@@ -40,14 +44,13 @@ ParsedSets parse_sets(const io::LabelSet& labels, const std::string& column) {
         if (n != io::SetNotation::none && cell != "[]") {
             if (out.notation != io::SetNotation::none && n != out.notation)
                 throw io::ReadError(io::ReadErrorCode::bad_label,
-                                    "The label column '" + column + "' mixes notations: '" + cell + "' is written as " +
+                                    "The labels in " + where + " mix notations: '" + cell + "' is written as " +
                                         io::to_string(n) + " but other sets as " + io::to_string(out.notation) +
                                         ". Write every set the same way.");
             out.notation = n;
         }
         if (!io::split_label_set(cell, n, cell_items[c], error))
-            throw io::ReadError(io::ReadErrorCode::bad_label,
-                                "The label '" + cell + "' in column '" + column + "': " + error);
+            throw io::ReadError(io::ReadErrorCode::bad_label, "The label '" + cell + "' in " + where + ": " + error);
         names.insert(names.end(), cell_items[c].begin(), cell_items[c].end());
     }
     std::sort(names.begin(), names.end());
@@ -81,10 +84,27 @@ public:
         options_.impute = flag(o, "impute", false);
     }
 
-    val beginFile(std::string name, double total_bytes) {
+    val beginFile(std::string name, double total_bytes) { return beginRole("combined", name, total_bytes); }
+
+    // Roles as the single-label FeatureReader: 'combined', or 'labels' (one column of sets) and
+    // 'features' (N x D .npy or numeric CSV).
+    val beginRole(std::string role, std::string name, double total_bytes) {
         return guarded([&] {
-            table_ = std::make_unique<io::TableReader>(options_);
-            table_->begin_file(name, static_cast<std::uint64_t>(total_bytes));
+            const auto total = static_cast<std::uint64_t>(total_bytes);
+            role_ = role;
+            if (role == "combined") {
+                table_ = std::make_unique<io::TableReader>(options_);
+                table_->begin_file(name, total);
+            } else if (role == "labels") {
+                labels_ = std::make_unique<io::LabelsReader>();
+                labels_->begin_file(name, total);
+            } else if (role == "features") {
+                dense_ = std::make_unique<io::DenseReader>(options_.impute);
+                dense_->begin_file(name, total);
+                file_ = name;
+            } else {
+                return error_out("invalid_option", "Unknown file role '" + role + "'.");
+            }
             return val::object();
         });
     }
@@ -92,14 +112,66 @@ public:
     val feed(val bytes) {
         return guarded([&] {
             const std::vector<std::uint8_t> chunk = copy_in<std::uint8_t>(bytes);
-            table_->feed(chunk.data(), chunk.size());
+            if (role_ == "labels")
+                labels_->feed(chunk.data(), chunk.size());
+            else if (role_ == "features")
+                dense_->feed(chunk.data(), chunk.size());
+            else
+                table_->feed(chunk.data(), chunk.size());
             return val::object();
         });
     }
 
     val endFile() {
         return guarded([&] {
-            table_->end_file();
+            if (role_ == "labels") {
+                labels_->end_file();
+                labels_done_ = labels_->finish();
+            } else if (role_ == "features") {
+                dense_->end_file();
+                dense_done_ = dense_->finish();
+            } else {
+                table_->end_file();
+            }
+            return val::object();
+        });
+    }
+
+    // Whole columns of one table (a Parquet file read in JS), as the single-label FeatureReader.
+    val beginColumns(std::string name) {
+        return guarded([&] {
+            table_ = std::make_unique<io::TableReader>(options_);
+            table_->begin_columns(name);
+            role_ = "columns";
+            return val::object();
+        });
+    }
+    val addNumericColumn(std::string name, val values) {
+        return guarded([&] {
+            table_->add_numeric_column(name, copy_in<double>(values));
+            return val::object();
+        });
+    }
+    // values: an array of strings (null/undefined = missing).
+    val addStringColumn(std::string name, val values) {
+        return guarded([&] {
+            const auto n = values["length"].as<std::size_t>();
+            std::vector<std::string> strings(n);
+            std::vector<std::uint8_t> missing(n, 0);
+            for (std::size_t i = 0; i < n; ++i) {
+                const val v = values[i];
+                if (v.isNull() || v.isUndefined())
+                    missing[i] = 1;
+                else
+                    strings[i] = v.as<std::string>();
+            }
+            table_->add_string_column(name, std::move(strings), std::move(missing));
+            return val::object();
+        });
+    }
+    val addVectorColumn(std::string name, double dim, val values) {
+        return guarded([&] {
+            table_->add_vector_column(name, static_cast<std::size_t>(dim), copy_in<double>(values));
             return val::object();
         });
     }
@@ -115,10 +187,10 @@ public:
             x.balanced_class_weight = flag(o, "balancedClassWeight", false);
             x.max_iterations = static_cast<int>(num(o, "maxIterations", x.max_iterations));
             x.tolerance = num(o, "tolerance", x.tolerance);
-            if (!table_) return error_out("missing_file", "One-vs-rest cross-validation needs a labelled table.");
+            if (!table_) return dense_cross_val(x, progress);
             io::FeatureTable table = table_->finish();
             file_ = table.file;
-            const ParsedSets parsed = parse_sets(table.labels, table.label_column);
+            const ParsedSets parsed = parse_sets(table.labels, "column '" + table.label_column + "'");
             learn::TableColumns cols;
             for (auto& f : table.numeric) cols.numeric.push_back({f.name, std::move(f.values)});
             for (auto& f : table.categorical)
@@ -128,20 +200,18 @@ public:
             fo.missing = options_.impute ? learn::Missing::mean : learn::Missing::error;
             learn::FeatureReport report;
             const learn::Features features = learn::features_from_table(cols, fo, &report);
-            const bool call = !progress.isUndefined() && !progress.isNull();
-            const learn::Progress report_progress = [&](int done, int total) {
-                return !call || progress(done, total).as<bool>();
-            };
-            const learn::CrossValResult r = learn::one_vs_rest_probs(
-                features, parsed.sets.view(), static_cast<int>(parsed.class_names.size()), x, report_progress);
-            val res = cross_val_out(r);
-            res.set("classNames", strings_out(parsed.class_names));
-            res.set("offsets", out(parsed.sets.offsets));
-            res.set("classes", out(parsed.sets.classes));
-            res.set("notation", std::string(io::to_string(parsed.notation)));
-            res.set("rowsWithSeveral", static_cast<double>(parsed.rows_with_several));
+            val res = run(features, parsed, x, progress);
             res.set("labelColumn", table.label_column);
             res.set("features", feature_report_out(report, features));
+            // The table's id, known-truth and text columns as read: shown beside the results.
+            val extra = val::array();
+            for (std::size_t c = 0; c < table.passthrough.size(); ++c) {
+                val column = val::object();
+                column.set("name", table.passthrough[c].name);
+                column.set("values", strings_out(table.passthrough[c].texts));
+                extra.set(c, column);
+            }
+            res.set("extraColumns", extra);
             return res;
         });
         if (has(result, "error") && result["error"]["file"].isUndefined() && !file_.empty())
@@ -150,8 +220,65 @@ public:
     }
 
 private:
+    // The probabilities and the sets read, with their class names and notation.
+    static val run(const learn::Features& features, const ParsedSets& parsed, const learn::CrossValOptions& x,
+                   val progress) {
+        const bool call = !progress.isUndefined() && !progress.isNull();
+        const learn::Progress report_progress = [&](int done, int total) {
+            return !call || progress(done, total).as<bool>();
+        };
+        const learn::CrossValResult r = learn::one_vs_rest_probs(
+            features, parsed.sets.view(), static_cast<int>(parsed.class_names.size()), x, report_progress);
+        val res = cross_val_out(r);
+        res.set("classNames", strings_out(parsed.class_names));
+        res.set("offsets", out(parsed.sets.offsets));
+        res.set("classes", out(parsed.sets.classes));
+        res.set("notation", std::string(io::to_string(parsed.notation)));
+        res.set("rowsWithSeveral", static_cast<double>(parsed.rows_with_several));
+        return res;
+    }
+
+    // A labels file of sets and an N x D features file (pixels, embeddings).
+    val dense_cross_val(const learn::CrossValOptions& x, val progress) {
+        if (!labels_done_)
+            return error_out("missing_file",
+                             "One-vs-rest cross-validation needs a labelled table, or a labels file of sets "
+                             "and a features file.");
+        if (!dense_done_)
+            return error_out("missing_file", "One-vs-rest cross-validation needs features next to the labels file.");
+        if (labels_done_->labels.size() != dense_done_->rows)
+            return error_out("row_count_mismatch",
+                             "The labels file has " + std::to_string(labels_done_->labels.size()) +
+                                 " labels but the features file has " + std::to_string(dense_done_->rows) +
+                                 " rows. They must describe the same examples, in the same order.",
+                             file_);
+        const std::string features_file = file_;
+        file_ = labels_done_->file;  // a label that is no set: the labels file's error
+        const ParsedSets parsed = parse_sets(*labels_done_, "the labels file");
+        file_ = features_file;
+        learn::DenseInput in;
+        in.rows = dense_done_->rows;
+        in.cols = dense_done_->cols;
+        in.data = dense_done_->data();
+        in.type = dense_done_->type == io::DenseFeatures::Type::u8    ? learn::DenseInput::Type::u8
+                  : dense_done_->type == io::DenseFeatures::Type::f32 ? learn::DenseInput::Type::f32
+                                                                      : learn::DenseInput::Type::f64;
+        learn::FeatureReport report;
+        const learn::Features features = learn::features_from_dense(in, &report);
+        val res = run(features, parsed, x, progress);
+        res.set("labelColumn", std::string());
+        res.set("features", feature_report_out(report, features));
+        res.set("extraColumns", val::array());
+        return res;
+    }
+
     io::TableOptions options_;
+    std::string role_;
     std::unique_ptr<io::TableReader> table_;
+    std::unique_ptr<io::LabelsReader> labels_;
+    std::unique_ptr<io::DenseReader> dense_;
+    std::optional<io::LabelSet> labels_done_;
+    std::optional<io::DenseFeatures> dense_done_;
     std::string file_;
 };
 
@@ -164,7 +291,12 @@ EMSCRIPTEN_BINDINGS(labelscope_one_vs_rest) {
     class_<MultiLabelFeatureReader>("MultiLabelFeatureReader")
         .constructor<val>()
         .function("beginFile", &MultiLabelFeatureReader::beginFile)
+        .function("beginFile", &MultiLabelFeatureReader::beginRole)
         .function("feed", &MultiLabelFeatureReader::feed)
         .function("endFile", &MultiLabelFeatureReader::endFile)
+        .function("beginColumns", &MultiLabelFeatureReader::beginColumns)
+        .function("addNumericColumn", &MultiLabelFeatureReader::addNumericColumn)
+        .function("addStringColumn", &MultiLabelFeatureReader::addStringColumn)
+        .function("addVectorColumn", &MultiLabelFeatureReader::addVectorColumn)
         .function("crossVal", &MultiLabelFeatureReader::crossVal);
 }

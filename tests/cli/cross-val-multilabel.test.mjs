@@ -39,13 +39,12 @@ test('the news table: PROBS.csv equals the API\'s, and audit --multi-label reads
   assert.equal(JSON.parse(audit.stdout).n, 48);
 });
 
-test('usage: --multi-label cross-val needs --data; the analysis commands point to it', () => {
+test('usage: --multi-label cross-val needs a table or labels + features; the analysis commands compute them', () => {
   const labels = path.join(ROOT, 'examples/multilabel/labels.csv');
-  const probs = path.join(ROOT, 'examples/multilabel/pred_probs.csv');
-  const r = cli(['cross-val', '--multi-label', '--labels', labels, '--features', probs]);
+  const r = cli(['cross-val', '--multi-label', '--labels', labels]);
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /cross-val --multi-label reads one table of label sets and features: give it with --data/);
-  const a = cli(['audit', '--multi-label', '--data', NEWS, '--features', 'all']);
-  assert.equal(a.status, 2);
-  assert.match(a.stderr, /labelscope cross-val --multi-label --data TABLE --out PROBS\.csv/);
+  assert.match(r.stderr, /with --labels, --features names the features file/);
+  const a = cli(['audit', '--multi-label', '--data', NEWS, '--features', 'all', '--folds', '4']);
+  assert.equal(a.status, 0, a.stderr);
+  assert.equal(JSON.parse(a.stdout).multi_label, true);
 });

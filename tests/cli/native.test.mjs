@@ -161,6 +161,11 @@ test('a command or flag of the Node CLI only: one line pointing to it, exit code
     [['find-issues', '--data', H_DATA, '--features', 'all'],
       /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /],
     [['audit', '--data', H_DATA, '-q'], /^labelscope: '-q' is available in the Node CLI: npx labelscope audit -q /],
+    // --multi-label with features: one-vs-rest probabilities are computed by the Node CLI only.
+    [['find-issues', '--multi-label', '--data', H_DATA, '--features', 'all'],
+      /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /],
+    [['audit', '--multi-label', '--data', H_DATA, '--text-column', 'text', '--per-class'],
+      /^labelscope: '--text-column' is available in the Node CLI: npx labelscope audit --text-column /],
   ];
   for (const [args, pattern] of cases) {
     const [program, argv] = cliCommand(args, 'native');
@@ -207,7 +212,6 @@ test('--multi-label: golden multilabel_tiny_k3 with every flag, and usage errors
     runs.push(['find-issues', ...input, ...extra], ['scores', ...input, ...extra]);
   }
   runs.push(['scores', ...input, '--per-class'], ['health', ...input, '--format', 'csv'],
-    ['find-issues', ...input, '--features', 'all'], ['audit', ...input, '--text-column', 'text', '--per-class'],
     ['scores', ...input.slice(1), '--aggregator', 'softmin'], ['find-issues', ...input.slice(1), '--per-class'],
     ['audit', '--multi-label', '--labels', path.join(dir, 'labels.csv')]);
   await assertAllSame(runs);

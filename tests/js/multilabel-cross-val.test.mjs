@@ -95,7 +95,7 @@ test('separable classes: every (row, class) decision right far more often than t
 test('bad input: mixed notations name the file; bad options are refused before reading', async () => {
   const csv = 'x,labels\n0.5,a;b\n2.5,"[""a"",""b""]"\n0.1,b\n4.2,a\n1.5,b\n0.7,a\n';
   await assert.rejects(ls.multiLabel.crossValProbs({ combined: { name: 'mixed.csv', data: csv } }, { folds: 2 }),
-    (e) => e instanceof LabelScopeError && e.code === 'bad_label' && /mixes notations/.test(e.message) && e.file === 'mixed.csv');
+    (e) => e instanceof LabelScopeError && e.code === 'bad_label' && /mix(es)? notations/.test(e.message) && e.file === 'mixed.csv');
   await assert.rejects(ls.multiLabel.crossValProbs({ combined: { name: 't.csv', data: csv } }, { folds: 1 }),
     (e) => e instanceof LabelScopeError && e.code === 'invalid_option' && /folds/.test(e.message));
   await assert.rejects(ls.multiLabel.crossValProbs({ labels: 'x' }), (e) => e instanceof LabelScopeError && /combined/.test(e.message));

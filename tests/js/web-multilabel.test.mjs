@@ -147,3 +147,31 @@ test('Cancel while reading: the read is told to stop, the view says cancelled, n
   assert.deepEqual(calls.filter((x) => ['cancelled', 'failed', 'show'].includes(x[0])).map((x) => x[0]), ['cancelled']);
   assert.equal(c.model, null);
 });
+
+test('the page\'s settings steer the audit; a settings change audits again without reading, decisions kept', async () => {
+  const store = memoryStore();
+  const { view, calls } = fakeView();
+  let options = { filterBy: 'confident_learning', rankBy: 'normalized_margin' };
+  const analysed = [];
+  view.analysed = (model, how) => analysed.push([model, how]);
+  let reads = 0;
+  const client = { multiLabel: { ...fakeClient.multiLabel, readDataset: (...a) => { reads++; return fakeClient.multiLabel.readDataset(...a); } } };
+  const c = new MultiLabelController({ client: async () => client, readRequest, store, options: () => options }, view);
+  const entries = demoEntries();
+  const model = await c.take(entries, { sourceName: 'labels' });
+  const d = await ls.multiLabel.readDataset({ labels: demoFile('labels.csv'), predProbs: demoFile('pred_probs.csv') });
+  assert.deepEqual(model.rows.map((r) => r.example), Array.from(ls.multiLabel.audit(d, options).issues));
+  assert.deepEqual(model.options, options);
+  // The first show of data read from files is a session a reload can resume.
+  assert.equal(analysed.length, 1);
+  assert.deepEqual(analysed[0][1], { entries, labelColumn: null, computed: false });
+  c.decide(model.rows[0].example, 'keep');
+  options = { filterBy: 'low_self_confidence', rankBy: 'self_confidence' };
+  const again = await c.settingsChanged({ filterBy: 'low_self_confidence' });
+  assert.deepEqual(again.rows.map((r) => r.example), Array.from(ls.multiLabel.audit(d, options).issues));
+  assert.equal(reads, 1, 'nothing read again');
+  assert.equal(analysed.length, 1, 'not a new session');
+  assert.equal(c.decisions.length, 1);
+  assert.equal(calls.filter((x) => x[0] === 'show').length, 2);
+  d.free();
+});

@@ -47,9 +47,12 @@ export async function multiLabelTour(labelsFile: File, probsFile: File): Promise
     if (p.stage === 'training') void p.foldsDone;
   } });
   const fromCv: MultiLabelAuditReport = ml.audit({ labels: cv.labels, predProbs: cv.probs, numClasses: cv.numClasses });
-  // @ts-expect-error one table only
-  await ml.crossValProbs({ labels: labelsFile, features: probsFile });
+  // Or a labels file of sets with an N x D features file (.npy, numeric CSV or Parquet).
+  const pair = await ml.crossValProbs({ labels: labelsFile, features: probsFile }, { folds: 3 });
+  const extra: string[] = (pair.extraColumns ?? []).map((c) => c.name);
+  // @ts-expect-error labels need their features
+  await ml.crossValProbs({ labels: labelsFile });
   const remoteCv = await worker.multiLabel.crossValProbs({ combined: labelsFile }, { seed: 1 });
   const firstName: string | undefined = remoteCv.classNames[0];
-  void [first, perClass, scores, rows, present, n, inGiven, missing, sets, remoteHealth, fromCv, firstName];
+  void [first, perClass, scores, rows, present, n, inGiven, missing, sets, remoteHealth, fromCv, firstName, extra];
 }

@@ -5,6 +5,10 @@
 // person's decisions on sets and writes the corrected sets in the input's own notation.
 // No DOM here: it tells a view what to show, so it runs under `node --test` with fakes.
 
+import { issuesCsv, writeLabelSets } from './multilabel-files.js';
+
+export { issuesCsv, npyBytes, writeLabelSets } from './multilabel-files.js';
+
 /** The single-label read failed in a way multi-label data explains. */
 export function looksMultiLabel(error) {
   if (!error || typeof error !== 'object') return false;
@@ -75,65 +79,13 @@ export function announcement(rowsWithSeveral) {
   return `Looks multi-label: ${n} ${rowsWithSeveral === 1 ? 'row has' : 'rows have'} more than one label`;
 }
 
-const SEPARATOR = { semicolon: ';', pipe: '|' };
-
-// A CSV field, quoted when it needs to be (RFC 4180).
-function field(text) {
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * The label sets written as the input wrote them. sets: arrays of class indices. Returns
- * {name, type, data}: a CSV text (one column of sets, or one 0/1 column per class) or .npy bytes.
- */
-export function writeLabelSets(sets, { classNames, notation, baseName = 'labels' }) {
-  if (notation === 'npy') return { name: `${baseName}-corrected.npy`, type: 'application/octet-stream', data: npyBytes(sets, classNames.length) };
-  const lines = [];
-  if (notation === 'columns') {
-    lines.push(classNames.map((c) => field(`label_${c}`)).join(','));
-    for (const set of sets) lines.push(classNames.map((_, k) => (set.includes(k) ? '1' : '0')).join(','));
-  } else {
-    lines.push('labels');
-    for (const set of sets) {
-      const names = set.map((k) => classNames[k]);
-      lines.push(field(notation === 'json' ? JSON.stringify(names) : names.join(SEPARATOR[notation] ?? ';')));
-    }
-  }
-  return { name: `${baseName}-corrected.csv`, type: 'text/csv', data: `${lines.join('\n')}\n` };
-}
-
-/** An N x K uint8 .npy of 0/1 (version 1.0, header padded to 64 bytes). */
-export function npyBytes(sets, numClasses) {
-  let header = `{'descr': '|u1', 'fortran_order': False, 'shape': (${sets.length}, ${numClasses}), }`;
-  const total = Math.ceil((10 + header.length + 1) / 64) * 64;
-  header = `${header}${' '.repeat(total - 10 - header.length - 1)}\n`;
-  const out = new Uint8Array(total + sets.length * numClasses);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
-  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-  sets.forEach((set, i) => { for (const k of set) out[total + i * numClasses + k] = 1; });
-  return out;
-}
-
-/**
- * The flagged rows for review, most likely wrong first: row (1-based data row), given, suggested,
- * probably missing, probably extra, label quality, decision and the set decided.
- */
-export function issuesCsv(model, decisions) {
-  const names = (set) => set.map((k) => model.classNames[k]).join(';');
-  const lines = ['row,given,suggested,probably_missing,probably_extra,label_quality,decision,decided_set'];
-  for (const row of model.rows) {
-    const d = decisions.get(row.example);
-    lines.push([row.example + 1, names(row.given), names(row.suggested), names(row.missing), names(row.extra),
-      String(model.labelQuality[row.example]), d?.decision ?? '', d ? names(d.set) : ''].map((v) => field(String(v))).join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 /**
  * The multi-label session of one <label-scope>. deps: {client() -> worker client,
- * readRequest(entries, opts) -> {input, options}, store: {load(key, meta), save(key, record)}}.
+ * readRequest(entries, opts) -> {input, options}, store: {load(key, meta), save(key, record)},
+ * options?() -> audit options from the page's settings (filterBy, rankBy, fracNoise, ...)}.
  * view: {progress(text), idle(), show(model), failed(error), cancelled(), offerCompute(error, compute), decisionsChanged(),
- * clear()}.
+ * clear(), analysed?(model, how)}: analysed follows the first show of data read from files, with
+ * how = {entries, labelColumn, computed} (what a reload needs to read them again: Resume).
  */
 export class MultiLabelController {
   #deps;
@@ -144,6 +96,8 @@ export class MultiLabelController {
   #key = null;
   #token = 0;
   #abort = null; // AbortController of the read or computation in flight
+  #shown = null; // what the model shown was audited from: audited again when the settings change
+  #computeNext = false; // Resume of computed probabilities: compute without asking again
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -151,6 +105,8 @@ export class MultiLabelController {
   }
 
   get model() { return this.#model; }
+  /** The storage key of the decisions shown (the review store's, without its scope), or null. */
+  get key() { return this.#model ? this.#key : null; }
   get active() { return this.#model != null; }
   /** Decisions in row order: [{index, decision, set, labels (class names), at}]. */
   get decisions() {
@@ -200,24 +156,20 @@ export class MultiLabelController {
       }
       this.#dataset = dataset;
       this.#view.progress(announcement(dataset.rowsWithSeveral) + ' — analysing…');
-      const report = await client.multiLabel.audit(dataset, {});
-      if (token !== this.#token) return null;
-      this.#model = buildModel(dataset, report, sourceName);
-      this.#key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
-      const saved = await this.#deps.store.load(this.#key, { numExamples: dataset.numExamples, numClasses: dataset.numClasses });
-      if (token !== this.#token) return null;
-      this.#decisions = new Map((saved ?? []).map(([index, decision, set, at]) => [index, { decision, set, at }]));
-      this.#view.idle();
-      this.#view.show(this.#model);
-      return this.#model;
+      const how = { entries, labelColumn, computed: false };
+      return await this.#present(token, { data: dataset, dataset, sourceName, how }, true);
     } catch (error) {
       if (token !== this.#token) return null;
       this.#view.idle();
       // One table of label sets whose other columns are features, not probabilities: offer to
-      // compute them here, one-vs-rest (ls.multiLabel.crossValProbs).
+      // compute them here, one-vs-rest (ls.multiLabel.crossValProbs); on Resume, compute again.
       const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0].file : null;
-      if (table && COMPUTABLE.includes(error?.code)) this.#view.offerCompute(error, () => this.compute(table, { sourceName }));
-      else if (error?.code === 'cancelled') this.#view.cancelled();
+      const again = this.#computeNext;
+      this.#computeNext = false;
+      if (table && COMPUTABLE.includes(error?.code) && again) return this.compute(table, { sourceName, entries });
+      if (table && COMPUTABLE.includes(error?.code)) {
+        this.#view.offerCompute(error, () => this.compute(table, { sourceName, entries }));
+      } else if (error?.code === 'cancelled') this.#view.cancelled();
       else this.#view.failed(error);
       return null;
     }
@@ -227,7 +179,7 @@ export class MultiLabelController {
    * Out-of-sample probabilities for a table of label sets and features, computed in the worker
    * (one binary logistic regression per class, the same folds for every class), then audited.
    */
-  async compute(file, { sourceName = 'labels', folds = 5 } = {}) {
+  async compute(file, { sourceName = 'labels', folds = 5, entries = [{ role: 'combined', file }] } = {}) {
     const token = ++this.#token;
     this.#free();
     this.#view.progress('Computing one-vs-rest probabilities: reading…');
@@ -245,21 +197,15 @@ export class MultiLabelController {
       });
       if (token !== this.#token) return null;
       const data = { labels: r.labels, predProbs: r.probs, numClasses: r.numClasses };
-      const report = await client.multiLabel.audit(data, {});
-      if (token !== this.#token) return null;
       const dataset = {
         numExamples: r.numExamples, numClasses: r.numClasses, classNames: r.classNames, notation: r.notation,
-        rowsWithSeveral: r.rowsWithSeveral, offsets: r.labels.offsets, classes: r.labels.classes, extraColumns: [],
+        rowsWithSeveral: r.rowsWithSeveral, offsets: r.labels.offsets, classes: r.labels.classes,
+        extraColumns: r.extraColumns ?? [], // the table's id and text columns (cores that return them)
         fingerprint: `computed:${file.name}:${file.size}:${file.lastModified ?? 0}`, warnings: [],
       };
-      this.#model = { ...buildModel(dataset, report, sourceName), computed: { folds: r.folds, c: r.c, notes: r.notes } };
-      this.#key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
-      const saved = await this.#deps.store.load(this.#key, { numExamples: dataset.numExamples, numClasses: dataset.numClasses });
-      if (token !== this.#token) return null;
-      this.#decisions = new Map((saved ?? []).map(([index, decision, set, at]) => [index, { decision, set, at }]));
-      this.#view.idle();
-      this.#view.show(this.#model);
-      return this.#model;
+      const computed = { folds: r.folds, c: r.c, notes: r.notes };
+      const how = { entries, labelColumn: null, computed: true };
+      return await this.#present(token, { data, dataset, sourceName, computed, how }, true);
     } catch (error) {
       if (token !== this.#token) return null;
       this.#view.idle();
@@ -267,6 +213,53 @@ export class MultiLabelController {
       else this.#view.failed(error);
       return null;
     }
+  }
+
+  /**
+   * The page's settings changed (deps.options; `settings` their values, kept with the session): the
+   * data shown is audited again with them (nothing is read again; the decisions stay).
+   */
+  async settingsChanged(settings) {
+    if (!this.#shown) return null;
+    Promise.resolve(this.#deps.store.settingsChanged?.(this.#key, settings)).catch(() => {});
+    const token = ++this.#token;
+    try {
+      return await this.#present(token, this.#shown, false);
+    } catch (error) {
+      if (token === this.#token) this.#view.failed(error);
+      return null;
+    }
+  }
+
+  /** Resume of a session whose probabilities were computed here: the next take() computes them again. */
+  computeOnResume() {
+    this.#computeNext = true;
+  }
+
+  // Audits `shown` with the current options and shows it; first: a new dataset (its decisions loaded).
+  async #present(token, shown, first) {
+    const client = await this.#deps.client();
+    const options = { ...(this.#deps.options?.() ?? {}) };
+    const report = await client.multiLabel.audit(shown.data, options);
+    if (token !== this.#token) return null;
+    const { dataset } = shown;
+    const model = buildModel(dataset, report, shown.sourceName);
+    model.options = options;
+    if (shown.computed) model.computed = shown.computed;
+    if (first) {
+      const key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
+      const meta = { numExamples: dataset.numExamples, numClasses: dataset.numClasses };
+      const saved = await this.#deps.store.load(key, meta);
+      if (token !== this.#token) return null;
+      this.#key = key;
+      this.#decisions = new Map((saved ?? []).map(([index, decision, set, at]) => [index, { decision, set, at }]));
+    }
+    this.#shown = shown;
+    this.#model = model;
+    this.#view.idle();
+    this.#view.show(model);
+    if (first) this.#view.analysed?.(model, shown.how);
+    return model;
   }
 
   /** The person's Cancel: stops the read or computation in flight (the page stays usable). */
@@ -282,6 +275,7 @@ export class MultiLabelController {
   /** Another dataset (or single-label data) is shown: forget this one. */
   clear() {
     this.#token++;
+    this.#computeNext = false;
     this.#free();
     this.#model = null;
     this.#decisions = new Map();
@@ -344,6 +338,7 @@ export class MultiLabelController {
   #free() {
     this.#dataset?.free?.().catch?.(() => {});
     this.#dataset = null;
+    this.#shown = null;
   }
 }
 
@@ -374,6 +369,7 @@ export function buildModel(dataset, report, sourceName = 'labels') {
     given,
     rows,
     rowOf,
+    numLabelIssues: report.numLabelIssues,
     classIssues: report.classIssues.map((list) => Array.from(list)),
     labelCounts: report.labelCounts,
     labelQuality: report.labelQuality,

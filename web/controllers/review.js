@@ -200,9 +200,12 @@ export class ReviewController {
   // ---- the session (what a reload can resume) -----------------------------------------------------
 
   /** Keeps what was loaded (the files themselves, or the demo's name) so a reload can resume. */
-  async saveSession(origin, entries, { settings, sourceName, labelColumn, computed = null }) {
+  // key and multiLabel: a multi-label session's decision key and {computed} (ui/multilabel-wiring.js).
+  async saveSession(origin, entries, {
+    settings, sourceName, labelColumn, computed = null, key = this.#key, multiLabel = null,
+  }) {
     if (!this.#store.enabled || (origin.kind !== 'files' && origin.kind !== 'demo')) return;
-    const common = { key: this.#key, settings, sourceName, labelColumn, computed };
+    const common = { key, settings, sourceName, labelColumn, computed, ...(multiLabel ? { multiLabel } : {}) };
     if (origin.kind === 'demo') await this.#store.saveSession({ kind: 'demo', demo: origin.name, ...common });
     else await this.#store.saveSession({ kind: 'files', entries, ...common });
   }

@@ -135,6 +135,8 @@ export function createMultiLabelPanel(handlers) {
   const filterSlot = h('div', {});
   const tableSlot = h('div', {});
   const countSlot = h('p', { class: 'ml-decided-count', 'aria-live': 'polite' });
+  // The page's settings card (filter_by, rank_by, ...) is placed here while sets are shown.
+  const settingsSlot = h('div', { class: 'ml-settings' });
 
   function drawRows() {
     const shown = filter == null ? model.rows : model.rows.filter((r) => model.classIssues[filter].includes(r.example));
@@ -158,6 +160,7 @@ export function createMultiLabelPanel(handlers) {
 
   return {
     element,
+    settingsSlot,
     progress(text) {
       element.hidden = false;
       status.textContent = text;
@@ -194,7 +197,7 @@ export function createMultiLabelPanel(handlers) {
           formatPercent(m.computed.folds.reduce((a, f) => a + f.accuracy, 0) / m.computed.folds.length), '.') : null,
         m.warnings.length ? h('ul', { class: 'ml-warnings' }, m.warnings.map((w) => h('li', {}, w.message ?? String(w)))) : null,
         h('div', { class: 'ml-overview' }, tableSlot, commonIssues()),
-        filterSlot, rowsSlot,
+        settingsSlot, filterSlot, rowsSlot,
         h('div', { class: 'ml-exports' }, countSlot,
           h('button', { type: 'button', class: 'primary', onclick: () => handlers.exportLabels() },
             `Download corrected labels (${EXPORT_TEXT[m.notation]})`),

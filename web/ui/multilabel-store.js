@@ -20,6 +20,10 @@ export function multiLabelStore(reviewStore) {
       memory.set(key, rows);
       return rows;
     },
+    /** The settings changed while these sets are shown: the kept session (persist.js) opens with them. */
+    settingsChanged(key, settings) {
+      return reviewStore().updateSession({ settings, key: storageKey(key) });
+    },
     async save(key, rows) {
       memory.set(key, rows);
       if (!reviewStore().enabled) return;

@@ -18,6 +18,7 @@ const CSS = String.raw`
 .ml-common h4, .ml-rows-title { margin: 0.2rem 0 0.4rem; font-size: 0.95rem; }
 .ml-common ul { margin: 0; padding-inline-start: 1.1rem; font-size: 0.9rem; }
 .ml-filters { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 1rem 0 0.6rem; }
+.ml-settings:not(:empty) { margin-top: 1rem; }
 .ml-filter { border-radius: 999px; padding: 4px 12px; min-height: 32px; }
 .ml-filter[aria-pressed="true"] { background: var(--ls-accent); color: var(--ls-on-accent); border-color: var(--ls-accent); }
 .ml-count { margin-inline-start: 0.4rem; font-variant-numeric: tabular-nums; opacity: 0.8; }

@@ -6,16 +6,72 @@ import { readRequest } from '../controllers/reading.js';
 import { download } from './export.js';
 import { createMultiLabelPanel } from './multilabel-panel.js';
 import { multiLabelStore } from './multilabel-store.js';
+import { auditOptions } from './settings.js';
 import { sharedClient } from './shared-client.js';
 
 export { multiLabelStyles } from './multilabel-styles.js';
 
 /**
- * host: {reviewStore() -> ReviewStore, setState(phase), emit(type, detail)}. Returns the
- * controller with the panel in `ui`.
+ * The `labelscope-result` detail for label sets (README, Embedding: the same names as the
+ * single-label detail where they mean the same).
+ * @typedef {object} MultiLabelResultDetail
+ * @property {true} multiLabel
+ * @property {number} numExamples
+ * @property {number} numClasses
+ * @property {string[]} classNames
+ * @property {number} numIssues flagged rows
+ * @property {number[]} issues their indices (from 0), most likely wrong first
+ * @property {number} numLabelIssues the estimated number of label issues
+ * @property {number} healthScore the overall label health score
+ * @property {string} filterBy
+ * @property {string} rankBy
+ * @property {number} rowsWithSeveral rows whose set holds more than one class
+ * @property {string} notation how the sets were written: semicolon, pipe, json, columns or npy
+ * @property {string} announcement "Looks multi-label: 31 rows have more than one label"
+ * @property {boolean} computed whether the probabilities were computed on the page (one-vs-rest)
+ * @property {string} source the name the downloads start with
+ * @property {number} numDecided decisions on sets
+ * @param {any} model the controller's model (controllers/multilabel.js buildModel)
+ * @param {number} numDecided
+ * @returns {MultiLabelResultDetail}
+ */
+export function multiLabelResultDetail(model, numDecided) {
+  return {
+    multiLabel: true, numExamples: model.numExamples, numClasses: model.numClasses, classNames: [...model.classNames],
+    numIssues: model.rows.length, issues: model.rows.map((r) => r.example), numLabelIssues: model.numLabelIssues,
+    healthScore: model.health.overall,
+    filterBy: model.options?.filterBy ?? 'prune_by_noise_rate', rankBy: model.options?.rankBy ?? 'self_confidence',
+    rowsWithSeveral: model.rowsWithSeveral, notation: model.notation, announcement: model.announcement,
+    computed: Boolean(model.computed), source: model.sourceName, numDecided,
+  };
+}
+
+// The settings card lives in the single-label results; while label sets are shown it moves into
+// their panel (the same form and values), and back when they are cleared.
+function settingsMover(ui) {
+  const card = ui.settings.element;
+  let home = null;
+  return {
+    into(slot) {
+      home ??= { parent: card.parentNode, next: card.nextSibling };
+      slot.append(card);
+    },
+    back() {
+      if (!home || card.parentNode === home.parent) return;
+      home.parent.insertBefore(card, home.next);
+    },
+  };
+}
+
+/**
+ * host: {reviewStore() -> ReviewStore, setState(phase), emit(type, detail), keeping?() -> KeepingUi,
+ * origin?() -> the analysis' origin ({kind: 'files'} or a demo)}. Returns the controller with the
+ * panel in `ui`; the page's settings (ui.settings) steer its audit, and label sets read from files
+ * or a demo become the session a reload can resume (their decisions under their own key).
  */
 export function createMultiLabel(ui, host) {
   let controller = null;
+  const settings = settingsMover(ui);
   const save = (file) => download(new Blob([file.data], { type: file.type }), file.name);
   const panel = createMultiLabelPanel({
     decide: (index, decision, set) => {
@@ -29,6 +85,7 @@ export function createMultiLabel(ui, host) {
   ui.status.element.after(panel.element);
   controller = new MultiLabelController({
     client: sharedClient, readRequest, store: multiLabelStore(host.reviewStore),
+    options: () => auditOptions(ui.settings.values), // the page's settings steer the audit
   }, {
     progress: (text) => { host.setState('analysing'); panel.progress(text); },
     idle: () => {},
@@ -36,15 +93,22 @@ export function createMultiLabel(ui, host) {
       ui.results.hidden = true; // the single-label results belong to other data
       ui.intake.element.classList.add('has-data'); // files read: no beginner's guide
       panel.show(model, { decision: (i) => controller.decisionOf(i), count: () => controller.decisions.length });
+      settings.into(panel.settingsSlot);
       host.setState('ready');
-      host.emit('labelscope-result', { multiLabel: true, numExamples: model.numExamples, numClasses: model.numClasses,
-        numIssues: model.rows.length, announcement: model.announcement });
+      host.emit('labelscope-result', multiLabelResultDetail(model, controller.decisions.length));
     },
+    analysed: (model, how) => host.keeping?.().analysed(host.origin(), how.entries, {
+      settings: ui.settings.values, sourceName: model.sourceName, labelColumn: how.labelColumn,
+      key: `${host.reviewStore().scope}:${controller.key}`, multiLabel: { computed: how.computed },
+    }),
     offerCompute: (error, compute) => { host.setState('waiting'); panel.offerCompute(error, compute); },
     cancelled: () => { host.setState('idle'); panel.cancelled(); },
     failed: (error) => { host.setState('error'); panel.failed(error); host.emit('labelscope-error', { message: error?.message, code: error?.code }); },
     decisionsChanged: () => panel.decisionsChanged(),
-    clear: () => panel.clear(),
+    clear: () => {
+      settings.back();
+      panel.clear();
+    },
   });
   return controller;
 }

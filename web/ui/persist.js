@@ -330,7 +330,9 @@ export class ReviewStore {
       const session = await get(SESSIONS, this.#scope);
       if (!session) return null;
       const record = session.key ? await get(DECISIONS, session.key) : null;
-      return { ...session, decisionCount: record?.indices?.length ?? 0, decisionsSavedAt: record?.savedAt ?? null };
+      // A multi-label record keeps rows of [index, decision, set, at] (ui/multilabel-store.js).
+      const count = record?.indices?.length ?? record?.rows?.length ?? 0;
+      return { ...session, decisionCount: count, decisionsSavedAt: record?.savedAt ?? null };
     } catch {
       return null;
     }

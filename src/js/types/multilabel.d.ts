@@ -187,11 +187,16 @@ export interface MultiLabel {
   /** The same count, with the file row (header counted) and column of the first such set (0 if none). */
   sniffLabelSets(labels: DataSource): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
   /**
-   * One-vs-rest out-of-sample probabilities from a table of label sets and features: one binary
-   * logistic regression per class, every class on the same folds. CSV/TSV tables.
+   * One-vs-rest out-of-sample probabilities from a table of label sets and features (CSV, TSV or
+   * Parquet), or a labels file of sets (one column, a header named like a label column or none)
+   * with an N x D features file (.npy, numeric CSV or Parquet): one binary logistic regression per
+   * class, every class on the same folds.
    */
-  crossValProbs(input: { combined: DataSource }, options?: MultiLabelCrossValOptions): Promise<MultiLabelCrossValResult>;
+  crossValProbs(input: MultiLabelCrossValInput, options?: MultiLabelCrossValOptions): Promise<MultiLabelCrossValResult>;
 }
+
+/** What multiLabel.crossValProbs reads: one labelled table, or labels and features files. */
+export type MultiLabelCrossValInput<S = DataSource> = { combined: S } | { labels: S; features: S };
 
 export interface MultiLabelCrossValOptions {
   folds?: number;
@@ -204,7 +209,9 @@ export interface MultiLabelCrossValOptions {
   model?: 'logistic_regression';
   /** The column of label sets (a;b, a|b or JSON arrays; [] for an empty set). */
   labelColumn?: string;
+  /** With { combined }: the feature columns (names, or 'all'). */
   features?: 'all' | string | readonly string[];
+  /** With { combined }: the free-text column. */
   textColumn?: string;
   impute?: boolean;
   signal?: AbortSignal;
@@ -230,6 +237,8 @@ export interface MultiLabelCrossValResult {
   notes: string[];
   features: { used: string[]; droppedConstant: string[]; oneHot: string[]; notes: string[]; denseColumns: number;
     textColumns: number };
+  /** A table's id, known-truth and text columns as read (empty for labels + features files). */
+  extraColumns?: { name: string; values: string[] }[];
 }
 
 /** ls.multiLabel in the worker: the same methods, with promises. */
@@ -255,7 +264,7 @@ export interface WorkerMultiLabel {
   audit(data: WorkerMultiLabelDataset | MultiLabelData, options?: MultiLabelFindOptions & AggregatorOptions & {
     rankBy?: RankBy; adjustPredProbs?: boolean;
   }): Promise<MultiLabelAuditReport>;
-  crossValProbs(input: { combined: DataSource<WorkerByteSource> }, options?: MultiLabelCrossValOptions):
+  crossValProbs(input: MultiLabelCrossValInput<DataSource<WorkerByteSource>>, options?: MultiLabelCrossValOptions):
     Promise<MultiLabelCrossValResult>;
   /** Rows of a labels file (or table) holding more than one class, and where the first one is (0 if none). */
   sniffLabelSets(
