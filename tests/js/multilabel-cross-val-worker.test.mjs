@@ -38,3 +38,28 @@ test('Cancel stops it with code cancelled', async () => {
   await assert.rejects(client.multiLabel.crossValProbs({ combined: { name: 'news.csv', data: NEWS.slice() } },
     { signal: controller.signal }), (e) => e instanceof LabelScopeError && e.code === 'cancelled');
 });
+
+test('a labels file of sets and a .npy of features through the worker: the main thread\'s bits', async () => {
+  const n = 40;
+  const x = new Float64Array(n * 2);
+  const sets = [];
+  for (let i = 0; i < n; i++) {
+    const set = ['a', 'b'].filter((_, c) => (i >> c) % 2 === 1 || (i % 5 === c));
+    sets.push(set.length ? set.join(';') : 'a');
+    x[i * 2] = set.includes('a') ? 2 + (i % 3) / 10 : (i % 4) / 10;
+    x[i * 2 + 1] = set.includes('b') ? 2 + (i % 5) / 10 : (i % 2) / 10;
+  }
+  let header = `{'descr': '<f8', 'fortran_order': False, 'shape': (${n}, 2), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const npy = new Uint8Array(10 + header.length + x.byteLength);
+  npy.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
+  npy.set(new TextEncoder().encode(header), 10);
+  npy.set(new Uint8Array(x.buffer), 10 + header.length);
+  const labels = `labels\n${sets.join('\n')}\n`;
+  const input = () => ({ labels: { name: 'sets.csv', data: labels }, features: { name: 'x.npy', data: npy.slice() } });
+  const local = await ls.multiLabel.crossValProbs(input(), { folds: 3 });
+  const remote = await client.multiLabel.crossValProbs(input(), { folds: 3 });
+  assert.deepEqual(remote.classNames, ['a', 'b']);
+  assert.ok(Buffer.from(remote.probs.buffer).equals(Buffer.from(local.probs.buffer)));
+  assert.deepEqual(Array.from(remote.labels.offsets), Array.from(local.labels.offsets));
+});
