@@ -14,7 +14,9 @@ const NEWS = path.join(ROOT, 'examples/multilabel/news.csv');
 const COMMANDS = ['audit', 'find-issues', 'scores', 'health'];
 const node = (args) => runCli(args, {}, 'node');
 const native = (args) => runCli(args, {}, 'native');
-const hasNative = fs.existsSync(NATIVE_CLI);
+function requireNative() {
+  if (!fs.existsSync(NATIVE_CLI)) assert.fail(`${NATIVE_CLI} is missing: run \`npm run build:native\` first.`);
+}
 
 let dir;
 let table; // news.csv with its label column named 'tags'
@@ -112,8 +114,9 @@ describe('--multi-label --features: one-vs-rest probabilities, then the multi-la
   });
 });
 
-describe('the native CLI', { skip: !hasNative && 'no native build (npm run build:native)' }, () => {
+describe('the native CLI', () => {
   test('--features (with or without --multi-label) points to the Node CLI, exit 2', () => {
+    requireNative();
     for (const ml of [[], ['--multi-label']]) {
       const r = native(['audit', '--data', table, '--features', 'all', '--label-column', 'tags', ...ml]);
       assert.equal(r.status, 2);
@@ -122,6 +125,7 @@ describe('the native CLI', { skip: !hasNative && 'no native build (npm run build
     }
   });
   test('a table of sets and probabilities without --multi-label: the same bytes and exit code as Node', () => {
+    requireNative();
     const probs = path.join(dir, 'probs-native.csv');
     assert.equal(node(['cross-val', '--multi-label', '--data', table, '--label-column', 'tags', '--folds', '4',
       '--out', probs]).status, 0);
