@@ -242,6 +242,8 @@ export class LabelScopeElement extends HTMLElement {
       privacy: {
         onKeepFiles: (keep) => this.#keeping.keepFiles(keep),
         onForget: () => this.#keeping.forgetEverything(),
+        pending: () => this.#keeping.pending(),
+        onExport: () => this.#exports.decisions(),
       },
       review: {
         onExport: (kind) => this.#exports.table(kind),

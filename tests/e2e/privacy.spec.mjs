@@ -71,7 +71,10 @@ test('files are kept only after the person says so; decisions hold no names; For
 
   // Forget everything: nothing left in IndexedDB, the answer forgotten too.
   await app(page).locator('.privacy').getByRole('button', { name: 'Forget everything' }).click();
-  await expect(app(page).locator('.notice')).toContainText('no longer keeps any file, decision or name');
+  // The decision saved last time goes too: asked first, answered beside the button.
+  await expect(app(page).locator('.forget-confirm')).toContainText('your 1 decision saved from your last visit');
+  await app(page).locator('.forget-confirm').getByRole('button', { name: 'Forget everything' }).click();
+  await expect(app(page).locator('.privacy-result')).toContainText('no longer keeps any file, decision or name');
   await expect(app(page).locator('.resume')).toHaveCount(0);
   await expect.poll(async () => isEmpty(await storedData(page))).toBe(true);
   expect(await consent(page)).toBeNull();

@@ -9,6 +9,7 @@ export class KeepingUi {
   #review;
   #host;
   #unsaved = null; // files analysed while the person has not said whether to keep them
+  #offered = null; // the session offered to resume, while the offer shows
 
   /**
    * ui: the shell (privacy, intake, status, review, settings); review: the ReviewController;
@@ -48,13 +49,27 @@ export class KeepingUi {
     if (keep && pending) this.#review.saveSession(pending.origin, pending.entries, pending.common);
   }
 
+  /** What "Forget everything" would take with it from the data shown: {decisions, exported}. */
+  pending() {
+    const review = this.#review;
+    const decisions = review.decisions.size;
+    // Nothing shown yet but a session offered to resume: its saved decisions go too (not exportable from here).
+    if (!decisions && this.#offered?.decisionCount) {
+      return { decisions: this.#offered.decisionCount, exported: false, exportable: false, saved: true };
+    }
+    return { decisions, exported: decisions > 0 && Boolean(review.key) && review.store.exported(review.key), exportable: true };
+  }
+
   async forgetEverything() {
     this.#unsaved = null;
+    this.#offered = null;
     this.#ui.privacy.asking(false);
     this.#ui.intake.setResume(null);
     try {
+      const decided = this.pending().decisions;
       await this.#review.store.forgetEverything();
-      this.#ui.status.note('Forgotten: this browser no longer keeps any file, decision or name from labelscope.');
+      const what = decided ? ` Your ${decided === 1 ? 'decision' : `${decided} decisions`} went too.` : '';
+      this.#ui.privacy.forgotten(`Forgotten: this browser no longer keeps any file, decision or name from labelscope.${what}`);
     } catch (error) {
       this.#host.fail(error, 'Could not clear this browser’s storage', { keepResults: true, openFiles: false, hint: null });
     }
@@ -70,17 +85,20 @@ export class KeepingUi {
     const session = await store.loadSession();
     if (!session || !this.#host.canOffer()) return;
     const offer = resumeOffer(session);
+    this.#offered = session;
     this.#ui.intake.setResume({
       ...offer,
       resume: offer.canResume ? () => this.#resume(session) : null,
       forget: async () => {
         await store.forgetSession();
+        this.#offered = null;
         this.#ui.intake.setResume(null);
       },
     });
   }
 
   #resume(session) {
+    this.#offered = null;
     this.#ui.intake.setResume(null);
     if (session.settings) this.#ui.settings.set(session.settings);
     if (session.kind === 'demo') return this.#host.loadDemo(session.demo);

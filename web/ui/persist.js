@@ -213,6 +213,12 @@ export class ReviewStore {
     if (decisions) this.#exportedVersion.set(key, decisions.version);
   }
 
+  /** Whether the decisions on `key` were exported and not changed since (Forget everything asks first otherwise). */
+  exported(key) {
+    const decisions = this.#memory.get(key);
+    return Boolean(decisions?.size) && this.#exportedVersion.get(key) === decisions.version;
+  }
+
   /**
    * Decisions that exist only in this tab: saving was wanted but failed or is still on its way
    * (a stuck browser's storage may take seconds to fail), and they were not exported since.

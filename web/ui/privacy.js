@@ -1,10 +1,14 @@
 // What this browser keeps, said where it happens: the one question about keeping dropped files
 // (asked once, default no) and the always-visible line saying what is stored, with "Forget
 // everything". Texts only; the storing is persist.js's.
-import { h, uid } from './dom.js';
+import { h, replace, uid } from './dom.js';
+import { plural } from './format.js';
 
-/** handlers: onKeepFiles(yes: boolean), onForget(). */
-export function createPrivacy({ onKeepFiles, onForget }) {
+/**
+ * handlers: onKeepFiles(yes: boolean), onForget(), and for the question before forgetting:
+ * pending() -> {decisions (on the data shown), exported (and unchanged since)}, onExport() (the decisions file).
+ */
+export function createPrivacy({ onKeepFiles, onForget, pending = () => ({ decisions: 0, exported: false }), onExport = null }) {
   const askId = uid('keep-files');
   const ask = h('section', { class: 'keep-files', 'aria-labelledby': askId, hidden: true },
     h('p', { class: 'keep-files-title', id: askId }, 'Keep these files in this browser?'),
@@ -15,8 +19,49 @@ export function createPrivacy({ onKeepFiles, onForget }) {
       h('button', { type: 'button', class: 'keep-files-no', onclick: () => onKeepFiles(false) }, 'Don’t keep'),
       h('button', { type: 'button', class: 'quiet keep-files-yes', onclick: () => onKeepFiles(true) }, 'Keep them here')));
   const text = h('span', { class: 'privacy-text' });
-  const forget = h('button', { type: 'button', class: 'quiet forget-everything', onclick: () => onForget() }, 'Forget everything');
-  const bar = h('p', { class: 'privacy', role: 'note', hidden: true }, text, ' ', forget);
+  const forget = h('button', { type: 'button', class: 'quiet forget-everything', onclick: () => askForget() }, 'Forget everything');
+  // The question and the outcome are said here, beside the button, not at the top of the page.
+  const confirm = h('div', { class: 'confirm forget-confirm', role: 'alertdialog', 'aria-modal': 'false', hidden: true });
+  const result = h('p', { class: 'privacy-result', role: 'status' });
+  const bar = h('div', { class: 'privacy', role: 'note', hidden: true }, text, ' ', forget, confirm, result);
+
+  /** Decisions on the data shown: asked first (how many, export them first or forget); none: forgotten at once. */
+  function askForget() {
+    result.textContent = '';
+    const { decisions, exported, exportable = true, saved = false } = pending();
+    if (!decisions) {
+      onForget();
+      return;
+    }
+    const questionId = uid('forget');
+    const question = h('p', { id: questionId });
+    const say = (wasExported) => {
+      const which = decisions === 1 ? 'your 1 decision' : `your ${plural(decisions, 'decision')}`;
+      const where = saved ? 'saved from your last visit' : `on the data shown (${wasExported ? 'exported' : 'not exported yet'})`;
+      question.textContent = `Forget everything? This deletes ${which} ${where} and everything else this browser keeps from labelscope: decisions on `
+        + 'other files, kept files, your answer about keeping them. It cannot be undone.';
+    };
+    say(exported);
+    const yes = h('button', { type: 'button', class: 'danger forget-yes', onclick: () => {
+      confirm.hidden = true;
+      onForget();
+    } }, 'Forget everything');
+    const no = h('button', { type: 'button', class: 'quiet forget-no', onclick: () => {
+      confirm.hidden = true;
+      forget.focus();
+    } }, 'Cancel');
+    const exportFirst = onExport && exportable && !exported ? h('button', { type: 'button', class: 'forget-export', onclick: async () => {
+      await onExport();
+      say(pending().exported);
+      exportFirst.remove();
+      yes.focus();
+    } }, 'Export decisions first') : null;
+    confirm.setAttribute('aria-labelledby', questionId);
+    replace(confirm, question, h('div', { class: 'confirm-buttons' }, exportFirst, yes, no));
+    confirm.hidden = false;
+    (exportFirst ?? no).focus();
+  }
+
   return {
     ask,
     bar,
@@ -32,6 +77,10 @@ export function createPrivacy({ onKeepFiles, onForget }) {
     /** Shows or hides the question. */
     asking(on) {
       ask.hidden = !on;
+    },
+    /** What forgetting did, said under the button the person pressed. */
+    forgotten(message) {
+      result.textContent = message;
     },
   };
 }

@@ -187,6 +187,9 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 .keep-files-actions { display: flex; gap: 8px; flex-wrap: wrap; }
 .privacy { color: var(--ls-muted); font-size: 0.85rem; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; }
 .privacy .forget-everything { font-size: 0.85rem; }
+.privacy .forget-confirm { flex-basis: 100%; color: var(--ls-text); }
+.privacy-result { flex-basis: 100%; color: var(--ls-text); font-weight: 600; }
+.privacy-result:empty { display: none; }
 
 /* ---- results ---- */
 .results { display: flex; flex-direction: column; gap: 20px; }

@@ -1,0 +1,56 @@
+// Findings of a fresh-eyes review (session 4): Forget everything asks first and answers where it
+// was pressed; simulated noise is described truthfully (Files panel, flip wording, progress by the
+// button); the Truth badge fits the table; the lesson's first answer is not shown above its question;
+// Resume is in view after a reload.
+import { app, expect, openApp, test, waitReady } from './fixtures.mjs';
+
+const decisionsOf = (page) => app(page).evaluate((el) => el.decisions.length);
+
+async function openHeadlines(page) {
+  await openApp(page);
+  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await waitReady(page);
+}
+
+test('Forget everything with decisions asks first (how many, export first or forget), and answers beside the button', async ({ page }) => {
+  await openHeadlines(page);
+  const issues = await app(page).evaluate((el) => Array.from(el.report.issues));
+  await app(page).evaluate((el, [a, b]) => { el.decide(a, 'accept'); el.decide(b, 'keep'); }, issues);
+  await expect.poll(() => decisionsOf(page)).toBe(2);
+
+  const line = app(page).locator('.privacy');
+  await line.getByRole('button', { name: 'Forget everything' }).click();
+  const confirm = line.locator('.forget-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('your 2 decisions on the data shown (not exported yet)');
+  await expect(confirm).toBeInViewport();
+  expect(await decisionsOf(page)).toBe(2); // nothing forgotten yet
+
+  // Export first: the decisions file is downloaded, the question now says they were exported.
+  const [download] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: 'Export decisions first' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/decisions\.csv$/);
+  await expect(confirm).toContainText('(exported)');
+  await expect(confirm.getByRole('button', { name: 'Export decisions first' })).toHaveCount(0);
+
+  // Cancel keeps everything.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  expect(await decisionsOf(page)).toBe(2);
+
+  await line.getByRole('button', { name: 'Forget everything' }).click();
+  await confirm.getByRole('button', { name: 'Forget everything' }).click();
+  const result = line.locator('.privacy-result');
+  await expect(result).toContainText('Forgotten: this browser no longer keeps any file, decision or name');
+  await expect(result).toContainText('Your 2 decisions went too.');
+  await expect(result).toBeInViewport();
+  await expect.poll(() => decisionsOf(page)).toBe(0);
+});
+
+test('Forget everything without decisions forgets at once and says so beside the button', async ({ page }) => {
+  await openHeadlines(page);
+  const line = app(page).locator('.privacy');
+  await line.getByRole('button', { name: 'Forget everything' }).click();
+  await expect(line.locator('.forget-confirm')).toBeHidden();
+  await expect(line.locator('.privacy-result')).toContainText('Forgotten:');
+  await expect(line.locator('.privacy-result')).toBeInViewport();
+});
