@@ -54,3 +54,15 @@ test('Forget everything without decisions forgets at once and says so beside the
   await expect(line.locator('.privacy-result')).toContainText('Forgotten:');
   await expect(line.locator('.privacy-result')).toBeInViewport();
 });
+
+test('after a reload scrolled down, the Resume offer is brought into view', async ({ page }) => {
+  await openHeadlines(page);
+  await app(page).evaluate((el) => el.decide(el.report.issues[0], 'accept'));
+  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+  await app(page).locator('.privacy').scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(300);
+  await page.reload();
+  const resume = app(page).locator('.resume');
+  await expect(resume).toContainText(/Resume/);
+  await expect(resume).toBeInViewport();
+});

@@ -95,6 +95,20 @@ export class KeepingUi {
         this.#ui.intake.setResume(null);
       },
     });
+    this.#showOffer();
+  }
+
+  /** After a reload the browser puts the scroll back where it was, under the offer: bring it into view. */
+  #showOffer() {
+    const bring = () => {
+      const card = this.#ui.intake.element.querySelector('.resume');
+      if (card && card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: 'nearest' });
+    };
+    bring();
+    // The scroll may be restored after the offer is shown (when the page finishes loading).
+    const view = this.#ui.intake.element.ownerDocument?.defaultView;
+    if (view && view.document.readyState !== 'complete') view.addEventListener('load', () => requestAnimationFrame(bring), { once: true });
+    else requestAnimationFrame(bring);
   }
 
   #resume(session) {
