@@ -150,6 +150,7 @@ function check(form) {
   }
   const right = pick === spec.answer;
   answered.set(form.dataset.quiz, right);
+  openGate(form.dataset.quiz);
   feedback.className = `feedback ${right ? 'right' : 'wrong'}`;
   feedback.append(right ? spec.right : spec.wrong(pick));
   if (spec.more) {
@@ -159,6 +160,19 @@ function check(form) {
     feedback.append(more);
   }
   updateScore();
+}
+
+/** An element that would show a question's answer stays hidden (still computing) until that question is answered. */
+function openGate(quiz) {
+  const gate = document.querySelector(`.gated[data-gate="${quiz}"]`);
+  if (!gate?.hasAttribute('data-locked')) return;
+  gate.removeAttribute('data-locked');
+  for (const el of gate.querySelectorAll('label-scope')) el.hidden = false;
+}
+
+for (const gate of document.querySelectorAll('.gated')) {
+  gate.setAttribute('data-locked', '');
+  gate.querySelector('.gate-open')?.addEventListener('click', () => openGate(gate.dataset.gate));
 }
 
 for (const form of document.querySelectorAll('form.quiz')) {

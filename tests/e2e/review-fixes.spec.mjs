@@ -66,3 +66,33 @@ test('after a reload scrolled down, the Resume offer is brought into view', asyn
   await expect(resume).toContainText(/Resume/);
   await expect(resume).toBeInViewport();
 });
+
+test('lesson: the analysis that answers Question 1 stays hidden until the question is answered (or the learner asks)', async ({ page }) => {
+  await page.goto('/examples/lesson.html');
+  const real = page.locator('label-scope#real');
+  const q1 = page.locator('form.quiz[data-quiz="real-flagged"]');
+  await expect(q1.getByRole('button', { name: 'Check my answer' })).toBeEnabled(); // the hidden element computed its choices
+  await expect(real).toHaveAttribute('data-state', 'ready');
+  await expect(real).toBeHidden();
+  await expect(page.getByText(/rows look mislabelled/)).toBeHidden();
+  // The question comes before the analysis on the page.
+  const order = await page.evaluate(() => {
+    const form = document.querySelector('form.quiz[data-quiz="real-flagged"]');
+    return form.compareDocumentPosition(document.querySelector('label-scope#real')) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(order).toBeTruthy();
+  await q1.locator('input').first().check();
+  await q1.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(real).toBeVisible();
+  await expect(real.locator('.compact')).toContainText('rows look mislabelled');
+  await expect(page.locator('.gate-note')).toBeHidden();
+});
+
+test('lesson: "Show it now" shows the analysis without answering', async ({ page }) => {
+  await page.goto('/examples/lesson.html');
+  const real = page.locator('label-scope#real');
+  await expect(real).toBeHidden();
+  await page.getByRole('button', { name: 'Show it now' }).click();
+  await expect(real).toBeVisible();
+  await expect(real).toHaveAttribute('data-state', 'ready');
+});
