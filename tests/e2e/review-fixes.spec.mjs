@@ -96,3 +96,23 @@ test('lesson: "Show it now" shows the analysis without answering', async ({ page
   await expect(real).toBeVisible();
   await expect(real).toHaveAttribute('data-state', 'ready');
 });
+
+test('flipping labels with retraining: progress and Cancel beside the button, Flip disabled while it runs', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openApp(page);
+  await app(page).getByRole('button', { name: /Fashion-MNIST/ }).click();
+  await expect(app(page)).toHaveAttribute('data-state', 'ready', { timeout: 240_000 });
+  const form = app(page).locator('.lz-make');
+  await form.locator('summary').click();
+  const flip = form.getByRole('button', { name: 'Flip labels' });
+  await flip.click();
+  const running = form.locator('.lz-run');
+  await expect(running).toBeVisible();
+  await expect(running).toContainText(/training/i);
+  await expect(running).toBeInViewport();
+  await expect(flip).toBeDisabled();
+  await running.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app(page)).toHaveAttribute('data-state', 'ready');
+  await expect(running).toBeHidden();
+  await expect(flip).toBeEnabled();
+});

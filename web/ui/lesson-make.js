@@ -9,10 +9,11 @@ import { h, replace } from './dom.js';
 let uid = 0;
 
 /**
- * host: the <label-scope> element (its attributes are set). Returns {element, update(state)}:
+ * host: the <label-scope> element (its attributes are set); status: the element's progress line
+ * (ui/status.js: watch, cancel), mirrored beside the button. Returns {element, update(state)}:
  * state = {classNames, simulation (or null), canRecompute (the data has a features file)}.
  */
-export function createNoiseForm(host) {
+export function createNoiseForm(host, status = null) {
   const id = (name) => `lz-make-${name}-${++uid}`;
   const rate = h('input', { id: id('rate'), type: 'number', min: '0', max: '100', step: '1', value: '10', inputmode: 'numeric' });
   const seed = h('input', { id: id('seed'), type: 'number', min: '0', step: '1', value: '7', inputmode: 'numeric' });
@@ -25,13 +26,20 @@ export function createNoiseForm(host) {
   const probsField = h('div', { class: 'lz-field' }, h('label', { for: probs.id }, 'Probabilities'), probs);
   const message = h('p', { class: 'lz-make-msg', role: 'alert' });
   const remove = h('button', { type: 'button', class: 'lz-secondary' }, 'Remove the noise');
+  const flip = h('button', { type: 'submit', class: 'lz-reveal' }, 'Flip labels');
+  // The run started here (retraining takes seconds to minutes): its progress and Cancel beside the button.
+  const runText = h('span', { class: 'lz-run-text' });
+  const runBar = h('progress', { max: '1' });
+  const runCancel = h('button', { type: 'button', class: 'lz-secondary', onclick: () => status?.cancel() }, 'Cancel');
+  const running = h('div', { class: 'lz-run', role: 'status', hidden: true }, runText, runBar, runCancel);
   const form = h('form', { class: 'lz-make-form', novalidate: true },
     h('div', { class: 'lz-field' }, h('label', { for: rate.id }, 'Labels to flip (%)'), rate),
     h('div', { class: 'lz-field' }, h('label', { for: seed.id }, 'Seed'), seed),
     h('div', { class: 'lz-field' }, h('span', { id: id('pair') }, 'Only between (optional)'),
       h('div', { class: 'lz-pair-pick' }, classA.element, classB.element)),
     probsField,
-    h('div', { class: 'lz-make-actions' }, h('button', { type: 'submit', class: 'lz-reveal' }, 'Flip labels'), remove),
+    h('div', { class: 'lz-make-actions' }, flip, remove),
+    running,
     message);
   const pairLabel = form.querySelector('.lz-field span').id;
   classA.control.setAttribute('aria-describedby', pairLabel);
@@ -44,8 +52,28 @@ export function createNoiseForm(host) {
   let names = [];
   let shown = null; // the simulation the fields were last set from
 
+  let started = false; // a run started by this form is in progress
+  // Busy (aria-busy, ui/element-layout.js): no second Flip until the run in progress ends.
+  const busy = () => {
+    flip.disabled = host.getAttribute('aria-busy') === 'true';
+    if (!flip.disabled) {
+      started = false;
+      running.hidden = true;
+    }
+  };
+  new MutationObserver(busy).observe(host, { attributes: true, attributeFilter: ['aria-busy'] });
+  status?.watch((state) => {
+    running.hidden = !state || !started;
+    if (!state || !started) return;
+    runText.textContent = state.text;
+    runCancel.hidden = !state.cancellable;
+    if (state.fraction == null) runBar.removeAttribute('value');
+    else runBar.value = Math.max(0, Math.min(1, state.fraction));
+  });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (flip.disabled) return; // Enter in a field while a run is in progress
     const percent = Number(rate.value);
     const seedValue = Number(seed.value);
     replace(message);
@@ -59,6 +87,7 @@ export function createNoiseForm(host) {
     set('noise-pair', a === '' ? null : `${names[Number(a)]},${names[Number(b)]}`);
     set('seed', String(seedValue));
     set('noise-probabilities', probsField.hidden ? null : probs.value);
+    started = true;
     set('simulate-noise', String(percent / 100)); // last: the one change that always starts the run
     return undefined;
   });

@@ -33,7 +33,7 @@ export class LessonMode {
 
   attach(shadowRoot, ui) {
     this.#ui = ui;
-    this.#panel.setHost(shadowRoot.host);
+    this.#panel.setHost(shadowRoot.host, ui.status);
     adoptLessonStyles(shadowRoot);
     ui.root.insertBefore(this.#panel.element, ui.results);
   }

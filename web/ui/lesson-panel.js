@@ -69,9 +69,9 @@ export class LessonPanel {
   #follow = null;          // {report, row}: the row the learner chose to follow (else the top-ranked flag)
   #honest = new WeakMap(); // simulation -> {sweep}: the sweep trained again at every rate
 
-  /** The <label-scope> element whose attributes the noise form sets. */
-  setHost(host) {
-    this.#noiseForm = createNoiseForm(host);
+  /** The <label-scope> element whose attributes the noise form sets; status: its progress (shown by the form too). */
+  setHost(host, status = null) {
+    this.#noiseForm = createNoiseForm(host, status);
   }
 
   /**

@@ -29,6 +29,8 @@ export const LESSON_CSS = String.raw`
 .lz-secondary[hidden] { display: none; }
 .lz-make-msg { flex-basis: 100%; margin: 0; color: var(--ls-flag); }
 .lz-make-msg:empty { display: none; }
+.lz-run { flex-basis: 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; font-size: 0.9rem; }
+.lz-run progress { flex: 1 1 160px; max-width: 320px; }
 .lz-follow-form { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 .lz-follow-form input { font: inherit; width: 8em; min-height: 40px; }
 .lz-honest { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }

@@ -15,11 +15,14 @@ export function createStatus({ onCancel }) {
   const alert = h('div', { class: 'alert', role: 'alert', hidden: true });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
   const element = h('div', { class: 'status' }, progress, alert, notice);
+  const watchers = new Set(); // fn({text, fraction, cancellable} | null): progress shown elsewhere too
+  const tell = (state) => { for (const fn of watchers) fn(state); };
 
   return {
     element,
     /** fraction null = indeterminate; cancellable shows the Cancel button. */
     progress(text, fraction = null, { cancellable = true } = {}) {
+      tell({ text: containBidi(text), fraction, cancellable });
       progress.hidden = false;
       cancel.hidden = !cancellable;
       label.textContent = containBidi(text);
@@ -32,6 +35,16 @@ export function createStatus({ onCancel }) {
     },
     idle() {
       progress.hidden = true;
+      tell(null);
+    },
+    /** Calls fn with every progress shown ({text, fraction, cancellable}) and null when it ends; returns an unwatch. */
+    watch(fn) {
+      watchers.add(fn);
+      return () => watchers.delete(fn);
+    },
+    /** The Cancel beside the progress, pressed from elsewhere (e.g. beside the button that started the run). */
+    cancel() {
+      onCancel();
     },
     get showing() {
       return !progress.hidden;
