@@ -116,3 +116,27 @@ test('flipping labels with retraining: progress and Cancel beside the button, Fl
   await expect(running).toBeHidden();
   await expect(flip).toBeEnabled();
 });
+
+/** Headlines with `percent` % of labels flipped (the page's Simulate label noise form). */
+async function flipHeadlines(page, percent = 20) {
+  await openHeadlines(page);
+  const form = app(page).locator('.lz-make');
+  await form.locator('summary').click();
+  await form.getByLabel('Labels to flip (%)').fill(String(percent));
+  await form.getByRole('button', { name: 'Flip labels' }).click();
+  await expect(app(page).locator('.lz-sim')).toBeVisible();
+  await waitReady(page);
+}
+
+test('the Truth badges of simulated noise ("not flipped") fit in their column at 1280 px', async ({ page }) => {
+  await flipHeadlines(page);
+  const cells = app(page).locator('.vt-c-truth .badge');
+  await expect(cells.filter({ hasText: 'not flipped' }).first()).toBeVisible();
+  const overflow = await cells.evaluateAll((badges) => badges.map((b) => {
+    const cell = b.parentElement.getBoundingClientRect();
+    const grid = b.closest('[role=grid]').getBoundingClientRect();
+    const r = b.getBoundingClientRect();
+    return { text: b.textContent, out: Math.max(0, r.right - Math.min(cell.right, grid.right)) };
+  }).filter((x) => x.out > 0.5));
+  expect(overflow).toEqual([]);
+});

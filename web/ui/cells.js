@@ -39,6 +39,7 @@ export function tableColumns(ctx, sameAsPGiven) {
   // Wide enough for the longest row number or id (up to 16 characters; longer ones are cut).
   const chars = columns.id ? Math.min(16, longest(columns.id.values)) : String(dataset.numExamples).length;
   const indexWidth = Math.max(56, 9 * chars + 22);
+  const truthWidth = truth?.simulated ? 112 : 86;
   // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
   const defs = [
     { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
@@ -52,7 +53,8 @@ export function tableColumns(ctx, sameAsPGiven) {
     // With self_confidence (and no ranking) the label quality is p(given): one column shows both.
     sameAsPGiven ? null : { key: 'pGiven', title: 'p(given)', sortable: true, width: '78px', minWidth: 78 },
     { key: 'pSuggested', title: 'p(sugg.)', sortable: true, width: '78px', minWidth: 78 },
-    truth ? { key: 'truth', title: 'Truth', width: '86px', minWidth: 86 } : null,
+    // Simulated noise says "not flipped", wider than "correct".
+    truth ? { key: 'truth', title: 'Truth', width: `${truthWidth}px`, minWidth: truthWidth } : null,
   ].filter(Boolean);
   return defs;
 }
