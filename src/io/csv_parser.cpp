@@ -35,12 +35,6 @@ bool is_pandas_default_header(const std::vector<std::string>& cells) {
     return true;
 }
 
-std::string quoted(std::string_view s) {
-    std::string t(s.substr(0, 60));
-    if (s.size() > 60) t += "...";
-    return "'" + t + "'";
-}
-
 class CsvParser final : public FileParser, private CellSink {
 public:
     CsvParser(FileRole role, std::string name, const ReadOptions& options, ReaderParts& parts,

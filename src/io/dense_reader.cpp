@@ -19,12 +19,6 @@ constexpr char NPY_MAGIC[] = "\x93NUMPY";
 
 bool starts_npy(const std::string& head) { return head.size() >= 6 && std::memcmp(head.data(), NPY_MAGIC, 6) == 0; }
 
-std::string quoted(std::string_view s) {
-    std::string t(s.substr(0, 60));
-    if (s.size() > 60) t += "...";
-    return "'" + t + "'";
-}
-
 }  // namespace
 
 // Either format, chosen from the first bytes.

@@ -79,8 +79,4 @@ struct DenseFeatures {
     }
 };
 
-// Checks labels for k-fold cross-validation: at least two classes, and every class with at least
-// `folds` examples (else an error naming the class and saying how many folds would do).
-void check_cross_val_labels(const LabelSet& labels, int folds);
-
 }  // namespace labelscope::io

@@ -26,4 +26,10 @@ const char* to_string(ReadErrorCode code) {
     return "unknown";
 }
 
+std::string quoted(std::string_view value) {
+    std::string t(value.substr(0, 60));
+    if (value.size() > 60) t += "...";
+    return "'" + t + "'";
+}
+
 }  // namespace labelscope::io

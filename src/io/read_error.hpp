@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace labelscope::io {
 
@@ -31,6 +32,9 @@ enum class ReadErrorCode {
 };
 
 const char* to_string(ReadErrorCode code);
+
+// A value as the readers' messages quote it: in single quotes, cut after 60 characters ("...").
+std::string quoted(std::string_view value);
 
 // `code` is a ReadErrorCode name, or the core's ErrorCode name when the core rejected a value.
 class ReadError : public std::runtime_error {

@@ -25,9 +25,12 @@ struct TableOptions {
     // categorical (one-hot, numbers read as category names) or ignored. The label and text columns
     // are chosen with label_column and text_column.
     std::vector<std::pair<std::string, ColumnUse>> roles;
+    // The label column holds sets (a;b, a|b, JSON arrays; one-vs-rest): an empty cell is the empty
+    // set, kept as the label "" (no label is empty otherwise).
+    bool label_sets = false;
 };
 
-// Parses the cells of one CSV; internal to table_reader.cpp.
+// The columns as read and the CSV sink that fills them (table_columns.hpp).
 class TableCsvSink;
 struct TableColumnStore;
 

@@ -5,6 +5,7 @@
 #include "core/find_issues_run.hpp"
 #include "core/label_probabilities.hpp"
 #include "core/labelscope.hpp"
+#include "native/command_out.hpp"
 
 namespace labelscope::cli {
 
@@ -32,14 +33,8 @@ MergedWarnings merge_warnings(const Warnings& first, const Warnings& second) {
 
 namespace {
 
-std::string filter_by_of(const Values& v) {
-    const std::string* f = v.get("filter-by");
-    return f ? *f : "prune_by_noise_rate";
-}
-std::string rank_by_of(const Values& v) {
-    const std::string* r = v.get("rank-by");
-    return r ? *r : "self_confidence";
-}
+std::string filter_by_of(const Values& v) { return flag_or(v, "filter-by", "prune_by_noise_rate"); }
+std::string rank_by_of(const Values& v) { return flag_or(v, "rank-by", "self_confidence"); }
 
 // The JS API's audit options as the bindings read them: filter_by is parsed first, then rank_by.
 AuditOptions audit_options_of(const Values& v) {
@@ -56,10 +51,6 @@ AuditOptions audit_options_of(const Values& v) {
     return a;
 }
 
-template <class T>
-JsValue numbers_of(const std::vector<T>& v) {
-    return JsValue::numbers(std::vector<double>(v.begin(), v.end()));
-}
 // A K x K matrix, one row at a time while printing; `owner` keeps it alive.
 template <class T>
 JsValue matrix_of(std::shared_ptr<const void> owner, const Matrix<T>& m) {
@@ -68,8 +59,6 @@ JsValue matrix_of(std::shared_ptr<const void> owner, const Matrix<T>& m) {
             std::vector<double>(m.values.begin() + r * m.cols, m.values.begin() + (r + 1) * m.cols));
     });
 }
-JsValue num(double x) { return JsValue::number(x); }
-
 struct Context {
     const io::Dataset& d;
     const Warnings& read_warnings;
@@ -136,12 +125,7 @@ CommandResult scores(const Context& c, ProbsView<T> p) {
     r.json.set("scores", JsValue::numbers(*values));
     r.json.set("warnings", std::move(warnings.json));
     r.warning_messages = std::move(warnings.messages);
-    r.csv_header = {JsValue::string("index"), JsValue::string("score")};
-    r.csv_rows = values->size();
-    r.csv_row = [values](std::size_t i, std::vector<JsValue>& cells) {
-        cells[0] = num(static_cast<double>(i));
-        cells[1] = num((*values)[i]);
-    };
+    scores_csv(r, values);
     return r;
 }
 
@@ -151,17 +135,7 @@ CommandResult health(const Context& c, ProbsView<T> p) {
     const Report& report = *kept;
     MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
     JsValue classes = JsValue::array();
-    for (const ClassQuality& q : report.class_quality) {
-        JsValue o = JsValue::object();
-        o.set("class", num(q.class_index));
-        o.set("name", c.name(q.class_index));
-        o.set("label_issues", num(static_cast<double>(q.label_issues)));
-        o.set("inverse_label_issues", num(static_cast<double>(q.inverse_label_issues)));
-        o.set("label_noise", num(q.label_noise));
-        o.set("inverse_label_noise", num(q.inverse_label_noise));
-        o.set("label_quality_score", num(q.label_quality_score));
-        classes.push(std::move(o));
-    }
+    for (const ClassQuality& q : report.class_quality) classes.push(class_quality_value(q, c.name(q.class_index)));
     // Up to K (K - 1) / 2 pairs: each made while printing.
     const auto& names = c.d.class_names;
     JsValue overlaps = JsValue::generated(report.overlapping_classes.size(), [kept, &names](std::size_t i) {
@@ -206,13 +180,9 @@ CommandResult audit_command(const Context& c, ProbsView<T> p) {
     const LabelsView y = c.d.labels_view();
     const Report report = audit(y, p, options);
     const LabelProbabilities probs = label_probabilities(y, p, report.suggested_label, report.issues);
-    // id/text columns of a combined file; a name that clashes with a field gets a "data_" prefix.
-    std::vector<std::string> keys;
-    for (const io::TextColumn& column : c.d.extra_columns) {
-        bool clash = false;
-        for (const char* f : FIXED_FIELDS) clash = clash || column.name == f;
-        keys.push_back(clash ? "data_" + column.name : column.name);
-    }
+    // The fields, then the id/text columns of a combined file.
+    auto fields = std::make_shared<const std::vector<std::string>>(
+        issue_fields(std::begin(FIXED_FIELDS), std::end(FIXED_FIELDS), c.d.extra_columns));
     auto issues = std::make_shared<std::vector<JsValue>>();
     for (std::size_t r = 0; r < report.issues.size(); ++r) {
         const auto i = static_cast<std::size_t>(report.issues[r]);
@@ -225,10 +195,7 @@ CommandResult audit_command(const Context& c, ProbsView<T> p) {
         issue.set("label_quality", num(report.label_quality[i]));
         issue.set("given_probability", num(probs.given[r]));
         issue.set("suggested_probability", num(probs.suggested[r]));
-        for (std::size_t e = 0; e < keys.size(); ++e) {
-            // issue.__proto__ = 'text' sets no property in JS.
-            if (keys[e] != "__proto__") issue.set(keys[e], JsValue::string(c.d.extra_columns[e].values[i]));
-        }
+        set_data_columns(issue, *fields, std::size(FIXED_FIELDS), c.d.extra_columns, i);
         issues->push_back(std::move(issue));
     }
     MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
@@ -248,18 +215,7 @@ CommandResult audit_command(const Context& c, ProbsView<T> p) {
     r.json.set("warnings", std::move(warnings.json));
     r.json.set("issues", std::move(issue_list));
     r.warning_messages = std::move(warnings.messages);
-    auto header = std::make_shared<std::vector<std::string>>(std::begin(FIXED_FIELDS), std::end(FIXED_FIELDS));
-    header->insert(header->end(), keys.begin(), keys.end());
-    for (const std::string& h : *header) r.csv_header.push_back(JsValue::string(h));
-    r.csv_rows = issues->size();
-    r.csv_row = [issues, header](std::size_t row, std::vector<JsValue>& cells) {
-        const JsValue& issue = (*issues)[row];
-        for (std::size_t h = 0; h < header->size(); ++h) {
-            const JsValue* value = issue.get((*header)[h]);
-            // x['__proto__'] is Object.prototype: String() of it.
-            cells[h] = (*header)[h] == "__proto__" ? JsValue::object() : value ? *value : JsValue();
-        }
-    };
+    issues_csv(r, issues, fields);
     return r;
 }
 

@@ -11,24 +11,14 @@
 
 #include "core/labelscope.hpp"
 #include "core/multilabel_audit.hpp"
+#include "native/command_out.hpp"
 #include "native/js_number.hpp"
 
 namespace labelscope::cli {
 
 namespace {
 
-JsValue num(double x) { return JsValue::number(x); }
-template <class T>
-JsValue numbers_of(const std::vector<T>& v) {
-    return JsValue::numbers(std::vector<double>(v.begin(), v.end()));
-}
-
 // ---- options, as src/cli/cmd-multilabel.mjs hands them to the bindings (src/wasm/bind_multilabel.cpp) --
-
-std::string flag_or(const Values& v, const char* key, const char* fallback) {
-    const std::string* given = v.get(key);
-    return given ? *given : fallback;
-}
 
 MultiLabelFindOptions find_options_of(const Values& v) {
     MultiLabelFindOptions f;
@@ -127,12 +117,8 @@ AuditResult audit_command(const Context& c, ProbsView<T> p) {
     options.aggregator = aggregator_of(c.v);
     options.rank_by = rank_of(c.v, flag_or(c.v, "rank-by", "self_confidence"));
     const MultiLabelReport report = audit_multilabel(c.d.labels_view(), p, options);
-    std::vector<std::string> keys;  // id/text columns; a name that clashes with a field gets "data_"
-    for (const io::TextColumn& column : c.d.extra_columns) {
-        bool clash = false;
-        for (const char* f : FIXED_FIELDS) clash = clash || column.name == f;
-        keys.push_back(clash ? "data_" + column.name : column.name);
-    }
+    auto fields = std::make_shared<const std::vector<std::string>>(  // then the id/text columns
+        issue_fields(std::begin(FIXED_FIELDS), std::end(FIXED_FIELDS), c.d.extra_columns));
     auto issues = std::make_shared<std::vector<JsValue>>();
     const std::vector<AuditRow> rows = what_looks_wrong(report, c.d);
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -145,8 +131,7 @@ AuditResult audit_command(const Context& c, ProbsView<T> p) {
         issue.set("probably_missing", names_value(c.names(rows[r].missing)));
         issue.set("probably_extra", names_value(c.names(rows[r].extra)));
         issue.set("label_quality", num(report.label_quality[i]));
-        for (std::size_t e = 0; e < keys.size(); ++e)  // issue.__proto__ = 'text' sets no property in JS
-            if (keys[e] != "__proto__") issue.set(keys[e], JsValue::string(c.d.extra_columns[e].values[i]));
+        set_data_columns(issue, *fields, std::size(FIXED_FIELDS), c.d.extra_columns, i);
         issues->push_back(std::move(issue));
     }
     MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
@@ -166,33 +151,18 @@ AuditResult audit_command(const Context& c, ProbsView<T> p) {
     out.json.set("warnings", std::move(warnings.json));
     out.json.set("issues", std::move(issue_list));
     out.warning_messages = std::move(warnings.messages);
-    auto header = std::make_shared<std::vector<std::string>>(std::begin(FIXED_FIELDS), std::end(FIXED_FIELDS));
-    header->insert(header->end(), keys.begin(), keys.end());
-    for (const std::string& h : *header) out.csv_header.push_back(JsValue::string(h));
-    out.csv_rows = issues->size();
     // The three sets of each row as text in the file's notation (the only array fields).
     auto sets = std::make_shared<std::vector<std::array<JsValue, 3>>>();
     for (const AuditRow& row : rows)
         sets->push_back({JsValue::string(set_text(c.names(row.given), c.d.notation)),
                          JsValue::string(set_text(c.names(row.missing), c.d.notation)),
                          JsValue::string(set_text(c.names(row.extra), c.d.notation))});
-    out.csv_row = [issues, header, sets](std::size_t row, std::vector<JsValue>& cells) {
-        const JsValue& issue = (*issues)[row];
-        for (std::size_t h = 0; h < header->size(); ++h) {
-            const std::string& key = (*header)[h];
-            const JsValue* value = issue.get(key);
-            if (key == "given_labels")
-                cells[h] = (*sets)[row][0];
-            else if (key == "probably_missing")
-                cells[h] = (*sets)[row][1];
-            else if (key == "probably_extra")
-                cells[h] = (*sets)[row][2];
-            else if (key == "__proto__")
-                cells[h] = JsValue::object();  // x['__proto__'] is Object.prototype
-            else
-                cells[h] = value ? *value : JsValue();
-        }
-    };
+    issues_csv(out, issues, fields, [sets](std::size_t row, const std::string& key) -> const JsValue* {
+        if (key == "given_labels") return &(*sets)[row][0];
+        if (key == "probably_missing") return &(*sets)[row][1];
+        if (key == "probably_extra") return &(*sets)[row][2];
+        return nullptr;
+    });
     return {std::move(out), issues, sets};
 }
 
@@ -280,12 +250,7 @@ CommandResult scores(const Context& c, ProbsView<T> p) {
     r.json.set("scores", JsValue::numbers(*values));
     r.json.set("warnings", std::move(warnings.json));
     r.warning_messages = std::move(warnings.messages);
-    r.csv_header = {JsValue::string("index"), JsValue::string("score")};
-    r.csv_rows = values->size();
-    r.csv_row = [values](std::size_t i, std::vector<JsValue>& cells) {
-        cells[0] = num(static_cast<double>(i));
-        cells[1] = num((*values)[i]);
-    };
+    scores_csv(r, values);
     return r;
 }
 
@@ -295,17 +260,7 @@ CommandResult health(const Context& c, ProbsView<T> p) {
     const MultiLabelHealth h = multilabel_health_summary(c.d.labels_view(), p);
     const auto name = [&](std::int32_t k) { return JsValue::string(c.d.class_names[static_cast<std::size_t>(k)]); };
     JsValue classes = JsValue::array();
-    for (const ClassQuality& q : h.classes_by_label_quality) {
-        JsValue o = JsValue::object();
-        o.set("class", num(q.class_index));
-        o.set("name", name(q.class_index));
-        o.set("label_issues", num(static_cast<double>(q.label_issues)));
-        o.set("inverse_label_issues", num(static_cast<double>(q.inverse_label_issues)));
-        o.set("label_noise", num(q.label_noise));
-        o.set("inverse_label_noise", num(q.inverse_label_noise));
-        o.set("label_quality_score", num(q.label_quality_score));
-        classes.push(std::move(o));
-    }
+    for (const ClassQuality& q : h.classes_by_label_quality) classes.push(class_quality_value(q, name(q.class_index)));
     JsValue common = JsValue::array();
     for (const CommonMultiLabelIssue& x : h.common_issues) {
         JsValue o = JsValue::object();

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/parallel.hpp"
+#include "io/cross_val_labels.hpp"
 #include "io/dense_reader.hpp"
 #include "io/table_reader.hpp"
 #include "learn/learn.hpp"

@@ -228,3 +228,39 @@ TEST_CASE("multilabel io: the single-label test for set-looking cells") {
     CHECK(!split_label_set("[a, b]", SetNotation::json, items, error));
     CHECK(!split_label_set("a;;b", SetNotation::semicolon, items, error));
 }
+
+TEST_CASE("multilabel io: every reader of sets reads the empty set alike (empty cell, [], all-zero row)") {
+    const std::string probs = "news,sport,tech\n0.9,0.1,0.2\n0.1,0.2,0.3\n0.2,0.9,0.8\n";
+    const File p{FileRole::pred_probs, "p.csv", probs};
+    std::string header = "{'descr': '|b1', 'fortran_order': False, 'shape': (3, 3), }";
+    while ((10 + header.size() + 1) % 64 != 0) header += ' ';
+    header += '\n';
+    std::string npy = std::string("\x93NUMPY\x01\x00", 8);
+    npy += static_cast<char>(header.size() & 0xFF);
+    npy += static_cast<char>(header.size() >> 8);
+    npy += header;
+    for (int v : {1, 0, 0, 0, 0, 0, 0, 1, 1}) npy += static_cast<char>(v);
+    const std::vector<std::vector<File>> inputs = {
+        {{FileRole::labels, "l.csv", "labels\nnews\n\nsport;tech\n"}, p},  // a lone column: the empty line
+        {{FileRole::labels, "l.csv", "id,labels\n1,news\n2,\n3,sport|tech\n"}, p},
+        {{FileRole::labels, "l.csv", "id,labels\n1,[0]\n2,[]\n3,\"[1, 2]\"\n"}, p},
+        {{FileRole::labels, "l.csv", "label_news,label_sport,label_tech\n1,0,0\n0,0,0\nfalse,1,true\n"}, p},
+        {{FileRole::labels, "l.npy", npy}, p},
+        {{FileRole::combined, "c.csv",
+          "labels,p_news,p_sport,p_tech\nnews,0.9,0.1,0.2\n,0.1,0.2,0.3\nsport;tech,0.2,0.9,0.8\n"}},
+        {{FileRole::combined, "c.csv",
+          "labels,p_news,p_sport,p_tech\n\"[\"\"news\"\"]\",0.9,0.1,0.2\n[],0.1,0.2,0.3\n\"[\"\"sport\"\",\"\"tech\"\"]"
+          "\",0.2,0.9,0.8\n"}},
+        {{FileRole::combined, "c.csv",
+          "label_news,label_sport,label_tech,p_news,p_sport,p_tech\n1,0,0,0.9,0.1,0.2\n0,0,0,0.1,0.2,0.3\n"
+          "0,1,1,0.2,0.9,0.8\n"}},
+    };
+    for (const auto& files : inputs) {
+        INFO(files[0].name << ": " << files[0].bytes);
+        const MultiLabelDataset d = read_all_ways(files);
+        CHECK(d.offsets == V{0, 1, 1, 3});
+        CHECK(d.classes == V{0, 1, 2});
+        CHECK(d.class_names == std::vector<std::string>{"news", "sport", "tech"});
+        CHECK(validate_multilabel_dataset(d).empty());
+    }
+}

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "io/cross_val_labels.hpp"
 #include "io/dense_reader.hpp"
+#include "io/label_sets.hpp"
 #include "io/read_error.hpp"
 #include "io/table_reader.hpp"
 
@@ -282,4 +284,42 @@ TEST_CASE("table: numeric ids and class names are shown as written: 10, not 1e+0
     REQUIRE(id != t.passthrough.end());
     CHECK(id->texts == std::vector<std::string>{"10", "110", "7", "2500"});
     CHECK(t.labels.class_names == std::vector<std::string>{"10", "20"});
+}
+
+TEST_CASE("table: a label column of sets (one-vs-rest) reads an empty cell as the empty set, as []") {
+    TableOptions single;
+    single.label_column = "tags";
+    TableOptions sets = single;
+    sets.label_sets = true;
+    const std::string csv = "tags,x\nnews;sport,5\n,1\n[],4\nsport,2\n";
+    // Without label_sets an empty label stays an error (the single-label trainer).
+    const ReadError e = table_error(csv, single);
+    CHECK(e.code() == "bad_label");
+    CHECK(e.row() == 2);
+    for (std::size_t chunk : {0, 1, 3}) {
+        INFO("chunk " << chunk);
+        const FeatureTable t = read_table(csv, sets, chunk);
+        REQUIRE(t.labels.labels.size() == 4);
+        CHECK(t.labels.class_names[static_cast<std::size_t>(t.labels.labels[1])].empty());
+        CHECK(t.labels.class_names[static_cast<std::size_t>(t.labels.labels[2])] == "[]");
+        CHECK(choice(t, "tags").missing == 1);
+        std::vector<std::string> items{"stale"};
+        std::string error;
+        for (const std::size_t row : {1, 2}) {  // what the one-vs-rest binding splits: no class
+            const std::string& cell = t.labels.class_names[static_cast<std::size_t>(t.labels.labels[row])];
+            CHECK(split_label_set(cell, notation_of(cell), items, error));
+            CHECK(items.empty());
+        }
+    }
+    // Class indices with an empty set: the column of numbers is read as text, whole numbers only.
+    const FeatureTable t = read_table("tags,x\n0,3\n,1\n2,2\n", sets);
+    CHECK(t.labels.class_names == std::vector<std::string>{"", "0", "2"});
+    CHECK(t.labels.labels == std::vector<std::int32_t>{1, 0, 2});
+    CHECK(table_error("tags,x\n0,1\n,2\n1.5,3\n", sets).row() == 3);
+    // A word pandas reads as missing is no set: the error names it, its row and column.
+    const ReadError na = table_error("x,tags\n1,news\n2,NA\n3,sport\n", sets);
+    CHECK(na.code() == "bad_label");
+    CHECK(na.row() == 2);
+    CHECK(na.column() == 2);
+    CHECK(std::string(na.what()).find("'NA' reads as a missing value") != std::string::npos);
 }
