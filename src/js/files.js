@@ -158,12 +158,24 @@ export async function correctedLabelsFile(core, source, { dataset, labels, label
   // A file of class indices stays one: "2" that is not itself a class name.
   const byIndex = INTEGER.test(firstCell) && !names.includes(firstCell.trim());
   const texts = Array.from(labels, (c) => (byIndex ? String(c) : names[c]));
-  const rewriter = new core.LabelRewriter(sniffed.name, {
+  return rewriteLabelColumn(core, source, sniffed, {
     // Given a column but no header setting: the file's own header, as the sniffer sees it.
-    labels: texts, labelColumn: column,
+    texts, labelColumn: column,
     hasHeader: hasHeader ?? (labelColumn ? sniffed.columns != null : (dataset.source.labelsFirstRow ?? 1) > 1),
-    addOriginal: true,
   });
+}
+
+/**
+ * A CSV or TSV file (`sniffed`: sniffFile's answer on it) written again with `texts[i]` as data row
+ * i's cell in column `labelColumn` (1-based), every other cell as read and an original_label column
+ * when `hasHeader`: correctedLabelsFile, and multiLabel.correctedLabelsFile with sets as text.
+ * @param {any} core
+ * @param {any} source
+ * @param {{name: string, format: string}} sniffed
+ * @param {{texts: string[], labelColumn: number, hasHeader: boolean}} where
+ */
+export async function rewriteLabelColumn(core, source, sniffed, { texts, labelColumn, hasHeader }) {
+  const rewriter = new core.LabelRewriter(sniffed.name, { labels: texts, labelColumn, hasHeader, addOriginal: true });
   try {
     const parts = [];
     for await (const chunk of describeSource(source, sniffed.name).open()) {

@@ -7,6 +7,7 @@ import { checkOptions, checkRowRange, toPredProbs } from './inputs.js';
 import { fromCore } from './records.js';
 import { datasetSources, describeSource } from './sources.js';
 import { multiLabelCrossValProbs } from './multilabel-cross-val.js';
+import { correctedLabelSetsFile } from './multilabel-files.js';
 
 const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
 const FIND_KEYS = ['filterBy', 'fracNoise', 'numToRemovePerClass', 'minExamplesPerClass'];
@@ -240,6 +241,15 @@ class MultiLabel {
    */
   crossValProbs(input, options = {}) {
     return multiLabelCrossValProbs(this.#core, input, options);
+  }
+
+  /**
+   * The labels file or labelled table (CSV, TSV) written again with corrected sets: { labels (sets),
+   * classNames, notation ('semicolon' | 'pipe' | 'json'), labelColumn?, hasHeader? } -> { parts, type }
+   * (src/js/multilabel-files.js).
+   */
+  correctedLabelsFile(source, args) {
+    return correctedLabelSetsFile(this.#core, source, args ?? {}, async () => (await this.sniffLabelSets(source)).column);
   }
 
   /**

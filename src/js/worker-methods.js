@@ -87,6 +87,7 @@ export const MULTI_LABEL_METHODS = {
   sniffLabelSets: { form: 'input', transfer: false },
   crossValProbs: { form: 'input', task: true },
   audit: { form: 'input' },
+  correctedLabelsFile: { form: 'input', transfer: false }, // the sets cross as arrays (cloned)
 };
 
 /** Namespaces of the API: '' is LabelScope itself. */

@@ -117,7 +117,8 @@ test('export round trip: the corrected labels keep the a;b notation and read bac
   const download = await downloaded;
   expect(download.suggestedFilename()).toBe('news-corrected.csv');
   const text = readFileSync(await download.path(), 'utf8');
-  expect(text.split('\n')[0]).toBe('labels');
+  // The labels file comes back whole (id, text), the sets corrected and the given ones in original_label.
+  expect(text.split('\n')[0]).toBe('id,text,labels,original_label');
   const back = await ls.multiLabel.readDataset({ labels: { name: 'news-corrected.csv', data: text }, predProbs: named(`${NEWS}pred_probs.csv`) });
   expect(back.notation).toBe('semicolon');
   const decided = new Map((await app(page).evaluate((el) => el.multiLabel.decisions.map((d) => [d.index, d.set]))));
@@ -130,7 +131,7 @@ test('export round trip: the corrected labels keep the a;b notation and read bac
   const rowsDownload = page.waitForEvent('download');
   await panel(page).getByRole('button', { name: 'Download flagged rows (CSV)' }).click();
   const rows = readFileSync(await (await rowsDownload).path(), 'utf8').trim().split('\n');
-  expect(rows[0]).toBe('row,given,suggested,probably_missing,probably_extra,label_quality,decision,decided_set');
+  expect(rows[0]).toBe('row,given,suggested,probably_missing,probably_extra,label_quality,id,text,decision,decided_set');
   expect(rows.length).toBe(report.issues.length + 1);
   expect(rows[1].startsWith(`${first.example + 1},`)).toBe(true);
   back.free();

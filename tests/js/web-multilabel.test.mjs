@@ -3,16 +3,23 @@
 // decisions on sets kept across a second read, and exports that read back in the input's notation.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 
 import { createLabelScope } from '../../src/js/index.js';
 import {
-  announcement, looksMultiLabel, MultiLabelController, npyBytes, suggestedSet, writeLabelSets,
+  announcement, decisionsCsv, looksMultiLabel, MultiLabelController, npyBytes, suggestedSet, writeLabelSets,
 } from '../../web/controllers/multilabel.js';
 
 const DEMO = new URL('../../examples/multilabel/', import.meta.url);
 const demoFile = (name) => ({ name, data: new Uint8Array(readFileSync(new URL(name, DEMO))) });
-const ls = await createLabelScope();
+// LABELSCOPE_CORE: another build of the core (a helper's own dist) instead of dist/wasm.
+const alt = process.env.LABELSCOPE_CORE;
+const ls = await createLabelScope({
+  moduleFactory: alt ? (await import(pathToFileURL(resolve(alt)).href)).default : undefined, threads: false,
+});
+const text = (parts) => parts.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('');
 
 // The worker client's multiLabel namespace, with promises, over the Node API.
 const fakeClient = {
@@ -22,6 +29,8 @@ const fakeClient = {
       return Object.assign(d, { free: async () => {} });
     },
     audit: async (dataset, options) => ls.multiLabel.audit(dataset, options),
+    crossValProbs: async (input, options) => ls.multiLabel.crossValProbs(input, options),
+    correctedLabelsFile: async (source, args) => ls.multiLabel.correctedLabelsFile(source, args),
   },
 };
 const readRequest = (entries) => {
@@ -94,10 +103,14 @@ test('the demo: read, audited as the JS API does, decisions on sets kept across 
   await again.take(demoEntries());
   assert.deepEqual(again.decisions.map((x) => [x.index, x.decision, x.set]), c.decisions.map((x) => [x.index, x.decision, x.set]));
 
-  // The corrected labels read back (same notation) give the decided sets, every other row as given.
-  const file = c.exportLabels();
+  // The corrected labels read back (same notation) give the decided sets, every other row as given; the
+  // labels file comes back whole, with the sets as given in an original_label column.
+  const file = await c.exportLabels();
   assert.equal(file.name, 'labels-corrected.csv');
-  const back = await ls.multiLabel.readDataset({ labels: { name: file.name, data: file.data }, predProbs: demoFile('pred_probs.csv') });
+  const written = text(file.parts);
+  assert.equal(written.split('\n')[0], 'labels,original_label');
+  assert.equal(written.split('\n')[1].split(',')[1], readFileSync(new URL('labels.csv', DEMO), 'utf8').split('\n')[1]);
+  const back = await ls.multiLabel.readDataset({ labels: { name: file.name, data: written }, predProbs: demoFile('pred_probs.csv') });
   assert.equal(back.notation, 'semicolon');
   const sets = back.labelSets();
   const given = d.labelSets();
@@ -174,4 +187,110 @@ test('the page\'s settings steer the audit; a settings change audits again witho
   assert.equal(c.decisions.length, 1);
   assert.equal(calls.filter((x) => x[0] === 'show').length, 2);
   d.free();
+});
+
+// A table of label sets, id and headline columns and numeric features (as a person's articles table):
+// x<c> is high when class c is in the set; every 9th row has a class missing from its given set.
+function articlesTable() {
+  const tags = ['news', 'sport', 'tech'];
+  let seed = 7;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const lines = ['id,headline,x0,x1,x2,labels'];
+  const given = [];
+  for (let i = 0; i < 150; i++) {
+    let set = [0, 1, 2].filter(() => rand() < 0.45);
+    if (set.length === 0) set = [i % 3];
+    const x = [0, 1, 2].map((c) => ((set.includes(c) ? 2 : 0) + rand()).toFixed(3));
+    const g = i % 9 === 4 && set.length > 1 ? set.slice(1) : set;
+    given.push(g);
+    lines.push(`A${100 + i},"Headline ${i}, today",${x.join(',')},${g.map((c) => tags[c]).join(';')}`);
+  }
+  return { csv: `${lines.join('\n')}\n`, given, tags };
+}
+
+test('a table of sets and features: the compute is offered (not the reader\'s error); id/text shown and exported; '
+  + 'the corrected table is the whole table in its notation with original_label; the decisions export', async () => {
+  const { csv } = articlesTable();
+  const file = { name: 'articles.csv', data: new TextEncoder().encode(csv) };
+  const entries = [{ role: 'combined', file, format: 'csv', looksLikeFeatures: true, columns: csv.split('\n')[0].split(',') }];
+  const { view, calls } = fakeView();
+  const c = new MultiLabelController({ client: async () => fakeClient, readRequest, store: memoryStore() }, view);
+  assert.equal(await c.take(entries, { sourceName: 'articles' }), null);
+  const offer = calls.find((x) => x[0] === 'offerCompute');
+  assert.ok(offer, `offered: ${JSON.stringify(calls.map((x) => x[0]))}`);
+  assert.ok(!calls.some((x) => x[0] === 'failed'));
+  const model = await offer[2]();
+  assert.ok(model && model.rows.length > 0, 'flagged rows');
+  // The id and text columns come with the rows, as in single-label reviews.
+  assert.deepEqual(model.extraColumns.map((col) => col.name), ['id', 'headline']);
+  const lines = csv.trim().split('\n');
+  const [first, second] = model.rows;
+  c.decide(first.example, 'accept');
+  c.decide(second.example, 'edit', [0, 2]);
+
+  const out = await c.exportLabels();
+  assert.equal(out.name, 'articles-corrected.csv');
+  const written = text(out.parts).trim().split('\n');
+  assert.equal(written[0], `${lines[0]},original_label`);
+  assert.equal(written.length, lines.length);
+  const sets = c.correctedSets();
+  for (let i = 1; i < lines.length; i++) {
+    const before = lines[i].split(',');
+    const after = written[i].split(',');
+    assert.deepEqual(after.slice(0, before.length - 1), before.slice(0, -1), `row ${i}: other cells as read`);
+    assert.equal(after[before.length - 1], sets[i - 1].map((k) => model.classNames[k]).join(';'), `row ${i}: the set`);
+    assert.equal(after[before.length], before[before.length - 1], `row ${i}: original_label`);
+  }
+  // It reads back to the decided sets.
+  const back = await ls.multiLabel.crossValProbs({ combined: { name: 'back.csv', data: text(out.parts) } });
+  const names = (i, cls) => Array.from(cls.subarray(back.labels.offsets[i], back.labels.offsets[i + 1]), (k) => back.classNames[k]).sort();
+  for (let i = 0; i < sets.length; i++) {
+    assert.deepEqual(names(i, back.labels.classes), sets[i].map((k) => model.classNames[k]).sort(), `row ${i + 1}`);
+  }
+
+  // The flagged rows carry the id and headline columns.
+  const issues = c.exportIssues().data.trim().split('\n');
+  assert.equal(issues[0], 'row,given,suggested,probably_missing,probably_extra,label_quality,id,headline,decision,decided_set');
+  assert.ok(issues[1].startsWith(`${first.example + 1},`));
+  assert.ok(issues[1].includes(`,A${100 + first.example},"Headline ${first.example},`), issues[1]);
+  assert.ok(issues[1].endsWith(',accept,' + first.suggested.map((k) => model.classNames[k]).join(';')));
+
+  // The decisions, with the single-label decisions export's columns.
+  const decisions = c.exportDecisions();
+  assert.equal(decisions.name, 'articles-decisions.csv');
+  assert.equal(decisions.data, decisionsCsv(model, new Map(c.decisions.map((d) => [d.index, { decision: d.decision, set: d.set, at: d.at }]))));
+  const rows = decisions.data.trim().split('\n');
+  assert.equal(rows[0], 'row,index,id,headline,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at');
+  assert.equal(rows.length, 3);
+  const edited = rows.find((r) => r.startsWith(`${second.example + 1},${second.example},A${100 + second.example},`));
+  assert.ok(edited && edited.includes(`,edit,${model.classNames[0]};${model.classNames[2]},`), edited);
+});
+
+test('a set column the person named (tags): the offered compute reads that column, and a Resume computes it again', async () => {
+  const { csv } = articlesTable();
+  const renamed = csv.replace('id,headline,x0,x1,x2,labels', 'id,headline,x0,x1,x2,tags');
+  const file = { name: 'tagged.csv', data: new TextEncoder().encode(renamed) };
+  const entries = [{ role: 'combined', file, format: 'csv', columns: renamed.split('\n')[0].split(',') }];
+  const { view, calls } = fakeView();
+  const analysed = [];
+  view.analysed = (model, how) => analysed.push(how);
+  const c = new MultiLabelController({ client: async () => fakeClient, readRequest, store: memoryStore() }, view);
+  assert.equal(await c.take(entries, { sourceName: 'tagged', labelColumn: 'tags' }), null);
+  const offer = calls.find((x) => x[0] === 'offerCompute');
+  assert.ok(offer, `offered: ${JSON.stringify(calls.map((x) => [x[0], x[1]?.message]))}`);
+  const model = await offer[2]();
+  assert.ok(model, JSON.stringify(calls.find((x) => x[0] === 'failed')?.[1]?.message));
+  assert.equal(model.rowsWithSeveral > 0, true);
+  assert.deepEqual(analysed[0], { entries, labelColumn: 'tags', computed: true });
+  // The corrected table keeps the column's name and writes the sets into it.
+  const out = text((await c.exportLabels()).parts);
+  assert.equal(out.split('\n')[0], 'id,headline,x0,x1,x2,tags,original_label');
+  // Resume: computed again without asking, from the same column.
+  const again = new MultiLabelController({ client: async () => fakeClient, readRequest, store: memoryStore() }, fakeView().view);
+  again.computeOnResume();
+  const resumed = await again.take(entries, { sourceName: 'tagged', labelColumn: 'tags' });
+  assert.deepEqual(resumed?.rows.map((r) => r.example), model.rows.map((r) => r.example));
 });

@@ -1,13 +1,13 @@
 // The files the multi-label review writes (controllers/multilabel.js): the corrected label sets in
-// the input's own notation (a;b, a|b, JSON arrays, 0/1 columns or an N x K .npy) and the flagged
-// rows with the decisions. No DOM.
+// the input's own notation (a;b, a|b, JSON arrays, 0/1 columns or an N x K .npy; a CSV or TSV file
+// of sets is written whole by the worker: ls.multiLabel.correctedLabelsFile), the flagged rows and
+// the decisions, with the data's id/text columns as the single-label exports (src/js/exports.js). No DOM.
+import { csvField, csvLine, dataColumns } from '../src/js/exports.js';
+import { setText } from '../src/js/multilabel-files.js';
+import { displayColumns } from './columns.js';
 
-const SEPARATOR = { semicolon: ';', pipe: '|' };
-
-// A CSV field, quoted when it needs to be (RFC 4180).
-function field(text) {
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// A data cell written exactly (quoted when it needs to be; no spreadsheet guard: data for training).
+const field = (text) => csvField(text, true);
 
 /**
  * The label sets written as the input wrote them. sets: arrays of class indices. Returns
@@ -23,7 +23,7 @@ export function writeLabelSets(sets, { classNames, notation, baseName = 'labels'
     lines.push('labels');
     for (const set of sets) {
       const names = set.map((k) => classNames[k]);
-      lines.push(field(notation === 'json' ? JSON.stringify(names) : names.join(SEPARATOR[notation] ?? ';')));
+      lines.push(field(setText(names, notation)));
     }
   }
   return { name: `${baseName}-corrected.csv`, type: 'text/csv', data: `${lines.join('\n')}\n` };
@@ -41,17 +41,44 @@ export function npyBytes(sets, numClasses) {
   return out;
 }
 
+const ISSUE_FIELDS = ['row', 'given', 'suggested', 'probably_missing', 'probably_extra', 'label_quality'];
+
 /**
  * The flagged rows for review, most likely wrong first: row (1-based data row), given, suggested,
- * probably missing, probably extra, label quality, decision and the set decided.
+ * probably missing, probably extra, label quality, the data's id/text columns, decision and the set decided.
  */
 export function issuesCsv(model, decisions) {
   const names = (set) => set.map((k) => model.classNames[k]).join(';');
-  const lines = ['row,given,suggested,probably_missing,probably_extra,label_quality,decision,decided_set'];
+  const extras = dataColumns(model, [...ISSUE_FIELDS, 'decision', 'decided_set']);
+  const lines = [csvLine([...ISSUE_FIELDS, ...extras.map((e) => e.key), 'decision', 'decided_set'])];
   for (const row of model.rows) {
     const d = decisions.get(row.example);
-    lines.push([row.example + 1, names(row.given), names(row.suggested), names(row.missing), names(row.extra),
-      String(model.labelQuality[row.example]), d?.decision ?? '', d ? names(d.set) : ''].map((v) => field(String(v))).join(','));
+    lines.push(csvLine([row.example + 1, names(row.given), names(row.suggested), names(row.missing), names(row.extra),
+      model.labelQuality[row.example], ...extras.map((e) => e.values[row.example]), d?.decision ?? '',
+      d ? names(d.set) : '']));
   }
-  return `${lines.join('\n')}\n`;
+  return lines.join('');
+}
+
+/**
+ * The decisions in row order, with the single-label decisions export's columns (web/ui/decisions.js): row
+ * (1-based), index (from 0), the id / text columns, given_label, suggested_label (the current analysis's),
+ * decision (accept, keep or edit), final_label, label_quality, rank (among the flagged rows) and decided_at;
+ * sets written a;b.
+ */
+export function decisionsCsv(model, decisions) {
+  const names = (set) => set.map((k) => model.classNames[k]).join(';');
+  const { id, text } = displayColumns(model);
+  const extra = [id, text].filter(Boolean);
+  const rank = new Map(model.rows.map((r, at) => [r.example, at + 1]));
+  const lines = [csvLine(['row', 'index', ...extra.map((c) => c.name), 'given_label', 'suggested_label', 'decision',
+    'final_label', 'label_quality', 'rank', 'decided_at'])];
+  for (const index of [...decisions.keys()].sort((a, b) => a - b)) {
+    const d = decisions.get(index);
+    const given = model.given(index);
+    lines.push(csvLine([index + 1, index, ...extra.map((c) => c.values[index]), names(given),
+      names(model.rowOf.get(index)?.suggested ?? given), d.decision, names(d.set), model.labelQuality[index],
+      rank.get(index) ?? '', d.at ? new Date(d.at).toISOString() : '']));
+  }
+  return lines.join('');
 }

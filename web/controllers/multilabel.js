@@ -5,9 +5,12 @@
 // person's decisions on sets and writes the corrected sets in the input's own notation.
 // No DOM here: it tells a view what to show, so it runs under `node --test` with fakes.
 
-import { issuesCsv, writeLabelSets } from './multilabel-files.js';
+import { decisionsCsv, issuesCsv, writeLabelSets } from './multilabel-files.js';
 
-export { issuesCsv, npyBytes, writeLabelSets } from './multilabel-files.js';
+export { decisionsCsv, issuesCsv, npyBytes, writeLabelSets } from './multilabel-files.js';
+
+// Notations a CSV or TSV file holds in one column: that file is written whole, the column replaced.
+const IN_ONE_COLUMN = ['semicolon', 'pipe', 'json'];
 
 /** The single-label read failed in a way multi-label data explains. */
 export function looksMultiLabel(error) {
@@ -166,9 +169,10 @@ export class MultiLabelController {
       const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0].file : null;
       const again = this.#computeNext;
       this.#computeNext = false;
-      if (table && COMPUTABLE.includes(error?.code) && again) return this.compute(table, { sourceName, entries });
+      const how = { sourceName, entries, labelColumn };
+      if (table && COMPUTABLE.includes(error?.code) && again) return this.compute(table, how);
       if (table && COMPUTABLE.includes(error?.code)) {
-        this.#view.offerCompute(error, () => this.compute(table, { sourceName, entries }));
+        this.#view.offerCompute(error, () => this.compute(table, how));
       } else if (error?.code === 'cancelled') this.#view.cancelled();
       else this.#view.failed(error);
       return null;
@@ -179,7 +183,7 @@ export class MultiLabelController {
    * Out-of-sample probabilities for a table of label sets and features, computed in the worker
    * (one binary logistic regression per class, the same folds for every class), then audited.
    */
-  async compute(file, { sourceName = 'labels', folds = 5, entries = [{ role: 'combined', file }] } = {}) {
+  async compute(file, { sourceName = 'labels', folds = 5, entries = [{ role: 'combined', file }], labelColumn = null } = {}) {
     const token = ++this.#token;
     this.#free();
     this.#view.progress('Computing one-vs-rest probabilities: reading…');
@@ -187,6 +191,7 @@ export class MultiLabelController {
       const client = await this.#deps.client();
       const r = await client.multiLabel.crossValProbs({ combined: file }, {
         folds,
+        ...(labelColumn ? { labelColumn } : {}), // the column the person chose
         signal: this.#signal(),
         onProgress: (p) => {
           if (token !== this.#token) return;
@@ -201,10 +206,11 @@ export class MultiLabelController {
         numExamples: r.numExamples, numClasses: r.numClasses, classNames: r.classNames, notation: r.notation,
         rowsWithSeveral: r.rowsWithSeveral, offsets: r.labels.offsets, classes: r.labels.classes,
         extraColumns: r.extraColumns ?? [], // the table's id and text columns (cores that return them)
+        labelColumn: r.labelColumn, // the set column's name: the corrected table is written into it
         fingerprint: `computed:${file.name}:${file.size}:${file.lastModified ?? 0}`, warnings: [],
       };
       const computed = { folds: r.folds, c: r.c, notes: r.notes };
-      const how = { entries, labelColumn: null, computed: true };
+      const how = { entries, labelColumn, computed: true };
       return await this.#present(token, { data, dataset, sourceName, computed, how }, true);
     } catch (error) {
       if (token !== this.#token) return null;
@@ -246,6 +252,7 @@ export class MultiLabelController {
     const model = buildModel(dataset, report, shown.sourceName);
     model.options = options;
     if (shown.computed) model.computed = shown.computed;
+    model.labelsFile = labelsFileOf(shown.how?.entries ?? [], dataset);
     if (first) {
       const key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
       const meta = { numExamples: dataset.numExamples, numClasses: dataset.numClasses };
@@ -319,15 +326,35 @@ export class MultiLabelController {
     return out;
   }
 
-  /** The corrected labels file, in the notation the input used. */
-  exportLabels() {
+  /**
+   * The corrected labels, in the notation the input used: {name, type, parts}. A CSV or TSV file of sets
+   * (a labels file or the labelled table) comes back whole, the set column corrected and an original_label
+   * column added (the worker's multiLabel.correctedLabelsFile); otherwise the sets alone.
+   */
+  async exportLabels() {
     const m = this.#model;
-    return writeLabelSets(this.correctedSets(), { classNames: m.classNames, notation: m.notation, baseName: m.sourceName });
+    const sets = this.correctedSets();
+    const place = m.labelsFile;
+    if (place && IN_ONE_COLUMN.includes(m.notation)) {
+      const client = await this.#deps.client();
+      const { parts, type } = await client.multiLabel.correctedLabelsFile(place.file, {
+        labels: sets, classNames: m.classNames, notation: m.notation, labelColumn: place.labelColumn,
+      });
+      const ext = type.includes('tab-separated') ? 'tsv' : 'csv';
+      return { name: `${m.sourceName}-corrected.${ext}`, type, parts };
+    }
+    const file = writeLabelSets(sets, { classNames: m.classNames, notation: m.notation, baseName: m.sourceName });
+    return { name: file.name, type: file.type, parts: [file.data] };
   }
 
-  /** The flagged rows with what looks wrong and the decisions, as CSV. */
+  /** The flagged rows with what looks wrong, the id/text columns and the decisions, as CSV. */
   exportIssues() {
     return { name: `${this.#model.sourceName}-multilabel-issues.csv`, type: 'text/csv', data: issuesCsv(this.#model, this.#decisions) };
+  }
+
+  /** The decisions, one row each, as the single-label decisions export: {name, type, data}. */
+  exportDecisions() {
+    return { name: `${this.#model.sourceName}-decisions.csv`, type: 'text/csv', data: decisionsCsv(this.#model, this.#decisions) };
   }
 
   #save() {
@@ -340,6 +367,17 @@ export class MultiLabelController {
     this.#dataset = null;
     this.#shown = null;
   }
+}
+
+/**
+ * The CSV or TSV file the sets came from, and their column in it (a number from 1, or the name the
+ * one-vs-rest reader found), or null (Parquet, .npy, a demo's arrays: the sets are written alone).
+ */
+function labelsFileOf(entries, dataset) {
+  const entry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
+  if (!entry?.file || !['csv', 'tsv'].includes(entry.format ?? 'csv')) return null;
+  const labelColumn = dataset.labelColumn || dataset.source?.labelsColumn || undefined;
+  return { file: entry.file, labelColumn };
 }
 
 function checkedSet(set, numClasses) {

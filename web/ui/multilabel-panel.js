@@ -2,6 +2,7 @@
 // they are read as sets, the class quality table (the multi-label health tables), a per-class filter,
 // and per flagged row its given set as chips, what probably is missing or extra, and decisions on the
 // set (accept the suggested set, keep the given one, or edit it), with exports in the input's own notation.
+import { displayColumns } from '../controllers/columns.js';
 import { h, replace, userText } from './dom.js';
 import { formatCount, formatPercent, formatRow, plural } from './format.js';
 
@@ -15,8 +16,9 @@ const EXPORT_TEXT = { semicolon: 'sets as a;b', pipe: 'sets as a|b', json: 'JSON
 const DECISION_TEXT = { accept: 'Suggested set accepted', keep: 'Given set kept', edit: 'Set edited' };
 
 /**
- * handlers: {decide(index, decision, set), exportLabels(), exportIssues(), cancel()}. Returns
- * {element, progress(text), idle(), show(model, decisions), decisionsChanged(decisions), failed(error), clear()}.
+ * handlers: {decide(index, decision, set), exportLabels(), exportIssues(), exportDecisions(), cancel()}. Returns
+ * {element, progress(text), idle(), show(model, decisions), decisionsChanged(decisions), failed(error),
+ * exportFailed(error), clear()}.
  */
 export function createMultiLabelPanel(handlers) {
   const element = h('section', { class: 'ml-panel', hidden: true, 'aria-label': 'Multi-label review', 'data-testid': 'multilabel' });
@@ -79,11 +81,8 @@ export function createMultiLabelPanel(handlers) {
       model.classNames.map((name, k) => button(k, userText(name), model.classIssues[k].length)));
   }
 
-  function textOf(index) {
-    const column = model.extraColumns.find((c) => /^(text|title|headline|sentence|content)$/i.test(c.name))
-      ?? model.extraColumns.find((c) => !/^(id|row|index)$/i.test(c.name));
-    return column ? column.values[index] : null;
-  }
+  // The id and text columns people see, as the single-label review shows them (controllers/columns.js).
+  let columns = { id: null, text: null };
 
   function editor(row) {
     const current = decisionOf(row.example)?.set ?? row.given;
@@ -102,7 +101,8 @@ export function createMultiLabelPanel(handlers) {
 
   function rowCard(row) {
     const decided = decisionOf(row.example);
-    const text = textOf(row.example);
+    const text = columns.text ? columns.text.values[row.example] : null;
+    const id = columns.id ? h('span', { class: 'ml-id' }, userText(`${columns.id.name} ${columns.id.values[row.example]}`)) : null;
     const wrong = [];
     if (row.missing.length) wrong.push(h('p', { class: 'ml-wrong ml-missing-text' }, 'probably missing: ', chips(row.missing, 'missing')));
     if (row.extra.length) wrong.push(h('p', { class: 'ml-wrong ml-extra-text' }, 'probably extra: ', chips(row.extra, 'extra')));
@@ -117,7 +117,7 @@ export function createMultiLabelPanel(handlers) {
     }, label);
     return h('article', { class: `ml-row${decided ? ' ml-decided' : ''}`, 'data-row': String(row.example + 1) },
       h('header', { class: 'ml-row-head' },
-        h('span', { class: 'ml-rownum' }, `Row ${formatRow(row.example)}`),
+        h('span', { class: 'ml-rownum' }, `Row ${formatRow(row.example)}`, id ? [' · ', id] : null),
         h('span', { class: 'ml-quality', title: 'Label quality score: lower = more likely wrong' },
           `quality ${model.labelQuality[row.example].toFixed(3)}`)),
       text != null ? h('p', { class: 'ml-text' }, userText(text)) : null,
@@ -135,6 +135,7 @@ export function createMultiLabelPanel(handlers) {
   const filterSlot = h('div', {});
   const tableSlot = h('div', {});
   const countSlot = h('p', { class: 'ml-decided-count', 'aria-live': 'polite' });
+  const exportNote = h('p', { class: 'ml-export-note', role: 'alert', hidden: true });
   // The page's settings card (filter_by, rank_by, ...) is placed here while sets are shown.
   const settingsSlot = h('div', { class: 'ml-settings' });
 
@@ -176,6 +177,7 @@ export function createMultiLabelPanel(handlers) {
     idle() {},
     show(m, { decision, count }) {
       model = { ...m, decidedCount: count };
+      columns = displayColumns(m);
       decisionOf = decision;
       filter = null;
       editing = null;
@@ -201,7 +203,10 @@ export function createMultiLabelPanel(handlers) {
         h('div', { class: 'ml-exports' }, countSlot,
           h('button', { type: 'button', class: 'primary', onclick: () => handlers.exportLabels() },
             `Download corrected labels (${EXPORT_TEXT[m.notation]})`),
-          h('button', { type: 'button', onclick: () => handlers.exportIssues() }, 'Download flagged rows (CSV)')));
+          h('button', { type: 'button', onclick: () => handlers.exportIssues() }, 'Download flagged rows (CSV)'),
+          h('button', { type: 'button', onclick: () => handlers.exportDecisions() }, 'Download decisions (CSV)'),
+          exportNote));
+      exportNote.hidden = true;
       setFilter(null);
     },
     decisionsChanged() {
@@ -212,11 +217,16 @@ export function createMultiLabelPanel(handlers) {
       element.hidden = false;
       status.textContent = 'Looks multi-label, without probabilities';
       replace(body,
+        // Not the reader's error: for a table of sets and features it is no fault, only why this is offered.
         h('p', { class: 'ml-summary' }, 'The label column holds sets, and the other columns are no probabilities: ',
-          'they can be features, and labelscope can compute out-of-sample probabilities from them here. ',
-          h('span', { class: 'help' }, `(The reader said: ${error?.message ?? String(error)})`)),
+          'they can be features, and labelscope can compute out-of-sample probabilities from them here.'),
         h('button', { type: 'button', class: 'primary ml-compute', onclick: () => compute() },
           'Compute one-vs-rest probabilities here — 5-fold cross-validated logistic regression per class, in your browser'));
+    },
+    /** A download that could not be written (the file changed since it was read): said, the review stays. */
+    exportFailed(error) {
+      exportNote.hidden = false;
+      exportNote.textContent = `The download failed: ${error?.message ?? String(error)}`;
     },
     failed(error) {
       element.hidden = false;

@@ -26,7 +26,9 @@ const CSS = String.raw`
 .ml-row { border: 1px solid var(--ls-border); border-radius: 8px; padding: 0.6rem 0.75rem; background: var(--ls-surface); }
 .ml-row.ml-decided { border-color: var(--ls-ok); }
 .ml-row-head { display: flex; justify-content: space-between; gap: 0.5rem; font-size: 0.85rem; color: var(--ls-muted); }
-.ml-rownum { font-weight: 600; color: var(--ls-text); }
+.ml-rownum { font-weight: 600; color: var(--ls-text); overflow-wrap: anywhere; }
+.ml-id { font-weight: 500; }
+.ml-export-note { flex-basis: 100%; margin: 0; color: var(--ls-flag); }
 .ml-text { margin: 0.3rem 0; }
 .ml-given, .ml-wrong, .ml-suggest, .ml-decision { margin: 0.25rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
 .ml-key { color: var(--ls-muted); font-size: 0.85rem; min-width: 5.5rem; }

@@ -72,14 +72,15 @@ function settingsMover(ui) {
 export function createMultiLabel(ui, host) {
   let controller = null;
   const settings = settingsMover(ui);
-  const save = (file) => download(new Blob([file.data], { type: file.type }), file.name);
+  const save = (file) => download(new Blob(file.parts ?? [file.data], { type: file.type }), file.name);
   const panel = createMultiLabelPanel({
     decide: (index, decision, set) => {
       const done = controller.decide(index, decision, set);
       host.emit('decision', { index, decision, set: done?.set ?? null, multiLabel: true });
     },
-    exportLabels: () => save(controller.exportLabels()),
+    exportLabels: () => controller.exportLabels().then(save, (error) => panel.exportFailed(error)),
     exportIssues: () => save(controller.exportIssues()),
+    exportDecisions: () => save(controller.exportDecisions()),
     cancel: () => controller.cancel(),
   });
   ui.status.element.after(panel.element);

@@ -10,6 +10,7 @@ import type {
   ScoreMethod,
 } from './core.js';
 import type { DataSource, DatasetInput, ReadProgress } from './datasets.js';
+import type { FileParts } from './files.js';
 
 // ---- multi-label data (ls.multiLabel, src/js/multilabel.js) ---------------------------------------
 
@@ -193,6 +194,22 @@ export interface MultiLabel {
    * class, every class on the same folds.
    */
   crossValProbs(input: MultiLabelCrossValInput, options?: MultiLabelCrossValOptions): Promise<MultiLabelCrossValResult>;
+  /**
+   * A CSV or TSV labels file or labelled table written again with corrected sets in its set column (in
+   * the notation given), every other cell as read, and an original_label column.
+   */
+  correctedLabelsFile(source: DataSource, args: CorrectedLabelSetsArgs): Promise<FileParts>;
+}
+
+/** What multiLabel.correctedLabelsFile writes: the sets, their class names and the notation of the file. */
+export interface CorrectedLabelSetsArgs {
+  labels: LabelSets;
+  classNames: readonly string[];
+  notation: 'semicolon' | 'pipe' | 'json';
+  /** The column of sets: a header name or a number from 1 (default: the label column found). */
+  labelColumn?: string | number;
+  /** Default: whether the file has a header, as the sniffer sees it. */
+  hasHeader?: boolean;
 }
 
 /** What multiLabel.crossValProbs reads: one labelled table, or labels and features files. */
@@ -269,6 +286,7 @@ export interface WorkerMultiLabel {
   /** Rows of a labels file (or table) holding more than one class, and where the first one is (0 if none). */
   sniffLabelSets(
     labels: DataSource<WorkerByteSource>): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
+  correctedLabelsFile(source: DataSource<WorkerByteSource>, args: CorrectedLabelSetsArgs): Promise<FileParts>;
 }
 
 declare module './api.js' {

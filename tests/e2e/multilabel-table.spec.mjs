@@ -1,0 +1,135 @@
+// A person's own table of label sets with id and headline columns and numeric features (the
+// newcomer's articles table): the one-vs-rest compute is offered without the reader's error, the
+// flagged rows show their id and headline as single-label reviews do, and the downloads are the whole
+// table corrected in its own notation (with original_label), the flagged rows and the decisions, both
+// with the id and headline columns.
+import { readFileSync } from 'node:fs';
+import { app, dropFiles, expect, openApp, parseCsv, screenshot, test, waitReady } from './fixtures.mjs';
+
+const TAGS = {
+  news: ['today', 'report', 'breaking', 'city', 'said', 'official', 'update', 'week'],
+  sport: ['match', 'goal', 'team', 'league', 'coach', 'win', 'season', 'player'],
+  politics: ['vote', 'election', 'minister', 'party', 'bill', 'senate', 'policy', 'campaign'],
+  tech: ['app', 'chip', 'software', 'startup', 'ai', 'phone', 'cloud', 'data'],
+  health: ['doctor', 'vaccine', 'hospital', 'diet', 'study', 'patients', 'virus', 'sleep'],
+};
+
+/** 300 articles: headline words from their tags, words and length columns, a tag dropped from some sets. */
+function articlesCsv() {
+  let seed = 3;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = (list, n) => [...list].sort(() => rand() - 0.5).slice(0, n);
+  const lines = ['id,headline,words,length,labels'];
+  for (let i = 0; i < 300; i++) {
+    const tags = pick(Object.keys(TAGS), [1, 1, 2, 2, 3][Math.floor(rand() * 5)]);
+    const words = pick(tags.flatMap((t) => pick(TAGS[t], 3)), 99);
+    const given = rand() < 0.1 && tags.length > 1 ? tags.slice(0, -1) : tags;
+    const headline = words.join(' ');
+    lines.push(`${i},${headline[0].toUpperCase()}${headline.slice(1)},${words.length},${200 + Math.floor(rand() * 1800)},`
+      + `${given.join(';')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const CSV = articlesCsv();
+const ROWS = parseCsv(CSV).slice(1);
+const panel = (page) => app(page).locator('.ml-panel');
+const card = (page, example) => panel(page).locator(`.ml-row[data-row="${example + 1}"]`);
+const flagged = (page) => panel(page).locator('.ml-row').evaluateAll((rows) => rows.map((r) => Number(r.dataset.row) - 1));
+
+async function dropArticles(page) {
+  await openApp(page);
+  await dropFiles(page, [{ name: 'articles_labels.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) }]);
+  await expect(panel(page).locator('.ml-compute')).toBeVisible();
+}
+
+async function computed(page) {
+  await dropArticles(page);
+  await panel(page).locator('.ml-compute').click();
+  await waitReady(page);
+  await expect(panel(page).locator('[data-testid="ml-computed"]')).toBeVisible();
+}
+
+async function downloaded(page, name) {
+  const waiting = page.waitForEvent('download');
+  await panel(page).getByRole('button', { name }).click();
+  const download = await waiting;
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}
+
+test('the compute is offered, not the reader\'s error; the flagged rows show their id and headline', async ({ page }) => {
+  await dropArticles(page);
+  await expect(panel(page)).toContainText('Compute one-vs-rest probabilities here');
+  await expect(panel(page)).not.toContainText('The reader said');
+  await expect(panel(page)).not.toContainText('matches no class');
+  await panel(page).locator('.ml-compute').click();
+  await waitReady(page);
+  const rows = await flagged(page);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const example of rows.slice(0, 5)) {
+    await expect(card(page, example).locator('.ml-rownum')).toHaveText(`Row ${example + 1} · id ${ROWS[example][0]}`);
+    await expect(card(page, example).locator('.ml-text')).toHaveText(ROWS[example][1]);
+  }
+});
+
+test('downloads: the whole table corrected (a;b, original_label), the flagged rows and the decisions with id and headline',
+  async ({ page }) => {
+    await computed(page);
+    const [first, second] = await flagged(page);
+    await card(page, first).getByRole('button', { name: 'Accept suggested set' }).click();
+    await card(page, second).getByRole('button', { name: 'Keep given set' }).click();
+    const decided = new Map(await app(page).evaluate((el) => el.multiLabel.decisions.map((d) => [d.index, d.labels])));
+    expect([...decided.keys()].sort((a, b) => a - b)).toEqual([first, second].sort((a, b) => a - b));
+
+    const corrected = await downloaded(page, /Download corrected labels \(sets as a;b\)/);
+    expect(corrected.name).toBe('articles_labels-corrected.csv');
+    const table = parseCsv(corrected.text);
+    expect(table[0]).toEqual(['id', 'headline', 'words', 'length', 'labels', 'original_label']);
+    expect(table.length - 1).toBe(ROWS.length);
+    for (let i = 0; i < ROWS.length; i++) {
+      const row = table[i + 1];
+      expect(row.slice(0, 4), `row ${i + 1}`).toEqual(ROWS[i].slice(0, 4));
+      expect(row[5], `row ${i + 1}: original_label`).toBe(ROWS[i][4]);
+      const want = decided.has(i) ? decided.get(i) : ROWS[i][4].split(';');
+      expect(row[4].split(';').filter(Boolean).sort(), `row ${i + 1}: the set`).toEqual([...want].filter(Boolean).sort());
+    }
+    expect(table[first + 1][4]).not.toBe(ROWS[first][4]); // the accepted suggestion differs from the given set
+
+    const issues = parseCsv((await downloaded(page, 'Download flagged rows (CSV)')).text);
+    expect(issues[0]).toEqual(['row', 'given', 'suggested', 'probably_missing', 'probably_extra', 'label_quality', 'id',
+      'headline', 'decision', 'decided_set']);
+    expect(issues[1].slice(6, 9)).toEqual([ROWS[first][0], ROWS[first][1], 'accept']);
+
+    const decisions = await downloaded(page, 'Download decisions (CSV)');
+    expect(decisions.name).toBe('articles_labels-decisions.csv');
+    const lines = parseCsv(decisions.text);
+    expect(lines[0]).toEqual(['row', 'index', 'id', 'headline', 'given_label', 'suggested_label', 'decision',
+      'final_label', 'label_quality', 'rank', 'decided_at']);
+    expect(lines.slice(1).map((l) => [Number(l[1]), l[2], l[6]])).toEqual(
+      [[first, ROWS[first][0], 'accept'], [second, ROWS[second][0], 'keep']].sort((a, b) => a[0] - b[0]));
+  });
+
+test('screenshots: the offer and the review, desktop and phone, light and dark', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  for (const [width, height, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await dropArticles(page);
+      await panel(page).scrollIntoViewIfNeeded();
+      await screenshot(page, testInfo, `ml-table-offer-${tag}-${scheme}`);
+      await panel(page).locator('.ml-compute').click();
+      await waitReady(page);
+      const [first] = await flagged(page);
+      await card(page, first).getByRole('button', { name: 'Accept suggested set' }).click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await card(page, first).scrollIntoViewIfNeeded();
+      await screenshot(page, testInfo, `ml-table-review-${tag}-${scheme}`);
+      await panel(page).locator('.ml-exports').scrollIntoViewIfNeeded();
+      await screenshot(page, testInfo, `ml-table-exports-${tag}-${scheme}`);
+    }
+  }
+});
