@@ -36,9 +36,13 @@ private:
     std::vector<std::string> current_;
 };
 
-bool is_number(const std::string& cell) { return !trim(cell).empty() && parse_double(cell).has_value(); }
+// A semicolon-separated file writes decimal commas (1,5), as the table reader reads it: set by
+// sniff_file for the file it looks at (the helpers below are also passed as predicates).
+thread_local bool decimal_comma = false;
+
+bool is_number(const std::string& cell) { return !trim(cell).empty() && parse_double(cell, decimal_comma).has_value(); }
 bool is_fraction(const std::string& cell) {
-    const auto v = parse_double(cell);
+    const auto v = parse_double(cell, decimal_comma);
     return !trim(cell).empty() && v && *v != std::trunc(*v);
 }
 std::string lower_file_name(const std::string& name) {
@@ -140,7 +144,7 @@ bool rows_sum_to_one(const std::vector<std::vector<std::string>>& rows, const st
         double sum = 0;
         bool all = true;
         for (std::size_t c : numeric) {
-            const auto v = c < rows[r].size() ? parse_double(rows[r][c]) : std::nullopt;
+            const auto v = c < rows[r].size() ? parse_double(rows[r][c], decimal_comma) : std::nullopt;
             if (!v) {
                 all = false;
                 break;
@@ -209,6 +213,19 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
     if (std::any_of(s.first_row.begin(), s.first_row.end(), [](const std::string& c) { return !is_number(c); })) {
         s.role = "combined";
         s.reason = "text and number columns (choose the label column)";
+        // Numbers that do not sum to 1, even without one whole-number column (class indices under an
+        // unknown name): features, whichever column the person picks as the label.
+        bool summing = numeric.empty() || rows_sum_to_one(rows, numeric);
+        for (std::size_t skip = 0; skip < numeric.size() && !summing; ++skip) {
+            if (is_fraction(s.first_row[numeric[skip]])) continue;
+            std::vector<std::size_t> rest(numeric);
+            rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(skip));
+            summing = !rest.empty() && rows_sum_to_one(rows, rest);
+        }
+        if (!summing) {
+            s.looks_like_features = true;
+            s.reason = "text and number columns that look like features (choose the label column)";
+        }
         return;
     }
     s.role = "predProbs";
@@ -245,6 +262,7 @@ ReadError sniff_problem(const ReadError& e, const std::string& name, const First
 
 Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_t size, bool complete) {
     Sniffed s;
+    decimal_comma = false;
     if (size >= 6 && std::memcmp(head, "\x93NUMPY", 6) == 0) {
         sniff_npy(s, name, head, size);
         return s;
@@ -267,6 +285,7 @@ Sniffed sniff_file(const std::string& name, const std::uint8_t* head, std::size_
         }
     }
     s.format = tokenizer.delimiter() == '\t' ? "tsv" : "csv";
+    decimal_comma = tokenizer.delimiter() == ';';
     if (sink.rows.empty()) {  // not even one line in the head (a first line over 64 KB): the name decides
         s.role = probabilities_by_name(name) ? "predProbs" : "labels";
         s.reason = "file name (a very long first line)";

@@ -4,7 +4,7 @@
 // (the labels file, or the combined table, written back with the corrected labels). The page and
 // the CLI ask these; neither parses a file itself.
 import { invalid, LabelScopeError, unwrap } from './errors.js';
-import { isParquet, parquetHead } from './parquet.js';
+import { isParquet, joinChunks, parquetCsv, parquetHead } from './parquet.js';
 import { readFailure } from './read-errors.js';
 import { describeSource } from './sources.js';
 
@@ -133,9 +133,11 @@ export function npyLabels(labels, { descr = '<i8', twoD = false } = {}) {
  * .npy of labels stays a .npy of the same dtype. Returns { parts: (string | Uint8Array)[], type }
  * (make a Blob of the parts, or join them). labelColumn (1-based) and hasHeader say where the labels
  * sit in `source` when the dataset was not read from it as such (probabilities computed from the
- * file's features: the dataset's own source is the computed table).
+ * file's features: the dataset's own source is the computed table). A Parquet file comes back as a
+ * CSV of the whole table (labelscope writes no Parquet), fromParquet: true; labelColumnName (else
+ * the label column the sniffer finds) names its label column.
  */
-export async function correctedLabelsFile(core, source, { dataset, labels, labelColumn, hasHeader }) {
+export async function correctedLabelsFile(core, source, { dataset, labels, labelColumn, hasHeader, labelColumnName }) {
   if (!dataset?.classNames || !dataset?.source) {
     throw invalid('correctedLabelsFile needs the dataset read from the file.');
   }
@@ -145,8 +147,16 @@ export async function correctedLabelsFile(core, source, { dataset, labels, label
   const sniffed = await sniffFile(core, source);
   if (sniffed.problem) throw sniffed.problem;
   if (sniffed.format === 'parquet') {
-    throw invalid(`${sniffed.name} is a Parquet file: correctedLabelsFile writes CSV, TSV and .npy files back. `
-      + 'Write the corrected labels as a CSV of their own instead.');
+    // The table as the readers see it (parquetCsv: the same columns and numbers), then rewritten as a CSV.
+    const chunks = [];
+    for await (const chunk of describeSource(source, sniffed.name).open()) chunks.push(new Uint8Array(chunk));
+    const csv = { name: sniffed.name, data: await parquetCsv(joinChunks(chunks, sniffed.name), sniffed.name) };
+    const named = labelColumnName ?? (labelColumn ? null : sniffed.labelColumn);
+    const at = named ? ((await sniffFile(core, csv)).columns ?? []).indexOf(named) + 1 : labelColumn;
+    if (named && at < 1) throw invalid(`${sniffed.name} has no column '${named}' to write the corrected labels into.`);
+    const written = await correctedLabelsFile(core, csv, {
+      dataset, labels, labelColumn: at || undefined, hasHeader: true, labelColumnName: undefined });
+    return { ...written, fromParquet: true };
   }
   if (sniffed.format === 'npy') {
     return { parts: [npyLabels(labels, { descr: sniffed.descr, twoD: sniffed.shape?.length === 2 })],

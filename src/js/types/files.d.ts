@@ -38,6 +38,8 @@ export interface SniffedFile {
 export interface FileParts {
   parts: (string | Uint8Array)[];
   type: string;
+  /** The source was a Parquet file, written back as a CSV of the whole table (labelscope writes no Parquet). */
+  fromParquet?: boolean;
 }
 
 export interface CorrectedLabelsArgs<D> {
@@ -52,6 +54,8 @@ export interface CorrectedLabelsArgs<D> {
    * labelColumn: as sniffed).
    */
   hasHeader?: boolean;
+  /** A Parquet file's label column by name (default: the one the sniffer finds). */
+  labelColumnName?: string;
 }
 
 declare module './api.js' {
