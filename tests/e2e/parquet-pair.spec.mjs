@@ -82,20 +82,20 @@ test('labels.parquet + features.parquet: a pair (labels, features), computed her
     panel(page).getByRole('button', { name: 'Download probabilities' }).click()]);
   expect(readFileSync(await download.path(), 'utf8')).toBe(probsCsv(cv));
   await shots(page, testInfo, 'parquet-pair-done');
-  // Corrected labels: a Parquet file is not written back, so the labels alone as CSV, under its column's name.
+  // Corrected labels: labelscope writes no Parquet, so the labels file as a CSV: its column, original_label added.
   const alerts = [];
   page.on('dialog', (dialog) => { alerts.push(dialog.message()); dialog.dismiss(); });
   await app(page).locator('[role=grid]').focus();
   await page.keyboard.press('a');
   const [decided] = await app(page).evaluate((el) => el.decisions.map(({ index, label }) => ({ index, label })));
   const [labelsDownload] = await Promise.all([page.waitForEvent('download'), app(page).locator('.decision-bar')
-    .getByRole('button', { name: 'Export corrected labels (CSV)' }).click()]);
+    .getByRole('button', { name: 'Export corrected labels (Parquet as CSV)' }).click()]);
   expect(alerts).toEqual([]);
   expect(labelsDownload.suggestedFilename()).toMatch(/corrected-labels\.csv$/);
   const [header, ...rows] = readFileSync(await labelsDownload.path(), 'utf8').trim().split('\n');
-  expect(header).toBe('species');
+  expect(header).toBe('species,original_label');
   expect(rows).toHaveLength(150);
-  expect(rows[decided.index]).toBe(cv.classNames[decided.label]);
+  expect(rows[decided.index]).toBe(`${cv.classNames[decided.label]},${cv.classNames[cv.labels[decided.index]]}`);
 });
 
 test('a labels CSV + a features Parquet (a list column of pixels): a pair, the API\'s ranking', async ({ page }) => {

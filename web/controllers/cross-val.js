@@ -83,6 +83,11 @@ export class CrossValController {
     const input = crossValInput(entries);
     if (!input) return undefined;
     const options = {};
+    // The label column the person chose in the list of files (a table whose label column has no
+    // known name): trained on, unless the table of columns names another.
+    const labelColumn = labelColumnFor(input, choice.labelColumn ?? (origin ? null : this.#deps.analysis.labelColumn),
+      choice.columnRoles);
+    if (labelColumn) options.labelColumn = labelColumn;
     if (choice.columnRoles && Object.keys(choice.columnRoles).length) options.columnRoles = choice.columnRoles;
     if (choice.impute) options.impute = true;
     const image = imageShape(entries.find((e) => e.role === 'features' || (e.role === 'predProbs' && input.features)));
@@ -106,7 +111,9 @@ export class CrossValController {
     try {
       const client = await this.#deps.client();
       if (!request.live()) return undefined;
+      const labelColumn = labelColumnFor(input, analysis.labelColumn, null);
       report = await client.crossValColumns(input, {
+        ...(labelColumn ? { labelColumn } : {}),
         signal: request.signal,
         onProgress: (p) => { if (request.live()) this.#view.progress(p); },
       });
@@ -214,6 +221,12 @@ export class CrossValController {
       analysis.endCompute(null, error);
     }
   }
+}
+
+/** The person's label column for a table's crossValProbs, unless columnRoles names a label itself. */
+function labelColumnFor(input, chosen, columnRoles) {
+  if (!input.combined || !chosen) return null;
+  return Object.values(columnRoles ?? {}).includes('label') ? null : chosen;
 }
 
 /**

@@ -59,12 +59,15 @@ export class ReviewController {
     const { decisions, restored } = await this.#store.open(key, meta);
     const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
     // Probabilities computed here: the dataset's source is the computed table, not the file.
-    const place = labelsPlace(dataset);
-    // A Parquet file is not written back (correctedLabelsFile writes text and .npy): the labels alone, as CSV.
-    const writable = labelsEntry && labelsEntry.format !== 'parquet';
+    // A Parquet table's label column goes by its name (correctedLabelsFile writes the table as a CSV).
+    const parquet = labelsEntry?.format === 'parquet';
+    const named = parquet && dataset.computed?.labelColumnName;
+    const computedPlace = labelsPlace(dataset);
+    const place = computedPlace ?? (named ? { labelColumnName: named } : null);
+    const format = labelsFormat(labelsEntry, computedPlace?.labelColumn ?? dataset.source?.labelsColumn ?? 1);
     return {
-      key, decisions, restored, labelsFile: writable ? labelsEntry.file : null, labelsPlace: place,
-      format: labelsFormat(labelsEntry, place?.labelColumn ?? dataset.source?.labelsColumn ?? 1),
+      key, decisions, restored, labelsFile: labelsEntry?.file ?? null, labelsPlace: place,
+      format: parquet ? { ...format, kind: 'parquet' } : format,
     };
   }
 

@@ -190,7 +190,7 @@ export function createDecisionBar(handlers) {
     shortcuts,
     /**
      * progress: {flagged, reviewed, decided}; storage: {mode, error}; note: {count, savedAt, from}
-     * or null; labelsKind: 'csv' | 'npy'; keys: {relabel: '1–4'}.
+     * or null; labelsKind: 'csv' | 'npy' | 'parquet' (written as CSV); keys: {relabel: '1–4'}.
      */
     update({ progress, storage, note, labelsKind, keys }) {
       const { flagged, reviewed, decided } = progress;
@@ -201,7 +201,8 @@ export function createDecisionBar(handlers) {
       meter.value = flagged ? reviewed / flagged : 0;
       startOver.hidden = decided === 0;
       if (decided === 0) confirm.hidden = true;
-      exportLabels.textContent = `Export corrected labels (${labelsKind === 'npy' ? '.npy' : 'CSV'})`;
+      // labelscope writes no Parquet: a Parquet table comes back as a CSV of the whole table.
+      exportLabels.textContent = `Export corrected labels (${{ npy: '.npy', parquet: 'Parquet as CSV' }[labelsKind] ?? 'CSV'})`;
 
       saveState.dataset.mode = storage.mode;
       storedToo = storage.mode !== 'off';

@@ -23,8 +23,10 @@ import { buildTruth, parseTruthFile } from './truth.js';
 export function createAnalysis(ui, { lesson, crossVal, view }) {
   return new AnalysisController({
     client: sharedClient, fetchFiles, sniff: sniffLabelSetsToo(sniffParquetToo(sniff)), checkRoles,
-    // how: {chooseColumns: true} shows the columns' roles to change before computing.
-    computeProbabilities: (how) => (how?.chooseColumns ? crossVal().chooseColumns() : crossVal().compute()),
+    // how: {chooseColumns: true} shows the columns' roles to change before computing; {impute: true}
+    // computes with missing values imputed (offered with a missing value's error, plausibility.js).
+    computeProbabilities: (how) => (how?.chooseColumns ? crossVal().chooseColumns()
+      : crossVal().compute(how?.impute ? { impute: true } : {})),
     mergeFiles, dataRoles: DATA_ROLES,
     parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => lesson().truth(dataset, parsed, buildTruth),
     prepareDataset: (dataset, how) => lesson().prepare(dataset, how),

@@ -24,6 +24,9 @@ function featuresWayOn(error, analysis, canCompute) {
   const entry = analysis.entries?.find((e) => (e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet'))
     || e.role === 'features');
   if (!entry || !canCompute || error.code === 'cancelled') return null;
+  // No label column found: the reader's message says to choose one (in the list of files) first.
+  if (error.code === 'missing_column' && entry.role === 'combined' && !analysis.labelColumn) return null;
+  if (error.code === 'missing_value') return missingWayOn(error, entry, analysis);
   const compute = () => analysis.computeProbabilities();
   const button = h('button', { type: 'button', class: 'compute-probabilities', onclick: compute },
     'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser');
@@ -33,7 +36,10 @@ function featuresWayOn(error, analysis, canCompute) {
   const names = entry.columns ?? [];
   const columns = names.length === 0 ? ''
     : ` (${names.length > 8 ? `${names.slice(0, 6).join(', ')}, … ${names.length} columns` : names.join(', ')})`;
-  const why = entry.reason ?? 'a label column next to features';
+  // The label column the person chose (the sniffer found none by name): what makes it a labelled table.
+  const chosen = entry.role === 'combined' && !entry.labelColumn && analysis.labelColumn;
+  const why = chosen ? `the label column '${analysis.labelColumn}' next to columns that look like features`
+    : entry.reason ?? 'a label column next to features';
   // The sniffer saw features: the reader's complaint that the labels name no probability column would
   // only confuse — for a labelled table, and for a features file beside a labels file (e.g. two Parquet files).
   const unknownClass = error.code === 'unknown_class';
@@ -53,6 +59,31 @@ function featuresWayOn(error, analysis, canCompute) {
         + 'but no out-of-sample predicted probabilities. '
         + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. '
         + 'Nothing is uploaded.')),
+    reveal: true,
+  };
+}
+
+/**
+ * A missing value found while computing: where it is (once), and the three ways on — fill it in,
+ * leave the column out (the table of columns), or compute with missing values imputed, offered here.
+ */
+function missingWayOn(error, entry, analysis) {
+  const name = error.column > 0 ? entry.columns?.[error.column - 1] : null;
+  const where = [error.row > 0 ? `row ${error.row}` : '', name ? `column '${name}'` : error.column > 0
+    ? `column ${error.column}` : ''].filter(Boolean).join(', ');
+  const file = error.file || entry.file.name;
+  const impute = h('button', { type: 'button', class: 'compute-probabilities compute-imputed',
+    onclick: () => analysis.computeProbabilities({ impute: true }) },
+  'Compute with missing values replaced by the mean');
+  const choose = h('button', { type: 'button', class: 'quiet choose-columns',
+    onclick: () => analysis.computeProbabilities({ chooseColumns: true }) }, 'Choose the columns first');
+  return {
+    title: `A value is missing in ${file}`,
+    shown: { message: `${where ? `${where[0].toUpperCase()}${where.slice(1)}: a` : 'A'} value is missing. `
+      + 'Fill it in and drop the file again, leave the column out of the features (Choose the columns first), '
+      + 'or compute with each missing value replaced by the mean of its column in the training folds.' },
+    hint: null,
+    element: h('div', { class: 'plausibility' }, impute, entry.role === 'features' ? null : choose),
     reveal: true,
   };
 }

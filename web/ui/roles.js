@@ -39,6 +39,13 @@ export function checkRoles(entries) {
  * (a file with the same role or name is replaced). Truth and class-name files add to a read set.
  */
 export function mergeFiles(current, incoming, currentWasRead) {
+  incoming = tableBesideProbabilities(incoming);
+  // A probabilities file alone after a table (read or not), or a table after a probabilities file: a pair.
+  const dataOf = (entries) => entries.filter((e) => DATA_ROLES.includes(e.role)).map((e) => e.role);
+  const pair = [dataOf(current), dataOf(incoming)].map((r) => r.join());
+  if (incoming.length === 1 && (pair.join('+') === 'combined+predProbs' || pair.join('+') === 'predProbs+combined')) {
+    return tableBesideProbabilities([...current.filter((e) => e.file.name !== incoming[0].file.name), ...incoming]);
+  }
   if (checkRoles(incoming).ready) return incoming;
   const bringsData = incoming.some((e) => DATA_ROLES.includes(e.role));
   if (bringsData && currentWasRead) return incoming;
@@ -47,14 +54,29 @@ export function mergeFiles(current, incoming, currentWasRead) {
     merged = merged.filter((e) => e.file.name !== entry.file.name && !replaces(entry.role, e.role));
     merged.push(entry);
   }
-  return merged;
+  return tableBesideProbabilities(merged);
+}
+
+/**
+ * One table (a label column among other columns) and one probabilities file: the table gives the
+ * labels (its label column; its other columns are shown alongside), the file the probabilities,
+ * whichever came first. Other sets are returned as they are.
+ */
+export function tableBesideProbabilities(entries) {
+  const tables = entries.filter((e) => e.role === 'combined');
+  const probs = entries.filter((e) => e.role === 'predProbs');
+  if (tables.length !== 1 || probs.length !== 1 || entries.some((e) => e.role === 'labels' || e.role === 'features')) {
+    return entries;
+  }
+  const reason = `a table beside ${probs[0].file.name}: its label column gives the labels`;
+  return entries.map((e) => (e === tables[0] ? { ...e, role: 'labels', reason } : e));
 }
 
 function replaces(newRole, oldRole) {
-  if (newRole === 'combined') return DATA_ROLES.includes(oldRole);
-  if (newRole === 'features' || newRole === 'predProbs') {
-    return oldRole === 'predProbs' || oldRole === 'features' || oldRole === 'combined';
-  }
+  // A table and a probabilities file make a pair (tableBesideProbabilities): neither replaces the other.
+  if (newRole === 'combined') return DATA_ROLES.includes(oldRole) && oldRole !== 'predProbs';
+  if (newRole === 'features') return oldRole === 'predProbs' || oldRole === 'features' || oldRole === 'combined';
+  if (newRole === 'predProbs') return oldRole === 'predProbs' || oldRole === 'features';
   if (newRole === 'labels') return oldRole === newRole || oldRole === 'combined';
   return newRole === 'classNames' && oldRole === 'classNames';
 }
