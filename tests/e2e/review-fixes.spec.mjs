@@ -2,7 +2,8 @@
 // was pressed; simulated noise is described truthfully (Files panel, flip wording, progress by the
 // button); the Truth badge fits the table; the lesson's first answer is not shown above its question;
 // Resume is in view after a reload.
-import { app, expect, openApp, test, waitReady } from './fixtures.mjs';
+import { readFileSync } from 'node:fs';
+import { app, expect, HEADLINES, openApp, test, waitReady } from './fixtures.mjs';
 
 const decisionsOf = (page) => app(page).evaluate((el) => el.decisions.length);
 
@@ -139,4 +140,24 @@ test('the Truth badges of simulated noise ("not flipped") fit in their column at
     return { text: b.textContent, out: Math.max(0, r.right - Math.min(cell.right, grid.right)) };
   }).filter((x) => x.out > 0.5));
   expect(overflow).toEqual([]);
+});
+
+test('simulated noise on data with its own truth: "before the flip", the known errors said, one share on screen', async ({ page }) => {
+  // dataset.csv: id,text,label,<4 probabilities>,true_label (text may be quoted, with commas).
+  const cells = (line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]);
+  const rows = readFileSync(`${HEADLINES}dataset.csv`, 'utf8').trim().split('\n').slice(1).map(cells);
+  const knownErrors = rows.filter((r) => r[2] !== r[7]).length;
+  expect(knownErrors).toBeGreaterThan(0);
+  await flipHeadlines(page);
+  const card = app(page).locator('.lz-sim');
+  // One share: the card's is flipped / rows, as the truth card counts it, and the rate asked for beside it.
+  await expect(card.locator('.lz-sim-what')).toContainText('10 of 49 labels were flipped (20.4% of all rows; 20.0% asked for');
+  await expect(app(page).locator('.truth')).toContainText('20.4%');
+  await expect(card.locator('.lz-own-truth')).toContainText(
+    `own known truth (the true_label column): ${knownErrors} of the 49 given labels are known errors`);
+  await card.locator('.lz-flips summary').click();
+  const lists = card.locator('.lz-flip-lists');
+  await expect(lists).toContainText('before the flip:');
+  await expect(lists).not.toContainText('truly');
+  await expect(lists).not.toContainText('wrong label');
 });

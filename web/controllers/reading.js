@@ -44,9 +44,11 @@ export function refusal(refused) {
   const { file, problem } = refused[0];
   const error = typeof problem === 'string' ? { code: 'bad_file', message: problem } : problem;
   if (error.file == null) error.file = file.name;
-  const more = refused.length > 1 ? ` (${refused.length} files were refused)` : '';
-  const hint = `${file.name} was not added. Fix it and drop it again${more}.`;
-  return { error, title: `Could not use ${file.name}`, hint };
+  if (refused.length === 1) return { error, title: `Could not use ${file.name}`, hint: `${file.name} was not added. Fix it and drop it again.` };
+  // Every file refused is named with its reason, not only the first (the count said more than was shown).
+  const others = refused.slice(1).map((e) => `${e.file.name}: ${typeof e.problem === 'string' ? e.problem : e.problem.message}`);
+  const hint = `Also refused — ${others.join(' — ')}. None of these ${refused.length} files was added: fix them and drop them again.`;
+  return { error, title: `Could not use ${refused.length} files (${file.name} first)`, hint };
 }
 
 /**

@@ -64,6 +64,12 @@ export class LessonMode {
     }
     // A demo's thumbnails and a table's id and text columns stay with the noisy dataset.
     const { images, extraColumns } = dataset;
+    // The data's own known truth (a true_label or is_error column): the flips are measured against the
+    // labels before flipping, which it may show to be wrong; the card says so.
+    const givenTruth = dataset.trueLabels || dataset.knownErrors ? {
+      trueLabels: dataset.trueLabels ? Int32Array.from(dataset.trueLabels) : null,
+      knownErrors: dataset.knownErrors ? Int8Array.from(dataset.knownErrors) : null,
+    } : null;
     const recompute = Boolean(features) && request.probabilities !== 'keep';
     try {
       let out;
@@ -84,6 +90,7 @@ export class LessonMode {
       }
       if (images) out.dataset.images = images;
       if (extraColumns?.length && !out.dataset.extraColumns?.length) out.dataset.extraColumns = extraColumns;
+      out.simulation.givenTruth = givenTruth;
       this.#simulation = out.simulation;
       await this.#keepProbabilities(out.dataset);
       return out.dataset;

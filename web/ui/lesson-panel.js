@@ -22,7 +22,7 @@ export function adoptLessonStyles(root) {
 }
 
 const MISS_REASONS = {
-  agrees: 'the model is confident in the wrong label too (its probability for the flipped label reaches that class’s threshold)',
+  agrees: 'the model is confident in the flipped label too (its probability for it reaches that class’s threshold)',
   unsure: 'no class reaches its threshold: the model is unsure',
   notPruned: 'counted off the diagonal, but not flagged: pruning took rows of its cell with larger margins, or let it go because its own label is the model’s top class',
 };
@@ -50,10 +50,12 @@ function flipLists(sim, report, labels, names) {
   const found = [];
   const missed = [];
   for (const i of sim.flippedRows) (report.isLabelIssue[i] ? found : missed).push(i);
-  const what = (i) => `row ${formatRow(i)}: labelled ${names[labels[i]]}, truly ${names[sim.trueLabels[i]]}`;
+  // The reference is the label before the flip, not the truth: with the data's own truth, a flip may put a wrong label right.
+  const what = (i) => `row ${formatRow(i)}: labelled ${names[labels[i]]}, before the flip: ${names[sim.trueLabels[i]]}`
+    + (sim.givenTruth?.trueLabels?.[i] === labels[i] ? ' (the flip gave it its known true class)' : '');
   const list = (rows, item) => h('ol', { class: 'lz-rows', tabindex: '0' }, rows.slice(0, LIST_LIMIT).map((i) => h('li', null, item(i))),
     rows.length > LIST_LIMIT ? h('li', { class: 'help' }, `… and ${fmt(rows.length - LIST_LIMIT)} more`) : null);
-  const short = { agrees: 'the model agrees with the wrong label', unsure: 'the model is unsure', notPruned: 'not pruned' };
+  const short = { agrees: 'the model agrees with the flipped label', unsure: 'the model is unsure', notPruned: 'not pruned' };
   return h('details', { class: 'lz-flips' },
     h('summary', null, `Which flips were found (${fmt(found.length)}) and which were missed (${fmt(missed.length)})`),
     h('div', { class: 'lz-flip-lists' },
@@ -126,9 +128,11 @@ export class LessonPanel {
       : sim.pair ? `between ${names[sim.pair[0]]} and ${names[sim.pair[1]]}` : 'each to another class at random';
     const head = h('p', { class: 'lz-sim-what' },
       `Simulated noise: ${sim.flipped.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} labels were flipped `
-      + `(${sim.rate == null ? pct(sim.flipped / n) : pct(sim.rate)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips are the known truth.`);
+      + `(${shareFlipped(sim, n)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips are the known truth.`);
+    const own = givenTruthNote(sim, n);
     const note = h('p', { class: 'help lz-probs', 'data-probabilities': sim.probabilities }, probabilitiesNote(sim));
-    const body = [h('h2', { class: 'section-title' }, 'Label noise, made on purpose'), head];
+    const body = [h('h2', { class: 'section-title' }, 'Label noise, made on purpose'), head,
+      own ? h('p', { class: 'lz-own-truth' }, own) : null];
     if (hideTruth && !revealed) {
       body.push(h('p', null, `${ctx.report.issues.length.toLocaleString('en-US')} rows are flagged. How many of them are flips, and the estimated noise, `
         + 'stay hidden: judge a few rows, then press Reveal the truth (or decide every flagged row).'),
@@ -235,6 +239,35 @@ export class LessonPanel {
     cancel.addEventListener('click', () => controller?.abort());
     return box;
   }
+}
+
+/** The share flipped, as the truth card counts it (flipped / rows), and the rate asked for where it differs. */
+function shareFlipped(sim, n) {
+  const actual = pct(n > 0 ? sim.flipped / n : 0);
+  if (sim.rate == null || pct(sim.rate) === actual) return actual;
+  const of = sim.pair ? ' of the two classes’ rows' : '';
+  return `${actual} of all rows; ${pct(sim.rate)}${of} asked for, rounded to whole rows`;
+}
+
+/**
+ * The data's own known truth (true_label or is_error) beside simulated noise: the flips are measured
+ * against the labels before flipping, and those hold known errors. null without such truth.
+ */
+function givenTruthNote(sim, n) {
+  const given = sim.givenTruth;
+  if (!given) return null;
+  let errors = 0;
+  let flipsRight = 0;
+  for (let i = 0; i < n; i++) {
+    const t = given.trueLabels?.[i] ?? -1;
+    if (t >= 0 ? t !== sim.trueLabels[i] : given.knownErrors?.[i] === 1) errors++;
+  }
+  for (const i of sim.flippedRows) if ((given.trueLabels?.[i] ?? -1) === sim.noisyLabels[i]) flipsRight++;
+  const column = given.trueLabels ? 'true_label' : 'is_error';
+  const right = flipsRight > 0 ? ` ${fmt(flipsRight)} of the flips gave a row its known true class (a wrong label put right).` : '';
+  return `These data have their own known truth (the ${column} column): ${fmt(errors)} of the ${fmt(n)} given labels are `
+    + 'known errors. The flips are measured against the given labels before flipping, not against that truth: “before '
+    + `the flip” below is the given label, which may itself be wrong.${right}`;
 }
 
 function stat(label, value, key, help) {
