@@ -29,11 +29,13 @@ const usedAs = (page, name) => fileRow(page, name).locator('.file-field select')
 const alert = (page) => app(page).locator('.alert');
 const summary = (page) => app(page).locator('.files .read-summary');
 
-async function shots(page, testInfo, name) {
+/** Screenshots at desktop and phone width, light and dark; `shown`: a locator scrolled into view first. */
+async function shots(page, testInfo, name, shown = null) {
   for (const [width, height] of [[1280, 800], [390, 844]]) {
     for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
+      await shown?.scrollIntoViewIfNeeded();
       await screenshot(page, testInfo, `${name}-${width}-${scheme}`);
     }
   }
@@ -152,7 +154,7 @@ test('a Parquet table: Export corrected labels gives the whole table as CSV, the
   const given = await app(page).evaluate((el, i) => el.data.labels[i], decided.index);
   const button = app(page).locator('.decision-bar').getByRole('button', { name: 'Export corrected labels (Parquet as CSV)' });
   await expect(button).toBeVisible();
-  await shots(page, testInfo, 'parquet-export');
+  await shots(page, testInfo, 'parquet-export', button);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   expect(download.suggestedFilename()).toMatch(/corrected-labels\.csv$/);
   const [header, ...rows] = readFileSync(await download.path(), 'utf8').trim().split('\n');
