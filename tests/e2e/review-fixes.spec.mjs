@@ -161,3 +161,24 @@ test('simulated noise on data with its own truth: "before the flip", the known e
   await expect(lists).not.toContainText('truly');
   await expect(lists).not.toContainText('wrong label');
 });
+
+test('the Files panel after simulated noise describes the files read and the flips, and its label column works', async ({ page }) => {
+  await flipHeadlines(page);
+  const files = app(page).locator('.files');
+  await files.locator('.files-summary').click();
+  const summary = files.locator('.read-summary');
+  await expect(summary).toContainText('Label column: label, one probability column per class.');
+  await expect(summary).toContainText('Simulated noise: 10 of these 49 labels flipped in memory (rate 0.2, seed 7)');
+  await expect(summary).toContainText('A true_label column (set aside while noise is simulated).');
+  await expect(files.locator('.label-column')).toHaveValue('label');
+  await summary.locator('.notes summary').click();
+  const notes = summary.locator('.notes');
+  await expect(notes).not.toContainText('simulated');
+  await expect(notes).not.toContainText('.npy');
+  await expect(notes).not.toContainText('no header row');
+  // The label column is a real choice: another column is read (and flipped) instead.
+  await files.locator('.label-column').selectOption('true_label');
+  await waitReady(page);
+  await expect(summary).toContainText('Label column: true_label');
+  await expect(files.locator('.label-column')).toHaveValue('true_label');
+});

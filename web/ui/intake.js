@@ -84,7 +84,9 @@ export function createIntake(handlers) {
      * @param {any[]} entries
      * @param {{problem?: any, labelColumn?: string|null, dataset?: any, open?: boolean}} [options]
      */
-    showFiles(entries, { problem, labelColumn, dataset, open } = {}) {
+    showFiles(entries, { problem, labelColumn, dataset: read, open } = {}) {
+      // Simulated noise (ui/lesson-mode.js): the files as read and what was flipped, not the noisy labels held in memory.
+      const dataset = read?.simulatedFrom ?? read;
       files.hidden = entries.length === 0;
       if (open !== undefined) files.open = open;
       // A table of features listed: the way on (compute the probabilities here) comes first, not the guide.
@@ -212,6 +214,15 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
     h('span', { class: 'file-reason' }, entry.reason ? `Guessed from: ${entry.reason}` : ''));
 }
 
+/** Simulated noise on the labels read: how many flipped and what the analysis below uses. */
+function simulatedFact(sim, n) {
+  const how = sim.matrix ? 'by a noise matrix' : sim.pair ? 'within a pair of classes' : `rate ${sim.rate}`;
+  const probs = sim.probabilities === 'recomputed' ? 'probabilities trained again on them' : 'the probabilities read, kept';
+  return `Simulated noise: ${formatCount(sim.flipped)} of these ${formatCount(n)} labels flipped in memory (${how}, `
+    + `seed ${sim.seed}); the analysis below uses the noisy labels with ${probs}, and the flips as known truth. `
+    + 'The files are unchanged.';
+}
+
 /** "Read 49 examples and 4 classes: ..." — what the reader actually took from the files. */
 function readSummary(dataset, entries, labelColumn) {
   const names = dataset.classNames;
@@ -225,8 +236,10 @@ function readSummary(dataset, entries, labelColumn) {
     facts.push(`Label column: ${label == null ? '?' : isolate(label)}, one probability column per class.`);
   }
   if (dataset.extraColumns.length) facts.push(`Shown alongside: ${listPhrase(dataset.extraColumns.map((c) => isolate(c.name)))}.`);
-  if (dataset.trueLabels) facts.push('Known truth: the true_label column.');
-  if (dataset.knownErrors) facts.push('Known truth: the is_error column.');
+  const sim = dataset.simulation;
+  if (dataset.trueLabels) facts.push(sim ? 'A true_label column (set aside while noise is simulated).' : 'Known truth: the true_label column.');
+  if (dataset.knownErrors) facts.push(sim ? 'An is_error column (set aside while noise is simulated).' : 'Known truth: the is_error column.');
+  if (sim) facts.push(simulatedFact(sim, dataset.numExamples));
   // Computed here: the reader's notes would describe the computed table, not the person's files.
   const noteList = dataset.computed ? computedNotes(dataset.computed) : dataset.notes ?? [];
   const notes = noteList.length

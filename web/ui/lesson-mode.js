@@ -12,6 +12,23 @@ const PROBS_LIMIT = 4_000_000; // values (32 MB): beyond, the pruning step gives
 export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'noise-matrix', 'noise-probabilities', 'lesson',
   'hide-truth'];
 
+/**
+ * What the Files panel says of simulated data (ui/intake.js): the files as read (label column, notes,
+ * computed probabilities, truth columns), not the in-memory noisy labels file, and what was flipped.
+ */
+function describedAs(original, simulation) {
+  return {
+    source: original.source, notes: [...(original.notes ?? [])], computed: original.computed ?? null,
+    trueLabels: Boolean(original.trueLabels), knownErrors: Boolean(original.knownErrors),
+    extraColumns: original.extraColumns ?? [], classNames: [...original.classNames],
+    numExamples: original.numExamples, numClasses: original.numClasses,
+    simulation: {
+      flipped: simulation.flipped, rate: simulation.rate, seed: simulation.seed, pair: simulation.pair,
+      matrix: simulation.mode === 'matrix', probabilities: simulation.probabilities,
+    },
+  };
+}
+
 export class LessonMode {
   #host;
   #panel = new LessonPanel();
@@ -91,6 +108,7 @@ export class LessonMode {
       if (images) out.dataset.images = images;
       if (extraColumns?.length && !out.dataset.extraColumns?.length) out.dataset.extraColumns = extraColumns;
       out.simulation.givenTruth = givenTruth;
+      out.dataset.simulatedFrom = describedAs(dataset, out.simulation);
       this.#simulation = out.simulation;
       await this.#keepProbabilities(out.dataset);
       return out.dataset;
