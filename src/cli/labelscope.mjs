@@ -9,6 +9,7 @@ import { InputError, inputFiles, readInput } from './input.mjs';
 import { progressLine } from './progress.mjs';
 import { csvChunks, jsonChunks } from './output.mjs';
 import { errorWhere } from '../js/errors.js';
+import { cliWords } from '../js/option-words.js';
 import { OutputError, writeOutput } from './write.mjs';
 import { multiLabelHint, multiLabelRun } from './cmd-multilabel.mjs';
 import { multiLabelCrossValCommand } from './cmd-cross-val-multilabel.mjs';
@@ -27,10 +28,14 @@ function usageFailure(message, command) {
   return EXIT.usage;
 }
 
-/** "file, row 5, column 2: message" with whatever the error knows (errorWhere). */
+/**
+ * "file, row 5, column 2: message" with whatever the error knows (errorWhere); the JS API's option
+ * names in the core's advice are the CLI's flags here (option-words.js).
+ */
 function located(error) {
   const where = errorWhere(error);
-  return where ? `${where}: ${error.message}` : error.message;
+  const message = cliWords(error.message);
+  return where ? `${where}: ${message}` : message;
 }
 
 function failure(error, command) {

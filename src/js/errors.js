@@ -1,5 +1,7 @@
 // @ts-check
 // The one error type of the JS API: a bad file, a bad value or a bad option, with where it is.
+import { apiWords } from './option-words.js';
+
 export class LabelScopeError extends Error {
   /**
    * row: the N-th data row (header not counted); line: the file's line of an error in the header
@@ -43,7 +45,11 @@ export function errorWhere(error) {
 
 /** Core results are either a value or {error}: turn the latter into a thrown LabelScopeError. */
 export function unwrap(result) {
-  if (result && result.error) throw new LabelScopeError(result.error);
+  // The core's advice names the CLI's flags: through the API, its options (option-words.js).
+  if (result && result.error) {
+    const { message } = result.error;
+    throw new LabelScopeError({ ...result.error, message: typeof message === 'string' ? apiWords(message) : message });
+  }
   return result;
 }
 
