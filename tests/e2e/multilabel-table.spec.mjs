@@ -133,3 +133,21 @@ test('screenshots: the offer and the review, desktop and phone, light and dark',
     }
   }
 });
+
+test('the News topics demo: the corrected labels are news.csv whole, the cards show id and text', async ({ page }) => {
+  await openApp(page);
+  await app(page).locator('button[data-demo="news"]').click();
+  await waitReady(page);
+  const news = parseCsv(readFileSync(new URL('../../examples/multilabel/news.csv', import.meta.url), 'utf8'));
+  const [first] = await flagged(page);
+  await expect(card(page, first).locator('.ml-rownum')).toHaveText(`Row ${first + 1} · id ${news[first + 1][0]}`);
+  await expect(card(page, first).locator('.ml-text')).toHaveText(news[first + 1][1]);
+  await card(page, first).getByRole('button', { name: 'Accept suggested set' }).click();
+  const corrected = await downloaded(page, /Download corrected labels/);
+  const table = parseCsv(corrected.text);
+  expect(table[0]).toEqual([...news[0], 'original_label']);
+  expect(table.length).toBe(news.length);
+  expect(table.slice(1).map((r) => r.slice(0, 2))).toEqual(news.slice(1).map((r) => r.slice(0, 2)));
+  expect(table.slice(1).map((r) => r[3])).toEqual(news.slice(1).map((r) => r[2]));
+  expect(table[first + 1][2]).not.toBe(news[first + 1][2]);
+});
