@@ -19,6 +19,13 @@ test('two refused files (a Windows-1252 pair): both named with their reasons, th
   const { error, title, hint } = refusal([entry('labels.csv', first), entry('pred_probs.csv', 'pred_probs.csv is not UTF-8.')]);
   assert.equal(error, first);
   assert.equal(title, 'Could not use 2 files (labels.csv first)');
-  assert.match(hint, /pred_probs\.csv: pred_probs\.csv is not UTF-8\./);
-  assert.match(hint, /None of these 2 files was added/);
+  assert.equal(hint, 'Also refused: pred_probs.csv (pred_probs.csv is not UTF-8). None of these 2 files was added: '
+    + 'fix them and drop them again.');
+});
+
+test('three refused files with the same message: the others say so instead of repeating it', () => {
+  const problem = 'The file is not UTF-8 text. Save it as UTF-8.';
+  const { title, hint } = refusal([entry('a.csv', problem), entry('b.csv', problem), entry('c.csv', 'empty')]);
+  assert.equal(title, 'Could not use 3 files (a.csv first)');
+  assert.equal(hint, 'Also refused: b.csv (the same problem); c.csv (empty). None of these 3 files was added: fix them and drop them again.');
 });

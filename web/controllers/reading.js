@@ -46,8 +46,10 @@ export function refusal(refused) {
   if (error.file == null) error.file = file.name;
   if (refused.length === 1) return { error, title: `Could not use ${file.name}`, hint: `${file.name} was not added. Fix it and drop it again.` };
   // Every file refused is named with its reason, not only the first (the count said more than was shown).
-  const others = refused.slice(1).map((e) => `${e.file.name}: ${typeof e.problem === 'string' ? e.problem : e.problem.message}`);
-  const hint = `Also refused — ${others.join(' — ')}. None of these ${refused.length} files was added: fix them and drop them again.`;
+  const reason = (e) => (typeof e.problem === 'string' ? e.problem : e.problem.message);
+  const others = refused.slice(1).map((e) => `${e.file.name} (${reason(e) === error.message ? 'the same problem'
+    : reason(e).replace(/\.$/, '')})`);
+  const hint = `Also refused: ${others.join('; ')}. None of these ${refused.length} files was added: fix them and drop them again.`;
   return { error, title: `Could not use ${refused.length} files (${file.name} first)`, hint };
 }
 
