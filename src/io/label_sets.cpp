@@ -169,7 +169,12 @@ bool split_label_set(std::string_view cell, SetNotation notation, std::vector<st
 }
 
 void LabelSetColumn::add_cell(std::string_view cell, const std::string& file, std::int64_t row, std::int64_t column) {
-    const SetNotation n = notation_of(cell);
+    SetNotation n = notation_of(cell);
+    // [] is the empty set whatever notation the file's other sets use (as an empty cell is).
+    if (n == SetNotation::json && trim(trim(cell).substr(1)) == "]") {
+        n = SetNotation::none;
+        empty_array_ = true;
+    }
     auto fail = [&](const std::string& what) {
         throw ReadError(ReadErrorCode::bad_label, "The label set '" + std::string(trim(cell)) + "' " + what + ".", file,
                         row, column);

@@ -1,6 +1,6 @@
 // Multi-label label cells: a set of classes written as `a;b`, `a|b` or a JSON array
 // (`["a","b"]`, `[0, 2]`), an empty cell or `[]` for the empty set. One notation per file;
-// a single class (`a`) fits every notation.
+// a single class (`a`) and `[]` fit every notation.
 #pragma once
 
 #include <cstdint>
@@ -39,7 +39,10 @@ public:
     void add_indices(const std::vector<std::int32_t>& classes);
 
     std::size_t size() const { return offsets_.size() - 1; }
-    SetNotation notation() const { return notation_; }
+    // The notation of the sets; a file whose only brackets are [] is in JSON notation.
+    SetNotation notation() const {
+        return notation_ == SetNotation::none && empty_array_ ? SetNotation::json : notation_;
+    }
     void set_notation(SetNotation n) { notation_ = n; }
     std::int64_t rows_with_several() const { return rows_with_several_; }
     std::int64_t first_row_with_several() const { return first_several_row_; }  // file row, 0 = none
@@ -53,6 +56,7 @@ private:
     LabelColumn tokens_;
     std::vector<std::int32_t> offsets_{0};
     SetNotation notation_ = SetNotation::none;
+    bool empty_array_ = false;  // a [] was read: the empty set in every notation
     std::int64_t notation_row_ = 0;
     std::int64_t rows_with_several_ = 0;
     std::int64_t first_several_row_ = 0;

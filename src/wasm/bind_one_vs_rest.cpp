@@ -40,7 +40,7 @@ ParsedSets parse_sets(const io::LabelSet& labels, const std::string& where) {
     for (std::size_t c = 0; c < labels.class_names.size(); ++c) {
         const std::string& cell = labels.class_names[c];
         const io::SetNotation n = io::notation_of(cell);
-        // A table cell cannot be empty: `[]` writes the empty set whatever the file's notation.
+        // `[]` (or an empty cell) writes the empty set whatever the file's notation.
         if (n != io::SetNotation::none && cell != "[]") {
             if (out.notation != io::SetNotation::none && n != out.notation)
                 throw io::ReadError(io::ReadErrorCode::bad_label,
@@ -82,6 +82,7 @@ public:
         options_.features = strings_in(o, "features");
         options_.text_column = str(o, "textColumn", "");
         options_.impute = flag(o, "impute", false);
+        options_.label_sets = true;  // an empty cell is the empty set, as [] is
     }
 
     val beginFile(std::string name, double total_bytes) { return beginRole("combined", name, total_bytes); }

@@ -244,6 +244,7 @@ TEST_CASE("multilabel io: every reader of sets reads the empty set alike (empty 
         {{FileRole::labels, "l.csv", "labels\nnews\n\nsport;tech\n"}, p},  // a lone column: the empty line
         {{FileRole::labels, "l.csv", "id,labels\n1,news\n2,\n3,sport|tech\n"}, p},
         {{FileRole::labels, "l.csv", "id,labels\n1,[0]\n2,[]\n3,\"[1, 2]\"\n"}, p},
+        {{FileRole::labels, "l.csv", "labels\nnews\n[ ]\nsport;tech\n"}, p},  // [] in any notation
         {{FileRole::labels, "l.csv", "label_news,label_sport,label_tech\n1,0,0\n0,0,0\nfalse,1,true\n"}, p},
         {{FileRole::labels, "l.npy", npy}, p},
         {{FileRole::combined, "c.csv",
@@ -263,4 +264,7 @@ TEST_CASE("multilabel io: every reader of sets reads the empty set alike (empty 
         CHECK(d.class_names == std::vector<std::string>{"news", "sport", "tech"});
         CHECK(validate_multilabel_dataset(d).empty());
     }
+    // [] fixes no notation: the file's other sets do, and a file of single classes and [] is JSON.
+    CHECK(read_all_ways(inputs[3]).notation == SetNotation::semicolon);
+    CHECK(read_all_ways({{FileRole::labels, "l.csv", "labels\nnews\n[]\nsport\n"}, p}).notation == SetNotation::json);
 }
