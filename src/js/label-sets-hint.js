@@ -20,6 +20,11 @@ function setSize(cell) {
   return separator ? text.split(separator).filter((s) => s.trim() !== '').length : 1;
 }
 
+/** Whether any of these label texts (a table's classes as read, e.g. crossValColumns' classNames) is a set. */
+export function holdsSets(classNames) {
+  return classNames.some((name) => setSize(name) > 1);
+}
+
 /**
  * The looks_multi_label error for labels read as classes (info: a feature set's info from the
  * core: classNames, labels, labelsFile, featureReport), or null when no label holds a set.

@@ -151,3 +151,25 @@ test('the News topics demo: the corrected labels are news.csv whole, the cards s
   expect(table.slice(1).map((r) => r[3])).toEqual(news.slice(1).map((r) => r[2]));
   expect(table[first + 1][2]).not.toBe(news[first + 1][2]);
 });
+
+test('a set column named tags, chosen by the person: the one-vs-rest compute is offered, not the reader\'s error',
+  async ({ page }, testInfo) => {
+    await openApp(page);
+    const tagged = CSV.replace('id,headline,words,length,labels', 'id,headline,words,length,tags');
+    await dropFiles(page, [{ name: 'articles.csv', mimeType: 'text/csv', buffer: Buffer.from(tagged) }]);
+    await app(page).locator('select.label-column').selectOption('tags');
+    await expect(panel(page).locator('.ml-compute')).toBeVisible();
+    await expect(app(page)).not.toContainText('matches no class');
+    await expect(app(page).getByText('What you need')).toBeHidden(); // the offer, not the beginner's guide
+    await screenshot(page, testInfo, 'ml-tags-offer-desktop-light');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await panel(page).scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, 'ml-tags-offer-phone-dark');
+    await panel(page).locator('.ml-compute').click();
+    await waitReady(page);
+    const [first] = await flagged(page);
+    await expect(card(page, first).locator('.ml-text')).toHaveText(ROWS[first][1]);
+    const corrected = parseCsv((await downloaded(page, /Download corrected labels/)).text);
+    expect(corrected[0]).toEqual(['id', 'headline', 'words', 'length', 'tags', 'original_label']);
+  });

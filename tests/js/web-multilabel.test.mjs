@@ -23,7 +23,9 @@ const text = (parts) => parts.map((p) => (typeof p === 'string' ? p : new TextDe
 
 // The worker client's multiLabel namespace, with promises, over the Node API.
 const fakeClient = {
+  crossValColumns: async (input, options) => ls.crossValColumns(input, options),
   multiLabel: {
+    sniffLabelSets: async (source) => ls.multiLabel.sniffLabelSets(source),
     readDataset: async (input, options) => {
       const d = await ls.multiLabel.readDataset(input, options);
       return Object.assign(d, { free: async () => {} });
@@ -67,7 +69,9 @@ test('failed single-label reads that multi-label data explains are claimed; othe
   const c = new MultiLabelController({}, {});
   const table = [{ role: 'combined', looksLikeFeatures: true, file: {} }];
   assert.equal(c.claims({ code: 'unknown_class', message: "The label 'c1' matches no class." }, table), 'maybe');
-  assert.equal(c.claims({ code: 'unknown_class', message: "The label 'c1' matches no class." }, [{ role: 'combined' }]), false);
+  // Any one table: its label column may be one the person chose (take() checks it for sets).
+  assert.equal(c.claims({ code: 'unknown_class', message: "The label 'c1' matches no class." }, [{ role: 'combined' }]), 'maybe');
+  assert.equal(c.claims({ code: 'unknown_class', message: "The label 'c1' matches no class." }, [{ role: 'labels' }]), false);
   assert.equal(c.claims({ code: 'looks_multi_label', message: '' }, table), true);
   assert.equal(announcement(312), 'Looks multi-label: 312 rows have more than one label');
   assert.equal(announcement(1), 'Looks multi-label: 1 row has more than one label');
@@ -293,4 +297,25 @@ test('a set column the person named (tags): the offered compute reads that colum
   again.computeOnResume();
   const resumed = await again.take(entries, { sourceName: 'tagged', labelColumn: 'tags' });
   assert.deepEqual(resumed?.rows.map((r) => r.example), model.rows.map((r) => r.example));
+});
+
+test('a table whose set column has a name of its own (tags), chosen by the person: the sets are found and the '
+  + 'compute offered; a single-label table with an unknown class is left to the single-label error', async () => {
+  const { csv } = articlesTable();
+  const renamed = csv.replace('id,headline,x0,x1,x2,labels', 'id,headline,x0,x1,x2,tags');
+  const file = { name: 'tagged.csv', data: new TextEncoder().encode(renamed) };
+  // The sniffer saw no label column, so it did not take the other columns for features.
+  const entries = [{ role: 'combined', file, format: 'csv', looksLikeFeatures: false }];
+  const single = { code: 'unknown_class', message: "The label 'sport' matches no class." };
+  const { view, calls } = fakeView();
+  const c = new MultiLabelController({ client: async () => fakeClient, readRequest, store: memoryStore() }, view);
+  const claim = c.claims(single, entries);
+  assert.equal(claim, 'maybe');
+  assert.equal(await c.take(entries, { labelColumn: 'tags', check: true }), null);
+  assert.ok(calls.some((x) => x[0] === 'offerCompute'), JSON.stringify(calls.map((x) => [x[0], x[1]?.message])));
+  // One label per row next to features: not taken (the single-label error stands).
+  const plain = renamed.split('\n').map((line, i) => (i === 0 || !line ? line : line.replace(/,[^,]*$/, `,${line.split(',').pop().split(';')[0]}`))).join('\n');
+  const other = new MultiLabelController({ client: async () => fakeClient, readRequest, store: memoryStore() }, fakeView().view);
+  const plainEntries = [{ role: 'combined', file: { name: 'plain.csv', data: plain }, format: 'csv' }];
+  assert.equal(await other.take(plainEntries, { labelColumn: 'tags', check: true }), false);
 });

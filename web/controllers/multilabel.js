@@ -5,6 +5,7 @@
 // person's decisions on sets and writes the corrected sets in the input's own notation.
 // No DOM here: it tells a view what to show, so it runs under `node --test` with fakes.
 
+import { holdsSets } from '../src/js/label-sets-hint.js';
 import { decisionsCsv, issuesCsv, writeLabelSets } from './multilabel-files.js';
 
 export { decisionsCsv, issuesCsv, npyBytes, writeLabelSets } from './multilabel-files.js';
@@ -120,13 +121,13 @@ export class MultiLabelController {
 
   /**
    * Whether a failed single-label read is multi-label data this controller reads instead: true,
-   * 'maybe' (one table of features whose first label matched no class: take() checks the label
-   * column for sets first), or false.
+   * 'maybe' (one table whose first label matched no class, such as 'sport' next to features: take()
+   * checks the label column for sets first), or false.
    */
   claims(error, entries = []) {
     if (looksMultiLabel(error)) return true;
     const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0] : null;
-    return table?.looksLikeFeatures && error?.code === 'unknown_class' ? 'maybe' : false;
+    return table && error?.code === 'unknown_class' ? 'maybe' : false;
   }
 
   /**
@@ -137,13 +138,8 @@ export class MultiLabelController {
     const token = ++this.#token;
     this.#free();
     if (check) {
-      let sniffed = { rowsWithSeveral: 0 };
-      try {
-        sniffed = await (await this.#deps.client()).multiLabel.sniffLabelSets(entries[0].file);
-      } catch {
-        // unreadable as label sets: single-label data
-      }
-      if (token !== this.#token || sniffed.rowsWithSeveral === 0) return false;
+      const sets = await this.#holdsSets(entries[0].file, labelColumn);
+      if (token !== this.#token || !sets) return false;
     }
     const { input, options } = this.#deps.readRequest(entries, { labelColumn });
     const readOptions = {};
@@ -176,6 +172,23 @@ export class MultiLabelController {
       } else if (error?.code === 'cancelled') this.#view.cancelled();
       else this.#view.failed(error);
       return null;
+    }
+  }
+
+  // Whether a table's label column holds sets: the labels sniffer (a column named like a label column),
+  // else the classes the trainer's reader finds in the column chosen (a column named 'tags').
+  async #holdsSets(file, labelColumn) {
+    const client = await this.#deps.client();
+    try {
+      if ((await client.multiLabel.sniffLabelSets(file)).rowsWithSeveral > 0) return true;
+    } catch {
+      // unreadable as a labels file: ask the table reader
+    }
+    try {
+      const columns = await client.crossValColumns({ combined: file }, labelColumn ? { labelColumn } : {});
+      return holdsSets(columns.classNames ?? []);
+    } catch {
+      return false; // no table of features either: single-label data
     }
   }
 

@@ -102,7 +102,11 @@ export function createMultiLabel(ui, host) {
       settings: ui.settings.values, sourceName: model.sourceName, labelColumn: how.labelColumn,
       key: `${host.reviewStore().scope}:${controller.key}`, multiLabel: { computed: how.computed },
     }),
-    offerCompute: (error, compute) => { host.setState('waiting'); panel.offerCompute(error, compute); },
+    offerCompute: (error, compute) => {
+      host.setState('waiting');
+      ui.intake.element.classList.add('has-data'); // a table was read: the offer, not the beginner's guide
+      panel.offerCompute(error, compute);
+    },
     cancelled: () => { host.setState('idle'); panel.cancelled(); },
     failed: (error) => { host.setState('error'); panel.failed(error); host.emit('labelscope-error', { message: error?.message, code: error?.code }); },
     decisionsChanged: () => panel.decisionsChanged(),
