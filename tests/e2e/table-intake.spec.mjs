@@ -122,6 +122,24 @@ test('a table and a probabilities file, together or one after the other: the tab
   await paired();
 });
 
+test('a table beside probabilities whose label column has no known name: chosen in the file list', async ({ page }, testInfo) => {
+  const topic = csv('tickets_topic.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'topic'],
+    (r) => [r.id, r.wait, r.amount, r.plan, r.label]);
+  const probs = { name: 'probs.csv', text: `${[CLASSES.join(','), ...tickets().map((r) => CLASSES
+    .map((c) => (c === r.label ? 0.8 : 0.1)).join(','))].join('\n')}\n` };
+  await openApp(page);
+  await dropFiles(page, [topic, probs]);
+  await expect(usedAs(page, 'tickets_topic.csv').locator('option:checked')).toHaveText('Given labels');
+  await expect(alert(page)).toContainText('No label column found');
+  const picker = fileRow(page, 'tickets_topic.csv').locator('select.label-column');
+  await expect(picker).toBeVisible();
+  await shots(page, testInfo, 'pair-choose-label');
+  await picker.selectOption('topic');
+  await waitReady(page);
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('90');
+  await expect(picker).toHaveValue('topic');
+});
+
 test('a missing value while computing: said once, where, under its own heading; imputation offered there', async ({ page }, testInfo) => {
   const missing = csv('tickets_missing.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category'],
     (r, i) => [r.id, r.wait, i === 41 ? '' : r.amount, r.plan, r.label]);

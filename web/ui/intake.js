@@ -181,7 +181,12 @@ function readLabelColumn(entry, dataset) {
   // Computed here: the dataset's source is the computed table, the label column the trainer's.
   if (dataset?.computed) return entry.role === 'combined' ? dataset.computed.labelColumnName || null : null;
   const column = dataset?.source?.labelsColumn;
-  return entry.role === 'combined' && column > 0 ? entry.columns?.[column - 1] ?? null : null;
+  return (entry.role === 'combined' || pickable(entry)) && column > 0 ? entry.columns?.[column - 1] ?? null : null;
+}
+
+/** A labels file that is a table (several named columns, e.g. beside a probabilities file): its label column can be chosen. */
+function pickable(entry) {
+  return entry.role === 'labels' && (entry.columns?.length ?? 0) > 1;
 }
 
 function canSwap(entries) {
@@ -196,10 +201,12 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
   const role = h('select', { id: roleId, onchange: (e) => handlers.onRole(index, e.target.value) },
     Object.entries(ROLE_NAMES).map(([value, label]) => h('option', { value, selected: value === entry.role }, roleName(value, label))));
   let columnPicker = null;
-  if (entry.role === 'combined' && entry.columns) {
+  if ((entry.role === 'combined' || pickable(entry)) && entry.columns) {
     const columnId = uid('labelcol');
-    // The column the reader took (or the person chose); before a read, none is claimed.
-    const current = labelColumn ?? '';
+    // The column the reader took (or the person chose); before a read, none is claimed, except the
+    // one a labels table names as such (sniffFile's labelColumn).
+    const named = pickable(entry) && entry.columns.includes(entry.labelColumn) ? entry.labelColumn : null;
+    const current = labelColumn ?? named ?? '';
     columnPicker = h('span', { class: 'file-field' },
       h('label', { for: columnId }, 'Label column'),
       h('select', { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value) },
