@@ -1,68 +1,25 @@
 // Stratified k-fold out-of-sample probabilities (learn.hpp): input checks, the automatic choice
-// of C, one fit per fold, per-fold accuracy and log loss.
+// of C (choose_c.hpp), one fit per fold, per-fold accuracy and log loss.
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <sstream>
+#include <memory>
 #include <thread>
 
 #include "core/parallel.hpp"
 #include "core/portable_math.hpp"
+#include "learn/choose_c.hpp"
 #include "learn/design.hpp"
+#include "learn/fit.hpp"
 #include "learn/folds.hpp"
-#include "learn/lbfgs.hpp"
 #include "learn/logistic.hpp"
 
 namespace labelscope::learn {
 
 namespace {
 
-// Candidate C values for the automatic choice, fitted in this order with warm starts (strongest
-// penalty first, so each fit starts near its solution).
-constexpr double C_GRID[] = {0.001, 0.01, 0.1, 1.0, 10.0, 100.0};
-// The optimiser also stops when 10 iterations lowered the objective by less than this (lbfgs.hpp).
-constexpr double WINDOW_DECREASE = 1e-3;
-// Iterations per C value while choosing C (each fit starts from the previous C's solution).
-constexpr int PATH_ITERATIONS = 50;
 // Feature values (rows x columns, plus text entries) from which the folds run on helper threads.
 constexpr std::size_t PARALLEL_MIN_WORK = std::size_t{1} << 18;
-// Log loss of a probability clipped here, so a confident mistake costs a finite amount.
-constexpr double MIN_PROB = 1e-15;
-
-std::string format_c(double c) {
-    std::ostringstream out;
-    out << c;
-    return out.str();
-}
-
-std::vector<double> class_weights(const std::int32_t* labels, const std::vector<std::uint32_t>& rows, int k,
-                                  bool balanced) {
-    std::vector<double> w(static_cast<std::size_t>(k), 1.0);
-    if (!balanced) return w;
-    std::vector<double> count(static_cast<std::size_t>(k), 0.0);
-    for (const std::uint32_t i : rows) count[static_cast<std::size_t>(labels[i])] += 1.0;
-    std::size_t present = 0;
-    for (const double c : count) present += c > 0 ? 1 : 0;
-    // scikit-learn's "balanced": n / (classes * count), over the classes present in the fit.
-    for (std::size_t c = 0; c < w.size(); ++c)
-        if (count[c] > 0) w[c] = static_cast<double>(rows.size()) / (static_cast<double>(present) * count[c]);
-    return w;
-}
-
-// Zero weights and log-prior intercepts: the best model that ignores the features.
-std::vector<double> initial_theta(const LogisticProblem& pb) {
-    std::vector<double> theta(pb.params(), 0.0);
-    std::vector<double> mass(static_cast<std::size_t>(pb.k), 0.0);
-    double total = 0;
-    for (std::size_t r = 0; r < pb.n; ++r) {
-        const auto y = static_cast<std::size_t>(pb.labels[pb.rows[r]]);
-        mass[y] += pb.class_weight[y];
-        total += pb.class_weight[y];
-    }
-    double* bias = theta.data() + theta.size() - static_cast<std::size_t>(pb.k);
-    for (std::size_t c = 0; c < mass.size(); ++c) bias[c] = mass[c] > 0 ? portable::log(mass[c] / total) : -20.0;
-    return theta;
-}
 
 struct Scores {
     double accuracy = 0, log_loss = 0;
@@ -87,24 +44,51 @@ Scores score(const std::vector<double>& probs, const std::int32_t* labels, const
     return {correct / total, loss / total};
 }
 
-LbfgsResult fit(const LogisticProblem& pb, std::vector<double>& theta, int max_iterations, double tolerance,
-                const std::function<bool()>& after_iteration) {
-    auto objective = [&pb](const double* t, double* g) { return logistic_loss_grad(pb, t, g); };
-    return lbfgs_minimize(objective, theta, max_iterations, tolerance, after_iteration, WINDOW_DECREASE);
-}
+// One inner split's multinomial model along the C path (choose_c.hpp), scored by the held-out
+// log loss with the split's class weights.
+class MultinomialPath : public PathFit {
+public:
+    MultinomialPath(const Design& design, const std::int32_t* labels, const std::vector<std::uint32_t>& train,
+                    const std::vector<std::uint32_t>& valid, int k, const CrossValOptions& options,
+                    const std::function<bool()>& keep_going)
+        : train_(train),
+          valid_(valid),
+          pb_{&design,
+              labels,
+              train_.data(),
+              train_.size(),
+              k,
+              1.0,
+              class_weights(labels, train_, k, options.balanced_class_weight)},
+          theta_(initial_theta(pb_)),
+          probs_(valid.size() * static_cast<std::size_t>(k)),
+          iterations_(std::min(options.max_iterations, PATH_ITERATIONS)),
+          tolerance_(options.tolerance),
+          keep_going_(keep_going) {}
 
-void check_options(const CrossValOptions& options) {
-    if (options.folds < 2)
-        throw LabelScopeError(ErrorCode::invalid_option,
-                              "folds must be at least 2; got " + std::to_string(options.folds) + ".");
-    if (options.max_iterations < 1)
-        throw LabelScopeError(ErrorCode::invalid_option, "max_iterations must be at least 1.");
-    if (!(options.tolerance >= 0) || !std::isfinite(options.tolerance))
-        throw LabelScopeError(ErrorCode::invalid_option, "tolerance must be a finite number >= 0.");
-    if (options.c && !(*options.c > 0 && std::isfinite(*options.c)))
-        throw LabelScopeError(ErrorCode::invalid_option,
-                              "C must be a finite number > 0; got " + format_c(*options.c) + ".");
-}
+    HeldOut fit_and_score(double c) override {
+        pb_.c = c;
+        fit_logistic(pb_, theta_, iterations_, tolerance_, keep_going_);
+        logistic_predict(*pb_.x, pb_.k, theta_.data(), valid_.data(), valid_.size(), probs_.data());
+        const auto K = static_cast<std::size_t>(pb_.k);
+        HeldOut held;
+        for (std::size_t r = 0; r < valid_.size(); ++r) {
+            const auto y = static_cast<std::size_t>(pb_.labels[valid_[r]]);
+            const double w = pb_.class_weight[y];
+            held.loss -= w * portable::log(std::max(probs_[r * K + y], MIN_PROB));
+            held.count += w;
+        }
+        return held;
+    }
+
+private:
+    std::vector<std::uint32_t> train_, valid_;
+    LogisticProblem pb_;
+    std::vector<double> theta_, probs_;
+    int iterations_;
+    double tolerance_;
+    std::function<bool()> keep_going_;
+};
 
 // Checks labels and returns the number of folds to use (lowered to the smallest class count).
 int checked_folds(const std::int32_t* labels, std::size_t n, int num_classes, int folds,
@@ -152,7 +136,7 @@ int checked_folds(const std::int32_t* labels, std::size_t n, int num_classes, in
 
 CrossValResult cross_val_probs(const Features& features, const std::int32_t* labels, std::size_t n, int num_classes,
                                const CrossValOptions& options, const Progress& progress) {
-    check_options(options);
+    check_cross_val_options(options);
     if (n == 0) throw LabelScopeError(ErrorCode::empty_input, "No examples: nothing to cross-validate.");
     if (n != features.rows())
         throw LabelScopeError(ErrorCode::length_mismatch, "There are " + std::to_string(n) + " labels but " +
@@ -186,54 +170,33 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
     };
 
     const Features::Data& data = features.data();
-    Design design;
     std::vector<std::uint32_t> train, test;
     const auto K = static_cast<std::size_t>(num_classes);
 
-    // Automatic C: one inner stratified split of the first fold's training rows (its 1/folds held
-    // out), C_GRID fitted in order with warm starts (at most PATH_ITERATIONS each), the lowest
-    // held-out log loss wins; the path stops at the first value that scores worse than the best.
+    // Automatic C (choose_c.hpp): inner splits of the first fold's training rows, by the same
+    // stratified fold builder with a seed derived from the main one.
     if (options.c) {
         result.c_used = *options.c;
     } else {
         split(all, fold_of, 0, train, test);
         const std::vector<int> inner =
             stratified_folds(labels, train, num_classes, folds, options.seed ^ 0x5eedc0ffeeULL);
-        std::vector<std::uint32_t> inner_train, inner_valid;
-        split(train, inner, 0, inner_train, inner_valid);
-        build_design(data, inner_train, design);
-        LogisticProblem pb{&design,
-                           labels,
-                           inner_train.data(),
-                           inner_train.size(),
-                           num_classes,
-                           1.0,
-                           class_weights(labels, inner_train, num_classes, options.balanced_class_weight)};
-        std::vector<double> theta = initial_theta(pb), probs(inner_valid.size() * K);
-        double best_loss = 0;
-        std::string tried;
-        for (const double c : C_GRID) {
-            pb.c = c;
-            fit(pb, theta, std::min(options.max_iterations, PATH_ITERATIONS), options.tolerance, keep_going);
-            logistic_predict(design, num_classes, theta.data(), inner_valid.data(), inner_valid.size(), probs.data());
-            const double loss = score(probs, labels, inner_valid, num_classes, &pb.class_weight).log_loss;
-            tried += (tried.empty() ? "" : ", ") + format_c(c);
-            if (result.c_used == 0 || loss < best_loss) {
-                best_loss = loss;
-                result.c_used = c;
-            } else {
-                break;
-            }
-        }
-        result.notes.push_back("C = " + format_c(result.c_used) + " chosen by held-out log loss on an inner split of " +
-                               "the first fold's training rows (tried " + tried + ").");
+        const MakePathFit make = [&](const Design& design, const std::vector<std::uint32_t>& inner_train,
+                                     const std::vector<std::uint32_t>& inner_valid) {
+            return std::unique_ptr<PathFit>(
+                new MultinomialPath(design, labels, inner_train, inner_valid, num_classes, options, keep_going));
+        };
+        const ChosenC chosen = choose_c(data, train, inner, folds, static_cast<double>(num_classes), make);
+        result.c_used = chosen.c;
+        result.notes.push_back("C = " + format_c(chosen.c) + " chosen by held-out log loss on " +
+                               std::to_string(chosen.splits) + " inner split" + (chosen.splits > 1 ? "s" : "") +
+                               " of the first fold's training rows (tried " + chosen.tried + ").");
     }
 
     // The folds are independent: each is one piece for run_pieces (core/parallel.hpp), on helper
     // threads where the build has them, with its own design and its own output rows, so the bits
     // do not depend on which thread ran which fold. Only the calling thread calls `progress` (a JS
     // callback must stay on its thread); a cancel reaches the other threads through a flag.
-    std::vector<float>().swap(design.dense);  // the inner split's design is no longer needed
     result.probs.assign(n * K, 0.0);
     result.folds.assign(static_cast<std::size_t>(folds), FoldResult{});
     std::vector<char> converged(static_cast<std::size_t>(folds), 1);
@@ -271,7 +234,7 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
                            result.c_used,
                            class_weights(labels, fold_train, num_classes, options.balanced_class_weight)};
         std::vector<double> theta = initial_theta(pb);
-        const LbfgsResult fitted = fit(pb, theta, options.max_iterations, options.tolerance, check);
+        const LbfgsResult fitted = fit_logistic(pb, theta, options.max_iterations, options.tolerance, check);
         converged[piece] = fitted.converged ? 1 : 0;
         std::vector<double> probs(fold_test.size() * K, 0.0);
         logistic_predict(fold_design, num_classes, theta.data(), fold_test.data(), fold_test.size(), probs.data());

@@ -1,32 +1,21 @@
-// One-vs-rest cross-validation (one_vs_rest.hpp): input checks, multi-label folds, the shared C,
-// K binary fits per fold on one design.
+// One-vs-rest cross-validation (one_vs_rest.hpp): input checks, multi-label folds, the shared C
+// (choose_c.hpp), K binary fits per fold on one design.
 #include "learn/one_vs_rest.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <memory>
 
 #include "core/portable_math.hpp"
+#include "learn/choose_c.hpp"
 #include "learn/design.hpp"
+#include "learn/fit.hpp"
 #include "learn/folds.hpp"
-#include "learn/lbfgs.hpp"
 #include "learn/logistic.hpp"
 
 namespace labelscope::learn {
 
 namespace {
-
-// The single-label trainer's grid, window and path length (cross_val.cpp), so C means the same.
-constexpr double C_GRID[] = {0.001, 0.01, 0.1, 1.0, 10.0, 100.0};
-constexpr double WINDOW_DECREASE = 1e-3;
-constexpr int PATH_ITERATIONS = 50;
-constexpr double MIN_PROB = 1e-15;
-
-std::string format_c(double c) {
-    std::ostringstream out;
-    out << c;
-    return out.str();
-}
 
 // Column c of the label sets as 0/1 labels.
 std::vector<std::int32_t> binary_labels(const MultiLabelsView& labels, int c) {
@@ -35,39 +24,6 @@ std::vector<std::int32_t> binary_labels(const MultiLabelsView& labels, int c) {
         for (const std::int32_t* p = labels.set_begin(i); p != labels.set_end(i); ++p)
             if (*p == c) y[i] = 1;
     return y;
-}
-
-std::vector<double> binary_weights(const std::vector<std::int32_t>& y, const std::vector<std::uint32_t>& rows,
-                                   bool balanced) {
-    std::vector<double> w(2, 1.0);
-    if (!balanced) return w;
-    double count[2] = {0, 0};
-    for (const std::uint32_t i : rows) count[y[i]] += 1;
-    const double present = (count[0] > 0 ? 1 : 0) + (count[1] > 0 ? 1 : 0);
-    // scikit-learn's "balanced": n / (classes * count), over the classes present in the fit.
-    for (int c = 0; c < 2; ++c)
-        if (count[c] > 0) w[static_cast<std::size_t>(c)] = static_cast<double>(rows.size()) / (present * count[c]);
-    return w;
-}
-
-// Zero weights and log-prior intercepts (a class absent from the fit gets -20).
-std::vector<double> initial_theta(const LogisticProblem& pb) {
-    std::vector<double> theta(pb.params(), 0.0);
-    double mass[2] = {0, 0};
-    for (std::size_t r = 0; r < pb.n; ++r) {
-        const auto y = static_cast<std::size_t>(pb.labels[pb.rows[r]]);
-        mass[y] += pb.class_weight[y];
-    }
-    const double total = mass[0] + mass[1];
-    double* bias = theta.data() + theta.size() - 2;
-    for (int c = 0; c < 2; ++c) bias[c] = mass[c] > 0 ? portable::log(mass[c] / total) : -20.0;
-    return theta;
-}
-
-LbfgsResult fit(const LogisticProblem& pb, std::vector<double>& theta, int max_iterations, double tolerance,
-                const std::function<bool()>& after_iteration) {
-    auto objective = [&pb](const double* t, double* g) { return logistic_loss_grad(pb, t, g); };
-    return lbfgs_minimize(objective, theta, max_iterations, tolerance, after_iteration, WINDOW_DECREASE);
 }
 
 struct Tally {
@@ -85,18 +41,52 @@ struct Tally {
     }
 };
 
+// One inner split's K binary models along the C path (choose_c.hpp), all on the split's design,
+// scored by the held-out binary log loss summed over the classes.
+class BinaryPaths : public PathFit {
+public:
+    BinaryPaths(const Design& design, const std::vector<std::vector<std::int32_t>>& y,
+                const std::vector<std::uint32_t>& train, const std::vector<std::uint32_t>& valid,
+                const CrossValOptions& options, const std::function<bool()>& keep_going)
+        : y_(y),
+          train_(train),
+          valid_(valid),
+          probs_(valid.size() * 2, 0.0),
+          iterations_(std::min(options.max_iterations, PATH_ITERATIONS)),
+          tolerance_(options.tolerance),
+          keep_going_(keep_going) {
+        for (const auto& yc : y_) {
+            pb_.push_back(LogisticProblem{&design, yc.data(), train_.data(), train_.size(), 2, 1.0,
+                                          class_weights(yc.data(), train_, 2, options.balanced_class_weight)});
+            theta_.push_back(initial_theta(pb_.back()));
+        }
+    }
+
+    HeldOut fit_and_score(double c) override {
+        Tally tally;
+        for (std::size_t k = 0; k < pb_.size(); ++k) {
+            pb_[k].c = c;
+            fit_logistic(pb_[k], theta_[k], iterations_, tolerance_, keep_going_);
+            logistic_predict(*pb_[k].x, 2, theta_[k].data(), valid_.data(), valid_.size(), probs_.data());
+            tally.add(probs_, y_[k], valid_);
+        }
+        return {tally.loss, tally.count};
+    }
+
+private:
+    const std::vector<std::vector<std::int32_t>>& y_;
+    std::vector<std::uint32_t> train_, valid_;
+    std::vector<LogisticProblem> pb_;
+    std::vector<std::vector<double>> theta_;
+    std::vector<double> probs_;
+    int iterations_;
+    double tolerance_;
+    std::function<bool()> keep_going_;
+};
+
 void check_input(const Features& features, const MultiLabelsView& labels, int num_classes,
                  const CrossValOptions& options) {
-    if (options.folds < 2)
-        throw LabelScopeError(ErrorCode::invalid_option,
-                              "folds must be at least 2; got " + std::to_string(options.folds) + ".");
-    if (options.max_iterations < 1)
-        throw LabelScopeError(ErrorCode::invalid_option, "max_iterations must be at least 1.");
-    if (!(options.tolerance >= 0) || !std::isfinite(options.tolerance))
-        throw LabelScopeError(ErrorCode::invalid_option, "tolerance must be a finite number >= 0.");
-    if (options.c && !(*options.c > 0 && std::isfinite(*options.c)))
-        throw LabelScopeError(ErrorCode::invalid_option,
-                              "C must be a finite number > 0; got " + format_c(*options.c) + ".");
+    check_cross_val_options(options);
     const std::size_t n = labels.size;
     if (n == 0) throw LabelScopeError(ErrorCode::empty_input, "No examples: nothing to cross-validate.");
     if (n != features.rows())
@@ -192,53 +182,25 @@ CrossValResult one_vs_rest_probs(const Features& features, const MultiLabelsView
     std::vector<std::uint32_t> train, test;
     std::vector<double> probs;
 
+    // Automatic C (choose_c.hpp), one for every class: inner splits of the first fold's training
+    // rows by the multi-label fold builder with a seed derived from the main one.
     if (options.c) {
         result.c_used = *options.c;
     } else {
-        // One C for every class: each class's path over C_GRID with warm starts (at most
-        // PATH_ITERATIONS per value); the summed held-out log loss picks, and the path stops at the
-        // first value that scores worse than the best.
         split(all, fold_of, 0, train, test);
         const std::vector<int> inner =
             multi_label_folds(labels, num_classes, train, folds, options.seed ^ 0x5eedc0ffeeULL);
-        std::vector<std::uint32_t> inner_train, inner_valid;
-        split(train, inner, 0, inner_train, inner_valid);
-        build_design(data, inner_train, design);
-        std::vector<std::vector<double>> theta(K);
-        std::vector<LogisticProblem> pb(K);
-        for (std::size_t c = 0; c < K; ++c) {
-            pb[c] = LogisticProblem{&design,
-                                    y[c].data(),
-                                    inner_train.data(),
-                                    inner_train.size(),
-                                    2,
-                                    1.0,
-                                    binary_weights(y[c], inner_train, options.balanced_class_weight)};
-            theta[c] = initial_theta(pb[c]);
-        }
-        double best_loss = 0;
-        std::string tried;
-        probs.assign(inner_valid.size() * 2, 0.0);
-        for (const double cv : C_GRID) {
-            Tally tally;
-            for (std::size_t c = 0; c < K; ++c) {
-                pb[c].c = cv;
-                fit(pb[c], theta[c], std::min(options.max_iterations, PATH_ITERATIONS), options.tolerance, keep_going);
-                logistic_predict(design, 2, theta[c].data(), inner_valid.data(), inner_valid.size(), probs.data());
-                tally.add(probs, y[c], inner_valid);
-            }
-            const double loss = tally.loss / std::max(tally.count, 1.0);
-            tried += (tried.empty() ? "" : ", ") + format_c(cv);
-            if (result.c_used == 0 || loss < best_loss) {
-                best_loss = loss;
-                result.c_used = cv;
-            } else {
-                break;
-            }
-        }
-        result.notes.push_back("C = " + format_c(result.c_used) +
-                               " chosen for every class by the summed held-out log loss on an inner split of " +
-                               "the first fold's training rows (tried " + tried + ").");
+        const MakePathFit make = [&](const Design& inner_design, const std::vector<std::uint32_t>& inner_train,
+                                     const std::vector<std::uint32_t>& inner_valid) {
+            return std::unique_ptr<PathFit>(
+                new BinaryPaths(inner_design, y, inner_train, inner_valid, options, keep_going));
+        };
+        const ChosenC chosen = choose_c(data, train, inner, folds, 2.0 * static_cast<double>(K), make);
+        result.c_used = chosen.c;
+        result.notes.push_back("C = " + format_c(chosen.c) +
+                               " chosen for every class by the summed held-out log loss on " +
+                               std::to_string(chosen.splits) + " inner split" + (chosen.splits > 1 ? "s" : "") +
+                               " of the first fold's training rows (tried " + chosen.tried + ").");
     }
 
     result.probs.assign(n * K, 0.0);
@@ -257,9 +219,9 @@ CrossValResult one_vs_rest_probs(const Features& features, const MultiLabelsView
                                train.size(),
                                2,
                                result.c_used,
-                               binary_weights(y[c], train, options.balanced_class_weight)};
+                               class_weights(y[c].data(), train, 2, options.balanced_class_weight)};
             std::vector<double> theta = initial_theta(pb);
-            const LbfgsResult fitted = fit(pb, theta, options.max_iterations, options.tolerance, keep_going);
+            const LbfgsResult fitted = fit_logistic(pb, theta, options.max_iterations, options.tolerance, keep_going);
             fold_capped = fold_capped || !fitted.converged;
             iterations = std::max(iterations, fitted.iterations);
             logistic_predict(design, 2, theta.data(), test.data(), test.size(), probs.data());

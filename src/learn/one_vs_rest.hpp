@@ -7,7 +7,7 @@
 // positives of every class, rare ones first, are spread over the folds. Each fold's design
 // (standardisation, TF-IDF) is built once from its training rows and shared by the K fits.
 // C: the given one, or one C for every class chosen by the summed held-out binary log loss on
-// an inner split of the first fold's training rows (the single-label grid and rule, learn.hpp).
+// inner splits of the first fold's training rows (the single-label grid and rule, choose_c.hpp).
 #pragma once
 
 #include "core/multilabel.hpp"
