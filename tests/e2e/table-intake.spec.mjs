@@ -157,6 +157,18 @@ test('a missing value while computing: said once, where, under its own heading; 
   await impute.click();
   await waitReady(page);
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('90');
+  await expect(summary(page)).toContainText('Features: wait_days, amount and plan.');
+  // Columns chosen first (plan left out), then the missing value: imputation keeps that choice.
+  await openApp(page);
+  await dropFiles(page, [missing]);
+  await app(page).getByRole('button', { name: 'Choose the columns first' }).click();
+  const panel = app(page).locator('.cv-panel');
+  await expect(panel).toHaveAttribute('data-state', 'columns');
+  await panel.locator('select[data-column=plan]').selectOption('ignore');
+  await panel.getByRole('button', { name: 'Compute with these columns' }).click();
+  await alert(page).getByRole('button', { name: 'Compute with missing values replaced by the mean' }).click();
+  await waitReady(page);
+  await expect(summary(page)).toContainText('Features: wait_days and amount.');
 });
 
 test('a Parquet table: Export corrected labels gives the whole table as CSV, the label replaced', async ({ page }, testInfo) => {

@@ -54,6 +54,7 @@ export class CrossValController {
   #again = null;  // the last computation asked for, to run again after a Cancel
   #last = null;   // {input, options, result}: the probabilities computed last, reused for the same files and choices
   #demoFiles = null; // {urls, files}: a demo's files as fetched, so its probabilities are reused too
+  #choice = {};      // the columns' roles etc. asked for last (kept when imputation is asked after an error)
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -79,9 +80,13 @@ export class CrossValController {
     return this.#compute(entries, choice, { kind: 'files' });
   }
 
+  /** The choice ({columnRoles, impute, labelColumn}) of the last computation asked for here, or {}. */
+  get choice() { return { ...this.#choice }; }
+
   #compute(entries, choice, origin) {
     const input = crossValInput(entries);
     if (!input) return undefined;
+    this.#choice = { ...choice };
     const options = {};
     // The label column the person chose in the list of files (a table whose label column has no
     // known name): trained on, unless the table of columns names another.

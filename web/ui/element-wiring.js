@@ -25,8 +25,9 @@ export function createAnalysis(ui, { lesson, crossVal, view }) {
     client: sharedClient, fetchFiles, sniff: sniffLabelSetsToo(sniffParquetToo(sniff)), checkRoles,
     // how: {chooseColumns: true} shows the columns' roles to change before computing; {impute: true}
     // computes with missing values imputed (offered with a missing value's error, plausibility.js).
+    // Imputation keeps the columns' roles chosen for the computation that failed.
     computeProbabilities: (how) => (how?.chooseColumns ? crossVal().chooseColumns()
-      : crossVal().compute(how?.impute ? { impute: true } : {})),
+      : crossVal().compute(how?.impute ? { ...crossVal().choice, impute: true } : {})),
     mergeFiles, dataRoles: DATA_ROLES,
     parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => lesson().truth(dataset, parsed, buildTruth),
     prepareDataset: (dataset, how) => lesson().prepare(dataset, how),
