@@ -6,6 +6,8 @@
 import { invalid } from './errors.js';
 import { rewriteLabelColumn, sniffFile } from './files.js';
 import { toLabelSets } from './multilabel.js';
+import { joinChunks, parquetCsv } from './parquet.js';
+import { describeSource } from './sources.js';
 
 const SEPARATOR = { semicolon: ';', pipe: '|' };
 
@@ -19,7 +21,7 @@ export function setText(names, notation) {
 }
 
 // The 1-based column of `labelColumn` (a number, or a header name) in the sniffed file.
-async function columnOf(sniffed, labelColumn, setsColumn) {
+async function columnOf(source, sniffed, labelColumn, setsColumn) {
   if (typeof labelColumn === 'number') {
     if (!Number.isSafeInteger(labelColumn) || labelColumn < 1) {
       throw invalid(`labelColumn must be a column number from 1 or a column name; got ${labelColumn}.`);
@@ -28,7 +30,7 @@ async function columnOf(sniffed, labelColumn, setsColumn) {
   }
   if (labelColumn == null) {
     // The column the multi-label reader takes for the sets (labels, label, ..., or the only one).
-    const found = await setsColumn();
+    const found = await setsColumn(source);
     if (found > 0) return found;
   }
   const columns = sniffed.columns ?? [];
@@ -47,13 +49,14 @@ async function columnOf(sniffed, labelColumn, setsColumn) {
  * of class indices, or { offsets, classes }) in column `labelColumn` (a name, or a number from 1; default:
  * the label column the sniffer finds), as `classNames` written in `notation` ('semicolon', 'pipe' or
  * 'json'; 0/1 columns and .npy files are sets of their own to write). hasHeader: whether the first
- * row is a header (default: what the sniffer sees). Returns { parts, type } as correctedLabelsFile.
- * setsColumn(): the column the multi-label reader reads the sets from (0 when it finds none).
+ * row is a header (default: what the sniffer sees). Returns { parts, type } as correctedLabelsFile; a
+ * Parquet table comes back as a CSV of the whole table (labelscope writes no Parquet), fromParquet: true.
+ * setsColumn(source): the column the multi-label reader reads the sets from (0 when it finds none).
  * @param {any} core
  * @param {any} source
  * @param {{labels: any, classNames: string[], notation: string, labelColumn?: string | number,
  *   hasHeader?: boolean}} args
- * @param {() => Promise<number>} setsColumn
+ * @param {(source: any) => Promise<number>} setsColumn
  */
 export async function correctedLabelSetsFile(core, source, { labels, classNames, notation, labelColumn, hasHeader },
   setsColumn) {
@@ -66,17 +69,31 @@ export async function correctedLabelSetsFile(core, source, { labels, classNames,
   const texts = new Array(offsets.length - 1);
   for (let i = 0; i < texts.length; i++) {
     const names = Array.from(classes.subarray(offsets[i], offsets[i + 1]), (k) => {
-      if (k >= classNames.length) throw invalid(`labels[${i}] holds class ${k}; there are ${classNames.length} classes.`);
+      if (k >= classNames.length) {
+        throw invalid(`labels[${i}] holds class ${k}; there are ${classNames.length} classes.`);
+      }
       return classNames[k];
     });
     texts[i] = setText(names, notation);
   }
   const sniffed = await sniffFile(core, source);
   if (sniffed.problem) throw sniffed.problem;
-  if (sniffed.format === 'parquet' || sniffed.format === 'npy') {
-    throw invalid(`${sniffed.name} is a ${sniffed.format === 'npy' ? '.npy' : 'Parquet'} file: correctedLabelsFile `
-      + 'writes sets into CSV and TSV files. Write the corrected sets as a CSV of their own instead.');
+  if (sniffed.format === 'npy') {
+    throw invalid(`${sniffed.name} is a .npy file: correctedLabelsFile writes sets into tables. Write the `
+      + 'corrected sets as a file of their own instead.');
   }
-  const column = await columnOf(sniffed, labelColumn, setsColumn);
-  return rewriteLabelColumn(core, source, sniffed, { texts, labelColumn: column, hasHeader: hasHeader ?? sniffed.columns != null });
+  if (sniffed.format === 'parquet') {
+    // The table as the readers see it (parquetCsv, as files.js does for single labels), written as a CSV.
+    const chunks = [];
+    for await (const chunk of describeSource(source, sniffed.name).open()) chunks.push(new Uint8Array(chunk));
+    const csv = { name: sniffed.name, data: await parquetCsv(joinChunks(chunks, sniffed.name), sniffed.name) };
+    const written = await correctedLabelSetsFile(core, csv, {
+      labels, classNames, notation, labelColumn: labelColumn ?? sniffed.labelColumn ?? undefined, hasHeader: true,
+    }, setsColumn);
+    return { ...written, fromParquet: true };
+  }
+  const column = await columnOf(source, sniffed, labelColumn, setsColumn);
+  return rewriteLabelColumn(core, source, sniffed, {
+    texts, labelColumn: column, hasHeader: hasHeader ?? sniffed.columns != null,
+  });
 }

@@ -244,12 +244,13 @@ class MultiLabel {
   }
 
   /**
-   * The labels file or labelled table (CSV, TSV) written again with corrected sets: { labels (sets),
-   * classNames, notation ('semicolon' | 'pipe' | 'json'), labelColumn?, hasHeader? } -> { parts, type }
-   * (src/js/multilabel-files.js).
+   * The labels file or labelled table (CSV, TSV; Parquet as CSV) written again with corrected sets:
+   * { labels (sets), classNames, notation ('semicolon' | 'pipe' | 'json'), labelColumn?, hasHeader? }
+   * -> { parts, type } (src/js/multilabel-files.js).
    */
   correctedLabelsFile(source, args) {
-    return correctedLabelSetsFile(this.#core, source, args ?? {}, async () => (await this.sniffLabelSets(source)).column);
+    const setsColumn = async (file) => (await this.sniffLabelSets(file)).column;
+    return correctedLabelSetsFile(this.#core, source, args ?? {}, setsColumn);
   }
 
   /**

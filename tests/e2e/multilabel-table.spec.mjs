@@ -4,6 +4,7 @@
 // table corrected in its own notation (with original_label), the flagged rows and the decisions, both
 // with the id and headline columns.
 import { readFileSync } from 'node:fs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { app, dropFiles, expect, openApp, parseCsv, screenshot, test, waitReady } from './fixtures.mjs';
 
 const TAGS = {
@@ -172,4 +173,39 @@ test('a set column named tags, chosen by the person: the one-vs-rest compute is 
     await expect(card(page, first).locator('.ml-text')).toHaveText(ROWS[first][1]);
     const corrected = parseCsv((await downloaded(page, /Download corrected labels/)).text);
     expect(corrected[0]).toEqual(['id', 'headline', 'words', 'length', 'tags', 'original_label']);
+  });
+
+test('a Parquet table of sets and features: computed here, the corrected labels are the whole table as CSV',
+  async ({ page }, testInfo) => {
+    const parquet = Buffer.from(parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: ROWS.map((r) => Number(r[0])), type: 'INT32' },
+        { name: 'headline', data: ROWS.map((r) => r[1]), type: 'STRING' },
+        { name: 'words', data: ROWS.map((r) => Number(r[2])), type: 'INT32' },
+        { name: 'length', data: ROWS.map((r) => Number(r[3])), type: 'INT32' },
+        { name: 'labels', data: ROWS.map((r) => r[4]), type: 'STRING' },
+      ],
+    }));
+    await openApp(page);
+    await dropFiles(page, [{ name: 'articles.parquet', mimeType: 'application/octet-stream', buffer: parquet }]);
+    await expect(panel(page).locator('.ml-compute')).toBeVisible();
+    await panel(page).locator('.ml-compute').click();
+    await waitReady(page);
+    const [first] = await flagged(page);
+    await card(page, first).getByRole('button', { name: 'Accept suggested set' }).click();
+    await expect(panel(page).locator('.ml-exports button.primary')).toHaveText(
+      'Download corrected labels (Parquet as CSV, sets as a;b)');
+    for (const [width, height, tag, scheme] of [[1280, 800, 'desktop', 'light'], [390, 844, 'phone', 'dark']]) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await panel(page).locator('.ml-exports').scrollIntoViewIfNeeded();
+      await screenshot(page, testInfo, `ml-parquet-exports-${tag}-${scheme}`);
+    }
+    const corrected = await downloaded(page, /Download corrected labels/);
+    expect(corrected.name).toBe('articles-corrected.csv');
+    const table = parseCsv(corrected.text);
+    expect(table[0]).toEqual(['id', 'headline', 'words', 'length', 'labels', 'original_label']);
+    expect(table.slice(1).map((r) => r.slice(0, 4))).toEqual(ROWS.map((r) => r.slice(0, 4)));
+    expect(table.slice(1).map((r) => r[5])).toEqual(ROWS.map((r) => r[4]));
+    expect(table[first + 1][4]).not.toBe(ROWS[first][4]);
   });

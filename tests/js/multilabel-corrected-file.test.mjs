@@ -1,4 +1,4 @@
-// ls.multiLabel.correctedLabelsFile (src/js/multilabel-files.js): a CSV or TSV labels file or table of
+// ls.multiLabel.correctedLabelsFile (src/js/multilabel-files.js): a CSV or TSV (or Parquet) labels file or table of
 // label sets written again whole, the set column corrected in the file's notation, an original_label
 // column added, every other cell as read; and through the worker. LABELSCOPE_CORE=path/to/labelscope-core.mjs
 // runs it on another build of the core.
@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { createLabelScope, createLabelScopeWorker, LabelScopeError } from '../../src/js/index.js';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { moduleWorkerInNode } from './helpers.mjs';
 
 let ls;
@@ -56,6 +57,22 @@ test('a|b in a TSV, JSON arrays (quoted), and the label column found when none i
     predProbs: 'news,sport,tech\n0.9,0.8,0.1\n0.1,0.2,0.1\n' });
   assert.deepEqual(back.labelSets(), [[0, 1], []]);
   back.free();
+});
+
+test('a Parquet table comes back as a CSV of the whole table, the sets corrected', async () => {
+  const parquet = new Uint8Array(parquetWriteBuffer({
+    columnData: [
+      { name: 'id', data: [1, 2, 3], type: 'INT32' },
+      { name: 'x', data: [0.5, 1.25, 2], type: 'DOUBLE' },
+      { name: 'labels', data: ['news', 'sport;tech', 'tech'], type: 'STRING' },
+    ],
+  }));
+  const out = await ls.multiLabel.correctedLabelsFile({ name: 't.parquet', data: parquet }, {
+    labels: [[0, 1], [1], []], classNames, notation: 'semicolon',
+  });
+  assert.equal(out.fromParquet, true);
+  assert.equal(out.type, 'text/csv');
+  assert.equal(text(out.parts), 'id,x,labels,original_label\n1,0.5,news;sport,news\n2,1.25,sport,sport;tech\n3,2,,tech\n');
 });
 
 test('refused with a clear error: 0/1 columns, a wrong column name, a class out of range, a changed file', async () => {

@@ -166,8 +166,10 @@ export class MultiLabelController {
       const again = this.#computeNext;
       this.#computeNext = false;
       const how = { sourceName, entries, labelColumn };
-      if (table && COMPUTABLE.includes(error?.code) && again) return this.compute(table, how);
-      if (table && COMPUTABLE.includes(error?.code)) {
+      // A Parquet table holds no probabilities the reader of sets could take: only features.
+      const computable = COMPUTABLE.includes(error?.code) || (entries[0]?.format === 'parquet' && error?.code !== 'cancelled');
+      if (table && computable && again) return this.compute(table, how);
+      if (table && computable) {
         this.#view.offerCompute(error, () => this.compute(table, how));
       } else if (error?.code === 'cancelled') this.#view.cancelled();
       else this.#view.failed(error);
@@ -383,14 +385,15 @@ export class MultiLabelController {
 }
 
 /**
- * The CSV or TSV file the sets came from, and their column in it (a number from 1, or the name the
- * one-vs-rest reader found), or null (Parquet, .npy, a demo's arrays: the sets are written alone).
+ * The CSV, TSV or Parquet file the sets came from (a Parquet table comes back as CSV), and their column
+ * in it (a number from 1, or the name the one-vs-rest reader found), or null (.npy, no file: the sets
+ * are written alone).
  */
 function labelsFileOf(entries, dataset) {
   const entry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
-  if (!entry?.file || !['csv', 'tsv'].includes(entry.format ?? 'csv')) return null;
+  if (!entry?.file || !['csv', 'tsv', 'parquet'].includes(entry.format ?? 'csv')) return null;
   const labelColumn = dataset.labelColumn || dataset.source?.labelsColumn || undefined;
-  return { file: entry.file, labelColumn };
+  return { file: entry.file, labelColumn, format: entry.format ?? 'csv' };
 }
 
 function checkedSet(set, numClasses) {

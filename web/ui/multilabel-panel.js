@@ -202,7 +202,9 @@ export function createMultiLabelPanel(handlers) {
         settingsSlot, filterSlot, rowsSlot,
         h('div', { class: 'ml-exports' }, countSlot,
           h('button', { type: 'button', class: 'primary', onclick: () => handlers.exportLabels() },
-            `Download corrected labels (${EXPORT_TEXT[m.notation]})`),
+            // A Parquet table comes back as a CSV of the whole table (labelscope writes no Parquet).
+            `Download corrected labels (${m.labelsFile?.format === 'parquet' ? `Parquet as CSV, ${EXPORT_TEXT[m.notation]}`
+              : EXPORT_TEXT[m.notation]})`),
           h('button', { type: 'button', onclick: () => handlers.exportIssues() }, 'Download flagged rows (CSV)'),
           h('button', { type: 'button', onclick: () => handlers.exportDecisions() }, 'Download decisions (CSV)'),
           exportNote));

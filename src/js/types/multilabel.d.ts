@@ -195,8 +195,8 @@ export interface MultiLabel {
    */
   crossValProbs(input: MultiLabelCrossValInput, options?: MultiLabelCrossValOptions): Promise<MultiLabelCrossValResult>;
   /**
-   * A CSV or TSV labels file or labelled table written again with corrected sets in its set column (in
-   * the notation given), every other cell as read, and an original_label column.
+   * A CSV or TSV labels file or table (a Parquet table: as CSV, fromParquet) written again with corrected
+   * sets in its set column (in the notation given), every other cell as read, and an original_label column.
    */
   correctedLabelsFile(source: DataSource, args: CorrectedLabelSetsArgs): Promise<FileParts>;
 }
