@@ -3,9 +3,12 @@
 // For each case: the native CLI (dist/native/labelscope) and the Node CLI, audit and health to a
 // file (wall, CPU, peak RSS, output size, exit code), and the page in headless Chromium (from the
 // file input to the first ranked row, the longest main-thread task seen by a PerformanceObserver,
-// DOM nodes, renderer peak RSS). Opt-in (not in `bench --quick`): the data is 200 MB-1 GB.
+// DOM nodes, renderer peak RSS), and the JS API in Node as the page's worker calls it (readDataset
+// float32, then auditAsync with matrices 'sparse', as the page asks above 30 classes, and 'full':
+// wall, CPU, peak RSS). Opt-in (not in `bench --quick`): the data is 200 MB-1 GB.
 // Results go under "many_classes" in bench/results.json (--out FILE elsewhere), the rest kept.
-// Usage: node bench/many-classes.mjs [--cases 50000x1000,20000x3000,10000x10000] [--no-page] [--no-cli] [--out FILE]
+// Usage: node bench/many-classes.mjs [--cases 50000x1000,20000x3000,10000x10000,20000x10000] [--no-page]
+//   [--no-cli] [--no-api] [--out FILE]
 /* global document, window, requestAnimationFrame, MutationObserver -- page.evaluate callbacks */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,10 +23,35 @@ import { ensureManyClasses } from './many-classes-data.mjs';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values: opts } = parseArgs({
   options: {
-    cases: { type: 'string', default: '50000x1000,20000x3000,10000x10000' }, 'no-page': { type: 'boolean' },
-    'no-cli': { type: 'boolean' }, out: { type: 'string' }, timeout: { type: 'string', default: '900' },
+    cases: { type: 'string', default: '50000x1000,20000x3000,10000x10000,20000x10000' }, 'no-page': { type: 'boolean' },
+    'no-cli': { type: 'boolean' }, 'no-api': { type: 'boolean' }, out: { type: 'string' },
+    timeout: { type: 'string', default: '900' },
+    // Another build: --wasm DIR (its threads/labelscope-core.mjs for the API runs), --site DIR (a
+    // static site laid out like dist/site, served for the page runs).
+    wasm: { type: 'string' }, site: { type: 'string' },
+    'api-child': { type: 'string' }, matrices: { type: 'string' }, // internal: one API run in a child process
   },
 });
+
+// The child of apiRun: read the files and audit through the JS API, print the times as JSON.
+if (opts['api-child']) {
+  const { createLabelScope } = await import('../src/js/index.js');
+  const dir = opts['api-child'];
+  const core = opts.wasm && path.resolve(opts.wasm, 'threads/labelscope-core.mjs');
+  const ls = await createLabelScope(core ? { moduleFactory: (await import(core)).default } : {});
+  const t0 = performance.now();
+  const dataset = await ls.readDataset({
+    labels: fs.createReadStream(path.join(dir, 'labels.npy')),
+    predProbs: { name: 'pred_probs.npy', data: fs.createReadStream(path.join(dir, 'pred_probs.npy')),
+      size: fs.statSync(path.join(dir, 'pred_probs.npy')).size },
+  }, { float32: true });
+  const t1 = performance.now();
+  const report = await ls.auditAsync(dataset, { matrices: opts.matrices });
+  const t2 = performance.now();
+  const cells = report.confidentJoint?.value?.length ?? (report.confidentJoint ? report.numClasses ** 2 : 0);
+  console.log(JSON.stringify({ read_ms: Math.round(t1 - t0), audit_ms: Math.round(t2 - t1), issues: report.issues.length, cells }));
+  process.exit(0);
+}
 const cases = opts.cases.split(',').map((c) => {
   const [n, k] = c.split('x').map(Number);
   return { n, k, name: c };
@@ -48,6 +76,25 @@ function cli(impl, command, dir) {
     cpu_ms: Math.round((user + sys) * 1000), peak_rss_mb: Math.round(rssKb / 1024), output_bytes: bytes,
   };
   if (r.status !== 0) row.error = lines.slice(0, -1).join(' ').slice(0, 300) || String(r.error ?? 'failed');
+  return row;
+}
+
+// The JS API in a child process under GNU time (the worker's path on the page, without the page).
+function apiRun(dir, matrices) {
+  const args = ['-f', '%e %U %S %M', process.execPath, fileURLToPath(import.meta.url), '--api-child', dir, '--matrices', matrices,
+    ...(opts.wasm ? ['--wasm', opts.wasm] : [])];
+  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', timeout: timeoutMs });
+  const lines = (r.stderr ?? '').trim().split('\n');
+  const [wall, user, sys, rssKb] = (lines.at(-1) ?? '').split(' ').map(Number);
+  const row = {
+    impl: 'node-api', step: `api_audit_${matrices}`, exit: r.status ?? r.signal, wall_ms: Math.round(wall * 1000),
+    cpu_ms: Math.round((user + sys) * 1000), peak_rss_mb: Math.round(rssKb / 1024),
+  };
+  try {
+    Object.assign(row, JSON.parse(r.stdout.trim().split('\n').at(-1)));
+  } catch {
+    row.error = `${r.stdout ?? ''} ${lines.slice(0, -1).join(' ')}`.replace(/\s+/g, ' ').trim().slice(0, 300) || 'failed';
+  }
   return row;
 }
 
@@ -127,7 +174,8 @@ async function pageRun(browser, base, dir) {
 async function pageRuns(list) {
   const { chromium } = await import('playwright-core');
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--port', String(port), '--isolate'], { stdio: 'ignore' });
+  const server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--port', String(port), '--isolate',
+    ...(opts.site ? ['--root', opts.site] : [])], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(`${base}/index.html`)).ok) break; } catch { /* not up yet */ }
@@ -168,13 +216,22 @@ if (!opts['no-cli']) {
     }
   }
 }
+if (!opts['no-api']) {
+  for (const c of cases) {
+    for (const matrices of ['sparse', 'full']) {
+      log(`${c.name}: JS API, matrices ${matrices} ...`);
+      results.push({ dataset: c.name, n: c.n, k: c.k, ...apiRun(c.dir, matrices) });
+      log(`  ${JSON.stringify(results.at(-1))}`);
+    }
+  }
+}
 if (!opts['no-page']) results.push(...(await pageRuns(cases)));
 
 const out = opts.out ?? path.join(repo, 'bench/results.json');
 const all = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : {};
 // Rows this run did not measure are kept: other cases, and the other half with --no-page / --no-cli.
 const kept = (all.many_classes?.results ?? []).filter((r) => !cases.some((c) => c.name === r.dataset)
-  || (r.impl === 'chromium-page' ? opts['no-page'] : opts['no-cli']));
+  || (r.impl === 'chromium-page' ? opts['no-page'] : r.impl === 'node-api' ? opts['no-api'] : opts['no-cli']));
 all.many_classes = {
   started, finished: new Date().toISOString(), load_at_start: loadAtStart, load_at_end: loadavg(), cores: os.cpus().length,
   note: 'float32 .npy (labels.npy, pred_probs.npy, class_names.txt) from bench/many-classes-data.mjs; one run per cell; '
@@ -186,6 +243,7 @@ log(`wrote ${path.relative(process.cwd(), out) || out}`);
 for (const r of results) {
   const what = r.error ? `FAILED: ${r.error}` : r.impl === 'chromium-page'
     ? `first row ${r.first_row_ms} ms, longest task ${r.longest_task_ms} ms, ${r.dom_nodes} DOM nodes, ${r.peak_rss_mb} MB`
+    : r.impl === 'node-api' ? `read ${r.read_ms} ms, audit ${r.audit_ms} ms, ${r.cpu_ms} ms CPU, ${r.peak_rss_mb} MB`
     : `${r.wall_ms} ms wall, ${r.cpu_ms} ms CPU, ${r.peak_rss_mb} MB, ${r.output_bytes} bytes out`;
   console.log(`${r.dataset.padEnd(12)} ${r.impl.padEnd(14)} ${r.step.padEnd(15)} ${what}`);
 }

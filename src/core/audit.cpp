@@ -13,6 +13,34 @@
 
 namespace labelscope {
 
+MatrixForm parse_matrix_form(const std::string& name) {
+    if (name == "full") return MatrixForm::full;
+    if (name == "sparse") return MatrixForm::sparse;
+    if (name == "none") return MatrixForm::none;
+    throw LabelScopeError(ErrorCode::invalid_option,
+                          "matrices must be 'full', 'sparse' or 'none'; got '" + name + "'.");
+}
+
+const char* to_string(MatrixForm form) {
+    switch (form) {
+        case MatrixForm::sparse: return "sparse";
+        case MatrixForm::none: return "none";
+        default: return "full";
+    }
+}
+
+namespace {
+
+// A K x K result into the report as the form asks (moved, made sparse, or dropped); `m` is left empty.
+template <class T>
+void keep_matrix(MatrixForm form, Matrix<T>& m, Matrix<T>& dense, SparseMatrix& sparse) {
+    if (form == MatrixForm::full) dense = std::move(m);
+    if (form == MatrixForm::sparse) sparse = sparse_of(m);
+    m = Matrix<T>{};
+}
+
+}  // namespace
+
 template <class T>
 AuditRun<T>::AuditRun(LabelsView labels, ProbsView<T> probs, const AuditOptions& options)
     : labels_(labels), probs_(probs), options_(options) {}
@@ -39,8 +67,11 @@ void AuditRun<T>::step() {
             break;
         case 2: {
             cj_ = compute_confident_joint(labels, probs, r.thresholds);
-            r.confident_joint = cj_.calibrated;
-            r.confident_joint_uncalibrated = cj_.uncalibrated;
+            // The uncalibrated joint is only reported: kept sparse or dropped now (the report's
+            // dense copies are moved in at the end).
+            if (options_.matrices == MatrixForm::sparse)
+                r.sparse.confident_joint_uncalibrated = sparse_of(cj_.uncalibrated);
+            if (options_.matrices != MatrixForm::full) cj_.uncalibrated = CountMatrix{};
             const Warnings method_warnings = find_issues_warnings(r.label_counts, options_.find);
             r.warnings.insert(r.warnings.end(), method_warnings.begin(), method_warnings.end());
             break;
@@ -61,12 +92,24 @@ void AuditRun<T>::step() {
                 r.suggested_label[i] = guess >= 0 ? guess : r.predicted_label[i];
             }
             const auto n64 = static_cast<std::int64_t>(n);
-            r.joint = estimate_joint_from_confident_joint(cj_.calibrated, r.label_counts);
-            r.latent = estimate_latent(cj_.calibrated, r.label_counts, PyMethod::cnt, true);
+            const MatrixForm form = options_.matrices;
+            r.matrices = form;
             r.num_label_issues = count_off_diagonal_issues(labels, probs, cj_);
             r.health_score = overall_label_health_score(r.num_label_issues, n64);
-            r.class_quality = rank_classes_by_label_quality(r.joint, n64);
-            r.overlapping_classes = find_overlapping_classes(r.joint, n64, options_.asymmetric_overlap);
+            // One K x K matrix of doubles at a time beside the calibrated joint, each kept (full),
+            // made sparse or dropped before the next.
+            RealMatrix joint = estimate_joint_from_confident_joint(cj_.calibrated, r.label_counts);
+            r.class_quality = rank_classes_by_label_quality(joint, n64);
+            r.overlapping_classes =
+                find_overlapping_classes(joint, n64, options_.asymmetric_overlap, form != MatrixForm::full);
+            keep_matrix(form, joint, r.joint, r.sparse.joint);
+            LatentEstimates latent = estimate_latent(cj_.calibrated, r.label_counts, PyMethod::cnt, true);
+            r.latent.py = std::move(latent.py);
+            keep_matrix(form, latent.noise_matrix, r.latent.noise_matrix, r.sparse.noise_matrix);
+            keep_matrix(form, latent.inverse_noise_matrix, r.latent.inverse_noise_matrix,
+                        r.sparse.inverse_noise_matrix);
+            keep_matrix(form, cj_.calibrated, r.confident_joint, r.sparse.confident_joint);
+            if (form == MatrixForm::full) r.confident_joint_uncalibrated = std::move(cj_.uncalibrated);
             break;
         }
     }

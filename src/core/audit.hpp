@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "confident_joint.hpp"
 #include "errors.hpp"
@@ -11,12 +12,26 @@
 
 namespace labelscope {
 
+// How the report holds its K x K matrices (confident joints, joint, noise matrices) and the pairs of
+// overlapping classes. full: dense matrices, every pair. sparse: each matrix's non-zero cells
+// (Report::sparse), and only the pairs that overlap. none: no matrices, only the pairs that overlap.
+// Every other field is the same in all three. At K = 10,000 one dense matrix is 800 MB.
+enum class MatrixForm { full, sparse, none };
+MatrixForm parse_matrix_form(const std::string& name);  // "full", "sparse" or "none"
+const char* to_string(MatrixForm form);
+
 struct AuditOptions {
     FindIssuesOptions find;
     // Ranking of flagged examples and the per-example score; nullopt = flagged in index order
     // (scores are then self_confidence).
     std::optional<ScoreOptions> rank_by = ScoreOptions{};
     bool asymmetric_overlap = false;
+    MatrixForm matrices = MatrixForm::full;
+};
+
+// The report's matrices as their non-zero cells (MatrixForm::sparse).
+struct SparseMatrices {
+    SparseMatrix confident_joint, confident_joint_uncalibrated, joint, noise_matrix, inverse_noise_matrix;
 };
 
 struct Report {
@@ -40,6 +55,10 @@ struct Report {
     std::vector<ClassQuality> class_quality;
     std::vector<ClassOverlap> overlapping_classes;
     Warnings warnings;
+    // Unless matrices = full, the dense matrices above are empty (latent keeps py), sparse holds them
+    // with sparse, and overlapping_classes leaves out the pairs with no overlap (the tail of the list).
+    MatrixForm matrices = MatrixForm::full;
+    SparseMatrices sparse;
 };
 
 template <class T>

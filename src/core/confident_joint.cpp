@@ -64,22 +64,28 @@ ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs) {
 
 CountMatrix calibrate_confident_joint(const CountMatrix& joint, const std::vector<std::int64_t>& label_counts) {
     const std::size_t k = joint.rows;
-    RealMatrix a(k, k);
+    // a(r, c) = joint(r, c) / denom[r] * n_r, computed twice (for its sum, then per row) rather than
+    // kept: no K x K array of doubles (800 MB at K = 10,000), and the same bits.
+    std::vector<double> denom(k);
     double total_labels = 0;
+    PairwiseSum a_total;
     for (std::size_t r = 0; r < k; ++r) {
         double row_sum = 0;
         for (std::size_t c = 0; c < k; ++c) row_sum += static_cast<double>(joint(r, c));  // integers: exact
-        const double denom = std::max(row_sum, TINY);
+        denom[r] = std::max(row_sum, TINY);
         // Divide, then multiply: this order reproduces cleanlab bit for bit (docs/ALGORITHMS.md §6.1).
         for (std::size_t c = 0; c < k; ++c)
-            a(r, c) = (static_cast<double>(joint(r, c)) / denom) * static_cast<double>(label_counts[r]);
+            a_total.add((static_cast<double>(joint(r, c)) / denom[r]) * static_cast<double>(label_counts[r]));
         total_labels += static_cast<double>(label_counts[r]);
     }
-    const double a_sum = std::max(pairwise_sum(a.values), TINY);
+    const double a_sum = std::max(a_total.result(), TINY);
     CountMatrix calibrated(k, k, 0);
     std::vector<double> row(k);
     for (std::size_t r = 0; r < k; ++r) {
-        for (std::size_t c = 0; c < k; ++c) row[c] = (a(r, c) / a_sum) * total_labels;
+        for (std::size_t c = 0; c < k; ++c) {
+            const double a = (static_cast<double>(joint(r, c)) / denom[r]) * static_cast<double>(label_counts[r]);
+            row[c] = (a / a_sum) * total_labels;
+        }
         const std::vector<double> rounded = round_preserving_sum(row);
         for (std::size_t c = 0; c < k; ++c) calibrated(r, c) = static_cast<std::int64_t>(rounded[c]);
     }

@@ -71,8 +71,7 @@ Mask find_label_issues_from(LabelsView labels, ProbsView<T> probs, const FindIss
             flags[i] = static_cast<std::int32_t>(argmax_first(probs.row(i), k)) != labels[i];
     } else {
         const CountMatrix& joint = options.confident_joint != nullptr ? *options.confident_joint : cj.calibrated;
-        flags = prune_flags(labels, probs, prune_counts(joint, options, counts), counts, method,
-                            options.min_examples_per_class);
+        flags = prune_flags(labels, probs, joint, options, counts);
     }
     // Reduce step (docs/ALGORITHMS.md §10.9): never flag an example whose given label wins with a 1e-6 bonus.
     apply_reduce_step(labels, probs, flags);

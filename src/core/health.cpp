@@ -37,8 +37,8 @@ std::vector<ClassQuality> rank_classes_by_label_quality(const RealMatrix& joint,
     return rows;
 }
 
-std::vector<ClassOverlap> find_overlapping_classes(const RealMatrix& joint, std::int64_t num_examples,
-                                                   bool asymmetric) {
+std::vector<ClassOverlap> find_overlapping_classes(const RealMatrix& joint, std::int64_t num_examples, bool asymmetric,
+                                                   bool overlapping_only) {
     const std::size_t k = joint.rows;
     const double n = static_cast<double>(num_examples);
     std::vector<ClassOverlap> rows;
@@ -46,6 +46,7 @@ std::vector<ClassOverlap> find_overlapping_classes(const RealMatrix& joint, std:
         for (std::size_t b = asymmetric ? 0 : a + 1; b < k; ++b) {
             if (a == b) continue;
             const double j = asymmetric ? joint(a, b) : joint(a, b) + joint(b, a);
+            if (overlapping_only && j == 0.0) continue;
             rows.push_back({static_cast<std::int32_t>(a), static_cast<std::int32_t>(b),
                             static_cast<std::int64_t>(round_half_even(j * n)), j});
         }

@@ -36,8 +36,10 @@ std::vector<ClassQuality> rank_classes_by_label_quality(const RealMatrix& joint,
 
 // All pairs (a < b, or a != b when asymmetric), sorted by joint probability descending,
 // ties in row-major generation order.
+// overlapping_only: without the pairs whose joint probability is 0 (the end of the full list; at
+// K = 10,000 there are 50M pairs, mostly those).
 std::vector<ClassOverlap> find_overlapping_classes(const RealMatrix& joint, std::int64_t num_examples,
-                                                   bool asymmetric = false);
+                                                   bool asymmetric = false, bool overlapping_only = false);
 
 // 1 - num_label_issues / N ('off_diagonal' count).
 inline double overall_label_health_score(std::int64_t num_issues, std::int64_t num_examples) {

@@ -104,10 +104,16 @@ LatentEstimates estimate_latent(const CountMatrix& joint, const std::vector<std:
     std::vector<double> ps(k);
     for (std::size_t c = 0; c < k; ++c) ps[c] = static_cast<double>(label_counts[c]) / n;
 
-    RealMatrix cj(k, k);
-    for (std::size_t i = 0; i < cj.values.size(); ++i) cj.values[i] = static_cast<double>(joint.values[i]);
-    std::vector<double> row_sums(k, 0.0), col_sums = column_sums(cj);
-    for (std::size_t r = 0; r < k; ++r) row_sums[r] = pairwise_sum(&cj.values[r * k], k);
+    // The counts are read as doubles where they are used, never copied as a K x K matrix of doubles.
+    const auto cj = [&joint](std::size_t r, std::size_t c) { return static_cast<double>(joint(r, c)); };
+    std::vector<double> row_sums(k, 0.0), col_sums(k, 0.0), line(k);
+    for (std::size_t r = 0; r < k; ++r) {
+        for (std::size_t c = 0; c < k; ++c) {
+            line[c] = cj(r, c);
+            col_sums[c] = r == 0 ? line[c] : col_sums[c] + line[c];  // row after row, as column_sums
+        }
+        row_sums[r] = pairwise_sum(line);
+    }
 
     LatentEstimates out;
     out.noise_matrix = RealMatrix(k, k);

@@ -45,6 +45,18 @@ double pairwise_sum(const double* a, std::size_t n) {
     return s;
 }
 
+void PairwiseSum::fold() {
+    const double part = pairwise_block(block_.data(), size_);
+    sum_ = first_ ? part : sum_ + part;
+    first_ = false;
+    size_ = 0;
+}
+
+double PairwiseSum::result() {
+    if (size_ > 0 || first_) fold();
+    return sum_;
+}
+
 std::vector<double> round_preserving_sum(const std::vector<double>& values) {
     const std::size_t n = values.size();
     std::vector<double> rounded(n);

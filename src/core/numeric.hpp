@@ -23,6 +23,25 @@ inline constexpr double RANGE_TOLERANCE = 1e-3;
 double pairwise_sum(const double* a, std::size_t n);
 inline double pairwise_sum(const std::vector<double>& a) { return pairwise_sum(a.data(), a.size()); }
 
+// pairwise_sum of values given one at a time (bit for bit the same sum), holding one block of 8192
+// rather than all of them: a K x K sum without a K x K array.
+class PairwiseSum {
+public:
+    void add(double v) {
+        block_[size_++] = v;
+        if (size_ == BLOCK) fold();
+    }
+    double result();
+
+private:
+    static constexpr std::size_t BLOCK = 8192;
+    void fold();
+    std::vector<double> block_ = std::vector<double>(BLOCK);  // 64 KB: not on a wasm stack
+    std::size_t size_ = 0;
+    double sum_ = 0.0;
+    bool first_ = true;
+};
+
 // Round half to even (numpy's rint under the default rounding mode), not C's round().
 inline double round_half_even(double x) { return std::nearbyint(x); }
 

@@ -2,42 +2,53 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "class_selections.hpp"
 #include "numeric.hpp"
 
 namespace labelscope {
 
+namespace {
+
+// Column c of M (col[j] = M[j][c]) from row c of the joint. Steps (a), (b) and the truncation each
+// touch one column at a time, so a column needs no other: M is never needed whole (800 MB of
+// doubles at K = 10,000) unless num_to_remove_per_class mixes rows and columns.
+void prune_column(const CountMatrix& joint, std::size_t c, const FindIssuesOptions& options, std::vector<double>& col) {
+    const std::size_t k = joint.rows;
+    for (std::size_t j = 0; j < k; ++j) col[j] = static_cast<double>(joint(c, j));  // transpose
+    // (a) keep at least min_examples_per_class on the diagonal of each column.
+    const double keep = static_cast<double>(options.min_examples_per_class);
+    const double d = col[c], d_new = std::max(d, keep), delta = d_new - d;
+    std::size_t nonzero = 0;
+    for (std::size_t j = 0; j < k; ++j) nonzero += col[j] != 0.0;
+    const double z = static_cast<double>(std::max<std::size_t>(nonzero > 0 ? nonzero - 1 : 0, 1));
+    for (std::size_t j = 0; j < k; ++j) col[j] = std::max(col[j] - delta / z, 0.0);
+    col[c] = d_new;
+    // (b) frac_noise: shrink off-diagonal counts, keep column totals, truncate toward zero.
+    const double f = options.frac_noise;
+    double moved = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+        if (j == c) continue;
+        const double old = col[j];
+        col[j] = old * f;
+        moved += old - col[j];
+    }
+    col[c] += moved;
+    for (double& v : col) v = std::trunc(v);
+}
+
+}  // namespace
+
 RealMatrix prune_counts(const CountMatrix& joint, const FindIssuesOptions& options,
                         const std::vector<std::int64_t>& counts) {
     const std::size_t k = joint.rows;
     RealMatrix m(k, k);
-    for (std::size_t j = 0; j < k; ++j)
-        for (std::size_t c = 0; c < k; ++c) m(j, c) = static_cast<double>(joint(c, j));  // transpose
-
-    // (a) keep at least min_examples_per_class on the diagonal of each column.
-    const double keep = static_cast<double>(options.min_examples_per_class);
+    std::vector<double> col(k);
     for (std::size_t c = 0; c < k; ++c) {
-        const double d = m(c, c), d_new = std::max(d, keep), delta = d_new - d;
-        std::size_t nonzero = 0;
-        for (std::size_t j = 0; j < k; ++j) nonzero += m(j, c) != 0.0;
-        const double z = static_cast<double>(std::max<std::size_t>(nonzero > 0 ? nonzero - 1 : 0, 1));
-        for (std::size_t j = 0; j < k; ++j) m(j, c) = std::max(m(j, c) - delta / z, 0.0);
-        m(c, c) = d_new;
+        prune_column(joint, c, options, col);
+        for (std::size_t j = 0; j < k; ++j) m(j, c) = col[j];
     }
-    // (b) frac_noise: shrink off-diagonal counts, keep column totals, truncate toward zero.
-    const double f = options.frac_noise;
-    for (std::size_t c = 0; c < k; ++c) {
-        double moved = 0;
-        for (std::size_t j = 0; j < k; ++j) {
-            if (j == c) continue;
-            const double old = m(j, c);
-            m(j, c) = old * f;
-            moved += old - m(j, c);
-        }
-        m(c, c) += moved;
-    }
-    for (double& v : m.values) v = std::trunc(v);
 
     const auto& remove = options.num_to_remove_per_class;
     if (remove.empty()) return m;
@@ -78,18 +89,20 @@ struct PrunePlan {
     std::vector<std::uint8_t> whole_class;  // per class: PICKED_* bits every member gets
 };
 
-PrunePlan plan_prune(const RealMatrix& m, const std::vector<std::int64_t>& counts, FilterBy method,
-                     std::int64_t min_examples) {
-    const std::size_t k = m.rows;
+// column(c, col) fills col[j] = M[j][c].
+PrunePlan plan_prune(std::size_t k, const std::function<void(std::size_t, std::vector<double>&)>& column,
+                     const std::vector<std::int64_t>& counts, FilterBy method, std::int64_t min_examples) {
     PrunePlan plan;
     plan.whole_class.assign(k, 0);
+    std::vector<double> col(k);
     for (std::size_t c = 0; c < k; ++c) {
         const std::int64_t n_k = counts[c];
         if (!prunable(n_k, min_examples)) continue;
+        column(c, col);
         const auto n_real = static_cast<double>(n_k);
         if (method != FilterBy::prune_by_noise_rate) {
             // The n_k - M[k][k] lowest self-confidences.
-            const double remove = n_real - m(c, c);
+            const double remove = n_real - col[c];
             if (remove >= n_real)
                 plan.whole_class[c] |= PICKED_BY_CLASS;
             else if (remove >= 1)
@@ -99,22 +112,19 @@ PrunePlan plan_prune(const RealMatrix& m, const std::vector<std::int64_t>& count
             // For each j, the M[j][k] largest margins P[i][j] - P[i][k]. M[j][k] >= n_k for any j
             // picks the whole class, and then the other selections add nothing.
             for (std::size_t j = 0; j < k; ++j)
-                if (j != c && m(j, c) >= n_real) plan.whole_class[c] |= PICKED_BY_NOISE;
+                if (j != c && col[j] >= n_real) plan.whole_class[c] |= PICKED_BY_NOISE;
             for (std::size_t j = 0; j < k && !(plan.whole_class[c] & PICKED_BY_NOISE); ++j)
-                if (j != c && m(j, c) >= 1)  // counts are whole numbers
-                    plan.selections.push_back({c, j, static_cast<std::size_t>(m(j, c)), PICKED_BY_NOISE});
+                if (j != c && col[j] >= 1)  // counts are whole numbers
+                    plan.selections.push_back({c, j, static_cast<std::size_t>(col[j]), PICKED_BY_NOISE});
         }
     }
     return plan;
 }
 
-}  // namespace
-
 template <class T>
-Mask prune_flags(LabelsView labels, ProbsView<T> probs, const RealMatrix& m, const std::vector<std::int64_t>& counts,
-                 FilterBy method, std::int64_t min_examples) {
+Mask flags_of_plan(LabelsView labels, ProbsView<T> probs, const PrunePlan& plan,
+                   const std::vector<std::int64_t>& counts, FilterBy method) {
     const std::size_t n = labels.size;
-    const PrunePlan plan = plan_prune(m, counts, method, min_examples);
     Mask marks(n, 0);
     if (std::any_of(plan.whole_class.begin(), plan.whole_class.end(), [](std::uint8_t b) { return b != 0; }))
         for (std::size_t i = 0; i < n; ++i) marks[i] = plan.whole_class[static_cast<std::size_t>(labels[i])];
@@ -128,8 +138,34 @@ Mask prune_flags(LabelsView labels, ProbsView<T> probs, const RealMatrix& m, con
     return marks;
 }
 
+}  // namespace
+
+template <class T>
+Mask prune_flags(LabelsView labels, ProbsView<T> probs, const RealMatrix& m, const std::vector<std::int64_t>& counts,
+                 FilterBy method, std::int64_t min_examples) {
+    const auto column = [&m](std::size_t c, std::vector<double>& col) {
+        for (std::size_t j = 0; j < m.rows; ++j) col[j] = m(j, c);
+    };
+    return flags_of_plan(labels, probs, plan_prune(m.rows, column, counts, method, min_examples), counts, method);
+}
+
+template <class T>
+Mask prune_flags(LabelsView labels, ProbsView<T> probs, const CountMatrix& joint, const FindIssuesOptions& options,
+                 const std::vector<std::int64_t>& counts) {
+    if (!options.num_to_remove_per_class.empty())
+        return prune_flags(labels, probs, prune_counts(joint, options, counts), counts, options.filter_by,
+                           options.min_examples_per_class);
+    const auto column = [&](std::size_t c, std::vector<double>& col) { prune_column(joint, c, options, col); };
+    const PrunePlan plan = plan_prune(joint.rows, column, counts, options.filter_by, options.min_examples_per_class);
+    return flags_of_plan(labels, probs, plan, counts, options.filter_by);
+}
+
 template Mask prune_flags<double>(LabelsView, ProbsView<double>, const RealMatrix&, const std::vector<std::int64_t>&,
                                   FilterBy, std::int64_t);
+template Mask prune_flags<double>(LabelsView, ProbsView<double>, const CountMatrix&, const FindIssuesOptions&,
+                                  const std::vector<std::int64_t>&);
+template Mask prune_flags<float>(LabelsView, ProbsView<float>, const CountMatrix&, const FindIssuesOptions&,
+                                 const std::vector<std::int64_t>&);
 template Mask prune_flags<float>(LabelsView, ProbsView<float>, const RealMatrix&, const std::vector<std::int64_t>&,
                                  FilterBy, std::int64_t);
 

@@ -22,4 +22,10 @@ template <class T>
 Mask prune_flags(LabelsView labels, ProbsView<T> probs, const RealMatrix& m,
                  const std::vector<std::int64_t>& label_counts, FilterBy method, std::int64_t min_examples_per_class);
 
+// The same flags for options.filter_by, with M = prune_counts(joint, options, label_counts) taken one
+// column at a time (no K x K matrix) unless options.num_to_remove_per_class needs it whole.
+template <class T>
+Mask prune_flags(LabelsView labels, ProbsView<T> probs, const CountMatrix& joint, const FindIssuesOptions& options,
+                 const std::vector<std::int64_t>& label_counts);
+
 }  // namespace labelscope

@@ -53,4 +53,28 @@ using IndexList = std::vector<std::int32_t>;
 // Boolean mask, one byte per example (vector<bool> has no contiguous storage to hand to JS).
 using Mask = std::vector<std::uint8_t>;
 
+// The non-zero cells of a K x K result, in row-major order: what an audit with many classes keeps
+// instead of the whole matrix (a confident joint has at most N + K of them).
+struct SparseMatrix {
+    std::size_t rows = 0;
+    std::size_t cols = 0;
+    IndexList row, col;
+    std::vector<double> value;  // counts are whole numbers, exact as doubles
+};
+
+template <class T>
+SparseMatrix sparse_of(const Matrix<T>& m) {
+    SparseMatrix s;
+    s.rows = m.rows;
+    s.cols = m.cols;
+    for (std::size_t r = 0; r < m.rows; ++r)
+        for (std::size_t c = 0; c < m.cols; ++c)
+            if (m(r, c) != T{}) {
+                s.row.push_back(static_cast<std::int32_t>(r));
+                s.col.push_back(static_cast<std::int32_t>(c));
+                s.value.push_back(static_cast<double>(m(r, c)));
+            }
+    return s;
+}
+
 }  // namespace labelscope

@@ -25,7 +25,7 @@ const OPTIONS = {
   numLabelIssues: [...DATA_KEYS, 'estimationMethod', 'confidentJoint'],
   healthSummary: [...DATA_KEYS, 'asymmetric'],
   outOfDistributionScores: [...DATA_KEYS, 'method', 'adjustPredProbs'],
-  audit: [...FIND_KEYS, 'rankBy', 'adjustPredProbs', 'asymmetric'],
+  audit: [...FIND_KEYS, 'rankBy', 'adjustPredProbs', 'asymmetric', 'matrices'],
   readDataset: ['onProgress', 'signal', 'labelColumn', 'probabilityColumns', 'classNames', 'float32',
     'allowUnnormalized'],
 };

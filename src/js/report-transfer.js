@@ -60,6 +60,7 @@ export function packReport(report) {
     // Not shaped yet (src/js/records.js, K > 100): forwarded as the core gave it, never built.
     const flat = flatPart(report, key);
     if (flat && (MATRIX_KEYS.includes(key) || key === 'overlappingClasses')) packed.packed[key] = flat;
+    else if (MATRIX_KEYS.includes(key) && isSparseMatrix(report[key])) packed.packed[key] = report[key]; // as it is
     else if (MATRIX_KEYS.includes(key) && Array.isArray(report[key])) packed.packed[key] = flatMatrix(report[key]);
     else if (key === 'overlappingClasses' && Array.isArray(report[key])) packed.packed[key] = overlapColumns(report[key]);
     else packed[key] = report[key];
@@ -89,6 +90,10 @@ export function unpackReport(report) {
   delete report.packed;
   Object.defineProperty(report, PACKED, { value: packed }); // for matrixCells
   for (const [key, value] of Object.entries(packed)) {
+    if (isSparseMatrix(value)) { // audit's matrices: 'sparse' stays sparse; its buffers were only transferred
+      report[key] = value;
+      continue;
+    }
     const build = key === 'overlappingClasses' ? () => overlapRecords(value) : () => nestedMatrix(value);
     Object.defineProperty(report, key, {
       configurable: true, enumerable: true,
@@ -106,8 +111,51 @@ export function unpackReport(report) {
 }
 
 /**
+ * Whether a report's matrix is in the sparse form of audit's `matrices: 'sparse'`:
+ * { shape: [K, K], row, col, value }, its non-zero cells in row-major order.
+ * @param {any} m
+ */
+export function isSparseMatrix(m) {
+  return m !== null && typeof m === 'object' && m.row instanceof Int32Array && m.value instanceof Float64Array;
+}
+
+/**
+ * A sparse matrix as cells: { k, at(i, j), sparse: { row, col, value, rowStart } } (rowStart[i]:
+ * where row i's cells begin; cells not listed are 0).
+ * @param {{ shape: [number, number], row: Int32Array, col: Int32Array, value: Float64Array }} m
+ */
+export function sparseCells({ shape: [k], row, col, value }) {
+  const rowStart = new Int32Array(k + 1);
+  for (let e = 0; e < row.length; e++) rowStart[row[e] + 1]++;
+  for (let i = 0; i < k; i++) rowStart[i + 1] += rowStart[i];
+  const at = (i, j) => {
+    let lo = rowStart[i], hi = rowStart[i + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (col[mid] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < rowStart[i + 1] && col[lo] === j ? value[lo] : 0;
+  };
+  return { k, at, sparse: { row, col, value, rowStart } };
+}
+
+/**
+ * A report's matrix as nested rows whatever its form (a sparse one is made dense: K x K numbers).
+ * @param {any} m @returns {number[][]}
+ */
+export function denseRows(m) {
+  if (!isSparseMatrix(m)) return m;
+  const [k, cols] = m.shape;
+  const rows = Array.from({ length: k }, () => new Array(cols).fill(0));
+  for (let e = 0; e < m.row.length; e++) rows[m.row[e]][m.col[e]] = m.value[e];
+  return rows;
+}
+
+/**
  * A report's K x K matrix as { k, at(i, j) }, read from the flat values while the property is still
- * packed (K = 10,000: 100M numbers never become nested arrays), else from the nested rows.
+ * packed (K = 10,000: 100M numbers never become nested arrays), from the listed cells of a sparse
+ * matrix (audit's `matrices: 'sparse'`), else from the nested rows.
  * @param {any} report @param {string} key
  */
 export function matrixCells(report, key) {
@@ -118,5 +166,6 @@ export function matrixCells(report, key) {
     return { k, at: (i, j) => values[i * cols + j], values, cols };
   }
   const rows = report[key];
+  if (isSparseMatrix(rows)) return sparseCells(rows);
   return { k: rows.length, at: (i, j) => rows[i][j] };
 }

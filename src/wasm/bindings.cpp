@@ -54,6 +54,11 @@ AuditSetup audit_setup(const val& o) {
     s.options.find.confident_joint = s.joint.get();
     s.options.rank_by = rank_in(o, "rankBy", s.options.rank_by);
     set_if(o, "asymmetric", s.options.asymmetric_overlap);
+    if (has(o, "matrices")) {
+        if (!o["matrices"].isString())
+            throw LabelScopeError(ErrorCode::invalid_option, "matrices must be 'full', 'sparse' or 'none'.");
+        s.options.matrices = parse_matrix_form(o["matrices"].as<std::string>());
+    }
     return s;
 }
 

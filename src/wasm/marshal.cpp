@@ -118,6 +118,18 @@ val overlaps_out(const std::vector<ClassOverlap>& pairs) {
     return columns;
 }
 
+val sparse_out(const SparseMatrix& m) {
+    val shape = val::array();
+    shape.set(0, static_cast<double>(m.rows));
+    shape.set(1, static_cast<double>(m.cols));
+    val matrix = val::object();
+    matrix.set("shape", shape);
+    matrix.set("row", out(m.row));
+    matrix.set("col", out(m.col));
+    matrix.set("value", out(m.value));
+    return matrix;
+}
+
 val latent_out(val o, const LatentEstimates& l) {
     o.set("py", list(l.py));
     o.set("noiseMatrix", matrix_out(l.noise_matrix));
@@ -141,10 +153,24 @@ val report_out(const Report& rep, const LabelProbabilities& probs, const AuditOp
     r.set("suggestedProbability", out(probs.suggested));
     r.set("labelCounts", list(rep.label_counts));
     r.set("thresholds", list(rep.thresholds));
-    r.set("confidentJoint", matrix_out(rep.confident_joint));
-    r.set("confidentJointUncalibrated", matrix_out(rep.confident_joint_uncalibrated));
-    r.set("joint", matrix_out(rep.joint));
-    latent_out(r, rep.latent);
+    if (rep.matrices == MatrixForm::full) {
+        r.set("confidentJoint", matrix_out(rep.confident_joint));
+        r.set("confidentJointUncalibrated", matrix_out(rep.confident_joint_uncalibrated));
+        r.set("joint", matrix_out(rep.joint));
+        latent_out(r, rep.latent);
+    } else {
+        r.set("matrices", std::string(to_string(rep.matrices)));
+        if (rep.matrices == MatrixForm::sparse) {
+            r.set("confidentJoint", sparse_out(rep.sparse.confident_joint));
+            r.set("confidentJointUncalibrated", sparse_out(rep.sparse.confident_joint_uncalibrated));
+            r.set("joint", sparse_out(rep.sparse.joint));
+        }
+        r.set("py", list(rep.latent.py));
+        if (rep.matrices == MatrixForm::sparse) {
+            r.set("noiseMatrix", sparse_out(rep.sparse.noise_matrix));
+            r.set("inverseNoiseMatrix", sparse_out(rep.sparse.inverse_noise_matrix));
+        }
+    }
     r.set("numLabelIssues", static_cast<double>(rep.num_label_issues));
     r.set("healthScore", rep.health_score);
     r.set("classQuality", class_quality_out(rep.class_quality));

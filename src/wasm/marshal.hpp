@@ -156,6 +156,8 @@ val class_quality_out(const std::vector<ClassQuality>& classes);
 val text_columns_out(const std::vector<io::TextColumn>& columns);
 // {classA, classB, numOverlappingExamples, jointProbability}: one typed array per field.
 val overlaps_out(const std::vector<ClassOverlap>& pairs);
+// A matrix's non-zero cells as { shape: [rows, cols], row: Int32Array, col: Int32Array, value: Float64Array }.
+val sparse_out(const SparseMatrix& m);
 // Sets py, noiseMatrix and inverseNoiseMatrix on o; returns o.
 val latent_out(val o, const LatentEstimates& l);
 // The JS API's audit() result (src/js/records.js shapes it; tests/tools/audit_dump.cpp prints the same).

@@ -7,6 +7,8 @@ import {
   LabelScope,
   LabelScopeError,
   type AuditReport,
+  type SparseAuditReport,
+  type SparseMatrix,
   type ClassQuality,
   type FilterBy,
   type FindLabelIssuesResult,
@@ -81,6 +83,12 @@ export async function tour(file: File, wasm: ArrayBuffer): Promise<void> {
   const report: AuditReport = ls.audit({ labels, predProbs: rows }, { rankBy: 'normalized_margin', asymmetric: true });
   const rankBy: RankBy = report.rankBy;
   console.log(report.issues, report.labelQuality, report.suggestedLabel, report.classQuality, rankBy);
+  // Many classes: the K x K matrices as their non-zero cells.
+  const sparse: SparseAuditReport = ls.audit({ labels, predProbs: rows }, { matrices: 'sparse' });
+  const cells: SparseMatrix | undefined = sparse.noiseMatrix;
+  console.log(sparse.matrices, cells?.row, cells?.value, sparse.issues);
+  // @ts-expect-error: matrices is 'full', 'sparse' or 'none'
+  ls.audit({ labels, predProbs: rows }, { matrices: 'dense' });
 
   // --- files in: a Dataset in WebAssembly memory ---
   const progress: ReadProgress[] = [];

@@ -2,6 +2,7 @@
 // Re-running on a small dataset takes milliseconds: a progress bar flashing in and out would only
 // shake the page, so it appears when the analysis takes a noticeable time (or was showing already).
 import { auditOptions } from './options.js';
+import { MAX_GRID_CLASSES } from '../ui/heatmap.js';
 
 const SHOW_PROGRESS_AFTER_MS = 250;
 
@@ -24,7 +25,10 @@ export async function auditInWorker(dataset, settings, { client, view, signal, l
     const worker = await client();
     if (!live()) return null;
     started();
-    return { report: await worker.audit(dataset, { ...auditOptions(settings), signal, onProgress }) };
+    // Many classes: the page shows the most confused pairs and one class at a time, never a grid,
+    // so the report's K x K matrices come as their non-zero cells (800 MB each at K = 10,000).
+    const matrices = dataset.numClasses > MAX_GRID_CLASSES ? { matrices: 'sparse' } : {};
+    return { report: await worker.audit(dataset, { ...auditOptions(settings), ...matrices, signal, onProgress }) };
   } catch (error) {
     return { error };
   } finally {

@@ -25,7 +25,10 @@ class TopCells {
   }
 }
 
-/** A K x K matrix given as rows of numbers, as cells: { k, at(i, j) } (or flat: { k, at, values, cols }). */
+/**
+ * A K x K matrix given as rows of numbers, as cells: { k, at(i, j) } (or flat: { k, at, values, cols },
+ * or sparse: { k, at, sparse } from report-transfer.js sparseCells).
+ */
 export const cellsOfRows = (rows) => ({ k: rows.length, at: (i, j) => rows[i][j] });
 
 /** The largest off-diagonal cells of a matrix ({ k, at(i, j) }), largest first. */
@@ -35,7 +38,14 @@ export function topPairs(cells, limit = TOP_PAIRS) {
   return top.cells;
 }
 
-function scanRows({ k, at, values, cols }, top, from, to) {
+function scanRows({ k, at, values, cols, sparse }, top, from, to) {
+  if (sparse) { // only the listed (non-zero) cells, in the same row-major order: zeros never rank
+    const { row, col, value, rowStart } = sparse;
+    for (let e = rowStart[from]; e < rowStart[to]; e++) {
+      if (value[e] > top.floor && col[e] !== row[e]) top.offer(row[e], col[e], value[e]);
+    }
+    return;
+  }
   if (values) { // flat row-major values (report-transfer.js matrixCells): no call per cell
     let floor = top.floor;
     for (let i = from; i < to; i++) {

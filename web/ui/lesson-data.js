@@ -3,6 +3,17 @@
 // No DOM: lesson-steps.js draws these, and the labelscope-step event carries them.
 import { formatRow } from './format.js';
 import { pruneByCell } from './lesson-prune.js';
+import { denseRows, isSparseMatrix } from '../src/js/report-transfer.js';
+
+/**
+ * The report with its matrices as rows: above 30 classes the page asks for them sparse
+ * (controllers/auditing.js); the steps read cells by [given][other].
+ */
+export function withDenseMatrices(report) {
+  if (!isSparseMatrix(report.confidentJoint)) return report;
+  const keys = ['confidentJoint', 'confidentJointUncalibrated', 'noiseMatrix'];
+  return Object.create(report, Object.fromEntries(keys.map((key) => [key, { value: denseRows(report[key]) }])));
+}
 
 /** Formats a probability for a sentence: 3 significant digits, never "1.00" for less than 1. */
 export function prob(p) {
@@ -48,7 +59,8 @@ export function chosenRow(report, labels, row = null) {
  * ({fracNoise, minExamplesPerClass} the report was made with), pick (lesson-prune.js pickInCell for
  * the row's cell, or null)}.
  */
-export function lessonSteps({ report, labels, classNames }, row = null, prune = {}) {
+export function lessonSteps({ report: given, labels, classNames }, row = null, prune = {}) {
+  const report = withDenseMatrices(given);
   const name = (c) => classNames?.[c] ?? String(c);
   const r = chosenRow(report, labels, row);
   const k = report.numClasses;

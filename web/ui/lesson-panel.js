@@ -5,7 +5,7 @@ import { probabilitiesNote, simulationScores, trainingArgs } from '../controller
 import { h, replace } from './dom.js';
 import { formatRow } from './format.js';
 import { renderComparison, renderSweep } from './lesson-charts.js';
-import { chosenRow } from './lesson-data.js';
+import { chosenRow, withDenseMatrices } from './lesson-data.js';
 import { createNoiseForm } from './lesson-make.js';
 import { pickInCell, pruneByCell } from './lesson-prune.js';
 import { renderLessonSteps } from './lesson-steps.js';
@@ -303,7 +303,7 @@ function rowPrunePick(ctx, settings, probs, row = null) {
   const r = chosenRow(report, labels, row);
   if (!probs || probs.length !== report.numExamples * report.numClasses) return null;
   if (r.counted < 0 || r.counted === r.given) return null;
-  const count = pruneByCell(report.confidentJoint, report.labelCounts, settings)[r.given][r.counted];
+  const count = pruneByCell(withDenseMatrices(report).confidentJoint, report.labelCounts, settings)[r.given][r.counted];
   return pickInCell({ probs, labels, numClasses: report.numClasses, row: r.row, other: r.counted, count });
 }
 

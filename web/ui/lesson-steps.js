@@ -2,7 +2,7 @@
 // its picture drawn from the report's own numbers (ui/lesson-data.js), and one row followed through.
 import { h } from './dom.js';
 import { formatRow } from './format.js';
-import { lessonSteps, prob } from './lesson-data.js';
+import { lessonSteps, prob, withDenseMatrices } from './lesson-data.js';
 
 // More classes than this (ImageNet has 1,000): a picture shows the followed row's classes and
 // those that matter most to them, and says how many it leaves out.
@@ -82,7 +82,7 @@ function picture(step, ctx, r) {
       return matrix(n.calibrated, names, { caption: 'Calibrated confident joint: each row adds up to its label’s count', highlight: cell, colHead: 'confident in' });
     case 'noise-matrix':
       return h('div', { class: 'lz-pair' },
-        matrix(ctx.report.noiseMatrix, names, { caption: 'Noise matrix p(given | true), as a percentage', format: pct, highlight: cell, colHead: 'true' }),
+        matrix(withDenseMatrices(ctx.report).noiseMatrix, names, { caption: 'Noise matrix p(given | true), as a percentage', format: pct, highlight: cell, colHead: 'true' }),
         bars(n.py.map((p, c) => ({ label: names[c], value: p, max: Math.max(...n.py) })), { caption: 'Prior: share of each true class', format: pct }));
     case 'pruning':
       return matrix(n.pruneByCell, names, {

@@ -4,6 +4,7 @@ import type {
   AuditControl,
   AuditOptions,
   AuditReport,
+  SparseAuditReport,
   ClassOverlap,
   ClassQuality,
   ConfidentJointOptions,
@@ -87,11 +88,16 @@ export class LabelScope {
   /** Out-of-distribution scores: higher = more in-distribution. */
   outOfDistributionScores(args: OutOfDistributionArgs): OutOfDistributionResult;
   /** Everything a UI shows, computed once, on a Dataset or on arrays. */
+  audit(data: Dataset | (PredProbsInput & { labels: Labels }), options: AuditOptions & { matrices: 'sparse' | 'none' }): SparseAuditReport;
   audit(data: Dataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions): AuditReport;
   /**
    * The same report, computed in stages with a pause for the event loop between them, so a long
    * audit can show progress and be cancelled (`signal`) while the page stays responsive.
    */
+  auditAsync(
+    data: Dataset | (PredProbsInput & { labels: Labels }),
+    options: AuditOptions & AuditControl & { matrices: 'sparse' | 'none' },
+  ): Promise<SparseAuditReport>;
   auditAsync(
     data: Dataset | (PredProbsInput & { labels: Labels }),
     options?: AuditOptions & AuditControl,
@@ -162,6 +168,10 @@ export interface LabelScopeWorker {
   findOverlappingClasses(args: DataArgs<HealthOptions, WorkerDataset>): Promise<ClassOverlap[]>;
   outOfDistributionScores(args: OutOfDistributionArgs): Promise<OutOfDistributionResult>;
   /** Runs in stages: `signal` cancels between them and the worker stays usable for the next call. */
+  audit(
+    data: WorkerDataset | (PredProbsInput & { labels: Labels }),
+    options: AuditOptions & AuditControl & { matrices: 'sparse' | 'none' },
+  ): Promise<SparseAuditReport>;
   audit(
     data: WorkerDataset | (PredProbsInput & { labels: Labels }),
     options?: AuditOptions & AuditControl,

@@ -237,10 +237,29 @@ export interface AuditControl {
   onProgress?: (progress: AuditProgress) => void;
 }
 
+/**
+ * How an audit report holds its K x K matrices (`confidentJoint`, `confidentJointUncalibrated`,
+ * `joint`, `noiseMatrix`, `inverseNoiseMatrix`): `'full'` (default) nested arrays; `'sparse'` each
+ * as its non-zero cells ({@link SparseMatrix}); `'none'` without them. Unless `'full'`,
+ * `overlappingClasses` lists only the pairs that overlap. Every other field is the same. At
+ * K = 10,000 one full matrix is 800 MB: many classes need `'sparse'` or `'none'`.
+ */
+export type MatrixForm = 'full' | 'sparse' | 'none';
+
+/** A K x K matrix as its non-zero cells, in row-major order: cell (row[e], col[e]) = value[e]. */
+export interface SparseMatrix {
+  shape: [number, number];
+  row: Int32Array;
+  col: Int32Array;
+  value: Float64Array;
+}
+
 /** Options of `audit`. */
 export type AuditOptions = FindOptions &
-  HealthOptions &
-  (
+  HealthOptions & {
+    /** How the report holds its K x K matrices (default `'full'`). */
+    matrices?: MatrixForm;
+  } & (
     | {
         /**
          * Ranking of the flagged examples and the per-example `labelQuality` score (default
@@ -422,3 +441,14 @@ export interface AuditReport {
   /** Input warnings and classes too small for the prune methods. */
   warnings: LabelScopeWarning[];
 }
+
+/** The K x K fields of an {@link AuditReport}. */
+export type AuditMatrixKey = 'confidentJoint' | 'confidentJointUncalibrated' | 'joint' | 'noiseMatrix' | 'inverseNoiseMatrix';
+
+/**
+ * An audit report asked for with `matrices: 'sparse'` (its matrices as non-zero cells) or
+ * `'none'` (no matrices); `overlappingClasses` lists only the pairs that overlap.
+ */
+export type SparseAuditReport = Omit<AuditReport, AuditMatrixKey> & {
+  matrices: 'sparse' | 'none';
+} & { [key in AuditMatrixKey]?: SparseMatrix };
