@@ -7,6 +7,7 @@
 #include "filter.hpp"
 #include "num_issues.hpp"
 #include "numeric.hpp"
+#include "parallel.hpp"
 #include "scores.hpp"
 #include "thresholds.hpp"
 #include "validation.hpp"
@@ -84,12 +85,33 @@ void AuditRun<T>::step() {
             break;
         case 5: {
             r.confident_joint_label = std::move(cj_.guess);
-            r.predicted_label.resize(n);
-            r.suggested_label.resize(n);
-            for (std::size_t i = 0; i < n; ++i) {
-                r.predicted_label[i] = static_cast<std::int32_t>(argmax_first(probs.row(i), k));
+            // Row by row, in pieces on the helper threads (src/core/parallel.hpp); on one thread
+            // appended, with no zero-fill first (a memset, slow in WebAssembly).
+            constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
+            const std::size_t pieces = parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE);
+            const auto predicted = [&](std::size_t i) {
+                return static_cast<std::int32_t>(argmax_first(probs.row(i), k));
+            };
+            const auto suggested = [&](std::size_t i) {
                 const std::int32_t guess = r.confident_joint_label[i];
-                r.suggested_label[i] = guess >= 0 ? guess : r.predicted_label[i];
+                return guess >= 0 ? guess : r.predicted_label[i];
+            };
+            if (pieces <= 1) {
+                r.predicted_label.reserve(n);
+                r.suggested_label.reserve(n);
+                for (std::size_t i = 0; i < n; ++i) {
+                    r.predicted_label.push_back(predicted(i));
+                    r.suggested_label.push_back(suggested(i));
+                }
+            } else {
+                r.predicted_label.resize(n);
+                r.suggested_label.resize(n);
+                run_pieces(pieces, [&](std::size_t p) {
+                    for (std::size_t i = piece_begin(n, pieces, p), end = piece_begin(n, pieces, p + 1); i < end; ++i) {
+                        r.predicted_label[i] = predicted(i);
+                        r.suggested_label[i] = suggested(i);
+                    }
+                });
             }
             const auto n64 = static_cast<std::int64_t>(n);
             const MatrixForm form = options_.matrices;

@@ -6,6 +6,7 @@
 #include "errors.hpp"
 #include "num_issues.hpp"
 #include "numeric.hpp"
+#include "parallel.hpp"
 #include "prune.hpp"
 #include "scores.hpp"
 #include "thresholds.hpp"
@@ -140,11 +141,24 @@ Warnings find_issues_warnings(const std::vector<std::int64_t>& label_counts, con
 }
 
 IndexList mask_to_indices(const Mask& mask) {
-    const auto flagged = std::count_if(mask.begin(), mask.end(), [](std::uint8_t f) { return f != 0; });
-    IndexList out(static_cast<std::size_t>(flagged));  // sized once: N can be millions
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < mask.size(); ++i)
-        if (mask[i]) out[at++] = static_cast<std::int32_t>(i);
+    // In pieces on the helper threads (src/core/parallel.hpp): each counts its flagged rows, then
+    // writes them after those of the pieces before it.
+    const std::size_t n = mask.size();
+    constexpr std::size_t MIN_ROWS_PER_PIECE = std::size_t{1} << 20;  // ~1 ms of work: only big masks
+    const std::size_t pieces = parallel_pieces(n, n, MIN_ROWS_PER_PIECE);
+    std::vector<std::size_t> start(pieces + 1, 0);
+    run_pieces(pieces, [&](std::size_t p) {
+        const auto first = mask.begin() + static_cast<std::ptrdiff_t>(piece_begin(n, pieces, p));
+        const auto last = mask.begin() + static_cast<std::ptrdiff_t>(piece_begin(n, pieces, p + 1));
+        start[p + 1] = static_cast<std::size_t>(std::count_if(first, last, [](std::uint8_t f) { return f != 0; }));
+    });
+    for (std::size_t p = 0; p < pieces; ++p) start[p + 1] += start[p];
+    IndexList out(start[pieces]);  // sized once: N can be millions
+    run_pieces(pieces, [&](std::size_t p) {
+        std::size_t at = start[p];
+        for (std::size_t i = piece_begin(n, pieces, p), end = piece_begin(n, pieces, p + 1); i < end; ++i)
+            if (mask[i]) out[at++] = static_cast<std::int32_t>(i);
+    });
     return out;
 }
 

@@ -6,11 +6,12 @@ template <class T>
 LabelProbabilities label_probabilities(LabelsView labels, ProbsView<T> probs,
                                        const std::vector<std::int32_t>& suggested_label) {
     LabelProbabilities r;
-    r.given.resize(probs.rows);
-    r.suggested.resize(probs.rows);
+    // Appended rather than resized and then written: no zero-fill first (a memset, slow in WebAssembly).
+    r.given.reserve(probs.rows);
+    r.suggested.reserve(probs.rows);
     for (std::size_t i = 0; i < probs.rows; ++i) {
-        r.given[i] = probs(i, static_cast<std::size_t>(labels[i]));
-        r.suggested[i] = probs(i, static_cast<std::size_t>(suggested_label[i]));
+        r.given.push_back(probs(i, static_cast<std::size_t>(labels[i])));
+        r.suggested.push_back(probs(i, static_cast<std::size_t>(suggested_label[i])));
     }
     return r;
 }

@@ -2,39 +2,55 @@
 
 #include "latent.hpp"
 #include "numeric.hpp"
+#include "parallel.hpp"
 #include "prefetch.hpp"
 #include "thresholds.hpp"
 #include "validation.hpp"
 
 namespace labelscope {
 
+// Both loops below test rows on their own: in pieces on the helper threads (src/core/parallel.hpp),
+// integer counts adding up (and flags cleared) the same whoever tests which row.
+constexpr std::size_t MIN_ROWS_PER_PIECE = std::size_t{1} << 14;
+
 template <class T>
 std::int64_t count_off_diagonal_issues(LabelsView labels, ProbsView<T> probs, const ConfidentJoint& cj) {
     const IndexList& rows = cj.off_diagonal;
+    const std::size_t m = rows.size();
+    const std::size_t pieces = parallel_pieces(m, m * probs.cols, MIN_ROWS_PER_PIECE * probs.cols);
+    std::vector<std::int64_t> counts(pieces, 0);
+    run_pieces(pieces, [&](std::size_t p) {
+        std::int64_t count = 0;
+        for (std::size_t r = piece_begin(m, pieces, p), end = piece_begin(m, pieces, p + 1); r < end; ++r) {
+            if (r + PREFETCH_DISTANCE < end) prefetch_row(probs, static_cast<std::size_t>(rows[r + PREFETCH_DISTANCE]));
+            const auto i = static_cast<std::size_t>(rows[r]);
+            if (!given_label_wins_with_bonus(probs.row(i), probs.cols, labels[i])) ++count;
+        }
+        counts[p] = count;
+    });
     std::int64_t count = 0;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        if (r + PREFETCH_DISTANCE < rows.size())
-            prefetch_row(probs, static_cast<std::size_t>(rows[r + PREFETCH_DISTANCE]));
-        const auto i = static_cast<std::size_t>(rows[r]);
-        if (!given_label_wins_with_bonus(probs.row(i), probs.cols, labels[i])) ++count;
-    }
+    for (std::int64_t c : counts) count += c;
     return count;
 }
 
 template <class T>
 void apply_reduce_step(LabelsView labels, ProbsView<T> probs, Mask& flags) {
-    // In batches: find the next flagged rows and request them, then test them.
-    std::size_t batch[PREFETCH_DISTANCE];
-    for (std::size_t i = 0; i < flags.size();) {
-        std::size_t m = 0;
-        for (; i < flags.size() && m < PREFETCH_DISTANCE; ++i) {
-            if (!flags[i]) continue;
-            batch[m++] = i;
-            prefetch_row(probs, i);
+    const std::size_t n = flags.size();
+    const std::size_t pieces = parallel_pieces(n, n, MIN_ROWS_PER_PIECE * 16);
+    run_pieces(pieces, [&](std::size_t p) {
+        // In batches: find the next flagged rows and request them, then test them.
+        std::size_t batch[PREFETCH_DISTANCE];
+        for (std::size_t i = piece_begin(n, pieces, p), end = piece_begin(n, pieces, p + 1); i < end;) {
+            std::size_t m = 0;
+            for (; i < end && m < PREFETCH_DISTANCE; ++i) {
+                if (!flags[i]) continue;
+                batch[m++] = i;
+                prefetch_row(probs, i);
+            }
+            for (std::size_t r = 0; r < m; ++r)
+                if (given_label_wins_with_bonus(probs.row(batch[r]), probs.cols, labels[batch[r]])) flags[batch[r]] = 0;
         }
-        for (std::size_t r = 0; r < m; ++r)
-            if (given_label_wins_with_bonus(probs.row(batch[r]), probs.cols, labels[batch[r]])) flags[batch[r]] = 0;
-    }
+    });
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include "keyed_index.hpp"
 #include "keyed_sort.hpp"
 #include "numeric.hpp"
+#include "parallel.hpp"
 #include "portable_math.hpp"
 #include "prefetch.hpp"
 #include "row_math.hpp"
@@ -36,33 +37,43 @@ template <class T>
 std::vector<double> label_quality_scores(LabelsView labels, ProbsView<T> probs, ScoreOptions options,
                                          const std::vector<double>& thresholds) {
     const std::size_t n = probs.rows, k = probs.cols;
-    std::vector<double> scores(n);
-    if (options.method == ScoreMethod::self_confidence && !options.adjust_pred_probs) {
-        // One value per row: no need to read (or copy) the rest of it.
-        for (std::size_t i = 0; i < n; ++i) {
-            prefetch_label_value_ahead(labels, probs, i);
-            scores[i] = probs(i, static_cast<std::size_t>(labels[i]));
-        }
-        return scores;
-    }
-    std::vector<double> row(k), terms(k);
     double max_threshold = 0;
     if (options.adjust_pred_probs) max_threshold = *std::max_element(thresholds.begin(), thresholds.end());
-    for (std::size_t i = 0; i < n; ++i) {
+    const bool given_only = options.method == ScoreMethod::self_confidence && !options.adjust_pred_probs;
+    // Row i's score; `row` and `terms` are scratch space of k values.
+    const auto score_of = [&](std::size_t i, double* row, double* terms) {
+        if (given_only) {  // one value per row: no need to read (or copy) the rest of it
+            prefetch_label_value_ahead(labels, probs, i);
+            return static_cast<double>(probs(i, static_cast<std::size_t>(labels[i])));
+        }
         const T* src = probs.row(i);
         for (std::size_t j = 0; j < k; ++j) row[j] = static_cast<double>(src[j]);
-        if (options.adjust_pred_probs) {
-            adjust_row(row.data(), k, thresholds, max_threshold);
-        }
+        if (options.adjust_pred_probs) adjust_row(row, k, thresholds, max_threshold);
         const auto y = static_cast<std::size_t>(labels[i]);
         switch (options.method) {
-            case ScoreMethod::self_confidence: scores[i] = row[y]; break;
-            case ScoreMethod::normalized_margin: scores[i] = normalized_margin_of(row.data(), k, y); break;
-            case ScoreMethod::confidence_weighted_entropy:
-                scores[i] = confidence_weighted_entropy_of(row.data(), k, y, terms.data());
-                break;
+            case ScoreMethod::normalized_margin: return normalized_margin_of(row, k, y);
+            case ScoreMethod::confidence_weighted_entropy: return confidence_weighted_entropy_of(row, k, y, terms);
+            default: return row[y];
         }
+    };
+    // Rows in pieces on the helper threads (src/core/parallel.hpp): each row's score depends on that
+    // row alone, so any split gives the same scores. On one thread the scores are appended, with no
+    // zero-fill first (a memset, slow in WebAssembly).
+    constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
+    const std::size_t pieces = parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE);
+    std::vector<double> scores;
+    if (pieces <= 1) {
+        std::vector<double> row(k), terms(k);
+        scores.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) scores.push_back(score_of(i, row.data(), terms.data()));
+        return scores;
     }
+    scores.resize(n);
+    run_pieces(pieces, [&](std::size_t p) {
+        std::vector<double> row(k), terms(k);
+        for (std::size_t i = piece_begin(n, pieces, p), end = piece_begin(n, pieces, p + 1); i < end; ++i)
+            scores[i] = score_of(i, row.data(), terms.data());
+    });
     return scores;
 }
 

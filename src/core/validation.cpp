@@ -65,7 +65,37 @@ ValueStats check_rows(ProbsView<T> probs, std::size_t begin, std::size_t end) {
     double worst_outside = 0;
     std::int64_t unnormalized = 0, first_unnormalized = -1;
     double first_unnormalized_sum = 0;
+    const auto note_sum = [&](std::size_t i, double sum) {
+        if (std::fabs(sum - 1.0) > ROW_SUM_TOLERANCE) {
+            if (first_unnormalized < 0) {
+                first_unnormalized = static_cast<std::int64_t>(i);
+                first_unnormalized_sum = sum;
+            }
+            ++unnormalized;
+        }
+    };
     for (std::size_t i = begin; i < end; ++i) {
+        // Fastest path: two rows at a time whose values all lie in [0, 1], each row's sum the same
+        // additions in the same order as below, in two chains the processor overlaps (a row's
+        // additions wait on one another: one row at a time ran at half the speed).
+        if (i + 1 < end) {
+            const T* a = probs.row(i);
+            const T* b = probs.row(i + 1);
+            double sum_a = 0, sum_b = 0;
+            bool in_unit = true;
+            for (std::size_t j = 0; j < k; ++j) {
+                const double v = static_cast<double>(a[j]), w = static_cast<double>(b[j]);
+                in_unit &= (v >= 0.0) & (v <= 1.0) & (w >= 0.0) & (w <= 1.0);
+                sum_a += v;
+                sum_b += w;
+            }
+            if (in_unit) {
+                note_sum(i, sum_a);
+                note_sum(i + 1, sum_b);
+                ++i;
+                continue;
+            }
+        }
         const T* row = probs.row(i);
         double sum = 0;
         // Fast path: a row whose values all lie in [0, 1] (false for NaN too) needs only its sum,
@@ -107,13 +137,7 @@ ValueStats check_rows(ProbsView<T> probs, std::size_t begin, std::size_t end) {
             }
             sum += v;
         }
-        if (std::fabs(sum - 1.0) > ROW_SUM_TOLERANCE) {
-            if (first_unnormalized < 0) {
-                first_unnormalized = static_cast<std::int64_t>(i);
-                first_unnormalized_sum = sum;
-            }
-            ++unnormalized;
-        }
+        note_sum(i, sum);
     }
     return {slightly_outside, first_outside, worst_outside, unnormalized, first_unnormalized, first_unnormalized_sum};
 }

@@ -1,13 +1,12 @@
 // CSV/TSV files in each role: labels, pred_probs, or a combined file. Decides the layout (header,
 // which column is what) from the first rows, then turns every cell into a value as it streams by.
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <set>
 #include <string>
 
-#include "core/parallel.hpp"
+#include "io/csv_prob_rows.hpp"
 #include "io/csv_tokenizer.hpp"
 #include "io/number_parse.hpp"
 #include "io/page_warmer.hpp"
@@ -18,11 +17,6 @@ namespace labelscope::io {
 namespace {
 
 enum class Col { ignore, label, prob, true_label, known_error, text };
-
-// Rows are read in parallel from this many bytes on, in pieces of at least piece_min_bytes: below,
-// handing pieces to another thread costs more than it saves (set_parallel_read_sizes for tests).
-std::atomic<std::size_t> parallel_min_bytes{std::size_t{256} << 10};
-std::atomic<std::size_t> piece_min_bytes{std::size_t{64} << 10};
 
 std::string lower(std::string_view s) { return lower_name(s); }
 
@@ -189,127 +183,17 @@ private:
         return static_cast<std::size_t>(p - begin);
     }
 
-    // Rows of probabilities only (a pred_probs file): the hot loop of a big CSV. A big enough run of
-    // rows is split into pieces, each ending just after a line feed: the first read into the values
-    // on this thread, the others on the helper threads too (src/core/parallel.hpp) into buffers of
-    // their own (values written in place), appended in order. Each piece stops where
-    // one pass over the rows would (a row it cannot take), and the pieces after the first that
-    // stopped early are not used: the rows taken are exactly those of one pass, and the row that
-    // stopped it goes to the tokenizer (its error, if it has one, the first in the file as always).
+    // Rows of probabilities only (a pred_probs file): the hot loop of a big CSV (csv_prob_rows.hpp).
     template <class Value>
     const char* prob_rows(const char* begin, const char* end, std::uint64_t offset, std::vector<Value>& values) {
-        const std::size_t size = static_cast<std::size_t>(end - begin);
-        const int threads = parallel_threads();
-        std::size_t pieces = 1;
-#if defined(__EMSCRIPTEN__)
-        // As parallel_pieces: a WebAssembly helper pays for itself on big files only (~8 bytes a value).
-        const bool big_enough = parallel_forced() || total_bytes_ >= std::uint64_t{WASM_MIN_WORK} * 8;
-#else
-        const bool big_enough = true;
-#endif
-        if (threads > 1 && big_enough && size >= parallel_min_bytes.load(std::memory_order_relaxed))
-            pieces =
-                std::max<std::size_t>(2, std::min<std::size_t>(static_cast<std::size_t>(threads) * 2,
-                                                               size / piece_min_bytes.load(std::memory_order_relaxed)));
-        std::vector<const char*> bounds(pieces + 1, end);
-        bounds[0] = begin;
-        for (std::size_t i = 1; i < pieces; ++i) {
-            const char* at = std::max(begin + piece_begin(size, pieces, i), bounds[i - 1]);
-            const void* line_feed = at == end ? nullptr : std::memchr(at, '\n', static_cast<std::size_t>(end - at));
-            bounds[i] = line_feed == nullptr ? end : static_cast<const char*>(line_feed) + 1;
-        }
-        auto& buffers = piece_buffers(values);
-        if (buffers.size() < pieces) buffers.resize(pieces);
-        std::vector<const char*> stops(pieces, nullptr);
-        std::vector<std::size_t> rows(pieces, 0);
-        const std::size_t k = probs_->k;
-        run_pieces(pieces, [&](std::size_t i) {
-            stops[i] = i == 0 ? first_piece_rows(begin, bounds[1], offset, values, rows[0])
-                              : piece_rows(bounds[i], bounds[i + 1], k, buffers[i], rows[i]);
-        });
-        data_rows_ += static_cast<std::int64_t>(rows[0]);
-        const char* p = stops[0];
-        for (std::size_t i = 1; i < pieces && p == bounds[i]; ++i) {
-            if (rows[i] > 0) {
-                const std::size_t count = rows[i] * k;
-                make_room(values, count, offset + static_cast<std::uint64_t>(bounds[i] - begin));
-                values.insert(values.end(), buffers[i].begin(),
-                              buffers[i].begin() + static_cast<std::ptrdiff_t>(count));
-                data_rows_ += static_cast<std::int64_t>(rows[i]);
-            }
-            p = stops[i];
-        }
+        const ProbCells cells{probs_->k, tokenizer_.delimiter(), decimal_comma_};
+        const ProbRows::Grow<Value> grow = [this](std::vector<Value>& v, std::size_t need, std::uint64_t consumed) {
+            make_room(v, need, consumed);
+        };
+        std::size_t rows = 0;
+        const char* p = prob_rows_.read(begin, end, offset, total_bytes_, cells, values, grow, rows);
+        data_rows_ += static_cast<std::int64_t>(rows);
         return p;
-    }
-
-    // The first piece, on the calling thread: straight into `values` (no copy when there is one
-    // piece), each row's room made first and given back if the row is not taken.
-    template <class Value>
-    const char* first_piece_rows(const char* begin, const char* end, std::uint64_t offset, std::vector<Value>& values,
-                                 std::size_t& rows) {
-        const std::size_t k = probs_->k;
-        const char delimiter = tokenizer_.delimiter();
-        const char* p = begin;
-        rows = 0;
-        while (p != end && *p != '\n' && *p != '\r') {  // a blank line goes the usual way
-            if (values.capacity() - values.size() < k)
-                make_room(values, k, offset + static_cast<std::uint64_t>(p - begin));
-            const std::size_t at = values.size();
-            values.resize(at + k);
-            const char* next = prob_row(p, end, k, delimiter, values.data() + at);
-            if (next == nullptr) {
-                values.resize(at);
-                break;
-            }
-            p = next;
-            ++rows;
-        }
-        return p;
-    }
-
-    // The rows of one piece, on any thread: into `out` (sized as needed, kept from chunk to chunk
-    // so its memory is fresh only once), counting `rows`, touching nothing else.
-    template <class Value>
-    const char* piece_rows(const char* p, const char* end, std::size_t k, std::vector<Value>& out,
-                           std::size_t& rows) const {
-        const char delimiter = tokenizer_.delimiter();
-        std::size_t used = 0;
-        rows = 0;
-        while (p != end && *p != '\n' && *p != '\r') {  // a blank line goes the usual way
-            if (out.size() - used < k) out.resize(std::max(out.size() * 2, used + k * 1024));
-            const char* next = prob_row(p, end, k, delimiter, out.data() + used);
-            if (next == nullptr) break;
-            p = next;
-            used += k;
-            ++rows;
-        }
-        return p;
-    }
-
-    std::vector<std::vector<double>>& piece_buffers(const std::vector<double>&) { return pieces_f64_; }
-    std::vector<std::vector<float>>& piece_buffers(const std::vector<float>&) { return pieces_f32_; }
-
-    // One row's k values into out[0..k), or nullptr.
-    template <class Value>
-    LABELSCOPE_ALWAYS_INLINE const char* prob_row(const char* p, const char* end, std::size_t k, char delimiter,
-                                                  Value* out) const {
-        for (std::size_t c = 1;; ++c) {
-            double v = 0;
-            const char* q = parse_short_decimal_terminated(p, end, decimal_comma_, v);
-            char t = q != nullptr ? *q : '\0';
-            if (t != delimiter && t != '\n' && t != '\r') {  // not a short decimal alone in its cell
-                q = other_number(p, delimiter, v);
-                if (q == nullptr) return nullptr;
-                t = *q;
-            }
-            out[c - 1] = static_cast<Value>(v);
-            if (t == delimiter) {
-                if (c == k) return nullptr;  // a cell too many
-                p = q + 1;
-            } else {
-                return c == k ? row_end(q) : nullptr;  // a cell too few
-            }
-        }
     }
 
     // A labels file of class indices, one per line; any other row goes to fast_row (names, "2.0",
@@ -323,7 +207,7 @@ private:
             const char* q = p;
             std::int32_t index = 0;
             while (detail::is_digit(*q) && q - p < 9) index = index * 10 + (*q++ - '0');
-            const char* next = q != p ? row_end(q) : nullptr;
+            const char* next = q != p ? csv_row_end(q) : nullptr;
             if (next == nullptr || !labels.add_index_if_indices(index)) {
                 next = fast_row(p, end, r, probs_f64());
                 if (next == nullptr) {
@@ -335,28 +219,6 @@ private:
             ++data_rows_;
         }
         return p;
-    }
-
-    // After the last cell of a row: the position after its line break, or nullptr.
-    static const char* row_end(const char* p) {
-        if (*p == '\n') return p + 1;
-        if (*p == '\r') return p[1] == '\n' ? p + 2 : p + 1;  // a '\r' is never end[-1]
-        return nullptr;
-    }
-
-    // A probability cell the short-decimal path does not read (blanks, nan, 17 digits, ...):
-    // parse_double decides. Returns the cell's end, or nullptr for the tokenizer to read it.
-#if defined(__GNUC__) || defined(__clang__)
-    __attribute__((noinline))
-#endif
-    const char*
-    other_number(const char* p, char delimiter, double& v) const {
-        const char* q = cell_end(p, delimiter);
-        if (q == nullptr) return nullptr;
-        const auto parsed = parse_double(std::string_view(p, static_cast<std::size_t>(q - p)), decimal_comma_);
-        if (!parsed) return nullptr;
-        v = *parsed;
-        return q;
     }
 
     // Rows with labels, text or truth columns too (labels files, combined files).
@@ -612,19 +474,6 @@ private:
     std::vector<double>* probs_f64() { return probs_ != nullptr ? &probs_->values : nullptr; }
     std::vector<float>* probs_f32() { return probs_ != nullptr ? &probs_->values_f32 : nullptr; }
 
-    static bool ends_cell(char c, char delimiter) { return c == delimiter || c == '\n' || c == '\r'; }
-
-    // The end of the unquoted cell at p (the delimiter or line break after it), or nullptr when
-    // the tokenizer must read it: a quoted cell, or a NUL byte (reported where it is).
-    static const char* cell_end(const char* p, char delimiter) {
-        if (*p == '"') return nullptr;
-        for (;; ++p) {
-            const char c = *p;
-            if (c == delimiter || c == '\n' || c == '\r') return p;
-            if (c == '\0') return nullptr;
-        }
-    }
-
     // One row from p, every cell as take() would store it; returns the position after its line
     // break, or nullptr to give the row back (see rows()). [p, end) ends with '\n', so every scan
     // below stops inside it.
@@ -637,8 +486,8 @@ private:
                 case Col::prob: {
                     double v = 0;
                     const char* q = parse_short_decimal_terminated(p, end, decimal_comma_, v);
-                    if (q == nullptr || !ends_cell(*q, delimiter)) {
-                        q = other_number(p, delimiter, v);
+                    if (q == nullptr || !csv_ends_cell(*q, delimiter)) {
+                        q = csv_other_number(p, delimiter, decimal_comma_, v);
                         if (q == nullptr) return nullptr;
                     }
                     probs->push_back(static_cast<Value>(v));
@@ -649,8 +498,8 @@ private:
                     const char* q = p;
                     std::int32_t index = 0;
                     while (detail::is_digit(*q) && q - p < 9) index = index * 10 + (*q++ - '0');
-                    if (q == p || !ends_cell(*q, delimiter) || !labels_->values.add_index_if_indices(index)) {
-                        q = cell_end(p, delimiter);
+                    if (q == p || !csv_ends_cell(*q, delimiter) || !labels_->values.add_index_if_indices(index)) {
+                        q = csv_cell_end(p, delimiter);
                         if (q == nullptr ||
                             !labels_->values.add(std::string_view(p, static_cast<std::size_t>(q - p)), row))
                             return nullptr;
@@ -659,14 +508,14 @@ private:
                     break;
                 }
                 default: {
-                    const char* q = cell_end(p, delimiter);
+                    const char* q = csv_cell_end(p, delimiter);
                     if (q == nullptr || !take_other(c, std::string_view(p, static_cast<std::size_t>(q - p)), row))
                         return nullptr;
                     p = q;
                     break;
                 }
             }
-            if (c + 1 == width) return row_end(p);
+            if (c + 1 == width) return csv_row_end(p);
             if (*p != delimiter) return nullptr;
             ++p;
         }
@@ -800,18 +649,10 @@ private:
     bool all_probs_ = false;        // every column is a probability (the rows() fast loop)
     bool labels_only_ = false;      // a single label column
     PageWarmer warmer_;             // for the probabilities' buffer
-    // Values of the pieces after the first (parallel_prob_rows), kept from chunk to chunk so that
-    // their memory is fresh only once.
-    std::vector<std::vector<double>> pieces_f64_;
-    std::vector<std::vector<float>> pieces_f32_;
+    ProbRows prob_rows_;            // the all-probabilities fast loop, and its helpers' buffers
 };
 
 }  // namespace
-
-void set_parallel_read_sizes(std::size_t min_bytes, std::size_t piece_bytes) {
-    parallel_min_bytes.store(min_bytes == 0 ? std::size_t{256} << 10 : min_bytes);
-    piece_min_bytes.store(piece_bytes == 0 ? std::size_t{64} << 10 : piece_bytes);
-}
 
 std::unique_ptr<FileParser> make_csv_parser(FileRole role, const std::string& name, const ReadOptions& options,
                                             ReaderParts& parts, std::uint64_t total_bytes) {

@@ -99,6 +99,7 @@ void DatasetReader::begin_file(FileRole role, const std::string& name, std::uint
 
 void DatasetReader::feed(const std::uint8_t* data, std::size_t size) {
     if (!current_) return;
+    if (!options_.fingerprint) return current_->feed(data, size);
     constexpr std::size_t HASH_APART_BYTES = std::size_t{256} << 10;  // smaller: not worth a hand-over
     if (size < HASH_APART_BYTES) {
         fingerprint_.update(data, size);
@@ -149,7 +150,7 @@ Dataset DatasetReader::finish() {
     Dataset d;
     d.num_examples = n;
     d.num_classes = k;
-    d.fingerprint = fingerprint_.hex();
+    if (options_.fingerprint) d.fingerprint = fingerprint_.hex();
     if (!options_.class_names.empty()) {
         if (options_.class_names.size() != k)
             throw ReadError(ReadErrorCode::missing_column,

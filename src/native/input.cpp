@@ -108,6 +108,7 @@ Input read_input(const std::vector<InputFile>& files, const Values& values, Prog
     if (const std::string* column = values.get("label-column")) options.label_column = *column;
     options.allow_unnormalized = values.has("allow-unnormalized");
     options.float32 = values.has("float32");
+    options.fingerprint = false;  // printed by no command
     // --single-thread: every step on this thread (the same results).
     if (values.has("single-thread")) set_parallel_threads(1);
     io::DatasetReader reader(options);
