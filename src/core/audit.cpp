@@ -5,6 +5,7 @@
 #include <string>
 
 #include "filter.hpp"
+#include "label_classes.hpp"
 #include "num_issues.hpp"
 #include "numeric.hpp"
 #include "parallel.hpp"
@@ -55,7 +56,10 @@ void AuditRun<T>::step() {
     Report& r = r_;
     switch (stage_) {
         case 0:  // checks: inputs, then options (the order errors are reported in)
-            r.warnings = validate_inputs(labels, probs);
+            if (options_.values_validated)
+                require_two_label_classes(labels);
+            else
+                r.warnings = validate_inputs(labels, probs);
             validate_find_options(options_.find, k);
             score_ = options_.rank_by.value_or(ScoreOptions{});
             validate_score_options(score_);

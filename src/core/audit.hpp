@@ -27,6 +27,10 @@ struct AuditOptions {
     std::optional<ScoreOptions> rank_by = ScoreOptions{};
     bool asymmetric_overlap = false;
     MatrixForm matrices = MatrixForm::full;
+    // The values were checked already (a reader's validate_dataset, whose warnings the caller
+    // reports): only the two-label-classes rule is checked again, and report.warnings holds none of
+    // validation's. A pass over every value saved.
+    bool values_validated = false;
 };
 
 // The report's matrices as their non-zero cells (MatrixForm::sparse).

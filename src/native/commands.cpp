@@ -39,6 +39,7 @@ std::string rank_by_of(const Values& v) { return flag_or(v, "rank-by", "self_con
 // The JS API's audit options as the bindings read them: filter_by is parsed first, then rank_by.
 AuditOptions audit_options_of(const Values& v) {
     AuditOptions a;
+    a.values_validated = true;  // by the reader, whose warnings every command reports first
     a.find.filter_by = parse_filter_by(filter_by_of(v));
     if (v.frac_noise) a.find.frac_noise = *v.frac_noise;
     if (v.min_examples_per_class) a.find.min_examples_per_class = static_cast<std::int64_t>(*v.min_examples_per_class);
@@ -131,7 +132,9 @@ CommandResult scores(const Context& c, ProbsView<T> p) {
 
 template <class T>
 CommandResult health(const Context& c, ProbsView<T> p) {
-    const auto kept = std::make_shared<const Report>(audit(c.d.labels_view(), p, AuditOptions{}));
+    AuditOptions options;
+    options.values_validated = true;  // by the reader, whose warnings come first below
+    const auto kept = std::make_shared<const Report>(audit(c.d.labels_view(), p, options));
     const Report& report = *kept;
     MergedWarnings warnings = merge_warnings(c.read_warnings, report.warnings);
     JsValue classes = JsValue::array();
