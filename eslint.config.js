@@ -1,12 +1,20 @@
 // ESLint 9 flat config: `npm run lint` (part of `npm test`). A small rule set that catches real
-// mistakes (undefined names, unused code, == instead of ===); layout is left to .editorconfig.
+// mistakes (undefined names, unused code, == instead of ===); layout is prettier's (.prettierrc.json).
 import js from '@eslint/js';
 import globals from 'globals';
 
 const rules = {
   ...js.configs.recommended.rules,
-  'no-unused-vars': ['error', { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_',
-    caughtErrors: 'none', ignoreRestSiblings: true }],
+  'no-unused-vars': [
+    'error',
+    {
+      args: 'after-used',
+      argsIgnorePattern: '^_',
+      varsIgnorePattern: '^_',
+      caughtErrors: 'none',
+      ignoreRestSiblings: true,
+    },
+  ],
   eqeqeq: ['error', 'smart'],
   'no-var': 'error',
   'no-implicit-globals': 'error',
@@ -28,15 +36,22 @@ export default [
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules,
   },
-  { files: ['src/cli/**', 'tests/**', 'bench/**/*.mjs', 'scripts/**', 'examples/**/*.mjs', '*.js', '*.mjs'],
-    languageOptions: { globals: globals.node } },
+  {
+    files: ['src/cli/**', 'tests/**', 'bench/**/*.mjs', 'scripts/**', 'examples/**/*.mjs', '*.js', '*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
   // The JS API runs on the page, in a worker and under Node: it tests which one it is in.
   { files: ['src/js/**'], languageOptions: { globals: { ...globals.browser, ...globals.worker, ...globals.node } } },
   // The page, its element and what it loads in the browser.
-  { files: ['web/**', 'examples/**/*.js', 'bench/browser.js'],
-    languageOptions: { globals: { ...globals.browser, ...globals.worker } } },
+  {
+    files: ['web/**', 'examples/**/*.js', 'bench/browser.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
   // Playwright specs and the browser bench: page.evaluate callbacks run in the page.
-  { files: ['tests/e2e/**', 'bench/bench_browser.mjs', 'bench/snapshot.mjs'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['tests/e2e/**', 'bench/bench_browser.mjs', 'bench/snapshot.mjs'],
+    languageOptions: { globals: globals.browser },
+  },
   // Maps a browser worker's `self` onto worker_threads.
   { files: ['tests/js/node-worker-shim.mjs'], languageOptions: { globals: { self: 'writable' } } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },

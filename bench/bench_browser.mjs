@@ -8,7 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  chromiumCpuSeconds, launchChromium, REPO, rendererPeakMb, resetRendererPeaks, siteRoot, startServer,
+  chromiumCpuSeconds,
+  launchChromium,
+  REPO,
+  rendererPeakMb,
+  resetRendererPeaks,
+  siteRoot,
+  startServer,
 } from './page-driver.mjs';
 
 const { values, positionals } = parseArgs({
@@ -33,8 +39,15 @@ async function benchPage(browser, base) {
   await page.goto(`${base}/bench/browser.html`);
   await page.waitForFunction(() => window.benchReady);
   const formats = values['no-npy'] ? ['csv'] : ['csv', 'npy'];
-  await page.locator('#files').setInputFiles(files('labels.csv', 'pred_probs.csv',
-    ...(formats.includes('npy') ? ['labels.npy', 'pred_probs_f64.npy', 'pred_probs_f32.npy'] : [])));
+  await page
+    .locator('#files')
+    .setInputFiles(
+      files(
+        'labels.csv',
+        'pred_probs.csv',
+        ...(formats.includes('npy') ? ['labels.npy', 'pred_probs_f64.npy', 'pred_probs_f32.npy'] : []),
+      ),
+    );
   resetRendererPeaks();
   const results = await page.evaluate((opts) => window.runBench(opts), { reps, formats });
   const peak = rendererPeakMb();
@@ -54,7 +67,13 @@ async function pageOnce(browser, base) {
   await page.waitForSelector('label-scope#app[data-core=ready]', { timeout: 60_000 });
   await app.evaluate((el) => {
     const t = (window.benchTimes = {});
-    el.shadowRoot.addEventListener('change', () => { t.start ??= performance.now(); }, true);
+    el.shadowRoot.addEventListener(
+      'change',
+      () => {
+        t.start ??= performance.now();
+      },
+      true,
+    );
     const poll = () => {
       if (t.start && el.shadowRoot.querySelector('.vt-spacer .vt-row')) t.firstRow = performance.now();
       else requestAnimationFrame(poll);
@@ -67,7 +86,10 @@ async function pageOnce(browser, base) {
   resetRendererPeaks();
   const cpu0 = chromiumCpuMs();
   await app.locator('input[type=file]').setInputFiles(files('labels.csv', 'pred_probs.csv'));
-  await page.waitForFunction(() => window.benchTimes.firstRow && window.benchTimes.ready, null, { timeout: TIMEOUT, polling: 50 });
+  await page.waitForFunction(() => window.benchTimes.firstRow && window.benchTimes.ready, null, {
+    timeout: TIMEOUT,
+    polling: 50,
+  });
   const cpu = chromiumCpuMs() - cpu0;
   const t = await page.evaluate(() => window.benchTimes);
   const threads = await app.getAttribute('data-threads');
@@ -88,14 +110,35 @@ async function realPage(browser, modes) {
   };
   const round = (x) => Math.round(x * 1000) / 1000;
   for (const [i, { suffix }] of modes.entries()) {
-    const ms = runs[i].map((x) => x.ms), ready = runs[i].map((x) => x.ready), cpu = runs[i].map((x) => x.cpu);
+    const ms = runs[i].map((x) => x.ms),
+      ready = runs[i].map((x) => x.ready),
+      cpu = runs[i].map((x) => x.cpu);
     const threads = Number(runs[i][0].threads);
-    emit('chromium-page', { step: `page_drop_to_first_row${suffix}`, reps: pageReps, threads, median_ms: round(med(ms)),
-      median_cpu_ms: round(med(cpu)), min_ms: round(Math.min(...ms)), first_ms: round(ms[0]), all_ms: ms.map(round) });
-    emit('chromium-page', { step: `page_drop_to_ready${suffix}`, reps: pageReps, threads, median_ms: round(med(ready)),
-      min_ms: round(Math.min(...ready)), first_ms: round(ready[0]), all_ms: ready.map(round) });
+    emit('chromium-page', {
+      step: `page_drop_to_first_row${suffix}`,
+      reps: pageReps,
+      threads,
+      median_ms: round(med(ms)),
+      median_cpu_ms: round(med(cpu)),
+      min_ms: round(Math.min(...ms)),
+      first_ms: round(ms[0]),
+      all_ms: ms.map(round),
+    });
+    emit('chromium-page', {
+      step: `page_drop_to_ready${suffix}`,
+      reps: pageReps,
+      threads,
+      median_ms: round(med(ready)),
+      min_ms: round(Math.min(...ready)),
+      first_ms: round(ready[0]),
+      all_ms: ready.map(round),
+    });
     if (!suffix) {
-      emit('chromium-page', { step: 'renderer_peak_rss', phase: 'real page, CSV', mb: Math.round(Math.max(...runs[i].map((x) => x.peak)) * 10) / 10 });
+      emit('chromium-page', {
+        step: 'renderer_peak_rss',
+        phase: 'real page, CSV',
+        mb: Math.round(Math.max(...runs[i].map((x) => x.peak)) * 10) / 10,
+      });
     }
   }
 }
@@ -108,7 +151,10 @@ const browser = await launchChromium();
 try {
   await benchPage(browser, base);
   if (!values['no-page']) {
-    await realPage(browser, [{ base: isolated.base, suffix: '' }, { base, suffix: '_single_thread' }]);
+    await realPage(browser, [
+      { base: isolated.base, suffix: '' },
+      { base, suffix: '_single_thread' },
+    ]);
   }
 } finally {
   await browser.close();

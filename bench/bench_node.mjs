@@ -24,7 +24,8 @@ const emit = (obj) => console.log(JSON.stringify({ impl: 'wasm-node', dataset: n
 const round = (x) => Math.round(x * 1000) / 1000;
 
 async function timed(step, bytes, fn, { impl } = {}) {
-  const ms = [], cpu = [];
+  const ms = [],
+    cpu = [];
   for (let r = 0; r < reps; r++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -36,8 +37,14 @@ async function timed(step, bytes, fn, { impl } = {}) {
   const med = median(ms);
   // cpu: this process's CPU time (all threads, so V8's compiler and GC threads count too), or
   // for the CLI the child's user + system time.
-  const out = { step, reps, median_ms: round(med), min_ms: round(Math.min(...ms)), first_ms: round(ms[0]),
-    median_cpu_ms: round(median(cpu)) };
+  const out = {
+    step,
+    reps,
+    median_ms: round(med),
+    min_ms: round(Math.min(...ms)),
+    first_ms: round(ms[0]),
+    median_cpu_ms: round(median(cpu)),
+  };
   if (bytes) Object.assign(out, { bytes, mb_per_s: Math.round((bytes / 1e3 / med) * 10) / 10 });
   emit({ ...(impl && { impl }), ...out, all_ms: ms.map(round) });
 }
@@ -54,8 +61,13 @@ const fileBytes = (...ps) => ps.reduce((s, p) => s + fs.statSync(p).size, 0);
 
 function memory(phase, core, valueBytes) {
   const heap = core.HEAPU8.length;
-  emit({ step: 'wasm_heap', phase, mb: round(heap / 1e6), value_mb: round(valueBytes / 1e6),
-    rss_peak_mb: round(process.resourceUsage().maxRSS / 1e3) });
+  emit({
+    step: 'wasm_heap',
+    phase,
+    mb: round(heap / 1e6),
+    value_mb: round(valueBytes / 1e6),
+    rss_peak_mb: round(process.resourceUsage().maxRSS / 1e3),
+  });
 }
 
 async function readPhase(label, labelsPath, probsPath, options, analyse) {
@@ -72,7 +84,8 @@ async function readPhase(label, labelsPath, probsPath, options, analyse) {
 }
 
 const files = (f) => path.join(dir, f);
-const labelsCsv = files('labels.csv'), probsCsv = files('pred_probs.csv');
+const labelsCsv = files('labels.csv'),
+  probsCsv = files('pred_probs.csv');
 
 await readPhase('csv_read', labelsCsv, probsCsv, {}, async (ls, dataset) => {
   await timed('find_label_issues', 0, () => ls.findLabelIssues({ dataset }));
@@ -82,8 +95,15 @@ await readPhase('csv_read', labelsCsv, probsCsv, {}, async (ls, dataset) => {
   await timed('audit', 0, () => ls.audit(dataset));
 });
 await readPhase('npy_read_f64', files('labels.npy'), files('pred_probs_f64.npy'), {}, async () => {});
-await readPhase('npy_read_f32', files('labels.npy'), files('pred_probs_f32.npy'), { float32: true },
-  async (ls, dataset) => { await timed('audit_f32', 0, () => ls.audit(dataset)); });
+await readPhase(
+  'npy_read_f32',
+  files('labels.npy'),
+  files('pred_probs_f32.npy'),
+  { float32: true },
+  async (ls, dataset) => {
+    await timed('audit_f32', 0, () => ls.audit(dataset));
+  },
+);
 
 // The CLI as a user runs it: a whole process, cold (module compile, file read, analysis, output),
 // with its default core (a helper thread warms fresh memory, src/io/page_warmer.hpp) and with
@@ -95,23 +115,41 @@ const nativeCli = path.join(repo, 'dist/native/labelscope');
 // native: true for the native CLI, 'cleanlab' for cleanlab's process (bench/cleanlab_find_issues.py).
 function runCli(extra, native = false) {
   const program = native ? [nativeCli] : [process.execPath, path.join(repo, 'src/cli/labelscope.mjs')];
-  const cli = native === 'cleanlab'
-    ? [cleanlabPython, path.join(repo, 'bench/cleanlab_find_issues.py'), labelsCsv, probsCsv, '/dev/null']
-    : [...program, 'find-issues',
-      '--labels', labelsCsv, '--pred-probs', probsCsv, '--format', 'json', '--out', '/dev/null', ...extra];
+  const cli =
+    native === 'cleanlab'
+      ? [cleanlabPython, path.join(repo, 'bench/cleanlab_find_issues.py'), labelsCsv, probsCsv, '/dev/null']
+      : [
+          ...program,
+          'find-issues',
+          '--labels',
+          labelsCsv,
+          '--pred-probs',
+          probsCsv,
+          '--format',
+          'json',
+          '--out',
+          '/dev/null',
+          ...extra,
+        ];
   const [cmd, ...args] = gnuTime ? ['/usr/bin/time', '-f', 'cpu %U %S', ...cli] : cli;
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`labelscope find-issues exited ${r.status}: ${r.stderr}`);
   const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
   return m ? (Number(m[1]) + Number(m[2])) * 1e3 : undefined;
 }
-const cliModes = [['cli_find_issues', []], ['cli_find_issues_single_thread', ['--single-thread']]];
+const cliModes = [
+  ['cli_find_issues', []],
+  ['cli_find_issues_single_thread', ['--single-thread']],
+];
 if (fs.existsSync(nativeCli)) cliModes.push(['native_cli_find_issues', [], true]);
 // cleanlab in the same loop (issue 17: compare in one run), when a Python with cleanlab and pandas is
 // found: LABELSCOPE_CLEANLAB_PYTHON, else python3. LABELSCOPE_CLEANLAB=0 leaves it out.
-const cleanlabPython = process.env.LABELSCOPE_CLEANLAB === '0' ? null
-  : [process.env.LABELSCOPE_CLEANLAB_PYTHON, 'python3'].filter(Boolean)
-    .find((py) => spawnSync(py, ['-c', 'import cleanlab, pandas'], { stdio: 'ignore' }).status === 0) ?? null;
+const cleanlabPython =
+  process.env.LABELSCOPE_CLEANLAB === '0'
+    ? null
+    : ([process.env.LABELSCOPE_CLEANLAB_PYTHON, 'python3']
+        .filter(Boolean)
+        .find((py) => spawnSync(py, ['-c', 'import cleanlab, pandas'], { stdio: 'ignore' }).status === 0) ?? null);
 if (cleanlabPython) cliModes.push(['cleanlab_find_issues', [], 'cleanlab']);
 const cliTimes = cliModes.map(() => ({ ms: [], cpu: [] }));
 for (let r = 0; r < reps; r++) {
@@ -126,9 +164,18 @@ cliModes.forEach(([step], i) => {
   const { ms, cpu } = cliTimes[i];
   const med = median(ms);
   const bytes = fileBytes(labelsCsv, probsCsv);
-  emit({ impl: 'cli', step, reps, median_ms: round(med), min_ms: round(Math.min(...ms)), first_ms: round(ms[0]),
+  emit({
+    impl: 'cli',
+    step,
+    reps,
+    median_ms: round(med),
+    min_ms: round(Math.min(...ms)),
+    first_ms: round(ms[0]),
     ...(cpu.every((c) => c != null) && { median_cpu_ms: round(median(cpu)) }),
     // How many times faster than the Node CLI (wall, median), measured in the same loop.
     ...(i > 0 && { node_cli_ratio: round(median(cliTimes[0].ms) / med) }),
-    bytes, mb_per_s: Math.round((bytes / 1e3 / med) * 10) / 10, all_ms: ms.map(round) });
+    bytes,
+    mb_per_s: Math.round((bytes / 1e3 / med) * 10) / 10,
+    all_ms: ms.map(round),
+  });
 });

@@ -34,8 +34,11 @@ window.runBench = async ({ reps = 3, formats = ['csv', 'npy'] } = {}) => {
   results.push(summary('worker_start', [performance.now() - t0]));
   try {
     if (formats.includes('csv')) {
-      const labels = file('labels.csv'), predProbs = file('pred_probs.csv');
-      const read = [], audit = [], e2e = [];
+      const labels = file('labels.csv'),
+        predProbs = file('pred_probs.csv');
+      const read = [],
+        audit = [],
+        e2e = [];
       let dataset = null;
       for (let r = 0; r < reps; r++) {
         await dataset?.free();
@@ -44,19 +47,29 @@ window.runBench = async ({ reps = 3, formats = ['csv', 'npy'] } = {}) => {
         const b = performance.now();
         await client.audit(dataset);
         const c = performance.now();
-        read.push(b - a); audit.push(c - b); e2e.push(c - a);
+        read.push(b - a);
+        audit.push(c - b);
+        e2e.push(c - a);
       }
-      results.push(summary('csv_read', read, labels.size + predProbs.size), summary('audit', audit),
-        summary('file_to_audit', e2e));
+      results.push(
+        summary('csv_read', read, labels.size + predProbs.size),
+        summary('audit', audit),
+        summary('file_to_audit', e2e),
+      );
       results.push(summary('find_label_issues', await times(reps, () => client.findLabelIssues({ dataset }))));
       for (const method of ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy']) {
-        results.push(summary(`scores_${method}`, await times(reps, () => client.getLabelQualityScores({ dataset, method }))));
+        results.push(
+          summary(`scores_${method}`, await times(reps, () => client.getLabelQualityScores({ dataset, method }))),
+        );
       }
       await dataset.free();
     }
     if (formats.includes('npy')) {
       const labels = file('labels.npy');
-      for (const [bits, options] of [['f64', {}], ['f32', { float32: true }]]) {
+      for (const [bits, options] of [
+        ['f64', {}],
+        ['f32', { float32: true }],
+      ]) {
         const predProbs = file(`pred_probs_${bits}.npy`);
         let dataset = null;
         const ms = await times(reps, async () => {

@@ -16,8 +16,11 @@ export const dataRoot = () => process.env.LABELSCOPE_BENCH_DATA || '/tmp/labelsc
 export const SIZES = {
   quick: [{ n: 10_000, k: 10 }],
   default: [
-    { n: 10_000, k: 10 }, { n: 100_000, k: 10 }, { n: 1_000_000, k: 10 },
-    { n: 10_000, k: 100 }, { n: 100_000, k: 100 },
+    { n: 10_000, k: 10 },
+    { n: 100_000, k: 10 },
+    { n: 1_000_000, k: 10 },
+    { n: 10_000, k: 100 },
+    { n: 100_000, k: 100 },
   ],
   large: [{ n: 1_000_000, k: 100 }],
 };
@@ -26,9 +29,15 @@ export const sizeName = ({ n, k }) => `${n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k
 
 // sfc32: small, fast, and identical on every platform (Math.random is not seedable).
 function rng(seed) {
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed >>> 0;
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) >>> 0;
     d = (d + 1) >>> 0;
     a = b ^ (b >>> 9);
@@ -39,9 +48,16 @@ function rng(seed) {
   };
   for (let i = 0; i < 15; i++) next();
   let spare = NaN;
-  const normal = () => { // Box-Muller, both values used
-    if (!Number.isNaN(spare)) { const s = spare; spare = NaN; return s; }
-    const u = 1 - next(), v = next(), r = Math.sqrt(-2 * Math.log(u));
+  const normal = () => {
+    // Box-Muller, both values used
+    if (!Number.isNaN(spare)) {
+      const s = spare;
+      spare = NaN;
+      return s;
+    }
+    const u = 1 - next(),
+      v = next(),
+      r = Math.sqrt(-2 * Math.log(u));
     spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
   };
@@ -50,7 +66,12 @@ function rng(seed) {
 
 const POW10 = Array.from({ length: 40 }, (_, i) => 10 ** i);
 const DIGITS = new Int32Array(6);
-const ZERO = 48, DOT = 46, E = 101, MINUS = 45, COMMA = 44, NL = 10;
+const ZERO = 48,
+  DOT = 46,
+  E = 101,
+  MINUS = 45,
+  COMMA = 44,
+  NL = 10;
 
 // Rounds x in (0, 1] to 6 significant digits and writes it as C's %.6g into buf at pos.
 // Returns [new pos, the double nearest to the written decimal] so the .npy files hold exactly
@@ -58,11 +79,17 @@ const ZERO = 48, DOT = 46, E = 101, MINUS = 45, COMMA = 44, NL = 10;
 function writeG6(buf, pos, x) {
   let e = Math.floor(Math.log10(x));
   let m = Math.round(x * POW10[5 - e]);
-  if (m >= 1e6) { e += 1; m = Math.round(x * POW10[5 - e]); }
-  if (m < 1e5) { e -= 1; m = Math.round(x * POW10[5 - e]); }
+  if (m >= 1e6) {
+    e += 1;
+    m = Math.round(x * POW10[5 - e]);
+  }
+  if (m < 1e5) {
+    e -= 1;
+    m = Math.round(x * POW10[5 - e]);
+  }
   const value = m / POW10[5 - e];
   const digits = DIGITS;
-  for (let i = 5, t = m; i >= 0; i--, t = (t - t % 10) / 10) digits[i] = t % 10;
+  for (let i = 5, t = m; i >= 0; i--, t = (t - (t % 10)) / 10) digits[i] = t % 10;
   let last = 5;
   while (last > 0 && digits[last] === 0) last--; // %g strips trailing zeros
   if (e >= -4) {
@@ -71,7 +98,8 @@ function writeG6(buf, pos, x) {
       if (last > 0) buf[pos++] = DOT;
       for (let i = 1; i <= last; i++) buf[pos++] = ZERO + digits[i];
     } else {
-      buf[pos++] = ZERO; buf[pos++] = DOT;
+      buf[pos++] = ZERO;
+      buf[pos++] = DOT;
       for (let i = 1; i < -e; i++) buf[pos++] = ZERO;
       for (let i = 0; i <= last; i++) buf[pos++] = ZERO + digits[i];
     }
@@ -79,21 +107,26 @@ function writeG6(buf, pos, x) {
     buf[pos++] = ZERO + digits[0];
     if (last > 0) buf[pos++] = DOT;
     for (let i = 1; i <= last; i++) buf[pos++] = ZERO + digits[i];
-    buf[pos++] = E; buf[pos++] = MINUS;
+    buf[pos++] = E;
+    buf[pos++] = MINUS;
     const ex = -e;
     if (ex >= 100) buf[pos++] = ZERO + Math.floor(ex / 100);
-    buf[pos++] = ZERO + Math.floor(ex / 10) % 10; buf[pos++] = ZERO + ex % 10;
+    buf[pos++] = ZERO + (Math.floor(ex / 10) % 10);
+    buf[pos++] = ZERO + (ex % 10);
   }
   return [pos, value];
 }
 
 function npyHeader(descr, shape) {
-  const dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  const dict =
+    `{'descr': '${descr}', 'fortran_order': False, 'shape': ` +
+    `(${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
   const unpadded = 10 + dict.length + 1;
   const padded = Math.ceil(unpadded / 64) * 64;
   const header = Buffer.alloc(padded, 0x20);
   header.write('\x93NUMPY', 0, 'latin1');
-  header[6] = 1; header[7] = 0;
+  header[6] = 1;
+  header[7] = 0;
   header.writeUInt16LE(padded - 10, 8);
   header.write(dict, 10, 'latin1');
   header[padded - 1] = NL;
@@ -107,12 +140,17 @@ function makeModel(r, k) {
   const prior = Float64Array.from({ length: k }, () => 0.5 + r.next());
   const cum = new Float64Array(k);
   let total = 0;
-  for (let c = 0; c < k; c++) cum[c] = (total += prior[c]);
+  for (let c = 0; c < k; c++) cum[c] = total += prior[c];
   const partner = Int32Array.from({ length: k }, (_, c) => (c + 1 + Math.floor(r.next() * (k - 1))) % k);
   const drawClass = () => {
     const u = r.next() * total;
-    let lo = 0, hi = k - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cum[mid] < u) lo = mid + 1; else hi = mid; }
+    let lo = 0,
+      hi = k - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
     return lo;
   };
   return { drawClass, partner };
@@ -131,7 +169,8 @@ function generateFiles(dir, { n, k, seed }) {
   fs.writeSync(f32, npyHeader('<f4', [n, k]));
   const BLOCK = 4096;
   const text = Buffer.alloc(BLOCK * k * 13 + 16);
-  const v64 = new Float64Array(BLOCK * k), v32 = new Float32Array(BLOCK * k);
+  const v64 = new Float64Array(BLOCK * k),
+    v32 = new Float32Array(BLOCK * k);
   const z = new Float64Array(k);
   let flipped = 0;
   for (let start = 0; start < n; start += BLOCK) {
@@ -144,20 +183,23 @@ function generateFiles(dir, { n, k, seed }) {
         y = r.next() < 0.5 ? model.partner[t] : (t + 1 + Math.floor(r.next() * (k - 1))) % k;
         flipped++;
       }
-      truth[start + i] = t; labels[start + i] = y;
+      truth[start + i] = t;
+      labels[start + i] = y;
       for (let c = 0; c < k; c++) z[c] = 0.9 * r.normal();
       z[t] += Math.max(0, 3.2 + 1.3 * r.normal());
       z[model.partner[t]] += 1.2 * Math.abs(r.normal());
       if (y !== t) z[y] += 0.6 * Math.abs(r.normal());
-      let max = -Infinity, sum = 0;
+      let max = -Infinity,
+        sum = 0;
       for (let c = 0; c < k; c++) max = Math.max(max, z[c]);
-      for (let c = 0; c < k; c++) sum += (z[c] = Math.exp(z[c] - max));
+      for (let c = 0; c < k; c++) sum += z[c] = Math.exp(z[c] - max);
       for (let c = 0; c < k; c++) {
         const at = i * k + c;
         let value;
         [pos, value] = writeG6(text, pos, Math.max(z[c] / sum, 1e-30));
         text[pos++] = c + 1 < k ? COMMA : NL;
-        v64[at] = value; v32[at] = value;
+        v64[at] = value;
+        v32[at] = value;
       }
     }
     fs.writeSync(csv, text, 0, pos);
@@ -167,8 +209,14 @@ function generateFiles(dir, { n, k, seed }) {
   for (const fd of [csv, f64, f32]) fs.closeSync(fd);
   fs.writeFileSync(path.join(dir, 'labels.csv.tmp'), `label\n${labels.join('\n')}\n`);
   const l64 = BigInt64Array.from(labels, (v) => BigInt(v));
-  fs.writeFileSync(path.join(dir, 'labels.npy.tmp'), Buffer.concat([npyHeader('<i8', [n]), new Uint8Array(l64.buffer)]));
-  fs.writeFileSync(path.join(dir, 'truth.npy.tmp'), Buffer.concat([npyHeader('<i4', [n]), new Uint8Array(truth.buffer)]));
+  fs.writeFileSync(
+    path.join(dir, 'labels.npy.tmp'),
+    Buffer.concat([npyHeader('<i8', [n]), new Uint8Array(l64.buffer)]),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'truth.npy.tmp'),
+    Buffer.concat([npyHeader('<i4', [n]), new Uint8Array(truth.buffer)]),
+  );
   return flipped;
 }
 
@@ -183,8 +231,10 @@ function checkSpace(dir, size) {
   const st = fs.statfsSync(dir);
   const free = st.bavail * st.bsize;
   if (free < need) {
-    throw new Error(`Not enough disk space in ${dir} for ${sizeName(size)}: need ~${(need / 1e9).toFixed(1)} GB, ` +
-      `${(free / 1e9).toFixed(1)} GB free. Set LABELSCOPE_BENCH_DATA to a larger disk.`);
+    throw new Error(
+      `Not enough disk space in ${dir} for ${sizeName(size)}: need ~${(need / 1e9).toFixed(1)} GB, ` +
+        `${(free / 1e9).toFixed(1)} GB free. Set LABELSCOPE_BENCH_DATA to a larger disk.`,
+    );
   }
 }
 
@@ -200,7 +250,9 @@ export function ensureDataset(size, { root = dataRoot(), seed = DEFAULT_SEED, lo
     if (m.version === GENERATOR_VERSION && m.seed === seed && m.n === n && m.k === k && intact) {
       return { ...size, name: sizeName(size), dir, files, manifest: m };
     }
-  } catch { /* missing or stale: regenerate */ }
+  } catch {
+    /* missing or stale: regenerate */
+  }
   fs.mkdirSync(dir, { recursive: true });
   checkSpace(dir, size);
   const t0 = performance.now();
@@ -210,8 +262,10 @@ export function ensureDataset(size, { root = dataRoot(), seed = DEFAULT_SEED, lo
   const bytes = Object.fromEntries(FILES.map((f) => [f, fs.statSync(files[f]).size]));
   const manifest = { version: GENERATOR_VERSION, seed, n, k, flipped, bytes };
   fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 1));
-  log(`  ${sizeName(size)}: ${(bytes['pred_probs.csv'] / 1e6).toFixed(1)} MB CSV, ${flipped} flipped, ` +
-    `${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `  ${sizeName(size)}: ${(bytes['pred_probs.csv'] / 1e6).toFixed(1)} MB CSV, ${flipped} flipped, ` +
+      `${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return { ...size, name: sizeName(size), dir, files, manifest };
 }
 
@@ -222,7 +276,12 @@ export function sizesFor({ quick = false, large = false } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean' }, large: { type: 'boolean' }, out: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean' },
+      large: { type: 'boolean' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+    },
   });
   const root = values.out ?? dataRoot();
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;

@@ -11,17 +11,21 @@ export const MANY_CLASSES_VERSION = 1;
 
 // xorshift32: seedable and the same on every platform (enough for test data).
 function rng(seed) {
-  let s = (seed >>> 0) || 1;
+  let s = seed >>> 0 || 1;
   return () => {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     return s / 4294967296;
   };
 }
 
 function npyHeader(descr, shape) {
-  const dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  const dict =
+    `{'descr': '${descr}', 'fortran_order': False, 'shape': ` +
+    `(${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
   const padded = Math.ceil((10 + dict.length + 1) / 64) * 64;
   const header = Buffer.alloc(padded, 0x20);
   header.write('\x93NUMPY', 0, 'latin1');
@@ -34,8 +38,28 @@ function npyHeader(descr, shape) {
 
 /** Class names like ImageNet's: a word and a number, all distinct ("heron 17"). */
 export function manyClassNames(k) {
-  const words = ['tabby', 'heron', 'kite', 'mantis', 'violin', 'teapot', 'lynx', 'otter', 'canoe', 'lemon',
-    'beagle', 'mitten', 'geyser', 'anvil', 'puffin', 'yurt', 'banjo', 'quail', 'tulip', 'walrus'];
+  const words = [
+    'tabby',
+    'heron',
+    'kite',
+    'mantis',
+    'violin',
+    'teapot',
+    'lynx',
+    'otter',
+    'canoe',
+    'lemon',
+    'beagle',
+    'mitten',
+    'geyser',
+    'anvil',
+    'puffin',
+    'yurt',
+    'banjo',
+    'quail',
+    'tulip',
+    'walrus',
+  ];
   return Array.from({ length: k }, (_, c) => `${words[c % words.length]} ${c}`);
 }
 
@@ -58,7 +82,7 @@ export function manyClasses({ n, k, seed = 7 }) {
     truth[i] = t;
     labels[i] = y;
     let sum = 0;
-    for (let c = 0; c < k; c++) sum += (z[c] = 0.2 + r());
+    for (let c = 0; c < k; c++) sum += z[c] = 0.2 + r();
     const top = sum * (2 + 8 * r());
     z[t] += top;
     z[partner[t]] += top * 0.6 * r();
@@ -79,7 +103,10 @@ export function manyClassFiles(data) {
   const l64 = BigInt64Array.from(labels, (v) => BigInt(v));
   return {
     'labels.npy': Buffer.concat([npyHeader('<i8', [n]), new Uint8Array(l64.buffer)]),
-    'pred_probs.npy': Buffer.concat([npyHeader('<f4', [n, k]), new Uint8Array(probs.buffer, probs.byteOffset, probs.byteLength)]),
+    'pred_probs.npy': Buffer.concat([
+      npyHeader('<f4', [n, k]),
+      new Uint8Array(probs.buffer, probs.byteOffset, probs.byteLength),
+    ]),
     'class_names.txt': Buffer.from(`${classNames.join('\n')}\n`),
   };
 }
@@ -90,9 +117,17 @@ export function ensureManyClasses({ n, k, seed = 7 }, root, log = console.error)
   const manifestPath = path.join(dir, 'manifest.json');
   try {
     const m = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-    if (m.version === MANY_CLASSES_VERSION && m.n === n && m.k === k && m.seed === seed &&
-      Object.entries(m.bytes).every(([f, b]) => fs.statSync(path.join(dir, f)).size === b)) return dir;
-  } catch { /* missing or stale */ }
+    if (
+      m.version === MANY_CLASSES_VERSION &&
+      m.n === n &&
+      m.k === k &&
+      m.seed === seed &&
+      Object.entries(m.bytes).every(([f, b]) => fs.statSync(path.join(dir, f)).size === b)
+    )
+      return dir;
+  } catch {
+    /* missing or stale */
+  }
   fs.mkdirSync(dir, { recursive: true });
   const t0 = performance.now();
   log(`generating ${n} x ${k} (many classes) into ${dir} ...`);

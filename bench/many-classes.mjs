@@ -23,13 +23,18 @@ import { ensureManyClasses } from './many-classes-data.mjs';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values: opts } = parseArgs({
   options: {
-    cases: { type: 'string', default: '50000x1000,20000x3000,10000x10000,20000x10000' }, 'no-page': { type: 'boolean' },
-    'no-cli': { type: 'boolean' }, 'no-api': { type: 'boolean' }, out: { type: 'string' },
+    cases: { type: 'string', default: '50000x1000,20000x3000,10000x10000,20000x10000' },
+    'no-page': { type: 'boolean' },
+    'no-cli': { type: 'boolean' },
+    'no-api': { type: 'boolean' },
+    out: { type: 'string' },
     timeout: { type: 'string', default: '900' },
     // Another build: --wasm DIR (its threads/labelscope-core.mjs for the API runs), --site DIR (a
     // static site laid out like dist/site, served for the page runs).
-    wasm: { type: 'string' }, site: { type: 'string' },
-    'api-child': { type: 'string' }, matrices: { type: 'string' }, // internal: one API run in a child process
+    wasm: { type: 'string' },
+    site: { type: 'string' },
+    'api-child': { type: 'string' },
+    matrices: { type: 'string' }, // internal: one API run in a child process
   },
 });
 
@@ -40,16 +45,29 @@ if (opts['api-child']) {
   const core = opts.wasm && path.resolve(opts.wasm, 'threads/labelscope-core.mjs');
   const ls = await createLabelScope(core ? { moduleFactory: (await import(core)).default } : {});
   const t0 = performance.now();
-  const dataset = await ls.readDataset({
-    labels: fs.createReadStream(path.join(dir, 'labels.npy')),
-    predProbs: { name: 'pred_probs.npy', data: fs.createReadStream(path.join(dir, 'pred_probs.npy')),
-      size: fs.statSync(path.join(dir, 'pred_probs.npy')).size },
-  }, { float32: true });
+  const dataset = await ls.readDataset(
+    {
+      labels: fs.createReadStream(path.join(dir, 'labels.npy')),
+      predProbs: {
+        name: 'pred_probs.npy',
+        data: fs.createReadStream(path.join(dir, 'pred_probs.npy')),
+        size: fs.statSync(path.join(dir, 'pred_probs.npy')).size,
+      },
+    },
+    { float32: true },
+  );
   const t1 = performance.now();
   const report = await ls.auditAsync(dataset, { matrices: opts.matrices });
   const t2 = performance.now();
   const cells = report.confidentJoint?.value?.length ?? (report.confidentJoint ? report.numClasses ** 2 : 0);
-  console.log(JSON.stringify({ read_ms: Math.round(t1 - t0), audit_ms: Math.round(t2 - t1), issues: report.issues.length, cells }));
+  console.log(
+    JSON.stringify({
+      read_ms: Math.round(t1 - t0),
+      audit_ms: Math.round(t2 - t1),
+      issues: report.issues.length,
+      cells,
+    }),
+  );
   process.exit(0);
 }
 const cases = opts.cases.split(',').map((c) => {
@@ -63,17 +81,36 @@ const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 // One CLI run under GNU time: wall, user + system CPU, peak RSS.
 function cli(impl, command, dir) {
   const out = path.join(os.tmpdir(), `labelscope-many-${process.pid}.out`);
-  const program = impl === 'native' ? [path.join(repo, 'dist/native/labelscope')] : [process.execPath, path.join(repo, 'src/cli/labelscope.mjs')];
-  const args = ['-f', '%e %U %S %M', ...program, command, '--labels', path.join(dir, 'labels.npy'),
-    '--pred-probs', path.join(dir, 'pred_probs.npy'), '--float32', '--out', out];
+  const program =
+    impl === 'native'
+      ? [path.join(repo, 'dist/native/labelscope')]
+      : [process.execPath, path.join(repo, 'src/cli/labelscope.mjs')];
+  const args = [
+    '-f',
+    '%e %U %S %M',
+    ...program,
+    command,
+    '--labels',
+    path.join(dir, 'labels.npy'),
+    '--pred-probs',
+    path.join(dir, 'pred_probs.npy'),
+    '--float32',
+    '--out',
+    out,
+  ];
   const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', timeout: timeoutMs });
   const lines = (r.stderr ?? '').trim().split('\n');
   const [wall, user, sys, rssKb] = (lines.at(-1) ?? '').split(' ').map(Number);
   const bytes = fs.existsSync(out) ? fs.statSync(out).size : 0;
   fs.rmSync(out, { force: true });
   const row = {
-    impl: `cli-${impl}`, step: `cli_${command}`, exit: r.status ?? r.signal, wall_ms: Math.round(wall * 1000),
-    cpu_ms: Math.round((user + sys) * 1000), peak_rss_mb: Math.round(rssKb / 1024), output_bytes: bytes,
+    impl: `cli-${impl}`,
+    step: `cli_${command}`,
+    exit: r.status ?? r.signal,
+    wall_ms: Math.round(wall * 1000),
+    cpu_ms: Math.round((user + sys) * 1000),
+    peak_rss_mb: Math.round(rssKb / 1024),
+    output_bytes: bytes,
   };
   if (r.status !== 0) row.error = lines.slice(0, -1).join(' ').slice(0, 300) || String(r.error ?? 'failed');
   return row;
@@ -81,29 +118,46 @@ function cli(impl, command, dir) {
 
 // The JS API in a child process under GNU time (the worker's path on the page, without the page).
 function apiRun(dir, matrices) {
-  const args = ['-f', '%e %U %S %M', process.execPath, fileURLToPath(import.meta.url), '--api-child', dir, '--matrices', matrices,
-    ...(opts.wasm ? ['--wasm', opts.wasm] : [])];
+  const args = [
+    '-f',
+    '%e %U %S %M',
+    process.execPath,
+    fileURLToPath(import.meta.url),
+    '--api-child',
+    dir,
+    '--matrices',
+    matrices,
+    ...(opts.wasm ? ['--wasm', opts.wasm] : []),
+  ];
   const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', timeout: timeoutMs });
   const lines = (r.stderr ?? '').trim().split('\n');
   const [wall, user, sys, rssKb] = (lines.at(-1) ?? '').split(' ').map(Number);
   const row = {
-    impl: 'node-api', step: `api_audit_${matrices}`, exit: r.status ?? r.signal, wall_ms: Math.round(wall * 1000),
-    cpu_ms: Math.round((user + sys) * 1000), peak_rss_mb: Math.round(rssKb / 1024),
+    impl: 'node-api',
+    step: `api_audit_${matrices}`,
+    exit: r.status ?? r.signal,
+    wall_ms: Math.round(wall * 1000),
+    cpu_ms: Math.round((user + sys) * 1000),
+    peak_rss_mb: Math.round(rssKb / 1024),
   };
   try {
     Object.assign(row, JSON.parse(r.stdout.trim().split('\n').at(-1)));
   } catch {
-    row.error = `${r.stdout ?? ''} ${lines.slice(0, -1).join(' ')}`.replace(/\s+/g, ' ').trim().slice(0, 300) || 'failed';
+    row.error =
+      `${r.stdout ?? ''} ${lines.slice(0, -1).join(' ')}`.replace(/\s+/g, ' ').trim().slice(0, 300) || 'failed';
   }
   return row;
 }
 
 function freePort() {
   return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    }).on('error', reject);
+    const s = net
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -120,7 +174,9 @@ function rendererPeakMb() {
       }
       if (p !== process.pid) continue;
       peak = Math.max(peak, Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return Math.round(peak);
 }
@@ -136,7 +192,13 @@ async function pageRun(browser, base, dir) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (t.start) t.tasks.push(Math.round(e.duration));
     }).observe({ type: 'longtask' });
-    el.shadowRoot.addEventListener('change', () => { t.start ??= performance.now(); }, true);
+    el.shadowRoot.addEventListener(
+      'change',
+      () => {
+        t.start ??= performance.now();
+      },
+      true,
+    );
     const poll = () => {
       if (t.start && el.shadowRoot.querySelector('.vt-spacer .vt-row')) t.firstRow = performance.now();
       else if (!t.error) requestAnimationFrame(poll);
@@ -148,10 +210,14 @@ async function pageRun(browser, base, dir) {
       if (el.dataset.state === 'error') t.error = el.shadowRoot.querySelector('.status')?.textContent ?? 'error';
     }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
   });
-  await page.locator('label-scope#app input[type=file]')
+  await page
+    .locator('label-scope#app input[type=file]')
     .setInputFiles(['labels.npy', 'pred_probs.npy', 'class_names.txt'].map((f) => path.join(dir, f)));
-  await page.waitForFunction(() => (window.manyTimes.firstRow && window.manyTimes.ready) || window.manyTimes.error,
-    null, { timeout: timeoutMs, polling: 100 });
+  await page.waitForFunction(
+    () => (window.manyTimes.firstRow && window.manyTimes.ready) || window.manyTimes.error,
+    null,
+    { timeout: timeoutMs, polling: 100 },
+  );
   await page.waitForTimeout(1000); // tasks right after the first row (charts, layout) count too
   const t = await page.evaluate(() => {
     let nodes = 0;
@@ -162,11 +228,23 @@ async function pageRun(browser, base, dir) {
     };
     walk(document);
     const m = window.manyTimes;
-    return { firstRow: m.firstRow - m.start, ready: m.ready - m.start, error: m.error, longest: Math.max(0, ...m.tasks), nodes };
+    return {
+      firstRow: m.firstRow - m.start,
+      ready: m.ready - m.start,
+      error: m.error,
+      longest: Math.max(0, ...m.tasks),
+      nodes,
+    };
   });
   const peak = rendererPeakMb();
   await page.close();
-  const row = { impl: 'chromium-page', step: 'page_first_row', peak_rss_mb: peak, dom_nodes: t.nodes, longest_task_ms: t.longest };
+  const row = {
+    impl: 'chromium-page',
+    step: 'page_first_row',
+    peak_rss_mb: peak,
+    dom_nodes: t.nodes,
+    longest_task_ms: t.longest,
+  };
   if (t.error) return { ...row, error: t.error.replace(/\s+/g, ' ').slice(0, 300) };
   return { ...row, first_row_ms: Math.round(t.firstRow), ready_ms: Math.round(t.ready) };
 }
@@ -174,14 +252,30 @@ async function pageRun(browser, base, dir) {
 async function pageRuns(list) {
   const { chromium } = await import('playwright-core');
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), '--port', String(port), '--isolate',
-    ...(opts.site ? ['--root', opts.site] : [])], { stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    [
+      path.join(repo, 'scripts/serve.mjs'),
+      '--port',
+      String(port),
+      '--isolate',
+      ...(opts.site ? ['--root', opts.site] : []),
+    ],
+    { stdio: 'ignore' },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${base}/index.html`)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${base}/index.html`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-quic'],
+  });
   const rows = [];
   try {
     for (const c of list) {
@@ -190,7 +284,14 @@ async function pageRuns(list) {
       try {
         rows.push({ dataset: c.name, n: c.n, k: c.k, ...(await pageRun(browser, base, c.dir)) });
       } catch (error) {
-        rows.push({ dataset: c.name, n: c.n, k: c.k, impl: 'chromium-page', step: 'page_first_row', error: error.message.split('\n')[0] });
+        rows.push({
+          dataset: c.name,
+          n: c.n,
+          k: c.k,
+          impl: 'chromium-page',
+          step: 'page_first_row',
+          error: error.message.split('\n')[0],
+        });
       }
       log(`  ${JSON.stringify(rows.at(-1))}`);
     }
@@ -230,20 +331,33 @@ if (!opts['no-page']) results.push(...(await pageRuns(cases)));
 const out = opts.out ?? path.join(repo, 'bench/results.json');
 const all = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : {};
 // Rows this run did not measure are kept: other cases, and the other half with --no-page / --no-cli.
-const kept = (all.many_classes?.results ?? []).filter((r) => !cases.some((c) => c.name === r.dataset)
-  || (r.impl === 'chromium-page' ? opts['no-page'] : r.impl === 'node-api' ? opts['no-api'] : opts['no-cli']));
+const kept = (all.many_classes?.results ?? []).filter(
+  (r) =>
+    !cases.some((c) => c.name === r.dataset) ||
+    (r.impl === 'chromium-page' ? opts['no-page'] : r.impl === 'node-api' ? opts['no-api'] : opts['no-cli']),
+);
 all.many_classes = {
-  started, finished: new Date().toISOString(), load_at_start: loadAtStart, load_at_end: loadavg(), cores: os.cpus().length,
-  note: 'float32 .npy (labels.npy, pred_probs.npy, class_names.txt) from bench/many-classes-data.mjs; one run per cell; '
-    + 'wall times on a shared, loaded machine (see load); CPU is the steadier number',
+  started,
+  finished: new Date().toISOString(),
+  load_at_start: loadAtStart,
+  load_at_end: loadavg(),
+  cores: os.cpus().length,
+  note:
+    'float32 .npy (labels.npy, pred_probs.npy, class_names.txt) from bench/many-classes-data.mjs; one run ' +
+    'per cell; ' +
+    'wall times on a shared, loaded machine (see load); CPU is the steadier number',
   results: [...kept, ...results],
 };
 fs.writeFileSync(out, JSON.stringify(all, null, 1) + '\n');
 log(`wrote ${path.relative(process.cwd(), out) || out}`);
 for (const r of results) {
-  const what = r.error ? `FAILED: ${r.error}` : r.impl === 'chromium-page'
-    ? `first row ${r.first_row_ms} ms, longest task ${r.longest_task_ms} ms, ${r.dom_nodes} DOM nodes, ${r.peak_rss_mb} MB`
-    : r.impl === 'node-api' ? `read ${r.read_ms} ms, audit ${r.audit_ms} ms, ${r.cpu_ms} ms CPU, ${r.peak_rss_mb} MB`
-    : `${r.wall_ms} ms wall, ${r.cpu_ms} ms CPU, ${r.peak_rss_mb} MB, ${r.output_bytes} bytes out`;
+  const what = r.error
+    ? `FAILED: ${r.error}`
+    : r.impl === 'chromium-page'
+      ? `first row ${r.first_row_ms} ms, longest task ${r.longest_task_ms} ms, ${r.dom_nodes} DOM nodes, ` +
+        `${r.peak_rss_mb} MB`
+      : r.impl === 'node-api'
+        ? `read ${r.read_ms} ms, audit ${r.audit_ms} ms, ${r.cpu_ms} ms CPU, ${r.peak_rss_mb} MB`
+        : `${r.wall_ms} ms wall, ${r.cpu_ms} ms CPU, ${r.peak_rss_mb} MB, ${r.output_bytes} bytes out`;
   console.log(`${r.dataset.padEnd(12)} ${r.impl.padEnd(14)} ${r.step.padEnd(15)} ${what}`);
 }

@@ -26,7 +26,9 @@ function generate() {
   fs.writeSync(sets, 'labels\n');
   fs.writeSync(single, 'label\n');
   fs.writeSync(probs, `${Array.from({ length: k }, (_, c) => `c${c}`).join(',')}\n`);
-  let a = '', b = '', p = '';
+  let a = '',
+    b = '',
+    p = '';
   for (let i = 0; i < n; i++) {
     const given = [];
     const row = [];
@@ -54,8 +56,11 @@ function generate() {
 
 const input = (labels) => ({
   labels: { name: labels, size: fs.statSync(path.join(dir, labels)).size, data: fileChunks(path.join(dir, labels)) },
-  predProbs: { name: 'pred_probs.csv', size: fs.statSync(path.join(dir, 'pred_probs.csv')).size,
-    data: fileChunks(path.join(dir, 'pred_probs.csv')) },
+  predProbs: {
+    name: 'pred_probs.csv',
+    size: fs.statSync(path.join(dir, 'pred_probs.csv')).size,
+    data: fileChunks(path.join(dir, 'pred_probs.csv')),
+  },
 });
 
 function timed(fn) {
@@ -85,9 +90,14 @@ for (let r = 0; r < reps; r++) {
   sread.value.free();
 }
 for (const [step, runs] of Object.entries(rows)) {
-  console.log(JSON.stringify({
-    step, n, k, reps,
-    wall_ms: Math.round(median(runs.map((x) => x.wall))),
-    cpu_ms: Math.round(median(runs.map((x) => x.cpu))),
-  }));
+  console.log(
+    JSON.stringify({
+      step,
+      n,
+      k,
+      reps,
+      wall_ms: Math.round(median(runs.map((x) => x.wall))),
+      cpu_ms: Math.round(median(runs.map((x) => x.cpu))),
+    }),
+  );
 }

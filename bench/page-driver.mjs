@@ -33,10 +33,13 @@ export function siteRoot(prefix, { web = false } = {}) {
 
 function freePort() {
   return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    }).on('error', reject);
+    const s = net
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -52,7 +55,9 @@ export async function startServer(root, { readyPath, isolate = false }) {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${base}${readyPath}`)).ok) return { server, base };
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   server.kill();
@@ -61,7 +66,11 @@ export async function startServer(root, { readyPath, isolate = false }) {
 
 /** Debian's Chromium, headless. */
 export function launchChromium() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-quic'], headless: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-quic'],
+    headless: true,
+  });
 }
 
 /**
@@ -76,7 +85,9 @@ export function descendants() {
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       procs.set(Number(pid), { parent: Number(fields[1]), name, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   const ours = (pid) => {
     for (let p = procs.get(pid)?.parent, hops = 0; p > 1 && hops < 20; p = procs.get(p)?.parent ?? 0, hops++) {
@@ -87,35 +98,53 @@ export function descendants() {
   const isRenderer = (pid) => {
     try {
       return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-    } catch { return false; }
+    } catch {
+      return false;
+    }
   };
-  return [...procs].filter(([pid]) => ours(pid)).map(([pid, { name, ticks }]) => ({
-    pid, name, cpuSeconds: ticks / 100, renderer: isRenderer(pid), // USER_HZ = 100 on Linux
-  }));
+  return [...procs]
+    .filter(([pid]) => ours(pid))
+    .map(([pid, { name, ticks }]) => ({
+      pid,
+      name,
+      cpuSeconds: ticks / 100,
+      renderer: isRenderer(pid), // USER_HZ = 100 on Linux
+    }));
 }
 
 /** CPU seconds of Chromium's processes below this one: steadier than wall time on a loaded machine. */
 export function chromiumCpuSeconds() {
-  return descendants().filter((p) => p.name === 'chromium' || p.name === 'chrome')
+  return descendants()
+    .filter((p) => p.name === 'chromium' || p.name === 'chrome')
     .reduce((sum, p) => sum + p.cpuSeconds, 0);
 }
 
-const rendererPids = () => descendants().filter((p) => p.renderer).map((p) => p.pid);
+const rendererPids = () =>
+  descendants()
+    .filter((p) => p.renderer)
+    .map((p) => p.pid);
 
 /** Resets the renderers' peak memory (VmHWM), to measure one phase. */
 export function resetRendererPeaks() {
   for (const pid of rendererPids()) {
     try {
       fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    } catch { /* gone, or not allowed */ }
+    } catch {
+      /* gone, or not allowed */
+    }
   }
 }
 
 /** The largest renderer's peak resident memory in MB (the worker's WebAssembly heap lives there). */
 export function rendererPeakMb() {
-  return Math.max(0, ...rendererPids().map((pid) => {
-    try {
-      return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-    } catch { return 0; }
-  }));
+  return Math.max(
+    0,
+    ...rendererPids().map((pid) => {
+      try {
+        return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+      } catch {
+        return 0;
+      }
+    }),
+  );
 }

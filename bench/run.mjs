@@ -18,8 +18,12 @@ import { snapshot } from './snapshot.mjs';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values: opts } = parseArgs({
   options: {
-    quick: { type: 'boolean' }, large: { type: 'boolean' }, 'no-browser': { type: 'boolean' },
-    'no-page': { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    quick: { type: 'boolean' },
+    large: { type: 'boolean' },
+    'no-browser': { type: 'boolean' },
+    'no-page': { type: 'boolean' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
 if (opts.help) {
@@ -48,7 +52,10 @@ function run(cmd, args, cwd) {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.stderr.trim()) log(r.stderr.trim());
-  const rows = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  const rows = r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
   const error = r.status === 0 ? undefined : `${path.basename(args[0] ?? cmd)} exited ${r.status ?? r.signal}`;
   if (error) log(`FAILED: ${error}`);
   return { rows, seconds: (performance.now() - t0) / 1000, error };
@@ -73,12 +80,23 @@ function ensureBuilds() {
 
 function machine() {
   const version = (cmd, args) => {
-    try { return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0].trim(); } catch { return null; }
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .split('\n')[0]
+        .trim();
+    } catch {
+      return null;
+    }
   };
   return {
-    cpu: os.cpus()[0]?.model, cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 2 ** 30),
-    kernel: os.release(), node: process.version, cxx: version('c++', ['--version']),
-    emcc: version('emcc', ['--version']), chromium: version('/usr/bin/chromium', ['--version']),
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memory_gb: Math.round(os.totalmem() / 2 ** 30),
+    kernel: os.release(),
+    node: process.version,
+    cxx: version('c++', ['--version']),
+    emcc: version('emcc', ['--version']),
+    chromium: version('/usr/bin/chromium', ['--version']),
   };
 }
 
@@ -96,8 +114,13 @@ for (const d of datasets) {
   const reps = repsFor(d);
   const record = (impl, r) => {
     for (const row of r.rows) results.push({ ...row, dataset: d.name, n: d.n, k: d.k });
-    runs.push({ dataset: d.name, impl, seconds: Math.round(r.seconds * 10) / 10, load_after: loadavg(),
-      ...(r.error && { error: r.error }) });
+    runs.push({
+      dataset: d.name,
+      impl,
+      seconds: Math.round(r.seconds * 10) / 10,
+      load_after: loadavg(),
+      ...(r.error && { error: r.error }),
+    });
   };
   log(`${d.name}: native (${reps.native} reps) ...`);
   record('native', run(snap.bench, [d.dir, String(reps.native), d.name], snap.root));
@@ -117,12 +140,31 @@ snap.remove();
 const targets = evaluateTargets(results, datasets);
 console.log(renderTable(results, datasets, targets));
 for (const f of runs.filter((x) => x.error)) console.log(`FAILED: ${f.dataset} ${f.impl}: ${f.error}`);
-console.log(`\nload average (1, 5, 15 min): start ${info.load_at_start.join(', ')}; end ${loadavg().join(', ')} on ${info.machine.cores} cores`);
+console.log(
+  `\nload average (1, 5, 15 min): start ${info.load_at_start.join(', ')}; end ${loadavg().join(', ')} ` +
+    `on ${info.machine.cores} cores`,
+);
 
-const out = opts.out ?? (opts.quick ? path.join(os.tmpdir(), 'labelscope-bench-quick.json') : path.join(repo, 'bench/results.json'));
-fs.writeFileSync(out, JSON.stringify({ ...info, finished: new Date().toISOString(), load_at_end: loadavg(),
-  options: opts, sizes: datasets.map(({ name, n, k, manifest }) => ({ name, n, k, bytes: manifest.bytes })),
-  runs, targets, results }, null, 1) + '\n');
+const out =
+  opts.out ??
+  (opts.quick ? path.join(os.tmpdir(), 'labelscope-bench-quick.json') : path.join(repo, 'bench/results.json'));
+fs.writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      ...info,
+      finished: new Date().toISOString(),
+      load_at_end: loadavg(),
+      options: opts,
+      sizes: datasets.map(({ name, n, k, manifest }) => ({ name, n, k, bytes: manifest.bytes })),
+      runs,
+      targets,
+      results,
+    },
+    null,
+    1,
+  ) + '\n',
+);
 log(`wrote ${path.relative(process.cwd(), out) || out}`);
 // A failed bench is reported above and the other benches still run; the exit code tells scripts
 // (npm test's smoke run) that something failed.

@@ -14,7 +14,8 @@ export function snapshot(repo, nativeBench) {
     const from = path.join(repo, rel);
     if (!fs.existsSync(from)) continue;
     fs.cpSync(from, path.join(root, rel), {
-      recursive: true, filter: (src) => !src.endsWith('results.json'),
+      recursive: true,
+      filter: (src) => !src.endsWith('results.json'),
     });
   }
   for (const rel of LINKED) {

@@ -37,7 +37,11 @@ const QUIZZES = {
       choices: countChoices(d.numIssues, d.numExamples),
       right: `Right: ${count(d.numIssues)} of ${count(d.numExamples)} rows are flagged.`,
       wrong: (pick) => `Not quite: labelscope flags ${count(d.numIssues)} rows, not ${count(Number(pick))}.`,
-      more: d.truth ? `Reviewers confirmed ${d.truth.numErrors} real errors in this set, and ${d.truth.flaggedConfirmed} of them are among the flags. Flags are candidates for a second look, not verdicts.` : '',
+      more: d.truth
+        ? `Reviewers confirmed ${d.truth.numErrors} real errors in this set, and ` +
+          `${d.truth.flaggedConfirmed} of them are among the flags. Flags are candidates for a second look, not ` +
+          `verdicts.`
+        : '',
     }),
   },
   'confused-pair': {
@@ -47,15 +51,24 @@ const QUIZZES = {
       const pairs = el.report.overlappingClasses;
       if (!pairs.length) return null;
       const top = pairs[0];
-      const picks = [pairs[0], ...pairs.slice(1, 3), pairs[pairs.length - 1]]
-        .filter((p, i, all) => all.findIndex((q) => q.classA === p.classA && q.classB === p.classB) === i);
+      const picks = [pairs[0], ...pairs.slice(1, 3), pairs[pairs.length - 1]].filter(
+        (p, i, all) => all.findIndex((q) => q.classA === p.classA && q.classB === p.classB) === i,
+      );
       const key = (p) => `${Math.min(p.classA, p.classB)}-${Math.max(p.classA, p.classB)}`;
       return {
         answer: key(top),
-        choices: picks.map((p) => ({ value: key(p), label: pairLabel(names, Math.min(p.classA, p.classB), Math.max(p.classA, p.classB)) }))
+        choices: picks
+          .map((p) => ({
+            value: key(p),
+            label: pairLabel(names, Math.min(p.classA, p.classB), Math.max(p.classA, p.classB)),
+          }))
           .sort((a, b) => a.value.localeCompare(b.value)),
-        right: `Right: ${pairLabel(names, top.classA, top.classB)} overlap most — about ${count(top.numOverlappingExamples)} examples are estimated to carry one label while being the other.`,
-        wrong: () => `Not quite: the pair that overlaps most is ${pairLabel(names, top.classA, top.classB)} (about ${count(top.numOverlappingExamples)} examples).`,
+        right:
+          `Right: ${pairLabel(names, top.classA, top.classB)} overlap most — about ` +
+          `${count(top.numOverlappingExamples)} examples are estimated to carry one label while being the other.`,
+        wrong: () =>
+          `Not quite: the pair that overlaps most is ${pairLabel(names, top.classA, top.classB)} ` +
+          `(about ${count(top.numOverlappingExamples)} examples).`,
         more: 'Handwritten digits that share strokes get confused by writers, annotators and models alike.',
       };
     },
@@ -68,7 +81,8 @@ const QUIZZES = {
         answer: String(s.found),
         choices: countChoices(s.found, s.flipped),
         right: `Right: it finds ${count(s.found)} of the ${count(s.flipped)} flipped labels.`,
-        wrong: (pick) => `Not quite: it finds ${count(s.found)} of the ${count(s.flipped)} flips, not ${count(Number(pick))}.`,
+        wrong: (pick) =>
+          `Not quite: it finds ${count(s.found)} of the ${count(s.flipped)} flips, not ${count(Number(pick))}.`,
         more: `That is a recall of ${percent(s.recall)}. It flagged ${count(d.numIssues)} rows in all.`,
       };
     },
@@ -90,9 +104,15 @@ const QUIZZES = {
       return {
         answer: String(Math.round(s.precision * 100)),
         choices: shareChoices(s.precision),
-        right: `Right: ${percent(s.precision)} of the flags are real flips (${count(s.found)} of ${count(d.numIssues)}).`,
-        wrong: (pick) => `Not quite: precision is ${percent(s.precision)}, not ${pick}%: ${count(s.found)} of the ${count(d.numIssues)} flags are flips.`,
-        more: 'The rest are rows the model disagrees with although their label was never changed — some of them are among MNIST’s own real errors.',
+        right:
+          `Right: ${percent(s.precision)} of the flags are real flips (${count(s.found)} of ` +
+          `${count(d.numIssues)}).`,
+        wrong: (pick) =>
+          `Not quite: precision is ${percent(s.precision)}, not ${pick}%: ${count(s.found)} of ` +
+          `the ${count(d.numIssues)} flags are flips.`,
+        more:
+          'The rest are rows the model disagrees with although their label was never changed — some of them ' +
+          'are among MNIST’s own real errors.',
       };
     },
   },
@@ -104,7 +124,8 @@ const QUIZZES = {
         answer: String(Math.round(s.recall * 100)),
         choices: shareChoices(s.recall),
         right: `Right: ${percent(s.recall)} of the ${count(s.flipped)} swapped labels were found.`,
-        wrong: (pick) => `Not quite: recall is ${percent(s.recall)}, not ${pick}% (${count(s.found)} of ${count(s.flipped)}).`,
+        wrong: (pick) =>
+          `Not quite: recall is ${percent(s.recall)}, not ${pick}% (${count(s.found)} of ${count(s.flipped)}).`,
         more: 'Swaps between two similar classes are the kind of noise real annotators make most.',
       };
     },
@@ -127,13 +148,15 @@ function fill(form, spec) {
   const box = form.querySelector('.choices');
   const name = `q-${form.dataset.quiz}`;
   const checked = form.querySelector('input:checked')?.value;
-  box.replaceChildren(...spec.choices.map((c) => {
-    const label = document.createElement('label');
-    const input = document.createElement('input');
-    Object.assign(input, { type: 'radio', name, value: c.value, checked: c.value === checked });
-    label.append(input, ` ${c.label}`);
-    return label;
-  }));
+  box.replaceChildren(
+    ...spec.choices.map((c) => {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'radio', name, value: c.value, checked: c.value === checked });
+      label.append(input, ` ${c.label}`);
+      return label;
+    }),
+  );
   form.querySelector('button').disabled = false;
 }
 
@@ -208,8 +231,18 @@ document.getElementById('honest-run')?.addEventListener('click', (event) => {
   button.textContent = 'Training in your browser…';
   const el = document.createElement('label-scope');
   el.id = 'honest';
-  for (const [k, v] of Object.entries({ demo: 'fashion', 'simulate-noise': '0.1', seed: '7', 'max-rows': '5' })) el.setAttribute(k, v);
-  el.addEventListener('labelscope-result', () => { button.textContent = 'Done: see the card below'; }, { once: true });
-  el.addEventListener('labelscope-error', () => { button.disabled = false; button.textContent = 'Run the honest check again'; });
+  for (const [k, v] of Object.entries({ demo: 'fashion', 'simulate-noise': '0.1', seed: '7', 'max-rows': '5' }))
+    el.setAttribute(k, v);
+  el.addEventListener(
+    'labelscope-result',
+    () => {
+      button.textContent = 'Done: see the card below';
+    },
+    { once: true },
+  );
+  el.addEventListener('labelscope-error', () => {
+    button.disabled = false;
+    button.textContent = 'Run the honest check again';
+  });
   document.getElementById('honest-slot').replaceChildren(el);
 });

@@ -11,11 +11,21 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.csv': 'text/csv; charset=utf-8', '.tsv': 'text/tab-separated-values; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8', '.npy': 'application/octet-stream',
-  '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.npy': 'application/octet-stream',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
 const { values } = parseArgs({
@@ -29,11 +39,17 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // URL prefix -> folder, most specific first.
 const mounts = values.root
   ? [['/', resolve(values.root)]]
-  : [['/src/js/', join(repo, 'src/js')], ['/dist/wasm/', join(repo, 'dist/wasm')],
-    ['/examples/', join(repo, 'examples')],
-    // The Parquet reader's packages, which src/js/parquet.js loads from the page's own origin.
-    ...['hyparquet', 'hyparquet-compressors', 'fzstd'].map((p) => [`/node_modules/${p}/`, join(repo, 'node_modules', p)]),
-    ['/', join(repo, 'web')]];
+  : [
+      ['/src/js/', join(repo, 'src/js')],
+      ['/dist/wasm/', join(repo, 'dist/wasm')],
+      ['/examples/', join(repo, 'examples')],
+      // The Parquet reader's packages, which src/js/parquet.js loads from the page's own origin.
+      ...['hyparquet', 'hyparquet-compressors', 'fzstd'].map((p) => [
+        `/node_modules/${p}/`,
+        join(repo, 'node_modules', p),
+      ]),
+      ['/', join(repo, 'web')],
+    ];
 
 function locate(pathname) {
   for (const [prefix, dir] of mounts) {

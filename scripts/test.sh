@@ -29,10 +29,11 @@ node --import ./tests/js/web-layout.mjs --test tests/js/ tests/cli/
 step "benchmark smoke run (10k x 10, native / WASM-Node / Chromium; times are not asserted)"
 node bench/run.mjs --quick --out "${TMPDIR:-/tmp}/labelscope-bench-quick.json"
 
-step "lint (eslint), types (tsc: index.d.ts through typed examples, src/js with @ts-check, web/), C++ layout (clang-format)"
+step "lint (eslint), types (tsc: index.d.ts through typed examples, src/js with @ts-check, web/), layout (clang-format, prettier)"
 npm run --silent lint
 npm run --silent typecheck
 bash scripts/format-check.sh src tests
+npx --no-install prettier --check --log-level warn "**/*.{js,mjs,cjs,ts}"
 
 step "npm pack installed into an empty project"
 bash scripts/check-pack.sh

@@ -5,10 +5,13 @@
 //   node scripts/wasm-size.mjs build/labelscope-core.wasm [N]   (N: also the N biggest functions)
 import fs from 'node:fs';
 
-const PARTS = [ // first match wins; tested against the demangled name
+const PARTS = [
+  // first match wins; tested against the demangled name
   // The trainer with its readers (labelled tables, N x D features) and its bindings.
-  ['trainer (src/learn, its readers)',
-    /labelscope::learn|lbfgs|tfidf|TableBuilder|Dense|FeatureReader|FeatureSet|table_reader|TableReader|cross_val/i],
+  [
+    'trainer (src/learn, its readers)',
+    /labelscope::learn|lbfgs|tfidf|TableBuilder|Dense|FeatureReader|FeatureSet|table_reader|TableReader|cross_val/i,
+  ],
   ['multi-label (core and reader)', /multilabel|multi_label|MultiLabel|label_sets|LabelSet/],
   ['readers (src/io)', /labelscope::io::|fast_float/],
   ['bindings (src/wasm) and Embind', /labelscope::wasm|emscripten::|embind|_embind_|emval/],
@@ -73,19 +76,28 @@ while (at < bytes.length) {
     [count, p] = leb(bytes, at);
     for (let i = 0; i < count; i++) {
       let l;
-      [l, p] = leb(bytes, p); p += l; // module
-      [l, p] = leb(bytes, p); p += l; // field
+      [l, p] = leb(bytes, p);
+      p += l; // module
+      [l, p] = leb(bytes, p);
+      p += l; // field
       const kind = bytes[p++];
-      if (kind === 0) { imported++; [, p] = leb(bytes, p); }
-      else if (kind === 1) {
+      if (kind === 0) {
+        imported++;
+        [, p] = leb(bytes, p);
+      } else if (kind === 1) {
         p += 1;
         const flags = bytes[p++];
         [, p] = leb(bytes, p);
         if (flags & 1) [, p] = leb(bytes, p);
+      } else if (kind === 2) {
+        const flags = bytes[p++];
+        [, p] = leb(bytes, p);
+        if (flags & 1) [, p] = leb(bytes, p);
+      } else if (kind === 3) p += 2;
+      else if (kind === 4) {
+        p += 1;
+        [, p] = leb(bytes, p);
       }
-      else if (kind === 2) { const flags = bytes[p++]; [, p] = leb(bytes, p); if (flags & 1) [, p] = leb(bytes, p); }
-      else if (kind === 3) p += 2;
-      else if (kind === 4) { p += 1; [, p] = leb(bytes, p); }
     }
   } else if (id === 10) {
     let count;
@@ -99,8 +111,8 @@ while (at < bytes.length) {
       p += len;
     }
   }
-  const label = { 'section 10': 'code', 'section 11': 'data', 'section 2': 'imports', 'section 7': 'exports' }[name]
-    ?? name;
+  const label =
+    { 'section 10': 'code', 'section 11': 'data', 'section 2': 'imports', 'section 7': 'exports' }[name] ?? name;
   sections[label] = (sections[label] ?? 0) + size;
   at = end;
 }

@@ -33,8 +33,16 @@ import { buildShell } from './ui/shell.js';
 import { styleSheet } from './ui/styles.js';
 
 export class LabelScopeElement extends HTMLElement {
-  static observedAttributes = [...SOURCE_ATTRIBUTES, 'filter-by', 'rank-by', 'max-rows', 'compact', 'save-decisions', 'store-files',
-    ...LESSON_ATTRIBUTES];
+  static observedAttributes = [
+    ...SOURCE_ATTRIBUTES,
+    'filter-by',
+    'rank-by',
+    'max-rows',
+    'compact',
+    'save-decisions',
+    'store-files',
+    ...LESSON_ATTRIBUTES,
+  ];
 
   #ui = null;
   #analysis = null;
@@ -42,15 +50,18 @@ export class LabelScopeElement extends HTMLElement {
   #sourceName = 'labelscope';
   #loadedSources = null;
   #pendingAttributes = false;
-  #client = null;         // the worker client once started (to know which methods it offers)
-  #keeping = null;        // what this browser keeps, on screen (ui/keeping.js)
-  #lesson = null;         // simulate-noise, seed, noise-pair, lesson, hide-truth (ui/lesson-mode.js)
-  #crossVal = null;       // probabilities computed here (controllers/cross-val.js) and its panel
+  #client = null; // the worker client once started (to know which methods it offers)
+  #keeping = null; // what this browser keeps, on screen (ui/keeping.js)
+  #lesson = null; // simulate-noise, seed, noise-pair, lesson, hide-truth (ui/lesson-mode.js)
+  #crossVal = null; // probabilities computed here (controllers/cross-val.js) and its panel
   #crossValPanel = null;
-  #multiLabel = null;     // label sets (controllers/multilabel.js): a failed single-label read it explains
+  #multiLabel = null; // label sets (controllers/multilabel.js): a failed single-label read it explains
   #exports = new ExportActions({
-    ui: () => this.#ui, review: () => this.#review, report: () => this.report,
-    context: () => renderContext(this.#parts), sourceName: () => this.#sourceName,
+    ui: () => this.#ui,
+    review: () => this.#review,
+    report: () => this.report,
+    context: () => renderContext(this.#parts),
+    sourceName: () => this.#sourceName,
     fail: (error, title, options) => this.#fail(error, title, options),
   });
   #beforeUnload = (event) => {
@@ -68,20 +79,36 @@ export class LabelScopeElement extends HTMLElement {
   // ---- public API -----------------------------------------------------------------------------
 
   /** The last audit report (see the JS API's audit()), or null. */
-  get report() { return this.#analysis?.report ?? null; }
+  get report() {
+    return this.#analysis?.report ?? null;
+  }
   /** The dataset in the worker (WorkerDataset), or null. */
-  get data() { return this.#analysis?.dataset ?? null; }
+  get data() {
+    return this.#analysis?.dataset ?? null;
+  }
   /** The simulated noise behind the data shown (simulate-noise): {rate, seed, pair, flipped, flippedRows, ...}, or null. */
-  get simulation() { return this.#lesson?.simulation ?? null; }
+  get simulation() {
+    return this.#lesson?.simulation ?? null;
+  }
   /** Multi-label data shown: its controller (model, decisions, decide(index, 'accept' | 'keep' | 'edit', set)), or null. */
-  get multiLabel() { return this.#multiLabel?.active ? this.#multiLabel : null; }
+  get multiLabel() {
+    return this.#multiLabel?.active ? this.#multiLabel : null;
+  }
   /** Known truth per row ({status, corrected, ...}), or null. */
-  get truth() { return this.#analysis?.truth ?? null; }
+  get truth() {
+    return this.#analysis?.truth ?? null;
+  }
   /** How many times files were read and audits run (settings changes must not re-read). */
-  get stats() { return this.#analysis?.stats ?? { reads: 0, audits: 0 }; }
-  get settings() { return this.#ui?.settings.values ?? { ...DEFAULT_SETTINGS }; }
+  get stats() {
+    return this.#analysis?.stats ?? { reads: 0, audits: 0 };
+  }
+  get settings() {
+    return this.#ui?.settings.values ?? { ...DEFAULT_SETTINGS };
+  }
   /** Review decisions on the current dataset: [{index, decision, label, labelName, at}] in row order. */
-  get decisions() { return this.#review?.list() ?? []; }
+  get decisions() {
+    return this.#review?.list() ?? [];
+  }
   /** How decisions are kept: {mode: 'off' | 'saved' | 'saving' | 'failed', error}. */
   get saveState() {
     this.#ensureBuilt();
@@ -98,7 +125,8 @@ export class LabelScopeElement extends HTMLElement {
     if (!report || !Number.isInteger(index) || index < 0 || index >= report.numExamples) {
       throw new RangeError(`There is no row ${index} to decide on.`);
     }
-    const done = decision == null ? this.#review.clear(index, 'api') : this.#review.decide(index, decision, label, 'api');
+    const done =
+      decision == null ? this.#review.clear(index, 'api') : this.#review.decide(index, decision, label, 'api');
     this.#ui.review.decisionsChanged();
     return done;
   }
@@ -149,9 +177,12 @@ export class LabelScopeElement extends HTMLElement {
         this.dataset.core = 'ready';
         this.dataset.threads = String(client.threads); // 2 where the page is cross-origin isolated
       },
-      (error) => this.#fail(error, 'labelscope could not start', {
-        hint: 'Reload the page. labelscope needs WebAssembly and module workers (a recent Chrome, Edge, Firefox or Safari).',
-      }),
+      (error) =>
+        this.#fail(error, 'labelscope could not start', {
+          hint:
+            'Reload the page. labelscope needs WebAssembly and module workers (a recent Chrome, Edge, Firefox ' +
+            'or Safari).',
+        }),
     );
     this.#attributesChanged();
   }
@@ -213,7 +244,9 @@ export class LabelScopeElement extends HTMLElement {
     }
   }
 
-  get #compact() { return this.hasAttribute('compact'); }
+  get #compact() {
+    return this.hasAttribute('compact');
+  }
 
   // ---- building the UI --------------------------------------------------------------------------
 
@@ -257,38 +290,60 @@ export class LabelScopeElement extends HTMLElement {
     });
     ui.settings.set(attributeSettings(this));
     this.#ui = ui;
-    this.#analysis = createAnalysis(ui, { lesson: () => this.#lesson, crossVal: () => this.#crossVal, view: {
-      setState: (phase) => this.#setState(phase),
-      showFiles: (problem, open) => this.#showFiles(problem, open),
-      fail: (error, title, options) => this.#fail(error, title, options),
-      render: (how) => this.#render(how),
-      announce: () => this.#emit('labelscope-result', resultEventDetail(this.#parts, this.#sourceName)),
-      review: () => this.#review,
-      analysed: (origin, entries) => this.#keeping.analysed(origin, entries, {
-        settings: ui.settings.values, sourceName: this.#sourceName, labelColumn: this.#analysis.labelColumn,
-        computed: computedSession(this.#analysis.dataset),
-      }),
-    } });
+    this.#analysis = createAnalysis(ui, {
+      lesson: () => this.#lesson,
+      crossVal: () => this.#crossVal,
+      view: {
+        setState: (phase) => this.#setState(phase),
+        showFiles: (problem, open) => this.#showFiles(problem, open),
+        fail: (error, title, options) => this.#fail(error, title, options),
+        render: (how) => this.#render(how),
+        announce: () => this.#emit('labelscope-result', resultEventDetail(this.#parts, this.#sourceName)),
+        review: () => this.#review,
+        analysed: (origin, entries) =>
+          this.#keeping.analysed(origin, entries, {
+            settings: ui.settings.values,
+            sourceName: this.#sourceName,
+            labelColumn: this.#analysis.labelColumn,
+            computed: computedSession(this.#analysis.dataset),
+          }),
+      },
+    });
     ({ crossVal: this.#crossVal, panel: this.#crossValPanel } = createCrossVal(ui, this.#analysis, {
       onDownload: (result) => this.#exports.probabilities(result),
     }));
-    this.#multiLabel = createMultiLabel(ui, { reviewStore: () => this.#review.store, setState: (phase) => this.#setState(phase),
-      emit: (type, detail) => this.#emit(type, detail), keeping: () => this.#keeping, origin: () => this.#analysis.origin });
+    this.#multiLabel = createMultiLabel(ui, {
+      reviewStore: () => this.#review.store,
+      setState: (phase) => this.#setState(phase),
+      emit: (type, detail) => this.#emit(type, detail),
+      keeping: () => this.#keeping,
+      origin: () => this.#analysis.origin,
+    });
     this.#review = createReview({
       onState: (state) => this.#ui?.review.setStorage(state),
       // Another tab decided on these rows: show it here too (merged per row).
-      onRemote: (key) => { if (key === this.#review.key && this.report) this.#ui.review.decisionsChanged(); },
+      onRemote: (key) => {
+        if (key === this.#review.key && this.report) this.#ui.review.decisionsChanged();
+      },
       context: () => ({ dataset: this.data, report: this.report }),
       emit: (type, detail) => this.#emit(type, detail),
     });
     this.#keeping = new KeepingUi({
-      ui, review: this.#review,
+      ui,
+      review: this.#review,
       host: {
         compact: () => this.#compact,
         storeFiles: () => this.hasAttribute('store-files'),
         canOffer: () => {
           const a = this.#analysis;
-          return !this.#compact && !this.#hasSourceAttributes && this.isConnected && !a.dataset && !a.loading && !a.entries.length;
+          return (
+            !this.#compact &&
+            !this.#hasSourceAttributes &&
+            this.isConnected &&
+            !a.dataset &&
+            !a.loading &&
+            !a.entries.length
+          );
         },
         loadDemo: (name) => this.loadDemo(name),
         resumeFiles: (session) => {
@@ -305,7 +360,9 @@ export class LabelScopeElement extends HTMLElement {
       attr: (name) => this.getAttribute(name),
       has: (name) => this.hasAttribute(name),
       emit: (type, detail) => this.#emit(type, detail),
-      rerender: () => { if (this.report) this.#render({ newDataset: false }); },
+      rerender: () => {
+        if (this.report) this.#render({ newDataset: false });
+      },
     });
     // hide-truth: a decision may be the last one the truth waited for.
     this.addEventListener('decision', () => {
@@ -337,7 +394,10 @@ export class LabelScopeElement extends HTMLElement {
   #showFiles(problem, open) {
     const a = this.#analysis;
     this.#ui.intake.showFiles(a.entries, {
-      problem, open: problem ? true : open, labelColumn: a.labelColumn, dataset: a.shownDataset,
+      problem,
+      open: problem ? true : open,
+      labelColumn: a.labelColumn,
+      dataset: a.shownDataset,
     });
     this.#ui.intake.element.classList.toggle('has-data', Boolean(a.report || a.dataset)); // files read: no beginner's guide
   }
@@ -365,7 +425,11 @@ export class LabelScopeElement extends HTMLElement {
   #configureStore() {
     const store = this.#review.store;
     const enabled = this.hasAttribute('save-decisions');
-    store.configure({ enabled, scope: this.getAttribute('save-decisions') || 'default', files: this.hasAttribute('store-files') });
+    store.configure({
+      enabled,
+      scope: this.getAttribute('save-decisions') || 'default',
+      files: this.hasAttribute('store-files'),
+    });
     this.#ui.review.setStorage(store.state);
     this.#keeping.show();
     // Find out now whether saving works, so a warning shows before any decision depends on it.
@@ -393,7 +457,11 @@ export class LabelScopeElement extends HTMLElement {
 
   #failNow(error, title, options) {
     const compact = this.#compact;
-    const detail = showFailure(this.#ui, error, title, options, { compact, analysis: this.#analysis, client: this.#client });
+    const detail = showFailure(this.#ui, error, title, options, {
+      compact,
+      analysis: this.#analysis,
+      client: this.#client,
+    });
     if (!options.keepResults) this.#setState('error');
     this.#emit('labelscope-error', detail);
     if (compact) replace(this.#ui.compact);

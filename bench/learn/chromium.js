@@ -17,11 +17,18 @@ window.runTrainer = async (labelsUrl, featuresUrl, reps = 1) => {
       const folds = [];
       const start = performance.now();
       const result = await client.crossValProbs(input, {
-        onProgress: (p) => { if (p.stage === 'training') folds.push([p.foldsDone, performance.now() - start]); },
+        onProgress: (p) => {
+          if (p.stage === 'training') folds.push([p.foldsDone, performance.now() - start]);
+        },
       });
       const seconds = (performance.now() - start) / 1000;
       const accuracy = result.folds.reduce((s, f) => s + f.accuracy * f.testRows, 0) / result.numExamples;
-      runs.push({ seconds, accuracy, c: result.settings.c, folds: folds.filter(([d], i) => i === 0 || d !== folds[i - 1][0]) });
+      runs.push({
+        seconds,
+        accuracy,
+        c: result.settings.c,
+        folds: folds.filter(([d], i) => i === 0 || d !== folds[i - 1][0]),
+      });
     }
     return { threads: client.threads ?? null, crossOriginIsolated: globalThis.crossOriginIsolated, runs };
   } finally {

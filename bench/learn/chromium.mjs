@@ -14,7 +14,8 @@ import { chromiumCpuSeconds, launchChromium, siteRoot, startServer } from '../pa
 /* global window */ // page.evaluate callbacks run in the page
 
 const { values, positionals } = parseArgs({
-  allowPositionals: true, options: { rows: { type: 'string' }, json: { type: 'string' } },
+  allowPositionals: true,
+  options: { rows: { type: 'string' }, json: { type: 'string' } },
 });
 const reps = Math.max(1, Number(positionals[0]) || 1);
 const rows = Number(values.rows) || 10_000;
@@ -39,21 +40,36 @@ writeData(path.join(root, 'data'));
 const browser = await launchChromium();
 const results = [];
 try {
-  for (const [name, isolate] of [['plain (single-threaded core)', false], ['isolated (threaded core)', true]]) {
+  for (const [name, isolate] of [
+    ['plain (single-threaded core)', false],
+    ['isolated (threaded core)', true],
+  ]) {
     const { server, base } = await startServer(root, { readyPath: '/bench/learn/chromium.html', isolate });
     try {
       const page = await browser.newPage();
       await page.goto(`${base}/bench/learn/chromium.html`);
       await page.waitForFunction(() => window.benchReady === true);
       const cpuBefore = chromiumCpuSeconds(); // CPU time: steadier than wall time on a loaded machine
-      const r = await page.evaluate(({ reps: n }) => window.runTrainer('/data/labels.csv', '/data/pixels.npy', n), { reps });
+      const r = await page.evaluate(({ reps: n }) => window.runTrainer('/data/labels.csv', '/data/pixels.npy', n), {
+        reps,
+      });
       const cpu = (chromiumCpuSeconds() - cpuBefore) / reps;
       await page.close();
       const load = os.loadavg()[0];
       for (const run of r.runs) {
-        const line = { page: name, rows, cols: 784, threads: r.threads, crossOriginIsolated: r.crossOriginIsolated,
-          seconds: Math.round(run.seconds * 100) / 100, cpuSecondsPerRun: Math.round(cpu * 100) / 100, accuracy: Math.round(run.accuracy * 10000) / 10000, c: run.c,
-          foldTimes: run.folds.map(([d, ms]) => [d, Math.round(ms) / 1000]), loadAverage: Math.round(load * 10) / 10 };
+        const line = {
+          page: name,
+          rows,
+          cols: 784,
+          threads: r.threads,
+          crossOriginIsolated: r.crossOriginIsolated,
+          seconds: Math.round(run.seconds * 100) / 100,
+          cpuSecondsPerRun: Math.round(cpu * 100) / 100,
+          accuracy: Math.round(run.accuracy * 10000) / 10000,
+          c: run.c,
+          foldTimes: run.folds.map(([d, ms]) => [d, Math.round(ms) / 1000]),
+          loadAverage: Math.round(load * 10) / 10,
+        };
         results.push(line);
         console.log(JSON.stringify(line));
       }
@@ -66,5 +82,8 @@ try {
   fs.rmSync(root, { recursive: true, force: true });
 }
 if (values.json) {
-  fs.writeFileSync(values.json, `${JSON.stringify({ measured: new Date().toISOString(), cores: os.cpus().length, results }, null, 2)}\n`);
+  fs.writeFileSync(
+    values.json,
+    `${JSON.stringify({ measured: new Date().toISOString(), cores: os.cpus().length, results }, null, 2)}\n`,
+  );
 }

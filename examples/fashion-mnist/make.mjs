@@ -8,8 +8,18 @@ import { gunzipSync } from 'node:zlib';
 
 const SOURCE = '/usr/share/datasets/fashion-mnist/';
 const OUT = new URL('./', import.meta.url);
-const CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag',
-  'Ankle boot'];
+const CLASSES = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+];
 const n = Number(process.argv[2] ?? 2000);
 
 // IDX files: a big-endian header (magic, then one count per dimension), then the bytes.

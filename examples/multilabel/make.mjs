@@ -74,11 +74,13 @@ ITEMS.forEach(([text, truth, given], i) => {
   const quote = (s) => `"${s.replace(/"/g, '""')}"`;
   news.push(`${i + 1},${quote(text)},${givenSet.join(';')}`);
   labels.push(givenSet.join(';'));
-  probs.push(TOPICS.map((t) => {
-    const borderline = random() < 0.08;
-    const p = trueSet.includes(t) ? 0.72 + 0.26 * random() : 0.02 + 0.18 * random();
-    return round(borderline ? 0.35 + 0.3 * random() : p);
-  }).join(','));
+  probs.push(
+    TOPICS.map((t) => {
+      const borderline = random() < 0.08;
+      const p = trueSet.includes(t) ? 0.72 + 0.26 * random() : 0.02 + 0.18 * random();
+      return round(borderline ? 0.35 + 0.3 * random() : p);
+    }).join(','),
+  );
 });
 const dir = new URL('./', import.meta.url);
 fs.writeFileSync(new URL('news.csv', dir), `${news.join('\n')}\n`);

@@ -194,12 +194,18 @@ export function parseCommandLine(argv) {
   let tokens;
   try {
     ({ values, tokens } = parseArgs({
-      args: rest, options: spec.options, strict: true, allowPositionals: false, tokens: true,
+      args: rest,
+      options: spec.options,
+      strict: true,
+      allowPositionals: false,
+      tokens: true,
     }));
   } catch (e) {
     throw new UsageError(describeParseError(e), command);
   }
-  const fail = (message) => { throw new UsageError(message, command); };
+  const fail = (message) => {
+    throw new UsageError(message, command);
+  };
   checkRepeatedFlags(tokens, fail); // parseArgs keeps the last of --labels a --labels b
   checkValues(command, spec, values);
   checkOutNotInput(values, fail);
@@ -225,7 +231,9 @@ function describeParseError(e) {
 }
 
 function checkValues(command, spec, v) {
-  const fail = (message) => { throw new UsageError(message, command); };
+  const fail = (message) => {
+    throw new UsageError(message, command);
+  };
   if (spec.check) return spec.check(v, fail); // a command with its own flags (simulate-noise)
   checkMultiLabelValues(command, v, fail);
   const featureRun = checkFeatureValues(command, v, fail);
@@ -233,9 +241,11 @@ function checkValues(command, spec, v) {
     fail('give either --data or --labels and --pred-probs, not both.');
   }
   if (!featureRun && v.data === undefined && (v.labels === undefined || v['pred-probs'] === undefined)) {
-    fail(v.labels === undefined && v['pred-probs'] === undefined
-      ? 'missing input: give --labels and --pred-probs (or --data).'
-      : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`);
+    fail(
+      v.labels === undefined && v['pred-probs'] === undefined
+        ? 'missing input: give --labels and --pred-probs (or --data).'
+        : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`,
+    );
   }
   if (v['label-column'] !== undefined && v.data === undefined) fail('--label-column goes with --data.');
   for (const key of ['labels', 'pred-probs', 'data', 'out', 'label-column']) {

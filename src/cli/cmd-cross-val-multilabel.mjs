@@ -26,8 +26,9 @@ export async function multiLabelCrossVal(ls, files, values) {
   if (roles !== 'combined' && roles !== 'labels,features') {
     throw new LabelScopeError({
       code: 'invalid_option',
-      message: 'one-vs-rest cross-validation reads one labelled table (--data) or a labels file of sets and a '
-        + 'features file (--labels SETS --features X).',
+      message:
+        'one-vs-rest cross-validation reads one labelled table (--data) or a labels file of sets and a ' +
+        'features file (--labels SETS --features X).',
     });
   }
   const input = {};
@@ -52,5 +53,10 @@ export async function multiLabelCrossVal(ls, files, values) {
 export async function multiLabelCrossValCommand(ls, files, values) {
   const r = await multiLabelCrossVal(ls, files, values);
   const { probsCsv } = await import('../js/cross-val.js'); // loaded when used, as cross-val does
-  return probsCsv({ classNames: r.classNames, numClasses: r.numClasses, numExamples: r.numExamples, predProbs: r.probs });
+  return probsCsv({
+    classNames: r.classNames,
+    numClasses: r.numClasses,
+    numExamples: r.numExamples,
+    predProbs: r.probs,
+  });
 }

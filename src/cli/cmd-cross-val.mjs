@@ -77,8 +77,10 @@ export const CROSS_VAL_COMMAND = {
 
 /** Whether a run computes its probabilities from features (cross-val, or --features/--text-column). */
 export function isFeatureRun(command, values) {
-  return command === 'cross-val'
-    || (values['pred-probs'] === undefined && (values.features !== undefined || values['text-column'] !== undefined));
+  return (
+    command === 'cross-val' ||
+    (values['pred-probs'] === undefined && (values.features !== undefined || values['text-column'] !== undefined))
+  );
 }
 
 const wholeNumber = (text, flag, min, fail) => {

@@ -69,7 +69,6 @@ function aggregatorOptions(v) {
   return o;
 }
 
-
 /** A set written in the labels file's own notation (JSON array, a|b, or a;b). */
 function setText(names, notation) {
   if (notation === 'json') return JSON.stringify(names);
@@ -86,8 +85,14 @@ function datasetData(dataset) {
 function crossValData(r) {
   const arrays = { labels: r.labels, predProbs: r.probs, numClasses: r.numClasses };
   return {
-    numExamples: r.numExamples, numClasses: r.numClasses, classNames: r.classNames, notation: r.notation,
-    warnings: [], extraColumns: r.extraColumns ?? [], args: arrays, auditInput: arrays,
+    numExamples: r.numExamples,
+    numClasses: r.numClasses,
+    classNames: r.classNames,
+    notation: r.notation,
+    warnings: [],
+    extraColumns: r.extraColumns ?? [],
+    args: arrays,
+    auditInput: arrays,
   };
 }
 
@@ -99,7 +104,11 @@ function findIssues(ml, dataset, v) {
     const perClass = result.perClass.map((list) => Array.from(list));
     const warnings = warningsOf(dataset.warnings, result.warnings);
     const json = {
-      n: dataset.numExamples, k: dataset.numClasses, filter_by: filterBy(v), per_class: perClass, warnings,
+      n: dataset.numExamples,
+      k: dataset.numClasses,
+      filter_by: filterBy(v),
+      per_class: perClass,
+      warnings,
     };
     const rows = perClass.flatMap((list, k) => list.map((i, r) => [dataset.classNames[k], r + 1, i]));
     return { json, warnings, csv: { header: ['class', 'rank', 'index'], rows } };
@@ -109,8 +118,13 @@ function findIssues(ml, dataset, v) {
   const indices = Array.from(result.indices);
   const warnings = warningsOf(dataset.warnings, result.warnings);
   const json = {
-    n: dataset.numExamples, k: dataset.numClasses, filter_by: filterBy(v), rank_by: rankBy(v),
-    num_issues: indices.length, indices, warnings,
+    n: dataset.numExamples,
+    k: dataset.numClasses,
+    filter_by: filterBy(v),
+    rank_by: rankBy(v),
+    num_issues: indices.length,
+    indices,
+    warnings,
   };
   if (v.format !== 'csv') return { json, warnings };
   const report = audit(ml, dataset, v).json;
@@ -122,14 +136,20 @@ function scores(ml, dataset, v) {
   const method = v.method ?? 'self_confidence';
   const adjust = Boolean(v['adjust-pred-probs']);
   const result = ml.getLabelQualityScores({
-    ...dataset.args, method, adjustPredProbs: adjust, ...aggregatorOptions(v),
+    ...dataset.args,
+    method,
+    adjustPredProbs: adjust,
+    ...aggregatorOptions(v),
   });
   const values = Array.from(result.scores);
   const warnings = warningsOf(dataset.warnings, result.warnings);
   return {
     json: {
-      method, adjust_pred_probs: adjust, aggregator: v.aggregator ?? 'exponential_moving_average',
-      scores: values, warnings,
+      method,
+      adjust_pred_probs: adjust,
+      aggregator: v.aggregator ?? 'exponential_moving_average',
+      scores: values,
+      warnings,
     },
     warnings,
     csv: { header: ['index', 'score'], rows: values.map((s, i) => [i, s]) },
@@ -145,14 +165,21 @@ function health(ml, dataset) {
     k: dataset.numClasses,
     overall_label_health_score: h.overallLabelHealthScore,
     classes: h.classesByLabelQuality.map((q) => ({
-      class: q.classIndex, name: name(q.classIndex),
-      label_issues: q.labelIssues, inverse_label_issues: q.inverseLabelIssues,
-      label_noise: q.labelNoise, inverse_label_noise: q.inverseLabelNoise,
+      class: q.classIndex,
+      name: name(q.classIndex),
+      label_issues: q.labelIssues,
+      inverse_label_issues: q.inverseLabelIssues,
+      label_noise: q.labelNoise,
+      inverse_label_noise: q.inverseLabelNoise,
       label_quality_score: q.labelQualityScore,
     })),
     common_issues: h.commonIssues.map((c) => ({
-      class: c.classIndex, name: name(c.classIndex), in_given_label: c.inGivenLabel,
-      in_suggested_label: c.inSuggestedLabel, num_examples: c.numExamples, issue_probability: c.issueProbability,
+      class: c.classIndex,
+      name: name(c.classIndex),
+      in_given_label: c.inGivenLabel,
+      in_suggested_label: c.inSuggestedLabel,
+      num_examples: c.numExamples,
+      issue_probability: c.issueProbability,
     })),
     warnings,
   };
@@ -166,12 +193,17 @@ function audit(ml, dataset, v) {
   const report = ml.audit(dataset.auditInput, options);
   const names = (list) => list.map((c) => dataset.classNames[c]);
   const extras = (dataset.extraColumns ?? []).map((c) => ({
-    key: FIXED_FIELDS.includes(c.name) ? `data_${c.name}` : c.name, values: c.values,
+    key: FIXED_FIELDS.includes(c.name) ? `data_${c.name}` : c.name,
+    values: c.values,
   }));
   const issues = report.rows.map((r, rank) => {
     const issue = {
-      rank: rank + 1, index: r.example, row: r.example + 1, // the N-th data row
-      given_labels: names(r.given), probably_missing: names(r.missing), probably_extra: names(r.extra),
+      rank: rank + 1,
+      index: r.example,
+      row: r.example + 1, // the N-th data row
+      given_labels: names(r.given),
+      probably_missing: names(r.missing),
+      probably_extra: names(r.extra),
       label_quality: report.labelQuality[r.example],
     };
     for (const { key, values } of extras) issue[key] = values[r.example];
@@ -179,9 +211,17 @@ function audit(ml, dataset, v) {
   });
   const warnings = warningsOf(dataset.warnings, report.warnings);
   const json = {
-    n: report.numExamples, k: report.numClasses, class_names: dataset.classNames, multi_label: true,
-    filter_by: filterBy(v), rank_by: rankBy(v), num_issues: issues.length, num_label_issues: report.numLabelIssues,
-    overall_label_health_score: report.health.overallLabelHealthScore, warnings, issues,
+    n: report.numExamples,
+    k: report.numClasses,
+    class_names: dataset.classNames,
+    multi_label: true,
+    filter_by: filterBy(v),
+    rank_by: rankBy(v),
+    num_issues: issues.length,
+    num_label_issues: report.numLabelIssues,
+    overall_label_health_score: report.health.overallLabelHealthScore,
+    warnings,
+    issues,
   };
   const header = [...FIXED_FIELDS, ...extras.map((e) => e.key)];
   const cell = (x, h) => (Array.isArray(x[h]) ? setText(x[h], dataset.notation) : x[h]);

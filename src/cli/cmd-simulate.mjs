@@ -67,10 +67,20 @@ export function simulateNoiseSpec(INPUT) {
   const { labels, 'pred-probs': predProbs, data, 'label-column': labelColumn, format, out } = INPUT;
   return {
     options: {
-      labels, 'pred-probs': predProbs, data, 'label-column': labelColumn, format, out,
-      'single-thread': INPUT['single-thread'], help: INPUT.help,
-      rate: { type: 'string' }, seed: { type: 'string' }, pair: { type: 'string' },
-      features: { type: 'string' }, 'probs-out': { type: 'string' }, 'noise-matrix': { type: 'string' },
+      labels,
+      'pred-probs': predProbs,
+      data,
+      'label-column': labelColumn,
+      format,
+      out,
+      'single-thread': INPUT['single-thread'],
+      help: INPUT.help,
+      rate: { type: 'string' },
+      seed: { type: 'string' },
+      pair: { type: 'string' },
+      features: { type: 'string' },
+      'probs-out': { type: 'string' },
+      'noise-matrix': { type: 'string' },
     },
     formats: ['csv'],
     summary: 'flip a fraction of the labels with a seed (known truth for lessons)',
@@ -86,9 +96,11 @@ export function checkSimulateValues(v, fail) {
   }
   const withFeatures = v.features !== undefined;
   if (v.data === undefined && (v.labels === undefined || (v['pred-probs'] === undefined && !withFeatures))) {
-    fail(v.labels === undefined && v['pred-probs'] === undefined
-      ? 'missing input: give --labels and --pred-probs (or --data).'
-      : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`);
+    fail(
+      v.labels === undefined && v['pred-probs'] === undefined
+        ? 'missing input: give --labels and --pred-probs (or --data).'
+        : `missing ${v.labels === undefined ? '--labels' : '--pred-probs'}.`,
+    );
   }
   if (v['label-column'] !== undefined && v.data === undefined) fail('--label-column goes with --data.');
   if (withFeatures && v['probs-out'] === undefined) {
@@ -126,8 +138,10 @@ export function checkSimulateValues(v, fail) {
   if (probsOut !== undefined) {
     for (const flag of ['labels', 'pred-probs', 'data', 'features', 'out']) {
       if (v[flag] !== undefined && sameFile(probsOut, v[flag])) {
-        fail(`--probs-out ${probsOut} is ${flag === 'out' ? 'the --out file' : `an input file (--${flag})`}; `
-          + 'write the probabilities to another file.');
+        fail(
+          `--probs-out ${probsOut} is ${flag === 'out' ? 'the --out file' : `an input file (--${flag})`}; ` +
+            'write the probabilities to another file.',
+        );
       }
     }
   }
@@ -144,14 +158,19 @@ function readNoiseMatrix(file, fail) {
   } catch (e) {
     return fail(`cannot read --noise-matrix ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}.`);
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   const rows = lines.map((line) => line.split(/[,;\t]/).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')));
   if (rows.length > 0 && rows[0].some((cell) => cell === '' || !Number.isFinite(Number(cell)))) rows.shift(); // names
-  rows.forEach((row, r) => row.forEach((cell, c) => {
-    if (cell === '' || !Number.isFinite(Number(cell))) {
-      fail(`--noise-matrix ${file}: row ${r + 1}, column ${c + 1} is '${cell}', not a number.`);
-    }
-  }));
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === '' || !Number.isFinite(Number(cell))) {
+        fail(`--noise-matrix ${file}: row ${r + 1}, column ${c + 1} is '${cell}', not a number.`);
+      }
+    }),
+  );
   if (rows.length === 0) fail(`--noise-matrix ${file} holds no rows of numbers.`);
   return rows.map((row) => row.map(Number));
 }
@@ -251,14 +270,19 @@ export function labelsAreNames(dataset, labelsFile) {
  * also writes the probabilities to analyse the noisy labels with (recomputed with --features).
  */
 export async function simulateNoiseCommand(ls, dataset, v) {
-  const args = v.noiseMatrix ? { dataset, noiseMatrix: v.noiseMatrix, seed: v.seed } : { dataset, rate: v.rate, seed: v.seed };
+  const args = v.noiseMatrix
+    ? { dataset, noiseMatrix: v.noiseMatrix, seed: v.seed }
+    : { dataset, rate: v.rate, seed: v.seed };
   if (v.pair !== undefined) args.pair = v.pair;
   let sim;
   if (v['probs-out'] !== undefined) {
     if (v.features !== undefined && v.data !== undefined) {
       // A labelled table: its own columns, trained on with the noisy labels in place of its label column.
       args.combined = { name: v.data, size: fs.statSync(v.data).size, data: fileChunks(v.data) };
-      args.crossVal = { features: v.features, ...(v['label-column'] !== undefined ? { labelColumn: v['label-column'] } : {}) };
+      args.crossVal = {
+        features: v.features,
+        ...(v['label-column'] !== undefined ? { labelColumn: v['label-column'] } : {}),
+      };
     } else if (v.features !== undefined) {
       const size = fs.statSync(v.features).size;
       args.features = { name: v.features, size, data: fileChunks(v.features) };
@@ -266,13 +290,16 @@ export async function simulateNoiseCommand(ls, dataset, v) {
     const r = await ls.simulateNoisyData({ ...args, probabilities: v.features !== undefined ? 'recompute' : 'keep' });
     sim = r.simulation;
     const n = r.labels.length;
-    await writeOutput(probsCsv({ numExamples: n, numClasses: r.numClasses, classNames: r.classNames, predProbs: r.predProbs }),
-      v['probs-out']);
+    await writeOutput(
+      probsCsv({ numExamples: n, numClasses: r.numClasses, classNames: r.classNames, predProbs: r.predProbs }),
+      v['probs-out'],
+    );
   } else {
     sim = ls.simulateNoise(args);
   }
   // Probabilities computed from features: the classes are the labels' own values (names or numbers).
-  const byName = v['pred-probs'] === undefined && v.features !== undefined ? true : labelsAreNames(dataset, v.data ?? v.labels);
+  const byName =
+    v['pred-probs'] === undefined && v.features !== undefined ? true : labelsAreNames(dataset, v.data ?? v.labels);
   const name = byName ? (c) => dataset.classNames[c] : (c) => c;
   const rows = new Array(sim.noisyLabels.length);
   for (let i = 0; i < rows.length; i++) rows[i] = [name(sim.noisyLabels[i]), name(sim.trueLabels[i]), sim.isError[i]];

@@ -4,24 +4,36 @@ import { filterBy, findOptions, rankBy, warningsOf } from './analysis-flags.mjs'
 import { simulateNoiseCommand } from './cmd-simulate.mjs';
 import { dataColumns, FLAGGED_FIELDS } from '../js/exports.js';
 
-
 function findIssues(ls, dataset, v) {
   const options = { ...findOptions(v), returnIndicesRankedBy: rankBy(v) };
   const result = ls.findLabelIssues({ dataset, ...options });
   const indices = Array.from(result.indices);
   const warnings = warningsOf(dataset.warnings, result.warnings);
   const json = {
-    n: dataset.numExamples, k: dataset.numClasses, filter_by: filterBy(v), rank_by: rankBy(v),
-    num_issues: indices.length, indices, warnings,
+    n: dataset.numExamples,
+    k: dataset.numClasses,
+    filter_by: filterBy(v),
+    rank_by: rankBy(v),
+    num_issues: indices.length,
+    indices,
+    warnings,
   };
   if (v.format !== 'csv') return { json, warnings };
   // label_quality and the suggested label come with the audit (same options, same flags).
   const report = ls.audit(dataset, { ...findOptions(v), rankBy: rankBy(v), matrices: 'none' });
   const name = (c) => dataset.classNames[c];
   const rows = indices.map((i, r) => [
-    r + 1, i, report.labelQuality[i], name(dataset.labels[i]), name(report.suggestedLabel[i]),
+    r + 1,
+    i,
+    report.labelQuality[i],
+    name(dataset.labels[i]),
+    name(report.suggestedLabel[i]),
   ]);
-  return { json, warnings, csv: { header: ['rank', 'index', 'label_quality', 'given_label', 'suggested_label'], rows } };
+  return {
+    json,
+    warnings,
+    csv: { header: ['rank', 'index', 'label_quality', 'given_label', 'suggested_label'], rows },
+  };
 }
 
 function scores(ls, dataset, v) {
@@ -46,14 +58,21 @@ function health(ls, dataset) {
     k: dataset.numClasses,
     overall_label_health_score: report.healthScore,
     classes: report.classQuality.map((q) => ({
-      class: q.classIndex, name: name(q.classIndex),
-      label_issues: q.labelIssues, inverse_label_issues: q.inverseLabelIssues,
-      label_noise: q.labelNoise, inverse_label_noise: q.inverseLabelNoise,
+      class: q.classIndex,
+      name: name(q.classIndex),
+      label_issues: q.labelIssues,
+      inverse_label_issues: q.inverseLabelIssues,
+      label_noise: q.labelNoise,
+      inverse_label_noise: q.inverseLabelNoise,
       label_quality_score: q.labelQualityScore,
     })),
     overlapping_classes: report.overlappingClasses.map((o) => ({
-      class_a: o.classA, class_b: o.classB, name_a: name(o.classA), name_b: name(o.classB),
-      num_overlapping_examples: o.numOverlappingExamples, joint_probability: o.jointProbability,
+      class_a: o.classA,
+      class_b: o.classB,
+      name_a: name(o.classA),
+      name_b: name(o.classB),
+      num_overlapping_examples: o.numOverlappingExamples,
+      joint_probability: o.jointProbability,
     })),
     confident_joint: report.confidentJoint,
     noise_matrix: report.noiseMatrix,
@@ -75,21 +94,30 @@ function audit(ls, dataset, v) {
   const extras = dataColumns(dataset);
   const issues = Array.from(report.issues, (i, r) => {
     const issue = {
-      rank: r + 1, index: i, row: i + 1, // row N = the N-th data row (README, rows)
-      given_label: name(dataset.labels[i]), suggested_label: name(report.suggestedLabel[i]),
+      rank: r + 1,
+      index: i,
+      row: i + 1, // row N = the N-th data row (README, rows)
+      given_label: name(dataset.labels[i]),
+      suggested_label: name(report.suggestedLabel[i]),
       label_quality: report.labelQuality[i],
-      given_probability: report.givenProbability[i], suggested_probability: report.suggestedProbability[i],
+      given_probability: report.givenProbability[i],
+      suggested_probability: report.suggestedProbability[i],
     };
     for (const { key, values } of extras) issue[key] = values[i];
     return issue;
   });
   const warnings = warningsOf(dataset.warnings, report.warnings);
   const json = {
-    n: report.numExamples, k: report.numClasses, class_names: dataset.classNames,
-    filter_by: report.filterBy, rank_by: report.rankBy,
-    num_issues: issues.length, num_label_issues: report.numLabelIssues,
+    n: report.numExamples,
+    k: report.numClasses,
+    class_names: dataset.classNames,
+    filter_by: report.filterBy,
+    rank_by: report.rankBy,
+    num_issues: issues.length,
+    num_label_issues: report.numLabelIssues,
     overall_label_health_score: report.healthScore,
-    warnings, issues,
+    warnings,
+    issues,
   };
   const header = [...FIXED_FIELDS, ...extras.map((e) => e.key)];
   return { json, warnings, csv: { header, rows: issues.map((x) => header.map((h) => x[h])) } };

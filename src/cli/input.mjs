@@ -56,9 +56,13 @@ export async function* fileChunks(path) {
 
 /** The input files named on the command line, checked: [{role, path, size}]. */
 export function inputFiles(values) {
-  const named = values.data !== undefined
-    ? [['combined', values.data]]
-    : [['labels', values.labels], ['predProbs', values['pred-probs']]];
+  const named =
+    values.data !== undefined
+      ? [['combined', values.data]]
+      : [
+          ['labels', values.labels],
+          ['predProbs', values['pred-probs']],
+        ];
   return named.map(([role, path]) => ({ role, path, size: checkReadable(path) }));
 }
 

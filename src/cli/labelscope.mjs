@@ -16,10 +16,12 @@ import { multiLabelCrossValCommand } from './cmd-cross-val-multilabel.mjs';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, input: 3 };
 
-const version = () =>
-  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const version = () => JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-const oneLine = (text) => String(text).replace(/\s*\n\s*/g, ' ').trim();
+const oneLine = (text) =>
+  String(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 const say = (text) => process.stderr.write(`${oneLine(text)}\n`);
 
 function usageFailure(message, command) {
@@ -153,6 +155,10 @@ process.stdout.on('error', (e) => {
 });
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e) => { process.exitCode = failure(e); },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.exitCode = failure(e);
+  },
 );

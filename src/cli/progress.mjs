@@ -25,9 +25,10 @@ const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** The words for a readDataset / crossValProbs progress report of the reading stage. */
 export function readingText({ file, bytesRead, totalBytes }) {
-  const amount = totalBytes > 0
-    ? `${Math.min(100, Math.floor((100 * bytesRead) / totalBytes))}% of ${megabytes(totalBytes)}`
-    : megabytes(bytesRead);
+  const amount =
+    totalBytes > 0
+      ? `${Math.min(100, Math.floor((100 * bytesRead) / totalBytes))}% of ${megabytes(totalBytes)}`
+      : megabytes(bytesRead);
   return `reading ${file}: ${amount}`;
 }
 
@@ -37,7 +38,10 @@ export function readingText({ file, bytesRead, totalBytes }) {
  * @param {{ stream?: { write: (text: string) => unknown, isTTY?: boolean }, now?: () => number,
  *   afterMs?: number }} [options] stream (default stderr), clock and wait (default: the rule's)
  */
-export function progressLine(quiet = false, { stream = process.stderr, now = Date.now, afterMs = afterFromEnv() } = {}) {
+export function progressLine(
+  quiet = false,
+  { stream = process.stderr, now = Date.now, afterMs = afterFromEnv() } = {},
+) {
   const kind = stream.isTTY ? 'tty' : 'pipe';
   const wait = afterMs ?? AFTER_MS[kind];
   const stepWait = afterMs ?? STEP_AFTER_MS;
@@ -80,6 +84,6 @@ export function progressLine(quiet = false, { stream = process.stderr, now = Dat
 
 /** crossValProbs' onProgress for `progress`: the reading, then one step per fold done. */
 export function foldProgress(progress, what = 'cross-validation') {
-  return (p) => (p.stage === 'reading' ? progress.update(p)
-    : progress.step(`${what}: ${p.foldsDone} of ${p.numFolds} folds done`));
+  return (p) =>
+    p.stage === 'reading' ? progress.update(p) : progress.step(`${what}: ${p.foldsDone} of ${p.numFolds} folds done`);
 }

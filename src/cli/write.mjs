@@ -17,9 +17,8 @@ export class OutputError extends Error {
 // Standard output: a pipe or a file is written synchronously on Linux; a full stream is waited for.
 function stdoutSink() {
   return {
-    write: (text) => (process.stdout.write(text)
-      ? undefined
-      : new Promise((resolve) => process.stdout.once('drain', resolve))),
+    write: (text) =>
+      process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve)),
     close() {},
   };
 }
@@ -30,7 +29,9 @@ function fileSink(path) {
   return {
     created,
     closed: false,
-    write: (text) => { fs.writeSync(fd, text); },
+    write: (text) => {
+      fs.writeSync(fd, text);
+    },
     close() {
       if (!this.closed) fs.closeSync(fd);
       this.closed = true;

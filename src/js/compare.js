@@ -4,8 +4,15 @@
 import { invalid } from './errors.js';
 import { checkOptions } from './inputs.js';
 
-export const FILTER_BY_METHODS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning',
-  'predicted_neq_given', 'low_normalized_margin', 'low_self_confidence'];
+export const FILTER_BY_METHODS = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 export const RANKINGS = ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy'];
 const KEYS = ['dataset', 'labels', 'predProbs', 'numClasses', 'simulation', 'isError', 'k'];
 
@@ -16,8 +23,9 @@ function datasetTruth(dataset, labels) {
   const isError = new Uint8Array(labels.length);
   for (let i = 0; i < labels.length; i++) {
     if (known[i] < 0) {
-      throw invalid(`compareMethods: the truth of example ${i} (index) is unknown; give isError for every row.`,
-        { example: i });
+      throw invalid(`compareMethods: the truth of example ${i} (index) is unknown; give isError for every row.`, {
+        example: i,
+      });
     }
     isError[i] = dataset.knownErrors ? known[i] : Number(known[i] !== labels[i]);
   }
@@ -60,11 +68,13 @@ export function compareMethods(ls, args = {}) {
     throw invalid('compareMethods: give either simulation or isError, not both.');
   }
   const data = dataOf(args);
-  const isError = args.simulation?.isError ?? args.isError
-    ?? (args.dataset != null ? datasetTruth(args.dataset, data.labels) : null);
+  const isError =
+    args.simulation?.isError ?? args.isError ?? (args.dataset != null ? datasetTruth(args.dataset, data.labels) : null);
   if (isError == null) {
-    throw invalid('compareMethods needs the known errors: a simulation (simulateNoise), isError, or a dataset '
-      + 'with true_label or is_error columns.');
+    throw invalid(
+      'compareMethods needs the known errors: a simulation (simulateNoise), isError, or a dataset ' +
+        'with true_label or is_error columns.',
+    );
   }
   if (isError.length !== data.labels.length) {
     throw invalid(`isError has ${isError.length} entries but there are ${data.labels.length} labels.`);
@@ -89,8 +99,7 @@ export function compareMethods(ls, args = {}) {
   return { numExamples: data.labels.length, flipped, k, methods, rankings };
 }
 
-const SWEEP_KEYS = ['dataset', 'labels', 'predProbs', 'numClasses', 'classNames', 'rates', 'seed', 'pair',
-  'filterBy'];
+const SWEEP_KEYS = ['dataset', 'labels', 'predProbs', 'numClasses', 'classNames', 'rates', 'seed', 'pair', 'filterBy'];
 const DEFAULT_RATES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
 
 /**

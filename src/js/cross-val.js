@@ -9,10 +9,31 @@ import { isParquet, joinChunks, parquetAsCsv, parquetColumns } from './parquet.j
 import { describeSource } from './sources.js';
 import { looksMultiLabelTable } from './label-sets-hint.js';
 
-export const CROSS_VAL_OPTIONS = ['folds', 'seed', 'model', 'signal', 'onProgress', 'labelColumn', 'features',
-  'textColumn', 'c', 'balancedClassWeight', 'impute', 'maxIterations', 'tolerance', 'columnRoles', 'labels'];
-export const CROSS_VAL_COLUMNS_OPTIONS = ['signal', 'onProgress', 'labelColumn', 'features', 'textColumn',
-  'columnRoles'];
+export const CROSS_VAL_OPTIONS = [
+  'folds',
+  'seed',
+  'model',
+  'signal',
+  'onProgress',
+  'labelColumn',
+  'features',
+  'textColumn',
+  'c',
+  'balancedClassWeight',
+  'impute',
+  'maxIterations',
+  'tolerance',
+  'columnRoles',
+  'labels',
+];
+export const CROSS_VAL_COLUMNS_OPTIONS = [
+  'signal',
+  'onProgress',
+  'labelColumn',
+  'features',
+  'textColumn',
+  'columnRoles',
+];
 
 /** The roles a table's column can be given (columnRoles): 'ignore' leaves it out. */
 export const COLUMN_ROLES = ['label', 'numeric', 'categorical', 'text', 'ignore'];
@@ -71,7 +92,7 @@ export function crossValSources(input) {
 function parquetFeaturesAsCsv(source) {
   return {
     ...source,
-    async* open() {
+    async *open() {
       const chunks = source.open()[Symbol.asyncIterator]();
       const first = await chunks.next();
       if (first.done) return;
@@ -84,13 +105,18 @@ function parquetFeaturesAsCsv(source) {
       for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
         parts.push(new Uint8Array(next.value));
       }
-      const columns = (await parquetColumns(joinChunks(parts, source.name), source.name))
-        .filter((c) => c.kind !== 'skipped');
+      const columns = (await parquetColumns(joinChunks(parts, source.name), source.name)).filter(
+        (c) => c.kind !== 'skipped',
+      );
       const text = columns.find((c) => c.kind === 'string');
       if (text) {
-        throw new LabelScopeError({ code: 'bad_number', file: source.name,
-          message: `Column '${text.name}' of ${source.name} holds text: a features file holds numbers only `
-            + '(pass a labelled table as { combined } / --data to use text columns).' });
+        throw new LabelScopeError({
+          code: 'bad_number',
+          file: source.name,
+          message:
+            `Column '${text.name}' of ${source.name} holds text: a features file holds numbers only ` +
+            '(pass a labelled table as { combined } / --data to use text columns).',
+        });
       }
       const cells = [];
       let n = 0;
@@ -154,7 +180,13 @@ function readerOptions(options) {
   if (options.impute !== undefined) out.impute = Boolean(options.impute);
   const f = options.features;
   if (f !== undefined) {
-    const list = typeof f === 'string' ? f.split(',').map((s) => s.trim()).filter(Boolean) : f;
+    const list =
+      typeof f === 'string'
+        ? f
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : f;
     if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
       throw invalid("features must be 'all', a list of column names, or names separated by commas.");
     }
@@ -205,7 +237,10 @@ export async function feedSource(reader, source, signal, onProgress, progress) {
     else unwrap(reader.feed(chunk));
     progress.bytesRead += chunk.byteLength;
     onProgress?.({
-      stage: 'reading', file: source.name, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes,
+      stage: 'reading',
+      file: source.name,
+      bytesRead: progress.bytesRead,
+      totalBytes: progress.totalBytes,
     });
   }
   if (first) unwrap(reader.beginFile(source.role, source.name, 0)); // an empty file: the reader says so
@@ -247,8 +282,10 @@ function labelsOverride(labels, info) {
     const v = labels[i];
     const c = typeof v === 'string' ? index.get(v) : v;
     if (!Number.isInteger(c) || c < 0 || c >= k) {
-      throw invalid(`labels[${i}] (row ${i + 1}) is ${JSON.stringify(v)}: give a class index from 0 to ${k - 1} or `
-        + `one of the data's class names (${info.classNames.slice(0, 5).join(', ')}${k > 5 ? ', …' : ''}).`);
+      throw invalid(
+        `labels[${i}] (row ${i + 1}) is ${JSON.stringify(v)}: give a class index from 0 to ${k - 1} or ` +
+          `one of the data's class names (${info.classNames.slice(0, 5).join(', ')}${k > 5 ? ', …' : ''}).`,
+      );
     }
     out[i] = c;
   }
@@ -284,17 +321,23 @@ export async function crossValProbs(core, input, options = {}) {
     await helpersLoaded(core, signal);
     if (signal?.aborted) throw cancelled();
     let last = -1;
-    const r = unwrap(set.crossVal(given ? { ...train, labels: given } : train, (foldsDone, numFolds) => {
-      if (signal?.aborted) return false;
-      if (foldsDone !== last) {
-        last = foldsDone;
-        onProgress?.({ stage: 'training', foldsDone, numFolds });
-      }
-      return true;
-    }));
+    const r = unwrap(
+      set.crossVal(given ? { ...train, labels: given } : train, (foldsDone, numFolds) => {
+        if (signal?.aborted) return false;
+        if (foldsDone !== last) {
+          last = foldsDone;
+          onProgress?.({ stage: 'training', foldsDone, numFolds });
+        }
+        return true;
+      }),
+    );
     if (given && r.labelsReplaced !== true) {
-      throw new LabelScopeError({ code: 'internal', message: 'This build of the WebAssembly core cannot train on '
-        + "replacement labels (crossValProbs' labels option): rebuild it (npm run build)." });
+      throw new LabelScopeError({
+        code: 'internal',
+        message:
+          'This build of the WebAssembly core cannot train on ' +
+          "replacement labels (crossValProbs' labels option): rebuild it (npm run build).",
+      });
     }
     return {
       [RESULT_TAG]: true,
@@ -305,8 +348,13 @@ export async function crossValProbs(core, input, options = {}) {
       labels: given ?? info.labels,
       folds: r.folds,
       settings: {
-        folds: train.folds ?? 5, foldsUsed: r.foldsUsed, seed: train.seed ?? 0, model: train.model, c: r.c,
-        cChosen: train.c === undefined, balancedClassWeight: train.balancedClassWeight ?? false,
+        folds: train.folds ?? 5,
+        foldsUsed: r.foldsUsed,
+        seed: train.seed ?? 0,
+        model: train.model,
+        c: r.c,
+        cChosen: train.c === undefined,
+        balancedClassWeight: train.balancedClassWeight ?? false,
         impute: options.impute ?? false,
         ...(options.columnRoles ? { columnRoles: { ...options.columnRoles } } : {}),
       },
@@ -314,7 +362,10 @@ export async function crossValProbs(core, input, options = {}) {
       // The table's id, known-truth and text columns as read: shown beside the results.
       extraColumns: info.extraColumns,
       featureReport: {
-        ...info.featureReport, ...r.features, labelsFile: info.labelsFile, featuresFile: info.featuresFile,
+        ...info.featureReport,
+        ...r.features,
+        labelsFile: info.labelsFile,
+        featuresFile: info.featuresFile,
       },
     };
   } catch (e) {
@@ -347,8 +398,11 @@ export async function crossValColumns(core, input, options = {}) {
     const info = unwrap(set.info());
     const report = unwrap(set.columns());
     return {
-      numExamples: info.numExamples, numClasses: info.numClasses, classNames: info.classNames,
-      labelsFile: info.labelsFile, featuresFile: info.featuresFile,
+      numExamples: info.numExamples,
+      numClasses: info.numClasses,
+      classNames: info.classNames,
+      labelsFile: info.labelsFile,
+      featuresFile: info.featuresFile,
       ...report,
     };
   } finally {
@@ -415,8 +469,10 @@ export function datasetFromCrossVal(ls, result) {
     return ls.readDataset({ combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } }, { labelColumn });
   }
   return ls.readDataset(
-    { labels: { name: 'labels', data: `${Array.from(result.labels).join('\n')}\n` },
-      predProbs: { name: 'pred_probs (cross-validated)', data: `${rows.join('\n')}\n` } },
+    {
+      labels: { name: 'labels', data: `${Array.from(result.labels).join('\n')}\n` },
+      predProbs: { name: 'pred_probs (cross-validated)', data: `${rows.join('\n')}\n` },
+    },
     { classNames: result.classNames },
   );
 }

@@ -31,11 +31,27 @@ export function csvLine(values, exact = null) {
 }
 
 /** The fixed columns of the flagged-rows format: exactly the CLI's `audit --format csv` columns. */
-export const FLAGGED_FIELDS = ['rank', 'index', 'row', 'given_label', 'suggested_label', 'label_quality',
-  'given_probability', 'suggested_probability'];
+export const FLAGGED_FIELDS = [
+  'rank',
+  'index',
+  'row',
+  'given_label',
+  'suggested_label',
+  'label_quality',
+  'given_probability',
+  'suggested_probability',
+];
 
-const FULL_FIELDS = ['index', 'row', 'label', 'true_label', 'is_error', 'suggested_label', 'is_label_issue',
-  'label_quality'];
+const FULL_FIELDS = [
+  'index',
+  'row',
+  'label',
+  'true_label',
+  'is_error',
+  'suggested_label',
+  'is_label_issue',
+  'label_quality',
+];
 
 /**
  * A dataset's id/text columns as export columns: { key, values }. A name that clashes with one of
@@ -43,7 +59,8 @@ const FULL_FIELDS = ['index', 'row', 'label', 'true_label', 'is_error', 'suggest
  */
 export function dataColumns(dataset, reserved = FLAGGED_FIELDS) {
   return (dataset.extraColumns ?? []).map((c) => ({
-    key: reserved.includes(c.name) ? `data_${c.name}` : c.name, values: c.values,
+    key: reserved.includes(c.name) ? `data_${c.name}` : c.name,
+    values: c.values,
   }));
 }
 
@@ -119,8 +136,10 @@ const rowsOf = (dataset, probabilityRows) => probabilityRows ?? ((s, c) => datas
  * @param {{dataset: any, report: any, truth?: any}} data
  * @param {CsvExportOptions} [options]
  */
-export async function flaggedRowsCsv({ dataset, report, truth = null },
-  { probabilityRows, onProgress, probabilities = true } = {}) {
+export async function flaggedRowsCsv(
+  { dataset, report, truth = null },
+  { probabilityRows, onProgress, probabilities = true } = {},
+) {
   const names = dataset.classNames;
   const extras = dataColumns(dataset, [...FLAGGED_FIELDS, 'is_error']);
   const header = [...FLAGGED_FIELDS, ...extras.map((e) => e.key), ...(truth ? ['is_error'] : [])];
@@ -129,17 +148,33 @@ export async function flaggedRowsCsv({ dataset, report, truth = null },
   const out = partsWriter(csvLine(header, (c) => c >= firstProbability));
   const rankOf = new Map();
   report.issues.forEach((i, r) => rankOf.set(i, r + 1));
-  const line = (i, probs) => csvLine([rankOf.get(i), i, i + 1, names[dataset.labels[i]],
-    names[report.suggestedLabel[i]], report.labelQuality[i], report.givenProbability[i],
-    report.suggestedProbability[i], ...extras.map((e) => e.values[i]), ...(truth ? [isErrorCell(truth, i)] : []),
-    ...(probs ?? [])]);
+  const line = (i, probs) =>
+    csvLine([
+      rankOf.get(i),
+      i,
+      i + 1,
+      names[dataset.labels[i]],
+      names[report.suggestedLabel[i]],
+      report.labelQuality[i],
+      report.givenProbability[i],
+      report.suggestedProbability[i],
+      ...extras.map((e) => e.values[i]),
+      ...(truth ? [isErrorCell(truth, i)] : []),
+      ...(probs ?? []),
+    ]);
   const issues = Array.from(report.issues);
   if (!probabilities) {
     for (const i of issues) out.push(line(i, null));
     return out.done();
   }
-  await eachProbabilityRow(dataset.numExamples, names.length, issues, rowsOf(dataset, probabilityRows),
-    (i, probs) => out.push(line(i, probs)), onProgress);
+  await eachProbabilityRow(
+    dataset.numExamples,
+    names.length,
+    issues,
+    rowsOf(dataset, probabilityRows),
+    (i, probs) => out.push(line(i, probs)),
+    onProgress,
+  );
   return out.done();
 }
 
@@ -163,13 +198,31 @@ export async function fullDatasetCsv({ dataset, report, truth = null }, { probab
   if (truth) header.push('is_error');
   header.push('suggested_label', 'is_label_issue', 'label_quality');
   const out = partsWriter(csvLine(header, (c) => c >= firstProbability && c < lastProbability));
-  await eachProbabilityRow(dataset.numExamples, names.length, null, rowsOf(dataset, probabilityRows), (i, probs) => {
-    const known = [];
-    if (trueLabel) known.push(trueLabel(i));
-    if (truth) known.push(isErrorCell(truth, i));
-    out.push(csvLine([i, i + 1, ...extras.map((e) => e.values[i]), names[dataset.labels[i]], ...probs, ...known,
-      names[report.suggestedLabel[i]], report.isLabelIssue[i] ? 'true' : 'false', report.labelQuality[i]]));
-  }, onProgress);
+  await eachProbabilityRow(
+    dataset.numExamples,
+    names.length,
+    null,
+    rowsOf(dataset, probabilityRows),
+    (i, probs) => {
+      const known = [];
+      if (trueLabel) known.push(trueLabel(i));
+      if (truth) known.push(isErrorCell(truth, i));
+      out.push(
+        csvLine([
+          i,
+          i + 1,
+          ...extras.map((e) => e.values[i]),
+          names[dataset.labels[i]],
+          ...probs,
+          ...known,
+          names[report.suggestedLabel[i]],
+          report.isLabelIssue[i] ? 'true' : 'false',
+          report.labelQuality[i],
+        ]),
+      );
+    },
+    onProgress,
+  );
   return out.done();
 }
 

@@ -80,8 +80,15 @@ export async function sniffFile(core, source) {
  * comes back with the reader's problem (bad_parquet, out_of_memory).
  */
 async function sniffParquet(core, source, name) {
-  const base = { name, format: 'parquet', labelColumn: null, columns: null, firstRow: [], looksLikeFeatures: false,
-    namedAsProbabilities: false };
+  const base = {
+    name,
+    format: 'parquet',
+    labelColumn: null,
+    columns: null,
+    firstRow: [],
+    looksLikeFeatures: false,
+    namedAsProbabilities: false,
+  };
   let table;
   try {
     table = await parquetHead(source, name);
@@ -94,15 +101,30 @@ async function sniffParquet(core, source, name) {
   if (sniffed.problem) sniffed.problem = new LabelScopeError(sniffed.problem);
   const [vector] = table.vectors;
   // One list column of numbers: say so, not "36 numeric columns".
-  const reason = table.columns.length === 1 && vector && sniffed.role === 'features'
-    ? `a list column '${vector.name}' of ${vector.dim} numbers per row (features)` : sniffed.reason;
-  return { ...base, ...sniffed, format: 'parquet', reason, labelColumn: sniffed.labelColumn ?? null,
-    columns: table.columns, firstRow: table.firstRow };
+  const reason =
+    table.columns.length === 1 && vector && sniffed.role === 'features'
+      ? `a list column '${vector.name}' of ${vector.dim} numbers per row (features)`
+      : sniffed.reason;
+  return {
+    ...base,
+    ...sniffed,
+    format: 'parquet',
+    reason,
+    labelColumn: sniffed.labelColumn ?? null,
+    columns: table.columns,
+    firstRow: table.firstRow,
+  };
 }
 
 const NPY_INTS = {
-  i1: [1, 'setInt8'], i2: [2, 'setInt16'], i4: [4, 'setInt32'], i8: [8, 'setBigInt64'],
-  u1: [1, 'setUint8'], u2: [2, 'setUint16'], u4: [4, 'setUint32'], u8: [8, 'setBigUint64'],
+  i1: [1, 'setInt8'],
+  i2: [2, 'setInt16'],
+  i4: [4, 'setInt32'],
+  i8: [8, 'setBigInt64'],
+  u1: [1, 'setUint8'],
+  u2: [2, 'setUint16'],
+  u4: [4, 'setUint32'],
+  u8: [8, 'setBigUint64'],
 };
 
 /** A .npy (format 1.0) of integer labels in the dtype given (little-endian ints; else int64). */
@@ -155,12 +177,19 @@ export async function correctedLabelsFile(core, source, { dataset, labels, label
     const at = named ? ((await sniffFile(core, csv)).columns ?? []).indexOf(named) + 1 : labelColumn;
     if (named && at < 1) throw invalid(`${sniffed.name} has no column '${named}' to write the corrected labels into.`);
     const written = await correctedLabelsFile(core, csv, {
-      dataset, labels, labelColumn: at || undefined, hasHeader: true, labelColumnName: undefined });
+      dataset,
+      labels,
+      labelColumn: at || undefined,
+      hasHeader: true,
+      labelColumnName: undefined,
+    });
     return { ...written, fromParquet: true };
   }
   if (sniffed.format === 'npy') {
-    return { parts: [npyLabels(labels, { descr: sniffed.descr, twoD: sniffed.shape?.length === 2 })],
-      type: 'application/octet-stream' };
+    return {
+      parts: [npyLabels(labels, { descr: sniffed.descr, twoD: sniffed.shape?.length === 2 })],
+      type: 'application/octet-stream',
+    };
   }
   const column = labelColumn || dataset.source.labelsColumn || 1;
   const names = dataset.classNames;
@@ -170,7 +199,8 @@ export async function correctedLabelsFile(core, source, { dataset, labels, label
   const texts = Array.from(labels, (c) => (byIndex ? String(c) : names[c]));
   return rewriteLabelColumn(core, source, sniffed, {
     // Given a column but no header setting: the file's own header, as the sniffer sees it.
-    texts, labelColumn: column,
+    texts,
+    labelColumn: column,
     hasHeader: hasHeader ?? (labelColumn ? sniffed.columns != null : (dataset.source.labelsFirstRow ?? 1) > 1),
   });
 }

@@ -24,14 +24,16 @@ export function toLabels(labels, name = 'labels') {
     const v = Number(labels[i]);
     if (!Number.isInteger(v)) {
       throw new LabelScopeError({
-        code: 'bad_label', example: i,
+        code: 'bad_label',
+        example: i,
         message: `${name}[${i}] is ${String(labels[i])}, not a class index. Labels must be whole numbers 0..K-1.`,
       });
     }
     // Int32Array would wrap 2**31 to -2147483648: a silent change of label.
     if (v < INT32_MIN || v > INT32_MAX) {
       throw new LabelScopeError({
-        code: 'label_out_of_range', example: i,
+        code: 'label_out_of_range',
+        example: i,
         message: `${name}[${i}] is ${v}, outside the class indices 0..K-1 (and beyond 32-bit integers).`,
       });
     }
@@ -51,8 +53,10 @@ export function toPredProbs(predProbs, numClasses) {
     }
     // The core takes K as a 32-bit count: 2**32 + 3 would silently become 3.
     if (numClasses > INT32_MAX || predProbs.length % numClasses !== 0) {
-      throw invalid(`numClasses is ${numClasses}, but predProbs has ${predProbs.length} values: `
-        + 'give the number of columns (a whole divisor of the length, below 2**31).');
+      throw invalid(
+        `numClasses is ${numClasses}, but predProbs has ${predProbs.length} values: ` +
+          'give the number of columns (a whole divisor of the length, below 2**31).',
+      );
     }
     return { probs: predProbs, numClasses };
   }
@@ -64,16 +68,20 @@ export function toPredProbs(predProbs, numClasses) {
   predProbs.forEach((row, i) => {
     if (row?.length !== k) {
       throw new LabelScopeError({
-        code: 'ragged_row', example: i,
-        message: `predProbs[${i}] has ${row?.length ?? 0} values but predProbs[0] has ${k}. `
-          + 'Every row needs one probability per class.',
+        code: 'ragged_row',
+        example: i,
+        message:
+          `predProbs[${i}] has ${row?.length ?? 0} values but predProbs[0] has ${k}. ` +
+          'Every row needs one probability per class.',
       });
     }
     for (let j = 0; j < k; j++) {
       // Float64Array would turn null into 0 and '0.5' into 0.5: only numbers are probabilities.
       if (typeof row[j] !== 'number') {
         throw new LabelScopeError({
-          code: 'non_finite', example: i, classIndex: j,
+          code: 'non_finite',
+          example: i,
+          classIndex: j,
           message: `predProbs[${i}][${j}] is ${describe(row[j])}, not a number. Every probability must be a number.`,
         });
       }
@@ -97,13 +105,26 @@ export function checkOptions(method, options, allowed) {
 // The type of every option the core reads: without this check the core's conversion of a value
 // of another type throws an Embind BindingError (no code) or silently converts it.
 const OPTION_TYPES = {
-  filterBy: 'string', returnIndicesRankedBy: 'string', rankBy: 'string', method: 'string',
-  pyMethod: 'string', estimationMethod: 'string', labelColumn: 'string',
-  fracNoise: 'number', minExamplesPerClass: 'number',
-  adjustPredProbs: 'boolean', calibrate: 'boolean', convergeLatentEstimates: 'boolean',
-  asymmetric: 'boolean', float32: 'boolean', allowUnnormalized: 'boolean',
-  classNames: 'string[]', probabilityColumns: 'string[]', numToRemovePerClass: 'count[]',
-  confidentJoint: 'counts', onProgress: 'function',
+  filterBy: 'string',
+  returnIndicesRankedBy: 'string',
+  rankBy: 'string',
+  method: 'string',
+  pyMethod: 'string',
+  estimationMethod: 'string',
+  labelColumn: 'string',
+  fracNoise: 'number',
+  minExamplesPerClass: 'number',
+  adjustPredProbs: 'boolean',
+  calibrate: 'boolean',
+  convergeLatentEstimates: 'boolean',
+  asymmetric: 'boolean',
+  float32: 'boolean',
+  allowUnnormalized: 'boolean',
+  classNames: 'string[]',
+  probabilityColumns: 'string[]',
+  numToRemovePerClass: 'count[]',
+  confidentJoint: 'counts',
+  onProgress: 'function',
 };
 
 function typeProblem(type, value) {
@@ -111,9 +132,7 @@ function typeProblem(type, value) {
     case 'string[]':
     case 'count[]': {
       if (!Array.isArray(value)) return `must be an array, not ${describe(value)}`;
-      const item = type === 'string[]'
-        ? (v) => typeof v === 'string'
-        : (v) => Number.isSafeInteger(v) && v >= 0;
+      const item = type === 'string[]' ? (v) => typeof v === 'string' : (v) => Number.isSafeInteger(v) && v >= 0;
       const bad = value.findIndex((v) => !item(v));
       if (bad < 0) return null;
       return `[${bad}] is ${describe(value[bad])}, not ${type === 'string[]' ? 'text' : 'a whole number >= 0'}`;
@@ -123,8 +142,9 @@ function typeProblem(type, value) {
     case 'number':
       return typeof value === 'number' && !Number.isNaN(value) ? null : `must be a number, not ${describe(value)}`;
     default:
-      return typeof value === type ? null : `must be ${type === 'boolean' ? 'true or false' : `a ${type}`}, `
-        + `not ${describe(value)}`;
+      return typeof value === type
+        ? null
+        : `must be ${type === 'boolean' ? 'true or false' : `a ${type}`}, not ${describe(value)}`;
   }
 }
 
@@ -162,7 +182,10 @@ export function checkOptionValues(method, options) {
  * core takes 32-bit sizes: 2**32 would wrap to row 0). Returns count limited to the rows there are.
  */
 export function checkRowRange(start, count, numExamples) {
-  for (const [name, v] of [['start', start], ['count', count]]) {
+  for (const [name, v] of [
+    ['start', start],
+    ['count', count],
+  ]) {
     if (!Number.isSafeInteger(v) || v < 0) {
       throw invalid(`probabilityRows: ${name} must be a whole number >= 0, not ${describe(v)}.`);
     }

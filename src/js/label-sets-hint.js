@@ -46,8 +46,9 @@ export function looksMultiLabelTable(info, file) {
   const column = info.featureReport?.columns?.find((c) => c.use === 'label')?.column;
   return new LabelScopeError({
     code: 'looks_multi_label',
-    message: `The labels look multi-label: ${rows} row${rows === 1 ? ' has' : 's have'} more than one label `
-      + `(e.g. '${example}'). Read them with ls.multiLabel.crossValProbs (in the CLI: add --multi-label).`,
+    message:
+      `The labels look multi-label: ${rows} row${rows === 1 ? ' has' : 's have'} more than one label ` +
+      `(e.g. '${example}'). Read them with ls.multiLabel.crossValProbs (in the CLI: add --multi-label).`,
     file: info.labelsFile || file,
     row: first + 1, // the N-th data row
     ...(column > 0 ? { column } : {}),

@@ -26,15 +26,25 @@ const OPTIONS = {
   healthSummary: [...DATA_KEYS, 'asymmetric'],
   outOfDistributionScores: [...DATA_KEYS, 'method', 'adjustPredProbs'],
   audit: [...FIND_KEYS, 'rankBy', 'adjustPredProbs', 'asymmetric', 'matrices'],
-  readDataset: ['onProgress', 'signal', 'labelColumn', 'probabilityColumns', 'classNames', 'float32',
-    'allowUnnormalized'],
+  readDataset: [
+    'onProgress',
+    'signal',
+    'labelColumn',
+    'probabilityColumns',
+    'classNames',
+    'float32',
+    'allowUnnormalized',
+  ],
 };
 
 const IN_NODE = typeof process === 'object' && typeof process.versions?.node === 'string';
 // Browsers allow threads (SharedArrayBuffer) only on cross-origin isolated pages, and waiting for
 // one (Atomics.wait) only in a worker.
-const IN_ISOLATED_WORKER = !IN_NODE && globalThis.crossOriginIsolated === true
-  && typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope;
+const IN_ISOLATED_WORKER =
+  !IN_NODE &&
+  globalThis.crossOriginIsolated === true &&
+  typeof WorkerGlobalScope === 'function' &&
+  globalThis instanceof WorkerGlobalScope;
 
 // The core with a helper thread (dist/wasm/threads): it takes part of the page faults of reading
 // a big file into fresh memory (bench/ has the numbers). The default in Node and in a cross-origin
@@ -164,18 +174,30 @@ export class LabelScope {
     if (args?.dataset instanceof Dataset) return this.#onDataset('getLabelQualityScores', args);
     return this.#run('getLabelQualityScores', args);
   }
-  computeConfidentJoint(args) { return this.#run('computeConfidentJoint', args); }
+  computeConfidentJoint(args) {
+    return this.#run('computeConfidentJoint', args);
+  }
   /** estimate_py_and_noise_matrices_from_probabilities: { py, noiseMatrix, inverseNoiseMatrix, confidentJoint }. */
-  estimateLatent(args) { return this.#run('estimateLatent', args); }
-  numLabelIssues(args) { return this.#run('numLabelIssues', args).numLabelIssues; }
+  estimateLatent(args) {
+    return this.#run('estimateLatent', args);
+  }
+  numLabelIssues(args) {
+    return this.#run('numLabelIssues', args).numLabelIssues;
+  }
   healthSummary(args) {
     if (args?.dataset instanceof Dataset) return this.#onDataset('healthSummary', args);
     return this.#run('healthSummary', args);
   }
-  rankClassesByLabelQuality(args) { return this.healthSummary(args).classesByLabelQuality; }
-  findOverlappingClasses(args) { return this.healthSummary(args).overlappingClasses; }
+  rankClassesByLabelQuality(args) {
+    return this.healthSummary(args).classesByLabelQuality;
+  }
+  findOverlappingClasses(args) {
+    return this.healthSummary(args).overlappingClasses;
+  }
   /** { scores }: higher = more in-distribution. labels are needed when adjustPredProbs (default true). */
-  outOfDistributionScores(args) { return this.#run('outOfDistributionScores', args, ['noLabels']); }
+  outOfDistributionScores(args) {
+    return this.#run('outOfDistributionScores', args, ['noLabels']);
+  }
 
   /**
    * Everything a UI shows, computed once. `data` is a Dataset from readDataset, or
@@ -238,9 +260,13 @@ export class LabelScope {
    * What a file is, from its first 64 KB (src/js/files.js): { format, role, reason, columns,
    * firstRow, shape, descr, looksLikeFeatures, problem (a LabelScopeError: the file cannot be read) }.
    */
-  sniffFile(source) { return sniffFile(this.#core, source); }
+  sniffFile(source) {
+    return sniffFile(this.#core, source);
+  }
   /** The labels' own file written again with corrected labels: { parts, type } (src/js/files.js). */
-  correctedLabelsFile(source, args) { return correctedLabelsFile(this.#core, source, args); }
+  correctedLabelsFile(source, args) {
+    return correctedLabelsFile(this.#core, source, args);
+  }
 
   /** A Dataset holding a crossValProbs result (labels, probabilities, class names). */
   datasetFromCrossVal(result) {
@@ -251,20 +277,32 @@ export class LabelScope {
    * Flips a share of the labels with a seed (src/js/simulate.js): { labels + numClasses | dataset,
    * rate, seed, pair?, noiseMatrix? } -> { noisyLabels, isError, flipped, trueLabels, ... }.
    */
-  simulateNoise(args) { return simulateNoise(this.#core, args); }
+  simulateNoise(args) {
+    return simulateNoise(this.#core, args);
+  }
   /** A detector's flags against the flips: { flipped, found, flagged, precision, recall, f1 }. */
-  scoreDetection(args) { return scoreDetection(this.#core, args); }
+  scoreDetection(args) {
+    return scoreDetection(this.#core, args);
+  }
   /** All seven filterBy methods and three rankings on the same known flips (src/js/compare.js). */
-  compareMethods(args) { return compareMethods(this, args); }
+  compareMethods(args) {
+    return compareMethods(this, args);
+  }
   /** Precision and recall of one method as the simulated noise rate grows (src/js/compare.js). */
-  sweepNoiseRate(args) { return sweepNoiseRate(this, args); }
+  sweepNoiseRate(args) {
+    return sweepNoiseRate(this, args);
+  }
   /**
    * Flips labels and gives the probabilities to analyse them with (src/js/simulate-data.js):
    * probabilities 'recompute' (cross-validated on the noisy labels, with features) or 'keep'.
    */
-  simulateNoisyData(args) { return simulateNoisyData(this, args); }
+  simulateNoisyData(args) {
+    return simulateNoisyData(this, args);
+  }
   /** sweepNoiseRate with recomputed (one training per rate) or kept probabilities (src/js/simulate-data.js). */
-  sweepNoisyData(args) { return sweepNoisyData(this, args); }
+  sweepNoisyData(args) {
+    return sweepNoisyData(this, args);
+  }
 
   #onDataset(method, { dataset, ...options }) {
     checkOptions(method, options, OPTIONS[method]);

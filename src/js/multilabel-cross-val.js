@@ -9,14 +9,31 @@ import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
 import { crossValSources, feedSource } from './cross-val.js';
 
-export const MULTI_LABEL_CROSS_VAL_OPTIONS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance',
-  'labelColumn', 'features', 'textColumn', 'impute', 'signal', 'onProgress', 'model'];
+export const MULTI_LABEL_CROSS_VAL_OPTIONS = [
+  'folds',
+  'seed',
+  'c',
+  'balancedClassWeight',
+  'maxIterations',
+  'tolerance',
+  'labelColumn',
+  'features',
+  'textColumn',
+  'impute',
+  'signal',
+  'onProgress',
+  'model',
+];
 
 const cancelled = () => new LabelScopeError({ code: 'cancelled', message: 'Cross-validation was cancelled.' });
 
 function trainOptions(options) {
   const out = {};
-  for (const [key, min] of [['folds', 2], ['seed', 0], ['maxIterations', 1]]) {
+  for (const [key, min] of [
+    ['folds', 2],
+    ['seed', 0],
+    ['maxIterations', 1],
+  ]) {
     const v = options[key];
     if (v === undefined) continue;
     if (!Number.isSafeInteger(v) || v < min) {
@@ -45,7 +62,13 @@ function readerOptions(options) {
   if (options.impute !== undefined) out.impute = Boolean(options.impute);
   const f = options.features;
   if (f !== undefined && f !== 'all') {
-    const list = typeof f === 'string' ? f.split(',').map((s) => s.trim()).filter(Boolean) : f;
+    const list =
+      typeof f === 'string'
+        ? f
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : f;
     if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
       throw invalid("features must be 'all', a list of column names, or names separated by commas.");
     }
@@ -59,9 +82,8 @@ function readerOptions(options) {
 // columns need a core built with them (bind_one_vs_rest.cpp).
 function asFeatureReader(reader) {
   return {
-    beginFile: (role, name, size) => (role === 'combined'
-      ? reader.beginFile(name, size)
-      : reader.beginFile(role, name, size)),
+    beginFile: (role, name, size) =>
+      role === 'combined' ? reader.beginFile(name, size) : reader.beginFile(role, name, size),
     feed: (chunk) => reader.feed(chunk),
     endFile: () => reader.endFile(),
     beginColumns: (name) => reader.beginColumns(name),
@@ -84,8 +106,10 @@ export async function multiLabelCrossValProbs(core, input, options = {}) {
   const { signal, onProgress } = options;
   const train = trainOptions(options);
   if (input == null || typeof input !== 'object' || (input.combined == null && input.labels == null)) {
-    throw invalid('multiLabel.crossValProbs needs { combined } (one table with a column of label sets and feature '
-      + 'columns) or { labels, features } (a labels file of sets and an N x D features file).');
+    throw invalid(
+      'multiLabel.crossValProbs needs { combined } (one table with a column of label sets and feature ' +
+        'columns) or { labels, features } (a labels file of sets and an N x D features file).',
+    );
   }
   const sources = crossValSources(input);
   const reading = readerOptions(options);
@@ -99,14 +123,16 @@ export async function multiLabelCrossValProbs(core, input, options = {}) {
     const feeder = asFeatureReader(reader);
     for (const source of sources) await feedSource(feeder, source, signal, onProgress, progress);
     let last = -1;
-    const r = unwrap(reader.crossVal(train, (foldsDone, numFolds) => {
-      if (signal?.aborted) return false;
-      if (foldsDone !== last) {
-        last = foldsDone;
-        onProgress?.({ stage: 'training', foldsDone, numFolds });
-      }
-      return true;
-    }));
+    const r = unwrap(
+      reader.crossVal(train, (foldsDone, numFolds) => {
+        if (signal?.aborted) return false;
+        if (foldsDone !== last) {
+          last = foldsDone;
+          onProgress?.({ stage: 'training', foldsDone, numFolds });
+        }
+        return true;
+      }),
+    );
     const { offsets, classes, ...rest } = r;
     return { ...rest, labels: { offsets, classes } };
   } catch (e) {

@@ -38,8 +38,10 @@ async function columnOf(source, sniffed, labelColumn, setsColumn) {
   let at = columns.indexOf(wanted);
   if (at < 0) at = columns.findIndex((c) => c.toLowerCase() === wanted.toLowerCase());
   if (at < 0) {
-    throw invalid(`${sniffed.name} has no column '${wanted}' to write the sets into. Its columns are: `
-      + `${columns.map((c) => `'${c}'`).join(', ') || 'none (no header)'}. Give labelColumn as a name or a number.`);
+    throw invalid(
+      `${sniffed.name} has no column '${wanted}' to write the sets into. Its columns are: ` +
+        `${columns.map((c) => `'${c}'`).join(', ') || 'none (no header)'}. Give labelColumn as a name or a number.`,
+    );
   }
   return at + 1;
 }
@@ -58,12 +60,18 @@ async function columnOf(source, sniffed, labelColumn, setsColumn) {
  *   hasHeader?: boolean}} args
  * @param {(source: any) => Promise<number>} setsColumn
  */
-export async function correctedLabelSetsFile(core, source, { labels, classNames, notation, labelColumn, hasHeader },
-  setsColumn) {
+export async function correctedLabelSetsFile(
+  core,
+  source,
+  { labels, classNames, notation, labelColumn, hasHeader },
+  setsColumn,
+) {
   if (!Array.isArray(classNames)) throw invalid('correctedLabelsFile needs classNames (one name per class).');
   if (!Object.hasOwn(SEPARATOR, notation) && notation !== 'json') {
-    throw invalid(`correctedLabelsFile writes sets as a;b ('semicolon'), a|b ('pipe') or JSON arrays ('json') into a `
-      + `column; got '${String(notation)}'. Write 0/1 columns or a .npy of sets as a file of their own.`);
+    throw invalid(
+      `correctedLabelsFile writes sets as a;b ('semicolon'), a|b ('pipe') or JSON arrays ('json') into a ` +
+        `column; got '${String(notation)}'. Write 0/1 columns or a .npy of sets as a file of their own.`,
+    );
   }
   const { offsets, classes } = toLabelSets(labels);
   const texts = new Array(offsets.length - 1);
@@ -79,21 +87,34 @@ export async function correctedLabelSetsFile(core, source, { labels, classNames,
   const sniffed = await sniffFile(core, source);
   if (sniffed.problem) throw sniffed.problem;
   if (sniffed.format === 'npy') {
-    throw invalid(`${sniffed.name} is a .npy file: correctedLabelsFile writes sets into tables. Write the `
-      + 'corrected sets as a file of their own instead.');
+    throw invalid(
+      `${sniffed.name} is a .npy file: correctedLabelsFile writes sets into tables. Write the ` +
+        'corrected sets as a file of their own instead.',
+    );
   }
   if (sniffed.format === 'parquet') {
     // The table as the readers see it (parquetCsv, as files.js does for single labels), written as a CSV.
     const chunks = [];
     for await (const chunk of describeSource(source, sniffed.name).open()) chunks.push(new Uint8Array(chunk));
     const csv = { name: sniffed.name, data: await parquetCsv(joinChunks(chunks, sniffed.name), sniffed.name) };
-    const written = await correctedLabelSetsFile(core, csv, {
-      labels, classNames, notation, labelColumn: labelColumn ?? sniffed.labelColumn ?? undefined, hasHeader: true,
-    }, setsColumn);
+    const written = await correctedLabelSetsFile(
+      core,
+      csv,
+      {
+        labels,
+        classNames,
+        notation,
+        labelColumn: labelColumn ?? sniffed.labelColumn ?? undefined,
+        hasHeader: true,
+      },
+      setsColumn,
+    );
     return { ...written, fromParquet: true };
   }
   const column = await columnOf(source, sniffed, labelColumn, setsColumn);
   return rewriteLabelColumn(core, source, sniffed, {
-    texts, labelColumn: column, hasHeader: hasHeader ?? sniffed.columns != null,
+    texts,
+    labelColumn: column,
+    hasHeader: hasHeader ?? sniffed.columns != null,
   });
 }

@@ -39,7 +39,8 @@ export function toLabelSets(labels) {
     const set = labels[i];
     if (set == null || typeof set === 'string' || typeof set[Symbol.iterator] !== 'function') {
       throw new LabelScopeError({
-        code: 'bad_label', example: i,
+        code: 'bad_label',
+        example: i,
         message: `labels[${i}] is ${JSON.stringify(set)}, not a set of class indices (an array such as [0, 2]).`,
       });
     }
@@ -47,7 +48,8 @@ export function toLabelSets(labels) {
       const v = Number(c);
       if (!Number.isInteger(v) || v < 0) {
         throw new LabelScopeError({
-          code: 'bad_label', example: i,
+          code: 'bad_label',
+          example: i,
           message: `labels[${i}] holds ${String(c)}, not a class index. Classes must be whole numbers 0..K-1.`,
         });
       }
@@ -100,7 +102,10 @@ export class MultiLabelDataset {
 function joints(flat) {
   const out = [];
   for (let k = 0; k < flat.length / 4; k++) {
-    out.push([[flat[4 * k], flat[4 * k + 1]], [flat[4 * k + 2], flat[4 * k + 3]]]);
+    out.push([
+      [flat[4 * k], flat[4 * k + 1]],
+      [flat[4 * k + 2], flat[4 * k + 3]],
+    ]);
   }
   return out;
 }
@@ -158,25 +163,40 @@ class MultiLabel {
     }
     const sets = toLabelSets(labels);
     const { probs, numClasses: k } = toPredProbs(predProbs, numClasses);
-    return shapeResult(unwrap(this.#core[`ml${coreName[0].toUpperCase()}${coreName.slice(1)}`](
-      sets.offsets, sets.classes, probs, k, all)));
+    return shapeResult(
+      unwrap(
+        this.#core[`ml${coreName[0].toUpperCase()}${coreName.slice(1)}`](sets.offsets, sets.classes, probs, k, all),
+      ),
+    );
   }
 
   /** { mask, indices (rank order with returnIndicesRankedBy, else ascending), warnings }. */
-  findLabelIssues(args) { return this.#call('findLabelIssues', args, 'findLabelIssues'); }
+  findLabelIssues(args) {
+    return this.#call('findLabelIssues', args, 'findLabelIssues');
+  }
   /** { perClass: Int32Array per class (the examples flagged for it), warnings }. */
-  findIssuesPerClass(args) { return this.#call('findIssuesPerClass', args, 'findLabelIssues', { perClass: true }); }
+  findIssuesPerClass(args) {
+    return this.#call('findIssuesPerClass', args, 'findLabelIssues', { perClass: true });
+  }
   /** { scores, warnings }: one aggregated score per example, lower = more likely mislabelled. */
-  getLabelQualityScores(args) { return this.#call('getLabelQualityScores', args, 'getLabelQualityScores'); }
+  getLabelQualityScores(args) {
+    return this.#call('getLabelQualityScores', args, 'getLabelQualityScores');
+  }
   /** { perClass: N rows of K scores, warnings }. */
   getLabelQualityScoresPerClass(args) {
     return this.#call('getLabelQualityScoresPerClass', args, 'getLabelQualityScores', { perClass: true });
   }
   /** { confidentJoint, confidentJointUncalibrated, joint: K x 2 x 2; thresholds: K x [absent, present] }. */
-  computeConfidentJoint(args) { return this.#call('computeConfidentJoint', args, 'computeConfidentJoint'); }
-  numLabelIssues(args) { return this.#call('numLabelIssues', args, 'numLabelIssues').numLabelIssues; }
+  computeConfidentJoint(args) {
+    return this.#call('computeConfidentJoint', args, 'computeConfidentJoint');
+  }
+  numLabelIssues(args) {
+    return this.#call('numLabelIssues', args, 'numLabelIssues').numLabelIssues;
+  }
   /** { overallLabelHealthScore, classesByLabelQuality, commonIssues, warnings }. */
-  healthSummary(args) { return this.#call('healthSummary', args, 'healthSummary'); }
+  healthSummary(args) {
+    return this.#call('healthSummary', args, 'healthSummary');
+  }
 
   /**
    * Everything a UI shows, computed once, plus `rows`: per flagged example its given set and the
@@ -304,15 +324,15 @@ export async function looksMultiLabelError(error, ml, input) {
     // a source that cannot be read twice (a stream): the message goes without the count
   }
   const rows = sniffed.rowsWithSeveral;
-  const count = rows > 0
-    ? `${rows} row${rows === 1 ? ' has' : 's have'} more than one label`
-    : `'${label}' is a set of labels`;
+  const count =
+    rows > 0 ? `${rows} row${rows === 1 ? ' has' : 's have'} more than one label` : `'${label}' is a set of labels`;
   // Where the reader stopped (set by LabelScopeError's constructor when known).
   const at = /** @type {{file?: string, row?: number, column?: number}} */ (/** @type {unknown} */ (error));
   return new LabelScopeError({
     code: 'looks_multi_label',
-    message: `The labels look multi-label: ${count} (e.g. '${label}'). Read them with ls.multiLabel.readDataset `
-      + '(in the CLI: add --multi-label).',
+    message:
+      `The labels look multi-label: ${count} (e.g. '${label}'). Read them with ls.multiLabel.readDataset ` +
+      '(in the CLI: add --multi-label).',
     file: at.file,
     row: rows > 0 && sniffed.firstRow > 0 ? sniffed.firstRow : at.row,
     column: rows > 0 && sniffed.column > 0 ? sniffed.column : at.column,

@@ -18,8 +18,11 @@ async function load() {
     } catch {
       const at = (path) => import(new URL(`../../node_modules/${path}`, import.meta.url).href);
       const [hyparquet, gzip, brotli, lz4, zstd] = await Promise.all([
-        at('hyparquet/src/index.js'), at('hyparquet-compressors/src/gzip.js'),
-        at('hyparquet-compressors/src/brotli.js'), at('hyparquet-compressors/src/lz4.js'), at('fzstd/esm/index.mjs'),
+        at('hyparquet/src/index.js'),
+        at('hyparquet-compressors/src/gzip.js'),
+        at('hyparquet-compressors/src/brotli.js'),
+        at('hyparquet-compressors/src/lz4.js'),
+        at('fzstd/esm/index.mjs'),
       ]);
       return {
         ...hyparquet,
@@ -52,11 +55,15 @@ export function joinChunks(parts, file) {
     bytes = new Uint8Array(parts.reduce((size, p) => size + p.byteLength, 0));
   } catch (e) {
     throw new LabelScopeError({
-      code: 'out_of_memory', file,
+      code: 'out_of_memory',
+      file,
       message: `The Parquet file is too big to hold in memory here (${e.message}). Use fewer rows or columns.`,
     });
   }
-  parts.reduce((at, p) => { bytes.set(p, at); return at + p.byteLength; }, 0);
+  parts.reduce((at, p) => {
+    bytes.set(p, at);
+    return at + p.byteLength;
+  }, 0);
   return bytes;
 }
 
@@ -66,8 +73,10 @@ export function isParquet(head) {
 }
 
 const isNumber = (v) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-const isNumberList = (v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && !(v instanceof Uint8Array)
-  && Array.prototype.every.call(v, (x) => typeof x === 'number' || typeof x === 'bigint');
+const isNumberList = (v) =>
+  (Array.isArray(v) || ArrayBuffer.isView(v)) &&
+  !(v instanceof Uint8Array) &&
+  Array.prototype.every.call(v, (x) => typeof x === 'number' || typeof x === 'bigint');
 
 // One column's values -> {name, kind: 'numeric'|'string'|'vector'|'skipped', values, dim?, reason?}.
 function columnOf(name, values, file) {
@@ -80,13 +89,18 @@ function columnOf(name, values, file) {
     const bad = values.findIndex((v) => v == null || v.length !== dim);
     if (bad >= 0) {
       throw new LabelScopeError({
-        code: 'ragged_row', file, row: bad + 1,
-        message: `Column '${name}' holds a list of ${values[bad]?.length ?? 0} numbers in data row ${bad + 1} but `
-          + `${dim} in the first row. Every row needs the same number of values.`,
+        code: 'ragged_row',
+        file,
+        row: bad + 1,
+        message:
+          `Column '${name}' holds a list of ${values[bad]?.length ?? 0} numbers in data row ${bad + 1} but ` +
+          `${dim} in the first row. Every row needs the same number of values.`,
       });
     }
     const flat = new Float64Array(values.length * dim);
-    values.forEach((v, i) => { for (let d = 0; d < dim; d++) flat[i * dim + d] = Number(v[d]); });
+    values.forEach((v, i) => {
+      for (let d = 0; d < dim; d++) flat[i * dim + d] = Number(v[d]);
+    });
     return { name, kind: 'vector', values: flat, dim };
   }
   if (present.every((v) => typeof v === 'string' || v instanceof Date)) {
@@ -102,8 +116,8 @@ function columnOf(name, values, file) {
  */
 export async function parquetColumns(bytes, file = 'data.parquet') {
   const { parquetMetadata, parquetSchema, parquetReadObjects, compressors } = await load();
-  const buffer = bytes instanceof ArrayBuffer ? bytes
-    : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const buffer =
+    bytes instanceof ArrayBuffer ? bytes : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   let rows;
   let names;
   try {
@@ -113,13 +127,20 @@ export async function parquetColumns(bytes, file = 'data.parquet') {
   } catch (e) {
     if (e instanceof RangeError) {
       throw new LabelScopeError({
-        code: 'out_of_memory', file,
+        code: 'out_of_memory',
+        file,
         message: `The Parquet file is too big to read in memory here (${e.message}). Use fewer rows or columns.`,
       });
     }
     throw new LabelScopeError({ code: 'bad_parquet', file, message: `This Parquet file cannot be read: ${e.message}` });
   }
-  return names.map((name) => columnOf(name, rows.map((r) => r[name]), file));
+  return names.map((name) =>
+    columnOf(
+      name,
+      rows.map((r) => r[name]),
+      file,
+    ),
+  );
 }
 
 const csvField = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -140,8 +161,11 @@ function columnsCsv(columns, vectorName) {
     } else {
       n = c.values.length;
       header.push(csvField(c.name));
-      cells.push(c.kind === 'numeric' ? (i) => (Number.isNaN(c.values[i]) ? '' : String(c.values[i]))
-        : (i) => (c.values[i] == null ? '' : csvField(c.values[i])));
+      cells.push(
+        c.kind === 'numeric'
+          ? (i) => (Number.isNaN(c.values[i]) ? '' : String(c.values[i]))
+          : (i) => (c.values[i] == null ? '' : csvField(c.values[i])),
+      );
     }
   }
   const lines = [header.join(',')];
@@ -164,8 +188,8 @@ const HEAD_ROWS = 6; // as many rows as the sniffer looks at
 // Random access to a source for hyparquet (its AsyncBuffer): a File or Blob by slices, bytes as
 // they are; null for a stream, which is read whole.
 function randomAccess(source) {
-  const data = source && typeof source === 'object' && 'data' in source && !(source instanceof Uint8Array)
-    ? source.data : source;
+  const data =
+    source && typeof source === 'object' && 'data' in source && !(source instanceof Uint8Array) ? source.data : source;
   if (typeof Blob !== 'undefined' && data instanceof Blob) {
     return { byteLength: data.size, slice: (start, end) => data.slice(start, end).arrayBuffer() };
   }
@@ -197,22 +221,39 @@ export async function parquetHead(source, file) {
     names = parquetSchema(metadata).children.map((c) => c.element.name);
     numRows = Number(metadata.num_rows);
     rows = await parquetReadObjects({
-      file: buffer, metadata, rowStart: 0, rowEnd: Math.min(numRows, HEAD_ROWS), compressors,
+      file: buffer,
+      metadata,
+      rowStart: 0,
+      rowEnd: Math.min(numRows, HEAD_ROWS),
+      compressors,
     });
   } catch (e) {
     if (e instanceof RangeError) {
-      throw new LabelScopeError({ code: 'out_of_memory', file,
-        message: `The Parquet file is too big to read in memory here (${e.message}). Use fewer rows or columns.` });
+      throw new LabelScopeError({
+        code: 'out_of_memory',
+        file,
+        message: `The Parquet file is too big to read in memory here (${e.message}). Use fewer rows or columns.`,
+      });
     }
     throw new LabelScopeError({ code: 'bad_parquet', file, message: `This Parquet file cannot be read: ${e.message}` });
   }
-  const columns = names.map((name) => columnOf(name, rows.map((r) => r[name]), file))
+  const columns = names
+    .map((name) =>
+      columnOf(
+        name,
+        rows.map((r) => r[name]),
+        file,
+      ),
+    )
     .filter((c) => c.kind !== 'skipped');
-  const firstRow = rows.length === 0 ? [] : columns.map((c) => {
-    if (c.kind === 'vector') return `${c.dim} numbers`;
-    if (c.kind === 'numeric') return Number.isNaN(c.values[0]) ? '' : String(c.values[0]);
-    return c.values[0] ?? '';
-  });
+  const firstRow =
+    rows.length === 0
+      ? []
+      : columns.map((c) => {
+          if (c.kind === 'vector') return `${c.dim} numbers`;
+          if (c.kind === 'numeric') return Number.isNaN(c.values[0]) ? '' : String(c.values[0]);
+          return c.values[0] ?? '';
+        });
   return {
     csv: columnsCsv(columns, (c, d) => `${c.name}_${d}`),
     columns: columns.map((c) => c.name),
@@ -229,7 +270,7 @@ export async function parquetHead(source, file) {
 export function parquetAsCsv(source) {
   return {
     ...source,
-    async* open() {
+    async *open() {
       const chunks = source.open()[Symbol.asyncIterator]();
       const first = await chunks.next();
       if (first.done) return;

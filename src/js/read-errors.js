@@ -15,9 +15,10 @@ function size(bytes) {
   return `${bytes} bytes`;
 }
 
-const TOO_LARGE_ADVICE = 'Split it into smaller files, save the probabilities as a float32 .npy file '
-  + '(a fraction of the size of CSV text), or use the command-line tool (npx labelscope audit), which reads '
-  + 'files of any size.';
+const TOO_LARGE_ADVICE =
+  'Split it into smaller files, save the probabilities as a float32 .npy file ' +
+  '(a fraction of the size of CSV text), or use the command-line tool (npx labelscope audit), which reads ' +
+  'files of any size.';
 
 /**
  * The error to throw for `error`, raised while `source` ({name, size}) was read.
@@ -37,23 +38,29 @@ export function readFailure(error, source) {
   if (kind === 'NotReadableError' || kind === 'NotFoundError' || kind === 'SecurityError') {
     if (bytes > BROWSER_FILE_LIMIT) {
       return new LabelScopeError({
-        code: 'file_too_large', file: name,
-        message: `${name} is ${size(bytes)}: too large for this browser to read `
-          + `(about ${size(BROWSER_FILE_LIMIT)} at most). ${TOO_LARGE_ADVICE}`,
+        code: 'file_too_large',
+        file: name,
+        message:
+          `${name} is ${size(bytes)}: too large for this browser to read ` +
+          `(about ${size(BROWSER_FILE_LIMIT)} at most). ${TOO_LARGE_ADVICE}`,
       });
     }
     return new LabelScopeError({
-      code: 'file_unreadable', file: name,
-      message: `${name} could not be read: it was moved, renamed, changed or deleted since it was chosen, `
-        + 'or this browser lost access to it. Choose the file again.',
+      code: 'file_unreadable',
+      file: name,
+      message:
+        `${name} could not be read: it was moved, renamed, changed or deleted since it was chosen, ` +
+        'or this browser lost access to it. Choose the file again.',
     });
   }
   if (kind === 'RangeError' || /out of memory|allocation failed|cannot allocate/i.test(text)) {
     return new LabelScopeError({
-      code: 'out_of_memory', file: name,
-      message: `${name}${bytes ? ` (${size(bytes)})` : ''} does not fit in the memory available here while it is read. `
-        + 'Use fewer rows or classes, keep the probabilities as float32, or use the command-line tool '
-        + '(npx labelscope).',
+      code: 'out_of_memory',
+      file: name,
+      message:
+        `${name}${bytes ? ` (${size(bytes)})` : ''} does not fit in the memory available here while it is read. ` +
+        'Use fewer rows or classes, keep the probabilities as float32, or use the command-line tool ' +
+        '(npx labelscope).',
     });
   }
   return error;

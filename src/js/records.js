@@ -5,8 +5,9 @@
 
 /** { shape: [rows, cols], values: Float64Array } -> an array of row arrays. */
 function isMatrix(value) {
-  return value !== null && typeof value === 'object' && Array.isArray(value.shape)
-    && value.values instanceof Float64Array;
+  return (
+    value !== null && typeof value === 'object' && Array.isArray(value.shape) && value.values instanceof Float64Array
+  );
 }
 
 function matrixRows({ shape: [rows, cols], values }) {
@@ -50,13 +51,22 @@ export function flatPart(result, key) {
 function shapeWhenRead(result, key, flat, shape) {
   if (!Object.prototype.hasOwnProperty.call(result, FLAT)) Object.defineProperty(result, FLAT, { value: {} });
   result[FLAT][key] = flat;
-  const plain = (value) => Object.defineProperty(result, key, {
-    value, writable: true, enumerable: true, configurable: true,
-  });
+  const plain = (value) =>
+    Object.defineProperty(result, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   Object.defineProperty(result, key, {
-    enumerable: true, configurable: true,
-    get() { return plain(shape(flat))[key]; },
-    set(value) { plain(value); },
+    enumerable: true,
+    configurable: true,
+    get() {
+      return plain(shape(flat))[key];
+    },
+    set(value) {
+      plain(value);
+    },
   });
 }
 

@@ -29,11 +29,15 @@ function nestedMatrix({ shape: [k, cols], values }) {
 /** @param {any[]} records */
 function overlapColumns(records) {
   const n = records.length;
-  const classA = new Int32Array(n), classB = new Int32Array(n);
-  const numOverlappingExamples = new Float64Array(n), jointProbability = new Float64Array(n);
+  const classA = new Int32Array(n),
+    classB = new Int32Array(n);
+  const numOverlappingExamples = new Float64Array(n),
+    jointProbability = new Float64Array(n);
   records.forEach((o, i) => {
-    classA[i] = o.classA; classB[i] = o.classB;
-    numOverlappingExamples[i] = o.numOverlappingExamples; jointProbability[i] = o.jointProbability;
+    classA[i] = o.classA;
+    classB[i] = o.classB;
+    numOverlappingExamples[i] = o.numOverlappingExamples;
+    jointProbability[i] = o.jointProbability;
   });
   return { classA, classB, numOverlappingExamples, jointProbability };
 }
@@ -60,9 +64,11 @@ export function packReport(report) {
     // Not shaped yet (src/js/records.js, K > 100): forwarded as the core gave it, never built.
     const flat = flatPart(report, key);
     if (flat && (MATRIX_KEYS.includes(key) || key === 'overlappingClasses')) packed.packed[key] = flat;
-    else if (MATRIX_KEYS.includes(key) && isSparseMatrix(report[key])) packed.packed[key] = report[key]; // as it is
+    else if (MATRIX_KEYS.includes(key) && isSparseMatrix(report[key]))
+      packed.packed[key] = report[key]; // as it is
     else if (MATRIX_KEYS.includes(key) && Array.isArray(report[key])) packed.packed[key] = flatMatrix(report[key]);
-    else if (key === 'overlappingClasses' && Array.isArray(report[key])) packed.packed[key] = overlapColumns(report[key]);
+    else if (key === 'overlappingClasses' && Array.isArray(report[key]))
+      packed.packed[key] = overlapColumns(report[key]);
     else packed[key] = report[key];
   }
   return packed;
@@ -90,13 +96,15 @@ export function unpackReport(report) {
   delete report.packed;
   Object.defineProperty(report, PACKED, { value: packed }); // for matrixCells
   for (const [key, value] of Object.entries(packed)) {
-    if (isSparseMatrix(value)) { // audit's matrices: 'sparse' stays sparse; its buffers were only transferred
+    if (isSparseMatrix(value)) {
+      // audit's matrices: 'sparse' stays sparse; its buffers were only transferred
       report[key] = value;
       continue;
     }
     const build = key === 'overlappingClasses' ? () => overlapRecords(value) : () => nestedMatrix(value);
     Object.defineProperty(report, key, {
-      configurable: true, enumerable: true,
+      configurable: true,
+      enumerable: true,
       get() {
         const built = build();
         Object.defineProperty(report, key, { value: built, writable: true, configurable: true, enumerable: true });
@@ -129,7 +137,8 @@ export function sparseCells({ shape: [k], row, col, value }) {
   for (let e = 0; e < row.length; e++) rowStart[row[e] + 1]++;
   for (let i = 0; i < k; i++) rowStart[i + 1] += rowStart[i];
   const at = (i, j) => {
-    let lo = rowStart[i], hi = rowStart[i + 1];
+    let lo = rowStart[i],
+      hi = rowStart[i + 1];
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (col[mid] < j) lo = mid + 1;
@@ -162,7 +171,10 @@ export function matrixCells(report, key) {
   const packed = report[PACKED]?.[key];
   const own = Object.getOwnPropertyDescriptor(report, key);
   if (packed && own?.get) {
-    const { shape: [k, cols], values } = packed;
+    const {
+      shape: [k, cols],
+      values,
+    } = packed;
     return { k, at: (i, j) => values[i * cols + j], values, cols };
   }
   const rows = report[key];

@@ -8,12 +8,48 @@ import { invalid, LabelScopeError } from './errors.js';
 import { checkOptions } from './inputs.js';
 
 export const PROBABILITIES = ['recompute', 'keep'];
-const KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair', 'noiseMatrix',
-  'features', 'probabilities', 'crossVal', 'returnDataset', 'signal', 'onProgress', 'combined'];
-const NOISE_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair',
-  'noiseMatrix'];
-const CROSS_VAL_KEYS = ['folds', 'seed', 'c', 'balancedClassWeight', 'maxIterations', 'tolerance', 'impute',
-  'labelColumn', 'features', 'textColumn', 'columnRoles']; // the last four: a combined table's columns
+const KEYS = [
+  'dataset',
+  'labels',
+  'numClasses',
+  'classNames',
+  'predProbs',
+  'rate',
+  'seed',
+  'pair',
+  'noiseMatrix',
+  'features',
+  'probabilities',
+  'crossVal',
+  'returnDataset',
+  'signal',
+  'onProgress',
+  'combined',
+];
+const NOISE_KEYS = [
+  'dataset',
+  'labels',
+  'numClasses',
+  'classNames',
+  'predProbs',
+  'rate',
+  'seed',
+  'pair',
+  'noiseMatrix',
+];
+const CROSS_VAL_KEYS = [
+  'folds',
+  'seed',
+  'c',
+  'balancedClassWeight',
+  'maxIterations',
+  'tolerance',
+  'impute',
+  'labelColumn',
+  'features',
+  'textColumn',
+  'columnRoles',
+]; // the last four: a combined table's columns
 
 /** The probabilities of `args` as one flat array of N x K numbers. */
 async function givenProbabilities(args, n, k) {
@@ -76,23 +112,32 @@ export async function simulateNoisyData(ls, args = {}) {
   const trainable = args.features != null || args.combined != null;
   const mode = args.probabilities ?? (trainable ? 'recompute' : 'keep');
   if (!PROBABILITIES.includes(mode)) {
-    throw invalid(`probabilities is '${String(mode)}'; it must be 'recompute' (cross-validate on the noisy labels, `
-      + "needs features) or 'keep' (the given probabilities).");
+    throw invalid(
+      `probabilities is '${String(mode)}'; it must be 'recompute' (cross-validate on the noisy labels, ` +
+        "needs features) or 'keep' (the given probabilities).",
+    );
   }
   if (mode === 'recompute' && !trainable) {
-    throw invalid("probabilities: 'recompute' needs the data's features (features: an N x D .npy or numeric CSV, "
-      + 'one row per example, or combined: the labelled table of feature columns); without them, use '
-      + "probabilities: 'keep' (a teaching approximation).");
+    throw invalid(
+      "probabilities: 'recompute' needs the data's features (features: an N x D .npy or numeric CSV, " +
+        'one row per example, or combined: the labelled table of feature columns); without them, use ' +
+        "probabilities: 'keep' (a teaching approximation).",
+    );
   }
   if (args.crossVal != null) checkOptions('crossVal', args.crossVal, CROSS_VAL_KEYS);
-  const noiseArgs = Object.fromEntries(NOISE_KEYS.filter((key) => args[key] !== undefined)
-    .map((key) => [key, args[key]]));
+  const noiseArgs = Object.fromEntries(
+    NOISE_KEYS.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]),
+  );
   const simulation = await ls.simulateNoise(noiseArgs);
   const n = simulation.noisyLabels.length;
-  const k = args.dataset?.numClasses ?? args.numClasses ?? args.classNames?.length
-    ?? (Array.isArray(args.predProbs) ? args.predProbs[0]?.length : undefined);
-  const classNames = [...(args.dataset?.classNames ?? args.classNames
-    ?? Array.from({ length: k }, (_, c) => String(c)))];
+  const k =
+    args.dataset?.numClasses ??
+    args.numClasses ??
+    args.classNames?.length ??
+    (Array.isArray(args.predProbs) ? args.predProbs[0]?.length : undefined);
+  const classNames = [
+    ...(args.dataset?.classNames ?? args.classNames ?? Array.from({ length: k }, (_, c) => String(c))),
+  ];
   const { signal, onProgress } = args;
   if (signal?.aborted) throw new LabelScopeError({ code: 'cancelled', message: 'The simulation was cancelled.' });
   let predProbs;
@@ -102,18 +147,26 @@ export async function simulateNoisyData(ls, args = {}) {
   } else {
     const cv = { ...(args.crossVal ?? {}), signal, onProgress };
     // A table: its label column gives way to the noisy labels (class indices in the table's order).
-    crossVal = args.combined != null
-      ? await ls.crossValProbs({ combined: args.combined }, { ...cv, labels: Int32Array.from(simulation.noisyLabels) })
-      : await ls.crossValProbs({
-        labels: { name: 'labels (simulated noise).csv', data: labelsCsv(simulation.noisyLabels) },
-        features: args.features,
-      }, cv);
+    crossVal =
+      args.combined != null
+        ? await ls.crossValProbs(
+            { combined: args.combined },
+            { ...cv, labels: Int32Array.from(simulation.noisyLabels) },
+          )
+        : await ls.crossValProbs(
+            {
+              labels: { name: 'labels (simulated noise).csv', data: labelsCsv(simulation.noisyLabels) },
+              features: args.features,
+            },
+            cv,
+          );
     if (crossVal.numClasses !== k || crossVal.numExamples !== n) {
       throw new LabelScopeError({
         code: 'bad_input',
-        message: `After flipping, the labels hold ${crossVal.numClasses} of the ${k} classes (or the features do not `
-          + `have one row per label: ${crossVal.numExamples} rows for ${n} labels). Lower the rate, or keep the `
-          + 'probabilities.',
+        message:
+          `After flipping, the labels hold ${crossVal.numClasses} of the ${k} classes (or the features do not ` +
+          `have one row per label: ${crossVal.numExamples} rows for ${n} labels). Lower the rate, or keep the ` +
+          'probabilities.',
       });
     }
     const got = crossVal.labels;
@@ -121,7 +174,8 @@ export async function simulateNoisyData(ls, args = {}) {
     for (let i = 0; i < n; i++) {
       if (got[i] !== noisy[i]) {
         throw new LabelScopeError({
-          code: 'internal', message: `The trainer read label ${i} as ${got[i]}, not ${noisy[i]}.`,
+          code: 'internal',
+          message: `The trainer read label ${i} as ${got[i]}, not ${noisy[i]}.`,
         });
       }
     }
@@ -129,20 +183,45 @@ export async function simulateNoisyData(ls, args = {}) {
     predProbs = crossVal.predProbs;
   }
   const out = {
-    simulation, probabilities: mode === 'keep' ? 'kept' : 'recomputed',
-    labels: simulation.noisyLabels, predProbs, numClasses: k, classNames, crossVal,
+    simulation,
+    probabilities: mode === 'keep' ? 'kept' : 'recomputed',
+    labels: simulation.noisyLabels,
+    predProbs,
+    numClasses: k,
+    classNames,
+    crossVal,
   };
   if (!args.returnDataset) return out;
-  const dataset = crossVal != null ? await ls.datasetFromCrossVal(crossVal)
-    : await ls.readDataset({
-      labels: { name: 'labels (simulated noise)', data: `${Array.from(simulation.noisyLabels).join('\n')}\n` },
-      predProbs: { name: 'pred_probs.npy', data: npy(predProbs, n, k) },
-    }, { classNames, allowUnnormalized: true });
+  const dataset =
+    crossVal != null
+      ? await ls.datasetFromCrossVal(crossVal)
+      : await ls.readDataset(
+          {
+            labels: { name: 'labels (simulated noise)', data: `${Array.from(simulation.noisyLabels).join('\n')}\n` },
+            predProbs: { name: 'pred_probs.npy', data: npy(predProbs, n, k) },
+          },
+          { classNames, allowUnnormalized: true },
+        );
   return { ...out, dataset };
 }
 
-const SWEEP_KEYS = ['dataset', 'labels', 'numClasses', 'classNames', 'predProbs', 'rates', 'seed', 'pair', 'filterBy',
-  'features', 'probabilities', 'crossVal', 'signal', 'onProgress', 'combined'];
+const SWEEP_KEYS = [
+  'dataset',
+  'labels',
+  'numClasses',
+  'classNames',
+  'predProbs',
+  'rates',
+  'seed',
+  'pair',
+  'filterBy',
+  'features',
+  'probabilities',
+  'crossVal',
+  'signal',
+  'onProgress',
+  'combined',
+];
 const DEFAULT_RATES = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
 
 /**
@@ -171,7 +250,10 @@ export async function sweepNoisyData(ls, args = {}) {
     const r = await simulateNoisyData(ls, { ...rest, ...copies, rate, onProgress: progress });
     const predProbs = r.predProbs === rest.predProbs ? r.predProbs.slice() : r.predProbs;
     const { indices } = await ls.findLabelIssues({
-      labels: Int32Array.from(r.labels), predProbs, numClasses: r.numClasses, filterBy,
+      labels: Int32Array.from(r.labels),
+      predProbs,
+      numClasses: r.numClasses,
+      filterBy,
     });
     const score = await ls.scoreDetection({ simulation: r.simulation, flagged: indices });
     out.push({ ...score, probabilities: r.probabilities });

@@ -5,8 +5,17 @@
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions, toLabels } from './inputs.js';
 
-const SIMULATE_KEYS = ['labels', 'dataset', 'numClasses', 'classNames', 'predProbs', 'rate', 'seed', 'pair',
-  'noiseMatrix'];
+const SIMULATE_KEYS = [
+  'labels',
+  'dataset',
+  'numClasses',
+  'classNames',
+  'predProbs',
+  'rate',
+  'seed',
+  'pair',
+  'noiseMatrix',
+];
 const SCORE_KEYS = ['isError', 'simulation', 'flagged'];
 
 /** The class index `value` names: a class name (exact, then ignoring case and blanks) or an index. */
@@ -45,18 +54,21 @@ function namesClass(value, classNames, numClasses) {
 function splitPair(pair, classNames, numClasses) {
   const commas = [...pair.matchAll(/,/g)].map((m) => m.index);
   if (commas.length === 1) return [pair.slice(0, commas[0]), pair.slice(commas[0] + 1)];
-  const fits = commas.map((c) => [pair.slice(0, c), pair.slice(c + 1)])
+  const fits = commas
+    .map((c) => [pair.slice(0, c), pair.slice(c + 1)])
     .filter(([a, b]) => namesClass(a, classNames, numClasses) && namesClass(b, classNames, numClasses));
   if (fits.length === 1) return fits[0];
-  throw invalid(`pair '${pair}' must name two classes separated by a comma, e.g. 'Shirt,T-shirt'`
-    + (fits.length > 1 ? ' (it can be split in more than one way: give an array [a, b]).' : '.'));
+  throw invalid(
+    `pair '${pair}' must name two classes separated by a comma, e.g. 'Shirt,T-shirt'` +
+      (fits.length > 1 ? ' (it can be split in more than one way: give an array [a, b]).' : '.'),
+  );
 }
 
 /** [a, b] from [a, b] (indices or names) or 'A,B'. */
 function pairOf(pair, classNames, numClasses) {
   const parts = typeof pair === 'string' ? splitPair(pair, classNames, numClasses) : pair;
   if (!Array.isArray(parts) || parts.length !== 2) {
-    throw invalid('pair must be two classes: [a, b] (class indices or names) or the text \'A,B\'.');
+    throw invalid("pair must be two classes: [a, b] (class indices or names) or the text 'A,B'.");
   }
   const a = classIndexOf(parts[0], classNames, numClasses, 'The first class of the pair');
   const b = classIndexOf(parts[1], classNames, numClasses, 'The second class of the pair');
@@ -88,7 +100,9 @@ function flatMatrix(matrix, k) {
 export function simulateNoise(core, args = {}) {
   checkOptions('simulateNoise', args, SIMULATE_KEYS);
   const { dataset, rate, seed = 0, pair, noiseMatrix } = args;
-  let labels; let numClasses; let classNames;
+  let labels;
+  let numClasses;
+  let classNames;
   if (dataset != null) {
     if (args.labels != null || args.numClasses != null || args.classNames != null || args.predProbs != null) {
       throw invalid('simulateNoise: give either dataset or labels (with numClasses), not both.');
@@ -158,9 +172,11 @@ function toMask(isError) {
     if (v === 1 || v === true) out[i] = 1;
     else if (v !== 0 && v !== false) {
       throw new LabelScopeError({
-        code: 'invalid_option', example: i,
-        message: `isError[${i}] is ${String(v)}; it must be 1 (flipped) or 0 (kept). `
-          + 'Rows of unknown truth cannot be scored.',
+        code: 'invalid_option',
+        example: i,
+        message:
+          `isError[${i}] is ${String(v)}; it must be 1 (flipped) or 0 (kept). ` +
+          'Rows of unknown truth cannot be scored.',
       });
     }
   }

@@ -33,12 +33,16 @@ export function parseCsv(text, { delimiter, limit = Infinity, complete = true } 
   for (; i < text.length && rows.length < limit; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
@@ -81,9 +85,12 @@ export function parseTruthFile(text, file, dataset) {
   const errorCol = header.findIndex((c) => ERROR_NAMES.includes(c));
   const correctedCol = header.findIndex((c) => CORRECTED_NAMES.includes(c));
   if (indexCol < 0 || errorCol < 0) {
-    throw truthError(file, "A truth file needs an 'index' column (the row's position in the data, from 0) and an "
-      + "'is_error' column (1 = confirmed label error, 0 = checked and correct). "
-      + `Its columns are: ${rows[0]?.join(', ') || 'none'}.`);
+    throw truthError(
+      file,
+      "A truth file needs an 'index' column (the row's position in the data, from 0) and an " +
+        "'is_error' column (1 = confirmed label error, 0 = checked and correct). " +
+        `Its columns are: ${rows[0]?.join(', ') || 'none'}.`,
+    );
   }
   const n = dataset.numExamples;
   const entries = [];
@@ -92,15 +99,19 @@ export function parseTruthFile(text, file, dataset) {
     const indexText = (cells[indexCol] ?? '').trim();
     const index = Number(indexText) - base;
     if (indexText === '' || !Number.isInteger(index) || index < 0 || index >= n) {
-      const range = base ? `1 to ${n} (row N = the N-th data row)`
+      const range = base
+        ? `1 to ${n} (row N = the N-th data row)`
         : `0 to ${n - 1} (the row's position in the labels file, counting from 0)`;
       throw truthError(file, `'${indexText}' is not a row of the data: use ${range}.`, r, indexCol + 1);
     }
     const flag = (cells[errorCol] ?? '').trim().toLowerCase();
     if (!['0', '1', 'true', 'false'].includes(flag)) {
-      throw truthError(file,
+      throw truthError(
+        file,
         `is_error is '${cells[errorCol] ?? ''}': use 1 (a confirmed label error) or 0 (checked, label correct).`,
-        r, errorCol + 1);
+        r,
+        errorCol + 1,
+      );
     }
     entries.push({ index, isError: flag === '1' || flag === 'true', corrected: classOf(cells[correctedCol], dataset) });
   }
@@ -139,11 +150,15 @@ export function buildTruth(dataset, truthFiles) {
   };
   if (dataset.trueLabels) {
     sources.push('the true_label column');
-    dataset.trueLabels.forEach((t, i) => { if (t >= 0) mark(i, t !== dataset.labels[i], t); });
+    dataset.trueLabels.forEach((t, i) => {
+      if (t >= 0) mark(i, t !== dataset.labels[i], t);
+    });
   }
   if (dataset.knownErrors) {
     sources.push('the is_error column');
-    dataset.knownErrors.forEach((k, i) => { if (k >= 0) mark(i, k === 1); });
+    dataset.knownErrors.forEach((k, i) => {
+      if (k >= 0) mark(i, k === 1);
+    });
   }
   for (const { file, entries } of truthFiles) {
     sources.push(file);
@@ -157,8 +172,10 @@ export function buildTruth(dataset, truthFiles) {
     if (s === ERROR) numErrors++;
   }
   const warnings = conflicts
-    ? [`${conflicts} row(s) are marked as an error by one source and as correct by another; `
-      + 'they are counted as errors.']
+    ? [
+        `${conflicts} row(s) are marked as an error by one source and as correct by another; ` +
+          'they are counted as errors.',
+      ]
     : [];
   return { status, corrected, numErrors, numKnown, full: numKnown === n, sources, warnings };
 }
@@ -191,4 +208,3 @@ export function scoreFlags(truth, issues) {
     full: truth.full,
   };
 }
-

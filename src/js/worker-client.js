@@ -20,7 +20,8 @@ class WorkerDataset {
     return value instanceof WorkerDataset && value.#namespace === namespace;
   }
   probabilityRows(start, count) {
-    return this.#client.call(qualified(this.#namespace, 'probabilityRows'), { datasetId: this.datasetId, start, count })
+    return this.#client
+      .call(qualified(this.#namespace, 'probabilityRows'), { datasetId: this.datasetId, start, count })
       .then((r) => r.values);
   }
   free() {
@@ -44,8 +45,10 @@ function send(client, namespace, name, spec, params) {
   if (spec.local) return spec.local(client, ...params);
   const ours = (value) => WorkerDataset.of(value, namespace);
   const method = qualified(namespace, name);
-  const shape = spec.returns === 'dataset'
-    ? ({ datasetId, info }) => new WorkerDataset(client, namespace, datasetId, info) : spec.unpack;
+  const shape =
+    spec.returns === 'dataset'
+      ? ({ datasetId, info }) => new WorkerDataset(client, namespace, datasetId, info)
+      : spec.unpack;
   if ((spec.form ?? 'args') === 'args') {
     const { dataset, ...rest } = params[0] ?? {};
     const args = ours(dataset) ? { ...rest, datasetId: dataset.datasetId } : rest;
@@ -64,7 +67,8 @@ function send(client, namespace, name, spec, params) {
     return Promise.reject(invalid(`${name} needs a dataset read by this worker.`));
   }
   if (spec.prepare) [input, options] = spec.prepare(input, options);
-  if (ours(input)) args.datasetId = input.datasetId; // the worker puts the dataset in its place
+  if (ours(input))
+    args.datasetId = input.datasetId; // the worker puts the dataset in its place
   else args.input = input;
   args.options = options;
   if (spec.sharedCancel) args.cancelFlag = sharedCancelFlag(signal);
@@ -74,8 +78,10 @@ function send(client, namespace, name, spec, params) {
 
 // Training runs without a break for messages: a shared flag carries the cancel where allowed.
 function sharedCancelFlag(signal) {
-  const flag = typeof SharedArrayBuffer === 'function' && (globalThis.crossOriginIsolated
-    || typeof process === 'object') ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  const flag =
+    typeof SharedArrayBuffer === 'function' && (globalThis.crossOriginIsolated || typeof process === 'object')
+      ? new Int32Array(new SharedArrayBuffer(4))
+      : undefined;
   signal?.addEventListener('abort', () => flag && Atomics.store(flag, 0, 1), { once: true });
   return flag;
 }
@@ -100,15 +106,15 @@ function engineStopped(what) {
 }
 
 class LabelScopeWorker {
-  #worker = null;         // null once it died: the next call starts another
+  #worker = null; // null once it died: the next call starts another
   #url;
   #init;
   #pending = new Map();
   #nextId = 1;
   #terminated = false;
-  #generation = 0;        // one per worker started
-  #liveIds = new Set();   // dataset ids held by the current worker
-  #staleIds = new Set();  // ... and by workers that died
+  #generation = 0; // one per worker started
+  #liveIds = new Set(); // dataset ids held by the current worker
+  #staleIds = new Set(); // ... and by workers that died
   #maxDatasetId = 0;
   /** Threads the worker's core reads files with (2: the threaded core of an isolated page). */
   threads = 1;
@@ -158,8 +164,9 @@ class LabelScopeWorker {
     this.#worker = null;
     for (const id of this.#liveIds) this.#staleIds.add(id);
     this.#liveIds.clear();
-    const error = engineStopped('what it was doing is lost. Read the files again; smaller files '
-      + '(fewer rows or classes) need less memory.');
+    const error = engineStopped(
+      'what it was doing is lost. Read the files again; smaller files (fewer rows or classes) need less memory.',
+    );
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
     this.#start().catch(() => {}); // ready for the next call (a failed start shows on that call)
@@ -216,11 +223,15 @@ class LabelScopeWorker {
       if (!this.#worker) this.#start().catch(() => {}); // died earlier: this call goes to a new worker
       const worker = /** @type {Worker} */ (this.#worker);
       this.#pending.set(id, { resolve, reject, onProgress, shape });
-      signal?.addEventListener('abort', () => {
-        if (!this.#pending.delete(id)) return;
-        worker.postMessage({ method: 'cancel', args: { target: id } });
-        reject(cancelledError());
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.#pending.delete(id)) return;
+          worker.postMessage({ method: 'cancel', args: { target: id } });
+          reject(cancelledError());
+        },
+        { once: true },
+      );
       worker.postMessage({ id, method, args }, transfer);
     });
   }
@@ -235,7 +246,11 @@ class LabelScopeWorker {
 // The API's methods, each crossing as worker-methods.js says.
 for (const [name, spec] of Object.entries(NAMESPACES[''])) {
   Object.defineProperty(LabelScopeWorker.prototype, name, {
-    value(...params) { return send(this, '', name, spec, params); }, writable: true, configurable: true,
+    value(...params) {
+      return send(this, '', name, spec, params);
+    },
+    writable: true,
+    configurable: true,
   });
 }
 
@@ -250,7 +265,8 @@ function cancelledError() {
 export async function createLabelScopeWorker(options = {}) {
   if (typeof Worker === 'undefined') {
     throw new LabelScopeError({
-      code: 'unsupported', message: 'Web Workers are not available here; use createLabelScope().',
+      code: 'unsupported',
+      message: 'Web Workers are not available here; use createLabelScope().',
     });
   }
   const url = options.workerUrl ?? new URL('./worker.js', import.meta.url);

@@ -53,19 +53,30 @@ export const METHODS = {
   // In stages, so a cancel message is seen between them and the worker stays free for the next call;
   // the report's matrices travel as flat buffers, cheap for the page's main thread (report-transfer.js).
   // A crossValProbs result is copied, not transferred: the caller keeps its probabilities.
-  audit: { form: 'input', task: true, runs: 'auditAsync', transfer: (data) => !isCrossValResult(data),
-    pack: packReport, unpack: unpackReport },
+  audit: {
+    form: 'input',
+    task: true,
+    runs: 'auditAsync',
+    transfer: (data) => !isCrossValResult(data),
+    pack: packReport,
+    unpack: unpackReport,
+  },
   // A File or Blob is cloned, not moved; a problem crosses as JSON and becomes a LabelScopeError again.
   sniffFile: {
-    form: 'input', transfer: false,
+    form: 'input',
+    transfer: false,
     pack: (sniffed) => ({ ...sniffed, problem: sniffed.problem?.toJSON() }),
     unpack: (sniffed) => ({ ...sniffed, problem: sniffed.problem ? new LabelScopeError(sniffed.problem) : undefined }),
   },
   // On the dataset read from the labels file in this worker; the labels cross as one typed array.
   correctedLabelsFile: {
-    form: 'input', transfer: false, needsDataset: true,
+    form: 'input',
+    transfer: false,
+    needsDataset: true,
     prepare: (source, { labels, labelColumn, hasHeader }) => [
-      source, { labels: Int32Array.from(labels), labelColumn, hasHeader }],
+      source,
+      { labels: Int32Array.from(labels), labelColumn, hasHeader },
+    ],
   },
   crossValProbs: { form: 'input', task: true, sharedCancel: true },
   crossValColumns: { form: 'input', task: true, transfer: false },
@@ -98,8 +109,10 @@ export function methodSpec(method) {
   const dot = method.indexOf('.');
   const namespace = dot < 0 ? '' : method.slice(0, dot);
   const name = method.slice(dot + 1);
-  const spec = Object.hasOwn(NAMESPACES, namespace) && Object.hasOwn(NAMESPACES[namespace], name)
-    ? NAMESPACES[namespace][name] : undefined;
+  const spec =
+    Object.hasOwn(NAMESPACES, namespace) && Object.hasOwn(NAMESPACES[namespace], name)
+      ? NAMESPACES[namespace][name]
+      : undefined;
   if (!spec || spec.local) {
     throw new LabelScopeError({ code: 'invalid_option', message: `Unknown method '${method}'.` });
   }

@@ -27,10 +27,12 @@ async function handle(id, method, args) {
     const { threads } = await ready;
     // Held until this worker ends, however it ends: the client learns of its death when the lock frees.
     if (lifeLock && globalThis.navigator?.locks) {
-      await new Promise((held) => navigator.locks.request(lifeLock, () => {
-        held(undefined);
-        return new Promise(() => {});
-      }));
+      await new Promise((held) =>
+        navigator.locks.request(lifeLock, () => {
+          held(undefined);
+          return new Promise(() => {});
+        }),
+      );
       return { threads, lifeLock: true };
     }
     return { threads };
@@ -65,7 +67,11 @@ async function run(ls, id, method, args) {
     if (spec.task) {
       // A cancel message cannot arrive while training holds this thread: the client also raises a shared flag.
       const flag = /** @type {Int32Array | undefined} */ (args.cancelFlag);
-      const signal = { get aborted() { return cancelled.has(id) || (flag != null && Atomics.load(flag, 0) !== 0); } };
+      const signal = {
+        get aborted() {
+          return cancelled.has(id) || (flag != null && Atomics.load(flag, 0) !== 0);
+        },
+      };
       const onProgress = (progress) => self.postMessage({ id, progress });
       options = { ...options, signal, onProgress };
     }
@@ -90,8 +96,10 @@ self.onmessage = async (event) => {
     // A worker's postMessage(message, transfer); lib.dom types `self` as a Window.
     /** @type {any} */ (self).postMessage({ id, result }, transferables(result).concat(packedBuffers(result)));
   } catch (error) {
-    const info = error instanceof LabelScopeError ? error.toJSON()
-      : { code: 'internal_error', message: String(error?.message ?? error) };
+    const info =
+      error instanceof LabelScopeError
+        ? error.toJSON()
+        : { code: 'internal_error', message: String(error?.message ?? error) };
     self.postMessage({ id, error: info });
   } finally {
     cancelled.delete(id);

@@ -24,6 +24,7 @@ std::string top_help(const std::string& version) { return "labelscope " + versio
 
 const char* command_help(const std::string& command) {
 `;
-for (const name of NATIVE_COMMANDS) out += `    if (command == "${name}")\n        return ${literal(COMMANDS[name].help)};\n`;
+for (const name of NATIVE_COMMANDS)
+  out += `    if (command == "${name}")\n        return ${literal(COMMANDS[name].help)};\n`;
 out += '    return nullptr;\n}\n\n}  // namespace labelscope::cli\n';
 fs.writeFileSync(new URL('./help.cpp', import.meta.url), out);

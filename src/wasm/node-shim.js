@@ -9,7 +9,8 @@ var global = globalThis;
 if (typeof process == 'object' && typeof process.versions == 'object' && typeof process.versions.node == 'string') {
   var require = process.getBuiltinModule;
   var __dirname = new URL('.', _scriptDir).pathname;
-  if (!Module['wasmBinary'] && !Module['wasm']) Module['wasmBinary'] = require('fs').readFileSync(new URL(_scriptDir.replace(/\.mjs$/, '.wasm')));
+  if (!Module['wasmBinary'] && !Module['wasm'])
+    Module['wasmBinary'] = require('fs').readFileSync(new URL(_scriptDir.replace(/\.mjs$/, '.wasm')));
   Worker = require('worker_threads').Worker;
   global = Object.create(globalThis);
 }
@@ -24,7 +25,9 @@ UTF8ArrayToString = function (heap, idx, maxBytesToRead) {
   var end = idx;
   var limit = maxBytesToRead === undefined ? heap.length : Math.min(heap.length, idx + maxBytesToRead);
   while (end < limit && heap[end]) ++end;
-  var bytes = typeof SharedArrayBuffer != 'undefined' && heap.buffer instanceof SharedArrayBuffer
-    ? heap.slice(idx, end) : heap.subarray(idx, end);
+  var bytes =
+    typeof SharedArrayBuffer != 'undefined' && heap.buffer instanceof SharedArrayBuffer
+      ? heap.slice(idx, end)
+      : heap.subarray(idx, end);
   return labelscopeUtf8.decode(bytes);
 };

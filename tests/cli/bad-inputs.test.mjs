@@ -21,9 +21,14 @@ function run(args, cwd) {
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     child.on('error', reject);
-    child.on('close', (status, signal) => resolve({
-      status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-    }));
+    child.on('close', (status, signal) =>
+      resolve({
+        status,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
   });
 }
 
@@ -45,13 +50,20 @@ test('the catalogue covers the cases of issue 5', () => {
 });
 
 test('every bad input: exit 3 and one stderr line with file/row/column, or exit 0 with its warnings', async () => {
-  const results = await limited(cases.map((c) => async () => {
-    const dir = folder(c);
-    const base = ['--labels', c.files.labels, '--pred-probs', c.files.predProbs];
-    // CSV output too for the warning-only cases (warnings go to stderr) and a few errors.
-    const csv = !c.error || ['nan', 'ragged_row', 'png_as_csv'].includes(c.name);
-    return { c, json: await run(['find-issues', ...base], dir), csv: csv ? await run(['find-issues', ...base, '--format', 'csv'], dir) : null };
-  }), Math.max(2, Math.min(8, os.availableParallelism())));
+  const results = await limited(
+    cases.map((c) => async () => {
+      const dir = folder(c);
+      const base = ['--labels', c.files.labels, '--pred-probs', c.files.predProbs];
+      // CSV output too for the warning-only cases (warnings go to stderr) and a few errors.
+      const csv = !c.error || ['nan', 'ragged_row', 'png_as_csv'].includes(c.name);
+      return {
+        c,
+        json: await run(['find-issues', ...base], dir),
+        csv: csv ? await run(['find-issues', ...base, '--format', 'csv'], dir) : null,
+      };
+    }),
+    Math.max(2, Math.min(8, os.availableParallelism())),
+  );
   for (const { c, json, csv } of results) {
     const label = `${c.name}: ${json.stderr}`;
     assert.equal(json.signal, null, `${c.name} was killed (hang or crash)`);
@@ -71,10 +83,18 @@ test('every bad input: exit 3 and one stderr line with file/row/column, or exit 
       assert.equal(json.stderr, '', label);
       const out = JSON.parse(json.stdout);
       assert.equal(out.n, c.numExamples, c.name);
-      assert.deepEqual(out.warnings.map((w) => ({ code: w.code, message: w.message })), c.warnings, c.name);
+      assert.deepEqual(
+        out.warnings.map((w) => ({ code: w.code, message: w.message })),
+        c.warnings,
+        c.name,
+      );
       // CSV output: the warnings go to stderr, one line each.
       assert.equal(csv.status, 0, c.name);
-      assert.deepEqual(csv.stderr.split('\n').filter(Boolean), c.warnings.map((w) => `labelscope: warning: ${w.message}`), c.name);
+      assert.deepEqual(
+        csv.stderr.split('\n').filter(Boolean),
+        c.warnings.map((w) => `labelscope: warning: ${w.message}`),
+        c.name,
+      );
     }
   }
 });

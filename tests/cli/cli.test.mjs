@@ -5,9 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import {
-  CLI, GOLDEN, HEADLINES, jsonOf, npyBytes, parseCsv, readCsvPair, ROOT, runCli, tempDir,
-} from './helpers.mjs';
+import { CLI, GOLDEN, HEADLINES, jsonOf, npyBytes, parseCsv, readCsvPair, ROOT, runCli, tempDir } from './helpers.mjs';
 
 const H_LABELS = path.join(HEADLINES, 'labels.csv');
 const H_PROBS = path.join(HEADLINES, 'pred_probs.csv');
@@ -31,11 +29,20 @@ describe('output formats', () => {
       assert.equal(r.status, 0, r.stderr);
       const [header, ...rows] = parseCsv(r.stdout);
       assert.deepEqual(header, ['rank', 'index', 'label_quality', 'given_label', 'suggested_label']);
-      assert.deepEqual(rows.map((row) => Number(row[1])), json.indices);
-      assert.deepEqual(rows.map((row) => Number(row[0])), json.indices.map((_, i) => i + 1));
+      assert.deepEqual(
+        rows.map((row) => Number(row[1])),
+        json.indices,
+      );
+      assert.deepEqual(
+        rows.map((row) => Number(row[0])),
+        json.indices.map((_, i) => i + 1),
+      );
       if (rankBy !== 'none') {
         const q = rows.map((row) => Number(row[2]));
-        assert.ok(q.every((x, i) => i === 0 || q[i - 1] <= x), 'label_quality ascends with rank');
+        assert.ok(
+          q.every((x, i) => i === 0 || q[i - 1] <= x),
+          'label_quality ascends with rank',
+        );
       }
     }
   });
@@ -57,8 +64,14 @@ describe('output formats', () => {
     const r = runCli(['scores', ...T, '--method', 'confidence_weighted_entropy', '--format', 'csv']);
     const [header, ...rows] = parseCsv(r.stdout);
     assert.deepEqual(header, ['index', 'score']);
-    assert.deepEqual(rows.map((row) => Number(row[0])), json.scores.map((_, i) => i));
-    assert.deepEqual(rows.map((row) => Number(row[1])), json.scores);
+    assert.deepEqual(
+      rows.map((row) => Number(row[0])),
+      json.scores.map((_, i) => i),
+    );
+    assert.deepEqual(
+      rows.map((row) => Number(row[1])),
+      json.scores,
+    );
   });
 
   test('--out writes the same text to a file and nothing to stdout', () => {
@@ -73,10 +86,18 @@ describe('output formats', () => {
 
   test('warnings: in the JSON once; on stderr with --format csv', () => {
     const U = path.join(GOLDEN, 'unnormalized_rows_k4');
-    const input = ['--labels', path.join(U, 'labels.csv'), '--pred-probs', path.join(U, 'pred_probs.csv'),
-      '--allow-unnormalized'];
+    const input = [
+      '--labels',
+      path.join(U, 'labels.csv'),
+      '--pred-probs',
+      path.join(U, 'pred_probs.csv'),
+      '--allow-unnormalized',
+    ];
     const json = jsonOf(runCli(['find-issues', ...input]));
-    assert.deepEqual(json.warnings.map((w) => w.code), ['rows_not_normalized']);
+    assert.deepEqual(
+      json.warnings.map((w) => w.code),
+      ['rows_not_normalized'],
+    );
     assert.equal(json.warnings[0].count, 299);
     const csv = runCli(['find-issues', ...input, '--format', 'csv']);
     assert.equal(csv.status, 0);
@@ -88,8 +109,11 @@ describe('output formats', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'labelscope-features-'));
     const data = path.join(dir, 'features.csv');
     // Four features scaled to [0, 1] and an integer label: no model, so no probabilities.
-    fs.writeFileSync(data, 'f1,f2,f3,f4,label\n0.2,0.5,0.3,0.9,0\n0.7,0.1,0.4,0.2,1\n0.3,0.3,0.8,0.6,2\n'
-      + '0.9,0.6,0.2,0.1,3\n0.1,0.9,0.5,0.4,1\n');
+    fs.writeFileSync(
+      data,
+      'f1,f2,f3,f4,label\n0.2,0.5,0.3,0.9,0\n0.7,0.1,0.4,0.2,1\n0.3,0.3,0.8,0.6,2\n' +
+        '0.9,0.6,0.2,0.1,3\n0.1,0.9,0.5,0.4,1\n',
+    );
     for (const command of ['find-issues', 'scores', 'health', 'audit']) {
       const r = runCli([command, '--data', data]);
       assert.equal(r.status, 3, `${command}: ${r.stderr}`);
@@ -126,11 +150,17 @@ describe('inputs', () => {
     const { labels, rows } = readCsvPair(path.join(TINY, 'labels.csv'), path.join(TINY, 'pred_probs.csv'));
     const npyLabels = write('labels.npy', npyBytes(labels, [labels.length], '<i8'));
     const npyProbs = write('pred_probs.npy', npyBytes(rows.flat(), [rows.length, rows[0].length], '<f8'));
-    for (const args of [['find-issues'], ['find-issues', '--filter-by', 'both', '--rank-by', 'none'],
-      ['scores', '--method', 'normalized_margin']]) {
+    for (const args of [
+      ['find-issues'],
+      ['find-issues', '--filter-by', 'both', '--rank-by', 'none'],
+      ['scores', '--method', 'normalized_margin'],
+    ]) {
       const fromCsv = jsonOf(runCli([...args, ...T]));
       assert.deepEqual(jsonOf(runCli([...args, '--labels', npyLabels, '--pred-probs', npyProbs])), fromCsv);
-      assert.deepEqual(jsonOf(runCli([...args, '--labels', path.join(TINY, 'labels.csv'), '--pred-probs', npyProbs])), fromCsv);
+      assert.deepEqual(
+        jsonOf(runCli([...args, '--labels', path.join(TINY, 'labels.csv'), '--pred-probs', npyProbs])),
+        fromCsv,
+      );
     }
   });
 
@@ -148,7 +178,10 @@ describe('inputs', () => {
     assert.deepEqual(out.class_names, ['sports', 'weather', 'cooking', 'technology']);
     assert.equal(out.n, 49);
     assert.equal(out.num_issues, out.issues.length);
-    assert.deepEqual(out.issues.map((x) => x.index), [3, 2, 39, 6, 21, 9]);
+    assert.deepEqual(
+      out.issues.map((x) => x.index),
+      [3, 2, 39, 6, 21, 9],
+    );
     const lines = parseCsv(fs.readFileSync(H_DATA, 'utf8'));
     const header = lines[0];
     for (const issue of out.issues) {
@@ -162,11 +195,26 @@ describe('inputs', () => {
       assert.notEqual(issue.suggested_label, issue.given_label);
     }
     // The headline of id 14 holds a comma or a quote: --format csv must quote it and read back.
-    const csv = parseCsv(runCli(['audit', '--data', H_DATA, '--format', 'csv', '--filter-by', 'predicted_neq_given']).stdout);
-    assert.deepEqual(csv[0], ['rank', 'index', 'row', 'given_label', 'suggested_label', 'label_quality',
-      'given_probability', 'suggested_probability', 'id', 'text']);
+    const csv = parseCsv(
+      runCli(['audit', '--data', H_DATA, '--format', 'csv', '--filter-by', 'predicted_neq_given']).stdout,
+    );
+    assert.deepEqual(csv[0], [
+      'rank',
+      'index',
+      'row',
+      'given_label',
+      'suggested_label',
+      'label_quality',
+      'given_probability',
+      'suggested_probability',
+      'id',
+      'text',
+    ]);
     const json = jsonOf(runCli(['audit', '--data', H_DATA, '--filter-by', 'predicted_neq_given']));
-    assert.deepEqual(csv.slice(1).map((row) => row[9]), json.issues.map((x) => x.text));
+    assert.deepEqual(
+      csv.slice(1).map((row) => row[9]),
+      json.issues.map((x) => x.text),
+    );
   });
 
   test('audit with split files: row N is the N-th data row, with or without a header (.npy)', () => {
@@ -176,14 +224,22 @@ describe('inputs', () => {
     const { labels } = readCsvPair(path.join(TINY, 'labels.csv'), path.join(TINY, 'pred_probs.csv'));
     const npyLabels = write('labels_only.npy', npyBytes(labels, [labels.length], '<i8'));
     const npy = jsonOf(runCli(['audit', '--labels', npyLabels, '--pred-probs', T[3]]));
-    assert.deepEqual(npy.issues.map((x) => x.row), npy.issues.map((x) => x.index + 1));
-    assert.deepEqual(npy.issues.map((x) => x.index), out.issues.map((x) => x.index));
+    assert.deepEqual(
+      npy.issues.map((x) => x.row),
+      npy.issues.map((x) => x.index + 1),
+    );
+    assert.deepEqual(
+      npy.issues.map((x) => x.index),
+      out.issues.map((x) => x.index),
+    );
   });
 
   test('--label-column picks the label column of a combined file', () => {
     const text = 'id,given,a,b\n1,a,0.9,0.1\n2,b,0.2,0.8\n3,a,0.3,0.7\n4,b,0.6,0.4\n5,a,0.8,0.2\n6,b,0.1,0.9\n';
     const file = write('renamed.csv', text);
-    const out = jsonOf(runCli(['find-issues', '--data', file, '--label-column', 'given', '--filter-by', 'predicted_neq_given']));
+    const out = jsonOf(
+      runCli(['find-issues', '--data', file, '--label-column', 'given', '--filter-by', 'predicted_neq_given']),
+    );
     assert.deepEqual(out.indices.sort(), [2, 3]);
     const bad = runCli(['find-issues', '--data', file, '--label-column', 'nope']);
     assert.equal(bad.status, 3, bad.stderr);
@@ -209,43 +265,65 @@ describe('bad input: exit 3, one line naming file, row and column', () => {
 
   test('a ragged row', () => {
     const p = probs([good[0], '0.3,0.7', good[2], good[3]]);
-    assertBadInput(['find-issues', '--labels', labels3, '--pred-probs', p],
-      new RegExp(`^labelscope: ${p}, row 2, column \\d: .*header has 3`));
+    assertBadInput(
+      ['find-issues', '--labels', labels3, '--pred-probs', p],
+      new RegExp(`^labelscope: ${p}, row 2, column \\d: .*header has 3`),
+    );
   });
   test("an 'abc' cell", () => {
     const p = probs([good[0], good[1], good[2], '0.6,abc,0.1']);
-    assertBadInput(['scores', '--labels', labels3, '--pred-probs', p],
-      new RegExp(`^labelscope: ${p}, row 4, column 2: 'abc' is not a number`));
+    assertBadInput(
+      ['scores', '--labels', labels3, '--pred-probs', p],
+      new RegExp(`^labelscope: ${p}, row 4, column 2: 'abc' is not a number`),
+    );
   });
   test('a NaN', () => {
     const p = probs([good[0], 'NaN,0.8,0.1', good[2], good[3]]);
-    assertBadInput(['health', '--labels', labels3, '--pred-probs', p], new RegExp(`^labelscope: ${p}, row 2, column 1: .*NaN`));
+    assertBadInput(
+      ['health', '--labels', labels3, '--pred-probs', p],
+      new RegExp(`^labelscope: ${p}, row 2, column 1: .*NaN`),
+    );
   });
   test('label 7 with 3 classes', () => {
     const l = write('labels7.csv', 'label\n0\n1\n7\n0\n');
-    assertBadInput(['audit', '--labels', l, '--pred-probs', probs(good)], new RegExp(`^labelscope: ${l}, row 3, column 1: Label 7`));
+    assertBadInput(
+      ['audit', '--labels', l, '--pred-probs', probs(good)],
+      new RegExp(`^labelscope: ${l}, row 3, column 1: Label 7`),
+    );
   });
   test('a missing file', () => {
-    assertBadInput(['find-issues', '--labels', path.join(tmp, 'nope.csv'), '--pred-probs', probs(good)],
-      /^labelscope: .*nope\.csv: no such file/);
+    assertBadInput(
+      ['find-issues', '--labels', path.join(tmp, 'nope.csv'), '--pred-probs', probs(good)],
+      /^labelscope: .*nope\.csv: no such file/,
+    );
   });
   test('an empty file', () => {
     const empty = write('empty.csv', '');
-    assertBadInput(['find-issues', '--labels', labels3, '--pred-probs', empty], new RegExp(`^labelscope: ${empty}: The file is empty`));
+    assertBadInput(
+      ['find-issues', '--labels', labels3, '--pred-probs', empty],
+      new RegExp(`^labelscope: ${empty}: The file is empty`),
+    );
   });
   test('a folder instead of a file', () => {
     assertBadInput(['find-issues', '--labels', tmp, '--pred-probs', probs(good)], /is a folder/);
   });
   test('row counts that differ', () => {
-    assertBadInput(['find-issues', '--labels', labels3, '--pred-probs', probs(good.slice(0, 3))], /4 labels but .* 3 rows/);
+    assertBadInput(
+      ['find-issues', '--labels', labels3, '--pred-probs', probs(good.slice(0, 3))],
+      /4 labels but .* 3 rows/,
+    );
   });
   test('errors about the whole dataset name the file they are about', () => {
     const same = write('labels_all2.csv', 'label\n2\n2\n2\n2\n');
-    assertBadInput(['find-issues', '--labels', same, '--pred-probs', probs(good)],
-      new RegExp(`^labelscope: ${same}: Every example is labelled class 2`));
+    assertBadInput(
+      ['find-issues', '--labels', same, '--pred-probs', probs(good)],
+      new RegExp(`^labelscope: ${same}: Every example is labelled class 2`),
+    );
     const oneColumn = write('one_column.csv', 'p0\n1\n1\n1\n1\n');
-    assertBadInput(['scores', '--labels', labels3, '--pred-probs', oneColumn],
-      new RegExp(`^labelscope: ${oneColumn}: pred_probs has 1 column`));
+    assertBadInput(
+      ['scores', '--labels', labels3, '--pred-probs', oneColumn],
+      new RegExp(`^labelscope: ${oneColumn}: pred_probs has 1 column`),
+    );
   });
   test('a bad --data file', () => {
     const d = write('data.csv', 'label,a,b\na,0.9,0.1\nb,0.2,x\n');
@@ -304,7 +382,11 @@ describe('help and version', () => {
   });
   test('every command has --help, even next to bad flags', () => {
     for (const command of ['find-issues', 'scores', 'health', 'audit']) {
-      for (const args of [[command, '--help'], [command, '-h'], [command, '--bogus', '--help']]) {
+      for (const args of [
+        [command, '--help'],
+        [command, '-h'],
+        [command, '--bogus', '--help'],
+      ]) {
         const r = runCli(args);
         assert.equal(r.status, 0, r.stderr);
         assert.match(r.stdout, new RegExp(`^Usage: labelscope ${command} `));
@@ -324,23 +406,42 @@ describe('terminal behaviour', () => {
   test('a closed pipe (| head) is not an error', () => {
     const n = 30000;
     const labels = write('big_labels.csv', `label\n${Array.from({ length: n }, (_, i) => i % 3).join('\n')}\n`);
-    const rows = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? '0.8,0.1,0.1' : i % 3 === 1 ? '0.1,0.8,0.1' : '0.1,0.1,0.8'));
+    const rows = Array.from({ length: n }, (_, i) =>
+      i % 3 === 0 ? '0.8,0.1,0.1' : i % 3 === 1 ? '0.1,0.8,0.1' : '0.1,0.1,0.8',
+    );
     const probs = write('big_probs.csv', `a,b,c\n${rows.join('\n')}\n`);
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" scores --labels "${labels}" --pred-probs "${probs}" --format csv | head -n 2`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-o',
+        'pipefail',
+        '-c',
+        `"${process.execPath}" "${CLI}" scores --labels ` +
+          `"${labels}" --pred-probs "${probs}" --format csv | head -n 2`,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, 'index,score\n0,0.8\n');
     assert.equal(r.stderr, '');
   });
 
   const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
-  test('on a terminal, a progress line is drawn on stderr with \\r and cleared', { skip: !hasScript && 'no script(1)' }, () => {
-    const command = `"${process.execPath}" "${CLI}" find-issues --labels "${H_LABELS}" --pred-probs "${H_PROBS}" --out "${path.join(tmp, 'tty.json')}"`;
-    const r = spawnSync('script', ['-qec', command, '/dev/null'], {
-      encoding: 'utf8', env: { ...process.env, LABELSCOPE_PROGRESS_DELAY_MS: '0' },
-    });
-    assert.equal(r.status, 0, r.stdout);
-    assert.match(r.stdout, /\rlabelscope: reading .*labels\.csv: \d+% of/);
-    assert.match(r.stdout, /\r {10,}\r$/); // the last thing written blanks the line
-    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(tmp, 'tty.json'), 'utf8')).indices, [3, 2, 39, 6, 21, 9]);
-  });
+  test(
+    'on a terminal, a progress line is drawn on stderr with \\r and cleared',
+    { skip: !hasScript && 'no script(1)' },
+    () => {
+      const command =
+        `"${process.execPath}" "${CLI}" find-issues --labels "${H_LABELS}" --pred-probs "${H_PROBS}" ` +
+        `--out "${path.join(tmp, 'tty.json')}"`;
+      const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, LABELSCOPE_PROGRESS_DELAY_MS: '0' },
+      });
+      assert.equal(r.status, 0, r.stdout);
+      assert.match(r.stdout, /\rlabelscope: reading .*labels\.csv: \d+% of/);
+      assert.match(r.stdout, /\r {10,}\r$/); // the last thing written blanks the line
+      assert.deepEqual(JSON.parse(fs.readFileSync(path.join(tmp, 'tty.json'), 'utf8')).indices, [3, 2, 39, 6, 21, 9]);
+    },
+  );
 });

@@ -22,15 +22,24 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 // cross-val is a command of the WebAssembly build: the Node CLI.
 const cli = (args) => runCli(args, {}, 'node');
 
-test('the news table: PROBS.csv equals the API\'s, and audit --multi-label reads it', async () => {
+test("the news table: PROBS.csv equals the API's, and audit --multi-label reads it", async () => {
   const out = path.join(tmp, 'probs.csv');
   const r = cli(['cross-val', '--multi-label', '--data', NEWS, '--out', out, '--folds', '4', '--seed', '7']);
   assert.equal(r.status, 0, r.stderr);
-  const api = await ls.multiLabel.crossValProbs({ combined: { name: 'news.csv', data: new Uint8Array(fs.readFileSync(NEWS)) } },
-    { folds: 4, seed: 7 });
+  const api = await ls.multiLabel.crossValProbs(
+    { combined: { name: 'news.csv', data: new Uint8Array(fs.readFileSync(NEWS)) } },
+    { folds: 4, seed: 7 },
+  );
   const text = fs.readFileSync(out, 'utf8');
-  assert.equal(text, probsCsv({ classNames: api.classNames, numClasses: api.numClasses, numExamples: api.numExamples,
-    predProbs: api.probs }));
+  assert.equal(
+    text,
+    probsCsv({
+      classNames: api.classNames,
+      numClasses: api.numClasses,
+      numExamples: api.numExamples,
+      predProbs: api.probs,
+    }),
+  );
   const lines = text.trim().split('\n');
   assert.equal(lines[0], 'business,culture,health,politics,science,sport,tech');
   assert.equal(lines.length, 49);

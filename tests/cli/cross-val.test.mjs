@@ -56,24 +56,50 @@ describe('labelscope cross-val', () => {
 
   test('--folds, --seed, --features, --label-column, --text-column are those of the API', async () => {
     const out = path.join(tmp, 'text_probs.csv');
-    const r = cli(['cross-val', '--data', rel('text.csv'), '--label-column', 'topic', '--text-column', 'headline',
-      '--folds', '4', '--seed', '7', '--out', out]);
+    const r = cli([
+      'cross-val',
+      '--data',
+      rel('text.csv'),
+      '--label-column',
+      'topic',
+      '--text-column',
+      'headline',
+      '--folds',
+      '4',
+      '--seed',
+      '7',
+      '--out',
+      out,
+    ]);
     assert.equal(r.status, 0, r.stderr);
-    const api = await ls.crossValProbs({ combined: { name: 'text.csv', data: fs.readFileSync(fixture('text.csv')) } },
-      { labelColumn: 'topic', textColumn: 'headline', folds: 4, seed: 7 });
+    const api = await ls.crossValProbs(
+      { combined: { name: 'text.csv', data: fs.readFileSync(fixture('text.csv')) } },
+      { labelColumn: 'topic', textColumn: 'headline', folds: 4, seed: 7 },
+    );
     assertSameProbs(readProbs(out), api);
     const two = path.join(tmp, 'two.csv');
-    assert.equal(cli(['cross-val', '--data', rel('iris.csv'), '--features', 'petal_length,petal_width', '--out', two]).status, 0);
-    const apiTwo = await ls.crossValProbs({ combined: { name: 'iris.csv', data: fs.readFileSync(fixture('iris.csv')) } },
-      { features: ['petal_length', 'petal_width'] });
+    assert.equal(
+      cli(['cross-val', '--data', rel('iris.csv'), '--features', 'petal_length,petal_width', '--out', two]).status,
+      0,
+    );
+    const apiTwo = await ls.crossValProbs(
+      { combined: { name: 'iris.csv', data: fs.readFileSync(fixture('iris.csv')) } },
+      { features: ['petal_length', 'petal_width'] },
+    );
     assertSameProbs(readProbs(two), apiTwo);
   });
 
   test('--labels L --features X.npy / X.csv, and a Parquet table', async () => {
     const npy = path.join(tmp, 'pixels_npy.csv');
     const csv = path.join(tmp, 'pixels_csv.csv');
-    assert.equal(cli(['cross-val', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.npy'), '--out', npy]).status, 0);
-    assert.equal(cli(['cross-val', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.csv'), '--out', csv]).status, 0);
+    assert.equal(
+      cli(['cross-val', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.npy'), '--out', npy]).status,
+      0,
+    );
+    assert.equal(
+      cli(['cross-val', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.csv'), '--out', csv]).status,
+      0,
+    );
     const api = await ls.crossValProbs({
       labels: { name: 'l', data: fs.readFileSync(fixture('pixels_labels.csv')) },
       features: { name: 'x', data: fs.readFileSync(fixture('pixels.npy')) },
@@ -86,7 +112,7 @@ describe('labelscope cross-val', () => {
     assert.equal(parquet.stdout, fromCsv.stdout);
   });
 
-  test('--impute: a missing feature value is an error naming row and column, or the fold\'s mean', async () => {
+  test("--impute: a missing feature value is an error naming row and column, or the fold's mean", async () => {
     const text = fs.readFileSync(fixture('iris.csv'), 'utf8').replace(/\n5,[^,]*,/, '\n5,,'); // data row 5
     const gap = path.join(tmp, 'gap.csv');
     fs.writeFileSync(gap, text);
@@ -113,8 +139,12 @@ describe('labelscope cross-val', () => {
     assert.equal(shown.status, 0, shown.stderr);
     assert.ok(!shown.stderr.includes('\r'), 'no carriage returns into a pipe');
     const lines = shown.stderr.split('\n').filter(Boolean);
-    for (let k = 0; k <= 5; k++) assert.ok(lines.includes(`labelscope: cross-validation: ${k} of 5 folds done`), lines.join(' | '));
-    assert.ok(lines.some((l) => l.startsWith('labelscope: reading ')), 'the reading stage');
+    for (let k = 0; k <= 5; k++)
+      assert.ok(lines.includes(`labelscope: cross-validation: ${k} of 5 folds done`), lines.join(' | '));
+    assert.ok(
+      lines.some((l) => l.startsWith('labelscope: reading ')),
+      'the reading stage',
+    );
     assert.ok(shown.stderr.endsWith('\n'), 'every line is ended (not a terminal)');
     assert.equal(shown.stdout, cli(['cross-val', '--data', rel('iris.csv')]).stdout);
     const quiet = runCli(['cross-val', '--data', rel('iris.csv'), '--quiet'], { env }, 'node');
@@ -122,15 +152,23 @@ describe('labelscope cross-val', () => {
     assert.equal(quiet.stderr, '');
   });
 
-  test('--labels and --features as Parquet files: the CSV pair\'s bytes', () => {
-    const fromParquet = cli(['cross-val', '--labels', rel('pixels_labels.parquet'), '--features', rel('pixels.parquet')]);
+  test("--labels and --features as Parquet files: the CSV pair's bytes", () => {
+    const fromParquet = cli([
+      'cross-val',
+      '--labels',
+      rel('pixels_labels.parquet'),
+      '--features',
+      rel('pixels.parquet'),
+    ]);
     assert.equal(fromParquet.status, 0, fromParquet.stderr);
     const fromCsv = cli(['cross-val', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.csv')]);
     assert.equal(fromParquet.stdout, fromCsv.stdout);
     const audit = cli(['find-issues', '--labels', rel('pixels_labels.parquet'), '--features', rel('pixels.parquet')]);
     assert.equal(audit.status, 0, audit.stderr);
-    assert.equal(audit.stdout,
-      cli(['find-issues', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.csv')]).stdout);
+    assert.equal(
+      audit.stdout,
+      cli(['find-issues', '--labels', rel('pixels_labels.csv'), '--features', rel('pixels.csv')]).stdout,
+    );
   });
 
   test('a Parquet file of labels and probabilities is read like its CSV', () => {
@@ -141,8 +179,12 @@ describe('labelscope cross-val', () => {
 
   test('find-issues, scores, health and audit compute the probabilities first', async () => {
     const api = await ls.crossValProbs({ combined: { name: 'iris.csv', data: fs.readFileSync(fixture('iris.csv')) } });
-    const expected = ls.findLabelIssues({ labels: api.labels, predProbs: api.predProbs, numClasses: 3,
-      returnIndicesRankedBy: 'self_confidence' });
+    const expected = ls.findLabelIssues({
+      labels: api.labels,
+      predProbs: api.predProbs,
+      numClasses: 3,
+      returnIndicesRankedBy: 'self_confidence',
+    });
     const find = cli(['find-issues', '--data', rel('iris.csv'), '--features', 'all']);
     assert.equal(find.status, 0, find.stderr);
     assert.deepEqual(JSON.parse(find.stdout).indices, Array.from(expected.indices));
@@ -159,8 +201,14 @@ describe('labelscope cross-val', () => {
 
   test('PROBS.csv read back with --pred-probs gives the results of --features', () => {
     const cases = [
-      [['--data', rel('iris.csv')], ['--labels', rel('iris.csv')]],
-      [['--labels', rel('pixels_labels.csv'), '--features', rel('pixels.npy')], ['--labels', rel('pixels_labels.csv')]],
+      [
+        ['--data', rel('iris.csv')],
+        ['--labels', rel('iris.csv')],
+      ],
+      [
+        ['--labels', rel('pixels_labels.csv'), '--features', rel('pixels.npy')],
+        ['--labels', rel('pixels_labels.csv')],
+      ],
     ];
     cases.forEach(([input, labels], i) => {
       const out = path.join(tmp, `roundtrip${i}.csv`);
@@ -169,8 +217,10 @@ describe('labelscope cross-val', () => {
       const back = cli(['audit', ...labels, '--pred-probs', out]);
       assert.equal(direct.status, 0, direct.stderr);
       assert.equal(back.status, 0, back.stderr);
-      assert.deepEqual(JSON.parse(back.stdout).issues.map((x) => [x.index, x.label_quality]),
-        JSON.parse(direct.stdout).issues.map((x) => [x.index, x.label_quality]));
+      assert.deepEqual(
+        JSON.parse(back.stdout).issues.map((x) => [x.index, x.label_quality]),
+        JSON.parse(direct.stdout).issues.map((x) => [x.index, x.label_quality]),
+      );
     });
   });
 
@@ -198,7 +248,15 @@ describe('labelscope cross-val', () => {
       ['cross-val', '--data', rel('iris.csv'), '--seed', '-1'],
       ['cross-val', '--labels', rel('pixels_labels.csv')],
       ['cross-val'],
-      ['find-issues', '--labels', rel('pixels_labels.csv'), '--pred-probs', rel('pixels.csv'), '--features', rel('pixels.npy')],
+      [
+        'find-issues',
+        '--labels',
+        rel('pixels_labels.csv'),
+        '--pred-probs',
+        rel('pixels.csv'),
+        '--features',
+        rel('pixels.npy'),
+      ],
       ['find-issues', '--labels', rel('pixels_labels.csv'), '--pred-probs', rel('pixels.csv'), '--folds', '3'],
     ]) {
       const r = cli(args);

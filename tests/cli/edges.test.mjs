@@ -16,7 +16,14 @@ import { createLabelScope } from '../../src/js/index.js';
 import { ROOT, runCli, tempDir } from './helpers.mjs';
 
 const dir = tempDir();
-const P = [[0.8, 0.1, 0.1], [0.1, 0.8, 0.1], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4], [0.6, 0.3, 0.1], [0.2, 0.7, 0.1]];
+const P = [
+  [0.8, 0.1, 0.1],
+  [0.1, 0.8, 0.1],
+  [0.1, 0.1, 0.8],
+  [0.3, 0.3, 0.4],
+  [0.6, 0.3, 0.1],
+  [0.2, 0.7, 0.1],
+];
 const LABELS = join(dir, 'labels.csv');
 const PROBS = join(dir, 'probs.csv');
 fs.writeFileSync(LABELS, 'label\n0\n1\n2\n2\n1\n1\n');
@@ -37,7 +44,10 @@ describe('a flag given twice exits 2 naming the flag', () => {
     assert.equal(r.stdout, '');
   });
   test('--format csv --format json, and --format=csv --format json', () => {
-    for (const args of [['--format', 'csv', '--format', 'json'], ['--format=csv', '--format', 'json']]) {
+    for (const args of [
+      ['--format', 'csv', '--format', 'json'],
+      ['--format=csv', '--format', 'json'],
+    ]) {
       const r = runCli(['scores', ...IN, ...args]);
       assert.equal(r.status, 2, r.stderr);
       oneLine(r, /'--format' is given more than once/);
@@ -86,9 +96,15 @@ test('--float32 keeps the probabilities as float32: scores are the float32-round
   const r = runCli(['scores', ...IN, '--float32']);
   assert.equal(r.status, 0, r.stderr);
   const { scores } = JSON.parse(r.stdout);
-  assert.deepEqual(scores, [0, 1, 2, 2, 1, 1].map((y, i) => Math.fround(P[i][y])));
+  assert.deepEqual(
+    scores,
+    [0, 1, 2, 2, 1, 1].map((y, i) => Math.fround(P[i][y])),
+  );
   const plain = JSON.parse(runCli(['scores', ...IN]).stdout).scores;
-  assert.deepEqual(plain, [0, 1, 2, 2, 1, 1].map((y, i) => P[i][y]));
+  assert.deepEqual(
+    plain,
+    [0, 1, 2, 2, 1, 1].map((y, i) => P[i][y]),
+  );
 });
 
 describe('output in pieces', () => {
@@ -96,12 +112,25 @@ describe('output in pieces', () => {
     const k = 40;
     const matrix = Array.from({ length: k }, (_, r) => Array.from({ length: k }, (_, c) => (r * k + c) / 7));
     const value = {
-      n: 3, k, name: 'x "y"', matrix, empty: [], nothing: {}, nan: [NaN, 1],
-      classes: [{ class: 'a', score: 0.5 }, { class: 'b', nested: [1, [2]] }], typed: new Float64Array([0.1, 2]),
+      n: 3,
+      k,
+      name: 'x "y"',
+      matrix,
+      empty: [],
+      nothing: {},
+      nan: [NaN, 1],
+      classes: [
+        { class: 'a', score: 0.5 },
+        { class: 'b', nested: [1, [2]] },
+      ],
+      typed: new Float64Array([0.1, 2]),
     };
     assert.equal([...jsonChunks(value)].join(''), toJson(value));
     assert.ok([...jsonChunks(value)].length > k, 'a piece per matrix row at least');
-    const rows = [[1, '=cmd', 'a,b'], [2, 'x"y', 3.5]];
+    const rows = [
+      [1, '=cmd', 'a,b'],
+      [2, 'x"y', 3.5],
+    ];
     assert.equal([...csvChunks(['i', 'v', 'w'], rows)].join(''), toCsv(['i', 'v', 'w'], rows));
   });
 
@@ -121,11 +150,18 @@ describe('output in pieces', () => {
       throw new RangeError('Invalid string length');
     }
     const out = join(dir, 'partial.json');
-    await assert.rejects(writeOutput(failing(), out), (e) => e instanceof OutputError
-      && /cannot write the output: the output is too large/.test(e.message) && e.file === out);
+    await assert.rejects(
+      writeOutput(failing(), out),
+      (e) =>
+        e instanceof OutputError &&
+        /cannot write the output: the output is too large/.test(e.message) &&
+        e.file === out,
+    );
     assert.ok(!fs.existsSync(out), 'no half-written file is left');
-    await assert.rejects(writeOutput('text', join(dir, 'no-such-folder', 'x.json')),
-      (e) => e instanceof OutputError && /no such folder/.test(e.message));
+    await assert.rejects(
+      writeOutput('text', join(dir, 'no-such-folder', 'x.json')),
+      (e) => e instanceof OutputError && /no such folder/.test(e.message),
+    );
   });
 
   test('writing fails (a full disk, a folder): one line, exit 3', () => {
@@ -169,7 +205,10 @@ async function smallCore() {
 describe('out of memory while reading', () => {
   test('--labels /dev/zero names /dev/zero, not the probabilities file', async () => {
     const ls = await smallCore();
-    const files = [{ role: 'labels', path: '/dev/zero', size: 0 }, { role: 'predProbs', path: PROBS, size: 0 }];
+    const files = [
+      { role: 'labels', path: '/dev/zero', size: 0 },
+      { role: 'predProbs', path: PROBS, size: 0 },
+    ];
     await assert.rejects(readInput(ls, files, {}, progressLine()), (e) => {
       assert.equal(e.code, 'out_of_memory', e.message);
       assert.equal(e.file, '/dev/zero');
@@ -184,7 +223,8 @@ describe('out of memory while reading', () => {
     fs.writeFileSync(big, row.repeat(30000)); // 30,000 x 200: 48 MB as float64, 24 MB as float32
     fs.writeFileSync(join(dir, 'big-labels.csv'), '0\n1\n'.repeat(15000));
     const files = [
-      { role: 'labels', path: join(dir, 'big-labels.csv'), size: 0 }, { role: 'predProbs', path: big, size: 0 },
+      { role: 'labels', path: join(dir, 'big-labels.csv'), size: 0 },
+      { role: 'predProbs', path: big, size: 0 },
     ];
     for (const float32 of [false, true]) {
       await assert.rejects(readInput(ls, files, { float32 }, progressLine()), (e) => {

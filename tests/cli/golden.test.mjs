@@ -5,8 +5,15 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { assertAllClose, closeRel, goldenCases, jsonOf, limited, runCliAsync } from './helpers.mjs';
 
-const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
-  'low_normalized_margin', 'low_self_confidence'];
+const FILTERS = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 const METHODS = ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy'];
 const CWE = 'confidence_weighted_entropy';
 const REL = 1e-12;
@@ -25,8 +32,13 @@ const cases = goldenCases();
 /** Every CLI run of one case, by name. */
 function plannedRuns(c) {
   // unnormalized_rows_k4's rows do not sum to 1: cleanlab uses them as given, the CLI when told to.
-  const input = ['--labels', c.labels, '--pred-probs', c.predProbs,
-    ...(c.name === 'unnormalized_rows_k4' ? ['--allow-unnormalized'] : [])];
+  const input = [
+    '--labels',
+    c.labels,
+    '--pred-probs',
+    c.predProbs,
+    ...(c.name === 'unnormalized_rows_k4' ? ['--allow-unnormalized'] : []),
+  ];
   const runs = {};
   for (const f of FILTERS) runs[`filter ${f}`] = ['find-issues', ...input, '--filter-by', f, '--rank-by', 'none'];
   for (const r of Object.keys(c.expected.find_label_issues_ranked)) {
@@ -50,9 +62,11 @@ function plannedRuns(c) {
 const results = new Map(); // `${case} ${run}` -> {status, stdout, stderr}
 
 before(async () => {
-  const jobs = cases.flatMap((c) => Object.entries(plannedRuns(c)).map(([name, args]) => async () => {
-    results.set(`${c.name} ${name}`, await runCliAsync(args));
-  }));
+  const jobs = cases.flatMap((c) =>
+    Object.entries(plannedRuns(c)).map(([name, args]) => async () => {
+      results.set(`${c.name} ${name}`, await runCliAsync(args));
+    }),
+  );
   await limited(jobs);
 });
 
@@ -61,10 +75,16 @@ before(async () => {
  * within 1e-10 relative: same examples, and at every rank the two scores agree.
  */
 function assertSameRankingUpToCweTies(actual, expected, scores) {
-  assert.deepEqual([...actual].sort((a, b) => a - b), [...expected].sort((a, b) => a - b));
+  assert.deepEqual(
+    [...actual].sort((a, b) => a - b),
+    [...expected].sort((a, b) => a - b),
+  );
   actual.forEach((index, rank) => {
     const ok = index === expected[rank] || closeRel(scores[index], scores[expected[rank]], REL_CWE);
-    assert.ok(ok, `rank ${rank}: ${index} (score ${scores[index]}) vs cleanlab ${expected[rank]} (${scores[expected[rank]]})`);
+    assert.ok(
+      ok,
+      `rank ${rank}: ${index} (score ${scores[index]}) vs cleanlab ${expected[rank]} (${scores[expected[rank]]})`,
+    );
   });
 }
 
@@ -146,15 +166,22 @@ for (const c of cases) {
         assert.equal(row.class, want['Class Index'], `class row ${i}`);
         assert.equal(row.label_issues, want['Label Issues']);
         assert.equal(row.inverse_label_issues, want['Inverse Label Issues']);
-        assertAllClose([row.label_noise, row.inverse_label_noise, row.label_quality_score],
-          [want['Label Noise'], want['Inverse Label Noise'], want['Label Quality Score']], REL, `class ${row.class}`);
+        assertAllClose(
+          [row.label_noise, row.inverse_label_noise, row.label_quality_score],
+          [want['Label Noise'], want['Inverse Label Noise'], want['Label Quality Score']],
+          REL,
+          `class ${row.class}`,
+        );
         assert.equal(row.name, `p${row.class}`); // pred_probs.csv header p0..p{K-1}
       });
       assert.equal(out.overlapping_classes.length, d.find_overlapping_classes.length);
       out.overlapping_classes.forEach((row, i) => {
         const want = d.find_overlapping_classes[i];
-        assert.deepEqual([row.class_a, row.class_b, row.num_overlapping_examples],
-          [want['Class Index A'], want['Class Index B'], want['Num Overlapping Examples']], `overlap row ${i}`);
+        assert.deepEqual(
+          [row.class_a, row.class_b, row.num_overlapping_examples],
+          [want['Class Index A'], want['Class Index B'], want['Num Overlapping Examples']],
+          `overlap row ${i}`,
+        );
         assert.ok(closeRel(row.joint_probability, want['Joint Probability'], REL), `overlap row ${i}`);
       });
       const latent = e.estimate_py_and_noise_matrices_from_probabilities;

@@ -35,9 +35,13 @@ export function runCliAsync(args, which = DEFAULT_CLI, options = {}) {
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     child.on('error', reject);
-    child.on('close', (status) => resolve({
-      status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-    }));
+    child.on('close', (status) =>
+      resolve({
+        status,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
   });
 }
 
@@ -62,7 +66,10 @@ export async function limited(tasks, concurrency = Math.max(2, os.availableParal
 }
 
 function setPointer(root, pointer, value) {
-  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   let at = root;
   for (const key of keys.slice(0, -1)) at = at[key];
   at[keys.at(-1)] = value;
@@ -83,7 +90,13 @@ export function goldenCases() {
     for (const pointer of expected.tie_sensitive ?? []) {
       setPointer(expected, pointer, expected.stable_sort_values[pointer]);
     }
-    cases.push({ name, dir, labels: path.join(dir, 'labels.csv'), predProbs: path.join(dir, 'pred_probs.csv'), expected });
+    cases.push({
+      name,
+      dir,
+      labels: path.join(dir, 'labels.csv'),
+      predProbs: path.join(dir, 'pred_probs.csv'),
+      expected,
+    });
   }
   return cases;
 }
@@ -122,19 +135,29 @@ export function parseCsv(text) {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
 /** Bytes of a NumPy format 1.0 .npy file (little-endian '<f8' or '<i8', C order). */
 export function npyBytes(values, shape, descr) {
-  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  let header =
+    `{'descr': '${descr}', 'fortran_order': False, 'shape': ` +
+    `(${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
   const prefix = 10; // magic (6) + version (2) + header length (2)
   header += ' '.repeat(64 - ((prefix + header.length + 1) % 64)) + '\n';
   const head = Buffer.alloc(prefix + header.length);

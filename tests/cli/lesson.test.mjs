@@ -13,8 +13,15 @@ test('the lesson example prints the two lines of the cleanlab snippet (headlines
   const r = runLesson();
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'cleanlab found 6 label issues.\nTop 10 most likely label errors: \n [ 3  2 39  6 21  9]\n');
-  const cli = jsonOf(runCli(['find-issues', '--labels', path.join(HEADLINES, 'labels.csv'),
-    '--pred-probs', path.join(HEADLINES, 'pred_probs.csv')]));
+  const cli = jsonOf(
+    runCli([
+      'find-issues',
+      '--labels',
+      path.join(HEADLINES, 'labels.csv'),
+      '--pred-probs',
+      path.join(HEADLINES, 'pred_probs.csv'),
+    ]),
+  );
   assert.deepEqual(cli.indices, [3, 2, 39, 6, 21, 9]);
 });
 

@@ -27,8 +27,9 @@ before(() => {
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const LOOKS = (file) => `labelscope: ${file}, row 1, column 3: looks multi-label: 31 rows have more than one label `
-  + "(e.g. 'politics;business'): add --multi-label\n";
+const LOOKS = (file) =>
+  `labelscope: ${file}, row 1, column 3: looks multi-label: 31 rows have more than one label ` +
+  "(e.g. 'politics;business'): add --multi-label\n";
 
 describe('a table of label sets and features without --multi-label', () => {
   for (const command of [...COMMANDS, 'cross-val']) {
@@ -58,8 +59,18 @@ describe('--multi-label --features: one-vs-rest probabilities, then the multi-la
   for (const command of COMMANDS) {
     test(`${command}: the same output as cross-val --multi-label then --pred-probs`, () => {
       const extra = command === 'scores' ? ['--method', 'normalized_margin'] : [];
-      const one = node([command, '--multi-label', '--data', table, '--features', 'all', '--label-column', 'tags',
-        ...flags, ...extra]);
+      const one = node([
+        command,
+        '--multi-label',
+        '--data',
+        table,
+        '--features',
+        'all',
+        '--label-column',
+        'tags',
+        ...flags,
+        ...extra,
+      ]);
       assert.equal(one.status, 0, one.stderr);
       // news.csv is the same table with its set column named 'labels' (found by name).
       const two = node([command, '--multi-label', '--labels', NEWS, '--pred-probs', probs, ...extra]);
@@ -68,21 +79,41 @@ describe('--multi-label --features: one-vs-rest probabilities, then the multi-la
       assert.ok(JSON.parse(one.stdout));
     });
   }
-  test('audit: the flagged rows carry the table\'s id and text; --format csv writes sets as a;b', () => {
-    const report = jsonOf(node(['audit', '--multi-label', '--data', table, '--features', 'all', '--label-column', 'tags',
-      ...flags]));
+  test("audit: the flagged rows carry the table's id and text; --format csv writes sets as a;b", () => {
+    const report = jsonOf(
+      node(['audit', '--multi-label', '--data', table, '--features', 'all', '--label-column', 'tags', ...flags]),
+    );
     assert.equal(report.multi_label, true);
     assert.equal(report.n, 48);
     assert.deepEqual(report.class_names, ['business', 'culture', 'health', 'politics', 'science', 'sport', 'tech']);
-    const text = fs.readFileSync(table, 'utf8').trim().split('\n').slice(1).map((l) => /^\d+,"(.*)",/.exec(l)[1]);
+    const text = fs
+      .readFileSync(table, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => /^\d+,"(.*)",/.exec(l)[1]);
     for (const issue of report.issues) {
       assert.equal(issue.id, String(issue.index + 1));
       assert.equal(issue.text, text[issue.index]);
     }
-    const csv = node(['audit', '--multi-label', '--data', table, '--features', 'all', '--label-column', 'tags',
-      ...flags, '--format', 'csv']);
+    const csv = node([
+      'audit',
+      '--multi-label',
+      '--data',
+      table,
+      '--features',
+      'all',
+      '--label-column',
+      'tags',
+      ...flags,
+      '--format',
+      'csv',
+    ]);
     assert.equal(csv.status, 0, csv.stderr);
-    assert.match(csv.stdout.split('\n')[0], /^rank,index,row,given_labels,probably_missing,probably_extra,label_quality,id,text/);
+    assert.match(
+      csv.stdout.split('\n')[0],
+      /^rank,index,row,given_labels,probably_missing,probably_extra,label_quality,id,text/,
+    );
   });
   test('--labels SETS --features X.npy: the same as cross-val --multi-label with the same files', () => {
     const n = 60;
@@ -104,7 +135,18 @@ describe('--multi-label --features: one-vs-rest probabilities, then the multi-la
     fs.writeFileSync(labels, `labels\n${sets.map((s) => `"${s}"`).join('\n')}\n`);
     fs.writeFileSync(features, npyBytes(x.flat(), [n, 3], '<f8'));
     const out = path.join(dir, 'probs-npy.csv');
-    const cv = node(['cross-val', '--multi-label', '--labels', labels, '--features', features, '--folds', '3', '--out', out]);
+    const cv = node([
+      'cross-val',
+      '--multi-label',
+      '--labels',
+      labels,
+      '--features',
+      features,
+      '--folds',
+      '3',
+      '--out',
+      out,
+    ]);
     assert.equal(cv.status, 0, cv.stderr);
     assert.equal(fs.readFileSync(out, 'utf8').split('\n')[0], 'a,b,c');
     const one = node(['find-issues', '--multi-label', '--labels', labels, '--features', features, '--folds', '3']);
@@ -120,20 +162,41 @@ describe('the native CLI', () => {
     for (const ml of [[], ['--multi-label']]) {
       const r = native(['audit', '--data', table, '--features', 'all', '--label-column', 'tags', ...ml]);
       assert.equal(r.status, 2);
-      assert.equal(r.stderr, "labelscope: '--features' is available in the Node CLI: npx labelscope audit --features ... "
-        + '(this native build reads --pred-probs or --data).\n');
+      assert.equal(
+        r.stderr,
+        "labelscope: '--features' is available in the Node CLI: npx labelscope audit " +
+          '--features ... ' +
+          '(this native build reads --pred-probs or --data).\n',
+      );
     }
   });
   test('a table of sets and probabilities without --multi-label: the same bytes and exit code as Node', () => {
     requireNative();
     const probs = path.join(dir, 'probs-native.csv');
-    assert.equal(node(['cross-val', '--multi-label', '--data', table, '--label-column', 'tags', '--folds', '4',
-      '--out', probs]).status, 0);
+    assert.equal(
+      node(['cross-val', '--multi-label', '--data', table, '--label-column', 'tags', '--folds', '4', '--out', probs])
+        .status,
+      0,
+    );
     const rows = fs.readFileSync(probs, 'utf8').trim().split('\n');
     const lines = fs.readFileSync(table, 'utf8').trim().split('\n');
     const combined = path.join(dir, 'combined.csv');
-    fs.writeFileSync(combined, `${lines.map((l, i) => `${l},${i === 0 ? rows[0].split(',').map((c) => `p_${c}`).join(',') : rows[i]}`)
-      .join('\n')}\n`);
+    fs.writeFileSync(
+      combined,
+      `${lines
+        .map(
+          (l, i) =>
+            `${l},${
+              i === 0
+                ? rows[0]
+                    .split(',')
+                    .map((c) => `p_${c}`)
+                    .join(',')
+                : rows[i]
+            }`,
+        )
+        .join('\n')}\n`,
+    );
     for (const command of COMMANDS) {
       for (const ml of [[], ['--multi-label']]) {
         const args = [command, '--data', combined, '--label-column', 'tags', ...ml];

@@ -8,8 +8,15 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { closeRel, GOLDEN, jsonOf, limited, runCliAsync } from './helpers.mjs';
 
-const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
-  'low_normalized_margin', 'low_self_confidence'];
+const FILTERS = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 const CWE = 'confidence_weighted_entropy';
 const REL = 1e-12;
 const REL_LOGEXP = 1e-10;
@@ -40,7 +47,7 @@ function variantFlags(key) {
   for (const part of parts) {
     if (part.startsWith('frac_noise_')) flags.push('--frac-noise', part.slice('frac_noise_'.length));
     else if (part.startsWith('min_examples_per_class_')) flags.push('--min-examples-per-class', part.slice(23));
-    else if (part.startsWith('ranked_')) flags.push('--rank-by', part.slice('ranked_'.length)), ranked = true;
+    else if (part.startsWith('ranked_')) (flags.push('--rank-by', part.slice('ranked_'.length)), (ranked = true));
     else throw new Error(`variant part not understood by this suite: ${part}`);
   }
   if (!ranked) flags.push('--rank-by', 'none');
@@ -89,9 +96,11 @@ const cases = multiLabelCases();
 const results = new Map();
 
 before(async () => {
-  const jobs = cases.flatMap((c) => Object.entries(plannedRuns(c)).map(([name, args]) => async () => {
-    results.set(`${c.name} ${name}`, await runCliAsync(args));
-  }));
+  const jobs = cases.flatMap((c) =>
+    Object.entries(plannedRuns(c)).map(([name, args]) => async () => {
+      results.set(`${c.name} ${name}`, await runCliAsync(args));
+    }),
+  );
   await limited(jobs);
 });
 
@@ -120,7 +129,11 @@ for (const c of cases) {
       for (const r of Object.keys(e.find_label_issues_ranked)) {
         const got = jsonOf(run(`ranked ${r}`)).indices;
         const expected = e.find_label_issues_ranked[r];
-        if (r.startsWith(CWE)) assert.deepEqual([...got].sort((a, b) => a - b), [...expected].sort((a, b) => a - b));
+        if (r.startsWith(CWE))
+          assert.deepEqual(
+            [...got].sort((a, b) => a - b),
+            [...expected].sort((a, b) => a - b),
+          );
         else assert.deepEqual(got, expected, r);
       }
       for (const [key, expected] of Object.entries(e.find_label_issues_variants)) {
@@ -147,7 +160,7 @@ for (const c of cases) {
         assertClose(jsonOf(run(`aggregator ${key}`)).scores, expected, key.includes('softmin') ? REL_LOGEXP : REL, key);
       }
     });
-    test('health: the class table and common issues in cleanlab\'s row order', () => {
+    test("health: the class table and common issues in cleanlab's row order", () => {
       const h = jsonOf(run('health'));
       const d = e.multilabel_dataset;
       assert.ok(closeRel(h.overall_label_health_score, d.overall_multilabel_health_score, REL));
@@ -157,28 +170,39 @@ for (const c of cases) {
         assert.equal(q.class, row['Class Index']);
         assert.equal(q.label_issues, row['Label Issues']);
         assert.equal(q.inverse_label_issues, row['Inverse Label Issues']);
-        assertClose([q.label_noise, q.inverse_label_noise, q.label_quality_score],
-          [row['Label Noise'], row['Inverse Label Noise'], row['Label Quality Score']], REL, `class row ${r}`);
+        assertClose(
+          [q.label_noise, q.inverse_label_noise, q.label_quality_score],
+          [row['Label Noise'], row['Inverse Label Noise'], row['Label Quality Score']],
+          REL,
+          `class row ${r}`,
+        );
       });
       assert.equal(h.common_issues.length, d.common_multilabel_issues.length);
       d.common_multilabel_issues.forEach((row, r) => {
         const x = h.common_issues[r];
-        assert.deepEqual([x.class, x.in_given_label, x.in_suggested_label, x.num_examples],
-          [row['Class Index'], row['In Given Label'], row['In Suggested Label'], row['Num Examples']]);
+        assert.deepEqual(
+          [x.class, x.in_given_label, x.in_suggested_label, x.num_examples],
+          [row['Class Index'], row['In Given Label'], row['In Suggested Label'], row['Num Examples']],
+        );
         assert.ok(closeRel(x.issue_probability, row['Issue Probability'], REL));
       });
     });
     test('audit: one row per flagged example with its set and what looks wrong', () => {
       const a = jsonOf(run('audit'));
-      assert.deepEqual(a.issues.map((x) => x.index), e.find_label_issues_ranked.self_confidence);
+      assert.deepEqual(
+        a.issues.map((x) => x.index),
+        e.find_label_issues_ranked.self_confidence,
+      );
       for (const x of a.issues) {
         assert.ok(x.probably_missing.length + x.probably_extra.length > 0);
         assert.equal(x.row, x.index + 1); // row N = the N-th data row
       }
       const csv = run('audit csv');
       assert.equal(csv.status, 0, csv.stderr);
-      assert.match(csv.stdout.split('\n')[0],
-        /^rank,index,row,given_labels,probably_missing,probably_extra,label_quality/);
+      assert.match(
+        csv.stdout.split('\n')[0],
+        /^rank,index,row,given_labels,probably_missing,probably_extra,label_quality/,
+      );
     });
   });
 }
@@ -188,8 +212,13 @@ describe('multi-label hints and usage', () => {
     const dir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'ls-ml-'));
     fs.writeFileSync(path.join(dir, 'l.csv'), 'label\nnews\nnews;sport\ntech\nsport;tech\n');
     fs.writeFileSync(path.join(dir, 'p.csv'), 'news,sport,tech\n0.9,0.1,0.2\n0.8,0.7,0.1\n0.1,0.2,0.7\n0.2,0.9,0.8\n');
-    const r = await runCliAsync(['find-issues', '--labels', path.join(dir, 'l.csv'),
-      '--pred-probs', path.join(dir, 'p.csv')]);
+    const r = await runCliAsync([
+      'find-issues',
+      '--labels',
+      path.join(dir, 'l.csv'),
+      '--pred-probs',
+      path.join(dir, 'p.csv'),
+    ]);
     assert.equal(r.status, 3);
     assert.match(r.stderr, /row 2, column 1: looks multi-label: 2 rows have more than one label .*add --multi-label/);
     fs.rmSync(dir, { recursive: true });
@@ -202,19 +231,35 @@ describe('multi-label hints and usage', () => {
     const file = path.join(dir, 'data.csv');
     fs.writeFileSync(file, `labels,${probs[0]}\n${sets.map((s, i) => `${s},${probs[i + 1]}`).join('\n')}\n`);
     const one = jsonOf(await runCliAsync(['health', '--multi-label', '--data', file]));
-    const two = jsonOf(await runCliAsync(['health', '--multi-label', '--labels', c.labels,
-      '--pred-probs', c.predProbs]));
+    const two = jsonOf(
+      await runCliAsync(['health', '--multi-label', '--labels', c.labels, '--pred-probs', c.predProbs]),
+    );
     assert.deepEqual(one, two);
     fs.rmSync(dir, { recursive: true });
   });
   test('multi-label flags without --multi-label are usage errors', async () => {
     const c = cases[0];
-    const r = await runCliAsync(['scores', '--labels', c.labels, '--pred-probs', c.predProbs,
-      '--aggregator', 'softmin']);
+    const r = await runCliAsync([
+      'scores',
+      '--labels',
+      c.labels,
+      '--pred-probs',
+      c.predProbs,
+      '--aggregator',
+      'softmin',
+    ]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--aggregator goes with --multi-label/);
-    const bad = await runCliAsync(['scores', '--multi-label', '--labels', c.labels, '--pred-probs', c.predProbs,
-      '--alpha', '2']);
+    const bad = await runCliAsync([
+      'scores',
+      '--multi-label',
+      '--labels',
+      c.labels,
+      '--pred-probs',
+      c.predProbs,
+      '--alpha',
+      '2',
+    ]);
     assert.equal(bad.status, 2);
   });
 });

@@ -13,8 +13,15 @@ import { cliCommand, GOLDEN, goldenCases, HEADLINES, limited, NATIVE_CLI, ROOT, 
 
 const TIMEOUT_MS = 120_000;
 const CONCURRENCY = Math.max(2, Math.min(4, os.availableParallelism()));
-const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
-  'low_normalized_margin', 'low_self_confidence'];
+const FILTERS = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 const METHODS = ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy'];
 const H = ['--labels', path.join(HEADLINES, 'labels.csv'), '--pred-probs', path.join(HEADLINES, 'pred_probs.csv')];
 const H_DATA = path.join(HEADLINES, 'dataset.csv');
@@ -35,9 +42,14 @@ function runRaw(args, which, cwd) {
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     child.on('error', reject);
-    child.on('close', (status, signal) => resolve({
-      status, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err),
-    }));
+    child.on('close', (status, signal) =>
+      resolve({
+        status,
+        signal,
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err),
+      }),
+    );
   });
 }
 
@@ -62,7 +74,10 @@ async function assertSame(args, { cwd = ROOT, label = args.join(' ') } = {}) {
 /** Runs many argument lists through both CLIs, a few at a time; returns the Node CLI's results. */
 async function assertAllSame(runs, options = {}) {
   requireNative();
-  return limited(runs.map((args) => () => assertSame(args, options)), CONCURRENCY);
+  return limited(
+    runs.map((args) => () => assertSame(args, options)),
+    CONCURRENCY,
+  );
 }
 
 test('the native CLI is built (npm run build:native)', () => {
@@ -105,8 +120,13 @@ test('the bad-input catalogue: the same exit code, stdout and stderr line for ev
     fs.writeFileSync(path.join(dir, c.files.labels), c.bytes.labels);
     fs.writeFileSync(path.join(dir, c.files.predProbs), c.bytes.predProbs);
     const base = ['--labels', c.files.labels, '--pred-probs', c.files.predProbs];
-    for (const args of [['find-issues', ...base], ['find-issues', ...base, '--format', 'csv'], ['scores', ...base],
-      ['health', ...base], ['audit', ...base, '--format', 'csv']]) {
+    for (const args of [
+      ['find-issues', ...base],
+      ['find-issues', ...base, '--format', 'csv'],
+      ['scores', ...base],
+      ['health', ...base],
+      ['audit', ...base, '--format', 'csv'],
+    ]) {
       runs.push(() => assertSame(args, { cwd: dir, label: `${c.name}: ${args.join(' ')}` }));
     }
   }
@@ -119,37 +139,97 @@ test('usage errors, help and version: the same text and exit code', async () => 
   const tiny = path.join(GOLDEN, 'tiny_k3_a');
   const T = ['--labels', path.join(tiny, 'labels.csv'), '--pred-probs', path.join(tiny, 'pred_probs.csv')];
   const runs = [
-    [], ['--help'], ['help'], ['-h'], ['--version'], ['-V'], ['bogus'], ['-x'], ['--bogus'],
-    ['find-issues'], ['find-issues', '--labels', H[1]], ['find-issues', '--pred-probs', H[3]],
-    ['find-issues', '--labels', '-x', '--pred-probs', H[3]], ['find-issues', '--labels', '--pred-probs', H[3]],
+    [],
+    ['--help'],
+    ['help'],
+    ['-h'],
+    ['--version'],
+    ['-V'],
+    ['bogus'],
+    ['-x'],
+    ['--bogus'],
+    ['find-issues'],
+    ['find-issues', '--labels', H[1]],
+    ['find-issues', '--pred-probs', H[3]],
+    ['find-issues', '--labels', '-x', '--pred-probs', H[3]],
+    ['find-issues', '--labels', '--pred-probs', H[3]],
     ['find-issues', '--labels', '/nonexistent.csv', '--pred-probs', H[3]],
     ['find-issues', '--labels', HEADLINES, '--pred-probs', H[3]],
-    ['audit', '--data', H_DATA, '--label-column', ''], ['audit', '--data', H_DATA, '--label-column', 'nope'],
+    ['audit', '--data', H_DATA, '--label-column', ''],
+    ['audit', '--data', H_DATA, '--label-column', 'nope'],
     ['audit', '--data', H_DATA, '--out', ''],
-    ['find-issues', ...T, '--out', '/nonexistent-folder/out.json'], ['scores', ...T, '--single-thread'],
+    ['find-issues', ...T, '--out', '/nonexistent-folder/out.json'],
+    ['scores', ...T, '--single-thread'],
     // The native help is the Node CLI's, written by src/native/help.gen.mjs: run it if these differ.
-    ['find-issues', '--help'], ['scores', '-h'], ['health', '--bogus', '--help'], ['audit', '--help'],
+    ['find-issues', '--help'],
+    ['scores', '-h'],
+    ['health', '--bogus', '--help'],
+    ['audit', '--help'],
   ];
   const flags = [
-    ['--bogus'], ['--bogus=3'], ['-x'], ['-hx'], ['-xh'], ['-h=3'], ['--single-thread=1'], ['--help=1'],
-    ['--adjust-pred-probs=no'], ['extra'], ["it's"], ['--', 'x'], ['--'], ['-'], ['--pred-probs'], ['--=x'], ['---x'],
-    ['--labels='], ['--format', ''], ['--format', 'xml'], ['--data', H_DATA], ['--label-column', 'label'],
-    ['--frac-noise', 'abc'], ['--frac-noise', '0'], ['--frac-noise', ' '], ['--frac-noise', '2'],
-    ['--frac-noise', '0x1'], ['--frac-noise', ' .5e0 '], ['--frac-noise', 'Infinity'], ['--frac-noise', '1_0'],
-    ['--frac-noise=-0.5'], ['--min-examples-per-class', '2.5'], ['--min-examples-per-class=-1'],
-    ['--min-examples-per-class', ' 3 '], ['--min-examples-per-class', '9007199254740993'],
-    ['--min-examples-per-class', '100000'], ['--filter-by', 'bogus'], ['--rank-by', 'bogus'],
+    ['--bogus'],
+    ['--bogus=3'],
+    ['-x'],
+    ['-hx'],
+    ['-xh'],
+    ['-h=3'],
+    ['--single-thread=1'],
+    ['--help=1'],
+    ['--adjust-pred-probs=no'],
+    ['extra'],
+    ["it's"],
+    ['--', 'x'],
+    ['--'],
+    ['-'],
+    ['--pred-probs'],
+    ['--=x'],
+    ['---x'],
+    ['--labels='],
+    ['--format', ''],
+    ['--format', 'xml'],
+    ['--data', H_DATA],
+    ['--label-column', 'label'],
+    ['--frac-noise', 'abc'],
+    ['--frac-noise', '0'],
+    ['--frac-noise', ' '],
+    ['--frac-noise', '2'],
+    ['--frac-noise', '0x1'],
+    ['--frac-noise', ' .5e0 '],
+    ['--frac-noise', 'Infinity'],
+    ['--frac-noise', '1_0'],
+    ['--frac-noise=-0.5'],
+    ['--min-examples-per-class', '2.5'],
+    ['--min-examples-per-class=-1'],
+    ['--min-examples-per-class', ' 3 '],
+    ['--min-examples-per-class', '9007199254740993'],
+    ['--min-examples-per-class', '100000'],
+    ['--filter-by', 'bogus'],
+    ['--rank-by', 'bogus'],
     ['--rank-by', 'confidence_weighted_entropy', '--adjust-pred-probs'],
   ];
   for (const extra of flags) runs.push(['find-issues', ...H, ...extra]);
-  for (const extra of [['--method', 'bogus'], ['--filter-by', 'both'],
-    ['--method', 'confidence_weighted_entropy', '--adjust-pred-probs']]) runs.push(['scores', ...H, ...extra]);
-  for (const extra of [['--filter-by', 'nope'], ['--rank-by', 'nope']]) runs.push(['audit', ...H, ...extra]);
+  for (const extra of [
+    ['--method', 'bogus'],
+    ['--filter-by', 'both'],
+    ['--method', 'confidence_weighted_entropy', '--adjust-pred-probs'],
+  ])
+    runs.push(['scores', ...H, ...extra]);
+  for (const extra of [
+    ['--filter-by', 'nope'],
+    ['--rank-by', 'nope'],
+  ])
+    runs.push(['audit', ...H, ...extra]);
   runs.push(['health', ...H, '--format', 'csv']);
   // A flag given twice, --out naming an input (tests/cli/edges.test.mjs), --float32.
-  runs.push(['scores', ...H, '--labels', H[1]], ['scores', ...H, '--format', 'csv', '--format=json'],
-    ['health', ...H, '--single-thread', '--single-thread'], ['scores', ...H, '--out', H[3]],
-    ['audit', '--data', H_DATA, '--out', H_DATA], ['scores', ...H, '--float32'], ['audit', ...H, '--float32']);
+  runs.push(
+    ['scores', ...H, '--labels', H[1]],
+    ['scores', ...H, '--format', 'csv', '--format=json'],
+    ['health', ...H, '--single-thread', '--single-thread'],
+    ['scores', ...H, '--out', H[3]],
+    ['audit', '--data', H_DATA, '--out', H_DATA],
+    ['scores', ...H, '--float32'],
+    ['audit', ...H, '--float32'],
+  );
   await assertAllSame(runs);
 });
 
@@ -158,14 +238,20 @@ test('a command or flag of the Node CLI only: one line pointing to it, exit code
   const cases = [
     [['cross-val', '--help'], /^labelscope: 'cross-val' is available in the Node CLI: npx labelscope cross-val /],
     [['simulate-noise'], /^labelscope: 'simulate-noise' is available in the Node CLI: npx labelscope simulate-noise /],
-    [['find-issues', '--data', H_DATA, '--features', 'all'],
-      /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /],
+    [
+      ['find-issues', '--data', H_DATA, '--features', 'all'],
+      /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /,
+    ],
     [['audit', '--data', H_DATA, '-q'], /^labelscope: '-q' is available in the Node CLI: npx labelscope audit -q /],
     // --multi-label with features: one-vs-rest probabilities are computed by the Node CLI only.
-    [['find-issues', '--multi-label', '--data', H_DATA, '--features', 'all'],
-      /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /],
-    [['audit', '--multi-label', '--data', H_DATA, '--text-column', 'text', '--per-class'],
-      /^labelscope: '--text-column' is available in the Node CLI: npx labelscope audit --text-column /],
+    [
+      ['find-issues', '--multi-label', '--data', H_DATA, '--features', 'all'],
+      /^labelscope: '--features' is available in the Node CLI: npx labelscope find-issues --features /,
+    ],
+    [
+      ['audit', '--multi-label', '--data', H_DATA, '--text-column', 'text', '--per-class'],
+      /^labelscope: '--text-column' is available in the Node CLI: npx labelscope audit --text-column /,
+    ],
   ];
   for (const [args, pattern] of cases) {
     const [program, argv] = cliCommand(args, 'native');
@@ -180,8 +266,13 @@ test('a command or flag of the Node CLI only: one line pointing to it, exit code
 
 test('--multi-label: golden multilabel_tiny_k3 with every flag, and usage errors, give the same bytes', async () => {
   const dir = path.join(GOLDEN, 'multilabel_tiny_k3');
-  const input = ['--multi-label', '--labels', path.join(dir, 'labels.csv'),
-    '--pred-probs', path.join(dir, 'pred_probs.csv')];
+  const input = [
+    '--multi-label',
+    '--labels',
+    path.join(dir, 'labels.csv'),
+    '--pred-probs',
+    path.join(dir, 'pred_probs.csv'),
+  ];
   const runs = [];
   for (const f of FILTERS) {
     runs.push(['find-issues', ...input, '--filter-by', f, '--rank-by', 'none']);
@@ -199,21 +290,45 @@ test('--multi-label: golden multilabel_tiny_k3 with every flag, and usage errors
     runs.push(['scores', ...input, '--method', m]);
     runs.push(['scores', ...input, '--method', m, '--adjust-pred-probs', '--format', 'csv']);
   }
-  for (const agg of [['--aggregator', 'softmin', '--temperature', '0.5'], ['--alpha', 'none'], ['--alpha', ' NONE '],
-    ['--alpha', '0.25'], ['--aggregator', 'min'], ['--aggregator', 'max'], ['--aggregator', 'mean']]) {
+  for (const agg of [
+    ['--aggregator', 'softmin', '--temperature', '0.5'],
+    ['--alpha', 'none'],
+    ['--alpha', ' NONE '],
+    ['--alpha', '0.25'],
+    ['--aggregator', 'min'],
+    ['--aggregator', 'max'],
+    ['--aggregator', 'mean'],
+  ]) {
     runs.push(['scores', ...input, ...agg], ['find-issues', ...input, ...agg], ['audit', ...input, ...agg]);
   }
-  runs.push(['find-issues', ...input, '--frac-noise', '0.5', '--min-examples-per-class', '3'],
-    ['health', ...input], ['audit', ...input], ['audit', ...input, '--float32', '--single-thread']);
+  runs.push(
+    ['find-issues', ...input, '--frac-noise', '0.5', '--min-examples-per-class', '3'],
+    ['health', ...input],
+    ['audit', ...input],
+    ['audit', ...input, '--float32', '--single-thread'],
+  );
   // Usage errors: a bad value, a flag that needs --multi-label, one that goes with find-issues only.
-  for (const extra of [['--alpha', '2'], ['--alpha', ''], ['--temperature', '0'], ['--temperature', 'x'],
-    ['--aggregator', 'bogus'], ['--filter-by', 'bogus'], ['--rank-by', 'bogus'], ['--method', 'bogus'],
-    ['--format', 'xml'], ['--rank-by', 'confidence_weighted_entropy', '--adjust-pred-probs']]) {
+  for (const extra of [
+    ['--alpha', '2'],
+    ['--alpha', ''],
+    ['--temperature', '0'],
+    ['--temperature', 'x'],
+    ['--aggregator', 'bogus'],
+    ['--filter-by', 'bogus'],
+    ['--rank-by', 'bogus'],
+    ['--method', 'bogus'],
+    ['--format', 'xml'],
+    ['--rank-by', 'confidence_weighted_entropy', '--adjust-pred-probs'],
+  ]) {
     runs.push(['find-issues', ...input, ...extra], ['scores', ...input, ...extra]);
   }
-  runs.push(['scores', ...input, '--per-class'], ['health', ...input, '--format', 'csv'],
-    ['scores', ...input.slice(1), '--aggregator', 'softmin'], ['find-issues', ...input.slice(1), '--per-class'],
-    ['audit', '--multi-label', '--labels', path.join(dir, 'labels.csv')]);
+  runs.push(
+    ['scores', ...input, '--per-class'],
+    ['health', ...input, '--format', 'csv'],
+    ['scores', ...input.slice(1), '--aggregator', 'softmin'],
+    ['find-issues', ...input.slice(1), '--per-class'],
+    ['audit', '--multi-label', '--labels', path.join(dir, 'labels.csv')],
+  );
   await assertAllSame(runs);
 });
 
@@ -245,21 +360,36 @@ test('--multi-label bad inputs and the looks-multi-label hint: the same error li
     fs.writeFileSync(path.join(dir, 'labels.csv'), labels);
     fs.writeFileSync(path.join(dir, 'pred_probs.csv'), predProbs);
     const base = ['--labels', 'labels.csv', '--pred-probs', 'pred_probs.csv'];
-    for (const args of [['find-issues', ...base], ['scores', ...base, '--format', 'csv'], ['health', ...base],
-      ['audit', ...base, '--format', 'csv'], ['find-issues', ...base, '--per-class']]) {
+    for (const args of [
+      ['find-issues', ...base],
+      ['scores', ...base, '--format', 'csv'],
+      ['health', ...base],
+      ['audit', ...base, '--format', 'csv'],
+      ['find-issues', ...base, '--per-class'],
+    ]) {
       const label = `${name}: ${args.join(' ')} --multi-label`;
       runs.push(() => assertSame([...args, '--multi-label'], { cwd: dir, label }));
     }
-    for (const args of [['find-issues', ...base], ['audit', ...base, '--format', 'csv']]) {
+    for (const args of [
+      ['find-issues', ...base],
+      ['audit', ...base, '--format', 'csv'],
+    ]) {
       runs.push(() => assertSame(args, { cwd: dir, label: `${name}: ${args.join(' ')}` }));
     }
   }
   // One combined file: the sets and the probabilities (p_<class>), with and without --multi-label.
   const combined = path.join(work, 'combined.csv');
-  fs.writeFileSync(combined, 'id,labels,p_news,p_sport,p_tech\n1,news,0.9,0.1,0.2\n2,news;sport,0.8,0.7,0.1\n'
-    + '3,,0.1,0.2,0.3\n4,tech,0.2,0.9,0.8\n5,sport;tech,0.1,0.8,0.9\n');
-  for (const args of [['audit', '--data', combined, '--multi-label'], ['audit', '--data', combined, '--multi-label',
-    '--format', 'csv'], ['health', '--data', combined, '--multi-label'], ['audit', '--data', combined]]) {
+  fs.writeFileSync(
+    combined,
+    'id,labels,p_news,p_sport,p_tech\n1,news,0.9,0.1,0.2\n2,news;sport,0.8,0.7,0.1\n' +
+      '3,,0.1,0.2,0.3\n4,tech,0.2,0.9,0.8\n5,sport;tech,0.1,0.8,0.9\n',
+  );
+  for (const args of [
+    ['audit', '--data', combined, '--multi-label'],
+    ['audit', '--data', combined, '--multi-label', '--format', 'csv'],
+    ['health', '--data', combined, '--multi-label'],
+    ['audit', '--data', combined],
+  ]) {
     runs.push(() => assertSame(args));
   }
   const results = await limited(runs, CONCURRENCY);
@@ -272,8 +402,11 @@ test('headlines: --data, --out and every format give the same bytes', async () =
   const dir = tempDir();
   const out = path.join(dir, 'out');
   await assertAllSame([
-    ['audit', '--data', H_DATA], ['audit', '--data', H_DATA, '--format', 'csv', '--filter-by', 'predicted_neq_given'],
-    ['find-issues', '--data', H_DATA, '--format', 'csv'], ['health', '--data', H_DATA], ['scores', '--data', H_DATA],
+    ['audit', '--data', H_DATA],
+    ['audit', '--data', H_DATA, '--format', 'csv', '--filter-by', 'predicted_neq_given'],
+    ['find-issues', '--data', H_DATA, '--format', 'csv'],
+    ['health', '--data', H_DATA],
+    ['scores', '--data', H_DATA],
     ['audit', ...H, '--format', 'csv'],
   ]);
   for (const format of ['json', 'csv']) {
@@ -306,13 +439,25 @@ function awkwardFiles(dir) {
   const quote = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const header = ['id', 'rank', '0', 'text', 'label', ...classes].map(quote).join(',');
   const longUtf8 = Buffer.from('a long cell in UTF-8: caf\u00e9 au lait \u{1F600}');
-  const texts = ['@SUM(1)', '\tindented', 'line\nbreak', '-12.5', '+x', 'comma, "quoted"', 'tab\tinside',
-    '\u2028sep', '\ufeffbom'];
+  const texts = [
+    '@SUM(1)',
+    '\tindented',
+    'line\nbreak',
+    '-12.5',
+    '+x',
+    'comma, "quoted"',
+    'tab\tinside',
+    '\u2028sep',
+    '\ufeffbom',
+  ];
   const lines = [Buffer.from(`${header}\n`)];
   for (let i = 0; i < 40; i++) {
     const text = i % 11 === 7 ? longUtf8 : Buffer.from(quote(texts[i % texts.length]));
-    lines.push(Buffer.from(`${i % 5 === 0 ? `=ID${i}` : i},r${i},z${i},`), text,
-      Buffer.from(`,${quote(labels[i])},${rows[i].join(',')}\n`));
+    lines.push(
+      Buffer.from(`${i % 5 === 0 ? `=ID${i}` : i},r${i},z${i},`),
+      text,
+      Buffer.from(`,${quote(labels[i])},${rows[i].join(',')}\n`),
+    );
   }
   const data = path.join(dir, 'awkward.csv');
   fs.writeFileSync(data, Buffer.concat(lines));
@@ -339,7 +484,10 @@ test('awkward text and numbers: the same bytes from both CLIs', async () => {
     runs.push(['health', ...input]);
   }
   const results = await assertAllSame(runs);
-  assert.ok(results.every((r) => r.status === 0), results.map((r) => r.stderr.toString()).join('\n'));
+  assert.ok(
+    results.every((r) => r.status === 0),
+    results.map((r) => r.stderr.toString()).join('\n'),
+  );
   // The awkward cases were really in the output.
   const audit = results[0].stdout.toString('utf8');
   assert.match(audit, /"data_rank"/);
@@ -350,14 +498,25 @@ test('awkward text and numbers: the same bytes from both CLIs', async () => {
 test('a bad cell with bytes that are not UTF-8: the same error line', async () => {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'labels.csv'), 'label\n0\n1\n0\n1\n');
-  const bad = Buffer.concat([Buffer.from('a,b\n0.9,0.1\n0.2,0.8\n0.'), Buffer.from([0xe9, 0xff]),
-    Buffer.from(',0.5\n0.3,0.7\n')]);
+  const bad = Buffer.concat([
+    Buffer.from('a,b\n0.9,0.1\n0.2,0.8\n0.'),
+    Buffer.from([0xe9, 0xff]),
+    Buffer.from(',0.5\n0.3,0.7\n'),
+  ]);
   fs.writeFileSync(path.join(dir, 'pred_probs.csv'), bad);
-  const long = Buffer.concat([Buffer.from('a,b\n0.9,0.1\n0.2,0.8\n0.0000000000000000000'), Buffer.from([0xc3]),
-    Buffer.from(',0.5\n0.3,0.7\n')]);
+  const long = Buffer.concat([
+    Buffer.from('a,b\n0.9,0.1\n0.2,0.8\n0.0000000000000000000'),
+    Buffer.from([0xc3]),
+    Buffer.from(',0.5\n0.3,0.7\n'),
+  ]);
   fs.writeFileSync(path.join(dir, 'long.csv'), long);
-  await assertAllSame([['scores', '--labels', 'labels.csv', '--pred-probs', 'pred_probs.csv'],
-    ['scores', '--labels', 'labels.csv', '--pred-probs', 'long.csv']], { cwd: dir });
+  await assertAllSame(
+    [
+      ['scores', '--labels', 'labels.csv', '--pred-probs', 'pred_probs.csv'],
+      ['scores', '--labels', 'labels.csv', '--pred-probs', 'long.csv'],
+    ],
+    { cwd: dir },
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -374,10 +533,20 @@ test('numbers of every size print as JavaScript prints them (scores of random pr
   fs.writeFileSync(path.join(dir, 'labels.csv'), `label\n${probs.map((_, i) => (i % 3 === 2 ? 1 : 0)).join('\n')}\n`);
   fs.writeFileSync(path.join(dir, 'pred_probs.csv'), `a,b\n${rows.join('\n')}\n`);
   const input = ['--labels', 'labels.csv', '--pred-probs', 'pred_probs.csv'];
-  const results = await assertAllSame([['scores', ...input], ['scores', ...input, '--format', 'csv'],
-    ['scores', ...input, '--method', 'normalized_margin', '--format', 'csv'], ['health', ...input],
-    ['audit', ...input, '--filter-by', 'predicted_neq_given', '--format', 'csv']], { cwd: dir });
-  assert.ok(results.every((r) => r.status === 0), results.map((r) => r.stderr.toString()).join('\n'));
+  const results = await assertAllSame(
+    [
+      ['scores', ...input],
+      ['scores', ...input, '--format', 'csv'],
+      ['scores', ...input, '--method', 'normalized_margin', '--format', 'csv'],
+      ['health', ...input],
+      ['audit', ...input, '--filter-by', 'predicted_neq_given', '--format', 'csv'],
+    ],
+    { cwd: dir },
+  );
+  assert.ok(
+    results.every((r) => r.status === 0),
+    results.map((r) => r.stderr.toString()).join('\n'),
+  );
   assert.match(results[0].stdout.toString(), /5e-324/);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -8,7 +8,13 @@ import { foldProgress, progressLine, readingText } from '../../src/cli/progress.
 
 /** A stream that records what is written, and a clock the test moves. */
 function setup(isTTY, quiet = false, options = {}) {
-  const stream = { isTTY, text: '', write(t) { this.text += t; } };
+  const stream = {
+    isTTY,
+    text: '',
+    write(t) {
+      this.text += t;
+    },
+  };
   const clock = { t: 0 };
   const progress = progressLine(quiet, { stream, now: () => clock.t, ...options });
   return { stream, clock, progress };
@@ -25,7 +31,10 @@ describe('progress line', () => {
   test('terminal: nothing for a second, then one line rewritten in place, at most ten times a second, blanked', () => {
     const { stream, clock, progress } = setup(true, false, { afterMs: undefined });
     const saved = [process.env.LABELSCOPE_PROGRESS_AFTER_MS, process.env.LABELSCOPE_PROGRESS_DELAY_MS];
-    assert.ok(saved.every((v) => v === undefined), 'run without LABELSCOPE_PROGRESS_* set');
+    assert.ok(
+      saved.every((v) => v === undefined),
+      'run without LABELSCOPE_PROGRESS_* set',
+    );
     clock.t = 999;
     progress.update(reading(1e6));
     progress.step('analysing 10 examples...');
@@ -38,10 +47,13 @@ describe('progress line', () => {
     progress.update(reading(3e6));
     progress.step('analysing 10 examples...'); // a step is never held back
     progress.done();
-    assert.equal(stream.text, '\rlabelscope: reading big.csv: 25% of 4.0 MB'
-      + '\rlabelscope: reading big.csv: 75% of 4.0 MB'
-      + `\rlabelscope: analysing 10 examples...${' '.repeat(6)}` // padded over the longer line before
-      + `\r${' '.repeat('labelscope: analysing 10 examples...'.length)}\r`);
+    assert.equal(
+      stream.text,
+      '\rlabelscope: reading big.csv: 25% of 4.0 MB' +
+        '\rlabelscope: reading big.csv: 75% of 4.0 MB' +
+        `\rlabelscope: analysing 10 examples...${' '.repeat(6)}` + // padded over the longer line before
+        `\r${' '.repeat('labelscope: analysing 10 examples...'.length)}\r`,
+    );
     progress.done();
     assert.ok(stream.text.endsWith('\r'), 'blanked once');
   });
@@ -58,32 +70,39 @@ describe('progress line', () => {
     assert.equal(stream.text, 'labelscope: cross-validation: 1 of 5 folds done\n');
   });
 
-  test('pipe or log: whole lines, only for runs over ten seconds; each step a line, progress at most every ten seconds', () => {
-    const { stream, clock, progress } = setup(false, false, { afterMs: undefined });
-    clock.t = 9999;
-    progress.update(reading(1e6));
-    assert.equal(stream.text, '', 'a run shorter than ten seconds leaves stderr empty');
-    clock.t = 10000;
-    progress.update(reading(1e6));
-    clock.t = 19999;
-    progress.update(reading(2e6)); // held back
-    const fold = foldProgress(progress);
-    fold({ stage: 'training', foldsDone: 0, numFolds: 2 });
-    fold({ stage: 'training', foldsDone: 0, numFolds: 2 }); // the same words: not again
-    fold({ stage: 'training', foldsDone: 1, numFolds: 2 });
-    fold({ stage: 'reading', file: 'big.csv', bytesRead: 4e6, totalBytes: 4e6 }); // held back
-    clock.t = 29999;
-    progress.update(reading(4e6));
-    progress.done();
-    assert.equal(stream.text, [
-      'labelscope: reading big.csv: 25% of 4.0 MB',
-      'labelscope: cross-validation: 0 of 2 folds done',
-      'labelscope: cross-validation: 1 of 2 folds done',
-      'labelscope: reading big.csv: 100% of 4.0 MB',
-      '',
-    ].join('\n'));
-    assert.ok(!stream.text.includes('\r'));
-  });
+  test(
+    'pipe or log: whole lines, only for runs over ten seconds; each step a line, progress at most every ten ' +
+      'seconds',
+    () => {
+      const { stream, clock, progress } = setup(false, false, { afterMs: undefined });
+      clock.t = 9999;
+      progress.update(reading(1e6));
+      assert.equal(stream.text, '', 'a run shorter than ten seconds leaves stderr empty');
+      clock.t = 10000;
+      progress.update(reading(1e6));
+      clock.t = 19999;
+      progress.update(reading(2e6)); // held back
+      const fold = foldProgress(progress);
+      fold({ stage: 'training', foldsDone: 0, numFolds: 2 });
+      fold({ stage: 'training', foldsDone: 0, numFolds: 2 }); // the same words: not again
+      fold({ stage: 'training', foldsDone: 1, numFolds: 2 });
+      fold({ stage: 'reading', file: 'big.csv', bytesRead: 4e6, totalBytes: 4e6 }); // held back
+      clock.t = 29999;
+      progress.update(reading(4e6));
+      progress.done();
+      assert.equal(
+        stream.text,
+        [
+          'labelscope: reading big.csv: 25% of 4.0 MB',
+          'labelscope: cross-validation: 0 of 2 folds done',
+          'labelscope: cross-validation: 1 of 2 folds done',
+          'labelscope: reading big.csv: 100% of 4.0 MB',
+          '',
+        ].join('\n'),
+      );
+      assert.ok(!stream.text.includes('\r'));
+    },
+  );
 
   test('the wait can be set (LABELSCOPE_PROGRESS_AFTER_MS); --quiet writes nothing at all', () => {
     const now = setup(false, false, { afterMs: 0 });

@@ -38,18 +38,42 @@ after(() => {
 
 describe('simulate-noise', () => {
   test('flips exactly the rows the JS API flips; index labels stay indices', () => {
-    for (const [rate, seed] of [[0.2, 7], [0.1, 0], [0.5, 123456789]]) {
-      const r = node(['simulate-noise', '--labels', LABELS, '--pred-probs', PROBS, '--rate', String(rate),
-        '--seed', String(seed), '--out', out('noisy.csv')]);
+    for (const [rate, seed] of [
+      [0.2, 7],
+      [0.1, 0],
+      [0.5, 123456789],
+    ]) {
+      const r = node([
+        'simulate-noise',
+        '--labels',
+        LABELS,
+        '--pred-probs',
+        PROBS,
+        '--rate',
+        String(rate),
+        '--seed',
+        String(seed),
+        '--out',
+        out('noisy.csv'),
+      ]);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stdout, '');
       const { header, rows } = csvOf(out('noisy.csv'));
       assert.deepEqual(header, ['label', 'true_label', 'is_error']);
       const sim = ls.simulateNoise({ dataset: pair, rate, seed });
       assert.equal(rows.length, pair.numExamples);
-      assert.deepEqual(rows.map((row) => Number(row[0])), Array.from(sim.noisyLabels));
-      assert.deepEqual(rows.map((row) => Number(row[1])), Array.from(pair.labels));
-      assert.deepEqual(rows.map((row) => Number(row[2])), Array.from(sim.isError));
+      assert.deepEqual(
+        rows.map((row) => Number(row[0])),
+        Array.from(sim.noisyLabels),
+      );
+      assert.deepEqual(
+        rows.map((row) => Number(row[1])),
+        Array.from(pair.labels),
+      );
+      assert.deepEqual(
+        rows.map((row) => Number(row[2])),
+        Array.from(sim.isError),
+      );
       assert.equal(rows.filter((row) => row[2] === '1').length, Math.floor(rate * pair.numExamples + 0.5));
     }
   });
@@ -61,8 +85,14 @@ describe('simulate-noise', () => {
     assert.deepEqual(header, ['label', 'true_label', 'is_error']);
     const sim = ls.simulateNoise({ dataset: combined, rate: 0.5, seed: 3, pair: ['sports', 'weather'] });
     const names = combined.classNames;
-    assert.deepEqual(rows.map((row) => row[0]), Array.from(sim.noisyLabels, (c) => names[c]));
-    assert.deepEqual(rows.map((row) => row[1]), Array.from(combined.labels, (c) => names[c]));
+    assert.deepEqual(
+      rows.map((row) => row[0]),
+      Array.from(sim.noisyLabels, (c) => names[c]),
+    );
+    assert.deepEqual(
+      rows.map((row) => row[1]),
+      Array.from(combined.labels, (c) => names[c]),
+    );
     for (const [label, trueLabel, isError] of rows) {
       if (isError === '1') assert.deepEqual([label, trueLabel].sort(), ['sports', 'weather']);
       else assert.equal(label, trueLabel);
@@ -77,7 +107,10 @@ describe('simulate-noise', () => {
     assert.equal(r.status, 0, r.stderr);
     const rows = parseCsv(r.stdout).slice(1);
     const sim = ls.simulateNoise({ dataset: pair, rate: 0.2, seed: 7 });
-    assert.deepEqual(rows.map((row) => Number(row[0])), Array.from(sim.noisyLabels));
+    assert.deepEqual(
+      rows.map((row) => Number(row[0])),
+      Array.from(sim.noisyLabels),
+    );
   });
 
   test('a headerless labels file of names, a class name with a comma in --pair', () => {
@@ -85,16 +118,36 @@ describe('simulate-noise', () => {
     fs.writeFileSync(labels, '"T-shirt, top"\nShirt\nCoat\n"T-shirt, top"\nShirt\nCoat\n');
     const probs = out('names-probs.csv');
     fs.writeFileSync(probs, `"T-shirt, top",Shirt,Coat\n${'0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.8\n'.repeat(2)}`);
-    const r = node(['simulate-noise', '--labels', labels, '--pred-probs', probs, '--rate', '1', '--seed', '4',
-      '--pair', 'Shirt,T-shirt, top']);
+    const r = node([
+      'simulate-noise',
+      '--labels',
+      labels,
+      '--pred-probs',
+      probs,
+      '--rate',
+      '1',
+      '--seed',
+      '4',
+      '--pair',
+      'Shirt,T-shirt, top',
+    ]);
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(parseCsv(r.stdout), [['label', 'true_label', 'is_error'],
-      ['Shirt', 'T-shirt, top', '1'], ['T-shirt, top', 'Shirt', '1'], ['Coat', 'Coat', '0'],
-      ['Shirt', 'T-shirt, top', '1'], ['T-shirt, top', 'Shirt', '1'], ['Coat', 'Coat', '0']]);
+    assert.deepEqual(parseCsv(r.stdout), [
+      ['label', 'true_label', 'is_error'],
+      ['Shirt', 'T-shirt, top', '1'],
+      ['T-shirt, top', 'Shirt', '1'],
+      ['Coat', 'Coat', '0'],
+      ['Shirt', 'T-shirt, top', '1'],
+      ['T-shirt, top', 'Shirt', '1'],
+      ['Coat', 'Coat', '0'],
+    ]);
   });
 
   test('NOISY.csv reads back as a labels file (its label column): find-issues runs on the noisy labels', () => {
-    const inputs = [[['--labels', LABELS, '--pred-probs', PROBS], 'idx.csv'], [['--data', DATA], 'names.csv']];
+    const inputs = [
+      [['--labels', LABELS, '--pred-probs', PROBS], 'idx.csv'],
+      [['--data', DATA], 'names.csv'],
+    ];
     for (const [input, name] of inputs) {
       const file = out(name);
       assert.equal(node(['simulate-noise', ...input, '--rate', '0.2', '--seed', '11', '--out', file]).status, 0);
@@ -139,8 +192,19 @@ describe('simulate-noise', () => {
     const link = out('labels-link.csv');
     fs.symlinkSync(copy, link);
     for (const target of [copy, path.relative(ROOT, copy), link]) {
-      const r = node(['simulate-noise', '--labels', copy, '--pred-probs', PROBS, '--rate', '0.1', '--seed', '1',
-        '--out', target]);
+      const r = node([
+        'simulate-noise',
+        '--labels',
+        copy,
+        '--pred-probs',
+        PROBS,
+        '--rate',
+        '0.1',
+        '--seed',
+        '1',
+        '--out',
+        target,
+      ]);
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, /is an input file/);
       assert.match(r.stderr, /Try 'labelscope simulate-noise --help'/);
@@ -150,13 +214,31 @@ describe('simulate-noise', () => {
 
   test('--noise-matrix: the flips the JS API makes with that matrix; with --rate or malformed, exit 2', () => {
     // 4 classes: 30 % of class 2 move to class 3, nothing else (columns sum to 1; a header line is skipped).
-    const matrix = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0.7, 0], [0, 0, 0.3, 1]];
+    const matrix = [
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 0.7, 0],
+      [0, 0, 0.3, 1],
+    ];
     fs.writeFileSync(out('m.csv'), `a,b,c,d\n${matrix.map((row) => row.join(',')).join('\n')}\n`);
-    const r = node(['simulate-noise', '--labels', LABELS, '--pred-probs', PROBS, '--noise-matrix', out('m.csv'), '--seed', '3']);
+    const r = node([
+      'simulate-noise',
+      '--labels',
+      LABELS,
+      '--pred-probs',
+      PROBS,
+      '--noise-matrix',
+      out('m.csv'),
+      '--seed',
+      '3',
+    ]);
     assert.equal(r.status, 0, r.stderr);
     const rows = parseCsv(r.stdout).slice(1);
     const sim = ls.simulateNoise({ dataset: pair, noiseMatrix: matrix, seed: 3 });
-    assert.deepEqual(rows.map((row) => Number(row[0])), Array.from(sim.noisyLabels));
+    assert.deepEqual(
+      rows.map((row) => Number(row[0])),
+      Array.from(sim.noisyLabels),
+    );
     assert.ok(sim.flipped.length > 0);
     for (const i of sim.flipped) assert.deepEqual([Number(rows[i][0]), Number(rows[i][1])], [3, 2]);
     fs.writeFileSync(out('bad-m.csv'), '1,0\n0,x\n');
@@ -179,8 +261,17 @@ describe('simulate-noise', () => {
     const r = node(['simulate-noise', '--labels', labels, '--pred-probs', ragged, '--rate', '0.1', '--seed', '1']);
     assert.equal(r.status, 3, r.stderr);
     assert.match(r.stderr, /ragged\.csv, row 2/);
-    const missing = node(['simulate-noise', '--labels', out('nope.csv'), '--pred-probs', PROBS, '--rate', '0.1',
-      '--seed', '1']);
+    const missing = node([
+      'simulate-noise',
+      '--labels',
+      out('nope.csv'),
+      '--pred-probs',
+      PROBS,
+      '--rate',
+      '0.1',
+      '--seed',
+      '1',
+    ]);
     assert.equal(missing.status, 3);
     assert.match(missing.stderr, /nope\.csv: no such file/);
     const help = node(['simulate-noise', '--help']);

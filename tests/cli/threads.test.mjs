@@ -33,14 +33,17 @@ function runWithin(args, ms = 120000) {
   let timer;
   return Promise.race([
     runCliAsync(args).finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`labelscope ${args[0]} did not end in ${ms} ms`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`labelscope ${args[0]} did not end in ${ms} ms`)), ms);
+    }),
   ]);
 }
 
 test('find-issues on a big file: the same output with the helper thread and with --single-thread', async () => {
   const files = ['--labels', path.join(dir, 'labels.csv'), '--pred-probs', path.join(dir, 'probs.csv')];
   const [threaded, single] = await Promise.all([
-    runWithin(['find-issues', ...files]), runWithin(['find-issues', ...files, '--single-thread']),
+    runWithin(['find-issues', ...files]),
+    runWithin(['find-issues', ...files, '--single-thread']),
   ]);
   assert.equal(threaded.status, 0, threaded.stderr);
   assert.equal(single.status, 0, single.stderr);
@@ -51,7 +54,13 @@ test('find-issues on a big file: the same output with the helper thread and with
 });
 
 test('a bad value at the end of a big file: exit code 3 naming the row, and the process ends', async () => {
-  const r = await runWithin(['scores', '--labels', path.join(dir, 'labels.csv'), '--pred-probs', path.join(dir, 'bad.csv')]);
+  const r = await runWithin([
+    'scores',
+    '--labels',
+    path.join(dir, 'labels.csv'),
+    '--pred-probs',
+    path.join(dir, 'bad.csv'),
+  ]);
   assert.equal(r.status, 3, r.stderr);
   assert.match(r.stderr, /bad\.csv/);
   assert.match(r.stderr, new RegExp(`row ${ROWS}\\b`));

@@ -1,7 +1,5 @@
 // Keyboard, phone width, dark theme and offline use.
-import {
-  app, chooseFiles, expect, HEADLINES, MNIST, openApp, screenshot, test, waitReady,
-} from './fixtures.mjs';
+import { app, chooseFiles, expect, HEADLINES, MNIST, openApp, screenshot, test, waitReady } from './fixtures.mjs';
 
 /** Tabs until the deep active element (through shadow roots) matches; returns its description. */
 async function tabTo(page, matches, limit = 40) {
@@ -45,7 +43,9 @@ test('keyboard only: drop zone, demo, table rows, heatmap cells', async ({ page 
 
   // Heatmap cells: one tab stop, arrows move, the value is read out on focus.
   await tabTo(page, (el) => el.classList?.contains('hm-cell'));
-  await expect(app(page).locator('.readout')).toContainText('Labelled sports, but the model confidently says weather: 2 rows');
+  await expect(app(page).locator('.readout')).toContainText(
+    'Labelled sports, but the model confidently says weather: 2 rows',
+  );
   await page.keyboard.press('ArrowDown');
   await expect(app(page).locator('.readout')).toContainText('Labelled weather, and the model agrees');
   await page.keyboard.press('ArrowLeft');
@@ -57,7 +57,9 @@ test('keyboard only: drop zone, demo, table rows, heatmap cells', async ({ page 
 test('phone width: nothing overflows the page, rows become cards', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -72,11 +74,16 @@ test('phone width: nothing overflows the page, rows become cards', async ({ page
 test('dark theme follows the system', async ({ page }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await openApp(page);
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await waitReady(page);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(18, 21, 27)');
-  const text = await app(page).locator('.stat-value').first().evaluate((el) => getComputedStyle(el).color);
+  const text = await app(page)
+    .locator('.stat-value')
+    .first()
+    .evaluate((el) => getComputedStyle(el).color);
   expect(text).toBe('rgb(231, 233, 238)');
   await screenshot(page, testInfo, 'mnist-dark', { fullPage: true });
 });
@@ -99,12 +106,16 @@ test('Cancel stops a load in progress and keeps the previous results', async ({ 
   await waitReady(page);
   // Hold the MNIST probabilities on their way, so the load is still running when Cancel is pressed.
   let release;
-  const held = new Promise((resolve) => { release = resolve; });
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
   await page.route('**/examples/mnist/pred_probs.npy', async (route) => {
     await held;
     await route.abort().catch(() => {});
   });
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await expect(app(page)).toHaveAttribute('data-state', 'loading');
   await expect(app(page).locator('.progress')).toContainText('Loading the mnist demo');
   await app(page).getByRole('button', { name: 'Cancel' }).click();

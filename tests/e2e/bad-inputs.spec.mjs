@@ -8,14 +8,22 @@ import { badCases, GOOD } from '../fixtures/bad/catalogue.mjs';
 import { errorWhere } from './bad-inputs-helpers.mjs';
 import { app, chooseFiles, expect, openApp, parseCsv, test, waitReady } from './fixtures.mjs';
 
-const GOOD_FILES = [{ name: 'labels.csv', text: GOOD.labels }, { name: 'pred_probs.csv', text: GOOD.predProbs }];
+const GOOD_FILES = [
+  { name: 'labels.csv', text: GOOD.labels },
+  { name: 'pred_probs.csv', text: GOOD.predProbs },
+];
 
-test('every catalogue case: a visible error naming the place (or warnings), then a good file works', async ({ page }) => {
+test('every catalogue case: a visible error naming the place (or warnings), then a good file works', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await openApp(page);
   const el = app(page);
   for (const c of badCases()) {
-    await chooseFiles(page, [{ name: c.files.labels, buffer: c.bytes.labels }, { name: c.files.predProbs, buffer: c.bytes.predProbs }]);
+    await chooseFiles(page, [
+      { name: c.files.labels, buffer: c.bytes.labels },
+      { name: c.files.predProbs, buffer: c.bytes.predProbs },
+    ]);
     if (c.error) {
       // A file the reader refuses on sight is turned away at once; the other file may stay, waiting.
       await expect.soft(el.locator('.alert'), c.name).toBeVisible();
@@ -54,7 +62,10 @@ const DATASET = [
 
 async function watchForScripts(page) {
   const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
   return dialogs;
 }
 
@@ -65,12 +76,14 @@ async function checkInert(page, scope, dialogs) {
   await expect(scope.getByText(HOSTILE_CLASS).first()).toBeVisible();
   // No element was created from data: no <img> anywhere, no <script> inside the element.
   const counts = await scope.evaluate((el) => {
-    const all = (root) => [root, ...root.querySelectorAll('*')].flatMap((n) => (n.shadowRoot ? [n, ...all(n.shadowRoot)] : [n]));
+    const all = (root) =>
+      [root, ...root.querySelectorAll('*')].flatMap((n) => (n.shadowRoot ? [n, ...all(n.shadowRoot)] : [n]));
     const nodes = all(el.shadowRoot ?? el);
     return {
       // The page's own logo is an <img>; one made from data would carry src=x or an onerror.
-      img: [...nodes, ...document.querySelectorAll('img')]
-        .filter((n) => n.tagName === 'IMG' && (n.getAttribute('src') === 'x' || n.hasAttribute('onerror'))).length,
+      img: [...nodes, ...document.querySelectorAll('img')].filter(
+        (n) => n.tagName === 'IMG' && (n.getAttribute('src') === 'x' || n.hasAttribute('onerror')),
+      ).length,
       script: nodes.filter((n) => n.tagName === 'SCRIPT').length,
       text: nodes.some((n) => n.textContent?.includes('<script>alert(1)</script>')),
     };
@@ -91,7 +104,7 @@ test('a text cell with markup and a class named <script> show literally and run 
   await checkInert(page, app(page), dialogs);
 });
 
-test('the same inside another page\'s <label-scope> (examples/embed.html)', async ({ page }) => {
+test("the same inside another page's <label-scope> (examples/embed.html)", async ({ page }) => {
   const dialogs = await watchForScripts(page);
   await page.goto('/examples/embed.html');
   await expect(page.locator('label-scope').first()).toHaveAttribute('data-state', 'ready');
@@ -101,7 +114,9 @@ test('the same inside another page\'s <label-scope> (examples/embed.html)', asyn
     document.body.append(el);
   });
   const scope = page.locator('label-scope#hostile');
-  await scope.locator('input[type=file]').setInputFiles([{ name: 'dataset.csv', mimeType: 'text/csv', buffer: Buffer.from(DATASET) }]);
+  await scope
+    .locator('input[type=file]')
+    .setInputFiles([{ name: 'dataset.csv', mimeType: 'text/csv', buffer: Buffer.from(DATASET) }]);
   await checkInert(page, scope, dialogs);
 });
 
@@ -118,11 +133,43 @@ test('exported CSVs neutralise cells a spreadsheet would run as formulas, number
   const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
   const [header, ...data] = rows;
   // Probability columns are p_<class> (so a header never starts a formula, and the export reads back).
-  expect(header).toEqual(['index', 'row', 'id', 'text', 'label', `p_${HOSTILE_CLASS}`, 'p_=1+2', 'p_@SUM(A1)',
-    'suggested_label', 'is_label_issue', 'label_quality']);
-  expect(data.map((r) => r[3])).toEqual([HOSTILE_TEXT, "'=HYPERLINK(1)", "'+cmd", "'-cmd", "'@me", '-0.5',
-    'plain', 'plain', 'plain', 'plain']);
-  expect(data.map((r) => r[4])).toEqual([HOSTILE_CLASS, "'=1+2", "'@SUM(A1)", "'@SUM(A1)", HOSTILE_CLASS, "'=1+2",
-    HOSTILE_CLASS, "'=1+2", "'@SUM(A1)", HOSTILE_CLASS]);
-  for (const row of [...rows]) for (const cell of row) expect(cell, 'no cell starts a formula').not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
+  expect(header).toEqual([
+    'index',
+    'row',
+    'id',
+    'text',
+    'label',
+    `p_${HOSTILE_CLASS}`,
+    'p_=1+2',
+    'p_@SUM(A1)',
+    'suggested_label',
+    'is_label_issue',
+    'label_quality',
+  ]);
+  expect(data.map((r) => r[3])).toEqual([
+    HOSTILE_TEXT,
+    "'=HYPERLINK(1)",
+    "'+cmd",
+    "'-cmd",
+    "'@me",
+    '-0.5',
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+  ]);
+  expect(data.map((r) => r[4])).toEqual([
+    HOSTILE_CLASS,
+    "'=1+2",
+    "'@SUM(A1)",
+    "'@SUM(A1)",
+    HOSTILE_CLASS,
+    "'=1+2",
+    HOSTILE_CLASS,
+    "'=1+2",
+    "'@SUM(A1)",
+    HOSTILE_CLASS,
+  ]);
+  for (const row of [...rows])
+    for (const cell of row) expect(cell, 'no cell starts a formula').not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
 });

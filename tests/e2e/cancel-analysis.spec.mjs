@@ -2,7 +2,16 @@
 // answer is held back (a Worker wrapper, installed before the page loads), so Cancel is always
 // pressed while the analysis is still running — no race with a fast machine.
 import {
-  app, chooseFiles, expect, HEADLINES, MNIST, openApp, openSettings, pageStats, test, waitReady,
+  app,
+  chooseFiles,
+  expect,
+  HEADLINES,
+  MNIST,
+  openApp,
+  openSettings,
+  pageStats,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 import { hold, heldCount, holdWorker, releaseHeld } from './hold-worker.mjs';
 
@@ -10,7 +19,9 @@ test.beforeEach(async ({ page }) => {
   await holdWorker(page, ['audit']);
 });
 
-test('Cancel during a re-analysis for new settings keeps the results and the settings they came from', async ({ page }) => {
+test('Cancel during a re-analysis for new settings keeps the results and the settings they came from', async ({
+  page,
+}) => {
   await openApp(page);
   await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`]);
   await waitReady(page);

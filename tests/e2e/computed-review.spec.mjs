@@ -4,14 +4,24 @@
 // a reload that resumes, the summary of how the file was read, the keyboard after a click.
 import { readFileSync } from 'node:fs';
 import {
-  app, dropFiles, expect, openApp, pageIssues, parseCsv, ROOT, screenshot, test, waitReady,
+  app,
+  dropFiles,
+  expect,
+  openApp,
+  pageIssues,
+  parseCsv,
+  ROOT,
+  screenshot,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 
 const FLOWERS = `${ROOT}tests/fixtures/learn/flowers.csv`;
 const panel = (page) => app(page).locator('.cv-panel');
 const grid = (page) => app(page).locator('[role=grid]');
 const computeButton = (page) => app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ });
-const decisionsOf = (el) => el.evaluate((node) => node.decisions.map(({ index, decision, label }) => ({ index, decision, label })));
+const decisionsOf = (el) =>
+  el.evaluate((node) => node.decisions.map(({ index, decision, label }) => ({ index, decision, label })));
 
 async function dropAndCompute(page) {
   await openApp(page);
@@ -26,16 +36,23 @@ async function downloadFrom(page, button) {
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
-test('computed here, one row accepted: the corrected labels are flowers.csv with species replaced', async ({ page }) => {
+test('computed here, one row accepted: the corrected labels are flowers.csv with species replaced', async ({
+  page,
+}) => {
   const alerts = [];
-  page.on('dialog', (dialog) => { alerts.push(dialog.message()); dialog.dismiss(); });
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    dialog.dismiss();
+  });
   await dropAndCompute(page);
   await grid(page).focus();
   await page.keyboard.press('a');
   const [decided] = await decisionsOf(app(page));
   expect(decided.decision).toBe('accept');
-  const file = await downloadFrom(page, app(page).locator('.decision-bar')
-    .getByRole('button', { name: 'Export corrected labels (CSV)' }));
+  const file = await downloadFrom(
+    page,
+    app(page).locator('.decision-bar').getByRole('button', { name: 'Export corrected labels (CSV)' }),
+  );
   expect(alerts).toEqual([]);
   expect(file.name).toBe('flowers-corrected-labels.csv');
   const source = parseCsv(readFileSync(FLOWERS, 'utf8')).filter((r) => r.join('') !== '');
@@ -51,7 +68,9 @@ test('computed here, one row accepted: the corrected labels are flowers.csv with
   expect(rows[decided.index][5]).not.toBe(rows[decided.index][6]);
 });
 
-test('kept, reloaded, resumed: the probabilities are computed again and the decisions come back on their rows', async ({ page }) => {
+test('kept, reloaded, resumed: the probabilities are computed again and the decisions come back on their rows', async ({
+  page,
+}) => {
   await dropAndCompute(page);
   await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
   await grid(page).focus();
@@ -60,7 +79,9 @@ test('kept, reloaded, resumed: the probabilities are computed again and the deci
   const made = await decisionsOf(app(page));
   expect(made).toHaveLength(2);
   const shown = await pageIssues(page);
-  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+  await expect(app(page).locator('.save-state')).toHaveText(
+    'All decisions saved in this browser (on this device only).',
+  );
 
   await page.reload();
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
@@ -75,12 +96,16 @@ test('kept, reloaded, resumed: the probabilities are computed again and the deci
   await expect(app(page).locator('.restored-note')).toContainText(/^Restored 2 decisions saved on /);
 });
 
-test('the summary of how the file was read says what happened: species, the features, 5-fold cross-validation', async ({ page }) => {
+test('the summary of how the file was read says what happened: species, the features, 5-fold cross-validation', async ({
+  page,
+}) => {
   await dropAndCompute(page);
   const files = app(page).locator('.files');
   await expect(files.locator('.files-roles')).toHaveText('flowers.csv → labels + features');
   await expect(files.locator('select.label-column')).toHaveValue('species');
-  await expect(files.locator('.file-field select').first().locator('option:checked')).toHaveText('Labels + features (one table)');
+  await expect(files.locator('.file-field select').first().locator('option:checked')).toHaveText(
+    'Labels + features (one table)',
+  );
   const summary = files.locator('.read-summary');
   await expect(summary).toContainText('Label column: species.');
   await expect(summary).toContainText('Features: sepal_length, sepal_width, petal_length, petal_width and site.');
@@ -93,7 +118,9 @@ test('the summary of how the file was read says what happened: species, the feat
 });
 
 for (const width of [1280, 390]) {
-  test(`a clicked row takes the keys (${width} px): A accepts it, K keeps the next, 1 relabels the one after`, async ({ page }) => {
+  test(`a clicked row takes the keys (${width} px): A accepts it, K keeps the next, 1 relabels the one after`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 844 });
     await dropAndCompute(page);
     const target = app(page).locator('.vt-row[data-position="1"]');
@@ -114,23 +141,32 @@ for (const width of [1280, 390]) {
   });
 }
 
-for (const [width, height] of [[1280, 800], [390, 844]]) {
-  test(`a features table dropped (${width} px): one story — labels + features, species, Compute first in view`, async ({ page }, testInfo) => {
+for (const [width, height] of [
+  [1280, 800],
+  [390, 844],
+]) {
+  test(`a features table dropped (${width} px): one story — labels + features, species, Compute first in view`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize({ width, height });
     await openApp(page);
     await dropFiles(page, [FLOWERS]);
     const files = app(page).locator('.files');
     await expect(files.locator('.files-roles')).toHaveText('flowers.csv → labels + features');
-    await expect(files.locator('.file-field select').first().locator('option:checked')).toHaveText('Labels + features (one table)');
+    await expect(files.locator('.file-field select').first().locator('option:checked')).toHaveText(
+      'Labels + features (one table)',
+    );
     await expect(files.locator('select.label-column')).toHaveValue('species');
     await expect(app(page).locator('.guide')).toBeHidden(); // the newcomer's guide would push the way on down
     const button = computeButton(page);
     await expect(button).toBeVisible();
     // The way on is what the person sees: the Compute button in the upper half of the screen.
-    await expect.poll(async () => {
-      const box = await button.boundingBox();
-      return box != null && box.y >= 0 && box.y + box.height <= height / 2;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const box = await button.boundingBox();
+        return box != null && box.y >= 0 && box.y + box.height <= height / 2;
+      })
+      .toBe(true);
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       await screenshot(page, testInfo, `features-dropped-${width}-${scheme}`);
@@ -138,7 +174,9 @@ for (const [width, height] of [[1280, 800], [390, 844]]) {
   });
 }
 
-test('wording: the flagged help in plain words (cleanlab\'s name kept), one precision per fold, grouped counts', async ({ page }) => {
+test("wording: the flagged help in plain words (cleanlab's name kept), one precision per fold, grouped counts", async ({
+  page,
+}) => {
   await dropAndCompute(page);
   const help = app(page).locator('[data-stat=flagged] .stat-help');
   await expect(help).toContainText('filter_by = prune_by_noise_rate');
@@ -151,10 +189,14 @@ test('wording: the flagged help in plain words (cleanlab\'s name kept), one prec
   await expect(panel(page).locator('p').first()).toContainText(/\d\.\d% accuracy/);
 });
 
-test('Fashion-MNIST demo: its files named for what they are, the corrected labels are labels.csv with its header', async ({ page }) => {
+test('Fashion-MNIST demo: its files named for what they are, the corrected labels are labels.csv with its header', async ({
+  page,
+}) => {
   test.setTimeout(240_000); // training 2,000 x 784 on a busy machine
   await openApp(page);
-  await app(page).getByRole('button', { name: /Fashion-MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Fashion-MNIST/ })
+    .click();
   await expect(app(page)).toHaveAttribute('data-state', 'ready', { timeout: 180_000 });
   const files = app(page).locator('.files');
   await expect(files.locator('.files-roles')).toHaveText('labels.csv → labels · pixels.npy → features');
@@ -165,9 +207,13 @@ test('Fashion-MNIST demo: its files named for what they are, the corrected label
   await grid(page).focus();
   await page.keyboard.press('a');
   const [decided] = await decisionsOf(app(page));
-  const file = await downloadFrom(page, app(page).locator('.decision-bar')
-    .getByRole('button', { name: 'Export corrected labels (CSV)' }));
-  const source = parseCsv(readFileSync(`${ROOT}examples/fashion-mnist/labels.csv`, 'utf8')).filter((r) => r.join('') !== '');
+  const file = await downloadFrom(
+    page,
+    app(page).locator('.decision-bar').getByRole('button', { name: 'Export corrected labels (CSV)' }),
+  );
+  const source = parseCsv(readFileSync(`${ROOT}examples/fashion-mnist/labels.csv`, 'utf8')).filter(
+    (r) => r.join('') !== '',
+  );
   const [header, ...rows] = parseCsv(file.bytes.toString('utf8')).filter((r) => r.join('') !== '');
   expect(header).toEqual([...source[0], 'original_label']);
   expect(rows).toHaveLength(source.length - 1);

@@ -7,7 +7,16 @@ import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
 import { probsCsv } from '../../src/js/cross-val.js';
 import {
-  app, dropFiles, expect, openApp, pageIssues, ROOT, screenshot, tableIndices, test, waitReady,
+  app,
+  dropFiles,
+  expect,
+  openApp,
+  pageIssues,
+  ROOT,
+  screenshot,
+  tableIndices,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 
 const LEARN = `${ROOT}tests/fixtures/learn/`;
@@ -45,7 +54,7 @@ async function dropAndCompute(page, file) {
   await expect(panel(page)).toHaveAttribute('data-state', 'done');
 }
 
-test('a features CSV: compute here, per-fold accuracy, the JS API\'s ranking, download', async ({ page }, testInfo) => {
+test("a features CSV: compute here, per-fold accuracy, the JS API's ranking, download", async ({ page }, testInfo) => {
   const { cv, issues } = await expected({ combined: named(`${LEARN}iris.csv`) });
   await dropAndCompute(page, `${LEARN}iris.csv`);
   // Per-fold accuracy, as the core measured it on each held-out fold.
@@ -66,16 +75,22 @@ test('a features CSV: compute here, per-fold accuracy, the JS API\'s ranking, do
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('150');
   expect((await tableIndices(page)).slice(0, Math.min(3, issues.length))).toEqual(issues.slice(0, 3));
   // Download probabilities: the CLI's PROBS.csv, the same bytes as src/js writes.
-  const [download] = await Promise.all([page.waitForEvent('download'),
-    panel(page).getByRole('button', { name: 'Download probabilities' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel(page).getByRole('button', { name: 'Download probabilities' }).click(),
+  ]);
   expect(readFileSync(await download.path(), 'utf8')).toBe(probsCsv(cv));
   await screenshot(page, testInfo, 'iris-done', { fullPage: true });
 });
 
 test('probabilities refused as implausible (they are features): compute here instead', async ({ page }) => {
   // Integer labels beside four columns in [0, 1] whose rows do not sum to 1 (as plausibility.spec.mjs).
-  const text = ['label,f1,f2,f3,f4', ...Array.from({ length: 40 },
-    (_, i) => [i % 4, ...[0, 1, 2, 3].map((k) => ((i * 7 + k * 13) % 10) / 10)].join(','))].join('\n');
+  const text = [
+    'label,f1,f2,f3,f4',
+    ...Array.from({ length: 40 }, (_, i) =>
+      [i % 4, ...[0, 1, 2, 3].map((k) => ((i * 7 + k * 13) % 10) / 10)].join(','),
+    ),
+  ].join('\n');
   const { cv, issues } = await expected({ combined: { name: 'features.csv', data: text } });
   await openApp(page);
   await dropFiles(page, [{ name: 'features.csv', text }]);
@@ -92,13 +107,15 @@ test('a Parquet table: compute here gives the same ranked results as the CSV', a
   await expect(panel(page).locator('.cv-folds tbody tr')).toHaveCount(5);
   expect(await pageIssues(page)).toEqual(issues);
   // The Parquet table's probabilities are the CSV's, bit for bit.
-  const [download] = await Promise.all([page.waitForEvent('download'),
-    panel(page).getByRole('button', { name: 'Download probabilities' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel(page).getByRole('button', { name: 'Download probabilities' }).click(),
+  ]);
   expect(readFileSync(await download.path(), 'utf8')).toBe(probsCsv(cv));
   await expect(app(page).locator('.vt-spacer .vt-row').first()).toBeVisible();
 });
 
-test('Fashion-MNIST demo: pixels in, probabilities here, each row\'s image beside it', async ({ page }, testInfo) => {
+test("Fashion-MNIST demo: pixels in, probabilities here, each row's image beside it", async ({ page }, testInfo) => {
   test.setTimeout(300_000);
   const input = { labels: named(`${FASHION}labels.csv`), features: named(`${FASHION}pixels.npy`) };
   const { cv, issues } = await expected(input);
@@ -195,12 +212,19 @@ test('screenshots of the offer and the results, 1280 and 390 px, light and dark'
   }
 });
 
-test('choosing columns: every column\'s role shown before computing, changed, and the results follow', async ({ page }, testInfo) => {
+test("choosing columns: every column's role shown before computing, changed, and the results follow", async ({
+  page,
+}, testInfo) => {
   const iris = named(`${LEARN}iris.csv`);
   const auto = await expected({ combined: iris });
-  const noPetals = await expected({ combined: iris }, { columnRoles: { petal_length: 'ignore', petal_width: 'ignore' } });
-  const sepalLengthOnly = await expected({ combined: iris },
-    { columnRoles: { petal_length: 'ignore', petal_width: 'ignore', sepal_width: 'ignore' } });
+  const noPetals = await expected(
+    { combined: iris },
+    { columnRoles: { petal_length: 'ignore', petal_width: 'ignore' } },
+  );
+  const sepalLengthOnly = await expected(
+    { combined: iris },
+    { columnRoles: { petal_length: 'ignore', petal_width: 'ignore', sepal_width: 'ignore' } },
+  );
   expect(noPetals.issues).not.toEqual(auto.issues); // the petals are what separates the classes
   await openApp(page);
   await dropFiles(page, [`${LEARN}iris.csv`]);
@@ -244,8 +268,13 @@ test('choosing columns: every column\'s role shown before computing, changed, an
   await screenshot(page, testInfo, 'columns-recomputed-1280-light', { fullPage: true });
 });
 
-test('labels + a pixels .npy dropped: the pixels are features, not probabilities; compute here, images drawn', async ({ page }, testInfo) => {
-  const { cv, issues } = await expected({ labels: named(`${LEARN}pixels_labels.csv`), features: named(`${LEARN}pixels.npy`) });
+test('labels + a pixels .npy dropped: the pixels are features, not probabilities; compute here, images drawn', async ({
+  page,
+}, testInfo) => {
+  const { cv, issues } = await expected({
+    labels: named(`${LEARN}pixels_labels.csv`),
+    features: named(`${LEARN}pixels.npy`),
+  });
   await openApp(page);
   await dropFiles(page, [`${LEARN}pixels_labels.csv`, `${LEARN}pixels.npy`]);
   // The role the reader guessed, shown and changeable like any other.
@@ -277,7 +306,9 @@ test('labels + a pixels .npy dropped: the pixels are features, not probabilities
   await screenshot(page, testInfo, 'pixels-done-1280-light', { fullPage: true });
 });
 
-test('a missing value: counted in the table of columns, refused with its row and column, or filled when asked', async ({ page }) => {
+test('a missing value: counted in the table of columns, refused with its row and column, or filled when asked', async ({
+  page,
+}) => {
   const text = readFileSync(`${LEARN}iris.csv`, 'utf8').replace(/\n5,[^,]*,/, '\n5,,'); // data row 5: no sepal_length
   const { issues } = await expected({ combined: { name: 'gap.csv', data: text } }, { impute: true });
   await openApp(page);

@@ -3,7 +3,13 @@
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../../src/js/truth.js';
 import {
-  classForDigit, correctedLabels, correctedLabelsCsvParts, Decisions, decisionsCsvParts, digitForClass, labelsFormat,
+  classForDigit,
+  correctedLabels,
+  correctedLabelsCsvParts,
+  Decisions,
+  decisionsCsvParts,
+  digitForClass,
+  labelsFormat,
   npyBytes,
 } from '../../web/ui/decisions.js';
 
@@ -50,8 +56,14 @@ test('the storage form round-trips, and rows or classes out of range are dropped
   d.set(1, 'keep', { given: 0, suggested: 1 });
   const record = structuredClone(d.toRecord());
   expect(Array.from(record.indices)).toEqual([1, 9]);
-  expect(Decisions.fromRecord(record, 10, 3).entries().map(({ at, ...e }) => e)).toEqual([
-    { index: 1, decision: 'keep', label: 0 }, { index: 9, decision: 'relabel', label: 2 }]);
+  expect(
+    Decisions.fromRecord(record, 10, 3)
+      .entries()
+      .map(({ at, ...e }) => e),
+  ).toEqual([
+    { index: 1, decision: 'keep', label: 0 },
+    { index: 9, decision: 'relabel', label: 2 },
+  ]);
   expect(Decisions.fromRecord(record, 5, 3).size).toBe(1);
   expect(Decisions.fromRecord(record, 10, 2).size).toBe(1);
   expect(Decisions.fromRecord(null, 10, 3).size).toBe(0);
@@ -59,19 +71,36 @@ test('the storage form round-trips, and rows or classes out of range are dropped
 
 test('decisions CSV: row, id and text, labels by name, decision, final label, quality, rank', () => {
   const dataset = {
-    classNames: ['cat', 'dog', '=cmd'], labels: Int32Array.from([0, 1, 2, 0]),
+    classNames: ['cat', 'dog', '=cmd'],
+    labels: Int32Array.from([0, 1, 2, 0]),
   };
   const report = {
-    suggestedLabel: Int32Array.from([1, 1, 0, 0]), labelQuality: Float64Array.from([0.1, 0.9, 0.2, 0.8]),
+    suggestedLabel: Int32Array.from([1, 1, 0, 0]),
+    labelQuality: Float64Array.from([0.1, 0.9, 0.2, 0.8]),
     issues: Int32Array.from([0, 2]),
   };
-  const columns = { id: { name: 'id', values: ['a', 'b', 'c', 'd'] }, text: { name: 'text', values: ['x, y', 'q', 'r', 's'] } };
+  const columns = {
+    id: { name: 'id', values: ['a', 'b', 'c', 'd'] },
+    text: { name: 'text', values: ['x, y', 'q', 'r', 's'] },
+  };
   const d = new Decisions();
   d.set(2, 'accept', { given: 2, suggested: 0 });
   d.set(0, 'relabel', { given: 0, suggested: 1, label: 2 });
   const rows = parseCsv(decisionsCsvParts({ dataset, report, columns }, d).join(''));
   // row: the N-th data row (1-based, header not counted); index: from 0.
-  expect(rows[0]).toEqual(['row', 'index', 'id', 'text', 'given_label', 'suggested_label', 'decision', 'final_label', 'label_quality', 'rank', 'decided_at']);
+  expect(rows[0]).toEqual([
+    'row',
+    'index',
+    'id',
+    'text',
+    'given_label',
+    'suggested_label',
+    'decision',
+    'final_label',
+    'label_quality',
+    'rank',
+    'decided_at',
+  ]);
   expect(rows.slice(1).map((r) => r.slice(0, 10))).toEqual([
     ['1', '0', 'a', 'x, y', 'cat', 'dog', 'relabel', "'=cmd", '0.1', '1'],
     ['3', '2', 'c', 'r', "'=cmd", 'cat', 'accept', 'cat', '0.2', '2'],
@@ -102,7 +131,13 @@ test('corrected labels come back in the form they were given', () => {
 });
 
 test('.npy output: the input dtype and shape, a valid header, little-endian values', () => {
-  for (const [descr, size] of [['<i8', 8], ['<i4', 4], ['|u1', 1], ['<i2', 2], ['>f8', 8]]) {
+  for (const [descr, size] of [
+    ['<i8', 8],
+    ['<i4', 4],
+    ['|u1', 1],
+    ['<i2', 2],
+    ['>f8', 8],
+  ]) {
     const bytes = npyBytes(Int32Array.from([3, 0, 2]), { descr, twoD: descr === '<i4' });
     const headerLength = new DataView(bytes.buffer).getUint16(8, true);
     expect((10 + headerLength) % 64).toBe(0);
@@ -114,8 +149,14 @@ test('.npy output: the input dtype and shape, a valid header, little-endian valu
     const body = bytes.subarray(10 + headerLength);
     expect(body.length).toBe(3 * size);
     const view = new DataView(body.buffer, body.byteOffset);
-    const read = (i) => (size === 8 ? Number(view.getBigInt64(i * 8, true)) : size === 4 ? view.getInt32(i * 4, true)
-      : size === 2 ? view.getInt16(i * 2, true) : view.getUint8(i));
+    const read = (i) =>
+      size === 8
+        ? Number(view.getBigInt64(i * 8, true))
+        : size === 4
+          ? view.getInt32(i * 4, true)
+          : size === 2
+            ? view.getInt16(i * 2, true)
+            : view.getUint8(i);
     expect([0, 1, 2].map(read)).toEqual([3, 0, 2]);
   }
 });

@@ -5,8 +5,20 @@
 // attribute and its `decision` event.
 import { readFileSync } from 'node:fs';
 import {
-  apiAudit, app, chooseFiles, dropFiles, expect, HEADLINES, openApp, openSettings, pageStats, parseCsv, screenshot,
-  tableIndices, test, waitReady,
+  apiAudit,
+  app,
+  chooseFiles,
+  dropFiles,
+  expect,
+  HEADLINES,
+  openApp,
+  openSettings,
+  pageStats,
+  parseCsv,
+  screenshot,
+  tableIndices,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 
 const NAMES = ['sports', 'weather', 'cooking', 'technology'];
@@ -15,7 +27,8 @@ const PAIR = [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`];
 const grid = (page, el = app(page)) => el.locator('[role=grid]');
 const badge = (page, index, el = app(page)) => el.locator(`.vt-row[data-index="${index}"] .vt-c-decision`);
 const progress = (page, el = app(page)) => el.locator('.review-progress-text');
-const decisionsOf = (el) => el.evaluate((node) => node.decisions.map(({ index, decision, label }) => ({ index, decision, label })));
+const decisionsOf = (el) =>
+  el.evaluate((node) => node.decisions.map(({ index, decision, label }) => ({ index, decision, label })));
 
 async function downloadFrom(page, button) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -24,7 +37,9 @@ async function downloadFrom(page, button) {
 
 async function openHeadlines(page) {
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
 }
 
@@ -41,7 +56,9 @@ async function saved(page, el = app(page)) {
   await expect(el.locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
 }
 
-test('decisions by mouse and by key: badges, progress, next row, undo, clear, the decision filter', async ({ page }, testInfo) => {
+test('decisions by mouse and by key: badges, progress, next row, undo, clear, the decision filter', async ({
+  page,
+}, testInfo) => {
   const { issues, report, dataset } = await apiAudit({ combined: `${HEADLINES}dataset.csv` });
   const given = (i) => NAMES[dataset.labels[i]];
   const suggested = (i) => NAMES[report.suggestedLabel[i]];
@@ -97,11 +114,16 @@ test('decisions by mouse and by key: badges, progress, next row, undo, clear, th
   await expect(controls).toContainText('not decided yet');
   await expect(app(page).locator('.detail-heading')).toContainText('Rank 3'); // clearing stays put
   await page.keyboard.press('ArrowUp');
-  await expect(controls.getByRole('button', { name: `Keep the given label, ${given(issues[1])}` })).toHaveAttribute('aria-pressed', 'true');
-  expect(await decisionsOf(app(page))).toEqual([
-    { index: issues[1], decision: 'keep', label: dataset.labels[issues[1]] },
-    { index: issues[0], decision: 'accept', label: report.suggestedLabel[issues[0]] },
-  ].sort((a, b) => a.index - b.index));
+  await expect(controls.getByRole('button', { name: `Keep the given label, ${given(issues[1])}` })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(await decisionsOf(app(page))).toEqual(
+    [
+      { index: issues[1], decision: 'keep', label: dataset.labels[issues[1]] },
+      { index: issues[0], decision: 'accept', label: report.suggestedLabel[issues[0]] },
+    ].sort((a, b) => a.index - b.index),
+  );
 
   // The filter: decided rows, then the rest. Deciding in "not decided yet" brings up the next row.
   const filter = app(page).getByLabel('Decision', { exact: true });
@@ -134,7 +156,9 @@ test('decisions by mouse and by key: badges, progress, next row, undo, clear, th
   await screenshot(page, testInfo, 'decisions-desktop', { fullPage: true });
 });
 
-test('decisions survive re-ranking, a reload (the session resumes), renamed files; other files have none; Start over', async ({ page }, testInfo) => {
+test('decisions survive re-ranking, a reload (the session resumes), renamed files; other files have none; Start over', async ({
+  page,
+}, testInfo) => {
   const { issues, report, dataset } = await apiAudit({ labels: PAIR[0], predProbs: PAIR[1] });
   await openApp(page);
   await dropFiles(page, PAIR);
@@ -143,9 +167,9 @@ test('decisions survive re-ranking, a reload (the session resumes), renamed file
   // Keeping the files themselves is the person's choice (privacy.spec.mjs checks the default, no).
   await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
   await grid(page).focus();
-  await page.keyboard.press('a');           // issues[0]: accept
-  await page.keyboard.press('k');           // issues[1]: keep
-  await page.keyboard.press('4');           // issues[2]: technology
+  await page.keyboard.press('a'); // issues[0]: accept
+  await page.keyboard.press('k'); // issues[1]: keep
+  await page.keyboard.press('4'); // issues[2]: technology
   const expected = [
     { index: issues[0], decision: 'accept', label: report.suggestedLabel[issues[0]] },
     { index: issues[1], decision: 'keep', label: dataset.labels[issues[1]] },
@@ -183,7 +207,9 @@ test('decisions survive re-ranking, a reload (the session resumes), renamed file
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
   await expect(offer).toBeVisible();
   await dropFiles(page, [
-    { name: 'y_given.csv', buffer: readFileSync(PAIR[0]) }, { name: 'probabilities-fold-3.csv', buffer: readFileSync(PAIR[1]) }]);
+    { name: 'y_given.csv', buffer: readFileSync(PAIR[0]) },
+    { name: 'probabilities-fold-3.csv', buffer: readFileSync(PAIR[1]) },
+  ]);
   await waitReady(page);
   await expect(offer).toHaveCount(0);
   await expect(app(page).locator('.restored-note')).toContainText('Restored 3 decisions saved on');
@@ -225,7 +251,9 @@ test('decisions survive re-ranking, a reload (the session resumes), renamed file
 
 test('the MNIST demo resumes by name, with its decisions', async ({ page }) => {
   await openApp(page);
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await waitReady(page);
   const first = await app(page).evaluate((el) => el.report.issues[0]);
   await grid(page).focus();
@@ -247,7 +275,9 @@ test('the MNIST demo resumes by name, with its decisions', async ({ page }) => {
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
   await page.waitForTimeout(300);
   await expect(offer).toHaveCount(0);
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await waitReady(page);
   await expect(app(page).locator('.restored-note')).toContainText('Restored 1 decision saved on');
 });
@@ -266,7 +296,19 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   const decisionsFile = await downloadFrom(page, bar.getByRole('button', { name: 'Export decisions (CSV)' }));
   expect(decisionsFile.name).toBe('headlines-demo-decisions.csv');
   const [header, ...rows] = parseCsv(decisionsFile.bytes.toString('utf8'));
-  expect(header).toEqual(['row', 'index', 'id', 'text', 'given_label', 'suggested_label', 'decision', 'final_label', 'label_quality', 'rank', 'decided_at']);
+  expect(header).toEqual([
+    'row',
+    'index',
+    'id',
+    'text',
+    'given_label',
+    'suggested_label',
+    'decision',
+    'final_label',
+    'label_quality',
+    'rank',
+    'decided_at',
+  ]);
   const made = [
     [issues[0], 'accept', NAMES[report.suggestedLabel[issues[0]]]],
     [issues[1], 'keep', NAMES[dataset.labels[issues[1]]]],
@@ -290,8 +332,12 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   const [labelHeader, ...labels] = parseCsv(labelsFile.bytes.toString('utf8')).filter((r) => r.join('') !== '');
   expect(labelHeader).toEqual([...source[0], 'original_label']);
   const finals = new Map(made.map(([i, , final]) => [i, final]));
-  expect(labels).toEqual(source.slice(1).filter((r) => r.join('') !== '')
-    .map((r, i) => [...r.slice(0, 2), finals.get(i) ?? r[2], ...r.slice(3), r[2]]));
+  expect(labels).toEqual(
+    source
+      .slice(1)
+      .filter((r) => r.join('') !== '')
+      .map((r, i) => [...r.slice(0, 2), finals.get(i) ?? r[2], ...r.slice(3), r[2]]),
+  );
 
   // A labels file of class indices gives indices back.
   await readAgain(page, () => chooseFiles(page, PAIR));
@@ -329,9 +375,13 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   expect(outValues).toEqual(values.map((v, i) => (i === pair.issues[0] ? 2 : v)));
 });
 
-test('IndexedDB unavailable: a visible warning, decisions still work and export, leaving asks first', async ({ page }) => {
+test('IndexedDB unavailable: a visible warning, decisions still work and export, leaving asks first', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
-    IDBFactory.prototype.open = function open() { throw new DOMException('Blocked by the test.', 'SecurityError'); };
+    IDBFactory.prototype.open = function open() {
+      throw new DOMException('Blocked by the test.', 'SecurityError');
+    };
   });
   await openHeadlines(page);
   const warning = app(page).locator('.save-warning');
@@ -339,11 +389,12 @@ test('IndexedDB unavailable: a visible warning, decisions still work and export,
   await expect(warning).toContainText('Your decisions are not being saved');
   await expect(warning).toContainText('export them (Export decisions) before you close it');
   await expect(app(page).locator('.save-state')).toHaveText('Decisions are not being saved.');
-  const leaving = () => page.evaluate(() => {
-    const event = new Event('beforeunload', { cancelable: true });
-    window.dispatchEvent(event);
-    return event.defaultPrevented;
-  });
+  const leaving = () =>
+    page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
   expect(await leaving()).toBe(false); // nothing to lose yet
 
   await grid(page).focus();
@@ -371,12 +422,15 @@ test('storage full: the warning says so, nothing is dropped, and the next save c
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function guardedPut(...args) {
-      if (window.failPuts && this.name === 'decisions') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (window.failPuts && this.name === 'decisions')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
   });
   await openHeadlines(page);
-  await page.evaluate(() => { window.failPuts = true; });
+  await page.evaluate(() => {
+    window.failPuts = true;
+  });
   await grid(page).focus();
   await page.keyboard.press('a');
   const warning = app(page).locator('.save-warning');
@@ -384,7 +438,9 @@ test('storage full: the warning says so, nothing is dropped, and the next save c
   await page.keyboard.press('k');
   expect(await decisionsOf(app(page))).toHaveLength(2);
 
-  await page.evaluate(() => { window.failPuts = false; });
+  await page.evaluate(() => {
+    window.failPuts = false;
+  });
   await page.keyboard.press('2');
   await saved(page);
   await expect(warning).toBeHidden();
@@ -404,27 +460,44 @@ test('a failed export shows an error and keeps every decision', async ({ page })
   const before = await decisionsOf(app(page));
   await page.evaluate(() => {
     window.RealBlob = window.Blob;
-    window.Blob = function FailingBlob() { throw new RangeError('Out of memory (the test).'); };
+    window.Blob = function FailingBlob() {
+      throw new RangeError('Out of memory (the test).');
+    };
   });
   await app(page).getByRole('button', { name: 'Export decisions (CSV)' }).click();
   const alert = app(page).locator('.alert');
   await expect(alert).toContainText('Could not export headlines-demo-decisions.csv');
   await expect(alert).toContainText('Out of memory (the test).');
   await expect(alert).toContainText('Your 2 decisions are unchanged');
-  await app(page).getByRole('button', { name: /Export corrected labels/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Export corrected labels/ })
+    .click();
   await expect(alert).toContainText('Could not export headlines-demo-corrected-labels.csv');
   expect(await decisionsOf(app(page))).toEqual(before);
   await expect(app(page)).toHaveAttribute('data-state', 'ready');
 
-  await page.evaluate(() => { window.Blob = window.RealBlob; });
+  await page.evaluate(() => {
+    window.Blob = window.RealBlob;
+  });
   const file = await downloadFrom(page, app(page).getByRole('button', { name: 'Export decisions (CSV)' }));
-  expect(parseCsv(file.bytes.toString('utf8')).slice(1).map((r) => Number(r[1]))).toEqual(before.map((d) => d.index));
+  expect(
+    parseCsv(file.bytes.toString('utf8'))
+      .slice(1)
+      .map((r) => Number(r[1])),
+  ).toEqual(before.map((d) => d.index));
 });
 
 test('class names from the data stay text in the decision controls, badges and exports', async ({ page }) => {
   const hostile = '<img src=x onerror=window.pwned=1>';
-  const data = ['id,label,cat,=cmd,' + hostile,
-    '1,cat,0.1,0.1,0.8', '2,cat,0.8,0.1,0.1', '3,=cmd,0.1,0.8,0.1', `4,${hostile},0.1,0.1,0.8`, '5,cat,0.1,0.8,0.1', '6,=cmd,0.1,0.8,0.1'].join('\n');
+  const data = [
+    'id,label,cat,=cmd,' + hostile,
+    '1,cat,0.1,0.1,0.8',
+    '2,cat,0.8,0.1,0.1',
+    '3,=cmd,0.1,0.8,0.1',
+    `4,${hostile},0.1,0.1,0.8`,
+    '5,cat,0.1,0.8,0.1',
+    '6,=cmd,0.1,0.8,0.1',
+  ].join('\n');
   await openApp(page);
   await chooseFiles(page, [{ name: 'data.csv', text: data }]);
   await waitReady(page);
@@ -437,8 +510,12 @@ test('class names from the data stay text in the decision controls, badges and e
   await app(page).locator('.decide .chip', { hasText: '=cmd' }).click();
   await expect(badge(page, 1)).toHaveText('Relabelled =cmd');
   const made = await page.evaluate(() => {
-    const all = (root) => [...root.querySelectorAll('*')].flatMap((n) => (n.shadowRoot ? [n, ...all(n.shadowRoot)] : [n]));
-    return { img: all(document).filter((n) => n.tagName === 'IMG' && n.getAttribute('src') === 'x').length, pwned: window.pwned ?? null };
+    const all = (root) =>
+      [...root.querySelectorAll('*')].flatMap((n) => (n.shadowRoot ? [n, ...all(n.shadowRoot)] : [n]));
+    return {
+      img: all(document).filter((n) => n.tagName === 'IMG' && n.getAttribute('src') === 'x').length,
+      pwned: window.pwned ?? null,
+    };
   });
   expect(made).toEqual({ img: 0, pwned: null });
   const file = await downloadFrom(page, app(page).getByRole('button', { name: 'Export corrected labels (CSV)' }));
@@ -465,13 +542,20 @@ async function addElement(page, attributes) {
   return el;
 }
 
-test('<label-scope>: decisions in memory by default, a `decision` event for each, saved with save-decisions', async ({ page }) => {
+test('<label-scope>: decisions in memory by default, a `decision` event for each, saved with save-decisions', async ({
+  page,
+}) => {
   const { issues, report, dataset } = await apiAudit({ combined: `${HEADLINES}dataset.csv` });
   await page.goto('/examples/embed.html');
   let el = await addElement(page, { demo: 'headlines' });
-  await expect(el.locator('.save-state')).toHaveText('Decisions are kept while this page is open; export them to keep them.');
+  await expect(el.locator('.save-state')).toHaveText(
+    'Decisions are kept while this page is open; export them to keep them.',
+  );
   await el.locator('.vt-row[data-position="0"]').click();
-  await el.locator('.decide').getByRole('button', { name: /^Accept/ }).click();
+  await el
+    .locator('.decide')
+    .getByRole('button', { name: /^Accept/ })
+    .click();
   await grid(page, el).focus();
   await page.keyboard.press('2');
   await page.keyboard.press('u');
@@ -480,13 +564,29 @@ test('<label-scope>: decisions in memory by default, a `decision` event for each
   const i1 = issues[1];
   expect(events).toHaveLength(3);
   expect(events[0]).toEqual({
-    index: i0, id: String(i0 + 1), given: dataset.labels[i0], givenName: NAMES[dataset.labels[i0]],
-    suggested: report.suggestedLabel[i0], suggestedName: NAMES[report.suggestedLabel[i0]], decision: 'accept',
-    finalLabel: report.suggestedLabel[i0], finalName: NAMES[report.suggestedLabel[i0]], flagged: true, source: 'click',
-    numDecided: 1, numFlagged: 6, numFlaggedReviewed: 1,
+    index: i0,
+    id: String(i0 + 1),
+    given: dataset.labels[i0],
+    givenName: NAMES[dataset.labels[i0]],
+    suggested: report.suggestedLabel[i0],
+    suggestedName: NAMES[report.suggestedLabel[i0]],
+    decision: 'accept',
+    finalLabel: report.suggestedLabel[i0],
+    finalName: NAMES[report.suggestedLabel[i0]],
+    flagged: true,
+    source: 'click',
+    numDecided: 1,
+    numFlagged: 6,
+    numFlaggedReviewed: 1,
   });
   expect(events[1]).toMatchObject({ index: i1, finalLabel: 1, finalName: 'weather', source: 'key', numDecided: 2 });
-  expect(events[2]).toMatchObject({ index: i1, decision: null, finalLabel: dataset.labels[i1], source: 'undo', numDecided: 1 });
+  expect(events[2]).toMatchObject({
+    index: i1,
+    decision: null,
+    finalLabel: dataset.labels[i1],
+    source: 'undo',
+    numDecided: 1,
+  });
   // Nothing was stored: no database at all.
   expect((await page.evaluate(() => indexedDB.databases())).map((d) => d.name)).not.toContain('labelscope');
   await page.reload();
@@ -497,8 +597,9 @@ test('<label-scope>: decisions in memory by default, a `decision` event for each
   el = await addElement(page, { demo: 'headlines', 'save-decisions': 'lesson-3' });
   await expect(el.locator('.save-state')).toContainText('saved in this browser');
   await el.evaluate((node, i) => node.decide(i, 'relabel', 0), i1);
-  expect(await page.evaluate(() => window.decisionEvents.map((e) => [e.index, e.decision, e.finalName, e.source])))
-    .toEqual([[i1, 'relabel', 'sports', 'api']]);
+  expect(
+    await page.evaluate(() => window.decisionEvents.map((e) => [e.index, e.decision, e.finalName, e.source])),
+  ).toEqual([[i1, 'relabel', 'sports', 'api']]);
   await saved(page, el);
   await page.reload();
   el = await addElement(page, { demo: 'headlines', 'save-decisions': 'lesson-3' });

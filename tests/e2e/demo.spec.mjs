@@ -1,15 +1,30 @@
 // The two demo buttons: what a newcomer sees first.
 import {
-  apiAudit, app, expect, HEADLINES, MNIST, openApp, pageIssues, screenshot, tableIndices, test, truthRows, waitReady,
+  apiAudit,
+  app,
+  expect,
+  HEADLINES,
+  MNIST,
+  openApp,
+  pageIssues,
+  screenshot,
+  tableIndices,
+  test,
+  truthRows,
+  waitReady,
 } from './fixtures.mjs';
 
-test('headlines demo: the table starts with the deliberately wrong rows, each explained', async ({ page }, testInfo) => {
+test('headlines demo: the table starts with the deliberately wrong rows, each explained', async ({
+  page,
+}, testInfo) => {
   const expected = await apiAudit({ combined: `${HEADLINES}dataset.csv` });
   const idOf = (i) => expected.dataset.extraColumns.find((c) => c.name === 'id').values[i];
   expect(expected.issues.slice(0, 5).map(idOf)).toEqual(['4', '3', '40', '7', '22']); // the README's story
 
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
 
   expect(await pageIssues(page)).toEqual(expected.issues);
@@ -28,12 +43,15 @@ test('headlines demo: the table starts with the deliberately wrong rows, each ex
   const first = app(page).locator('.vt-row[data-position="0"]');
   await expect(first).toContainText('Slow-roasted lamb');
   await expect(first.locator('.secondary')).toHaveText(
-    'Labelled technology; the model gives cooking 0.94, above cooking’s threshold 0.74; technology only 0.02.');
+    'Labelled technology; the model gives cooking 0.94, above cooking’s threshold 0.74; technology only 0.02.',
+  );
   await expect(first.locator('.vt-c-truth')).toHaveText('error');
   // Id 10 is the model's mistake: flagged, but its label is right.
   await expect(app(page).locator('.vt-row[data-index="9"] .vt-c-truth')).toHaveText('correct');
   // The detail pane shows the selected row with every class probability.
-  await expect(app(page).locator('.detail')).toContainText('Known truth: a label error — the correct label is cooking.');
+  await expect(app(page).locator('.detail')).toContainText(
+    'Known truth: a label error — the correct label is cooking.',
+  );
   await expect(app(page).locator('.detail .prob')).toHaveCount(4);
 
   await screenshot(page, testInfo, 'headlines-desktop', { fullPage: true });
@@ -41,14 +59,20 @@ test('headlines demo: the table starts with the deliberately wrong rows, each ex
 
 test('MNIST demo: the lesson’s 0.15 percent, and how many flags reviewers confirmed', async ({ page }, testInfo) => {
   const expected = await apiAudit({ labels: `${MNIST}labels.csv`, predProbs: `${MNIST}pred_probs.npy` });
-  const confirmed = new Set(truthRows(`${MNIST}truth.csv`).filter((r) => r.isError).map((r) => r.index));
+  const confirmed = new Set(
+    truthRows(`${MNIST}truth.csv`)
+      .filter((r) => r.isError)
+      .map((r) => r.index),
+  );
   const reviewed = new Map(truthRows(`${MNIST}candidates.csv`).map((r) => [r.index, r.isError]));
   const flaggedConfirmed = expected.issues.filter((i) => confirmed.has(i)).length;
   const flaggedCorrect = expected.issues.filter((i) => reviewed.get(i) === false).length;
   expect(confirmed.size).toBe(15);
 
   await openApp(page);
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await waitReady(page);
 
   expect(await pageIssues(page)).toEqual(expected.issues);
@@ -56,17 +80,29 @@ test('MNIST demo: the lesson’s 0.15 percent, and how many flags reviewers conf
   await expect(app(page).locator('[data-stat=flagged] .stat-value')).toHaveText(String(expected.issues.length));
   const truth = app(page).locator('.truth');
   await expect(truth).toContainText('confirmed 15 label errors — 0.15% of the 10,000 examples');
-  await expect(truth).toContainText(`reviewers confirmed ${flaggedConfirmed} of them as errors and judged ${flaggedCorrect} correctly labelled`);
+  await expect(truth).toContainText(
+    `reviewers confirmed ${flaggedConfirmed} of them as errors and judged ${flaggedCorrect} correctly labelled`,
+  );
   await expect(app(page).locator('[data-stat=known-errors]')).toContainText('15');
   await expect(app(page).locator('[data-stat=known-errors]')).toContainText('0.15% of 10,000');
-  await expect(app(page).locator('[data-stat=precision]')).toContainText(`${flaggedConfirmed} of ${expected.issues.length}`);
+  await expect(app(page).locator('[data-stat=precision]')).toContainText(
+    `${flaggedConfirmed} of ${expected.issues.length}`,
+  );
   await expect(app(page).locator('[data-stat=recall]')).toContainText(`${flaggedConfirmed} of 15`);
 
   // Which file was taken as which.
-  const roles = await app(page).locator('.file').evaluateAll((rows) => rows.map((r) => [
-    r.querySelector('.file-name').textContent, r.querySelector('select').value]));
-  expect(roles).toEqual([['labels.csv', 'labels'], ['pred_probs.npy', 'predProbs'], ['classes.txt', 'classNames'],
-    ['truth.csv', 'truth'], ['candidates.csv', 'truth']]);
+  const roles = await app(page)
+    .locator('.file')
+    .evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('.file-name').textContent, r.querySelector('select').value]),
+    );
+  expect(roles).toEqual([
+    ['labels.csv', 'labels'],
+    ['pred_probs.npy', 'predProbs'],
+    ['classes.txt', 'classNames'],
+    ['truth.csv', 'truth'],
+    ['candidates.csv', 'truth'],
+  ]);
 
   // "Known errors not flagged" lists the confirmed errors labelscope missed.
   await app(page).getByLabel('Show', { exact: true }).selectOption('missed');

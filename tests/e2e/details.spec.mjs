@@ -2,12 +2,22 @@
 // numbering, the phone review flow, readable charts in both colour schemes, ids that keep their
 // case, grammar, focus after a demo chosen by keyboard, and re-ranking after a column sort.
 import {
-  app, dropFiles, expect, HEADLINES, openApp, openSettings, tableIndices, test, waitReady,
+  app,
+  dropFiles,
+  expect,
+  HEADLINES,
+  openApp,
+  openSettings,
+  tableIndices,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 
 async function openHeadlines(page) {
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
 }
 
@@ -25,7 +35,9 @@ test('each headline number and setting says what it means, cleanlab names visibl
   await expect(app(page).locator('.settings')).toContainText('strongest other class');
 });
 
-test('rows are numbered from 1 (header not counted) in the table, the detail pane and the compact view (finding 4)', async ({ page }) => {
+test('rows are numbered from 1 (header not counted) in the table, the detail pane and the compact view (finding 4)', async ({
+  page,
+}) => {
   await openApp(page);
   await dropFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`]);
   await waitReady(page);
@@ -33,13 +45,22 @@ test('rows are numbered from 1 (header not counted) in the table, the detail pan
   await expect(app(page).locator(`.vt-row[data-index="${first}"] .vt-c-index`)).toHaveText(String(first + 1));
   await app(page).locator(`.vt-row[data-index="${first}"]`).click();
   await expect(app(page).locator('.detail-heading')).toContainText(`row ${first + 1}`);
-  await expect(app(page).locator('.detail-quality')).toContainText(`row ${first + 1} of labels.csv (header not counted)`);
+  await expect(app(page).locator('.detail-quality')).toContainText(
+    `row ${first + 1} of labels.csv (header not counted)`,
+  );
 });
 
 test('ids keep their case; "1 row matches"; Rank by reorders after a column sort (finding 15)', async ({ page }) => {
   await openApp(page);
-  const csv = ['id,label,cat,dog', 'img_0001,cat,0.9,0.1', 'IMG_0002,cat,0.2,0.8', 'img_0003,dog,0.3,0.7',
-    'img_0004,dog,0.6,0.4', 'img_0005,cat,0.7,0.3', 'img_0006,dog,0.1,0.9'].join('\n');
+  const csv = [
+    'id,label,cat,dog',
+    'img_0001,cat,0.9,0.1',
+    'IMG_0002,cat,0.2,0.8',
+    'img_0003,dog,0.3,0.7',
+    'img_0004,dog,0.6,0.4',
+    'img_0005,cat,0.7,0.3',
+    'img_0006,dog,0.1,0.9',
+  ].join('\n');
   await dropFiles(page, [{ name: 'pets.csv', text: csv }]);
   await waitReady(page);
   await app(page).locator('.vt-row[data-position="0"]').click();
@@ -61,23 +82,30 @@ test('ids keep their case; "1 row matches"; Rank by reorders after a column sort
   const expected = await app(page).evaluate((el) => {
     const rank = new Map(Array.from(el.report.issues, (i, r) => [i, r]));
     const q = el.report.labelQuality;
-    return [...Array(el.report.numExamples).keys()].sort((a, b) =>
-      (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || q[a] - q[b] || a - b);
+    return [...Array(el.report.numExamples).keys()].sort(
+      (a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || q[a] - q[b] || a - b,
+    );
   });
   expect(order).toEqual(expected);
 });
 
 test('a demo chosen by keyboard moves focus to the results table (finding 15)', async ({ page }) => {
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).focus();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .focus();
   await page.keyboard.press('Enter');
   await waitReady(page);
   await expect(app(page).locator('[role=grid]')).toBeFocused();
 });
 
-test('the noise matrix shows its numbers; the histogram has 4+ y ticks and an unobstructed label (finding 15)', async ({ page }) => {
+test('the noise matrix shows its numbers; the histogram has 4+ y ticks and an unobstructed label (finding 15)', async ({
+  page,
+}) => {
   await openApp(page);
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await waitReady(page);
   const matrix = app(page).locator('.matrix-card');
   await matrix.getByRole('button', { name: 'Noise matrix' }).click();
@@ -109,7 +137,9 @@ test.describe('dark mode', () => {
 
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 800 }, hasTouch: true });
-  test('tapping a card brings Accept/Keep into view; decision buttons are at least 44 px tall (finding 15)', async ({ page }) => {
+  test('tapping a card brings Accept/Keep into view; decision buttons are at least 44 px tall (finding 15)', async ({
+    page,
+  }) => {
     await openHeadlines(page);
     await app(page).locator('.vt-row[data-position="1"]').tap();
     const accept = app(page).locator('.decide-accept');

@@ -53,15 +53,26 @@ function combinedCsv() {
   return `id,text,label,${NAMES.join(',')}\n${rows.join('\n')}\n`;
 }
 
-test('a right-to-left override in class names, ids and cells does not reverse the page\'s sentences', async ({ page }) => {
+test("a right-to-left override in class names, ids and cells does not reverse the page's sentences", async ({
+  page,
+}) => {
   await openApp(page);
   await chooseFiles(page, [{ name: `data${RLO}.csv`, text: combinedCsv() }]);
   await waitReady(page);
   await expect(app(page).locator('[data-stat=flagged] .stat-value')).toHaveText('1');
   // The first flagged row's detail: its id, labels and explanation.
   await app(page).locator('.vt-row:not(.vt-head)').first().click();
-  const phrases = ['Labelled', 'the model gives', 'threshold', 'flagged', 'labels + probabilities', 'examples',
-    'header not counted', 'Label column', 'Shown alongside'];
+  const phrases = [
+    'Labelled',
+    'the model gives',
+    'threshold',
+    'flagged',
+    'labels + probabilities',
+    'examples',
+    'header not counted',
+    'Label column',
+    'Shown alongside',
+  ];
   const { bad, found } = await reversed(page, phrases);
   expect(bad).toEqual([]);
   // The check did look at the explanations (table and detail), the file line and the detail's footer.
@@ -78,7 +89,10 @@ test('a right-to-left override in class names, ids and cells does not reverse th
 test('a message quoting a label with a right-to-left override reads left to right', async ({ page }) => {
   await openApp(page);
   const probs = `${NAMES.join(',')}\n0.9,0.05,0.05\n0.05,0.9,0.05\n0.05,0.05,0.9\n`;
-  await chooseFiles(page, [{ name: 'labels.csv', text: `label\nplain\nother\nx${RLO}y\n` }, { name: 'pred_probs.csv', text: probs }]);
+  await chooseFiles(page, [
+    { name: 'labels.csv', text: `label\nplain\nother\nx${RLO}y\n` },
+    { name: 'pred_probs.csv', text: probs },
+  ]);
   const message = app(page).locator('.alert-message');
   await expect(message).toBeVisible();
   await expect(message).toContainText('matches no class');

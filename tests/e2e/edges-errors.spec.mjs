@@ -11,9 +11,12 @@ async function alertText(page) {
 }
 
 // What JavaScript engines say; none of it may reach the page.
-const RAW = /Cannot read properties|undefined|URI malformed|URIError|TypeError|RangeError|Are you offline|permission problems/;
+const RAW =
+  /Cannot read properties|undefined|URI malformed|URIError|TypeError|RangeError|Are you offline|permission problems/;
 
-test('demo="constructor" (a property of every object) is an unknown demo, named with the ones there are', async ({ page }) => {
+test('demo="constructor" (a property of every object) is an unknown demo, named with the ones there are', async ({
+  page,
+}) => {
   await openApp(page);
   for (const name of ['constructor', '__proto__', 'toString']) {
     await app(page).evaluate((el, demo) => el.setAttribute('demo', demo), name);

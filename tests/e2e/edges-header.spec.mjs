@@ -16,6 +16,10 @@ test('a combined CSV with a 70 KB header is read as labels + probabilities', asy
   await chooseFiles(page, [{ name: 'wide.csv', text }]);
   await waitReady(page);
   await expect(app(page).locator('.alert')).toBeHidden();
-  const read = await app(page).evaluate((el) => ({ n: el.data.numExamples, k: el.data.numClasses, first: el.data.classNames[0] }));
+  const read = await app(page).evaluate((el) => ({
+    n: el.data.numExamples,
+    k: el.data.numClasses,
+    first: el.data.classNames[0],
+  }));
   expect(read).toEqual({ n: 2 * K, k: K, first: names[0] });
 });

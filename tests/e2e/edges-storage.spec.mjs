@@ -6,11 +6,12 @@ import { app, expect, openApp, test, waitReady } from './fixtures.mjs';
 const grid = (page) => app(page).locator('[role=grid]');
 
 /** Whether leaving the page now would ask first (the element's beforeunload handler cancels). */
-const leaving = (page) => page.evaluate(() => {
-  const event = new Event('beforeunload', { cancelable: true });
-  window.dispatchEvent(event);
-  return event.defaultPrevented;
-});
+const leaving = (page) =>
+  page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
 
 test('indexedDB.open that never answers: a warning within seconds, decisions kept, leaving asks', async ({ page }) => {
   await page.addInitScript(() => {
@@ -22,7 +23,9 @@ test('indexedDB.open that never answers: a warning within seconds, decisions kep
     };
   });
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
 
   const warning = app(page).locator('.save-warning');
@@ -58,11 +61,15 @@ test('a save that never finishes: leaving asks at once, and the warning comes wi
     };
   });
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
   const state = app(page).locator('.save-state');
   await expect(state).toContainText('saved in this browser');
-  await page.evaluate(() => { window.hang = true; });
+  await page.evaluate(() => {
+    window.hang = true;
+  });
 
   await grid(page).focus();
   await page.keyboard.press('a');

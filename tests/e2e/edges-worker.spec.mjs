@@ -37,26 +37,36 @@ test('a worker that died is restarted: the data is read again and the analysis w
   expect(page.workers().filter((w) => w.url().endsWith('/src/js/worker.js'))).toHaveLength(1);
 });
 
-test('a worker that dies during a request fails that request with the same message, then files work again', async ({ page }) => {
+test('a worker that dies during a request fails that request with the same message, then files work again', async ({
+  page,
+}) => {
   await openApp(page);
   const [worker] = page.workers().filter((w) => w.url().endsWith('/src/js/worker.js'));
-  await worker.evaluate(() => { self.onmessage = () => {}; }); // busy: takes requests, answers none
+  await worker.evaluate(() => {
+    self.onmessage = () => {};
+  }); // busy: takes requests, answers none
   await page.evaluate(async () => {
     const { sharedClient } = await import('/ui/shared-client.js');
     const client = await sharedClient();
-    window.pendingRead = client.readDataset({ combined: new Blob(['label,a,b\n0,0.9,0.1\n1,0.2,0.8\n']) })
-      .then(() => 'read', (e) => `${e.code}: ${e.message}`);
+    window.pendingRead = client.readDataset({ combined: new Blob(['label,a,b\n0,0.9,0.1\n1,0.2,0.8\n']) }).then(
+      () => 'read',
+      (e) => `${e.code}: ${e.message}`,
+    );
   });
   await killWorker(page);
   // Answered as soon as the worker is gone, not left waiting for ever.
-  expect(await page.evaluate(() => window.pendingRead)).toMatch(/^engine_stopped: The analysis engine stopped \(probably out of memory\) and was restarted;/);
+  expect(await page.evaluate(() => window.pendingRead)).toMatch(
+    /^engine_stopped: The analysis engine stopped \(probably out of memory\) and was restarted;/,
+  );
 
   await app(page).evaluate((el) => el.loadDemo('headlines'));
   await waitReady(page);
   await expect(app(page).locator('[data-stat=flagged] .stat-value')).toHaveText('6');
 });
 
-test('an error the page did not expect is worded for people; the raw message is only the folded technical detail', async ({ page }) => {
+test('an error the page did not expect is worded for people; the raw message is only the folded technical detail', async ({
+  page,
+}) => {
   await openApp(page);
   await app(page).evaluate((el) => el.loadDemo('headlines'));
   await waitReady(page);
@@ -67,13 +77,18 @@ test('an error the page did not expect is worded for people; the raw message is 
     self.onmessage = (event) => {
       const { id, method } = event.data;
       if (method !== 'audit') return handle(event);
-      return self.postMessage({ id, error: { code: 'internal_error', message: "Cannot read properties of undefined (reading 'length')" } });
+      return self.postMessage({
+        id,
+        error: { code: 'internal_error', message: 'Cannot read properties of ' + "undefined (reading 'length')" },
+      });
     };
   });
   await app(page).evaluate((el) => el.setAttribute('filter-by', 'both'));
   const alert = app(page).locator('.alert');
   await expect(alert.locator('.alert-title')).toHaveText('Something went wrong inside labelscope');
-  await expect(alert.locator('.alert-message')).toHaveText('labelscope ran into a problem it did not expect; your files are not the cause.');
+  await expect(alert.locator('.alert-message')).toHaveText(
+    'labelscope ran into a problem it did not expect; your files are not the cause.',
+  );
   await expect(alert).toContainText('Reload the page and try again.');
   const detail = alert.locator('details.technical-detail');
   await expect(detail.locator('code')).toBeHidden(); // folded

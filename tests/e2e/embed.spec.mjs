@@ -1,7 +1,9 @@
 // <label-scope> embedded in a lesson page: compact view, its event, and a quiz that reads it.
 import { apiAudit, expect, HEADLINES, screenshot, test } from './fixtures.mjs';
 
-test('the compact element in examples/embed.html fires labelscope-result and the quiz reacts', async ({ page }, testInfo) => {
+test('the compact element in examples/embed.html fires labelscope-result and the quiz reacts', async ({
+  page,
+}, testInfo) => {
   const expected = await apiAudit({ combined: `${HEADLINES}dataset.csv` });
   // Record the event from the very start (it bubbles and is composed, so the document sees it).
   await page.addInitScript(() => {
@@ -16,8 +18,13 @@ test('the compact element in examples/embed.html fires labelscope-result and the
   expect(details).toHaveLength(1);
   const [detail] = details;
   expect(detail).toMatchObject({
-    numExamples: 49, numClasses: 4, numIssues: expected.issues.length, issues: expected.issues,
-    classNames: ['sports', 'weather', 'cooking', 'technology'], filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence',
+    numExamples: 49,
+    numClasses: 4,
+    numIssues: expected.issues.length,
+    issues: expected.issues,
+    classNames: ['sports', 'weather', 'cooking', 'technology'],
+    filterBy: 'prune_by_noise_rate',
+    rankBy: 'self_confidence',
     truth: { numErrors: 5, flaggedConfirmed: 5 },
   });
   expect(detail.ids.slice(0, 5)).toEqual(['4', '3', '40', '7', '22']);
@@ -44,7 +51,11 @@ test('the compact element in examples/embed.html fires labelscope-result and the
 });
 
 test('attributes: src, filter-by, rank-by and max-rows on a compact element', async ({ page }) => {
-  const expected = await apiAudit({ combined: `${HEADLINES}dataset.csv` }, {}, { filterBy: 'predicted_neq_given', rankBy: 'normalized_margin' });
+  const expected = await apiAudit(
+    { combined: `${HEADLINES}dataset.csv` },
+    {},
+    { filterBy: 'predicted_neq_given', rankBy: 'normalized_margin' },
+  );
   await page.goto('/examples/embed.html');
   // Replace the lesson's element with one configured by attributes, as another page would write it.
   await page.evaluate(() => {
@@ -55,7 +66,9 @@ test('attributes: src, filter-by, rank-by and max-rows on a compact element', as
     el.setAttribute('filter-by', 'predicted_neq_given');
     el.setAttribute('rank-by', 'normalized_margin');
     el.setAttribute('max-rows', '3');
-    el.addEventListener('labelscope-result', (e) => { window.customResult = e.detail; });
+    el.addEventListener('labelscope-result', (e) => {
+      window.customResult = e.detail;
+    });
     document.querySelector('main').prepend(el);
   });
   const custom = page.locator('label-scope#custom');
@@ -68,28 +81,36 @@ test('attributes: src, filter-by, rank-by and max-rows on a compact element', as
 
 test('labels-src, pred-probs-src and truth-src load a pair of files with their truth', async ({ page }) => {
   await page.goto('/examples/embed.html');
-  const detail = await page.evaluate(() => new Promise((resolve) => {
-    const el = document.createElement('label-scope');
-    el.setAttribute('compact', '');
-    el.setAttribute('labels-src', '/examples/mnist/labels.csv');
-    el.setAttribute('pred-probs-src', '/examples/mnist/pred_probs.npy');
-    el.setAttribute('truth-src', '/examples/mnist/truth.csv');
-    el.addEventListener('labelscope-result', (e) => resolve(e.detail));
-    document.querySelector('main').prepend(el);
-  }));
+  const detail = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.createElement('label-scope');
+        el.setAttribute('compact', '');
+        el.setAttribute('labels-src', '/examples/mnist/labels.csv');
+        el.setAttribute('pred-probs-src', '/examples/mnist/pred_probs.npy');
+        el.setAttribute('truth-src', '/examples/mnist/truth.csv');
+        el.addEventListener('labelscope-result', (e) => resolve(e.detail));
+        document.querySelector('main').prepend(el);
+      }),
+  );
   expect(detail).toMatchObject({ numExamples: 10000, numClasses: 10, truth: { numErrors: 15 } });
   expect(detail.ids).toBeNull(); // no id column: quiz pages use `issues` (row indices)
 });
 
 test('a cross-origin src is refused with a readable error, and no request is made', async ({ page }) => {
   await page.goto('/examples/embed.html');
-  const errors = page.evaluate(() => new Promise((resolve) => {
-    const el = document.createElement('label-scope');
-    el.setAttribute('compact', '');
-    el.addEventListener('labelscope-error', (e) => resolve(e.detail));
-    el.setAttribute('src', 'https://example.com/data.csv');
-    document.querySelector('main').prepend(el);
-  }));
+  const errors = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.createElement('label-scope');
+        el.setAttribute('compact', '');
+        el.addEventListener('labelscope-error', (e) => resolve(e.detail));
+        el.setAttribute('src', 'https://example.com/data.csv');
+        document.querySelector('main').prepend(el);
+      }),
+  );
   expect(await errors).toMatchObject({ code: 'cross_origin', file: 'data.csv' });
-  await expect(page.locator('label-scope').first().locator('.alert')).toContainText('only loads files from this page’s own origin');
+  await expect(page.locator('label-scope').first().locator('.alert')).toContainText(
+    'only loads files from this page’s own origin',
+  );
 });

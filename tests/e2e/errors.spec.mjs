@@ -4,7 +4,9 @@ import { app, chooseFiles, dropFiles, expect, HEADLINES, openApp, pageStats, tes
 const LABELS = { name: 'labels.csv', text: 'label\n0\n1\n2\n0\n' };
 const BAD_PROBS = { name: 'pred_probs.csv', text: 'a,b,c\n0.7,0.2,0.1\n0.1,0.8,0.1\n0.2,oops,0.7\n0.6,0.3,0.1\n' };
 
-test('a malformed probabilities file: a visible error naming the row and column, then a good file works', async ({ page }) => {
+test('a malformed probabilities file: a visible error naming the row and column, then a good file works', async ({
+  page,
+}) => {
   await openApp(page);
   await chooseFiles(page, [LABELS, BAD_PROBS]);
   const alert = app(page).locator('.alert');
@@ -24,26 +26,37 @@ test('a malformed probabilities file: a visible error naming the row and column,
 
 test('labels and probabilities of different lengths', async ({ page }) => {
   await openApp(page);
-  await chooseFiles(page, [{ name: 'labels.csv', text: 'label\n0\n1\n' }, { name: 'pred_probs.csv', text: 'a,b\n0.9,0.1\n0.2,0.8\n0.5,0.5\n' }]);
+  await chooseFiles(page, [
+    { name: 'labels.csv', text: 'label\n0\n1\n' },
+    { name: 'pred_probs.csv', text: 'a,b\n0.9,0.1\n0.2,0.8\n0.5,0.5\n' },
+  ]);
   await expect(app(page).locator('.alert')).toBeVisible();
   await expect(app(page).locator('.alert-message')).toContainText(/row|rows/);
 });
 
 test('a label outside the classes names its row', async ({ page }) => {
   await openApp(page);
-  await chooseFiles(page, [{ name: 'labels.csv', text: 'label\n0\n1\n7\n' }, { name: 'pred_probs.csv', text: 'a,b\n0.9,0.1\n0.2,0.8\n0.5,0.5\n' }]);
+  await chooseFiles(page, [
+    { name: 'labels.csv', text: 'label\n0\n1\n7\n' },
+    { name: 'pred_probs.csv', text: 'a,b\n0.9,0.1\n0.2,0.8\n0.5,0.5\n' },
+  ]);
   await expect(app(page).locator('.alert-where')).toHaveText('labels.csv, row 3, column 1:'); // the third data row
   await expect(app(page).locator('.alert-message')).toContainText('Label 7');
 });
 
 test('an empty file', async ({ page }) => {
   await openApp(page);
-  await chooseFiles(page, [{ name: 'labels.csv', text: '' }, { name: 'pred_probs.csv', text: 'a,b\n0.9,0.1\n' }]);
+  await chooseFiles(page, [
+    { name: 'labels.csv', text: '' },
+    { name: 'pred_probs.csv', text: 'a,b\n0.9,0.1\n' },
+  ]);
   await expect(app(page).locator('.alert')).toContainText('labels.csv');
   await expect(app(page).locator('.alert')).toContainText(/empty/i);
 });
 
-test('an empty file or a PNG named .csv is refused at once, alone, with the reader\'s message (finding 3)', async ({ page }) => {
+test("an empty file or a PNG named .csv is refused at once, alone, with the reader's message (finding 3)", async ({
+  page,
+}) => {
   await openApp(page);
   await chooseFiles(page, [{ name: 'labels.csv', text: '' }]);
   const alert = app(page).locator('.alert');
@@ -66,8 +79,11 @@ test('an empty file or a PNG named .csv is refused at once, alone, with the read
 
 test('a bad truth file is reported with its row, and the analysis still shows', async ({ page }) => {
   await openApp(page);
-  await chooseFiles(page, [`${HEADLINES}labels.csv`, `${HEADLINES}pred_probs.csv`,
-    { name: 'truth.csv', text: 'index,is_error\n3,1\n99,1\n' }]);
+  await chooseFiles(page, [
+    `${HEADLINES}labels.csv`,
+    `${HEADLINES}pred_probs.csv`,
+    { name: 'truth.csv', text: 'index,is_error\n3,1\n99,1\n' },
+  ]);
   await waitReady(page);
   // row N = the N-th data row of the truth file (its header not counted)
   await expect(app(page).locator('.alert-where')).toHaveText('truth.csv, row 2, column 1:');
@@ -78,8 +94,10 @@ test('a bad truth file is reported with its row, and the analysis still shows', 
 test('warnings from the reader are shown, never swallowed', async ({ page }) => {
   await openApp(page);
   // Rows that do not sum to 1 are used as given, with a warning.
-  await chooseFiles(page, [{ name: 'labels.csv', text: 'label\n0\n1\n0\n1\n' },
-    { name: 'pred_probs.csv', text: 'a,b\n0.9,0.3\n0.2,0.8\n0.7,0.3\n0.4,0.6\n' }]);
+  await chooseFiles(page, [
+    { name: 'labels.csv', text: 'label\n0\n1\n0\n1\n' },
+    { name: 'pred_probs.csv', text: 'a,b\n0.9,0.3\n0.2,0.8\n0.7,0.3\n0.4,0.6\n' },
+  ]);
   await waitReady(page);
   await expect(app(page).locator('.warnings')).toBeVisible();
   expect((await pageStats(page)).reads).toBe(1);

@@ -2,7 +2,17 @@
 // leaves everything on screen as it was.
 import { readFileSync } from 'node:fs';
 import {
-  apiAudit, app, expect, HEADLINES, openApp, openSettings, pageStats, parseCsv, tableIndices, test, waitReady,
+  apiAudit,
+  app,
+  expect,
+  HEADLINES,
+  openApp,
+  openSettings,
+  pageStats,
+  parseCsv,
+  tableIndices,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 
 async function downloadCsv(page, buttonName) {
@@ -19,7 +29,9 @@ test('flagged rows and the full dataset download as CSV, without losing the view
   const names = dataset.classNames;
 
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
   await openSettings(page);
   await app(page).getByLabel('Find issues with').selectOption('both');
@@ -31,9 +43,23 @@ test('flagged rows and the full dataset download as CSV, without losing the view
   const flagged = await downloadCsv(page, 'Download flagged rows (CSV)');
   expect(flagged.name).toBe('headlines-demo-flagged.csv');
   const [header, ...rows] = flagged.rows;
-  expect(header).toEqual(['rank', 'index', 'row', 'given_label', 'suggested_label', 'label_quality',
-    'given_probability', 'suggested_probability', 'id', 'text', 'is_error', 'p_sports', 'p_weather', 'p_cooking',
-    'p_technology']);
+  expect(header).toEqual([
+    'rank',
+    'index',
+    'row',
+    'given_label',
+    'suggested_label',
+    'label_quality',
+    'given_probability',
+    'suggested_probability',
+    'id',
+    'text',
+    'is_error',
+    'p_sports',
+    'p_weather',
+    'p_cooking',
+    'p_technology',
+  ]);
   expect(rows.map((r) => Number(r[1]))).toEqual(issues);
   rows.forEach((row, r) => {
     const i = issues[r];
@@ -47,16 +73,34 @@ test('flagged rows and the full dataset download as CSV, without losing the view
     expect(row[9]).toBe(source[i + 1][1]); // the text, as in the file
     expect(row.slice(11).map(Number)).toEqual(source[i + 1].slice(3, 7).map(Number));
   });
-  expect([rows[0][8], rows[0][9], rows[0][3], rows[0][4]])
-    .toEqual(['4', 'Slow-roasted lamb with garlic and rosemary in five steps', 'technology', 'cooking']);
+  expect([rows[0][8], rows[0][9], rows[0][3], rows[0][4]]).toEqual([
+    '4',
+    'Slow-roasted lamb with garlic and rosemary in five steps',
+    'technology',
+    'cooking',
+  ]);
   expect(rows[0][10]).toBe('1');
 
   // The full dataset with p_<class>, known truth, suggested_label and is_label_issue; quoted text survives.
   const full = await downloadCsv(page, 'Download full dataset (CSV)');
   expect(full.name).toBe('headlines-demo-audited.csv');
   const [fullHeader, ...all] = full.rows;
-  expect(fullHeader).toEqual(['index', 'row', 'id', 'text', 'label', 'p_sports', 'p_weather', 'p_cooking',
-    'p_technology', 'true_label', 'is_error', 'suggested_label', 'is_label_issue', 'label_quality']);
+  expect(fullHeader).toEqual([
+    'index',
+    'row',
+    'id',
+    'text',
+    'label',
+    'p_sports',
+    'p_weather',
+    'p_cooking',
+    'p_technology',
+    'true_label',
+    'is_error',
+    'suggested_label',
+    'is_label_issue',
+    'label_quality',
+  ]);
   expect(all).toHaveLength(49);
   all.forEach((row, i) => {
     expect(row.slice(0, 2)).toEqual([String(i), String(i + 1)]);

@@ -1,8 +1,19 @@
 // A person's own files: picked, dropped, in pairs or as one table — the page must flag exactly what
 // the JS API flags on the same bytes, and let the person fix a wrong guess about a file.
 import {
-  apiAudit, app, chooseFiles, dropFiles, expect, HEADLINES, MNIST, openApp, pageIssues, pageStats, tableIndices,
-  test, waitReady,
+  apiAudit,
+  app,
+  chooseFiles,
+  dropFiles,
+  expect,
+  HEADLINES,
+  MNIST,
+  openApp,
+  pageIssues,
+  pageStats,
+  tableIndices,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 
 /** A small combined table with string labels, a text column and three deliberately wrong labels. */
@@ -17,7 +28,10 @@ function animalsCsv({ labelHeader = 'label', isError = false } = {}) {
     p[(truth + 1) % 3] = 1 - p[truth] - 0.05;
     // Quotes and commas in the text column must survive the round trip.
     const known = isError ? `,${given === truth ? 0 : 1}` : '';
-    lines.push(`${i + 1},"A ${classes[truth]}, seen on day ${i} ""up close""",${classes[given]},${p.map((x) => x.toFixed(4)).join(',')}${known}`);
+    lines.push(
+      `${i + 1},"A ${classes[truth]}, seen on day ${i} ""up ` +
+        `close""",${classes[given]},${p.map((x) => x.toFixed(4)).join(',')}${known}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -34,7 +48,9 @@ test('labels + probabilities picked with the file chooser: same flags as the JS 
   await expect(app(page).locator('.file').nth(0)).toContainText('labels.csv');
   await expect(app(page).locator('.file').nth(0).locator('select')).toHaveValue('labels');
   await expect(app(page).locator('.file').nth(1).locator('select')).toHaveValue('predProbs');
-  await expect(app(page).locator('.read-summary')).toContainText('Read 49 examples and 4 classes: sports, weather, cooking and technology.');
+  await expect(app(page).locator('.read-summary')).toContainText(
+    'Read 49 examples and 4 classes: sports, weather, cooking and technology.',
+  );
 });
 
 test('labels + probabilities dropped with a real DataTransfer (.npy): same flags as the JS API', async ({ page }) => {
@@ -76,16 +92,22 @@ test('an is_error column in the table marks confirmed errors and scores the flag
   await openApp(page);
   await chooseFiles(page, [file]);
   await waitReady(page);
-  await expect(app(page).locator('.truth')).toContainText('The true label of every row is known: 3 rows are mislabelled');
+  await expect(app(page).locator('.truth')).toContainText(
+    'The true label of every row is known: 3 rows are mislabelled',
+  );
   await expect(app(page).locator('[data-stat=recall]')).toContainText(`${confirmed} of 3`);
   for (const i of expected.issues) {
-    await expect(app(page).locator(`.vt-row[data-index="${i}"] .vt-c-truth`)).toHaveText(errors.has(i) ? 'error' : 'correct');
+    await expect(app(page).locator(`.vt-row[data-index="${i}"] .vt-c-truth`)).toHaveText(
+      errors.has(i) ? 'error' : 'correct',
+    );
   }
   // is_error is truth, not a probability column.
   await expect(app(page).locator('.files-found')).toContainText('3 classes (cat, dog, bird)');
 });
 
-test('a combined CSV whose label column has another name: the person chooses it, the file is re-read', async ({ page }) => {
+test('a combined CSV whose label column has another name: the person chooses it, the file is re-read', async ({
+  page,
+}) => {
   const file = { name: 'animals.csv', text: animalsCsv({ labelHeader: 'animal' }) };
   const expected = await apiAudit({ combined: file }, { labelColumn: 'animal' });
   await openApp(page);
@@ -98,7 +120,9 @@ test('a combined CSV whose label column has another name: the person chooses it,
   await expect(app(page).locator('.alert')).toBeHidden();
   expect(await pageIssues(page)).toEqual(expected.issues);
   expect((await pageStats(page)).reads).toBe(2);
-  await expect(app(page).locator('.read-summary')).toContainText('Label column: animal, one probability column per class.');
+  await expect(app(page).locator('.read-summary')).toContainText(
+    'Label column: animal, one probability column per class.',
+  );
 });
 
 test('a wrong role can be fixed: swap labels and probabilities', async ({ page }) => {
@@ -138,7 +162,9 @@ test('a truth file added later scores the flags without reading the data again',
   await waitReady(page);
   await expect(app(page).locator('.truth')).toHaveCount(0);
   await chooseFiles(page, [`${MNIST}truth.csv`]);
-  await expect(app(page).locator('.truth')).toContainText('15 confirmed label errors are known — 0.15% of the 10,000 examples');
+  await expect(app(page).locator('.truth')).toContainText(
+    '15 confirmed label errors are known — 0.15% of the 10,000 examples',
+  );
   // Only errors are listed, so a wrong flag cannot be told from an unchecked one.
   await expect(app(page).locator('[data-stat=precision]')).toContainText('precision unknown');
   expect((await pageStats(page)).reads).toBe(1);

@@ -14,40 +14,43 @@ export const MNIST = `${ROOT}examples/mnist/`;
 
 export const test = base.extend({
   // Auto fixture: guards every page of every test.
-  guard: [async ({ context }, use) => {
-    const offsite = [];
-    const problems = [];
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === 'http:' && url.hostname === '127.0.0.1') return route.continue();
-      offsite.push(url.href);
-      return route.abort();
-    });
-    const watch = (page) => {
-      page.on('console', (message) => {
-        const text = message.text();
-        if (message.type() === 'error' || /MIME type|falling back to ArrayBuffer/i.test(text)) {
-          problems.push(`${message.type()}: ${text}`);
-        }
+  guard: [
+    async ({ context }, use) => {
+      const offsite = [];
+      const problems = [];
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.protocol === 'http:' && url.hostname === '127.0.0.1') return route.continue();
+        offsite.push(url.href);
+        return route.abort();
       });
-      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    };
-    context.pages().forEach(watch);
-    context.on('page', watch);
-    // LABELSCOPE_E2E_WASM_DIR=DIR: the page and its worker load DIR's labelscope-core.{mjs,wasm}
-    // instead of dist/wasm's (a helper's own build of the core, while dist/ is the lead's).
-    const wasmDir = process.env.LABELSCOPE_E2E_WASM_DIR;
-    if (wasmDir) {
-      await context.route(/\/dist\/wasm\/labelscope-core\.(mjs|wasm)$/, (route) => {
-        const name = new URL(route.request().url()).pathname.split('/').pop();
-        const contentType = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-        return route.fulfill({ path: join(wasmDir, name), contentType });
-      });
-    }
-    await use({ offsite, problems });
-    expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
-    expect(problems, 'console errors and warnings').toEqual([]);
-  }, { auto: true }],
+      const watch = (page) => {
+        page.on('console', (message) => {
+          const text = message.text();
+          if (message.type() === 'error' || /MIME type|falling back to ArrayBuffer/i.test(text)) {
+            problems.push(`${message.type()}: ${text}`);
+          }
+        });
+        page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      // LABELSCOPE_E2E_WASM_DIR=DIR: the page and its worker load DIR's labelscope-core.{mjs,wasm}
+      // instead of dist/wasm's (a helper's own build of the core, while dist/ is the lead's).
+      const wasmDir = process.env.LABELSCOPE_E2E_WASM_DIR;
+      if (wasmDir) {
+        await context.route(/\/dist\/wasm\/labelscope-core\.(mjs|wasm)$/, (route) => {
+          const name = new URL(route.request().url()).pathname.split('/').pop();
+          const contentType = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+          return route.fulfill({ path: join(wasmDir, name), contentType });
+        });
+      }
+      await use({ offsite, problems });
+      expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
+      expect(problems, 'console errors and warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 /** The page's <label-scope>. */
@@ -64,9 +67,14 @@ export async function waitReady(page, element = app(page)) {
 
 /** Example indices of the rows the table shows, top to bottom (only rendered rows). */
 export function tableIndices(page) {
-  return app(page).locator('.vt-spacer .vt-row').evaluateAll((rows) => rows
-    .map((row) => ({ pos: Number(row.dataset.position), index: Number(row.dataset.index) }))
-    .sort((a, b) => a.pos - b.pos).map((r) => r.index));
+  return app(page)
+    .locator('.vt-spacer .vt-row')
+    .evaluateAll((rows) =>
+      rows
+        .map((row) => ({ pos: Number(row.dataset.position), index: Number(row.dataset.index) }))
+        .sort((a, b) => a.pos - b.pos)
+        .map((r) => r.index),
+    );
 }
 
 /** The page's last report, flagged indices in rank order. */
@@ -77,7 +85,7 @@ export function pageIssues(page) {
 /** Unfolds the settings (folded by default, their values shown in the summary line). */
 export async function openSettings(page) {
   const card = app(page).locator('.settings-card');
-  if (await card.getAttribute('open') === null) await card.locator('summary').click();
+  if ((await card.getAttribute('open')) === null) await card.locator('summary').click();
   await expect(card).toHaveAttribute('open', '');
 }
 
@@ -105,7 +113,9 @@ export async function chooseFiles(page, specs) {
 /** Drops files on the drop zone with a real DataTransfer, as a drag from the desktop would. */
 export async function dropFiles(page, specs) {
   // Bytes travel as base64: a JSON array of numbers is slow for files of a few MB.
-  const files = specs.map(filePayload).map((f) => ({ name: f.name, type: f.mimeType, base64: f.buffer.toString('base64') }));
+  const files = specs
+    .map(filePayload)
+    .map((f) => ({ name: f.name, type: f.mimeType, base64: f.buffer.toString('base64') }));
   const transfer = await page.evaluateHandle((list) => {
     const dt = new DataTransfer();
     for (const f of list) {
@@ -125,10 +135,12 @@ const labelScope = () => (core ??= createLabelScope());
 /** Reads and audits like the page does; returns {dataset info, report}. */
 export async function apiAudit(input, readOptions = {}, auditOptions = {}) {
   const ls = await labelScope();
-  const named = Object.fromEntries(Object.entries(input).map(([role, spec]) => {
-    const f = filePayload(spec);
-    return [role, { name: f.name, data: new Uint8Array(f.buffer) }];
-  }));
+  const named = Object.fromEntries(
+    Object.entries(input).map(([role, spec]) => {
+      const f = filePayload(spec);
+      return [role, { name: f.name, data: new Uint8Array(f.buffer) }];
+    }),
+  );
   const dataset = await ls.readDataset(named, readOptions);
   try {
     const report = ls.audit(dataset, { filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence', ...auditOptions });
@@ -157,15 +169,27 @@ export function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += c;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 

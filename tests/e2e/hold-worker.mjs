@@ -22,8 +22,12 @@ function holdingWorker(methods) {
         this.#handler?.(event);
       });
     }
-    get onmessage() { return this.#handler; }
-    set onmessage(handler) { this.#handler = handler; }
+    get onmessage() {
+      return this.#handler;
+    }
+    set onmessage(handler) {
+      this.#handler = handler;
+    }
     postMessage(message, transfer) {
       if (methods.includes(message?.method)) this.#ids.add(message.id);
       super.postMessage(message, transfer);
@@ -34,7 +38,13 @@ function holdingWorker(methods) {
 /** Installs the wrapper in `page` (before its scripts run) for these worker methods, e.g. ['audit']. */
 export const holdWorker = (page, methods) => page.addInitScript(holdingWorker, methods);
 /** While on, answers to the held methods wait (progress messages still pass). */
-export const hold = (page, on) => page.evaluate((value) => { window.__hold = value; }, on);
+export const hold = (page, on) =>
+  page.evaluate((value) => {
+    window.__hold = value;
+  }, on);
 export const heldCount = (page) => page.evaluate(() => window.__held.length);
 /** Delivers the held answers, oldest first. */
-export const releaseHeld = (page) => page.evaluate(() => { for (const deliver of window.__held.splice(0)) deliver(); });
+export const releaseHeld = (page) =>
+  page.evaluate(() => {
+    for (const deliver of window.__held.splice(0)) deliver();
+  });

@@ -12,11 +12,17 @@ const api = () => (lsPromise ??= createLabelScope());
 /** The JS API's view of MNIST, as given and with simulated noise: audits and scores. */
 async function mnist({ rate = null, seed = 0, pair = null } = {}) {
   const ls = await api();
-  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
-  const dataset = await ls.readDataset({
-    labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
-    predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
-  }, { classNames });
+  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const dataset = await ls.readDataset(
+    {
+      labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
+      predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
+    },
+    { classNames },
+  );
   try {
     const predProbs = dataset.probabilityRows(0, dataset.numExamples);
     const options = { filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence' };
@@ -38,7 +44,8 @@ async function openLesson(page) {
     document.addEventListener('labelscope-step', (e) => window.steps.push({ id: e.target.id, ...e.detail }));
   });
   await page.goto('/examples/lesson.html');
-  for (const id of ['real', 'noisy', 'steps']) await expect(page.locator(`label-scope#${id}`)).toHaveAttribute('data-state', 'ready');
+  for (const id of ['real', 'noisy', 'steps'])
+    await expect(page.locator(`label-scope#${id}`)).toHaveAttribute('data-state', 'ready');
   for (const form of await page.locator('form.quiz').all()) await expect(form.locator('button')).toBeEnabled();
 }
 
@@ -51,12 +58,16 @@ async function answer(page, name, value) {
 }
 
 async function wrongChoice(page, name, right) {
-  const values = await page.locator(`form.quiz[data-quiz="${name}"] input`).evaluateAll((inputs) => inputs.map((i) => i.value));
+  const values = await page
+    .locator(`form.quiz[data-quiz="${name}"] input`)
+    .evaluateAll((inputs) => inputs.map((i) => i.value));
   expect(values).toContain(right);
   return values.find((v) => v !== right);
 }
 
-test('the lesson page: six quizzes, answered wrong and then right, against the live numbers', async ({ page }, testInfo) => {
+test('the lesson page: six quizzes, answered wrong and then right, against the live numbers', async ({
+  page,
+}, testInfo) => {
   const real = await mnist();
   const noisy = await mnist({ rate: 0.1, seed: 7 });
   const pair = await mnist({ rate: 0.2, seed: 7, pair: '4,9' });
@@ -80,7 +91,9 @@ test('the lesson page: six quizzes, answered wrong and then right, against the l
     await expect(ok).toHaveClass(/right/);
     await expect(ok).toContainText('Right');
   }
-  await expect(page.locator('form.quiz[data-quiz="found"] .feedback')).toContainText(`${noisy.score.found.toLocaleString('en-US')} of the 1,000`);
+  await expect(page.locator('form.quiz[data-quiz="found"] .feedback')).toContainText(
+    `${noisy.score.found.toLocaleString('en-US')} of the 1,000`,
+  );
   await expect(page.locator('#score')).toHaveText('Your score: 6 of 6 right so far.');
   await screenshot(page, testInfo, 'lesson-desktop-light', { fullPage: true });
 });
@@ -92,16 +105,27 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   const { steps, report, labels } = await el.evaluate((node) => ({
     steps: window.steps.filter((s) => s.id === 'steps'),
     report: {
-      thresholds: node.report.thresholds, cj: node.report.confidentJointUncalibrated, noiseMatrix: node.report.noiseMatrix,
-      calibrated: node.report.confidentJoint, labelCounts: node.report.labelCounts,
-      py: node.report.py, issues: Array.from(node.report.issues), suggested: Array.from(node.report.suggestedLabel),
+      thresholds: node.report.thresholds,
+      cj: node.report.confidentJointUncalibrated,
+      noiseMatrix: node.report.noiseMatrix,
+      calibrated: node.report.confidentJoint,
+      labelCounts: node.report.labelCounts,
+      py: node.report.py,
+      issues: Array.from(node.report.issues),
+      suggested: Array.from(node.report.suggestedLabel),
       quality: Array.from(node.report.labelQuality),
     },
     labels: Array.from(node.data.labels),
   }));
   const last = steps.slice(-6);
   expect(last.map((s) => [s.step, s.index])).toEqual([
-    ['thresholds', 0], ['confident-joint', 1], ['calibration', 2], ['noise-matrix', 3], ['pruning', 4], ['ranking', 5]]);
+    ['thresholds', 0],
+    ['confident-joint', 1],
+    ['calibration', 2],
+    ['noise-matrix', 3],
+    ['pruning', 4],
+    ['ranking', 5],
+  ]);
   const [t, cj, cal, nm, pr, rk] = last;
   expect(t.thresholds).toEqual(report.thresholds);
   expect(t.thresholds).toEqual(pair.report.thresholds); // and the element's report is the API's
@@ -126,16 +150,20 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   const shown = el.locator('.lz-step');
   await expect(shown).toHaveCount(6);
   await expect(shown.nth(0).locator('.lz-row')).toContainText(`Row ${rowText} is labelled ${labels[row]}`);
-  await expect(shown.nth(5).locator('.lz-row')).toContainText(`Row ${rowText} is ranked 1st of ${report.issues.length}`);
+  await expect(shown.nth(5).locator('.lz-row')).toContainText(
+    `Row ${rowText} is ranked 1st of ${report.issues.length}`,
+  );
   // The followed row's cell gives up that many rows, and the row is one of them (the top flag).
   const [given, other] = pr.rowCell;
   expect(pr.rowPicked).toBe(true);
   await expect(shown.nth(4).locator('.lz-row')).toContainText(
-    `Row ${rowText}: ${cells[given][other]} rows are pruned from cell (${given}, ${other}) and it is one of them`);
+    `Row ${rowText}: ${cells[given][other]} rows are pruned from cell (${given}, ${other}) and it is one of them`,
+  );
+  await expect(el.locator('.lz-walk')).toContainText(`Row ${rowText}: labelled ${given}; p(${other}) = `);
   await expect(el.locator('.lz-walk')).toContainText(
-    `Row ${rowText}: labelled ${given}; p(${other}) = `);
-  await expect(el.locator('.lz-walk')).toContainText(
-    `so it counts in cell (${given}, ${other}); ${cells[given][other]} rows are pruned from that cell and it is one of them; ranked 1st by self-confidence`);
+    `so it counts in cell (${given}, ${other}); ${cells[given][other]} rows are pruned from that cell and it is ` +
+      `one of them; ranked 1st by self-confidence`,
+  );
   const prunedRow = await shown.nth(4).locator('tbody tr').nth(given).locator('td').allTextContents();
   expect(prunedRow).toEqual(cells[given].map((v) => (v == null ? '—' : String(v))));
   // The matrix shows the confident joint's numbers.
@@ -146,15 +174,22 @@ test('each step of the step-by-step view shows the report’s own numbers', asyn
   await expect(el.locator('.lz-compare tr[data-ranking]')).toHaveCount(3);
   await expect(el.locator('.lz-rank-chart rect')).toHaveCount(3); // the rankings as a chart too
   // ... with the JS API's compareMethods numbers on the same flips.
-  const table = await el.locator('.lz-compare tr[data-method]').evaluateAll((rows) => rows.map((r) => ({
-    filterBy: r.dataset.method, flagged: Number(r.cells[1].textContent), found: Number(r.cells[2].textContent) })));
+  const table = await el.locator('.lz-compare tr[data-method]').evaluateAll((rows) =>
+    rows.map((r) => ({
+      filterBy: r.dataset.method,
+      flagged: Number(r.cells[1].textContent),
+      found: Number(r.cells[2].textContent),
+    })),
+  );
   expect(table).toEqual(pair.compare.methods.map(({ filterBy, flagged, found }) => ({ filterBy, flagged, found })));
   const ranks = await el.locator('.lz-compare tr[data-ranking] td:first-of-type').allTextContents();
   expect(ranks.map(Number)).toEqual(pair.compare.rankings.map((r) => r.found));
   await expect(el.locator('.lz-sweep-chart polyline')).toHaveCount(2);
 });
 
-test('hide-truth: no truth in the DOM until a row is decided; Reveal shows precision and recall', async ({ page }, testInfo) => {
+test('hide-truth: no truth in the DOM until a row is decided; Reveal shows precision and recall', async ({
+  page,
+}, testInfo) => {
   await openLesson(page);
   const el = page.locator('label-scope#noisy');
   const shadowText = () => el.evaluate((node) => node.shadowRoot.innerHTML);
@@ -200,22 +235,37 @@ test('the page header links to the lesson; a quiz can be answered by keyboard al
   await expect(form.locator('.feedback')).toHaveClass(/right/);
 });
 
-test('once loaded the lesson works offline: another seed is flipped and analysed without the network', async ({ page, context }) => {
+test('once loaded the lesson works offline: another seed is flipped and analysed without the network', async ({
+  page,
+  context,
+}) => {
   const want = await mnist({ rate: 0.2, seed: 8, pair: '4,9' });
   await openLesson(page);
   await context.setOffline(true);
-  const sim = await page.locator('label-scope#steps').evaluate((el) => new Promise((resolve) => {
-    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
-    el.setAttribute('seed', '8');
-  }));
-  expect(sim).toEqual({ rate: 0.2, seed: 8, flipped: want.score.flipped, found: want.score.found,
-    precision: want.score.precision, recall: want.score.recall });
+  const sim = await page.locator('label-scope#steps').evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
+        el.setAttribute('seed', '8');
+      }),
+  );
+  expect(sim).toEqual({
+    rate: 0.2,
+    seed: 8,
+    flipped: want.score.flipped,
+    found: want.score.found,
+    precision: want.score.precision,
+    recall: want.score.recall,
+  });
   await expect(page.locator('label-scope#steps').locator('.lz-compare tr[data-method]')).toHaveCount(7);
   await context.setOffline(false);
 });
 
 for (const scheme of ['light', 'dark']) {
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ]) {
     test(`lesson page looks right: ${name}, ${scheme}`, async ({ page }, testInfo) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(viewport);
@@ -229,14 +279,21 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
-test('the step-by-step view on the page itself keeps to its CSP (style-src self): no violation, bars drawn', async ({ page }) => {
+test('the step-by-step view on the page itself keeps to its CSP (style-src self): no violation, bars drawn', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.cspViolations.push(`${e.violatedDirective} ${e.sample}`),
+    );
   });
   await page.goto('/');
   const el = page.locator('label-scope');
-  await el.evaluate((node) => { node.setAttribute('lesson', ''); node.setAttribute('demo', 'mnist'); });
+  await el.evaluate((node) => {
+    node.setAttribute('lesson', '');
+    node.setAttribute('demo', 'mnist');
+  });
   const bar = el.locator('.lz-bar').first();
   await expect(bar).toBeVisible();
   expect(await bar.evaluate((b) => b.getBoundingClientRect().width)).toBeGreaterThan(0);

@@ -10,8 +10,8 @@ import { apiAudit, app, expect, openApp, test } from './fixtures.mjs';
 
 const N = 5_000;
 const K = 1_000;
-const MAX_NODES = 3_000;     // the whole document, shadow roots included (~1,900 today; a list of K adds 1,000)
-const MAX_TASK_MS = 500;     // generous: a loaded, shared 2-core machine (80-220 ms seen; the old page froze for 35 s)
+const MAX_NODES = 3_000; // the whole document, shadow roots included (~1,900 today; a list of K adds 1,000)
+const MAX_TASK_MS = 500; // generous: a loaded, shared 2-core machine (80-220 ms seen; the old page froze for 35 s)
 
 /** Starts recording long tasks (buffered: none is missed). */
 function watchLongTasks(page) {
@@ -26,26 +26,31 @@ function watchLongTasks(page) {
 const longestTask = (page) => page.evaluate(() => Math.max(0, ...window.longTasks));
 
 /** Every node of the document, inside shadow roots too. */
-const domNodes = (page) => page.evaluate(() => {
-  let count = 0;
-  const walk = (node) => {
-    count++;
-    if (node.shadowRoot) walk(node.shadowRoot);
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(document);
-  return count;
-});
+const domNodes = (page) =>
+  page.evaluate(() => {
+    let count = 0;
+    const walk = (node) => {
+      count++;
+      if (node.shadowRoot) walk(node.shadowRoot);
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(document);
+    return count;
+  });
 
 function offDiagonalMax(matrix) {
   let best = { i: -1, j: -1, value: -Infinity };
-  matrix.forEach((row, i) => row.forEach((value, j) => {
-    if (i !== j && value > best.value) best = { i, j, value };
-  }));
+  matrix.forEach((row, i) =>
+    row.forEach((value, j) => {
+      if (i !== j && value > best.value) best = { i, j, value };
+    }),
+  );
   return best;
 }
 
-test('1,000 classes: confused pairs and class searches instead of a grid; bounded DOM; responsive', async ({ page }, testInfo) => {
+test('1,000 classes: confused pairs and class searches instead of a grid; bounded DOM; responsive', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const data = manyClasses({ n: N, k: K, seed: 11 });
   // Files on disk, chosen by path: bytes handed over as buffers would be built into Files by a
@@ -100,7 +105,9 @@ test('1,000 classes: confused pairs and class searches instead of a grid; bounde
   await expect(options.first()).toHaveText(names[c]);
   await search.press('Enter');
   const diagonal = expected.report.confidentJoint[c][c];
-  await expect(app(page).locator('.pairs-class')).toContainText(`${names[c]}: ${diagonal.toLocaleString('en-US')} rows`);
+  await expect(app(page).locator('.pairs-class')).toContainText(
+    `${names[c]}: ${diagonal.toLocaleString('en-US')} rows`,
+  );
   await expect(app(page).locator('.class-confusions .pair').first()).toHaveAttribute('data-col', String(top.j));
 
   // The bars show the 20 worst classes; any other class is a search away, with its place.
@@ -110,7 +117,9 @@ test('1,000 classes: confused pairs and class searches instead of a grid; bounde
   await quality.fill(names[c]);
   await quality.press('Enter');
   await expect(app(page).locator('.class-quality-readout')).toContainText(`${names[c]}: label quality `);
-  await expect(app(page).locator('.class-quality-readout')).toContainText(`${(place + 1).toLocaleString('en-US')} of 1,000 classes`);
+  await expect(app(page).locator('.class-quality-readout')).toContainText(
+    `${(place + 1).toLocaleString('en-US')} of 1,000 classes`,
+  );
 
   // The toolbar's Given filter is a search too; emptying it shows every class again.
   const given = app(page).getByRole('combobox', { name: 'Given label' });
@@ -124,10 +133,13 @@ test('1,000 classes: confused pairs and class searches instead of a grid; bounde
   await expect(app(page).locator('.decide-select')).toHaveCount(0);
   const relabel = app(page).getByRole('combobox', { name: 'Class to relabel as' });
   const index = Number(await app(page).locator('.vt-row.active').getAttribute('data-index'));
-  const target = names.findIndex((_, k) => k !== expected.report.suggestedLabel[index] && k !== data.labels[index] && k > 500);
+  const target = names.findIndex(
+    (_, k) => k !== expected.report.suggestedLabel[index] && k !== data.labels[index] && k > 500,
+  );
   await relabel.fill(names[target]);
   await relabel.press('Enter');
-  await expect.poll(() => app(page).evaluate((el) => el.decisions.map((d) => [d.index, d.decision, d.label])))
+  await expect
+    .poll(() => app(page).evaluate((el) => el.decisions.map((d) => [d.index, d.decision, d.label])))
     .toEqual([[index, 'relabel', target]]);
   expect(await domNodes(page)).toBeLessThan(MAX_NODES);
   expect(await longestTask(page)).toBeLessThan(MAX_TASK_MS);
@@ -150,32 +162,52 @@ test('10,000 classes: the charts, class search and relabel picker stay small and
     for (let r = 1; r <= 40; r++) values[((r * 7919) % k) * k + ((r * 104729) % k)] = 1 + (r % 5); // 40 small pairs
     values[1234 * k + 5678] = 9; // the most confused pair
     const report = unpackReport({
-      numExamples: 50_000, numClasses: k, rankBy: 'self_confidence',
+      numExamples: 50_000,
+      numClasses: k,
+      rankBy: 'self_confidence',
       classQuality: names.map((_, c) => ({ classIndex: c, labelQualityScore: 0.5 + c / (2 * k), labelIssues: 1 })),
-      labelCounts: new Array(k).fill(5), labelQuality: new Float64Array(100).fill(0.5), isLabelIssue: new Uint8Array(100),
+      labelCounts: new Array(k).fill(5),
+      labelQuality: new Float64Array(100).fill(0.5),
+      isLabelIssue: new Uint8Array(100),
       packed: { confidentJoint: { shape: [k, k], values }, noiseMatrix: { shape: [k, k], values } },
     });
     const host = document.createElement('div');
     document.body.append(host);
     const picked = [];
-    host.append(renderInsights({ dataset: { classNames: names }, report }, {
-      kind: 'counts', onKind: () => {}, onPickCell: (i, j) => picked.push([i, j]),
-    }));
+    host.append(
+      renderInsights(
+        { dataset: { classNames: names }, report },
+        {
+          kind: 'counts',
+          onKind: () => {},
+          onPickCell: (i, j) => picked.push([i, j]),
+        },
+      ),
+    );
     await new Promise((resolve) => {
       const wait = () => (host.querySelector('.pairs-top .pair') ? resolve() : setTimeout(wait, 20));
       wait();
     });
     const first = host.querySelector('.pairs-top .pair');
     const decided = [];
-    const controls = createDecisionControls({ decide: (kind, label) => decided.push([kind, label]), clear() {}, undo() {} });
+    const controls = createDecisionControls({
+      decide: (kind, label) => decided.push([kind, label]),
+      clear() {},
+      undo() {},
+    });
     host.append(controls.element);
     controls.update({ given: 1, suggested: 2, entry: null, canUndo: false, classNames: names });
     return {
-      pairs: host.querySelectorAll('.pairs-top .pair').length, first: [first.dataset.row, first.dataset.col],
-      built: Object.getOwnPropertyDescriptor(report, 'confidentJoint').get != null, nodes: host.querySelectorAll('*').length,
+      pairs: host.querySelectorAll('.pairs-top .pair').length,
+      first: [first.dataset.row, first.dataset.col],
+      built: Object.getOwnPropertyDescriptor(report, 'confidentJoint').get != null,
+      nodes: host.querySelectorAll('*').length,
     };
   });
-  testInfo.annotations.push({ type: 'measured', description: `${result.nodes} nodes for the charts and relabel controls` });
+  testInfo.annotations.push({
+    type: 'measured',
+    description: `${result.nodes} nodes for the charts and relabel controls`,
+  });
   expect(result.pairs).toBe(20);
   expect(result.first).toEqual(['1234', '5678']);
   expect(result.built, 'the 100M-cell matrix is read in place, never built as nested arrays').toBe(true);

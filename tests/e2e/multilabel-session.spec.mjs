@@ -9,19 +9,33 @@ import { app, dropFiles, expect, openApp, openSettings, ROOT, screenshot, test, 
 
 const NEWS = `${ROOT}examples/multilabel/`;
 const named = (path) => ({ name: path.split('/').pop(), data: new Uint8Array(readFileSync(path)) });
-const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
-  'low_normalized_margin', 'low_self_confidence'];
+const FILTERS = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 
 let core = null;
 async function newsDataset() {
   const ls = await (core ??= createLabelScope());
-  const dataset = await ls.multiLabel.readDataset({ labels: named(`${NEWS}news.csv`), predProbs: named(`${NEWS}pred_probs.csv`) });
+  const dataset = await ls.multiLabel.readDataset({
+    labels: named(`${NEWS}news.csv`),
+    predProbs: named(`${NEWS}pred_probs.csv`),
+  });
   return { ls, dataset };
 }
 
 const panel = (page) => app(page).locator('.ml-panel');
-const rowNumbers = (page) => panel(page).locator('.ml-row').evaluateAll((rows) => rows.map((r) => Number(r.dataset.row) - 1));
-const decisionsOf = (page) => app(page).evaluate((el) => el.multiLabel?.decisions.map((d) => [d.index, d.decision, d.set]));
+const rowNumbers = (page) =>
+  panel(page)
+    .locator('.ml-row')
+    .evaluateAll((rows) => rows.map((r) => Number(r.dataset.row) - 1));
+const decisionsOf = (page) =>
+  app(page).evaluate((el) => el.multiLabel?.decisions.map((d) => [d.index, d.decision, d.set]));
 const filterBy = (page) => app(page).getByLabel('Find issues with filter_by');
 const rankBy = (page) => app(page).getByLabel('Rank by rank_by');
 
@@ -57,7 +71,9 @@ function topicsCsv() {
   return `${lines.join('\n')}\n`;
 }
 
-test('the settings steer the multi-label audit: every filter_by, rank_by and frac_noise as ls.multiLabel.audit', async ({ page }) => {
+test('the settings steer the multi-label audit: every filter_by, rank_by and frac_noise as ls.multiLabel.audit', async ({
+  page,
+}) => {
   const { ls, dataset } = await newsDataset();
   await recordResults(page);
   await dropNews(page);
@@ -66,23 +82,40 @@ test('the settings steer the multi-label audit: every filter_by, rank_by and fra
   await expect(panel(page).locator('.settings-card')).toBeVisible();
   for (const method of FILTERS) {
     await filterBy(page).selectOption(method);
-    const expected = ls.multiLabel.audit(dataset, { filterBy: method, rankBy: 'self_confidence',
-      ...(['prune_by_noise_rate', 'prune_by_class', 'both'].includes(method) ? { fracNoise: 1, minExamplesPerClass: 1 } : {}) });
+    const expected = ls.multiLabel.audit(dataset, {
+      filterBy: method,
+      rankBy: 'self_confidence',
+      ...(['prune_by_noise_rate', 'prune_by_class', 'both'].includes(method)
+        ? { fracNoise: 1, minExamplesPerClass: 1 }
+        : {}),
+    });
     await expect.poll(() => rowNumbers(page), { message: method }).toEqual(Array.from(expected.issues).slice(0, 200));
     await expect(panel(page).locator('.ml-announce')).toHaveText(new RegExp(`, ${expected.issues.length} flagged$`));
     const detail = await lastResult(page);
-    expect(detail).toMatchObject({ multiLabel: true, filterBy: method, numIssues: expected.issues.length,
-      numLabelIssues: expected.numLabelIssues });
+    expect(detail).toMatchObject({
+      multiLabel: true,
+      filterBy: method,
+      numIssues: expected.issues.length,
+      numLabelIssues: expected.numLabelIssues,
+    });
   }
   await filterBy(page).selectOption('prune_by_class');
   await rankBy(page).selectOption('normalized_margin');
   // frac_noise 0.5: half of the estimated issues per class.
   await app(page).locator('.settings input[type="range"]').fill('0.5');
-  const expected = ls.multiLabel.audit(dataset, { filterBy: 'prune_by_class', rankBy: 'normalized_margin', fracNoise: 0.5,
-    minExamplesPerClass: 1 });
+  const expected = ls.multiLabel.audit(dataset, {
+    filterBy: 'prune_by_class',
+    rankBy: 'normalized_margin',
+    fracNoise: 0.5,
+    minExamplesPerClass: 1,
+  });
   await expect.poll(() => rowNumbers(page)).toEqual(Array.from(expected.issues));
-  expect(await lastResult(page)).toMatchObject({ filterBy: 'prune_by_class', rankBy: 'normalized_margin',
-    issues: Array.from(expected.issues), healthScore: expected.health.overallLabelHealthScore });
+  expect(await lastResult(page)).toMatchObject({
+    filterBy: 'prune_by_class',
+    rankBy: 'normalized_margin',
+    issues: Array.from(expected.issues),
+    healthScore: expected.health.overallLabelHealthScore,
+  });
   // Other data (single-label) takes the settings card back into its results.
   await dropFiles(page, [`${ROOT}examples/headlines/labels.csv`, `${ROOT}examples/headlines/pred_probs.csv`]);
   await waitReady(page);
@@ -91,7 +124,9 @@ test('the settings steer the multi-label audit: every filter_by, rank_by and fra
   dataset.free();
 });
 
-test('kept label sets with their probabilities: offered after a reload, resumed with decisions and settings', async ({ page }) => {
+test('kept label sets with their probabilities: offered after a reload, resumed with decisions and settings', async ({
+  page,
+}) => {
   const { ls, dataset } = await newsDataset();
   await dropNews(page);
   await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
@@ -100,19 +135,30 @@ test('kept label sets with their probabilities: offered after a reload, resumed 
   const expected = ls.multiLabel.audit(dataset, { filterBy: 'confident_learning', rankBy: 'self_confidence' });
   await expect.poll(() => rowNumbers(page)).toEqual(Array.from(expected.issues));
   const first = expected.rows[0].example;
-  await panel(page).locator(`.ml-row[data-row="${first + 1}"]`).getByRole('button', { name: 'Keep given set' }).click();
+  await panel(page)
+    .locator(`.ml-row[data-row="${first + 1}"]`)
+    .getByRole('button', { name: 'Keep given set' })
+    .click();
   const made = await decisionsOf(page);
   expect(made).toHaveLength(1);
   // The write is asynchronous: wait until IndexedDB holds the session with its multi-label key.
-  await expect.poll(() => page.evaluate(() => new Promise((done) => {
-    const open = indexedDB.open('labelscope');
-    open.onerror = () => done(null);
-    open.onsuccess = () => {
-      const all = open.result.transaction('sessions').objectStore('sessions').getAll();
-      all.onsuccess = () => done(all.result.map((s) => [s.key.includes(':ml:'), s.settings?.filterBy, s.entries?.length]));
-      all.onerror = () => done(null);
-    };
-  }))).toEqual([[true, 'confident_learning', 2]]);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((done) => {
+            const open = indexedDB.open('labelscope');
+            open.onerror = () => done(null);
+            open.onsuccess = () => {
+              const all = open.result.transaction('sessions').objectStore('sessions').getAll();
+              all.onsuccess = () =>
+                done(all.result.map((s) => [s.key.includes(':ml:'), s.settings?.filterBy, s.entries?.length]));
+              all.onerror = () => done(null);
+            };
+          }),
+      ),
+    )
+    .toEqual([[true, 'confident_learning', 2]]);
 
   await page.reload();
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
@@ -135,13 +181,20 @@ test('the News topics demo with a decision: offered after a reload as the demo, 
   await panel(page).locator('.ml-row').first().getByRole('button', { name: 'Keep given set' }).click();
   const made = await decisionsOf(page);
   expect(made).toEqual([[Number(first) - 1, 'keep', made[0][2]]]);
-  await expect.poll(() => page.evaluate(() => new Promise((done) => {
-    const open = indexedDB.open('labelscope');
-    open.onsuccess = () => {
-      const all = open.result.transaction('sessions').objectStore('sessions').getAll();
-      all.onsuccess = () => done(all.result.map((s) => [s.kind, s.demo, s.key.includes(':ml:')]));
-    };
-  }))).toEqual([['demo', 'news', true]]);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((done) => {
+            const open = indexedDB.open('labelscope');
+            open.onsuccess = () => {
+              const all = open.result.transaction('sessions').objectStore('sessions').getAll();
+              all.onsuccess = () => done(all.result.map((s) => [s.kind, s.demo, s.key.includes(':ml:')]));
+            };
+          }),
+      ),
+    )
+    .toEqual([['demo', 'news', true]]);
   await page.reload();
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
   const offer = app(page).locator('.resume');
@@ -151,7 +204,9 @@ test('the News topics demo with a decision: offered after a reload as the demo, 
   expect(await decisionsOf(page)).toEqual(made);
 });
 
-test('kept table of label sets and features: resumed without asking, the probabilities computed again', async ({ page }) => {
+test('kept table of label sets and features: resumed without asking, the probabilities computed again', async ({
+  page,
+}) => {
   const csv = topicsCsv();
   const ls = await (core ??= createLabelScope());
   const cv = await ls.multiLabel.crossValProbs({ combined: { name: 'topics.csv', data: csv } });
@@ -163,15 +218,25 @@ test('kept table of label sets and features: resumed without asking, the probabi
   await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
   expect(await rowNumbers(page)).toEqual(Array.from(report.issues));
   const row = report.rows[0].example;
-  await panel(page).locator(`.ml-row[data-row="${row + 1}"]`).getByRole('button', { name: 'Accept suggested set' }).click();
+  await panel(page)
+    .locator(`.ml-row[data-row="${row + 1}"]`)
+    .getByRole('button', { name: 'Accept suggested set' })
+    .click();
   const made = await decisionsOf(page);
-  await expect.poll(() => page.evaluate(() => new Promise((done) => {
-    const open = indexedDB.open('labelscope');
-    open.onsuccess = () => {
-      const all = open.result.transaction('decisions').objectStore('decisions').getAll();
-      all.onsuccess = () => done(all.result.filter((r) => r.kind === 'multilabel').map((r) => r.rows.length));
-    };
-  }))).toEqual([1]);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise((done) => {
+            const open = indexedDB.open('labelscope');
+            open.onsuccess = () => {
+              const all = open.result.transaction('decisions').objectStore('decisions').getAll();
+              all.onsuccess = () => done(all.result.filter((r) => r.kind === 'multilabel').map((r) => r.rows.length));
+            };
+          }),
+      ),
+    )
+    .toEqual([1]);
 
   await page.reload();
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
@@ -180,14 +245,19 @@ test('kept table of label sets and features: resumed without asking, the probabi
   await offer.getByRole('button', { name: 'Resume' }).click();
   await waitReady(page);
   await expect(panel(page).locator('.ml-compute')).toHaveCount(0);
-  await expect(panel(page).locator('[data-testid="ml-computed"]')).toContainText('one logistic regression per class on 5 folds');
+  await expect(panel(page).locator('[data-testid="ml-computed"]')).toContainText(
+    'one logistic regression per class on 5 folds',
+  );
   expect(await rowNumbers(page)).toEqual(Array.from(report.issues));
   expect(await decisionsOf(page)).toEqual(made);
 });
 
 test('screenshots: the settings with label sets, desktop and phone, light and dark', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  for (const [width, height, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+  for (const [width, height, tag] of [
+    [1280, 800, 'desktop'],
+    [390, 844, 'phone'],
+  ]) {
     for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });

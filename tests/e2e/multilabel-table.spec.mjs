@@ -26,11 +26,16 @@ function articlesCsv() {
   const lines = ['id,headline,words,length,labels'];
   for (let i = 0; i < 300; i++) {
     const tags = pick(Object.keys(TAGS), [1, 1, 2, 2, 3][Math.floor(rand() * 5)]);
-    const words = pick(tags.flatMap((t) => pick(TAGS[t], 3)), 99);
+    const words = pick(
+      tags.flatMap((t) => pick(TAGS[t], 3)),
+      99,
+    );
     const given = rand() < 0.1 && tags.length > 1 ? tags.slice(0, -1) : tags;
     const headline = words.join(' ');
-    lines.push(`${i},${headline[0].toUpperCase()}${headline.slice(1)},${words.length},${200 + Math.floor(rand() * 1800)},`
-      + `${given.join(';')}`);
+    lines.push(
+      `${i},${headline[0].toUpperCase()}${headline.slice(1)},${words.length},${200 + Math.floor(rand() * 1800)},` +
+        `${given.join(';')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -39,7 +44,10 @@ const CSV = articlesCsv();
 const ROWS = parseCsv(CSV).slice(1);
 const panel = (page) => app(page).locator('.ml-panel');
 const card = (page, example) => panel(page).locator(`.ml-row[data-row="${example + 1}"]`);
-const flagged = (page) => panel(page).locator('.ml-row').evaluateAll((rows) => rows.map((r) => Number(r.dataset.row) - 1));
+const flagged = (page) =>
+  panel(page)
+    .locator('.ml-row')
+    .evaluateAll((rows) => rows.map((r) => Number(r.dataset.row) - 1));
 
 async function dropArticles(page) {
   await openApp(page);
@@ -61,7 +69,9 @@ async function downloaded(page, name) {
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
-test('the compute is offered, not the reader\'s error; the flagged rows show their id and headline', async ({ page }) => {
+test("the compute is offered, not the reader's error; the flagged rows show their id and headline", async ({
+  page,
+}) => {
   await dropArticles(page);
   await expect(panel(page)).toContainText('Compute one-vs-rest probabilities here');
   await expect(panel(page)).not.toContainText('The reader said');
@@ -76,7 +86,9 @@ test('the compute is offered, not the reader\'s error; the flagged rows show the
   }
 });
 
-test('downloads: the whole table corrected (a;b, original_label), the flagged rows and the decisions with id and headline',
+test(
+  'downloads: the whole table corrected (a;b, original_label), the flagged rows and the decisions with id and ' +
+    'headline',
   async ({ page }) => {
     await computed(page);
     const [first, second] = await flagged(page);
@@ -95,27 +107,58 @@ test('downloads: the whole table corrected (a;b, original_label), the flagged ro
       expect(row.slice(0, 4), `row ${i + 1}`).toEqual(ROWS[i].slice(0, 4));
       expect(row[5], `row ${i + 1}: original_label`).toBe(ROWS[i][4]);
       const want = decided.has(i) ? decided.get(i) : ROWS[i][4].split(';');
-      expect(row[4].split(';').filter(Boolean).sort(), `row ${i + 1}: the set`).toEqual([...want].filter(Boolean).sort());
+      expect(row[4].split(';').filter(Boolean).sort(), `row ${i + 1}: the set`).toEqual(
+        [...want].filter(Boolean).sort(),
+      );
     }
     expect(table[first + 1][4]).not.toBe(ROWS[first][4]); // the accepted suggestion differs from the given set
 
     const issues = parseCsv((await downloaded(page, 'Download flagged rows (CSV)')).text);
-    expect(issues[0]).toEqual(['row', 'given', 'suggested', 'probably_missing', 'probably_extra', 'label_quality', 'id',
-      'headline', 'decision', 'decided_set']);
+    expect(issues[0]).toEqual([
+      'row',
+      'given',
+      'suggested',
+      'probably_missing',
+      'probably_extra',
+      'label_quality',
+      'id',
+      'headline',
+      'decision',
+      'decided_set',
+    ]);
     expect(issues[1].slice(6, 9)).toEqual([ROWS[first][0], ROWS[first][1], 'accept']);
 
     const decisions = await downloaded(page, 'Download decisions (CSV)');
     expect(decisions.name).toBe('articles_labels-decisions.csv');
     const lines = parseCsv(decisions.text);
-    expect(lines[0]).toEqual(['row', 'index', 'id', 'headline', 'given_label', 'suggested_label', 'decision',
-      'final_label', 'label_quality', 'rank', 'decided_at']);
+    expect(lines[0]).toEqual([
+      'row',
+      'index',
+      'id',
+      'headline',
+      'given_label',
+      'suggested_label',
+      'decision',
+      'final_label',
+      'label_quality',
+      'rank',
+      'decided_at',
+    ]);
     expect(lines.slice(1).map((l) => [Number(l[1]), l[2], l[6]])).toEqual(
-      [[first, ROWS[first][0], 'accept'], [second, ROWS[second][0], 'keep']].sort((a, b) => a[0] - b[0]));
-  });
+      [
+        [first, ROWS[first][0], 'accept'],
+        [second, ROWS[second][0], 'keep'],
+      ].sort((a, b) => a[0] - b[0]),
+    );
+  },
+);
 
 test('screenshots: the offer and the review, desktop and phone, light and dark', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  for (const [width, height, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']]) {
+  for (const [width, height, tag] of [
+    [1280, 800, 'desktop'],
+    [390, 844, 'phone'],
+  ]) {
     for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
@@ -153,31 +196,34 @@ test('the News topics demo: the corrected labels are news.csv whole, the cards s
   expect(table[first + 1][2]).not.toBe(news[first + 1][2]);
 });
 
-test('a set column named tags, chosen by the person: the one-vs-rest compute is offered, not the reader\'s error',
-  async ({ page }, testInfo) => {
-    await openApp(page);
-    const tagged = CSV.replace('id,headline,words,length,labels', 'id,headline,words,length,tags');
-    await dropFiles(page, [{ name: 'articles.csv', mimeType: 'text/csv', buffer: Buffer.from(tagged) }]);
-    await app(page).locator('select.label-column').selectOption('tags');
-    await expect(panel(page).locator('.ml-compute')).toBeVisible();
-    await expect(app(page)).not.toContainText('matches no class');
-    await expect(app(page).getByText('What you need')).toBeHidden(); // the offer, not the beginner's guide
-    await screenshot(page, testInfo, 'ml-tags-offer-desktop-light');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await panel(page).scrollIntoViewIfNeeded();
-    await screenshot(page, testInfo, 'ml-tags-offer-phone-dark');
-    await panel(page).locator('.ml-compute').click();
-    await waitReady(page);
-    const [first] = await flagged(page);
-    await expect(card(page, first).locator('.ml-text')).toHaveText(ROWS[first][1]);
-    const corrected = parseCsv((await downloaded(page, /Download corrected labels/)).text);
-    expect(corrected[0]).toEqual(['id', 'headline', 'words', 'length', 'tags', 'original_label']);
-  });
+test("a set column named tags, chosen by the person: the one-vs-rest compute is offered, not the reader's error", async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  const tagged = CSV.replace('id,headline,words,length,labels', 'id,headline,words,length,tags');
+  await dropFiles(page, [{ name: 'articles.csv', mimeType: 'text/csv', buffer: Buffer.from(tagged) }]);
+  await app(page).locator('select.label-column').selectOption('tags');
+  await expect(panel(page).locator('.ml-compute')).toBeVisible();
+  await expect(app(page)).not.toContainText('matches no class');
+  await expect(app(page).getByText('What you need')).toBeHidden(); // the offer, not the beginner's guide
+  await screenshot(page, testInfo, 'ml-tags-offer-desktop-light');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await panel(page).scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, 'ml-tags-offer-phone-dark');
+  await panel(page).locator('.ml-compute').click();
+  await waitReady(page);
+  const [first] = await flagged(page);
+  await expect(card(page, first).locator('.ml-text')).toHaveText(ROWS[first][1]);
+  const corrected = parseCsv((await downloaded(page, /Download corrected labels/)).text);
+  expect(corrected[0]).toEqual(['id', 'headline', 'words', 'length', 'tags', 'original_label']);
+});
 
-test('a Parquet table of sets and features: computed here, the corrected labels are the whole table as CSV',
-  async ({ page }, testInfo) => {
-    const parquet = Buffer.from(parquetWriteBuffer({
+test('a Parquet table of sets and features: computed here, the corrected labels are the whole table as CSV', async ({
+  page,
+}, testInfo) => {
+  const parquet = Buffer.from(
+    parquetWriteBuffer({
       columnData: [
         { name: 'id', data: ROWS.map((r) => Number(r[0])), type: 'INT32' },
         { name: 'headline', data: ROWS.map((r) => r[1]), type: 'STRING' },
@@ -185,27 +231,32 @@ test('a Parquet table of sets and features: computed here, the corrected labels 
         { name: 'length', data: ROWS.map((r) => Number(r[3])), type: 'INT32' },
         { name: 'labels', data: ROWS.map((r) => r[4]), type: 'STRING' },
       ],
-    }));
-    await openApp(page);
-    await dropFiles(page, [{ name: 'articles.parquet', mimeType: 'application/octet-stream', buffer: parquet }]);
-    await expect(panel(page).locator('.ml-compute')).toBeVisible();
-    await panel(page).locator('.ml-compute').click();
-    await waitReady(page);
-    const [first] = await flagged(page);
-    await card(page, first).getByRole('button', { name: 'Accept suggested set' }).click();
-    await expect(panel(page).locator('.ml-exports button.primary')).toHaveText(
-      'Download corrected labels (Parquet as CSV, sets as a;b)');
-    for (const [width, height, tag, scheme] of [[1280, 800, 'desktop', 'light'], [390, 844, 'phone', 'dark']]) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await panel(page).locator('.ml-exports').scrollIntoViewIfNeeded();
-      await screenshot(page, testInfo, `ml-parquet-exports-${tag}-${scheme}`);
-    }
-    const corrected = await downloaded(page, /Download corrected labels/);
-    expect(corrected.name).toBe('articles-corrected.csv');
-    const table = parseCsv(corrected.text);
-    expect(table[0]).toEqual(['id', 'headline', 'words', 'length', 'labels', 'original_label']);
-    expect(table.slice(1).map((r) => r.slice(0, 4))).toEqual(ROWS.map((r) => r.slice(0, 4)));
-    expect(table.slice(1).map((r) => r[5])).toEqual(ROWS.map((r) => r[4]));
-    expect(table[first + 1][4]).not.toBe(ROWS[first][4]);
-  });
+    }),
+  );
+  await openApp(page);
+  await dropFiles(page, [{ name: 'articles.parquet', mimeType: 'application/octet-stream', buffer: parquet }]);
+  await expect(panel(page).locator('.ml-compute')).toBeVisible();
+  await panel(page).locator('.ml-compute').click();
+  await waitReady(page);
+  const [first] = await flagged(page);
+  await card(page, first).getByRole('button', { name: 'Accept suggested set' }).click();
+  await expect(panel(page).locator('.ml-exports button.primary')).toHaveText(
+    'Download corrected labels (Parquet as CSV, sets as a;b)',
+  );
+  for (const [width, height, tag, scheme] of [
+    [1280, 800, 'desktop', 'light'],
+    [390, 844, 'phone', 'dark'],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    await panel(page).locator('.ml-exports').scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, `ml-parquet-exports-${tag}-${scheme}`);
+  }
+  const corrected = await downloaded(page, /Download corrected labels/);
+  expect(corrected.name).toBe('articles-corrected.csv');
+  const table = parseCsv(corrected.text);
+  expect(table[0]).toEqual(['id', 'headline', 'words', 'length', 'labels', 'original_label']);
+  expect(table.slice(1).map((r) => r.slice(0, 4))).toEqual(ROWS.map((r) => r.slice(0, 4)));
+  expect(table.slice(1).map((r) => r[5])).toEqual(ROWS.map((r) => r[4]));
+  expect(table[first + 1][4]).not.toBe(ROWS[first][4]);
+});

@@ -30,12 +30,15 @@ const asInput = (spec) => ({ name: spec.name, data: new Uint8Array(spec.buffer) 
 
 const panel = (page) => app(page).locator('.cv-panel');
 const computeButton = (page) => app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ });
-const fileRow = (page, name) => app(page).locator('.file-list li',
-  { has: page.locator('.file-name', { hasText: name }) });
+const fileRow = (page, name) =>
+  app(page).locator('.file-list li', { has: page.locator('.file-name', { hasText: name }) });
 const usedAs = (page, name) => fileRow(page, name).locator('.file-field select').first();
 
 async function shots(page, testInfo, name) {
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
@@ -46,7 +49,9 @@ async function shots(page, testInfo, name) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('labels.parquet + features.parquet: a pair (labels, features), computed here, the API\'s ranking', async ({ page }, testInfo) => {
+test("labels.parquet + features.parquet: a pair (labels, features), computed here, the API's ranking", async ({
+  page,
+}, testInfo) => {
   const { cv, issues } = await expected({ labels: asInput(LABELS), features: asInput(FEATURES) });
   await openApp(page);
   await dropFiles(page, [LABELS, FEATURES]);
@@ -58,8 +63,10 @@ test('labels.parquet + features.parquet: a pair (labels, features), computed her
   const alert = app(page).locator('.alert');
   await expect(alert).toContainText('These columns look like features, not probabilities');
   // Not the reader's complaint that 'setosa' names no probability column: what the features file is.
-  await expect(alert).toContainText('features.parquet holds features (sepal_length, sepal_width, petal_length, '
-    + 'petal_width), not one probability per class.');
+  await expect(alert).toContainText(
+    'features.parquet holds features (sepal_length, sepal_width, petal_length, ' +
+      'petal_width), not one probability per class.',
+  );
   await expect(alert).not.toContainText('matches no class');
   await expect(computeButton(page)).toBeVisible();
   await shots(page, testInfo, 'parquet-pair-offer');
@@ -78,27 +85,39 @@ test('labels.parquet + features.parquet: a pair (labels, features), computed her
   // The detail pane says where the row is: in the labels file dropped, not in the table computed here.
   await expect(app(page).locator('.detail-quality')).toContainText(`row ${issues[0] + 1} of labels.parquet`);
   // Download probabilities: the CLI's PROBS.csv, the same bits as the JS API's.
-  const [download] = await Promise.all([page.waitForEvent('download'),
-    panel(page).getByRole('button', { name: 'Download probabilities' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel(page).getByRole('button', { name: 'Download probabilities' }).click(),
+  ]);
   expect(readFileSync(await download.path(), 'utf8')).toBe(probsCsv(cv));
   await shots(page, testInfo, 'parquet-pair-done');
   // Corrected labels: labelscope writes no Parquet, so the labels file as a CSV: its column, original_label added.
   const alerts = [];
-  page.on('dialog', (dialog) => { alerts.push(dialog.message()); dialog.dismiss(); });
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    dialog.dismiss();
+  });
   await app(page).locator('[role=grid]').focus();
   await page.keyboard.press('a');
   const [decided] = await app(page).evaluate((el) => el.decisions.map(({ index, label }) => ({ index, label })));
-  const [labelsDownload] = await Promise.all([page.waitForEvent('download'), app(page).locator('.decision-bar')
-    .getByRole('button', { name: 'Export corrected labels (Parquet as CSV)' }).click()]);
+  const [labelsDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    app(page)
+      .locator('.decision-bar')
+      .getByRole('button', { name: 'Export corrected labels (Parquet as CSV)' })
+      .click(),
+  ]);
   expect(alerts).toEqual([]);
   expect(labelsDownload.suggestedFilename()).toMatch(/corrected-labels\.csv$/);
-  const [header, ...rows] = readFileSync(await labelsDownload.path(), 'utf8').trim().split('\n');
+  const [header, ...rows] = readFileSync(await labelsDownload.path(), 'utf8')
+    .trim()
+    .split('\n');
   expect(header).toBe('species,original_label');
   expect(rows).toHaveLength(150);
   expect(rows[decided.index]).toBe(`${cv.classNames[decided.label]},${cv.classNames[cv.labels[decided.index]]}`);
 });
 
-test('a labels CSV + a features Parquet (a list column of pixels): a pair, the API\'s ranking', async ({ page }) => {
+test("a labels CSV + a features Parquet (a list column of pixels): a pair, the API's ranking", async ({ page }) => {
   const labels = { name: 'pixels_labels.csv', buffer: bytes('pixels_labels.csv') };
   const pixels = { name: 'pixels.parquet', buffer: bytes('pixels.parquet') };
   const { cv, issues } = await expected({ labels: asInput(labels), features: asInput(pixels) });
@@ -114,14 +133,18 @@ test('a labels CSV + a features Parquet (a list column of pixels): a pair, the A
   expect(await pageIssues(page)).toEqual(issues);
 });
 
-test('one Parquet table: its columns and the label column sniffFile found (labelColumn) shown', async ({ page }, testInfo) => {
+test('one Parquet table: its columns and the label column sniffFile found (labelColumn) shown', async ({
+  page,
+}, testInfo) => {
   await openApp(page);
   await dropFiles(page, [`${LEARN}iris.parquet`]);
   const files = app(page).locator('.files');
   await expect(files.locator('.files-roles')).toHaveText('iris.parquet → labels + features');
   await expect(files.locator('select.label-column')).toHaveValue('species');
-  await expect(app(page).locator('.alert')).toContainText('iris.parquet is a labelled table (id, sepal_length, '
-    + "sepal_width, petal_length, petal_width, species): a 'species' column next to numbers that look like features.");
+  await expect(app(page).locator('.alert')).toContainText(
+    'iris.parquet is a labelled table (id, sepal_length, ' +
+      "sepal_width, petal_length, petal_width, species): a 'species' column next to numbers that look like features.",
+  );
   await expect(computeButton(page)).toBeVisible();
   await shots(page, testInfo, 'parquet-table-offer');
 });
@@ -134,12 +157,14 @@ test('the pair kept, reloaded, resumed: computed again, the decisions back on th
   await app(page).locator('.keep-files').getByRole('button', { name: 'Keep them here' }).click();
   await app(page).locator('[role=grid]').focus();
   await page.keyboard.press('a');
-  const decisions = (el) => el.evaluate((node) => node.decisions
-    .map(({ index, decision, label }) => ({ index, decision, label })));
+  const decisions = (el) =>
+    el.evaluate((node) => node.decisions.map(({ index, decision, label }) => ({ index, decision, label })));
   const made = await decisions(app(page));
   expect(made).toHaveLength(1);
   const shown = await pageIssues(page);
-  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+  await expect(app(page).locator('.save-state')).toHaveText(
+    'All decisions saved in this browser (on this device only).',
+  );
   await page.reload();
   await expect(app(page)).toHaveAttribute('data-core', 'ready');
   await app(page).locator('.resume').getByRole('button', { name: 'Resume' }).click();
@@ -156,13 +181,15 @@ test('the pair dropped on a phone: the way on (Compute) is in the upper half of 
   await dropFiles(page, [LABELS, FEATURES]);
   const button = computeButton(page);
   await expect(button).toBeVisible();
-  await expect.poll(async () => {
-    const box = await button.boundingBox();
-    return box != null && box.y >= 0 && box.y + box.height <= 844 / 2;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const box = await button.boundingBox();
+      return box != null && box.y >= 0 && box.y + box.height <= 844 / 2;
+    })
+    .toBe(true);
 });
 
-test('a damaged Parquet file is refused at the drop with the reader\'s message', async ({ page }) => {
+test("a damaged Parquet file is refused at the drop with the reader's message", async ({ page }) => {
   await openApp(page);
   const broken = Buffer.from([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]);
   await dropFiles(page, [{ name: 'features.parquet', buffer: broken }]);
@@ -206,9 +233,12 @@ for (const [what, files, original, noisy] of [
     await form.getByLabel('Labels to flip (%)').fill('10');
     await form.getByLabel('Seed').fill('7');
     await expect(form.getByLabel('Probabilities')).toHaveValue('recompute');
-    const next = app(page).evaluate((el) => new Promise((resolve) => {
-      el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation ?? null), { once: true });
-    }));
+    const next = app(page).evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation ?? null), { once: true });
+        }),
+    );
     await form.getByRole('button', { name: 'Flip labels' }).click();
     const simulation = await next;
     await waitReady(page);

@@ -4,10 +4,14 @@
 import { app, dropFiles, expect, openApp, test, waitReady } from './fixtures.mjs';
 
 // Four feature columns scaled to [0, 1] and an integer label: rows sum to anything but 1.
-const FEATURES = ['label,f1,f2,f3,f4',
-  ...Array.from({ length: 40 }, (_, i) => [i % 4, ...[0, 1, 2, 3].map((k) => ((i * 7 + k * 13) % 10) / 10)].join(','))].join('\n');
+const FEATURES = [
+  'label,f1,f2,f3,f4',
+  ...Array.from({ length: 40 }, (_, i) => [i % 4, ...[0, 1, 2, 3].map((k) => ((i * 7 + k * 13) % 10) / 10)].join(',')),
+].join('\n');
 
-test('features given as probabilities are refused with what to do; "analyse anyway" is the person\'s choice', async ({ page }) => {
+test('features given as probabilities are refused with what to do; "analyse anyway" is the person\'s choice', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     window.__errors = [];
     document.addEventListener('labelscope-error', (e) => window.__errors.push(e.detail.code));

@@ -8,7 +8,9 @@ test('multi-label results: the title says what the card is; the detection is a p
   await waitReady(page);
   const panel = app(page).locator('.ml-panel');
   await expect(panel.locator('.ml-announce')).toHaveText('Label sets: 48 rows, 7 classes, 8 flagged');
-  await expect(panel.locator('.ml-summary')).toContainText('31 rows have more than one label, so the labels are read as sets');
+  await expect(panel.locator('.ml-summary')).toContainText(
+    '31 rows have more than one label, so the labels are read as sets',
+  );
 });
 
 test('row numbers read the same in the review table and the detail pane (grouped: 4,819)', async ({ page }) => {
@@ -27,18 +29,23 @@ test('row numbers read the same in the review table and the detail pane (grouped
   await expect(app(page).locator('.detail-heading')).toContainText(`row ${grouped}`);
 });
 
-test('simulated noise: badges say flipped / not flipped, and the card says unflipped flags may be real errors', async ({ page }) => {
+test('simulated noise: badges say flipped / not flipped, and the card says unflipped flags may be real errors', async ({
+  page,
+}) => {
   await page.goto('/examples/embed.html');
-  await page.evaluate(() => new Promise((resolve, reject) => {
-    const el = document.createElement('label-scope');
-    el.id = 'sim';
-    el.setAttribute('demo', 'headlines');
-    el.setAttribute('simulate-noise', '0.2');
-    el.setAttribute('seed', '1');
-    el.addEventListener('labelscope-result', resolve, { once: true });
-    el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
-    document.querySelector('main').prepend(el);
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const el = document.createElement('label-scope');
+        el.id = 'sim';
+        el.setAttribute('demo', 'headlines');
+        el.setAttribute('simulate-noise', '0.2');
+        el.setAttribute('seed', '1');
+        el.addEventListener('labelscope-result', resolve, { once: true });
+        el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
+        document.querySelector('main').prepend(el);
+      }),
+  );
   const el = page.locator('label-scope#sim');
   const flipped = new Set(await el.evaluate((e) => Array.from(e.simulation.flippedRows)));
   const rows = el.locator('.vt-spacer .vt-row');
@@ -52,7 +59,9 @@ test('simulated noise: badges say flipped / not flipped, and the card says unfli
   await expect(el.locator('.truth')).toContainText('may still be real errors in the original labels');
   await expect(el.locator('.truth')).not.toContainText('labelled correctly');
   await el.locator(`.vt-row[data-index="${kept}"]`).click();
-  await expect(el.locator('.detail')).toContainText('Not flipped by the simulation — the original label may still be wrong.');
+  await expect(el.locator('.detail')).toContainText(
+    'Not flipped by the simulation — the original label may still be wrong.',
+  );
   await expect(el.locator('.detail')).not.toContainText('the label is correct');
 });
 
@@ -60,7 +69,9 @@ test('demo buttons wrap beside "Try a demo:", never under it (1280 px)', async (
   await openApp(page);
   const label = app(page).locator('.demos-label');
   const labelBox = await label.boundingBox();
-  const boxes = await app(page).locator('button[data-demo]').evaluateAll((list) => list.map((b) => b.getBoundingClientRect().left));
+  const boxes = await app(page)
+    .locator('button[data-demo]')
+    .evaluateAll((list) => list.map((b) => b.getBoundingClientRect().left));
   expect(boxes.length).toBeGreaterThan(2);
   for (const left of boxes) expect(left).toBeGreaterThan(labelBox.x + labelBox.width);
 });
@@ -76,16 +87,27 @@ test.describe('phone', () => {
   });
 });
 
-test('hide-truth: the estimated noise stays hidden with the other truth numbers until Reveal, which the text names', async ({ page }) => {
+test('hide-truth: the estimated noise stays hidden with the other truth numbers until Reveal, which the text names', async ({
+  page,
+}) => {
   await page.goto('/examples/embed.html');
-  await page.evaluate(() => new Promise((resolve, reject) => {
-    const el = document.createElement('label-scope');
-    el.id = 'sim';
-    for (const [k, v] of Object.entries({ demo: 'headlines', 'simulate-noise': '0.2', seed: '1', 'hide-truth': '' })) el.setAttribute(k, v);
-    el.addEventListener('labelscope-result', resolve, { once: true });
-    el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
-    document.querySelector('main').prepend(el);
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const el = document.createElement('label-scope');
+        el.id = 'sim';
+        for (const [k, v] of Object.entries({
+          demo: 'headlines',
+          'simulate-noise': '0.2',
+          seed: '1',
+          'hide-truth': '',
+        }))
+          el.setAttribute(k, v);
+        el.addEventListener('labelscope-result', resolve, { once: true });
+        el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
+        document.querySelector('main').prepend(el);
+      }),
+  );
   const el = page.locator('label-scope#sim');
   await expect(el.locator('[data-stat="flagged"]')).toBeVisible();
   // An exercise on the data it names: no drop zone, demo buttons or file list (which names the truth file).

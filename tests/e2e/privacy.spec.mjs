@@ -39,7 +39,9 @@ function storedData(page) {
 const isEmpty = (data) => data == null || Object.values(data).every((records) => records.length === 0);
 const consent = (page) => page.evaluate(() => localStorage.getItem('labelscope:keep-files'));
 
-test('files are kept only after the person says so; decisions hold no names; Forget everything clears it all', async ({ page }) => {
+test('files are kept only after the person says so; decisions hold no names; Forget everything clears it all', async ({
+  page,
+}) => {
   await openApp(page);
   await dropFiles(page, PAIR);
   await waitReady(page);
@@ -53,7 +55,9 @@ test('files are kept only after the person says so; decisions hold no names; For
   // A decision is saved (said in the review bar) — as row and class indices only.
   await app(page).locator('[role=grid]').focus();
   await page.keyboard.press('a');
-  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+  await expect(app(page).locator('.save-state')).toHaveText(
+    'All decisions saved in this browser (on this device only).',
+  );
   const before = await storedData(page);
   expect(before.sessions).toEqual([]);
   expect(before.decisions).toHaveLength(1);

@@ -21,7 +21,9 @@ test.beforeEach(async ({ page }) => {
 test('MNIST demo clicked, then a file chosen at once: the file wins, no error beside it', async ({ page }) => {
   await openApp(page);
   await hold(page, true);
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await expect.poll(() => heldCount(page)).toBe(1); // MNIST's read is done; its answer is held
   await hold(page, false);
   await chooseFiles(page, [`${HEADLINES}dataset.csv`]);
@@ -36,10 +38,14 @@ test('MNIST demo clicked, then a file chosen at once: the file wins, no error be
   expect(await page.evaluate(() => window.__results)).toEqual([49]);
 });
 
-test('<label-scope demo=mnist> switched to src while the demo downloads: src wins, no labelscope-error', async ({ page }) => {
+test('<label-scope demo=mnist> switched to src while the demo downloads: src wins, no labelscope-error', async ({
+  page,
+}) => {
   // The demo's probabilities download is held until after the switch.
   let releaseDownload;
-  const downloadHeld = new Promise((resolve) => { releaseDownload = resolve; });
+  const downloadHeld = new Promise((resolve) => {
+    releaseDownload = resolve;
+  });
   await page.route('**/examples/mnist/pred_probs.npy', async (route) => {
     await downloadHeld;
     await route.continue().catch(() => {}); // aborted by the page meanwhile: fine
@@ -66,7 +72,9 @@ test('<label-scope demo=mnist> switched to src while the demo downloads: src win
   expect(await page.evaluate(() => window.__errors)).toEqual([]);
 });
 
-test('<label-scope demo=mnist> switched to src while MNIST is read: the late MNIST answer is ignored', async ({ page }) => {
+test('<label-scope demo=mnist> switched to src while MNIST is read: the late MNIST answer is ignored', async ({
+  page,
+}) => {
   await page.goto('/examples/embed.html');
   await expect(page.locator('label-scope')).toHaveAttribute('data-state', 'ready'); // the lesson's own element
   await hold(page, true);

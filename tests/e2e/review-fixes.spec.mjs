@@ -9,14 +9,21 @@ const decisionsOf = (page) => app(page).evaluate((el) => el.decisions.length);
 
 async function openHeadlines(page) {
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
 }
 
-test('Forget everything with decisions asks first (how many, export first or forget), and answers beside the button', async ({ page }) => {
+test('Forget everything with decisions asks first (how many, export first or forget), and answers beside the button', async ({
+  page,
+}) => {
   await openHeadlines(page);
   const issues = await app(page).evaluate((el) => Array.from(el.report.issues));
-  await app(page).evaluate((el, [a, b]) => { el.decide(a, 'accept'); el.decide(b, 'keep'); }, issues);
+  await app(page).evaluate((el, [a, b]) => {
+    el.decide(a, 'accept');
+    el.decide(b, 'keep');
+  }, issues);
   await expect.poll(() => decisionsOf(page)).toBe(2);
 
   const line = app(page).locator('.privacy');
@@ -28,7 +35,10 @@ test('Forget everything with decisions asks first (how many, export first or for
   expect(await decisionsOf(page)).toBe(2); // nothing forgotten yet
 
   // Export first: the decisions file is downloaded, the question now says they were exported.
-  const [download] = await Promise.all([page.waitForEvent('download'), confirm.getByRole('button', { name: 'Export decisions first' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    confirm.getByRole('button', { name: 'Export decisions first' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/decisions\.csv$/);
   await expect(confirm).toContainText('(exported)');
   await expect(confirm.getByRole('button', { name: 'Export decisions first' })).toHaveCount(0);
@@ -59,7 +69,9 @@ test('Forget everything without decisions forgets at once and says so beside the
 test('after a reload scrolled down, the Resume offer is brought into view', async ({ page }) => {
   await openHeadlines(page);
   await app(page).evaluate((el) => el.decide(el.report.issues[0], 'accept'));
-  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+  await expect(app(page).locator('.save-state')).toHaveText(
+    'All decisions saved in this browser (on this device only).',
+  );
   await app(page).locator('.privacy').scrollIntoViewIfNeeded();
   expect(await page.evaluate(() => scrollY)).toBeGreaterThan(300);
   await page.reload();
@@ -68,7 +80,9 @@ test('after a reload scrolled down, the Resume offer is brought into view', asyn
   await expect(resume).toBeInViewport();
 });
 
-test('lesson: the analysis that answers Question 1 stays hidden until the question is answered (or the learner asks)', async ({ page }) => {
+test('lesson: the analysis that answers Question 1 stays hidden until the question is answered (or the learner asks)', async ({
+  page,
+}) => {
   await page.goto('/examples/lesson.html');
   const real = page.locator('label-scope#real');
   const q1 = page.locator('form.quiz[data-quiz="real-flagged"]');
@@ -98,10 +112,14 @@ test('lesson: "Show it now" shows the analysis without answering', async ({ page
   await expect(real).toHaveAttribute('data-state', 'ready');
 });
 
-test('flipping labels with retraining: progress and Cancel beside the button, Flip disabled while it runs', async ({ page }) => {
+test('flipping labels with retraining: progress and Cancel beside the button, Flip disabled while it runs', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await openApp(page);
-  await app(page).getByRole('button', { name: /Fashion-MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Fashion-MNIST/ })
+    .click();
   await expect(app(page)).toHaveAttribute('data-state', 'ready', { timeout: 240_000 });
   const form = app(page).locator('.lz-make');
   await form.locator('summary').click();
@@ -133,16 +151,22 @@ test('the Truth badges of simulated noise ("not flipped") fit in their column at
   await flipHeadlines(page);
   const cells = app(page).locator('.vt-c-truth .badge');
   await expect(cells.filter({ hasText: 'not flipped' }).first()).toBeVisible();
-  const overflow = await cells.evaluateAll((badges) => badges.map((b) => {
-    const cell = b.parentElement.getBoundingClientRect();
-    const grid = b.closest('[role=grid]').getBoundingClientRect();
-    const r = b.getBoundingClientRect();
-    return { text: b.textContent, out: Math.max(0, r.right - Math.min(cell.right, grid.right)) };
-  }).filter((x) => x.out > 0.5));
+  const overflow = await cells.evaluateAll((badges) =>
+    badges
+      .map((b) => {
+        const cell = b.parentElement.getBoundingClientRect();
+        const grid = b.closest('[role=grid]').getBoundingClientRect();
+        const r = b.getBoundingClientRect();
+        return { text: b.textContent, out: Math.max(0, r.right - Math.min(cell.right, grid.right)) };
+      })
+      .filter((x) => x.out > 0.5),
+  );
   expect(overflow).toEqual([]);
 });
 
-test('simulated noise on data with its own truth: "before the flip", the known errors said, one share on screen', async ({ page }) => {
+test('simulated noise on data with its own truth: "before the flip", the known errors said, one share on screen', async ({
+  page,
+}) => {
   // dataset.csv: id,text,label,<4 probabilities>,true_label (text may be quoted, with commas).
   const cells = (line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]);
   const rows = readFileSync(`${HEADLINES}dataset.csv`, 'utf8').trim().split('\n').slice(1).map(cells);
@@ -151,10 +175,13 @@ test('simulated noise on data with its own truth: "before the flip", the known e
   await flipHeadlines(page);
   const card = app(page).locator('.lz-sim');
   // One share: the card's is flipped / rows, as the truth card counts it, and the rate asked for beside it.
-  await expect(card.locator('.lz-sim-what')).toContainText('10 of 49 labels were flipped (20.4% of all rows; 20.0% asked for');
+  await expect(card.locator('.lz-sim-what')).toContainText(
+    '10 of 49 labels were flipped (20.4% of all rows; 20.0% asked for',
+  );
   await expect(app(page).locator('.truth')).toContainText('20.4%');
   await expect(card.locator('.lz-own-truth')).toContainText(
-    `own known truth (the true_label column): ${knownErrors} of the 49 given labels are known errors`);
+    `own known truth (the true_label column): ${knownErrors} of the 49 given labels are known errors`,
+  );
   await card.locator('.lz-flips summary').click();
   const lists = card.locator('.lz-flip-lists');
   await expect(lists).toContainText('before the flip:');
@@ -162,7 +189,9 @@ test('simulated noise on data with its own truth: "before the flip", the known e
   await expect(lists).not.toContainText('wrong label');
 });
 
-test('the Files panel after simulated noise describes the files read and the flips, and its label column works', async ({ page }) => {
+test('the Files panel after simulated noise describes the files read and the flips, and its label column works', async ({
+  page,
+}) => {
   await flipHeadlines(page);
   const files = app(page).locator('.files');
   await files.locator('.files-summary').click();

@@ -12,7 +12,9 @@ async function showDemo(page, name) {
   for (const key of ['a', 'a', 'k']) await page.keyboard.press(key);
   await expect(app(page).locator('.review-progress-text')).toContainText('3 of');
   // Start the view at the numbers, so the summary, the truth and the table's top rows show together.
-  await app(page).locator('.summary-slot').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
+  await app(page)
+    .locator('.summary-slot')
+    .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
   await expect(app(page).locator('.vt-row[data-position="0"]')).toBeVisible();
 }
 
@@ -37,9 +39,13 @@ test('headlines review, phone, light and dark', async ({ page }, testInfo) => {
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await showDemo(page, 'headlines');
-    await app(page).locator('.decision-bar').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
+    await app(page)
+      .locator('.decision-bar')
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
     await screenshot(page, testInfo, `headlines-review-phone-${scheme}`);
-    await app(page).locator('.detail').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
+    await app(page)
+      .locator('.detail')
+      .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
     await screenshot(page, testInfo, `headlines-detail-phone-${scheme}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,24 +1,48 @@
 // Settings re-run the audit on the data already in the worker — never a second read — and the
 // table can be sorted and filtered without touching the analysis.
 import {
-  apiAudit, app, expect, HEADLINES, MNIST, openApp, openSettings, pageIssues, pageStats, tableIndices, test, waitReady,
+  apiAudit,
+  app,
+  expect,
+  HEADLINES,
+  MNIST,
+  openApp,
+  openSettings,
+  pageIssues,
+  pageStats,
+  tableIndices,
+  test,
+  waitReady,
 } from './fixtures.mjs';
 
-const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
-  'low_normalized_margin', 'low_self_confidence'];
+const FILTERS = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 
 test('every filter_by method re-ranks without re-reading, and matches the JS API', async ({ page }) => {
   const files = { labels: `${MNIST}labels.csv`, predProbs: `${MNIST}pred_probs.npy` };
   await openApp(page);
-  await app(page).getByRole('button', { name: /^MNIST/ }).click();
+  await app(page)
+    .getByRole('button', { name: /^MNIST/ })
+    .click();
   await waitReady(page);
   const before = await pageStats(page);
   expect(before.reads).toBe(1);
 
-  await expect(app(page).locator('.settings-current')).toHaveText('prune_by_noise_rate · ranked by self_confidence · frac_noise 1.00 · min 1 per class');
+  await expect(app(page).locator('.settings-current')).toHaveText(
+    'prune_by_noise_rate · ranked by self_confidence · frac_noise 1.00 · min 1 per class',
+  );
   await openSettings(page);
   const select = app(page).getByLabel('Find issues with');
-  await expect(select.locator('option')).toHaveText(FILTERS.map((f) => (f === 'prune_by_noise_rate' ? `${f} (default)` : f)));
+  await expect(select.locator('option')).toHaveText(
+    FILTERS.map((f) => (f === 'prune_by_noise_rate' ? `${f} (default)` : f)),
+  );
   for (const filterBy of ['predicted_neq_given', 'low_self_confidence', 'both']) {
     const expected = await apiAudit(files, {}, { filterBy });
     const audits = (await pageStats(page)).audits;
@@ -38,7 +62,9 @@ test('every filter_by method re-ranks without re-reading, and matches the JS API
 test('rank by, frac_noise and min_examples_per_class apply at once', async ({ page }) => {
   const file = `${HEADLINES}dataset.csv`;
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
 
   await openSettings(page);
@@ -67,7 +93,9 @@ test('rank by, frac_noise and min_examples_per_class apply at once', async ({ pa
 test('sorting by a column and filtering by class change the table, not the analysis', async ({ page }) => {
   const { issues, report, dataset } = await apiAudit({ combined: `${HEADLINES}dataset.csv` });
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
   const audits = (await pageStats(page)).audits;
 
@@ -98,7 +126,9 @@ test('sorting by a column and filtering by class change the table, not the analy
   await app(page).locator(`.hm-cell[data-row="${sports}"][data-col="${weather}"]`).click();
   await expect(app(page).getByLabel('Given', { exact: true })).toHaveValue(String(sports));
   await expect(app(page).getByLabel('Suggested', { exact: true })).toHaveValue(String(weather));
-  expect(await tableIndices(page)).toEqual(issues.filter((i) => dataset.labels[i] === sports && report.suggestedLabel[i] === weather));
+  expect(await tableIndices(page)).toEqual(
+    issues.filter((i) => dataset.labels[i] === sports && report.suggestedLabel[i] === weather),
+  );
 
   expect((await pageStats(page)).audits).toBe(audits);
 });

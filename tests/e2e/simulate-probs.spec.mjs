@@ -15,7 +15,10 @@ let base = null;
 async function demoDataset() {
   base ??= (async () => {
     const ls = await createLabelScope();
-    const cv = await ls.crossValProbs({ labels: named(`${FASHION}labels.csv`), features: named(`${FASHION}pixels.npy`) });
+    const cv = await ls.crossValProbs({
+      labels: named(`${FASHION}labels.csv`),
+      features: named(`${FASHION}pixels.npy`),
+    });
     return { ls, dataset: await ls.datasetFromCrossVal(cv) };
   })();
   return base;
@@ -25,8 +28,12 @@ async function demoDataset() {
 async function expected({ rate, seed, probabilities }) {
   const { ls, dataset } = await demoDataset();
   const r = await ls.simulateNoisyData({ dataset, rate, seed, features: named(`${FASHION}pixels.npy`), probabilities });
-  const { indices } = ls.findLabelIssues({ labels: r.labels, predProbs: r.predProbs, numClasses: r.numClasses,
-    filterBy: 'prune_by_noise_rate' });
+  const { indices } = ls.findLabelIssues({
+    labels: r.labels,
+    predProbs: r.predProbs,
+    numClasses: r.numClasses,
+    filterBy: 'prune_by_noise_rate',
+  });
   const s = ls.scoreDetection({ simulation: r.simulation, flagged: indices });
   return { rate, seed, flipped: s.flipped, found: s.found, precision: s.precision, recall: s.recall };
 }
@@ -45,7 +52,9 @@ function addFashion(page, attributes) {
 }
 const sim = (page) => page.locator('label-scope#sim');
 
-test('recompute (the default with features): trained again in the page, the JS API\'s numbers', async ({ page }, testInfo) => {
+test("recompute (the default with features): trained again in the page, the JS API's numbers", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(420_000);
   const want = await expected({ rate: 0.1, seed: 7, probabilities: 'recompute' });
   const kept = await expected({ rate: 0.1, seed: 7, probabilities: 'keep' });
@@ -64,7 +73,10 @@ test('recompute (the default with features): trained again in the page, the JS A
   // The demo's thumbnails stay with the noisy labels.
   await expect(sim(page).locator('canvas, img').first()).toBeVisible();
   for (const scheme of ['light', 'dark']) {
-    for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    for (const [name, viewport] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', { width: 390, height: 844 }],
+    ]) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(viewport);
       await sim(page).locator('.lz-sim').scrollIntoViewIfNeeded();
@@ -95,22 +107,32 @@ test('Cancel while training again: the element stays usable, and another seed co
   await expect(sim(page).getByText(/training again on the noisy labels/)).toBeHidden();
   await expect(sim(page).getByRole('status').first()).toContainText('Cancelled.');
   const want = await expected({ rate: 0.1, seed: 8, probabilities: 'recompute' });
-  const got = await page.evaluate(() => new Promise((resolve) => {
-    const el = document.querySelector('label-scope#sim');
-    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
-    el.setAttribute('seed', '8');
-  }));
+  const got = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.querySelector('label-scope#sim');
+        el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
+        el.setAttribute('seed', '8');
+      }),
+  );
   expect(got).toEqual(want);
 });
 
-test('the lesson page runs the honest check on demand: Fashion-MNIST trained again on the noisy labels', async ({ page }) => {
+test('the lesson page runs the honest check on demand: Fashion-MNIST trained again on the noisy labels', async ({
+  page,
+}) => {
   test.setTimeout(420_000);
   const want = await expected({ rate: 0.1, seed: 7, probabilities: 'recompute' });
   await page.goto('/examples/lesson.html');
   await expect(page.locator('label-scope#honest')).toHaveCount(0); // nothing trains until asked
-  const result = page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('labelscope-result', (e) => { if (e.target.id === 'honest') resolve(e.detail.simulation); });
-  }));
+  const result = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        document.addEventListener('labelscope-result', (e) => {
+          if (e.target.id === 'honest') resolve(e.detail.simulation);
+        });
+      }),
+  );
   await page.getByRole('button', { name: 'Run the honest check on Fashion-MNIST' }).click();
   expect(await result).toEqual(want);
   const honest = page.locator('label-scope#honest');
@@ -119,7 +141,9 @@ test('the lesson page runs the honest check on demand: Fashion-MNIST trained aga
   await expect(page.getByRole('button', { name: 'Done: see the card below' })).toBeDisabled();
 });
 
-test('the honest sweep: trained again at every rate in the page, the JS API\'s sweepNoisyData numbers', async ({ page }) => {
+test("the honest sweep: trained again at every rate in the page, the JS API's sweepNoisyData numbers", async ({
+  page,
+}) => {
   test.setTimeout(900_000);
   const { ls, dataset } = await demoDataset();
   const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
@@ -134,5 +158,6 @@ test('the honest sweep: trained again at every rate in the page, the JS API\'s s
   await expect(run).toHaveCount(0);
   const text = await sim(page).locator('.lz-sweep p.help').first().textContent();
   const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
-  for (const p of want) expect(text).toContain(`${pct(p.rate)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`);
+  for (const p of want)
+    expect(text).toContain(`${pct(p.rate)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`);
 });

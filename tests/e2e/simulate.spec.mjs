@@ -10,21 +10,37 @@ const api = () => (lsPromise ??= createLabelScope());
 /** What the JS API says for MNIST with this noise: flips, and the default method's score. */
 async function expected({ rate, seed, pair }) {
   const ls = await api();
-  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
-  const dataset = await ls.readDataset({
-    labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
-    predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
-  }, { classNames });
+  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const dataset = await ls.readDataset(
+    {
+      labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
+      predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
+    },
+    { classNames },
+  );
   try {
     const simulation = ls.simulateNoise({ dataset, rate, seed, ...(pair ? { pair } : {}) });
     const predProbs = dataset.probabilityRows(0, dataset.numExamples);
     const { indices } = ls.findLabelIssues({
-      labels: simulation.noisyLabels, predProbs, numClasses: dataset.numClasses, filterBy: 'prune_by_noise_rate',
+      labels: simulation.noisyLabels,
+      predProbs,
+      numClasses: dataset.numClasses,
+      filterBy: 'prune_by_noise_rate',
     });
     const score = ls.scoreDetection({ simulation, flagged: indices });
     const flippedRows = [];
-    simulation.isError.forEach((v, i) => { if (v) flippedRows.push(i); });
-    return { score, flippedRows, noisyLabels: Array.from(simulation.noisyLabels), indices: Array.from(indices).sort((a, b) => a - b) };
+    simulation.isError.forEach((v, i) => {
+      if (v) flippedRows.push(i);
+    });
+    return {
+      score,
+      flippedRows,
+      noisyLabels: Array.from(simulation.noisyLabels),
+      indices: Array.from(indices).sort((a, b) => a - b),
+    };
   } finally {
     dataset.free();
   }
@@ -33,14 +49,18 @@ async function expected({ rate, seed, pair }) {
 /** Adds an element with these attributes to a page and waits for its result event. */
 async function addElement(page, attributes) {
   await page.goto('/examples/embed.html');
-  return page.evaluate((attrs) => new Promise((resolve, reject) => {
-    const el = document.createElement('label-scope');
-    el.id = 'sim';
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    el.addEventListener('labelscope-result', (e) => resolve(e.detail), { once: true });
-    el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
-    document.querySelector('main').prepend(el);
-  }), attributes);
+  return page.evaluate(
+    (attrs) =>
+      new Promise((resolve, reject) => {
+        const el = document.createElement('label-scope');
+        el.id = 'sim';
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        el.addEventListener('labelscope-result', (e) => resolve(e.detail), { once: true });
+        el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
+        document.querySelector('main').prepend(el);
+      }),
+    attributes,
+  );
 }
 
 const sim = (page) => page.locator('label-scope#sim');
@@ -49,8 +69,12 @@ test('simulate-noise="0.1" seed="7": the same flips and the same scores as the J
   const want = await expected({ rate: 0.1, seed: 7 });
   const detail = await addElement(page, { demo: 'mnist', 'simulate-noise': '0.1', seed: '7' });
   expect(detail.simulation).toEqual({
-    rate: 0.1, seed: 7, flipped: want.score.flipped, found: want.score.found,
-    precision: want.score.precision, recall: want.score.recall,
+    rate: 0.1,
+    seed: 7,
+    flipped: want.score.flipped,
+    found: want.score.found,
+    precision: want.score.precision,
+    recall: want.score.recall,
   });
   expect(want.score.flipped).toBe(1000);
   const page_ = await sim(page).evaluate((el) => ({
@@ -75,35 +99,50 @@ test('another seed flips other rows; noise-pair flips only between the two class
   expect(detail.simulation).toMatchObject({ rate: 0.2, seed: 3, flipped: want.score.flipped, found: want.score.found });
   expect(detail.simulation.precision).toBe(want.score.precision);
   expect(detail.simulation.recall).toBe(want.score.recall);
-  const rows = await sim(page).evaluate((el) => ({ flipped: el.simulation.flippedRows, truth: Array.from(el.simulation.trueLabels) }));
+  const rows = await sim(page).evaluate((el) => ({
+    flipped: el.simulation.flippedRows,
+    truth: Array.from(el.simulation.trueLabels),
+  }));
   expect(rows.flipped).toEqual(want.flippedRows);
   for (const i of rows.flipped) expect([3, 5]).toContain(rows.truth[i]);
   await expect(sim(page).locator('.lz-sim')).toContainText('between 3 and 5');
 
   // Changing the seed reads the same files again and flips other rows.
   const other = await expected({ rate: 0.2, seed: 4, pair: '3,5' });
-  const next = await sim(page).evaluate((el) => new Promise((resolve) => {
-    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
-    el.setAttribute('seed', '4');
-  }));
+  const next = await sim(page).evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation), { once: true });
+        el.setAttribute('seed', '4');
+      }),
+  );
   expect(next).toMatchObject({ seed: 4, flipped: other.score.flipped, found: other.score.found });
   expect(await sim(page).evaluate((el) => el.simulation.flippedRows)).toEqual(other.flippedRows);
 });
 
 test('a bad simulate-noise value is an error that says what to give', async ({ page }) => {
   await page.goto('/examples/embed.html');
-  const message = await page.evaluate(() => new Promise((resolve) => {
-    const el = document.createElement('label-scope');
-    el.setAttribute('demo', 'headlines');
-    el.setAttribute('simulate-noise', 'lots');
-    el.addEventListener('labelscope-error', (e) => resolve(e.detail.message), { once: true });
-    document.querySelector('main').prepend(el);
-  }));
+  const message = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.createElement('label-scope');
+        el.setAttribute('demo', 'headlines');
+        el.setAttribute('simulate-noise', 'lots');
+        el.addEventListener('labelscope-error', (e) => resolve(e.detail.message), { once: true });
+        document.querySelector('main').prepend(el);
+      }),
+  );
   expect(message).toContain("simulate-noise is 'lots'");
 });
 
 test('compact + hide-truth: no verdicts until Reveal, then the flips show as known truth', async ({ page }) => {
-  const detail = await addElement(page, { demo: 'headlines', compact: '', 'simulate-noise': '0.2', seed: '1', 'hide-truth': '' });
+  const detail = await addElement(page, {
+    demo: 'headlines',
+    compact: '',
+    'simulate-noise': '0.2',
+    seed: '1',
+    'hide-truth': '',
+  });
   expect(detail.simulation.flipped).toBe(10); // round(0.2 x 49)
   const html = () => sim(page).evaluate((el) => el.shadowRoot.innerHTML);
   expect(await html()).not.toMatch(/Known truth:|real error|label correct/);
@@ -114,21 +153,26 @@ test('compact + hide-truth: no verdicts until Reveal, then the flips show as kno
 
 test('compact + lesson: the steps are shown and each fires labelscope-step', async ({ page }) => {
   await page.goto('/examples/embed.html');
-  const steps = await page.evaluate(() => new Promise((resolve) => {
-    const seen = [];
-    const el = document.createElement('label-scope');
-    el.id = 'sim';
-    for (const [k, v] of Object.entries({ demo: 'headlines', compact: '', lesson: '' })) el.setAttribute(k, v);
-    el.addEventListener('labelscope-step', (e) => seen.push([e.detail.step, e.detail.index]));
-    el.addEventListener('labelscope-result', () => resolve(seen), { once: true });
-    document.querySelector('main').prepend(el);
-  }));
+  const steps = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const seen = [];
+        const el = document.createElement('label-scope');
+        el.id = 'sim';
+        for (const [k, v] of Object.entries({ demo: 'headlines', compact: '', lesson: '' })) el.setAttribute(k, v);
+        el.addEventListener('labelscope-step', (e) => seen.push([e.detail.step, e.detail.index]));
+        el.addEventListener('labelscope-result', () => resolve(seen), { once: true });
+        document.querySelector('main').prepend(el);
+      }),
+  );
   expect(steps.map(([, i]) => i)).toEqual([0, 1, 2, 3, 4, 5]);
   await expect(sim(page).locator('.lz-step')).toHaveCount(6);
   await expect(sim(page).locator('.compact-item').first()).toBeVisible();
 });
 
-test('a learner makes the noise on the page: the form sets the attributes; the flips found and missed are listed', async ({ page }, testInfo) => {
+test('a learner makes the noise on the page: the form sets the attributes; the flips found and missed are listed', async ({
+  page,
+}, testInfo) => {
   const ls = await api();
   const dataset = await ls.readDataset({
     labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${HEADLINES}labels.csv`)) },
@@ -136,10 +180,20 @@ test('a learner makes the noise on the page: the form sets the attributes; the f
   });
   const want = (args) => {
     const simulation = ls.simulateNoise({ dataset, ...args });
-    const { indices } = ls.findLabelIssues({ labels: simulation.noisyLabels, predProbs: dataset.probabilityRows(0, dataset.numExamples),
-      numClasses: dataset.numClasses });
+    const { indices } = ls.findLabelIssues({
+      labels: simulation.noisyLabels,
+      predProbs: dataset.probabilityRows(0, dataset.numExamples),
+      numClasses: dataset.numClasses,
+    });
     const s = ls.scoreDetection({ simulation, flagged: indices });
-    return { rate: args.rate, seed: args.seed, flipped: s.flipped, found: s.found, precision: s.precision, recall: s.recall };
+    return {
+      rate: args.rate,
+      seed: args.seed,
+      flipped: s.flipped,
+      found: s.found,
+      precision: s.precision,
+      recall: s.recall,
+    };
   };
   const uniform = want({ rate: 0.2, seed: 1 });
   const paired = want({ rate: 0.2, seed: 1, pair: 'sports,weather' });
@@ -150,9 +204,13 @@ test('a learner makes the noise on the page: the form sets the attributes; the f
   await form.locator('summary').click();
   await form.getByLabel('Labels to flip (%)').fill('20');
   await form.getByLabel('Seed').fill('1');
-  const result = () => sim(page).evaluate((el) => new Promise((resolve) => {
-    el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation ?? null), { once: true });
-  }));
+  const result = () =>
+    sim(page).evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          el.addEventListener('labelscope-result', (e) => resolve(e.detail.simulation ?? null), { once: true });
+        }),
+    );
   let next = result();
   await form.getByRole('button', { name: 'Flip labels' }).click();
   expect(await next).toEqual(uniform);
@@ -192,13 +250,16 @@ test('the learner chooses the row followed through the steps; a bad row number s
   await addElement(page, { demo: 'headlines', lesson: '' });
   const form = sim(page).locator('.lz-follow-form');
   await expect(sim(page).locator('.lz-follow')).toContainText('Following row');
-  const steps = sim(page).evaluate((el) => new Promise((resolve) => {
-    const seen = [];
-    el.addEventListener('labelscope-step', (e) => {
-      seen.push(e.detail);
-      if (seen.length === 6) resolve(seen);
-    });
-  }));
+  const steps = sim(page).evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        const seen = [];
+        el.addEventListener('labelscope-step', (e) => {
+          seen.push(e.detail);
+          if (seen.length === 6) resolve(seen);
+        });
+      }),
+  );
   await form.getByRole('spinbutton').fill('5');
   await form.getByRole('button', { name: 'Follow' }).click();
   const got = await steps;
@@ -219,19 +280,35 @@ test('noise-matrix="[[...]]": asymmetric noise by a matrix, the JS API\'s flips 
   m[4][4] = 0.7;
   m[9][4] = 0.3;
   const ls = await api();
-  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
-  const dataset = await ls.readDataset({
-    labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
-    predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
-  }, { classNames });
+  const classNames = readFileSync(`${MNIST}classes.txt`, 'utf8')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const dataset = await ls.readDataset(
+    {
+      labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(`${MNIST}labels.csv`)) },
+      predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(`${MNIST}pred_probs.npy`)) },
+    },
+    { classNames },
+  );
   const simulation = ls.simulateNoise({ dataset, noiseMatrix: m, seed: 5 });
-  const { indices } = ls.findLabelIssues({ labels: simulation.noisyLabels, predProbs: dataset.probabilityRows(0, dataset.numExamples),
-    numClasses: 10 });
+  const { indices } = ls.findLabelIssues({
+    labels: simulation.noisyLabels,
+    predProbs: dataset.probabilityRows(0, dataset.numExamples),
+    numClasses: 10,
+  });
   const s = ls.scoreDetection({ simulation, flagged: indices });
   dataset.free();
 
   const detail = await addElement(page, { demo: 'mnist', 'noise-matrix': JSON.stringify(m), seed: '5' });
-  expect(detail.simulation).toEqual({ rate: null, seed: 5, flipped: s.flipped, found: s.found, precision: s.precision, recall: s.recall });
+  expect(detail.simulation).toEqual({
+    rate: null,
+    seed: 5,
+    flipped: s.flipped,
+    found: s.found,
+    precision: s.precision,
+    recall: s.recall,
+  });
   expect(await sim(page).evaluate((el) => el.simulation.flippedRows)).toEqual(Array.from(simulation.flipped));
   await expect(sim(page).locator('.lz-sim')).toContainText('by the noise matrix given');
 });

@@ -15,23 +15,39 @@ function tickets() {
   const out = [];
   for (let i = 0; i < 90; i++) {
     const c = i % 3;
-    out.push({ id: `T${1000 + i}`, wait: (c + 0.37 * ((i * 7) % 5)).toFixed(2),
-      amount: (10 * c + 3.1 * ((i * 11) % 7)).toFixed(2), plan: ['free', 'pro'][i % 2], label: CLASSES[c] });
+    out.push({
+      id: `T${1000 + i}`,
+      wait: (c + 0.37 * ((i * 7) % 5)).toFixed(2),
+      amount: (10 * c + 3.1 * ((i * 11) % 7)).toFixed(2),
+      plan: ['free', 'pro'][i % 2],
+      label: CLASSES[c],
+    });
   }
   return out;
 }
-const csv = (name, header, rowsOf, sep = ',') => ({ name, text: `${[header.join(sep), ...tickets().map(rowsOf)
-  .map((r) => r.join(sep))].join('\n')}\n` });
+const csv = (name, header, rowsOf, sep = ',') => ({
+  name,
+  text: `${[
+    header.join(sep),
+    ...tickets()
+      .map(rowsOf)
+      .map((r) => r.join(sep)),
+  ].join('\n')}\n`,
+});
 
 const computeButton = (page) => app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ });
-const fileRow = (page, name) => app(page).locator('.file-list li', { has: page.locator('.file-name', { hasText: name }) });
+const fileRow = (page, name) =>
+  app(page).locator('.file-list li', { has: page.locator('.file-name', { hasText: name }) });
 const usedAs = (page, name) => fileRow(page, name).locator('.file-field select').first();
 const alert = (page) => app(page).locator('.alert');
 const summary = (page) => app(page).locator('.files .read-summary');
 
 /** Screenshots at desktop and phone width, light and dark; `shown`: a locator scrolled into view first. */
 async function shots(page, testInfo, name, shown = null) {
-  for (const [width, height] of [[1280, 800], [390, 844]]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
     for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
@@ -44,8 +60,11 @@ async function shots(page, testInfo, name, shown = null) {
 }
 
 test('the corrected-labels export fed back: original_label is never a feature', async ({ page }) => {
-  const corrected = csv('corrected.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category', 'original_label'],
-    (r) => [r.id, r.wait, r.amount, r.plan, r.label, r.label]);
+  const corrected = csv(
+    'corrected.csv',
+    ['ticket_id', 'wait_days', 'amount', 'plan', 'category', 'original_label'],
+    (r) => [r.id, r.wait, r.amount, r.plan, r.label, r.label],
+  );
   await openApp(page);
   await dropFiles(page, [corrected]);
   await computeButton(page).click();
@@ -54,9 +73,16 @@ test('the corrected-labels export fed back: original_label is never a feature', 
   await expect(summary(page)).not.toContainText('original_label');
 });
 
-test('a label column with no known name (topic): chosen, the table is labels + features, with Compute', async ({ page }, testInfo) => {
-  const topic = csv('tickets_topic.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'topic'],
-    (r) => [r.id, r.wait, r.amount, r.plan, r.label]);
+test('a label column with no known name (topic): chosen, the table is labels + features, with Compute', async ({
+  page,
+}, testInfo) => {
+  const topic = csv('tickets_topic.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'topic'], (r) => [
+    r.id,
+    r.wait,
+    r.amount,
+    r.plan,
+    r.label,
+  ]);
   await openApp(page);
   await dropFiles(page, [topic]);
   // No label column yet: the reader says to choose one; nothing to compute from yet.
@@ -75,13 +101,20 @@ test('a label column with no known name (topic): chosen, the table is labels + f
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('90');
 });
 
-test('a semicolon-separated table with decimal commas: labels + features, computed here', async ({ page }, testInfo) => {
-  const semicolon = csv('tickets_semicolon.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category'],
-    (r) => [r.id, r.wait.replace('.', ','), r.amount.replace('.', ','), r.plan, r.label], ';');
+test('a semicolon-separated table with decimal commas: labels + features, computed here', async ({
+  page,
+}, testInfo) => {
+  const semicolon = csv(
+    'tickets_semicolon.csv',
+    ['ticket_id', 'wait_days', 'amount', 'plan', 'category'],
+    (r) => [r.id, r.wait.replace('.', ','), r.amount.replace('.', ','), r.plan, r.label],
+    ';',
+  );
   await openApp(page);
   await dropFiles(page, [semicolon]);
-  await expect(usedAs(page, 'tickets_semicolon.csv').locator('option:checked'))
-    .toHaveText('Labels + features (one table)');
+  await expect(usedAs(page, 'tickets_semicolon.csv').locator('option:checked')).toHaveText(
+    'Labels + features (one table)',
+  );
   await expect(fileRow(page, 'tickets_semicolon.csv').locator('select.label-column')).toHaveValue('category');
   await expect(computeButton(page)).toBeVisible();
   await shots(page, testInfo, 'semicolon-dropped');
@@ -90,43 +123,70 @@ test('a semicolon-separated table with decimal commas: labels + features, comput
   await expect(summary(page)).toContainText('Features: wait_days, amount');
 });
 
-test('a table and a probabilities file, together or one after the other: the table\'s labels, the file\'s probabilities', async ({ page }, testInfo) => {
-  const table = csv('tickets.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category'],
-    (r) => [r.id, r.wait, r.amount, r.plan, r.label]);
-  const probs = { name: 'tickets-probabilities.csv', text: `${[CLASSES.join(','), ...tickets().map((r, i) => {
-    const p = [0.1, 0.1, 0.1];
-    p[(CLASSES.indexOf(r.label) + (i % 15 === 0 ? 1 : 0)) % 3] = 0.8;
-    return p.join(',');
-  })].join('\n')}\n` };
-  const paired = async () => {
-    await expect(usedAs(page, 'tickets.csv').locator('option:checked')).toHaveText('Given labels');
-    await expect(usedAs(page, probs.name).locator('option:checked')).toHaveText('Predicted probabilities');
-    await expect(fileRow(page, 'tickets.csv')).toContainText(`a table beside ${probs.name}: its label column`);
-    await waitReady(page);
-    await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('90');
-    await expect(summary(page)).toContainText('Shown alongside: ticket_id, wait_days, amount and plan.');
-  };
-  await openApp(page);
-  await dropFiles(page, [probs, table]);
-  await paired();
-  await shots(page, testInfo, 'pair-together');
-  await openApp(page);
-  await dropFiles(page, [probs]);
-  await expect(app(page).locator('.files .next-step')).toContainText('Now add the given labels');
-  await dropFiles(page, [table]);
-  await paired();
-  await openApp(page);
-  await dropFiles(page, [table]);
-  await expect(computeButton(page)).toBeVisible();
-  await dropFiles(page, [probs]);
-  await paired();
-});
+test(
+  "a table and a probabilities file, together or one after the other: the table's labels, the file's " +
+    'probabilities',
+  async ({ page }, testInfo) => {
+    const table = csv('tickets.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category'], (r) => [
+      r.id,
+      r.wait,
+      r.amount,
+      r.plan,
+      r.label,
+    ]);
+    const probs = {
+      name: 'tickets-probabilities.csv',
+      text: `${[
+        CLASSES.join(','),
+        ...tickets().map((r, i) => {
+          const p = [0.1, 0.1, 0.1];
+          p[(CLASSES.indexOf(r.label) + (i % 15 === 0 ? 1 : 0)) % 3] = 0.8;
+          return p.join(',');
+        }),
+      ].join('\n')}\n`,
+    };
+    const paired = async () => {
+      await expect(usedAs(page, 'tickets.csv').locator('option:checked')).toHaveText('Given labels');
+      await expect(usedAs(page, probs.name).locator('option:checked')).toHaveText('Predicted probabilities');
+      await expect(fileRow(page, 'tickets.csv')).toContainText(`a table beside ${probs.name}: its label column`);
+      await waitReady(page);
+      await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('90');
+      await expect(summary(page)).toContainText('Shown alongside: ticket_id, wait_days, amount and plan.');
+    };
+    await openApp(page);
+    await dropFiles(page, [probs, table]);
+    await paired();
+    await shots(page, testInfo, 'pair-together');
+    await openApp(page);
+    await dropFiles(page, [probs]);
+    await expect(app(page).locator('.files .next-step')).toContainText('Now add the given labels');
+    await dropFiles(page, [table]);
+    await paired();
+    await openApp(page);
+    await dropFiles(page, [table]);
+    await expect(computeButton(page)).toBeVisible();
+    await dropFiles(page, [probs]);
+    await paired();
+  },
+);
 
-test('a table beside probabilities whose label column has no known name: chosen in the file list', async ({ page }, testInfo) => {
-  const topic = csv('tickets_topic.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'topic'],
-    (r) => [r.id, r.wait, r.amount, r.plan, r.label]);
-  const probs = { name: 'probs.csv', text: `${[CLASSES.join(','), ...tickets().map((r) => CLASSES
-    .map((c) => (c === r.label ? 0.8 : 0.1)).join(','))].join('\n')}\n` };
+test('a table beside probabilities whose label column has no known name: chosen in the file list', async ({
+  page,
+}, testInfo) => {
+  const topic = csv('tickets_topic.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'topic'], (r) => [
+    r.id,
+    r.wait,
+    r.amount,
+    r.plan,
+    r.label,
+  ]);
+  const probs = {
+    name: 'probs.csv',
+    text: `${[
+      CLASSES.join(','),
+      ...tickets().map((r) => CLASSES.map((c) => (c === r.label ? 0.8 : 0.1)).join(',')),
+    ].join('\n')}\n`,
+  };
   await openApp(page);
   await dropFiles(page, [topic, probs]);
   await expect(usedAs(page, 'tickets_topic.csv').locator('option:checked')).toHaveText('Given labels');
@@ -140,9 +200,16 @@ test('a table beside probabilities whose label column has no known name: chosen 
   await expect(picker).toHaveValue('topic');
 });
 
-test('a missing value while computing: said once, where, under its own heading; imputation offered there', async ({ page }, testInfo) => {
-  const missing = csv('tickets_missing.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category'],
-    (r, i) => [r.id, r.wait, i === 41 ? '' : r.amount, r.plan, r.label]);
+test('a missing value while computing: said once, where, under its own heading; imputation offered there', async ({
+  page,
+}, testInfo) => {
+  const missing = csv('tickets_missing.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category'], (r, i) => [
+    r.id,
+    r.wait,
+    i === 41 ? '' : r.amount,
+    r.plan,
+    r.label,
+  ]);
   await openApp(page);
   await dropFiles(page, [missing]);
   await computeButton(page).click();
@@ -171,7 +238,9 @@ test('a missing value while computing: said once, where, under its own heading; 
   await expect(summary(page)).toContainText('Features: wait_days and amount.');
 });
 
-test('a Parquet table: Export corrected labels gives the whole table as CSV, the label replaced', async ({ page }, testInfo) => {
+test('a Parquet table: Export corrected labels gives the whole table as CSV, the label replaced', async ({
+  page,
+}, testInfo) => {
   const iris = { name: 'iris.parquet', buffer: readFileSync(`${ROOT}tests/fixtures/learn/iris.parquet`) };
   await openApp(page);
   await dropFiles(page, [iris]);
@@ -182,12 +251,16 @@ test('a Parquet table: Export corrected labels gives the whole table as CSV, the
   const [decided] = await app(page).evaluate((el) => el.decisions.map(({ index, label }) => ({ index, label })));
   const classNames = await app(page).evaluate((el) => el.data.classNames);
   const given = await app(page).evaluate((el, i) => el.data.labels[i], decided.index);
-  const button = app(page).locator('.decision-bar').getByRole('button', { name: 'Export corrected labels (Parquet as CSV)' });
+  const button = app(page)
+    .locator('.decision-bar')
+    .getByRole('button', { name: 'Export corrected labels (Parquet as CSV)' });
   await expect(button).toBeVisible();
   await shots(page, testInfo, 'parquet-export', button);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   expect(download.suggestedFilename()).toMatch(/corrected-labels\.csv$/);
-  const [header, ...rows] = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  const [header, ...rows] = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split('\n');
   const columns = header.split(',');
   expect(columns.slice(-2)).toEqual(['species', 'original_label']);
   expect(columns).toContain('sepal_length');

@@ -6,12 +6,16 @@ const decisionsOf = (page) => app(page).evaluate((el) => el.decisions.map(({ ind
 
 async function openHeadlines(page) {
   await openApp(page);
-  await app(page).getByRole('button', { name: /Headlines/ }).click();
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
   await waitReady(page);
 }
 
 async function saved(page) {
-  await expect(app(page).locator('.save-state')).toHaveText('All decisions saved in this browser (on this device only).');
+  await expect(app(page).locator('.save-state')).toHaveText(
+    'All decisions saved in this browser (on this device only).',
+  );
 }
 
 test('decisions in two tabs on the same data merge per row, on screen and in storage', async ({ context }) => {
@@ -26,7 +30,10 @@ test('decisions in two tabs on the same data merge per row, on screen and in sto
   await app(a).evaluate((el, i) => el.decide(i, 'accept'), issues[0]);
   await app(b).evaluate((el, i) => el.decide(i, 'keep'), issues[2]);
 
-  const both = [[issues[0], 'accept'], [issues[2], 'keep']].sort((x, y) => x[0] - y[0]);
+  const both = [
+    [issues[0], 'accept'],
+    [issues[2], 'keep'],
+  ].sort((x, y) => x[0] - y[0]);
   await expect.poll(() => decisionsOf(a)).toEqual(both);
   await expect.poll(() => decisionsOf(b)).toEqual(both);
   // Tab A's table shows B's decision without a reload.
@@ -47,7 +54,9 @@ test('decisions in two tabs on the same data merge per row, on screen and in sto
   expect(await decisionsOf(c)).toEqual([[issues[2], 'keep']]);
 });
 
-test('Forget everything in one tab clears the other tab\'s decisions too (no save brings them back)', async ({ context }) => {
+test("Forget everything in one tab clears the other tab's decisions too (no save brings them back)", async ({
+  context,
+}) => {
   const a = await context.newPage();
   const b = await context.newPage();
   await openHeadlines(a);
@@ -72,7 +81,9 @@ async function selectRow(page, position) {
 const selectedIndex = (page) => app(page).locator('.vt-row.active').getAttribute('data-index').then(Number);
 
 for (const decided of ['any', 'undecided']) {
-  test(`a decision from another tab keeps this tab's selected row (Decision filter: ${decided})`, async ({ context }) => {
+  test(`a decision from another tab keeps this tab's selected row (Decision filter: ${decided})`, async ({
+    context,
+  }) => {
     const a = await context.newPage();
     const b = await context.newPage();
     await openHeadlines(a);
@@ -91,7 +102,14 @@ for (const decided of ['any', 'undecided']) {
 
     // The key acts on the row the person selected.
     await b.keyboard.press('k');
-    await expect.poll(() => decisionsOf(b)).toEqual([[issues[0], 'keep'], [issues[2], 'keep']].sort((x, y) => x[0] - y[0]));
+    await expect
+      .poll(() => decisionsOf(b))
+      .toEqual(
+        [
+          [issues[0], 'keep'],
+          [issues[2], 'keep'],
+        ].sort((x, y) => x[0] - y[0]),
+      );
   });
 }
 
@@ -111,5 +129,12 @@ test('a decision from another tab on the selected row itself: the next row takes
   await expect(app(b).locator('[role=grid]')).toBeFocused();
   await expect(app(b).locator('.detail-heading')).toHaveText(new RegExp(`row ${issues[3] + 1}$`));
   await b.keyboard.press('k');
-  await expect.poll(() => decisionsOf(b)).toEqual([[issues[2], 'keep'], [issues[3], 'keep']].sort((x, y) => x[0] - y[0]));
+  await expect
+    .poll(() => decisionsOf(b))
+    .toEqual(
+      [
+        [issues[2], 'keep'],
+        [issues[3], 'keep'],
+      ].sort((x, y) => x[0] - y[0]),
+    );
 });

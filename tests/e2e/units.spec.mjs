@@ -16,22 +16,44 @@ test('CSV fields are quoted as RFC 4180 says and read back unchanged', () => {
   expect(parseCsv(line)).toEqual([values.map(String)]);
 });
 
-test('file roles come from the reader\'s sniffFile, which the page asks through its worker', async () => {
+test("file roles come from the reader's sniffFile, which the page asks through its worker", async () => {
   const ls = await createLabelScope();
   const text = (value) => new TextEncoder().encode(value);
-  const npy = new Uint8Array([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 70, 0,
-    ...text("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }")]);
-  const guesses = await Promise.all([
-    ['labels.csv', text('label\n0\n2\n')],
-    ['probs.csv', text('a,b\n0.1,0.9\n')],
-    ['p.npy', npy],
-    ['data.csv', text('text,label,cat,dog\nhi,cat,0.9,0.1\n')],
-    ['data.csv', text('text,animal,cat,dog\nhi,cat,0.9,0.1\n')],
-    ['ids.csv', text('id,label\n7,cat\n')],
-    ['truth.csv', text('index,given_label,is_error\n3,1,1\n')],
-    ['classes.txt', text('cat\ndog\n')],
-  ].map(([name, data]) => ls.sniffFile({ name, data })));
-  expect(guesses.map((g) => g.role)).toEqual(['labels', 'predProbs', 'predProbs', 'combined', 'combined', 'labels', 'truth', 'classNames']);
+  const npy = new Uint8Array([
+    0x93,
+    0x4e,
+    0x55,
+    0x4d,
+    0x50,
+    0x59,
+    1,
+    0,
+    70,
+    0,
+    ...text("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }"),
+  ]);
+  const guesses = await Promise.all(
+    [
+      ['labels.csv', text('label\n0\n2\n')],
+      ['probs.csv', text('a,b\n0.1,0.9\n')],
+      ['p.npy', npy],
+      ['data.csv', text('text,label,cat,dog\nhi,cat,0.9,0.1\n')],
+      ['data.csv', text('text,animal,cat,dog\nhi,cat,0.9,0.1\n')],
+      ['ids.csv', text('id,label\n7,cat\n')],
+      ['truth.csv', text('index,given_label,is_error\n3,1,1\n')],
+      ['classes.txt', text('cat\ndog\n')],
+    ].map(([name, data]) => ls.sniffFile({ name, data })),
+  );
+  expect(guesses.map((g) => g.role)).toEqual([
+    'labels',
+    'predProbs',
+    'predProbs',
+    'combined',
+    'combined',
+    'labels',
+    'truth',
+    'classNames',
+  ]);
   expect(guesses[2].shape).toEqual([3, 4]);
 });
 
@@ -45,7 +67,11 @@ test('roles: what is missing, what conflicts, and how a second drop completes a 
   // After a dataset was read, new data starts over; a truth file adds to it.
   const read = [entry('l.csv', 'labels'), entry('p.npy', 'predProbs')];
   expect(mergeFiles(read, [entry('other.csv', 'labels')], true).map((e) => e.file.name)).toEqual(['other.csv']);
-  expect(mergeFiles(read, [entry('t.csv', 'truth')], true).map((e) => e.file.name)).toEqual(['l.csv', 'p.npy', 't.csv']);
+  expect(mergeFiles(read, [entry('t.csv', 'truth')], true).map((e) => e.file.name)).toEqual([
+    'l.csv',
+    'p.npy',
+    't.csv',
+  ]);
 });
 
 test('table order: flagged rows first by rank, then the rest by label quality; ties by row', () => {
@@ -58,7 +84,13 @@ test('table order: flagged rows first by rank, then the rest by label quality; t
     givenProbability: Float64Array.from([0.5, 0.2, 0.4, 0.1, 0.4]),
     suggestedProbability: Float64Array.from([0.5, 0.8, 0.6, 0.9, 0.6]),
   };
-  const ctx = { report, labels: Int32Array.from([0, 0, 1, 1, 1]), classNames: ['b', 'a'], rank: rankPositions(report), truth: null };
+  const ctx = {
+    report,
+    labels: Int32Array.from([0, 0, 1, 1, 1]),
+    classNames: ['b', 'a'],
+    rank: rankPositions(report),
+    truth: null,
+  };
   const view = { show: 'all', given: -1, suggested: -1, sortKey: 'rank', descending: false };
   expect(Array.from(rowOrder(view, ctx))).toEqual([3, 1, 2, 4, 0]);
   expect(Array.from(rowOrder({ ...view, sortKey: 'quality', descending: true }, ctx))).toEqual([0, 2, 4, 1, 3]);
@@ -69,15 +101,27 @@ test('table order: flagged rows first by rank, then the rest by label quality; t
 
 test('explanations use the report’s numbers, including the suggestion that passes no threshold', () => {
   const report = {
-    suggestedLabel: [1, 1, 0], confidentJointLabel: [1, -1, 0], givenProbability: [0.03, 0.2, 0.9],
-    suggestedProbability: [0.94, 0.45, 0.9], thresholds: [0.7, 0.61], isLabelIssue: [1, 1, 0], filterBy: 'prune_by_noise_rate',
+    suggestedLabel: [1, 1, 0],
+    confidentJointLabel: [1, -1, 0],
+    givenProbability: [0.03, 0.2, 0.9],
+    suggestedProbability: [0.94, 0.45, 0.9],
+    thresholds: [0.7, 0.61],
+    isLabelIssue: [1, 1, 0],
+    filterBy: 'prune_by_noise_rate',
   };
   const ctx = { classNames: ['cat', 'dog'], labels: [0, 0, 0], report };
-  expect(explainText(0, ctx)).toBe('Labelled cat; the model gives dog 0.94, above dog’s threshold 0.61; cat only 0.03.');
-  expect(explainText(1, ctx)).toBe('Labelled cat; no class reaches its threshold. The model’s top guess is dog 0.45 (threshold 0.61); cat gets 0.20.');
+  expect(explainText(0, ctx)).toBe(
+    'Labelled cat; the model gives dog 0.94, above dog’s threshold 0.61; cat only 0.03.',
+  );
+  expect(explainText(1, ctx)).toBe(
+    'Labelled cat; no class reaches its threshold. The model’s top guess is dog ' +
+      '0.45 (threshold 0.61); cat gets 0.20.',
+  );
   expect(explainText(2, ctx)).toBe('Labelled cat; the model agrees: cat 0.90, above its threshold 0.70.');
   // Digit class names are quoted so they do not run into the numbers.
-  expect(explainText(0, { ...ctx, classNames: ['5', '3'] })).toBe('Labelled “5”; the model gives “3” 0.94, above its threshold 0.61; “5” only 0.03.');
+  expect(explainText(0, { ...ctx, classNames: ['5', '3'] })).toBe(
+    'Labelled “5”; the model gives “3” 0.94, above its threshold 0.61; “5” only 0.03.',
+  );
 });
 
 test('numbers for people: small shares keep their digits, extremes are not rounded away', () => {

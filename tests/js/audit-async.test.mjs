@@ -9,8 +9,12 @@ import { assertLabelScopeError, labelScope, loadGoldenCase, moduleWorkerInNode }
 let ls;
 let c;
 const data = () => ({ labels: c.labels.slice(), predProbs: c.flat.slice(), numClasses: c.numClasses });
-const OPTION_SETS = [{}, { filterBy: 'both', rankBy: 'normalized_margin', adjustPredProbs: true },
-  { rankBy: 'none', filterBy: 'prune_by_class', numToRemovePerClass: [2, 2, 2, 2, 2] }, { asymmetric: true, fracNoise: 0.5 }];
+const OPTION_SETS = [
+  {},
+  { filterBy: 'both', rankBy: 'normalized_margin', adjustPredProbs: true },
+  { rankBy: 'none', filterBy: 'prune_by_class', numToRemovePerClass: [2, 2, 2, 2, 2] },
+  { asymmetric: true, fracNoise: 0.5 },
+];
 
 before(async () => {
   ls = await labelScope();
@@ -27,7 +31,10 @@ describe('auditAsync', () => {
         assert.deepEqual(await ls.auditAsync(data(), { ...options, onProgress: (p) => progress.push(p) }), expected);
         assert.deepEqual(await ls.auditAsync(ds, options), expected);
         assert.ok(progress.length >= 2, 'more than one stage');
-        assert.deepEqual(progress.map((p) => p.stagesDone), progress.map((_, i) => i + 1));
+        assert.deepEqual(
+          progress.map((p) => p.stagesDone),
+          progress.map((_, i) => i + 1),
+        );
         assert.ok(progress.every((p) => p.numStages === progress.length));
       }
       const f32 = { ...data(), predProbs: Float32Array.from(c.flat) };
@@ -40,10 +47,17 @@ describe('auditAsync', () => {
   test('a signal cancels between stages; the next audit is unaffected', async () => {
     const controller = new AbortController();
     const stagesSeen = [];
-    await assertLabelScopeError(() => ls.auditAsync(data(), {
-      signal: controller.signal,
-      onProgress: (p) => { stagesSeen.push(p.stagesDone); if (p.stagesDone === 2) controller.abort(); },
-    }), 'cancelled');
+    await assertLabelScopeError(
+      () =>
+        ls.auditAsync(data(), {
+          signal: controller.signal,
+          onProgress: (p) => {
+            stagesSeen.push(p.stagesDone);
+            if (p.stagesDone === 2) controller.abort();
+          },
+        }),
+      'cancelled',
+    );
     assert.deepEqual(stagesSeen, [1, 2], 'no stage ran after the abort');
     await assertLabelScopeError(() => ls.auditAsync(data(), { signal: AbortSignal.abort() }), 'cancelled');
     assert.deepEqual(await ls.auditAsync(data()), ls.audit(data()));
@@ -59,7 +73,11 @@ describe('auditAsync', () => {
 
   test('freeing the Dataset while its audit runs does not disturb the audit', async () => {
     const ds = await ls.readDataset({ labels: c.labelsText, predProbs: c.probsText });
-    const running = ls.auditAsync(ds, { onProgress: (p) => { if (p.stagesDone === 1) ds.free(); } });
+    const running = ls.auditAsync(ds, {
+      onProgress: (p) => {
+        if (p.stagesDone === 1) ds.free();
+      },
+    });
     assert.deepEqual(await running, ls.audit(data()));
   });
 });
@@ -76,15 +94,26 @@ describe('worker audit', () => {
   });
 
   test('reports progress, can be cancelled mid-run, and the worker stays usable', async () => {
-    const ds = await client.readDataset({ labels: new Uint8Array(c.labelsText), predProbs: new Uint8Array(c.probsText) });
+    const ds = await client.readDataset({
+      labels: new Uint8Array(c.labelsText),
+      predProbs: new Uint8Array(c.probsText),
+    });
     const progress = [];
     assert.deepEqual(await client.audit(ds, { onProgress: (p) => progress.push(p.stagesDone) }), ls.audit(data()));
-    assert.deepEqual(progress, progress.map((_, i) => i + 1));
+    assert.deepEqual(
+      progress,
+      progress.map((_, i) => i + 1),
+    );
 
     const controller = new AbortController();
-    await assertLabelScopeError(() => client.audit(ds, {
-      signal: controller.signal, onProgress: () => controller.abort(),
-    }), 'cancelled');
+    await assertLabelScopeError(
+      () =>
+        client.audit(ds, {
+          signal: controller.signal,
+          onProgress: () => controller.abort(),
+        }),
+      'cancelled',
+    );
     await assertLabelScopeError(() => client.audit(data(), { signal: AbortSignal.abort() }), 'cancelled');
     // The same worker and dataset answer the next calls.
     assert.deepEqual(await client.audit(ds, { rankBy: 'none' }), ls.audit(data(), { rankBy: 'none' }));

@@ -9,7 +9,12 @@ import { pathToFileURL } from 'node:url';
 
 import { createLabelScope, LabelScopeError } from '../../src/js/index.js';
 import {
-  denseRows, isSparseMatrix, matrixCells, packedBuffers, packReport, unpackReport,
+  denseRows,
+  isSparseMatrix,
+  matrixCells,
+  packedBuffers,
+  packReport,
+  unpackReport,
 } from '../../src/js/report-transfer.js';
 import { auditInWorker } from '../../web/controllers/auditing.js';
 import { cellsOfRows, classConfusions, topPairs, topPairsSliced } from '../../web/ui/confused-pairs.js';
@@ -44,38 +49,56 @@ function checkSameExceptMatrices(full, other, form) {
   assert.ok(pairs.every((p) => p.jointProbability > 0));
 }
 
-for (const k of [3, 40, 120]) test(`K = ${k}: matrices 'sparse' and 'none' change only the K x K parts`, async () => {
-  const ls = await labelScope();
-  const { labels, probs } = manyClasses({ n: 25 * k, k, seed: 5 });
-  const data = { labels, predProbs: probs, numClasses: k };
-  const full = ls.audit(data);
-  assert.equal(full.matrices, undefined, "'full' (the default) reports as before");
-  assert.deepEqual(ls.audit(data, { matrices: 'full' }), full);
-  const sparse = ls.audit(data, { matrices: 'sparse' });
-  checkSameExceptMatrices(full, sparse, 'sparse');
-  for (const key of MATRICES) {
-    const m = sparse[key];
-    assert.ok(isSparseMatrix(m), key);
-    assert.deepEqual(m.shape, [k, k]);
-    assert.ok(m.value.every((v) => v !== 0), `${key}: only non-zero cells`);
-    for (let e = 1; e < m.row.length; e++) {
-      assert.ok(m.row[e - 1] < m.row[e] || (m.row[e - 1] === m.row[e] && m.col[e - 1] < m.col[e]), `${key}: row-major`);
+for (const k of [3, 40, 120])
+  test(`K = ${k}: matrices 'sparse' and 'none' change only the K x K parts`, async () => {
+    const ls = await labelScope();
+    const { labels, probs } = manyClasses({ n: 25 * k, k, seed: 5 });
+    const data = { labels, predProbs: probs, numClasses: k };
+    const full = ls.audit(data);
+    assert.equal(full.matrices, undefined, "'full' (the default) reports as before");
+    assert.deepEqual(ls.audit(data, { matrices: 'full' }), full);
+    const sparse = ls.audit(data, { matrices: 'sparse' });
+    checkSameExceptMatrices(full, sparse, 'sparse');
+    for (const key of MATRICES) {
+      const m = sparse[key];
+      assert.ok(isSparseMatrix(m), key);
+      assert.deepEqual(m.shape, [k, k]);
+      assert.ok(
+        m.value.every((v) => v !== 0),
+        `${key}: only non-zero cells`,
+      );
+      for (let e = 1; e < m.row.length; e++) {
+        assert.ok(
+          m.row[e - 1] < m.row[e] || (m.row[e - 1] === m.row[e] && m.col[e - 1] < m.col[e]),
+          `${key}: row-major`,
+        );
+      }
+      assert.deepEqual(denseRows(m), full[key], `${key}: the same cells as 'full'`);
     }
-    assert.deepEqual(denseRows(m), full[key], `${key}: the same cells as 'full'`);
-  }
-  const none = ls.audit(data, { matrices: 'none' });
-  checkSameExceptMatrices(full, none, 'none');
-  for (const key of MATRICES) assert.equal(key in none, false, key);
-  assert.deepEqual(none.py, full.py);
-  assert.deepEqual(await ls.auditAsync(data, { matrices: 'sparse' }), sparse, 'auditAsync: the same');
-});
+    const none = ls.audit(data, { matrices: 'none' });
+    checkSameExceptMatrices(full, none, 'none');
+    for (const key of MATRICES) assert.equal(key in none, false, key);
+    assert.deepEqual(none.py, full.py);
+    assert.deepEqual(await ls.auditAsync(data, { matrices: 'sparse' }), sparse, 'auditAsync: the same');
+  });
 
 test("matrices: anything but 'full', 'sparse' or 'none' is an invalid_option", async () => {
   const ls = await labelScope();
-  const data = { labels: [0, 1, 1], predProbs: [[0.8, 0.2], [0.3, 0.7], [0.6, 0.4]] };
+  const data = {
+    labels: [0, 1, 1],
+    predProbs: [
+      [0.8, 0.2],
+      [0.3, 0.7],
+      [0.6, 0.4],
+    ],
+  };
   for (const matrices of ['dense', 1, {}, true]) {
-    assert.throws(() => ls.audit(data, { matrices }), (e) => e instanceof LabelScopeError && e.code === 'invalid_option'
-      && /'full', 'sparse' or 'none'/.test(e.message), String(matrices));
+    assert.throws(
+      () => ls.audit(data, { matrices }),
+      (e) =>
+        e instanceof LabelScopeError && e.code === 'invalid_option' && /'full', 'sparse' or 'none'/.test(e.message),
+      String(matrices),
+    );
   }
   await assert.rejects(ls.auditAsync(data, { matrices: 'dense' }), (e) => e.code === 'invalid_option');
 });
@@ -96,16 +119,28 @@ test('a sparse report crosses to the page sparse, buffers transferred; the many-
     const cells = matrixCells(page, key);
     const dense = cellsOfRows(rowsOf(full[key]));
     assert.equal(cells.k, k);
-    for (const [i, j] of [[0, 0], [3, 7], [k - 1, k - 1], [17, 250]]) assert.equal(cells.at(i, j), dense.at(i, j));
+    for (const [i, j] of [
+      [0, 0],
+      [3, 7],
+      [k - 1, k - 1],
+      [17, 250],
+    ])
+      assert.equal(cells.at(i, j), dense.at(i, j));
     assert.deepEqual(topPairs(cells), topPairs(dense), `${key}: the most confused pairs`);
     assert.deepEqual(await topPairsSliced(cells), topPairs(dense), `${key}: in slices`);
-    for (const c of [0, 11, k - 1]) assert.deepEqual(classConfusions(cells, c), classConfusions(dense, c), `${key}: class ${c}`);
+    for (const c of [0, 11, k - 1])
+      assert.deepEqual(classConfusions(cells, c), classConfusions(dense, c), `${key}: class ${c}`);
   }
 });
 
 test(`the page asks for sparse matrices above ${MAX_GRID_CLASSES} classes (it shows no grid there)`, async () => {
   const asked = [];
-  const client = async () => ({ audit: async (dataset, options) => { asked.push(options.matrices); return {}; } });
+  const client = async () => ({
+    audit: async (dataset, options) => {
+      asked.push(options.matrices);
+      return {};
+    },
+  });
   const view = { progress() {}, progressShowing: () => false };
   const settings = { filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence', fracNoise: 1, minExamplesPerClass: 1 };
   for (const numClasses of [2, MAX_GRID_CLASSES, MAX_GRID_CLASSES + 1, 10_000]) {

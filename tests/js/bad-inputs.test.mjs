@@ -34,7 +34,10 @@ async function goodStillWorks() {
 for (const c of cases) {
   test(`${c.name}: ${c.note}`, async () => {
     if (c.error) {
-      const error = await readAndAudit(input(c)).then(() => null, (e) => e);
+      const error = await readAndAudit(input(c)).then(
+        () => null,
+        (e) => e,
+      );
       assert.ok(error, 'an error was expected');
       assert.equal(error.name, 'LabelScopeError', String(error));
       assert.deepEqual(errorFields(error), c.error);
@@ -42,7 +45,10 @@ for (const c of cases) {
       const { numExamples, warnings } = await readAndAudit(input(c));
       assert.equal(numExamples, c.numExamples);
       const unique = warnings.filter((w, i) => warnings.findIndex((x) => x.message === w.message) === i);
-      assert.deepEqual(unique.map((w) => ({ code: w.code, message: w.message })), c.warnings);
+      assert.deepEqual(
+        unique.map((w) => ({ code: w.code, message: w.message })),
+        c.warnings,
+      );
     }
     await goodStillWorks();
   });
@@ -52,7 +58,11 @@ test('a Fortran-order .npy is read as the same matrix as C order', async () => {
   const c = cases.find((x) => x.name === 'npy_fortran_order');
   const read = async (bytes) => {
     const d = await ls.readDataset({ labels: GOOD.labels, predProbs: { name: 'p.npy', data: new Uint8Array(bytes) } });
-    try { return Array.from(d.probabilityRows(0, 6)); } finally { d.free(); }
+    try {
+      return Array.from(d.probabilityRows(0, 6));
+    } finally {
+      d.free();
+    }
   };
   assert.deepEqual(await read(c.bytes.predProbs), PROBS.flat());
   assert.deepEqual(await read(npy('<f8', [6, 3], PROBS.flat())), PROBS.flat());

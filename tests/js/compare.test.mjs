@@ -7,8 +7,15 @@ import { after, before, describe, test } from 'node:test';
 import { createLabelScopeWorker } from '../../src/js/index.js';
 import { assertLabelScopeError, labelScope, moduleWorkerInNode, ROOT } from './helpers.mjs';
 
-const FILTER_BY = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
-  'low_normalized_margin', 'low_self_confidence'];
+const FILTER_BY = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 const RANK_BY = ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy'];
 
 let ls;
@@ -26,7 +33,10 @@ function expectedTable(data, isError, k) {
     const flagged = Array.from(ls.findLabelIssues({ ...data, filterBy }).indices);
     const found = flagged.filter((i) => isError[i] === 1).length;
     return {
-      filterBy, flipped, found, flagged: flagged.length,
+      filterBy,
+      flipped,
+      found,
+      flagged: flagged.length,
       precision: flagged.length ? found / flagged.length : null,
       recall: flipped ? found / flipped : null,
       f1: flagged.length + flipped ? (2 * found) / (flagged.length + flipped) : null,
@@ -42,7 +52,7 @@ function expectedTable(data, isError, k) {
 }
 
 describe('compareMethods', () => {
-  test('a simulation on a dataset: the noisy labels with the dataset\'s probabilities', () => {
+  test("a simulation on a dataset: the noisy labels with the dataset's probabilities", () => {
     const simulation = ls.simulateNoise({ dataset: headlines, rate: 0.2, seed: 1 });
     const data = {
       labels: simulation.noisyLabels,
@@ -77,10 +87,14 @@ describe('compareMethods', () => {
     const both = { dataset: headlines, simulation, isError: simulation.isError };
     await assertLabelScopeError(() => ls.compareMethods(both), 'invalid_option');
     await assertLabelScopeError(() => ls.compareMethods({ labels, predProbs, isError: [1, 0] }), 'invalid_option');
-    await assertLabelScopeError(() => ls.compareMethods({ labels, predProbs, isError: [1, 0, 0, 0, 0, 0], k: 7 }),
-      'invalid_option');
-    await assertLabelScopeError(() => ls.compareMethods({ dataset: headlines, simulation, filterBy: 'both' }),
-      'invalid_option');
+    await assertLabelScopeError(
+      () => ls.compareMethods({ labels, predProbs, isError: [1, 0, 0, 0, 0, 0], k: 7 }),
+      'invalid_option',
+    );
+    await assertLabelScopeError(
+      () => ls.compareMethods({ dataset: headlines, simulation, filterBy: 'both' }),
+      'invalid_option',
+    );
     await assertLabelScopeError(() => ls.sweepNoiseRate({ dataset: headlines, rates: [] }), 'invalid_option');
     await assertLabelScopeError(() => ls.sweepNoiseRate({ dataset: headlines, rates: [0.1, 2] }), 'invalid_option');
     await assertLabelScopeError(() => ls.sweepNoiseRate({ dataset: headlines, filterBy: 'bogus' }), 'invalid_option');
@@ -94,8 +108,12 @@ describe('compareMethods', () => {
     assert.equal(sweep.length, rates.length);
     rates.forEach((rate, r) => {
       const simulation = ls.simulateNoise({ dataset: headlines, rate, seed: 5 });
-      const { indices } = ls.findLabelIssues({ labels: simulation.noisyLabels, predProbs,
-        numClasses: headlines.numClasses, filterBy: 'prune_by_class' });
+      const { indices } = ls.findLabelIssues({
+        labels: simulation.noisyLabels,
+        predProbs,
+        numClasses: headlines.numClasses,
+        filterBy: 'prune_by_class',
+      });
       assert.deepEqual(sweep[r], ls.scoreDetection({ simulation, flagged: indices }));
     });
     assert.equal(sweep[0].flipped, 0);
@@ -103,7 +121,10 @@ describe('compareMethods', () => {
     // Arrays, a pair and the default rates (0 to 0.3 by 0.05).
     const { labels, numClasses, classNames } = headlines;
     const pairSweep = ls.sweepNoiseRate({ labels, predProbs, numClasses, classNames, pair: 'sports,weather' });
-    assert.deepEqual(pairSweep.map((x) => x.rate), [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
+    assert.deepEqual(
+      pairSweep.map((x) => x.rate),
+      [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3],
+    );
     assert.deepEqual(pairSweep, ls.sweepNoiseRate({ dataset: headlines, pair: ['sports', 'weather'] }));
   });
 
@@ -114,10 +135,14 @@ describe('compareMethods', () => {
       const dataset = await client.readDataset({ combined: readFileSync(`${ROOT}examples/headlines/dataset.csv`) });
       const simulation = await client.simulateNoise({ dataset, rate: 0.3, seed: 2 });
       assert.deepEqual(simulation, ls.simulateNoise({ dataset: headlines, rate: 0.3, seed: 2 }));
-      assert.deepEqual(await client.compareMethods({ dataset, simulation }),
-        ls.compareMethods({ dataset: headlines, simulation }));
-      assert.deepEqual(await client.sweepNoiseRate({ dataset, rates: [0.2] }),
-        ls.sweepNoiseRate({ dataset: headlines, rates: [0.2] }));
+      assert.deepEqual(
+        await client.compareMethods({ dataset, simulation }),
+        ls.compareMethods({ dataset: headlines, simulation }),
+      );
+      assert.deepEqual(
+        await client.sweepNoiseRate({ dataset, rates: [0.2] }),
+        ls.sweepNoiseRate({ dataset: headlines, rates: [0.2] }),
+      );
     } finally {
       client.terminate();
       delete globalThis.Worker;

@@ -25,7 +25,10 @@ before(async () => {
 // (learn/cross_val.cpp: from 2^18 feature values); iris and the pixels stay on the calling thread.
 function wideTable() {
   let state = 12345;
-  const next = () => { state = (state * 1103515245 + 12345) % 2147483648; return state / 2147483648; };
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
   const lines = [['label', ...Array.from({ length: 240 }, (_, j) => `f${j}`)].join(',')];
   for (let i = 0; i < 1200; i++) {
     const y = i % 3;
@@ -41,8 +44,12 @@ const INPUTS = {
   'free text': () => ({ combined: file('text.csv') }),
   'pixels (.npy)': () => ({ labels: file('pixels_labels.csv'), features: file('pixels.npy') }),
 };
-const OPTIONS = { 'a wide table (folds on helper threads)': { seed: 2 }, 'a table of numbers': {}, 'free text': { labelColumn: 'topic', textColumn: 'headline' },
-  'pixels (.npy)': { folds: 4, seed: 3 } };
+const OPTIONS = {
+  'a wide table (folds on helper threads)': { seed: 2 },
+  'a table of numbers': {},
+  'free text': { labelColumn: 'topic', textColumn: 'headline' },
+  'pixels (.npy)': { folds: 4, seed: 3 },
+};
 
 test('the threaded core is the one loaded (else this file would compare a core with itself)', () => {
   if (os.cpus().length > 1) assert.ok(threaded.threads > 1, `threads: ${threaded.threads}`);
@@ -51,7 +58,9 @@ test('the threaded core is the one loaded (else this file would compare a core w
 
 for (const [what, input] of Object.entries(INPUTS)) {
   test(`${what}: threads and one thread give the same bits, folds and progress, call after call`, async () => {
-    const progress = (list) => (p) => { if (p.stage === 'training' && list.at(-1) !== p.foldsDone) list.push(p.foldsDone); };
+    const progress = (list) => (p) => {
+      if (p.stage === 'training' && list.at(-1) !== p.foldsDone) list.push(p.foldsDone);
+    };
     const oneProgress = [];
     const one = await single.crossValProbs(input(), { ...OPTIONS[what], onProgress: progress(oneProgress) });
     for (let call = 1; call <= 3; call++) {
@@ -62,7 +71,10 @@ for (const [what, input] of Object.entries(INPUTS)) {
       assert.deepEqual(many.notes, one.notes);
       assert.equal(many.settings.c, one.settings.c);
       assert.deepEqual(manyProgress, oneProgress, `call ${call}: progress per fold`);
-      assert.deepEqual(manyProgress, Array.from({ length: one.folds.length + 1 }, (_, k) => k));
+      assert.deepEqual(
+        manyProgress,
+        Array.from({ length: one.folds.length + 1 }, (_, k) => k),
+      );
     }
   });
 }
@@ -70,10 +82,16 @@ for (const [what, input] of Object.entries(INPUTS)) {
 test('cancelled while folds run on helper threads: rejects, and the next call gives the same bits', async () => {
   const wide = 'a wide table (folds on helper threads)';
   const controller = new AbortController();
-  await assert.rejects(threaded.crossValProbs(INPUTS[wide](), {
-    ...OPTIONS[wide], signal: controller.signal,
-    onProgress: (p) => { if (p.stage === 'training' && p.foldsDone >= 1) controller.abort(); },
-  }), (e) => e.code === 'cancelled');
+  await assert.rejects(
+    threaded.crossValProbs(INPUTS[wide](), {
+      ...OPTIONS[wide],
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stage === 'training' && p.foldsDone >= 1) controller.abort();
+      },
+    }),
+    (e) => e.code === 'cancelled',
+  );
   const again = await threaded.crossValProbs(INPUTS[wide](), OPTIONS[wide]);
   const one = await single.crossValProbs(INPUTS[wide](), OPTIONS[wide]);
   assert.deepEqual(bits(again.predProbs), bits(one.predProbs));

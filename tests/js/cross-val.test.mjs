@@ -13,12 +13,17 @@ const DIR = `${ROOT}tests/fixtures/learn/`;
 const file = (name) => ({ name, data: readFileSync(DIR + name) });
 const sameBits = (a, b, what) => {
   assert.equal(a.length, b.length, `${what}: lengths`);
-  assert.deepEqual(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
-    `${what}: not the same bits`);
+  assert.deepEqual(
+    new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
+    new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+    `${what}: not the same bits`,
+  );
 };
 
 let ls;
-before(async () => { ls = await labelScope(); });
+before(async () => {
+  ls = await labelScope();
+});
 
 describe('crossValProbs on a labelled table', () => {
   test('iris-like CSV: classes from the species column, rows of probabilities, folds, settings, report', async () => {
@@ -36,7 +41,10 @@ describe('crossValProbs on a labelled table', () => {
       assert.ok(Math.abs(sum - 1) < 1e-9, `row ${i} sums to ${sum}`);
     }
     assert.equal(r.folds.length, 5);
-    assert.equal(r.folds.reduce((n, f) => n + f.testRows, 0), 150);
+    assert.equal(
+      r.folds.reduce((n, f) => n + f.testRows, 0),
+      150,
+    );
     for (const f of r.folds) {
       assert.equal(f.trainRows + f.testRows, 150);
       assert.ok(f.accuracy > 0.8, `fold accuracy ${f.accuracy}`);
@@ -48,10 +56,18 @@ describe('crossValProbs on a labelled table', () => {
     assert.ok(r.settings.c > 0);
     const uses = Object.fromEntries(r.featureReport.columns.map((c) => [c.name, c.use]));
     assert.deepEqual(uses, {
-      id: 'id', sepal_length: 'numeric', sepal_width: 'numeric', petal_length: 'numeric', petal_width: 'numeric',
+      id: 'id',
+      sepal_length: 'numeric',
+      sepal_width: 'numeric',
+      petal_length: 'numeric',
+      petal_width: 'numeric',
       species: 'label',
     });
-    assert.deepEqual(progress.filter((p) => p.stage === 'training').at(-1), { stage: 'training', foldsDone: 5, numFolds: 5 });
+    assert.deepEqual(progress.filter((p) => p.stage === 'training').at(-1), {
+      stage: 'training',
+      foldsDone: 5,
+      numFolds: 5,
+    });
     assert.ok(progress.some((p) => p.stage === 'reading'));
   });
 
@@ -72,8 +88,10 @@ describe('crossValProbs on a labelled table', () => {
 
   test('Parquet: a list-valued column is an embedding (one numeric feature per value)', async () => {
     const r = await ls.crossValProbs({ combined: file('embeddings.parquet') });
-    assert.deepEqual(r.featureReport.columns.map((c) => `${c.name}:${c.use}`),
-      ['species:label', 'embedding[0]:numeric', 'embedding[1]:numeric', 'embedding[2]:numeric', 'embedding[3]:numeric']);
+    assert.deepEqual(
+      r.featureReport.columns.map((c) => `${c.name}:${c.use}`),
+      ['species:label', 'embedding[0]:numeric', 'embedding[1]:numeric', 'embedding[2]:numeric', 'embedding[3]:numeric'],
+    );
     const csv = await ls.crossValProbs({ combined: file('iris.csv') });
     sameBits(r.predProbs, csv.predProbs, 'embeddings.parquet vs iris.csv');
   });
@@ -100,8 +118,10 @@ describe('crossValProbs on a labelled table', () => {
     const right = r.folds.reduce((n, f) => n + f.accuracy * f.testRows, 0) / r.numExamples;
     assert.ok(right > 0.9, `accuracy ${right}`);
     const two = await ls.crossValProbs({ combined: file('iris.csv') }, { features: ['petal_length', 'petal_width'] });
-    assert.deepEqual(two.featureReport.columns.filter((c) => c.use === 'numeric').map((c) => c.name),
-      ['petal_length', 'petal_width']);
+    assert.deepEqual(
+      two.featureReport.columns.filter((c) => c.use === 'numeric').map((c) => c.name),
+      ['petal_length', 'petal_width'],
+    );
   });
 
   test('audit() and datasetFromCrossVal take the result directly, with the same answers', async () => {
@@ -122,15 +142,26 @@ describe('crossValProbs on a labelled table', () => {
 
   test('datasetFromCrossVal keeps the id, text and known-truth columns of the table', async () => {
     const lines = readFileSync(`${DIR}iris.csv`, 'utf8').trimEnd().split('\n');
-    const text = [`${lines[0]},true_label,comment`,
-      ...lines.slice(1).map((l, i) => `${l},${i === 4 ? 'setosa' : l.split(',').at(-1)},"seen, row ${i + 1}"`)].join('\n');
-    const r = await ls.crossValProbs({ combined: { name: 'truth.csv', data: text } }, { features: 'sepal_length,sepal_width,petal_length,petal_width' });
-    assert.deepEqual(r.extraColumns.map((c) => c.name), ['id', 'true_label']);
+    const text = [
+      `${lines[0]},true_label,comment`,
+      ...lines.slice(1).map((l, i) => `${l},${i === 4 ? 'setosa' : l.split(',').at(-1)},"seen, row ${i + 1}"`),
+    ].join('\n');
+    const r = await ls.crossValProbs(
+      { combined: { name: 'truth.csv', data: text } },
+      { features: 'sepal_length,sepal_width,petal_length,petal_width' },
+    );
+    assert.deepEqual(
+      r.extraColumns.map((c) => c.name),
+      ['id', 'true_label'],
+    );
     const dataset = await ls.datasetFromCrossVal(r);
     try {
       assert.deepEqual(dataset.classNames, r.classNames);
       sameBits(dataset.probabilityRows(0, 150), r.predProbs, 'combined dataset rows');
-      assert.deepEqual(dataset.extraColumns.map((c) => c.name), ['id']);
+      assert.deepEqual(
+        dataset.extraColumns.map((c) => c.name),
+        ['id'],
+      );
       assert.equal(dataset.extraColumns[0].values[4], '5');
       assert.equal(dataset.trueLabels.length, 150);
       assert.equal(dataset.trueLabels[4], 0); // setosa, where the given label is versicolor
@@ -147,8 +178,17 @@ describe('column roles: shown before training (crossValColumns), changed with co
     const colours = ['red', 'green', 'blue'];
     for (let i = 0; i < 60; i++) {
       const k = i % 3;
-      rows.push([i + 1, 10 + k * 5 + (i % 7) / 10, (i % 4) + 1, 7, colours[(i + k) % 3],
-        `"${['tall', 'short', 'wide'][k]} plant number ${i}"`, ['a', 'b', 'c'][k]].join(','));
+      rows.push(
+        [
+          i + 1,
+          10 + k * 5 + (i % 7) / 10,
+          (i % 4) + 1,
+          7,
+          colours[(i + k) % 3],
+          `"${['tall', 'short', 'wide'][k]} plant number ${i}"`,
+          ['a', 'b', 'c'][k],
+        ].join(','),
+      );
     }
     return { name: 'plants.csv', data: `${rows.join('\n')}\n` };
   };
@@ -160,7 +200,12 @@ describe('column roles: shown before training (crossValColumns), changed with co
     assert.equal(r.labelColumn, 'species');
     const by = Object.fromEntries(r.columns.map((c) => [c.name, c]));
     assert.deepEqual(Object.fromEntries(r.columns.map((c) => [c.name, c.use])), {
-      id: 'id', height: 'numeric', zone: 'numeric', flat: 'numeric', colour: 'categorical', note: 'text',
+      id: 'id',
+      height: 'numeric',
+      zone: 'numeric',
+      flat: 'numeric',
+      colour: 'categorical',
+      note: 'text',
       species: 'label',
     });
     assert.equal(by.flat.constant, true);
@@ -177,8 +222,10 @@ describe('column roles: shown before training (crossValColumns), changed with co
 
   test('columnRoles: a number as categories, a column left out, the text column dropped: other probabilities', async () => {
     const auto = await ls.crossValProbs({ combined: table() });
-    const chosen = await ls.crossValProbs({ combined: table() },
-      { columnRoles: { zone: 'categorical', height: 'ignore', note: 'ignore' } });
+    const chosen = await ls.crossValProbs(
+      { combined: table() },
+      { columnRoles: { zone: 'categorical', height: 'ignore', note: 'ignore' } },
+    );
     const uses = Object.fromEntries(chosen.featureReport.columns.map((c) => [c.name, c.use]));
     assert.equal(uses.zone, 'categorical');
     assert.equal(uses.height, 'ignored');
@@ -192,16 +239,26 @@ describe('column roles: shown before training (crossValColumns), changed with co
   });
 
   test('columnRoles: the label and the text column by role; an id used as a number', async () => {
-    const r = await ls.crossValProbs({ combined: file('text.csv') }, { columnRoles: { topic: 'label', headline: 'text' } });
-    const same = await ls.crossValProbs({ combined: file('text.csv') }, { labelColumn: 'topic', textColumn: 'headline' });
+    const r = await ls.crossValProbs(
+      { combined: file('text.csv') },
+      { columnRoles: { topic: 'label', headline: 'text' } },
+    );
+    const same = await ls.crossValProbs(
+      { combined: file('text.csv') },
+      { labelColumn: 'topic', textColumn: 'headline' },
+    );
     sameBits(r.predProbs, same.predProbs, 'roles vs labelColumn/textColumn');
     const id = await ls.crossValProbs({ combined: file('iris.csv') }, { columnRoles: { id: 'numeric' } });
     assert.equal(id.featureReport.columns.find((c) => c.name === 'id').use, 'numeric');
   });
 
   test('columnRoles: bad roles are errors naming the column', async () => {
-    const fails = (roles, expected) => assert.rejects(ls.crossValProbs({ combined: table() }, { columnRoles: roles }),
-      (e) => { assert.equal(e.code, expected.code, e.message); assert.match(e.message, expected.message); return true; });
+    const fails = (roles, expected) =>
+      assert.rejects(ls.crossValProbs({ combined: table() }, { columnRoles: roles }), (e) => {
+        assert.equal(e.code, expected.code, e.message);
+        assert.match(e.message, expected.message);
+        return true;
+      });
     await fails({ height: 'tree' }, { code: 'invalid_option', message: /columnRoles\['height'\]/ });
     await fails({ nope: 'numeric' }, { code: 'missing_column', message: /No column named 'nope'/ });
     await fails({ colour: 'numeric' }, { code: 'bad_number', message: /'red' is not a number.*colour/ });
@@ -212,7 +269,7 @@ describe('column roles: shown before training (crossValColumns), changed with co
 });
 
 describe('crossValProbs on labels + features', () => {
-  test('labels and features as Parquet files (a list column of pixels) give the CSV pair\'s bits', async () => {
+  test("labels and features as Parquet files (a list column of pixels) give the CSV pair's bits", async () => {
     const parquet = await ls.crossValProbs({ labels: file('pixels_labels.parquet'), features: file('pixels.parquet') });
     const csv = await ls.crossValProbs({ labels: file('pixels_labels.csv'), features: file('pixels.csv') });
     sameBits(parquet.predProbs, csv.predProbs, 'Parquet pair vs CSV pair');
@@ -244,21 +301,46 @@ describe('crossValProbs: bad input, cancelling, options', () => {
   };
 
   test('a non-number in a numeric column names the file, data row and column', () =>
-    fails({ combined: file('bad_number.csv') }, {}, {
-      code: 'bad_number', file: 'bad_number.csv', row: 7, column: 3, message: /'abc'.*sepal_width/,
-    }));
+    fails(
+      { combined: file('bad_number.csv') },
+      {},
+      {
+        code: 'bad_number',
+        file: 'bad_number.csv',
+        row: 7,
+        column: 3,
+        message: /'abc'.*sepal_width/,
+      },
+    ));
   test('a class with fewer examples than folds', () =>
-    fails({ combined: file('small_class.csv') }, {}, {
-      code: 'too_few_examples', file: 'small_class.csv', message: /'virginica' has 3 examples.*5 folds/,
-    }));
+    fails(
+      { combined: file('small_class.csv') },
+      {},
+      {
+        code: 'too_few_examples',
+        file: 'small_class.csv',
+        message: /'virginica' has 3 examples.*5 folds/,
+      },
+    ));
   test('a single class', () =>
     fails({ combined: file('single_class.csv') }, {}, { code: 'single_label_class', file: 'single_class.csv' }));
   test('fewer examples than folds', () =>
-    fails({ combined: file('tiny.csv') }, {}, { code: 'too_few_examples', message: /3 examples, fewer than the 5 folds/ }));
+    fails(
+      { combined: file('tiny.csv') },
+      {},
+      { code: 'too_few_examples', message: /3 examples, fewer than the 5 folds/ },
+    ));
   test('an empty text column', () =>
-    fails({ combined: file('empty_text.csv') }, { textColumn: 'headline' }, {
-      code: 'constant_features', file: 'empty_text.csv', column: 1, message: /'headline' is empty/,
-    }));
+    fails(
+      { combined: file('empty_text.csv') },
+      { textColumn: 'headline' },
+      {
+        code: 'constant_features',
+        file: 'empty_text.csv',
+        column: 1,
+        message: /'headline' is empty/,
+      },
+    ));
   test('all-constant features', () =>
     fails({ combined: file('constant.csv') }, {}, { code: 'constant_features', file: 'constant.csv' }));
   test('a missing value unless imputation is asked for', async () => {
@@ -268,21 +350,43 @@ describe('crossValProbs: bad input, cancelling, options', () => {
     assert.equal(r.numExamples, 150);
   });
   test('a damaged Parquet file names the file', () =>
-    fails({ combined: { name: 'broken.parquet', data: new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]) } }, {},
-      { code: 'bad_parquet', file: 'broken.parquet' }));
+    fails(
+      {
+        combined: {
+          name: 'broken.parquet',
+          data: new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]),
+        },
+      },
+      {},
+      { code: 'bad_parquet', file: 'broken.parquet' },
+    ));
   test('labels and features of different lengths', () =>
-    fails({ labels: { name: 'l.csv', data: '0\n1\n' }, features: file('pixels.npy') }, {}, { code: 'row_count_mismatch' }));
+    fails(
+      { labels: { name: 'l.csv', data: '0\n1\n' }, features: file('pixels.npy') },
+      {},
+      { code: 'row_count_mismatch' },
+    ));
   test('options: unknown names and bad values are errors', async () => {
-    await fails({ combined: file('iris.csv') }, { fold: 3 }, { code: 'invalid_option', message: /unknown option 'fold'/ });
+    await fails(
+      { combined: file('iris.csv') },
+      { fold: 3 },
+      { code: 'invalid_option', message: /unknown option 'fold'/ },
+    );
     await fails({ combined: file('iris.csv') }, { folds: 1 }, { code: 'invalid_option' });
     await fails({ combined: file('iris.csv') }, { model: 'forest' }, { code: 'invalid_option' });
   });
   test('cancelled from onProgress: rejects with cancelled, and the API stays usable', async () => {
     const controller = new AbortController();
-    await fails({ combined: file('iris.csv') }, {
-      signal: controller.signal,
-      onProgress: (p) => { if (p.stage === 'training' && p.foldsDone >= 1) controller.abort(); },
-    }, { code: 'cancelled' });
+    await fails(
+      { combined: file('iris.csv') },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.stage === 'training' && p.foldsDone >= 1) controller.abort();
+        },
+      },
+      { code: 'cancelled' },
+    );
     const r = await ls.crossValProbs({ combined: file('iris.csv') }, { folds: 3 });
     assert.equal(r.folds.length, 3);
   });
@@ -304,7 +408,10 @@ describe('crossValProbs in the worker', () => {
     const progress = [];
     const r = await client.crossValProbs({ combined: file('iris.csv') }, { onProgress: (p) => progress.push(p) });
     sameBits(r.predProbs, main.predProbs, 'worker vs main thread');
-    assert.deepEqual(progress.filter((p) => p.stage === 'training').map((p) => p.foldsDone), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      progress.filter((p) => p.stage === 'training').map((p) => p.foldsDone),
+      [0, 1, 2, 3, 4, 5],
+    );
     const report = await client.audit(r);
     assert.deepEqual(Array.from(report.issues), Array.from(ls.audit(main).issues));
     assert.equal(r.predProbs.length, 450, 'the result keeps its probabilities after audit');
@@ -312,10 +419,15 @@ describe('crossValProbs in the worker', () => {
 
   test('cancelled mid-training: rejects at once, the worker stays usable', async () => {
     const controller = new AbortController();
-    const run = client.crossValProbs({ combined: file('iris.csv') }, {
-      signal: controller.signal,
-      onProgress: (p) => { if (p.stage === 'training') controller.abort(); },
-    });
+    const run = client.crossValProbs(
+      { combined: file('iris.csv') },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.stage === 'training') controller.abort();
+        },
+      },
+    );
     await assert.rejects(run, (e) => e.code === 'cancelled');
     const r = await client.crossValProbs({ combined: file('iris.csv') }, { folds: 3 });
     assert.equal(r.folds.length, 3);

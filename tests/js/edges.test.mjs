@@ -19,7 +19,12 @@ async function rejects(fn, code, argument) {
 describe('multi-label probabilityRows: values out of range are refused, not wrapped', () => {
   let ls;
   let dataset;
-  const P = [[0.9, 0.1, 0.2], [0.8, 0.7, 0.1], [0.1, 0.2, 0.3], [0.2, 0.9, 0.8]];
+  const P = [
+    [0.9, 0.1, 0.2],
+    [0.8, 0.7, 0.1],
+    [0.1, 0.2, 0.3],
+    [0.2, 0.9, 0.8],
+  ];
   before(async () => {
     ls = await labelScope();
     dataset = await ls.multiLabel.readDataset({
@@ -52,23 +57,37 @@ describe('readDataset names the file it could not read', () => {
       super([], name);
       this.#size = size;
     }
-    get size() { return this.#size; }
+    get size() {
+      return this.#size;
+    }
     stream() {
       return new ReadableStream({
         pull(controller) {
-          controller.error(new DOMException('The requested file could not be read, typically due to permission problems '
-            + 'that have occurred after a reference to a file was acquired.', 'NotReadableError'));
+          controller.error(
+            new DOMException(
+              'The requested file could not be read, typically due to permission ' +
+                'problems ' +
+                'that have occurred after a reference to a file was acquired.',
+              'NotReadableError',
+            ),
+          );
         },
       });
     }
   }
   let ls;
-  before(async () => { ls = await labelScope(); });
+  before(async () => {
+    ls = await labelScope();
+  });
 
   test('a 3.6 GB File: too large for the browser, with what to do (readDataset and sniffFile)', async () => {
     for (const read of [
       () => ls.readDataset({ combined: new UnreadableFile('huge.csv', 3.6e9) }),
-      () => ls.readDataset({ labels: { name: 'l.csv', data: 'label\n0\n' }, predProbs: new UnreadableFile('huge.csv', 3.6e9) }),
+      () =>
+        ls.readDataset({
+          labels: { name: 'l.csv', data: 'label\n0\n' },
+          predProbs: new UnreadableFile('huge.csv', 3.6e9),
+        }),
       () => ls.sniffFile(new UnreadableFile('huge.csv', 3.6e9)),
     ]) {
       const error = await assertLabelScopeError(read, 'file_too_large', { file: 'huge.csv' });
@@ -79,8 +98,11 @@ describe('readDataset names the file it could not read', () => {
   });
 
   test('a small File that cannot be read (moved since it was chosen): choose it again', async () => {
-    const error = await assertLabelScopeError(() => ls.readDataset({ combined: new UnreadableFile('data.csv', 1234) }),
-      'file_unreadable', { file: 'data.csv' });
+    const error = await assertLabelScopeError(
+      () => ls.readDataset({ combined: new UnreadableFile('data.csv', 1234) }),
+      'file_unreadable',
+      { file: 'data.csv' },
+    );
     assert.match(error.message, /Choose the file again/);
   });
 
@@ -89,28 +111,43 @@ describe('readDataset names the file it could not read', () => {
       yield new TextEncoder().encode('label,a,b\n0,0.9,0.1\n');
       throw new RangeError('Array buffer allocation failed');
     }
-    const error = await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'big.csv', data: chunks() } }),
-      'out_of_memory', { file: 'big.csv' });
+    const error = await assertLabelScopeError(
+      () => ls.readDataset({ combined: { name: 'big.csv', data: chunks() } }),
+      'out_of_memory',
+      { file: 'big.csv' },
+    );
     assert.match(error.message, /^big\.csv does not fit in the memory/);
   });
 });
 
 // Runs on the module built with a 64 MB memory limit (as out-of-memory.test.mjs).
-const SMALL = join(resolve(process.env.LABELSCOPE_WASM_BUILD ?? join(ROOT, 'build-wasm')), 'small-memory',
-  'labelscope-core.mjs');
+const SMALL = join(
+  resolve(process.env.LABELSCOPE_WASM_BUILD ?? join(ROOT, 'build-wasm')),
+  'small-memory',
+  'labelscope-core.mjs',
+);
 
 test('out of memory in the WebAssembly reader names the file being read', async () => {
   assert.ok(existsSync(SMALL), `${SMALL} is missing: build it with 'bash scripts/build.sh wasm'`);
   const small = await createLabelScope({ moduleFactory: (await import(pathToFileURL(SMALL).href)).default });
   const K = 200;
   const row = `${Array.from({ length: K }, (_, c) => (c === 0 ? 0.5 : 0.5 / (K - 1))).join(',')}\n`;
-  async function* probs() { // 40,000 x 200 of unknown length: 64 MB as float64
+  async function* probs() {
+    // 40,000 x 200 of unknown length: 64 MB as float64
     for (let i = 0; i < 40; i++) yield new TextEncoder().encode(row.repeat(1000));
   }
-  async function* labels() { yield new TextEncoder().encode('0\n1\n'.repeat(20000)); }
-  const error = await assertLabelScopeError(() => small.readDataset({
-    labels: { name: 'labels.csv', data: labels() }, predProbs: { name: 'pred_probs.csv', data: probs() },
-  }), 'out_of_memory', { file: 'pred_probs.csv' });
+  async function* labels() {
+    yield new TextEncoder().encode('0\n1\n'.repeat(20000));
+  }
+  const error = await assertLabelScopeError(
+    () =>
+      small.readDataset({
+        labels: { name: 'labels.csv', data: labels() },
+        predProbs: { name: 'pred_probs.csv', data: probs() },
+      }),
+    'out_of_memory',
+    { file: 'pred_probs.csv' },
+  );
   assert.match(error.message, /fewer examples|fewer rows/);
 });
 
@@ -139,7 +176,7 @@ describe('sniffFile: a header longer than the 64 KB head', () => {
   });
 });
 
-describe('the page\'s words for failures and for right-to-left text (web/ui)', () => {
+describe("the page's words for failures and for right-to-left text (web/ui)", () => {
   test('a raw JavaScript error is never the message; the engine stopping says what to do', async () => {
     const { describeFailure, isRawError } = await import('../../web/ui/failures.js');
     const { LabelScopeError } = await import('../../src/js/index.js');
@@ -151,8 +188,10 @@ describe('the page\'s words for failures and for right-to-left text (web/ui)', (
     assert.equal(internal.detail, 'URI malformed');
     assert.equal(describeFailure(new LabelScopeError({ code: 'bad_number', message: "'x' is not a number." })), null);
     assert.equal(isRawError(new LabelScopeError({ code: 'worker_error', message: 'Uncaught RangeError' })), true);
-    const stopped = describeFailure(new LabelScopeError({ code: 'engine_stopped', message: 'The analysis engine stopped' }),
-      { hasFiles: true });
+    const stopped = describeFailure(
+      new LabelScopeError({ code: 'engine_stopped', message: 'The analysis engine stopped' }),
+      { hasFiles: true },
+    );
     assert.equal(stopped.reread, true);
     assert.match(stopped.hint, /read them again/);
   });
@@ -162,8 +201,10 @@ describe('the page\'s words for failures and for right-to-left text (web/ui)', (
     const FSI = '\u2068';
     const PDI = '\u2069';
     assert.equal(containBidi('plain text, "quoted"'), 'plain text, "quoted"');
-    assert.equal(containBidi("The label 'x\u202Ey' matches no class."),
-      `The label '${FSI}x\u202Ey\u202C${PDI}' matches no class.`);
+    assert.equal(
+      containBidi("The label 'x\u202Ey' matches no class."),
+      `The label '${FSI}x\u202Ey\u202C${PDI}' matches no class.`,
+    );
     assert.equal(containBidi('a, b\u202Ec, d'), `a, ${FSI}b\u202Ec\u202C${PDI}, d`);
     assert.equal(containBidi('x\u202Cy\u2069z'), `${FSI}xyz${PDI}`, 'stray closers are dropped');
     assert.equal(containBidi('\u2067a\u2069b'), `${FSI}\u2067a\u2069b${PDI}`, 'a closed isolate stays as written');
@@ -192,11 +233,18 @@ describe('worker client: a worker whose core broke is replaced', () => {
       if (method === 'readDataset') return answer({ result: { datasetId: this.nextId++, info: { numExamples: 2 } } });
       if (method === 'freeDataset') return answer({ result: {} });
       if (method === 'audit') {
-        return answer({ error: { code: 'internal_error', message: 'RuntimeError: Aborted(OOM). Build with -sASSERTIONS for more info.' } });
+        return answer({
+          error: {
+            code: 'internal_error',
+            message: 'RuntimeError: Aborted(OOM). Build with -sASSERTIONS for more info.',
+          },
+        });
       }
       return answer({ error: { code: 'invalid_option', message: `no ${method}` } });
     }
-    terminate() { this.terminated = true; }
+    terminate() {
+      this.terminated = true;
+    }
   }
 
   test('an Emscripten abort restarts the worker; the old datasets are refused by name, never reused', async () => {

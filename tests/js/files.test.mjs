@@ -18,7 +18,7 @@ before(async () => {
 const text = (parts) => parts.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('');
 
 describe('sniffFile', () => {
-  test('an empty file and a PNG renamed .csv come back with the reader\'s problem', async () => {
+  test("an empty file and a PNG renamed .csv come back with the reader's problem", async () => {
     const empty = await ls.sniffFile({ name: 'labels.csv', data: new Uint8Array(0) });
     assert.equal(empty.problem?.name, 'LabelScopeError');
     assert.equal(empty.problem.code, 'empty_file');
@@ -47,25 +47,37 @@ describe('sniffFile', () => {
   // Parquet (issue 13): its first rows go through the same sniffer, so a pair of files gets the roles a CSV pair would.
   const learn = (name) => new Uint8Array(readFileSync(new URL(`../fixtures/learn/${name}`, import.meta.url)));
   test('Parquet: labels, a list column of pixels (features) and a labelled table, as a Blob or bytes', async () => {
-    const labels = await ls.sniffFile({ name: 'pixels_labels.parquet',
-      data: new Blob([learn('pixels_labels.parquet')]) });
-    assert.deepEqual([labels.format, labels.role, labels.columns, labels.firstRow, labels.problem],
-      ['parquet', 'labels', ['label'], ['0'], undefined]);
+    const labels = await ls.sniffFile({
+      name: 'pixels_labels.parquet',
+      data: new Blob([learn('pixels_labels.parquet')]),
+    });
+    assert.deepEqual(
+      [labels.format, labels.role, labels.columns, labels.firstRow, labels.problem],
+      ['parquet', 'labels', ['label'], ['0'], undefined],
+    );
     const pixels = await ls.sniffFile({ name: 'pixels.parquet', data: learn('pixels.parquet') });
-    assert.deepEqual([pixels.format, pixels.role, pixels.looksLikeFeatures, pixels.columns],
-      ['parquet', 'features', true, ['pixels']]);
+    assert.deepEqual(
+      [pixels.format, pixels.role, pixels.looksLikeFeatures, pixels.columns],
+      ['parquet', 'features', true, ['pixels']],
+    );
     assert.equal(pixels.reason, "a list column 'pixels' of 36 numbers per row (features)");
     const iris = await ls.sniffFile({ name: 'iris.parquet', data: learn('iris.parquet') });
-    assert.deepEqual([iris.role, iris.looksLikeFeatures, iris.labelColumn, iris.columns.at(-1), iris.firstRow.at(-1)],
-      ['combined', true, 'species', 'species', 'setosa']);
+    assert.deepEqual(
+      [iris.role, iris.looksLikeFeatures, iris.labelColumn, iris.columns.at(-1), iris.firstRow.at(-1)],
+      ['combined', true, 'species', 'species', 'setosa'],
+    );
     const probs = await ls.sniffFile({ name: 'probs.parquet', data: learn('probs.parquet') });
-    assert.deepEqual([probs.role, probs.looksLikeFeatures, probs.columns],
-      ['combined', false, ['label', 'pred_probs']]);
+    assert.deepEqual(
+      [probs.role, probs.looksLikeFeatures, probs.columns],
+      ['combined', false, ['label', 'pred_probs']],
+    );
   });
 
-  test('Parquet: a damaged file comes back with the reader\'s problem', async () => {
-    const broken = await ls.sniffFile({ name: 'broken.parquet',
-      data: new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]) });
+  test("Parquet: a damaged file comes back with the reader's problem", async () => {
+    const broken = await ls.sniffFile({
+      name: 'broken.parquet',
+      data: new Uint8Array([0x50, 0x41, 0x52, 0x31, 1, 2, 3, 0x50, 0x41, 0x52, 0x31]),
+    });
     assert.equal(broken.format, 'parquet');
     assert.equal(broken.problem?.code, 'bad_parquet');
     assert.equal(broken.problem.file, 'broken.parquet');
@@ -81,8 +93,11 @@ describe('correctedLabelsFile', () => {
     fixed[1] = 1; // +ve -> -ve
     const out = await ls.correctedLabelsFile({ name: 'reviews.csv', data: csv }, { dataset, labels: fixed });
     const written = text(out.parts);
-    assert.equal(written, 'id,text,label,+ve,-ve,original_label\na1,"good, really",+ve,0.9,0.1,+ve\n'
-      + 'a2,meh,-ve,0.2,0.8,+ve\na3,fine,-ve,0.6,0.4,-ve\n');
+    assert.equal(
+      written,
+      'id,text,label,+ve,-ve,original_label\na1,"good, really",+ve,0.9,0.1,+ve\n' +
+        'a2,meh,-ve,0.2,0.8,+ve\na3,fine,-ve,0.6,0.4,-ve\n',
+    );
     const again = await ls.readDataset({ combined: { name: 'fixed.csv', data: written } });
     assert.deepEqual(Array.from(again.labels), Array.from(fixed));
     assert.deepEqual(again.classNames, dataset.classNames);

@@ -8,22 +8,60 @@ import { before, describe, test } from 'node:test';
 
 import { LabelScopeError } from '../../src/js/index.js';
 import {
-  assertClose, assertIndices, assertLabelScopeError, assertMask, assertMatrixClose, assertRankedByScores,
-  GOLDEN, goldenCaseNames, labelScope, loadGoldenCase, num, REL_ARITH, REL_LOGEXP,
+  assertClose,
+  assertIndices,
+  assertLabelScopeError,
+  assertMask,
+  assertMatrixClose,
+  assertRankedByScores,
+  GOLDEN,
+  goldenCaseNames,
+  labelScope,
+  loadGoldenCase,
+  num,
+  REL_ARITH,
+  REL_LOGEXP,
 } from './helpers.mjs';
 
-const FILTERS = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning', 'predicted_neq_given',
-  'low_normalized_margin', 'low_self_confidence'];
+const FILTERS = [
+  'prune_by_noise_rate',
+  'prune_by_class',
+  'both',
+  'confident_learning',
+  'predicted_neq_given',
+  'low_normalized_margin',
+  'low_self_confidence',
+];
 const SCORE_METHODS = ['self_confidence', 'normalized_margin', 'confidence_weighted_entropy'];
 const PY_METHODS = ['cnt', 'eqn', 'marginal', 'marginal_ps'];
-const SINGLE_LABEL_CASES = ['binary_k2', 'missing_class_k5', 'ties_identical_rows', 'tiny_k3_a',
-  'typical_n2000_k5', 'unnormalized_rows_k4'];
+const SINGLE_LABEL_CASES = [
+  'binary_k2',
+  'missing_class_k5',
+  'ties_identical_rows',
+  'tiny_k3_a',
+  'typical_n2000_k5',
+  'unnormalized_rows_k4',
+];
 // Top-level sections of expected.json that this suite checks (a new section must not go unchecked).
-const SECTIONS = ['meta', 'find_label_issues', 'find_label_issues_ranked', 'find_label_issues_variants',
-  'label_quality_scores', 'confident_thresholds', 'confident_joint', 'estimate_joint',
-  'estimate_py_and_noise_matrices_from_probabilities', 'estimate_py_and_noise_matrices_from_probabilities__converge_false',
-  'estimate_latent_from_calibrated_confident_joint', 'num_label_issues', 'dataset', 'ood_scores_from_pred_probs',
-  'warnings', 'tie_sensitive', 'stable_sort_values'];
+const SECTIONS = [
+  'meta',
+  'find_label_issues',
+  'find_label_issues_ranked',
+  'find_label_issues_variants',
+  'label_quality_scores',
+  'confident_thresholds',
+  'confident_joint',
+  'estimate_joint',
+  'estimate_py_and_noise_matrices_from_probabilities',
+  'estimate_py_and_noise_matrices_from_probabilities__converge_false',
+  'estimate_latent_from_calibrated_confident_joint',
+  'num_label_issues',
+  'dataset',
+  'ood_scores_from_pred_probs',
+  'warnings',
+  'tie_sensitive',
+  'stable_sort_values',
+];
 
 // cleanlab keyword arguments of the recorded variants -> the JS API's camelCase options.
 const KWARGS = {
@@ -35,15 +73,27 @@ const KWARGS = {
 };
 
 const CLASS_FIELDS = {
-  'Class Index': 'classIndex', 'Label Issues': 'labelIssues', 'Inverse Label Issues': 'inverseLabelIssues',
-  'Label Noise': 'labelNoise', 'Inverse Label Noise': 'inverseLabelNoise', 'Label Quality Score': 'labelQualityScore',
+  'Class Index': 'classIndex',
+  'Label Issues': 'labelIssues',
+  'Inverse Label Issues': 'inverseLabelIssues',
+  'Label Noise': 'labelNoise',
+  'Inverse Label Noise': 'inverseLabelNoise',
+  'Label Quality Score': 'labelQualityScore',
 };
 const OVERLAP_FIELDS = {
-  'Class Index A': 'classA', 'Class Index B': 'classB', 'Num Overlapping Examples': 'numOverlappingExamples',
+  'Class Index A': 'classA',
+  'Class Index B': 'classB',
+  'Num Overlapping Examples': 'numOverlappingExamples',
   'Joint Probability': 'jointProbability',
 };
-const INTEGER_FIELDS = new Set(['classIndex', 'labelIssues', 'inverseLabelIssues', 'classA', 'classB',
-  'numOverlappingExamples']);
+const INTEGER_FIELDS = new Set([
+  'classIndex',
+  'labelIssues',
+  'inverseLabelIssues',
+  'classA',
+  'classB',
+  'numOverlappingExamples',
+]);
 
 /** A recorded pandas table (array of records) vs our array of camelCase objects. */
 function assertTable(actual, expected, fields, what) {
@@ -109,11 +159,22 @@ for (const name of goldenCaseNames()) {
       const recorded = c.expected.warnings.find_label_issues;
       for (const filterBy of FILTERS) {
         // cleanlab: "May not flag all label issues in class: 3, it has too few examples ..."
-        const classes = [...new Set((recorded[filterBy] ?? [])
-          .map((w) => /in class: (\d+), it has too few examples/.exec(w))
-          .filter(Boolean).map((m) => Number(m[1])))].sort();
-        const warned = [...new Set(ls.audit(data, { filterBy }).warnings
-          .filter((w) => w.code === 'class_too_small').map((w) => w.classIndex))].sort();
+        const classes = [
+          ...new Set(
+            (recorded[filterBy] ?? [])
+              .map((w) => /in class: (\d+), it has too few examples/.exec(w))
+              .filter(Boolean)
+              .map((m) => Number(m[1])),
+          ),
+        ].sort();
+        const warned = [
+          ...new Set(
+            ls
+              .audit(data, { filterBy })
+              .warnings.filter((w) => w.code === 'class_too_small')
+              .map((w) => w.classIndex),
+          ),
+        ].sort();
         assert.deepEqual(warned, classes, `${filterBy}: class_too_small warnings`);
       }
     });
@@ -127,7 +188,12 @@ for (const name of goldenCaseNames()) {
         const method = adjust ? key.slice(0, -'__adjust_pred_probs'.length) : key;
         assert.ok(SCORE_METHODS.includes(method), `unknown ranking key ${key}`);
         const r = ls.findLabelIssues({ ...data, returnIndicesRankedBy: method, adjustPredProbs: adjust });
-        assertMask(r.mask, [...recorded[key]].sort((a, b) => a - b), c.n, key);
+        assertMask(
+          r.mask,
+          [...recorded[key]].sort((a, b) => a - b),
+          c.n,
+          key,
+        );
         if (method === 'confidence_weighted_entropy') {
           const { scores } = ls.getLabelQualityScores({ ...data, method });
           assertRankedByScores(r.indices, recorded[key], scores, REL_LOGEXP, key);
@@ -170,7 +236,9 @@ for (const name of goldenCaseNames()) {
           if (expected.error_type) {
             assert.equal(method, 'confidence_weighted_entropy');
             const e = await assertLabelScopeError(
-              () => ls.getLabelQualityScores({ ...data, method, adjustPredProbs: adjust }), 'invalid_option');
+              () => ls.getLabelQualityScores({ ...data, method, adjustPredProbs: adjust }),
+              'invalid_option',
+            );
             assert.match(e.message, /adjust_?pred_?probs/i);
             continue;
           }
@@ -182,12 +250,22 @@ for (const name of goldenCaseNames()) {
         }
       }
       // Default method: self_confidence without adjustment.
-      assertClose(ls.getLabelQualityScores(data).scores, recorded.self_confidence.adjust_pred_probs_false,
-        REL_ARITH, 'default scores');
+      assertClose(
+        ls.getLabelQualityScores(data).scores,
+        recorded.self_confidence.adjust_pred_probs_false,
+        REL_ARITH,
+        'default scores',
+      );
       // CWE + adjust also fails when ranking by it.
-      await assertLabelScopeError(() => ls.findLabelIssues({
-        ...data, returnIndicesRankedBy: 'confidence_weighted_entropy', adjustPredProbs: true,
-      }), 'invalid_option');
+      await assertLabelScopeError(
+        () =>
+          ls.findLabelIssues({
+            ...data,
+            returnIndicesRankedBy: 'confidence_weighted_entropy',
+            adjustPredProbs: true,
+          }),
+        'invalid_option',
+      );
     });
 
     test('confident joint (calibrated, uncalibrated), thresholds, off-diagonal indices', () => {
@@ -210,8 +288,11 @@ for (const name of goldenCaseNames()) {
         if (expected.confident_joint) assert.deepEqual(r.confidentJoint, expected.confident_joint, `${what} cj`);
       };
       check(ls.estimateLatent(data), c.expected.estimate_py_and_noise_matrices_from_probabilities, 'defaults');
-      check(ls.estimateLatent({ ...data, convergeLatentEstimates: false }),
-        c.expected.estimate_py_and_noise_matrices_from_probabilities__converge_false, 'converge false');
+      check(
+        ls.estimateLatent({ ...data, convergeLatentEstimates: false }),
+        c.expected.estimate_py_and_noise_matrices_from_probabilities__converge_false,
+        'converge false',
+      );
       // estimate_latent from the calibrated joint: 4 py methods x converge.
       const latent = c.expected.estimate_latent_from_calibrated_confident_joint;
       assert.equal(Object.keys(latent).length, 8);
@@ -222,8 +303,10 @@ for (const name of goldenCaseNames()) {
         if (expected.error_type) {
           // numpy's LinAlgError "Singular matrix" (the 'eqn' prior): a LabelScopeError here.
           assert.equal(pyMethod, 'eqn', `${key}: recorded ${expected.error_type}`);
-          assert.throws(() => ls.estimateLatent(options), (e) => e instanceof LabelScopeError
-            && e.code === 'invalid_option' && /singular/i.test(e.message));
+          assert.throws(
+            () => ls.estimateLatent(options),
+            (e) => e instanceof LabelScopeError && e.code === 'invalid_option' && /singular/i.test(e.message),
+          );
           continue;
         }
         check(ls.estimateLatent(options), expected, key);
@@ -232,27 +315,46 @@ for (const name of goldenCaseNames()) {
 
     test('numLabelIssues for each estimationMethod (custom: the recorded uncalibrated joint)', () => {
       const recorded = c.expected.num_label_issues;
-      assert.deepEqual(Object.keys(recorded).sort(),
-        ['default', 'off_diagonal', 'off_diagonal_calibrated', 'off_diagonal_custom__uncalibrated_cj']);
+      assert.deepEqual(Object.keys(recorded).sort(), [
+        'default',
+        'off_diagonal',
+        'off_diagonal_calibrated',
+        'off_diagonal_custom__uncalibrated_cj',
+      ]);
       assert.equal(ls.numLabelIssues(data), recorded.default);
       assert.equal(ls.numLabelIssues({ ...data, estimationMethod: 'off_diagonal' }), recorded.off_diagonal);
-      assert.equal(ls.numLabelIssues({ ...data, estimationMethod: 'off_diagonal_calibrated' }),
-        recorded.off_diagonal_calibrated);
-      assert.equal(ls.numLabelIssues({
-        ...data, estimationMethod: 'off_diagonal_custom', confidentJoint: c.expected.confident_joint.uncalibrated,
-      }), recorded.off_diagonal_custom__uncalibrated_cj);
+      assert.equal(
+        ls.numLabelIssues({ ...data, estimationMethod: 'off_diagonal_calibrated' }),
+        recorded.off_diagonal_calibrated,
+      );
+      assert.equal(
+        ls.numLabelIssues({
+          ...data,
+          estimationMethod: 'off_diagonal_custom',
+          confidentJoint: c.expected.confident_joint.uncalibrated,
+        }),
+        recorded.off_diagonal_custom__uncalibrated_cj,
+      );
     });
 
     test('healthSummary: score, joint, classes by quality, overlapping classes (+ asymmetric)', () => {
       const recorded = c.expected.dataset;
       const h = ls.healthSummary(data);
       assertClose([h.overallLabelHealthScore], [recorded.overall_label_health_score], REL_ARITH, 'health score');
-      assertClose([h.overallLabelHealthScore], [recorded.health_summary.overall_label_health_score], REL_ARITH,
-        'health_summary score');
+      assertClose(
+        [h.overallLabelHealthScore],
+        [recorded.health_summary.overall_label_health_score],
+        REL_ARITH,
+        'health_summary score',
+      );
       assertMatrixClose(h.joint, c.expected.estimate_joint, REL_ARITH, 'estimate_joint');
       assertMatrixClose(h.joint, recorded.health_summary.joint, REL_ARITH, 'health_summary joint');
-      assertTable(h.classesByLabelQuality, recorded.rank_classes_by_label_quality, CLASS_FIELDS,
-        'rank_classes_by_label_quality');
+      assertTable(
+        h.classesByLabelQuality,
+        recorded.rank_classes_by_label_quality,
+        CLASS_FIELDS,
+        'rank_classes_by_label_quality',
+      );
       assertTable(h.overlappingClasses, recorded.find_overlapping_classes, OVERLAP_FIELDS, 'find_overlapping_classes');
       // The two convenience methods return the same tables.
       assert.equal(recorded.health_summary.classes_by_label_quality_equals_rank_classes_by_label_quality, true);
@@ -260,8 +362,12 @@ for (const name of goldenCaseNames()) {
       assert.deepEqual(ls.rankClassesByLabelQuality(data), h.classesByLabelQuality);
       assert.deepEqual(ls.findOverlappingClasses(data), h.overlappingClasses);
       const asym = ls.healthSummary({ ...data, asymmetric: true });
-      assertTable(asym.overlappingClasses, recorded.find_overlapping_classes__asymmetric, OVERLAP_FIELDS,
-        'find_overlapping_classes asymmetric');
+      assertTable(
+        asym.overlappingClasses,
+        recorded.find_overlapping_classes__asymmetric,
+        OVERLAP_FIELDS,
+        'find_overlapping_classes asymmetric',
+      );
       assert.deepEqual(ls.findOverlappingClasses({ ...data, asymmetric: true }), asym.overlappingClasses);
     });
 
@@ -272,22 +378,34 @@ for (const name of goldenCaseNames()) {
         const [, method, adjust] = /^(entropy|least_confidence)__adjust_pred_probs_(true|false)$/.exec(key);
         const adjustPredProbs = adjust === 'true';
         // Without adjustment the labels are not needed: leave them out.
-        const args = adjustPredProbs ? { ...data, method, adjustPredProbs } : { predProbs: c.flat,
-          numClasses: c.numClasses, method, adjustPredProbs };
+        const args = adjustPredProbs
+          ? { ...data, method, adjustPredProbs }
+          : { predProbs: c.flat, numClasses: c.numClasses, method, adjustPredProbs };
         const { scores } = ls.outOfDistributionScores(args);
         assert.ok(scores instanceof Float64Array);
         if (method === 'entropy') {
           // score = 1 - H; 1 - H cancels for near-uniform rows, so compare H relatively.
-          assertClose(scores.map((s) => 1 - s), expected.map((e) => 1 - num(e)), REL_LOGEXP, `${key} (as 1 - score)`);
+          assertClose(
+            scores.map((s) => 1 - s),
+            expected.map((e) => 1 - num(e)),
+            REL_LOGEXP,
+            `${key} (as 1 - score)`,
+          );
         } else {
           assertClose(scores, expected, REL_ARITH, key);
         }
       }
       // Defaults: entropy with adjustment, which needs labels.
-      assertClose(ls.outOfDistributionScores(data).scores.map((s) => 1 - s),
-        recorded.entropy__adjust_pred_probs_true.map((e) => 1 - e), REL_LOGEXP, 'default OOD');
+      assertClose(
+        ls.outOfDistributionScores(data).scores.map((s) => 1 - s),
+        recorded.entropy__adjust_pred_probs_true.map((e) => 1 - e),
+        REL_LOGEXP,
+        'default OOD',
+      );
       const e = await assertLabelScopeError(
-        () => ls.outOfDistributionScores({ predProbs: c.flat, numClasses: c.numClasses }), 'invalid_option');
+        () => ls.outOfDistributionScores({ predProbs: c.flat, numClasses: c.numClasses }),
+        'invalid_option',
+      );
       assert.ok(e instanceof LabelScopeError);
     });
 
@@ -300,8 +418,12 @@ for (const name of goldenCaseNames()) {
       assert.equal(a.rankBy, 'self_confidence');
       assertIndices(a.issues, e.find_label_issues_ranked.self_confidence, 'issues');
       assertMask(a.isLabelIssue, e.find_label_issues.prune_by_noise_rate, c.n, 'isLabelIssue');
-      assertClose(a.labelQuality, e.label_quality_scores.self_confidence.adjust_pred_probs_false, REL_ARITH,
-        'labelQuality');
+      assertClose(
+        a.labelQuality,
+        e.label_quality_scores.self_confidence.adjust_pred_probs_false,
+        REL_ARITH,
+        'labelQuality',
+      );
       assertClose(a.thresholds, e.confident_thresholds, REL_ARITH, 'thresholds');
       assert.deepEqual(a.confidentJoint, e.confident_joint.calibrated);
       assert.deepEqual(a.confidentJointUncalibrated, e.confident_joint.uncalibrated);
@@ -335,14 +457,22 @@ for (const name of goldenCaseNames()) {
       assert.equal(pbc.filterBy, 'prune_by_class');
       assert.equal(pbc.rankBy, 'normalized_margin');
       assertMask(pbc.isLabelIssue, e.find_label_issues.prune_by_class, c.n, 'audit prune_by_class');
-      assertClose(pbc.labelQuality, e.label_quality_scores.normalized_margin.adjust_pred_probs_false, REL_ARITH,
-        'audit normalized_margin');
+      assertClose(
+        pbc.labelQuality,
+        e.label_quality_scores.normalized_margin.adjust_pred_probs_false,
+        REL_ARITH,
+        'audit normalized_margin',
+      );
       const unranked = ls.audit(data, { rankBy: 'none' });
       assert.equal(unranked.rankBy, 'none');
       assertIndices(unranked.issues, e.find_label_issues.prune_by_noise_rate, 'audit rankBy none');
       const asym = ls.audit(data, { asymmetric: true });
-      assertTable(asym.overlappingClasses, e.dataset.find_overlapping_classes__asymmetric, OVERLAP_FIELDS,
-        'audit asymmetric');
+      assertTable(
+        asym.overlappingClasses,
+        e.dataset.find_overlapping_classes__asymmetric,
+        OVERLAP_FIELDS,
+        'audit asymmetric',
+      );
     });
   });
 }

@@ -20,25 +20,40 @@ test('errorWhere: file, row or the header line, column', () => {
 });
 
 test('a duplicate column, a bad quote or a bad byte in the header line: line 1, no row', async () => {
-  for (const [header, code, column] of [['a,a', 'duplicate_column', 2], ['a,"b"x', 'bad_quote', 2],
-    [Buffer.from('caf\u00e9,b', 'latin1'), 'not_utf8', 1]]) {
+  for (const [header, code, column] of [
+    ['a,a', 'duplicate_column', 2],
+    ['a,"b"x', 'bad_quote', 2],
+    [Buffer.from('caf\u00e9,b', 'latin1'), 'not_utf8', 1],
+  ]) {
     const data = Buffer.concat([Buffer.from(header), Buffer.from(`\n${rows}`)]);
-    const e = await assertLabelScopeError(() => ls.readDataset({ labels, predProbs: { name: 'p.csv', data: new Uint8Array(data) } }),
-      code, { file: 'p.csv', row: undefined, line: 1, column });
+    const e = await assertLabelScopeError(
+      () => ls.readDataset({ labels, predProbs: { name: 'p.csv', data: new Uint8Array(data) } }),
+      code,
+      { file: 'p.csv', row: undefined, line: 1, column },
+    );
     assert.equal(errorWhere(e), `p.csv, line 1 (the header), column ${column}`);
   }
 });
 
 test('combined: no label column in the header names its line; data rows still count from 1', async () => {
-  await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv', data: 'id,a,b\n1,0.5,0.5\n' } }),
-    'missing_column', { file: 'd.csv', row: undefined, line: 1 });
-  await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv', data: 'label,a,b\n0,"0.5"x,0.5\n' } }),
-    'bad_quote', { file: 'd.csv', row: 1, line: undefined, column: 2 });
+  await assertLabelScopeError(
+    () => ls.readDataset({ combined: { name: 'd.csv', data: 'id,a,b\n1,0.5,0.5\n' } }),
+    'missing_column',
+    { file: 'd.csv', row: undefined, line: 1 },
+  );
+  await assertLabelScopeError(
+    () => ls.readDataset({ combined: { name: 'd.csv', data: 'label,a,b\n0,"0.5"x,0.5\n' } }),
+    'bad_quote',
+    { file: 'd.csv', row: 1, line: undefined, column: 2 },
+  );
 });
 
 test('a header and no data rows names no row', async () => {
-  const e = await assertLabelScopeError(() => ls.readDataset({ labels, predProbs: { name: 'p.csv', data: 'a,b\n' } }),
-    'no_data_rows', { file: 'p.csv', row: undefined, line: undefined });
+  const e = await assertLabelScopeError(
+    () => ls.readDataset({ labels, predProbs: { name: 'p.csv', data: 'a,b\n' } }),
+    'no_data_rows',
+    { file: 'p.csv', row: undefined, line: undefined },
+  );
   assert.equal(errorWhere(e), 'p.csv');
 });
 
@@ -51,7 +66,10 @@ test('the sniffer says a header-line problem as the reader does', async () => {
 });
 
 test('array inputs name a row by its index, labelled as one (predProbs[i]), never as a 0-based "row"', async () => {
-  const e = await assertLabelScopeError(() => ls.findLabelIssues({ labels: [0, 1, 1], predProbs: [[0.5, 0.5], [0.5], [0.2, 0.8]] }),
-    'ragged_row', { example: 1 });
+  const e = await assertLabelScopeError(
+    () => ls.findLabelIssues({ labels: [0, 1, 1], predProbs: [[0.5, 0.5], [0.5], [0.2, 0.8]] }),
+    'ragged_row',
+    { example: 1 },
+  );
   assert.match(e.message, /^predProbs\[1\] has 1 values but predProbs\[0\] has 2\./);
 });

@@ -23,7 +23,9 @@ export const REL_LOGEXP = 1e-10;
 
 /** Every golden case directory name, sorted. */
 export function goldenCaseNames() {
-  return readdirSync(GOLDEN).filter((name) => statSync(GOLDEN + name).isDirectory()).sort();
+  return readdirSync(GOLDEN)
+    .filter((name) => statSync(GOLDEN + name).isDirectory())
+    .sort();
 }
 
 /** Parses a small CSV of numbers with a header row (the golden files: plain decimal text). */
@@ -46,7 +48,10 @@ function parseNumberCsv(text, file) {
 
 /** JSON paths like "/dataset/find_overlapping_classes__asymmetric" (RFC 6901). */
 function setPointer(root, pointer, value) {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node = root;
   for (const part of parts.slice(0, -1)) {
     assert.ok(node[part] !== undefined, `stable_sort_values path ${pointer} does not exist in expected.json`);
@@ -79,7 +84,14 @@ export function loadGoldenCase(name) {
   }
   for (const [path, value] of Object.entries(expected.stable_sort_values ?? {})) setPointer(expected, path, value);
   return {
-    name, dir, expected, labels, rows, flat, numClasses: k, n: rows.length,
+    name,
+    dir,
+    expected,
+    labels,
+    rows,
+    flat,
+    numClasses: k,
+    n: rows.length,
     labelsText: readFileSync(`${dir}labels.csv`),
     probsText: readFileSync(`${dir}pred_probs.csv`),
   };
@@ -106,8 +118,10 @@ export function assertClose(actual, expected, rel, what) {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
     const e = num(expected[i]);
-    assert.ok(closeRel(actual[i], e, rel),
-      `${what}[${i}]: got ${actual[i]}, expected ${e} (relative tolerance ${rel})`);
+    assert.ok(
+      closeRel(actual[i], e, rel),
+      `${what}[${i}]: got ${actual[i]}, expected ${e} (relative tolerance ${rel})`,
+    );
   }
 }
 
@@ -141,12 +155,18 @@ export function assertMask(mask, expectedIndices, n, what) {
  */
 export function assertRankedByScores(actual, expected, scores, rel, what) {
   const got = Array.from(actual);
-  assert.deepEqual([...got].sort((a, b) => a - b), [...expected].sort((a, b) => a - b), `${what}: flagged set`);
+  assert.deepEqual(
+    [...got].sort((a, b) => a - b),
+    [...expected].sort((a, b) => a - b),
+    `${what}: flagged set`,
+  );
   for (let i = 0; i < got.length; i++) {
     if (got[i] === expected[i]) continue;
-    assert.ok(closeRel(scores[got[i]], scores[expected[i]], rel),
+    assert.ok(
+      closeRel(scores[got[i]], scores[expected[i]], rel),
       `${what}: position ${i} holds ${got[i]} (score ${scores[got[i]]}) but cleanlab has ${expected[i]} ` +
-      `(score ${scores[expected[i]]}); only near-equal scores may swap`);
+        `(score ${scores[expected[i]]}); only near-equal scores may swap`,
+    );
   }
   // Within our own ranking, scores never decrease.
   for (let i = 1; i < got.length; i++) {
@@ -203,12 +223,17 @@ export function moduleWorkerInNode(onStart = () => {}) {
   return class ModuleWorkerInNode {
     constructor(url, options) {
       onStart(String(url), options);
-      this.thread = new NodeWorker(new URL('./node-worker-shim.mjs', import.meta.url), { workerData: { url: String(url) } });
+      this.thread = new NodeWorker(new URL('./node-worker-shim.mjs', import.meta.url), {
+        workerData: { url: String(url) },
+      });
       this.thread.on('message', (data) => this.onmessage?.({ data }));
       this.thread.on('error', (error) => this.onerror?.({ message: error.message }));
     }
-    postMessage(message, transfer) { this.thread.postMessage(message, transfer); }
-    terminate() { this.thread.terminate(); }
+    postMessage(message, transfer) {
+      this.thread.postMessage(message, transfer);
+    }
+    terminate() {
+      this.thread.terminate();
+    }
   };
 }
-

@@ -14,7 +14,10 @@ function keptByReduce(row, given) {
   let bestValue = -Infinity;
   row.forEach((p, j) => {
     const v = j === given ? p + 1e-6 : p;
-    if (v > bestValue) { bestValue = v; best = j; }
+    if (v > bestValue) {
+      bestValue = v;
+      best = j;
+    }
   });
   return best !== given;
 }
@@ -49,11 +52,17 @@ for (const name of ['typical_n2000_k5', 'tiny_k3_a', 'missing_class_k5', 'ties_i
     const report = ls.audit({ labels: g.labels, predProbs: g.flat, numClasses: g.numClasses });
     assert.deepEqual(report.confidentJoint, g.expected.confident_joint.calibrated);
     for (const [key, settings] of variants) {
-      const expected = key === 'prune_by_noise_rate' ? g.expected.find_label_issues.prune_by_noise_rate
-        : g.expected.find_label_issues_variants[key]?.result;
+      const expected =
+        key === 'prune_by_noise_rate'
+          ? g.expected.find_label_issues.prune_by_noise_rate
+          : g.expected.find_label_issues_variants[key]?.result;
       if (expected == null) continue;
       const flags = await flagsFromCells(g, report.confidentJoint, report.labelCounts, settings);
-      assert.deepEqual(flags, [...expected].sort((a, b) => a - b), `${name} ${key}`);
+      assert.deepEqual(
+        flags,
+        [...expected].sort((a, b) => a - b),
+        `${name} ${key}`,
+      );
     }
   });
 }
@@ -78,25 +87,40 @@ test('typical_n2000_k5: golden cell values, and the pruning step words them for 
   assert.ok(counted >= 0 && counted !== given);
   const count = cells[given][counted];
   const pick = pickInCell({ probs: g.flat, labels: g.labels, numClasses: 5, row, other: counted, count });
-  const { steps, walkthrough } = lessonSteps({ report, labels: g.labels, classNames: ['0', '1', '2', '3', '4'] }, null,
-    { settings: {}, pick });
+  const { steps, walkthrough } = lessonSteps(
+    { report, labels: g.labels, classNames: ['0', '1', '2', '3', '4'] },
+    null,
+    { settings: {}, pick },
+  );
   // The whole walk in one sentence, as issue 14 words it.
-  assert.match(walkthrough, new RegExp(`^Row ${(row + 1).toLocaleString('en-US')}: labelled ${given}; p\\(${counted}\\) = [0-9.e-]+ ≥ t\\(${counted}\\) = `
-    + `[0-9.e-]+, so it counts in cell \\(${given}, ${counted}\\); ${count} rows are pruned from that cell and it is one of them; `
-    + 'ranked 1st by self-confidence [0-9.e-]+\\.$'));
+  assert.match(
+    walkthrough,
+    new RegExp(
+      `^Row ${(row + 1).toLocaleString('en-US')}: labelled ${given}; ` +
+        `p\\(${counted}\\) = [0-9.e-]+ ≥ t\\(${counted}\\) = ` +
+        `[0-9.e-]+, so it counts in cell \\(${given}, ${counted}\\); ${count} rows are pruned from that cell and ` +
+        `it is one of them; ` +
+        'ranked 1st by self-confidence [0-9.e-]+\\.$',
+    ),
+  );
   const pruning = steps.find((s) => s.step === 'pruning');
   assert.deepEqual(pruning.numbers.pruneByCell, cells);
   assert.equal(pruning.numbers.rowPicked, pick.picked);
   assert.ok(pick.picked, 'the top-ranked flag is one of the rows its cell gives up');
-  assert.match(pruning.rowSentence,
-    new RegExp(`^Row ${(row + 1).toLocaleString('en-US')}: ${count} rows are pruned from cell \\(${given}, ${counted}\\) and it is one of them`));
+  assert.match(
+    pruning.rowSentence,
+    new RegExp(
+      `^Row ${(row + 1).toLocaleString('en-US')}: ${count} rows are pruned from cell \\(${given}, ` +
+        `${counted}\\) and it is one of them`,
+    ),
+  );
 });
 
 test('pickInCell: ties go to the lower index; a NaN margin sorts last', () => {
   // Four rows labelled 0 with margins p1 - p0 of 0.5, 0.5, NaN, 0.9 (rows 0..3).
   const flat = new Float64Array([0.25, 0.75, 0.25, 0.75, NaN, 0.5, 0.05, 0.95]);
   const labels = Int32Array.from([0, 0, 0, 0]);
-  const at = (row) => (pickInCell({ probs: flat, labels, numClasses: 2, row, other: 1, count: 2 }));
+  const at = (row) => pickInCell({ probs: flat, labels, numClasses: 2, row, other: 1, count: 2 });
   assert.deepEqual(at(3), { rank: 1, picked: true });
   assert.deepEqual(at(0), { rank: 2, picked: true });
   assert.deepEqual(at(1), { rank: 3, picked: false });

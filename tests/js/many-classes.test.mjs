@@ -11,37 +11,55 @@ import { cellsOfRows, classConfusions, topPairs, topPairsSliced } from '../../we
 import { classForDigit, digitForClass, digitKeys } from '../../web/ui/decisions.js';
 import { manyClasses } from '../../bench/many-classes-data.mjs';
 
-for (const k of [40, 120]) test(`K = ${k}: a packed report unpacks to the same report, each matrix built only when read`, async () => {
-  const ls = await createLabelScope();
-  const { labels, probs } = manyClasses({ n: 30 * k, k, seed: 3 });
-  const report = ls.audit({ labels, predProbs: probs, numClasses: k });
-  // Above K = 100 the API shapes matrices when first read (src/js/records.js); packing forwards them flat.
-  assert.equal(Boolean(flatPart(report, 'noiseMatrix')), k > 100);
-  const expected = structuredClone(report);
-  assert.equal(Boolean(flatPart(report, 'noiseMatrix')), false, 'read by structuredClone: shaped now');
-  const packed = packReport(k > 100 ? ls.audit({ labels, predProbs: probs, numClasses: k }) : report);
-  assert.equal(packed.confidentJoint, undefined);
-  assert.equal(packed.overlappingClasses, undefined);
-  const buffers = packedBuffers(packed);
-  assert.equal(buffers.length, 5 + 4); // five matrices, four overlap columns
-  const page = unpackReport(structuredClone(packed, { transfer: buffers }));
-  assert.ok(Object.getOwnPropertyDescriptor(page, 'noiseMatrix').get, 'not built before it is read');
-  const cells = matrixCells(page, 'noiseMatrix');
-  assert.equal(cells.k, k);
-  assert.equal(cells.at(3, 7), expected.noiseMatrix[3][7]);
-  assert.ok(Object.getOwnPropertyDescriptor(page, 'noiseMatrix').get, 'matrixCells reads in place');
-  assert.deepEqual(page, expected);
-  assert.deepEqual(JSON.parse(JSON.stringify(page)), JSON.parse(JSON.stringify(expected)));
-  assert.ok(!Object.getOwnPropertyDescriptor(page, 'noiseMatrix').get, 'a plain property once read');
-  page.joint = 'replaced';
-  assert.equal(page.joint, 'replaced');
-  assert.equal(unpackReport(expected), expected, 'a report that was not packed is left as it is');
-});
+for (const k of [40, 120])
+  test(`K = ${k}: a packed report unpacks to the same report, each matrix built only when read`, async () => {
+    const ls = await createLabelScope();
+    const { labels, probs } = manyClasses({ n: 30 * k, k, seed: 3 });
+    const report = ls.audit({ labels, predProbs: probs, numClasses: k });
+    // Above K = 100 the API shapes matrices when first read (src/js/records.js); packing forwards them flat.
+    assert.equal(Boolean(flatPart(report, 'noiseMatrix')), k > 100);
+    const expected = structuredClone(report);
+    assert.equal(Boolean(flatPart(report, 'noiseMatrix')), false, 'read by structuredClone: shaped now');
+    const packed = packReport(k > 100 ? ls.audit({ labels, predProbs: probs, numClasses: k }) : report);
+    assert.equal(packed.confidentJoint, undefined);
+    assert.equal(packed.overlappingClasses, undefined);
+    const buffers = packedBuffers(packed);
+    assert.equal(buffers.length, 5 + 4); // five matrices, four overlap columns
+    const page = unpackReport(structuredClone(packed, { transfer: buffers }));
+    assert.ok(Object.getOwnPropertyDescriptor(page, 'noiseMatrix').get, 'not built before it is read');
+    const cells = matrixCells(page, 'noiseMatrix');
+    assert.equal(cells.k, k);
+    assert.equal(cells.at(3, 7), expected.noiseMatrix[3][7]);
+    assert.ok(Object.getOwnPropertyDescriptor(page, 'noiseMatrix').get, 'matrixCells reads in place');
+    assert.deepEqual(page, expected);
+    assert.deepEqual(JSON.parse(JSON.stringify(page)), JSON.parse(JSON.stringify(expected)));
+    assert.ok(!Object.getOwnPropertyDescriptor(page, 'noiseMatrix').get, 'a plain property once read');
+    page.joint = 'replaced';
+    assert.equal(page.joint, 'replaced');
+    assert.equal(unpackReport(expected), expected, 'a report that was not packed is left as it is');
+  });
 
 test('topPairs: the largest off-diagonal cells, largest first, ties by row then column', async () => {
-  const rows = [[9, 1, 4], [4, 8, 0], [2, 7, 6]];
-  assert.deepEqual(topPairs(cellsOfRows(rows), 3), [{ i: 2, j: 1, value: 7 }, { i: 0, j: 2, value: 4 }, { i: 1, j: 0, value: 4 }]);
-  assert.deepEqual(topPairs(cellsOfRows([[5, 0], [0, 5]])), [], 'no confusion, no pairs');
+  const rows = [
+    [9, 1, 4],
+    [4, 8, 0],
+    [2, 7, 6],
+  ];
+  assert.deepEqual(topPairs(cellsOfRows(rows), 3), [
+    { i: 2, j: 1, value: 7 },
+    { i: 0, j: 2, value: 4 },
+    { i: 1, j: 0, value: 4 },
+  ]);
+  assert.deepEqual(
+    topPairs(
+      cellsOfRows([
+        [5, 0],
+        [0, 5],
+      ]),
+    ),
+    [],
+    'no confusion, no pairs',
+  );
   // K = 3,000 in slices equals the one-pass answer.
   const k = 3_000;
   const values = new Float64Array(k * k);
@@ -57,7 +75,10 @@ test('matchClasses: exact, then prefix, then word start, then anywhere; capped; 
   const names = ['cat', 'wildcat', 'cat food', 'bobcat', 'Catalan', 'dog', 'hot dog', 'dog_cat'];
   assert.deepEqual(matchClasses(names, 'cat'), [0, 2, 4, 7, 1, 3]);
   assert.deepEqual(matchClasses(names, '  CAT ', 2), [0, 2]);
-  assert.deepEqual(matchClasses(names, 'dog', 8, (c) => c === 5), [7, 6]); // dog_cat starts with it
+  assert.deepEqual(
+    matchClasses(names, 'dog', 8, (c) => c === 5),
+    [7, 6],
+  ); // dog_cat starts with it
   assert.deepEqual(matchClasses(names, 'zebra'), []);
   assert.deepEqual(matchClasses(names, '', 3), [0, 1, 2]);
   const many = Array.from({ length: 10_000 }, (_, c) => `class ${c}`);
@@ -66,8 +87,13 @@ test('matchClasses: exact, then prefix, then word start, then anywhere; capped; 
 });
 
 test('digitKeys equals the keys digitForClass gives, without a look-up per class', () => {
-  for (const names of [['a', 'b', 'c'], ['0', '1', '2', '3'], Array.from({ length: 1_000 }, (_, c) => `n${c}`),
-    ['3', 'x', '7', 'y', '1'], Array.from({ length: 12 }, (_, c) => String(c + 1))]) {
+  for (const names of [
+    ['a', 'b', 'c'],
+    ['0', '1', '2', '3'],
+    Array.from({ length: 1_000 }, (_, c) => `n${c}`),
+    ['3', 'x', '7', 'y', '1'],
+    Array.from({ length: 12 }, (_, c) => String(c + 1)),
+  ]) {
     const slow = names.map((_, c) => digitForClass(c, names)).filter((d) => d != null);
     assert.deepEqual(digitKeys(names), slow, names.slice(0, 5).join(','));
     for (const d of digitKeys(names)) assert.ok(classForDigit(Number(d), names) >= 0);

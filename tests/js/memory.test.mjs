@@ -53,10 +53,13 @@ for (const float32 of [true, false]) {
     const core = await createLabelScopeCore();
     const ls = new LabelScope(core);
     const text = sizeOf(HEADER, probsLine);
-    const dataset = await ls.readDataset({
-      labels: { name: 'labels.csv', size: sizeOf('label\n', labelLine), data: chunksOf('label\n', labelLine) },
-      predProbs: { name: 'pred_probs.csv', size: text, data: chunksOf(HEADER, probsLine) },
-    }, { float32 });
+    const dataset = await ls.readDataset(
+      {
+        labels: { name: 'labels.csv', size: sizeOf('label\n', labelLine), data: chunksOf('label\n', labelLine) },
+        predProbs: { name: 'pred_probs.csv', size: text, data: chunksOf(HEADER, probsLine) },
+      },
+      { float32 },
+    );
     try {
       assert.equal(dataset.numExamples, N);
       assert.equal(dataset.numClasses, K);
@@ -64,7 +67,10 @@ for (const float32 of [true, false]) {
       const values = N * K * (float32 ? 4 : 8) + N * 4; // probabilities + labels
       const bound = 1.2 * values + 8 * MiB;
       const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-      assert.ok(heap <= bound, `heap ${mb(heap)} for ${mb(values)} of values (bound ${mb(bound)}; CSV text ${mb(text)})`);
+      assert.ok(
+        heap <= bound,
+        `heap ${mb(heap)} for ${mb(values)} of values (bound ${mb(bound)}; CSV text ${mb(text)})`,
+      );
     } finally {
       dataset.free();
     }

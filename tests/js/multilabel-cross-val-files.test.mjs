@@ -24,7 +24,10 @@ const NEWS = readFileSync(new URL('../../examples/multilabel/news.csv', import.m
 
 // The news table's columns (id, text, labels) as values.
 function newsColumns() {
-  const rows = NEWS.trim().split('\n').slice(1).map((line) => /^(\d+),"(.*)",(.*)$/.exec(line));
+  const rows = NEWS.trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => /^(\d+),"(.*)",(.*)$/.exec(line));
   return { id: rows.map((m) => Number(m[1])), text: rows.map((m) => m[2]), labels: rows.map((m) => m[3]) };
 }
 
@@ -54,23 +57,34 @@ const same = (a, b, what) => {
   assert.deepEqual(Array.from(a.probs), Array.from(b.probs), `${what}: the same bits`);
 };
 
-test('a labelled table as Parquet gives the CSV table\'s probabilities, sets and id/text columns', async () => {
+test("a labelled table as Parquet gives the CSV table's probabilities, sets and id/text columns", async () => {
   const csv = await ls.multiLabel.crossValProbs({ combined: { name: 'news.csv', data: NEWS } }, { folds: 4, seed: 3 });
   const c = newsColumns();
-  const parquet = new Uint8Array(parquetWriteBuffer({
-    columnData: [
-      { name: 'id', data: c.id, type: 'INT32' },
-      { name: 'text', data: c.text, type: 'STRING' },
-      { name: 'labels', data: c.labels, type: 'STRING' },
-    ],
-  }));
-  const pq = await ls.multiLabel.crossValProbs({ combined: { name: 'news.parquet', data: parquet } }, { folds: 4, seed: 3 });
+  const parquet = new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: c.id, type: 'INT32' },
+        { name: 'text', data: c.text, type: 'STRING' },
+        { name: 'labels', data: c.labels, type: 'STRING' },
+      ],
+    }),
+  );
+  const pq = await ls.multiLabel.crossValProbs(
+    { combined: { name: 'news.parquet', data: parquet } },
+    { folds: 4, seed: 3 },
+  );
   same(pq, csv, 'Parquet table');
   assert.equal(pq.notation, 'semicolon');
   assert.equal(pq.rowsWithSeveral, 31);
   // The table's id and text columns come with the result (shown beside the flagged rows).
-  assert.deepEqual(csv.extraColumns.map((col) => col.name), ['id', 'text']);
-  assert.deepEqual(pq.extraColumns.map((col) => col.name), ['id', 'text']);
+  assert.deepEqual(
+    csv.extraColumns.map((col) => col.name),
+    ['id', 'text'],
+  );
+  assert.deepEqual(
+    pq.extraColumns.map((col) => col.name),
+    ['id', 'text'],
+  );
   assert.equal(csv.extraColumns[1].values[0], 'Parliament passes budget after late-night vote');
 });
 
@@ -80,54 +94,107 @@ test('labels file of sets + features: .npy, numeric CSV and Parquet give the sam
   const npy = npyBytes(x.flat(), [n, 4], '<f8');
   const featuresCsv = `${x.map((row) => row.join(',')).join('\n')}\n`;
   const fromNpy = await ls.multiLabel.crossValProbs(
-    { labels: { name: 'tags.csv', data: labelsCsv }, features: { name: 'x.npy', data: npy } }, { folds: 3 });
+    { labels: { name: 'tags.csv', data: labelsCsv }, features: { name: 'x.npy', data: npy } },
+    { folds: 3 },
+  );
   const fromCsv = await ls.multiLabel.crossValProbs(
-    { labels: { name: 'tags.csv', data: labelsCsv }, features: { name: 'x.csv', data: featuresCsv } }, { folds: 3 });
+    { labels: { name: 'tags.csv', data: labelsCsv }, features: { name: 'x.csv', data: featuresCsv } },
+    { folds: 3 },
+  );
   same(fromCsv, fromNpy, 'features CSV');
-  const list = [{ name: 'x', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
-    { name: 'list', repetition_type: 'REPEATED', num_children: 1 }, { name: 'element', type: 'DOUBLE', repetition_type: 'REQUIRED' }];
-  const featuresPq = new Uint8Array(parquetWriteBuffer({
-    columnData: [{ name: 'x', data: x }], schema: [{ name: 'root', num_children: 1 }, ...list],
-  }));
-  const labelsPq = new Uint8Array(parquetWriteBuffer({
-    columnData: [{ name: 'labels', data: labelsCsv.trim().split('\n').slice(1).map((s) => s.replace(/"/g, '')), type: 'STRING' }],
-  }));
+  const list = [
+    { name: 'x', repetition_type: 'OPTIONAL', converted_type: 'LIST', num_children: 1 },
+    { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+    { name: 'element', type: 'DOUBLE', repetition_type: 'REQUIRED' },
+  ];
+  const featuresPq = new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [{ name: 'x', data: x }],
+      schema: [{ name: 'root', num_children: 1 }, ...list],
+    }),
+  );
+  const labelsPq = new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        {
+          name: 'labels',
+          data: labelsCsv
+            .trim()
+            .split('\n')
+            .slice(1)
+            .map((s) => s.replace(/"/g, '')),
+          type: 'STRING',
+        },
+      ],
+    }),
+  );
   const fromPq = await ls.multiLabel.crossValProbs(
-    { labels: { name: 'tags.parquet', data: labelsPq }, features: { name: 'x.parquet', data: featuresPq } }, { folds: 3 });
+    { labels: { name: 'tags.parquet', data: labelsPq }, features: { name: 'x.parquet', data: featuresPq } },
+    { folds: 3 },
+  );
   same(fromPq, fromNpy, 'Parquet labels and features');
   // The sets as written, classes named k0..k2; the probabilities learn them.
   assert.deepEqual(fromNpy.classNames, ['k0', 'k1', 'k2']);
   let right = 0;
-  for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) right += (fromNpy.probs[i * 3 + k] >= 0.5) === sets[i].includes(k) ? 1 : 0;
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < 3; k++) right += fromNpy.probs[i * 3 + k] >= 0.5 === sets[i].includes(k) ? 1 : 0;
   assert.ok(right / (n * 3) > 0.85, `accuracy ${right / (n * 3)}`);
   // And the result feeds the multi-label audit.
-  const report = ls.multiLabel.audit({ labels: fromNpy.labels, predProbs: fromNpy.probs, numClasses: fromNpy.numClasses });
+  const report = ls.multiLabel.audit({
+    labels: fromNpy.labels,
+    predProbs: fromNpy.probs,
+    numClasses: fromNpy.numClasses,
+  });
   assert.equal(report.numExamples, n);
 });
 
 test('bad input: row counts that differ, a label that is no set, column options without a table', async () => {
   const { x, labelsCsv } = denseData(30);
   const npy = npyBytes(x.slice(0, 29).flat(), [29, 4], '<f8');
-  await assert.rejects(ls.multiLabel.crossValProbs(
-    { labels: { name: 'tags.csv', data: labelsCsv }, features: { name: 'x.npy', data: npy } }, { folds: 3 }),
-  (e) => e instanceof LabelScopeError && e.code === 'row_count_mismatch' && /30 labels/.test(e.message) && /29 rows/.test(e.message));
+  await assert.rejects(
+    ls.multiLabel.crossValProbs(
+      { labels: { name: 'tags.csv', data: labelsCsv }, features: { name: 'x.npy', data: npy } },
+      { folds: 3 },
+    ),
+    (e) =>
+      e instanceof LabelScopeError &&
+      e.code === 'row_count_mismatch' &&
+      /30 labels/.test(e.message) &&
+      /29 rows/.test(e.message),
+  );
   const features = { name: 'x.csv', data: `${x.map((r) => r.join(',')).join('\n')}\n` };
-  await assert.rejects(ls.multiLabel.crossValProbs(
-    { labels: { name: 'tags.csv', data: labelsCsv }, features }, { features: 'x0,x1', folds: 3 }),
-  (e) => e instanceof LabelScopeError && e.code === 'invalid_option' && /combined/.test(e.message));
+  await assert.rejects(
+    ls.multiLabel.crossValProbs(
+      { labels: { name: 'tags.csv', data: labelsCsv }, features },
+      { features: 'x0,x1', folds: 3 },
+    ),
+    (e) => e instanceof LabelScopeError && e.code === 'invalid_option' && /combined/.test(e.message),
+  );
   // One set written as a JSON array among a;b sets: the reader names the file and says what to do.
   const bad = labelsCsv.replace('labels\n', 'labels\n"[""k0"",""k2""]"\n').replace(/\n[^\n]*\n$/, '\n');
-  await assert.rejects(ls.multiLabel.crossValProbs({ labels: { name: 'tags.csv', data: bad }, features }, { folds: 3 }),
-    (e) => e instanceof LabelScopeError && e.code === 'bad_label' && e.file === 'tags.csv'
-      && /^The labels in the labels file mix notations: .* Write every set the same way\.$/.test(e.message));
+  await assert.rejects(
+    ls.multiLabel.crossValProbs({ labels: { name: 'tags.csv', data: bad }, features }, { folds: 3 }),
+    (e) =>
+      e instanceof LabelScopeError &&
+      e.code === 'bad_label' &&
+      e.file === 'tags.csv' &&
+      /^The labels in the labels file mix notations: .* Write every set the same way\.$/.test(e.message),
+  );
 });
 
 test('the single-label trainer on a column of sets: looks_multi_label with the count, row and column', async () => {
-  await assert.rejects(ls.crossValProbs({ combined: { name: 'news.csv', data: NEWS } }, { labelColumn: 'labels' }),
-    (e) => e instanceof LabelScopeError && e.code === 'looks_multi_label'
-      && e.message === "The labels look multi-label: 31 rows have more than one label (e.g. 'politics;business'). "
-        + 'Read them with ls.multiLabel.crossValProbs (in the CLI: add --multi-label).'
-      && e.file === 'news.csv' && e.row === 1 && e.column === 3);
+  await assert.rejects(
+    ls.crossValProbs({ combined: { name: 'news.csv', data: NEWS } }, { labelColumn: 'labels' }),
+    (e) =>
+      e instanceof LabelScopeError &&
+      e.code === 'looks_multi_label' &&
+      e.message ===
+        "The labels look multi-label: 31 rows have more than one label (e.g. 'politics;business'). " +
+          'Read them with ls.multiLabel.crossValProbs (in the CLI: add --multi-label).' &&
+      e.file === 'news.csv' &&
+      e.row === 1 &&
+      e.column === 3,
+  );
   // Replacement labels (simulated noise) are classes the caller chose: no such check.
   const table = 'x,y\n0.1,a\n0.2,a\n0.9,b\n1.1,b\n0.15,a\n1.0,b\n';
   const r = await ls.crossValProbs({ combined: { name: 't.csv', data: table } }, { folds: 2 });

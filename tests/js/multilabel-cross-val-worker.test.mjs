@@ -20,11 +20,13 @@ after(() => {
   delete globalThis.Worker;
 });
 
-test('the worker gives the main thread\'s probabilities and sets, with progress per fold', async () => {
+test("the worker gives the main thread's probabilities and sets, with progress per fold", async () => {
   const local = await ls.multiLabel.crossValProbs({ combined: { name: 'news.csv', data: NEWS } }, { folds: 3 });
   const stages = [];
-  const remote = await client.multiLabel.crossValProbs({ combined: { name: 'news.csv', data: NEWS.slice() } },
-    { folds: 3, onProgress: (p) => stages.push(p.stage === 'training' ? p.foldsDone : p.stage) });
+  const remote = await client.multiLabel.crossValProbs(
+    { combined: { name: 'news.csv', data: NEWS.slice() } },
+    { folds: 3, onProgress: (p) => stages.push(p.stage === 'training' ? p.foldsDone : p.stage) },
+  );
   assert.ok(Buffer.from(remote.probs.buffer).equals(Buffer.from(local.probs.buffer)));
   assert.deepEqual(Array.from(remote.labels.offsets), Array.from(local.labels.offsets));
   assert.deepEqual(Array.from(remote.labels.classes), Array.from(local.labels.classes));
@@ -35,16 +37,21 @@ test('the worker gives the main thread\'s probabilities and sets, with progress 
 test('Cancel stops it with code cancelled', async () => {
   const controller = new AbortController();
   controller.abort();
-  await assert.rejects(client.multiLabel.crossValProbs({ combined: { name: 'news.csv', data: NEWS.slice() } },
-    { signal: controller.signal }), (e) => e instanceof LabelScopeError && e.code === 'cancelled');
+  await assert.rejects(
+    client.multiLabel.crossValProbs(
+      { combined: { name: 'news.csv', data: NEWS.slice() } },
+      { signal: controller.signal },
+    ),
+    (e) => e instanceof LabelScopeError && e.code === 'cancelled',
+  );
 });
 
-test('a labels file of sets and a .npy of features through the worker: the main thread\'s bits', async () => {
+test("a labels file of sets and a .npy of features through the worker: the main thread's bits", async () => {
   const n = 40;
   const x = new Float64Array(n * 2);
   const sets = [];
   for (let i = 0; i < n; i++) {
-    const set = ['a', 'b'].filter((_, c) => (i >> c) % 2 === 1 || (i % 5 === c));
+    const set = ['a', 'b'].filter((_, c) => (i >> c) % 2 === 1 || i % 5 === c);
     sets.push(set.length ? set.join(';') : 'a');
     x[i * 2] = set.includes('a') ? 2 + (i % 3) / 10 : (i % 4) / 10;
     x[i * 2 + 1] = set.includes('b') ? 2 + (i % 5) / 10 : (i % 2) / 10;

@@ -16,7 +16,10 @@ before(async () => {
   ls = await createLabelScope({ moduleFactory, threads: false });
 });
 
-const demo = (name) => ({ name, data: new Uint8Array(readFileSync(new URL(`../../examples/multilabel/${name}`, import.meta.url))) });
+const demo = (name) => ({
+  name,
+  data: new Uint8Array(readFileSync(new URL(`../../examples/multilabel/${name}`, import.meta.url))),
+});
 
 // n rows, k classes: x<c> is shifted by 3 when class c is in the row's set (about 30% of rows each).
 function separableTable(n, k) {
@@ -41,7 +44,10 @@ function separableTable(n, k) {
 
 test('the news demo: per-class probabilities for every item, the sets read, and an audit of them', async () => {
   const progress = [];
-  const r = await ls.multiLabel.crossValProbs({ combined: demo('news.csv') }, { onProgress: (p) => progress.push(p.stage) });
+  const r = await ls.multiLabel.crossValProbs(
+    { combined: demo('news.csv') },
+    { onProgress: (p) => progress.push(p.stage) },
+  );
   assert.equal(r.numExamples, 48);
   assert.deepEqual(r.classNames, ['business', 'culture', 'health', 'politics', 'science', 'sport', 'tech']);
   assert.equal(r.notation, 'semicolon');
@@ -82,7 +88,7 @@ test('separable classes: every (row, class) decision right far more often than t
     for (let i = 0; i < n; i++) {
       const inSet = sets[i].includes(c);
       positives += inSet ? 1 : 0;
-      right += (r.probs[i * k + c] >= 0.5) === inSet ? 1 : 0;
+      right += r.probs[i * k + c] >= 0.5 === inSet ? 1 : 0;
     }
     majority += Math.max(positives, n - positives);
   }
@@ -94,11 +100,24 @@ test('separable classes: every (row, class) decision right far more often than t
 
 test('bad input: mixed notations name the file; bad options are refused before reading', async () => {
   const csv = 'x,labels\n0.5,a;b\n2.5,"[""a"",""b""]"\n0.1,b\n4.2,a\n1.5,b\n0.7,a\n';
-  await assert.rejects(ls.multiLabel.crossValProbs({ combined: { name: 'mixed.csv', data: csv } }, { folds: 2 }),
-    (e) => e instanceof LabelScopeError && e.code === 'bad_label' && /mix(es)? notations/.test(e.message) && e.file === 'mixed.csv');
-  await assert.rejects(ls.multiLabel.crossValProbs({ combined: { name: 't.csv', data: csv } }, { folds: 1 }),
-    (e) => e instanceof LabelScopeError && e.code === 'invalid_option' && /folds/.test(e.message));
-  await assert.rejects(ls.multiLabel.crossValProbs({ labels: 'x' }), (e) => e instanceof LabelScopeError && /combined/.test(e.message));
-  await assert.rejects(ls.multiLabel.crossValProbs({ combined: { name: 't.csv', data: csv } }, { bogus: 1 }),
-    (e) => e instanceof LabelScopeError && e.code === 'invalid_option');
+  await assert.rejects(
+    ls.multiLabel.crossValProbs({ combined: { name: 'mixed.csv', data: csv } }, { folds: 2 }),
+    (e) =>
+      e instanceof LabelScopeError &&
+      e.code === 'bad_label' &&
+      /mix(es)? notations/.test(e.message) &&
+      e.file === 'mixed.csv',
+  );
+  await assert.rejects(
+    ls.multiLabel.crossValProbs({ combined: { name: 't.csv', data: csv } }, { folds: 1 }),
+    (e) => e instanceof LabelScopeError && e.code === 'invalid_option' && /folds/.test(e.message),
+  );
+  await assert.rejects(
+    ls.multiLabel.crossValProbs({ labels: 'x' }),
+    (e) => e instanceof LabelScopeError && /combined/.test(e.message),
+  );
+  await assert.rejects(
+    ls.multiLabel.crossValProbs({ combined: { name: 't.csv', data: csv } }, { bogus: 1 }),
+    (e) => e instanceof LabelScopeError && e.code === 'invalid_option',
+  );
 });

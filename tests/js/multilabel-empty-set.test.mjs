@@ -35,30 +35,43 @@ function rows() {
 const names = (set) => set.map((c) => `t${c}`);
 const setsOf = ({ offsets, classes }, classNames) =>
   Array.from({ length: offsets.length - 1 }, (_, i) =>
-    Array.from(classes.subarray(offsets[i], offsets[i + 1]), (k) => classNames[k]));
+    Array.from(classes.subarray(offsets[i], offsets[i + 1]), (k) => classNames[k]),
+  );
 
 test('crossValProbs: an empty cell in the column of sets is the empty set, the same as []', async () => {
   const data = rows();
-  const table = (empty) => `x0,x1,x2,labels\n${data
-    .map((r) => `${r.x.join(',')},${r.set.length ? names(r.set).join(';') : empty}`).join('\n')}\n`;
+  const table = (empty) =>
+    `x0,x1,x2,labels\n${data
+      .map((r) => `${r.x.join(',')},${r.set.length ? names(r.set).join(';') : empty}`)
+      .join('\n')}\n`;
   const blank = await ls.multiLabel.crossValProbs({ combined: file('blank.csv', table('')) }, { folds: 3 });
   const brackets = await ls.multiLabel.crossValProbs({ combined: file('brackets.csv', table('[]')) }, { folds: 3 });
   assert.deepEqual(blank.classNames, ['t0', 't1', 't2']);
-  assert.deepEqual(setsOf(blank.labels, blank.classNames), data.map((r) => names(r.set)));
+  assert.deepEqual(
+    setsOf(blank.labels, blank.classNames),
+    data.map((r) => names(r.set)),
+  );
   assert.deepEqual(blank.labels, brackets.labels);
   assert.deepEqual(blank.probs, brackets.probs);
 
   // readDataset reads the same sets from the same column, and from label_<class> 0/1 columns.
-  const probs = `t0,t1,t2\n${blank.probs.reduce((lines, p, i) => {
-    if (i % 3 === 0) lines.push([]);
-    lines[lines.length - 1].push(p);
-    return lines;
-  }, []).map((l) => l.join(',')).join('\n')}\n`;
+  const probs = `t0,t1,t2\n${blank.probs
+    .reduce((lines, p, i) => {
+      if (i % 3 === 0) lines.push([]);
+      lines[lines.length - 1].push(p);
+      return lines;
+    }, [])
+    .map((l) => l.join(','))
+    .join('\n')}\n`;
   const columns = `label_t0,label_t1,label_t2\n${data
-    .map((r) => [0, 1, 2].map((c) => (r.set.includes(c) ? 1 : 0)).join(',')).join('\n')}\n`;
+    .map((r) => [0, 1, 2].map((c) => (r.set.includes(c) ? 1 : 0)).join(','))
+    .join('\n')}\n`;
   for (const labels of [file('l.csv', table('')), file('l.csv', table('[]')), file('l.csv', columns)]) {
     const d = await ls.multiLabel.readDataset({ labels, predProbs: file('p.csv', probs) });
-    assert.deepEqual(d.labelSets().map((s) => s.map((k) => d.classNames[k])), data.map((r) => names(r.set)));
+    assert.deepEqual(
+      d.labelSets().map((s) => s.map((k) => d.classNames[k])),
+      data.map((r) => names(r.set)),
+    );
   }
 });
 

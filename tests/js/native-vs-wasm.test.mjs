@@ -53,7 +53,10 @@ function makeData({ seed, n, k, ties = false, unused = false }) {
       continue;
     }
     const truth = Math.floor(rand() * k);
-    const logits = Array.from({ length: k }, (_, c) => (rand() + rand() + rand()) * 2 + (c === truth ? 1 + rand() * 4 : 0));
+    const logits = Array.from(
+      { length: k },
+      (_, c) => (rand() + rand() + rand()) * 2 + (c === truth ? 1 + rand() * 4 : 0),
+    );
     const max = Math.max(...logits);
     const e = logits.map((x) => Math.exp(x - max));
     const sum = e.reduce((s, x) => s + x, 0);
@@ -108,7 +111,8 @@ function firstDifference(a, b, path = '') {
   }
   if (Object.is(a, b)) return null;
   return `${path}: ${typeof a === 'number' ? a.toPrecision(17) : JSON.stringify(a)} vs ${
-    typeof b === 'number' ? b.toPrecision(17) : JSON.stringify(b)}`;
+    typeof b === 'number' ? b.toPrecision(17) : JSON.stringify(b)
+  }`;
 }
 
 // Everything is compared bit for bit, log-based scores included: the core's log/exp/pow are its
@@ -119,8 +123,14 @@ function assertSame(actual, expected, what) {
 }
 
 function nativeOod(labelsFile, probsFile, adjustPredProbs, float32) {
-  const args = [...(float32 ? ['--float32'] : []), '--ood', '--options', JSON.stringify({ adjustPredProbs }),
-    labelsFile, probsFile];
+  const args = [
+    ...(float32 ? ['--float32'] : []),
+    '--ood',
+    '--options',
+    JSON.stringify({ adjustPredProbs }),
+    labelsFile,
+    probsFile,
+  ];
   return JSON.parse(execFileSync(TOOL, args, { encoding: 'utf8', maxBuffer: 1 << 30 }));
 }
 
@@ -142,8 +152,14 @@ const SHAPES = [
 
 const OPTIONS = [
   {},
-  { filterBy: 'both', minExamplesPerClass: 30, fracNoise: 0.6, rankBy: 'normalized_margin', adjustPredProbs: true,
-    asymmetric: true },
+  {
+    filterBy: 'both',
+    minExamplesPerClass: 30,
+    fracNoise: 0.6,
+    rankBy: 'normalized_margin',
+    adjustPredProbs: true,
+    asymmetric: true,
+  },
   { filterBy: 'low_self_confidence', rankBy: 'confidence_weighted_entropy' },
   { filterBy: 'both', rankBy: 'confidence_weighted_entropy', asymmetric: true },
   { filterBy: 'confident_learning', rankBy: 'none' },
@@ -162,8 +178,10 @@ let dir;
 let ls;
 
 before(async () => {
-  assert.ok(existsSync(TOOL),
-    `${TOOL} is missing: build it with 'bash scripts/build.sh native' (npm test does this before the node tests)`);
+  assert.ok(
+    existsSync(TOOL),
+    `${TOOL} is missing: build it with 'bash scripts/build.sh native' (npm test does this before the node tests)`,
+  );
   const alt = process.env.LABELSCOPE_CORE;
   const moduleFactory = alt ? (await import(pathToFileURL(resolve(alt)).href)).default : undefined;
   ls = await createLabelScope({ moduleFactory });
@@ -189,10 +207,13 @@ for (const shape of SHAPES) {
         npyFile = join(dir, `${stem}-pred_probs.npy`);
         writeFileSync(labelsFile, `label\n${Array.from(data.labels).join('\n')}\n`);
         writeFileSync(npyFile, npyBytes(probs, data.labels.length, data.k, float32 ? '<f4' : '<f8'));
-        dataset = await ls.readDataset({
-          labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(labelsFile)) },
-          predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(npyFile)) },
-        }, { float32, allowUnnormalized: true }); // rows off 1 on purpose, as the native tool takes them
+        dataset = await ls.readDataset(
+          {
+            labels: { name: 'labels.csv', data: new Uint8Array(readFileSync(labelsFile)) },
+            predProbs: { name: 'pred_probs.npy', data: new Uint8Array(readFileSync(npyFile)) },
+          },
+          { float32, allowUnnormalized: true },
+        ); // rows off 1 on purpose, as the native tool takes them
         assert.equal(dataset.float32, float32, 'dataset storage');
       });
 
@@ -204,8 +225,13 @@ for (const shape of SHAPES) {
           const native = nativeOod(labelsFile, npyFile, adjustPredProbs, float32);
           const wasm = {};
           for (const method of ['entropy', 'least_confidence', 'gen']) {
-            wasm[method] = ls.outOfDistributionScores({ labels: data.labels, predProbs: probs, numClasses: data.k,
-              method, adjustPredProbs }).scores;
+            wasm[method] = ls.outOfDistributionScores({
+              labels: data.labels,
+              predProbs: probs,
+              numClasses: data.k,
+              method,
+              adjustPredProbs,
+            }).scores;
           }
           assertSame(wasm, native, `WASM vs native OOD scores, adjustPredProbs ${adjustPredProbs}`);
         }
@@ -230,7 +256,11 @@ for (const shape of SHAPES) {
 describe('native vs wasm: CSV text through both readers', () => {
   // Shortest round-trip decimals (JS), and rounded ones with ties: both correctly rounded parsers
   // must produce the same doubles as the text's exact value, so the same report as the arrays.
-  for (const [shape, float32] of [[SHAPES[0], false], [SHAPES[1], false], [SHAPES[1], true]]) {
+  for (const [shape, float32] of [
+    [SHAPES[0], false],
+    [SHAPES[1], false],
+    [SHAPES[1], true],
+  ]) {
     test(`${shape.name}, ${float32 ? 'float32' : 'float64'} storage`, async () => {
       const data = makeData(shape);
       const stem = `${shape.seed}-csv-${float32 ? 'f4' : 'f8'}`;
@@ -245,8 +275,10 @@ describe('native vs wasm: CSV text through both readers', () => {
       writeFileSync(labelsFile, labelsText);
       writeFileSync(probsFile, probsText);
       const native = nativeAudit(labelsFile, probsFile, {}, float32);
-      const d = await ls.readDataset({ labels: { name: 'labels.csv', data: labelsText },
-        predProbs: { name: 'pred_probs.csv', data: probsText } }, { float32, allowUnnormalized: true });
+      const d = await ls.readDataset(
+        { labels: { name: 'labels.csv', data: labelsText }, predProbs: { name: 'pred_probs.csv', data: probsText } },
+        { float32, allowUnnormalized: true },
+      );
       try {
         assertSame(ls.audit(d), native, 'WASM readDataset(CSV) + audit vs native');
       } finally {
@@ -254,8 +286,11 @@ describe('native vs wasm: CSV text through both readers', () => {
       }
       if (!float32) {
         // float64: the text is the shortest round trip of the doubles, so the arrays give the same.
-        assertSame(ls.audit({ labels: data.labels, predProbs: data.probs, numClasses: data.k }), native,
-          'WASM audit on the arrays vs native audit of their CSV text');
+        assertSame(
+          ls.audit({ labels: data.labels, predProbs: data.probs, numClasses: data.k }),
+          native,
+          'WASM audit on the arrays vs native audit of their CSV text',
+        );
       }
     });
   }

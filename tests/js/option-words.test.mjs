@@ -34,7 +34,7 @@ async function refusal(promise) {
   return assert.fail('not refused');
 }
 
-test('the JS API names its options in the readers\' advice, single- and multi-label', async () => {
+test("the JS API names its options in the readers' advice, single- and multi-label", async () => {
   const missing = await refusal(ls.crossValProbs({ combined: { name: 't.csv', data: NO_LABEL } }));
   assert.equal(missing.code, 'missing_column');
   assert.match(missing.message, /or choose it \(the labelColumn option\)\.$/);
@@ -44,13 +44,18 @@ test('the JS API names its options in the readers\' advice, single- and multi-la
   assert.doesNotMatch(sets.message, FLAGS);
   const probs = await refusal(ls.crossValProbs({ combined: { name: 'p.csv', data: PROBABILITIES } }));
   assert.equal(probs.code, 'not_features');
-  assert.match(probs.message, /\(readDataset with \{ combined \}, then audit\), or name the feature columns \(the features option\)\./);
+  assert.match(
+    probs.message,
+    /\(readDataset with \{ combined \}, then audit\), or name the feature columns \(the features option\)\./,
+  );
   assert.doesNotMatch(probs.message, FLAGS);
 });
 
 test('the words go both ways; other text is untouched', () => {
-  const core = 'No label column found. Name it label, or choose it (--label-column). Use it as the text column '
-    + '(--text-column). Analyse it as it is (--data with find-issues or audit), or name the feature columns (--features).';
+  const core =
+    'No label column found. Name it label, or choose it (--label-column). Use it as the text column ' +
+    '(--text-column). Analyse it as it is (--data with find-issues or audit), or name the feature columns ' +
+    '(--features).';
   assert.equal(cliWords(apiWords(core)), core);
   assert.doesNotMatch(apiWords(core), FLAGS);
   assert.equal(apiWords('--features all is a flag'), '--features all is a flag');

@@ -13,14 +13,16 @@ import { assertLabelScopeError, labelScope, ROOT } from './helpers.mjs';
 
 const WASM_BUILD = resolve(process.env.LABELSCOPE_WASM_BUILD ?? join(ROOT, 'build-wasm'));
 const SMALL = join(WASM_BUILD, 'small-memory', 'labelscope-core.mjs');
-const LIMIT_MB = 64 * 2 ** 20 / 1e6; // -sMAXIMUM_MEMORY=64MB, in the message's MB (10^6 bytes)
+const LIMIT_MB = (64 * 2 ** 20) / 1e6; // -sMAXIMUM_MEMORY=64MB, in the message's MB (10^6 bytes)
 
 let ls;
 
 before(async () => {
-  assert.ok(existsSync(SMALL),
+  assert.ok(
+    existsSync(SMALL),
     `${SMALL} is missing: build it with 'bash scripts/build.sh wasm' (the labelscope_wasm_small_memory target; ` +
-    'npm test does this before the node tests)');
+      'npm test does this before the node tests)',
+  );
   ls = await createLabelScope({ moduleFactory: (await import(pathToFileURL(SMALL).href)).default });
 });
 
@@ -69,12 +71,25 @@ async function* labelsCsv() {
 
 /** After an error, the same module still reads and analyses a small dataset, with the right result. */
 async function stillWorks() {
-  const data = { labels: [0, 1, 0, 1, 1, 0], predProbs: [[0.9, 0.1], [0.2, 0.8], [0.3, 0.7], [0.6, 0.4], [0.7, 0.3], [0.8, 0.2]] };
+  const data = {
+    labels: [0, 1, 0, 1, 1, 0],
+    predProbs: [
+      [0.9, 0.1],
+      [0.2, 0.8],
+      [0.3, 0.7],
+      [0.6, 0.4],
+      [0.7, 0.3],
+      [0.8, 0.2],
+    ],
+  };
   const reference = (await labelScope()).audit(data); // the shipped module
   const report = ls.audit(data);
   assert.deepEqual(Array.from(report.issues), Array.from(reference.issues), 'issues after out_of_memory');
   assert.deepEqual(Array.from(report.labelQuality), Array.from(reference.labelQuality));
-  const dataset = await ls.readDataset({ labels: 'label\n0\n1\n0\n1\n', predProbs: 'a,b\n0.9,0.1\n0.2,0.8\n0.4,0.6\n0.7,0.3\n' });
+  const dataset = await ls.readDataset({
+    labels: 'label\n0\n1\n0\n1\n',
+    predProbs: 'a,b\n0.9,0.1\n0.2,0.8\n0.4,0.6\n0.7,0.3\n',
+  });
   try {
     // Examples 2 and 3 sit on the wrong side, 3 (self-confidence 0.3) before 2 (0.4).
     assert.deepEqual(Array.from(ls.audit(dataset).issues), [3, 2], 'a dataset read after out_of_memory');
@@ -85,10 +100,14 @@ async function stillWorks() {
 
 test('readDataset: a 200k x 100 CSV of known size (like a File) needs 160 MB of values', async () => {
   const state = { bytes: 0 };
-  const error = await assertLabelScopeError(() => ls.readDataset({
-    labels: { name: 'labels.csv', data: labelsCsv() },
-    predProbs: { name: 'pred_probs.csv', data: probsCsv(state), size: probsBytes },
-  }), 'out_of_memory');
+  const error = await assertLabelScopeError(
+    () =>
+      ls.readDataset({
+        labels: { name: 'labels.csv', data: labelsCsv() },
+        predProbs: { name: 'pred_probs.csv', data: probsCsv(state), size: probsBytes },
+      }),
+    'out_of_memory',
+  );
   const { needed } = checkMessage(error);
   // The reader sizes its buffer from the file size: it asks for all N x K doubles at once.
   assert.ok(needed >= (N * K * 8) / 1e6, `needed ${needed} MB, at least the 160 MB of values: ${error.message}`);
@@ -98,10 +117,14 @@ test('readDataset: a 200k x 100 CSV of known size (like a File) needs 160 MB of 
 
 test('readDataset: the same CSV as a stream of unknown length fails when the values outgrow memory', async () => {
   const state = { bytes: 0 };
-  const error = await assertLabelScopeError(() => ls.readDataset({
-    labels: { name: 'labels.csv', data: labelsCsv() },
-    predProbs: { name: 'pred_probs.csv', data: probsCsv(state) },
-  }), 'out_of_memory');
+  const error = await assertLabelScopeError(
+    () =>
+      ls.readDataset({
+        labels: { name: 'labels.csv', data: labelsCsv() },
+        predProbs: { name: 'pred_probs.csv', data: probsCsv(state) },
+      }),
+    'out_of_memory',
+  );
   checkMessage(error);
   assert.ok(state.bytes < probsBytes, 'the read stopped before the end of the file');
   await stillWorks();

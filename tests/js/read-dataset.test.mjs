@@ -5,9 +5,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 
 import { Dataset, LabelScopeError } from '../../src/js/index.js';
-import {
-  assertLabelScopeError, chunked, GOLDEN, labelScope, loadGoldenCase, npyBytes, ROOT,
-} from './helpers.mjs';
+import { assertLabelScopeError, chunked, GOLDEN, labelScope, loadGoldenCase, npyBytes, ROOT } from './helpers.mjs';
 
 const HEADLINES = `${ROOT}examples/headlines/`;
 const enc = (s) => new TextEncoder().encode(s);
@@ -46,7 +44,10 @@ const read = readWithFingerprint;
 
 describe('readDataset input shapes', () => {
   test('Uint8Array: the golden case reads to the same labels and doubles as the test parser', async () => {
-    const ds = await ls.readDataset({ labels: new Uint8Array(typical.labelsText), predProbs: new Uint8Array(typical.probsText) });
+    const ds = await ls.readDataset({
+      labels: new Uint8Array(typical.labelsText),
+      predProbs: new Uint8Array(typical.probsText),
+    });
     try {
       assert.equal(ds.numExamples, typical.n);
       assert.equal(ds.numClasses, typical.numClasses);
@@ -56,8 +57,14 @@ describe('readDataset input shapes', () => {
       assert.deepEqual(ds.labels, typical.labels);
       assert.deepEqual(ds.probabilityRows(0, typical.n), typical.flat); // bit-identical parsing
       assert.deepEqual(ds.probabilityRows(1998, 10), typical.flat.subarray(1998 * 5)); // clipped to N
-      assert.deepEqual(ds.source, { labelsFile: 'labels', labelsFirstRow: 2, labelsColumn: 1,
-        predProbsFile: 'pred_probs', predProbsFirstRow: 2, predProbsColumns: [1, 2, 3, 4, 5] });
+      assert.deepEqual(ds.source, {
+        labelsFile: 'labels',
+        labelsFirstRow: 2,
+        labelsColumn: 1,
+        predProbsFile: 'pred_probs',
+        predProbsFirstRow: 2,
+        predProbsColumns: [1, 2, 3, 4, 5],
+      });
       assert.deepEqual(ds.extraColumns, []);
       assert.ok(ds.notes.length >= 2 && ds.notes.every((n) => typeof n === 'string'));
       assert.deepEqual(ds.warnings, []);
@@ -80,7 +87,10 @@ describe('readDataset input shapes', () => {
       string: { labels: new TextDecoder().decode(bytesL), predProbs: new TextDecoder().decode(bytesP) },
       arrayBuffer: { labels: bytesL.slice().buffer, predProbs: bytesP.slice().buffer },
       blob: { labels: new Blob([bytesL]), predProbs: new Blob([bytesP], { type: 'text/csv' }) },
-      named: { labels: { name: 'l.csv', data: bytesL }, predProbs: { name: 'p.csv', data: new TextDecoder().decode(bytesP), size: bytesP.length } },
+      named: {
+        labels: { name: 'l.csv', data: bytesL },
+        predProbs: { name: 'p.csv', data: new TextDecoder().decode(bytesP), size: bytesP.length },
+      },
       stream: { labels: createReadStream(labelsPath), predProbs: createReadStream(probsPath, { highWaterMark: 16 }) },
       // A Node Buffer that is a view into a larger ArrayBuffer (byteOffset != 0).
       offsetView: { labels: Buffer.concat([Buffer.from('xxxx'), bytesL]).subarray(4), predProbs: bytesP },
@@ -89,26 +99,45 @@ describe('readDataset input shapes', () => {
       assert.deepEqual(await read(input), reference, what);
     }
     if (typeof File === 'function') {
-      assert.deepEqual(await read({ labels: new File([bytesL], 'l.csv'), predProbs: new File([bytesP], 'p.csv') }),
-        reference, 'File');
+      assert.deepEqual(
+        await read({ labels: new File([bytesL], 'l.csv'), predProbs: new File([bytesP], 'p.csv') }),
+        reference,
+        'File',
+      );
     }
   });
 
   test('file names in source: {name}, File name, fs stream path, defaults', async () => {
-    const ds1 = await ls.readDataset({ labels: { name: 'my_labels.csv', data: 'label\n0\n1\n' },
-      predProbs: { name: 'probs.csv', data: '.9,.1\n.2,.8\n' } });
-    assert.deepEqual(ds1.source, { labelsFile: 'my_labels.csv', labelsFirstRow: 2, labelsColumn: 1,
-      predProbsFile: 'probs.csv', predProbsFirstRow: 1, predProbsColumns: [1, 2] });
+    const ds1 = await ls.readDataset({
+      labels: { name: 'my_labels.csv', data: 'label\n0\n1\n' },
+      predProbs: { name: 'probs.csv', data: '.9,.1\n.2,.8\n' },
+    });
+    assert.deepEqual(ds1.source, {
+      labelsFile: 'my_labels.csv',
+      labelsFirstRow: 2,
+      labelsColumn: 1,
+      predProbsFile: 'probs.csv',
+      predProbsFirstRow: 1,
+      predProbsColumns: [1, 2],
+    });
     ds1.free();
-    const ds2 = await ls.readDataset({ labels: createReadStream(`${GOLDEN}tiny_k3_a/labels.csv`),
-      predProbs: createReadStream(`${GOLDEN}tiny_k3_a/pred_probs.csv`) });
+    const ds2 = await ls.readDataset({
+      labels: createReadStream(`${GOLDEN}tiny_k3_a/labels.csv`),
+      predProbs: createReadStream(`${GOLDEN}tiny_k3_a/pred_probs.csv`),
+    });
     assert.equal(ds2.source.labelsFile, 'labels.csv');
     assert.equal(ds2.source.predProbsFile, 'pred_probs.csv');
     ds2.free();
     const ds3 = await ls.readDataset({ combined: 'label,a,b\n0,.9,.1\n1,.2,.8\n' });
     // A combined file: labels in column 1, probabilities in columns 2 and 3, data from row 2.
-    assert.deepEqual(ds3.source, { labelsFile: 'data.csv', labelsFirstRow: 2, labelsColumn: 1,
-      predProbsFile: 'data.csv', predProbsFirstRow: 2, predProbsColumns: [2, 3] });
+    assert.deepEqual(ds3.source, {
+      labelsFile: 'data.csv',
+      labelsFirstRow: 2,
+      labelsColumn: 1,
+      predProbsFile: 'data.csv',
+      predProbsFirstRow: 2,
+      predProbsColumns: [2, 3],
+    });
     ds3.free();
   });
 
@@ -117,16 +146,23 @@ describe('readDataset input shapes', () => {
     const probs = new Uint8Array(tiny.probsText);
     const reference = await read({ labels, predProbs: probs });
     for (const size of [1, 7]) {
-      assert.deepEqual(await read({ labels: chunked(labels, size), predProbs: chunked(probs, size) }), reference,
-        `${size}-byte chunks`);
+      assert.deepEqual(
+        await read({ labels: chunked(labels, size), predProbs: chunked(probs, size) }),
+        reference,
+        `${size}-byte chunks`,
+      );
     }
     // Combined file with quotes, names, BOM and CRLF, split everywhere.
-    const combined = enc('\ufeffid,text,label,cat,dog\r\n1,"a, ""quoted"" text",cat,0.9,0.1\r\n'
-      + '2,plain,dog,0.25,0.75\r\n3,"multi\nline",dog,0.6,0.4\r\n');
+    const combined = enc(
+      '\ufeffid,text,label,cat,dog\r\n1,"a, ""quoted"" text",cat,0.9,0.1\r\n' +
+        '2,plain,dog,0.25,0.75\r\n3,"multi\nline",dog,0.6,0.4\r\n',
+    );
     const whole = await read({ combined });
     assert.equal(whole.numExamples, 3);
-    assert.deepEqual(whole.extraColumns, [{ name: 'id', values: ['1', '2', '3'] },
-      { name: 'text', values: ['a, "quoted" text', 'plain', 'multi\nline'] }]);
+    assert.deepEqual(whole.extraColumns, [
+      { name: 'id', values: ['1', '2', '3'] },
+      { name: 'text', values: ['a, "quoted" text', 'plain', 'multi\nline'] },
+    ]);
     for (const size of [1, 2, 3, 7]) {
       assert.deepEqual(await read({ combined: chunked(combined, size) }), whole, `combined, ${size}-byte chunks`);
     }
@@ -142,11 +178,12 @@ describe('readDataset input shapes', () => {
     // > 1 MiB so the pred_probs bytes arrive in several chunks.
     const rows = 90000;
     const labelsText = `label\n${Array.from({ length: rows }, (_, i) => i % 3).join('\n')}\n`;
-    const probsText = `a,b,c\n${Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? '0.81,0.09,0.10'
-      : i % 3 === 1 ? '0.11,0.79,0.10' : '0.12,0.18,0.70')).join('\n')}\n`;
+    const probsText = `a,b,c\n${Array.from({ length: rows }, (_, i) =>
+      i % 3 === 0 ? '0.81,0.09,0.10' : i % 3 === 1 ? '0.11,0.79,0.10' : '0.12,0.18,0.70',
+    ).join('\n')}\n`;
     const labels = enc(labelsText);
     const predProbs = enc(probsText);
-    assert.ok(predProbs.byteLength > (1 << 20));
+    assert.ok(predProbs.byteLength > 1 << 20);
     const calls = [];
     const ds = await ls.readDataset({ labels, predProbs }, { onProgress: (p) => calls.push(p) });
     assert.equal(ds.numExamples, rows);
@@ -176,13 +213,20 @@ describe('readDataset input shapes', () => {
     controller.abort();
     await assertLabelScopeError(() => ls.readDataset(input, { signal: controller.signal }), 'cancelled');
     // Even an input that would fail to parse is cancelled first.
-    await assertLabelScopeError(() => ls.readDataset({ labels: '', predProbs: '' }, { signal: controller.signal }),
-      'cancelled');
+    await assertLabelScopeError(
+      () => ls.readDataset({ labels: '', predProbs: '' }, { signal: controller.signal }),
+      'cancelled',
+    );
     // Abort after the first chunk arrives.
     const mid = new AbortController();
-    await assertLabelScopeError(() => ls.readDataset(
-      { labels: chunked(new Uint8Array(tiny.labelsText), 4), predProbs: tiny.probsText },
-      { signal: mid.signal, onProgress: () => mid.abort() }), 'cancelled');
+    await assertLabelScopeError(
+      () =>
+        ls.readDataset(
+          { labels: chunked(new Uint8Array(tiny.labelsText), 4), predProbs: tiny.probsText },
+          { signal: mid.signal, onProgress: () => mid.abort() },
+        ),
+      'cancelled',
+    );
     // The reader is still usable afterwards.
     const ds = await ls.readDataset(input);
     assert.equal(ds.numExamples, 10);
@@ -192,20 +236,29 @@ describe('readDataset input shapes', () => {
 
 describe('readDataset formats', () => {
   test('labels + predProbs files vs one combined CSV give the same audit (headlines example)', async () => {
-    const separate = await ls.readDataset({ labels: readFileSync(`${HEADLINES}labels.csv`),
-      predProbs: readFileSync(`${HEADLINES}pred_probs.csv`) });
+    const separate = await ls.readDataset({
+      labels: readFileSync(`${HEADLINES}labels.csv`),
+      predProbs: readFileSync(`${HEADLINES}pred_probs.csv`),
+    });
     const combined = await ls.readDataset({ combined: readFileSync(`${HEADLINES}dataset.csv`) });
     try {
       assert.deepEqual(combined.classNames, separate.classNames);
       assert.deepEqual(combined.labels, separate.labels);
-      assert.deepEqual(combined.probabilityRows(0, combined.numExamples),
-        separate.probabilityRows(0, separate.numExamples));
+      assert.deepEqual(
+        combined.probabilityRows(0, combined.numExamples),
+        separate.probabilityRows(0, separate.numExamples),
+      );
       assert.ok(combined.trueLabels instanceof Int32Array, 'true_label column read');
       assert.equal(combined.trueLabels.length, combined.numExamples);
-      assert.deepEqual(combined.extraColumns.map((c) => c.name), ['id', 'text']);
+      assert.deepEqual(
+        combined.extraColumns.map((c) => c.name),
+        ['id', 'text'],
+      );
       assert.deepEqual(ls.audit(combined), ls.audit(separate));
-      assert.deepEqual(ls.audit(combined, { filterBy: 'both', rankBy: 'normalized_margin' }),
-        ls.audit(separate, { filterBy: 'both', rankBy: 'normalized_margin' }));
+      assert.deepEqual(
+        ls.audit(combined, { filterBy: 'both', rankBy: 'normalized_margin' }),
+        ls.audit(separate, { filterBy: 'both', rankBy: 'normalized_margin' }),
+      );
     } finally {
       separate.free();
       combined.free();
@@ -215,8 +268,10 @@ describe('readDataset formats', () => {
   test('.npy predProbs (float64 and float32) equal the CSV', async () => {
     const labels = typical.labelsText;
     const csv = await ls.readDataset({ labels, predProbs: typical.probsText });
-    const npy = await ls.readDataset({ labels, predProbs: { name: 'pred_probs.npy',
-      data: npyBytes(typical.flat, typical.n, typical.numClasses) } });
+    const npy = await ls.readDataset({
+      labels,
+      predProbs: { name: 'pred_probs.npy', data: npyBytes(typical.flat, typical.n, typical.numClasses) },
+    });
     try {
       assert.deepEqual(npy.probabilityRows(0, typical.n), csv.probabilityRows(0, typical.n));
       assert.equal(npy.numClasses, 5);
@@ -227,7 +282,10 @@ describe('readDataset formats', () => {
       csv.free();
     }
     // float32 .npy: the values are the float32-rounded doubles.
-    const f32 = await ls.readDataset({ labels, predProbs: npyBytes(typical.flat, typical.n, typical.numClasses, '<f4') });
+    const f32 = await ls.readDataset({
+      labels,
+      predProbs: npyBytes(typical.flat, typical.n, typical.numClasses, '<f4'),
+    });
     const csv32 = await ls.readDataset({ labels, predProbs: typical.probsText }, { float32: true });
     try {
       const rounded = typical.flat.map(Math.fround);
@@ -255,19 +313,25 @@ describe('readDataset formats', () => {
     assert.deepEqual(plain.labels, [0, 1, 0]);
     // Separate files with and without header rows.
     const withHeader = await read({ labels: 'label\n0\n1\n0\n', predProbs: 'cat,dog\n0.9,0.1\n0.2,0.8\n0.6,0.4\n' });
-    const noHeader = await read({ labels: '0\n1\n0\n', predProbs: '0.9,0.1\n0.2,0.8\n0.6,0.4\n' },
-      { classNames: ['cat', 'dog'] });
+    const noHeader = await read(
+      { labels: '0\n1\n0\n', predProbs: '0.9,0.1\n0.2,0.8\n0.6,0.4\n' },
+      { classNames: ['cat', 'dog'] },
+    );
     assert.deepEqual(noHeader, withHeader);
     const defaults = await read({ labels: '0\n1\n0\n', predProbs: '0.9,0.1\n0.2,0.8\n0.6,0.4\n' });
     assert.deepEqual(defaults.classNames, ['0', '1']);
     assert.deepEqual(defaults.probs, withHeader.probs);
     // Tab-separated and class names as labels with classNames for a headerless pred_probs file.
-    const tsv = await read({ labels: 'label\ncat\ndog\ncat\n', predProbs: '0.9\t0.1\n0.2\t0.8\n0.6\t0.4\n' },
-      { classNames: ['cat', 'dog'] });
+    const tsv = await read(
+      { labels: 'label\ncat\ndog\ncat\n', predProbs: '0.9\t0.1\n0.2\t0.8\n0.6\t0.4\n' },
+      { classNames: ['cat', 'dog'] },
+    );
     assert.deepEqual(tsv, withHeader);
     // labelColumn / probabilityColumns choose the columns of a combined file.
-    const chosen = await read({ combined: 'given,score,cat,dog\ncat,5,0.9,0.1\ndog,6,0.2,0.8\ncat,7,0.6,0.4\n' },
-      { labelColumn: 'given', probabilityColumns: ['cat', 'dog'] });
+    const chosen = await read(
+      { combined: 'given,score,cat,dog\ncat,5,0.9,0.1\ndog,6,0.2,0.8\ncat,7,0.6,0.4\n' },
+      { labelColumn: 'given', probabilityColumns: ['cat', 'dog'] },
+    );
     assert.deepEqual(chosen.probs, plain.probs);
     assert.deepEqual(chosen.extraColumns, [{ name: 'score', values: ['5', '6', '7'] }]);
   });
@@ -277,54 +341,120 @@ describe('readDataset errors name the file, row (N-th data row, header not count
   const probs3 = 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,.8\n';
 
   test('reader errors: ragged row, bad number, unknown class, row count, empty, bad .npy', async () => {
-    let e = await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
-      predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8\n.1,.1,.8\n' } }), 'ragged_row',
-    { file: 'p.csv', row: 2, column: 3 });
+    let e = await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          labels: 'label\n0\n1\n2\n',
+          predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8\n.1,.1,.8\n' },
+        }),
+      'ragged_row',
+      { file: 'p.csv', row: 2, column: 3 },
+    );
     assert.match(e.message, /2 cell/);
-    await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
-      predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1,.5\n.1,.1,.8\n' } }), 'ragged_row',
-    { file: 'p.csv', row: 2, column: 4 });
-    e = await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
-      predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,abc,.1\n.1,.1,.8\n' } }), 'bad_number',
-    { file: 'p.csv', row: 2, column: 2 });
+    await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          labels: 'label\n0\n1\n2\n',
+          predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1,.5\n.1,.1,.8\n' },
+        }),
+      'ragged_row',
+      { file: 'p.csv', row: 2, column: 4 },
+    );
+    e = await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          labels: 'label\n0\n1\n2\n',
+          predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,abc,.1\n.1,.1,.8\n' },
+        }),
+      'bad_number',
+      { file: 'p.csv', row: 2, column: 2 },
+    );
     assert.match(e.message, /'abc'/);
-    e = await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv',
-      data: 'id,label,cat,dog\n1,cat,.9,.1\n2,dog,.2,.8\n3,bird,.5,.5\n' } }), 'unknown_class',
-    { file: 'd.csv', row: 3, column: 2 });
+    e = await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          combined: { name: 'd.csv', data: 'id,label,cat,dog\n1,cat,.9,.1\n2,dog,.2,.8\n3,bird,.5,.5\n' },
+        }),
+      'unknown_class',
+      { file: 'd.csv', row: 3, column: 2 },
+    );
     assert.match(e.message, /'bird'/);
-    await assertLabelScopeError(() => ls.readDataset({ labels: { name: 'l.csv', data: 'label\n0\n1\n' },
-      predProbs: probs3 }), 'row_count_mismatch', { file: 'l.csv' });
-    await assertLabelScopeError(() => ls.readDataset({ labels: { name: 'l.csv', data: '' }, predProbs: probs3 }),
-      'empty_file', { file: 'l.csv' });
-    await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
-      predProbs: { name: 'p.npy', data: npyBytes(new Float64Array(9).fill(0.3), 3, 3).subarray(0, 60) } }),
-    'bad_npy', { file: 'p.npy' });
+    await assertLabelScopeError(
+      () => ls.readDataset({ labels: { name: 'l.csv', data: 'label\n0\n1\n' }, predProbs: probs3 }),
+      'row_count_mismatch',
+      { file: 'l.csv' },
+    );
+    await assertLabelScopeError(
+      () => ls.readDataset({ labels: { name: 'l.csv', data: '' }, predProbs: probs3 }),
+      'empty_file',
+      { file: 'l.csv' },
+    );
+    await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          labels: 'label\n0\n1\n2\n',
+          predProbs: { name: 'p.npy', data: npyBytes(new Float64Array(9).fill(0.3), 3, 3).subarray(0, 60) },
+        }),
+      'bad_npy',
+      { file: 'p.npy' },
+    );
     e = await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n' }), 'invalid_option');
     assert.match(e.message, /predProbs/);
     await assertLabelScopeError(() => ls.readDataset({ labels: 42, predProbs: probs3 }), 'invalid_option');
   });
 
   test('core validation errors are located: label 7 with K=3, NaN and out-of-range cells', async () => {
-    const e = await assertLabelScopeError(() => ls.readDataset({
-      labels: { name: 'labels.csv', data: 'label\n0\n1\n7\n' }, predProbs: { name: 'pp.csv', data: probs3 },
-    }), 'label_out_of_range', { file: 'labels.csv', row: 3, column: 1, example: undefined });
+    const e = await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          labels: { name: 'labels.csv', data: 'label\n0\n1\n7\n' },
+          predProbs: { name: 'pp.csv', data: probs3 },
+        }),
+      'label_out_of_range',
+      { file: 'labels.csv', row: 3, column: 1, example: undefined },
+    );
     assert.match(e.message, /7/);
-    await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv',
-      data: 'id,label,a,b,c\nx,0,.8,.1,.1\ny,1,.1,.8,.1\nz,7,.1,.1,.8\n' } }), 'label_out_of_range',
-    { file: 'd.csv', row: 3, column: 2 });
-    await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
-      predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,NaN,.1\n.1,.1,.8\n' } }), 'non_finite',
-    { file: 'pp.csv', row: 2, column: 2 });
-    await assertLabelScopeError(() => ls.readDataset({ combined: { name: 'd.csv',
-      data: 'id,label,a,b,c\nx,0,.8,.1,.1\ny,1,.1,.8,nan\nz,2,.1,.1,.8\n' } }), 'non_finite',
-    { file: 'd.csv', row: 2, column: 5 });
-    await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
-      predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,1.5\n' } }), 'out_of_range',
-    { file: 'pp.csv', row: 3, column: 3 });
+    await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          combined: { name: 'd.csv', data: 'id,label,a,b,c\nx,0,.8,.1,.1\ny,1,.1,.8,.1\nz,7,.1,.1,.8\n' },
+        }),
+      'label_out_of_range',
+      { file: 'd.csv', row: 3, column: 2 },
+    );
+    await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          labels: 'label\n0\n1\n2\n',
+          predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,NaN,.1\n.1,.1,.8\n' },
+        }),
+      'non_finite',
+      { file: 'pp.csv', row: 2, column: 2 },
+    );
+    await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          combined: { name: 'd.csv', data: 'id,label,a,b,c\nx,0,.8,.1,.1\ny,1,.1,.8,nan\nz,2,.1,.1,.8\n' },
+        }),
+      'non_finite',
+      { file: 'd.csv', row: 2, column: 5 },
+    );
+    await assertLabelScopeError(
+      () =>
+        ls.readDataset({
+          labels: 'label\n0\n1\n2\n',
+          predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,1.5\n' },
+        }),
+      'out_of_range',
+      { file: 'pp.csv', row: 3, column: 3 },
+    );
     // A NaN in a .npy file: row = example + 1, column = class + 1.
     const flat = new Float64Array([0.8, 0.1, 0.1, 0.1, 0.8, 0.1, 0.1, 0.1, NaN]);
-    await assertLabelScopeError(() => ls.readDataset({ labels: 'label\n0\n1\n2\n',
-      predProbs: { name: 'pp.npy', data: npyBytes(flat, 3, 3) } }), 'non_finite', { file: 'pp.npy', row: 3, column: 3 });
+    await assertLabelScopeError(
+      () => ls.readDataset({ labels: 'label\n0\n1\n2\n', predProbs: { name: 'pp.npy', data: npyBytes(flat, 3, 3) } }),
+      'non_finite',
+      { file: 'pp.npy', row: 3, column: 3 },
+    );
   });
 
   test('analysis errors on a Dataset are LabelScopeErrors (single label class, bad option values)', async () => {
@@ -348,7 +478,10 @@ describe('readDataset errors name the file, row (N-th data row, header not count
 
   test('errors are LabelScopeError instances with toJSON', async () => {
     try {
-      await ls.readDataset({ labels: 'label\n0\n1\n2\n', predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,x,.1\n.1,.1,.8\n' } });
+      await ls.readDataset({
+        labels: 'label\n0\n1\n2\n',
+        predProbs: { name: 'p.csv', data: 'a,b,c\n.8,.1,.1\n.1,x,.1\n.1,.1,.8\n' },
+      });
       assert.fail('no error');
     } catch (e) {
       assert.ok(e instanceof LabelScopeError);

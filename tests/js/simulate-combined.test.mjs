@@ -28,7 +28,7 @@ function rewritten(names) {
 }
 
 let ls;
-let given;   // crossValProbs on iris as it is
+let given; // crossValProbs on iris as it is
 let dataset; // ... as a dataset (the page's and the CLI's starting point)
 before(async () => {
   ls = await labelScope();
@@ -56,7 +56,9 @@ test('labels override: the bits of the same CSV with its label column rewritten;
   }
   assert.notDeepEqual(bits(byIndex.predProbs), bits(given.predProbs), 'trained on the noisy labels');
   // The same table in Parquet (read by columns in JS): the same bits.
-  const parquet = { combined: { name: 'iris.parquet', data: readFileSync(`${ROOT}tests/fixtures/learn/iris.parquet`) } };
+  const parquet = {
+    combined: { name: 'iris.parquet', data: readFileSync(`${ROOT}tests/fixtures/learn/iris.parquet`) },
+  };
   assert.deepEqual(bits((await ls.crossValProbs(parquet, { labels: names })).predProbs), bits(direct.predProbs));
   // The table's own labels as the override: the same as no override.
   assert.deepEqual(bits((await ls.crossValProbs(iris(), { labels: given.labels })).predProbs), bits(given.predProbs));
@@ -68,8 +70,14 @@ test('bad labels: a LabelScopeError naming the labels option and what to give', 
     [{ labels: 'setosa' }, /labels must be an array of class indices or class names/],
     [{ labels: new Float64Array(n) }, /labels must be an array/],
     [{ labels: new Int32Array(n - 1) }, /labels has 149 values; the data have 150 rows/],
-    [{ labels: Array.from({ length: n }, (_, i) => (i === 4 ? 3 : 0)) }, /labels\[4\] \(row 5\) is 3: give a class index from 0 to 2/],
-    [{ labels: Array.from({ length: n }, (_, i) => (i === 9 ? 'rose' : 'setosa')) }, /labels\[9\] \(row 10\) is "rose".*setosa, versicolor, virginica/],
+    [
+      { labels: Array.from({ length: n }, (_, i) => (i === 4 ? 3 : 0)) },
+      /labels\[4\] \(row 5\) is 3: give a class index from 0 to 2/,
+    ],
+    [
+      { labels: Array.from({ length: n }, (_, i) => (i === 9 ? 'rose' : 'setosa')) },
+      /labels\[9\] \(row 10\) is "rose".*setosa, versicolor, virginica/,
+    ],
     [{ labels: Array.from({ length: n }, (_, i) => (i === 0 ? 1.5 : 0)) }, /labels\[0\] \(row 1\) is 1.5/],
   ];
   for (const [options, message] of cases) {
@@ -82,7 +90,10 @@ test('bad labels: a LabelScopeError naming the labels option and what to give', 
   }
   // Too few of a class after replacing: the trainer's own check, naming the class.
   const two = Array.from({ length: n }, (_, i) => (i < 3 ? 'virginica' : i % 2 ? 'setosa' : 'versicolor'));
-  await assert.rejects(ls.crossValProbs(iris(), { labels: two }), /Class 'virginica' has 3 examples, fewer than the 5 folds/);
+  await assert.rejects(
+    ls.crossValProbs(iris(), { labels: two }),
+    /Class 'virginica' has 3 examples, fewer than the 5 folds/,
+  );
 });
 
 test('simulateNoisyData with combined: recomputed on the noisy labels; sweepNoisyData trains once per rate', async () => {
@@ -95,28 +106,47 @@ test('simulateNoisyData with combined: recomputed on the noisy labels; sweepNois
     assert.deepEqual(bits(r.predProbs), bits(direct.predProbs));
     assert.deepEqual(r.classNames, given.classNames);
     assert.deepEqual(Array.from(r.dataset.labels), Array.from(sim.noisyLabels));
-    assert.deepEqual(r.dataset.extraColumns.map((c) => c.name), dataset.extraColumns.map((c) => c.name));
+    assert.deepEqual(
+      r.dataset.extraColumns.map((c) => c.name),
+      dataset.extraColumns.map((c) => c.name),
+    );
   } finally {
     r.dataset.free();
   }
   // crossVal options reach the trainer (folds, the table's columns).
-  const three = await ls.simulateNoisyData({ dataset, rate: 0.1, seed: 7, combined: table(),
-    crossVal: { folds: 3, features: ['petal_length', 'petal_width'] } });
+  const three = await ls.simulateNoisyData({
+    dataset,
+    rate: 0.1,
+    seed: 7,
+    combined: table(),
+    crossVal: { folds: 3, features: ['petal_length', 'petal_width'] },
+  });
   assert.equal(three.crossVal.settings.folds, 3);
   assert.deepEqual(three.crossVal.featureReport.used, ['petal_length', 'petal_width']);
-  await assert.rejects(ls.simulateNoisyData({ dataset, rate: 0.1, seed: 7, combined: table(), features: table() }),
-    /either features .* or combined/);
+  await assert.rejects(
+    ls.simulateNoisyData({ dataset, rate: 0.1, seed: 7, combined: table(), features: table() }),
+    /either features .* or combined/,
+  );
 
   const sweep = await ls.sweepNoisyData({ dataset, rates: [0, 0.1], seed: 7, combined: table() });
-  assert.deepEqual(sweep.map((s) => s.probabilities), ['recomputed', 'recomputed']);
+  assert.deepEqual(
+    sweep.map((s) => s.probabilities),
+    ['recomputed', 'recomputed'],
+  );
   const kept = await ls.sweepNoisyData({ dataset, rates: [0.1], seed: 7, probabilities: 'keep' });
-  const { indices } = await ls.findLabelIssues({ labels: Int32Array.from(r.labels), predProbs: r.predProbs, numClasses: 3 });
+  const { indices } = await ls.findLabelIssues({
+    labels: Int32Array.from(r.labels),
+    predProbs: r.predProbs,
+    numClasses: 3,
+  });
   const score = await ls.scoreDetection({ simulation: r.simulation, flagged: indices });
   assert.equal(sweep[1].precision, score.precision);
   assert.equal(sweep[1].recall, score.recall);
   // Reported, not asserted as a quality bar: recomputed vs kept at 10 % noise.
-  console.log(`iris 10% seed 7: recomputed precision ${score.precision} recall ${score.recall} (found ${score.found}`
-    + ` of ${score.flipped}, flagged ${score.flagged}); kept precision ${kept[0].precision} recall ${kept[0].recall}`);
+  console.log(
+    `iris 10% seed 7: recomputed precision ${score.precision} recall ${score.recall} (found ${score.found}` +
+      ` of ${score.flipped}, flagged ${score.flagged}); kept precision ${kept[0].precision} recall ${kept[0].recall}`,
+  );
 });
 
 test('the worker client: the same labels override and simulation bits as the main thread', async () => {
@@ -126,8 +156,10 @@ test('the worker client: the same labels override and simulation bits as the mai
     const sim = ls.simulateNoise({ dataset, rate: 0.1, seed: 7 });
     const main = await ls.crossValProbs(iris(), { labels: sim.noisyLabels });
     const progress = [];
-    const inWorker = await client.crossValProbs(iris(), { labels: Int32Array.from(sim.noisyLabels),
-      onProgress: (p) => progress.push(p.stage) });
+    const inWorker = await client.crossValProbs(iris(), {
+      labels: Int32Array.from(sim.noisyLabels),
+      onProgress: (p) => progress.push(p.stage),
+    });
     assert.deepEqual(bits(inWorker.predProbs), bits(main.predProbs));
     assert.deepEqual(Array.from(inWorker.labels), Array.from(sim.noisyLabels));
     assert.ok(progress.includes('training'));

@@ -16,7 +16,8 @@ let headlines;
 before(async () => {
   ls = await labelScope();
   headlines = await ls.readDataset({
-    labels: readFileSync(`${HEADLINES}labels.csv`), predProbs: readFileSync(`${HEADLINES}pred_probs.csv`),
+    labels: readFileSync(`${HEADLINES}labels.csv`),
+    predProbs: readFileSync(`${HEADLINES}pred_probs.csv`),
   });
 });
 after(() => headlines?.free());
@@ -40,7 +41,10 @@ describe('simulateNoise', () => {
     assert.ok(s.flipped instanceof Int32Array);
     // The same rows and classes tests/unit/test_simulate_noise.cpp pins for the native core.
     assert.deepEqual(Array.from(s.flipped), [3, 8, 12, 14, 18]);
-    assert.deepEqual(Array.from(s.flipped, (i) => s.noisyLabels[i]), [2, 0, 1, 1, 2]);
+    assert.deepEqual(
+      Array.from(s.flipped, (i) => s.noisyLabels[i]),
+      [2, 0, 1, 1, 2],
+    );
     assertConsistent(s, labels);
     assert.equal(s.mode, 'uniform');
     assert.equal(s.rate, 0.25);
@@ -88,12 +92,17 @@ describe('simulateNoise', () => {
     const flat = headlines.probabilityRows(0, labels.length);
     assert.deepEqual(ls.simulateNoise({ labels, predProbs: flat, numClasses, rate: 0.1, seed: 7 }), viaLabels);
     // With labels, classNames give the names.
-    const named = ls.simulateNoise({ labels: headlines.labels, classNames: headlines.classNames, rate: 0.5, seed: 3,
-      pair: 'sports,weather' });
+    const named = ls.simulateNoise({
+      labels: headlines.labels,
+      classNames: headlines.classNames,
+      rate: 0.5,
+      seed: 3,
+      pair: 'sports,weather',
+    });
     assert.deepEqual(named, s);
   });
 
-  test('a noise matrix in the audit\'s orientation (columns = true class) can be fed back', () => {
+  test("a noise matrix in the audit's orientation (columns = true class) can be fed back", () => {
     const predProbs = headlines.probabilityRows(0, headlines.numExamples);
     const { labels, numClasses } = headlines;
     const { noiseMatrix } = ls.estimateLatent({ labels, predProbs, numClasses });
@@ -136,22 +145,55 @@ describe('simulateNoise', () => {
     const shirts = ls.simulateNoise({ ...base, classNames: names, numClasses: undefined, pair: 'Shirt,T-shirt, top' });
     assert.deepEqual(shirts.pair, [1, 0]);
     const twoWays = ['a,b', 'a', 'b,c', 'c'];
-    assert.throws(() => ls.simulateNoise({ ...base, classNames: twoWays, numClasses: 4, pair: 'a,b,c' }),
-      { code: 'invalid_option', message: /more than one way/ });
-    await assertLabelScopeError(() => ls.simulateNoise({ dataset: headlines, rate: 0.1, pair: 'sports,opera' }),
-      'invalid_option');
-    await assertLabelScopeError(() => ls.simulateNoise({ dataset: headlines, labels, rate: 0.1 }), 'invalid_option');
-    await assertLabelScopeError(() => ls.simulateNoise({ labels, predProbs: new Float64Array(30), rate: 0.1 }),
-      'invalid_option');
-    const identity = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
-    await assertLabelScopeError(() => ls.simulateNoise({ ...base, noiseMatrix: identity }), 'invalid_option');
-    await assertLabelScopeError(() => ls.simulateNoise({ labels, numClasses: 3, noiseMatrix: [[1, 0], [0, 1]] }),
-      'invalid_option');
+    assert.throws(() => ls.simulateNoise({ ...base, classNames: twoWays, numClasses: 4, pair: 'a,b,c' }), {
+      code: 'invalid_option',
+      message: /more than one way/,
+    });
     await assertLabelScopeError(
-      () => ls.simulateNoise({ labels, numClasses: 3, noiseMatrix: [[0.9, 0, 0], [0, 1, 0], [0, 0, 1]] }),
-      'invalid_option');
-    await assertLabelScopeError(() => ls.simulateNoise({ labels: [0, 1, 5], numClasses: 3, rate: 0.1 }),
-      'label_out_of_range', { example: 2 });
+      () => ls.simulateNoise({ dataset: headlines, rate: 0.1, pair: 'sports,opera' }),
+      'invalid_option',
+    );
+    await assertLabelScopeError(() => ls.simulateNoise({ dataset: headlines, labels, rate: 0.1 }), 'invalid_option');
+    await assertLabelScopeError(
+      () => ls.simulateNoise({ labels, predProbs: new Float64Array(30), rate: 0.1 }),
+      'invalid_option',
+    );
+    const identity = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ];
+    await assertLabelScopeError(() => ls.simulateNoise({ ...base, noiseMatrix: identity }), 'invalid_option');
+    await assertLabelScopeError(
+      () =>
+        ls.simulateNoise({
+          labels,
+          numClasses: 3,
+          noiseMatrix: [
+            [1, 0],
+            [0, 1],
+          ],
+        }),
+      'invalid_option',
+    );
+    await assertLabelScopeError(
+      () =>
+        ls.simulateNoise({
+          labels,
+          numClasses: 3,
+          noiseMatrix: [
+            [0.9, 0, 0],
+            [0, 1, 0],
+            [0, 0, 1],
+          ],
+        }),
+      'invalid_option',
+    );
+    await assertLabelScopeError(
+      () => ls.simulateNoise({ labels: [0, 1, 5], numClasses: 3, rate: 0.1 }),
+      'label_out_of_range',
+      { example: 2 },
+    );
     assert.throws(() => ls.simulateNoise({ ...base, rate: 2 }), { message: /must be a fraction in \[0, 1\]/ });
   });
 });
@@ -165,7 +207,9 @@ describe('scoreDetection', () => {
     const found = flagged.filter((i) => sim.isError[i] === 1).length;
     const flipped = sim.flipped.length;
     const expected = {
-      flipped, found, flagged: flagged.length,
+      flipped,
+      found,
+      flagged: flagged.length,
       precision: flagged.length ? found / flagged.length : null,
       recall: found / flipped,
       f1: (2 * found) / (flagged.length + flipped),
@@ -179,19 +223,44 @@ describe('scoreDetection', () => {
   });
 
   test('undefined ratios are null; a row flagged twice counts once', () => {
-    assert.deepEqual(ls.scoreDetection({ isError: [1, 0, 1], flagged: [] }),
-      { flipped: 2, found: 0, flagged: 0, precision: null, recall: 0, f1: 0 });
-    assert.deepEqual(ls.scoreDetection({ isError: [0, 0], flagged: [] }),
-      { flipped: 0, found: 0, flagged: 0, precision: null, recall: null, f1: null });
-    assert.deepEqual(ls.scoreDetection({ isError: [0, 0], flagged: [1] }),
-      { flipped: 0, found: 0, flagged: 1, precision: 0, recall: null, f1: 0 });
-    assert.deepEqual(ls.scoreDetection({ isError: [true, false, true], flagged: [2, 2, 1] }),
-      { flipped: 2, found: 1, flagged: 2, precision: 0.5, recall: 0.5, f1: 0.5 });
+    assert.deepEqual(ls.scoreDetection({ isError: [1, 0, 1], flagged: [] }), {
+      flipped: 2,
+      found: 0,
+      flagged: 0,
+      precision: null,
+      recall: 0,
+      f1: 0,
+    });
+    assert.deepEqual(ls.scoreDetection({ isError: [0, 0], flagged: [] }), {
+      flipped: 0,
+      found: 0,
+      flagged: 0,
+      precision: null,
+      recall: null,
+      f1: null,
+    });
+    assert.deepEqual(ls.scoreDetection({ isError: [0, 0], flagged: [1] }), {
+      flipped: 0,
+      found: 0,
+      flagged: 1,
+      precision: 0,
+      recall: null,
+      f1: 0,
+    });
+    assert.deepEqual(ls.scoreDetection({ isError: [true, false, true], flagged: [2, 2, 1] }), {
+      flipped: 2,
+      found: 1,
+      flagged: 2,
+      precision: 0.5,
+      recall: 0.5,
+      f1: 0.5,
+    });
   });
 
   test('bad arguments are LabelScopeErrors', async () => {
-    await assertLabelScopeError(() => ls.scoreDetection({ isError: [1, -1], flagged: [0] }), 'invalid_option',
-      { example: 1 });
+    await assertLabelScopeError(() => ls.scoreDetection({ isError: [1, -1], flagged: [0] }), 'invalid_option', {
+      example: 1,
+    });
     await assertLabelScopeError(() => ls.scoreDetection({ isError: [1, 0], flagged: [2] }), 'invalid_option');
     await assertLabelScopeError(() => ls.scoreDetection({ isError: [1, 0], flagged: [0.5] }), 'invalid_option');
     await assertLabelScopeError(() => ls.scoreDetection({ flagged: [0] }), 'invalid_option');
@@ -210,14 +279,16 @@ describe('in the worker', () => {
     delete globalThis.Worker;
   });
 
-  test('simulateNoise and scoreDetection give the main thread\'s answers', async () => {
+  test("simulateNoise and scoreDetection give the main thread's answers", async () => {
     const labels = cycling(200, 4);
     const expected = ls.simulateNoise({ labels, numClasses: 4, rate: 0.3, seed: 9, pair: [1, 2] });
     const s = await client.simulateNoise({ labels: labels.slice(), numClasses: 4, rate: 0.3, seed: 9, pair: [1, 2] });
     assert.deepEqual(s, expected);
     const flagged = [0, 1, 2, 5, 6];
-    assert.deepEqual(await client.scoreDetection({ simulation: s, flagged }),
-      ls.scoreDetection({ simulation: expected, flagged }));
+    assert.deepEqual(
+      await client.scoreDetection({ simulation: s, flagged }),
+      ls.scoreDetection({ simulation: expected, flagged }),
+    );
     await assert.rejects(client.simulateNoise({ labels, numClasses: 4, rate: 3 }), { code: 'invalid_option' });
   });
 });

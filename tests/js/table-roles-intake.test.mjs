@@ -40,7 +40,7 @@ function correctedExport() {
   return file('corrected.csv', `${lines.join('\n')}\n`);
 }
 
-test('an export\'s original_label column is never a feature: not by default, not with features \'all\'', async () => {
+test("an export's original_label column is never a feature: not by default, not with features 'all'", async () => {
   for (const options of [{}, { features: 'all' }]) {
     const columns = await ls.crossValColumns({ combined: correctedExport() }, options);
     const original = columns.columns.find((c) => c.name === 'original_label');
@@ -53,7 +53,10 @@ test('an export\'s original_label column is never a feature: not by default, not
 });
 
 test('original_label named as a feature, or given a role, is refused with the column named', async () => {
-  for (const options of [{ features: ['amount', 'original_label'] }, { columnRoles: { original_label: 'categorical' } }]) {
+  for (const options of [
+    { features: ['amount', 'original_label'] },
+    { columnRoles: { original_label: 'categorical' } },
+  ]) {
     await assert.rejects(ls.crossValProbs({ combined: correctedExport() }, options), (e) => {
       assert.match(e.message, /original_label/);
       assert.match(e.message, /never a feature/);
@@ -65,7 +68,8 @@ test('original_label named as a feature, or given a role, is refused with the co
 
 test('a semicolon-separated table with decimal commas is a labelled table of features', async () => {
   const lines = ['ticket_id;wait_days;amount;plan;category'];
-  for (const r of rows()) lines.push([r.id, r.wait.replace('.', ','), r.amount.replace('.', ','), r.plan, r.label].join(';'));
+  for (const r of rows())
+    lines.push([r.id, r.wait.replace('.', ','), r.amount.replace('.', ','), r.plan, r.label].join(';'));
   const sniffed = await ls.sniffFile(file('tickets_semicolon.csv', `${lines.join('\n')}\n`));
   assert.equal(sniffed.role, 'combined');
   assert.equal(sniffed.labelColumn, 'category');
@@ -81,7 +85,10 @@ test('a table whose label column has no known name: text and numbers that look l
   assert.equal(sniffed.labelColumn, null);
   assert.equal(sniffed.looksLikeFeatures, true);
   // Probabilities beside an unknown label column (names or class indices) stay a table of probabilities.
-  for (const label of [['cat', 'dog'], ['0', '1']]) {
+  for (const label of [
+    ['cat', 'dog'],
+    ['0', '1'],
+  ]) {
     const probs = `id,kind,p_cat,p_dog\na,${label[0]},0.2,0.8\nb,${label[1]},0.7,0.3\nc,${label[0]},0.4,0.6\n`;
     const s = await ls.sniffFile(file('table.csv', probs));
     assert.equal(s.role, 'combined');
@@ -89,10 +96,12 @@ test('a table whose label column has no known name: text and numbers that look l
   }
 });
 
-test('a Parquet table\'s corrected labels: a CSV of the whole table, the label replaced, original_label added', async () => {
+test("a Parquet table's corrected labels: a CSV of the whole table, the label replaced, original_label added", async () => {
   const { readFileSync } = await import('node:fs');
-  const iris = { name: 'iris.parquet', data: new Uint8Array(readFileSync(new URL('../fixtures/learn/iris.parquet',
-    import.meta.url))) };
+  const iris = {
+    name: 'iris.parquet',
+    data: new Uint8Array(readFileSync(new URL('../fixtures/learn/iris.parquet', import.meta.url))),
+  };
   const cv = await ls.crossValProbs({ combined: iris }, { folds: 3 });
   const dataset = await ls.datasetFromCrossVal(cv);
   try {
@@ -102,8 +111,11 @@ test('a Parquet table\'s corrected labels: a CSV of the whole table, the label r
     const out = await ls.correctedLabelsFile(iris, { dataset, labels, labelColumnName: 'species' });
     assert.equal(out.fromParquet, true);
     assert.equal(out.type, 'text/csv');
-    const lines = out.parts.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('')
-      .trim().split('\n');
+    const lines = out.parts
+      .map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p)))
+      .join('')
+      .trim()
+      .split('\n');
     // Every column of the table (as the readers see it: parquetCsv), then original_label.
     const csv = (await import('../../src/js/parquet.js')).parquetCsv;
     const table = (await csv(iris.data, 'iris.parquet')).trim().split('\n');

@@ -32,7 +32,7 @@ function bigFiles() {
       if (inSet) set.push(NAMES[k]);
       // Mostly agreeing probabilities, with about 3% of the cells contradicting the set.
       const flip = (r * 31 + k * 17) % 33 === 0;
-      const p = (inSet !== flip) ? 0.55 + (h % 440) / 1000 : 0.005 + (h % 430) / 1000;
+      const p = inSet !== flip ? 0.55 + (h % 440) / 1000 : 0.005 + (h % 430) / 1000;
       row.push(p.toFixed(6));
     }
     labels.push(set.join(';'));
@@ -75,7 +75,10 @@ test('the default core in Node has 2 threads on a multi-core machine, the other 
 
 test('a big multi-label file reads the same with and without the helper thread, and audits the same', async () => {
   const files = bigFiles();
-  const [a, b] = [await threaded.multiLabel.readDataset(input(files)), await single.multiLabel.readDataset(input(files))];
+  const [a, b] = [
+    await threaded.multiLabel.readDataset(input(files)),
+    await single.multiLabel.readDataset(input(files)),
+  ];
   try {
     assert.equal(a.numExamples, ROWS);
     assert.equal(a.numClasses, K);
@@ -90,16 +93,29 @@ test('a big multi-label file reads the same with and without the helper thread, 
     assert.ok(ra.issues.length > 100, `${ra.issues.length} issues`);
     sameBits(ra, rb, 'audit');
     for (const filterBy of ['prune_by_class', 'both', 'confident_learning', 'predicted_neq_given']) {
-      sameBits(threaded.multiLabel.findLabelIssues({ dataset: a, filterBy }),
-        single.multiLabel.findLabelIssues({ dataset: b, filterBy }), filterBy);
+      sameBits(
+        threaded.multiLabel.findLabelIssues({ dataset: a, filterBy }),
+        single.multiLabel.findLabelIssues({ dataset: b, filterBy }),
+        filterBy,
+      );
     }
-    sameBits(threaded.multiLabel.findIssuesPerClass({ dataset: a }), single.multiLabel.findIssuesPerClass({ dataset: b }),
-      'perClass');
+    sameBits(
+      threaded.multiLabel.findIssuesPerClass({ dataset: a }),
+      single.multiLabel.findIssuesPerClass({ dataset: b }),
+      'perClass',
+    );
     for (const aggregator of ['exponential_moving_average', 'softmin', 'min']) {
-      sameBits(threaded.multiLabel.getLabelQualityScores({ dataset: a, method: 'normalized_margin', aggregator }),
-        single.multiLabel.getLabelQualityScores({ dataset: b, method: 'normalized_margin', aggregator }), aggregator);
+      sameBits(
+        threaded.multiLabel.getLabelQualityScores({ dataset: a, method: 'normalized_margin', aggregator }),
+        single.multiLabel.getLabelQualityScores({ dataset: b, method: 'normalized_margin', aggregator }),
+        aggregator,
+      );
     }
-    sameBits(threaded.multiLabel.healthSummary({ dataset: a }), single.multiLabel.healthSummary({ dataset: b }), 'health');
+    sameBits(
+      threaded.multiLabel.healthSummary({ dataset: a }),
+      single.multiLabel.healthSummary({ dataset: b }),
+      'health',
+    );
   } finally {
     a.free();
     b.free();

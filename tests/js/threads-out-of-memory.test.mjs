@@ -29,7 +29,11 @@ function npyHeader(rows, cols) {
 test('the threaded core glue has no signed pointer shift in an Atomics call', () => {
   const glue = readFileSync(CORE, 'utf8');
   const left = glue.match(/Atomics\.\w+\(\s*(?:GROWABLE_HEAP_I32\(\)|HEAP32)\s*,[^,;)]*[^>]>>\s*2\b/);
-  assert.equal(left?.[0], undefined, `${CORE} was not patched (build it with CMake: scripts/patch-glue.mjs runs after the link)`);
+  assert.equal(
+    left?.[0],
+    undefined,
+    `${CORE} was not patched (build it with CMake: scripts/patch-glue.mjs runs after the link)`,
+  );
 });
 
 /**
@@ -67,8 +71,10 @@ test('out of memory past 2 GB on the threaded core: LabelScopeError out_of_memor
   for (const name of ['p', 'part', 'probabilities-of-a-long-name-']) {
     const { failure, heap } = await outOfMemoryPast2GB(name);
     assert.ok(failure, `${name}: a fourth 1.1 GB buffer does not fit in 4 GB`);
-    assert.ok(failure instanceof LabelScopeError,
-      `${name}: a LabelScopeError, not ${failure?.constructor?.name}: ${failure?.message}`);
+    assert.ok(
+      failure instanceof LabelScopeError,
+      `${name}: a LabelScopeError, not ${failure?.constructor?.name}: ${failure?.message}`,
+    );
     assert.equal(failure.code, 'out_of_memory');
     assert.match(failure.message, /needed at least \d+ MB/);
     assert.ok(heap > 2 ** 31, `${name}: the heap was past 2 GB (${heap} bytes)`);

@@ -27,7 +27,8 @@ function bigCsv() {
   }
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
-const labelsCsv = () => new TextEncoder().encode(`label\n${Array.from({ length: ROWS }, (_, r) => (r * 31) % K).join('\n')}\n`);
+const labelsCsv = () =>
+  new TextEncoder().encode(`label\n${Array.from({ length: ROWS }, (_, r) => (r * 31) % K).join('\n')}\n`);
 
 async function* inChunks(bytes, size = 1 << 20) {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
@@ -54,7 +55,10 @@ test('in Node the default core reads with 2 threads on a multi-core machine; thr
 
 test('threads: true loads the threaded core; anything but a boolean is an invalid option', async () => {
   assert.equal((await createLabelScope({ threads: true })).threads, MULTI_CORE ? 2 : 1);
-  await assert.rejects(createLabelScope({ threads: 2 }), (e) => e instanceof LabelScopeError && e.code === 'invalid_option');
+  await assert.rejects(
+    createLabelScope({ threads: 2 }),
+    (e) => e instanceof LabelScopeError && e.code === 'invalid_option',
+  );
 });
 
 test('a big CSV (float64 and float32 storage) and .npy read the same with and without the helper', async () => {
@@ -66,7 +70,10 @@ test('a big CSV (float64 and float32 storage) and .npy read the same with and wi
       assert.equal(a.numExamples, ROWS);
       assert.equal(a.numClasses, K);
       const rows = a.probabilityRows(0, ROWS);
-      assert.ok(bytesOf(rows).equals(bytesOf(b.probabilityRows(0, ROWS))), `values differ (${JSON.stringify(options)})`);
+      assert.ok(
+        bytesOf(rows).equals(bytesOf(b.probabilityRows(0, ROWS))),
+        `values differ (${JSON.stringify(options)})`,
+      );
       const last = Number(`0.${String(((ROWS - 1) * 7919 + (K - 1) * 104729) % 100000).padStart(5, '0')}`);
       assert.equal(rows[ROWS * K - 1], options.float32 ? Math.fround(last) : last);
       assert.deepEqual(threaded.audit(a), single.audit(b));

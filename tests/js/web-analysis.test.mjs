@@ -6,10 +6,16 @@ import { test } from 'node:test';
 import { AnalysisController } from '../../web/controllers/analysis.js';
 
 /** A promise the test settles, that also rejects like the worker does when its signal aborts. */
-function held(signal, abortError = () => Object.assign(new Error('The operation was cancelled.'), { code: 'cancelled' })) {
+function held(
+  signal,
+  abortError = () => Object.assign(new Error('The operation was cancelled.'), { code: 'cancelled' }),
+) {
   let resolve;
   let reject;
-  const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   // abortError null: a worker that does not stop (its answer arrives after all).
   if (abortError) signal?.addEventListener('abort', () => reject(abortError()));
   return { promise, resolve, reject };
@@ -19,8 +25,16 @@ const DATA_ROLES = ['labels', 'predProbs', 'combined'];
 
 function fakeDataset(name) {
   return {
-    name, numExamples: 3, numClasses: 2, classNames: ['a', 'b'], labels: Int32Array.of(0, 1, 0),
-    notes: [], freed: false, async free() { this.freed = true; },
+    name,
+    numExamples: 3,
+    numClasses: 2,
+    classNames: ['a', 'b'],
+    labels: Int32Array.of(0, 1, 0),
+    notes: [],
+    freed: false,
+    async free() {
+      this.freed = true;
+    },
   };
 }
 
@@ -48,9 +62,10 @@ function setup({ abortError } = {}) {
       pending.fetch.push({ urls, ...h });
       return h.promise;
     },
-    sniff: async (file) => (file.size === 0
-      ? { file, role: 'labels', problem: { code: 'empty_input', message: 'The file is empty.' } }
-      : { file, role: 'combined', reason: 'test' }),
+    sniff: async (file) =>
+      file.size === 0
+        ? { file, role: 'labels', problem: { code: 'empty_input', message: 'The file is empty.' } }
+        : { file, role: 'combined', reason: 'test' },
     checkRoles: (entries) => ({ ready: entries.some((e) => e.role === 'combined'), problem: 'add data' }),
     mergeFiles: (current, incoming) => incoming,
     dataRoles: DATA_ROLES,
@@ -71,15 +86,22 @@ function setup({ abortError } = {}) {
     render: (how) => log.push(['render', how.newDataset]),
     announce: () => log.push(['announce']),
     settings: () => settings,
-    restoreSettings: (values) => { settings = values; log.push(['restore', values.filterBy]); },
+    restoreSettings: (values) => {
+      settings = values;
+      log.push(['restore', values.filterBy]);
+    },
     openDecisions: async () => ({ restored: null }),
     useDecisions: () => {},
     analysed: ({ origin }) => log.push(['analysed', origin.kind]),
   };
   const controller = new AnalysisController(deps, view);
   return {
-    controller, log, pending,
-    setSettings: (patch) => { settings = { ...settings, ...patch }; },
+    controller,
+    log,
+    pending,
+    setSettings: (patch) => {
+      settings = { ...settings, ...patch };
+    },
     failures: () => log.filter((e) => e[0] === 'failed'),
   };
 }
@@ -113,7 +135,10 @@ test('a demo switched to src while it loads ends showing src, with no error (fin
   assert.equal(w.pending.read.length, 1, 'the demo was never read');
   assert.deepEqual(w.failures(), []);
   assert.equal(w.controller.phase, 'ready');
-  assert.deepEqual(w.log.filter((e) => e[0] === 'analysed'), [['analysed', 'url']]);
+  assert.deepEqual(
+    w.log.filter((e) => e[0] === 'analysed'),
+    [['analysed', 'url']],
+  );
 });
 
 test('a read superseded by a newer drop: its late result is freed, never shown', async () => {
@@ -136,7 +161,7 @@ test('a read superseded by a newer drop: its late result is freed, never shown',
   assert.equal(w.controller.phase, 'ready');
 });
 
-test('a superseded load that fails for real still shows nothing; the current one\'s error shows', async () => {
+test("a superseded load that fails for real still shows nothing; the current one's error shows", async () => {
   const w = setup();
   const first = w.controller.addFiles([file('first.csv')]);
   const firstRead = await next(w.pending, 'read');
@@ -199,7 +224,13 @@ test('settings changed during an analysis fold into one follow-up run with the l
   assert.deepEqual(w.controller.stats, { reads: 1, audits: 2 });
   assert.deepEqual(w.controller.report.issues, [2]);
   // The first report rendered as new data, the follow-up as a re-rank of the same data.
-  assert.deepEqual(w.log.filter((e) => e[0] === 'render'), [['render', true], ['render', false]]);
+  assert.deepEqual(
+    w.log.filter((e) => e[0] === 'render'),
+    [
+      ['render', true],
+      ['render', false],
+    ],
+  );
 });
 
 test('Cancel of a re-analysis restores the settings the shown results came from', async () => {
@@ -213,7 +244,10 @@ test('Cancel of a re-analysis restores the settings the shown results came from'
   await next(w.pending, 'audit', 2);
   w.controller.cancel();
   await rerun;
-  assert.deepEqual(w.log.filter((e) => e[0] === 'restore'), [['restore', 'prune_by_noise_rate']]);
+  assert.deepEqual(
+    w.log.filter((e) => e[0] === 'restore'),
+    [['restore', 'prune_by_noise_rate']],
+  );
   assert.equal(w.controller.phase, 'ready');
 });
 
@@ -274,7 +308,10 @@ test('a file the sniffer refuses is rejected at once with its message; good file
   read.resolve(fakeDataset('good'));
   (await next(w.pending, 'audit')).resolve({ issues: [] });
   await both;
-  assert.deepEqual(w.controller.entries.map((e) => e.file.name), ['good.csv']);
+  assert.deepEqual(
+    w.controller.entries.map((e) => e.file.name),
+    ['good.csv'],
+  );
   // Said after the good file was read (reading clears the alert), beside its results.
   assert.deepEqual(w.failures()[1], ['failed', 'Could not use empty.csv', 'The file is empty.']);
   assert.equal(w.controller.phase, 'ready');

@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AnalysisController } from '../../web/controllers/analysis.js';
 import {
-  CrossValController, crossValInput, imageShape, looksLikeFeatures, sniffParquetToo,
+  CrossValController,
+  crossValInput,
+  imageShape,
+  looksLikeFeatures,
+  sniffParquetToo,
 } from '../../web/controllers/cross-val.js';
 import { DEFAULT_SETTINGS } from '../../web/controllers/options.js';
 import { changedRoles, chooseRole, columnDetail, roleOf } from '../../web/ui/column-roles.js';
@@ -20,7 +24,12 @@ function setup({ fetchFiles = async () => [] } = {}) {
   const client = {
     async crossValColumns(input) {
       log.push(['crossValColumns', Object.keys(input).join('+')]);
-      return { columns: [{ name: 'x', use: 'numeric' }, { name: 'y', use: 'label' }] };
+      return {
+        columns: [
+          { name: 'x', use: 'numeric' },
+          { name: 'y', use: 'label' },
+        ],
+      };
     },
     crossValProbs(input, { signal, onProgress, ...options }) {
       log.push(['crossValProbs', Object.keys(input).join('+'), options]);
@@ -30,8 +39,15 @@ function setup({ fetchFiles = async () => [] } = {}) {
       });
     },
     async datasetFromCrossVal(result) {
-      const dataset = { name: `cv-${result.id}`, numExamples: 2, classNames: ['a', 'b'], labels: Int32Array.of(0, 1),
-        async free() { freed.push(this.name); } };
+      const dataset = {
+        name: `cv-${result.id}`,
+        numExamples: 2,
+        classNames: ['a', 'b'],
+        labels: Int32Array.of(0, 1),
+        async free() {
+          freed.push(this.name);
+        },
+      };
       return dataset;
     },
     async audit(dataset) {
@@ -41,19 +57,40 @@ function setup({ fetchFiles = async () => [] } = {}) {
   };
   // A view that records what it is told; only the answers the controller reads are given.
   const answers = { settings: () => DEFAULT_SETTINGS, progressShowing: () => false, openDecisions: async () => ({}) };
-  const view = new Proxy({}, {
-    get: (_, name) => (...args) => {
-      log.push([`view.${name}`, ...args]);
-      return answers[name]?.(...args);
+  const view = new Proxy(
+    {},
+    {
+      get:
+        (_, name) =>
+        (...args) => {
+          log.push([`view.${name}`, ...args]);
+          return answers[name]?.(...args);
+        },
     },
-  });
-  const analysis = new AnalysisController({
-    client: async () => client, fetchFiles: async () => [], sniff: async (file) => ({ file, role: 'combined' }),
-    checkRoles: () => ({ ready: true }), mergeFiles: (a, b) => [...a, ...b], dataRoles: DATA_ROLES,
-    parseTruth: () => null, buildTruth: () => null,
-  }, view);
+  );
+  const analysis = new AnalysisController(
+    {
+      client: async () => client,
+      fetchFiles: async () => [],
+      sniff: async (file) => ({ file, role: 'combined' }),
+      checkRoles: () => ({ ready: true }),
+      mergeFiles: (a, b) => [...a, ...b],
+      dataRoles: DATA_ROLES,
+      parseTruth: () => null,
+      buildTruth: () => null,
+    },
+    view,
+  );
   const panel = [];
-  const panelView = new Proxy({}, { get: (_, name) => (...args) => panel.push([name, ...args]) });
+  const panelView = new Proxy(
+    {},
+    {
+      get:
+        (_, name) =>
+        (...args) =>
+          panel.push([name, ...args]),
+    },
+  );
   const deps = { client: async () => client, analysis, fetchFiles };
   const crossVal = new CrossValController(deps, panelView);
   return { log, training, freed, analysis, crossVal, panel };
@@ -66,8 +103,13 @@ test('which input the files make, and whether they look like features', () => {
   const table = file('iris.csv');
   assert.deepEqual(crossValInput([{ file: table, role: 'combined' }]), { combined: table });
   const [labels, pixels] = [file('labels.csv'), file('pixels.npy')];
-  assert.deepEqual(crossValInput([{ file: labels, role: 'labels' }, { file: pixels, role: 'predProbs' }]),
-    { labels, features: pixels });
+  assert.deepEqual(
+    crossValInput([
+      { file: labels, role: 'labels' },
+      { file: pixels, role: 'predProbs' },
+    ]),
+    { labels, features: pixels },
+  );
   assert.equal(crossValInput([{ file: labels, role: 'labels' }]), null);
   assert.equal(looksLikeFeatures([{ role: 'combined', looksLikeFeatures: true }]), true);
   assert.equal(looksLikeFeatures([{ role: 'combined', format: 'parquet' }]), true);
@@ -78,8 +120,11 @@ test('a Parquet file the text sniffer calls binary is a labelled table; other bi
   const notText = async (f) => ({ file: f, problem: { code: 'not_text', message: 'binary' } });
   const sniff = sniffParquetToo(notText);
   const parquet = new File([new Uint8Array([0x50, 0x41, 0x52, 0x31, 0, 0])], 'data.bin');
-  assert.deepEqual((({ role, format, problem }) => ({ role, format, problem }))(await sniff(parquet)),
-    { role: 'combined', format: 'parquet', problem: undefined });
+  assert.deepEqual((({ role, format, problem }) => ({ role, format, problem }))(await sniff(parquet)), {
+    role: 'combined',
+    format: 'parquet',
+    problem: undefined,
+  });
   const other = new File([new Uint8Array([0, 1, 2, 3])], 'x.bin');
   assert.equal((await sniff(other)).problem.code, 'not_text');
 });
@@ -97,7 +142,10 @@ test('compute: progress per fold, then the computed dataset is analysed and rend
   assert.equal(report.of, 'cv-1');
   assert.equal(analysis.phase, 'ready');
   assert.equal(analysis.dataset.name, 'cv-1');
-  assert.deepEqual(panel.map((p) => p[0]), ['start', 'progress', 'done']);
+  assert.deepEqual(
+    panel.map((p) => p[0]),
+    ['start', 'progress', 'done'],
+  );
   assert.ok(log.some(([name, how]) => name === 'view.render' && how.newDataset === true));
   assert.equal(crossVal.result.id, 1);
 });
@@ -133,13 +181,27 @@ test('a newer request supersedes the computation: only the newest result is anal
   assert.equal(analysis.dataset.name, 'cv-2');
 });
 
-test('column roles: the reader\'s use in columnRoles\' words, only changes sent, label and text move', () => {
+test("column roles: the reader's use in columnRoles' words, only changes sent, label and text move", () => {
   const columns = [
-    { name: 'id', use: 'id', reason: 'an id column by its name' }, { name: 'h', use: 'numeric', missing: 2 },
-    { name: 'c', use: 'categorical', levels: 'a, b' }, { name: 'note', use: 'text' }, { name: 'y', use: 'label' },
-    { name: 'k', use: 'numeric', constant: true }, { name: 'p_a', use: 'probability' }, { name: 'z', use: 'ignored' },
+    { name: 'id', use: 'id', reason: 'an id column by its name' },
+    { name: 'h', use: 'numeric', missing: 2 },
+    { name: 'c', use: 'categorical', levels: 'a, b' },
+    { name: 'note', use: 'text' },
+    { name: 'y', use: 'label' },
+    { name: 'k', use: 'numeric', constant: true },
+    { name: 'p_a', use: 'probability' },
+    { name: 'z', use: 'ignored' },
   ];
-  assert.deepEqual(columns.map(roleOf), ['id', 'numeric', 'categorical', 'text', 'label', 'numeric', 'probability', 'ignore']);
+  assert.deepEqual(columns.map(roleOf), [
+    'id',
+    'numeric',
+    'categorical',
+    'text',
+    'label',
+    'numeric',
+    'probability',
+    'ignore',
+  ]);
   assert.deepEqual(changedRoles(columns, {}), {});
   assert.deepEqual(changedRoles(columns, { h: 'numeric', id: 'ignore', p_a: 'ignore', c: 'ignore' }), { c: 'ignore' });
   assert.deepEqual(changedRoles(columns, { id: 'numeric', z: 'categorical' }), { id: 'numeric', z: 'categorical' });
@@ -156,20 +218,32 @@ test('choose columns first: the columns are read, nothing trained; compute then 
   const { log, training, analysis, crossVal, panel } = setup();
   await analysis.addFiles([file('iris.csv')]);
   const report = await crossVal.chooseColumns();
-  assert.deepEqual(report.columns.map((c) => c.name), ['x', 'y']);
-  assert.deepEqual(panel.map((p) => p[0]), ['start', 'columns']);
+  assert.deepEqual(
+    report.columns.map((c) => c.name),
+    ['x', 'y'],
+  );
+  assert.deepEqual(
+    panel.map((p) => p[0]),
+    ['start', 'columns'],
+  );
   assert.equal(panel[0][1].columnsOnly, true);
   assert.ok(!log.some(([name]) => name === 'crossValProbs'));
   assert.notEqual(analysis.phase, 'computing');
   const done = crossVal.compute({ columnRoles: { x: 'categorical' }, impute: true });
   await tick();
-  assert.deepEqual(log.find(([name]) => name === 'crossValProbs')[2], { columnRoles: { x: 'categorical' }, impute: true });
+  assert.deepEqual(log.find(([name]) => name === 'crossValProbs')[2], {
+    columnRoles: { x: 'categorical' },
+    impute: true,
+  });
   analysis.cancel();
   assert.equal(await done, undefined);
   // Compute again (after a Cancel) keeps the roles.
   const again = crossVal.again();
   await tick();
-  assert.deepEqual(log.filter(([name]) => name === 'crossValProbs')[1][2], { columnRoles: { x: 'categorical' }, impute: true });
+  assert.deepEqual(log.filter(([name]) => name === 'crossValProbs')[1][2], {
+    columnRoles: { x: 'categorical' },
+    impute: true,
+  });
   training[1].resolve({ id: 3, folds: [] });
   assert.equal((await again).of, 'cv-3');
 });
@@ -203,7 +277,10 @@ test('computed again for the same files and choices (simulated noise asked for):
 
 test('a demo run again (its noise changed) fetches and trains once', async () => {
   const fetched = [];
-  const fetchFiles = async (urls) => { fetched.push(urls); return urls.map((u) => file(u)); };
+  const fetchFiles = async (urls) => {
+    fetched.push(urls);
+    return urls.map((u) => file(u));
+  };
   const { log, training, crossVal } = setup({ fetchFiles });
   const first = crossVal.demo(['l.csv', 'p.npy'], { image: null, title: 'Demo', name: 'demo' });
   for (let i = 0; i < 5 && training.length === 0; i++) await tick();
@@ -214,10 +291,15 @@ test('a demo run again (its noise changed) fetches and trains once', async () =>
   assert.equal(log.filter(([name]) => name === 'crossValProbs').length, 1);
 });
 
-test('labels + a features file (pixels, embeddings) make the trainer\'s input', () => {
+test("labels + a features file (pixels, embeddings) make the trainer's input", () => {
   const [labels, pixels] = [file('labels.csv'), file('pixels.npy')];
-  assert.deepEqual(crossValInput([{ file: labels, role: 'labels' }, { file: pixels, role: 'features' }]),
-    { labels, features: pixels });
+  assert.deepEqual(
+    crossValInput([
+      { file: labels, role: 'labels' },
+      { file: pixels, role: 'features' },
+    ]),
+    { labels, features: pixels },
+  );
   // Thumbnails: uint8 images as saved (N x H x W), or square rows of pixels (N x 784 = 28 x 28).
   const npy = (shape, descr = '|u1') => ({ role: 'features', format: 'npy', descr, shape });
   assert.deepEqual(imageShape(npy([60, 6, 6])), [6, 6]);

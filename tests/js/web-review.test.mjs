@@ -8,33 +8,62 @@ import { Decisions } from '../../web/ui/decisions.js';
 function memoryStore() {
   const saved = new Map();
   return {
-    scope: 'default', enabled: true, changes: [], forgotten: [], exported: [], saved,
-    async open(key) { return { decisions: saved.get(key) ?? new Decisions(), restored: null }; },
-    changed(key) { this.changes.push(key); },
-    async forget(key) { this.forgotten.push(key); },
-    markExported(key) { this.exported.push(key); },
+    scope: 'default',
+    enabled: true,
+    changes: [],
+    forgotten: [],
+    exported: [],
+    saved,
+    async open(key) {
+      return { decisions: saved.get(key) ?? new Decisions(), restored: null };
+    },
+    changed(key) {
+      this.changes.push(key);
+    },
+    async forget(key) {
+      this.forgotten.push(key);
+    },
+    markExported(key) {
+      this.exported.push(key);
+    },
     async saveSession() {},
     updateSession() {},
   };
 }
 
 const dataset = {
-  fingerprint: 'abc', numExamples: 4, numClasses: 3, classNames: ['cat', 'dog', 'bird'],
-  labels: Int32Array.of(0, 1, 2, 0), extraColumns: [{ name: 'id', values: ['img_01', 'IMG_02', 'c', 'd'] }],
+  fingerprint: 'abc',
+  numExamples: 4,
+  numClasses: 3,
+  classNames: ['cat', 'dog', 'bird'],
+  labels: Int32Array.of(0, 1, 2, 0),
+  extraColumns: [{ name: 'id', values: ['img_01', 'IMG_02', 'c', 'd'] }],
   source: { labelsColumn: 2 },
 };
 const report = {
-  numExamples: 4, issues: Int32Array.of(1, 3), suggestedLabel: Int32Array.of(0, 2, 2, 1),
-  isLabelIssue: Uint8Array.of(0, 1, 0, 1), labelQuality: Float64Array.of(0.9, 0.1, 0.8, 0.2),
+  numExamples: 4,
+  issues: Int32Array.of(1, 3),
+  suggestedLabel: Int32Array.of(0, 2, 2, 1),
+  isLabelIssue: Uint8Array.of(0, 1, 0, 1),
+  labelQuality: Float64Array.of(0.9, 0.1, 0.8, 0.2),
 };
 
 async function setup({ writeLabels } = {}) {
   const events = [];
   const store = memoryStore();
   const review = new ReviewController({
-    store, context: () => ({ dataset, report }), emit: (type, detail) => events.push({ type, detail }), writeLabels,
+    store,
+    context: () => ({ dataset, report }),
+    emit: (type, detail) => events.push({ type, detail }),
+    writeLabels,
   });
-  review.use(await review.open(dataset, [{ role: 'combined', columns: ['id', 'label'], firstRow: ['img_01', 'cat'], file: { name: 'd.csv' } }], 'd'));
+  review.use(
+    await review.open(
+      dataset,
+      [{ role: 'combined', columns: ['id', 'label'], firstRow: ['img_01', 'cat'], file: { name: 'd.csv' } }],
+      'd',
+    ),
+  );
   return { review, events, store };
 }
 
@@ -45,9 +74,18 @@ test('decide, relabel, clear and undo: each fires one decision event with the co
   review.decide(3, 'relabel', 2, 'key');
   assert.equal(review.clear(0, 'clear'), false, 'no decision to clear');
   assert.equal(review.undo(), 3);
-  assert.deepEqual(review.list().map((e) => [e.index, e.decision, e.labelName]), [[1, 'accept', 'bird']]);
-  assert.deepEqual(events.map((e) => [e.detail.index, e.detail.source, e.detail.numFlaggedReviewed]),
-    [[1, 'click', 1], [3, 'key', 2], [3, 'undo', 1]]);
+  assert.deepEqual(
+    review.list().map((e) => [e.index, e.decision, e.labelName]),
+    [[1, 'accept', 'bird']],
+  );
+  assert.deepEqual(
+    events.map((e) => [e.detail.index, e.detail.source, e.detail.numFlaggedReviewed]),
+    [
+      [1, 'click', 1],
+      [3, 'key', 2],
+      [3, 'undo', 1],
+    ],
+  );
   // ids keep their case in the event.
   assert.equal(events[0].detail.id, 'IMG_02');
   assert.equal(store.changes.length, 3);
@@ -67,7 +105,15 @@ test('start over clears here and in the store and says how many', async () => {
   assert.equal(await review.startOver(), 2);
   assert.equal(review.decisions.size, 0);
   assert.equal(store.forgotten.length, 1);
-  assert.deepEqual(events.at(-1).detail, { numDecided: 0, numFlagged: 2, numFlaggedReviewed: 0, index: null, decision: null, cleared: 2, source: 'start-over' });
+  assert.deepEqual(events.at(-1).detail, {
+    numDecided: 0,
+    numFlagged: 2,
+    numFlaggedReviewed: 0,
+    index: null,
+    decision: null,
+    cleared: 2,
+    source: 'start-over',
+  });
 });
 
 test('exports: decisions CSV and corrected labels by name, each marking the decisions exported', async () => {
@@ -85,7 +131,7 @@ test('exports: decisions CSV and corrected labels by name, each marking the deci
   assert.equal(store.exported.length, 2);
 });
 
-test('corrected labels through the worker\'s writer: the labels file itself, with the decisions applied', async () => {
+test("corrected labels through the worker's writer: the labels file itself, with the decisions applied", async () => {
   const calls = [];
   const writeLabels = async (file, { labels }) => {
     calls.push([file.name, Array.from(labels)]);

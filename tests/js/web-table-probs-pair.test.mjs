@@ -9,8 +9,10 @@ const entry = (name, role) => ({ file: { name }, role, reason: 'sniffed' });
 const roles = (entries) => entries.map((e) => `${e.file.name}:${e.role}`);
 
 test('dropped together, in either order: the table gives the labels, the file the probabilities', () => {
-  for (const drop of [[entry('tickets.csv', 'combined'), entry('probs.csv', 'predProbs')],
-    [entry('probs.csv', 'predProbs'), entry('tickets.csv', 'combined')]]) {
+  for (const drop of [
+    [entry('tickets.csv', 'combined'), entry('probs.csv', 'predProbs')],
+    [entry('probs.csv', 'predProbs'), entry('tickets.csv', 'combined')],
+  ]) {
     const merged = mergeFiles([], drop, false);
     assert.deepEqual(roles(merged).sort(), ['probs.csv:predProbs', 'tickets.csv:labels']);
     assert.equal(checkRoles(merged).ready, true);
@@ -41,6 +43,7 @@ test('other sets are left as they are', () => {
   const features = [entry('t.csv', 'combined'), entry('x.npy', 'features')];
   assert.equal(tableBesideProbabilities(features), features);
   // A second table after a read one starts over, as before.
-  assert.deepEqual(roles(mergeFiles([entry('t.csv', 'combined')], [entry('u.csv', 'combined')], true)),
-    ['u.csv:combined']);
+  assert.deepEqual(roles(mergeFiles([entry('t.csv', 'combined')], [entry('u.csv', 'combined')], true)), [
+    'u.csv:combined',
+  ]);
 });

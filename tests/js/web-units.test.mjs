@@ -19,13 +19,19 @@ test('attributes: src wins over demo; labels-src + pred-probs-src with truth-src
   assert.notEqual(requestedSources(attrs({ demo: 'mnist' })).key, requestedSources(attrs({ src: 'a.csv' })).key);
 });
 
-test('decisions from another tab apply per row, outside this tab\'s undo history', () => {
+test("decisions from another tab apply per row, outside this tab's undo history", () => {
   const d = new Decisions();
   d.set(1, 'keep', { given: 0, suggested: 1 });
   assert.equal(d.applyRemote(2, { decision: 'accept', label: 1, at: 5 }), true);
   assert.equal(d.applyRemote(2, { decision: 'accept', label: 1, at: 6 }), false, 'the same decision changes nothing');
-  assert.deepEqual(d.entries().map((e) => [e.index, e.decision]), [[1, 'keep'], [2, 'accept']]);
-  assert.equal(d.undo(), 1, 'undo takes back this tab\'s own change, not the other tab\'s');
+  assert.deepEqual(
+    d.entries().map((e) => [e.index, e.decision]),
+    [
+      [1, 'keep'],
+      [2, 'accept'],
+    ],
+  );
+  assert.equal(d.undo(), 1, "undo takes back this tab's own change, not the other tab's");
   assert.equal(d.applyRemote(2, null), true);
   assert.equal(d.size, 0);
   assert.equal(d.applyRemote(3, { decision: 'maybe', label: 0 }), false);
@@ -36,7 +42,10 @@ test('histogram count ticks: at least 4 from 3 rows up, at most 6, the largest c
     const ticks = countTicks(max);
     assert.ok(ticks.length >= 4 && ticks.length <= 6, `${max}: ${ticks}`);
     assert.equal(ticks.at(-1), max);
-    assert.deepEqual(ticks, [...ticks].sort((a, b) => a - b));
+    assert.deepEqual(
+      ticks,
+      [...ticks].sort((a, b) => a - b),
+    );
   }
 });
 

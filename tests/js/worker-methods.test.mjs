@@ -17,8 +17,9 @@ const MAIN_THREAD_ONLY = {
 /** Names of the methods (not getters) of an object's class. */
 function methodsOf(object) {
   const proto = Object.getPrototypeOf(object);
-  return Object.getOwnPropertyNames(proto).filter((name) => name !== 'constructor'
-    && typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function');
+  return Object.getOwnPropertyNames(proto).filter(
+    (name) => name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function',
+  );
 }
 
 let ls;
@@ -34,7 +35,10 @@ after(() => {
 });
 
 test('every method of LabelScope and of ls.multiLabel has an entry (or is main-thread only)', () => {
-  const tables = [['LabelScope', ls, METHODS], ['multiLabel', ls.multiLabel, MULTI_LABEL_METHODS]];
+  const tables = [
+    ['LabelScope', ls, METHODS],
+    ['multiLabel', ls.multiLabel, MULTI_LABEL_METHODS],
+  ];
   for (const [what, api, table] of tables) {
     const methods = methodsOf(api);
     assert.ok(methods.length > 5, `${what}: its methods are found`);

@@ -52,7 +52,7 @@ describe('worker client', () => {
       const expected = ls[method]({ ...data, ...options });
       assert.deepEqual(await client[method]({ ...copy(), ...options }), expected, method);
     }
-    assert.equal(typeof await client.numLabelIssues(copy()), 'number');
+    assert.equal(typeof (await client.numLabelIssues(copy())), 'number');
     assert.deepEqual(await client.audit(copy(), { rankBy: 'self_confidence' }), ls.audit(data));
   });
 
@@ -64,18 +64,33 @@ describe('worker client', () => {
   });
 
   test('errors come back as LabelScopeErrors', async () => {
-    const e = await assertLabelScopeError(() => client.findLabelIssues({ ...copy(), filter_by: 'both' }),
-      'invalid_option');
+    const e = await assertLabelScopeError(
+      () => client.findLabelIssues({ ...copy(), filter_by: 'both' }),
+      'invalid_option',
+    );
     assert.match(e.message, /filterBy/);
-    await assertLabelScopeError(() => client.getLabelQualityScores({ labels: [0, 1, 2, 0],
-      predProbs: [[0.8, 0.1, 0.1], [0.1, NaN, 0.1], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4]] }), 'non_finite',
-    { example: 1, classIndex: 1 });
+    await assertLabelScopeError(
+      () =>
+        client.getLabelQualityScores({
+          labels: [0, 1, 2, 0],
+          predProbs: [
+            [0.8, 0.1, 0.1],
+            [0.1, NaN, 0.1],
+            [0.1, 0.1, 0.8],
+            [0.3, 0.3, 0.4],
+          ],
+        }),
+      'non_finite',
+      { example: 1, classIndex: 1 },
+    );
   });
 
   test('readDataset -> WorkerDataset: audit, methods, probabilityRows, free', async () => {
     const progress = [];
-    const ds = await client.readDataset({ labels: new Uint8Array(c.labelsText), predProbs: new Uint8Array(c.probsText) },
-      { onProgress: (p) => progress.push(p) });
+    const ds = await client.readDataset(
+      { labels: new Uint8Array(c.labelsText), predProbs: new Uint8Array(c.probsText) },
+      { onProgress: (p) => progress.push(p) },
+    );
     assert.equal(typeof ds.datasetId, 'number');
     assert.equal(ds.numExamples, c.n);
     assert.equal(ds.numClasses, c.numClasses);
@@ -86,10 +101,14 @@ describe('worker client', () => {
     assert.equal(progress.at(-1).bytesRead, progress.at(-1).totalBytes);
     const data = copy();
     assert.deepEqual(await client.audit(ds), ls.audit(data));
-    assert.deepEqual(await client.audit(ds, { filterBy: 'prune_by_class', rankBy: 'none' }),
-      ls.audit(data, { filterBy: 'prune_by_class', rankBy: 'none' }));
-    assert.deepEqual(await client.findLabelIssues({ dataset: ds, returnIndicesRankedBy: 'self_confidence' }),
-      ls.findLabelIssues({ ...data, returnIndicesRankedBy: 'self_confidence' }));
+    assert.deepEqual(
+      await client.audit(ds, { filterBy: 'prune_by_class', rankBy: 'none' }),
+      ls.audit(data, { filterBy: 'prune_by_class', rankBy: 'none' }),
+    );
+    assert.deepEqual(
+      await client.findLabelIssues({ dataset: ds, returnIndicesRankedBy: 'self_confidence' }),
+      ls.findLabelIssues({ ...data, returnIndicesRankedBy: 'self_confidence' }),
+    );
     assert.deepEqual(await client.getLabelQualityScores({ dataset: ds }), ls.getLabelQualityScores(data));
     assert.deepEqual(await client.rankClassesByLabelQuality({ dataset: ds }), ls.rankClassesByLabelQuality(data));
     assert.deepEqual(await ds.probabilityRows(3, 2), c.flat.slice(15, 25));
@@ -100,26 +119,41 @@ describe('worker client', () => {
   });
 
   test('readDataset errors keep file/row/column; a pre-aborted signal cancels', async () => {
-    await assertLabelScopeError(() => client.readDataset({ labels: 'label\n0\n1\n7\n',
-      predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,.8\n' } }), 'label_out_of_range',
-    { file: 'labels', row: 3, column: 1 });
-    await assertLabelScopeError(() => client.readDataset({ combined: new Blob(['label,a,b\n0,.9,.1\n1,.2,x\n']) }),
-      'bad_number', { file: 'data.csv', row: 2, column: 3 });
-    await assertLabelScopeError(() => client.readDataset({ labels: '0\n1\n', predProbs: '.5,.5\n.5,.5\n' },
-      { signal: AbortSignal.abort() }), 'cancelled');
+    await assertLabelScopeError(
+      () =>
+        client.readDataset({
+          labels: 'label\n0\n1\n7\n',
+          predProbs: { name: 'pp.csv', data: 'a,b,c\n.8,.1,.1\n.1,.8,.1\n.1,.1,.8\n' },
+        }),
+      'label_out_of_range',
+      { file: 'labels', row: 3, column: 1 },
+    );
+    await assertLabelScopeError(
+      () => client.readDataset({ combined: new Blob(['label,a,b\n0,.9,.1\n1,.2,x\n']) }),
+      'bad_number',
+      { file: 'data.csv', row: 2, column: 3 },
+    );
+    await assertLabelScopeError(
+      () => client.readDataset({ labels: '0\n1\n', predProbs: '.5,.5\n.5,.5\n' }, { signal: AbortSignal.abort() }),
+      'cancelled',
+    );
   });
 
   test('a dataset whose readDataset was cancelled is freed in the worker', async () => {
     const controller = new AbortController();
-    const reading = client.readDataset({ labels: new Uint8Array(c.labelsText), predProbs: new Uint8Array(c.probsText) },
-      { signal: controller.signal, onProgress: () => controller.abort() });
+    const reading = client.readDataset(
+      { labels: new Uint8Array(c.labelsText), predProbs: new Uint8Array(c.probsText) },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
     await assertLabelScopeError(() => reading, 'cancelled');
     // The worker finished reading anyway (in-memory bytes); once its answer has arrived the client
     // asks the worker to free that dataset. A later round trip orders us after both.
     const kept = await client.readDataset({ labels: '0\n1\n', predProbs: '.9,.1\n.2,.8\n' });
     const cancelledId = kept.datasetId - 1;
-    await assertLabelScopeError(() => client.call('probabilityRows', { datasetId: cancelledId, start: 0, count: 1 }),
-      'freed');
+    await assertLabelScopeError(
+      () => client.call('probabilityRows', { datasetId: cancelledId, start: 0, count: 1 }),
+      'freed',
+    );
     await kept.free();
   });
 
@@ -131,7 +165,10 @@ describe('worker client', () => {
     second.terminate();
     await assertLabelScopeError(() => pending, 'worker_error');
     const later = await Promise.race([
-      second.numLabelIssues(copy()).then(() => 'resolved', (e) => e),
+      second.numLabelIssues(copy()).then(
+        () => 'resolved',
+        (e) => e,
+      ),
       new Promise((resolve) => setTimeout(() => resolve('hung'), 2000)),
     ]);
     assert.ok(later instanceof LabelScopeError && later.code === 'worker_error', String(later));

@@ -29,30 +29,61 @@ export async function tour(file: File, wasm: ArrayBuffer): Promise<void> {
 
   // --- arrays in, typed arrays out ---
   const labels = new Int32Array([0, 0, 1, 1, 2, 2, 0]);
-  const rows = [[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.1, 0.8, 0.1], [0.2, 0.7, 0.1],
-    [0.1, 0.1, 0.8], [0.1, 0.2, 0.7], [0.8, 0.1, 0.1]];
+  const rows = [
+    [0.9, 0.05, 0.05],
+    [0.1, 0.8, 0.1],
+    [0.1, 0.8, 0.1],
+    [0.2, 0.7, 0.1],
+    [0.1, 0.1, 0.8],
+    [0.1, 0.2, 0.7],
+    [0.8, 0.1, 0.1],
+  ];
   const flat = new Float64Array(rows.flat());
 
   const found: FindLabelIssuesResult = ls.findLabelIssues({
-    labels, predProbs: flat, numClasses: 3,
-    filterBy: 'prune_by_noise_rate', returnIndicesRankedBy: 'self_confidence', fracNoise: 1, minExamplesPerClass: 1,
+    labels,
+    predProbs: flat,
+    numClasses: 3,
+    filterBy: 'prune_by_noise_rate',
+    returnIndicesRankedBy: 'self_confidence',
+    fracNoise: 1,
+    minExamplesPerClass: 1,
   });
   const mask: Uint8Array = found.mask;
   const ranked: Int32Array = found.indices; // most likely mislabelled first
   const warnings: LabelScopeWarning[] = found.warnings;
-  console.log(mask.length, ranked[0], warnings.map((w) => `${w.code}: ${w.message}`));
+  console.log(
+    mask.length,
+    ranked[0],
+    warnings.map((w) => `${w.code}: ${w.message}`),
+  );
 
-  ls.findLabelIssues({ labels: [0, 0, 1, 1, 2, 2, 0], predProbs: rows, numToRemovePerClass: [1, 0, 0],
-    filterBy: 'both' });
+  ls.findLabelIssues({
+    labels: [0, 0, 1, 1, 2, 2, 0],
+    predProbs: rows,
+    numToRemovePerClass: [1, 0, 0],
+    filterBy: 'both',
+  });
   ls.findLabelIssues({ labels, predProbs: new Float32Array(flat), numClasses: 3, returnIndicesRankedBy: 'none' });
   ls.findLabelIssues({ labels, predProbs: rows, returnIndicesRankedBy: 'confidence_weighted_entropy' });
 
-  const filters: FilterBy[] = ['prune_by_noise_rate', 'prune_by_class', 'both', 'confident_learning',
-    'predicted_neq_given', 'low_normalized_margin', 'low_self_confidence'];
+  const filters: FilterBy[] = [
+    'prune_by_noise_rate',
+    'prune_by_class',
+    'both',
+    'confident_learning',
+    'predicted_neq_given',
+    'low_normalized_margin',
+    'low_self_confidence',
+  ];
   for (const filterBy of filters) ls.findLabelIssues({ labels, predProbs: rows, filterBy });
 
-  const scores: Float64Array = ls.getLabelQualityScores({ labels, predProbs: rows, method: 'normalized_margin',
-    adjustPredProbs: true }).scores; // lower = more likely mislabelled
+  const scores: Float64Array = ls.getLabelQualityScores({
+    labels,
+    predProbs: rows,
+    method: 'normalized_margin',
+    adjustPredProbs: true,
+  }).scores; // lower = more likely mislabelled
   ls.getLabelQualityScores({ labels, predProbs: rows, method: 'confidence_weighted_entropy' });
 
   const cj = ls.computeConfidentJoint({ labels, predProbs: rows, calibrate: false });
@@ -60,14 +91,23 @@ export async function tour(file: File, wasm: ArrayBuffer): Promise<void> {
   const thresholds: number[] = cj.thresholds;
   const offDiagonal: Int32Array = cj.offDiagonal;
 
-  const latent = ls.estimateLatent({ labels, predProbs: rows, pyMethod: 'marginal_ps', convergeLatentEstimates: false });
+  const latent = ls.estimateLatent({
+    labels,
+    predProbs: rows,
+    pyMethod: 'marginal_ps',
+    convergeLatentEstimates: false,
+  });
   const py: number[] = latent.py;
   const nm: number[][] = latent.noiseMatrix;
   const inm: number[][] = latent.inverseNoiseMatrix;
 
   const n1: number = ls.numLabelIssues({ labels, predProbs: rows, estimationMethod: 'off_diagonal_calibrated' });
-  const n2: number = ls.numLabelIssues({ labels, predProbs: rows, estimationMethod: 'off_diagonal_custom',
-    confidentJoint: joint });
+  const n2: number = ls.numLabelIssues({
+    labels,
+    predProbs: rows,
+    estimationMethod: 'off_diagonal_custom',
+    confidentJoint: joint,
+  });
 
   const health = ls.healthSummary({ labels, predProbs: rows, asymmetric: true });
   const worst: ClassQuality | undefined = health.classesByLabelQuality[0];
@@ -93,9 +133,15 @@ export async function tour(file: File, wasm: ArrayBuffer): Promise<void> {
   // --- files in: a Dataset in WebAssembly memory ---
   const progress: ReadProgress[] = [];
   const controller = new AbortController();
-  const dataset: Dataset = await ls.readDataset({ combined: file }, {
-    onProgress: (p) => progress.push(p), signal: controller.signal, labelColumn: 'label', float32: true,
-  });
+  const dataset: Dataset = await ls.readDataset(
+    { combined: file },
+    {
+      onProgress: (p) => progress.push(p),
+      signal: controller.signal,
+      labelColumn: 'label',
+      float32: true,
+    },
+  );
   try {
     const names: string[] = dataset.classNames;
     const firstRows: Float64Array = dataset.probabilityRows(0, 10);
@@ -107,12 +153,17 @@ export async function tour(file: File, wasm: ArrayBuffer): Promise<void> {
   } finally {
     dataset.free();
   }
-  const separate = await ls.readDataset({
-    labels: { name: 'labels.csv', data: 'label\n0\n1\n' },
-    predProbs: new Uint8Array([0x30]),
-  }, { classNames: ['cat', 'dog'] });
+  const separate = await ls.readDataset(
+    {
+      labels: { name: 'labels.csv', data: 'label\n0\n1\n' },
+      predProbs: new Uint8Array([0x30]),
+    },
+    { classNames: ['cat', 'dog'] },
+  );
   separate.free();
-  async function* chunks(): AsyncGenerator<Uint8Array> { yield new Uint8Array(0); }
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield new Uint8Array(0);
+  }
   (await ls.readDataset({ labels: chunks(), predProbs: await file.arrayBuffer() })).free();
 
   // --- errors ---

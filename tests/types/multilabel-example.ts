@@ -12,9 +12,19 @@ export async function multiLabelTour(labelsFile: File, probsFile: File): Promise
   const ls = await createLabelScope();
   const ml = ls.multiLabel;
   const labels = [[0], [0, 1], [], [1, 2]];
-  const predProbs = [[0.9, 0.1, 0.2], [0.8, 0.7, 0.1], [0.1, 0.2, 0.3], [0.2, 0.9, 0.8]];
+  const predProbs = [
+    [0.9, 0.1, 0.2],
+    [0.8, 0.7, 0.1],
+    [0.1, 0.2, 0.3],
+    [0.2, 0.9, 0.8],
+  ];
 
-  const found = ml.findLabelIssues({ labels, predProbs, filterBy: 'confident_learning', returnIndicesRankedBy: 'none' });
+  const found = ml.findLabelIssues({
+    labels,
+    predProbs,
+    filterBy: 'confident_learning',
+    returnIndicesRankedBy: 'none',
+  });
   const first: number | undefined = found.indices[0];
   const perClass: Int32Array[] = ml.findIssuesPerClass({ labels, predProbs }).perClass;
   const aggregator: Aggregator = 'softmin';
@@ -22,7 +32,11 @@ export async function multiLabelTour(labelsFile: File, probsFile: File): Promise
   ml.getLabelQualityScores({ labels, predProbs, aggregator: 'exponential_moving_average', alpha: null });
   // @ts-expect-error not an aggregator
   ml.getLabelQualityScores({ labels, predProbs, aggregator: 'median' });
-  const rows: number[][] = ml.getLabelQualityScoresPerClass({ labels, predProbs, method: 'normalized_margin' }).perClass;
+  const rows: number[][] = ml.getLabelQualityScoresPerClass({
+    labels,
+    predProbs,
+    method: 'normalized_margin',
+  }).perClass;
   const cj = ml.computeConfidentJoint({ labels, predProbs });
   const present: number = cj.confidentJoint[0][1][1];
   const n: number = ml.numLabelIssues({ labels, predProbs });
@@ -43,9 +57,16 @@ export async function multiLabelTour(labelsFile: File, probsFile: File): Promise
   await remote.free();
 
   // One-vs-rest probabilities from a table of label sets and features, straight into the audit.
-  const cv = await ml.crossValProbs({ combined: labelsFile }, { folds: 5, features: ['x1', 'x2'], onProgress: (p) => {
-    if (p.stage === 'training') void p.foldsDone;
-  } });
+  const cv = await ml.crossValProbs(
+    { combined: labelsFile },
+    {
+      folds: 5,
+      features: ['x1', 'x2'],
+      onProgress: (p) => {
+        if (p.stage === 'training') void p.foldsDone;
+      },
+    },
+  );
   const fromCv: MultiLabelAuditReport = ml.audit({ labels: cv.labels, predProbs: cv.probs, numClasses: cv.numClasses });
   // Or a labels file of sets with an N x D features file (.npy, numeric CSV or Parquet).
   const pair = await ml.crossValProbs({ labels: labelsFile, features: probsFile }, { folds: 3 });

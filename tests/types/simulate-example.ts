@@ -6,9 +6,23 @@ export async function lesson(file: File): Promise<void> {
   const dataset = await ls.readDataset({ combined: file });
   const sim: NoiseSimulation = ls.simulateNoise({ dataset, rate: 0.1, seed: 7, pair: 'Shirt,T-shirt' });
   ls.simulateNoise({ labels: [0, 1, 2], numClasses: 3, rate: 0.5, pair: [0, 'two'] });
-  ls.simulateNoise({ labels: new Int32Array(3), numClasses: 2, noiseMatrix: [[0.9, 0.2], [0.1, 0.8]] });
+  ls.simulateNoise({
+    labels: new Int32Array(3),
+    numClasses: 2,
+    noiseMatrix: [
+      [0.9, 0.2],
+      [0.1, 0.8],
+    ],
+  });
   // @ts-expect-error a noise matrix sets the rate itself
-  ls.simulateNoise({ dataset, rate: 0.1, noiseMatrix: [[1, 0], [0, 1]] });
+  ls.simulateNoise({
+    dataset,
+    rate: 0.1,
+    noiseMatrix: [
+      [1, 0],
+      [0, 1],
+    ],
+  });
   // @ts-expect-error rate (or a noise matrix) is required
   ls.simulateNoise({ dataset, seed: 1 });
   const predProbs = dataset.probabilityRows(0, dataset.numExamples);
@@ -38,8 +52,18 @@ export async function lesson(file: File): Promise<void> {
   await ls.simulateNoisyData({ dataset, rate: 0.1, probabilities: 'keep', returnDataset: true });
   // @ts-expect-error probabilities is 'recompute' or 'keep'
   await ls.simulateNoisyData({ dataset, rate: 0.1, probabilities: 'retrain' });
-  const honest = await ls.sweepNoisyData({ dataset, rates: [0, 0.1], features: pixels, onProgress: (p) => console.log(p.rateIndex) });
+  const honest = await ls.sweepNoisyData({
+    dataset,
+    rates: [0, 0.1],
+    features: pixels,
+    onProgress: (p) => console.log(p.rateIndex),
+  });
   console.log(honest.map((h) => [h.recall, h.probabilities]));
-  const wnoisy = await worker.simulateNoisyData({ dataset: wd, rate: 0.1, features: new Blob([]), returnDataset: true });
+  const wnoisy = await worker.simulateNoisyData({
+    dataset: wd,
+    rate: 0.1,
+    features: new Blob([]),
+    returnDataset: true,
+  });
   await wnoisy.dataset?.free();
 }

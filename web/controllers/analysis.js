@@ -14,10 +14,10 @@ export class AnalysisController {
   #deps;
   #view;
   #requests = new LatestRequest();
-  #auditing = 0;        // token of the analysis in flight, 0 when none
-  #auditAgain = false;  // settings changed while it ran: one more run when it ends
+  #auditing = 0; // token of the analysis in flight, 0 when none
+  #auditAgain = false; // settings changed while it ran: one more run when it ends
   #phase = 'idle';
-  #session;             // what the session holds (session.js)
+  #session; // what the session holds (session.js)
 
   /**
    * @param {import('./files.js').Deps} deps what the controller works with
@@ -29,20 +29,42 @@ export class AnalysisController {
     this.#session = new AnalysisSession(deps.dataRoles);
   }
 
-  get phase() { return this.#phase; }
-  get entries() { return this.#session.entries; }
-  get labelColumn() { return this.#session.labelColumn; }
-  get dataset() { return this.#session.dataset; }
-  get report() { return this.#session.report; }
-  get truth() { return this.#session.truth; }
-  get origin() { return this.#session.origin; }
-  get stats() { return { ...this.#session.stats }; }
+  get phase() {
+    return this.#phase;
+  }
+  get entries() {
+    return this.#session.entries;
+  }
+  get labelColumn() {
+    return this.#session.labelColumn;
+  }
+  get dataset() {
+    return this.#session.dataset;
+  }
+  get report() {
+    return this.#session.report;
+  }
+  get truth() {
+    return this.#session.truth;
+  }
+  get origin() {
+    return this.#session.origin;
+  }
+  get stats() {
+    return { ...this.#session.stats };
+  }
   /** Whether the reader was told to take probabilities it found implausible (the person's choice). */
-  get allowUnnormalized() { return this.#session.allowUnnormalized; }
+  get allowUnnormalized() {
+    return this.#session.allowUnnormalized;
+  }
   /** Fetching or reading: a settings change waits for the analysis that follows. */
-  get loading() { return this.#phase === 'loading' || this.#phase === 'reading' || this.#phase === 'computing'; }
+  get loading() {
+    return this.#phase === 'loading' || this.#phase === 'reading' || this.#phase === 'computing';
+  }
   /** The dataset read from the files listed now (null while they differ). */
-  get shownDataset() { return this.#session.shownDataset; }
+  get shownDataset() {
+    return this.#session.shownDataset;
+  }
 
   // ---- requests -------------------------------------------------------------------------------
 
@@ -58,7 +80,9 @@ export class AnalysisController {
     } catch (error) {
       if (!this.#live(token)) return undefined;
       if (error.code === 'cancelled') return this.#cancelled();
-      return this.#fail(error, 'Could not load the data', { hint: 'Check the address of the data file; it must be on this site.' });
+      return this.#fail(error, 'Could not load the data', {
+        hint: 'Check the address of the data file; it must be on this site.',
+      });
     }
     if (!this.#live(token)) return undefined;
     return this.addFiles(files, { replace: true, origin });
@@ -99,7 +123,12 @@ export class AnalysisController {
 
   /** The label column of a combined table, the person's choice over the reader's guess. */
   setLabelColumn(column) {
-    return this.#edit(() => { this.#session.labelColumn = column; }, { force: true });
+    return this.#edit(
+      () => {
+        this.#session.labelColumn = column;
+      },
+      { force: true },
+    );
   }
 
   swapRoles() {
@@ -114,7 +143,12 @@ export class AnalysisController {
 
   /** "These are probabilities — analyse anyway": the reader's allowUnnormalized (its warning shown); false: checked. */
   setAllowUnnormalized(on) {
-    return this.#edit(() => { this.#session.allowUnnormalized = Boolean(on); }, { force: true });
+    return this.#edit(
+      () => {
+        this.#session.allowUnnormalized = Boolean(on);
+      },
+      { force: true },
+    );
   }
 
   /** Reads the same files again (a lesson's simulated noise changed). */
@@ -179,10 +213,18 @@ export class AnalysisController {
       // A lesson's simulated noise (controllers/simulation.js): flips, and the probabilities computed
       // again on the noisy labels from the features file.
       const features = training ?? featuresFile(this.#session.entries);
-      const progress = (text, fraction) => { if (this.#live(token)) this.#view.progress(text, fraction); };
+      const progress = (text, fraction) => {
+        if (this.#live(token)) this.#view.progress(text, fraction);
+      };
       try {
         const client = await this.#deps.client();
-        dataset = await this.#deps.prepareDataset(dataset, { client, signal: this.#requests.signal, computed: true, features, progress });
+        dataset = await this.#deps.prepareDataset(dataset, {
+          client,
+          signal: this.#requests.signal,
+          computed: true,
+          features,
+          progress,
+        });
       } catch (error) {
         return this.#readFailed(token, error);
       }
@@ -194,7 +236,11 @@ export class AnalysisController {
   /** Computing ended without data: cancelled (a note) or failed (error); the results shown before stay. */
   endCompute(note, error = null) {
     this.#view.idle();
-    if (error) return this.#fail(error, 'Could not compute probabilities', { keepResults: Boolean(this.#session.report), hint: null });
+    if (error)
+      return this.#fail(error, 'Could not compute probabilities', {
+        keepResults: Boolean(this.#session.report),
+        hint: null,
+      });
     this.#view.note(note ?? '');
     this.#setPhase(this.#session.report ? 'ready' : 'idle');
     return undefined;
@@ -250,7 +296,9 @@ export class AnalysisController {
 
   async #read(token, signal) {
     const { entries, labelColumn, allowUnnormalized } = this.#session;
-    const onProgress = (p) => { if (this.#live(token)) this.#view.readProgress(p); };
+    const onProgress = (p) => {
+      if (this.#live(token)) this.#view.readProgress(p);
+    };
     const request = { labelColumn, allowUnnormalized, signal, onProgress };
     const { input, options, classNamesFile } = readRequest(entries, request);
     this.#setPhase('reading');
@@ -303,12 +351,18 @@ export class AnalysisController {
   }
 
   async #applyTruthFiles(token) {
-    const parsed = await parseTruthFiles(this.#session.entries, this.#session.dataset, this.#deps.parseTruth, (error, entry) => {
-      if (!this.#live(token)) return;
-      this.#fail(error, `Could not use ${entry.file.name} as known truth`, {
-        keepResults: true, hint: 'The analysis below ignores this file. Fix it and drop it again.',
-      });
-    });
+    const parsed = await parseTruthFiles(
+      this.#session.entries,
+      this.#session.dataset,
+      this.#deps.parseTruth,
+      (error, entry) => {
+        if (!this.#live(token)) return;
+        this.#fail(error, `Could not use ${entry.file.name} as known truth`, {
+          keepResults: true,
+          hint: 'The analysis below ignores this file. Fix it and drop it again.',
+        });
+      },
+    );
     if (this.#live(token)) this.#session.truth = this.#deps.buildTruth(this.#session.dataset, parsed);
   }
 
@@ -335,8 +389,13 @@ export class AnalysisController {
     this.#setPhase('analysing');
     const settings = this.#view.settings();
     const outcome = await auditInWorker(dataset, settings, {
-      client: this.#deps.client, view: this.#view, signal,
-      live: () => this.#live(token), started: () => { this.#session.stats.audits++; },
+      client: this.#deps.client,
+      view: this.#view,
+      signal,
+      live: () => this.#live(token),
+      started: () => {
+        this.#session.stats.audits++;
+      },
     });
     if (!outcome || !this.#live(token)) return null;
     if (outcome.error) {
@@ -388,7 +447,10 @@ export class AnalysisController {
     this.#session.forgetReport();
     this.#view.hideResults();
     this.#view.showFiles(null, true);
-    this.#view.note('Analysis cancelled. The files are read; nothing was lost.', { label: 'Analyse', run: () => this.analyse() });
+    this.#view.note('Analysis cancelled. The files are read; nothing was lost.', {
+      label: 'Analyse',
+      run: () => this.analyse(),
+    });
     this.#setPhase('idle');
   }
 

@@ -3,7 +3,9 @@ export const SOURCE_ATTRIBUTES = ['demo', 'src', 'labels-src', 'pred-probs-src',
 
 /** The file's name without folders and extension ("data" for "/x/data.csv"). */
 export function baseName(name) {
-  const last = String(name ?? 'labelscope').split(/[\\/]/).pop();
+  const last = String(name ?? 'labelscope')
+    .split(/[\\/]/)
+    .pop();
   return last.replace(/\.[^.]+$/, '') || 'labelscope';
 }
 
@@ -19,7 +21,8 @@ export function requestedSources(attr) {
   if (sources.src) return { key, urls: [sources.src, ...truth], sourceName: baseName(sources.src) };
   if (sources['labels-src'] || sources['pred-probs-src']) {
     return {
-      key, sourceName: baseName(sources['labels-src'] ?? sources['pred-probs-src']),
+      key,
+      sourceName: baseName(sources['labels-src'] ?? sources['pred-probs-src']),
       urls: [sources['labels-src'], sources['pred-probs-src'], ...truth].filter(Boolean),
     };
   }

@@ -15,7 +15,9 @@ const SHOW_PROGRESS_AFTER_MS = 250;
  */
 export async function auditInWorker(dataset, settings, { client, view, signal, live, started }) {
   let fraction = null; // stages done / stages, as the worker reports them
-  const show = () => { if (live()) view.progress('Analysing…', fraction); };
+  const show = () => {
+    if (live()) view.progress('Analysing…', fraction);
+  };
   const slow = view.progressShowing() ? (show(), null) : setTimeout(show, SHOW_PROGRESS_AFTER_MS);
   const onProgress = ({ stagesDone, numStages }) => {
     fraction = stagesDone / numStages;

@@ -1,7 +1,22 @@
 // Which passthrough columns of a dataset people see: an id column and a text column, if the data
 // has them. Shared by the table, the detail pane, the compact view and the events (no DOM).
 
-const TEXT_NAMES = ['text', 'sentence', 'title', 'headline', 'content', 'description', 'caption', 'name', 'item', 'filename', 'file', 'path', 'image', 'url'];
+const TEXT_NAMES = [
+  'text',
+  'sentence',
+  'title',
+  'headline',
+  'content',
+  'description',
+  'caption',
+  'name',
+  'item',
+  'filename',
+  'file',
+  'path',
+  'image',
+  'url',
+];
 const ID_NAMES = ['id', 'example_id', 'row_id', 'key', 'uid'];
 
 /** {id, text}: each a column {name, values} of dataset.extraColumns, or null. */

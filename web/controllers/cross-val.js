@@ -36,7 +36,12 @@ export function sniffParquetToo(sniff) {
     const magic = String.fromCharCode(...head) === PARQUET_MAGIC;
     if (!magic && !/\.parquet$/i.test(file.name)) return entry;
     return {
-      file, role: 'combined', format: 'parquet', reason: 'a Parquet table', columns: null, firstRow: [],
+      file,
+      role: 'combined',
+      format: 'parquet',
+      reason: 'a Parquet table',
+      columns: null,
+      firstRow: [],
       looksLikeFeatures: false,
     };
   };
@@ -51,10 +56,10 @@ export class CrossValController {
   #deps;
   #view;
   #result = null;
-  #again = null;  // the last computation asked for, to run again after a Cancel
-  #last = null;   // {input, options, result}: the probabilities computed last, reused for the same files and choices
+  #again = null; // the last computation asked for, to run again after a Cancel
+  #last = null; // {input, options, result}: the probabilities computed last, reused for the same files and choices
   #demoFiles = null; // {urls, files}: a demo's files as fetched, so its probabilities are reused too
-  #choice = {};      // the columns' roles etc. asked for last (kept when imputation is asked after an error)
+  #choice = {}; // the columns' roles etc. asked for last (kept when imputation is asked after an error)
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -62,7 +67,9 @@ export class CrossValController {
   }
 
   /** The last crossValProbs result whose dataset is shown (for "Download probabilities"), or null. */
-  get result() { return this.#result; }
+  get result() {
+    return this.#result;
+  }
 
   /**
    * Computes probabilities for the files listed now (the "Compute … here" button). choice:
@@ -81,7 +88,9 @@ export class CrossValController {
   }
 
   /** The choice ({columnRoles, impute, labelColumn}) of the last computation asked for here, or {}. */
-  get choice() { return { ...this.#choice }; }
+  get choice() {
+    return { ...this.#choice };
+  }
 
   #compute(entries, choice, origin) {
     const input = crossValInput(entries);
@@ -90,8 +99,11 @@ export class CrossValController {
     const options = {};
     // The label column the person chose in the list of files (a table whose label column has no
     // known name): trained on, unless the table of columns names another.
-    const labelColumn = labelColumnFor(input, choice.labelColumn ?? (origin ? null : this.#deps.analysis.labelColumn),
-      choice.columnRoles);
+    const labelColumn = labelColumnFor(
+      input,
+      choice.labelColumn ?? (origin ? null : this.#deps.analysis.labelColumn),
+      choice.columnRoles,
+    );
     if (labelColumn) options.labelColumn = labelColumn;
     if (choice.columnRoles && Object.keys(choice.columnRoles).length) options.columnRoles = choice.columnRoles;
     if (choice.impute) options.impute = true;
@@ -120,7 +132,9 @@ export class CrossValController {
       report = await client.crossValColumns(input, {
         ...(labelColumn ? { labelColumn } : {}),
         signal: request.signal,
-        onProgress: (p) => { if (request.live()) this.#view.progress(p); },
+        onProgress: (p) => {
+          if (request.live()) this.#view.progress(p);
+        },
       });
     } catch (error) {
       if (request.live()) this.#ended(error);
@@ -181,7 +195,9 @@ export class CrossValController {
         result = await client.crossValProbs(input, {
           ...options,
           signal: request.signal,
-          onProgress: (p) => { if (request.live()) this.#view.progress(p); },
+          onProgress: (p) => {
+            if (request.live()) this.#view.progress(p);
+          },
         });
         if (!request.live()) return undefined;
         this.#last = { input, options: JSON.stringify(options), result };

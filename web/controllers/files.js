@@ -59,5 +59,8 @@ export function sameData(a, b, dataRoles) {
 
 /** A class-names file: one name per line, blank lines ignored. */
 export function parseClassNames(text) {
-  return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

@@ -14,7 +14,12 @@ const field = (text) => csvField(text, true);
  * {name, type, data}: a CSV text (one column of sets, or one 0/1 column per class) or .npy bytes.
  */
 export function writeLabelSets(sets, { classNames, notation, baseName = 'labels' }) {
-  if (notation === 'npy') return { name: `${baseName}-corrected.npy`, type: 'application/octet-stream', data: npyBytes(sets, classNames.length) };
+  if (notation === 'npy')
+    return {
+      name: `${baseName}-corrected.npy`,
+      type: 'application/octet-stream',
+      data: npyBytes(sets, classNames.length),
+    };
   const lines = [];
   if (notation === 'columns') {
     lines.push(classNames.map((c) => field(`label_${c}`)).join(','));
@@ -37,7 +42,9 @@ export function npyBytes(sets, numClasses) {
   const out = new Uint8Array(total + sets.length * numClasses);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
   for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-  sets.forEach((set, i) => { for (const k of set) out[total + i * numClasses + k] = 1; });
+  sets.forEach((set, i) => {
+    for (const k of set) out[total + i * numClasses + k] = 1;
+  });
   return out;
 }
 
@@ -53,9 +60,19 @@ export function issuesCsv(model, decisions) {
   const lines = [csvLine([...ISSUE_FIELDS, ...extras.map((e) => e.key), 'decision', 'decided_set'])];
   for (const row of model.rows) {
     const d = decisions.get(row.example);
-    lines.push(csvLine([row.example + 1, names(row.given), names(row.suggested), names(row.missing), names(row.extra),
-      model.labelQuality[row.example], ...extras.map((e) => e.values[row.example]), d?.decision ?? '',
-      d ? names(d.set) : '']));
+    lines.push(
+      csvLine([
+        row.example + 1,
+        names(row.given),
+        names(row.suggested),
+        names(row.missing),
+        names(row.extra),
+        model.labelQuality[row.example],
+        ...extras.map((e) => e.values[row.example]),
+        d?.decision ?? '',
+        d ? names(d.set) : '',
+      ]),
+    );
   }
   return lines.join('');
 }
@@ -71,14 +88,37 @@ export function decisionsCsv(model, decisions) {
   const { id, text } = displayColumns(model);
   const extra = [id, text].filter(Boolean);
   const rank = new Map(model.rows.map((r, at) => [r.example, at + 1]));
-  const lines = [csvLine(['row', 'index', ...extra.map((c) => c.name), 'given_label', 'suggested_label', 'decision',
-    'final_label', 'label_quality', 'rank', 'decided_at'])];
+  const lines = [
+    csvLine([
+      'row',
+      'index',
+      ...extra.map((c) => c.name),
+      'given_label',
+      'suggested_label',
+      'decision',
+      'final_label',
+      'label_quality',
+      'rank',
+      'decided_at',
+    ]),
+  ];
   for (const index of [...decisions.keys()].sort((a, b) => a - b)) {
     const d = decisions.get(index);
     const given = model.given(index);
-    lines.push(csvLine([index + 1, index, ...extra.map((c) => c.values[index]), names(given),
-      names(model.rowOf.get(index)?.suggested ?? given), d.decision, names(d.set), model.labelQuality[index],
-      rank.get(index) ?? '', d.at ? new Date(d.at).toISOString() : '']));
+    lines.push(
+      csvLine([
+        index + 1,
+        index,
+        ...extra.map((c) => c.values[index]),
+        names(given),
+        names(model.rowOf.get(index)?.suggested ?? given),
+        d.decision,
+        names(d.set),
+        model.labelQuality[index],
+        rank.get(index) ?? '',
+        d.at ? new Date(d.at).toISOString() : '',
+      ]),
+    );
   }
   return lines.join('');
 }

@@ -38,12 +38,20 @@ export function sniffLabelSetsToo(sniff) {
     if (entry.problem || (entry.role !== 'predProbs' && entry.role !== 'features')) return entry;
     if (entry.namedAsProbabilities) return entry; // pred_probs.npy of integers: the reader says what is wrong
     const columns = entry.columns ?? [];
-    if (entry.format === 'csv' && columns.length > 0 && columns.every((c) => /^label_./i.test(c))
-      && (entry.firstRow ?? []).every((v) => v === '0' || v === '1')) {
+    if (
+      entry.format === 'csv' &&
+      columns.length > 0 &&
+      columns.every((c) => /^label_./i.test(c)) &&
+      (entry.firstRow ?? []).every((v) => v === '0' || v === '1')
+    ) {
       return { ...entry, role: 'labels', reason: 'one 0/1 label_<class> column per class: label sets (multi-label)' };
     }
-    if (entry.format === 'npy' && entry.shape?.length === 2 && /^[|<>=]?[biu][1248]?$/.test(entry.descr ?? '')
-      && await npyHoldsZeroOne(file, entry.descr)) {
+    if (
+      entry.format === 'npy' &&
+      entry.shape?.length === 2 &&
+      /^[|<>=]?[biu][1248]?$/.test(entry.descr ?? '') &&
+      (await npyHoldsZeroOne(file, entry.descr))
+    ) {
       return { ...entry, role: 'labels', reason: `a ${entry.shape.join(' x ')} .npy of 0/1: label sets (multi-label)` };
     }
     return entry;
@@ -108,15 +116,27 @@ export class MultiLabelController {
     this.#view = view;
   }
 
-  get model() { return this.#model; }
+  get model() {
+    return this.#model;
+  }
   /** The storage key of the decisions shown (the review store's, without its scope), or null. */
-  get key() { return this.#model ? this.#key : null; }
-  get active() { return this.#model != null; }
+  get key() {
+    return this.#model ? this.#key : null;
+  }
+  get active() {
+    return this.#model != null;
+  }
   /** Decisions in row order: [{index, decision, set, labels (class names), at}]. */
   get decisions() {
-    return [...this.#decisions].sort((a, b) => a[0] - b[0]).map(([index, d]) => ({
-      index, decision: d.decision, set: [...d.set], labels: d.set.map((k) => this.#model.classNames[k]), at: d.at,
-    }));
+    return [...this.#decisions]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, d]) => ({
+        index,
+        decision: d.decision,
+        set: [...d.set],
+        labels: d.set.map((k) => this.#model.classNames[k]),
+        at: d.at,
+      }));
   }
 
   /**
@@ -167,7 +187,8 @@ export class MultiLabelController {
       this.#computeNext = false;
       const how = { sourceName, entries, labelColumn };
       // A Parquet table holds no probabilities the reader of sets could take: only features.
-      const computable = COMPUTABLE.includes(error?.code) || (entries[0]?.format === 'parquet' && error?.code !== 'cancelled');
+      const computable =
+        COMPUTABLE.includes(error?.code) || (entries[0]?.format === 'parquet' && error?.code !== 'cancelled');
       if (table && computable && again) return this.compute(table, how);
       if (table && computable) {
         this.#view.offerCompute(error, () => this.compute(table, how));
@@ -198,31 +219,45 @@ export class MultiLabelController {
    * Out-of-sample probabilities for a table of label sets and features, computed in the worker
    * (one binary logistic regression per class, the same folds for every class), then audited.
    */
-  async compute(file, { sourceName = 'labels', folds = 5, entries = [{ role: 'combined', file }], labelColumn = null } = {}) {
+  async compute(
+    file,
+    { sourceName = 'labels', folds = 5, entries = [{ role: 'combined', file }], labelColumn = null } = {},
+  ) {
     const token = ++this.#token;
     this.#free();
     this.#view.progress('Computing one-vs-rest probabilities: reading…');
     try {
       const client = await this.#deps.client();
-      const r = await client.multiLabel.crossValProbs({ combined: file }, {
-        folds,
-        ...(labelColumn ? { labelColumn } : {}), // the column the person chose
-        signal: this.#signal(),
-        onProgress: (p) => {
-          if (token !== this.#token) return;
-          this.#view.progress(p.stage === 'reading'
-            ? 'Computing one-vs-rest probabilities: reading…'
-            : `Computing one-vs-rest probabilities: ${p.foldsDone} of ${p.numFolds} folds done`);
+      const r = await client.multiLabel.crossValProbs(
+        { combined: file },
+        {
+          folds,
+          ...(labelColumn ? { labelColumn } : {}), // the column the person chose
+          signal: this.#signal(),
+          onProgress: (p) => {
+            if (token !== this.#token) return;
+            this.#view.progress(
+              p.stage === 'reading'
+                ? 'Computing one-vs-rest probabilities: reading…'
+                : `Computing one-vs-rest probabilities: ${p.foldsDone} of ${p.numFolds} folds done`,
+            );
+          },
         },
-      });
+      );
       if (token !== this.#token) return null;
       const data = { labels: r.labels, predProbs: r.probs, numClasses: r.numClasses };
       const dataset = {
-        numExamples: r.numExamples, numClasses: r.numClasses, classNames: r.classNames, notation: r.notation,
-        rowsWithSeveral: r.rowsWithSeveral, offsets: r.labels.offsets, classes: r.labels.classes,
+        numExamples: r.numExamples,
+        numClasses: r.numClasses,
+        classNames: r.classNames,
+        notation: r.notation,
+        rowsWithSeveral: r.rowsWithSeveral,
+        offsets: r.labels.offsets,
+        classes: r.labels.classes,
         extraColumns: r.extraColumns ?? [], // the table's id and text columns (cores that return them)
         labelColumn: r.labelColumn, // the set column's name: the corrected table is written into it
-        fingerprint: `computed:${file.name}:${file.size}:${file.lastModified ?? 0}`, warnings: [],
+        fingerprint: `computed:${file.name}:${file.size}:${file.lastModified ?? 0}`,
+        warnings: [],
       };
       const computed = { folds: r.folds, c: r.c, notes: r.notes };
       const how = { entries, labelColumn, computed: true };
@@ -353,7 +388,10 @@ export class MultiLabelController {
     if (place && IN_ONE_COLUMN.includes(m.notation)) {
       const client = await this.#deps.client();
       const { parts, type } = await client.multiLabel.correctedLabelsFile(place.file, {
-        labels: sets, classNames: m.classNames, notation: m.notation, labelColumn: place.labelColumn,
+        labels: sets,
+        classNames: m.classNames,
+        notation: m.notation,
+        labelColumn: place.labelColumn,
       });
       const ext = type.includes('tab-separated') ? 'tsv' : 'csv';
       return { name: `${m.sourceName}-corrected.${ext}`, type, parts };
@@ -364,12 +402,20 @@ export class MultiLabelController {
 
   /** The flagged rows with what looks wrong, the id/text columns and the decisions, as CSV. */
   exportIssues() {
-    return { name: `${this.#model.sourceName}-multilabel-issues.csv`, type: 'text/csv', data: issuesCsv(this.#model, this.#decisions) };
+    return {
+      name: `${this.#model.sourceName}-multilabel-issues.csv`,
+      type: 'text/csv',
+      data: issuesCsv(this.#model, this.#decisions),
+    };
   }
 
   /** The decisions, one row each, as the single-label decisions export: {name, type, data}. */
   exportDecisions() {
-    return { name: `${this.#model.sourceName}-decisions.csv`, type: 'text/csv', data: decisionsCsv(this.#model, this.#decisions) };
+    return {
+      name: `${this.#model.sourceName}-decisions.csv`,
+      type: 'text/csv',
+      data: decisionsCsv(this.#model, this.#decisions),
+    };
   }
 
   #save() {
@@ -400,7 +446,8 @@ function checkedSet(set, numClasses) {
   if (!Array.isArray(set)) throw new RangeError('An edited set must be an array of class indices.');
   const out = [...new Set(set)].sort((a, b) => a - b);
   for (const k of out) {
-    if (!Number.isInteger(k) || k < 0 || k >= numClasses) throw new RangeError(`Class ${k} is not one of the ${numClasses} classes.`);
+    if (!Number.isInteger(k) || k < 0 || k >= numClasses)
+      throw new RangeError(`Class ${k} is not one of the ${numClasses} classes.`);
   }
   return out;
 }

@@ -15,7 +15,9 @@ export function readRequest(entries, { labelColumn = null, allowUnnormalized = f
   const combined = byRole('combined');
   // A features file is no probabilities: read as such, the reader says why not, and the page offers
   // to compute them from it (ui/plausibility.js).
-  const input = combined ? { combined } : { labels: byRole('labels'), predProbs: byRole('predProbs') ?? byRole('features') };
+  const input = combined
+    ? { combined }
+    : { labels: byRole('labels'), predProbs: byRole('predProbs') ?? byRole('features') };
   /** @type {Record<string, any>} */
   const options = { signal, onProgress };
   if (labelColumn) options.labelColumn = labelColumn;
@@ -31,9 +33,10 @@ export function featuresFile(entries) {
 }
 
 /** Said with the results of a dataset read as float32. */
-export const FLOAT32_NOTE = 'The probabilities were kept as 32-bit floats to halve the memory this tab needs '
-  + `(inputs over ${FLOAT32_ABOVE_BYTES / 2 ** 20} MB). `
-  + 'Scores can differ from a 64-bit run (the CLI) in the last digits.';
+export const FLOAT32_NOTE =
+  'The probabilities were kept as 32-bit floats to halve the memory this tab needs ' +
+  `(inputs over ${FLOAT32_ABOVE_BYTES / 2 ** 20} MB). ` +
+  'Scores can differ from a 64-bit run (the CLI) in the last digits.';
 
 /**
  * The error to show for files the sniffer refused at once (empty, binary, ...): the first one's,
@@ -44,12 +47,20 @@ export function refusal(refused) {
   const { file, problem } = refused[0];
   const error = typeof problem === 'string' ? { code: 'bad_file', message: problem } : problem;
   if (error.file == null) error.file = file.name;
-  if (refused.length === 1) return { error, title: `Could not use ${file.name}`, hint: `${file.name} was not added. Fix it and drop it again.` };
+  if (refused.length === 1)
+    return {
+      error,
+      title: `Could not use ${file.name}`,
+      hint: `${file.name} was not added. Fix it and drop it again.`,
+    };
   // Every file refused is named with its reason, not only the first (the count said more than was shown).
   const reason = (e) => (typeof e.problem === 'string' ? e.problem : e.problem.message);
-  const others = refused.slice(1).map((e) => `${e.file.name} (${reason(e) === error.message ? 'the same problem'
-    : reason(e).replace(/\.$/, '')})`);
-  const hint = `Also refused: ${others.join('; ')}. None of these ${refused.length} files was added: fix them and drop them again.`;
+  const others = refused
+    .slice(1)
+    .map((e) => `${e.file.name} (${reason(e) === error.message ? 'the same problem' : reason(e).replace(/\.$/, '')})`);
+  const hint =
+    `Also refused: ${others.join('; ')}. None of these ${refused.length} files was added: fix them ` +
+    `and drop them again.`;
   return { error, title: `Could not use ${refused.length} files (${file.name} first)`, hint };
 }
 

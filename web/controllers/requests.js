@@ -5,8 +5,8 @@
 // see only that.
 
 export class LatestRequest {
-  #token = 0;     // the current request; older ones drop what they were doing
-  #abort = null;  // AbortController of the current request (Cancel, or superseded)
+  #token = 0; // the current request; older ones drop what they were doing
+  #abort = null; // AbortController of the current request (Cancel, or superseded)
 
   /**
    * Aborts the request in flight and begins the next one.

@@ -28,8 +28,13 @@ export function resultDetail({ dataset, report }, { scores, source, numDecided }
   if (scores) {
     const s = scores;
     detail.truth = {
-      numErrors: s.numErrors, numReviewed: s.numKnown, flaggedConfirmed: s.confirmed, flaggedCorrect: s.correct,
-      flaggedUnknown: s.unknown, precision: s.precision, recall: s.recall,
+      numErrors: s.numErrors,
+      numReviewed: s.numKnown,
+      flaggedConfirmed: s.confirmed,
+      flaggedCorrect: s.correct,
+      flaggedUnknown: s.unknown,
+      precision: s.precision,
+      recall: s.recall,
     };
   }
   return detail;

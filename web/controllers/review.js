@@ -4,7 +4,12 @@
 // element renders what this holds and downloads what it builds, so it runs under `node --test`.
 import { displayColumns } from './columns.js';
 import {
-  correctedLabels, correctedLabelsCsvParts, Decisions, decisionsCsvParts, labelsFormat, npyBytes,
+  correctedLabels,
+  correctedLabelsCsvParts,
+  Decisions,
+  decisionsCsvParts,
+  labelsFormat,
+  npyBytes,
 } from '../ui/decisions.js';
 import { labelsPlace } from '../ui/computed.js';
 import { decisionsKey } from '../ui/persist.js';
@@ -17,10 +22,10 @@ export class ReviewController {
   #emit;
   #decisions = new Decisions(); // of the current dataset
   #key = null;
-  #note = null;                 // decisions restored when the dataset was read
-  #labelsFormat = null;         // how the labels were given (for "Export corrected labels")
-  #labelsFile = null;           // the file the labels came from (rewritten with the corrections)
-  #labelsPlace = null;          // {labelColumn, hasHeader} in that file, for computed probabilities
+  #note = null; // decisions restored when the dataset was read
+  #labelsFormat = null; // how the labels were given (for "Export corrected labels")
+  #labelsFile = null; // the file the labels came from (rewritten with the corrections)
+  #labelsPlace = null; // {labelColumn, hasHeader} in that file, for computed probabilities
   #writeLabels;
   #unsavedKeys = 0;
 
@@ -37,11 +42,21 @@ export class ReviewController {
     this.#emit = emit;
   }
 
-  get store() { return this.#store; }
-  get decisions() { return this.#decisions; }
-  get key() { return this.#key; }
-  get note() { return this.#note; }
-  get labelsKind() { return this.#labelsFormat?.kind ?? 'csv'; }
+  get store() {
+    return this.#store;
+  }
+  get decisions() {
+    return this.#decisions;
+  }
+  get key() {
+    return this.#key;
+  }
+  get note() {
+    return this.#note;
+  }
+  get labelsKind() {
+    return this.#labelsFormat?.kind ?? 'csv';
+  }
 
   /** Public list: [{index, decision, label, labelName, at}] in row order. */
   list() {
@@ -55,7 +70,11 @@ export class ReviewController {
   async open(dataset, entries) {
     const key = dataset.fingerprint ? decisionsKey(this.#store.scope, dataset) : `unsaved:${++this.#unsavedKeys}`;
     // No file name and no class name: a record says which rows got which class index, nothing more.
-    const meta = { fingerprint: dataset.fingerprint ?? null, numExamples: dataset.numExamples, numClasses: dataset.numClasses };
+    const meta = {
+      fingerprint: dataset.fingerprint ?? null,
+      numExamples: dataset.numExamples,
+      numClasses: dataset.numClasses,
+    };
     const { decisions, restored } = await this.#store.open(key, meta);
     const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
     // Probabilities computed here: the dataset's source is the computed table, not the file.
@@ -66,7 +85,11 @@ export class ReviewController {
     const place = computedPlace ?? (named ? { labelColumnName: named } : null);
     const format = labelsFormat(labelsEntry, computedPlace?.labelColumn ?? dataset.source?.labelsColumn ?? 1);
     return {
-      key, decisions, restored, labelsFile: labelsEntry?.file ?? null, labelsPlace: place,
+      key,
+      decisions,
+      restored,
+      labelsFile: labelsEntry?.file ?? null,
+      labelsPlace: place,
       format: parquet ? { ...format, kind: 'parquet' } : format,
     };
   }
@@ -90,12 +113,15 @@ export class ReviewController {
     const { dataset, report } = this.#context();
     if (!report) return null;
     this.#checkRow(index);
-    if (!DECISION_KINDS.includes(kind)) throw new RangeError(`'${kind}' is not a decision: use accept, keep or relabel.`);
+    if (!DECISION_KINDS.includes(kind))
+      throw new RangeError(`'${kind}' is not a decision: use accept, keep or relabel.`);
     if (kind === 'relabel' && !(Number.isInteger(label) && label >= 0 && label < dataset.numClasses)) {
       throw new RangeError(`There is no class ${label}: use 0 to ${dataset.numClasses - 1}.`);
     }
     const entry = this.#decisions.set(index, kind, {
-      given: dataset.labels[index], suggested: report.suggestedLabel[index], label,
+      given: dataset.labels[index],
+      suggested: report.suggestedLabel[index],
+      label,
     });
     this.#changed(index, source);
     return entry;
@@ -128,7 +154,11 @@ export class ReviewController {
   /** {numDecided, numFlagged, numFlaggedReviewed}. */
   counts() {
     const issues = this.#context().report?.issues ?? [];
-    return { numDecided: this.#decisions.size, numFlagged: issues.length, numFlaggedReviewed: this.#decisions.countAmong(issues) };
+    return {
+      numDecided: this.#decisions.size,
+      numFlagged: issues.length,
+      numFlaggedReviewed: this.#decisions.countAmong(issues),
+    };
   }
 
   /** What a quiz page needs about one decision (the `decision` event's detail). */
@@ -204,9 +234,11 @@ export class ReviewController {
 
   /** Keeps what was loaded (the files themselves, or the demo's name) so a reload can resume. */
   // key and multiLabel: a multi-label session's decision key and {computed} (ui/multilabel-wiring.js).
-  async saveSession(origin, entries, {
-    settings, sourceName, labelColumn, computed = null, key = this.#key, multiLabel = null,
-  }) {
+  async saveSession(
+    origin,
+    entries,
+    { settings, sourceName, labelColumn, computed = null, key = this.#key, multiLabel = null },
+  ) {
     if (!this.#store.enabled || (origin.kind !== 'files' && origin.kind !== 'demo')) return;
     const common = { key, settings, sourceName, labelColumn, computed, ...(multiLabel ? { multiLabel } : {}) };
     if (origin.kind === 'demo') await this.#store.saveSession({ kind: 'demo', demo: origin.name, ...common });

@@ -16,9 +16,15 @@ function matrixOf(text) {
   } catch {
     m = null;
   }
-  if (!Array.isArray(m) || m.length === 0 || m.some((row) => !Array.isArray(row) || row.some((v) => typeof v !== 'number'))) {
-    throw invalidAttr(`noise-matrix is '${text.slice(0, 60)}'; give K rows of K numbers as JSON, row = noisy label, `
-      + 'column = true label, each column summing to 1 (e.g. [[1,0.3],[0,0.7]]).');
+  if (
+    !Array.isArray(m) ||
+    m.length === 0 ||
+    m.some((row) => !Array.isArray(row) || row.some((v) => typeof v !== 'number'))
+  ) {
+    throw invalidAttr(
+      `noise-matrix is '${text.slice(0, 60)}'; give K rows of K numbers as JSON, row = noisy label, ` +
+        'column = true label, each column summing to 1 (e.g. [[1,0.3],[0,0.7]]).',
+    );
   }
   return m;
 }
@@ -36,24 +42,31 @@ export function simulationRequest(attr) {
   let matrix = null;
   if (matrixText != null) {
     if (rateText != null || attr('noise-pair')) {
-      throw invalidAttr('noise-matrix sets how many rows of each class flip and where: leave out simulate-noise and noise-pair.');
+      throw invalidAttr(
+        'noise-matrix sets how many rows of each class flip and where: leave out simulate-noise and noise-pair.',
+      );
     }
     matrix = matrixOf(matrixText);
   } else {
     rate = Number(rateText);
     if (rateText.trim() === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
-      throw invalidAttr(`simulate-noise is '${rateText}'; give the fraction of labels to flip, from 0 to 1 (e.g. 0.1).`);
+      throw invalidAttr(
+        `simulate-noise is '${rateText}'; give the fraction of labels to flip, from 0 to 1 (e.g. 0.1).`,
+      );
     }
   }
   const seedText = attr('seed') ?? '0';
   const seed = Number(seedText);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw invalidAttr(`seed is '${seedText}'; give a whole number from 0 (e.g. seed="7").`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw invalidAttr(`seed is '${seedText}'; give a whole number from 0 (e.g. seed="7").`);
   const pair = matrix ? null : attr('noise-pair') || null;
   const modeText = attr('noise-probabilities');
   const probabilities = modeText == null || modeText.trim() === '' ? null : modeText.trim().toLowerCase();
   if (probabilities != null && !PROBABILITY_MODES.includes(probabilities)) {
-    throw invalidAttr(`noise-probabilities is '${modeText}'; give "recompute" (train again on the noisy labels, `
-      + 'for data with features) or "keep" (the given probabilities).');
+    throw invalidAttr(
+      `noise-probabilities is '${modeText}'; give "recompute" (train again on the noisy labels, ` +
+        'for data with features) or "keep" (the given probabilities).',
+    );
   }
   const key = JSON.stringify(matrix ? [matrix, seed, probabilities] : [rate, seed, pair, probabilities]);
   return { rate, seed, pair, ...(matrix ? { matrix } : {}), probabilities, key };
@@ -95,17 +108,28 @@ export async function simulateOn(client, dataset, request) {
   const n = dataset.numExamples;
   const k = dataset.numClasses;
   const values = await dataset.probabilityRows(0, n);
-  const noisy = await client.readDataset({
-    labels: { name: 'labels (simulated noise)', data: `${Array.from(sim.noisyLabels).join('\n')}\n` },
-    predProbs: { name: 'pred_probs.npy', data: npyBytes(values, n, k) },
-  }, { classNames: [...dataset.classNames] });
+  const noisy = await client.readDataset(
+    {
+      labels: { name: 'labels (simulated noise)', data: `${Array.from(sim.noisyLabels).join('\n')}\n` },
+      predProbs: { name: 'pred_probs.npy', data: npyBytes(values, n, k) },
+    },
+    { classNames: [...dataset.classNames] },
+  );
   dataset.free().catch(() => {});
   const flippedRows = Array.from(sim.flipped); // the flipped rows' indices, ascending
   return {
     dataset: noisy,
     simulation: {
-      rate, seed, pair: sim.pair, mode: sim.mode, flipped: flippedRows.length, flippedRows,
-      isError: sim.isError, trueLabels: sim.trueLabels, noisyLabels: sim.noisyLabels, probabilities: 'kept',
+      rate,
+      seed,
+      pair: sim.pair,
+      mode: sim.mode,
+      flipped: flippedRows.length,
+      flippedRows,
+      isError: sim.isError,
+      trueLabels: sim.trueLabels,
+      noisyLabels: sim.noisyLabels,
+      probabilities: 'kept',
     },
   };
 }
@@ -135,7 +159,12 @@ export function trainingArgs(features) {
 export async function recomputeOn(client, dataset, request, features, { signal, onProgress } = {}) {
   const { rate, seed } = request;
   const r = await client.simulateNoisyData({
-    dataset, ...noiseArgs(request), ...trainingArgs(features), probabilities: 'recompute', returnDataset: true, signal,
+    dataset,
+    ...noiseArgs(request),
+    ...trainingArgs(features),
+    probabilities: 'recompute',
+    returnDataset: true,
+    signal,
     onProgress,
   });
   const sim = r.simulation;
@@ -145,7 +174,11 @@ export async function recomputeOn(client, dataset, request, features, { signal, 
     // The same flips against the first probabilities (a model that never saw them): what 'keep' would find.
     const predProbs = await dataset.probabilityRows(0, dataset.numExamples);
     if (predProbs.length <= KEEP_LIMIT) keptProbs = Float64Array.from(predProbs); // the sweep's (the original is freed)
-    const { indices } = await client.findLabelIssues({ labels: Int32Array.from(sim.noisyLabels), predProbs, numClasses: dataset.numClasses });
+    const { indices } = await client.findLabelIssues({
+      labels: Int32Array.from(sim.noisyLabels),
+      predProbs,
+      numClasses: dataset.numClasses,
+    });
     kept = await client.scoreDetection({ isError: Uint8Array.from(sim.isError), flagged: indices });
   } catch {
     kept = null; // only a comparison: the simulation stands without it
@@ -156,10 +189,25 @@ export async function recomputeOn(client, dataset, request, features, { signal, 
   return {
     dataset: r.dataset,
     simulation: {
-      rate, seed, pair: sim.pair, mode: sim.mode, flipped: flippedRows.length, flippedRows,
-      isError: sim.isError, trueLabels: sim.trueLabels, noisyLabels: sim.noisyLabels, probabilities: 'recomputed',
-      crossVal: { folds: settings.foldsUsed ?? settings.folds, accuracy: folds.reduce((a, f) => a + f.accuracy * f.testRows, 0)
-        / Math.max(1, folds.reduce((a, f) => a + f.testRows, 0)) },
+      rate,
+      seed,
+      pair: sim.pair,
+      mode: sim.mode,
+      flipped: flippedRows.length,
+      flippedRows,
+      isError: sim.isError,
+      trueLabels: sim.trueLabels,
+      noisyLabels: sim.noisyLabels,
+      probabilities: 'recomputed',
+      crossVal: {
+        folds: settings.foldsUsed ?? settings.folds,
+        accuracy:
+          folds.reduce((a, f) => a + f.accuracy * f.testRows, 0) /
+          Math.max(
+            1,
+            folds.reduce((a, f) => a + f.testRows, 0),
+          ),
+      },
       kept,
       keptProbs,
     },
@@ -170,29 +218,41 @@ export async function recomputeOn(client, dataset, request, features, { signal, 
 export function probabilitiesNote(simulation) {
   if (simulation.probabilities === 'recomputed') {
     const cv = simulation.crossVal;
-    const acc = cv ? ` (${cv.folds}-fold cross-validated logistic regression, accuracy ${(cv.accuracy * 100).toFixed(1)}% against the noisy labels)` : '';
-    return `The probabilities were computed again on the noisy labels${acc}: the model learnt from the flipped labels, `
-      + 'as it would from real mistakes, so this is the honest check. Keeping the first probabilities '
-      + '(noise-probabilities="keep") is quicker but flatters the method: that model never saw the flips.';
+    const acc = cv
+      ? ` (${cv.folds}-fold cross-validated logistic regression, accuracy ` +
+        `${(cv.accuracy * 100).toFixed(1)}% against the noisy labels)`
+      : '';
+    return (
+      `The probabilities were computed again on the noisy labels${acc}: the model learnt from the flipped labels, ` +
+      'as it would from real mistakes, so this is the honest check. Keeping the first probabilities ' +
+      '(noise-probabilities="keep") is quicker but flatters the method: that model never saw the flips.'
+    );
   }
   if (simulation.canRecompute) {
-    return 'The model’s probabilities were kept as given (noise-probabilities="keep"), not recomputed: they come from a '
-      + 'model that learnt from the original labels, so it never saw the flipped ones. That makes the flips easier to '
-      + 'spot than real mistakes would be — a teaching approximation. Leave out noise-probabilities="keep" to train '
-      + 'again on the noisy labels (the honest check).';
+    return (
+      'The model’s probabilities were kept as given (noise-probabilities="keep"), not recomputed: they come ' +
+      'from a ' +
+      'model that learnt from the original labels, so it never saw the flipped ones. That makes the flips easier to ' +
+      'spot than real mistakes would be — a teaching approximation. Leave out noise-probabilities="keep" to train ' +
+      'again on the noisy labels (the honest check).'
+    );
   }
   if (simulation.computedTable) {
-    return 'The probabilities computed from this table were kept for the noisy labels, not computed again: that model '
-      + 'learnt from the original labels and never saw the flips, so they are easier to spot than real mistakes — a '
-      + 'teaching approximation. Retraining on the noisy labels needs the labels and the features as two files.';
+    return (
+      'The probabilities computed from this table were kept for the noisy labels, not computed again: that model ' +
+      'learnt from the original labels and never saw the flips, so they are easier to spot than real mistakes — a ' +
+      'teaching approximation. Retraining on the noisy labels needs the labels and the features as two files.'
+    );
   }
   return PROBABILITIES_NOTE;
 }
 
-export const PROBABILITIES_NOTE = 'The model’s probabilities were kept as given, not recomputed: they come from a '
-  + 'model that learnt from the original labels, so it never saw the flipped ones. That makes the flips easier to '
-  + 'spot than real mistakes would be — a teaching approximation. These data have no features to train on again; '
-  + 'with features (e.g. pixels), the page retrains the model on the noisy labels before looking for errors — the honest check.';
+export const PROBABILITIES_NOTE =
+  'The model’s probabilities were kept as given, not recomputed: they come from a ' +
+  'model that learnt from the original labels, so it never saw the flipped ones. That makes the flips easier to ' +
+  'spot than real mistakes would be — a teaching approximation. These data have no features to train on again; ' +
+  'with features (e.g. pixels), the page retrains the model on the noisy labels before looking for errors — ' +
+  'the honest check.';
 
 /** The known truth of a simulation, shaped as ui/truth.js buildTruth gives it: every row known. */
 export function simulationTruth(simulation) {
@@ -208,7 +268,16 @@ export function simulationTruth(simulation) {
   const how = simulation.rate == null ? 'a noise matrix' : `rate ${simulation.rate}`;
   const source = `the simulated noise (${how}, seed ${simulation.seed})`;
   // simulated: the truth is only which rows were flipped; a row not flipped may still be wrong in the original.
-  return { status, corrected, numErrors: simulation.flipped, numKnown: n, full: true, simulated: true, sources: [source], warnings: [] };
+  return {
+    status,
+    corrected,
+    numErrors: simulation.flipped,
+    numKnown: n,
+    full: true,
+    simulated: true,
+    sources: [source],
+    warnings: [],
+  };
 }
 
 /**
@@ -226,7 +295,15 @@ export function truthSoFar(truth, decided) {
     corrected[i] = truth.corrected[i];
     if (status[i] === 1) numErrors++;
   }
-  return { status, corrected, numErrors, numKnown: decided.size, full: false, sources: ['the rows you decided'], warnings: [] };
+  return {
+    status,
+    corrected,
+    numErrors,
+    numKnown: decided.size,
+    full: false,
+    sources: ['the rows you decided'],
+    warnings: [],
+  };
 }
 
 /**

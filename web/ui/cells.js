@@ -24,9 +24,14 @@ function probabilityCell(cell, p) {
 
 function truthBadge(status, simulated) {
   // Simulated truth knows only the flips: a row not flipped may still be wrong in the original labels.
-  if (simulated && status === 1) return h('span', { class: 'badge error', title: 'Flipped by the simulated noise' }, 'flipped');
+  if (simulated && status === 1)
+    return h('span', { class: 'badge error', title: 'Flipped by the simulated noise' }, 'flipped');
   if (simulated && status === 0) {
-    return h('span', { class: 'badge ok', title: 'Not flipped by the simulation: the original label may still be wrong' }, 'not flipped');
+    return h(
+      'span',
+      { class: 'badge ok', title: 'Not flipped by the simulation: the original label may still be wrong' },
+      'not flipped',
+    );
   }
   if (status === 1) return h('span', { class: 'badge error', title: 'A confirmed label error' }, 'error');
   if (status === 0) return h('span', { class: 'badge ok', title: 'Checked: the label is correct' }, 'correct');
@@ -43,13 +48,32 @@ export function tableColumns(ctx, sameAsPGiven) {
   // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
   const defs = [
     { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
-    { key: 'index', title: columns.id ? columns.id.name : 'Row', sortable: true, width: `${indexWidth}px`, minWidth: indexWidth },
-    { key: 'example', title: columns.text ? columns.text.name : 'Explanation', width: 'minmax(150px, 1fr)', minWidth: 150 },
+    {
+      key: 'index',
+      title: columns.id ? columns.id.name : 'Row',
+      sortable: true,
+      width: `${indexWidth}px`,
+      minWidth: indexWidth,
+    },
+    {
+      key: 'example',
+      title: columns.text ? columns.text.name : 'Explanation',
+      width: 'minmax(150px, 1fr)',
+      minWidth: 150,
+    },
     { key: 'given', title: 'Given', sortable: true, width: '100px', minWidth: 100 },
     { key: 'suggested', title: 'Suggested', sortable: true, width: '110px', minWidth: 110 },
     { key: 'decision', title: 'Decision', width: '122px', minWidth: 122 },
-    { key: 'quality', title: 'Quality', sortable: true, width: '76px', minWidth: 76,
-      hint: sameAsPGiven ? 'Label quality: with self_confidence ranking, the probability of the given label, p(given)' : null },
+    {
+      key: 'quality',
+      title: 'Quality',
+      sortable: true,
+      width: '76px',
+      minWidth: 76,
+      hint: sameAsPGiven
+        ? 'Label quality: with self_confidence ranking, the probability of the given label, p(given)'
+        : null,
+    },
     // With self_confidence (and no ranking) the label quality is p(given): one column shows both.
     sameAsPGiven ? null : { key: 'pGiven', title: 'p(given)', sortable: true, width: '78px', minWidth: 78 },
     { key: 'pSuggested', title: 'p(sugg.)', sortable: true, width: '78px', minWidth: 78 },
@@ -74,12 +98,22 @@ export function renderCell(cell, col, i, ctx, selected) {
     case 'example': {
       const parts = explainParts(i, ctx);
       if (columns.text) {
-        replace(cell, h('span', { class: 'primary', title: columns.text.values[i] }, columns.text.values[i]),
-          h('span', { class: 'secondary' }, explanationNode(parts)));
+        replace(
+          cell,
+          h('span', { class: 'primary', title: columns.text.values[i] }, columns.text.values[i]),
+          h('span', { class: 'secondary' }, explanationNode(parts)),
+        );
       } else if (dataset.images) {
         // Pixels (a demo of images): the row's image beside the explanation (ui/thumbnails.js).
-        replace(cell, h('span', { class: 'thumb-row' }, thumbnail(dataset.images, i, { size: 56 }),
-          h('span', { class: 'secondary only' }, explanationNode(parts))));
+        replace(
+          cell,
+          h(
+            'span',
+            { class: 'thumb-row' },
+            thumbnail(dataset.images, i, { size: 56 }),
+            h('span', { class: 'secondary only' }, explanationNode(parts)),
+          ),
+        );
       } else {
         replace(cell, h('span', { class: 'secondary only' }, explanationNode(parts)));
       }

@@ -8,8 +8,11 @@ export const MAX_CLASS_BARS = 20;
 
 /** One class's line of the report's classQuality, in words. */
 export function classQualityText(q, name, labelCount) {
-  return `${name}: label quality ${formatProbability(q.labelQualityScore)}; about ${formatCount(Math.round(q.labelIssues))} `
-    + `of ${formatCount(labelCount)} rows labelled ${name} are likely wrong.`;
+  return (
+    `${name}: label quality ${formatProbability(q.labelQualityScore)}; about ` +
+    `${formatCount(Math.round(q.labelIssues))} ` +
+    `of ${formatCount(labelCount)} rows labelled ${name} are likely wrong.`
+  );
 }
 
 /** classQuality: the report's rows (worst class first); labelCounts: rows per given class. */
@@ -23,28 +26,52 @@ export function renderClassQuality({ classQuality, classNames, labelCounts }) {
   const height = shown.length * rowHeight + 22;
   const worst = shown[0];
   const root = svg('svg', {
-    class: 'chart bars', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
-    'aria-label': `Label quality per class, worst first. Lowest: ${classNames[worst.classIndex]} at ${formatProbability(worst.labelQualityScore)}.`,
+    class: 'chart bars',
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: 'img',
+    'aria-label':
+      `Label quality per class, worst first. Lowest: ${classNames[worst.classIndex]} at ` +
+      `${formatProbability(worst.labelQualityScore)}.`,
   });
   shown.forEach((q, r) => {
     const y = r * rowHeight;
     const name = classNames[q.classIndex];
     const issues = Math.round(q.labelIssues);
     const text = classQualityText(q, name, labelCounts[q.classIndex]);
-    root.append(svg('g', { class: 'bar' },
-      svg('title', {}, text),
-      svg('text', { class: 'tick', x: nameWidth, y: y + rowHeight / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' },
-        name.length > 16 ? `${name.slice(0, 15)}…` : name),
-      svg('rect', { class: 'bar-track', x: barLeft, y: y + 5, width: barWidth, height: rowHeight - 10, rx: 3 }),
-      svg('rect', {
-        class: 'bar-fill', x: barLeft, y: y + 5, width: Math.max(1, barWidth * q.labelQualityScore), height: rowHeight - 10, rx: 3,
-      }),
-      svg('text', { class: 'value', x: barLeft + barWidth + 8, y: y + rowHeight / 2, 'dominant-baseline': 'central' },
-        `${formatProbability(q.labelQualityScore)} · ${formatCount(issues)} likely wrong`)));
+    root.append(
+      svg(
+        'g',
+        { class: 'bar' },
+        svg('title', {}, text),
+        svg(
+          'text',
+          { class: 'tick', x: nameWidth, y: y + rowHeight / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' },
+          name.length > 16 ? `${name.slice(0, 15)}…` : name,
+        ),
+        svg('rect', { class: 'bar-track', x: barLeft, y: y + 5, width: barWidth, height: rowHeight - 10, rx: 3 }),
+        svg('rect', {
+          class: 'bar-fill',
+          x: barLeft,
+          y: y + 5,
+          width: Math.max(1, barWidth * q.labelQualityScore),
+          height: rowHeight - 10,
+          rx: 3,
+        }),
+        svg(
+          'text',
+          { class: 'value', x: barLeft + barWidth + 8, y: y + rowHeight / 2, 'dominant-baseline': 'central' },
+          `${formatProbability(q.labelQualityScore)} · ${formatCount(issues)} likely wrong`,
+        ),
+      ),
+    );
   });
   const axisY = shown.length * rowHeight + 14;
   for (const t of [0, 0.5, 1]) {
-    root.append(svg('text', { class: 'tick', x: barLeft + barWidth * t, y: axisY, 'text-anchor': 'middle' }, String(t)));
+    root.append(
+      svg('text', { class: 'tick', x: barLeft + barWidth * t, y: axisY, 'text-anchor': 'middle' }, String(t)),
+    );
   }
   return root;
 }
@@ -83,8 +110,15 @@ export function renderHistogram({ scores, isIssue, method }) {
   const binWidth = plotWidth / bins;
   const numFlagged = flagged.reduce((a, b) => a + b, 0);
   const root = svg('svg', {
-    class: 'chart histogram', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
-    'aria-label': `Histogram of label quality (${method}) for ${formatCount(scores.length)} rows; ${formatCount(numFlagged)} flagged rows${numFlagged ? `, all with quality at most ${formatProbability(maxFlagged)}` : ''}.`,
+    class: 'chart histogram',
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: 'img',
+    'aria-label':
+      `Histogram of label quality (${method}) for ${formatCount(scores.length)} rows; ` +
+      `${formatCount(numFlagged)} flagged ` +
+      `rows${numFlagged ? `, all with quality at most ${formatProbability(maxFlagged)}` : ''}.`,
   });
   const bandWidth = Math.max(2, maxFlagged * plotWidth);
   if (numFlagged) {
@@ -97,35 +131,84 @@ export function renderHistogram({ scores, isIssue, method }) {
     const text = `Quality ${from}–${to}: ${formatCount(total[b])} rows, ${formatCount(flagged[b])} flagged.`;
     const allHeight = scale(total[b]);
     const flaggedHeight = flagged[b] ? Math.max(2, (flagged[b] / total[b]) * allHeight) : 0;
-    root.append(svg('g', { class: 'hist-bin' },
-      svg('title', {}, text),
-      svg('rect', { class: 'hist-all', x, y: top + plotHeight - allHeight, width: binWidth - 2, height: allHeight }),
-      flaggedHeight ? svg('rect', {
-        class: 'hist-flagged', x, y: top + plotHeight - flaggedHeight, width: binWidth - 2, height: flaggedHeight,
-      }) : null,
-      // An invisible full-height target so thin bars still show their <title> on hover.
-      svg('rect', { class: 'hist-hit', x, y: top, width: binWidth - 2, height: plotHeight })));
-  }
-  root.append(svg('line', { class: 'axis', x1: left, x2: left + plotWidth, y1: top + plotHeight, y2: top + plotHeight }));
-  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
-    root.append(svg('text', { class: 'tick', x: left + t * plotWidth, y: top + plotHeight + 14, 'text-anchor': 'middle' }, String(t)));
+    root.append(
+      svg(
+        'g',
+        { class: 'hist-bin' },
+        svg('title', {}, text),
+        svg('rect', { class: 'hist-all', x, y: top + plotHeight - allHeight, width: binWidth - 2, height: allHeight }),
+        flaggedHeight
+          ? svg('rect', {
+              class: 'hist-flagged',
+              x,
+              y: top + plotHeight - flaggedHeight,
+              width: binWidth - 2,
+              height: flaggedHeight,
+            })
+          : null,
+        // An invisible full-height target so thin bars still show their <title> on hover.
+        svg('rect', { class: 'hist-hit', x, y: top, width: binWidth - 2, height: plotHeight }),
+      ),
+    );
   }
   root.append(
-    svg('text', { class: 'axis-title', x: left + plotWidth / 2, y: height - 6, 'text-anchor': 'middle' },
-      `Label quality (${method.replace(/_/g, ' ')})`),
-    ...spaced(countTicks(maxCount), scale).map((count) => svg('text', {
-      class: 'tick', x: left - 6, y: top + plotHeight - scale(count), 'text-anchor': 'end', 'dominant-baseline': 'central',
-    }, formatCount(count))),
-    svg('text', {
-      class: 'axis-title', x: 10, y: top + plotHeight / 2, 'text-anchor': 'middle', transform: `rotate(-90 10 ${top + plotHeight / 2})`,
-    }, 'rows (log)'),
+    svg('line', { class: 'axis', x1: left, x2: left + plotWidth, y1: top + plotHeight, y2: top + plotHeight }),
+  );
+  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
+    root.append(
+      svg(
+        'text',
+        { class: 'tick', x: left + t * plotWidth, y: top + plotHeight + 14, 'text-anchor': 'middle' },
+        String(t),
+      ),
+    );
+  }
+  root.append(
+    svg(
+      'text',
+      { class: 'axis-title', x: left + plotWidth / 2, y: height - 6, 'text-anchor': 'middle' },
+      `Label quality (${method.replace(/_/g, ' ')})`,
+    ),
+    ...spaced(countTicks(maxCount), scale).map((count) =>
+      svg(
+        'text',
+        {
+          class: 'tick',
+          x: left - 6,
+          y: top + plotHeight - scale(count),
+          'text-anchor': 'end',
+          'dominant-baseline': 'central',
+        },
+        formatCount(count),
+      ),
+    ),
+    svg(
+      'text',
+      {
+        class: 'axis-title',
+        x: 10,
+        y: top + plotHeight / 2,
+        'text-anchor': 'middle',
+        transform: `rotate(-90 10 ${top + plotHeight / 2})`,
+      },
+      'rows (log)',
+    ),
   );
   if (numFlagged) {
     // Above the plot, ending where the flagged range ends (or starting there when it is narrow).
     const anchorEnd = bandWidth > plotWidth / 2;
-    root.append(svg('text', {
-      class: 'band-label', x: left + bandWidth + (anchorEnd ? 0 : 2), y: top - 8, 'text-anchor': anchorEnd ? 'end' : 'start',
-    }, `flagged: quality ≤ ${formatProbability(maxFlagged)}`));
+    root.append(
+      svg(
+        'text',
+        {
+          class: 'band-label',
+          x: left + bandWidth + (anchorEnd ? 0 : 2),
+          y: top - 8,
+          'text-anchor': anchorEnd ? 'end' : 'start',
+        },
+        `flagged: quality ≤ ${formatProbability(maxFlagged)}`,
+      ),
+    );
   }
   return root;
 }

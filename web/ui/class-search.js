@@ -52,8 +52,16 @@ export function matchClasses(names, query, limit = SHOWN, skip = (c) => c < 0) {
 export function createClassSearch({ names, label, placeholder = 'Type a class name…', onPick, skip, className = '' }) {
   const listId = uid('classes');
   const input = h('input', {
-    type: 'search', class: 'class-search-input', role: 'combobox', 'aria-label': label, placeholder,
-    'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, autocomplete: 'off', spellcheck: 'false',
+    type: 'search',
+    class: 'class-search-input',
+    role: 'combobox',
+    'aria-label': label,
+    placeholder,
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    autocomplete: 'off',
+    spellcheck: 'false',
   });
   const list = h('ul', { class: 'class-search-list', role: 'listbox', id: listId, 'aria-label': label, hidden: true });
   const status = h('span', { class: 'visually-hidden', 'aria-live': 'polite' });
@@ -80,20 +88,40 @@ export function createClassSearch({ names, label, placeholder = 'Type a class na
   };
   const show = () => {
     matches = matchClasses(names, input.value, SHOWN, skip);
-    list.replaceChildren(...matches.map((c, r) => h('li', {
-      role: 'option', id: `${listId}-${r}`, class: 'class-search-option', 'aria-selected': 'false', 'data-class': c,
-      // mousedown, not click: the input keeps focus (and the list stays) until the choice is made.
-      onmousedown: (e) => { e.preventDefault(); pick(c, e); },
-    }, names[c])));
-    if (!matches.length) list.append(h('li', { class: 'class-search-none', role: 'presentation' }, 'No class matches.'));
+    list.replaceChildren(
+      ...matches.map((c, r) =>
+        h(
+          'li',
+          {
+            role: 'option',
+            id: `${listId}-${r}`,
+            class: 'class-search-option',
+            'aria-selected': 'false',
+            'data-class': c,
+            // mousedown, not click: the input keeps focus (and the list stays) until the choice is made.
+            onmousedown: (e) => {
+              e.preventDefault();
+              pick(c, e);
+            },
+          },
+          names[c],
+        ),
+      ),
+    );
+    if (!matches.length)
+      list.append(h('li', { class: 'class-search-none', role: 'presentation' }, 'No class matches.'));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    status.textContent = matches.length ? `${matches.length}${matches.length === SHOWN ? ' or more' : ''} classes match.` : 'No class matches.';
+    status.textContent = matches.length
+      ? `${matches.length}${matches.length === SHOWN ? ' or more' : ''} classes match.`
+      : 'No class matches.';
     mark(input.value.trim() && matches.length ? 0 : -1);
   };
 
   input.addEventListener('input', show);
-  input.addEventListener('focus', () => { if (input.value) show(); });
+  input.addEventListener('focus', () => {
+    if (input.value) show();
+  });
   input.addEventListener('blur', close);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -117,8 +145,14 @@ export function createClassSearch({ names, label, placeholder = 'Type a class na
     element,
     input,
     focus: () => input.focus(),
-    clear: () => { input.value = ''; close(); },
-    setClass: (c) => { input.value = c >= 0 ? names[c] : ''; close(); },
+    clear: () => {
+      input.value = '';
+      close();
+    },
+    setClass: (c) => {
+      input.value = c >= 0 ? names[c] : '';
+      close();
+    },
   };
 }
 
@@ -135,7 +169,9 @@ export function createClassPicker({ id, label }) {
   let picked = -1;
   const picker = {
     element,
-    get control() { return select ?? search?.input ?? null; },
+    get control() {
+      return select ?? search?.input ?? null;
+    },
     get value() {
       if (select) return select.value;
       const text = search.input.value.trim();
@@ -155,11 +191,22 @@ export function createClassPicker({ id, label }) {
       picked = -1;
       if (names.length <= MAX_LISTED_CLASSES) {
         search = null;
-        select = h('select', { id, 'aria-label': label },
-          h('option', { value: '' }, '—'), names.map((n, c) => h('option', { value: String(c) }, n)));
+        select = h(
+          'select',
+          { id, 'aria-label': label },
+          h('option', { value: '' }, '—'),
+          names.map((n, c) => h('option', { value: String(c) }, n)),
+        );
       } else {
         select = null;
-        search = createClassSearch({ names, label, placeholder: '— (type a class)', onPick: (c) => { picked = c; } });
+        search = createClassSearch({
+          names,
+          label,
+          placeholder: '— (type a class)',
+          onPick: (c) => {
+            picked = c;
+          },
+        });
         search.input.id = id;
       }
       if (describedBy) picker.control.setAttribute('aria-describedby', describedBy);

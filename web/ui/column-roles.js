@@ -88,21 +88,43 @@ export function columnRolesTable(columns, chosen, onChange) {
       if (EXCLUDED_LABELS[c.use] && c.use !== 'ignored') {
         options.unshift(h('option', { value: c.use }, EXCLUDED_LABELS[c.use]));
       }
-      control = h('select', {
-        id, class: 'cv-role', 'data-column': c.name, 'aria-label': `Role of column ${c.name}`,
-        onchange: (event) => onChange(chooseRole(columns, chosen, c.name, event.target.value), c.name),
-      }, options);
+      control = h(
+        'select',
+        {
+          id,
+          class: 'cv-role',
+          'data-column': c.name,
+          'aria-label': `Role of column ${c.name}`,
+          onchange: (event) => onChange(chooseRole(columns, chosen, c.name, event.target.value), c.name),
+        },
+        options,
+      );
       control.value = current;
     }
     const changed = current !== roleOf(c);
-    return h('tr', { 'data-column': c.name, class: changed ? 'cv-role-changed' : null },
+    return h(
+      'tr',
+      { 'data-column': c.name, class: changed ? 'cv-role-changed' : null },
       h('th', { scope: 'row' }, h('label', { for: id, class: 'cv-col' }, c.name)),
       h('td', {}, control),
-      h('td', { class: 'cv-role-detail' }, changed ? 'changed by you' : columnDetail(c)));
+      h('td', { class: 'cv-role-detail' }, changed ? 'changed by you' : columnDetail(c)),
+    );
   });
-  return h('table', { class: 'cv-roles' }, caption,
-    h('thead', {}, h('tr', {}, ['Column', 'Used as', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, rows));
+  return h(
+    'table',
+    { class: 'cv-roles' },
+    caption,
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Column', 'Used as', 'Why'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
 }
 
 /** The table's styles (part of the panel's sheet). */

@@ -23,21 +23,50 @@ export function renderCompact(ctx, maxRows) {
   const flagged = report.issues.length;
   const { id, text } = displayColumns(dataset);
   const top = Array.from(report.issues.subarray(0, maxRows));
-  return h('div', { class: 'compact-result' },
-    h('p', { class: 'compact-summary' },
-      h('strong', {}, `${formatCount(flagged)} of ${formatCount(n)} rows`), ` look mislabelled (${formatPercent(flagged / n)}). `,
+  return h(
+    'div',
+    { class: 'compact-result' },
+    h(
+      'p',
+      { class: 'compact-summary' },
+      h('strong', {}, `${formatCount(flagged)} of ${formatCount(n)} rows`),
+      ` look mislabelled (${formatPercent(flagged / n)}). `,
       `Health score ${formatProbability(report.healthScore)}.`,
       scores && flagged && truth?.simulated
-        ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are on rows the simulation flipped; `
-          + 'the others may still be real errors in the original labels.' : '',
+        ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are on rows the ` +
+            `simulation flipped; ` +
+            'the others may still be real errors in the original labels.'
+        : '',
       scores && flagged && !truth?.simulated
-        ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are real errors.` : ''),
-    top.length ? h('ol', { class: 'compact-list', 'aria-label': 'Most likely mislabelled rows' },
-      top.map((i) => h('li', { class: 'compact-item', 'data-index': i },
-        h('span', { class: 'compact-title' },
-          id ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`) : h('span', { class: 'compact-id' }, `row ${formatRow(i)}`),
-          text ? h('span', { class: 'compact-text' }, text.values[i]) : null,
-          verdict(truth, i)),
-        h('span', { class: 'compact-why' }, explainParts(i, ctx).map((part) => (typeof part === 'string' ? part : h('strong', {}, part.cls))))))) : null,
-    flagged > top.length ? h('p', { class: 'help' }, `…and ${formatCount(flagged - top.length)} more.`) : null);
+        ? ` Known truth: ${formatCount(scores.confirmed)} of the ${formatCount(flagged)} flags are real errors.`
+        : '',
+    ),
+    top.length
+      ? h(
+          'ol',
+          { class: 'compact-list', 'aria-label': 'Most likely mislabelled rows' },
+          top.map((i) =>
+            h(
+              'li',
+              { class: 'compact-item', 'data-index': i },
+              h(
+                'span',
+                { class: 'compact-title' },
+                id
+                  ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`)
+                  : h('span', { class: 'compact-id' }, `row ${formatRow(i)}`),
+                text ? h('span', { class: 'compact-text' }, text.values[i]) : null,
+                verdict(truth, i),
+              ),
+              h(
+                'span',
+                { class: 'compact-why' },
+                explainParts(i, ctx).map((part) => (typeof part === 'string' ? part : h('strong', {}, part.cls))),
+              ),
+            ),
+          ),
+        )
+      : null,
+    flagged > top.length ? h('p', { class: 'help' }, `…and ${formatCount(flagged - top.length)} more.`) : null,
+  );
 }

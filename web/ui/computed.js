@@ -17,8 +17,8 @@ export function computedFrom(result, entries, options = {}) {
   return {
     labelsFile: report.labelsFile || labelsEntry?.file?.name || '',
     // A separate labels file holds one column of labels (first); a table names its label column.
-    labelColumn: combined ? label?.column ?? 0 : 1,
-    labelColumnName: combined ? report.labelColumn || label?.name || '' : labelsEntry?.columns?.[0] ?? '',
+    labelColumn: combined ? (label?.column ?? 0) : 1,
+    labelColumnName: combined ? report.labelColumn || label?.name || '' : (labelsEntry?.columns?.[0] ?? ''),
     // Sniffed files say (columns, or null); a demo's files were not sniffed: not known here.
     hasHeader: labelsEntry && 'columns' in labelsEntry ? Boolean(labelsEntry.columns) : null,
     featuresFile: report.featuresFile || '',
@@ -57,8 +57,10 @@ export function computedFacts(computed) {
 /** "How the files were read" for a dataset computed here: the files as read, then the trainer's notes. */
 export function computedNotes(computed) {
   const header = computed.hasHeader == null ? '' : computed.hasHeader ? ', with a header row' : ', no header row';
-  const label = computed.labelColumnName && computed.labelsFile === computed.featuresFile
-    ? `, label column ${isolate(computed.labelColumnName)}` : '';
+  const label =
+    computed.labelColumnName && computed.labelsFile === computed.featuresFile
+      ? `, label column ${isolate(computed.labelColumnName)}`
+      : '';
   const notes = [`${isolate(computed.labelsFile)}: ${plural(computed.rows, 'row')}${header}${label}.`];
   if (computed.featuresFile && computed.featuresFile !== computed.labelsFile) {
     const shape = computed.denseShape ? `${computed.denseShape.map(formatCount).join(' x ')}` : '';
@@ -94,5 +96,6 @@ export function labelsPlace(dataset) {
   if (!computed || !(computed.labelColumn > 0)) return null;
   // hasHeader not known: correctedLabelsFile asks the file itself.
   return typeof computed.hasHeader === 'boolean'
-    ? { labelColumn: computed.labelColumn, hasHeader: computed.hasHeader } : { labelColumn: computed.labelColumn };
+    ? { labelColumn: computed.labelColumn, hasHeader: computed.hasHeader }
+    : { labelColumn: computed.labelColumn };
 }

@@ -9,10 +9,18 @@ import { changedRoles, COLUMN_ROLES_CSS, columnRolesTable, roleOf } from './colu
 const METHOD = '5-fold cross-validated logistic regression, in your browser';
 
 const USE_NAMES = {
-  label: 'the label', numeric: 'number', number: 'number',
-  categorical: 'category (one-hot)', category: 'category (one-hot)',
-  text: 'free text (word n-grams)', id: 'id — never a feature', truth: 'known truth — never a feature',
-  embedding: 'embedding', vector: 'embedding', dropped: 'not used', constant: 'not used (constant)',
+  label: 'the label',
+  numeric: 'number',
+  number: 'number',
+  categorical: 'category (one-hot)',
+  category: 'category (one-hot)',
+  text: 'free text (word n-grams)',
+  id: 'id — never a feature',
+  truth: 'known truth — never a feature',
+  embedding: 'embedding',
+  vector: 'embedding',
+  dropped: 'not used',
+  constant: 'not used (constant)',
   probability: 'probability',
 };
 
@@ -26,38 +34,73 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
   const bar = h('progress', { max: '1' });
   const label = h('span', { class: 'cv-progress-label' });
   const cancel = h('button', { type: 'button', class: 'quiet cv-cancel', onclick: () => onCancel() }, 'Cancel');
-  const progress = h('div', { class: 'cv-progress', role: 'status' },
-    h('div', { class: 'cv-progress-text' }, label, cancel), bar);
+  const progress = h(
+    'div',
+    { class: 'cv-progress', role: 'status' },
+    h('div', { class: 'cv-progress-text' }, label, cancel),
+    bar,
+  );
   const body = h('div', { class: 'cv-body' });
-  const element = h('section', { class: 'cv-panel', hidden: true, 'aria-label': 'Probabilities computed here' },
-    title, what, progress, body);
+  const element = h(
+    'section',
+    { class: 'cv-panel', hidden: true, 'aria-label': 'Probabilities computed here' },
+    title,
+    what,
+    progress,
+    body,
+  );
 
   // The table of columns with a role select each: before computing, and after (to compute again).
   let choices = null; // {columns, chosen, impute, holder}
   const renderChoices = () => {
     const { columns, chosen, base, impute, holder, computed } = choices;
     const roles = changedRoles(columns, chosen);
-    const missing = columns.some((c) => c.missing > 0 && ['numeric', 'categorical'].includes(chosen[c.name] ?? roleOf(c)));
+    const missing = columns.some(
+      (c) => c.missing > 0 && ['numeric', 'categorical'].includes(chosen[c.name] ?? roleOf(c)),
+    );
     const imputeId = `cv-impute-${Math.random().toString(36).slice(2)}`;
-    const imputeBox = h('input', { type: 'checkbox', id: imputeId, class: 'cv-impute', checked: impute,
-      onchange: () => { choices.impute = imputeBox.checked; } });
+    const imputeBox = h('input', {
+      type: 'checkbox',
+      id: imputeId,
+      class: 'cv-impute',
+      checked: impute,
+      onchange: () => {
+        choices.impute = imputeBox.checked;
+      },
+    });
     const changed = Object.keys(roles).length > 0;
-    replace(holder,
+    replace(
+      holder,
       columnRolesTable(columns, chosen, (next, name) => {
         choices.chosen = next;
         renderChoices();
         // The table was drawn again: the keyboard stays on the select just changed.
         [...holder.querySelectorAll('select.cv-role')].find((s) => s.dataset.column === name)?.focus();
       }),
-      missing || impute ? h('p', { class: 'cv-impute-line' }, imputeBox,
-        h('label', { for: imputeId }, ' Fill missing values with the training fold’s mean')) : null,
-      h('p', { class: 'cv-actions' },
-        h('button', {
-          type: 'button', class: computed ? 'cv-compute-again' : 'cv-compute',
-          disabled: computed && !changed && impute === choices.imputed,
-          onclick: () => onCompute?.({ columnRoles: { ...base, ...roles }, impute: choices.impute }),
-        }, computed ? 'Compute again with these columns' : 'Compute with these columns'),
-        changed ? h('span', { class: 'cv-note' }, ` ${plural(Object.keys(roles).length, 'column')} changed.`) : null));
+      missing || impute
+        ? h(
+            'p',
+            { class: 'cv-impute-line' },
+            imputeBox,
+            h('label', { for: imputeId }, ' Fill missing values with the training fold’s mean'),
+          )
+        : null,
+      h(
+        'p',
+        { class: 'cv-actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: computed ? 'cv-compute-again' : 'cv-compute',
+            disabled: computed && !changed && impute === choices.imputed,
+            onclick: () => onCompute?.({ columnRoles: { ...base, ...roles }, impute: choices.impute }),
+          },
+          computed ? 'Compute again with these columns' : 'Compute with these columns',
+        ),
+        changed ? h('span', { class: 'cv-note' }, ` ${plural(Object.keys(roles).length, 'column')} changed.`) : null,
+      ),
+    );
     if (computed) imputeBox.addEventListener('change', renderChoices);
   };
   // base: the roles already applied (the last computation's columnRoles): kept, changes added.
@@ -80,11 +123,17 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
     start({ input, title: name, fetching = false, columnsOnly = false }) {
       element.hidden = false;
       element.dataset.state = columnsOnly ? 'columns-reading' : 'running';
-      title.textContent = columnsOnly ? 'Reading the columns…'
+      title.textContent = columnsOnly
+        ? 'Reading the columns…'
         : `${name ? `${isolate(name)}: computing` : 'Computing'} out-of-sample probabilities`;
-      const files = input ? Object.values(input).map((f) => isolate(f.name)).join(' + ') : '';
-      what.textContent = `${METHOD}${files ? ` — from ${files}` : ''}. Each row’s probabilities come from a model `
-        + 'that never saw it; nothing leaves this tab.';
+      const files = input
+        ? Object.values(input)
+            .map((f) => isolate(f.name))
+            .join(' + ')
+        : '';
+      what.textContent =
+        `${METHOD}${files ? ` — from ${files}` : ''}. Each row’s probabilities come from a model ` +
+        'that never saw it; nothing leaves this tab.';
       replace(body);
       setProgress(fetching ? 'Loading the data…' : 'Reading…', null);
       // Under the guide on a first visit: bring the progress (and its Cancel) into view.
@@ -96,8 +145,10 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
         setProgress(`Reading ${p.file}…`, p.totalBytes ? p.bytesRead / p.totalBytes : null);
       } else if (p.stage === 'training') {
         const next = Math.min(p.foldsDone + 1, p.numFolds);
-        const text = p.foldsDone >= p.numFolds ? `Trained ${p.numFolds} folds; analysing…`
-          : `Training fold ${next} of ${p.numFolds}…`;
+        const text =
+          p.foldsDone >= p.numFolds
+            ? `Trained ${p.numFolds} folds; analysing…`
+            : `Training fold ${next} of ${p.numFolds}…`;
         setProgress(text, p.foldsDone / p.numFolds);
         element.dataset.foldsDone = String(p.foldsDone);
       }
@@ -107,31 +158,55 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
       element.dataset.state = 'columns';
       progress.hidden = true;
       title.textContent = 'Choose how each column is used, then compute';
-      replace(body, report.columns?.length
-        ? showChoices(report.columns)
-        : h('p', {}, `${report.featuresFile}: ${report.denseShape?.join(' × ') ?? ''} ${report.denseType ?? ''} features.`,
-          h('button', { type: 'button', class: 'cv-compute', onclick: () => onCompute?.({}) }, 'Compute')));
+      replace(
+        body,
+        report.columns?.length
+          ? showChoices(report.columns)
+          : h(
+              'p',
+              {},
+              `${report.featuresFile}: ${report.denseShape?.join(' × ') ?? ''} ${report.denseType ?? ''} ` +
+                `features.`,
+              h('button', { type: 'button', class: 'cv-compute', onclick: () => onCompute?.({}) }, 'Compute'),
+            ),
+      );
     },
     done(result) {
       element.dataset.state = 'done';
       progress.hidden = true;
       const accuracy = result.folds.reduce((s, f) => s + f.accuracy * f.testRows, 0) / result.numExamples;
       title.textContent = `Out-of-sample probabilities computed here: ${formatPercentFixed(accuracy)} accuracy`;
-      replace(body,
+      replace(
+        body,
         foldTable(result),
         featureList(result, showChoices),
         settingsLine(result),
-        h('p', { class: 'cv-actions' },
+        h(
+          'p',
+          { class: 'cv-actions' },
           h('button', { type: 'button', class: 'cv-download', onclick: () => onDownload() }, 'Download probabilities'),
-          h('span', { class: 'cv-note' }, ` A CSV of ${formatCount(result.numExamples)} rows × ${result.numClasses} `
-            + 'classes, as the CLI’s cross-val writes it.')));
+          h(
+            'span',
+            { class: 'cv-note' },
+            ` A CSV of ${formatCount(result.numExamples)} rows × ${result.numClasses} ` +
+              'classes, as the CLI’s cross-val writes it.',
+          ),
+        ),
+      );
     },
     cancelled() {
       element.dataset.state = 'cancelled';
       progress.hidden = true;
       title.textContent = 'Cancelled: no probabilities were computed';
-      replace(body, h('p', { class: 'cv-actions' }, 'Nothing else changed. ',
-        h('button', { type: 'button', class: 'cv-again', onclick: () => onAgain() }, 'Compute again')));
+      replace(
+        body,
+        h(
+          'p',
+          { class: 'cv-actions' },
+          'Nothing else changed. ',
+          h('button', { type: 'button', class: 'cv-again', onclick: () => onAgain() }, 'Compute again'),
+        ),
+      );
     },
     failed() {
       element.hidden = true; // the error is shown in the status line, with what to do
@@ -146,16 +221,38 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
 }
 
 function foldTable(result) {
-  return h('table', { class: 'cv-folds' },
-    h('caption', {},
-      `Held-out accuracy per fold (${plural(result.settings.foldsUsed ?? result.folds.length, 'fold')})`),
-    h('thead', {}, h('tr', {},
-      ['Fold', 'Rows tested', 'Accuracy', 'Log loss'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, result.folds.map((f, k) => h('tr', { 'data-fold': String(k + 1) },
-      h('th', { scope: 'row' }, String(k + 1)),
-      h('td', {}, formatCount(f.testRows)),
-      h('td', { class: 'cv-accuracy' }, formatPercentFixed(f.accuracy)), // one precision down the column
-      h('td', {}, f.logLoss.toFixed(3))))));
+  return h(
+    'table',
+    { class: 'cv-folds' },
+    h(
+      'caption',
+      {},
+      `Held-out accuracy per fold (${plural(result.settings.foldsUsed ?? result.folds.length, 'fold')})`,
+    ),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Fold', 'Rows tested', 'Accuracy', 'Log loss'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      result.folds.map((f, k) =>
+        h(
+          'tr',
+          { 'data-fold': String(k + 1) },
+          h('th', { scope: 'row' }, String(k + 1)),
+          h('td', {}, formatCount(f.testRows)),
+          h('td', { class: 'cv-accuracy' }, formatPercentFixed(f.accuracy)), // one precision down the column
+          h('td', {}, f.logLoss.toFixed(3)),
+        ),
+      ),
+    ),
+  );
 }
 
 function featureList(result, showChoices) {
@@ -164,43 +261,69 @@ function featureList(result, showChoices) {
   if (columns.length) {
     // A table: its columns with their roles, changeable, to compute again.
     const roles = result.settings.columnRoles ?? {};
-    return h('details', { class: 'cv-columns', open: true },
+    return h(
+      'details',
+      { class: 'cv-columns', open: true },
       h('summary', {}, 'Which columns were used, and how'),
       showChoices(withTrainerReport(columns, report), { base: roles, impute: result.settings.impute, computed: true }),
-      h('ul', {}, (report.notes ?? []).filter((n) => !/^'/.test(n)).map((n) => h('li', { class: 'cv-note' }, n))));
+      h(
+        'ul',
+        {},
+        (report.notes ?? []).filter((n) => !/^'/.test(n)).map((n) => h('li', { class: 'cv-note' }, n)),
+      ),
+    );
   }
   const items = columns.length
     ? columns.map((c) => {
-      const use = USE_NAMES[c.use] ?? c.use;
-      // The reader's reason where it adds something ("an id column by its name"), not "numbers" again.
-      const reason = c.reason && !use.startsWith(c.reason.replace(/s$/, '')) ? ` (${c.reason})` : '';
-      return h('li', {}, h('span', { class: 'cv-col' }, c.name), ` — ${use}${reason}`);
-    })
-    : (report.used ?? []).map((u) => h('li', {},
-      `${u}${report.featuresFile ? ` of ${report.featuresFile}` : ''}`
-        + `${report.denseType ? ` (${report.denseType})` : ''}`));
+        const use = USE_NAMES[c.use] ?? c.use;
+        // The reader's reason where it adds something ("an id column by its name"), not "numbers" again.
+        const reason = c.reason && !use.startsWith(c.reason.replace(/s$/, '')) ? ` (${c.reason})` : '';
+        return h('li', {}, h('span', { class: 'cv-col' }, c.name), ` — ${use}${reason}`);
+      })
+    : (report.used ?? []).map((u) =>
+        h(
+          'li',
+          {},
+          `${u}${report.featuresFile ? ` of ${report.featuresFile}` : ''}` +
+            `${report.denseType ? ` (${report.denseType})` : ''}`,
+        ),
+      );
   const notes = [...(report.notes ?? [])];
-  return h('details', { class: 'cv-columns', open: true },
+  return h(
+    'details',
+    { class: 'cv-columns', open: true },
     h('summary', {}, 'Which columns were used, and how'),
-    h('ul', {}, items, notes.map((n) => h('li', { class: 'cv-note' }, n))));
+    h(
+      'ul',
+      {},
+      items,
+      notes.map((n) => h('li', { class: 'cv-note' }, n)),
+    ),
+  );
 }
 
 // The result's columns as crossValColumns gives them: constant ones and one-hot levels marked.
 function withTrainerReport(columns, report) {
   const dropped = new Set(report.droppedConstant ?? []);
   const levels = new Map((report.oneHot ?? []).map((s) => [s.slice(0, s.indexOf(':')), s.slice(s.indexOf(':') + 2)]));
-  return columns.map((c) => ({ ...c, ...(dropped.has(c.name) ? { constant: true } : {}),
-    ...(levels.has(c.name) ? { levels: levels.get(c.name) } : {}) }));
+  return columns.map((c) => ({
+    ...c,
+    ...(dropped.has(c.name) ? { constant: true } : {}),
+    ...(levels.has(c.name) ? { levels: levels.get(c.name) } : {}),
+  }));
 }
 
 function settingsLine(result) {
   const s = result.settings;
   const c = `C = ${s.c}${s.cChosen ? ' (chosen on held-out data)' : ''}`;
-  return h('p', { class: 'cv-settings' },
+  return h(
+    'p',
+    { class: 'cv-settings' },
     `Logistic regression, ${s.foldsUsed ?? s.folds} folds, seed ${s.seed}, ${c}`,
     s.columnRoles ? `, ${plural(Object.keys(s.columnRoles).length, 'column role')} chosen above. ` : '. Same as ',
     s.columnRoles ? null : h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}`),
-    s.columnRoles ? null : '.');
+    s.columnRoles ? null : '.',
+  );
 }
 
 /** The panel's styles (adopted by the element's shadow root). */

@@ -19,9 +19,13 @@ const KIND_TITLES = { accept: 'Accepted', keep: 'Kept', relabel: 'Relabelled' };
 export function decisionBadge(entry, classNames) {
   if (!entry) return h('span', { class: 'decision-none', title: 'Not decided yet' }, '—');
   const name = classNames[entry.label];
-  return h('span', { class: `decision-badge ${entry.decision}`, title: `${KIND_TITLES[entry.decision]}: ${name}` },
-    h('span', { class: 'decision-kind' }, KIND_TITLES[entry.decision]), ' ',
-    h('span', { class: 'decision-label' }, name));
+  return h(
+    'span',
+    { class: `decision-badge ${entry.decision}`, title: `${KIND_TITLES[entry.decision]}: ${name}` },
+    h('span', { class: 'decision-kind' }, KIND_TITLES[entry.decision]),
+    ' ',
+    h('span', { class: 'decision-label' }, name),
+  );
 }
 
 /**
@@ -31,20 +35,46 @@ export function decisionBadge(entry, classNames) {
  */
 export function createDecisionControls(handlers) {
   const state = h('span', { class: 'decide-state' });
-  const accept = h('button', { type: 'button', class: 'decide-accept', 'aria-keyshortcuts': 'A', onclick: (e) => handlers.decide('accept', undefined, e) });
-  const keep = h('button', { type: 'button', class: 'decide-keep', 'aria-keyshortcuts': 'K', onclick: (e) => handlers.decide('keep', undefined, e) });
+  const accept = h('button', {
+    type: 'button',
+    class: 'decide-accept',
+    'aria-keyshortcuts': 'A',
+    onclick: (e) => handlers.decide('accept', undefined, e),
+  });
+  const keep = h('button', {
+    type: 'button',
+    class: 'decide-keep',
+    'aria-keyshortcuts': 'K',
+    onclick: (e) => handlers.decide('keep', undefined, e),
+  });
   const chips = h('div', { class: 'decide-chips' });
   const relabelLabel = h('span', { class: 'decide-label', id: uid('relabel') }, 'Or relabel as');
-  const relabel = h('div', { class: 'decide-relabel', role: 'group', 'aria-labelledby': relabelLabel.id }, relabelLabel, chips);
-  const clear = h('button', { type: 'button', class: 'quiet decide-clear', 'aria-keyshortcuts': 'Backspace', onclick: () => handlers.clear() },
-    'Clear decision', kbd('⌫'));
-  const undo = h('button', { type: 'button', class: 'quiet decide-undo', 'aria-keyshortcuts': 'U', onclick: () => handlers.undo() },
-    'Undo', kbd('U'));
-  const element = h('div', { class: 'decide', role: 'group', 'aria-label': 'Your decision on this row' },
+  const relabel = h(
+    'div',
+    { class: 'decide-relabel', role: 'group', 'aria-labelledby': relabelLabel.id },
+    relabelLabel,
+    chips,
+  );
+  const clear = h(
+    'button',
+    { type: 'button', class: 'quiet decide-clear', 'aria-keyshortcuts': 'Backspace', onclick: () => handlers.clear() },
+    'Clear decision',
+    kbd('⌫'),
+  );
+  const undo = h(
+    'button',
+    { type: 'button', class: 'quiet decide-undo', 'aria-keyshortcuts': 'U', onclick: () => handlers.undo() },
+    'Undo',
+    kbd('U'),
+  );
+  const element = h(
+    'div',
+    { class: 'decide', role: 'group', 'aria-label': 'Your decision on this row' },
     h('p', { class: 'decide-title' }, h('span', {}, 'Decision'), state),
     h('div', { class: 'decide-main' }, accept, keep),
     relabel,
-    h('div', { class: 'decide-more' }, clear, undo));
+    h('div', { class: 'decide-more' }, clear, undo),
+  );
 
   let classNames = null;
   let chipButtons = [];
@@ -58,31 +88,57 @@ export function createDecisionControls(handlers) {
     if (names.length <= MAX_CHIPS) {
       chipButtons = names.map((name, c) => {
         const key = digitForClass(c, names);
-        return h('button', {
-          type: 'button', class: 'chip', 'data-class': c, 'aria-keyshortcuts': key ?? undefined,
-          onclick: (e) => handlers.decide('relabel', c, e),
-        }, key === name ? null : kbd(key), h('span', { class: 'chip-name' }, name)); // "7" needs no key hint
+        return h(
+          'button',
+          {
+            type: 'button',
+            class: 'chip',
+            'data-class': c,
+            'aria-keyshortcuts': key ?? undefined,
+            onclick: (e) => handlers.decide('relabel', c, e),
+          },
+          key === name ? null : kbd(key),
+          h('span', { class: 'chip-name' }, name),
+        ); // "7" needs no key hint
       });
       replace(chips, chipButtons);
     } else if (names.length > MAX_LISTED_CLASSES) {
       // Many classes: type to find one (a dozen nodes, not one option per class); choosing it relabels.
       const search = createClassSearch({
-        names, label: 'Class to relabel as', className: 'decide-search',
+        names,
+        label: 'Class to relabel as',
+        className: 'decide-search',
         skip: (c) => c === row?.given || c === row?.suggested,
         onPick: (c, e) => handlers.decide('relabel', c, e),
       });
-      const apply = h('button', { type: 'button', class: 'decide-apply', onclick: (e) => {
-        const c = names.indexOf(search.input.value);
-        if (c >= 0 && c !== row?.given && c !== row?.suggested) handlers.decide('relabel', c, e);
-        else search.focus();
-      } }, 'Relabel');
+      const apply = h(
+        'button',
+        {
+          type: 'button',
+          class: 'decide-apply',
+          onclick: (e) => {
+            const c = names.indexOf(search.input.value);
+            if (c >= 0 && c !== row?.given && c !== row?.suggested) handlers.decide('relabel', c, e);
+            else search.focus();
+          },
+        },
+        'Relabel',
+      );
       picker = { search, apply };
       replace(chips, search.element, apply);
     } else {
       const select = h('select', { class: 'decide-select', 'aria-label': 'Class to relabel as' });
-      const apply = h('button', { type: 'button', class: 'decide-apply', onclick: (e) => {
-        if (select.value !== '') handlers.decide('relabel', Number(select.value), e);
-      } }, 'Relabel');
+      const apply = h(
+        'button',
+        {
+          type: 'button',
+          class: 'decide-apply',
+          onclick: (e) => {
+            if (select.value !== '') handlers.decide('relabel', Number(select.value), e);
+          },
+        },
+        'Relabel',
+      );
       picker = { select, apply };
       replace(chips, select, apply);
     }
@@ -99,10 +155,22 @@ export function createDecisionControls(handlers) {
       const { given, suggested, entry } = row;
       const names = classNames;
       const same = given === suggested;
-      replace(accept, h('span', { class: 'decide-verb' }, 'Accept'), ' ', h('span', { class: 'decide-class' }, names[suggested]), kbd('A'));
+      replace(
+        accept,
+        h('span', { class: 'decide-verb' }, 'Accept'),
+        ' ',
+        h('span', { class: 'decide-class' }, names[suggested]),
+        kbd('A'),
+      );
       accept.setAttribute('aria-label', `Accept the suggested label, ${isolate(names[suggested])}`);
       accept.hidden = same;
-      replace(keep, h('span', { class: 'decide-verb' }, 'Keep'), ' ', h('span', { class: 'decide-class' }, names[given]), kbd('K'));
+      replace(
+        keep,
+        h('span', { class: 'decide-verb' }, 'Keep'),
+        ' ',
+        h('span', { class: 'decide-class' }, names[given]),
+        kbd('K'),
+      );
       keep.setAttribute('aria-label', `Keep the given label, ${isolate(names[given])}`);
       accept.setAttribute('aria-pressed', String(entry?.decision === 'accept'));
       keep.setAttribute('aria-pressed', String(entry?.decision === 'keep'));
@@ -110,8 +178,11 @@ export function createDecisionControls(handlers) {
         picker.search.setClass(entry?.decision === 'relabel' ? entry.label : -1);
       } else if (picker) {
         const { select } = picker;
-        replace(select, h('option', { value: '', disabled: true }, 'Choose a class…'),
-          names.map((name, c) => (c === given || c === suggested ? null : h('option', { value: String(c) }, name))));
+        replace(
+          select,
+          h('option', { value: '', disabled: true }, 'Choose a class…'),
+          names.map((name, c) => (c === given || c === suggested ? null : h('option', { value: String(c) }, name))),
+        );
         select.value = entry?.decision === 'relabel' ? String(entry.label) : '';
       } else {
         chipButtons.forEach((chip, c) => {
@@ -120,7 +191,9 @@ export function createDecisionControls(handlers) {
         });
       }
       relabel.hidden = names.length <= 2;
-      state.textContent = entry ? ` · ${DECISION_PAST[entry.decision]}: ${isolate(names[entry.label])}` : ' · not decided yet';
+      state.textContent = entry
+        ? ` · ${DECISION_PAST[entry.decision]}: ${isolate(names[entry.label])}`
+        : ' · not decided yet';
       state.classList.toggle('decided', Boolean(entry));
       clear.hidden = !entry;
       undo.hidden = !row.canUndo;
@@ -146,19 +219,47 @@ export function createDecisionBar(handlers) {
   const restored = h('p', { class: 'restored-note', role: 'status', hidden: true });
   const warning = h('div', { class: 'save-warning', role: 'alert', hidden: true });
   const confirm = h('div', { class: 'confirm', role: 'alertdialog', 'aria-modal': 'false', hidden: true });
-  const exportDecisions = h('button', { type: 'button', class: 'export-decisions', onclick: () => handlers.exportDecisions() }, 'Export decisions (CSV)');
-  const exportLabels = h('button', { type: 'button', class: 'export-labels', onclick: () => handlers.exportLabels() }, 'Export corrected labels');
-  const startOver = h('button', { type: 'button', class: 'quiet start-over', onclick: () => askStartOver() }, 'Start over');
+  const exportDecisions = h(
+    'button',
+    { type: 'button', class: 'export-decisions', onclick: () => handlers.exportDecisions() },
+    'Export decisions (CSV)',
+  );
+  const exportLabels = h(
+    'button',
+    { type: 'button', class: 'export-labels', onclick: () => handlers.exportLabels() },
+    'Export corrected labels',
+  );
+  const startOver = h(
+    'button',
+    { type: 'button', class: 'quiet start-over', onclick: () => askStartOver() },
+    'Start over',
+  );
   const advanceId = uid('advance');
-  const advance = h('input', { type: 'checkbox', id: advanceId, checked: true, onchange: () => handlers.advanceChanged(advance.checked) });
+  const advance = h('input', {
+    type: 'checkbox',
+    id: advanceId,
+    checked: true,
+    onchange: () => handlers.advanceChanged(advance.checked),
+  });
   const shortcuts = h('p', { class: 'shortcuts help' });
-  const element = h('div', { class: 'decision-bar', role: 'region', 'aria-label': 'Your review' },
-    h('div', { class: 'decision-top' },
+  const element = h(
+    'div',
+    { class: 'decision-bar', role: 'region', 'aria-label': 'Your review' },
+    h(
+      'div',
+      { class: 'decision-top' },
       h('div', { class: 'review-progress' }, progressText, meter, saveState),
-      h('div', { class: 'decision-side' },
+      h(
+        'div',
+        { class: 'decision-side' },
         h('div', { class: 'decision-actions' }, exportDecisions, exportLabels, startOver),
-        h('span', { class: 'advance' }, advance, h('label', { for: advanceId }, 'Go to the next row after deciding')))),
-    restored, warning, confirm);
+        h('span', { class: 'advance' }, advance, h('label', { for: advanceId }, 'Go to the next row after deciding')),
+      ),
+    ),
+    restored,
+    warning,
+    confirm,
+  );
 
   let count = 0;
   let storedToo = false; // decisions are (meant to be) in this browser's storage as well
@@ -166,20 +267,43 @@ export function createDecisionBar(handlers) {
 
   function askStartOver() {
     returnFocus = startOver;
-    const yes = h('button', { type: 'button', class: 'danger confirm-yes', onclick: () => {
-      confirm.hidden = true;
-      handlers.startOver();
-    } }, `Clear ${plural(count, 'decision')}`);
-    const no = h('button', { type: 'button', class: 'quiet confirm-no', onclick: () => {
-      confirm.hidden = true;
-      returnFocus?.focus();
-    } }, 'Keep them');
+    const yes = h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger confirm-yes',
+        onclick: () => {
+          confirm.hidden = true;
+          handlers.startOver();
+        },
+      },
+      `Clear ${plural(count, 'decision')}`,
+    );
+    const no = h(
+      'button',
+      {
+        type: 'button',
+        class: 'quiet confirm-no',
+        onclick: () => {
+          confirm.hidden = true;
+          returnFocus?.focus();
+        },
+      },
+      'Keep them',
+    );
     const questionId = uid('confirm');
     confirm.setAttribute('aria-labelledby', questionId);
     const which = count === 1 ? 'the 1 decision' : `all ${plural(count, 'decision')}`;
-    replace(confirm, h('p', { id: questionId },
-      `Start over? This clears ${which} on these files${storedToo ? ', here and in this browser’s storage' : ''}. It cannot be undone.`),
-      h('div', { class: 'confirm-buttons' }, yes, no));
+    replace(
+      confirm,
+      h(
+        'p',
+        { id: questionId },
+        `Start over? This clears ${which} on these ` +
+          `files${storedToo ? ', here and in this browser’s storage' : ''}. It cannot be undone.`,
+      ),
+      h('div', { class: 'confirm-buttons' }, yes, no),
+    );
     confirm.hidden = false;
     no.focus();
   }
@@ -196,8 +320,9 @@ export function createDecisionBar(handlers) {
       const { flagged, reviewed, decided } = progress;
       count = decided;
       const others = decided - reviewed;
-      progressText.textContent = `${formatCount(reviewed)} of ${plural(flagged, 'flagged row')} reviewed`
-        + (others > 0 ? ` · ${plural(others, 'decision')} on other rows` : '');
+      progressText.textContent =
+        `${formatCount(reviewed)} of ${plural(flagged, 'flagged row')} reviewed` +
+        (others > 0 ? ` · ${plural(others, 'decision')} on other rows` : '');
       meter.value = flagged ? reviewed / flagged : 0;
       startOver.hidden = decided === 0;
       if (decided === 0) confirm.hidden = true;
@@ -212,24 +337,47 @@ export function createDecisionBar(handlers) {
         saving: 'Saving…',
         failed: 'Decisions are not being saved.',
       }[storage.mode];
-      if (storage.mode === 'saved' && storage.savedAt) saveState.textContent = 'All decisions saved in this browser (on this device only).';
+      if (storage.mode === 'saved' && storage.savedAt)
+        saveState.textContent = 'All decisions saved in this browser (on this device only).';
 
       warning.hidden = storage.mode !== 'failed';
       if (storage.mode === 'failed') {
-        replace(warning,
+        replace(
+          warning,
           h('p', { class: 'save-warning-title' }, 'Your decisions are not being saved'),
-          h('p', {}, `${storage.error?.message ?? 'This browser’s storage is not available.'} `,
-            'They are kept while this tab stays open: export them (Export decisions) before you close it or reload.'));
+          h(
+            'p',
+            {},
+            `${storage.error?.message ?? 'This browser’s storage is not available.'} `,
+            'They are kept while this tab stays open: export them (Export decisions) before you close it or reload.',
+          ),
+        );
       }
       restored.hidden = !note;
       if (note) {
-        restored.textContent = note.from === 'memory'
-          ? `Your ${plural(note.count, 'decision')} on these files from earlier in this tab are back.`
-          : `Restored ${plural(note.count, 'decision')} saved on ${formatWhen(note.savedAt)}.`;
+        restored.textContent =
+          note.from === 'memory'
+            ? `Your ${plural(note.count, 'decision')} on these files from earlier in this tab are back.`
+            : `Restored ${plural(note.count, 'decision')} saved on ${formatWhen(note.savedAt)}.`;
       }
-      shortcuts.replaceChildren('Keys in the table: ', kbd('A'), ' accept · ', kbd('K'), ' keep · ',
-        ...(keys.relabel ? [kbd(keys.relabel), ' relabel · '] : []), kbd('R'), ' choose a class · ', kbd('U'), ' undo · ',
-        kbd('⌫'), ' clear · ', kbd('↓'), '/', kbd('J'), ' next row');
+      shortcuts.replaceChildren(
+        'Keys in the table: ',
+        kbd('A'),
+        ' accept · ',
+        kbd('K'),
+        ' keep · ',
+        ...(keys.relabel ? [kbd(keys.relabel), ' relabel · '] : []),
+        kbd('R'),
+        ' choose a class · ',
+        kbd('U'),
+        ' undo · ',
+        kbd('⌫'),
+        ' clear · ',
+        kbd('↓'),
+        '/',
+        kbd('J'),
+        ' next row',
+      );
       for (const k of shortcuts.querySelectorAll('kbd')) k.removeAttribute('aria-hidden');
     },
   };

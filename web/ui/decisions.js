@@ -14,7 +14,7 @@ export const DECISION_PAST = { accept: 'accepted', keep: 'kept', relabel: 'relab
  */
 export class Decisions {
   #map = new Map(); // index -> {decision, label, at}
-  #history = [];    // [{index, before}] — most recent last
+  #history = []; // [{index, before}] — most recent last
   version = 0;
 
   /** entries: [{index, decision, label, at}] (e.g. from storage). */
@@ -24,10 +24,18 @@ export class Decisions {
     }
   }
 
-  get size() { return this.#map.size; }
-  get canUndo() { return this.#history.length > 0; }
-  get(index) { return this.#map.get(index) ?? null; }
-  has(index) { return this.#map.has(index); }
+  get size() {
+    return this.#map.size;
+  }
+  get canUndo() {
+    return this.#history.length > 0;
+  }
+  get(index) {
+    return this.#map.get(index) ?? null;
+  }
+  has(index) {
+    return this.#map.has(index);
+  }
 
   /**
    * Records a decision on row `index`. kind: 'accept' (the suggested label), 'keep' (the given
@@ -156,12 +164,35 @@ export function decisionsCsvParts({ dataset, report, columns }, decisions) {
   const rank = new Map();
   report.issues.forEach((i, r) => rank.set(i, r + 1));
   // row: the N-th data row (1-based, header not counted); index: the same row from 0, as the API counts.
-  const parts = [csvLine(['row', 'index', ...extra.map((c) => c.name), 'given_label', 'suggested_label', 'decision',
-    'final_label', 'label_quality', 'rank', 'decided_at'])];
+  const parts = [
+    csvLine([
+      'row',
+      'index',
+      ...extra.map((c) => c.name),
+      'given_label',
+      'suggested_label',
+      'decision',
+      'final_label',
+      'label_quality',
+      'rank',
+      'decided_at',
+    ]),
+  ];
   for (const { index, decision, label, at } of decisions.entries()) {
-    parts.push(csvLine([index + 1, index, ...extra.map((c) => c.values[index]), names[dataset.labels[index]],
-      names[report.suggestedLabel[index]], decision, names[label], report.labelQuality[index],
-      rank.get(index) ?? '', at ? new Date(at).toISOString() : '']));
+    parts.push(
+      csvLine([
+        index + 1,
+        index,
+        ...extra.map((c) => c.values[index]),
+        names[dataset.labels[index]],
+        names[report.suggestedLabel[index]],
+        decision,
+        names[label],
+        report.labelQuality[index],
+        rank.get(index) ?? '',
+        at ? new Date(at).toISOString() : '',
+      ]),
+    );
   }
   return parts;
 }
@@ -179,9 +210,14 @@ export function labelsFormat(entry, labelsColumn = 1) {
     return { kind: 'npy', descr: entry.descr ?? '<i8', twoD: entry.shape.length === 2, fileName: entry.file?.name };
   }
   const column = Math.max(0, labelsColumn - 1);
-  const header = entry.columns ? entry.columns[column] ?? 'label' : null;
+  const header = entry.columns ? (entry.columns[column] ?? 'label') : null;
   const first = entry.firstRow?.[column];
-  return { kind: 'csv', header, byName: first != null && first.trim() !== '' && !INTEGER.test(first), fileName: entry.file?.name };
+  return {
+    kind: 'csv',
+    header,
+    byName: first != null && first.trim() !== '' && !INTEGER.test(first),
+    fileName: entry.file?.name,
+  };
 }
 
 /** Corrected labels as CSV parts: the header and the names or indices, as in the input. */
@@ -202,8 +238,14 @@ export function correctedLabelsCsvParts(labels, classNames, format) {
 }
 
 const NPY_INTS = {
-  i1: [1, 'setInt8'], i2: [2, 'setInt16'], i4: [4, 'setInt32'], i8: [8, 'setBigInt64'],
-  u1: [1, 'setUint8'], u2: [2, 'setUint16'], u4: [4, 'setUint32'], u8: [8, 'setBigUint64'],
+  i1: [1, 'setInt8'],
+  i2: [2, 'setInt16'],
+  i4: [4, 'setInt32'],
+  i8: [8, 'setBigInt64'],
+  u1: [1, 'setUint8'],
+  u2: [2, 'setUint16'],
+  u4: [4, 'setUint32'],
+  u8: [8, 'setBigUint64'],
 };
 
 /** A .npy (format 1.0) of integer labels, in the dtype given (little-endian ints; else int64). */

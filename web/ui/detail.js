@@ -24,52 +24,112 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   const given = dataset.labels[i];
   const suggested = report.suggestedLabel[i];
   // "row N" is the N-th data row (header not counted), as in the table, errors and exports.
-  const heading = [rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged', ' · ',
+  const heading = [
+    rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged',
+    ' · ',
     columns.id ? [h('span', { class: 'detail-id' }, `${columns.id.name} ${columns.id.values[i]}`), ' · '] : null,
-    `row ${formatRow(i)}`];
+    `row ${formatRow(i)}`,
+  ];
   // Computed here: the dataset was read from the computed table; the labels came from the person's file.
   const file = dataset.computed?.labelsFile || dataset.source?.labelsFile;
   const whereInFile = file ? `row ${formatRow(i)} of ${isolate(file)} (header not counted)` : null;
   const status = truth?.status[i];
   // Simulated truth knows only the flips: a row not flipped may still be wrong in the original labels.
-  const simulatedVerdict = status === 1
-    ? `Flipped by the simulated noise${truth.corrected[i] >= 0 ? ` — its label was ${isolate(names[truth.corrected[i]])}` : ''}.`
-    : 'Not flipped by the simulation — the original label may still be wrong.';
-  const verdict = truth?.simulated && status != null && status >= 0 ? simulatedVerdict : status === 1
-    ? `Known truth: a label error${truth.corrected[i] >= 0 ? ` — the correct label is ${isolate(names[truth.corrected[i]])}` : ''}.`
-    : status === 0 ? 'Known truth: the label is correct.' : truth ? 'Known truth: not reviewed.' : null;
+  const simulatedVerdict =
+    status === 1
+      ? `Flipped by the simulated ` +
+        `noise${truth.corrected[i] >= 0 ? ` — its label was ${isolate(names[truth.corrected[i]])}` : ''}.`
+      : 'Not flipped by the simulation — the original label may still be wrong.';
+  const verdict =
+    truth?.simulated && status != null && status >= 0
+      ? simulatedVerdict
+      : status === 1
+        ? `Known truth: a label ` +
+          `error${truth.corrected[i] >= 0 ? ` — the correct label is ${isolate(names[truth.corrected[i]])}` : ''}.`
+        : status === 0
+          ? 'Known truth: the label is correct.'
+          : truth
+            ? 'Known truth: not reviewed.'
+            : null;
 
   let bars = null;
   if (probabilities) {
     const classes = [...probabilities.keys()].sort((a, b) => probabilities[b] - probabilities[a] || a - b);
     const shown = classes.slice(0, MAX_DETAIL_CLASSES);
     for (const c of [given, suggested]) if (!shown.includes(c)) shown.push(c);
-    bars = h('ul', { class: 'prob-bars', 'aria-label': 'Predicted probability of each class' },
+    bars = h(
+      'ul',
+      { class: 'prob-bars', 'aria-label': 'Predicted probability of each class' },
       shown.map((c) => {
         const bar = h('span', { class: 'prob-fill' });
         bar.style.width = `${(probabilities[c] * 100).toFixed(1)}%`;
-        const threshold = h('span', { class: 'prob-threshold', title: `${names[c]}’s threshold ${formatProbability(report.thresholds[c])}` });
+        const threshold = h('span', {
+          class: 'prob-threshold',
+          title: `${names[c]}’s threshold ${formatProbability(report.thresholds[c])}`,
+        });
         threshold.style.left = `${(report.thresholds[c] * 100).toFixed(1)}%`;
-        const role = c === given && c === suggested ? 'given = suggested' : c === given ? 'given' : c === suggested ? 'suggested' : '';
-        return h('li', { class: `prob${c === given ? ' given' : ''}${c === suggested ? ' suggested' : ''}` },
+        const role =
+          c === given && c === suggested
+            ? 'given = suggested'
+            : c === given
+              ? 'given'
+              : c === suggested
+                ? 'suggested'
+                : '';
+        return h(
+          'li',
+          { class: `prob${c === given ? ' given' : ''}${c === suggested ? ' suggested' : ''}` },
           h('span', { class: 'prob-name', title: names[c] }, names[c]),
           h('span', { class: 'prob-track' }, bar, threshold),
           h('span', { class: 'prob-value' }, formatProbability(probabilities[c])),
-          h('span', { class: 'prob-role' }, role));
+          h('span', { class: 'prob-role' }, role),
+        );
       }),
-      classes.length > shown.length ? h('li', { class: 'help' }, `${formatCount(classes.length - shown.length)} more classes below ${formatProbability(probabilities[classes[shown.length - 1]])}`) : null);
+      classes.length > shown.length
+        ? h(
+            'li',
+            { class: 'help' },
+            `${formatCount(classes.length - shown.length)} ` +
+              `more classes below ${formatProbability(probabilities[classes[shown.length - 1]])}`,
+          )
+        : null,
+    );
   }
   const others = dataset.extraColumns.filter((c) => c !== columns.id && c !== columns.text);
-  replace(detailHead,
+  replace(
+    detailHead,
     h('p', { class: 'detail-heading' }, heading),
     columns.text ? h('p', { class: 'detail-text' }, columns.text.values[i]) : null,
-    dataset.images ? thumbnail(dataset.images, i, { size: 168, label: `Image of row ${formatRow(i)}, given ${names[given]}` }) : null);
-  replace(detailBody,
+    dataset.images
+      ? thumbnail(dataset.images, i, { size: 168, label: `Image of row ${formatRow(i)}, given ${names[given]}` })
+      : null,
+  );
+  replace(
+    detailBody,
     h('p', { class: 'detail-explanation', 'aria-label': explainText(i, ctx) }, explanationNode(explainParts(i, ctx))),
     verdict ? h('p', { class: `detail-verdict${status === 1 ? ' error' : status === 0 ? ' ok' : ''}` }, verdict) : null,
     bars,
-    bars ? h('p', { class: 'help' }, 'Ticks mark each class’s confident threshold: the average probability the model gives that class on rows labelled with it.') : null,
-    others.length ? h('dl', { class: 'detail-extra' }, others.map((c) => [h('dt', {}, c.name), h('dd', {}, c.values[i])])) : null,
-    h('p', { class: 'detail-quality' }, `Label quality ${formatProbability(report.labelQuality[i])} (${report.rankBy === 'none' ? 'self_confidence' : report.rankBy.replace(/_/g, ' ')}).`,
-      whereInFile ? ` In the file: ${whereInFile}.` : ''));
+    bars
+      ? h(
+          'p',
+          { class: 'help' },
+          'Ticks mark each class’s confident threshold: the average probability the ' +
+            'model gives that class on rows labelled with it.',
+        )
+      : null,
+    others.length
+      ? h(
+          'dl',
+          { class: 'detail-extra' },
+          others.map((c) => [h('dt', {}, c.name), h('dd', {}, c.values[i])]),
+        )
+      : null,
+    h(
+      'p',
+      { class: 'detail-quality' },
+      `Label quality ${formatProbability(report.labelQuality[i])} ` +
+        `(${report.rankBy === 'none' ? 'self_confidence' : report.rankBy.replace(/_/g, ' ')}).`,
+      whereInFile ? ` In the file: ${whereInFile}.` : '',
+    ),
+  );
 }

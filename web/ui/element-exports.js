@@ -63,7 +63,8 @@ export class ExportActions {
       download(blob, fileName);
     } catch (error) {
       host.fail(error, `Could not export ${source}-${what}`, {
-        keepResults: true, openFiles: false,
+        keepResults: true,
+        openFiles: false,
         hint: `Your ${pluralIs(host.review().decisions.size, 'decision')} unchanged. Try the export again.`,
       });
     }

@@ -19,8 +19,12 @@ export function showFailure(ui, error, title, options, { compact, analysis, clie
   const callers = failure?.unexpected && typeof hint === 'string';
   const way = failure ?? (compact ? null : wayOn(error, analysis, client));
   // way.shown: what to say instead of the reader's message.
-  ui.status.error(way?.shown ?? error, callers ? title : way?.title ?? title,
-    way && !callers && (failure || hint === undefined) ? way.hint : hint, way?.element);
+  ui.status.error(
+    way?.shown ?? error,
+    callers ? title : (way?.title ?? title),
+    way && !callers && (failure || hint === undefined) ? way.hint : hint,
+    way?.element,
+  );
   if (openFiles) ui.intake.openFiles();
   // A table of features: computing the probabilities is the next step, brought to the top of the view.
   if (way?.reveal && !callers) way.element?.closest?.('.alert')?.scrollIntoView?.({ block: 'start' });

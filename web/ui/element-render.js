@@ -19,9 +19,13 @@ import { scoreFlags } from './truth.js';
 export function renderContext({ analysis, review, lesson }) {
   const { dataset, report, truth } = analysis;
   return {
-    dataset, report, truth: lesson.visibleTruth(truth, review.decisions, report),
-    classNames: dataset.classNames, labels: dataset.labels,
-    decisions: review.decisions, labelsKind: review.labelsKind,
+    dataset,
+    report,
+    truth: lesson.visibleTruth(truth, review.decisions, report),
+    classNames: dataset.classNames,
+    labels: dataset.labels,
+    decisions: review.decisions,
+    labelsKind: review.labelsKind,
   };
 }
 
@@ -48,7 +52,8 @@ export function resultEventDetail(parts, source) {
   const ctx = renderContext(parts);
   const detail = resultDetail(ctx, {
     scores: ctx.truth ? scoreFlags(ctx.truth, ctx.report.issues) : null,
-    source, numDecided: parts.review.decisions.size,
+    source,
+    numDecided: parts.review.decisions.size,
   });
   const simulation = parts.lesson.resultSimulation(ctx.report);
   if (simulation) detail.simulation = simulation;

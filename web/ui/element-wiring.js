@@ -21,17 +21,27 @@ import { buildTruth, parseTruthFile } from './truth.js';
  * (see shell.js analysisView)}.
  */
 export function createAnalysis(ui, { lesson, crossVal, view }) {
-  return new AnalysisController({
-    client: sharedClient, fetchFiles, sniff: sniffLabelSetsToo(sniffParquetToo(sniff)), checkRoles,
-    // how: {chooseColumns: true} shows the columns' roles to change before computing; {impute: true}
-    // computes with missing values imputed (offered with a missing value's error, plausibility.js).
-    // Imputation keeps the columns' roles chosen for the computation that failed.
-    computeProbabilities: (how) => (how?.chooseColumns ? crossVal().chooseColumns()
-      : crossVal().compute(how?.impute ? { ...crossVal().choice, impute: true } : {})),
-    mergeFiles, dataRoles: DATA_ROLES,
-    parseTruth: parseTruthFile, buildTruth: (dataset, parsed) => lesson().truth(dataset, parsed, buildTruth),
-    prepareDataset: (dataset, how) => lesson().prepare(dataset, how),
-  }, analysisView(ui, view));
+  return new AnalysisController(
+    {
+      client: sharedClient,
+      fetchFiles,
+      sniff: sniffLabelSetsToo(sniffParquetToo(sniff)),
+      checkRoles,
+      // how: {chooseColumns: true} shows the columns' roles to change before computing; {impute: true}
+      // computes with missing values imputed (offered with a missing value's error, plausibility.js).
+      // Imputation keeps the columns' roles chosen for the computation that failed.
+      computeProbabilities: (how) =>
+        how?.chooseColumns
+          ? crossVal().chooseColumns()
+          : crossVal().compute(how?.impute ? { ...crossVal().choice, impute: true } : {}),
+      mergeFiles,
+      dataRoles: DATA_ROLES,
+      parseTruth: parseTruthFile,
+      buildTruth: (dataset, parsed) => lesson().truth(dataset, parsed, buildTruth),
+      prepareDataset: (dataset, how) => lesson().prepare(dataset, how),
+    },
+    analysisView(ui, view),
+  );
 }
 
 /**
@@ -59,7 +69,9 @@ export function createCrossVal(ui, analysis, { onDownload }) {
 export function createReview({ onState, onRemote, context, emit }) {
   const store = new ReviewStore({ onState, onRemote });
   return new ReviewController({
-    store, context, emit,
+    store,
+    context,
+    emit,
     writeLabels: async (file, args) => (await sharedClient()).correctedLabelsFile(file, args),
   });
 }

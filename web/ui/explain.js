@@ -37,16 +37,37 @@ export function explainParts(i, { classNames, labels, report }) {
 
   let parts;
   if (suggested !== given && counted === suggested) {
-    parts = ['Labelled ', g, '; the model gives ', s, ` ${p(pSuggested)}, above `, ...whose(classNames[suggested], s), ` threshold ${p(tSuggested)}; `,
-      g, pGiven < tGiven && !p(pGiven).startsWith('under') ? ` only ${p(pGiven)}.` : ` ${p(pGiven)}.`];
+    parts = [
+      'Labelled ',
+      g,
+      '; the model gives ',
+      s,
+      ` ${p(pSuggested)}, above `,
+      ...whose(classNames[suggested], s),
+      ` threshold ${p(tSuggested)}; `,
+      g,
+      pGiven < tGiven && !p(pGiven).startsWith('under') ? ` only ${p(pGiven)}.` : ` ${p(pGiven)}.`,
+    ];
   } else if (suggested !== given) {
-    parts = ['Labelled ', g, '; no class reaches its threshold. The model’s top guess is ', s,
-      ` ${p(pSuggested)} (threshold ${p(tSuggested)}); `, g, ` gets ${p(pGiven)}.`];
+    parts = [
+      'Labelled ',
+      g,
+      '; no class reaches its threshold. The model’s top guess is ',
+      s,
+      ` ${p(pSuggested)} (threshold ${p(tSuggested)}); `,
+      g,
+      ` gets ${p(pGiven)}.`,
+    ];
   } else if (counted === given) {
     parts = ['Labelled ', g, '; the model agrees: ', g, ` ${p(pGiven)}, above its threshold ${p(tGiven)}.`];
   } else {
-    parts = ['Labelled ', g, '; the model leans the same way but is unsure: ', g,
-      ` ${p(pGiven)}, below its threshold ${p(tGiven)}.`];
+    parts = [
+      'Labelled ',
+      g,
+      '; the model leans the same way but is unsure: ',
+      g,
+      ` ${p(pGiven)}, below its threshold ${p(tGiven)}.`,
+    ];
   }
   if (report.isLabelIssue[i] && suggested === given) {
     parts.push(` Flagged because ${FILTER_PHRASES[report.filterBy] ?? 'its label quality is low'}.`);

@@ -22,9 +22,17 @@ export async function fullDatasetCsv(ctx, onProgress) {
 export async function exportWithProgress(build, ctx, fileName, status) {
   let visible = false;
   const show = (fraction) => status.progress(`Preparing ${fileName}…`, fraction, { cancellable: false });
-  const timer = setTimeout(() => { visible = true; show(null); }, 250);
+  const timer = setTimeout(() => {
+    visible = true;
+    show(null);
+  }, 250);
   try {
-    download(await build(ctx, (done, total) => { if (visible) show(done / total); }), fileName);
+    download(
+      await build(ctx, (done, total) => {
+        if (visible) show(done / total);
+      }),
+      fileName,
+    );
   } finally {
     clearTimeout(timer);
     if (visible) status.idle();

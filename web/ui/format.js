@@ -120,14 +120,18 @@ function balanced(text) {
 export function containBidi(text) {
   const s = String(text);
   if (!BIDI_CONTROLS.test(s)) return s;
-  return s.split(VALUE_BOUNDS).map((piece, i) => {
-    if (i % 2 === 1 || !BIDI_CONTROLS.test(piece)) return piece ?? ''; // a bound, or plain text
-    return `${FSI}${balanced(piece)}${PDI}`;
-  }).join('');
+  return s
+    .split(VALUE_BOUNDS)
+    .map((piece, i) => {
+      if (i % 2 === 1 || !BIDI_CONTROLS.test(piece)) return piece ?? ''; // a bound, or plain text
+      return `${FSI}${balanced(piece)}${PDI}`;
+    })
+    .join('');
 }
 
 // Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...; their presentation forms).
-const RTL_OR_CONTROL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u202A-\u202E\u2066-\u2069]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]|\uD83B[\uDC00-\uDFFF]/;
+const RTL_OR_CONTROL =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u202A-\u202E\u2066-\u2069]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]|\uD83B[\uDC00-\uDFFF]/;
 
 /**
  * A value from the person's data for a sentence built as one string: isolated (FSI ... PDI, as

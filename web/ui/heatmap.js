@@ -28,7 +28,10 @@ export function describeValue(kind, value, i, j, classNames, numExamples) {
   const other = classNames[j];
   if (kind === 'counts') {
     if (i === j) return `Labelled ${given}, and the model agrees: ${plural(value, 'row')}.`;
-    return `Labelled ${given}, but the model confidently says ${other}: ${plural(value, 'row')} (${formatPercent(value / numExamples)} of all).`;
+    return (
+      `Labelled ${given}, but the model confidently says ${other}: ${plural(value, 'row')} ` +
+      `(${formatPercent(value / numExamples)} of all).`
+    );
   }
   return `Of the rows whose true class is ${other}, an estimated ${formatPercent(value)} are labelled ${given}.`;
 }
@@ -39,7 +42,8 @@ export function describeValue(kind, value, i, j, classNames, numExamples) {
  */
 export function renderHeatmap({ matrix, kind, classNames, numExamples, onFocusCell, onPickCell, label }) {
   const k = matrix.length;
-  if (k > MAX_GRID_CLASSES) throw new RangeError(`A heatmap of ${k} classes would draw ${k * k} cells; list the confused pairs instead.`);
+  if (k > MAX_GRID_CLASSES)
+    throw new RangeError(`A heatmap of ${k} classes would draw ${k * k} cells; list the confused pairs instead.`);
   const cell = Math.max(22, Math.min(52, Math.floor(360 / k)));
   const labelWidth = 8 + 7 * Math.min(MAX_LABEL_CHARS, Math.max(0, ...classNames.map((n) => n.length)));
   const left = labelWidth + 22;
@@ -60,25 +64,61 @@ export function renderHeatmap({ matrix, kind, classNames, numExamples, onFocusCe
   }
 
   const root = svg('svg', {
-    class: 'chart heatmap', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': label,
-    width, height,
+    class: 'chart heatmap',
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'group',
+    'aria-label': label,
+    width,
+    height,
   });
   root.append(
-    svg('text', { class: 'axis-title', x: left + size / 2, y: 12, 'text-anchor': 'middle' },
-      kind === 'counts' ? 'Model says (confidently)' : 'True class (estimated)'),
-    svg('text', {
-      class: 'axis-title', x: 12, y: top + size / 2, 'text-anchor': 'middle',
-      transform: `rotate(-90 12 ${top + size / 2})`,
-    }, 'Given label'),
+    svg(
+      'text',
+      { class: 'axis-title', x: left + size / 2, y: 12, 'text-anchor': 'middle' },
+      kind === 'counts' ? 'Model says (confidently)' : 'True class (estimated)',
+    ),
+    svg(
+      'text',
+      {
+        class: 'axis-title',
+        x: 12,
+        y: top + size / 2,
+        'text-anchor': 'middle',
+        transform: `rotate(-90 12 ${top + size / 2})`,
+      },
+      'Given label',
+    ),
   );
   classNames.forEach((name, c) => {
     const x = left + c * cell + cell / 2;
-    root.append(svg('text', {
-      class: 'tick', x, y: top - 6, transform: `rotate(-45 ${x} ${top - 6})`, 'text-anchor': 'start',
-    }, svg('title', {}, name), short(name)));
-    root.append(svg('text', {
-      class: 'tick', x: left - 6, y: top + c * cell + cell / 2, 'text-anchor': 'end', 'dominant-baseline': 'central',
-    }, svg('title', {}, name), short(name)));
+    root.append(
+      svg(
+        'text',
+        {
+          class: 'tick',
+          x,
+          y: top - 6,
+          transform: `rotate(-45 ${x} ${top - 6})`,
+          'text-anchor': 'start',
+        },
+        svg('title', {}, name),
+        short(name),
+      ),
+    );
+    root.append(
+      svg(
+        'text',
+        {
+          class: 'tick',
+          x: left - 6,
+          y: top + c * cell + cell / 2,
+          'text-anchor': 'end',
+          'dominant-baseline': 'central',
+        },
+        svg('title', {}, name),
+        short(name),
+      ),
+    );
   });
 
   const cells = [];
@@ -90,23 +130,48 @@ export function renderHeatmap({ matrix, kind, classNames, numExamples, onFocusCe
       const strength = scale > 0 && value > 0 ? Math.max(0.08, Math.sqrt(value / scale)) : 0;
       const text = describeCell(kind, matrix, i, j, classNames, numExamples);
       const shown = kind === 'counts' ? formatCount(value) : shortPercent(value);
-      const g = svg('g', {
-        class: `hm-cell${diagonal ? ' diagonal' : ''}${value > 0 && !diagonal ? ' off' : ''}`,
-        tabindex: i === 0 && j === (k > 1 ? 1 : 0) ? '0' : '-1', role: 'img', 'aria-label': text,
-        'data-row': i, 'data-col': j,
-      },
-      svg('title', {}, text),
-      svg('rect', { class: 'hm-bg', x: left + j * cell, y: top + i * cell, width: cell - 2, height: cell - 2, rx: 3 }),
-      svg('rect', {
-        class: 'hm-fill', x: left + j * cell, y: top + i * cell, width: cell - 2, height: cell - 2, rx: 3,
-        'fill-opacity': strength.toFixed(3),
-      }),
-      showValues && value > 0
-        ? svg('text', {
-          class: `hm-value${strength > 0.6 ? ' on-strong' : ''}`, x: left + j * cell + (cell - 2) / 2,
-          y: top + i * cell + (cell - 2) / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central',
-        }, shown)
-        : null);
+      const g = svg(
+        'g',
+        {
+          class: `hm-cell${diagonal ? ' diagonal' : ''}${value > 0 && !diagonal ? ' off' : ''}`,
+          tabindex: i === 0 && j === (k > 1 ? 1 : 0) ? '0' : '-1',
+          role: 'img',
+          'aria-label': text,
+          'data-row': i,
+          'data-col': j,
+        },
+        svg('title', {}, text),
+        svg('rect', {
+          class: 'hm-bg',
+          x: left + j * cell,
+          y: top + i * cell,
+          width: cell - 2,
+          height: cell - 2,
+          rx: 3,
+        }),
+        svg('rect', {
+          class: 'hm-fill',
+          x: left + j * cell,
+          y: top + i * cell,
+          width: cell - 2,
+          height: cell - 2,
+          rx: 3,
+          'fill-opacity': strength.toFixed(3),
+        }),
+        showValues && value > 0
+          ? svg(
+              'text',
+              {
+                class: `hm-value${strength > 0.6 ? ' on-strong' : ''}`,
+                x: left + j * cell + (cell - 2) / 2,
+                y: top + i * cell + (cell - 2) / 2,
+                'text-anchor': 'middle',
+                'dominant-baseline': 'central',
+              },
+              shown,
+            )
+          : null,
+      );
       cells.push(g);
       root.append(g);
     }

@@ -14,9 +14,13 @@ export class StorageError extends Error {
   constructor(reason, cause) {
     const detail = cause?.message ? ` (${cause.message})` : '';
     const text = {
-      unavailable: `This browser does not let the page store data here — private browsing or a storage setting may block it${detail}.`,
+      unavailable:
+        `This browser does not let the page store data here — private browsing or a storage setting ` +
+        `may block it${detail}.`,
       quota: `This browser’s storage for this site is full${detail}.`,
-      timeout: `This browser’s storage did not answer within ${STORAGE_TIMEOUT_MS / 1000} seconds${detail}; it is tried again with each decision.`,
+      timeout:
+        `This browser’s storage did not answer within ${STORAGE_TIMEOUT_MS / 1000} seconds${detail}; it ` +
+        `is tried again with each decision.`,
       failed: `Saving in this browser failed${detail}.`,
     }[reason];
     super(text);
@@ -50,7 +54,9 @@ export function writeConsent(value) {
   try {
     if (value == null) globalThis.localStorage?.removeItem(KEEP_FILES_KEY);
     else globalThis.localStorage?.setItem(KEEP_FILES_KEY, value);
-  } catch { /* storage blocked: the answer holds for this page only */ }
+  } catch {
+    /* storage blocked: the answer holds for this page only */
+  }
 }
 
 let opening = null;
@@ -87,7 +93,9 @@ function openDatabase() {
     };
   });
   const attempt = opening;
-  attempt.catch(() => { if (opening === attempt) opening = null; });
+  attempt.catch(() => {
+    if (opening === attempt) opening = null;
+  });
   return attempt;
 }
 
@@ -104,16 +112,30 @@ async function transact(storeName, mode, fn, timeoutMs = STORAGE_TIMEOUT_MS) {
       tx = db.transaction(storeName, mode);
       request = fn(tx.objectStore(storeName));
     } catch (error) {
-      try { tx?.abort(); } catch { /* already finished */ }
+      try {
+        tx?.abort();
+      } catch {
+        /* already finished */
+      }
       reject(storageError(error));
       return;
     }
     const timer = setTimeout(() => {
-      try { tx.abort(); } catch { /* already finished */ }
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
       reject(new StorageError('timeout'));
     }, timeoutMs);
-    tx.oncomplete = () => { clearTimeout(timer); resolve(request?.result); };
-    tx.onerror = () => { clearTimeout(timer); reject(storageError(tx.error ?? request?.error)); };
+    tx.oncomplete = () => {
+      clearTimeout(timer);
+      resolve(request?.result);
+    };
+    tx.onerror = () => {
+      clearTimeout(timer);
+      reject(storageError(tx.error ?? request?.error));
+    };
     tx.onabort = () => {
       clearTimeout(timer);
       reject(storageError(tx.error ?? request?.error ?? new Error('the transaction was aborted')));
@@ -122,9 +144,9 @@ async function transact(storeName, mode, fn, timeoutMs = STORAGE_TIMEOUT_MS) {
 }
 
 export const get = (store, key) => transact(store, 'readonly', (s) => s.get(key));
-export const put = (store, value, timeoutMs = STORAGE_TIMEOUT_MS) => transact(store, 'readwrite', (s) => s.put(value), timeoutMs);
+export const put = (store, value, timeoutMs = STORAGE_TIMEOUT_MS) =>
+  transact(store, 'readwrite', (s) => s.put(value), timeoutMs);
 export const remove = (store, key) => transact(store, 'readwrite', (s) => s.delete(key));
-
 
 /** Closes this page's connection and deletes the whole database ("Forget everything"). */
 export async function deleteDatabase() {

@@ -11,13 +11,17 @@ import { matrixCells } from '../src/js/report-transfer.js';
 const MATRICES = {
   counts: {
     title: 'Confident joint',
-    help: 'Rows counted by given label (rows) and the class the model confidently points to (columns). Off-diagonal cells are likely label errors. Click a cell, or press Enter on it, to list those rows.',
+    help:
+      'Rows counted by given label (rows) and the class the model confidently points to (columns). ' +
+      'Off-diagonal cells are likely label errors. Click a cell, or press Enter on it, to list those rows.',
     key: 'confidentJoint',
     pick: (report) => report.confidentJoint,
   },
   rates: {
     title: 'Noise matrix',
-    help: 'Estimated P(given label | true class): each column sums to 1. Off-diagonal cells say how often a true class gets another label.',
+    help:
+      'Estimated P(given label | true class): each column sums to 1. Off-diagonal cells say how often a true ' +
+      'class gets another label.',
     key: 'noiseMatrix',
     pick: (report) => report.noiseMatrix,
   },
@@ -27,12 +31,17 @@ const MATRICES = {
 function classQualitySearch(report, names) {
   const readout = h('p', { class: 'readout class-quality-readout', 'aria-live': 'polite' });
   const search = createClassSearch({
-    names, label: 'Label quality of a class', className: 'quality-search', placeholder: 'Any class: type its name…',
+    names,
+    label: 'Label quality of a class',
+    className: 'quality-search',
+    placeholder: 'Any class: type its name…',
     onPick: (c) => {
       const place = report.classQuality.findIndex((q) => q.classIndex === c);
       const q = report.classQuality[place];
-      readout.textContent = q ? `${classQualityText(q, names[c], report.labelCounts[c])} `
-        + `${formatCount(place + 1)} of ${formatCount(names.length)} classes, worst first.` : '';
+      readout.textContent = q
+        ? `${classQualityText(q, names[c], report.labelCounts[c])} ` +
+          `${formatCount(place + 1)} of ${formatCount(names.length)} classes, worst first.`
+        : '';
     },
   });
   return h('div', { class: 'class-quality-search' }, search.element, readout);
@@ -46,37 +55,90 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
   // (ui/confused-pairs.js), the matrix read in place, never built as K arrays.
   const grid = names.length <= MAX_GRID_CLASSES;
   const matrix = grid ? matrixInfo.pick(report) : null;
-  const readout = grid ? h('p', { class: 'readout', 'aria-live': 'polite' }, 'Hover over or focus a cell to see its value.') : null;
+  const readout = grid
+    ? h('p', { class: 'readout', 'aria-live': 'polite' }, 'Hover over or focus a cell to see its value.')
+    : null;
   const heatmap = grid
     ? renderHeatmap({
-      matrix, kind, classNames: names, numExamples: report.numExamples, label: `${matrixInfo.title} heatmap`,
-      onFocusCell: (i, j) => { readout.textContent = describeCell(kind, matrix, i, j, names, report.numExamples); },
-      onPickCell: (i, j) => { if (kind === 'counts') onPickCell(i, j); },
-    })
+        matrix,
+        kind,
+        classNames: names,
+        numExamples: report.numExamples,
+        label: `${matrixInfo.title} heatmap`,
+        onFocusCell: (i, j) => {
+          readout.textContent = describeCell(kind, matrix, i, j, names, report.numExamples);
+        },
+        onPickCell: (i, j) => {
+          if (kind === 'counts') onPickCell(i, j);
+        },
+      })
     : renderConfusedPairs({
-      cells: matrixCells(report, matrixInfo.key), kind, classNames: names, numExamples: report.numExamples, onPickCell,
-    }).element;
-  const toggle = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Matrix' },
-    Object.entries(MATRICES).map(([key, info]) => h('button', {
-      type: 'button', 'aria-pressed': String(key === kind), onclick: () => onKind(key),
-    }, info.title)));
+        cells: matrixCells(report, matrixInfo.key),
+        kind,
+        classNames: names,
+        numExamples: report.numExamples,
+        onPickCell,
+      }).element;
+  const toggle = h(
+    'div',
+    { class: 'segmented', role: 'group', 'aria-label': 'Matrix' },
+    Object.entries(MATRICES).map(([key, info]) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-pressed': String(key === kind),
+          onclick: () => onKind(key),
+        },
+        info.title,
+      ),
+    ),
+  );
 
   const method = report.rankBy === 'none' ? 'self_confidence' : report.rankBy;
-  return h('section', { class: 'insights', 'aria-label': 'Charts' },
-    h('div', { class: 'card chart-card matrix-card' },
+  return h(
+    'section',
+    { class: 'insights', 'aria-label': 'Charts' },
+    h(
+      'div',
+      { class: 'card chart-card matrix-card' },
       h('div', { class: 'card-head' }, h('h2', { class: 'section-title' }, 'Where the noise is'), toggle),
       h('p', { class: 'help' }, grid ? matrixInfo.help : matrixInfo.help.replace(/ Click a cell.*$/, '')),
       grid ? h('div', { class: 'chart-scroll' }, heatmap) : heatmap,
-      readout),
-    h('div', { class: 'card chart-card' },
+      readout,
+    ),
+    h(
+      'div',
+      { class: 'card chart-card' },
       h('h2', { class: 'section-title' }, 'Label quality per class'),
-      h('p', { class: 'help' }, 'Share of each class’s rows whose label looks right (1 = all of them), worst first'
-        + `${names.length > MAX_CLASS_BARS ? `: the ${MAX_CLASS_BARS} worst of ${formatCount(names.length)} classes` : ''}.`),
-      h('div', { class: 'chart-scroll' }, renderClassQuality({ classQuality: report.classQuality, classNames: names, labelCounts: report.labelCounts })),
-      names.length > MAX_CLASS_BARS ? classQualitySearch(report, names) : null),
-    h('div', { class: 'card chart-card' },
+      h(
+        'p',
+        { class: 'help' },
+        'Share of each class’s rows whose label looks right (1 = all of them), worst first' +
+          `${names.length > MAX_CLASS_BARS ? `: the ${MAX_CLASS_BARS} worst of ${formatCount(names.length)} classes` : ''}.`,
+      ),
+      h(
+        'div',
+        { class: 'chart-scroll' },
+        renderClassQuality({ classQuality: report.classQuality, classNames: names, labelCounts: report.labelCounts }),
+      ),
+      names.length > MAX_CLASS_BARS ? classQualitySearch(report, names) : null,
+    ),
+    h(
+      'div',
+      { class: 'card chart-card' },
       h('h2', { class: 'section-title' }, 'Label quality of every row'),
-      h('p', { class: 'help' }, 'Rows per label-quality score; flagged rows in colour. Counts are on a log scale so a handful of flags stays visible next to thousands of clean rows.'),
-      h('div', { class: 'chart-scroll' }, renderHistogram({ scores: report.labelQuality, isIssue: report.isLabelIssue, method }))));
+      h(
+        'p',
+        { class: 'help' },
+        'Rows per label-quality score; flagged rows in colour. Counts are on a log scale ' +
+          'so a handful of flags stays visible next to thousands of clean rows.',
+      ),
+      h(
+        'div',
+        { class: 'chart-scroll' },
+        renderHistogram({ scores: report.labelQuality, isIssue: report.isLabelIssue, method }),
+      ),
+    ),
+  );
 }
-

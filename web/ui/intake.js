@@ -13,32 +13,55 @@ const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plai
  */
 export function createIntake(handlers) {
   const input = h('input', {
-    type: 'file', multiple: true, accept: ACCEPT, class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
+    type: 'file',
+    multiple: true,
+    accept: ACCEPT,
+    class: 'visually-hidden',
+    tabindex: '-1',
+    'aria-hidden': 'true',
     onchange: () => {
       if (input.files.length) handlers.onFiles([...input.files]);
       input.value = ''; // choosing the same file again must still fire change
     },
   });
   const hintId = uid('drop-hint');
-  const zone = h('div', {
-    class: 'drop', role: 'button', tabindex: '0', 'aria-describedby': hintId,
-    'aria-label': 'Choose files, or drop them here',
-    onclick: () => input.click(),
-    onkeydown: (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        input.click();
-      }
+  const zone = h(
+    'div',
+    {
+      class: 'drop',
+      role: 'button',
+      tabindex: '0',
+      'aria-describedby': hintId,
+      'aria-label': 'Choose files, or drop them here',
+      onclick: () => input.click(),
+      onkeydown: (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          input.click();
+        }
+      },
     },
-  },
-  h('div', { class: 'drop-icon', 'aria-hidden': 'true' }, uploadIcon()),
-  h('div', { class: 'drop-text' },
-    h('p', { class: 'drop-title' }, h('strong', {}, 'Drop files here'), ' or ', h('span', { class: 'linkish' }, 'choose files')),
-    h('p', { class: 'drop-hint', id: hintId },
-      'A labelled table of features, or labels + a features file (CSV, .npy or Parquet: the probabilities are ',
-      'computed here), or given labels + ',
-      'the model’s out-of-sample predicted probabilities (CSV, TSV or .npy), or one CSV with both. ',
-      'Optional: a truth file (index, is_error) and a class-names file. Files never leave this device.')));
+    h('div', { class: 'drop-icon', 'aria-hidden': 'true' }, uploadIcon()),
+    h(
+      'div',
+      { class: 'drop-text' },
+      h(
+        'p',
+        { class: 'drop-title' },
+        h('strong', {}, 'Drop files here'),
+        ' or ',
+        h('span', { class: 'linkish' }, 'choose files'),
+      ),
+      h(
+        'p',
+        { class: 'drop-hint', id: hintId },
+        'A labelled table of features, or labels + a features file (CSV, .npy or Parquet: the probabilities are ',
+        'computed here), or given labels + ',
+        'the model’s out-of-sample predicted probabilities (CSV, TSV or .npy), or one CSV with both. ',
+        'Optional: a truth file (index, is_error) and a class-names file. Files never leave this device.',
+      ),
+    ),
+  );
   for (const type of ['dragenter', 'dragover']) {
     zone.addEventListener(type, (e) => {
       e.preventDefault();
@@ -57,17 +80,34 @@ export function createIntake(handlers) {
     if (files.length) handlers.onFiles(files);
   });
 
-  const demos = h('div', { class: 'demos', role: 'group', 'aria-label': 'Demo datasets' },
+  const demos = h(
+    'div',
+    { class: 'demos', role: 'group', 'aria-label': 'Demo datasets' },
     h('span', { class: 'demos-label' }, 'Try a demo:'),
     // The buttons wrap inside their own box beside the label, not under it.
-    h('div', { class: 'demo-list' }, Object.entries(DEMOS).map(([name, demo]) => h('button', {
-      // detail 0: pressed with Enter or Space, not clicked (focus then moves to the results).
-      type: 'button', class: 'demo', 'data-demo': name, onclick: async (e) => {
-        await handlers.onDemo(name, { keyboard: e.detail === 0 });
-        // On a phone the results come first: the demo's file list folds instead of pushing them down.
-        if (files.ownerDocument.defaultView?.matchMedia('(max-width: 600px)').matches) files.open = false;
-      },
-    }, h('span', { class: 'demo-title' }, demo.title), h('span', { class: 'demo-detail' }, demo.detail)))));
+    h(
+      'div',
+      { class: 'demo-list' },
+      Object.entries(DEMOS).map(([name, demo]) =>
+        h(
+          'button',
+          {
+            // detail 0: pressed with Enter or Space, not clicked (focus then moves to the results).
+            type: 'button',
+            class: 'demo',
+            'data-demo': name,
+            onclick: async (e) => {
+              await handlers.onDemo(name, { keyboard: e.detail === 0 });
+              // On a phone the results come first: the demo's file list folds instead of pushing them down.
+              if (files.ownerDocument.defaultView?.matchMedia('(max-width: 600px)').matches) files.open = false;
+            },
+          },
+          h('span', { class: 'demo-title' }, demo.title),
+          h('span', { class: 'demo-detail' }, demo.detail),
+        ),
+      ),
+    ),
+  );
 
   const files = h('details', { class: 'files', hidden: true, open: true });
   const resume = h('div', { class: 'resume-slot' });
@@ -91,17 +131,39 @@ export function createIntake(handlers) {
       if (open !== undefined) files.open = open;
       // A table of features listed: the way on (compute the probabilities here) comes first, not the guide.
       guideSection.hidden = !dataset && listsFeatures(entries);
-      replace(files,
-        h('summary', { class: 'files-summary' },
+      replace(
+        files,
+        h(
+          'summary',
+          { class: 'files-summary' },
           h('h2', { class: 'section-title' }, 'Files'),
           h('span', { class: 'files-roles' }, rolesPhrase(entries, dataset)),
           dataset ? h('span', { class: 'files-found' }, foundPhrase(dataset)) : null,
-          h('span', { class: 'files-toggle', 'aria-hidden': 'true' })),
-        h('ul', { class: 'file-list' }, entries.map((entry, index) => fileRow(entry, index, handlers,
-          readLabelColumn(entry, dataset) ?? labelColumn ?? detectedLabelColumn(entry), dataset))),
-        canSwap(entries) && !dataset?.computed ? h('button', { type: 'button', class: 'quiet swap', onclick: handlers.onSwap }, 'Swap labels ⇄ probabilities') : null,
+          h('span', { class: 'files-toggle', 'aria-hidden': 'true' }),
+        ),
+        h(
+          'ul',
+          { class: 'file-list' },
+          entries.map((entry, index) =>
+            fileRow(
+              entry,
+              index,
+              handlers,
+              readLabelColumn(entry, dataset) ?? labelColumn ?? detectedLabelColumn(entry),
+              dataset,
+            ),
+          ),
+        ),
+        canSwap(entries) && !dataset?.computed
+          ? h(
+              'button',
+              { type: 'button', class: 'quiet swap', onclick: handlers.onSwap },
+              'Swap labels ⇄ probabilities',
+            )
+          : null,
         problem ? h('p', { class: 'next-step', role: 'status' }, problem) : null,
-        dataset ? readSummary(dataset, entries, labelColumn) : null);
+        dataset ? readSummary(dataset, entries, labelColumn) : null,
+      );
     },
     /**
      * The offer to pick up the last session: {title, text, resume() or null, forget(), forgetLabel},
@@ -113,13 +175,25 @@ export function createIntake(handlers) {
         return;
       }
       const titleId = uid('resume');
-      replace(resume, h('section', { class: 'resume', 'aria-labelledby': titleId },
-        h('div', { class: 'resume-text' },
-          h('p', { class: 'resume-title', id: titleId }, offer.title),
-          h('p', { class: 'help' }, offer.text)),
-        h('div', { class: 'resume-actions' },
-          offer.resume ? h('button', { type: 'button', class: 'resume-go', onclick: offer.resume }, 'Resume') : null,
-          h('button', { type: 'button', class: 'quiet resume-forget', onclick: offer.forget }, offer.forgetLabel))));
+      replace(
+        resume,
+        h(
+          'section',
+          { class: 'resume', 'aria-labelledby': titleId },
+          h(
+            'div',
+            { class: 'resume-text' },
+            h('p', { class: 'resume-title', id: titleId }, offer.title),
+            h('p', { class: 'help' }, offer.text),
+          ),
+          h(
+            'div',
+            { class: 'resume-actions' },
+            offer.resume ? h('button', { type: 'button', class: 'resume-go', onclick: offer.resume }, 'Resume') : null,
+            h('button', { type: 'button', class: 'quiet resume-forget', onclick: offer.forget }, offer.forgetLabel),
+          ),
+        ),
+      );
     },
     /** Unfolds the file list (after an error, so the person can fix a role). */
     openFiles() {
@@ -129,8 +203,13 @@ export function createIntake(handlers) {
 }
 
 const SHORT_ROLES = {
-  labels: 'labels', predProbs: 'probabilities', features: 'features', combined: 'labels + probabilities', truth: 'known truth',
-  classNames: 'class names', ignore: 'not used',
+  labels: 'labels',
+  predProbs: 'probabilities',
+  features: 'features',
+  combined: 'labels + probabilities',
+  truth: 'known truth',
+  classNames: 'class names',
+  ignore: 'not used',
 };
 
 /** "labels.csv → labels · pred_probs.npy → probabilities · truth.csv, candidates.csv → known truth" */
@@ -159,21 +238,65 @@ function foundPhrase(dataset) {
 
 /** An arrow rising out of a tray. */
 function uploadIcon() {
-  return svg('svg', { viewBox: '0 0 24 24', width: 24, height: 24, fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' },
-    svg('path', { d: 'M12 15V4' }), svg('path', { d: 'M7 9l5-5 5 5' }), svg('path', { d: 'M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3' }));
+  return svg(
+    'svg',
+    {
+      viewBox: '0 0 24 24',
+      width: 24,
+      height: 24,
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': 2,
+      'stroke-linecap': 'round',
+      'stroke-linejoin': 'round',
+    },
+    svg('path', { d: 'M12 15V4' }),
+    svg('path', { d: 'M7 9l5-5 5 5' }),
+    svg('path', { d: 'M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3' }),
+  );
 }
 
 /** What a newcomer needs to bring, shown until the first dataset is read. */
 function guide() {
-  const item = (title, text, example) => h('li', { class: 'guide-item' },
-    h('p', { class: 'guide-title' }, title), h('p', { class: 'help' }, text), h('code', { class: 'guide-example' }, example));
-  return h('section', { class: 'guide', 'aria-label': 'What you need' },
+  const item = (title, text, example) =>
+    h(
+      'li',
+      { class: 'guide-item' },
+      h('p', { class: 'guide-title' }, title),
+      h('p', { class: 'help' }, text),
+      h('code', { class: 'guide-example' }, example),
+    );
+  return h(
+    'section',
+    { class: 'guide', 'aria-label': 'What you need' },
     h('h2', { class: 'section-title' }, 'What you need'),
-    h('ol', { class: 'guide-list' },
-      item('Given labels', 'One label per row: a class name or a class index from 0. A header such as “label” is optional.', 'label\ncat\ndog'),
-      item('Predicted probabilities', 'One column per class, rows in the same order, from a model that did not train on those rows (e.g. cross-validation).', 'cat,dog\n0.91,0.09\n0.12,0.88'),
-      item('Or one table', 'A label column next to one probability column per class — or next to features, and the probabilities are computed here by cross-validation. Other columns (id, text) are shown alongside.', 'id,text,label,cat,dog'),
-      item('Optional: known truth', 'A file with index and is_error columns — or a true_label column in the table — scores the flags.', 'index,is_error\n17,1')));
+    h(
+      'ol',
+      { class: 'guide-list' },
+      item(
+        'Given labels',
+        'One label per row: a class name or a class index from 0. A header such as “label” is optional.',
+        'label\ncat\ndog',
+      ),
+      item(
+        'Predicted probabilities',
+        'One column per class, rows in the same order, from a model that did not ' +
+          'train on those rows (e.g. cross-validation).',
+        'cat,dog\n0.91,0.09\n0.12,0.88',
+      ),
+      item(
+        'Or one table',
+        'A label column next to one probability column per class — or next to features, and ' +
+          'the probabilities are computed here by cross-validation. Other columns (id, text) are shown alongside.',
+        'id,text,label,cat,dog',
+      ),
+      item(
+        'Optional: known truth',
+        'A file with index and is_error columns — or a true_label column in the table — scores the flags.',
+        'index,is_error\n17,1',
+      ),
+    ),
+  );
 }
 
 /** The column the reader actually took as labels (source.labelsColumn is 1-based), if known. */
@@ -181,7 +304,7 @@ function readLabelColumn(entry, dataset) {
   // Computed here: the dataset's source is the computed table, the label column the trainer's.
   if (dataset?.computed) return entry.role === 'combined' ? dataset.computed.labelColumnName || null : null;
   const column = dataset?.source?.labelsColumn;
-  return (entry.role === 'combined' || pickable(entry)) && column > 0 ? entry.columns?.[column - 1] ?? null : null;
+  return (entry.role === 'combined' || pickable(entry)) && column > 0 ? (entry.columns?.[column - 1] ?? null) : null;
 }
 
 /** A labels file that is a table (several named columns, e.g. beside a probabilities file): its label column can be chosen. */
@@ -190,7 +313,10 @@ function pickable(entry) {
 }
 
 function canSwap(entries) {
-  return entries.filter((e) => e.role === 'labels').length === 1 && entries.filter((e) => e.role === 'predProbs').length === 1;
+  return (
+    entries.filter((e) => e.role === 'labels').length === 1 &&
+    entries.filter((e) => e.role === 'predProbs').length === 1
+  );
 }
 
 function fileRow(entry, index, handlers, labelColumn, dataset) {
@@ -198,8 +324,13 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
   // A table of features (the sniffer's guess, or probabilities computed from it) is not one of probabilities.
   const featuresTable = dataset?.computed || (!dataset && entry.looksLikeFeatures);
   const roleName = (value, label) => (value === 'combined' && featuresTable ? 'Labels + features (one table)' : label);
-  const role = h('select', { id: roleId, onchange: (e) => handlers.onRole(index, e.target.value) },
-    Object.entries(ROLE_NAMES).map(([value, label]) => h('option', { value, selected: value === entry.role }, roleName(value, label))));
+  const role = h(
+    'select',
+    { id: roleId, onchange: (e) => handlers.onRole(index, e.target.value) },
+    Object.entries(ROLE_NAMES).map(([value, label]) =>
+      h('option', { value, selected: value === entry.role }, roleName(value, label)),
+    ),
+  );
   let columnPicker = null;
   if ((entry.role === 'combined' || pickable(entry)) && entry.columns) {
     const columnId = uid('labelcol');
@@ -207,33 +338,48 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
     // one a labels table names as such (sniffFile's labelColumn).
     const named = pickable(entry) && entry.columns.includes(entry.labelColumn) ? entry.labelColumn : null;
     const current = labelColumn ?? named ?? '';
-    columnPicker = h('span', { class: 'file-field' },
+    columnPicker = h(
+      'span',
+      { class: 'file-field' },
       h('label', { for: columnId }, 'Label column'),
-      h('select', { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value) },
+      h(
+        'select',
+        { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value) },
         current ? null : h('option', { value: '', selected: true, disabled: true }, 'Choose…'),
-        entry.columns.map((c) => h('option', { value: c, selected: c === current }, c))));
+        entry.columns.map((c) => h('option', { value: c, selected: c === current }, c)),
+      ),
+    );
   }
-  return h('li', { class: 'file' },
+  return h(
+    'li',
+    { class: 'file' },
     h('span', { class: 'file-name' }, entry.file.name),
     h('span', { class: 'file-size' }, formatBytes(entry.file.size)),
     h('span', { class: 'file-field' }, h('label', { for: roleId }, 'Used as'), role),
     columnPicker ?? h('span', { class: 'file-field' }),
-    h('span', { class: 'file-reason' }, entry.reason ? `Guessed from: ${entry.reason}` : ''));
+    h('span', { class: 'file-reason' }, entry.reason ? `Guessed from: ${entry.reason}` : ''),
+  );
 }
 
 /** Simulated noise on the labels read: how many flipped and what the analysis below uses. */
 function simulatedFact(sim, n) {
   const how = sim.matrix ? 'by a noise matrix' : sim.pair ? 'within a pair of classes' : `rate ${sim.rate}`;
-  const probs = sim.probabilities === 'recomputed' ? 'probabilities trained again on them' : 'the probabilities read, kept';
-  return `Simulated noise: ${formatCount(sim.flipped)} of these ${formatCount(n)} labels flipped in memory (${how}, `
-    + `seed ${sim.seed}); the analysis below uses the noisy labels with ${probs}, and the flips as known truth. `
-    + 'The files are unchanged.';
+  const probs =
+    sim.probabilities === 'recomputed' ? 'probabilities trained again on them' : 'the probabilities read, kept';
+  return (
+    `Simulated noise: ${formatCount(sim.flipped)} of these ${formatCount(n)} labels flipped in memory (${how}, ` +
+    `seed ${sim.seed}); the analysis below uses the noisy labels with ${probs}, and the flips as known truth. ` +
+    'The files are unchanged.'
+  );
 }
 
 /** "Read 49 examples and 4 classes: ..." — what the reader actually took from the files. */
 function readSummary(dataset, entries, labelColumn) {
   const names = dataset.classNames;
-  const shownNames = names.length > 12 ? [...names.slice(0, 12).map(isolate), `${formatCount(names.length - 12)} more`] : names.map(isolate);
+  const shownNames =
+    names.length > 12
+      ? [...names.slice(0, 12).map(isolate), `${formatCount(names.length - 12)} more`]
+      : names.map(isolate);
   const combined = entries.find((e) => e.role === 'combined');
   const facts = [];
   if (dataset.computed) {
@@ -242,20 +388,43 @@ function readSummary(dataset, entries, labelColumn) {
     const label = readLabelColumn(combined, dataset) ?? labelColumn;
     facts.push(`Label column: ${label == null ? '?' : isolate(label)}, one probability column per class.`);
   }
-  if (dataset.extraColumns.length) facts.push(`Shown alongside: ${listPhrase(dataset.extraColumns.map((c) => isolate(c.name)))}.`);
+  if (dataset.extraColumns.length)
+    facts.push(`Shown alongside: ${listPhrase(dataset.extraColumns.map((c) => isolate(c.name)))}.`);
   const sim = dataset.simulation;
-  if (dataset.trueLabels) facts.push(sim ? 'A true_label column (set aside while noise is simulated).' : 'Known truth: the true_label column.');
-  if (dataset.knownErrors) facts.push(sim ? 'An is_error column (set aside while noise is simulated).' : 'Known truth: the is_error column.');
+  if (dataset.trueLabels)
+    facts.push(
+      sim ? 'A true_label column (set aside while noise is simulated).' : 'Known truth: the true_label column.',
+    );
+  if (dataset.knownErrors)
+    facts.push(sim ? 'An is_error column (set aside while noise is simulated).' : 'Known truth: the is_error column.');
   if (sim) facts.push(simulatedFact(sim, dataset.numExamples));
   // Computed here: the reader's notes would describe the computed table, not the person's files.
-  const noteList = dataset.computed ? computedNotes(dataset.computed) : dataset.notes ?? [];
+  const noteList = dataset.computed ? computedNotes(dataset.computed) : (dataset.notes ?? []);
   const notes = noteList.length
-    ? h('details', { class: 'notes' }, h('summary', {}, 'How the files were read'),
-      h('ul', {}, noteList.map((n) => h('li', {}, groupRowCount(n)))))
+    ? h(
+        'details',
+        { class: 'notes' },
+        h('summary', {}, 'How the files were read'),
+        h(
+          'ul',
+          {},
+          noteList.map((n) => h('li', {}, groupRowCount(n))),
+        ),
+      )
     : null;
-  return h('div', { class: 'read-summary', role: 'status' },
-    h('p', {}, 'Read ', h('strong', {}, `${formatCount(dataset.numExamples)} examples`), ' and ',
-      h('strong', {}, `${formatCount(dataset.numClasses)} classes`), `: ${listPhrase(shownNames)}. `,
-      h('span', { class: 'read-facts' }, facts.join(' '))),
-    notes);
+  return h(
+    'div',
+    { class: 'read-summary', role: 'status' },
+    h(
+      'p',
+      {},
+      'Read ',
+      h('strong', {}, `${formatCount(dataset.numExamples)} examples`),
+      ' and ',
+      h('strong', {}, `${formatCount(dataset.numClasses)} classes`),
+      `: ${listPhrase(shownNames)}. `,
+      h('span', { class: 'read-facts' }, facts.join(' ')),
+    ),
+    notes,
+  );
 }

@@ -24,8 +24,11 @@ export class KeepingUi {
   /** The always-visible line of what this browser keeps (only where anything is kept). */
   show() {
     const store = this.#review.store;
-    this.#ui.privacy.update(store.enabled && !this.#host.compact()
-      ? { decisions: true, files: store.consent, filesAllowed: this.#host.storeFiles() } : null);
+    this.#ui.privacy.update(
+      store.enabled && !this.#host.compact()
+        ? { decisions: true, files: store.consent, filesAllowed: this.#host.storeFiles() }
+        : null,
+    );
   }
 
   /** The analysed files or demo become the session a reload can resume (files: if the person agrees). */
@@ -57,7 +60,11 @@ export class KeepingUi {
     if (!decisions && this.#offered?.decisionCount) {
       return { decisions: this.#offered.decisionCount, exported: false, exportable: false, saved: true };
     }
-    return { decisions, exported: decisions > 0 && Boolean(review.key) && review.store.exported(review.key), exportable: true };
+    return {
+      decisions,
+      exported: decisions > 0 && Boolean(review.key) && review.store.exported(review.key),
+      exportable: true,
+    };
   }
 
   async forgetEverything() {
@@ -69,9 +76,15 @@ export class KeepingUi {
       const decided = this.pending().decisions;
       await this.#review.store.forgetEverything();
       const what = decided ? ` Your ${decided === 1 ? 'decision' : `${decided} decisions`} went too.` : '';
-      this.#ui.privacy.forgotten(`Forgotten: this browser no longer keeps any file, decision or name from labelscope.${what}`);
+      this.#ui.privacy.forgotten(
+        `Forgotten: this browser no longer keeps any file, decision or name from labelscope.${what}`,
+      );
     } catch (error) {
-      this.#host.fail(error, 'Could not clear this browser’s storage', { keepResults: true, openFiles: false, hint: null });
+      this.#host.fail(error, 'Could not clear this browser’s storage', {
+        keepResults: true,
+        openFiles: false,
+        hint: null,
+      });
     }
     this.#ui.review.setStorage(this.#review.store.state, null);
     this.#ui.review.decisionsChanged();
@@ -107,7 +120,8 @@ export class KeepingUi {
     bring();
     // The scroll may be restored after the offer is shown (when the page finishes loading).
     const view = this.#ui.intake.element.ownerDocument?.defaultView;
-    if (view && view.document.readyState !== 'complete') view.addEventListener('load', () => requestAnimationFrame(bring), { once: true });
+    if (view && view.document.readyState !== 'complete')
+      view.addEventListener('load', () => requestAnimationFrame(bring), { once: true });
     else requestAnimationFrame(bring);
   }
 

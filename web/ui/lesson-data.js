@@ -42,7 +42,7 @@ export function chosenRow(report, labels, row = null) {
   return {
     row: i,
     given,
-    counted,                      // -1: no class reached its threshold
+    counted, // -1: no class reached its threshold
     pGiven: report.givenProbability[i],
     pCounted: counted >= 0 ? report.suggestedProbability[i] : null,
     threshold: counted >= 0 ? report.thresholds[counted] : null,
@@ -76,17 +76,26 @@ export function lessonSteps({ report: given, labels, classNames }, row = null, p
     {
       step: 'thresholds',
       title: '1. A threshold per class',
-      sentence: `For each class, the threshold is the average probability the model gives that class on the rows labelled with it; a row is confidently of a class when its probability reaches that class’s threshold.`,
-      rowSentence: `${rowName} is labelled ${name(r.given)}; the model gives ${name(r.given)} p = ${prob(r.pGiven)}, while t(${name(r.given)}) = ${prob(r.givenThreshold)}.`,
+      sentence:
+        `For each class, the threshold is the average probability the model gives that class on the rows ` +
+        `labelled with it; a row is confidently of a class when its probability reaches that class’s threshold.`,
+      rowSentence:
+        `${rowName} is labelled ${name(r.given)}; the model gives ${name(r.given)} p = ` +
+        `${prob(r.pGiven)}, while t(${name(r.given)}) = ${prob(r.givenThreshold)}.`,
       numbers: { thresholds: [...report.thresholds], labelCounts: [...report.labelCounts] },
     },
     {
       step: 'confident-joint',
       title: '2. The confident joint is filled in',
-      sentence: `Each row goes into one cell: its given label (row of the matrix) and the class it is confidently in (column). ${offCount(rawOff)} off the diagonal: confident disagreements with the label.`,
-      rowSentence: r.counted >= 0
-        ? `${rowName}: p(${name(r.counted)}) = ${prob(r.pCounted)} ≥ t(${name(r.counted)}) = ${prob(r.threshold)}, so it counts in cell (${name(r.given)}, ${name(r.counted)}), which holds ${cellCount}.`
-        : `${rowName}: no class reaches its threshold, so it is not counted anywhere.`,
+      sentence:
+        `Each row goes into one cell: its given label (row of the matrix) and the class it is ` +
+        `confidently in (column). ${offCount(rawOff)} off the diagonal: confident disagreements with the label.`,
+      rowSentence:
+        r.counted >= 0
+          ? `${rowName}: p(${name(r.counted)}) = ${prob(r.pCounted)} ≥ t(${name(r.counted)}) = ` +
+            `${prob(r.threshold)}, so it counts in cell (${name(r.given)}, ${name(r.counted)}), which holds ` +
+            `${cellCount}.`
+          : `${rowName}: no class reaches its threshold, so it is not counted anywhere.`,
       numbers: {
         confidentJoint: report.confidentJointUncalibrated.map((line) => [...line]),
         offDiagonal: rawOff,
@@ -95,47 +104,73 @@ export function lessonSteps({ report: given, labels, classNames }, row = null, p
     {
       step: 'calibration',
       title: '3. Calibration',
-      sentence: `Rows that no class was confident about were left out, so the counts are scaled until each row of the matrix adds up to how many rows carry that label.`,
-      rowSentence: r.counted >= 0
-        ? `${rowName}’s cell (${name(r.given)}, ${name(r.counted)}) goes from ${cellCount} to ${report.confidentJoint[r.given][r.counted]}.`
-        : `${rowName} was not counted, so calibration does not involve it.`,
+      sentence:
+        `Rows that no class was confident about were left out, so the counts are scaled until each row ` +
+        `of the matrix adds up to how many rows carry that label.`,
+      rowSentence:
+        r.counted >= 0
+          ? `${rowName}’s cell (${name(r.given)}, ${name(r.counted)}) goes from ${cellCount} to ` +
+            `${report.confidentJoint[r.given][r.counted]}.`
+          : `${rowName} was not counted, so calibration does not involve it.`,
       numbers: { calibrated: report.confidentJoint.map((line) => [...line]), labelCounts: [...report.labelCounts] },
     },
     {
       step: 'noise-matrix',
       title: '4. The noise matrix and the prior',
-      sentence: `Dividing the calibrated counts gives the noise matrix, p(given | true), and the prior, how common each true class is. The largest confusion is ${name(worstPair[0])} labelled where ${name(worstPair[1])} is meant.`,
-      rowSentence: r.counted >= 0 && r.counted !== r.given
-        ? `For ${rowName}’s cell: p(given ${name(r.given)} | true ${name(r.counted)}) = ${prob(report.noiseMatrix[r.given][r.counted])}.`
-        : `${rowName} sits on the diagonal: its label agrees with the model.`,
+      sentence:
+        `Dividing the calibrated counts gives the noise matrix, p(given | true), and the prior, how ` +
+        `common each true class is. The largest confusion is ${name(worstPair[0])} labelled where ` +
+        `${name(worstPair[1])} is meant.`,
+      rowSentence:
+        r.counted >= 0 && r.counted !== r.given
+          ? `For ${rowName}’s cell: p(given ${name(r.given)} | true ${name(r.counted)}) = ` +
+            `${prob(report.noiseMatrix[r.given][r.counted])}.`
+          : `${rowName} sits on the diagonal: its label agrees with the model.`,
       numbers: { noiseMatrix: report.noiseMatrix.map((line) => [...line]), py: [...report.py], worstPair },
     },
     {
       step: 'pruning',
       title: '5. Pruning takes rows from each cell',
-      sentence: `${pruneMethodSentence(report.filterBy)} In all, ${pruneTotal} rows are taken from the cells off the diagonal; ${report.issues.length} rows are flagged (a row taken from two cells counts once, and a row whose own label wins by a hair is let go).`,
+      sentence:
+        `${pruneMethodSentence(report.filterBy)} In all, ${pruneTotal} rows are taken from the cells off ` +
+        `the diagonal; ${report.issues.length} rows are flagged (a row taken from two cells counts once, and a ` +
+        `row whose own label wins by a hair is let go).`,
       rowSentence: pruneRowSentence(rowName, r, prune.pick, pruned, name, report),
       numbers: {
-        pruneByCell: pruned, pruneTotal, numFlagged: report.issues.length,
-        fracNoise: settings.fracNoise ?? 1, minExamplesPerClass: settings.minExamplesPerClass ?? 1,
-        ...(prune.pick ? { rowCell: [r.given, r.counted], rowRank: prune.pick.rank, rowPicked: prune.pick.picked } : {}),
+        pruneByCell: pruned,
+        pruneTotal,
+        numFlagged: report.issues.length,
+        fracNoise: settings.fracNoise ?? 1,
+        minExamplesPerClass: settings.minExamplesPerClass ?? 1,
+        ...(prune.pick
+          ? { rowCell: [r.given, r.counted], rowRank: prune.pick.rank, rowPicked: prune.pick.picked }
+          : {}),
       },
     },
     {
       step: 'ranking',
       title: '6. The flagged rows are ranked',
-      sentence: `Flagged rows are sorted by their ${report.rankBy.replace(/_/g, ' ')} score, lowest first: the lower the score, the more likely the label is wrong.`,
+      sentence:
+        `Flagged rows are sorted by their ${report.rankBy.replace(/_/g, ' ')} score, lowest first: the ` +
+        `lower the score, the more likely the label is wrong.`,
       rowSentence: r.rank
-        ? `${rowName} is ranked ${ordinal(r.rank)} of ${report.issues.length} with ${report.rankBy.replace(/_/g, ' ')} ${prob(r.score)}.`
+        ? `${rowName} is ranked ${ordinal(r.rank)} of ${report.issues.length} with ` +
+          `${report.rankBy.replace(/_/g, ' ')} ${prob(r.score)}.`
         : `${rowName} is not flagged, so it is not ranked.`,
       numbers: {
         top: Array.from(report.issues.subarray(0, Math.min(10, report.issues.length))),
-        scores: Array.from(report.issues.subarray(0, Math.min(10, report.issues.length)), (i) => report.labelQuality[i]),
+        scores: Array.from(
+          report.issues.subarray(0, Math.min(10, report.issues.length)),
+          (i) => report.labelQuality[i],
+        ),
         rankBy: report.rankBy,
       },
     },
   ];
-  steps.forEach((s, index) => { s.index = index; s.example = r.row; });
+  steps.forEach((s, index) => {
+    s.index = index;
+    s.example = r.row;
+  });
   return { steps, row: r, numClasses: k, walkthrough: walkthrough(r, { report, name, pruned, pick: prune.pick }) };
 }
 
@@ -143,7 +178,11 @@ export function lessonSteps({ report: given, labels, classNames }, row = null, p
 function walkthrough(r, { report, name, pruned, pick }) {
   const parts = [`Row ${formatRow(r.row)}: labelled ${name(r.given)}`];
   if (r.counted < 0) parts.push('no class reaches its threshold, so it counts in no cell');
-  else parts.push(`p(${name(r.counted)}) = ${prob(r.pCounted)} ≥ t(${name(r.counted)}) = ${prob(r.threshold)}, so it counts in cell (${name(r.given)}, ${name(r.counted)})`);
+  else
+    parts.push(
+      `p(${name(r.counted)}) = ${prob(r.pCounted)} ≥ t(${name(r.counted)}) = ${prob(r.threshold)}, ` +
+        `so it counts in cell (${name(r.given)}, ${name(r.counted)})`,
+    );
   if (r.counted >= 0 && r.counted !== r.given) {
     const taken = pruned[r.given][r.counted];
     const member = pick ? ` and it is ${pick.picked ? '' : 'not '}one of them` : '';
@@ -155,26 +194,44 @@ function walkthrough(r, { report, name, pruned, pick }) {
 }
 
 function pruneMethodSentence(filterBy) {
-  const how = 'From each off-diagonal cell (given k, other j), pruning takes the number the calibrated joint '
-    + 'counts there (times frac_noise, rounded down): the rows labelled k with the largest margin p(j) − p(k).';
+  const how =
+    'From each off-diagonal cell (given k, other j), pruning takes the number the calibrated joint ' +
+    'counts there (times frac_noise, rounded down): the rows labelled k with the largest margin p(j) − p(k).';
   if (filterBy === 'prune_by_noise_rate') return how;
   if (filterBy === 'both') return `${how} With both, a row is flagged only if pruning by class also takes it.`;
   if (filterBy === 'prune_by_class') {
-    return 'Pruning by class takes as many rows from each class as its cells off the diagonal add up to — the rows with the lowest probability for their own label. The matrix shows those counts per cell.';
+    return (
+      'Pruning by class takes as many rows from each class as its cells off the diagonal add up to — the ' +
+      'rows with the lowest probability for their own label. The matrix shows those counts per cell.'
+    );
   }
-  return `This is what pruning would take from each cell; the method used, ${filterBy.replace(/_/g, ' ')}, does not prune by these counts.`;
+  return (
+    `This is what pruning would take from each cell; the method used, ${filterBy.replace(/_/g, ' ')}, does ` +
+    `not prune by these counts.`
+  );
 }
 
 /** The followed row in the pruning step: how many rows its cell gives up, and whether it is one of them. */
 function pruneRowSentence(rowName, r, pick, pruned, name, report) {
-  if (r.counted < 0) return `${rowName} was not counted in any cell, so no cell’s pruning is about it; it is ${r.flagged ? 'flagged' : 'not flagged'}.`;
-  if (r.counted === r.given) return `${rowName} sits on the diagonal (cell (${name(r.given)}, ${name(r.given)})), whose rows are kept; it is ${r.flagged ? 'flagged by another cell’s pruning' : 'not flagged'}.`;
+  if (r.counted < 0)
+    return (
+      `${rowName} was not counted in any cell, so no cell’s pruning is about it; it is ` +
+      `${r.flagged ? 'flagged' : 'not flagged'}.`
+    );
+  if (r.counted === r.given)
+    return (
+      `${rowName} sits on the diagonal (cell (${name(r.given)}, ` +
+      `${name(r.given)})), whose rows are kept; it is ` +
+      `${r.flagged ? 'flagged by another cell’s pruning' : 'not flagged'}.`
+    );
   const cell = `cell (${name(r.given)}, ${name(r.counted)})`;
   const taken = pruned[r.given][r.counted];
   const count = `${taken === 1 ? '1 row is' : `${taken} rows are`} pruned from ${cell}`;
   const fate = r.flagged ? `it is flagged, suggested as ${name(report.suggestedLabel[r.row])}` : 'it is not flagged';
   if (!pick) return `${rowName}: ${count}; ${fate}.`;
-  const margin = `its margin p(${name(r.counted)}) − p(${name(r.given)}) ranks ${ordinal(pick.rank)} among the rows labelled ${name(r.given)}`;
+  const margin =
+    `its margin p(${name(r.counted)}) − p(${name(r.given)}) ranks ${ordinal(pick.rank)} among the ` +
+    `rows labelled ${name(r.given)}`;
   const member = pick.picked ? 'it is one of them' : 'it is not one of them';
   return `${rowName}: ${count} and ${member} (${margin}); ${fate}.`;
 }
@@ -187,8 +244,13 @@ function offCount(n) {
 function largestOffDiagonal(m) {
   let best = [0, m.length > 1 ? 1 : 0];
   let value = -1;
-  m.forEach((line, i) => line.forEach((v, j) => {
-    if (i !== j && v > value) { value = v; best = [i, j]; }
-  }));
+  m.forEach((line, i) =>
+    line.forEach((v, j) => {
+      if (i !== j && v > value) {
+        value = v;
+        best = [i, j];
+      }
+    }),
+  );
   return best;
 }

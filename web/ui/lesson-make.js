@@ -15,14 +15,25 @@ let uid = 0;
  */
 export function createNoiseForm(host, status = null) {
   const id = (name) => `lz-make-${name}-${++uid}`;
-  const rate = h('input', { id: id('rate'), type: 'number', min: '0', max: '100', step: '1', value: '10', inputmode: 'numeric' });
+  const rate = h('input', {
+    id: id('rate'),
+    type: 'number',
+    min: '0',
+    max: '100',
+    step: '1',
+    value: '10',
+    inputmode: 'numeric',
+  });
   const seed = h('input', { id: id('seed'), type: 'number', min: '0', step: '1', value: '7', inputmode: 'numeric' });
   // A <select> of the classes, or a class search above 50 (ui/class-search.js: K may be 10,000).
   const classA = createClassPicker({ id: id('a'), label: 'First class of the pair' });
   const classB = createClassPicker({ id: id('b'), label: 'Second class of the pair' });
-  const probs = h('select', { id: id('probs') },
+  const probs = h(
+    'select',
+    { id: id('probs') },
     h('option', { value: 'recompute' }, 'trained again on the noisy labels (honest)'),
-    h('option', { value: 'keep' }, 'kept as they are (quicker, flatters the method)'));
+    h('option', { value: 'keep' }, 'kept as they are (quicker, flatters the method)'),
+  );
   const probsField = h('div', { class: 'lz-field' }, h('label', { for: probs.id }, 'Probabilities'), probs);
   const message = h('p', { class: 'lz-make-msg', role: 'alert' });
   const remove = h('button', { type: 'button', class: 'lz-secondary' }, 'Remove the noise');
@@ -32,23 +43,37 @@ export function createNoiseForm(host, status = null) {
   const runBar = h('progress', { max: '1' });
   const runCancel = h('button', { type: 'button', class: 'lz-secondary', onclick: () => status?.cancel() }, 'Cancel');
   const running = h('div', { class: 'lz-run', role: 'status', hidden: true }, runText, runBar, runCancel);
-  const form = h('form', { class: 'lz-make-form', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'lz-make-form', novalidate: true },
     h('div', { class: 'lz-field' }, h('label', { for: rate.id }, 'Labels to flip (%)'), rate),
     h('div', { class: 'lz-field' }, h('label', { for: seed.id }, 'Seed'), seed),
-    h('div', { class: 'lz-field' }, h('span', { id: id('pair') }, 'Only between (optional)'),
-      h('div', { class: 'lz-pair-pick' }, classA.element, classB.element)),
+    h(
+      'div',
+      { class: 'lz-field' },
+      h('span', { id: id('pair') }, 'Only between (optional)'),
+      h('div', { class: 'lz-pair-pick' }, classA.element, classB.element),
+    ),
     probsField,
     h('div', { class: 'lz-make-actions' }, flip, remove),
     running,
-    message);
+    message,
+  );
   const pairLabel = form.querySelector('.lz-field span').id;
   classA.control.setAttribute('aria-describedby', pairLabel);
   classB.control.setAttribute('aria-describedby', pairLabel);
-  const element = h('details', { class: 'lz-card lz-make' },
+  const element = h(
+    'details',
+    { class: 'lz-card lz-make' },
     h('summary', null, 'Simulate label noise: flip labels on purpose, then see how many the method finds'),
-    h('p', { class: 'help' }, 'The flips become the known truth; the same share, pair and seed flip the same rows as '
-      + 'the CLI (labelscope simulate-noise) and the JS API (simulateNoise).'),
-    form);
+    h(
+      'p',
+      { class: 'help' },
+      'The flips become the known truth; the same share, pair and seed flip the same rows as ' +
+        'the CLI (labelscope simulate-noise) and the JS API (simulateNoise).',
+    ),
+    form,
+  );
   let names = [];
   let shown = null; // the simulation the fields were last set from
 
@@ -77,11 +102,13 @@ export function createNoiseForm(host, status = null) {
     const percent = Number(rate.value);
     const seedValue = Number(seed.value);
     replace(message);
-    if (rate.value.trim() === '' || !(percent >= 0 && percent <= 100)) return say('Give the share of labels to flip, from 0 to 100 %.', rate);
+    if (rate.value.trim() === '' || !(percent >= 0 && percent <= 100))
+      return say('Give the share of labels to flip, from 0 to 100 %.', rate);
     if (!Number.isSafeInteger(seedValue) || seedValue < 0) return say('Give a whole number from 0 as the seed.', seed);
     const [a, b] = [classA.value, classB.value];
     if (a === '-1' || b === '-1') return say('Choose a class the list offers.', a === '-1' ? classA : classB);
-    if ((a === '') !== (b === '')) return say('Choose both classes of the pair, or neither.', a === '' ? classA : classB);
+    if ((a === '') !== (b === ''))
+      return say('Choose both classes of the pair, or neither.', a === '' ? classA : classB);
     if (a !== '' && a === b) return say('Choose two different classes.', classB);
     set('noise-matrix', null); // a rate replaces a noise matrix given by the page
     set('noise-pair', a === '' ? null : `${names[Number(a)]},${names[Number(b)]}`);

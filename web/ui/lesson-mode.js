@@ -2,15 +2,27 @@
 // lesson, hide-truth): the element (label-scope.js) only forwards to this class at a few points —
 // after a read (to flip labels), when truth is built and shown, when it renders and announces.
 import {
-  recomputeOn, simulateOn, simulationRequest, simulationScores, simulationTruth, truthSoFar,
+  recomputeOn,
+  simulateOn,
+  simulationRequest,
+  simulationScores,
+  simulationTruth,
+  truthSoFar,
 } from '../controllers/simulation.js';
 import { replace } from './dom.js';
 import { adoptLessonStyles, LessonPanel } from './lesson-panel.js';
 
 const PROBS_LIMIT = 4_000_000; // values (32 MB): beyond, the pruning step gives its counts without the row's rank
 
-export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'noise-matrix', 'noise-probabilities', 'lesson',
-  'hide-truth'];
+export const LESSON_ATTRIBUTES = [
+  'simulate-noise',
+  'seed',
+  'noise-pair',
+  'noise-matrix',
+  'noise-probabilities',
+  'lesson',
+  'hide-truth',
+];
 
 /**
  * What the Files panel says of simulated data (ui/intake.js): the files as read (label column, notes,
@@ -18,13 +30,22 @@ export const LESSON_ATTRIBUTES = ['simulate-noise', 'seed', 'noise-pair', 'noise
  */
 function describedAs(original, simulation) {
   return {
-    source: original.source, notes: [...(original.notes ?? [])], computed: original.computed ?? null,
-    trueLabels: Boolean(original.trueLabels), knownErrors: Boolean(original.knownErrors),
-    extraColumns: original.extraColumns ?? [], classNames: [...original.classNames],
-    numExamples: original.numExamples, numClasses: original.numClasses,
+    source: original.source,
+    notes: [...(original.notes ?? [])],
+    computed: original.computed ?? null,
+    trueLabels: Boolean(original.trueLabels),
+    knownErrors: Boolean(original.knownErrors),
+    extraColumns: original.extraColumns ?? [],
+    classNames: [...original.classNames],
+    numExamples: original.numExamples,
+    numClasses: original.numClasses,
     simulation: {
-      flipped: simulation.flipped, rate: simulation.rate, seed: simulation.seed, pair: simulation.pair,
-      matrix: simulation.mode === 'matrix', probabilities: simulation.probabilities,
+      flipped: simulation.flipped,
+      rate: simulation.rate,
+      seed: simulation.seed,
+      pair: simulation.pair,
+      matrix: simulation.mode === 'matrix',
+      probabilities: simulation.probabilities,
     },
   };
 }
@@ -32,21 +53,25 @@ function describedAs(original, simulation) {
 export class LessonMode {
   #host;
   #panel = new LessonPanel();
-  #simulation = null;  // of the dataset shown
-  #revealed = false;   // Reveal pressed since the data was read
+  #simulation = null; // of the dataset shown
+  #revealed = false; // Reveal pressed since the data was read
   #ui = null;
-  #computed = false;   // the data shown was computed here (controllers/cross-val.js)
+  #computed = false; // the data shown was computed here (controllers/cross-val.js)
   #hasFeatures = false; // ... from features (a file, or a table's columns), which can be trained on again
-  #probs = null;       // {dataset, values}: the probabilities of the data shown, for the pruning step's row
+  #probs = null; // {dataset, values}: the probabilities of the data shown, for the pruning step's row
 
   /** host: {attr(name), has(name), emit(type, detail), client(), rerender()}. */
   constructor(host) {
     this.#host = host;
   }
 
-  get element() { return this.#panel.element; }
+  get element() {
+    return this.#panel.element;
+  }
   /** The simulation behind the data shown ({rate, seed, pair, flipped, flippedRows, isError, ...}), or null. */
-  get simulation() { return this.#simulation; }
+  get simulation() {
+    return this.#simulation;
+  }
 
   attach(shadowRoot, ui) {
     this.#ui = ui;
@@ -56,7 +81,9 @@ export class LessonMode {
   }
 
   /** Whether the data shown had its probabilities computed here (so flipping again means computing again). */
-  get computed() { return this.#computed; }
+  get computed() {
+    return this.#computed;
+  }
 
   /**
    * After a read: flips the labels when simulate-noise asks for it (else the dataset as read).
@@ -83,10 +110,13 @@ export class LessonMode {
     const { images, extraColumns } = dataset;
     // The data's own known truth (a true_label or is_error column): the flips are measured against the
     // labels before flipping, which it may show to be wrong; the card says so.
-    const givenTruth = dataset.trueLabels || dataset.knownErrors ? {
-      trueLabels: dataset.trueLabels ? Int32Array.from(dataset.trueLabels) : null,
-      knownErrors: dataset.knownErrors ? Int8Array.from(dataset.knownErrors) : null,
-    } : null;
+    const givenTruth =
+      dataset.trueLabels || dataset.knownErrors
+        ? {
+            trueLabels: dataset.trueLabels ? Int32Array.from(dataset.trueLabels) : null,
+            knownErrors: dataset.knownErrors ? Int8Array.from(dataset.knownErrors) : null,
+          }
+        : null;
     const recompute = Boolean(features) && request.probabilities !== 'keep';
     try {
       let out;
@@ -95,8 +125,11 @@ export class LessonMode {
         progress?.('Simulated noise: training again on the noisy labels…', 0);
         out = await recomputeOn(client, dataset, request, features, {
           signal,
-          onProgress: (p) => progress?.(`Simulated noise: training again on the noisy labels${folds(p)}…`,
-            p.stage === 'training' ? p.foldsDone / p.numFolds : null),
+          onProgress: (p) =>
+            progress?.(
+              `Simulated noise: training again on the noisy labels${folds(p)}…`,
+              p.stage === 'training' ? p.foldsDone / p.numFolds : null,
+            ),
         });
         out.simulation.features = features; // for the sweep trained again at every rate
       } else {
@@ -134,11 +167,14 @@ export class LessonMode {
     if (this.#probs?.dataset === dataset) return this.#probs.values;
     if (this.#probs?.pending === dataset || dataset.numExamples * dataset.numClasses > PROBS_LIMIT) return null;
     this.#probs = { pending: dataset };
-    dataset.probabilityRows(0, dataset.numExamples).then((values) => {
-      if (this.#probs?.pending !== dataset) return;
-      this.#probs = { dataset, values };
-      this.#host.rerender();
-    }, () => {});
+    dataset.probabilityRows(0, dataset.numExamples).then(
+      (values) => {
+        if (this.#probs?.pending !== dataset) return;
+        this.#probs = { dataset, values };
+        this.#host.rerender();
+      },
+      () => {},
+    );
     return null;
   }
 

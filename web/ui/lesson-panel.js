@@ -17,14 +17,20 @@ const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 let sheet = null;
 /** The lesson styles, added to the element's shadow root once. */
 export function adoptLessonStyles(root) {
-  sheet ??= (() => { const s = new CSSStyleSheet(); s.replaceSync(LESSON_CSS); return s; })();
+  sheet ??= (() => {
+    const s = new CSSStyleSheet();
+    s.replaceSync(LESSON_CSS);
+    return s;
+  })();
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 const MISS_REASONS = {
   agrees: 'the model is confident in the flipped label too (its probability for it reaches that class’s threshold)',
   unsure: 'no class reaches its threshold: the model is unsure',
-  notPruned: 'counted off the diagonal, but not flagged: pruning took rows of its cell with larger margins, or let it go because its own label is the model’s top class',
+  notPruned:
+    'counted off the diagonal, but not flagged: pruning took rows of its cell with larger margins, or ' +
+    'let it go because its own label is the model’s top class',
 };
 
 /** Why flipped row i was not flagged: a key of MISS_REASONS. */
@@ -51,24 +57,44 @@ function flipLists(sim, report, labels, names) {
   const missed = [];
   for (const i of sim.flippedRows) (report.isLabelIssue[i] ? found : missed).push(i);
   // The reference is the label before the flip, not the truth: with the data's own truth, a flip may put a wrong label right.
-  const what = (i) => `row ${formatRow(i)}: labelled ${names[labels[i]]}, before the flip: ${names[sim.trueLabels[i]]}`
-    + (sim.givenTruth?.trueLabels?.[i] === labels[i] ? ' (the flip gave it its known true class)' : '');
-  const list = (rows, item) => h('ol', { class: 'lz-rows', tabindex: '0' }, rows.slice(0, LIST_LIMIT).map((i) => h('li', null, item(i))),
-    rows.length > LIST_LIMIT ? h('li', { class: 'help' }, `… and ${fmt(rows.length - LIST_LIMIT)} more`) : null);
-  const short = { agrees: 'the model agrees with the flipped label', unsure: 'the model is unsure', notPruned: 'not pruned' };
-  return h('details', { class: 'lz-flips' },
+  const what = (i) =>
+    `row ${formatRow(i)}: labelled ${names[labels[i]]}, before the flip: ${names[sim.trueLabels[i]]}` +
+    (sim.givenTruth?.trueLabels?.[i] === labels[i] ? ' (the flip gave it its known true class)' : '');
+  const list = (rows, item) =>
+    h(
+      'ol',
+      { class: 'lz-rows', tabindex: '0' },
+      rows.slice(0, LIST_LIMIT).map((i) => h('li', null, item(i))),
+      rows.length > LIST_LIMIT ? h('li', { class: 'help' }, `… and ${fmt(rows.length - LIST_LIMIT)} more`) : null,
+    );
+  const short = {
+    agrees: 'the model agrees with the flipped label',
+    unsure: 'the model is unsure',
+    notPruned: 'not pruned',
+  };
+  return h(
+    'details',
+    { class: 'lz-flips' },
     h('summary', null, `Which flips were found (${fmt(found.length)}) and which were missed (${fmt(missed.length)})`),
-    h('div', { class: 'lz-flip-lists' },
+    h(
+      'div',
+      { class: 'lz-flip-lists' },
       h('section', { 'aria-label': 'Flips found' }, h('h3', null, 'Found'), list(found, what)),
-      h('section', { 'aria-label': 'Flips missed' }, h('h3', null, 'Missed, and why'),
-        list(missed, (i) => `${what(i)} — ${short[missReason(i, report, labels)]}`))));
+      h(
+        'section',
+        { 'aria-label': 'Flips missed' },
+        h('h3', null, 'Missed, and why'),
+        list(missed, (i) => `${what(i)} — ${short[missReason(i, report, labels)]}`),
+      ),
+    ),
+  );
 }
 
 export class LessonPanel {
   element = h('div', { class: 'lz', part: 'lesson' });
   #extras = new WeakMap(); // simulation -> {compare, sweep} promise results
-  #noiseForm = null;       // "Simulate label noise" (lesson-make.js), once the host is known
-  #follow = null;          // {report, row}: the row the learner chose to follow (else the top-ranked flag)
+  #noiseForm = null; // "Simulate label noise" (lesson-make.js), once the host is known
+  #follow = null; // {report, row}: the row the learner chose to follow (else the top-ranked flag)
   #honest = new WeakMap(); // simulation -> {sweep}: the sweep trained again at every rate
 
   /** The <label-scope> element whose attributes the noise form sets; status: its progress (shown by the form too). */
@@ -103,8 +129,7 @@ export class LessonPanel {
     if (this.#noiseForm) {
       this.#noiseForm.update({ classNames: ctx.classNames, simulation, canRecompute: Boolean(state.canRecompute) });
       parts.push(this.#noiseForm.element);
-    }
-    else if (hideTruth && ctx.hasTruth && !revealed) parts.push(this.#revealCard(state));
+    } else if (hideTruth && ctx.hasTruth && !revealed) parts.push(this.#revealCard(state));
     if (lesson) parts.push(this.#stepsSlot(state));
     if (lesson && simulation && (!hideTruth || revealed)) parts.push(this.#extrasSlot(state));
     this.element.hidden = parts.length === 0;
@@ -112,50 +137,91 @@ export class LessonPanel {
   }
 
   #revealCard({ onReveal, compact }) {
-    const text = compact ? 'The known truth is hidden. Make your guess, then reveal it.'
-      : 'The known truth is hidden: judge a few flagged rows in the table, then press Reveal the truth (it also shows '
-        + 'once every flagged row is decided).';
-    return h('section', { class: 'lz-card lz-hidden-truth', 'aria-label': 'Known truth hidden' },
+    const text = compact
+      ? 'The known truth is hidden. Make your guess, then reveal it.'
+      : 'The known truth is hidden: judge a few flagged rows in the table, then press Reveal the truth (it also ' +
+        'shows ' +
+        'once every flagged row is decided).';
+    return h(
+      'section',
+      { class: 'lz-card lz-hidden-truth', 'aria-label': 'Known truth hidden' },
       h('p', null, text),
-      h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'));
+      h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'),
+    );
   }
 
   #simulationCard(state) {
     const { ctx, simulation: sim, hideTruth, revealed, onReveal } = state;
     const n = ctx.report.numExamples;
     const names = ctx.classNames;
-    const how = sim.mode === 'matrix' ? 'by the noise matrix given'
-      : sim.pair ? `between ${names[sim.pair[0]]} and ${names[sim.pair[1]]}` : 'each to another class at random';
-    const head = h('p', { class: 'lz-sim-what' },
-      `Simulated noise: ${sim.flipped.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} labels were flipped `
-      + `(${shareFlipped(sim, n)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips are the known truth.`);
+    const how =
+      sim.mode === 'matrix'
+        ? 'by the noise matrix given'
+        : sim.pair
+          ? `between ${names[sim.pair[0]]} and ${names[sim.pair[1]]}`
+          : 'each to another class at random';
+    const head = h(
+      'p',
+      { class: 'lz-sim-what' },
+      `Simulated noise: ${sim.flipped.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} labels were flipped ` +
+        `(${shareFlipped(sim, n)}, ${how}, seed ${sim.seed}). The table now shows the noisy labels; the flips ` +
+        `are the known truth.`,
+    );
     const own = givenTruthNote(sim, n);
     const note = h('p', { class: 'help lz-probs', 'data-probabilities': sim.probabilities }, probabilitiesNote(sim));
-    const body = [h('h2', { class: 'section-title' }, 'Label noise, made on purpose'), head,
-      own ? h('p', { class: 'lz-own-truth' }, own) : null];
+    const body = [
+      h('h2', { class: 'section-title' }, 'Label noise, made on purpose'),
+      head,
+      own ? h('p', { class: 'lz-own-truth' }, own) : null,
+    ];
     if (hideTruth && !revealed) {
-      body.push(h('p', null, `${ctx.report.issues.length.toLocaleString('en-US')} rows are flagged. How many of them are flips, and the estimated noise, `
-        + 'stay hidden: judge a few rows, then press Reveal the truth (or decide every flagged row).'),
-        h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'));
+      body.push(
+        h(
+          'p',
+          null,
+          `${ctx.report.issues.length.toLocaleString('en-US')} rows are flagged. How many of ` +
+            `them are flips, and the estimated noise, ` +
+            'stay hidden: judge a few rows, then press Reveal the truth (or decide every flagged row).',
+        ),
+        h('button', { type: 'button', class: 'lz-reveal', onclick: onReveal }, 'Reveal the truth'),
+      );
     } else {
       const s = simulationScores(sim, ctx.report.issues);
       const flagged = ctx.report.issues.length;
       const f1 = flagged + sim.flipped > 0 ? (2 * s.found) / (flagged + sim.flipped) : null;
-      body.push(h('dl', { class: 'summary lz-scores' },
-        stat('Flips found', `${fmt(s.found)} of ${fmt(s.flipped)}`, 'found'),
-        stat('Precision', pct(s.precision), 'precision', `${fmt(s.found)} of ${fmt(flagged)} flags are flips`),
-        stat('Recall', pct(s.recall), 'recall', `${fmt(s.found)} of ${fmt(s.flipped)} flips are flagged`),
-        stat('F1', pct(f1), 'f1')));
+      body.push(
+        h(
+          'dl',
+          { class: 'summary lz-scores' },
+          stat('Flips found', `${fmt(s.found)} of ${fmt(s.flipped)}`, 'found'),
+          stat('Precision', pct(s.precision), 'precision', `${fmt(s.found)} of ${fmt(flagged)} flags are flips`),
+          stat('Recall', pct(s.recall), 'recall', `${fmt(s.found)} of ${fmt(s.flipped)} flips are flagged`),
+          stat('F1', pct(f1), 'f1'),
+        ),
+      );
       if (sim.kept) {
-        body.push(h('p', { class: 'lz-kept' }, `With the first probabilities kept instead (a model that never saw the flips), `
-          + `prune_by_noise_rate would find ${fmt(sim.kept.found)} of ${fmt(sim.kept.flipped)} flips `
-          + `(precision ${pct(sim.kept.precision)}, recall ${pct(sim.kept.recall)}).`));
+        body.push(
+          h(
+            'p',
+            { class: 'lz-kept' },
+            `With the first probabilities kept instead (a model that never ` +
+              `saw the flips), ` +
+              `prune_by_noise_rate would find ${fmt(sim.kept.found)} of ${fmt(sim.kept.flipped)} flips ` +
+              `(precision ${pct(sim.kept.precision)}, recall ${pct(sim.kept.recall)}).`,
+          ),
+        );
       }
       const reasons = missedReasons(sim, ctx.report, ctx.labels);
       const missed = s.flipped - s.found;
       if (missed > 0) {
-        body.push(h('p', null, `${missed} ${missed === 1 ? 'flip was' : 'flips were'} missed:`),
-          h('ul', { class: 'lz-missed' }, reasons.map(([why, count]) => h('li', null, `${count}: ${why}`))));
+        body.push(
+          h('p', null, `${missed} ${missed === 1 ? 'flip was' : 'flips were'} missed:`),
+          h(
+            'ul',
+            { class: 'lz-missed' },
+            reasons.map(([why, count]) => h('li', null, `${count}: ${why}`)),
+          ),
+        );
       }
       if (sim.flipped > 0) body.push(flipLists(sim, ctx.report, ctx.labels, ctx.classNames));
     }
@@ -175,11 +241,20 @@ export class LessonPanel {
       this.render(state);
       this.element.querySelector('.lz-follow-form input')?.focus();
     });
-    return renderLessonSteps(ctx, { onStep, row, chooser, prune: { settings: prune, pick: rowPrunePick(ctx, prune, probs, row) } });
+    return renderLessonSteps(ctx, {
+      onStep,
+      row,
+      chooser,
+      prune: { settings: prune, pick: rowPrunePick(ctx, prune, probs, row) },
+    });
   }
 
   #extrasSlot({ simulation, client, ctx }) {
-    const slot = h('div', { class: 'lz-extras', 'aria-live': 'polite' }, h('p', { class: 'help' }, 'Comparing methods…'));
+    const slot = h(
+      'div',
+      { class: 'lz-extras', 'aria-live': 'polite' },
+      h('p', { class: 'help' }, 'Comparing methods…'),
+    );
     let job = this.#extras.get(simulation);
     if (!job) {
       job = computeExtras(client, simulation, ctx).catch((error) => ({ error }));
@@ -191,9 +266,13 @@ export class LessonPanel {
         return;
       }
       const honest = this.#honest.get(simulation);
-      const sweep = h('div', { class: 'lz-sweep-slot' }, honest?.sweep
-        ? renderSweep(honest.sweep, { current: simulation.rate, note: HONEST_NOTE })
-        : renderSweep(out.sweep, { current: simulation.rate, note: sweepNote(simulation) }));
+      const sweep = h(
+        'div',
+        { class: 'lz-sweep-slot' },
+        honest?.sweep
+          ? renderSweep(honest.sweep, { current: simulation.rate, note: HONEST_NOTE })
+          : renderSweep(out.sweep, { current: simulation.rate, note: sweepNote(simulation) }),
+      );
       const parts = [renderComparison(out.compare), sweep];
       if (simulation.features && !honest?.sweep) parts.push(this.#honestButton(client, simulation, ctx, sweep));
       replace(slot, parts);
@@ -209,7 +288,11 @@ export class LessonPanel {
     const rates = sweepRates(sim);
     const status = h('span', { class: 'help', role: 'status' });
     const cancel = h('button', { type: 'button', class: 'lz-secondary', hidden: true }, 'Cancel');
-    const run = h('button', { type: 'button', class: 'lz-secondary' }, `Sweep again, training at every rate (${rates.length} trainings)`);
+    const run = h(
+      'button',
+      { type: 'button', class: 'lz-secondary' },
+      `Sweep again, training at every rate (${rates.length} trainings)`,
+    );
     const box = h('div', { class: 'lz-honest' }, run, cancel, status);
     let controller = null;
     run.addEventListener('click', async () => {
@@ -219,12 +302,22 @@ export class LessonPanel {
       replace(status, 'Starting…');
       try {
         const sweep = await client.sweepNoisyData({
-          labels: Int32Array.from(sim.trueLabels), numClasses: ctx.report.numClasses, classNames: [...ctx.classNames],
-          rates, seed: sim.seed, ...(sim.pair ? { pair: [...sim.pair] } : {}), ...trainingArgs(sim.features),
+          labels: Int32Array.from(sim.trueLabels),
+          numClasses: ctx.report.numClasses,
+          classNames: [...ctx.classNames],
+          rates,
+          seed: sim.seed,
+          ...(sim.pair ? { pair: [...sim.pair] } : {}),
+          ...trainingArgs(sim.features),
           signal: controller.signal,
-          onProgress: (p) => replace(status, p.stage === 'training'
-            ? `Training at ${Math.round(p.rate * 100)}% noise (${p.rateIndex + 1} of ${p.numRates}): ${p.foldsDone} of ${p.numFolds} folds…`
-            : `Reading for ${Math.round(p.rate * 100)}% noise…`),
+          onProgress: (p) =>
+            replace(
+              status,
+              p.stage === 'training'
+                ? `Training at ${Math.round(p.rate * 100)}% noise (${p.rateIndex + 1} of ${p.numRates}): ` +
+                    `${p.foldsDone} of ${p.numFolds} folds…`
+                : `Reading for ${Math.round(p.rate * 100)}% noise…`,
+            ),
         });
         this.#honest.set(sim, { sweep });
         replace(sweepSlot, renderSweep(sweep, { current: sim.rate, note: HONEST_NOTE }));
@@ -233,7 +326,10 @@ export class LessonPanel {
       } catch (error) {
         run.hidden = false;
         cancel.hidden = true;
-        replace(status, error?.code === 'cancelled' ? 'Cancelled.' : `The sweep could not be computed: ${error.message}`);
+        replace(
+          status,
+          error?.code === 'cancelled' ? 'Cancelled.' : `The sweep could not be computed: ${error.message}`,
+        );
       }
     });
     cancel.addEventListener('click', () => controller?.abort());
@@ -264,26 +360,47 @@ function givenTruthNote(sim, n) {
   }
   for (const i of sim.flippedRows) if ((given.trueLabels?.[i] ?? -1) === sim.noisyLabels[i]) flipsRight++;
   const column = given.trueLabels ? 'true_label' : 'is_error';
-  const right = flipsRight > 0 ? ` ${fmt(flipsRight)} of the flips gave a row its known true class (a wrong label put right).` : '';
-  return `These data have their own known truth (the ${column} column): ${fmt(errors)} of the ${fmt(n)} given labels are `
-    + 'known errors. The flips are measured against the given labels before flipping, not against that truth: “before '
-    + `the flip” below is the given label, which may itself be wrong.${right}`;
+  const right =
+    flipsRight > 0 ? ` ${fmt(flipsRight)} of the flips gave a row its known true class (a wrong label put right).` : '';
+  return (
+    `These data have their own known truth (the ${column} column): ${fmt(errors)} of the ${fmt(n)} given ` +
+    `labels are ` +
+    'known errors. The flips are measured against the given labels before flipping, not against that truth: “before ' +
+    `the flip” below is the given label, which may itself be wrong.${right}`
+  );
 }
 
 function stat(label, value, key, help) {
-  return h('div', { class: 'stat', 'data-key': key }, h('dt', null, label), h('dd', null, value),
-    help ? h('dd', { class: 'stat-help' }, help) : null);
+  return h(
+    'div',
+    { class: 'stat', 'data-key': key },
+    h('dt', null, label),
+    h('dd', null, value),
+    help ? h('dd', { class: 'stat-help' }, help) : null,
+  );
 }
 
 /** Where the followed row stands in the pruning of its confident-joint cell (lesson-prune.js), or null. */
 /** "Follow another row": a row number as the page counts them (from 1); empty = the top-ranked flag. */
 function followForm(n, row, onChoose) {
-  const input = h('input', { type: 'number', min: '1', max: String(n), step: '1', inputmode: 'numeric',
-    value: row == null ? '' : String(row + 1), placeholder: 'top flag', 'aria-label': `Row to follow, 1 to ${n}` });
+  const input = h('input', {
+    type: 'number',
+    min: '1',
+    max: String(n),
+    step: '1',
+    inputmode: 'numeric',
+    value: row == null ? '' : String(row + 1),
+    placeholder: 'top flag',
+    'aria-label': `Row to follow, 1 to ${n}`,
+  });
   const message = h('span', { class: 'lz-make-msg', role: 'alert' });
-  const form = h('form', { class: 'lz-follow-form', novalidate: true },
+  const form = h(
+    'form',
+    { class: 'lz-follow-form', novalidate: true },
     h('label', null, 'Follow another row: ', input),
-    h('button', { type: 'submit', class: 'lz-secondary' }, 'Follow'), message);
+    h('button', { type: 'submit', class: 'lz-secondary' }, 'Follow'),
+    message,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -314,13 +431,18 @@ function sweepRates(sim) {
   return rates.sort((a, b) => a - b);
 }
 
-const HONEST_NOTE = 'Every rate trained again on its own noisy labels (one cross-validation per point): the honest sweep.';
+const HONEST_NOTE =
+  'Every rate trained again on its own noisy labels (one cross-validation per point): the honest sweep.';
 
 /** What the sweep's probabilities are, where that needs saying. */
 function sweepNote(sim) {
-  if (sim.probabilities !== 'recomputed') return 'Every rate uses the probabilities as given (kept): a teaching approximation.';
-  return 'Every rate uses the first probabilities, kept (training again at each rate would take one training per point); '
-    + 'the comparison above uses the ones trained on the noisy labels.';
+  if (sim.probabilities !== 'recomputed')
+    return 'Every rate uses the probabilities as given (kept): a teaching approximation.';
+  return (
+    'Every rate uses the first probabilities, kept (training again at each rate would take one training per ' +
+    'point); ' +
+    'the comparison above uses the ones trained on the noisy labels.'
+  );
 }
 
 /** compareMethods on the noisy data and sweepNoiseRate on the original labels, in the worker. */
@@ -328,11 +450,18 @@ async function computeExtras(client, sim, ctx) {
   const dataset = ctx.dataset;
   const compare = await client.compareMethods({ dataset, isError: Uint8Array.from(sim.isError) });
   // Every rate with the same probabilities: the first ones when the current were trained again on this rate's flips.
-  const predProbs = sim.keptProbs ? Float64Array.from(sim.keptProbs) : await dataset.probabilityRows(0, dataset.numExamples);
+  const predProbs = sim.keptProbs
+    ? Float64Array.from(sim.keptProbs)
+    : await dataset.probabilityRows(0, dataset.numExamples);
   const rates = sweepRates(sim);
   const sweep = await client.sweepNoiseRate({
-    labels: Int32Array.from(sim.trueLabels), predProbs, numClasses: dataset.numClasses, classNames: [...dataset.classNames],
-    rates, seed: sim.seed, ...(sim.pair ? { pair: [...sim.pair] } : {}),
+    labels: Int32Array.from(sim.trueLabels),
+    predProbs,
+    numClasses: dataset.numClasses,
+    classNames: [...dataset.classNames],
+    rates,
+    seed: sim.seed,
+    ...(sim.pair ? { pair: [...sim.pair] } : {}),
   });
   return { compare, sweep };
 }

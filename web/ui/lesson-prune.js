@@ -50,11 +50,13 @@ export function prunable(labelCount, minExamplesPerClass = 1) {
 export function pruneByCell(joint, labelCounts, options = {}) {
   const m = pruneCountMatrix(joint, options);
   const min = options.minExamplesPerClass ?? 1;
-  return labelCounts.map((n, given) => labelCounts.map((_, other) => {
-    if (other === given) return null;
-    if (!prunable(n, min)) return 0;
-    return Math.min(m[other][given], n);
-  }));
+  return labelCounts.map((n, given) =>
+    labelCounts.map((_, other) => {
+      if (other === given) return null;
+      if (!prunable(n, min)) return 0;
+      return Math.min(m[other][given], n);
+    }),
+  );
 }
 
 /**
@@ -72,7 +74,8 @@ export function pickInCell({ probs, labels, numClasses, row, other, count }) {
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] !== given || i === row) continue;
     const kv = key(i * k);
-    const before = Number.isNaN(myKey) ? (!Number.isNaN(kv) || i < row)
+    const before = Number.isNaN(myKey)
+      ? !Number.isNaN(kv) || i < row
       : !Number.isNaN(kv) && (kv < myKey || (kv === myKey && i < row)); // +0 and -0 tie
     if (before) ahead++;
   }

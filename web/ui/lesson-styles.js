@@ -6,7 +6,10 @@ export const LESSON_CSS = String.raw`
 @container (max-width: 900px) { .intake.has-data { grid-template-columns: minmax(0, 1fr); } }
 .lz { display: flex; flex-direction: column; gap: 16px; margin: 16px 0; }
 .lz[hidden] { display: none; }
-.lz-card { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 14px 16px; background: var(--ls-surface); }
+.lz-card {
+  border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 14px 16px;
+  background: var(--ls-surface);
+}
 .lz-card p { margin: 0 0 10px; }
 .lz-card .summary { margin: 8px 0 12px; }
 .lz-reveal { font: inherit; font-weight: 600; padding: 8px 16px; border-radius: 8px; border: 1px solid var(--ls-accent);
@@ -18,13 +21,15 @@ export const LESSON_CSS = String.raw`
 .lz-make-form { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: flex-end; }
 .lz-field { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
 .lz-field[hidden] { display: none; }
-.lz-field input, .lz-field select { font: inherit; min-height: 40px; padding: 4px 8px; border: 1px solid var(--ls-border);
+.lz-field input, .lz-field select {
+  font: inherit; min-height: 40px; padding: 4px 8px; border: 1px solid var(--ls-border);
   border-radius: 6px; background: var(--ls-bg, transparent); color: inherit; max-width: 100%; }
 .lz-field input[type=number] { width: 7em; }
 .lz-pair-pick { display: flex; gap: 8px; }
 .lz-pair-pick select { max-width: 10em; min-width: 0; }
 .lz-make-actions { display: flex; flex-wrap: wrap; gap: 8px; }
-.lz-secondary { font: inherit; padding: 8px 16px; border-radius: 8px; border: 1px solid var(--ls-border); background: transparent;
+.lz-secondary {
+  font: inherit; padding: 8px 16px; border-radius: 8px; border: 1px solid var(--ls-border); background: transparent;
   color: inherit; cursor: pointer; min-height: 44px; }
 .lz-secondary[hidden] { display: none; }
 .lz-make-msg { flex-basis: 100%; margin: 0; color: var(--ls-flag); }
@@ -49,8 +54,12 @@ export const LESSON_CSS = String.raw`
 .lz-scroll { overflow-x: auto; max-width: 100%; }
 .lz-scroll:focus-visible { outline: 2px solid var(--ls-accent); }
 .lz-matrix, .lz-table, .lz-bars { border-collapse: collapse; font-size: 0.82rem; font-variant-numeric: tabular-nums; }
-.lz-matrix caption, .lz-bars caption { caption-side: top; text-align: left; color: var(--ls-muted); padding-bottom: 4px; }
-.lz-matrix th, .lz-matrix td { border: 1px solid var(--ls-border); padding: 3px 6px; text-align: right; white-space: nowrap; }
+.lz-matrix caption, .lz-bars caption {
+  caption-side: top; text-align: left; color: var(--ls-muted); padding-bottom: 4px;
+}
+.lz-matrix th, .lz-matrix td {
+  border: 1px solid var(--ls-border); padding: 3px 6px; text-align: right; white-space: nowrap;
+}
 .lz-matrix thead th { font-weight: 600; }
 .lz-matrix th.corner { font-weight: 500; color: var(--ls-muted); font-size: 0.75rem; line-height: 1.2; }
 .lz-matrix td.diag { background: var(--ls-surface-2); }
@@ -71,7 +80,9 @@ export const LESSON_CSS = String.raw`
 .lz-rank li.mark { font-weight: 700; color: var(--ls-flag); }
 .lz-table th, .lz-table td { border-bottom: 1px solid var(--ls-border); padding: 4px 8px; text-align: right; }
 .lz-table th:first-child { text-align: left; }
-.lz-table caption { caption-side: top; text-align: left; color: var(--ls-muted); font-size: 0.85rem; padding-bottom: 4px; }
+.lz-table caption {
+  caption-side: top; text-align: left; color: var(--ls-muted); font-size: 0.85rem; padding-bottom: 4px;
+}
 .chart .lz-p, .lz-line-p circle { fill: var(--ls-accent); }
 .chart .lz-r, .lz-line-r circle { fill: var(--ls-flag); }
 .lz-line-p polyline { stroke: var(--ls-accent); stroke-width: 2; }

@@ -15,8 +15,13 @@ export function multiLabelStore(reviewStore) {
       if (memory.has(key)) return memory.get(key);
       if (!reviewStore().enabled) return [];
       const record = await get(DECISIONS, storageKey(key)).catch(() => null);
-      const rows = record && record.kind === 'multilabel' && record.numExamples === info.numExamples
-        && record.numClasses === info.numClasses ? record.rows : [];
+      const rows =
+        record &&
+        record.kind === 'multilabel' &&
+        record.numExamples === info.numExamples &&
+        record.numClasses === info.numClasses
+          ? record.rows
+          : [];
       memory.set(key, rows);
       return rows;
     },
@@ -32,7 +37,12 @@ export function multiLabelStore(reviewStore) {
         return;
       }
       await put(DECISIONS, {
-        key: storageKey(key), scope: reviewStore().scope, kind: 'multilabel', ...meta.get(key), rows, savedAt: Date.now(),
+        key: storageKey(key),
+        scope: reviewStore().scope,
+        kind: 'multilabel',
+        ...meta.get(key),
+        rows,
+        savedAt: Date.now(),
       });
     },
   };

@@ -37,12 +37,22 @@ export { multiLabelStyles } from './multilabel-styles.js';
  */
 export function multiLabelResultDetail(model, numDecided) {
   return {
-    multiLabel: true, numExamples: model.numExamples, numClasses: model.numClasses, classNames: [...model.classNames],
-    numIssues: model.rows.length, issues: model.rows.map((r) => r.example), numLabelIssues: model.numLabelIssues,
+    multiLabel: true,
+    numExamples: model.numExamples,
+    numClasses: model.numClasses,
+    classNames: [...model.classNames],
+    numIssues: model.rows.length,
+    issues: model.rows.map((r) => r.example),
+    numLabelIssues: model.numLabelIssues,
     healthScore: model.health.overall,
-    filterBy: model.options?.filterBy ?? 'prune_by_noise_rate', rankBy: model.options?.rankBy ?? 'self_confidence',
-    rowsWithSeveral: model.rowsWithSeveral, notation: model.notation, announcement: model.announcement,
-    computed: Boolean(model.computed), source: model.sourceName, numDecided,
+    filterBy: model.options?.filterBy ?? 'prune_by_noise_rate',
+    rankBy: model.options?.rankBy ?? 'self_confidence',
+    rowsWithSeveral: model.rowsWithSeveral,
+    notation: model.notation,
+    announcement: model.announcement,
+    computed: Boolean(model.computed),
+    source: model.sourceName,
+    numDecided,
   };
 }
 
@@ -84,36 +94,55 @@ export function createMultiLabel(ui, host) {
     cancel: () => controller.cancel(),
   });
   ui.status.element.after(panel.element);
-  controller = new MultiLabelController({
-    client: sharedClient, readRequest, store: multiLabelStore(host.reviewStore),
-    options: () => auditOptions(ui.settings.values), // the page's settings steer the audit
-  }, {
-    progress: (text) => { host.setState('analysing'); panel.progress(text); },
-    idle: () => {},
-    show: (model) => {
-      ui.results.hidden = true; // the single-label results belong to other data
-      ui.intake.element.classList.add('has-data'); // files read: no beginner's guide
-      panel.show(model, { decision: (i) => controller.decisionOf(i), count: () => controller.decisions.length });
-      settings.into(panel.settingsSlot);
-      host.setState('ready');
-      host.emit('labelscope-result', multiLabelResultDetail(model, controller.decisions.length));
+  controller = new MultiLabelController(
+    {
+      client: sharedClient,
+      readRequest,
+      store: multiLabelStore(host.reviewStore),
+      options: () => auditOptions(ui.settings.values), // the page's settings steer the audit
     },
-    analysed: (model, how) => host.keeping?.().analysed(host.origin(), how.entries, {
-      settings: ui.settings.values, sourceName: model.sourceName, labelColumn: how.labelColumn,
-      key: `${host.reviewStore().scope}:${controller.key}`, multiLabel: { computed: how.computed },
-    }),
-    offerCompute: (error, compute) => {
-      host.setState('waiting');
-      ui.intake.element.classList.add('has-data'); // a table was read: the offer, not the beginner's guide
-      panel.offerCompute(error, compute);
+    {
+      progress: (text) => {
+        host.setState('analysing');
+        panel.progress(text);
+      },
+      idle: () => {},
+      show: (model) => {
+        ui.results.hidden = true; // the single-label results belong to other data
+        ui.intake.element.classList.add('has-data'); // files read: no beginner's guide
+        panel.show(model, { decision: (i) => controller.decisionOf(i), count: () => controller.decisions.length });
+        settings.into(panel.settingsSlot);
+        host.setState('ready');
+        host.emit('labelscope-result', multiLabelResultDetail(model, controller.decisions.length));
+      },
+      analysed: (model, how) =>
+        host.keeping?.().analysed(host.origin(), how.entries, {
+          settings: ui.settings.values,
+          sourceName: model.sourceName,
+          labelColumn: how.labelColumn,
+          key: `${host.reviewStore().scope}:${controller.key}`,
+          multiLabel: { computed: how.computed },
+        }),
+      offerCompute: (error, compute) => {
+        host.setState('waiting');
+        ui.intake.element.classList.add('has-data'); // a table was read: the offer, not the beginner's guide
+        panel.offerCompute(error, compute);
+      },
+      cancelled: () => {
+        host.setState('idle');
+        panel.cancelled();
+      },
+      failed: (error) => {
+        host.setState('error');
+        panel.failed(error);
+        host.emit('labelscope-error', { message: error?.message, code: error?.code });
+      },
+      decisionsChanged: () => panel.decisionsChanged(),
+      clear: () => {
+        settings.back();
+        panel.clear();
+      },
     },
-    cancelled: () => { host.setState('idle'); panel.cancelled(); },
-    failed: (error) => { host.setState('error'); panel.failed(error); host.emit('labelscope-error', { message: error?.message, code: error?.code }); },
-    decisionsChanged: () => panel.decisionsChanged(),
-    clear: () => {
-      settings.back();
-      panel.clear();
-    },
-  });
+  );
   return controller;
 }

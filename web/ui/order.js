@@ -12,7 +12,9 @@ export const SHOW_MODES = {
 /** rank[i] = position among the flagged rows (0 = most likely mislabelled), or -1. */
 export function rankPositions(report) {
   const rank = new Int32Array(report.numExamples).fill(-1);
-  report.issues.forEach((i, r) => { rank[i] = r; });
+  report.issues.forEach((i, r) => {
+    rank[i] = r;
+  });
   return rank;
 }
 
@@ -35,27 +37,34 @@ export function rowOrder(view, ctx) {
   const { report, labels, classNames, rank } = ctx;
   let rows = baseRows({ report, truth: ctx.truth, show: view.show });
   if (view.given >= 0 || view.suggested >= 0) {
-    rows = rows.filter((i) => (view.given < 0 || labels[i] === view.given)
-      && (view.suggested < 0 || report.suggestedLabel[i] === view.suggested));
+    rows = rows.filter(
+      (i) =>
+        (view.given < 0 || labels[i] === view.given) &&
+        (view.suggested < 0 || report.suggestedLabel[i] === view.suggested),
+    );
   }
   const nameOrder = classNameOrder(classNames);
   const quality = report.labelQuality;
   // Rows that are not flagged come after the flagged ones, least trustworthy label first.
-  const byRank = (a, b) => (rank[a] < 0 ? Infinity : rank[a]) - (rank[b] < 0 ? Infinity : rank[b]) || quality[a] - quality[b];
-  const primary = {
-    rank: byRank,
-    index: () => 0,
-    given: (a, b) => nameOrder[labels[a]] - nameOrder[labels[b]],
-    suggested: (a, b) => nameOrder[report.suggestedLabel[a]] - nameOrder[report.suggestedLabel[b]],
-    quality: (a, b) => quality[a] - quality[b],
-    pGiven: (a, b) => report.givenProbability[a] - report.givenProbability[b],
-    pSuggested: (a, b) => report.suggestedProbability[a] - report.suggestedProbability[b],
-  }[view.sortKey] ?? byRank;
+  const byRank = (a, b) =>
+    (rank[a] < 0 ? Infinity : rank[a]) - (rank[b] < 0 ? Infinity : rank[b]) || quality[a] - quality[b];
+  const primary =
+    {
+      rank: byRank,
+      index: () => 0,
+      given: (a, b) => nameOrder[labels[a]] - nameOrder[labels[b]],
+      suggested: (a, b) => nameOrder[report.suggestedLabel[a]] - nameOrder[report.suggestedLabel[b]],
+      quality: (a, b) => quality[a] - quality[b],
+      pGiven: (a, b) => report.givenProbability[a] - report.givenProbability[b],
+      pSuggested: (a, b) => report.suggestedProbability[a] - report.suggestedProbability[b],
+    }[view.sortKey] ?? byRank;
   const sign = view.descending ? -1 : 1;
   const indexSign = view.sortKey === 'index' ? sign : 1;
   // Flagged rows arrive in rank order already; sorting them by rank again would change nothing.
   if (view.sortKey === 'rank' && !view.descending && view.show === 'flagged') return rows;
-  return rows.sort((a, b) => sign * primary(a, b) || (view.sortKey === 'rank' ? 0 : byRank(a, b)) || indexSign * (a - b));
+  return rows.sort(
+    (a, b) => sign * primary(a, b) || (view.sortKey === 'rank' ? 0 : byRank(a, b)) || indexSign * (a - b),
+  );
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true });
@@ -65,10 +74,11 @@ const nameOrders = new WeakMap(); // classNames -> order: sorted once per datase
 function classNameOrder(classNames) {
   let order = nameOrders.get(classNames);
   if (order) return order;
-  const sorted = classNames.map((name, c) => [name, c])
-    .sort((x, y) => collator.compare(x[0], y[0]) || x[1] - y[1]);
+  const sorted = classNames.map((name, c) => [name, c]).sort((x, y) => collator.compare(x[0], y[0]) || x[1] - y[1]);
   order = new Int32Array(classNames.length);
-  sorted.forEach(([, c], position) => { order[c] = position; });
+  sorted.forEach(([, c], position) => {
+    order[c] = position;
+  });
   nameOrders.set(classNames, order);
   return order;
 }

@@ -21,7 +21,16 @@
 // The consent itself ('yes' / 'no') is in localStorage under KEEP_FILES_KEY.
 import { Decisions } from './decisions.js';
 import {
-  DECISIONS, deleteDatabase, get, openDatabase, put, readConsent, remove, SESSIONS, STORAGE_TIMEOUT_MS, writeConsent,
+  DECISIONS,
+  deleteDatabase,
+  get,
+  openDatabase,
+  put,
+  readConsent,
+  remove,
+  SESSIONS,
+  STORAGE_TIMEOUT_MS,
+  writeConsent,
 } from './idb.js';
 
 export { KEEP_FILES_KEY, StorageError } from './idb.js';
@@ -43,16 +52,16 @@ export class ReviewStore {
   #enabled = false;
   #scope = 'default';
   #onState;
-  #memory = new Map();    // key -> Decisions, every dataset read in this tab (nothing is lost on a failed save)
-  #meta = new Map();      // key -> the record's descriptive fields
-  #pending = new Set();   // keys with changes not yet written
-  #writing = null;        // the write in flight
+  #memory = new Map(); // key -> Decisions, every dataset read in this tab (nothing is lost on a failed save)
+  #meta = new Map(); // key -> the record's descriptive fields
+  #pending = new Set(); // keys with changes not yet written
+  #writing = null; // the write in flight
   #state = { mode: 'off', error: null, savedAt: null };
   #exportedVersion = new Map(); // key -> decisions.version at the last export
-  #filesAllowed = false;  // the page lets the person keep files (store-files)
-  #consent = null;        // 'yes' | 'no' | null (not asked yet); in memory when localStorage is blocked
+  #filesAllowed = false; // the page lets the person keep files (store-files)
+  #consent = null; // 'yes' | 'no' | null (not asked yet); in memory when localStorage is blocked
 
-  #channel = null;        // BroadcastChannel to the other tabs of this page's origin
+  #channel = null; // BroadcastChannel to the other tabs of this page's origin
   #onRemote;
 
   /**
@@ -75,7 +84,9 @@ export class ReviewStore {
   #send(message) {
     try {
       this.#channel?.postMessage(message);
-    } catch { /* a closed channel: the other tabs read storage when they open the dataset */ }
+    } catch {
+      /* a closed channel: the other tabs read storage when they open the dataset */
+    }
   }
 
   #remote({ key, rows, all, everything }) {
@@ -106,15 +117,27 @@ export class ReviewStore {
     this.#onRemote?.(key);
   }
 
-  get enabled() { return this.#enabled; }
-  get scope() { return this.#scope; }
-  get state() { return { ...this.#state }; }
+  get enabled() {
+    return this.#enabled;
+  }
+  get scope() {
+    return this.#scope;
+  }
+  get state() {
+    return { ...this.#state };
+  }
 
   /** Whether dropped files may be kept: the page allows it and the person said yes. */
-  get keepsFiles() { return this.#enabled && this.#filesAllowed && this.consent === 'yes'; }
+  get keepsFiles() {
+    return this.#enabled && this.#filesAllowed && this.consent === 'yes';
+  }
   /** Whether to ask the person (the page allows keeping files and nobody answered yet). */
-  get shouldAsk() { return this.#enabled && this.#filesAllowed && this.consent == null; }
-  get consent() { return this.#consent ?? readConsent(); }
+  get shouldAsk() {
+    return this.#enabled && this.#filesAllowed && this.consent == null;
+  }
+  get consent() {
+    return this.#consent ?? readConsent();
+  }
 
   /** The person's answer: true keeps dropped files in this browser from now on. */
   setConsent(keep) {
@@ -165,7 +188,10 @@ export class ReviewStore {
     this.#meta.set(key, meta);
     const inMemory = this.#memory.get(key);
     if (inMemory) {
-      return { decisions: inMemory, restored: inMemory.size ? { count: inMemory.size, savedAt: this.#state.savedAt, from: 'memory' } : null };
+      return {
+        decisions: inMemory,
+        restored: inMemory.size ? { count: inMemory.size, savedAt: this.#state.savedAt, from: 'memory' } : null,
+      };
     }
     let decisions = new Decisions();
     let restored = null;
@@ -260,8 +286,12 @@ export class ReviewStore {
         } else {
           const previous = await get(DECISIONS, key).catch(() => null);
           await put(DECISIONS, {
-            key, scope: this.#scope, ...meta, ...decisions.toRecord(),
-            createdAt: previous?.createdAt ?? savedAt, savedAt,
+            key,
+            scope: this.#scope,
+            ...meta,
+            ...decisions.toRecord(),
+            createdAt: previous?.createdAt ?? savedAt,
+            savedAt,
           });
         }
         this.#state.savedAt = savedAt;
@@ -299,9 +329,20 @@ export class ReviewStore {
       base.totalBytes = base.sizes.reduce((a, b) => a + b, 0);
       if (base.totalBytes > SESSION_FILE_LIMIT) base.entries = null;
       else {
-        base.entries = session.entries.map(({
-          file, role, reason, labelColumn, columns, firstRow, shape, descr, format, looksLikeFeatures,
-        }) => ({ file, role, reason, labelColumn, columns, firstRow, shape, descr, format, looksLikeFeatures }));
+        base.entries = session.entries.map(
+          ({ file, role, reason, labelColumn, columns, firstRow, shape, descr, format, looksLikeFeatures }) => ({
+            file,
+            role,
+            reason,
+            labelColumn,
+            columns,
+            firstRow,
+            shape,
+            descr,
+            format,
+            looksLikeFeatures,
+          }),
+        );
       }
     }
     try {
@@ -314,7 +355,9 @@ export class ReviewStore {
         try {
           await put(SESSIONS, { ...base, entries: null, filesError: error.message });
           return { stored: true, filesKept: false, error };
-        } catch { /* fall through */ }
+        } catch {
+          /* fall through */
+        }
       }
       return { stored: false, error };
     }
@@ -325,8 +368,11 @@ export class ReviewStore {
     if (!this.#enabled) return;
     try {
       const session = await get(SESSIONS, this.#scope);
-      if (session && (!patch.key || session.key === patch.key)) await put(SESSIONS, { ...session, ...patch, savedAt: Date.now() });
-    } catch { /* the session is a convenience; decisions report their own failures */ }
+      if (session && (!patch.key || session.key === patch.key))
+        await put(SESSIONS, { ...session, ...patch, savedAt: Date.now() });
+    } catch {
+      /* the session is a convenience; decisions report their own failures */
+    }
   }
 
   /** The stored session with its number of saved decisions, or null. */
@@ -369,6 +415,8 @@ export class ReviewStore {
     if (!this.#enabled) return;
     try {
       await remove(SESSIONS, this.#scope);
-    } catch { /* nothing to forget */ }
+    } catch {
+      /* nothing to forget */
+    }
   }
 }

@@ -8,57 +8,93 @@ import { h, uid } from './dom.js';
 /** handlers: onAnalyseAnyway(on), onCompute() or null; checked: the current choice. */
 export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false }) {
   const id = uid('anyway');
-  const box = h('input', { type: 'checkbox', id, class: 'analyse-anyway', checked, onchange: () => onAnalyseAnyway(box.checked) });
+  const box = h('input', {
+    type: 'checkbox',
+    id,
+    class: 'analyse-anyway',
+    checked,
+    onchange: () => onAnalyseAnyway(box.checked),
+  });
   // The reader's message already says what the columns look like and how to get probabilities.
-  return h('div', { class: 'plausibility' },
+  return h(
+    'div',
+    { class: 'plausibility' },
     h('p', { class: 'plausibility-choice' }, box, h('label', { for: id }, 'These are probabilities — analyse anyway')),
     onCompute
-      ? h('button', { type: 'button', class: 'compute-probabilities', onclick: () => onCompute() },
-        'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser')
-      : null);
+      ? h(
+          'button',
+          { type: 'button', class: 'compute-probabilities', onclick: () => onCompute() },
+          'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser',
+        )
+      : null,
+  );
 }
 
 // A labelled table of features (the sniffer said so, or a Parquet table the reader found no
 // probabilities in): whatever the reader's error, the way on is to compute them here.
 function featuresWayOn(error, analysis, canCompute) {
-  const entry = analysis.entries?.find((e) => (e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet'))
-    || e.role === 'features');
+  const entry = analysis.entries?.find(
+    (e) => (e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet')) || e.role === 'features',
+  );
   if (!entry || !canCompute || error.code === 'cancelled') return null;
   // No label column found: the reader's message says to choose one (in the list of files) first.
   if (error.code === 'missing_column' && entry.role === 'combined' && !analysis.labelColumn) return null;
   if (error.code === 'missing_value') return missingWayOn(error, entry, analysis);
   const compute = () => analysis.computeProbabilities();
-  const button = h('button', { type: 'button', class: 'compute-probabilities', onclick: compute },
-    'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser');
+  const button = h(
+    'button',
+    { type: 'button', class: 'compute-probabilities', onclick: compute },
+    'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser',
+  );
   // Which column is used as what, each changeable, before computing (web/ui/column-roles.js).
-  const choose = h('button', { type: 'button', class: 'quiet choose-columns',
-    onclick: () => analysis.computeProbabilities({ chooseColumns: true }) }, 'Choose the columns first');
+  const choose = h(
+    'button',
+    {
+      type: 'button',
+      class: 'quiet choose-columns',
+      onclick: () => analysis.computeProbabilities({ chooseColumns: true }),
+    },
+    'Choose the columns first',
+  );
   const names = entry.columns ?? [];
-  const columns = names.length === 0 ? ''
-    : ` (${names.length > 8 ? `${names.slice(0, 6).join(', ')}, … ${names.length} columns` : names.join(', ')})`;
+  const columns =
+    names.length === 0
+      ? ''
+      : ` (${names.length > 8 ? `${names.slice(0, 6).join(', ')}, … ${names.length} columns` : names.join(', ')})`;
   // The label column the person chose (the sniffer found none by name): what makes it a labelled table.
   const chosen = entry.role === 'combined' && !entry.labelColumn && analysis.labelColumn;
-  const why = chosen ? `the label column '${analysis.labelColumn}' next to columns that look like features`
-    : entry.reason ?? 'a label column next to features';
+  const why = chosen
+    ? `the label column '${analysis.labelColumn}' next to columns that look like features`
+    : (entry.reason ?? 'a label column next to features');
   // The sniffer saw features: the reader's complaint that the labels name no probability column would
   // only confuse — for a labelled table, and for a features file beside a labels file (e.g. two Parquet files).
   const unknownClass = error.code === 'unknown_class';
   return {
     title: 'These columns look like features, not probabilities',
     // Any other error (a bad cell, say, or pixels that hold integers) keeps the reader's message.
-    shown: entry.looksLikeFeatures && entry.role === 'combined' && unknownClass
-      ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
-      : entry.role === 'features' && unknownClass
-        ? { message: `${entry.file.name} holds features${columns}, not one probability per class.` }
-        : null,
+    shown:
+      entry.looksLikeFeatures && entry.role === 'combined' && unknownClass
+        ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
+        : entry.role === 'features' && unknownClass
+          ? { message: `${entry.file.name} holds features${columns}, not one probability per class.` }
+          : null,
     // The action right under the message, the why after it: on a phone the button stays in view.
     hint: null,
-    element: h('div', { class: 'plausibility' }, button, entry.role === 'features' ? null : choose,
-      h('p', { class: 'alert-hint' },
-        `${entry.role === 'features' ? 'These files have' : `${entry.file.name} has`} labels and columns to learn from, `
-        + 'but no out-of-sample predicted probabilities. '
-        + 'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. '
-        + 'Nothing is uploaded.')),
+    element: h(
+      'div',
+      { class: 'plausibility' },
+      button,
+      entry.role === 'features' ? null : choose,
+      h(
+        'p',
+        { class: 'alert-hint' },
+        `${entry.role === 'features' ? 'These files have' : `${entry.file.name} has`} labels and columns to ` +
+          `learn from, ` +
+          'but no out-of-sample predicted probabilities. ' +
+          'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. ' +
+          'Nothing is uploaded.',
+      ),
+    ),
     reveal: true,
   };
 }
@@ -69,19 +105,39 @@ function featuresWayOn(error, analysis, canCompute) {
  */
 function missingWayOn(error, entry, analysis) {
   const name = error.column > 0 ? entry.columns?.[error.column - 1] : null;
-  const where = [error.row > 0 ? `row ${error.row}` : '', name ? `column '${name}'` : error.column > 0
-    ? `column ${error.column}` : ''].filter(Boolean).join(', ');
+  const where = [
+    error.row > 0 ? `row ${error.row}` : '',
+    name ? `column '${name}'` : error.column > 0 ? `column ${error.column}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const file = error.file || entry.file.name;
-  const impute = h('button', { type: 'button', class: 'compute-probabilities compute-imputed',
-    onclick: () => analysis.computeProbabilities({ impute: true }) },
-  'Compute with missing values replaced by the mean');
-  const choose = h('button', { type: 'button', class: 'quiet choose-columns',
-    onclick: () => analysis.computeProbabilities({ chooseColumns: true }) }, 'Choose the columns first');
+  const impute = h(
+    'button',
+    {
+      type: 'button',
+      class: 'compute-probabilities compute-imputed',
+      onclick: () => analysis.computeProbabilities({ impute: true }),
+    },
+    'Compute with missing values replaced by the mean',
+  );
+  const choose = h(
+    'button',
+    {
+      type: 'button',
+      class: 'quiet choose-columns',
+      onclick: () => analysis.computeProbabilities({ chooseColumns: true }),
+    },
+    'Choose the columns first',
+  );
   return {
     title: `A value is missing in ${file}`,
-    shown: { message: `${where ? `${where[0].toUpperCase()}${where.slice(1)}: a` : 'A'} value is missing. `
-      + 'Fill it in and drop the file again, leave the column out of the features (Choose the columns first), '
-      + 'or compute with each missing value replaced by the mean of its column in the training folds.' },
+    shown: {
+      message:
+        `${where ? `${where[0].toUpperCase()}${where.slice(1)}: a` : 'A'} value is missing. ` +
+        'Fill it in and drop the file again, leave the column out of the features (Choose the columns first), ' +
+        'or compute with each missing value replaced by the mean of its column in the training folds.',
+    },
     hint: null,
     element: h('div', { class: 'plausibility' }, impute, entry.role === 'features' ? null : choose),
     reveal: true,
@@ -97,11 +153,13 @@ export function wayOn(error, analysis, client) {
   const canCompute = typeof analysis.computeProbabilities === 'function' && typeof client?.crossValProbs === 'function';
   if (error.code !== 'implausible_probabilities') return featuresWayOn(error, analysis, canCompute);
   return {
-    title: canCompute ? 'These columns look like features, not probabilities'
+    title: canCompute
+      ? 'These columns look like features, not probabilities'
       : 'These columns do not look like predicted probabilities',
     hint: canCompute
-      ? 'Compute out-of-sample probabilities from them here, drop probabilities instead — or, if these are probabilities, '
-        + 'say so below.'
+      ? 'Compute out-of-sample probabilities from them here, drop probabilities instead — or, if these are ' +
+        'probabilities, ' +
+        'say so below.'
       : 'Drop out-of-sample probabilities instead — or, if these are probabilities, say so below.',
     element: plausibilityChoice({
       checked: analysis.allowUnnormalized,

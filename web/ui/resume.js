@@ -17,15 +17,25 @@ export function resumeOffer(session) {
   }
   let text;
   if (canResume) {
-    text = session.kind === 'demo' ? 'Your decisions are kept in this browser, on this device.'
-      : 'These files are kept in this browser’s storage on this device (you chose to keep them), so you can pick up where you left off. They were never uploaded.';
+    text =
+      session.kind === 'demo'
+        ? 'Your decisions are kept in this browser, on this device.'
+        : 'These files are kept in this browser’s storage on this device (you chose to keep them), so you can pick ' +
+          'up where you left off. They were never uploaded.';
   } else {
-    const why = session.filesError ? 'They could not be kept in this browser'
-      : session.filesDeclined ? 'The files themselves were not kept (your choice)' : 'They are too large to keep in this browser';
-    text = `${why}. Drop the same files again to get your ${decisions.startsWith('no') ? 'review' : plural(session.decisionCount, 'decision')} back.`;
+    const why = session.filesError
+      ? 'They could not be kept in this browser'
+      : session.filesDeclined
+        ? 'The files themselves were not kept (your choice)'
+        : 'They are too large to keep in this browser';
+    text =
+      `${why}. Drop the same files again to get your ` +
+      `${decisions.startsWith('no') ? 'review' : plural(session.decisionCount, 'decision')} back.`;
   }
   return {
-    title: canResume ? `Resume ${what} — ${decisions}` : `Last time: ${what}${session.totalBytes ? ` (${formatBytes(session.totalBytes)})` : ''}`,
+    title: canResume
+      ? `Resume ${what} — ${decisions}`
+      : `Last time: ${what}${session.totalBytes ? ` (${formatBytes(session.totalBytes)})` : ''}`,
     text,
     canResume,
     forgetLabel: session.kind === 'files' && canResume ? 'Forget these files' : 'Dismiss',

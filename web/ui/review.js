@@ -28,10 +28,10 @@ export class ReviewPanel {
   #maxRows = Infinity;
   #detailRequest = 0;
   #hooks;
-  #advance = true;          // move to the next row after a decision
+  #advance = true; // move to the next row after a decision
   #relabelFromTable = false; // R moved focus to the class choices: give it back after choosing
   #storage = { mode: 'off', error: null };
-  #note = null;             // {count, savedAt, from}: decisions restored for these files
+  #note = null; // {count, savedAt, from}: decisions restored for these files
 
   /**
    * hooks: onExport(kind); decide(index, kind, label, source) -> entry; clear(index) -> bool;
@@ -43,7 +43,8 @@ export class ReviewPanel {
     this.count = h('p', { class: 'row-count', role: 'status' });
     this.tableSlot = h('div', { class: 'table-slot' });
     this.controls = createDecisionControls({
-      decide: (kind, label, event) => this.#decide(this.#selected, kind, label, { source: 'click', keyboard: event?.detail === 0 }),
+      decide: (kind, label, event) =>
+        this.#decide(this.#selected, kind, label, { source: 'click', keyboard: event?.detail === 0 }),
       clear: () => this.#clear(this.#selected),
       undo: () => this.#undo(),
     });
@@ -57,28 +58,55 @@ export class ReviewPanel {
     // The row's heading and text, the decision buttons (kept from row to row), then the why.
     this.detailHead = h('div', { class: 'detail-head', 'aria-live': 'polite' });
     this.detailBody = h('div', { class: 'detail-body', 'aria-live': 'polite' });
-    this.detail = h('aside', { class: 'detail', 'aria-label': 'Selected row' }, this.detailHead, this.controls.element, this.detailBody);
+    this.detail = h(
+      'aside',
+      { class: 'detail', 'aria-label': 'Selected row' },
+      this.detailHead,
+      this.controls.element,
+      this.detailBody,
+    );
     this.bar = createDecisionBar({
       exportDecisions: () => hooks.exportDecisions(),
       exportLabels: () => hooks.exportLabels(),
       startOver: () => hooks.startOver(),
-      advanceChanged: (on) => { this.#advance = on; },
+      advanceChanged: (on) => {
+        this.#advance = on;
+      },
     });
     this.toolbar = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Filter and sort the table' });
-    this.exports = h('div', { class: 'exports' },
-      h('button', { type: 'button', class: 'export-flagged', onclick: () => onExport('flagged') }, 'Download flagged rows (CSV)'),
-      h('button', { type: 'button', class: 'quiet export-full', onclick: () => onExport('full') }, 'Download full dataset (CSV)'));
-    this.element = h('section', { class: 'review', 'aria-label': 'Likely mislabelled rows' },
+    this.exports = h(
+      'div',
+      { class: 'exports' },
+      h(
+        'button',
+        { type: 'button', class: 'export-flagged', onclick: () => onExport('flagged') },
+        'Download flagged rows (CSV)',
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'quiet export-full', onclick: () => onExport('full') },
+        'Download full dataset (CSV)',
+      ),
+    );
+    this.element = h(
+      'section',
+      { class: 'review', 'aria-label': 'Likely mislabelled rows' },
       h('div', { class: 'review-head' }, h('h2', { class: 'section-title' }, 'Likely mislabelled rows'), this.exports),
-      this.bar.element, this.toolbar, this.count,
+      this.bar.element,
+      this.toolbar,
+      this.count,
       h('div', { class: 'review-body' }, this.tableSlot, this.detail),
-      this.bar.shortcuts);
+      this.bar.shortcuts,
+    );
   }
 
   /** New data: a new dataset or truth (rebuilds the table), or only a new report (keeps filters). */
   setData(ctx, { newDataset = false, maxRows = Infinity } = {}) {
-    const columnsChanged = newDataset || !this.#ctx || Boolean(this.#ctx.truth) !== Boolean(ctx.truth)
-      || qualityIsPGiven(this.#ctx.report) !== qualityIsPGiven(ctx.report);
+    const columnsChanged =
+      newDataset ||
+      !this.#ctx ||
+      Boolean(this.#ctx.truth) !== Boolean(ctx.truth) ||
+      qualityIsPGiven(this.#ctx.report) !== qualityIsPGiven(ctx.report);
     // A new ranking (Rank by) is shown in its order, even after the table was sorted by a column.
     const reranked = this.#ctx && this.#ctx.report.rankBy !== ctx.report.rankBy;
     this.#ctx = { ...ctx, rank: rankPositions(ctx.report), columns: displayColumns(ctx.dataset) };
@@ -154,21 +182,36 @@ export class ReviewPanel {
     const modes = Object.entries(SHOW_MODES).filter(([mode]) => truth || (mode !== 'errors' && mode !== 'missed'));
     const show = select('Show', modes, (v) => this.#change({ show: v }));
     const given = classFilter('Given', dataset.classNames, this.#view.given, (v) => this.#change({ given: v }));
-    const suggested = classFilter('Suggested', dataset.classNames, this.#view.suggested, (v) => this.#change({ suggested: v }));
+    const suggested = classFilter('Suggested', dataset.classNames, this.#view.suggested, (v) =>
+      this.#change({ suggested: v }),
+    );
     const decided = select('Decision', Object.entries(DECIDED_MODES), (v) => this.#change({ decided: v }));
     const sort = select('Sort by', Object.entries(SORT_NAMES), (v) => this.#sortBy(v, false));
-    const direction = h('button', {
-      type: 'button', class: 'quiet direction', 'aria-label': 'Sort direction',
-      onclick: () => this.#sortBy(this.#view.sortKey, !this.#view.descending),
-    }, this.#view.descending ? '↓ descending' : '↑ ascending');
+    const direction = h(
+      'button',
+      {
+        type: 'button',
+        class: 'quiet direction',
+        'aria-label': 'Sort direction',
+        onclick: () => this.#sortBy(this.#view.sortKey, !this.#view.descending),
+      },
+      this.#view.descending ? '↓ descending' : '↑ ascending',
+    );
     show.control.value = this.#view.show;
     decided.control.value = this.#view.decided;
     sort.control.value = this.#view.sortKey;
-    const clear = this.#view.given >= 0 || this.#view.suggested >= 0
-      ? h('button', { type: 'button', class: 'quiet', onclick: () => this.#change({ given: -1, suggested: -1 }) }, 'Clear filters')
-      : null;
+    const clear =
+      this.#view.given >= 0 || this.#view.suggested >= 0
+        ? h(
+            'button',
+            { type: 'button', class: 'quiet', onclick: () => this.#change({ given: -1, suggested: -1 }) },
+            'Clear filters',
+          )
+        : null;
     // Rebuilt after a choice: the control that had focus gets it back (a class search above all).
-    const focused = [...this.toolbar.querySelectorAll('select, input, button')].indexOf(this.toolbar.getRootNode().activeElement);
+    const focused = [...this.toolbar.querySelectorAll('select, input, button')].indexOf(
+      this.toolbar.getRootNode().activeElement,
+    );
     replace(this.toolbar, show.field, given.field, suggested.field, decided.field, sort.field, direction, clear);
     if (focused >= 0) this.toolbar.querySelectorAll('select, input, button')[focused]?.focus();
   }
@@ -201,11 +244,13 @@ export class ReviewPanel {
     this.#order = order;
     const what = SHOW_MODES[this.#view.show].toLowerCase();
     const filtered = this.#view.given >= 0 || this.#view.suggested >= 0 || this.#view.decided !== 'any';
-    this.count.textContent = `${plural(total, 'row')}${filtered ? (total === 1 ? ' matches these filters' : ' match these filters') : ''} (${what}).`
-      + (order.length < total ? ` Showing the first ${formatCount(order.length)}.` : '');
+    this.count.textContent =
+      `${plural(total, 'row')}${filtered ? (total === 1 ? ' matches these filters' : ' match these filters') : ''} (${what}).` +
+      (order.length < total ? ` Showing the first ${formatCount(order.length)}.` : '');
     let emptyText = 'No rows match. Try another filter.';
     if (this.#view.show === 'flagged' && !filtered) emptyText = 'No rows are flagged with these settings.';
-    else if (this.#view.decided === 'undecided' && this.#view.given < 0 && this.#view.suggested < 0) emptyText = 'Every row in this list has a decision.';
+    else if (this.#view.decided === 'undecided' && this.#view.given < 0 && this.#view.suggested < 0)
+      emptyText = 'Every row in this list has a decision.';
     this.#table.setRows(order, { keepPosition, emptyText });
     this.#table.setSort(this.#view.sortKey, this.#view.descending ? 'descending' : 'ascending');
     const at = this.#selected >= 0 ? order.indexOf(this.#selected) : -1;
@@ -330,7 +375,10 @@ export class ReviewPanel {
     }
     const { given, suggested } = this.#rowFacts(i);
     this.controls.update({
-      given, suggested, entry: this.#ctx.decisions.get(i), canUndo: this.#ctx.decisions.canUndo,
+      given,
+      suggested,
+      entry: this.#ctx.decisions.get(i),
+      canUndo: this.#ctx.decisions.canUndo,
       classNames: this.#ctx.dataset.classNames,
     });
   }
@@ -340,7 +388,11 @@ export class ReviewPanel {
     const digits = digitKeys(dataset.classNames);
     const relabel = digits.length ? (digits.length === 1 ? digits[0] : `${digits[0]}–${digits.at(-1)}`) : null;
     this.bar.update({
-      progress: { flagged: report.issues.length, reviewed: decisions.countAmong(report.issues), decided: decisions.size },
+      progress: {
+        flagged: report.issues.length,
+        reviewed: decisions.countAmong(report.issues),
+        decided: decisions.size,
+      },
       storage: this.#storage,
       note: this.#note,
       labelsKind,

@@ -17,19 +17,32 @@ export const DATA_ROLES = ['labels', 'predProbs', 'combined', 'features'];
 /** Whether the roles make one dataset; if not, what the person should do next. */
 export function checkRoles(entries) {
   // A features file stands where the probabilities would (they are computed from it, cross-val.js).
-  const count = (role) => entries.filter((e) => e.role === role || (role === 'predProbs' && e.role === 'features')).length;
+  const count = (role) =>
+    entries.filter((e) => e.role === role || (role === 'predProbs' && e.role === 'features')).length;
   for (const role of ['labels', 'predProbs', 'combined', 'classNames']) {
     if (count(role) > 1) {
       return { ready: false, problem: `${count(role)} files are marked as “${ROLE_NAMES[role]}”. Choose one below.` };
     }
   }
   if (count('combined') && (count('labels') || count('predProbs'))) {
-    return { ready: false, problem: 'Use either one combined table or a labels file with a probabilities file, not both. Change a role below.' };
+    return {
+      ready: false,
+      problem:
+        'Use either one combined table or a labels file with a probabilities file, not both. Change a role below.',
+    };
   }
   if (count('combined')) return { ready: true };
   if (count('labels') && count('predProbs')) return { ready: true };
-  if (count('labels')) return { ready: false, problem: 'Now add the predicted probabilities (CSV, TSV or .npy, one column per class).' };
-  if (count('predProbs')) return { ready: false, problem: 'Now add the given labels (one label per row, same order as the probabilities).' };
+  if (count('labels'))
+    return {
+      ready: false,
+      problem: 'Now add the predicted probabilities (CSV, TSV or .npy, one column per class).',
+    };
+  if (count('predProbs'))
+    return {
+      ready: false,
+      problem: 'Now add the given labels (one label per row, same order as the probabilities).',
+    };
   return { ready: false, problem: 'Add a labels file and a predicted-probabilities file, or one table with both.' };
 }
 

@@ -8,19 +8,28 @@ export { auditOptions, DEFAULT_SETTINGS, FILTER_METHODS, RANK_METHODS } from '..
 function field(label, control, help, target = control) {
   const helpId = uid('help');
   target.setAttribute('aria-describedby', helpId);
-  return h('div', { class: 'field' },
+  return h(
+    'div',
+    { class: 'field' },
     h('label', { for: target.id }, label),
     control,
-    h('p', { class: 'help', id: helpId }, help));
+    h('p', { class: 'help', id: helpId }, help),
+  );
 }
 
 /** Builds the settings form. onChange(settings) fires after each change (sliders: as they move). */
 export function createSettings(onChange) {
   let values = { ...DEFAULT_SETTINGS };
-  const filterBy = h('select', { id: uid('filter') },
-    FILTER_METHODS.map(([value, label]) => h('option', { value }, label)));
-  const rankBy = h('select', { id: uid('rank') },
-    RANK_METHODS.map(([value, label]) => h('option', { value }, label)));
+  const filterBy = h(
+    'select',
+    { id: uid('filter') },
+    FILTER_METHODS.map(([value, label]) => h('option', { value }, label)),
+  );
+  const rankBy = h(
+    'select',
+    { id: uid('rank') },
+    RANK_METHODS.map(([value, label]) => h('option', { value }, label)),
+  );
   const fracNoise = h('input', { id: uid('frac'), type: 'range', min: '0', max: '1', step: '0.05' });
   const fracOutput = h('output', { class: 'range-value', for: fracNoise.id });
   const minExamples = h('input', { id: uid('min'), type: 'number', min: '0', step: '1', inputmode: 'numeric' });
@@ -40,8 +49,11 @@ export function createSettings(onChange) {
     fracNoise.disabled = !prune;
     minExamples.disabled = !prune;
     for (const note of pruneNotes) note.textContent = prune ? '' : ' Used by the prune methods only.';
-    current.textContent = [values.filterBy, `ranked by ${values.rankBy}`,
-      ...(prune ? [`frac_noise ${values.fracNoise.toFixed(2)}`, `min ${values.minExamplesPerClass} per class`] : [])].join(' · ');
+    current.textContent = [
+      values.filterBy,
+      `ranked by ${values.rankBy}`,
+      ...(prune ? [`frac_noise ${values.fracNoise.toFixed(2)}`, `min ${values.minExamplesPerClass} per class`] : []),
+    ].join(' · ');
   };
   const changed = (patch) => {
     values = { ...values, ...patch };
@@ -56,27 +68,57 @@ export function createSettings(onChange) {
   });
 
   const current = h('span', { class: 'settings-current' });
-  const form = h('form', { class: 'settings', 'aria-label': 'Analysis settings', onsubmit: (e) => e.preventDefault() },
+  const form = h(
+    'form',
+    { class: 'settings', 'aria-label': 'Analysis settings', onsubmit: (e) => e.preventDefault() },
     field(['Find issues with ', h('code', {}, 'filter_by')], filterBy, filterHelp),
-    field(['Rank by ', h('code', {}, 'rank_by')], rankBy,
-      h('span', {}, 'Orders the flagged rows and sets every row’s label quality score (lower is more suspicious). ', rankHelp)),
-    field(['Fraction of noise ', h('code', {}, 'frac_noise')], h('div', { class: 'range' }, fracNoise, fracOutput),
-      h('span', {}, 'Flag this share of the estimated number of issues; 1 flags them all.', pruneNotes[0]), fracNoise),
-    field(['Min. examples per class ', h('code', {}, 'min_examples_per_class')], minExamples,
-      h('span', {}, 'Keep at least this many rows of each class unflagged; smaller classes are not pruned at all.', pruneNotes[1])),
+    field(
+      ['Rank by ', h('code', {}, 'rank_by')],
+      rankBy,
+      h(
+        'span',
+        {},
+        'Orders the flagged rows and sets every row’s label quality score (lower is more suspicious). ',
+        rankHelp,
+      ),
+    ),
+    field(
+      ['Fraction of noise ', h('code', {}, 'frac_noise')],
+      h('div', { class: 'range' }, fracNoise, fracOutput),
+      h('span', {}, 'Flag this share of the estimated number of issues; 1 flags them all.', pruneNotes[0]),
+      fracNoise,
+    ),
+    field(
+      ['Min. examples per class ', h('code', {}, 'min_examples_per_class')],
+      minExamples,
+      h(
+        'span',
+        {},
+        'Keep at least this many rows of each class unflagged; smaller classes are not pruned at all.',
+        pruneNotes[1],
+      ),
+    ),
   );
   // Folded by default: the current values show in the summary line, the form is one click away.
-  const element = h('details', { class: 'card settings-card' },
-    h('summary', {},
+  const element = h(
+    'details',
+    { class: 'card settings-card' },
+    h(
+      'summary',
+      {},
       h('h2', { class: 'section-title' }, 'Settings'),
       current,
-      h('span', { class: 'settings-toggle', 'aria-hidden': 'true' })),
+      h('span', { class: 'settings-toggle', 'aria-hidden': 'true' }),
+    ),
     h('p', { class: 'help settings-note' }, 'Changes apply at once, to the data already read — nothing is read again.'),
-    form);
+    form,
+  );
   sync();
   return {
     element,
-    get values() { return values; },
+    get values() {
+      return values;
+    },
     /** Sets values without firing onChange (e.g. from the element's attributes). */
     set(patch) {
       values = { ...values, ...patch };

@@ -17,27 +17,51 @@ import { scoreFlags } from './truth.js';
  * handlers: {intake: (see createIntake), onCancel(), onSettings(values), review: (see ReviewPanel),
  * privacy: (see createPrivacy)}.
  */
-export function buildShell({ intake: intakeHandlers, onCancel, onSettings, review: reviewHooks, privacy: privacyHandlers }) {
+export function buildShell({
+  intake: intakeHandlers,
+  onCancel,
+  onSettings,
+  review: reviewHooks,
+  privacy: privacyHandlers,
+}) {
   const intake = createIntake(intakeHandlers);
   const status = createStatus({ onCancel });
   const settings = createSettings(onSettings);
   const review = new ReviewPanel(reviewHooks);
   const privacy = createPrivacy(privacyHandlers);
   const ui = {
-    intake, status, settings, review, privacy, matrixKind: 'counts',
+    intake,
+    status,
+    settings,
+    review,
+    privacy,
+    matrixKind: 'counts',
     summary: h('div', { class: 'summary-slot' }),
     truth: h('div', { class: 'truth-slot' }),
     warnings: h('div', { class: 'warnings-slot' }),
     insights: h('div', { class: 'insights-slot' }),
     compact: h('div', { class: 'compact-slot', 'aria-live': 'polite' }),
   };
-  ui.results = h('div', { class: 'results', hidden: true, tabindex: '-1', 'aria-label': 'Results' },
-    ui.summary, ui.truth, ui.warnings,
+  ui.results = h(
+    'div',
+    { class: 'results', hidden: true, tabindex: '-1', 'aria-label': 'Results' },
+    ui.summary,
+    ui.truth,
+    ui.warnings,
     h('div', { class: 'workspace' }, settings.element, review.element),
-    ui.insights);
-  ui.root = h('div', { class: 'ls', part: 'root' },
-    intake.element, status.element, privacy.ask, ui.results, ui.compact, privacy.bar,
-    h('p', { class: 'compact-footer' }, 'Analysed in your browser by labelscope; nothing was uploaded.'));
+    ui.insights,
+  );
+  ui.root = h(
+    'div',
+    { class: 'ls', part: 'root' },
+    intake.element,
+    status.element,
+    privacy.ask,
+    ui.results,
+    ui.compact,
+    privacy.bar,
+    h('p', { class: 'compact-footer' }, 'Analysed in your browser by labelscope; nothing was uploaded.'),
+  );
   return ui;
 }
 
@@ -50,14 +74,21 @@ export function renderResults(ui, ctx, { compact, maxRows, newDataset }) {
   const scores = ctx.truth ? scoreFlags(ctx.truth, ctx.report.issues) : null;
   replace(ui.summary, renderSummary(ctx));
   replace(ui.truth, scores ? renderTruth(scores, ctx.truth, ctx.report.numExamples) : null);
-  replace(ui.warnings, renderWarnings(uniqueWarnings([
-    ...(ctx.dataset.warnings ?? []), ...(ctx.report.warnings ?? []), ...(ctx.truth?.warnings ?? [])])));
+  replace(
+    ui.warnings,
+    renderWarnings(
+      uniqueWarnings([...(ctx.dataset.warnings ?? []), ...(ctx.report.warnings ?? []), ...(ctx.truth?.warnings ?? [])]),
+    ),
+  );
   ui.review.setData(ctx, { newDataset, maxRows });
   // Many classes: the charts in a task of their own after the rows, so neither task is long
   // (50,000 x 1,000: ~110 ms together on a loaded machine). The latest render wins.
   const token = (ui.chartsToken = (ui.chartsToken ?? 0) + 1);
   if (ctx.dataset.classNames.length <= MAX_GRID_CLASSES) renderCharts(ui, ctx);
-  else setTimeout(() => { if (ui.chartsToken === token) renderCharts(ui, ctx); }, 0);
+  else
+    setTimeout(() => {
+      if (ui.chartsToken === token) renderCharts(ui, ctx);
+    }, 0);
 }
 
 /**
@@ -96,14 +127,17 @@ export function analysisView(ui, host) {
 }
 
 function renderCharts(ui, ctx) {
-  replace(ui.insights, renderInsights(ctx, {
-    kind: ui.matrixKind,
-    onKind: (kind) => {
-      ui.matrixKind = kind;
-      renderCharts(ui, ctx);
-    },
-    onPickCell: (given, suggested) => ui.review.filterTo(given, suggested),
-  }));
+  replace(
+    ui.insights,
+    renderInsights(ctx, {
+      kind: ui.matrixKind,
+      onKind: (kind) => {
+        ui.matrixKind = kind;
+        renderCharts(ui, ctx);
+      },
+      onPickCell: (given, suggested) => ui.review.filterTo(given, suggested),
+    }),
+  );
 }
 
 function uniqueWarnings(warnings) {

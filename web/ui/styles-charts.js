@@ -34,9 +34,12 @@ export const CHARTS_CSS = String.raw`
 .readout { font-size: 0.88rem; min-height: 2.6em; }
 /* Many classes: confused pairs and a class search instead of a grid (ui/confused-pairs.js). */
 .pairs-title { margin: 6px 0 0; font-size: 0.92rem; }
-.pairs { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 2px; counter-reset: pair; }
+.pairs {
+  margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: 2px; counter-reset: pair;
+}
 .pair-item { counter-increment: pair; }
-.pair { display: grid; grid-template-columns: 1.8em minmax(0, 1fr) minmax(40px, 28%) 4.5em; align-items: center; gap: 8px;
+.pair {
+  display: grid; grid-template-columns: 1.8em minmax(0, 1fr) minmax(40px, 28%) 4.5em; align-items: center; gap: 8px;
   width: 100%; padding: 4px 6px; border: 0; border-radius: 6px; background: none; color: var(--ls-text); font: inherit;
   font-size: 0.86rem; text-align: start; }
 .pair::before { content: counter(pair); color: var(--ls-muted); font-variant-numeric: tabular-nums; }
@@ -54,11 +57,17 @@ button.pair:hover { background: var(--ls-surface-2); }
 .class-quality-search { display: flex; flex-direction: column; gap: 4px; }
 .confused-pairs h3:not(:first-of-type) { margin-top: 10px; }
 .class-search-input { width: 100%; box-sizing: border-box; }
-.class-search-list { position: absolute; z-index: 5; inset-inline: 0; top: 100%; margin: 2px 0 0; padding: 4px 0; list-style: none;
-  background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: 8px; box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
+.class-search-list {
+  position: absolute; z-index: 5; inset-inline: 0; top: 100%; margin: 2px 0 0; padding: 4px 0; list-style: none;
+  background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: 8px;
+  box-shadow: 0 6px 18px rgb(0 0 0 / 0.18);
   max-height: 16em; overflow-y: auto; }
-.class-search-option { padding: 5px 10px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.class-search-option:hover, .class-search-option[aria-selected="true"] { background: var(--ls-accent); color: var(--ls-on-accent); }
+.class-search-option {
+  padding: 5px 10px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+}
+.class-search-option:hover, .class-search-option[aria-selected="true"] {
+  background: var(--ls-accent); color: var(--ls-on-accent);
+}
 .class-search-none { padding: 5px 10px; color: var(--ls-muted); }
 .class-search-input { font: inherit; padding: 5px 8px; border: 1px solid var(--ls-border); border-radius: 6px;
   background: var(--ls-bg); color: var(--ls-text); }
@@ -74,19 +83,31 @@ button.pair:hover { background: var(--ls-surface-2); }
 .hist-all { fill: var(--ls-bar); }
 .hist-flagged { fill: var(--ls-flag); }
 .hist-band { fill: var(--ls-flag); fill-opacity: 0.08; }
-.chart .band-label { fill: var(--ls-flag); font-weight: 600; paint-order: stroke; stroke: var(--ls-bg); stroke-width: 3px; }
+.chart .band-label {
+  fill: var(--ls-flag); font-weight: 600; paint-order: stroke; stroke: var(--ls-bg); stroke-width: 3px;
+}
 .hist-hit { fill: transparent; }
 .hist-bin:hover .hist-all { fill: var(--ls-muted); }
 
 /* ---- compact (lesson and quiz pages) ---- */
 .compact-footer { display: none; }
-.ls.compact { gap: 12px; border: 1px solid var(--ls-border); border-radius: 14px; padding: 16px 18px; background: var(--ls-bg); }
+.ls.compact {
+  gap: 12px; border: 1px solid var(--ls-border); border-radius: 14px; padding: 16px 18px; background: var(--ls-bg);
+}
 .ls.compact .compact-footer { display: block; color: var(--ls-muted); font-size: 0.78rem; }
 .compact-summary { font-size: 1rem; }
 .compact-summary strong { color: var(--ls-flag); }
-.compact-list { margin: 10px 0 0; padding: 0; list-style: none; counter-reset: item; display: flex; flex-direction: column; gap: 8px; }
-.compact-item { counter-increment: item; display: grid; grid-template-columns: 1.8em 1fr; column-gap: 6px; padding: 8px 10px; border-radius: 8px; background: var(--ls-surface); }
-.compact-item::before { content: counter(item); grid-row: span 2; color: var(--ls-muted); font-variant-numeric: tabular-nums; font-weight: 600; }
+.compact-list {
+  margin: 10px 0 0; padding: 0; list-style: none; counter-reset: item; display: flex; flex-direction: column; gap: 8px;
+}
+.compact-item {
+  counter-increment: item; display: grid; grid-template-columns: 1.8em 1fr; column-gap: 6px; padding: 8px 10px;
+  border-radius: 8px; background: var(--ls-surface);
+}
+.compact-item::before {
+  content: counter(item); grid-row: span 2; color: var(--ls-muted); font-variant-numeric: tabular-nums;
+  font-weight: 600;
+}
 .compact-title { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
 .compact-id { color: var(--ls-muted); font-size: 0.8rem; font-variant-numeric: tabular-nums; }
 .compact-text { font-weight: 600; }

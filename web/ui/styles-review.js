@@ -41,7 +41,10 @@ export const REVIEW_CSS = String.raw`
 .vt-c-rank { color: var(--ls-muted); }
 .vt-c-example { display: flex; flex-direction: column; justify-content: center; white-space: normal; gap: 1px; }
 .primary { font-weight: 550; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.secondary { color: var(--ls-muted); font-size: 0.8rem; line-height: 1.3; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; }
+.secondary {
+  color: var(--ls-muted); font-size: 0.8rem; line-height: 1.3; overflow: hidden; display: -webkit-box;
+  -webkit-line-clamp: 3; -webkit-box-orient: vertical;
+}
 .secondary.only { font-size: 0.85rem; color: var(--ls-text); }
 .cls { font-weight: 600; color: var(--ls-text); }
 .vt-c-suggested.differs { color: var(--ls-flag); font-weight: 600; }
@@ -88,24 +91,34 @@ export const REVIEW_CSS = String.raw`
   border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 14px 16px; background: var(--ls-bg);
   display: flex; flex-direction: column; gap: 10px; position: sticky; top: 12px;
 }
-.detail-heading { color: var(--ls-muted); font-size: 0.82rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
+.detail-heading {
+  color: var(--ls-muted); font-size: 0.82rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em;
+}
 /* Ids are data: they keep their case (img_0061 is not IMG_0061). */
 .detail-heading .detail-id { text-transform: none; letter-spacing: 0; }
 .detail-text { font-size: 1.02rem; font-weight: 600; }
 .detail-explanation { font-size: 0.92rem; }
-.detail-verdict { font-size: 0.88rem; font-weight: 600; padding: 6px 10px; border-radius: 8px; background: var(--ls-surface); }
+.detail-verdict {
+  font-size: 0.88rem; font-weight: 600; padding: 6px 10px; border-radius: 8px; background: var(--ls-surface);
+}
 .detail-verdict.error { background: var(--ls-flag-soft); color: var(--ls-flag); }
 .detail-verdict.ok { background: var(--ls-ok-soft); color: var(--ls-ok); }
 .detail-quality { color: var(--ls-muted); font-size: 0.85rem; }
 .prob-bars { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 5px; }
-.prob { display: grid; grid-template-columns: minmax(3em, 7em) 1fr 3.4em; grid-template-rows: auto auto; column-gap: 8px; align-items: center; font-size: 0.85rem; }
+.prob {
+  display: grid; grid-template-columns: minmax(3em, 7em) 1fr 3.4em; grid-template-rows: auto auto; column-gap: 8px;
+  align-items: center; font-size: 0.85rem;
+}
 .prob-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .prob-track { position: relative; height: 10px; border-radius: 5px; background: var(--ls-surface-2); }
 .prob-fill { position: absolute; inset: 0 auto 0 0; border-radius: 5px; background: var(--ls-bar); }
 .prob.suggested .prob-fill { background: var(--ls-accent); }
 .prob.given .prob-fill { background: var(--ls-flag); }
 .prob.given.suggested .prob-fill { background: var(--ls-ok); }
-.prob-threshold { position: absolute; top: -3px; bottom: -3px; width: 2px; margin-left: -1px; background: var(--ls-text); opacity: 0.55; border-radius: 1px; }
+.prob-threshold {
+  position: absolute; top: -3px; bottom: -3px; width: 2px; margin-left: -1px; background: var(--ls-text); opacity: 0.55;
+  border-radius: 1px;
+}
 .prob-value { text-align: right; font-variant-numeric: tabular-nums; }
 .prob-role { grid-column: 2 / 4; color: var(--ls-muted); font-size: 0.74rem; }
 .prob-role:empty { display: none; }
@@ -125,7 +138,9 @@ export const REVIEW_CSS = String.raw`
 .resume-text { display: flex; flex-direction: column; gap: 2px; min-width: 0; flex: 1 1 300px; }
 .resume-title { font-weight: 650; overflow-wrap: anywhere; }
 .resume-actions { display: flex; flex-wrap: wrap; gap: 6px; }
-.resume-go { background: var(--ls-accent); border-color: var(--ls-accent); color: var(--ls-on-accent); font-weight: 600; }
+.resume-go {
+  background: var(--ls-accent); border-color: var(--ls-accent); color: var(--ls-on-accent); font-weight: 600;
+}
 .resume-go:hover { background: color-mix(in srgb, var(--ls-accent) 88%, black); }
 
 .decision-bar {
@@ -145,11 +160,14 @@ export const REVIEW_CSS = String.raw`
 .advance { display: inline-flex; align-items: center; gap: 6px; font-size: 0.85rem; color: var(--ls-muted); }
 .advance input { accent-color: var(--ls-accent); width: 16px; height: 16px; margin: 0; }
 .shortcuts { font-size: 0.8rem; }
-.restored-note { font-size: 0.9rem; padding: 6px 10px; border-radius: 8px; background: var(--ls-ok-soft); color: var(--ls-text); }
+.restored-note {
+  font-size: 0.9rem; padding: 6px 10px; border-radius: 8px; background: var(--ls-ok-soft); color: var(--ls-text);
+}
 .restored-note::before { content: "↺ "; color: var(--ls-ok); font-weight: 700; }
 .save-warning {
   border: 1px solid color-mix(in srgb, var(--ls-flag) 40%, transparent); border-left: 4px solid var(--ls-flag);
-  background: var(--ls-flag-soft); border-radius: 8px; padding: 8px 12px; font-size: 0.9rem; display: flex; flex-direction: column; gap: 2px;
+  background: var(--ls-flag-soft); border-radius: 8px; padding: 8px 12px; font-size: 0.9rem; display: flex;
+  flex-direction: column; gap: 2px;
 }
 .save-warning-title { font-weight: 650; color: var(--ls-flag); }
 .confirm {
@@ -161,14 +179,20 @@ button.danger { background: var(--ls-flag); border-color: var(--ls-flag); color:
 button.danger:hover { background: color-mix(in srgb, var(--ls-flag) 85%, black); }
 kbd, .key {
   display: inline-block; min-width: 1.5em; padding: 0 4px; border: 1px solid var(--ls-border); border-bottom-width: 2px;
-  border-radius: 4px; background: var(--ls-bg); color: var(--ls-muted); font: 600 0.75rem/1.4 ui-monospace, "SF Mono", Menlo, Consolas, monospace;
+  border-radius: 4px; background: var(--ls-bg); color: var(--ls-muted);
+  font: 600 0.75rem/1.4 ui-monospace, "SF Mono", Menlo, Consolas, monospace;
   text-align: center; vertical-align: 0.05em;
 }
 
-.decide { display: flex; flex-direction: column; gap: 8px; padding: 10px 12px; border-radius: 8px; background: var(--ls-surface); }
+.decide {
+  display: flex; flex-direction: column; gap: 8px; padding: 10px 12px; border-radius: 8px;
+  background: var(--ls-surface);
+}
 .detail-head { display: flex; flex-direction: column; gap: 6px; }
 .detail-head:empty { display: none; }
-.decide-title { font-size: 0.82rem; font-weight: 600; color: var(--ls-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.decide-title {
+  font-size: 0.82rem; font-weight: 600; color: var(--ls-muted); text-transform: uppercase; letter-spacing: 0.04em;
+}
 .decide-state { text-transform: none; letter-spacing: 0; font-weight: 500; }
 .decide-state.decided { color: var(--ls-ok); font-weight: 650; }
 .decide-main { display: flex; flex-direction: column; gap: 6px; }
@@ -177,13 +201,20 @@ kbd, .key {
 .decide-verb { flex: none; }
 .decide-class { font-weight: 650; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .decide-accept .decide-class { color: var(--ls-accent); }
-.decide button[aria-pressed="true"] { background: var(--ls-accent); border-color: var(--ls-accent); color: var(--ls-on-accent); }
+.decide button[aria-pressed="true"] {
+  background: var(--ls-accent); border-color: var(--ls-accent); color: var(--ls-on-accent);
+}
 .decide button[aria-pressed="true"] .decide-class { color: inherit; }
-.decide button[aria-pressed="true"] .key { background: transparent; color: inherit; border-color: color-mix(in srgb, var(--ls-on-accent) 50%, transparent); }
+.decide button[aria-pressed="true"] .key {
+  background: transparent; color: inherit; border-color: color-mix(in srgb, var(--ls-on-accent) 50%, transparent);
+}
 .decide-relabel { display: flex; flex-direction: column; gap: 4px; }
 .decide-label { font-size: 0.8rem; color: var(--ls-muted); font-weight: 600; }
 .decide-chips { display: flex; flex-wrap: wrap; gap: 5px; }
-.chip { display: inline-flex; align-items: center; gap: 5px; padding: 4px 9px; border-radius: 999px; font-size: 0.85rem; max-width: 100%; }
+.chip {
+  display: inline-flex; align-items: center; gap: 5px; padding: 4px 9px; border-radius: 999px; font-size: 0.85rem;
+  max-width: 100%;
+}
 .chip-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .chip .key { min-width: 1.3em; padding: 0 3px; font-size: 0.7rem; }
 .decide-select { flex: 1 1 120px; }
@@ -193,7 +224,9 @@ kbd, .key {
 .detail-body { display: flex; flex-direction: column; gap: 10px; }
 
 .vt-c-decision { white-space: normal; }
-.decision-badge { display: inline-flex; flex-direction: column; max-width: 100%; line-height: 1.2; padding: 3px 7px; border-radius: 7px; }
+.decision-badge {
+  display: inline-flex; flex-direction: column; max-width: 100%; line-height: 1.2; padding: 3px 7px; border-radius: 7px;
+}
 .decision-kind { font-size: 0.72rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; }
 .decision-label { font-weight: 650; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .decision-badge.accept { background: var(--ls-accent-soft); color: var(--ls-accent); }

@@ -52,12 +52,16 @@ const CSS = String.raw`
 [hidden] { display: none !important; }
 p { margin: 0; }
 h2 { margin: 0; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
 
 .ls { display: flex; flex-direction: column; gap: 20px; }
 .section-title { font-size: 1rem; font-weight: 650; letter-spacing: -0.005em; }
 .help { color: var(--ls-muted); font-size: 0.85rem; }
-.card { background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 16px 18px; }
+.card {
+  background: var(--ls-bg); border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 16px 18px;
+}
 
 /* ---- controls ---- */
 button, select, input { font: inherit; color: inherit; }
@@ -104,16 +108,24 @@ input[type="range"] { accent-color: var(--ls-accent); width: 100%; }
 .demos-label { flex: none; padding-top: 0.6rem; color: var(--ls-muted); font-size: 0.9rem; margin-right: 2px; }
 .demo-list { display: flex; flex-wrap: wrap; align-items: stretch; gap: 8px 10px; flex: 1; min-width: 0; }
 @media (max-width: 600px) { .demos { flex-direction: column; align-items: stretch; } .demos-label { padding-top: 0; } }
-.demo { flex: 0 1 auto; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; text-align: left; padding: 8px 14px; border-radius: 10px; }
+.demo {
+  flex: 0 1 auto; display: flex; flex-direction: column; align-items: flex-start; gap: 1px; text-align: left;
+  padding: 8px 14px; border-radius: 10px;
+}
 .demo-title { font-weight: 600; }
 .demo-detail { color: var(--ls-muted); font-size: 0.8rem; }
 
 .files { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 12px 16px; }
 .files[open] > summary { margin-bottom: 10px; }
 .files > :not(summary) + * { margin-top: 10px; }
-.files-summary { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 14px; cursor: pointer; list-style: none; font-size: 0.9rem; }
+.files-summary {
+  display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 14px; cursor: pointer; list-style: none;
+  font-size: 0.9rem;
+}
 .files-summary::-webkit-details-marker { display: none; }
-.files-summary:focus-visible { outline: 3px solid color-mix(in srgb, var(--ls-accent) 55%, transparent); outline-offset: 4px; border-radius: 4px; }
+.files-summary:focus-visible {
+  outline: 3px solid color-mix(in srgb, var(--ls-accent) 55%, transparent); outline-offset: 4px; border-radius: 4px;
+}
 .files-roles { color: var(--ls-muted); overflow-wrap: anywhere; }
 .files-found { font-weight: 600; }
 .files-toggle { margin-left: auto; color: var(--ls-accent); white-space: nowrap; }
@@ -137,36 +149,58 @@ input[type="range"] { accent-color: var(--ls-accent); width: 100%; }
 .swap { align-self: flex-start; }
 .next-step { padding: 10px 14px; border-radius: 8px; background: var(--ls-accent-soft); }
 .read-facts { color: var(--ls-muted); }
-.read-summary { font-size: 0.9rem; display: flex; flex-direction: column; gap: 2px; padding-top: 10px; border-top: 1px solid var(--ls-border); }
+.read-summary {
+  font-size: 0.9rem; display: flex; flex-direction: column; gap: 2px; padding-top: 10px;
+  border-top: 1px solid var(--ls-border);
+}
 .notes summary { cursor: pointer; color: var(--ls-muted); font-size: 0.85rem; margin-top: 4px; }
 .notes ul { margin: 4px 0 0; padding-left: 20px; color: var(--ls-muted); font-size: 0.85rem; }
 
 .guide { margin-top: 10px; }
 .intake.has-data .guide { display: none; }
-.guide-list { list-style: none; margin: 10px 0 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 12px; }
-.guide-item { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 14px 16px; display: flex; flex-direction: column; gap: 6px; }
+.guide-list {
+  list-style: none; margin: 10px 0 0; padding: 0; display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 12px;
+}
+.guide-item {
+  border: 1px solid var(--ls-border); border-radius: var(--ls-radius); padding: 14px 16px; display: flex;
+  flex-direction: column; gap: 6px;
+}
 .guide-title { font-weight: 650; }
 .guide-example {
-  margin-top: auto; display: block; white-space: pre; font: 0.8rem/1.45 ui-monospace, "SF Mono", Menlo, Consolas, monospace;
+  margin-top: auto; display: block; white-space: pre;
+  font: 0.8rem/1.45 ui-monospace, "SF Mono", Menlo, Consolas, monospace;
   background: var(--ls-surface); border-radius: 6px; padding: 6px 8px; color: var(--ls-muted); overflow-x: auto;
 }
 
 /* ---- status ---- */
 .status { display: flex; flex-direction: column; gap: 10px; }
 .status:not(:has(> :not([hidden]))) { display: none; }
-.progress { padding: 12px 16px; border: 1px solid var(--ls-border); border-radius: var(--ls-radius); background: var(--ls-surface); }
-.progress-text { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin-bottom: 8px; font-size: 0.9rem; }
+.progress {
+  padding: 12px 16px; border: 1px solid var(--ls-border); border-radius: var(--ls-radius);
+  background: var(--ls-surface);
+}
+.progress-text {
+  display: flex; justify-content: space-between; align-items: center; gap: 12px; margin-bottom: 8px; font-size: 0.9rem;
+}
 .progress-label { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
-progress { appearance: none; width: 100%; height: 6px; border: 0; border-radius: 3px; background: var(--ls-surface-2); overflow: hidden; display: block; }
+progress {
+  appearance: none; width: 100%; height: 6px; border: 0; border-radius: 3px; background: var(--ls-surface-2);
+  overflow: hidden; display: block;
+}
 progress::-webkit-progress-bar { background: var(--ls-surface-2); }
 progress::-webkit-progress-value { background: var(--ls-accent); border-radius: 3px; }
 progress::-moz-progress-bar { background: var(--ls-accent); }
-progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 0%, var(--ls-accent) 50%, var(--ls-surface-2) 100%) 0 0 / 200% 100%; animation: ls-slide 1.2s linear infinite; }
+progress:indeterminate {
+  background: linear-gradient(90deg, var(--ls-surface-2) 0%, var(--ls-accent) 50%, var(--ls-surface-2) 100%) 0 0 / 200% 100%;
+  animation: ls-slide 1.2s linear infinite;
+}
 @keyframes ls-slide { to { background-position: -200% 0; } }
 @media (prefers-reduced-motion: reduce) { progress:indeterminate { animation: none; } }
 .alert {
   border: 1px solid color-mix(in srgb, var(--ls-flag) 40%, transparent); border-left: 4px solid var(--ls-flag);
-  background: var(--ls-flag-soft); border-radius: var(--ls-radius); padding: 12px 16px; display: flex; flex-direction: column; gap: 2px;
+  background: var(--ls-flag-soft); border-radius: var(--ls-radius); padding: 12px 16px; display: flex;
+  flex-direction: column; gap: 2px;
 }
 .alert-title { font-weight: 650; }
 .alert-where { font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -185,7 +219,9 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 .keep-files .help { flex: 1 1 320px; }
 .keep-files-title { font-weight: 650; flex-basis: 100%; }
 .keep-files-actions { display: flex; gap: 8px; flex-wrap: wrap; }
-.privacy { color: var(--ls-muted); font-size: 0.85rem; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; }
+.privacy {
+  color: var(--ls-muted); font-size: 0.85rem; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px;
+}
 .privacy .forget-everything { font-size: 0.85rem; }
 .privacy .forget-confirm { flex-basis: 100%; color: var(--ls-text); }
 .privacy-result { flex-basis: 100%; color: var(--ls-text); font-weight: 600; }
@@ -198,10 +234,17 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 @keyframes ls-fade { from { opacity: 0.4; } }
 .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; margin: 0; }
 .stat { background: var(--ls-surface); border-radius: var(--ls-radius); padding: 12px 16px; }
-.stat dt { color: var(--ls-muted); font-size: 0.78rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
+.stat dt {
+  color: var(--ls-muted); font-size: 0.78rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em;
+}
 .stat dd { margin: 2px 0 0; display: flex; flex-direction: column; }
-.stat-value { font-size: 1.55rem; font-weight: 650; font-variant-numeric: tabular-nums; letter-spacing: -0.01em; line-height: 1.25; }
-.stat-help { display: block; color: var(--ls-muted); font-size: 0.78rem; line-height: 1.35; margin-top: 4px; overflow-wrap: anywhere; }
+.stat-value {
+  font-size: 1.55rem; font-weight: 650; font-variant-numeric: tabular-nums; letter-spacing: -0.01em; line-height: 1.25;
+}
+.stat-help {
+  display: block; color: var(--ls-muted); font-size: 0.78rem; line-height: 1.35; margin-top: 4px;
+  overflow-wrap: anywhere;
+}
 .field label code { font-size: 0.8em; color: var(--ls-muted); font-weight: 400; }
 .stat-detail { color: var(--ls-muted); font-size: 0.82rem; }
 .stat.accent .stat-value { color: var(--ls-flag); }
@@ -216,21 +259,31 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 .truth-stats { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 @media (max-width: 560px) { .truth-stats { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .truth-stats .stat { background: var(--ls-accent-soft); }
-.warnings { border-left: 4px solid var(--ls-flag); padding: 8px 14px; background: var(--ls-flag-soft); border-radius: 8px; font-size: 0.9rem; }
+.warnings {
+  border-left: 4px solid var(--ls-flag); padding: 8px 14px; background: var(--ls-flag-soft); border-radius: 8px;
+  font-size: 0.9rem;
+}
 .warnings-title { font-weight: 600; }
 .warnings ul { margin: 4px 0 0; padding-left: 18px; }
 
 .workspace { display: flex; flex-direction: column; gap: 20px; }
 .settings-card { padding: 12px 16px; }
-.settings-card > summary { cursor: pointer; list-style: none; display: flex; align-items: baseline; gap: 2px 14px; flex-wrap: wrap; font-size: 0.9rem; }
+.settings-card > summary {
+  cursor: pointer; list-style: none; display: flex; align-items: baseline; gap: 2px 14px; flex-wrap: wrap;
+  font-size: 0.9rem;
+}
 .settings-card > summary::-webkit-details-marker { display: none; }
-.settings-card > summary:focus-visible { outline: 3px solid color-mix(in srgb, var(--ls-accent) 55%, transparent); outline-offset: 4px; border-radius: 4px; }
+.settings-card > summary:focus-visible {
+  outline: 3px solid color-mix(in srgb, var(--ls-accent) 55%, transparent); outline-offset: 4px; border-radius: 4px;
+}
 .settings-current { color: var(--ls-muted); overflow-wrap: anywhere; }
 .settings-toggle { margin-left: auto; color: var(--ls-accent); white-space: nowrap; }
 .settings-toggle::after { content: "Change ▾"; }
 .settings-card[open] .settings-toggle::after { content: "Hide ▴"; }
 .settings-note { margin-top: 8px; }
-.settings { display: grid; grid-template-columns: repeat(auto-fit, minmax(210px, 1fr)); gap: 12px 22px; margin-top: 6px; }
+.settings {
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(210px, 1fr)); gap: 12px 22px; margin-top: 6px;
+}
 .field { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
 .field label { font-weight: 600; font-size: 0.88rem; }
 .field .help { font-size: 0.8rem; }
@@ -240,7 +293,9 @@ progress:indeterminate { background: linear-gradient(90deg, var(--ls-surface-2) 
 .review { display: flex; flex-direction: column; gap: 10px; }
 .review-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 10px; }
 .exports { display: flex; flex-wrap: wrap; gap: 6px; }
-.export-flagged { background: var(--ls-accent); border-color: var(--ls-accent); color: var(--ls-on-accent); font-weight: 600; }
+.export-flagged {
+  background: var(--ls-accent); border-color: var(--ls-accent); color: var(--ls-on-accent); font-weight: 600;
+}
 .export-flagged:hover { background: color-mix(in srgb, var(--ls-accent) 88%, black); }
 .toolbar { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 8px 14px; }
 .toolbar-field { display: flex; flex-direction: column; gap: 2px; font-size: 0.85rem; }

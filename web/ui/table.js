@@ -38,19 +38,41 @@ export class VirtualTable {
     this.#onActivate = onActivate;
     this.#onSort = onSort;
     this.#onKey = onKey;
-    this.header = h('div', { class: 'vt-row vt-head', role: 'row', 'aria-rowindex': 1 },
-      columns.map((col) => h('div', { class: `vt-cell vt-c-${col.key}`, role: 'columnheader', 'data-key': col.key },
-        col.sortable
-          ? h('button', { type: 'button', class: 'vt-sort', title: col.hint ?? null, onclick: () => this.#onSort?.(col.key) },
-            col.title, h('span', { class: 'vt-sort-icon', 'aria-hidden': 'true' }))
-          : col.title)));
+    this.header = h(
+      'div',
+      { class: 'vt-row vt-head', role: 'row', 'aria-rowindex': 1 },
+      columns.map((col) =>
+        h(
+          'div',
+          { class: `vt-cell vt-c-${col.key}`, role: 'columnheader', 'data-key': col.key },
+          col.sortable
+            ? h(
+                'button',
+                { type: 'button', class: 'vt-sort', title: col.hint ?? null, onclick: () => this.#onSort?.(col.key) },
+                col.title,
+                h('span', { class: 'vt-sort-icon', 'aria-hidden': 'true' }),
+              )
+            : col.title,
+        ),
+      ),
+    );
     this.spacer = h('div', { class: 'vt-spacer', role: 'rowgroup' });
     this.emptyMessage = h('p', { class: 'vt-empty', hidden: true });
-    this.element = h('div', {
-      class: 'vt', role: 'grid', tabindex: '0', 'aria-label': label, 'aria-colcount': columns.length,
-      onkeydown: (e) => this.#key(e),
-      onclick: (e) => this.#click(e),
-    }, this.header, this.spacer, this.emptyMessage);
+    this.element = h(
+      'div',
+      {
+        class: 'vt',
+        role: 'grid',
+        tabindex: '0',
+        'aria-label': label,
+        'aria-colcount': columns.length,
+        onkeydown: (e) => this.#key(e),
+        onclick: (e) => this.#click(e),
+      },
+      this.header,
+      this.spacer,
+      this.emptyMessage,
+    );
     this.element.style.setProperty('--vt-columns', columns.map((c) => c.width).join(' '));
     this.element.style.setProperty('--vt-min-width', `${columns.reduce((sum, c) => sum + (c.minWidth ?? 0), 0)}px`);
     this.element.addEventListener('scroll', () => this.#schedule(), { passive: true });
@@ -168,7 +190,8 @@ export class VirtualTable {
     const reusable = new Map();
     const spare = [];
     for (const row of this.#rows) {
-      if (row.version === this.#version && row.position >= first && row.position < last) reusable.set(row.position, row);
+      if (row.version === this.#version && row.position >= first && row.position < last)
+        reusable.set(row.position, row);
       else spare.push(row);
     }
     this.#rows = [];
@@ -189,9 +212,14 @@ export class VirtualTable {
   }
 
   #createRow() {
-    const element = h('div', { class: 'vt-row', role: 'row' },
+    const element = h(
+      'div',
+      { class: 'vt-row', role: 'row' },
       // data-label names each value in the narrow (card) layout, where the header is hidden.
-      this.#columns.map((col) => h('div', { class: `vt-cell vt-c-${col.key}`, role: 'gridcell', 'data-label': col.title })));
+      this.#columns.map((col) =>
+        h('div', { class: `vt-cell vt-c-${col.key}`, role: 'gridcell', 'data-label': col.title }),
+      ),
+    );
     this.spacer.append(element);
     return { element, position: -1, version: -1 };
   }
@@ -227,7 +255,12 @@ export class VirtualTable {
     if (event.target !== this.element) return; // keys on header buttons keep their meaning
     const page = Math.max(1, Math.floor(this.#metrics().view / this.#rowHeight) - 1);
     const moves = {
-      ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity,
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -Infinity,
+      End: Infinity,
     };
     if (event.key in moves) {
       event.preventDefault();

@@ -88,7 +88,10 @@ export class LabelScope {
   /** Out-of-distribution scores: higher = more in-distribution. */
   outOfDistributionScores(args: OutOfDistributionArgs): OutOfDistributionResult;
   /** Everything a UI shows, computed once, on a Dataset or on arrays. */
-  audit(data: Dataset | (PredProbsInput & { labels: Labels }), options: AuditOptions & { matrices: 'sparse' | 'none' }): SparseAuditReport;
+  audit(
+    data: Dataset | (PredProbsInput & { labels: Labels }),
+    options: AuditOptions & { matrices: 'sparse' | 'none' },
+  ): SparseAuditReport;
   audit(data: Dataset | (PredProbsInput & { labels: Labels }), options?: AuditOptions): AuditReport;
   /**
    * The same report, computed in stages with a pause for the event loop between them, so a long

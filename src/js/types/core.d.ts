@@ -210,18 +210,18 @@ export interface HealthOptions {
 
 /** Options of `outOfDistributionScores` (labels are needed only to adjust the probabilities). */
 export type OutOfDistributionArgs = PredProbsInput & { method?: OodMethod } & (
-  | {
-      /** Given labels (needed for the default `adjustPredProbs: true`). */
-      labels: Labels;
-      /** Adjust probabilities by the per-class thresholds first (default true). */
-      adjustPredProbs?: boolean;
-    }
-  | {
-      labels?: null;
-      /** Without labels, adjustment is impossible: pass `adjustPredProbs: false`. */
-      adjustPredProbs: false;
-    }
-);
+    | {
+        /** Given labels (needed for the default `adjustPredProbs: true`). */
+        labels: Labels;
+        /** Adjust probabilities by the per-class thresholds first (default true). */
+        adjustPredProbs?: boolean;
+      }
+    | {
+        labels?: null;
+        /** Without labels, adjustment is impossible: pass `adjustPredProbs: false`. */
+        adjustPredProbs: false;
+      }
+  );
 
 /** Progress of an audit in stages (`auditAsync`, the worker's `audit`). */
 export interface AuditProgress {
@@ -443,7 +443,12 @@ export interface AuditReport {
 }
 
 /** The K x K fields of an {@link AuditReport}. */
-export type AuditMatrixKey = 'confidentJoint' | 'confidentJointUncalibrated' | 'joint' | 'noiseMatrix' | 'inverseNoiseMatrix';
+export type AuditMatrixKey =
+  | 'confidentJoint'
+  | 'confidentJointUncalibrated'
+  | 'joint'
+  | 'noiseMatrix'
+  | 'inverseNoiseMatrix';
 
 /**
  * An audit report asked for with `matrices: 'sparse'` (its matrices as non-zero cells) or

@@ -49,8 +49,10 @@ export interface CrossValOptions {
   onProgress?: (progress: CrossValProgress) => void;
 }
 
-export type CrossValColumnsOptions = Pick<CrossValOptions,
-  'labelColumn' | 'features' | 'textColumn' | 'columnRoles' | 'signal' | 'onProgress'>;
+export type CrossValColumnsOptions = Pick<
+  CrossValOptions,
+  'labelColumn' | 'features' | 'textColumn' | 'columnRoles' | 'signal' | 'onProgress'
+>;
 
 /** A role a table's column can be given (CrossValOptions.columnRoles). */
 export type ColumnRole = 'label' | 'numeric' | 'categorical' | 'text' | 'ignore';
@@ -128,9 +130,15 @@ export interface CrossValResult {
   labels: Int32Array;
   folds: CrossValFold[];
   settings: {
-    folds: number; foldsUsed: number; seed: number; model: 'logistic_regression'; c: number;
+    folds: number;
+    foldsUsed: number;
+    seed: number;
+    model: 'logistic_regression';
+    c: number;
     /** Whether c was chosen automatically. */
-    cChosen: boolean; balancedClassWeight: boolean; impute: boolean;
+    cChosen: boolean;
+    balancedClassWeight: boolean;
+    impute: boolean;
     /** The columnRoles option, when given. */
     columnRoles?: Record<string, ColumnRole>;
   };
@@ -164,7 +172,9 @@ declare module './api.js' {
      */
     crossValProbs(data: CrossValInput<WorkerByteSource>, options?: CrossValOptions): Promise<CrossValResult>;
     crossValColumns(
-      data: CrossValInput<WorkerByteSource>, options?: CrossValColumnsOptions): Promise<CrossValColumnsReport>;
+      data: CrossValInput<WorkerByteSource>,
+      options?: CrossValColumnsOptions,
+    ): Promise<CrossValColumnsReport>;
     datasetFromCrossVal(result: CrossValResult): Promise<WorkerDataset>;
     /** A crossValProbs result is copied to the worker, not transferred. */
     audit(data: CrossValResult, options?: AuditOptions & AuditControl): Promise<AuditReport>;
@@ -192,8 +202,20 @@ export type SimulateNoisyDataArgs<D = Dataset, S = ByteSource> = SimulateNoiseAr
    */
   probabilities?: 'recompute' | 'keep';
   /** Options of the cross-validation (recompute). */
-  crossVal?: Pick<CrossValOptions, 'folds' | 'seed' | 'c' | 'balancedClassWeight' | 'maxIterations' | 'tolerance'
-    | 'impute' | 'labelColumn' | 'features' | 'textColumn' | 'columnRoles'>;
+  crossVal?: Pick<
+    CrossValOptions,
+    | 'folds'
+    | 'seed'
+    | 'c'
+    | 'balancedClassWeight'
+    | 'maxIterations'
+    | 'tolerance'
+    | 'impute'
+    | 'labelColumn'
+    | 'features'
+    | 'textColumn'
+    | 'columnRoles'
+  >;
   /** Also read the noisy labels with their probabilities as a Dataset (`dataset` of the result; free it). */
   returnDataset?: boolean;
   signal?: AbortSignal;
@@ -246,7 +268,8 @@ declare module './api.js' {
 declare module './api.js' {
   interface LabelScopeWorker {
     simulateNoisyData(args: SimulateNoisyDataArgs<WorkerDataset, WorkerByteSource>): Promise<NoisyData<WorkerDataset>>;
-    sweepNoisyData(args: SweepNoisyDataArgs<WorkerDataset, WorkerByteSource>):
-      Promise<(DetectionScore & { probabilities: 'recomputed' | 'kept' })[]>;
+    sweepNoisyData(
+      args: SweepNoisyDataArgs<WorkerDataset, WorkerByteSource>,
+    ): Promise<(DetectionScore & { probabilities: 'recomputed' | 'kept' })[]>;
   }
 }

@@ -71,7 +71,11 @@ export interface MultiLabelDatasetInfo {
   classes: Int32Array;
   extraColumns: { name: string; values: string[] }[];
   source: {
-    labelsFile: string; labelsFirstRow: number; labelsColumn: number; probsFile: string; probsFirstRow: number;
+    labelsFile: string;
+    labelsFirstRow: number;
+    labelsColumn: number;
+    probsFile: string;
+    probsFirstRow: number;
   };
   notes: string[];
   fingerprint: string;
@@ -89,7 +93,11 @@ export class MultiLabelDataset implements MultiLabelDatasetInfo {
   classes: Int32Array;
   extraColumns: { name: string; values: string[] }[];
   source: {
-    labelsFile: string; labelsFirstRow: number; labelsColumn: number; probsFile: string; probsFirstRow: number;
+    labelsFile: string;
+    labelsFirstRow: number;
+    labelsColumn: number;
+    probsFile: string;
+    probsFirstRow: number;
   };
   notes: string[];
   fingerprint: string;
@@ -165,24 +173,45 @@ export interface MultiLabelAuditReport {
 
 export interface MultiLabel {
   readDataset(input: DatasetInput, options?: MultiLabelReadOptions): Promise<MultiLabelDataset>;
-  findLabelIssues(args: OnMultiLabel<MultiLabelDataset> & MultiLabelFindOptions & AggregatorOptions & {
-    returnIndicesRankedBy?: RankBy; adjustPredProbs?: boolean;
-  }): FindLabelIssuesResult;
-  findIssuesPerClass(args: OnMultiLabel<MultiLabelDataset> & MultiLabelFindOptions & {
-    returnIndicesRankedBy?: RankBy; adjustPredProbs?: boolean;
-  }): { perClass: Int32Array[]; warnings: LabelScopeWarning[] };
-  getLabelQualityScores(args: OnMultiLabel<MultiLabelDataset> & AggregatorOptions & {
-    method?: ScoreMethod; adjustPredProbs?: boolean;
-  }): LabelQualityScoresResult;
-  getLabelQualityScoresPerClass(args: OnMultiLabel<MultiLabelDataset> & {
-    method?: ScoreMethod; adjustPredProbs?: boolean;
-  }): { perClass: number[][]; warnings: LabelScopeWarning[] };
+  findLabelIssues(
+    args: OnMultiLabel<MultiLabelDataset> &
+      MultiLabelFindOptions &
+      AggregatorOptions & {
+        returnIndicesRankedBy?: RankBy;
+        adjustPredProbs?: boolean;
+      },
+  ): FindLabelIssuesResult;
+  findIssuesPerClass(
+    args: OnMultiLabel<MultiLabelDataset> &
+      MultiLabelFindOptions & {
+        returnIndicesRankedBy?: RankBy;
+        adjustPredProbs?: boolean;
+      },
+  ): { perClass: Int32Array[]; warnings: LabelScopeWarning[] };
+  getLabelQualityScores(
+    args: OnMultiLabel<MultiLabelDataset> &
+      AggregatorOptions & {
+        method?: ScoreMethod;
+        adjustPredProbs?: boolean;
+      },
+  ): LabelQualityScoresResult;
+  getLabelQualityScoresPerClass(
+    args: OnMultiLabel<MultiLabelDataset> & {
+      method?: ScoreMethod;
+      adjustPredProbs?: boolean;
+    },
+  ): { perClass: number[][]; warnings: LabelScopeWarning[] };
   computeConfidentJoint(args: OnMultiLabel<MultiLabelDataset>): MultiLabelConfidentJoint;
   numLabelIssues(args: OnMultiLabel<MultiLabelDataset>): number;
   healthSummary(args: OnMultiLabel<MultiLabelDataset>): MultiLabelHealthSummary;
-  audit(data: MultiLabelDataset | MultiLabelData, options?: MultiLabelFindOptions & AggregatorOptions & {
-    rankBy?: RankBy; adjustPredProbs?: boolean;
-  }): MultiLabelAuditReport;
+  audit(
+    data: MultiLabelDataset | MultiLabelData,
+    options?: MultiLabelFindOptions &
+      AggregatorOptions & {
+        rankBy?: RankBy;
+        adjustPredProbs?: boolean;
+      },
+  ): MultiLabelAuditReport;
   /** Rows of a labels file holding more than one class (0 if none or unreadable). */
   countMultiLabelRows(labels: DataSource): Promise<number>;
   /** The same count, with the file row (header counted) and column of the first such set (0 if none). */
@@ -232,8 +261,11 @@ export interface MultiLabelCrossValOptions {
   textColumn?: string;
   impute?: boolean;
   signal?: AbortSignal;
-  onProgress?: (progress: { stage: 'reading'; file: string; bytesRead: number; totalBytes: number }
-    | { stage: 'training'; foldsDone: number; numFolds: number }) => void;
+  onProgress?: (
+    progress:
+      | { stage: 'reading'; file: string; bytesRead: number; totalBytes: number }
+      | { stage: 'training'; foldsDone: number; numFolds: number },
+  ) => void;
 }
 
 export interface MultiLabelCrossValResult {
@@ -252,40 +284,74 @@ export interface MultiLabelCrossValResult {
   foldsUsed: number;
   c: number;
   notes: string[];
-  features: { used: string[]; droppedConstant: string[]; oneHot: string[]; notes: string[]; denseColumns: number;
-    textColumns: number };
+  features: {
+    used: string[];
+    droppedConstant: string[];
+    oneHot: string[];
+    notes: string[];
+    denseColumns: number;
+    textColumns: number;
+  };
   /** A table's id, known-truth and text columns as read (empty for labels + features files). */
   extraColumns?: { name: string; values: string[] }[];
 }
 
 /** ls.multiLabel in the worker: the same methods, with promises. */
 export interface WorkerMultiLabel {
-  readDataset(input: DatasetInput<WorkerByteSource>, options?: Omit<MultiLabelReadOptions, 'onProgress' | 'signal'> & {
-    onProgress?: (progress: ReadProgress) => void; signal?: AbortSignal;
-  }): Promise<WorkerMultiLabelDataset>;
-  findLabelIssues(args: OnMultiLabel<WorkerMultiLabelDataset> & MultiLabelFindOptions & AggregatorOptions & {
-    returnIndicesRankedBy?: RankBy; adjustPredProbs?: boolean;
-  }): Promise<FindLabelIssuesResult>;
-  findIssuesPerClass(args: OnMultiLabel<WorkerMultiLabelDataset> & MultiLabelFindOptions & {
-    returnIndicesRankedBy?: RankBy; adjustPredProbs?: boolean;
-  }): Promise<{ perClass: Int32Array[]; warnings: LabelScopeWarning[] }>;
-  getLabelQualityScores(args: OnMultiLabel<WorkerMultiLabelDataset> & AggregatorOptions & {
-    method?: ScoreMethod; adjustPredProbs?: boolean;
-  }): Promise<LabelQualityScoresResult>;
-  getLabelQualityScoresPerClass(args: OnMultiLabel<WorkerMultiLabelDataset> & {
-    method?: ScoreMethod; adjustPredProbs?: boolean;
-  }): Promise<{ perClass: number[][]; warnings: LabelScopeWarning[] }>;
+  readDataset(
+    input: DatasetInput<WorkerByteSource>,
+    options?: Omit<MultiLabelReadOptions, 'onProgress' | 'signal'> & {
+      onProgress?: (progress: ReadProgress) => void;
+      signal?: AbortSignal;
+    },
+  ): Promise<WorkerMultiLabelDataset>;
+  findLabelIssues(
+    args: OnMultiLabel<WorkerMultiLabelDataset> &
+      MultiLabelFindOptions &
+      AggregatorOptions & {
+        returnIndicesRankedBy?: RankBy;
+        adjustPredProbs?: boolean;
+      },
+  ): Promise<FindLabelIssuesResult>;
+  findIssuesPerClass(
+    args: OnMultiLabel<WorkerMultiLabelDataset> &
+      MultiLabelFindOptions & {
+        returnIndicesRankedBy?: RankBy;
+        adjustPredProbs?: boolean;
+      },
+  ): Promise<{ perClass: Int32Array[]; warnings: LabelScopeWarning[] }>;
+  getLabelQualityScores(
+    args: OnMultiLabel<WorkerMultiLabelDataset> &
+      AggregatorOptions & {
+        method?: ScoreMethod;
+        adjustPredProbs?: boolean;
+      },
+  ): Promise<LabelQualityScoresResult>;
+  getLabelQualityScoresPerClass(
+    args: OnMultiLabel<WorkerMultiLabelDataset> & {
+      method?: ScoreMethod;
+      adjustPredProbs?: boolean;
+    },
+  ): Promise<{ perClass: number[][]; warnings: LabelScopeWarning[] }>;
   computeConfidentJoint(args: OnMultiLabel<WorkerMultiLabelDataset>): Promise<MultiLabelConfidentJoint>;
   numLabelIssues(args: OnMultiLabel<WorkerMultiLabelDataset>): Promise<number>;
   healthSummary(args: OnMultiLabel<WorkerMultiLabelDataset>): Promise<MultiLabelHealthSummary>;
-  audit(data: WorkerMultiLabelDataset | MultiLabelData, options?: MultiLabelFindOptions & AggregatorOptions & {
-    rankBy?: RankBy; adjustPredProbs?: boolean;
-  }): Promise<MultiLabelAuditReport>;
-  crossValProbs(input: MultiLabelCrossValInput<DataSource<WorkerByteSource>>, options?: MultiLabelCrossValOptions):
-    Promise<MultiLabelCrossValResult>;
+  audit(
+    data: WorkerMultiLabelDataset | MultiLabelData,
+    options?: MultiLabelFindOptions &
+      AggregatorOptions & {
+        rankBy?: RankBy;
+        adjustPredProbs?: boolean;
+      },
+  ): Promise<MultiLabelAuditReport>;
+  crossValProbs(
+    input: MultiLabelCrossValInput<DataSource<WorkerByteSource>>,
+    options?: MultiLabelCrossValOptions,
+  ): Promise<MultiLabelCrossValResult>;
   /** Rows of a labels file (or table) holding more than one class, and where the first one is (0 if none). */
   sniffLabelSets(
-    labels: DataSource<WorkerByteSource>): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
+    labels: DataSource<WorkerByteSource>,
+  ): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
   correctedLabelsFile(source: DataSource<WorkerByteSource>, args: CorrectedLabelSetsArgs): Promise<FileParts>;
 }
 
