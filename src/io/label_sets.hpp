@@ -47,6 +47,9 @@ public:
     std::int64_t rows_with_several() const { return rows_with_several_; }
     std::int64_t first_row_with_several() const { return first_several_row_; }  // file row, 0 = none
     void drop_last(std::size_t count);  // trailing blank lines that were not examples
+    // The class tokens as read (names, or whole numbers in index mode): for a reader that names the
+    // classes after the tokens themselves (one-vs-rest from a labels file).
+    const LabelColumn& tokens() const { return tokens_; }
 
     // Class index of every token; empty `unknown` = all resolved.
     bool resolve(const std::vector<std::string>& class_names, std::vector<std::int32_t>& offsets,

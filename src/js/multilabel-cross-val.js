@@ -2,7 +2,8 @@
 // One-vs-rest out-of-sample probabilities for multi-label data (ls.multiLabel.crossValProbs): a
 // labelled table (CSV, TSV or Parquet) whose label column holds sets (a;b, a|b or JSON arrays)
 // and feature columns, or a labels file of sets with an N x D features file (.npy, numeric CSV
-// or Parquet), read as the single-label trainer reads them (src/js/cross-val.js); one binary
+// or Parquet), read as the single-label trainer reads them (src/js/cross-val.js) but the labels file
+// as sets, as ls.multiLabel.readDataset reads it (an empty line: the empty set); one binary
 // logistic regression per class, every class on the same cross-validation folds
 // (src/learn/one_vs_rest.cpp). The result feeds ls.multiLabel.audit directly.
 import { invalid, LabelScopeError, unwrap } from './errors.js';

@@ -9,6 +9,7 @@
 
 #include "io/dense_reader.hpp"
 #include "io/label_sets.hpp"
+#include "io/multilabel_parts.hpp"
 #include "io/read_error.hpp"
 #include "io/table_reader.hpp"
 #include "learn/one_vs_rest.hpp"
@@ -75,6 +76,94 @@ ParsedSets parse_sets(const io::LabelSet& labels, const std::string& where) {
     return out;
 }
 
+// A labels file of sets read as sets (io/multilabel_sets_csv.cpp), so an empty line is the empty
+// set as [] is; a .npy of class indices goes through the single-label reader (one class a row).
+struct SetsLabelsFile {
+    std::string name;
+    std::uint64_t total = 0;
+    std::string head;
+    std::unique_ptr<io::LabelsReader> npy;
+    io::LabelSetColumn sets;
+    std::unique_ptr<io::FileParser> csv;
+    std::vector<io::TextColumn> extra;
+    std::int64_t first_row = 1, column = 1;
+    std::vector<std::string> class_columns;
+    std::size_t trailing_blanks = 0;
+
+    void choose(const std::uint8_t* data, std::size_t size) {
+        if (io::starts_npy(data, size)) {
+            npy = std::make_unique<io::LabelsReader>();
+            npy->begin_file(name, total);
+            if (size > 0) npy->feed(data, size);
+        } else {
+            csv = io::make_label_sets_csv(name, sets, extra, first_row, column, class_columns, trailing_blanks);
+            if (size > 0) csv->feed(data, size);
+        }
+    }
+    void feed(const std::uint8_t* data, std::size_t size) {
+        if (npy) return npy->feed(data, size);
+        if (csv) return in_data_rows([&] { csv->feed(data, size); });
+        head.append(reinterpret_cast<const char*>(data), size);
+        if (head.size() >= 6) in_data_rows([&] { flush(); });
+    }
+    // The sets parser counts file rows; people count data rows (the header is not one).
+    template <class F>
+    void in_data_rows(F&& f) {
+        try {
+            f();
+        } catch (const io::ReadError& e) {
+            throw io::in_data_rows(e, first_row);
+        }
+    }
+    void flush() {
+        std::string held;
+        held.swap(head);
+        choose(reinterpret_cast<const std::uint8_t*>(held.data()), held.size());
+    }
+    void end_file() {
+        if (!npy && !csv) in_data_rows([&] { flush(); });
+        if (npy) return npy->end_file();
+        in_data_rows([&] { csv->finish(); });
+    }
+};
+
+// The sets of a labels file, classes named after their tokens in sorted order (numerically when
+// every name is a whole number), as parse_sets names a table's. `rows`: the features' row count,
+// so that blank lines at the end of the file are not examples when they would be too many.
+ParsedSets sets_of_file(SetsLabelsFile& f, std::size_t rows) {
+    if (f.npy) return parse_sets(f.npy->finish(), "the labels file");
+    if (f.sets.size() > rows) f.sets.drop_last(std::min(f.trailing_blanks, f.sets.size() - rows));
+    ParsedSets out;
+    const io::LabelColumn& tokens = f.sets.tokens();
+    std::string unknown;
+    std::int64_t unknown_row = 0;
+    std::vector<std::int32_t> offsets, classes;
+    if (tokens.by_name()) {
+        std::vector<std::string> names = tokens.names();
+        std::sort(names.begin(), names.end());
+        if (std::all_of(names.begin(), names.end(), whole_number))
+            std::sort(names.begin(), names.end(),
+                      [](const std::string& a, const std::string& b) { return std::stol(a) < std::stol(b); });
+        f.sets.resolve(names, offsets, classes, &unknown, &unknown_row);
+        out.class_names = std::move(names);
+    } else {
+        // Whole numbers: the classes are the distinct numbers, in order.
+        f.sets.resolve({}, offsets, classes, &unknown, &unknown_row);
+        std::vector<std::int32_t> distinct(classes);
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        for (auto& y : classes)
+            y = static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), y) - distinct.begin());
+        for (auto v : distinct) out.class_names.push_back(std::to_string(v));
+    }
+    for (std::size_t i = 0; i + 1 < offsets.size(); ++i) {
+        out.sets.add(classes.begin() + offsets[i], classes.begin() + offsets[i + 1]);
+        out.rows_with_several += offsets[i + 1] - offsets[i] > 1 ? 1 : 0;
+    }
+    out.notation = !f.class_columns.empty() ? io::SetNotation::columns : f.sets.notation();
+    return out;
+}
+
 class MultiLabelFeatureReader {
 public:
     explicit MultiLabelFeatureReader(val o) {
@@ -97,8 +186,10 @@ public:
                 table_ = std::make_unique<io::TableReader>(options_);
                 table_->begin_file(name, total);
             } else if (role == "labels") {
-                labels_ = std::make_unique<io::LabelsReader>();
-                labels_->begin_file(name, total);
+                labels_ = std::make_unique<SetsLabelsFile>();
+                labels_->name = name;
+                labels_->total = total;
+                labels_done_ = false;
             } else if (role == "features") {
                 dense_ = std::make_unique<io::DenseReader>(options_.impute);
                 dense_->begin_file(name, total);
@@ -127,7 +218,7 @@ public:
         return guarded([&] {
             if (role_ == "labels") {
                 labels_->end_file();
-                labels_done_ = labels_->finish();
+                labels_done_ = true;
             } else if (role_ == "features") {
                 dense_->end_file();
                 dense_done_ = dense_->finish();
@@ -247,16 +338,16 @@ private:
                              "and a features file.");
         if (!dense_done_)
             return error_out("missing_file", "One-vs-rest cross-validation needs features next to the labels file.");
-        if (labels_done_->labels.size() != dense_done_->rows)
+        const std::string features_file = file_;
+        file_ = labels_->name;  // a label that is no set: the labels file's error
+        const ParsedSets parsed = sets_of_file(*labels_, dense_done_->rows);
+        file_ = features_file;
+        if (parsed.sets.size() != dense_done_->rows)
             return error_out("row_count_mismatch",
-                             "The labels file has " + std::to_string(labels_done_->labels.size()) +
+                             "The labels file has " + std::to_string(parsed.sets.size()) +
                                  " labels but the features file has " + std::to_string(dense_done_->rows) +
                                  " rows. They must describe the same examples, in the same order.",
                              file_);
-        const std::string features_file = file_;
-        file_ = labels_done_->file;  // a label that is no set: the labels file's error
-        const ParsedSets parsed = parse_sets(*labels_done_, "the labels file");
-        file_ = features_file;
         learn::DenseInput in;
         in.rows = dense_done_->rows;
         in.cols = dense_done_->cols;
@@ -276,9 +367,9 @@ private:
     io::TableOptions options_;
     std::string role_;
     std::unique_ptr<io::TableReader> table_;
-    std::unique_ptr<io::LabelsReader> labels_;
+    std::unique_ptr<SetsLabelsFile> labels_;
     std::unique_ptr<io::DenseReader> dense_;
-    std::optional<io::LabelSet> labels_done_;
+    bool labels_done_ = false;
     std::optional<io::DenseFeatures> dense_done_;
     std::string file_;
 };

@@ -170,15 +170,25 @@ test('bad input: row counts that differ, a label that is no set, column options 
     ),
     (e) => e instanceof LabelScopeError && e.code === 'invalid_option' && /combined/.test(e.message),
   );
-  // One set written as a JSON array among a;b sets: the reader names the file and says what to do.
+  // One set written as a JSON array among a;b sets: refused as ls.multiLabel.readDataset refuses
+  // the same labels file (the same reader of sets), naming the file, the data row and the column.
   const bad = labelsCsv.replace('labels\n', 'labels\n"[""k0"",""k2""]"\n').replace(/\n[^\n]*\n$/, '\n');
+  const probs = { name: 'p.csv', data: `k0,k1,k2\n${x.map(() => '0.2,0.3,0.4').join('\n')}\n` };
+  const expected = await ls.multiLabel.readDataset({ labels: { name: 'tags.csv', data: bad }, predProbs: probs }).then(
+    () => assert.fail('readDataset read a file that mixes notations'),
+    (e) => e,
+  );
+  assert.equal(expected.code, 'bad_label');
+  assert.ok(expected.row >= 2, `row ${expected.row}`);
   await assert.rejects(
     ls.multiLabel.crossValProbs({ labels: { name: 'tags.csv', data: bad }, features }, { folds: 3 }),
     (e) =>
       e instanceof LabelScopeError &&
-      e.code === 'bad_label' &&
+      e.code === expected.code &&
       e.file === 'tags.csv' &&
-      /^The labels in the labels file mix notations: .* Write every set the same way\.$/.test(e.message),
+      e.row === expected.row &&
+      e.column === expected.column &&
+      e.message === expected.message,
   );
 });
 

@@ -84,3 +84,29 @@ test('crossValProbs: a word for a missing value in the column of sets is refused
     return true;
   });
 });
+
+test('crossValProbs: an empty line in a labels file of sets beside a features file is the empty set', async () => {
+  const data = rows();
+  const features = () => file('x.csv', `x0,x1,x2\n${data.map((r) => r.x.join(',')).join('\n')}\n`);
+  const setColumn = (empty, end = '\n') =>
+    `labels\n${data.map((r) => (r.set.length ? names(r.set).join(';') : empty)).join('\n')}${end}`;
+  const columns = `label_t0,label_t1,label_t2\n${data
+    .map((r) => [0, 1, 2].map((c) => (r.set.includes(c) ? 1 : 0)).join(','))
+    .join('\n')}\n`;
+  const run = (labels) =>
+    ls.multiLabel.crossValProbs({ labels: file('tags.csv', labels), features: features() }, { folds: 3 });
+  const blank = await run(setColumn(''));
+  assert.equal(blank.numExamples, data.length);
+  assert.deepEqual(blank.classNames, ['t0', 't1', 't2']);
+  assert.deepEqual(
+    setsOf(blank.labels, blank.classNames),
+    data.map((r) => names(r.set)),
+  );
+  // [] and an all-zero row of label_<class> columns read the same; a missing final newline, or one
+  // more blank line at the end (the last sets here are empty), is not a row.
+  for (const labels of [setColumn('[]'), columns, setColumn('[]', ''), setColumn('', '\n\n')]) {
+    const other = await run(labels);
+    assert.deepEqual(other.labels, blank.labels);
+    assert.deepEqual(other.probs, blank.probs);
+  }
+});
