@@ -10,6 +10,7 @@ const WORDS = [
   ['(--features)', '(the features option)'],
   ['(--text-column)', '(the textColumn option)'],
   ['(--data with find-issues or audit)', '(readDataset with { combined }, then audit)'],
+  ['(--float32)', '(the float32 option of readDataset, or a Float32Array)'],
 ];
 
 const swap = (message, from, to) => {
