@@ -65,8 +65,10 @@ function settingsMover(ui) {
     into(slot) {
       home ??= { parent: card.parentNode, next: card.nextSibling };
       slot.append(card);
+      ui.settings.setMultiLabel?.(true); // help worded for label sets while there
     },
     back() {
+      ui.settings.setMultiLabel?.(false);
       if (!home || card.parentNode === home.parent) return;
       home.parent.insertBefore(card, home.next);
     },

@@ -1,6 +1,6 @@
 // The analysis settings. Changing one re-runs the audit on the dataset already in the worker's
 // memory: no file is read again. Option values are cleanlab's, so its users recognise them.
-import { DEFAULT_SETTINGS, FILTER_METHODS, PRUNE_METHODS, RANK_METHODS } from '../controllers/options.js';
+import { DEFAULT_SETTINGS, FILTER_METHODS, PRUNE_METHODS, RANK_METHODS, settingsHelp } from '../controllers/options.js';
 import { h, uid } from './dom.js';
 
 export { auditOptions, DEFAULT_SETTINGS, FILTER_METHODS, RANK_METHODS } from '../controllers/options.js';
@@ -36,6 +36,9 @@ export function createSettings(onChange) {
   const filterHelp = h('span');
   const rankHelp = h('span');
   const pruneNotes = [h('span'), h('span')];
+  // The three fields' fixed lines, worded for single labels or for label sets (setMultiLabel).
+  const fixed = { rankByField: h('span'), fracNoise: h('span'), minExamplesPerClass: h('span') };
+  let sets = false;
 
   const sync = () => {
     filterBy.value = values.filterBy;
@@ -43,8 +46,10 @@ export function createSettings(onChange) {
     fracNoise.value = String(values.fracNoise);
     fracOutput.value = values.fracNoise.toFixed(2);
     minExamples.value = String(values.minExamplesPerClass);
-    filterHelp.textContent = FILTER_METHODS.find(([v]) => v === values.filterBy)?.[2] ?? '';
-    rankHelp.textContent = RANK_METHODS.find(([v]) => v === values.rankBy)?.[2] ?? '';
+    const help = settingsHelp(values, sets);
+    filterHelp.textContent = help.filterBy;
+    rankHelp.textContent = help.rankBy;
+    for (const [key, span] of Object.entries(fixed)) span.textContent = help[key];
     const prune = PRUNE_METHODS.has(values.filterBy);
     fracNoise.disabled = !prune;
     minExamples.disabled = !prune;
@@ -72,31 +77,17 @@ export function createSettings(onChange) {
     'form',
     { class: 'settings', 'aria-label': 'Analysis settings', onsubmit: (e) => e.preventDefault() },
     field(['Find issues with ', h('code', {}, 'filter_by')], filterBy, filterHelp),
-    field(
-      ['Rank by ', h('code', {}, 'rank_by')],
-      rankBy,
-      h(
-        'span',
-        {},
-        'Orders the flagged rows and sets every row’s label quality score (lower is more suspicious). ',
-        rankHelp,
-      ),
-    ),
+    field(['Rank by ', h('code', {}, 'rank_by')], rankBy, h('span', {}, fixed.rankByField, rankHelp)),
     field(
       ['Fraction of noise ', h('code', {}, 'frac_noise')],
       h('div', { class: 'range' }, fracNoise, fracOutput),
-      h('span', {}, 'Flag this share of the estimated number of issues; 1 flags them all.', pruneNotes[0]),
+      h('span', {}, fixed.fracNoise, pruneNotes[0]),
       fracNoise,
     ),
     field(
       ['Min. examples per class ', h('code', {}, 'min_examples_per_class')],
       minExamples,
-      h(
-        'span',
-        {},
-        'Keep at least this many rows of each class unflagged; smaller classes are not pruned at all.',
-        pruneNotes[1],
-      ),
+      h('span', {}, fixed.minExamplesPerClass, pruneNotes[1]),
     ),
   );
   // Folded by default: the current values show in the summary line, the form is one click away.
@@ -118,6 +109,11 @@ export function createSettings(onChange) {
     element,
     get values() {
       return values;
+    },
+    /** Words the help texts for label sets (true: the multi-label panel shows the form) or single labels. */
+    setMultiLabel(on) {
+      sets = Boolean(on);
+      sync();
     },
     /** Sets values without firing onChange (e.g. from the element's attributes). */
     set(patch) {
