@@ -86,11 +86,15 @@ export class LabelScopeElement extends HTMLElement {
   get data() {
     return this.#analysis?.dataset ?? null;
   }
-  /** The simulated noise behind the data shown (simulate-noise): {rate, seed, pair, flipped, flippedRows, ...}, or null. */
+  /**
+   * The simulated noise behind the data shown (simulate-noise): {rate, seed, pair, flipped, flippedRows, ...}, or null.
+   */
   get simulation() {
     return this.#lesson?.simulation ?? null;
   }
-  /** Multi-label data shown: its controller (model, decisions, decide(index, 'accept' | 'keep' | 'edit', set)), or null. */
+  /**
+   * Multi-label data shown: its controller (model, decisions, decide(index, 'accept' | 'keep' | 'edit', set)), or null.
+   */
   get multiLabel() {
     return this.#multiLabel?.active ? this.#multiLabel : null;
   }
@@ -399,7 +403,8 @@ export class LabelScopeElement extends HTMLElement {
       labelColumn: a.labelColumn,
       dataset: a.shownDataset,
     });
-    this.#ui.intake.element.classList.toggle('has-data', Boolean(a.report || a.dataset)); // files read: no beginner's guide
+    // files read: no beginner's guide
+    this.#ui.intake.element.classList.toggle('has-data', Boolean(a.report || a.dataset));
   }
 
   // ---- rendering ----------------------------------------------------------------------------------

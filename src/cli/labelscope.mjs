@@ -105,7 +105,8 @@ async function run(command, values) {
   let dataset;
   try {
     if (command === 'cross-val') {
-      const crossVal = values['multi-label'] ? multiLabelCrossValCommand : crossValCommand; // one-vs-rest for label sets
+      // one-vs-rest for label sets
+      const crossVal = values['multi-label'] ? multiLabelCrossValCommand : crossValCommand;
       return await emit(await crossVal(ls, files, values), values.out);
     }
     if (values['multi-label']) {

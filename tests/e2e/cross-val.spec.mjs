@@ -282,7 +282,8 @@ test('labels + a pixels .npy dropped: the pixels are features, not probabilities
   await expect(row.locator('select option:checked')).toHaveText('Features (pixels, embeddings)');
   await expect(app(page).locator('.alert')).toContainText('These columns look like features, not probabilities');
   await expect(app(page).locator('.alert')).toContainText('holds integers'); // the reader's own message
-  await expect(app(page).getByRole('button', { name: 'Choose the columns first' })).toHaveCount(0); // no columns to choose
+  // no columns to choose
+  await expect(app(page).getByRole('button', { name: 'Choose the columns first' })).toHaveCount(0);
   for (const width of [1280, 390]) {
     for (const scheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height: 844 });

@@ -86,7 +86,8 @@ test('lesson: the analysis that answers Question 1 stays hidden until the questi
   await page.goto('/examples/lesson.html');
   const real = page.locator('label-scope#real');
   const q1 = page.locator('form.quiz[data-quiz="real-flagged"]');
-  await expect(q1.getByRole('button', { name: 'Check my answer' })).toBeEnabled(); // the hidden element computed its choices
+  // the hidden element computed its choices
+  await expect(q1.getByRole('button', { name: 'Check my answer' })).toBeEnabled();
   await expect(real).toHaveAttribute('data-state', 'ready');
   await expect(real).toBeHidden();
   await expect(page.getByText(/rows look mislabelled/)).toBeHidden();

@@ -13,7 +13,10 @@ const IRIS = `${ROOT}tests/fixtures/learn/iris.csv`;
 const table = () => ({ name: 'iris.csv', data: new Uint8Array(readFileSync(IRIS)) });
 const WASM_DIR = process.env.LABELSCOPE_E2E_WASM_DIR;
 
-/** The JS API's numbers for the page's defaults (prune_by_noise_rate): recomputed, and with the first probabilities kept. */
+/**
+ * The JS API's numbers for the page's defaults (prune_by_noise_rate): recomputed, and with the first probabilities
+ * kept.
+ */
 async function expected(rate, seed) {
   const moduleFactory = WASM_DIR
     ? (await import(pathToFileURL(join(WASM_DIR, 'labelscope-core.mjs')).href)).default

@@ -5,7 +5,8 @@ import os from 'node:os';
 
 import { apiAudit, app, chooseFiles, expect, openApp, pageIssues, test } from './fixtures.mjs';
 
-const ISOLATED = `http://127.0.0.1:${(Number(process.env.LABELSCOPE_E2E_PORT) || 8123) + 1}`; // playwright.config.mjs: PORT + 1, --isolate
+// playwright.config.mjs: PORT + 1, --isolate
+const ISOLATED = `http://127.0.0.1:${(Number(process.env.LABELSCOPE_E2E_PORT) || 8123) + 1}`;
 const ROWS = 150_000; // x 10 classes: 12 MB of values, above the helper's 8 MiB minimum
 const K = 10;
 

@@ -66,7 +66,8 @@ test("Forget everything in one tab clears the other tab's decisions too (no save
   await expect.poll(() => decisionsOf(b)).toHaveLength(1);
   await saved(a);
   await app(a).locator('.privacy').getByRole('button', { name: 'Forget everything' }).click();
-  await app(a).locator('.forget-confirm').getByRole('button', { name: 'Forget everything' }).click(); // asked first: 1 decision
+  // asked first: 1 decision
+  await app(a).locator('.forget-confirm').getByRole('button', { name: 'Forget everything' }).click();
   await expect.poll(() => decisionsOf(b)).toEqual([]);
   await expect(app(b).locator('.vt-c-decision .decision-badge')).toHaveCount(0);
 });

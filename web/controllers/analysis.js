@@ -191,7 +191,9 @@ export class AnalysisController {
     return this.#deps.computeProbabilities?.(how);
   }
 
-  /** Starts computing as a request like any other (a newer one supersedes it); entries: the files, or null to keep them. */
+  /**
+   * Starts computing as a request like any other (a newer one supersedes it); entries: the files, or null to keep them.
+   */
   beginCompute(entries, origin = null) {
     const { token, signal } = this.#begin('computing');
     if (entries) this.#session.entries = entries;
@@ -337,7 +339,9 @@ export class AnalysisController {
     return true;
   }
 
-  /** A dataset read from (or computed for) `entries` becomes the current one, with its decisions and truth; analysed. */
+  /**
+   * A dataset read from (or computed for) `entries` becomes the current one, with its decisions and truth; analysed.
+   */
   async #adopt(token, signal, dataset, entries, note = null) {
     // The decisions kept for these files come with them (the old table stays usable meanwhile).
     const review = await this.#view.openDecisions(dataset, entries);

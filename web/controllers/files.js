@@ -45,7 +45,8 @@ export const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
  * @property {(text: string, fileName: string, dataset: any) => any} parseTruth
  * @property {(dataset: any, parsed: any[]) => any} buildTruth
  * @property {(how?: object) => any} [computeProbabilities]  "Compute out-of-sample probabilities here"
- * @property {(dataset: any, how: {client: any, signal: AbortSignal, [more: string]: any}) => Promise<any>} [prepareDataset]
+ * @property {(dataset: any, how: {client: any, signal: AbortSignal, [more: string]: any}) => Promise<any>}
+ * [prepareDataset]
  *   a lesson's simulated noise
  */
 

@@ -155,7 +155,8 @@ export function correctedLabels(labels, decisions) {
 }
 
 /**
- * The decisions as CSV lines: row (1-based) and index (0-based), the id / text columns if the data has them, given and suggested
+ * The decisions as CSV lines: row (1-based) and index (0-based), the id / text columns if the data has them, given and
+ * suggested
  * label (the current analysis's), decision, final label, label quality and the current rank.
  */
 export function decisionsCsvParts({ dataset, report, columns }, decisions) {

@@ -125,7 +125,8 @@ export function createIntake(handlers) {
      * @param {{problem?: any, labelColumn?: string|null, dataset?: any, open?: boolean}} [options]
      */
     showFiles(entries, { problem, labelColumn, dataset: read, open } = {}) {
-      // Simulated noise (ui/lesson-mode.js): the files as read and what was flipped, not the noisy labels held in memory.
+      // Simulated noise (ui/lesson-mode.js): the files as read and what was flipped, not the noisy labels held in
+      // memory.
       const dataset = read?.simulatedFrom ?? read;
       files.hidden = entries.length === 0;
       if (open !== undefined) files.open = open;
@@ -307,7 +308,10 @@ function readLabelColumn(entry, dataset) {
   return (entry.role === 'combined' || pickable(entry)) && column > 0 ? (entry.columns?.[column - 1] ?? null) : null;
 }
 
-/** A labels file that is a table (several named columns, e.g. beside a probabilities file): its label column can be chosen. */
+/**
+ * A labels file that is a table (several named columns, e.g. beside a probabilities file): its label column can be
+ * chosen.
+ */
 function pickable(entry) {
   return entry.role === 'labels' && (entry.columns?.length ?? 0) > 1;
 }

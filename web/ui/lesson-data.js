@@ -174,7 +174,9 @@ export function lessonSteps({ report: given, labels, classNames }, row = null, p
   return { steps, row: r, numClasses: k, walkthrough: walkthrough(r, { report, name, pruned, pick: prune.pick }) };
 }
 
-/** The followed row through every step in one sentence, e.g. "Row 2,598: labelled 5; p(3) = 0.999 ≥ t(3) = 0.99, ...". */
+/**
+ * The followed row through every step in one sentence, e.g. "Row 2,598: labelled 5; p(3) = 0.999 ≥ t(3) = 0.99, ...".
+ */
 function walkthrough(r, { report, name, pruned, pick }) {
   const parts = [`Row ${formatRow(r.row)}: labelled ${name(r.given)}`];
   if (r.counted < 0) parts.push('no class reaches its threshold, so it counts in no cell');

@@ -56,7 +56,8 @@ function flipLists(sim, report, labels, names) {
   const found = [];
   const missed = [];
   for (const i of sim.flippedRows) (report.isLabelIssue[i] ? found : missed).push(i);
-  // The reference is the label before the flip, not the truth: with the data's own truth, a flip may put a wrong label right.
+  // The reference is the label before the flip, not the truth: with the data's own truth, a flip may put a wrong label
+  // right.
   const what = (i) =>
     `row ${formatRow(i)}: labelled ${names[labels[i]]}, before the flip: ${names[sim.trueLabels[i]]}` +
     (sim.givenTruth?.trueLabels?.[i] === labels[i] ? ' (the flip gave it its known true class)' : '');
