@@ -268,12 +268,13 @@ export async function multiLabelRun(ls, command, files, values, progress, say, f
  */
 export async function multiLabelHint(error, ls, files) {
   if (error?.name !== 'LabelScopeError' || error.code !== 'looks_multi_label') return error;
-  const labels = files.find((f) => f.role === 'labels');
+  // The labels file, or one table holding the labels and the probability columns.
+  const labels = files.find((f) => f.role === 'labels') ?? files.find((f) => f.role === 'combined');
   // The trainer's table check (src/js/label-sets-hint.js) counted the rows already.
   let rows = Number(/(\d+) rows? ha(?:s|ve) more than one label/.exec(error.message)?.[1] ?? 0);
   if (labels && rows === 0) {
     const source = { name: labels.path, size: labels.size, data: fileChunks(labels.path) };
-    const sniffed = await ls.multiLabel.sniffLabelSets(source);
+    const sniffed = await ls.multiLabel.sniffLabelSets(source, labels.role);
     rows = sniffed.rowsWithSeveral;
     if (rows > 0 && sniffed.firstRow > 0) error.row = sniffed.firstRow;
     if (rows > 0 && sniffed.column > 0) error.column = sniffed.column;

@@ -281,12 +281,19 @@ class MultiLabel {
     return (await this.sniffLabelSets(labelsSource)).rowsWithSeveral;
   }
 
-  /** { rowsWithSeveral, firstRow, column }: the count, and where the first such set is (file row, column). */
-  async sniffLabelSets(labelsSource) {
+  /**
+   * { rowsWithSeveral, firstRow, column }: the count, and where the first such set is (file row,
+   * column). role 'combined': one table holding the labels and the probability columns.
+   */
+  async sniffLabelSets(labelsSource, role = 'labels') {
     const source = describeSource(labelsSource, 'labels');
     const sniffer = new this.#core.LabelSetSniffer();
     try {
-      unwrap(sniffer.beginFile(source.name, source.size || 0));
+      unwrap(
+        role === 'combined'
+          ? sniffer.beginFile(source.name, source.size || 0, 'combined')
+          : sniffer.beginFile(source.name, source.size || 0),
+      );
       for await (const chunk of source.open()) unwrap(sniffer.feed(chunk));
       unwrap(sniffer.endFile());
       const { rowsWithSeveral, firstRow, column } = unwrap(sniffer.result());

@@ -309,11 +309,12 @@ struct Sniffed {
     std::int64_t rows = 0, first_row = 0, column = 0;
 };
 
-// sniffLabelSets (src/js/multilabel.js): the labels file read as sets, whole. Unreadable: zeros.
+// sniffLabelSets (src/js/multilabel.js): the labels file (or the combined table) read as sets,
+// whole. Unreadable: zeros.
 Sniffed sniff_label_sets(const InputFile& f) {
     try {
         io::MultiLabelReader reader;
-        reader.begin_file(io::FileRole::labels, f.path, f.size);
+        reader.begin_file(f.role, f.path, f.size);
         const int fd = ::open(f.path.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) return {};
         std::vector<std::uint8_t> buffer(std::size_t{1} << 20);
@@ -367,7 +368,7 @@ io::ReadError multi_label_hint(const io::ReadError& e, const std::vector<InputFi
     if (!looks_like_set(label)) return e;
     Sniffed s;
     for (const InputFile& f : files)
-        if (f.role == io::FileRole::labels) s = sniff_label_sets(f);
+        if (f.role == io::FileRole::labels || f.role == io::FileRole::combined) s = sniff_label_sets(f);
     const std::string count = s.rows > 0 ? js_number(static_cast<double>(s.rows)) + " row" +
                                                (s.rows == 1 ? " has" : "s have") + " more than one label"
                                          : "a label holds a set";

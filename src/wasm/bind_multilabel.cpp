@@ -282,10 +282,13 @@ using MultiLabelReader = ChunkedReader<MultiLabelFiles>;
 class LabelSetSniffer {
 public:
     LabelSetSniffer() : reader_(std::make_unique<io::MultiLabelReader>()) {}
-    val beginFile(std::string name, double total) {
+    val beginFile(std::string name, double total) { return beginRole(name, total, "labels"); }
+    // role 'combined': one table holding the labels and the probability columns.
+    val beginRole(std::string name, double total, std::string role) {
         return guarded([&] {
             name_ = name;
-            reader_->begin_file(io::FileRole::labels, name, static_cast<std::uint64_t>(total));
+            const io::FileRole r = role == "combined" ? io::FileRole::combined : io::FileRole::labels;
+            reader_->begin_file(r, name, static_cast<std::uint64_t>(total));
             return val::object();
         });
     }
@@ -350,6 +353,7 @@ EMSCRIPTEN_BINDINGS(labelscope_multilabel) {
     class_<LabelSetSniffer>("LabelSetSniffer")
         .constructor<>()
         .function("beginFile", &LabelSetSniffer::beginFile)
+        .function("beginFile", &LabelSetSniffer::beginRole)
         .function("feed", &LabelSetSniffer::feed)
         .function("endFile", &LabelSetSniffer::endFile)
         .function("result", &LabelSetSniffer::result);

@@ -223,6 +223,22 @@ describe('multi-label hints and usage', () => {
     assert.match(r.stderr, /row 2, column 1: looks multi-label: 2 rows have more than one label .*add --multi-label/);
     fs.rmSync(dir, { recursive: true });
   });
+  test('a single-label read of one table of sets and probabilities says it with the count too', async () => {
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'ls-ml-'));
+    const data = path.join(dir, 'd.csv');
+    fs.writeFileSync(
+      data,
+      'id,labels,p_news,p_sport,p_tech\n1,news,0.9,0.1,0.2\n2,news;sport,0.8,0.7,0.1\n' +
+        '3,tech,0.2,0.1,0.8\n4,sport;tech,0.1,0.8,0.9\n',
+    );
+    const r = await runCliAsync(['find-issues', '--data', data]);
+    assert.equal(r.status, 3);
+    assert.match(
+      r.stderr,
+      /row 2, column 2: looks multi-label: 2 rows have more than one label \(e\.g\. 'news;sport'\): add --multi-label/,
+    );
+    fs.rmSync(dir, { recursive: true });
+  });
   test('--data: one CSV with the sets and the probabilities gives the same result as two files', async () => {
     const c = cases.find((x) => x.name === 'multilabel_tiny_k3');
     const sets = fs.readFileSync(c.labels, 'utf8').trim().split('\n').slice(1);

@@ -384,17 +384,30 @@ test('--multi-label bad inputs and the looks-multi-label hint: the same error li
     'id,labels,p_news,p_sport,p_tech\n1,news,0.9,0.1,0.2\n2,news;sport,0.8,0.7,0.1\n' +
       '3,,0.1,0.2,0.3\n4,tech,0.2,0.9,0.8\n5,sport;tech,0.1,0.8,0.9\n',
   );
+  // No empty set: read as single labels, the hint counts the rows with several (the last run).
+  const combinedSets = path.join(work, 'combined-sets.csv');
+  fs.writeFileSync(
+    combinedSets,
+    'id,labels,p_news,p_sport,p_tech\n1,news,0.9,0.1,0.2\n2,news;sport,0.8,0.7,0.1\n' +
+      '3,tech,0.1,0.2,0.7\n4,sport;tech,0.1,0.8,0.9\n',
+  );
   for (const args of [
     ['audit', '--data', combined, '--multi-label'],
     ['audit', '--data', combined, '--multi-label', '--format', 'csv'],
     ['health', '--data', combined, '--multi-label'],
     ['audit', '--data', combined],
+    ['find-issues', '--data', combinedSets],
   ]) {
     runs.push(() => assertSame(args));
   }
   const results = await limited(runs, CONCURRENCY);
   assert.ok(results.some((r) => r.status === 3) && results.some((r) => r.status === 0));
   assert.ok(results.some((r) => /looks multi-label: 2 rows have more than one label/.test(r.stderr.toString())));
+  // A combined table read as single labels says it with the count too (both CLIs).
+  assert.match(
+    results.at(-1).stderr.toString(),
+    /row 2, column 2: looks multi-label: 2 rows have more than one label \(e\.g\. 'news;sport'\): add --multi-label/,
+  );
   fs.rmSync(work, { recursive: true, force: true });
 });
 

@@ -214,8 +214,14 @@ export interface MultiLabel {
   ): MultiLabelAuditReport;
   /** Rows of a labels file holding more than one class (0 if none or unreadable). */
   countMultiLabelRows(labels: DataSource): Promise<number>;
-  /** The same count, with the file row (header counted) and column of the first such set (0 if none). */
-  sniffLabelSets(labels: DataSource): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
+  /**
+   * The same count, with the file row (header counted) and column of the first such set (0 if none).
+   * role 'combined': one table holding the labels and the probability columns.
+   */
+  sniffLabelSets(
+    labels: DataSource,
+    role?: 'labels' | 'combined',
+  ): Promise<{ rowsWithSeveral: number; firstRow: number; column: number }>;
   /**
    * One-vs-rest out-of-sample probabilities from a table of label sets and features (CSV, TSV or
    * Parquet), or a labels file of sets (one column, a header named like a label column or none)
