@@ -80,6 +80,10 @@ test('the settings steer the multi-label audit: every filter_by, rank_by and fra
   // The settings card is shown with the label sets (the single-label results are hidden).
   await openSettings(page);
   await expect(panel(page).locator('.settings-card')).toBeVisible();
+  // Its help is worded for label sets there (web/controllers/options.js settingsHelp).
+  const helps = () => app(page).locator('.settings .help').allTextContents();
+  expect((await helps()).join('\n')).toMatch(/^Per class, flags .*set/);
+  expect((await helps()).join('\n')).toMatch(/label set quality score.*\n.*Per class, flag this share/s);
   for (const method of FILTERS) {
     await filterBy(page).selectOption(method);
     const expected = ls.multiLabel.audit(dataset, {
@@ -121,6 +125,9 @@ test('the settings steer the multi-label audit: every filter_by, rank_by and fra
   await waitReady(page);
   await expect(panel(page)).toBeHidden();
   await expect(app(page).locator('.results .workspace > .settings-card')).toBeVisible();
+  // ... worded for single labels again.
+  expect((await helps()).join('\n')).toMatch(/^Per given class, flags .*\n.*label quality score \(lower/s);
+  expect((await helps()).join('\n')).not.toMatch(/label set|Per class/);
   dataset.free();
 });
 
