@@ -185,8 +185,11 @@ void LabelSetColumn::add_cell(std::string_view cell, const std::string& file, st
             notation_ = n;
             notation_row_ = row;
         } else if (n != notation_) {
-            fail(std::string("is written in ") + to_string(n) + " notation but row " + std::to_string(notation_row_) +
-                 " uses " + to_string(notation_) + " notation (mixed notations); write every set the same way");
+            // Rows apart, not a row number: this reader counts file rows, people count data rows.
+            const std::int64_t above = row - notation_row_;
+            fail(std::string("is written in ") + to_string(n) + " notation but the set " + std::to_string(above) +
+                 (above == 1 ? " row" : " rows") + " above uses " + to_string(notation_) +
+                 " notation (mixed notations); write every set the same way");
         }
     }
     std::string error;

@@ -110,3 +110,18 @@ test('crossValProbs: an empty line in a labels file of sets beside a features fi
     assert.deepEqual(other.probs, blank.probs);
   }
 });
+
+test('a set in another notation than the sets above: refused with its data row, and how far above', async () => {
+  const labels = file('tags.csv', 'labels\nt0;t1\nt2\n\n"[""t0""]"\n');
+  const predProbs = file('p.csv', 't0,t1,t2\n0.1,0.2,0.3\n0.1,0.2,0.3\n0.1,0.2,0.3\n0.1,0.2,0.3\n');
+  await assert.rejects(ls.multiLabel.readDataset({ labels, predProbs }), (e) => {
+    assert.equal(e.code, 'bad_label');
+    assert.equal(e.row, 4);
+    assert.equal(
+      e.message,
+      'The label set \'["t0"]\' is written in json notation but the set 3 rows above uses semicolon notation ' +
+        '(mixed notations); write every set the same way.',
+    );
+    return true;
+  });
+});
