@@ -94,7 +94,7 @@ bool PageWarmer::helper_idle() {
     return h.state == Helper::State::idle;
 }
 
-void PageWarmer::start(void* begin, std::size_t bytes) {
+void PageWarmer::start(void* begin, std::size_t bytes, const void* filled) {
     stop();
     if (bytes < MIN_BYTES || !available()) return;
     Helper& h = helper();
@@ -110,7 +110,7 @@ void PageWarmer::start(void* begin, std::size_t bytes) {
     }
     h.first = (reinterpret_cast<std::uintptr_t>(begin) + PAGE - 1) & ~(PAGE - 1);
     h.end = reinterpret_cast<std::uintptr_t>(begin) + bytes;
-    h.filled_to.store(reinterpret_cast<std::uintptr_t>(begin), std::memory_order_relaxed);
+    h.filled_to.store(reinterpret_cast<std::uintptr_t>(filled ? filled : begin), std::memory_order_relaxed);
     h.stopping.store(false, std::memory_order_relaxed);
     h.state = Helper::State::posted;
     has_helper_ = true;

@@ -23,8 +23,9 @@ public:
 
     // Asks the helper to touch [begin, begin + bytes) from its end backwards, once any earlier
     // warming has stopped. Never waits for the helper to start: it helps once it runs. Small
-    // regions are left alone, and so is everything while another warmer has the helper.
-    void start(void* begin, std::size_t bytes);
+    // regions are left alone, and so is everything while another warmer has the helper. `filled`:
+    // how far the reader has written already (default: nothing), seen by the helper's first look.
+    void start(void* begin, std::size_t bytes, const void* filled = nullptr);
     // The reader has written everything before `end`: the helper stops short of it.
     void filled_to(const void* end);
     // Returns once the helper no longer touches the buffer; it may then be freed or reallocated.
