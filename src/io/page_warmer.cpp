@@ -139,7 +139,7 @@ void PageWarmer::stop() {
 bool PageWarmer::available() { return false; }
 std::size_t PageWarmer::pages_touched() { return 0; }
 bool PageWarmer::helper_idle() { return true; }
-void PageWarmer::start(void*, std::size_t) {}
+void PageWarmer::start(void*, std::size_t, const void*) {}
 void PageWarmer::filled_to(const void*) {}
 void PageWarmer::stop() {}
 
