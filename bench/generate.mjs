@@ -5,9 +5,10 @@
 // repo, reused when the manifest (generator version, seed, N, K) matches.
 // Usage: node bench/generate.mjs [--quick] [--large] [--out DIR] [--seed S]
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const GENERATOR_VERSION = 1;
 export const DEFAULT_SEED = 20240601;
@@ -289,4 +290,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const d = ensureDataset(size, { root, seed });
     console.log(`${d.name}\t${d.dir}`);
   }
+}
+
+/**
+ * JSON text for a committed results file without this machine's paths (a clone has neither the
+ * checkout's place nor its temp folder): the repository becomes '', the data folder '<data>'.
+ */
+export function withoutMachinePaths(text) {
+  const repoDir = fileURLToPath(new URL('..', import.meta.url));
+  return text
+    .replaceAll(pathToFileURL(repoDir).href, '')
+    .replaceAll(repoDir, '')
+    .replaceAll(dataRoot(), '<data>')
+    .replaceAll(os.tmpdir(), '<tmp>');
 }

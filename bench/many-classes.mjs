@@ -17,7 +17,7 @@ import net from 'node:net';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dataRoot } from './generate.mjs';
+import { dataRoot, withoutMachinePaths } from './generate.mjs';
 import { ensureManyClasses } from './many-classes-data.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -348,7 +348,7 @@ all.many_classes = {
     'wall times on a shared, loaded machine (see load); CPU is the steadier number',
   results: [...kept, ...results],
 };
-fs.writeFileSync(out, JSON.stringify(all, null, 1) + '\n');
+fs.writeFileSync(out, withoutMachinePaths(JSON.stringify(all, null, 1)) + '\n');
 log(`wrote ${path.relative(process.cwd(), out) || out}`);
 for (const r of results) {
   const what = r.error

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dataRoot, ensureDataset, sizesFor } from './generate.mjs';
+import { dataRoot, ensureDataset, sizesFor, withoutMachinePaths } from './generate.mjs';
 import { evaluateTargets } from './targets.mjs';
 import { renderTable } from './table.mjs';
 import { snapshot } from './snapshot.mjs';
@@ -150,19 +150,21 @@ const out =
   (opts.quick ? path.join(os.tmpdir(), 'labelscope-bench-quick.json') : path.join(repo, 'bench/results.json'));
 fs.writeFileSync(
   out,
-  JSON.stringify(
-    {
-      ...info,
-      finished: new Date().toISOString(),
-      load_at_end: loadavg(),
-      options: opts,
-      sizes: datasets.map(({ name, n, k, manifest }) => ({ name, n, k, bytes: manifest.bytes })),
-      runs,
-      targets,
-      results,
-    },
-    null,
-    1,
+  withoutMachinePaths(
+    JSON.stringify(
+      {
+        ...info,
+        finished: new Date().toISOString(),
+        load_at_end: loadavg(),
+        options: opts,
+        sizes: datasets.map(({ name, n, k, manifest }) => ({ name, n, k, bytes: manifest.bytes })),
+        runs,
+        targets,
+        results,
+      },
+      null,
+      1,
+    ),
   ) + '\n',
 );
 log(`wrote ${path.relative(process.cwd(), out) || out}`);
