@@ -320,17 +320,8 @@ public:
     // values: an array of strings (null/undefined = missing).
     val addStringColumn(std::string name, val values) {
         return guarded([&] {
-            const auto n = values["length"].as<std::size_t>();
-            std::vector<std::string> strings(n);
-            std::vector<std::uint8_t> missing(n, 0);
-            for (std::size_t i = 0; i < n; ++i) {
-                const val v = values[i];
-                if (v.isNull() || v.isUndefined())
-                    missing[i] = 1;
-                else
-                    strings[i] = v.as<std::string>();
-            }
-            table_->add_string_column(name, std::move(strings), std::move(missing));
+            StringsWithMissing column = strings_with_missing(values);
+            table_->add_string_column(name, std::move(column.strings), std::move(column.missing));
             return val::object();
         });
     }

@@ -60,6 +60,25 @@ inline std::vector<std::string> strings_in(const val& o, const char* key) {
     return out;
 }
 
+// A JS array of strings in which null/undefined mark missing cells: the strings ("" where missing)
+// and the missing flags, as a table's string column takes them.
+struct StringsWithMissing {
+    std::vector<std::string> strings;
+    std::vector<std::uint8_t> missing;
+};
+inline StringsWithMissing strings_with_missing(const val& values) {
+    const auto n = values["length"].as<std::size_t>();
+    StringsWithMissing out{std::vector<std::string>(n), std::vector<std::uint8_t>(n, 0)};
+    for (std::size_t i = 0; i < n; ++i) {
+        const val v = values[i];
+        if (v.isNull() || v.isUndefined())
+            out.missing[i] = 1;
+        else
+            out.strings[i] = v.as<std::string>();
+    }
+    return out;
+}
+
 // Option fields start from the core's option structs: o[key] overrides the core's default only
 // when given (undefined and null keep it), so no default is repeated here.
 inline void set_if(const val& o, const char* key, std::string& field) {
