@@ -4,6 +4,7 @@
 // (the labels file, or the combined table, written back with the corrected labels). The page and
 // the CLI ask these; neither parses a file itself.
 import { invalid, LabelScopeError, unwrap } from './errors.js';
+import { npyLabels } from './exports.js';
 import { isParquet, joinChunks, parquetCsv, parquetHead } from './parquet.js';
 import { readFailure } from './read-errors.js';
 import { describeSource } from './sources.js';
@@ -14,6 +15,9 @@ const SNIFF_BYTES = 64 * 1024;
 const SNIFF_MAX_BYTES = 16 * 1024 * 1024;
 const NEWLINE = 10;
 const INTEGER = /^\s*[+-]?\d+\s*$/;
+
+// The .npy writer lives with the other export formats; exported here too, where it was first.
+export { npyLabels };
 
 /** How many of `bytes` end a line, up to `enough`. */
 function countLines(bytes, enough) {
@@ -114,38 +118,6 @@ async function sniffParquet(core, source, name) {
     columns: table.columns,
     firstRow: table.firstRow,
   };
-}
-
-const NPY_INTS = {
-  i1: [1, 'setInt8'],
-  i2: [2, 'setInt16'],
-  i4: [4, 'setInt32'],
-  i8: [8, 'setBigInt64'],
-  u1: [1, 'setUint8'],
-  u2: [2, 'setUint16'],
-  u4: [4, 'setUint32'],
-  u8: [8, 'setBigUint64'],
-};
-
-/** A .npy (format 1.0) of integer labels in the dtype given (little-endian ints; else int64). */
-export function npyLabels(labels, { descr = '<i8', twoD = false } = {}) {
-  const match = /^([<|=]?)([iu][1248])$/.exec(descr);
-  const code = match ? match[2] : 'i8';
-  const [size, setter] = NPY_INTS[code];
-  const shape = twoD ? `(${labels.length}, 1)` : `(${labels.length},)`;
-  let dict = `{'descr': '${size === 1 ? '|' : '<'}${code}', 'fortran_order': False, 'shape': ${shape}, }`;
-  dict += ' '.repeat((64 - ((10 + dict.length + 1) % 64)) % 64);
-  dict += '\n';
-  const bytes = new Uint8Array(10 + dict.length + labels.length * size);
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(8, dict.length, true);
-  for (let i = 0; i < dict.length; i++) bytes[10 + i] = dict.charCodeAt(i);
-  const start = 10 + dict.length;
-  for (let i = 0; i < labels.length; i++) {
-    view[setter](start + i * size, size === 8 ? BigInt(labels[i]) : labels[i], true);
-  }
-  return bytes;
 }
 
 /**

@@ -2,7 +2,7 @@
 // the input's own notation (a;b, a|b, JSON arrays, 0/1 columns or an N x K .npy; a CSV or TSV file
 // of sets is written whole by the worker: ls.multiLabel.correctedLabelsFile), the flagged rows and
 // the decisions, with the data's id/text columns as the single-label exports (src/js/exports.js). No DOM.
-import { csvField, csvLine, dataColumns } from '../src/js/exports.js';
+import { csvField, csvLine, dataColumns, npyInts } from '../src/js/exports.js';
 import { setText } from '../src/js/multilabel-files.js';
 import { displayColumns } from './columns.js';
 
@@ -34,18 +34,13 @@ export function writeLabelSets(sets, { classNames, notation, baseName = 'labels'
   return { name: `${baseName}-corrected.csv`, type: 'text/csv', data: `${lines.join('\n')}\n` };
 }
 
-/** An N x K uint8 .npy of 0/1 (version 1.0, header padded to 64 bytes). */
+/** An N x K uint8 .npy of 0/1 (the library's .npy writer, src/js/exports.js). */
 export function npyBytes(sets, numClasses) {
-  let header = `{'descr': '|u1', 'fortran_order': False, 'shape': (${sets.length}, ${numClasses}), }`;
-  const total = Math.ceil((10 + header.length + 1) / 64) * 64;
-  header = `${header}${' '.repeat(total - 10 - header.length - 1)}\n`;
-  const out = new Uint8Array(total + sets.length * numClasses);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8]);
-  for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
+  const flat = new Uint8Array(sets.length * numClasses);
   sets.forEach((set, i) => {
-    for (const k of set) out[total + i * numClasses + k] = 1;
+    for (const k of set) flat[i * numClasses + k] = 1;
   });
-  return out;
+  return npyInts(flat, { descr: '|u1', shape: [sets.length, numClasses] });
 }
 
 const ISSUE_FIELDS = ['row', 'given', 'suggested', 'probably_missing', 'probably_extra', 'label_quality'];

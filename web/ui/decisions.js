@@ -4,6 +4,9 @@
 // buttons and bar that show them: decision-controls.js), so the exports below can be tested in Node.
 import { csvLine } from '../src/js/exports.js';
 
+// Corrected labels as a .npy in the input's dtype: the library's writer (src/js/exports.js).
+export { npyLabels as npyBytes } from '../src/js/exports.js';
+
 export const DECISION_KINDS = ['accept', 'keep', 'relabel'];
 /** How a decision reads in a sentence ("accepted cooking"). */
 export const DECISION_PAST = { accept: 'accepted', keep: 'kept', relabel: 'relabelled' };
@@ -236,41 +239,6 @@ export function correctedLabelsCsvParts(labels, classNames, format) {
   }
   parts.push(lines.join(''));
   return parts;
-}
-
-const NPY_INTS = {
-  i1: [1, 'setInt8'],
-  i2: [2, 'setInt16'],
-  i4: [4, 'setInt32'],
-  i8: [8, 'setBigInt64'],
-  u1: [1, 'setUint8'],
-  u2: [2, 'setUint16'],
-  u4: [4, 'setUint32'],
-  u8: [8, 'setBigUint64'],
-};
-
-/** A .npy (format 1.0) of integer labels, in the dtype given (little-endian ints; else int64). */
-export function npyBytes(labels, { descr = '<i8', twoD = false } = {}) {
-  const match = /^([<|=]?)([iu][1248])$/.exec(descr);
-  const code = match ? match[2] : 'i8';
-  const [size, setter] = NPY_INTS[code];
-  const outDescr = `${size === 1 ? '|' : '<'}${code}`;
-  const shape = twoD ? `(${labels.length}, 1)` : `(${labels.length},)`;
-  let dict = `{'descr': '${outDescr}', 'fortran_order': False, 'shape': ${shape}, }`;
-  const unpadded = 10 + dict.length + 1;
-  dict += ' '.repeat((64 - (unpadded % 64)) % 64);
-  dict += '\n';
-  const bytes = new Uint8Array(10 + dict.length + labels.length * size);
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0], 0);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(8, dict.length, true);
-  for (let i = 0; i < dict.length; i++) bytes[10 + i] = dict.charCodeAt(i);
-  const start = 10 + dict.length;
-  for (let i = 0; i < labels.length; i++) {
-    const value = size === 8 ? BigInt(labels[i]) : labels[i];
-    view[setter](start + i * size, value, true);
-  }
-  return bytes;
 }
 
 /**
