@@ -54,6 +54,49 @@ const FULL_FIELDS = [
 ];
 
 /**
+ * The decisions export's columns after row (1-based data row), index (from 0) and the data's id / text
+ * columns (named as in the data): the same for the single-label and the multi-label review.
+ */
+export const DECISION_FIELDS = [
+  'given_label',
+  'suggested_label',
+  'decision',
+  'final_label',
+  'label_quality',
+  'rank',
+  'decided_at',
+];
+
+/** The decisions export's header line; `extraNames`: the id / text columns' names, in that order. */
+export function decisionsHeader(extraNames) {
+  return csvLine(['row', 'index', ...extraNames, ...DECISION_FIELDS]);
+}
+
+/**
+ * One decision as a line of the decisions export: row `index` with its id / text cells, the given and
+ * suggested label (names, or sets written a;b), the decision, the final label, the label quality, its
+ * rank among the flagged rows (null when not flagged) and when it was decided (ms; 0: not known).
+ * @param {number} index
+ * @param {unknown[]} extraValues
+ * @param {{given: string, suggested: string, decision: string, final: string, labelQuality: number,
+ *   rank: number | null | undefined, at: number}} decided
+ */
+export function decisionLine(index, extraValues, { given, suggested, decision, final, labelQuality, rank, at }) {
+  return csvLine([
+    index + 1,
+    index,
+    ...extraValues,
+    given,
+    suggested,
+    decision,
+    final,
+    labelQuality,
+    rank ?? '',
+    at ? new Date(at).toISOString() : '',
+  ]);
+}
+
+/**
  * A dataset's id/text columns as export columns: { key, values }. A name that clashes with one of
  * the export's own fields gets a "data_" prefix (the CLI's audit does the same).
  */

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { npyLabels as filesNpyLabels } from '../../src/js/files.js';
-import { npyInts, npyLabels } from '../../src/js/exports.js';
-import { npyBytes as pageNpyBytes } from '../../web/ui/decisions.js';
-import { npyBytes as setsNpyBytes } from '../../web/controllers/multilabel-files.js';
+import { DECISION_FIELDS, npyInts, npyLabels } from '../../src/js/exports.js';
+import { Decisions, decisionsCsvParts, npyBytes as pageNpyBytes } from '../../web/ui/decisions.js';
+import { decisionsCsv, npyBytes as setsNpyBytes } from '../../web/controllers/multilabel-files.js';
 
 const SIZES = { i1: 1, i2: 2, i4: 4, i8: 8, u1: 1, u2: 2, u4: 4, u8: 8 };
 
@@ -73,4 +73,63 @@ test('.npy label sets: an N x K uint8 of 0/1, the same bytes as NPY 1.0', () => 
     assert.deepEqual(setsNpyBytes(sets, k), referenceNpy(flat, 'u1', [sets.length, k]), `k=${k}`);
     assert.deepEqual(npyInts(flat, { descr: '|u1', shape: [sets.length, k] }), setsNpyBytes(sets, k));
   }
+});
+
+// Three decisions on five rows with an id and a text column whose cells need quoting, a class name a
+// spreadsheet would run as a formula, a decision without a time and one on a row not flagged.
+const NAMES = ['cat', 'dog', '=bird'];
+const ID = { name: 'id', values: ['a1', 'b,2', 'c3', 'd4', 'e5'] };
+const TEXT = { name: 'text', values: ['hello', 'say "hi"', '+x', 'line\nbreak', ''] };
+const QUALITY = Float64Array.from([0.9, 0.1, 0.8, 0.05, 0.7]);
+
+test('the single-label decisions export: the same bytes, its columns from the exports module', () => {
+  const dataset = { classNames: NAMES, labels: Int32Array.from([0, 1, 2, 0, 1]) };
+  const report = {
+    issues: Int32Array.from([3, 1]),
+    suggestedLabel: Int32Array.from([0, 2, 2, 1, 1]),
+    labelQuality: QUALITY,
+  };
+  const decisions = new Decisions([
+    { index: 3, decision: 'accept', label: 1, at: 1.7e12 },
+    { index: 1, decision: 'relabel', label: 0, at: 0 },
+    { index: 4, decision: 'keep', label: 1, at: 1.8e12 },
+  ]);
+  const text = decisionsCsvParts({ dataset, report, columns: { id: ID, text: TEXT } }, decisions).join('');
+  assert.equal(
+    text,
+    'row,index,id,text,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at\n' +
+      `2,1,"b,2","say ""hi""",dog,'=bird,relabel,cat,0.1,2,\n` +
+      '4,3,d4,"line\nbreak",cat,dog,accept,dog,0.05,1,2023-11-14T22:13:20.000Z\n' +
+      '5,4,e5,,dog,dog,keep,dog,0.7,,2027-01-15T08:00:00.000Z\n',
+  );
+  const plain = decisionsCsvParts({ dataset, report, columns: {} }, decisions).join('');
+  assert.equal(plain.slice(0, plain.indexOf('\n')), ['row', 'index', ...DECISION_FIELDS].join(','));
+});
+
+test('the multi-label decisions export: the same bytes and the same columns as the single-label one', () => {
+  const given = [[0], [1, 2], [], [0, 1, 2], [2]];
+  const rows = [
+    { example: 3, suggested: [0] },
+    { example: 1, suggested: [1] },
+  ];
+  const model = {
+    classNames: NAMES,
+    extraColumns: [TEXT, ID],
+    given: (i) => given[i],
+    rows,
+    rowOf: new Map(rows.map((r) => [r.example, r])),
+    labelQuality: QUALITY,
+  };
+  const decisions = new Map([
+    [3, { decision: 'edit', set: [0, 2], at: 1.7e12 }],
+    [0, { decision: 'keep', set: [0], at: 0 }],
+    [1, { decision: 'accept', set: [1], at: 1.75e12 }],
+  ]);
+  assert.equal(
+    decisionsCsv(model, decisions),
+    'row,index,id,text,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at\n' +
+      '1,0,a1,hello,cat,cat,keep,cat,0.9,,\n' +
+      '2,1,"b,2","say ""hi""",dog;=bird,dog,accept,dog,0.1,2,2025-06-15T15:06:40.000Z\n' +
+      '4,3,d4,"line\nbreak",cat;dog;=bird,cat,edit,cat;=bird,0.05,1,2023-11-14T22:13:20.000Z\n',
+  );
 });

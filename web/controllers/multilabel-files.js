@@ -2,7 +2,7 @@
 // the input's own notation (a;b, a|b, JSON arrays, 0/1 columns or an N x K .npy; a CSV or TSV file
 // of sets is written whole by the worker: ls.multiLabel.correctedLabelsFile), the flagged rows and
 // the decisions, with the data's id/text columns as the single-label exports (src/js/exports.js). No DOM.
-import { csvField, csvLine, dataColumns, npyInts } from '../src/js/exports.js';
+import { csvField, csvLine, dataColumns, decisionLine, decisionsHeader, npyInts } from '../src/js/exports.js';
 import { setText } from '../src/js/multilabel-files.js';
 import { displayColumns } from './columns.js';
 
@@ -73,7 +73,7 @@ export function issuesCsv(model, decisions) {
 }
 
 /**
- * The decisions in row order, with the single-label decisions export's columns (web/ui/decisions.js): row
+ * The decisions in row order, in the single-label decisions export's columns (src/js/exports.js): row
  * (1-based), index (from 0), the id / text columns, given_label, suggested_label (the current analysis's),
  * decision (accept, keep or edit), final_label, label_quality, rank (among the flagged rows) and decided_at;
  * sets written a;b.
@@ -83,36 +83,24 @@ export function decisionsCsv(model, decisions) {
   const { id, text } = displayColumns(model);
   const extra = [id, text].filter(Boolean);
   const rank = new Map(model.rows.map((r, at) => [r.example, at + 1]));
-  const lines = [
-    csvLine([
-      'row',
-      'index',
-      ...extra.map((c) => c.name),
-      'given_label',
-      'suggested_label',
-      'decision',
-      'final_label',
-      'label_quality',
-      'rank',
-      'decided_at',
-    ]),
-  ];
+  const lines = [decisionsHeader(extra.map((c) => c.name))];
   for (const index of [...decisions.keys()].sort((a, b) => a - b)) {
     const d = decisions.get(index);
     const given = model.given(index);
     lines.push(
-      csvLine([
-        index + 1,
+      decisionLine(
         index,
-        ...extra.map((c) => c.values[index]),
-        names(given),
-        names(model.rowOf.get(index)?.suggested ?? given),
-        d.decision,
-        names(d.set),
-        model.labelQuality[index],
-        rank.get(index) ?? '',
-        d.at ? new Date(d.at).toISOString() : '',
-      ]),
+        extra.map((c) => c.values[index]),
+        {
+          given: names(given),
+          suggested: names(model.rowOf.get(index)?.suggested ?? given),
+          decision: d.decision,
+          final: names(d.set),
+          labelQuality: model.labelQuality[index],
+          rank: rank.get(index),
+          at: d.at,
+        },
+      ),
     );
   }
   return lines.join('');

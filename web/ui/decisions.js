@@ -2,7 +2,7 @@
 // keep the given one, or relabel it to another class. Keyed by example index and independent of the
 // analysis settings, so re-ranking keeps them. Pure (no DOM, no storage: see persist.js; the
 // buttons and bar that show them: decision-controls.js), so the exports below can be tested in Node.
-import { csvLine } from '../src/js/exports.js';
+import { csvLine, decisionLine, decisionsHeader } from '../src/js/exports.js';
 
 // Corrected labels as a .npy in the input's dtype: the library's writer (src/js/exports.js).
 export { npyLabels as npyBytes } from '../src/js/exports.js';
@@ -158,44 +158,31 @@ export function correctedLabels(labels, decisions) {
 }
 
 /**
- * The decisions as CSV lines: row (1-based) and index (0-based), the id / text columns if the data has them, given and
- * suggested
- * label (the current analysis's), decision, final label, label quality and the current rank.
+ * The decisions as CSV lines, in the decisions export's columns (src/js/exports.js): row (1-based) and
+ * index (0-based), the id / text columns if the data has them, given and suggested label (the current
+ * analysis's), decision, final label, label quality and the current rank.
  */
 export function decisionsCsvParts({ dataset, report, columns }, decisions) {
   const names = dataset.classNames;
   const extra = [columns?.id, columns?.text].filter(Boolean);
   const rank = new Map();
   report.issues.forEach((i, r) => rank.set(i, r + 1));
-  // row: the N-th data row (1-based, header not counted); index: the same row from 0, as the API counts.
-  const parts = [
-    csvLine([
-      'row',
-      'index',
-      ...extra.map((c) => c.name),
-      'given_label',
-      'suggested_label',
-      'decision',
-      'final_label',
-      'label_quality',
-      'rank',
-      'decided_at',
-    ]),
-  ];
+  const parts = [decisionsHeader(extra.map((c) => c.name))];
   for (const { index, decision, label, at } of decisions.entries()) {
     parts.push(
-      csvLine([
-        index + 1,
+      decisionLine(
         index,
-        ...extra.map((c) => c.values[index]),
-        names[dataset.labels[index]],
-        names[report.suggestedLabel[index]],
-        decision,
-        names[label],
-        report.labelQuality[index],
-        rank.get(index) ?? '',
-        at ? new Date(at).toISOString() : '',
-      ]),
+        extra.map((c) => c.values[index]),
+        {
+          given: names[dataset.labels[index]],
+          suggested: names[report.suggestedLabel[index]],
+          decision,
+          final: names[label],
+          labelQuality: report.labelQuality[index],
+          rank: rank.get(index),
+          at,
+        },
+      ),
     );
   }
   return parts;
