@@ -19,10 +19,16 @@ const TEXT_NAMES = [
 ];
 const ID_NAMES = ['id', 'example_id', 'row_id', 'key', 'uid'];
 
-/** {id, text}: each a column {name, values} of dataset.extraColumns, or null. */
+/**
+ * {id, text}: each a column {name, values} of dataset.extraColumns, or null. Probabilities computed
+ * here: the columns the trainer used as an id and as free text (dataset.computed.columnUses, from its
+ * feature report), whatever their names; otherwise, or when it found none, by name.
+ */
 export function displayColumns(dataset) {
   const find = (names) => dataset.extraColumns.find((c) => names.includes(c.name.toLowerCase()));
-  const id = find(ID_NAMES) ?? null;
-  const text = find(TEXT_NAMES) ?? dataset.extraColumns.find((c) => c !== id) ?? null;
+  const named = (name) => (name ? (dataset.extraColumns.find((c) => c.name === name) ?? null) : null);
+  const uses = dataset.computed?.columnUses ?? {};
+  const id = named(uses.id) ?? find(ID_NAMES) ?? null;
+  const text = named(uses.text) ?? find(TEXT_NAMES) ?? dataset.extraColumns.find((c) => c !== id) ?? null;
   return { id, text };
 }

@@ -41,8 +41,11 @@ function truthBadge(status, simulated) {
 /** The columns for ctx ({columns, truth, dataset}); sameAsPGiven: quality is p(given) itself. */
 export function tableColumns(ctx, sameAsPGiven) {
   const { columns, truth, dataset } = ctx;
-  // Wide enough for the longest row number or id (up to 16 characters; longer ones are cut).
-  const chars = columns.id ? Math.min(16, longest(columns.id.values)) : String(dataset.numExamples).length;
+  // Wide enough for the longest row number or id, and the id column's name (up to 16 characters; longer
+  // ones are cut, the whole id in the cell's title).
+  const chars = columns.id
+    ? Math.min(16, Math.max(longest(columns.id.values), columns.id.name.length))
+    : String(dataset.numExamples).length;
   const indexWidth = Math.max(56, 9 * chars + 22);
   const truthWidth = truth?.simulated ? 112 : 86;
   // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
@@ -94,6 +97,7 @@ export function renderCell(cell, col, i, ctx, selected) {
       break;
     case 'index':
       cell.textContent = columns.id ? columns.id.values[i] : formatRow(i); // row N = the N-th data row
+      cell.title = columns.id ? columns.id.values[i] : '';
       break;
     case 'example': {
       const parts = explainParts(i, ctx);

@@ -7,7 +7,7 @@ import { formatCount, isolate, listPhrase, plural } from './format.js';
 /**
  * result: crossValProbs's; entries: the files listed (as sniffed); options: {columnRoles, impute}
  * as asked. Returns {labelsFile, labelColumn (1-based; 0 if not a text column), labelColumnName,
- * hasHeader, featuresFile, features, folds, options}.
+ * hasHeader, featuresFile, features, folds, columnUses ({id, text}: column names or null), options}.
  */
 export function computedFrom(result, entries, options = {}) {
   const report = result.featureReport ?? {};
@@ -28,6 +28,11 @@ export function computedFrom(result, entries, options = {}) {
     denseShape: report.denseShape ?? null,
     denseType: report.denseType ?? null,
     notes: [...(report.notes ?? []), ...(result.notes ?? [])],
+    // The table's id and free-text columns as the trainer saw them: shown in the review (controllers/columns.js).
+    columnUses: {
+      id: (report.columns ?? []).find((c) => c.use === 'id')?.name ?? null,
+      text: (report.columns ?? []).find((c) => c.use === 'text')?.name ?? null,
+    },
     options: { ...options },
   };
 }

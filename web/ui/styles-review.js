@@ -60,7 +60,7 @@ export const REVIEW_CSS = String.raw`
 .vt.narrow .vt-row {
   grid-template-columns: repeat(6, minmax(0, 1fr)); grid-template-rows: auto auto 1fr auto auto; align-items: start;
   grid-template-areas:
-    "rank rank index index truth truth"
+    "rank index index index truth truth"
     "given given given suggested suggested suggested"
     "example example example example example example"
     "quality quality pGiven pGiven pSuggested pSuggested"
@@ -96,7 +96,7 @@ export const REVIEW_CSS = String.raw`
 }
 /* Ids are data: they keep their case (img_0061 is not IMG_0061). */
 .detail-heading .detail-id { text-transform: none; letter-spacing: 0; }
-.detail-text { font-size: 1.02rem; font-weight: 600; }
+.detail-text { font-size: 1.02rem; font-weight: 600; overflow-wrap: anywhere; }
 .detail-explanation { font-size: 0.92rem; }
 .detail-verdict {
   font-size: 0.88rem; font-weight: 600; padding: 6px 10px; border-radius: 8px; background: var(--ls-surface);
