@@ -199,3 +199,42 @@ export async function rewriteLabelColumn(core, source, sniffed, { texts, labelCo
     rewriter.delete();
   }
 }
+
+/**
+ * rewriteLabelColumn for labels spread over several columns (multi-label label_<class> 0/1 columns):
+ * each of `columns` ({column: 1-based, texts: one per data row}) rewritten, every other cell as read,
+ * and with a header an original_label column holding `original[i]` (the given labels as one text).
+ * One LabelRewriter per column, each reading the one before's output (the same delimiter and quoting).
+ * @param {any} core
+ * @param {any} source
+ * @param {{name: string, format: string, columns?: string[] | null}} sniffed
+ * @param {{columns: {column: number, texts: string[]}[], original: string[], hasHeader: boolean}} what
+ */
+export async function rewriteLabelColumns(core, source, sniffed, { columns, original, hasHeader }) {
+  const width = sniffed.columns?.length ?? 0;
+  // The first stage appends original_label (its own column's cell); the last writes the given labels there.
+  const plan = [
+    ...columns.map(({ column, texts }, s) => ({ labels: texts, labelColumn: column, addOriginal: s === 0 })),
+    ...(hasHeader ? [{ labels: original, labelColumn: width + 1, addOriginal: false }] : []),
+  ];
+  const stages = plan.map(
+    (o) => new core.LabelRewriter(sniffed.name, { ...o, hasHeader, addOriginal: o.addOriginal && hasHeader }),
+  );
+  const encoder = new TextEncoder();
+  // Text out of stage `from` through the stages after it.
+  const through = (text, from) => {
+    let out = text;
+    for (let s = from + 1; s < stages.length && out !== ''; s++) out = unwrap(stages[s].feed(encoder.encode(out))).text;
+    return out;
+  };
+  try {
+    const parts = [];
+    for await (const chunk of describeSource(source, sniffed.name).open()) {
+      parts.push(through(unwrap(stages[0].feed(chunk)).text, 0));
+    }
+    for (let s = 0; s < stages.length; s++) parts.push(through(unwrap(stages[s].finish()).text, s));
+    return { parts, type: sniffed.format === 'tsv' ? 'text/tab-separated-values' : 'text/csv' };
+  } finally {
+    for (const stage of stages) stage.delete();
+  }
+}

@@ -112,7 +112,7 @@ test('a Parquet table comes back as a CSV of the whole table, the sets corrected
   );
 });
 
-test('refused with a clear error: 0/1 columns, a wrong column name, a class out of range, a changed file', async () => {
+test('refused with a clear error: a .npy notation, 0/1 columns without the given sets, a wrong column name, a class out of range, a changed file', async () => {
   const csv = 'labels\nnews\nsport\n';
   const source = { name: 'l.csv', data: csv };
   const refused = async (args, pattern) => {
@@ -121,7 +121,9 @@ test('refused with a clear error: 0/1 columns, a wrong column name, a class out 
       (e) => e instanceof LabelScopeError && pattern.test(e.message),
     );
   };
-  await refused({ notation: 'columns' }, /a;b \('semicolon'\), a\|b \('pipe'\) or JSON arrays/);
+  await refused({ notation: 'npy' }, /a;b \('semicolon'\), a\|b \('pipe'\) or JSON arrays/);
+  // 0/1 columns are written (tests/js/multilabel-columns-file.test.mjs), given the original sets.
+  await refused({ notation: 'columns' }, /needs originalLabels/);
   await refused({ notation: 'semicolon', labelColumn: 'tags' }, /l\.csv has no column 'tags'.*'labels'/);
   await refused({ notation: 'semicolon', labels: [[0], [7]] }, /labels\[1\] holds class 7; there are 3 classes/);
   await refused({ notation: 'semicolon', labels: [[0]] }, /data rows/);

@@ -378,20 +378,24 @@ export class MultiLabelController {
 
   /**
    * The corrected labels, in the notation the input used: {name, type, parts}. A CSV or TSV file of sets
-   * (a labels file or the labelled table) comes back whole, the set column corrected and an original_label
-   * column added (the worker's multiLabel.correctedLabelsFile); otherwise the sets alone.
+   * (a labels file or the labelled table, a set column or label_<class> 0/1 columns) comes back whole, the
+   * sets corrected and an original_label column added (the worker's multiLabel.correctedLabelsFile);
+   * otherwise the sets alone.
    */
   async exportLabels() {
     const m = this.#model;
     const sets = this.correctedSets();
     const place = m.labelsFile;
-    if (place && IN_ONE_COLUMN.includes(m.notation)) {
+    // label_<class> 0/1 columns too: every other column kept, original_label the given set (a;b).
+    const columns = m.notation === 'columns';
+    if (place && (IN_ONE_COLUMN.includes(m.notation) || columns)) {
       const client = await this.#deps.client();
       const { parts, type } = await client.multiLabel.correctedLabelsFile(place.file, {
         labels: sets,
         classNames: m.classNames,
         notation: m.notation,
         labelColumn: place.labelColumn,
+        ...(columns ? { originalLabels: Array.from({ length: m.numExamples }, (_, i) => m.given(i)) } : {}),
       });
       const ext = type.includes('tab-separated') ? 'tsv' : 'csv';
       return { name: `${m.sourceName}-corrected.${ext}`, type, parts };

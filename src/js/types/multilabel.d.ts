@@ -231,7 +231,8 @@ export interface MultiLabel {
   crossValProbs(input: MultiLabelCrossValInput, options?: MultiLabelCrossValOptions): Promise<MultiLabelCrossValResult>;
   /**
    * A CSV or TSV labels file or table (a Parquet table: as CSV, fromParquet) written again with corrected
-   * sets in its set column (in the notation given), every other cell as read, and an original_label column.
+   * sets in its set column (in the notation given) or its label_<class> 0/1 columns, every other cell as
+   * read, and an original_label column.
    */
   correctedLabelsFile(source: DataSource, args: CorrectedLabelSetsArgs): Promise<FileParts>;
 }
@@ -240,11 +241,14 @@ export interface MultiLabel {
 export interface CorrectedLabelSetsArgs {
   labels: LabelSets;
   classNames: readonly string[];
-  notation: 'semicolon' | 'pipe' | 'json';
+  /** 'columns': a table of label_<class> 0/1 columns, each written with the corrected sets (needs originalLabels). */
+  notation: 'semicolon' | 'pipe' | 'json' | 'columns';
   /** The column of sets: a header name or a number from 1 (default: the label column found). */
   labelColumn?: string | number;
   /** Default: whether the file has a header, as the sniffer sees it. */
   hasHeader?: boolean;
+  /** notation 'columns': the given sets, written a;b in the original_label column. */
+  originalLabels?: LabelSets;
 }
 
 /** What multiLabel.crossValProbs reads: one labelled table, or labels and features files. */
