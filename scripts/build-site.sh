@@ -14,24 +14,19 @@ fi
 
 site=dist/site
 rm -rf "$site"
-mkdir -p "$site/src/js" "$site/dist/wasm/threads" "$site/examples/headlines" "$site/examples/mnist" \
-  "$site/examples/fashion-mnist"
+mkdir -p "$site/src/js" "$site/dist/wasm/threads"
 
 cp -R web/. "$site/"
 cp src/js/*.js "$site/src/js/"
 cp "$core.mjs" "$core.wasm" "$site/dist/wasm/"
 # The threaded core, used where the host sends the cross-origin isolation headers (serve.mjs --isolate).
 cp dist/wasm/threads/labelscope-core.{mjs,wasm,worker.js} dist/wasm/threads/package.json "$site/dist/wasm/threads/"
-cp examples/embed.html examples/lesson.html examples/lesson-quiz.js "$site/examples/"
 # The Parquet reader (src/js/parquet.js loads it from ../../node_modules/ relative to src/js/).
 for p in hyparquet/src hyparquet-compressors/src fzstd/esm; do
   mkdir -p "$site/node_modules/$p" && cp -R "node_modules/$p/." "$site/node_modules/$p/"
 done
-cp examples/headlines/dataset.csv examples/headlines/README.md "$site/examples/headlines/"
-cp examples/fashion-mnist/labels.csv examples/fashion-mnist/pixels.npy examples/fashion-mnist/README.md \
-   "$site/examples/fashion-mnist/"
-cp examples/mnist/labels.csv examples/mnist/pred_probs.npy examples/mnist/classes.txt \
-   examples/mnist/truth.csv examples/mnist/candidates.csv examples/mnist/README.md "$site/examples/mnist/"
+# Every file the page's demos fetch (DEMOS in web/ui/demos.js, the one list), their READMEs, the lesson pages.
+node scripts/site-examples.mjs "$site"
 
 files=$(find "$site" -type f | wc -l)
 size=$(du -sh "$site" | cut -f1)

@@ -1,0 +1,46 @@
+// Copies into a built site (scripts/build-site.sh) the example files the page needs: every file the
+// page's demos fetch (DEMOS in web/ui/demos.js, the one list), each demo folder's README.md, and the
+// lesson and embedding pages. A demo added to DEMOS is in the built site without editing the script.
+//   node scripts/site-examples.mjs SITE_DIR
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import '../tests/js/web-layout.mjs'; // web/ modules import the library as '../src/js/...' (served layout)
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const PAGES = ['embed.html', 'lesson.html', 'lesson-quiz.js'];
+
+/** The paths under examples/ that the built site needs, sorted. */
+export async function siteExampleFiles() {
+  const { DEMOS } = await import('../web/ui/demos.js');
+  const files = new Set(PAGES);
+  for (const demo of Object.values(DEMOS)) {
+    for (const file of demo.files) {
+      files.add(file);
+      const readme = join(dirname(file), 'README.md');
+      if (existsSync(join(ROOT, 'examples', readme))) files.add(readme);
+    }
+  }
+  return [...files].sort();
+}
+
+/** Copies them to SITE/examples/; returns the paths copied. */
+export async function copySiteExamples(site) {
+  const files = await siteExampleFiles();
+  for (const file of files) {
+    const to = join(site, 'examples', file);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(join(ROOT, 'examples', file), to);
+  }
+  return files;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const site = process.argv[2];
+  if (!site) {
+    console.error('usage: node scripts/site-examples.mjs SITE_DIR');
+    process.exit(2);
+  }
+  const files = await copySiteExamples(site);
+  console.log(`site-examples: copied ${files.length} example files to ${join(site, 'examples')}/`);
+}
