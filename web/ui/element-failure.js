@@ -1,6 +1,7 @@
 // How the element shows a failure: the error on the status line with the way on when there is one
 // (plausibility.js: a table of features is no broken file), the file list opened, and the detail
 // of the labelscope-error event.
+import { pageWords } from '../src/js/option-words.js';
 import { failureWayOn } from './failures.js';
 import { wayOn } from './plausibility.js';
 
@@ -20,7 +21,7 @@ export function showFailure(ui, error, title, options, { compact, analysis, clie
   const way = failure ?? (compact ? null : wayOn(error, analysis, client));
   // way.shown: what to say instead of the reader's message.
   ui.status.error(
-    way?.shown ?? error,
+    way?.shown ?? inPageWords(error),
     callers ? title : (way?.title ?? title),
     way && !callers && (failure || hint === undefined) ? way.hint : hint,
     way?.element,
@@ -29,6 +30,17 @@ export function showFailure(ui, error, title, options, { compact, analysis, clie
   // A table of features: computing the probabilities is the next step, brought to the top of the view.
   if (way?.reveal && !callers) way.element?.closest?.('.alert')?.scrollIntoView?.({ block: 'start' });
   return errorDetail(error);
+}
+
+/**
+ * `error` as the page shows it: the API's options in its message named as the page's controls
+ * (src/js/option-words.js pageWords), its place kept.
+ */
+export function inPageWords(error) {
+  if (error == null || typeof error !== 'object') return { message: pageWords(String(error)) };
+  const shown = { message: pageWords(error.message ?? String(error)) };
+  for (const key of ['code', 'file', 'row', 'line', 'column']) if (error[key] != null) shown[key] = error[key];
+  return shown;
 }
 
 /** {code, message, file?, row?, column?} of any error (a LabelScopeError's where included). */

@@ -2,6 +2,7 @@
 // they are read as sets, the class quality table (the multi-label health tables), a per-class filter,
 // and per flagged row its given set as chips, what probably is missing or extra, and decisions on the
 // set (accept the suggested set, keep the given one, or edit it), with exports in the input's own notation.
+import { pageWords } from '../src/js/option-words.js';
 import { displayColumns } from '../controllers/columns.js';
 import { h, replace, userText } from './dom.js';
 import { formatCount, formatPercent, formatRow, plural } from './format.js';
@@ -418,7 +419,7 @@ export function createMultiLabelPanel(handlers) {
     },
     failed(error) {
       element.hidden = false;
-      status.textContent = `Could not read the multi-label data: ${error?.message ?? String(error)}`;
+      status.textContent = `Could not read the multi-label data: ${pageWords(error?.message ?? String(error))}`;
       body.replaceChildren();
     },
     clear() {
