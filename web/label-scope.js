@@ -266,7 +266,7 @@ export class LabelScopeElement extends HTMLElement {
           if (keyboard && this.report && !this.#compact) this.#ui.review.focusTable();
         },
         onRole: (index, role) => analysis().setRole(index, role),
-        onLabelColumn: (column) => analysis().setLabelColumn(column),
+        onLabelColumn: (column, index) => analysis().setLabelColumn(column, index),
         onSwap: () => analysis().swapRoles(),
       },
       onCancel: () => analysis().cancel(),

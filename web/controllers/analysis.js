@@ -121,11 +121,15 @@ export class AnalysisController {
     return this.#edit(() => this.#session.setRole(index, role));
   }
 
-  /** The label column of a combined table, the person's choice over the reader's guess. */
-  setLabelColumn(column) {
+  /**
+   * The label column of a table (file `index`; default: the one that gives the labels), the person's choice over
+   * the reader's guess. It stays with that file while other files come and go.
+   */
+  setLabelColumn(column, index = null) {
     return this.#edit(
       () => {
-        this.#session.labelColumn = column;
+        if (index == null) this.#session.labelColumn = column;
+        else this.#session.chooseLabelColumn(index, column);
       },
       { force: true },
     );
@@ -137,8 +141,14 @@ export class AnalysisController {
 
   /** Files kept from an earlier visit (Resume). */
   resume(entries, labelColumn = null) {
-    const kept = { origin: { kind: 'files' }, entries, labelColumn };
-    return this.#edit(() => Object.assign(this.#session, kept), { force: true });
+    return this.#edit(
+      () => {
+        Object.assign(this.#session, { origin: { kind: 'files' }, entries });
+        // Sessions kept before the choice went with its file name it beside the files.
+        if (labelColumn != null && this.#session.labelColumn == null) this.#session.labelColumn = labelColumn;
+      },
+      { force: true },
+    );
   }
 
   /** "These are probabilities — analyse anyway": the reader's allowUnnormalized (its warning shown); false: checked. */

@@ -50,12 +50,15 @@ export const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
  *   a lesson's simulated noise
  */
 
-/** The same files in the same data roles (truth files may differ). */
+/** The same files in the same data roles, with the same label column chosen (truth files may differ). */
 export function sameData(a, b, dataRoles) {
   const data = (entries) => entries.filter((e) => dataRoles.includes(e.role) || e.role === 'classNames');
   const x = data(a);
   const y = data(b);
-  return x.length === y.length && x.every((e, i) => e.file === y[i].file && e.role === y[i].role);
+  return (
+    x.length === y.length &&
+    x.every((e, i) => e.file === y[i].file && e.role === y[i].role && e.chosenLabelColumn === y[i].chosenLabelColumn)
+  );
 }
 
 /** A class-names file: one name per line, blank lines ignored. */

@@ -8,8 +8,6 @@ export class AnalysisSession {
   entries = [];
   /** @type {{file: File, role: string}[]} the files behind the current dataset */
   readEntries = [];
-  /** @type {string|null} combined CSV: the person's choice, or null for the reader's guess */
-  labelColumn = null;
   /** The person said: these are probabilities, analyse anyway (the reader's allowUnnormalized). */
   allowUnnormalized = false;
   /** @type {any} the dataset in the worker */
@@ -32,6 +30,31 @@ export class AnalysisSession {
     this.#dataRoles = dataRoles;
   }
 
+  /**
+   * The label column the person chose for the table that gives the labels now (a combined table, or a
+   * labels table beside probabilities), or null for the reader's guess. The choice belongs to that file
+   * (its entry's chosenLabelColumn): it stays while other files are added, removed or change roles, and
+   * goes with the file when the file is replaced or removed.
+   */
+  get labelColumn() {
+    return labelsEntry(this.entries)?.chosenLabelColumn ?? null;
+  }
+
+  /** Chooses `column` (null: back to the reader's guess) for the table that gives the labels now. */
+  set labelColumn(column) {
+    this.chooseLabelColumn(this.entries.indexOf(labelsEntry(this.entries)), column);
+  }
+
+  /** The person chose `column` as the label column of file `index` (null: the reader's guess again). */
+  chooseLabelColumn(index, column) {
+    if (!this.entries[index]) return;
+    this.entries = this.entries.map((e, i) => {
+      if (i !== index) return e;
+      const { chosenLabelColumn, ...rest } = e;
+      return column == null ? rest : { ...rest, chosenLabelColumn: column };
+    });
+  }
+
   /** Whether the files listed now are the ones the current dataset was read from (truth files may differ). */
   get readIsListed() {
     return sameData(this.entries, this.readEntries, this.#dataRoles);
@@ -42,26 +65,24 @@ export class AnalysisSession {
     return this.dataset && this.readIsListed ? this.dataset : null;
   }
 
-  /** Files sniffed in: the whole set (replace) or merged into it; other data resets the choices made about the old. */
+  /**
+   * Files sniffed in: the whole set (replace) or merged into it. Other data makes the reader check the
+   * probabilities again; a label column chosen for a table that stays listed stays chosen (its entry keeps it).
+   */
   add(incoming, replace, mergeFiles) {
     const dataChanged = incoming.some((e) => this.#dataRoles.includes(e.role));
     this.entries = replace ? incoming : mergeFiles(this.entries, incoming, Boolean(this.dataset));
-    if (replace || dataChanged) {
-      this.labelColumn = null;
-      this.allowUnnormalized = false; // other data: the reader's plausibility check applies again
-    }
+    if (replace || dataChanged) this.allowUnnormalized = false; // other data: the plausibility check applies again
   }
 
-  /** The person changed how file `index` is used. */
+  /** The person changed how file `index` is used (chosenBy: shown as their choice, not the reader's guess). */
   setRole(index, role) {
-    // A label column chosen for a combined table means nothing for another file.
-    if (role === 'combined' || this.entries[index].role === 'combined') this.labelColumn = null;
-    this.entries = this.entries.map((e, i) => (i === index ? { ...e, role, reason: 'your choice' } : e));
+    this.entries = this.entries.map((e, i) => (i === index ? { ...e, role, chosenBy: 'you' } : e));
   }
 
   swapRoles() {
     const swapped = { labels: 'predProbs', predProbs: 'labels' };
-    this.entries = this.entries.map((e) => (swapped[e.role] ? { ...e, role: swapped[e.role], reason: 'swapped' } : e));
+    this.entries = this.entries.map((e) => (swapped[e.role] ? { ...e, role: swapped[e.role], chosenBy: 'swap' } : e));
   }
 
   /** `dataset`, read from `entries`, becomes the current one (the one before is freed). */
@@ -94,4 +115,9 @@ export class AnalysisSession {
     this.entries = [];
     this.readEntries = [];
   }
+}
+
+/** The entry whose file gives the labels: the combined table, else the labels file; null if none. */
+export function labelsEntry(entries) {
+  return entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels') ?? null;
 }

@@ -9,7 +9,8 @@ import { ROLE_NAMES } from './roles.js';
 const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plain';
 
 /**
- * handlers: onFiles(File[]), onDemo(name, {keyboard}), onRole(entryIndex, role), onLabelColumn(name), onSwap().
+ * handlers: onFiles(File[]), onDemo(name, {keyboard}), onRole(entryIndex, role), onLabelColumn(name, entryIndex),
+ * onSwap().
  */
 export function createIntake(handlers) {
   const input = h('input', {
@@ -150,7 +151,8 @@ export function createIntake(handlers) {
               entry,
               index,
               handlers,
-              readLabelColumn(entry, dataset) ?? labelColumn ?? detectedLabelColumn(entry),
+              // What was read, else what the person chose for this file, else the table's own guess.
+              readLabelColumn(entry, dataset) ?? entry.chosenLabelColumn ?? detectedLabelColumn(entry),
               dataset,
             ),
           ),
@@ -348,7 +350,7 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
       h('label', { for: columnId }, 'Label column'),
       h(
         'select',
-        { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value) },
+        { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value, index) },
         current ? null : h('option', { value: '', selected: true, disabled: true }, 'Choose…'),
         entry.columns.map((c) => h('option', { value: c, selected: c === current }, c)),
       ),
@@ -361,8 +363,22 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
     h('span', { class: 'file-size' }, formatBytes(entry.file.size)),
     h('span', { class: 'file-field' }, h('label', { for: roleId }, 'Used as'), role),
     columnPicker ?? h('span', { class: 'file-field' }),
-    h('span', { class: 'file-reason' }, entry.reason ? `Guessed from: ${entry.reason}` : ''),
+    h('span', { class: 'file-reason' }, reasonText(entry, Boolean(columnPicker))),
   );
+}
+
+/**
+ * Why a file is used as it is: what the person chose (its role, a swap, its label column) says so; otherwise the
+ * reader's guess and what it was guessed from.
+ */
+export function reasonText(entry, hasPicker) {
+  const chosen = [];
+  if (entry.chosenBy === 'you') chosen.push('its use');
+  if (entry.chosenBy === 'swap') chosen.push('labels ⇄ probabilities swapped');
+  if (hasPicker && entry.chosenLabelColumn != null)
+    chosen.push(`the label column ‘${isolate(entry.chosenLabelColumn)}’`);
+  if (chosen.length) return `Chosen by you: ${listPhrase(chosen)}`;
+  return entry.reason ? `Guessed from: ${entry.reason}` : '';
 }
 
 /** Simulated noise on the labels read: how many flipped and what the analysis below uses. */

@@ -330,11 +330,26 @@ export class ReviewStore {
       if (base.totalBytes > SESSION_FILE_LIMIT) base.entries = null;
       else {
         base.entries = session.entries.map(
-          ({ file, role, reason, labelColumn, columns, firstRow, shape, descr, format, looksLikeFeatures }) => ({
+          ({
             file,
             role,
             reason,
+            chosenBy,
             labelColumn,
+            chosenLabelColumn,
+            columns,
+            firstRow,
+            shape,
+            descr,
+            format,
+            looksLikeFeatures,
+          }) => ({
+            file,
+            role,
+            reason,
+            chosenBy, // the person's role (or swap), said as theirs again on Resume
+            labelColumn,
+            chosenLabelColumn,
             columns,
             firstRow,
             shape,

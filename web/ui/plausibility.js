@@ -61,8 +61,8 @@ function featuresWayOn(error, analysis, canCompute) {
     names.length === 0
       ? ''
       : ` (${names.length > 8 ? `${names.slice(0, 6).join(', ')}, … ${names.length} columns` : names.join(', ')})`;
-  // The label column the person chose (the sniffer found none by name): what makes it a labelled table.
-  const chosen = entry.role === 'combined' && !entry.labelColumn && analysis.labelColumn;
+  // The label column the person chose (over the sniffer's, if it named one): what makes it a labelled table.
+  const chosen = entry.role === 'combined' && analysis.labelColumn;
   const why = chosen
     ? `the label column '${analysis.labelColumn}' next to columns that look like features`
     : (entry.reason ?? 'a label column next to features');

@@ -82,7 +82,8 @@ export function tableBesideProbabilities(entries) {
     return entries;
   }
   const reason = `a table beside ${probs[0].file.name}: its label column gives the labels`;
-  return entries.map((e) => (e === tables[0] ? { ...e, role: 'labels', reason } : e));
+  // The page's pairing, said as such even where the person had chosen the table's role (a label column chosen stays).
+  return entries.map((e) => (e === tables[0] ? { ...e, role: 'labels', reason, chosenBy: undefined } : e));
 }
 
 function replaces(newRole, oldRole) {
