@@ -91,7 +91,6 @@ export class AnalysisController {
   /** Adds files as if dropped: roles are guessed, and the data is read once it is complete. */
   async addFiles(files, { replace = false, origin = { kind: 'files' } } = {}) {
     const { token } = this.#begin();
-    this.#session.origin = origin;
     this.#view.clearError();
     let incoming;
     try {
@@ -109,7 +108,12 @@ export class AnalysisController {
       this.#fail(error, title, { keepResults: Boolean(this.#session.report), hint });
     };
     if (refused.length && incoming.length === 0) return refuse();
-    this.#session.add(incoming, replace, this.#deps.mergeFiles);
+    // Files the page loaded itself (a demo, an address) are not the person's: what they drop starts a set of
+    // their own, never paired with them (a probabilities file beside the demo's table, say).
+    const theirs = (o) => o.kind === 'files';
+    const fresh = replace || (theirs(origin) && !theirs(this.#session.origin) && this.#session.entries.length > 0);
+    this.#session.origin = origin;
+    this.#session.add(incoming, fresh, this.#deps.mergeFiles);
     const report = await this.#entriesChanged(token);
     // Said after the good files were read, so reading them does not clear it.
     if (refused.length && this.#live(token)) refuse();
