@@ -188,9 +188,12 @@ export class AnalysisController {
     return this.#analyseAgain();
   }
 
-  /** Runs the analysis on the data already read (the "Analyse" button after a Cancel). */
+  /**
+   * Runs the analysis on the data already read (the "Analyse" button after a Cancel) — only while those are the
+   * files listed: after other files were added, it would analyse data the screen no longer shows.
+   */
   analyse() {
-    return this.#session.dataset ? this.#analyseAgain() : undefined;
+    return this.#session.dataset && this.#session.readIsListed ? this.#analyseAgain() : undefined;
   }
 
   /** The person's Cancel: stops the load, read or analysis in flight. */
@@ -288,6 +291,8 @@ export class AnalysisController {
   }
 
   async #entriesChanged(token, { force = false } = {}) {
+    // A note about the files before ("Cancelled…", its "Analyse" button) no longer holds.
+    this.#view.note('');
     const { ready, problem } = this.#deps.checkRoles(this.#session.entries);
     this.#view.showFiles(ready ? null : problem);
     if (!ready) {
