@@ -73,6 +73,7 @@ export class AnalysisController {
     const { token, signal } = this.#begin('loading');
     this.#view.clearError();
     this.#view.note('');
+    this.#stale(true); // other data is on its way: the results shown are not of it
     this.#view.progress(message);
     let files;
     try {
@@ -218,6 +219,8 @@ export class AnalysisController {
     this.#view.clearError();
     this.#view.note('');
     this.#view.showFiles(null);
+    // Computing for other files (or a demo being fetched): the results shown are not of them.
+    this.#stale(!entries || !this.#session.readIsListed);
     return { token, signal, live: () => this.#live(token) };
   }
 
@@ -252,14 +255,25 @@ export class AnalysisController {
     return this.#adopt(token, this.#requests.signal, dataset, this.#session.entries);
   }
 
-  /** Computing ended without data: cancelled (a note) or failed (error); the results shown before stay. */
+  /**
+   * Computing ended without data: cancelled (a note) or failed (error). The results shown before stay where they are
+   * of the files listed; cancelled, the files listed go back to those; failed on other files, the results go.
+   */
   endCompute(note, error = null) {
     this.#view.idle();
-    if (error)
+    const other = Boolean(this.#session.report) && !this.#session.readIsListed;
+    if (error) {
+      if (other) this.#view.hideResults(); // the files listed, with the error about them, are not those analysed
       return this.#fail(error, 'Could not compute probabilities', {
-        keepResults: Boolean(this.#session.report),
+        keepResults: Boolean(this.#session.report) && !other,
         hint: null,
       });
+    }
+    if (other) {
+      this.#session.backToRead();
+      this.#view.showFiles(null);
+    }
+    this.#stale(false);
     this.#view.note(note ?? '');
     this.#setPhase(this.#session.report ? 'ready' : 'idle');
     return undefined;
@@ -325,6 +339,7 @@ export class AnalysisController {
     this.#setPhase('reading');
     this.#view.clearError();
     this.#view.note('');
+    this.#stale(!this.#session.readIsListed); // other files: the results shown are of the files read before
     this.#view.progress('Reading…', 0);
     let dataset;
     try {
@@ -440,6 +455,7 @@ export class AnalysisController {
   /** The results, shown and announced (labelscope-result). */
   #show(how) {
     this.#view.idle();
+    this.#stale(false);
     this.#view.render(how);
     this.#setPhase('ready');
     this.#view.announce();
@@ -447,7 +463,8 @@ export class AnalysisController {
 
   /** The person's Cancel while loading or reading: back to the files read before. */
   #cancelled() {
-    this.#session.entries = this.#session.readEntries;
+    this.#session.backToRead();
+    this.#stale(false);
     this.#view.idle();
     this.#view.showFiles(null);
     this.#view.note(this.#session.report ? 'Cancelled. Showing the previous results.' : 'Cancelled.');
@@ -477,7 +494,13 @@ export class AnalysisController {
     this.#setPhase('idle');
   }
 
+  /** Marks the results shown as those of other files than the ones listed (while these are read or computed). */
+  #stale(on) {
+    this.#view.staleResults?.(Boolean(on) && Boolean(this.#session.report));
+  }
+
   #fail(error, title, options = {}) {
+    this.#stale(false); // a failure keeps results only where they are of the files listed (or hides them)
     this.#view.failed(error, title, options);
     if (!options.keepResults) this.#setPhase('error');
     return undefined;

@@ -23,6 +23,7 @@ export const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
  * @property {(problem: string|null, open?: boolean) => void} showFiles
  * @property {(error: Error, title?: string, options?: object) => void} failed
  * @property {() => void} hideResults
+ * @property {(on: boolean) => void} [staleResults]  the results shown are (not) of other files than those listed
  * @property {(how: {newDataset: boolean, truthChanged?: boolean}) => void} render
  * @property {() => void} announce             labelscope-result
  * @property {() => object} settings           the current settings values

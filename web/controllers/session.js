@@ -22,6 +22,8 @@ export class AnalysisSession {
   reportSettings = null;
   /** @type {{kind: string, name?: string}} */
   origin = { kind: 'files' };
+  /** @type {{kind: string, name?: string}} where the files behind the current dataset came from */
+  readOrigin = { kind: 'files' };
   stats = { reads: 0, audits: 0 };
   #dataRoles;
 
@@ -90,6 +92,13 @@ export class AnalysisSession {
     if (this.dataset !== dataset) this.dataset?.free().catch(() => {});
     this.dataset = dataset;
     this.readEntries = entries;
+    this.readOrigin = this.origin;
+  }
+
+  /** Back to the files the current dataset was read from (a Cancel of other files' read or computation). */
+  backToRead() {
+    this.entries = this.readEntries;
+    this.origin = this.readOrigin;
   }
 
   /** A report of `dataset` with `settings`; returns whether it is the dataset's first. */

@@ -51,12 +51,19 @@ export function buildShell({
     h('div', { class: 'workspace' }, settings.element, review.element),
     ui.insights,
   );
+  // While other files are read or computed, the results below are the files' before: said, dimmed, not usable.
+  ui.staleNote = h(
+    'p',
+    { class: 'stale-note', role: 'status', hidden: true },
+    'The results below are of the files read before; the files listed above are being read.',
+  );
   ui.root = h(
     'div',
     { class: 'ls', part: 'root' },
     intake.element,
     status.element,
     privacy.ask,
+    ui.staleNote,
     ui.results,
     ui.compact,
     privacy.bar,
@@ -107,10 +114,15 @@ export function analysisView(ui, host) {
     showFiles: host.showFiles,
     failed: host.fail,
     hideResults: () => {
+      staleResults(ui, false);
       ui.results.hidden = true;
       ui.compact.replaceChildren();
     },
-    render: host.render,
+    staleResults: (on) => staleResults(ui, on),
+    render: (how) => {
+      staleResults(ui, false);
+      host.render(how);
+    },
     announce: host.announce,
     settings: () => ui.settings.values,
     restoreSettings: (values) => {
@@ -124,6 +136,15 @@ export function analysisView(ui, host) {
     },
     analysed: ({ origin, entries }) => host.analysed(origin, entries),
   };
+}
+
+/** Marks the results (and the compact view) as those of the files before, or not. */
+function staleResults(ui, on) {
+  for (const part of [ui.results, ui.compact]) {
+    part.classList.toggle('stale', on);
+    part.inert = on;
+  }
+  ui.staleNote.hidden = !on || (ui.results.hidden && !ui.compact.childElementCount);
 }
 
 function renderCharts(ui, ctx) {

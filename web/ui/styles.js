@@ -229,6 +229,9 @@ progress:indeterminate {
 
 /* ---- results ---- */
 .results { display: flex; flex-direction: column; gap: 20px; }
+/* The results of the files before, while other files are read: dimmed and not usable, with a line saying so. */
+.results.stale, .compact-slot.stale { opacity: 0.4; filter: grayscale(0.6); transition: opacity 120ms; }
+.stale-note { color: var(--ls-muted); font-size: 0.9rem; margin: -8px 0; }
 .results > div:empty { display: none; }
 .results:not([hidden]) { animation: ls-fade 160ms ease-out; }
 @keyframes ls-fade { from { opacity: 0.4; } }
