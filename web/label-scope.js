@@ -6,6 +6,7 @@
 //   <label-scope src="data.csv" compact max-rows="3">      a combined CSV, summary + top 3 only
 //   <label-scope labels-src="y.csv" pred-probs-src="p.npy" truth-src="truth.csv" filter-by="both">
 //   <label-scope save-decisions="lesson-3" store-files>    decisions kept here; files if the person says so
+//   <label-scope demo theme="light">                       light whatever the system (auto: as the system)
 //
 // This file is the thin shell: attributes, events (labelscope-result, labelscope-error, decision),
 // the public API and rendering. The session lives in controllers/analysis.js (load → read →

@@ -1,8 +1,25 @@
 // The element's styles, adopted into its shadow root as a constructed stylesheet (no <style> tag,
 // so a strict Content-Security-Policy needs no 'unsafe-inline'). Theming from outside goes through
-// the --label-scope-* custom properties; light and dark follow the system.
+// the --label-scope-* custom properties; light and dark follow the system unless the theme attribute says.
 import { CHARTS_CSS } from './styles-charts.js';
 import { REVIEW_CSS } from './styles-review.js';
+
+// The dark palette: the system's (theme auto) or asked for (theme="dark").
+const DARK = String.raw`
+  --ls-accent: var(--label-scope-accent, #8cb0ff);
+  --ls-on-accent: var(--label-scope-on-accent, #0d1420);
+  --ls-bg: var(--label-scope-bg, #12151b);
+  --ls-surface: var(--label-scope-surface, #1a1e26);
+  --ls-surface-2: var(--label-scope-surface-2, #252a34);
+  --ls-text: var(--label-scope-text, #e7e9ee);
+  --ls-muted: var(--label-scope-muted, #9da6b3);
+  --ls-border: var(--label-scope-border, #2e3440);
+  --ls-flag: var(--label-scope-flag, #fb923c);
+  --ls-flag-soft: var(--label-scope-flag-soft, #2c1d13);
+  --ls-ok: var(--label-scope-ok, #4ade80);
+  --ls-ok-soft: var(--label-scope-ok-soft, #13261a);
+  --ls-accent-soft: var(--label-scope-accent-soft, #1b2540);
+  --ls-bar: var(--label-scope-bar, #3b4250);`;
 
 const CSS = String.raw`
 :host {
@@ -29,24 +46,20 @@ const CSS = String.raw`
   line-height: 1.45;
   -webkit-text-size-adjust: 100%;
 }
+/* theme="auto" (or none): the system's light or dark; theme="light" or "dark": that one whatever the
+   system says (a light lesson page seen on a dark system stays light). */
 @media (prefers-color-scheme: dark) {
-  :host {
-    --ls-accent: var(--label-scope-accent, #8cb0ff);
-    --ls-on-accent: var(--label-scope-on-accent, #0d1420);
-    --ls-bg: var(--label-scope-bg, #12151b);
-    --ls-surface: var(--label-scope-surface, #1a1e26);
-    --ls-surface-2: var(--label-scope-surface-2, #252a34);
-    --ls-text: var(--label-scope-text, #e7e9ee);
-    --ls-muted: var(--label-scope-muted, #9da6b3);
-    --ls-border: var(--label-scope-border, #2e3440);
-    --ls-flag: var(--label-scope-flag, #fb923c);
-    --ls-flag-soft: var(--label-scope-flag-soft, #2c1d13);
-    --ls-ok: var(--label-scope-ok, #4ade80);
-    --ls-ok-soft: var(--label-scope-ok-soft, #13261a);
-    --ls-accent-soft: var(--label-scope-accent-soft, #1b2540);
-    --ls-bar: var(--label-scope-bar, #3b4250);
+  :host(:not([theme="light" i])) {
+${DARK}
   }
 }
+:host([theme="dark" i]) {
+${DARK}
+  color-scheme: dark;
+}
+:host([theme="light" i]) { color-scheme: light; }
+/* A theme asked for is the element's own: it paints its background too, whatever the page's. */
+:host([theme="light" i]), :host([theme="dark" i]) { background: var(--ls-bg); }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
