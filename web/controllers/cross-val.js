@@ -221,7 +221,15 @@ export class CrossValController {
     this.#view.done(result);
     // A table's own columns can be trained on again with simulated noisy labels (simulateNoisyData's combined).
     const training = input.combined ? { combined: input.combined, crossVal: { ...options } } : null;
-    return analysis.useComputed(request.token, dataset, training);
+    const shown = await analysis.useComputed(request.token, dataset, training);
+    // Simulated noise trained the model again on the noisy labels (controllers/simulation.js): the
+    // panel and its download are of the probabilities analysed, with the first model's accuracy beside.
+    const retrained = analysis.dataset?.retrained;
+    if (request.live() && retrained?.from === dataset && this.#result === result) {
+      this.#result = retrained.result;
+      this.#view.done(retrained.result, { first: result });
+    }
+    return shown;
   }
 
   /** The result computed last when it was for these very files (the same File objects) and options; else null. */

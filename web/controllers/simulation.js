@@ -186,6 +186,9 @@ export async function recomputeOn(client, dataset, request, features, { signal, 
   dataset.free().catch(() => {});
   const flippedRows = Array.from(sim.flipped);
   const { folds, settings } = r.crossVal;
+  // The probabilities analysed are these (trained on the noisy labels): the panel of probabilities
+  // computed here shows them and downloads them, not the first ones (controllers/cross-val.js).
+  r.dataset.retrained = { result: r.crossVal, from: dataset };
   return {
     dataset: r.dataset,
     simulation: {

@@ -171,16 +171,32 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
             ),
       );
     },
-    done(result) {
+    /**
+     * first: with simulated noise, the model trained on the original labels (this result was trained
+     * again on the noisy ones, and is what is analysed): its accuracy is said beside, not shown as this one's.
+     */
+    done(result, { first = null } = {}) {
       element.dataset.state = 'done';
+      element.dataset.model = first ? 'noisy-labels' : 'given-labels';
       progress.hidden = true;
-      const accuracy = result.folds.reduce((s, f) => s + f.accuracy * f.testRows, 0) / result.numExamples;
-      title.textContent = `Out-of-sample probabilities computed here: ${formatPercentFixed(accuracy)} accuracy`;
+      const accuracyOf = (r) => r.folds.reduce((s, f) => s + f.accuracy * f.testRows, 0) / r.numExamples;
+      const accuracy = accuracyOf(result);
+      title.textContent = first
+        ? `Out-of-sample probabilities computed here, trained on the noisy labels: ${formatPercentFixed(accuracy)} ` +
+          'accuracy against them'
+        : `Out-of-sample probabilities computed here: ${formatPercentFixed(accuracy)} accuracy`;
+      if (first) {
+        what.textContent =
+          `${METHOD}, trained again on the labels with simulated noise: these are the probabilities analysed ` +
+          `below. The model trained on the original labels scored ${formatPercentFixed(accuracyOf(first))}; ` +
+          'its probabilities are not used. Each row’s probabilities come from a model that never saw it; nothing ' +
+          'leaves this tab.';
+      }
       replace(
         body,
         foldTable(result),
         featureList(result, showChoices),
-        settingsLine(result),
+        settingsLine(result, Boolean(first)),
         h(
           'p',
           { class: 'cv-actions' },
@@ -189,7 +205,8 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
             'span',
             { class: 'cv-note' },
             ` A CSV of ${formatCount(result.numExamples)} rows × ${result.numClasses} ` +
-              'classes, as the CLI’s cross-val writes it.',
+              'classes, as the CLI’s cross-val writes it' +
+              `${first ? ': the probabilities analysed (trained on the noisy labels)' : ''}.`,
           ),
         ),
       );
@@ -313,16 +330,19 @@ function withTrainerReport(columns, report) {
   }));
 }
 
-function settingsLine(result) {
+// noisy: trained on labels with simulated noise, which the CLI's cross-val of the files would not be.
+function settingsLine(result, noisy = false) {
   const s = result.settings;
   const c = `C = ${s.c}${s.cChosen ? ' (chosen on held-out data)' : ''}`;
+  const same = !s.columnRoles && !noisy;
   return h(
     'p',
     { class: 'cv-settings' },
     `Logistic regression, ${s.foldsUsed ?? s.folds} folds, seed ${s.seed}, ${c}`,
-    s.columnRoles ? `, ${plural(Object.keys(s.columnRoles).length, 'column role')} chosen above. ` : '. Same as ',
-    s.columnRoles ? null : h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}`),
-    s.columnRoles ? null : '.',
+    s.columnRoles ? `, ${plural(Object.keys(s.columnRoles).length, 'column role')} chosen above. ` : '',
+    same ? '. Same as ' : s.columnRoles ? '' : '. ',
+    same ? h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}`) : null,
+    same ? '.' : null,
   );
 }
 

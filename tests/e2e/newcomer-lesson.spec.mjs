@@ -1,0 +1,85 @@
+// Findings of a newcomer trial (a teacher and a learner) on the lesson, the simulation and embedding:
+// the panel of probabilities computed here describes and downloads the probabilities analysed; a
+// hidden-truth exercise never says "error" for a flip; panels of a previous analysis go; compact
+// multi-label; the lesson's layout at 720 px and on a phone; a lesson step shows only its own demo.
+import { expect, screenshot, test } from './fixtures.mjs';
+
+const TRAINING = { timeout: 300_000 };
+
+/** Adds a <label-scope id="sim"> with these attributes to the embedding page; resolves with its first result. */
+async function addElement(page, attributes, { wait = true } = {}) {
+  await page.goto('/examples/embed.html');
+  return page.evaluate(
+    ([attrs, waitForResult]) => {
+      const el = document.createElement('label-scope');
+      el.id = 'sim';
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      const result = new Promise((resolve, reject) => {
+        el.addEventListener('labelscope-result', (e) => resolve(e.detail), { once: true });
+        el.addEventListener('labelscope-error', (e) => reject(new Error(e.detail.message)), { once: true });
+      });
+      document.querySelector('main').prepend(el);
+      return waitForResult ? result : null;
+    },
+    [attributes, wait],
+  );
+}
+const sim = (page) => page.locator('label-scope#sim');
+
+async function shots(page, testInfo, name, locator = null) {
+  for (const scheme of ['light', 'dark']) {
+    for (const [size, viewport] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', { width: 390, height: 844 }],
+    ]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize(viewport);
+      if (locator) await locator.scrollIntoViewIfNeeded();
+      await screenshot(page, testInfo, `${name}-${size}-${scheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('simulated noise, trained again: the panel and its download are of the probabilities analysed', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(600_000);
+  await addElement(page, { demo: 'fashion', 'simulate-noise': '0.1', seed: '7' }, { wait: false });
+  const panel = sim(page).locator('.cv-panel');
+  await expect(sim(page).locator('.lz-probs')).toHaveAttribute('data-probabilities', 'recomputed', TRAINING);
+  await expect(sim(page)).toHaveAttribute('data-state', 'ready');
+  await expect(panel.locator('.cv-title')).toContainText('trained on the noisy labels');
+  await expect(panel).toHaveAttribute('data-model', 'noisy-labels');
+  // The accuracy in the title is the model analysed (the lesson card gives the same); the first one is named as such.
+  const lessonAccuracy = await sim(page)
+    .locator('.lz-probs')
+    .innerText()
+    .then((t) => t.match(/accuracy ([\d.]+%)/)[1]);
+  await expect(panel.locator('.cv-title')).toContainText(`${lessonAccuracy} accuracy`);
+  await expect(panel.locator('.cv-what')).toContainText('The model trained on the original labels scored');
+  await expect(panel.locator('.cv-what')).not.toContainText(lessonAccuracy);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download probabilities' }).click(),
+  ]);
+  const csv = await download.createReadStream().then(
+    (s) =>
+      new Promise((resolve) => {
+        let text = '';
+        s.on('data', (d) => (text += d));
+        s.on('end', () => resolve(text));
+      }),
+  );
+  const lines = csv.trim().split('\n');
+  const analysed = await sim(page).evaluate(async (el) => ({
+    n: el.data.numExamples,
+    first: Array.from(await el.data.probabilityRows(0, 1)),
+    last: Array.from(await el.data.probabilityRows(el.data.numExamples - 1, 1)),
+  }));
+  expect(lines.length).toBe(analysed.n + 1);
+  expect(lines[1].split(',').map(Number)).toEqual(analysed.first);
+  expect(lines[analysed.n].split(',').map(Number)).toEqual(analysed.last);
+  await shots(page, testInfo, 'cv-panel-noisy', panel);
+});
