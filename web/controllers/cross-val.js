@@ -3,6 +3,7 @@
 // crossValProbs (k-fold cross-validated logistic regression in WebAssembly); its result becomes a
 // dataset that the analysis controller audits like any file read. A request like any other: a
 // newer action (a file, a demo, Cancel) supersedes it. No DOM here: the view draws the panel.
+import { imageShapeOf, npyImages, parquetImages } from '../src/js/images.js';
 import { computedFrom } from '../ui/computed.js';
 
 const PARQUET_MAGIC = 'PAR1';
@@ -107,9 +108,12 @@ export class CrossValController {
     if (labelColumn) options.labelColumn = labelColumn;
     if (choice.columnRoles && Object.keys(choice.columnRoles).length) options.columnRoles = choice.columnRoles;
     if (choice.impute) options.impute = true;
-    const image = imageShape(entries.find((e) => e.role === 'features' || (e.role === 'predProbs' && input.features)));
+    const features = entries.find((e) => e.role === 'features' || (e.role === 'predProbs' && input.features));
+    const image = imageShape(features);
     const files = image ? [input.labels, input.features] : null;
-    this.#again = () => this.#run(input, entries, { origin, options, image, files });
+    // A Parquet file whose list column may hold pixels: its images are looked for after computing.
+    const pixelsFile = image ? null : parquetPixelsFile(input, entries);
+    this.#again = () => this.#run(input, entries, { origin, options, image, files, pixelsFile });
     return this.#again();
   }
 
@@ -178,7 +182,11 @@ export class CrossValController {
     return this.#run({ labels: files[0], features: files[1] }, entries, { image, title, files, origin });
   }
 
-  async #run(input, entries, { image = null, title = null, files = null, origin = null, options = {} }) {
+  async #run(
+    input,
+    entries,
+    { image = null, title = null, files = null, origin = null, options = {}, pixelsFile = null },
+  ) {
     const analysis = this.#deps.analysis;
     const request = analysis.beginCompute(entries, origin);
     this.#result = null;
@@ -215,6 +223,13 @@ export class CrossValController {
       // Each row's pixels, drawn beside it in the table and the detail pane (ui/thumbnails.js).
       const pixels = new Uint8Array(await files[1].arrayBuffer());
       dataset.images = imagesFromNpy(pixels, image);
+    } else if (pixelsFile) {
+      // Thumbnails are extra: a file whose list holds no pixels (or cannot be read again) shows none.
+      dataset.images = await parquetImages(pixelsFile).catch(() => null);
+      if (!request.live()) {
+        dataset.free().catch(() => {});
+        return undefined;
+      }
     }
     dataset.computed = computedFrom(result, entries, options); // what the exports and the summary say
     this.#result = result;
@@ -266,12 +281,15 @@ export function imageShape(entry) {
   if (!entry || entry.format !== 'npy' || entry.descr !== '|u1' || !entry.shape) return null;
   const [, a, b] = entry.shape;
   if (entry.shape.length === 3) return [a, b];
-  const side = Math.round(Math.sqrt(a ?? 0));
-  return entry.shape.length === 2 && side >= 8 && side * side === a ? [side, side] : null;
+  return entry.shape.length === 2 ? imageShapeOf(a ?? 0) : null;
 }
 
-/** {pixels, height, width, offset} of a uint8 .npy of N x (height*width) images. */
-export function imagesFromNpy(bytes, [height, width]) {
-  const headerLength = bytes[8] | (bytes[9] << 8);
-  return { pixels: bytes, offset: 10 + headerLength, height, width };
+/** {pixels, height, width, offset} of a uint8 .npy of N x (height*width) images (src/js/images.js). */
+export const imagesFromNpy = npyImages;
+
+/** The Parquet features file (or labelled Parquet table) whose list column may hold each row's pixels, or null. */
+function parquetPixelsFile(input, entries) {
+  const parquet = (role) => entries.some((e) => e.role === role && e.format === 'parquet');
+  if (input.features && (parquet('features') || parquet('predProbs'))) return input.features;
+  return input.combined && parquet('combined') ? input.combined : null;
 }
