@@ -83,3 +83,38 @@ test('simulated noise, trained again: the panel and its download are of the prob
   expect(lines[analysed.n].split(',').map(Number)).toEqual(analysed.last);
   await shots(page, testInfo, 'cv-panel-noisy', panel);
 });
+
+test('hide-truth on simulated noise: a decided row says flipped / not flipped, never "error"; the rest stays hidden', async ({
+  page,
+}, testInfo) => {
+  const detail = await addElement(page, { demo: 'headlines', 'simulate-noise': '0.2', seed: '1', 'hide-truth': '' });
+  const rows = await sim(page).evaluate((el) => {
+    const issues = Array.from(el.report.issues);
+    const flipped = issues.find((i) => el.simulation.isError[i]);
+    const notFlipped = issues.find((i) => !el.simulation.isError[i]);
+    return { flipped, notFlipped, issues };
+  });
+  expect(detail.numIssues).toBeGreaterThan(2);
+  await expect(sim(page).locator('.vt-c-truth')).toHaveCount(0); // nothing decided: no truth column
+  for (const [index, word] of [
+    [rows.flipped, 'flipped'],
+    [rows.notFlipped, 'not flipped'],
+  ]) {
+    if (index == null) continue;
+    await sim(page).evaluate((el, i) => el.decide(i, 'keep'), index);
+    const badge = sim(page).locator(`.vt-spacer .vt-row[data-index="${index}"] .vt-c-truth .badge`);
+    await expect(badge).toHaveText(word);
+    await expect(badge).not.toHaveAttribute('title', /confirmed label error|label is correct/);
+  }
+  // An undecided row says why its truth is not shown (and never a verdict).
+  const undecided = rows.issues.find((i) => i !== rows.flipped && i !== rows.notFlipped);
+  const other = sim(page).locator(`.vt-spacer .vt-row[data-index="${undecided}"] .vt-c-truth .badge`);
+  await expect(other).toHaveText('—');
+  await expect(other).toHaveAttribute('title', /Hidden: decide this row, or press Reveal the truth/);
+  await expect(sim(page).locator('.vt-spacer')).not.toContainText(/\berror\b/);
+  await shots(page, testInfo, 'hidden-truth-decided', sim(page).locator('.vt'));
+  await sim(page).getByRole('button', { name: 'Reveal the truth' }).click();
+  await expect(sim(page).locator(`.vt-spacer .vt-row[data-index="${undecided}"] .vt-c-truth .badge`)).toHaveText(
+    /^(flipped|not flipped)$/,
+  );
+});

@@ -304,6 +304,9 @@ export function truthSoFar(truth, decided) {
     numErrors,
     numKnown: decided.size,
     full: false,
+    // Simulated noise: a decided row shows "flipped" / "not flipped", as after the reveal, never "error".
+    ...(truth.simulated ? { simulated: true } : {}),
+    hidden: true, // the other rows' truth waits: their badge says so (ui/cells.js)
     sources: ['the rows you decided'],
     warnings: [],
   };

@@ -22,7 +22,7 @@ function probabilityCell(cell, p) {
   cell.textContent = formatProbability(p);
 }
 
-function truthBadge(status, simulated) {
+function truthBadge(status, simulated, hidden = false) {
   // Simulated truth knows only the flips: a row not flipped may still be wrong in the original labels.
   if (simulated && status === 1)
     return h('span', { class: 'badge error', title: 'Flipped by the simulated noise' }, 'flipped');
@@ -35,6 +35,15 @@ function truthBadge(status, simulated) {
   }
   if (status === 1) return h('span', { class: 'badge error', title: 'A confirmed label error' }, 'error');
   if (status === 0) return h('span', { class: 'badge ok', title: 'Checked: the label is correct' }, 'correct');
+  // hide-truth: only the rows decided so far show theirs (controllers/simulation.js truthSoFar).
+  if (hidden) {
+    const what = simulated ? 'whether it was flipped' : 'its known truth';
+    return h(
+      'span',
+      { class: 'badge unknown', title: `Hidden: decide this row, or press Reveal the truth, to see ${what}` },
+      '—',
+    );
+  }
   return h('span', { class: 'badge unknown', title: 'Not reviewed' }, '—');
 }
 
@@ -140,7 +149,7 @@ export function renderCell(cell, col, i, ctx, selected) {
       probabilityCell(cell, report.suggestedProbability[i]);
       break;
     case 'truth':
-      replace(cell, truthBadge(truth.status[i], truth.simulated));
+      replace(cell, truthBadge(truth.status[i], truth.simulated, truth.hidden));
       break;
     case 'decision':
       replace(cell, decisionBadge(ctx.decisions.get(i), names));
