@@ -323,6 +323,8 @@ export class LabelScopeElement extends HTMLElement {
       emit: (type, detail) => this.#emit(type, detail),
       keeping: () => this.#keeping,
       origin: () => this.#analysis.origin,
+      compact: () => this.#compact,
+      maxRows: () => maxRows(this),
     });
     this.#review = createReview({
       onState: (state) => this.#ui?.review.setStorage(state),

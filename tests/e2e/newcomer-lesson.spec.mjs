@@ -118,3 +118,23 @@ test('hide-truth on simulated noise: a decided row says flipped / not flipped, n
     /^(flipped|not flipped)$/,
   );
 });
+
+test('compact on multi-label data: the health and the top rows, no class table, settings or decisions', async ({
+  page,
+}, testInfo) => {
+  const detail = await addElement(page, { demo: 'news', compact: '' });
+  expect(detail.multiLabel).toBe(true);
+  const panel = sim(page).locator('[data-testid="multilabel"]');
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.ml-summary')).toContainText('Overall label health');
+  await expect(panel.locator('.ml-row')).toHaveCount(Math.min(5, detail.numIssues));
+  await expect(panel.locator('.ml-row').first().locator('.ml-suggest')).toBeVisible();
+  for (const part of ['[data-testid="ml-class-table"]', '.ml-actions', '.ml-filters', '.ml-exports', '.settings'])
+    await expect(panel.locator(part)).toHaveCount(0);
+  if (detail.numIssues > 5) await expect(panel).toContainText(`…and ${detail.numIssues - 5} more.`);
+  await shots(page, testInfo, 'news-compact', panel);
+  // max-rows sets how many, as in the single-label compact view.
+  const three = await addElement(page, { demo: 'news', compact: '', 'max-rows': '3' });
+  expect(three.numIssues).toBe(detail.numIssues);
+  await expect(sim(page).locator('.ml-row')).toHaveCount(Math.min(3, detail.numIssues));
+});

@@ -202,8 +202,9 @@ export function createMultiLabelPanel(handlers) {
     );
   }
 
-  function rowCard(row) {
-    const decided = decisionOf(row.example);
+  // readOnly: the compact view's rows (a lesson's summary): what is wrong, no decisions to make.
+  function rowCard(row, { readOnly = false } = {}) {
+    const decided = readOnly ? null : decisionOf(row.example);
     const text = columns.text ? columns.text.values[row.example] : null;
     const id = columns.id
       ? h('span', { class: 'ml-id' }, userText(`${columns.id.name} ${columns.id.values[row.example]}`))
@@ -253,13 +254,15 @@ export function createMultiLabelPanel(handlers) {
             chips(decided.set, 'decided'),
           )
         : null,
-      h(
-        'div',
-        { class: 'ml-actions', role: 'group', 'aria-label': `Decide on row ${formatRow(row.example)}` },
-        act('accept', 'Accept suggested set'),
-        act('keep', 'Keep given set'),
-        act('edit', 'Edit set…'),
-      ),
+      readOnly
+        ? null
+        : h(
+            'div',
+            { class: 'ml-actions', role: 'group', 'aria-label': `Decide on row ${formatRow(row.example)}` },
+            act('accept', 'Accept suggested set'),
+            act('keep', 'Keep given set'),
+            act('edit', 'Edit set…'),
+          ),
       editing === row.example ? editor(row) : null,
     );
   }
@@ -317,7 +320,8 @@ export function createMultiLabelPanel(handlers) {
       body.replaceChildren();
     },
     idle() {},
-    show(m, { decision, count }) {
+    /** compact: the summary and the first maxRows flagged rows only (the element's compact attribute). */
+    show(m, { decision, count, compact = false, maxRows = 5 }) {
       model = { ...m, decidedCount: count };
       columns = displayColumns(m);
       decisionOf = decision;
@@ -330,20 +334,39 @@ export function createMultiLabelPanel(handlers) {
         `Label sets: ${plural(m.numExamples, 'row')}, ${plural(m.numClasses, 'class', 'classes')}, ` +
         `${formatCount(flagged)} flagged`;
       const several = m.rowsWithSeveral ?? 0;
+      element.classList.toggle('ml-compact', compact);
+      const summary = h(
+        'p',
+        { class: 'ml-summary' },
+        several
+          ? `${plural(several, 'row')} ${several === 1 ? 'has' : 'have'} more than one label, so the ` +
+              `labels are ` +
+              'read as sets. '
+          : '',
+        `Sets written ${NOTATION_TEXT[m.notation]}. Overall label health `,
+        h('strong', {}, m.health.overall.toFixed(3)),
+        '.',
+      );
+      if (compact) {
+        const top = m.rows.slice(0, Math.min(m.rows.length, maxRows));
+        replace(
+          body,
+          summary,
+          h(
+            'div',
+            { class: 'ml-rows' },
+            h('h4', { class: 'ml-rows-title' }, `The ${plural(top.length, 'row')} most likely wrong`),
+            top.map((row) => rowCard(row, { readOnly: true })),
+          ),
+          m.rows.length > top.length
+            ? h('p', { class: 'help' }, `…and ${formatCount(m.rows.length - top.length)} more.`)
+            : null,
+        );
+        return;
+      }
       replace(
         body,
-        h(
-          'p',
-          { class: 'ml-summary' },
-          several
-            ? `${plural(several, 'row')} ${several === 1 ? 'has' : 'have'} more than one label, so the ` +
-                `labels are ` +
-                'read as sets. '
-            : '',
-          `Sets written ${NOTATION_TEXT[m.notation]}. Overall label health `,
-          h('strong', {}, m.health.overall.toFixed(3)),
-          '.',
-        ),
+        summary,
         m.computed
           ? h(
               'p',

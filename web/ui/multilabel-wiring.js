@@ -77,7 +77,7 @@ function settingsMover(ui) {
 
 /**
  * host: {reviewStore() -> ReviewStore, setState(phase), emit(type, detail), keeping?() -> KeepingUi,
- * origin?() -> the analysis' origin ({kind: 'files'} or a demo)}. Returns the controller with the
+ * origin?() -> the analysis' origin ({kind: 'files'} or a demo), compact?() and maxRows?() (the element's)}. Returns the controller with the
  * panel in `ui`; the page's settings (ui.settings) steer its audit, and label sets read from files
  * or a demo become the session a reload can resume (their decisions under their own key).
  */
@@ -112,8 +112,15 @@ export function createMultiLabel(ui, host) {
       show: (model) => {
         ui.results.hidden = true; // the single-label results belong to other data
         ui.intake.element.classList.add('has-data'); // files read: no beginner's guide
-        panel.show(model, { decision: (i) => controller.decisionOf(i), count: () => controller.decisions.length });
-        settings.into(panel.settingsSlot);
+        // compact (a lesson's summary): the health and the top rows, no class table, settings or decisions.
+        const compact = Boolean(host.compact?.());
+        panel.show(model, {
+          decision: (i) => controller.decisionOf(i),
+          count: () => controller.decisions.length,
+          compact,
+          maxRows: host.maxRows?.() ?? Infinity,
+        });
+        if (!compact) settings.into(panel.settingsSlot);
         host.setState('ready');
         host.emit('labelscope-result', multiLabelResultDetail(model, controller.decisions.length));
       },
