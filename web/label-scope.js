@@ -305,6 +305,10 @@ export class LabelScopeElement extends HTMLElement {
         render: (how) => this.#render(how),
         announce: () => this.#emit('labelscope-result', resultEventDetail(this.#parts, this.#sourceName)),
         review: () => this.#review,
+        resultsHidden: () => {
+          this.#keeping.filesReplaced();
+          this.#lesson.hide();
+        },
         analysed: (origin, entries) =>
           this.#keeping.analysed(origin, entries, {
             settings: ui.settings.values,
@@ -325,6 +329,7 @@ export class LabelScopeElement extends HTMLElement {
       origin: () => this.#analysis.origin,
       compact: () => this.#compact,
       maxRows: () => maxRows(this),
+      resultsHidden: () => this.#lesson.hide(),
     });
     this.#review = createReview({
       onState: (state) => this.#ui?.review.setStorage(state),

@@ -2,7 +2,7 @@
 // the panel of probabilities computed here describes and downloads the probabilities analysed; a
 // hidden-truth exercise never says "error" for a flip; panels of a previous analysis go; compact
 // multi-label; the lesson's layout at 720 px and on a phone; a lesson step shows only its own demo.
-import { expect, screenshot, test } from './fixtures.mjs';
+import { app, dropFiles, expect, HEADLINES, openApp, ROOT, screenshot, test, waitReady } from './fixtures.mjs';
 
 const TRAINING = { timeout: 300_000 };
 
@@ -137,4 +137,40 @@ test('compact on multi-label data: the health and the top rows, no class table, 
   const three = await addElement(page, { demo: 'news', compact: '', 'max-rows': '3' });
   expect(three.numIssues).toBe(detail.numIssues);
   await expect(sim(page).locator('.ml-row')).toHaveCount(Math.min(3, detail.numIssues));
+});
+
+test('panels of a previous analysis go when other data replaces it', async ({ page }, testInfo) => {
+  await openApp(page);
+  await dropFiles(page, [`${HEADLINES}dataset.csv`]);
+  await waitReady(page);
+  const ask = app(page).locator('.keep-files');
+  const lesson = app(page).locator('.lz');
+  await expect(ask).toBeVisible();
+  await expect(lesson).toContainText('Simulate label noise');
+  // A demo analysed: the question was about the files before.
+  await app(page)
+    .getByRole('button', { name: /MNIST test set/ })
+    .click();
+  await waitReady(page);
+  await expect(app(page).locator('.summary [data-stat="examples"]')).toContainText('10,000');
+  await expect(ask).toBeHidden();
+  await expect(lesson).toBeVisible();
+  // Files that still need more input: the results go, and the panels about them too.
+  await dropFiles(page, [`${ROOT}examples/multilabel/news.csv`]);
+  await expect(app(page)).toHaveAttribute('data-state', 'waiting');
+  await expect(app(page).locator('.results')).toBeHidden();
+  await expect(lesson).toBeHidden();
+  await expect(ask).toBeHidden();
+  await shots(page, testInfo, 'news-waiting');
+  // Label sets shown after single-label data: the lesson's noise form (single-label) is not theirs.
+  await app(page)
+    .getByRole('button', { name: /MNIST test set/ })
+    .click();
+  await waitReady(page);
+  await expect(lesson).toBeVisible();
+  await app(page)
+    .getByRole('button', { name: /News topics/ })
+    .click();
+  await expect(app(page).locator('[data-testid="multilabel"] .ml-row').first()).toBeVisible();
+  await expect(lesson).toBeHidden();
 });

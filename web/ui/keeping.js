@@ -38,8 +38,16 @@ export class KeepingUi {
     if (origin.kind === 'files' && store.shouldAsk && !this.#host.compact()) {
       this.#unsaved = { origin, entries, common };
       this.#ui.privacy.asking(true);
+    } else {
+      this.#ui.privacy.asking(false); // a demo (or nothing to ask): the question about files before goes
     }
     return this.#review.saveSession(origin, entries, common);
+  }
+
+  /** The files analysed are replaced (other files dropped): the question about keeping them goes. */
+  filesReplaced() {
+    this.#unsaved = null;
+    this.#ui.privacy.asking(false);
   }
 
   /** The person's answer to "Keep these files in this browser?". */

@@ -80,6 +80,11 @@ export class LessonMode {
     ui.root.insertBefore(this.#panel.element, ui.results);
   }
 
+  /** The results are no longer of the files listed (other files dropped): the lesson's panel goes with them. */
+  hide() {
+    this.#panel.element.hidden = true;
+  }
+
   /** Whether the data shown had its probabilities computed here (so flipping again means computing again). */
   get computed() {
     return this.#computed;

@@ -77,7 +77,8 @@ function settingsMover(ui) {
 
 /**
  * host: {reviewStore() -> ReviewStore, setState(phase), emit(type, detail), keeping?() -> KeepingUi,
- * origin?() -> the analysis' origin ({kind: 'files'} or a demo), compact?() and maxRows?() (the element's)}. Returns the controller with the
+ * origin?() -> the analysis' origin ({kind: 'files'} or a demo), compact?() and maxRows?() (the element's),
+ * resultsHidden?() (the single-label results and their panels go)}. Returns the controller with the
  * panel in `ui`; the page's settings (ui.settings) steer its audit, and label sets read from files
  * or a demo become the session a reload can resume (their decisions under their own key).
  */
@@ -111,6 +112,7 @@ export function createMultiLabel(ui, host) {
       idle: () => {},
       show: (model) => {
         ui.results.hidden = true; // the single-label results belong to other data
+        host.resultsHidden?.(); // ... and so do the panels about them (the lesson's noise form)
         ui.intake.element.classList.add('has-data'); // files read: no beginner's guide
         // compact (a lesson's summary): the health and the top rows, no class table, settings or decisions.
         const compact = Boolean(host.compact?.());

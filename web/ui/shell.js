@@ -100,7 +100,8 @@ export function renderResults(ui, ctx, { compact, maxRows, newDataset }) {
 
 /**
  * What the analysis controller shows through (controllers/analysis.js View), on these parts.
- * host: {setState, showFiles, fail, render, announce, review() -> ReviewController, analysed(origin, entries)}.
+ * host: {setState, showFiles, fail, render, announce, review() -> ReviewController, analysed(origin, entries),
+ * resultsHidden() (the results are no longer of the files listed)}.
  */
 export function analysisView(ui, host) {
   return {
@@ -117,6 +118,7 @@ export function analysisView(ui, host) {
       staleResults(ui, false);
       ui.results.hidden = true;
       ui.compact.replaceChildren();
+      host.resultsHidden?.(); // the panels about the data before go with its results
     },
     staleResults: (on) => staleResults(ui, on),
     render: (how) => {
