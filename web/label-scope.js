@@ -218,6 +218,7 @@ export class LabelScopeElement extends HTMLElement {
       if (this.#lesson.computed && this.#crossVal.again) this.#crossVal.again();
       else this.#analysis.reread();
     } else if (name === 'lesson' || name === 'hide-truth') {
+      this.#applyLayout();
       if (this.report) this.#render({ newDataset: false });
     } else if (name === 'compact' || name === 'max-rows') {
       this.#applyLayout();
@@ -387,8 +388,11 @@ export class LabelScopeElement extends HTMLElement {
   }
 
   #applyLayout() {
-    // hide-truth on data the page names is an exercise on that data: no drop zone, demos or file list.
-    const exercise = this.hasAttribute('hide-truth') && SOURCE_ATTRIBUTES.some((a) => this.hasAttribute(a));
+    // hide-truth or lesson on data the page names is an exercise (or a lesson's step) on that data: no drop zone,
+    // demos or file list in the middle of the lesson.
+    const exercise =
+      (this.hasAttribute('hide-truth') || this.hasAttribute('lesson')) &&
+      SOURCE_ATTRIBUTES.some((a) => this.hasAttribute(a));
     applyLayout(this.#ui, { compact: this.#compact, hasReport: Boolean(this.report), exercise });
   }
 

@@ -174,3 +174,14 @@ test('panels of a previous analysis go when other data replaces it', async ({ pa
   await expect(app(page).locator('[data-testid="multilabel"] .ml-row').first()).toBeVisible();
   await expect(lesson).toBeHidden();
 });
+
+test('a lesson step on a named demo shows only its own demo: no drop zone, demo buttons or file list', async ({
+  page,
+}, testInfo) => {
+  await addElement(page, { demo: 'headlines', 'simulate-noise': '0.2', seed: '7', lesson: '' });
+  await expect(sim(page).locator('.lz-step').first()).toBeVisible();
+  await expect(sim(page).locator('.intake')).toBeHidden();
+  await expect(sim(page).getByRole('button', { name: /MNIST test set/ })).toBeHidden();
+  await expect(sim(page).getByText('Drop files here')).toBeHidden();
+  await shots(page, testInfo, 'lesson-step-own-demo', sim(page));
+});
