@@ -185,3 +185,15 @@ test('a lesson step on a named demo shows only its own demo: no drop zone, demo 
   await expect(sim(page).getByText('Drop files here')).toBeHidden();
   await shots(page, testInfo, 'lesson-step-own-demo', sim(page));
 });
+
+test('the flips missed are counted per reason in words ("1 flip: …"), not as row numbers ("1: …")', async ({
+  page,
+}) => {
+  const detail = await addElement(page, { demo: 'headlines', 'simulate-noise': '0.2', seed: '7' });
+  expect(detail.simulation.flipped).toBeGreaterThan(detail.simulation.found); // some missed
+  const items = await sim(page).locator('.lz-missed li').allInnerTexts();
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) expect(item).toMatch(/^\d[\d,]* flips?: /);
+  const total = items.reduce((a, t) => a + Number(t.match(/^([\d,]+)/)[1].replace(/,/g, '')), 0);
+  expect(total).toBe(detail.simulation.flipped - detail.simulation.found);
+});

@@ -3,7 +3,7 @@
 // view (attribute lesson) and, for simulated noise, every method compared and a noise-rate sweep.
 import { probabilitiesNote, simulationScores, trainingArgs } from '../controllers/simulation.js';
 import { h, replace } from './dom.js';
-import { formatRow } from './format.js';
+import { formatRow, plural } from './format.js';
 import { renderComparison, renderSweep } from './lesson-charts.js';
 import { chosenRow, withDenseMatrices } from './lesson-data.js';
 import { createNoiseForm } from './lesson-make.js';
@@ -216,11 +216,12 @@ export class LessonPanel {
       const missed = s.flipped - s.found;
       if (missed > 0) {
         body.push(
-          h('p', null, `${missed} ${missed === 1 ? 'flip was' : 'flips were'} missed:`),
+          h('p', null, `${missed} ${missed === 1 ? 'flip was' : 'flips were'} missed, and why:`),
           h(
             'ul',
             { class: 'lz-missed' },
-            reasons.map(([why, count]) => h('li', null, `${count}: ${why}`)),
+            // A count of flips per reason ("3 flips: ..."), not a row number.
+            reasons.map(([why, count]) => h('li', null, `${plural(count, 'flip')}: ${why}`)),
           ),
         );
       }
