@@ -197,3 +197,27 @@ test('the flips missed are counted per reason in words ("1 flip: …"), not as r
   const total = items.reduce((a, t) => a + Number(t.match(/^([\d,]+)/)[1].replace(/,/g, '')), 0);
   expect(total).toBe(detail.simulation.flipped - detail.simulation.found);
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('the heatmap says Tap, not Hover', async ({ page }, testInfo) => {
+    await openApp(page);
+    await app(page)
+      .getByRole('button', { name: /Headlines/ })
+      .click();
+    await waitReady(page);
+    const readout = app(page).locator('.readout').first();
+    await expect(readout).toHaveText('Tap a cell to see its value.');
+    await readout.scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, 'heatmap-touch-phone-light');
+  });
+});
+
+test('with a mouse the heatmap says Hover over or focus', async ({ page }) => {
+  await openApp(page);
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
+  await waitReady(page);
+  await expect(app(page).locator('.readout').first()).toHaveText('Hover over or focus a cell to see its value.');
+});

@@ -55,8 +55,14 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
   // (ui/confused-pairs.js), the matrix read in place, never built as K arrays.
   const grid = names.length <= MAX_GRID_CLASSES;
   const matrix = grid ? matrixInfo.pick(report) : null;
+  // A phone or tablet has no hover: a tap shows the value (and, for counts, filters the table).
+  const touch = globalThis.matchMedia?.('(hover: none), (pointer: coarse)').matches;
   const readout = grid
-    ? h('p', { class: 'readout', 'aria-live': 'polite' }, 'Hover over or focus a cell to see its value.')
+    ? h(
+        'p',
+        { class: 'readout', 'aria-live': 'polite' },
+        touch ? 'Tap a cell to see its value.' : 'Hover over or focus a cell to see its value.',
+      )
     : null;
   const heatmap = grid
     ? renderHeatmap({
