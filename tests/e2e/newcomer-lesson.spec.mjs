@@ -221,3 +221,15 @@ test('with a mouse the heatmap says Hover over or focus', async ({ page }) => {
   await waitReady(page);
   await expect(app(page).locator('.readout').first()).toHaveText('Hover over or focus a cell to see its value.');
 });
+
+test('the MNIST exercise asks only what the page can show: no digit images in the demo, and it says so', async ({
+  page,
+}) => {
+  // The demo's files: labels and probabilities, no pixels (a pixels file here would let the page show the digits).
+  const { DEMOS } = await import('../../web/ui/demos.js');
+  expect(DEMOS.mnist.files.some((f) => /pixels|images/.test(f))).toBe(false);
+  await page.goto('/examples/lesson.html');
+  const judge = page.locator('#judge');
+  await expect(judge).toContainText('This demo has no digit images');
+  await expect(judge).not.toContainText('would you have caught');
+});
