@@ -142,7 +142,7 @@ export class LabelScopeElement extends HTMLElement {
     this.#ui.intake.setResume(null);
     const list = [...files];
     if (!replaceAll && list.length) this.#sourceName = baseName(list[0].name);
-    this.#crossValPanel.clear();
+    // The panel of probabilities computed here stays while its files stay listed (#showFiles asks).
     this.#multiLabel.clear();
     return this.#analysis.addFiles(list, { replace: replaceAll, origin });
   }
@@ -409,6 +409,7 @@ export class LabelScopeElement extends HTMLElement {
   // open: fold the file list open (something to fix) or shut (all read); undefined keeps it.
   #showFiles(problem, open) {
     const a = this.#analysis;
+    this.#crossVal?.listed(a.entries); // columns chosen for a table stay while it is listed
     this.#ui.intake.showFiles(a.entries, {
       problem,
       open: problem ? true : open,

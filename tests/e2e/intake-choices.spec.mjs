@@ -133,6 +133,48 @@ test('a label column chosen: said to be yours, and still the one read after prob
   expect(again).toEqual(read.labels);
 });
 
+test('columns chosen in "Choose the columns first" stay chosen, and computed, when a known-truth file is added', async ({
+  page,
+}, testInfo) => {
+  const table = csv('tickets_plan.csv', ['ticket_id', 'wait_days', 'amount', 'plan', 'category'], (r) => [
+    r.id,
+    r.wait,
+    r.amount,
+    r.id.endsWith('1') ? 'pro' : 'free',
+    r.label,
+  ]);
+  const truth = { name: 'truth.csv', text: 'index,is_error\n0,1\n' };
+  const panel = app(page).locator('.cv-panel');
+  const plan = panel.locator('select[data-column=plan]');
+  const summary = app(page).locator('.files .read-summary');
+  const chooseFirst = async () => {
+    await openApp(page);
+    await dropFiles(page, [table]);
+    await alert(page).getByRole('button', { name: 'Choose the columns first' }).click();
+    await expect(panel).toHaveAttribute('data-state', 'columns');
+    await plan.selectOption('ignore');
+    await dropFiles(page, [truth]);
+    await expect(fileRow(page, 'truth.csv')).toBeAttached();
+    await expect(plan).toHaveValue('ignore');
+  };
+  // Computed from the button under the error: the roles the table shows.
+  await chooseFirst();
+  await shots(page, testInfo, 'columns-kept', panel);
+  await alert(page)
+    .getByRole('button', { name: /Compute out-of-sample probabilities here/ })
+    .click();
+  await waitReady(page);
+  await expect(summary).toContainText('Features: wait_days and amount.');
+  // The table of columns asked for again: the same selections.
+  await chooseFirst();
+  await alert(page).getByRole('button', { name: 'Choose the columns first' }).click();
+  await expect(panel).toHaveAttribute('data-state', 'columns');
+  await expect(plan).toHaveValue('ignore');
+  await panel.getByRole('button', { name: 'Compute with these columns' }).click();
+  await waitReady(page);
+  await expect(summary).toContainText('Features: wait_days and amount.');
+});
+
 test("a file dropped after a demo starts the person's own set: never paired with the demo's table", async ({
   page,
 }) => {
@@ -237,7 +279,8 @@ test('a demo computed here, cancelled: the files listed go back to those whose r
   await expect(app(page).locator('.file-name')).toHaveText(['labels.csv', 'pixels.npy']);
   await expect(app(page).locator('.results')).toHaveClass(/stale/);
   await app(page).locator('.cv-panel .cv-cancel').click();
-  await expect(app(page).locator('.cv-panel')).toHaveAttribute('data-state', 'cancelled');
+  await expect(app(page).locator('.notice')).toHaveText('Cancelled. Showing the previous results.');
+  await expect(app(page).locator('.cv-panel')).toBeHidden(); // it was about the demo's files
   await expect(app(page).locator('.file-name')).toHaveText(['dataset.csv']);
   await expect(app(page).locator('.results')).not.toHaveClass(/stale/);
   await expect(examples(page)).toHaveText('49');

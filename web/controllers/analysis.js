@@ -270,11 +270,12 @@ export class AnalysisController {
       });
     }
     if (other) {
+      // Cancelled for other files: those whose results are shown are listed again (the panel about the others goes).
       this.#session.backToRead();
       this.#view.showFiles(null);
     }
     this.#stale(false);
-    this.#view.note(note ?? '');
+    this.#view.note(other ? 'Cancelled. Showing the previous results.' : (note ?? ''));
     this.#setPhase(this.#session.report ? 'ready' : 'idle');
     return undefined;
   }

@@ -49,9 +49,10 @@ export function sniffParquetToo(sniff) {
 }
 
 /**
- * deps: {client() -> Promise<worker client>, analysis (AnalysisController), fetchFiles(urls, signal)}.
- * view: {start({input, entries, title, columnsOnly}), progress(p), columns(report), done(result), cancelled(),
- *   failed(error), clear()}.
+ * deps: {client() -> Promise<worker client>, analysis (AnalysisController), fetchFiles(urls, signal),
+ *   shownChoice() -> {columnRoles, impute, chosen} the panel's table of columns shows now, or null}.
+ * view: {start({input, entries, title, columnsOnly}), progress(p), columns(report, previous), done(result),
+ *   cancelled(), failed(error), clear()}.
  */
 export class CrossValController {
   #deps;
@@ -61,6 +62,7 @@ export class CrossValController {
   #last = null; // {input, options, result}: the probabilities computed last, reused for the same files and choices
   #demoFiles = null; // {urls, files}: a demo's files as fetched, so its probabilities are reused too
   #choice = {}; // the columns' roles etc. asked for last (kept when imputation is asked after an error)
+  #panelInput = null; // the files the panel is about ({combined} or {labels, features}), or null
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -77,7 +79,23 @@ export class CrossValController {
    * {columnRoles, impute} as chosen in the panel's table of columns (default: the reader's).
    */
   compute(choice = {}) {
-    return this.#compute(this.#deps.analysis.entries, choice, null);
+    // Asked without a choice (e.g. the button under an error): the roles the panel's table of columns shows now,
+    // if it shows one — the person's choices there are what is computed, not the reader's defaults.
+    const shown = Object.keys(choice).length ? null : this.#deps.shownChoice?.();
+    const asShown = shown ? { columnRoles: shown.columnRoles, ...(shown.impute ? { impute: true } : {}) } : choice;
+    return this.#compute(this.#deps.analysis.entries, asShown, null);
+  }
+
+  /**
+   * The files listed changed: the panel stays while it is about the files still listed in the same roles (a known
+   * truth file added keeps the columns chosen); otherwise it goes.
+   */
+  listed(entries) {
+    if (!this.#panelInput) return;
+    const now = crossValInput(entries);
+    if (now && ['combined', 'labels', 'features'].every((role) => now[role] === this.#panelInput[role])) return;
+    this.#panelInput = null;
+    this.#view.clear();
   }
 
   /**
@@ -126,8 +144,10 @@ export class CrossValController {
     const entries = analysis.entries;
     const input = crossValInput(entries);
     if (!input) return undefined;
+    // The roles chosen in the table shown now (e.g. before a known truth file was added) are chosen again.
+    const before = this.#deps.shownChoice?.() ?? null;
     const request = analysis.beginCompute(entries, null);
-    this.#view.start({ input, entries, title: null, columnsOnly: true });
+    this.#start({ input, entries, title: null, columnsOnly: true });
     let report;
     try {
       const client = await this.#deps.client();
@@ -145,7 +165,7 @@ export class CrossValController {
       return undefined;
     }
     if (!request.live()) return undefined;
-    this.#view.columns(report);
+    this.#view.columns(report, before);
     analysis.endCompute('');
     return report;
   }
@@ -164,7 +184,7 @@ export class CrossValController {
     const analysis = this.#deps.analysis;
     const origin = { kind: 'demo', name };
     const { signal, live } = analysis.beginCompute(null, origin);
-    this.#view.start({ title, fetching: true });
+    this.#start({ title, fetching: true });
     const key = JSON.stringify(urls);
     let files = this.#demoFiles?.urls === key ? this.#demoFiles.files : null;
     try {
@@ -190,7 +210,7 @@ export class CrossValController {
     const analysis = this.#deps.analysis;
     const request = analysis.beginCompute(entries, origin);
     this.#result = null;
-    this.#view.start({ input, entries, title });
+    this.#start({ input, entries, title });
     let result;
     let dataset;
     try {
@@ -245,6 +265,12 @@ export class CrossValController {
       this.#view.done(retrained.result, { first: result });
     }
     return shown;
+  }
+
+  /** The panel shows a computation (or the columns) of `how.input`: remembered, to clear it when those files go. */
+  #start(how) {
+    this.#panelInput = how.input ?? null;
+    this.#view.start(how);
   }
 
   /** The result computed last when it was for these very files (the same File objects) and options; else null. */

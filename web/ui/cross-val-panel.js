@@ -104,9 +104,12 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
     if (computed) imputeBox.addEventListener('change', renderChoices);
   };
   // base: the roles already applied (the last computation's columnRoles): kept, changes added.
-  const showChoices = (columns, { base = {}, impute = false, computed = false } = {}) => {
+  // chosen: selections made before (kept for the columns this table has).
+  const showChoices = (columns, { base = {}, impute = false, computed = false, chosen = {} } = {}) => {
     const holder = h('div', { class: 'cv-choices' });
-    choices = { columns, chosen: {}, base, impute, imputed: impute, holder, computed };
+    const names = new Set(columns.map((c) => c.name));
+    const kept = Object.fromEntries(Object.entries(chosen).filter(([name]) => names.has(name)));
+    choices = { columns, chosen: kept, base, impute, imputed: impute, holder, computed };
     renderChoices();
     return holder;
   };
@@ -153,15 +156,18 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
         element.dataset.foldsDone = String(p.foldsDone);
       }
     },
-    /** Before computing: which column would be used as what (crossValColumns), each changeable. */
-    columns(report) {
+    /**
+     * Before computing: which column would be used as what (crossValColumns), each changeable. previous: the choice
+     * the table showed before ({chosen, impute}, currentChoice), selected again.
+     */
+    columns(report, previous = null) {
       element.dataset.state = 'columns';
       progress.hidden = true;
       title.textContent = 'Choose how each column is used, then compute';
       replace(
         body,
         report.columns?.length
-          ? showChoices(report.columns)
+          ? showChoices(report.columns, { chosen: previous?.chosen ?? {}, impute: Boolean(previous?.impute) })
           : h(
               'p',
               {},
@@ -232,7 +238,17 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
     clear() {
       element.hidden = true;
       element.dataset.state = '';
+      choices = null;
       replace(body);
+    },
+    /**
+     * The roles the table of columns shows now ({columnRoles: as crossValProbs takes them, impute, chosen: the
+     * selections}), or null when the panel shows no table.
+     */
+    currentChoice() {
+      if (!choices || element.hidden || !choices.holder.isConnected) return null;
+      const { columns, chosen, base, impute } = choices;
+      return { columnRoles: { ...base, ...changedRoles(columns, chosen) }, impute, chosen: { ...chosen } };
     },
   };
 }

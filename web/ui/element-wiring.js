@@ -57,7 +57,8 @@ export function createCrossVal(ui, analysis, { onDownload }) {
     onDownload: () => onDownload(crossVal.result),
   });
   ui.status.element.after(panel.element);
-  crossVal = new CrossValController({ client: sharedClient, analysis, fetchFiles }, panel);
+  const shownChoice = () => panel.currentChoice();
+  crossVal = new CrossValController({ client: sharedClient, analysis, fetchFiles, shownChoice }, panel);
   return { crossVal, panel };
 }
 
