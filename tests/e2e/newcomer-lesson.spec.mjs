@@ -233,3 +233,59 @@ test('the MNIST exercise asks only what the page can show: no digit images in th
   await expect(judge).toContainText('This demo has no digit images');
   await expect(judge).not.toContainText('would you have caught');
 });
+
+/** Per row of tiles (by their top), how many tiles it holds. */
+function tilesPerRow(locator) {
+  return locator.evaluateAll((tiles) => {
+    const rows = new Map();
+    for (const t of tiles.filter((x) => x.offsetParent)) {
+      const top = Math.round(t.getBoundingClientRect().top);
+      rows.set(top, (rows.get(top) ?? 0) + 1);
+    }
+    return [...rows.values()];
+  });
+}
+
+test('in the lesson’s 720 px column: five tiles as three and two, names break at underscores, "393 of 398" on one line', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto('/examples/lesson.html');
+  const steps = page.locator('label-scope#steps');
+  await expect(steps).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+  const tiles = steps.locator('dl.summary[aria-label="Summary"] > .stat');
+  await expect(tiles).toHaveCount(5);
+  const rows = await tilesPerRow(tiles);
+  expect(Math.min(...rows), `tiles per row: ${rows}`).toBeGreaterThan(1);
+  // Each part of overall_label_health_score stays whole on its line (a break only after an underscore).
+  const split = await steps.locator('[data-stat="health"] .stat-help').evaluate((help) => {
+    const broken = [];
+    const walker = document.createTreeWalker(help, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[^\s_]+_?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+  expect(split).toEqual([]);
+  // The truth's numbers ("393 of 398") each on one line.
+  const values = steps.locator('.truth-stats .stat-value');
+  await expect(values.first()).toBeVisible();
+  const heights = await values.evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)),
+  );
+  for (const lines of heights) expect(lines).toBeLessThan(1.5);
+  await steps.locator('dl.summary[aria-label="Summary"]').scrollIntoViewIfNeeded();
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, testInfo, `lesson-720-tiles-${scheme}`);
+    await steps.locator('.truth').scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, `lesson-720-truth-${scheme}`);
+    await steps.locator('dl.summary[aria-label="Summary"]').scrollIntoViewIfNeeded();
+  }
+});

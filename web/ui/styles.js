@@ -249,6 +249,9 @@ progress:indeterminate {
 .results:not([hidden]) { animation: ls-fade 160ms ease-out; }
 @keyframes ls-fade { from { opacity: 0.4; } }
 .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; margin: 0; }
+/* Five headline tiles in a column narrower than five: three and two, never four and one alone. */
+@container (max-width: 800px) { .summary:not(.truth-stats) { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
+@container (max-width: 480px) { .summary:not(.truth-stats) { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .stat { background: var(--ls-surface); border-radius: var(--ls-radius); padding: 12px 16px; }
 .stat dt {
   color: var(--ls-muted); font-size: 0.78rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em;
@@ -269,11 +272,12 @@ progress:indeterminate {
   display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.25fr); gap: 12px 20px; align-items: center;
 }
 .truth > .help { grid-column: 1 / -1; }
-@media (max-width: 900px) { .truth { grid-template-columns: minmax(0, 1fr); } }
+/* The element's own width (.ls is a container: a lesson's 720 px column on a wide screen), not the window's. */
+@container (max-width: 900px) { .truth { grid-template-columns: minmax(0, 1fr); } }
 .truth-words { display: flex; flex-direction: column; gap: 6px; }
 .truth-text { font-size: 0.95rem; max-width: 90ch; }
 .truth-stats { grid-template-columns: repeat(3, minmax(0, 1fr)); }
-@media (max-width: 560px) { .truth-stats { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@container (max-width: 560px) { .truth-stats { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .truth-stats .stat { background: var(--ls-accent-soft); }
 .warnings {
   border-left: 4px solid var(--ls-flag); padding: 8px 14px; background: var(--ls-flag-soft); border-radius: 8px;

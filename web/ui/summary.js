@@ -20,9 +20,15 @@ function stat(label, value, detail, { tone, key, help } = {}) {
       {},
       h('span', { class: 'stat-value' }, value),
       detail ? h('span', { class: 'stat-detail' }, detail) : null,
-      help ? h('span', { class: 'stat-help' }, help) : null,
+      help ? h('span', { class: 'stat-help' }, breakable(help)) : null,
     ),
   );
+}
+
+/** cleanlab's long names (overall_label_health_score) may break after an underscore, not mid-word. */
+function breakable(text) {
+  if (typeof text !== 'string') return text;
+  return text.split('_').flatMap((part, k) => (k === 0 ? [part] : ['_', h('wbr'), part]));
 }
 
 // One line each on what the headline numbers mean; cleanlab's names stay visible for those who know them.
