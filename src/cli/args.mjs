@@ -161,8 +161,9 @@ COMMANDS['simulate-noise'] = simulateNoiseSpec(INPUT);
 
 export function topHelp(version) {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
-  return `labelscope ${version}: find likely label errors from given labels and a model's
-out-of-sample predicted probabilities (confident learning, as in cleanlab 2.9).
+  return `labelscope ${version}: find likely label errors in classification data (confident learning,
+as in cleanlab 2.9), from given labels and a model's out-of-sample predicted probabilities, or
+from a labelled table alone: --features (or cross-val) computes the probabilities first.
 
 Usage: labelscope <command> [options]
 

@@ -5,8 +5,9 @@ namespace labelscope::cli {
 
 namespace {
 
-const char* const TOP = R"(: find likely label errors from given labels and a model's
-out-of-sample predicted probabilities (confident learning, as in cleanlab 2.9).
+const char* const TOP = R"(: find likely label errors in classification data (confident learning,
+as in cleanlab 2.9), from given labels and a model's out-of-sample predicted probabilities, or
+from a labelled table alone: --features (or cross-val) computes the probabilities first.
 
 Usage: labelscope <command> [options]
 
