@@ -289,3 +289,67 @@ test('in the lesson’s 720 px column: five tiles as three and two, names break 
     await steps.locator('dl.summary[aria-label="Summary"]').scrollIntoViewIfNeeded();
   }
 });
+
+/** For each card drawn: the blank band between its explanation and its numbers, and whether a number is cut. */
+function cardGaps(table) {
+  return table.locator('.vt-spacer .vt-row').evaluateAll((rows) =>
+    rows.map((row) => {
+      const box = (sel) => row.querySelector(sel)?.getBoundingClientRect();
+      const example = row.querySelector('.vt-c-example');
+      const content = [...example.children].reduce((b, c) => Math.max(b, c.getBoundingClientRect().bottom), 0);
+      const numbers = box('.vt-c-quality');
+      const cut = [...row.querySelectorAll('.vt-c-quality, .vt-c-pGiven, .vt-c-pSuggested')].some(
+        (c) => c.scrollWidth > c.clientWidth + 1,
+      );
+      return { band: Math.round(numbers.top - content), height: Math.round(row.getBoundingClientRect().height), cut };
+    }),
+  );
+}
+
+for (const demo of ['MNIST test set', 'Headlines']) {
+  test(`phone cards (${demo}): no blank band under the explanation, no number cut`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page);
+    await app(page)
+      .getByRole('button', { name: new RegExp(demo) })
+      .click();
+    await waitReady(page);
+    const table = app(page).locator('.vt');
+    await expect(table).toHaveClass(/narrow/);
+    await table.scrollIntoViewIfNeeded();
+    const cards = await cardGaps(table);
+    expect(cards.length).toBeGreaterThan(2);
+    for (const card of cards) {
+      expect(card.band, JSON.stringify(cards)).toBeLessThan(12);
+      expect(card.cut).toBe(false);
+    }
+    // Deciding keeps every card's height (the decision line was kept free).
+    const before = cards[0].height;
+    await page.keyboard.press('Escape');
+    await app(page).evaluate((el) => el.decide(el.report.issues[0], 'accept'));
+    await expect(table.locator('.vt-spacer .vt-row').first().locator('.decision-badge')).toBeVisible();
+    expect((await cardGaps(table))[0].height).toBe(before);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, testInfo, `cards-${demo.split(' ')[0]}-phone-${scheme}`);
+    }
+  });
+}
+
+test('the lesson’s 720 px column: its cards have no blank band either', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto('/examples/lesson.html');
+  const noisy = page.locator('label-scope#noisy');
+  await expect(noisy).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+  const table = noisy.locator('.vt');
+  await table.scrollIntoViewIfNeeded();
+  await expect(table).toHaveClass(/narrow/);
+  for (const card of await cardGaps(table)) {
+    expect(card.band).toBeLessThan(12);
+    expect(card.cut).toBe(false);
+  }
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, testInfo, `lesson-720-cards-${scheme}`);
+  }
+});

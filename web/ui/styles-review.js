@@ -58,7 +58,8 @@ export const REVIEW_CSS = String.raw`
 .vt.narrow { --vt-row-height: 184px; }
 .vt.narrow .vt-head { display: none; }
 .vt.narrow .vt-row {
-  grid-template-columns: repeat(6, minmax(0, 1fr)); grid-template-rows: auto auto 1fr auto auto; align-items: start;
+  grid-template-columns: repeat(6, minmax(0, 1fr)); grid-template-rows: repeat(5, auto); align-items: start;
+  align-content: start; overflow: hidden; /* a card shorter than the tallest: its spare room at the bottom */
   grid-template-areas:
     "rank index index index truth truth"
     "given given given suggested suggested suggested"
@@ -68,6 +69,11 @@ export const REVIEW_CSS = String.raw`
   padding: 8px 6px; row-gap: 3px; min-width: 0;
 }
 .vt.narrow .vt-spacer { min-width: 0; }
+/* The card's height is measured from its content (ui/table.js): up to 4 lines of explanation, no blank band. */
+.vt.narrow .vt-c-example .secondary { -webkit-line-clamp: 4; }
+/* Without p(given), quality and p(suggested) share the line: ">0.999" is never cut to ">0.9…". */
+.vt.narrow .vt-row:not(:has(> .vt-c-pGiven)) .vt-c-quality { grid-column: 1 / 4; }
+.vt.narrow .vt-row:not(:has(> .vt-c-pGiven)) .vt-c-pSuggested { grid-column: 4 / 7; }
 .vt.narrow .vt-cell { padding: 0 6px; font-size: 0.85rem; text-align: left; }
 .vt.narrow .vt-c-rank { grid-area: rank; font-weight: 600; color: var(--ls-text); }
 .vt.narrow .vt-c-index { grid-area: index; }

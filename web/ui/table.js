@@ -8,6 +8,9 @@ import { h, uid } from './dom.js';
 const MAX_SPACER_PX = 8_000_000;
 const OVERSCAN_ROWS = 4;
 const NARROW_BELOW_PX = 640;
+// Narrow (cards): the decision line under a card is kept free, so deciding never changes the height.
+const CARD_DECISION_PX = 28;
+const MIN_CARD_PX = 96;
 
 const exampleAt = (order, pos) => (pos >= 0 && pos < order.length ? order[pos] : -1);
 
@@ -22,6 +25,8 @@ export class VirtualTable {
   #version = 0;
   #active = 0;
   #rowHeight = 56;
+  #cardHeight = 0; // narrow: the tallest card measured since the rows were set (px); 0 = none yet
+  #cardWidth = 0;
   #frame = 0;
   #id = uid('vt');
 
@@ -84,6 +89,7 @@ export class VirtualTable {
     this.#order = order;
     this.#version++;
     if (!keepPosition) {
+      this.#cardHeight = 0; // other rows: the cards are measured again
       this.#active = 0;
       this.element.scrollTop = 0;
     }
@@ -160,6 +166,12 @@ export class VirtualTable {
     if (!this.element.isConnected) return; // replaced by a new table: its rows no longer match the data
     const narrow = this.element.clientWidth < NARROW_BELOW_PX;
     this.element.classList.toggle('narrow', narrow);
+    if (!narrow || this.element.clientWidth !== this.#cardWidth) {
+      // Another width wraps the text otherwise: the cards are measured again (the style's height until then).
+      this.#cardHeight = 0;
+      this.#cardWidth = this.element.clientWidth;
+      this.element.style.removeProperty('--vt-row-height');
+    }
     const height = parseFloat(getComputedStyle(this.element).getPropertyValue('--vt-row-height')) || 56;
     if (height !== this.#rowHeight) {
       this.#rowHeight = height;
@@ -195,11 +207,13 @@ export class VirtualTable {
       else spare.push(row);
     }
     this.#rows = [];
+    const filled = [];
     for (let pos = first; pos < last; pos++) {
       let row = reusable.get(pos);
       if (!row) {
         row = spare.pop() ?? this.#createRow();
         this.#fill(row, pos);
+        filled.push(row);
       }
       row.element.style.transform = `translateY(${scrollTop + pos * this.#rowHeight - virtual}px)`;
       row.element.classList.toggle('active', pos === this.#active);
@@ -209,6 +223,29 @@ export class VirtualTable {
     const active = this.#rows.find((r) => r.position === this.#active);
     if (active) this.element.setAttribute('aria-activedescendant', active.element.id);
     else this.element.removeAttribute('aria-activedescendant');
+    if (filled.length && this.element.classList.contains('narrow')) this.#fitCards(filled);
+  }
+
+  /**
+   * Narrow: the cards are as tall as the tallest one drawn needs (its decision line included), not a
+   * height fixed for the longest text any data could have (short explanations left a blank band).
+   * Only grows while the same rows are shown, so nothing moves under the reader's finger.
+   */
+  #fitCards(rows) {
+    for (const row of rows) row.element.style.height = 'auto';
+    let need = 0;
+    for (const row of rows) {
+      const undecided = row.element.querySelector('.vt-c-decision .decision-none');
+      need = Math.max(need, row.element.offsetHeight + (undecided ? CARD_DECISION_PX : 0));
+    }
+    for (const row of rows) row.element.style.height = '';
+    need = Math.max(MIN_CARD_PX, Math.ceil(need));
+    if (need <= this.#cardHeight) return;
+    this.#cardHeight = need;
+    this.element.style.setProperty('--vt-row-height', `${need}px`);
+    this.#rowHeight = need;
+    this.#version++;
+    this.#render();
   }
 
   #createRow() {
