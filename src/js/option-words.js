@@ -28,14 +28,10 @@ const WORDS = [
 
 /**
  * Advice the core words for the CLI and the JS API at once, and the page's words for it: the page has
- * a control of its own for it (web/ui/plausibility.js offers both under the message).
+ * a control of its own for it, offered under the message (web/ui/plausibility.js).
  */
 const PAGE_ONLY = [
   ['(--allow-unnormalized, or the allowUnnormalized option)', '(“These are probabilities — analyse anyway”, below)'],
-  [
-    '(\'labelscope cross-val\', or "Compute out-of-sample probabilities" on the page)',
-    '(“Compute out-of-sample probabilities here”, below)',
-  ],
 ];
 
 const swap = (message, from, to) => {

@@ -9,13 +9,13 @@ import { pathToFileURL } from 'node:url';
 
 import { createLabelScope, LabelScopeError } from '../../src/js/index.js';
 import { apiWords, cliWords, PAGE_WORDED, pageWords } from '../../src/js/option-words.js';
-import { inPageWords } from '../../web/ui/element-failure.js';
+import { errorDetail, inPageWords } from '../../web/ui/element-failure.js';
 
 const NO_LABEL = 'a,b,c\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n';
 const PROBABILITIES = 'label,cat,dog\ncat,0.9,0.1\ndog,0.2,0.8\ncat,0.7,0.3\ndog,0.4,0.6\n';
 const SCORES = 'label,cat,dog\ncat,0.9,0.4\ndog,0.2,0.5\ncat,0.7,0.6\ndog,0.4,0.8\n';
 // Words that mean nothing to a person on the page: an API option or method, a CLI flag.
-const NOT_PAGE = /\boption\b|--[a-z]|readDataset|labelColumn|textColumn|allowUnnormalized|labelscope cross-val/;
+const NOT_PAGE = /\boption\b|--[a-z]|readDataset|labelColumn|textColumn|allowUnnormalized/;
 
 let ls;
 before(async () => {
@@ -52,7 +52,8 @@ test("the readers' advice through the API names options; on the page, the page's
   assert.match(implausible.message, /allowUnnormalized option/);
   const page = pageWords(implausible.message);
   assert.match(page, /\(“These are probabilities — analyse anyway”, below\)/);
-  assert.match(page, /\(“Compute out-of-sample probabilities here”, below\)/);
+  // The way to compute them is named as the page names it already (not always offered below: not for a bad label).
+  assert.match(page, /"Compute out-of-sample probabilities" on the page/);
   assert.doesNotMatch(page, NOT_PAGE);
 });
 
@@ -85,4 +86,11 @@ test("an error shown on the page: its message in the page's words, its place and
   });
   assert.equal(error.message, 'No label column found, or choose it (the labelColumn option).'); // not changed
   assert.deepEqual(inPageWords('boom'), { message: 'boom' });
+  // The labelscope-error event says it as the element shows it.
+  assert.deepEqual(errorDetail(error), {
+    code: 'missing_column',
+    file: 't.csv',
+    column: 2,
+    message: 'No label column found, or choose it (with the “Label column” menu in the list of files).',
+  });
 });

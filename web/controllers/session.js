@@ -4,7 +4,11 @@
 import { sameData } from './files.js';
 
 export class AnalysisSession {
-  /** @type {{file: File, role: string, reason?: string}[]} files and the role of each */
+  /**
+   * Files and the role of each: the reader's guess and why (reason), or the person's choice (chosenBy: 'you' or
+   * 'swap'), and the label column they chose for a table (chosenLabelColumn).
+   * @type {{file: File, role: string, reason?: string, chosenBy?: string, chosenLabelColumn?: string}[]}
+   */
   entries = [];
   /** @type {{file: File, role: string}[]} the files behind the current dataset */
   readEntries = [];

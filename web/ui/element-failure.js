@@ -43,9 +43,12 @@ export function inPageWords(error) {
   return shown;
 }
 
-/** {code, message, file?, row?, column?} of any error (a LabelScopeError's where included). */
+/**
+ * {code, message, file?, row?, column?} of any error (a LabelScopeError's where included): the labelscope-error
+ * event's detail, its message as the element shows it (the page's words, not the JS API's options).
+ */
 export function errorDetail(error) {
-  const detail = { code: error.code ?? 'error', message: error.message ?? String(error) };
+  const detail = { code: error.code ?? 'error', message: pageWords(error.message ?? String(error)) };
   for (const key of ['file', 'row', 'column']) if (error[key] != null) detail[key] = error[key];
   return detail;
 }

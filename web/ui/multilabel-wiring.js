@@ -1,6 +1,7 @@
 // The multi-label review wired to the element: the controller (controllers/multilabel.js), its
 // panel (placed under the status line), the store of decisions on sets, and the downloads.
 // label-scope.js hands over a failed single-label read that multi-label data explains.
+import { pageWords } from '../src/js/option-words.js';
 import { MultiLabelController } from '../controllers/multilabel.js';
 import { readRequest } from '../controllers/reading.js';
 import { download } from './export.js';
@@ -146,7 +147,7 @@ export function createMultiLabel(ui, host) {
       failed: (error) => {
         host.setState('error');
         panel.failed(error);
-        host.emit('labelscope-error', { message: error?.message, code: error?.code });
+        host.emit('labelscope-error', { message: pageWords(error?.message ?? String(error)), code: error?.code });
       },
       decisionsChanged: () => panel.decisionsChanged(),
       clear: () => {
