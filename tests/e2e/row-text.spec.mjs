@@ -49,10 +49,13 @@ test('the ranked table and the detail pane show the comment and the review id', 
   const comments = await computeReviews(page);
   const header = grid(page).locator('.vt-head');
   await expect(header.locator('.vt-c-example')).toHaveText('comment');
-  await expect(header.locator('.vt-c-index')).toHaveText('review_id');
+  // The row number stays (how a person finds the row in the spreadsheet), the id in its own column.
+  await expect(header.locator('.vt-c-index')).toHaveText('Row');
+  await expect(header.locator('.vt-c-id')).toHaveText('review_id');
   const first = grid(page).locator('.vt-row[data-position="0"]');
   const index = Number(await first.getAttribute('data-index'));
-  await expect(first.locator('.vt-c-index')).toHaveText(`R-${1000 + index}`);
+  await expect(first.locator('.vt-c-index')).toHaveText(String(index + 1));
+  await expect(first.locator('.vt-c-id')).toHaveText(`R-${1000 + index}`);
   const primary = first.locator('.vt-c-example .primary');
   await expect(primary).toHaveText(comments[index]);
   await expect(primary).toHaveAttribute('title', comments[index]);
@@ -84,7 +87,8 @@ test('phone width: the comment and the id stay readable in the cards and the det
   const first = grid(page).locator('.vt-row[data-position="0"]');
   const index = Number(await first.getAttribute('data-index'));
   await expect(first.locator('.vt-c-example .primary')).toHaveText(comments[index]);
-  await expect(first.locator('.vt-c-index')).toHaveText(`R-${1000 + index}`);
+  await expect(first.locator('.vt-c-index')).toHaveText(String(index + 1));
+  await expect(first.locator('.vt-c-id')).toHaveText(`R-${1000 + index}`);
   await first.click();
   await expect(app(page).locator('.detail .detail-text')).toHaveText(comments[index]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,4 +1,4 @@
-// The review table's columns and cells: rank, row (or the data's id), the text or explanation,
+// The review table's columns and cells: rank, row, the data's id (if any), the text or explanation,
 // given and suggested label, the decision, label quality, probabilities and the known truth.
 import { decisionBadge } from './decision-controls.js';
 import { explanationNode } from './detail.js';
@@ -50,23 +50,19 @@ function truthBadge(status, simulated, hidden = false) {
 /** The columns for ctx ({columns, truth, dataset}); sameAsPGiven: quality is p(given) itself. */
 export function tableColumns(ctx, sameAsPGiven) {
   const { columns, truth, dataset } = ctx;
-  // Wide enough for the longest row number or id, and the id column's name (up to 16 characters; longer
-  // ones are cut, the whole id in the cell's title).
-  const chars = columns.id
-    ? Math.min(16, Math.max(longest(columns.id.values), columns.id.name.length))
-    : String(dataset.numExamples).length;
-  const indexWidth = Math.max(56, 9 * chars + 22);
+  // Row: wide enough for the largest row number (grouped: 4,819). The id, its own column: for the longest id
+  // and the column's name (up to 16 characters; longer ones are cut, the whole id in the cell's title).
+  const indexWidth = Math.max(56, 9 * formatRow(dataset.numExamples - 1).length + 22);
+  const idWidth = columns.id
+    ? Math.max(56, 9 * Math.min(16, Math.max(longest(columns.id.values), columns.id.name.length)) + 22)
+    : 0;
   const truthWidth = truth?.simulated ? 112 : 86;
   // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
   const defs = [
     { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
-    {
-      key: 'index',
-      title: columns.id ? columns.id.name : 'Row',
-      sortable: true,
-      width: `${indexWidth}px`,
-      minWidth: indexWidth,
-    },
+    // The row number is how a person finds the row in the spreadsheet: always shown, the id beside it.
+    { key: 'index', title: 'Row', sortable: true, width: `${indexWidth}px`, minWidth: indexWidth },
+    columns.id ? { key: 'id', title: columns.id.name, width: `${idWidth}px`, minWidth: idWidth } : null,
     {
       key: 'example',
       title: columns.text ? columns.text.name : 'Explanation',
@@ -105,8 +101,11 @@ export function renderCell(cell, col, i, ctx, selected) {
       cell.textContent = rank[i] >= 0 ? formatCount(rank[i] + 1) : '—';
       break;
     case 'index':
-      cell.textContent = columns.id ? columns.id.values[i] : formatRow(i); // row N = the N-th data row
-      cell.title = columns.id ? columns.id.values[i] : '';
+      cell.textContent = formatRow(i); // row N = the N-th data row
+      break;
+    case 'id':
+      cell.textContent = columns.id.values[i];
+      cell.title = columns.id.values[i];
       break;
     case 'example': {
       const parts = explainParts(i, ctx);

@@ -62,9 +62,9 @@ export function rowOrder(view, ctx) {
   const indexSign = view.sortKey === 'index' ? sign : 1;
   // Flagged rows arrive in rank order already; sorting them by rank again would change nothing.
   if (view.sortKey === 'rank' && !view.descending && view.show === 'flagged') return rows;
-  return rows.sort(
-    (a, b) => sign * primary(a, b) || (view.sortKey === 'rank' ? 0 : byRank(a, b)) || indexSign * (a - b),
-  );
+  // By row: the row number itself (a person finds the row in the spreadsheet), not the rank first.
+  const byRankToo = view.sortKey !== 'rank' && view.sortKey !== 'index';
+  return rows.sort((a, b) => sign * primary(a, b) || (byRankToo ? byRank(a, b) : 0) || indexSign * (a - b));
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true });

@@ -35,6 +35,7 @@ export const REVIEW_CSS = String.raw`
 [aria-sort="ascending"] .vt-sort-icon::after { content: "↑"; opacity: 1; }
 [aria-sort="descending"] .vt-sort-icon::after { content: "↓"; opacity: 1; }
 [aria-sort] { color: var(--ls-text); }
+.vt-c-id { overflow: hidden; text-overflow: ellipsis; }
 .vt-c-rank, .vt-c-index, .vt-c-quality, .vt-c-pGiven, .vt-c-pSuggested { font-variant-numeric: tabular-nums; }
 .vt-c-quality, .vt-c-pGiven, .vt-c-pSuggested { text-align: right; }
 .vt-head :is(.vt-c-quality, .vt-c-pGiven, .vt-c-pSuggested) { justify-content: flex-end; display: flex; }
@@ -61,7 +62,7 @@ export const REVIEW_CSS = String.raw`
   grid-template-columns: repeat(6, minmax(0, 1fr)); grid-template-rows: repeat(5, auto); align-items: start;
   align-content: start; overflow: hidden; /* a card shorter than the tallest: its spare room at the bottom */
   grid-template-areas:
-    "rank index index index truth truth"
+    "rank index index id id truth"
     "given given given suggested suggested suggested"
     "example example example example example example"
     "quality quality pGiven pGiven pSuggested pSuggested"
@@ -76,7 +77,9 @@ export const REVIEW_CSS = String.raw`
 .vt.narrow .vt-row:not(:has(> .vt-c-pGiven)) .vt-c-pSuggested { grid-column: 4 / 7; }
 .vt.narrow .vt-cell { padding: 0 6px; font-size: 0.85rem; text-align: left; }
 .vt.narrow .vt-c-rank { grid-area: rank; font-weight: 600; color: var(--ls-text); }
-.vt.narrow .vt-c-index { grid-area: index; }
+.vt.narrow .vt-c-index { grid-area: index; white-space: nowrap; }
+/* The id beside the row number, without its column's name (two sixths of a card are narrow): the id is data. */
+.vt.narrow .vt-c-id { grid-area: id; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .vt.narrow .vt-c-example { grid-area: example; justify-content: flex-start; }
 .vt.narrow .vt-c-given { grid-area: given; }
 .vt.narrow .vt-c-suggested { grid-area: suggested; }
