@@ -359,7 +359,7 @@ export async function crossValProbs(core, input, options = {}) {
         ...(options.columnRoles ? { columnRoles: { ...options.columnRoles } } : {}),
       },
       notes: r.notes,
-      // The table's id, known-truth and text columns as read: shown beside the results.
+      // The table's columns as read but the label (id, truth, text, numbers, categories): shown beside the results.
       extraColumns: info.extraColumns,
       featureReport: {
         ...info.featureReport,

@@ -10,6 +10,7 @@
 #include "core/parallel.hpp"
 #include "io/cross_val_labels.hpp"
 #include "io/dense_reader.hpp"
+#include "io/table_columns.hpp"
 #include "io/table_reader.hpp"
 #include "learn/learn.hpp"
 #include "wasm/learn_out.hpp"
@@ -73,6 +74,60 @@ val column_report(const FeatureSetData& d) {
     return r;
 }
 
+// A table's columns a person sees beside each row (the review's detail pane, the full-dataset export): every
+// column read but the label, in file order, as text (numbers in their shortest round-trip form, missing cells
+// empty). Only the id, text and known-truth columns when the features are many (an embedding's hundreds of
+// columns, or more cells than kept here): ignored columns were not kept by the reader.
+constexpr std::size_t MAX_SHOWN_FEATURE_COLUMNS = 256;
+constexpr std::size_t MAX_SHOWN_FEATURE_CELLS = 10'000'000;
+
+val shown_columns(const io::FeatureTable& t) {
+    const std::size_t features = t.numeric.size() + t.categorical.size();
+    const bool all = features <= MAX_SHOWN_FEATURE_COLUMNS && features * t.num_examples <= MAX_SHOWN_FEATURE_CELLS;
+    val extra = val::array();
+    std::size_t shown = 0, numeric = 0, categorical = 0, passthrough = 0;
+    auto add = [&](const std::string& name, const std::vector<std::string>& values) {
+        val column = val::object();
+        column.set("name", name);
+        column.set("values", strings_out(values));
+        extra.set(shown++, column);
+    };
+    for (const auto& choice : t.columns) {
+        switch (choice.use) {
+            case io::ColumnUse::id:
+            case io::ColumnUse::truth:
+            case io::ColumnUse::text:
+                if (passthrough < t.passthrough.size()) {
+                    add(t.passthrough[passthrough].name, t.passthrough[passthrough].texts);
+                    ++passthrough;
+                }
+                break;
+            case io::ColumnUse::numeric:
+                if (numeric < t.numeric.size()) {
+                    const auto& f = t.numeric[numeric++];
+                    if (!all || f.values.size() != t.num_examples) break;  // moved into the trainer's features
+                    std::vector<std::string> texts;
+                    texts.reserve(f.values.size());
+                    for (double v : f.values) texts.push_back(std::isnan(v) ? std::string() : io::shortest_text(v));
+                    add(f.name, texts);
+                }
+                break;
+            case io::ColumnUse::categorical:
+                if (categorical < t.categorical.size()) {
+                    const auto& f = t.categorical[categorical++];
+                    if (!all || f.codes.size() != t.num_examples) break;
+                    std::vector<std::string> texts;
+                    texts.reserve(f.codes.size());
+                    for (std::int32_t code : f.codes) texts.push_back(code < 0 ? std::string() : f.levels[code]);
+                    add(f.name, texts);
+                }
+                break;
+            default: break;
+        }
+    }
+    return extra;
+}
+
 class FeatureSetHandle {
 public:
     explicit FeatureSetHandle(std::shared_ptr<FeatureSetData> d) : d_(std::move(d)) {}
@@ -87,15 +142,7 @@ public:
             o.set("labelsFile", d_->labels.file);
             o.set("featuresFile", d_->file);
             o.set("featureReport", column_report(*d_));
-            val extra = val::array();
-            if (d_->table)
-                for (std::size_t c = 0; c < d_->table->passthrough.size(); ++c) {
-                    val column = val::object();
-                    column.set("name", d_->table->passthrough[c].name);
-                    column.set("values", strings_out(d_->table->passthrough[c].texts));
-                    extra.set(c, column);
-                }
-            o.set("extraColumns", extra);
+            o.set("extraColumns", d_->table ? shown_columns(*d_->table) : val::array());
             return o;
         });
     }

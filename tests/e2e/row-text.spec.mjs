@@ -70,8 +70,8 @@ test('the ranked table and the detail pane show the comment and the review id', 
   const detail = app(page).locator('.detail');
   await expect(detail.locator('.detail-text')).toHaveText(comments[index]);
   await expect(detail.locator('.detail-heading')).toContainText(`review_id R-${1000 + index}`);
-  // Shown once: not again among the other columns below.
-  await expect(detail.locator('.detail-extra')).toHaveCount(0);
+  // Every cell of the row below, in file order (the comment and the id too: the row as the file has it).
+  await expect(detail.locator('.detail-extra dt')).toHaveText(['review_id', 'comment', 'stars', 'label']);
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await grid(page).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));

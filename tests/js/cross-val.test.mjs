@@ -140,7 +140,7 @@ describe('crossValProbs on a labelled table', () => {
     assert.equal(probsCsv(r).split('\n')[0], 'setosa,versicolor,virginica');
   });
 
-  test('datasetFromCrossVal keeps the id, text and known-truth columns of the table', async () => {
+  test('datasetFromCrossVal keeps the id, feature and known-truth columns of the table (not the ignored)', async () => {
     const lines = readFileSync(`${DIR}iris.csv`, 'utf8').trimEnd().split('\n');
     const text = [
       `${lines[0]},true_label,comment`,
@@ -150,9 +150,11 @@ describe('crossValProbs on a labelled table', () => {
       { combined: { name: 'truth.csv', data: text } },
       { features: 'sepal_length,sepal_width,petal_length,petal_width' },
     );
+    // Every column read but the label, in file order (the comment is not in the features list: not kept).
+    const FEATURES = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'];
     assert.deepEqual(
       r.extraColumns.map((c) => c.name),
-      ['id', 'true_label'],
+      ['id', ...FEATURES, 'true_label'],
     );
     const dataset = await ls.datasetFromCrossVal(r);
     try {
@@ -160,9 +162,10 @@ describe('crossValProbs on a labelled table', () => {
       sameBits(dataset.probabilityRows(0, 150), r.predProbs, 'combined dataset rows');
       assert.deepEqual(
         dataset.extraColumns.map((c) => c.name),
-        ['id'],
+        ['id', ...FEATURES],
       );
       assert.equal(dataset.extraColumns[0].values[4], '5');
+      assert.equal(dataset.extraColumns[1].values[0], lines[1].split(',')[1]); // 5.5, as in the file
       assert.equal(dataset.trueLabels.length, 150);
       assert.equal(dataset.trueLabels[4], 0); // setosa, where the given label is versicolor
     } finally {

@@ -27,8 +27,52 @@ const ID_NAMES = ['id', 'example_id', 'row_id', 'key', 'uid'];
 export function displayColumns(dataset) {
   const find = (names) => dataset.extraColumns.find((c) => names.includes(c.name.toLowerCase()));
   const named = (name) => (name ? (dataset.extraColumns.find((c) => c.name === name) ?? null) : null);
-  const uses = dataset.computed?.columnUses ?? {};
-  const id = named(uses.id) ?? find(ID_NAMES) ?? null;
-  const text = named(uses.text) ?? find(TEXT_NAMES) ?? dataset.extraColumns.find((c) => c !== id) ?? null;
+  const uses = dataset.computed?.columnUses;
+  // Computed here, every column the trainer read is kept (numbers, categories too): its own id and text only.
+  if (uses && dataset.computed.columns?.length) return { id: named(uses.id), text: named(uses.text) };
+  const id = named(uses?.id) ?? find(ID_NAMES) ?? null;
+  const text = named(uses?.text) ?? find(TEXT_NAMES) ?? dataset.extraColumns.find((c) => c !== id) ?? null;
   return { id, text };
 }
+
+// What the trainer did with each column of a table computed here, in a reviewer's words (short: the pane is narrow).
+const USE_WORDS = {
+  label: 'the label',
+  numeric: 'number',
+  categorical: 'category',
+  text: 'words',
+  id: 'id · not used',
+  truth: 'truth · not used',
+  probability: 'not used',
+  ignored: 'not used',
+};
+
+/**
+ * Row i's own cells, in file order: [{name, value, use, used, note}]. value: the cell as kept (numbers
+ * in their shortest form, '' when missing), or null when the column's values were not kept (a column
+ * the trainer did not read). use: the trainer's use in words (a table computed here), else ''; used:
+ * whether the model learned from it; note: why, for a title. The label column holds the given label.
+ */
+export function rowCells(dataset, i) {
+  const computed = dataset.computed?.columns;
+  if (!computed?.length)
+    return dataset.extraColumns.map((c) => ({ name: c.name, value: c.values[i], use: '', used: false, note: '' }));
+  const kept = new Map(dataset.extraColumns.map((c) => [c.name, c]));
+  return computed.map((c) => {
+    const label = c.use === 'label';
+    const feature = ['numeric', 'categorical', 'text'].includes(c.use) && !c.constant;
+    const use = c.constant ? 'constant · not used' : (USE_WORDS[c.use] ?? c.use);
+    return {
+      name: c.name,
+      value: label ? dataset.classNames[dataset.labels[i]] : (kept.get(c.name)?.values[i] ?? null),
+      use,
+      used: feature,
+      note: feature
+        ? `The model learned from this column (${c.reason})`
+        : c.constant
+          ? 'The same on every row'
+          : c.reason,
+    };
+  });
+}
+

@@ -7,7 +7,8 @@ import { formatCount, isolate, listPhrase, plural } from './format.js';
 /**
  * result: crossValProbs's; entries: the files listed (as sniffed); options: {columnRoles, impute}
  * as asked. Returns {labelsFile, labelColumn (1-based; 0 if not a text column), labelColumnName,
- * hasHeader, featuresFile, features, folds, columnUses ({id, text}: column names or null), options}.
+ * hasHeader, featuresFile, features, folds, columnUses ({id, text}: column names or null), columns
+ * ({name, use, reason, constant} in file order), options}.
  */
 export function computedFrom(result, entries, options = {}) {
   const report = result.featureReport ?? {};
@@ -33,6 +34,13 @@ export function computedFrom(result, entries, options = {}) {
       id: (report.columns ?? []).find((c) => c.use === 'id')?.name ?? null,
       text: (report.columns ?? []).find((c) => c.use === 'text')?.name ?? null,
     },
+    // Every column of the table in file order with the trainer's use: the detail pane lists the row's cells.
+    columns: (report.columns ?? []).map((c) => ({
+      name: c.name,
+      use: c.use,
+      reason: c.reason ?? '',
+      constant: (report.droppedConstant ?? []).includes(c.name),
+    })),
     options: { ...options },
   };
 }

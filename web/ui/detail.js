@@ -1,5 +1,7 @@
 // The detail pane of the selected row: its heading (rank, id, row number), its text, why it was
-// flagged in words, the verdict of the known truth, and its class probabilities as bars.
+// flagged in words, the verdict of the known truth, its class probabilities as bars, and every cell
+// of the row as the file has it.
+import { rowCells } from '../controllers/columns.js';
 import { h, replace } from './dom.js';
 import { explainParts, explainText } from './explain.js';
 import { formatCount, formatProbability, formatRow, isolate } from './format.js';
@@ -12,6 +14,47 @@ export function explanationNode(parts) {
   // <bdi>: a name in Arabic or with a direction control neither takes the numbers after it along
   // nor turns the sentence around.
   return parts.map((part) => (typeof part === 'string' ? part : h('strong', { class: 'cls' }, h('bdi', {}, part.cls))));
+}
+
+/**
+ * Every cell of the row as the file has it (name: value, in file order), each column's use by the trainer
+ * beside it when computed here: a reviewer judges the label from the row's own data.
+ */
+function rowCellsList(cells, file, i) {
+  const traced = cells.some((c) => c.use);
+  return h(
+    'section',
+    { class: 'detail-row', 'aria-label': 'The row’s own cells' },
+    h(
+      'p',
+      { class: 'detail-row-title' },
+      file ? `Row ${formatRow(i)} of ${isolate(file)}` : `Row ${formatRow(i)}`,
+      traced ? h('span', { class: 'detail-row-key' }, ' · in bold, what the model learned from') : null,
+    ),
+    h(
+      'dl',
+      { class: `detail-extra${traced ? ' traced' : ''}` },
+      cells.map((c) => {
+        const value =
+          c.value == null
+            ? h(
+                'span',
+                { class: 'missing', title: 'The trainer did not read this column: its values were not kept' },
+                'not kept',
+              )
+            : c.value === ''
+              ? h('span', { class: 'missing' }, 'missing')
+              : h('bdi', {}, c.value);
+        return h(
+          'div',
+          { class: `detail-cell${c.used ? ' used' : ''}${c.use ? '' : ' plain'}` },
+          h('dt', { title: c.name }, c.name),
+          // The use flows after the value (wrapping with it): the pane is narrow beside the table.
+          h('dd', {}, value, c.use ? [' ', h('span', { class: 'detail-use', title: c.note }, c.use)] : null),
+        );
+      }),
+    ),
+  );
 }
 
 /**
@@ -95,7 +138,7 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
         : null,
     );
   }
-  const others = dataset.extraColumns.filter((c) => c !== columns.id && c !== columns.text);
+  const cells = rowCells(dataset, i);
   replace(
     detailHead,
     h('p', { class: 'detail-heading' }, heading),
@@ -117,13 +160,7 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
             'model gives that class on rows labelled with it.',
         )
       : null,
-    others.length
-      ? h(
-          'dl',
-          { class: 'detail-extra' },
-          others.map((c) => [h('dt', {}, c.name), h('dd', {}, c.values[i])]),
-        )
-      : null,
+    cells.length ? rowCellsList(cells, file, i) : null,
     h(
       'p',
       { class: 'detail-quality' },

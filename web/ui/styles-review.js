@@ -132,9 +132,21 @@ export const REVIEW_CSS = String.raw`
 .prob-role { grid-column: 2 / 4; color: var(--ls-muted); font-size: 0.74rem; }
 .prob-role:empty { display: none; }
 .prob.given .prob-name, .prob.suggested .prob-name { font-weight: 650; }
-.detail-extra { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0; font-size: 0.85rem; }
-.detail-extra dt { color: var(--ls-muted); }
+/* The row's own cells: name, value and (computed here) the trainer's use of the column; features stand out. */
+.detail-row { display: flex; flex-direction: column; gap: 4px; }
+.detail-row-title { color: var(--ls-muted); font-size: 0.78rem; font-weight: 600; }
+.detail-row-key { font-weight: 400; }
+.detail-extra {
+  display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 3px 10px; margin: 0;
+  font-size: 0.85rem; align-items: baseline;
+}
+.detail-cell { display: contents; }
+.detail-extra dt { color: var(--ls-muted); max-width: 11em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.detail-cell.used dt { color: var(--ls-text); font-weight: 600; }
 .detail-extra dd { margin: 0; overflow-wrap: anywhere; }
+.detail-extra .detail-use { color: var(--ls-muted); font-size: 0.74rem; white-space: nowrap; margin-left: 4px; }
+.detail-cell.used .detail-use { color: var(--ls-accent); }
+.detail-extra .missing { color: var(--ls-muted); font-style: italic; }
 
 /* ---- decisions ---- */
 .resume-slot:empty { display: none; }

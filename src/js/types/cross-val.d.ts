@@ -143,7 +143,11 @@ export interface CrossValResult {
     columnRoles?: Record<string, ColumnRole>;
   };
   notes: string[];
-  /** The table's id, known-truth and text columns as read (datasetFromCrossVal keeps them beside the results). */
+  /**
+   * The table's columns as read, every one but the label, in file order: id, known truth, text, numbers (in their
+   * shortest round-trip form, '' when missing) and categories (datasetFromCrossVal keeps them beside the results).
+   * Above 256 feature columns or 10,000,000 feature cells only the id, known-truth and text columns.
+   */
   extraColumns: { name: string; values: string[] }[];
   featureReport: FeatureReport;
 }
