@@ -273,18 +273,31 @@ export async function flaggedRowsCsv(
 }
 
 /**
- * Every row: index, row, the id/text columns, label, p_<class> per class, true_label and is_error
- * (when known truth exists), suggested_label, is_label_issue (true/false) and label_quality.
- * true_label is the class the truth gives: the given label for a row checked as correct, the
- * corrected label for a confirmed error (blank when unknown). Returns string parts, as flaggedRowsCsv.
+ * Every row: index, row, the dataset's own columns (in the table's order), label, p_<class> per class,
+ * true_label and is_error (when known truth exists), suggested_label, is_label_issue (true/false) and
+ * label_quality. true_label is the class the truth gives: the given label for a row checked as correct,
+ * the corrected label for a confirmed error (blank when unknown). `labelColumn` ({name, at}): the table's
+ * own label column, written with the given labels in its place among the dataset's columns (before the
+ * `at`-th), so the table reads as it was; `label` follows it as well unless that is its name (a reader
+ * finds the labels either way). Returns string parts, as flaggedRowsCsv.
  * @param {{dataset: any, report: any, truth?: any}} data
- * @param {CsvExportOptions} [options]
+ * @param {CsvExportOptions & {labelColumn?: {name: string, at: number} | null}} [options]
  */
-export async function fullDatasetCsv({ dataset, report, truth = null }, { probabilityRows, onProgress } = {}) {
+export async function fullDatasetCsv(
+  { dataset, report, truth = null },
+  { probabilityRows, onProgress, labelColumn = null } = {},
+) {
   const names = dataset.classNames;
   const extras = dataColumns(dataset, FULL_FIELDS);
+  const given = (i) => names[dataset.labels[i]];
+  if (labelColumn) {
+    const own = labelColumn.name === 'label' || !FULL_FIELDS.includes(labelColumn.name);
+    const key = own ? labelColumn.name : `data_${labelColumn.name}`;
+    extras.splice(Math.min(Math.max(0, labelColumn.at), extras.length), 0, { key, values: null });
+  }
+  const labelInPlace = extras.some((e) => e.values === null && e.key === 'label');
   const trueLabel = trueLabelOf(dataset, truth);
-  const header = ['index', 'row', ...extras.map((e) => e.key), 'label'];
+  const header = ['index', 'row', ...extras.map((e) => e.key), ...(labelInPlace ? [] : ['label'])];
   const firstProbability = header.length;
   header.push(...names.map((c) => `p_${c}`));
   const lastProbability = header.length;
@@ -305,8 +318,8 @@ export async function fullDatasetCsv({ dataset, report, truth = null }, { probab
         csvLine([
           i,
           i + 1,
-          ...extras.map((e) => e.values[i]),
-          names[dataset.labels[i]],
+          ...extras.map((e) => (e.values ? e.values[i] : given(i))),
+          ...(labelInPlace ? [] : [given(i)]),
           ...probs,
           ...known,
           names[report.suggestedLabel[i]],

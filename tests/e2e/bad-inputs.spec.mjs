@@ -128,7 +128,7 @@ test('exported CSVs neutralise cells a spreadsheet would run as formulas, number
   await waitReady(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    app(page).getByRole('button', { name: 'Download full dataset (CSV)' }).click(),
+    app(page).getByRole('button', { name: 'Download all rows + audit (CSV)' }).click(),
   ]);
   const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
   const [header, ...data] = rows;

@@ -82,8 +82,8 @@ test('flagged rows and the full dataset download as CSV, without losing the view
   expect(rows[0][10]).toBe('1');
 
   // The full dataset with p_<class>, known truth, suggested_label and is_label_issue; quoted text survives.
-  const full = await downloadCsv(page, 'Download full dataset (CSV)');
-  expect(full.name).toBe('headlines-demo-audited.csv');
+  const full = await downloadCsv(page, 'Download all rows + audit (CSV)');
+  expect(full.name).toBe('headlines-demo-all-rows-with-audit.csv');
   const [fullHeader, ...all] = full.rows;
   expect(fullHeader).toEqual([
     'index',

@@ -9,7 +9,9 @@ import { resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLabelScope } from '../../src/js/index.js';
-import { displayColumns, rowCells } from '../../web/controllers/columns.js';
+import { fullDatasetCsv } from '../../src/js/exports.js';
+import { parseCsv } from '../../src/js/truth.js';
+import { displayColumns, labelPlace, rowCells } from '../../web/controllers/columns.js';
 import { computedFrom } from '../../web/ui/computed.js';
 
 let ls;
@@ -50,7 +52,7 @@ async function computed() {
   const result = await ls.crossValProbs({ combined: { name: 'triage.csv', data: text } }, options);
   const dataset = await ls.datasetFromCrossVal(result);
   dataset.computed = computedFrom(result, entries, options);
-  return { dataset, rows };
+  return { dataset, rows, report: ls.audit(dataset, {}) };
 }
 
 describe('a table computed here keeps the row’s own cells', () => {
@@ -80,5 +82,56 @@ describe('a table computed here keeps the row’s own cells', () => {
     const { id, text } = displayColumns(dataset);
     assert.equal(id.name, 'visit_id');
     assert.equal(text, null);
+  });
+
+  test('the full-dataset export: every column in order, the label in its place, read back as the same data', async () => {
+    const { dataset, rows, report } = await computed();
+    const labelColumn = labelPlace(dataset);
+    assert.deepEqual(labelColumn, { name: 'outcome', at: 5 });
+    const text = (await fullDatasetCsv({ dataset, report }, { labelColumn })).join('');
+    const [header, ...lines] = parseCsv(text);
+    assert.deepEqual(header, [
+      'index',
+      'row',
+      'visit_id',
+      'age',
+      'heart_rate',
+      'ward',
+      'note',
+      'outcome',
+      'label',
+      ...dataset.classNames.map((c) => `p_${c}`),
+      'suggested_label',
+      'is_label_issue',
+      'label_quality',
+    ]);
+    lines.forEach((line, i) => {
+      const own = rows[i].map((cell, c) => (c === 2 && cell !== '' ? String(Number(cell)) : cell));
+      assert.deepEqual(line.slice(2, 8), own);
+      assert.equal(line[8], own[5]);
+    });
+    const back = await ls.readDataset({ combined: { name: 'export.csv', data: text } });
+    assert.deepEqual(back.classNames, dataset.classNames);
+    assert.deepEqual(back.labels, dataset.labels);
+    assert.deepEqual(back.probabilityRows(0, back.numExamples), dataset.probabilityRows(0, dataset.numExamples));
+    // The export's own columns come back too (never features, never probabilities): the table's are the same.
+    const OWN = ['index', 'row', 'suggested_label', 'is_label_issue', 'label_quality'];
+    const columns = (d) =>
+      Object.fromEntries(d.extraColumns.filter((c) => !OWN.includes(c.name)).map((c) => [c.name, c.values]));
+    assert.deepEqual(columns(back), {
+      ...columns(dataset),
+      outcome: rows.map((r) => r[5]),
+    });
+    assert.deepEqual(ls.audit(back, {}).issues, report.issues);
+  });
+
+  test('a label column named label is written once, in its place', async () => {
+    const { dataset, report } = await computed();
+    const text = (await fullDatasetCsv({ dataset, report }, { labelColumn: { name: 'label', at: 1 } })).join('');
+    const header = text.slice(0, text.indexOf('\n')).split(',');
+    assert.deepEqual(header.slice(0, 5), ['index', 'row', 'visit_id', 'label', 'age']);
+    assert.equal(header.filter((h) => h === 'label').length, 1);
+    const back = await ls.readDataset({ combined: { name: 'export.csv', data: text } });
+    assert.deepEqual(back.labels, dataset.labels);
   });
 });

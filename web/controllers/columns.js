@@ -76,3 +76,19 @@ export function rowCells(dataset, i) {
   });
 }
 
+/**
+ * Where a table computed here had its label column among the dataset's own columns: {name, at} (before
+ * the at-th of dataset.extraColumns), for the full-dataset export; null when the labels came apart.
+ */
+export function labelPlace(dataset) {
+  const computed = dataset.computed;
+  if (!computed?.columns?.length || !computed.labelColumnName || computed.labelsFile !== computed.featuresFile)
+    return null;
+  const kept = new Set(dataset.extraColumns.map((c) => c.name));
+  let at = 0;
+  for (const c of computed.columns) {
+    if (c.use === 'label') return { name: c.name, at };
+    if (kept.has(c.name)) at++;
+  }
+  return null;
+}

@@ -21,7 +21,8 @@ export class ExportActions {
     const host = this.#host;
     if (!host.report()) return;
     const build = kind === 'flagged' ? flaggedRowsCsv : fullDatasetCsv;
-    const fileName = `${host.sourceName()}-${kind === 'flagged' ? 'flagged' : 'audited'}.csv`;
+    // The full dataset: every row of the table with labelscope's columns added (not a corrected file).
+    const fileName = `${host.sourceName()}-${kind === 'flagged' ? 'flagged' : 'all-rows-with-audit'}.csv`;
     try {
       await exportWithProgress(build, host.context(), fileName, host.ui().status);
     } catch (error) {

@@ -2,6 +2,7 @@
 // spreadsheet guard) live in src/js/exports.js, shared with the CLI; this only makes the Blob, shows
 // progress on big files and starts the download. Exporting never resets what the person is looking at.
 import * as formats from '../src/js/exports.js';
+import { labelPlace } from '../controllers/columns.js';
 
 const CSV = 'text/csv;charset=utf-8';
 
@@ -10,9 +11,13 @@ export async function flaggedRowsCsv(ctx, onProgress) {
   return new Blob(await formats.flaggedRowsCsv(ctx, { onProgress }), { type: CSV });
 }
 
-/** Every row as read, with p_<class> columns, suggested_label, is_label_issue and label_quality, as a Blob. */
+/**
+ * Every row with the table's own columns as read (a table computed here: its label column in its place),
+ * then p_<class> columns, suggested_label, is_label_issue and label_quality, as a Blob.
+ */
 export async function fullDatasetCsv(ctx, onProgress) {
-  return new Blob(await formats.fullDatasetCsv(ctx, { onProgress }), { type: CSV });
+  const labelColumn = labelPlace(ctx.dataset);
+  return new Blob(await formats.fullDatasetCsv(ctx, { onProgress, labelColumn }), { type: CSV });
 }
 
 /**

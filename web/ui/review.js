@@ -84,8 +84,15 @@ export class ReviewPanel {
       ),
       h(
         'button',
-        { type: 'button', class: 'quiet export-full', onclick: () => onExport('full') },
-        'Download full dataset (CSV)',
+        {
+          type: 'button',
+          class: 'quiet export-full',
+          onclick: () => onExport('full'),
+          title:
+            'Every row with every column of your table as read, then labelscope’s: p_<class> per class, ' +
+            'suggested_label, is_label_issue and label_quality',
+        },
+        'Download all rows + audit (CSV)',
       ),
     );
     this.element = h(
