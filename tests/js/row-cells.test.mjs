@@ -12,6 +12,7 @@ import { createLabelScope } from '../../src/js/index.js';
 import { fullDatasetCsv } from '../../src/js/exports.js';
 import { parseCsv } from '../../src/js/truth.js';
 import { displayColumns, labelPlace, rowCells } from '../../web/controllers/columns.js';
+import { flaggedPerClass } from '../../web/ui/charts.js';
 import { computedFrom } from '../../web/ui/computed.js';
 
 let ls;
@@ -133,5 +134,17 @@ describe('a table computed here keeps the row’s own cells', () => {
     assert.equal(header.filter((h) => h === 'label').length, 1);
     const back = await ls.readDataset({ combined: { name: 'export.csv', data: text } });
     assert.deepEqual(back.labels, dataset.labels);
+  });
+
+  test('the per-class card’s flagged counts are the table’s flagged rows by given label', async () => {
+    const { dataset, report } = await computed();
+    const counts = flaggedPerClass(report, dataset.labels, dataset.numClasses);
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      report.issues.length,
+    );
+    for (let c = 0; c < dataset.numClasses; c++) {
+      assert.equal(counts[c], Array.from(report.issues).filter((i) => dataset.labels[i] === c).length);
+    }
   });
 });

@@ -6,23 +6,41 @@ import { formatCount, formatProbability } from './format.js';
 /** The worst classes shown as bars (all of them up to this many). */
 export const MAX_CLASS_BARS = 20;
 
-/** One class's line of the report's classQuality, in words. */
-export function classQualityText(q, name, labelCount) {
+/**
+ * One class's line of the report's classQuality, in words. The estimate is cleanlab's (from the confident
+ * joint), not a count of the flagged rows: flaggedCount (rows labelled so that are flagged) says both.
+ */
+export function classQualityText(q, name, labelCount, flaggedCount = null) {
   return (
     `${name}: label quality ${formatProbability(q.labelQualityScore)}; about ` +
     `${formatCount(Math.round(q.labelIssues))} ` +
-    `of ${formatCount(labelCount)} rows labelled ${name} are likely wrong.`
+    `of ${formatCount(labelCount)} rows labelled ${name} are estimated wrong (from the confident joint)` +
+    (flaggedCount == null
+      ? '.'
+      : `; ${formatCount(flaggedCount)} rows labelled ${name} are flagged (the table's rows: ` +
+        'the estimate is not a count of them).')
   );
 }
 
-/** classQuality: the report's rows (worst class first); labelCounts: rows per given class. */
-export function renderClassQuality({ classQuality, classNames, labelCounts }) {
+/** Rows flagged per given class: what the table shows, beside the card's estimate (null without the rows). */
+export function flaggedPerClass(report, labels, numClasses) {
+  if (!report.issues || !labels) return null;
+  const counts = new Array(numClasses).fill(0);
+  for (const i of report.issues) counts[labels[i]]++;
+  return counts;
+}
+
+/**
+ * classQuality: the report's rows (worst class first); labelCounts: rows per given class; flaggedCounts:
+ * flagged rows per given class (or null).
+ */
+export function renderClassQuality({ classQuality, classNames, labelCounts, flaggedCounts = null }) {
   const shown = classQuality.slice(0, MAX_CLASS_BARS);
   const nameWidth = 8 + 7 * Math.min(16, Math.max(...shown.map((q) => classNames[q.classIndex].length)));
   const barLeft = nameWidth + 8;
   const barWidth = 140;
   const rowHeight = 26;
-  const width = barLeft + barWidth + 140;
+  const width = barLeft + barWidth + (flaggedCounts ? 240 : 170);
   const height = shown.length * rowHeight + 22;
   const worst = shown[0];
   const root = svg('svg', {
@@ -39,7 +57,8 @@ export function renderClassQuality({ classQuality, classNames, labelCounts }) {
     const y = r * rowHeight;
     const name = classNames[q.classIndex];
     const issues = Math.round(q.labelIssues);
-    const text = classQualityText(q, name, labelCounts[q.classIndex]);
+    const flagged = flaggedCounts ? flaggedCounts[q.classIndex] : null;
+    const text = classQualityText(q, name, labelCounts[q.classIndex], flagged);
     root.append(
       svg(
         'g',
@@ -62,7 +81,8 @@ export function renderClassQuality({ classQuality, classNames, labelCounts }) {
         svg(
           'text',
           { class: 'value', x: barLeft + barWidth + 8, y: y + rowHeight / 2, 'dominant-baseline': 'central' },
-          `${formatProbability(q.labelQualityScore)} · ${formatCount(issues)} likely wrong`,
+          `${formatProbability(q.labelQualityScore)} · ~${formatCount(issues)} estimated wrong` +
+            (flagged == null ? '' : ` · ${formatCount(flagged)} flagged`),
         ),
       ),
     );

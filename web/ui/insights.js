@@ -1,6 +1,6 @@
 // The charts section: where the label noise is (heatmap), which classes suffer most (bars), and how
 // label quality is spread over all rows (histogram).
-import { classQualityText, MAX_CLASS_BARS, renderClassQuality, renderHistogram } from './charts.js';
+import { classQualityText, flaggedPerClass, MAX_CLASS_BARS, renderClassQuality, renderHistogram } from './charts.js';
 import { createClassSearch } from './class-search.js';
 import { h } from './dom.js';
 import { formatCount } from './format.js';
@@ -28,7 +28,7 @@ const MATRICES = {
 };
 
 /** Any class's label quality and place among all classes (the bars show only the worst). */
-function classQualitySearch(report, names) {
+function classQualitySearch(report, names, flaggedCounts) {
   const readout = h('p', { class: 'readout class-quality-readout', 'aria-live': 'polite' });
   const search = createClassSearch({
     names,
@@ -39,7 +39,7 @@ function classQualitySearch(report, names) {
       const place = report.classQuality.findIndex((q) => q.classIndex === c);
       const q = report.classQuality[place];
       readout.textContent = q
-        ? `${classQualityText(q, names[c], report.labelCounts[c])} ` +
+        ? `${classQualityText(q, names[c], report.labelCounts[c], flaggedCounts?.[c] ?? null)} ` +
           `${formatCount(place + 1)} of ${formatCount(names.length)} classes, worst first.`
         : '';
     },
@@ -50,6 +50,7 @@ function classQualitySearch(report, names) {
 /** ctx: {dataset, report}; onPickCell(given, suggested) filters the table. */
 export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts', onKind }) {
   const names = dataset.classNames;
+  const flaggedCounts = flaggedPerClass(report, dataset.labels, names.length); // beside cleanlab's estimate
   const matrixInfo = MATRICES[kind];
   // Many classes: the most confused pairs and a class search instead of K x K cells
   // (ui/confused-pairs.js), the matrix read in place, never built as K arrays.
@@ -121,14 +122,21 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
         'p',
         { class: 'help' },
         'Share of each class’s rows whose label looks right (1 = all of them), worst first' +
-          `${names.length > MAX_CLASS_BARS ? `: the ${MAX_CLASS_BARS} worst of ${formatCount(names.length)} classes` : ''}.`,
+          `${names.length > MAX_CLASS_BARS ? `: the ${MAX_CLASS_BARS} worst of ${formatCount(names.length)} classes` : ''}. ` +
+          '“Estimated wrong” is cleanlab’s estimate from the confident joint (rows the model confidently puts in ' +
+          'another class), not a count of the flagged rows: “flagged” is how many of the class’s rows the table flags.',
       ),
       h(
         'div',
         { class: 'chart-scroll' },
-        renderClassQuality({ classQuality: report.classQuality, classNames: names, labelCounts: report.labelCounts }),
+        renderClassQuality({
+          classQuality: report.classQuality,
+          classNames: names,
+          labelCounts: report.labelCounts,
+          flaggedCounts,
+        }),
       ),
-      names.length > MAX_CLASS_BARS ? classQualitySearch(report, names) : null,
+      names.length > MAX_CLASS_BARS ? classQualitySearch(report, names, flaggedCounts) : null,
     ),
     h(
       'div',
