@@ -175,6 +175,25 @@ test('columns chosen in "Choose the columns first" stay chosen, and computed, wh
   await expect(summary).toContainText('Features: wait_days and amount.');
 });
 
+test('another label column chosen in the list of files: the table of columns read with the old one goes', async ({
+  page,
+}) => {
+  await openApp(page);
+  await dropFiles(page, [TWO_LABELS]);
+  await alert(page).getByRole('button', { name: 'Choose the columns first' }).click();
+  const panel = app(page).locator('.cv-panel');
+  await expect(panel.locator('select[data-column=label]')).toHaveValue('label');
+  await fileRow(page, 'tickets.csv').locator('select.label-column').selectOption('reviewed');
+  await expect(panel).toBeHidden(); // it said 'label' is the label
+  await alert(page)
+    .getByRole('button', { name: /Compute out-of-sample probabilities here/ })
+    .click();
+  await waitReady(page);
+  await expect(app(page).locator('.files .read-summary')).toContainText('Label column: reviewed.');
+  const read = await app(page).evaluate((el) => ({ labels: Array.from(el.data.labels), names: el.data.classNames }));
+  expect(read.labels.map((k) => read.names[k])).toEqual(tickets().map((r) => r.reviewed));
+});
+
 test("a file dropped after a demo starts the person's own set: never paired with the demo's table", async ({
   page,
 }) => {

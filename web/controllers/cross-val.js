@@ -63,6 +63,7 @@ export class CrossValController {
   #demoFiles = null; // {urls, files}: a demo's files as fetched, so its probabilities are reused too
   #choice = {}; // the columns' roles etc. asked for last (kept when imputation is asked after an error)
   #panelInput = null; // the files the panel is about ({combined} or {labels, features}), or null
+  #panelLabel = null; // the label column chosen in the list of files when the panel was drawn
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -87,13 +88,15 @@ export class CrossValController {
   }
 
   /**
-   * The files listed changed: the panel stays while it is about the files still listed in the same roles (a known
-   * truth file added keeps the columns chosen); otherwise it goes.
+   * The files listed changed: the panel stays while it is about the files still listed in the same roles, with the
+   * same label column chosen (a known truth file added keeps the columns chosen); otherwise it goes.
    */
   listed(entries) {
     if (!this.#panelInput) return;
     const now = crossValInput(entries);
-    if (now && ['combined', 'labels', 'features'].every((role) => now[role] === this.#panelInput[role])) return;
+    const same = now && ['combined', 'labels', 'features'].every((role) => now[role] === this.#panelInput[role]);
+    // Another label column chosen in the list of files: the table of columns read with the old one is outdated.
+    if (same && this.#deps.analysis.labelColumn === this.#panelLabel) return;
     this.#panelInput = null;
     this.#view.clear();
   }
@@ -270,6 +273,7 @@ export class CrossValController {
   /** The panel shows a computation (or the columns) of `how.input`: remembered, to clear it when those files go. */
   #start(how) {
     this.#panelInput = how.input ?? null;
+    this.#panelLabel = this.#deps.analysis.labelColumn;
     this.#view.start(how);
   }
 
