@@ -441,7 +441,7 @@ const exactField = (s) => csvField(s, true);
 
 /**
  * A Dataset (as readDataset gives) holding a crossValProbs result's labels and probabilities,
- * with its class names, and the table's id, text and known-truth columns: read from exact text
+ * with its class names, and the table's own columns (result.extraColumns): read from exact text
  * (every number in its shortest round-trip form, so the same bits), for the methods that take
  * { dataset } and for known-truth precision and recall.
  */
