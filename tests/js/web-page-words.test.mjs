@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 import { createLabelScope, LabelScopeError } from '../../src/js/index.js';
 import { apiWords, cliWords, PAGE_WORDED, pageWords } from '../../src/js/option-words.js';
-import { errorDetail, inPageWords } from '../../web/ui/element-failure.js';
+import { errorDetail, inPageWords, showFailure } from '../../web/ui/element-failure.js';
 
 const NO_LABEL = 'a,b,c\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n';
 const PROBABILITIES = 'label,cat,dog\ncat,0.9,0.1\ndog,0.2,0.8\ncat,0.7,0.3\ndog,0.4,0.6\n';
@@ -93,4 +93,22 @@ test("an error shown on the page: its message in the page's words, its place and
     column: 2,
     message: 'No label column found, or choose it (with the “Label column” menu in the list of files).',
   });
+});
+
+test("the status line shows the error and its hint in the page's words", () => {
+  const shown = [];
+  const ui = { status: { idle() {}, error: (...args) => shown.push(args) }, intake: { openFiles() {} } };
+  const error = new LabelScopeError({
+    code: 'constant_features',
+    file: 't.csv',
+    message: 'No column can be used as a feature. Name the feature columns (the features option) or a text column.',
+  });
+  const hint = 'Also refused: u.csv (no label column: choose it (the labelColumn option)).';
+  const detail = showFailure(ui, error, 'Could not compute', { hint }, { compact: false, analysis: { entries: [] } });
+  const [[message, title, shownHint]] = shown;
+  assert.equal(title, 'Could not compute');
+  assert.equal(message.file, 't.csv');
+  assert.match(message.message, /Name the feature columns \(“Choose the columns first”, then set how each column/);
+  assert.match(shownHint, /choose it \(with the “Label column” menu in the list of files\)/);
+  assert.doesNotMatch(`${message.message} ${shownHint} ${detail.message}`, NOT_PAGE);
 });

@@ -20,10 +20,11 @@ export function showFailure(ui, error, title, options, { compact, analysis, clie
   const callers = failure?.unexpected && typeof hint === 'string';
   const way = failure ?? (compact ? null : wayOn(error, analysis, client));
   // way.shown: what to say instead of the reader's message.
+  const shownHint = way && !callers && (failure || hint === undefined) ? way.hint : hint;
   ui.status.error(
     way?.shown ?? inPageWords(error),
     callers ? title : (way?.title ?? title),
-    way && !callers && (failure || hint === undefined) ? way.hint : hint,
+    typeof shownHint === 'string' ? pageWords(shownHint) : shownHint, // e.g. other refused files' reasons
     way?.element,
   );
   if (openFiles) ui.intake.openFiles();

@@ -1,6 +1,7 @@
 // The lesson part of <label-scope>: what the simulated noise did (attributes simulate-noise, seed,
 // noise-pair) and how the flags score against it, the Reveal button of hide-truth, the step-by-step
 // view (attribute lesson) and, for simulated noise, every method compared and a noise-rate sweep.
+import { pageWords } from '../src/js/option-words.js';
 import { probabilitiesNote, simulationScores, trainingArgs } from '../controllers/simulation.js';
 import { h, replace } from './dom.js';
 import { formatRow, plural } from './format.js';
@@ -264,7 +265,10 @@ export class LessonPanel {
     }
     job.then((out) => {
       if (out.error) {
-        replace(slot, h('p', { class: 'help' }, `The comparison could not be computed: ${out.error.message}`));
+        replace(
+          slot,
+          h('p', { class: 'help' }, `The comparison could not be computed: ${pageWords(out.error.message)}`),
+        );
         return;
       }
       const honest = this.#honest.get(simulation);
@@ -330,7 +334,7 @@ export class LessonPanel {
         cancel.hidden = true;
         replace(
           status,
-          error?.code === 'cancelled' ? 'Cancelled.' : `The sweep could not be computed: ${error.message}`,
+          error?.code === 'cancelled' ? 'Cancelled.' : `The sweep could not be computed: ${pageWords(error.message)}`,
         );
       }
     });
