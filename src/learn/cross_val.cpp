@@ -72,10 +72,12 @@ public:
         logistic_predict(*pb_.x, pb_.k, theta_.data(), valid_.data(), valid_.size(), probs_.data());
         const auto K = static_cast<std::size_t>(pb_.k);
         HeldOut held;
+        held.row_loss.resize(valid_.size());
         for (std::size_t r = 0; r < valid_.size(); ++r) {
             const auto y = static_cast<std::size_t>(pb_.labels[valid_[r]]);
             const double w = pb_.class_weight[y];
-            held.loss -= w * portable::log(std::max(probs_[r * K + y], MIN_PROB));
+            held.row_loss[r] = -w * portable::log(std::max(probs_[r * K + y], MIN_PROB));
+            held.loss += held.row_loss[r];
             held.count += w;
         }
         return held;
@@ -190,7 +192,8 @@ CrossValResult cross_val_probs(const Features& features, const std::int32_t* lab
         result.c_used = chosen.c;
         result.notes.push_back("C = " + format_c(chosen.c) + " chosen by held-out log loss on " +
                                std::to_string(chosen.splits) + " inner split" + (chosen.splits > 1 ? "s" : "") +
-                               " of the first fold's training rows (tried " + chosen.tried + ").");
+                               " of the first fold's training rows (tried " + chosen.tried + lowest_note(chosen) +
+                               ").");
     }
 
     // The folds are independent: each is one piece for run_pieces (core/parallel.hpp), on helper

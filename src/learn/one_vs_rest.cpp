@@ -64,13 +64,21 @@ public:
 
     HeldOut fit_and_score(double c) override {
         Tally tally;
+        HeldOut held;
+        held.row_loss.assign(valid_.size(), 0.0);
         for (std::size_t k = 0; k < pb_.size(); ++k) {
             pb_[k].c = c;
             fit_logistic(pb_[k], theta_[k], iterations_, tolerance_, keep_going_);
             logistic_predict(*pb_[k].x, 2, theta_[k].data(), valid_.data(), valid_.size(), probs_.data());
             tally.add(probs_, y_[k], valid_);
+            for (std::size_t r = 0; r < valid_.size(); ++r) {
+                const bool present = y_[k][valid_[r]] == 1;
+                held.row_loss[r] -= portable::log(std::max(probs_[r * 2 + (present ? 1 : 0)], MIN_PROB));
+            }
         }
-        return {tally.loss, tally.count};
+        held.loss = tally.loss;
+        held.count = tally.count;
+        return held;
     }
 
 private:
@@ -197,10 +205,10 @@ CrossValResult one_vs_rest_probs(const Features& features, const MultiLabelsView
         };
         const ChosenC chosen = choose_c(data, train, inner, folds, 2.0 * static_cast<double>(K), make);
         result.c_used = chosen.c;
-        result.notes.push_back("C = " + format_c(chosen.c) +
-                               " chosen for every class by the summed held-out log loss on " +
-                               std::to_string(chosen.splits) + " inner split" + (chosen.splits > 1 ? "s" : "") +
-                               " of the first fold's training rows (tried " + chosen.tried + ").");
+        result.notes.push_back(
+            "C = " + format_c(chosen.c) + " chosen for every class by the summed held-out log loss on " +
+            std::to_string(chosen.splits) + " inner split" + (chosen.splits > 1 ? "s" : "") +
+            " of the first fold's training rows (tried " + chosen.tried + lowest_note(chosen) + ").");
     }
 
     result.probs.assign(n * K, 0.0);

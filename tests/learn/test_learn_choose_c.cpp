@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <set>
 #include <vector>
@@ -19,9 +20,11 @@ using namespace labelscope::learn;
 
 namespace {
 
-// A stand-in model: its held-out loss for each C comes from a table, one row per split.
+// A stand-in model: its held-out loss for each C comes from a table, one row per split (every
+// held-out row alike), or per held-out row from a function.
 struct Recorder {
     std::vector<std::vector<double>> loss_by_split;  // [split][index of C in C_GRID]
+    std::function<double(std::size_t split, std::size_t at, std::size_t row)> row_loss;
     std::vector<std::vector<std::uint32_t>> train, valid;
     std::vector<std::vector<double>> asked;  // the C values each split was fitted at, in order
 };
@@ -32,8 +35,13 @@ public:
     HeldOut fit_and_score(double c) override {
         r_.asked[split_].push_back(c);
         const std::size_t at = r_.asked[split_].size() - 1;
-        return {r_.loss_by_split[split_][at] * static_cast<double>(r_.valid[split_].size()),
-                static_cast<double>(r_.valid[split_].size())};
+        HeldOut held;
+        for (std::size_t i = 0; i < r_.valid[split_].size(); ++i) {
+            held.row_loss.push_back(r_.row_loss ? r_.row_loss(split_, at, i) : r_.loss_by_split[split_][at]);
+            held.loss += held.row_loss.back();
+            held.count += 1;
+        }
+        return held;
     }
 
 private:
@@ -116,6 +124,64 @@ TEST_CASE("learn: on large data C is chosen on fewer inner splits, at least one"
     Recorder r2;
     r2.loss_by_split = {{0.5, 0.4, 0.6, 0.7, 0.8, 0.9}, {0.5, 0.4, 0.6, 0.7, 0.8, 0.9}};
     CHECK(choose_c(f.data(), rows, inner, 5, 4.0, recording(r2)).splits == 2);
+}
+
+TEST_CASE("learn: C moves away from the default 1 only when it scores lower by more than one standard error") {
+    const std::size_t n = 100;
+    std::vector<std::uint32_t> rows(n);
+    std::vector<int> inner(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        rows[i] = static_cast<std::uint32_t>(i);
+        inner[i] = static_cast<int>(i % 5);
+    }
+    const Features f = numeric_features(n, 3);
+    // Mean held-out losses along the path 0.001, 0.01, 0.1, 1: 0.9, 0.7, 0.49, 0.5, so 0.1 scores
+    // lowest and the path stops at 1. Row i of a split at C = 0.1 differs from C = 1 by
+    // -0.01 + spread * (+1 or -1): the difference of the sums is -1 over the 100 held-out rows, its
+    // standard error sqrt(100) * spread (about).
+    const auto path = [](double spread) {
+        return [spread](std::size_t, std::size_t at, std::size_t row) {
+            const double mean[] = {0.9, 0.7, 0.49, 0.5};
+            return at == 2 ? 0.5 - 0.01 + spread * (row % 2 == 0 ? 1.0 : -1.0) : mean[at];
+        };
+    };
+    Recorder noisy;
+    noisy.row_loss = path(0.3);  // standard error ~3 > 1: not clear, the default stays
+    const ChosenC kept = choose_c(f.data(), rows, inner, 5, 3.0, recording(noisy));
+    CHECK(kept.splits == 5);
+    CHECK(kept.tried == "0.001, 0.01, 0.1, 1");
+    CHECK(kept.lowest == 0.1);
+    CHECK(kept.c == 1.0);
+    CHECK(lowest_note(kept) == "; 0.1 scored lowest, by less than one standard error");
+    Recorder clear;
+    clear.row_loss = path(0.001);  // standard error ~0.01 < 1: clear, 0.1 is chosen
+    const ChosenC moved = choose_c(f.data(), rows, inner, 5, 3.0, recording(clear));
+    CHECK(moved.lowest == 0.1);
+    CHECK(moved.c == 0.1);
+    CHECK(lowest_note(moved).empty());
+}
+
+TEST_CASE("learn: a path that stops before 1 keeps its lowest C, even with a nearer C within one standard error") {
+    const std::size_t n = 100;
+    std::vector<std::uint32_t> rows(n);
+    std::vector<int> inner(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        rows[i] = static_cast<std::uint32_t>(i);
+        inner[i] = static_cast<int>(i % 5);
+    }
+    const Features f = numeric_features(n, 3);
+    // 0.01 lowest; 0.1 worse by 0.005 a row on average (the path stops there) with a spread of 0.2
+    // per row, so within one standard error; the loss rose on the way to 1, so 0.01 stays.
+    Recorder r;
+    r.row_loss = [](std::size_t, std::size_t at, std::size_t row) {
+        const double sign = row % 2 == 0 ? 1.0 : -1.0;
+        return at == 0 ? 0.7 : at == 1 ? 0.5 : 0.505 + 0.2 * sign;
+    };
+    const ChosenC chosen = choose_c(f.data(), rows, inner, 5, 3.0, recording(r));
+    CHECK(chosen.tried == "0.001, 0.01, 0.1");
+    CHECK(chosen.lowest == 0.01);
+    CHECK(chosen.c == 0.01);
+    CHECK(lowest_note(chosen).empty());
 }
 
 TEST_CASE("learn: the intercepts are not penalised (as scikit-learn): mean probabilities equal class shares") {
