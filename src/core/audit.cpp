@@ -92,7 +92,7 @@ void AuditRun<T>::step() {
             // Row by row, in pieces on the helper threads (src/core/parallel.hpp); on one thread
             // appended, with no zero-fill first (a memset, slow in WebAssembly).
             constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
-            const std::size_t pieces = parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE);
+            const std::size_t pieces = tiered_pieces(parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE), n, n * k);
             const auto predicted = [&](std::size_t i) {
                 return static_cast<std::int32_t>(argmax_first(probs.row(i), k));
             };
@@ -100,13 +100,15 @@ void AuditRun<T>::step() {
                 const std::int32_t guess = r.confident_joint_label[i];
                 return guess >= 0 ? guess : r.predicted_label[i];
             };
-            if (pieces <= 1) {
+            if (pieces <= 1 || parallel_threads() < 2) {  // every piece on this thread, in order
                 r.predicted_label.reserve(n);
                 r.suggested_label.reserve(n);
-                for (std::size_t i = 0; i < n; ++i) {
-                    r.predicted_label.push_back(predicted(i));
-                    r.suggested_label.push_back(suggested(i));
-                }
+                run_pieces(pieces, [&](std::size_t p) {
+                    for (std::size_t i = piece_begin(n, pieces, p), end = piece_begin(n, pieces, p + 1); i < end; ++i) {
+                        r.predicted_label.push_back(predicted(i));
+                        r.suggested_label.push_back(suggested(i));
+                    }
+                });
             } else {
                 r.predicted_label.resize(n);
                 r.suggested_label.resize(n);

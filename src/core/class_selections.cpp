@@ -121,13 +121,18 @@ std::vector<Selection> run_pass(LabelsView labels, ProbsView<T> probs, const Sel
     }
 
     const ClassRanges ranges(probs.cols, first, last);
-    for (std::size_t i = 0; i < labels.size; ++i) {
-        prefetch_label_value_ahead(labels, probs, i);
-        const auto c = static_cast<std::size_t>(labels[i]);
-        const T* row = probs.row(i);
-        for (Picker *p = pickers.data() + ranges.begin[c], *p_end = pickers.data() + ranges.end[c]; p != p_end; ++p)
-            p->keys.offer(key_of(row, c, p->other), static_cast<std::int32_t>(i));
-    }
+    // Pieces beyond one only where they run in order on this thread (tiered_pieces): the pickers
+    // still see the examples in index order.
+    const std::size_t n = labels.size, pieces = tiered_pieces(1, n, n * probs.cols);
+    run_pieces(pieces, [&](std::size_t piece) {
+        for (std::size_t i = piece_begin(n, pieces, piece), end = piece_begin(n, pieces, piece + 1); i < end; ++i) {
+            prefetch_label_value_ahead(labels, probs, i);
+            const auto c = static_cast<std::size_t>(labels[i]);
+            const T* row = probs.row(i);
+            for (Picker *p = pickers.data() + ranges.begin[c], *p_end = pickers.data() + ranges.end[c]; p != p_end; ++p)
+                p->keys.offer(key_of(row, c, p->other), static_cast<std::int32_t>(i));
+        }
+    });
 
     std::vector<Selection> retry;
     for (std::size_t s = 0; s < pickers.size(); ++s) {

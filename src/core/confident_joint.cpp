@@ -22,7 +22,7 @@ ConfidentJoint compute_confident_joint(LabelsView labels, ProbsView<T> probs, co
     // matrix and list; integer counts add up the same in any order and the lists join in row order.
     // Pieces only while their K x K matrices stay small next to the data.
     constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
-    const std::size_t pieces = k > 512 ? 1 : parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE);
+    const std::size_t pieces = k > 512 ? 1 : tiered_pieces(parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE), n, n * k);
     std::vector<CountMatrix> counts(pieces > 1 ? pieces - 1 : 0, CountMatrix(k, k, 0));
     std::vector<IndexList> off(pieces);
     run_pieces(pieces, [&](std::size_t p) {

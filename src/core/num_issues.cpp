@@ -17,7 +17,8 @@ template <class T>
 std::int64_t count_off_diagonal_issues(LabelsView labels, ProbsView<T> probs, const ConfidentJoint& cj) {
     const IndexList& rows = cj.off_diagonal;
     const std::size_t m = rows.size();
-    const std::size_t pieces = parallel_pieces(m, m * probs.cols, MIN_ROWS_PER_PIECE * probs.cols);
+    const std::size_t pieces =
+        tiered_pieces(parallel_pieces(m, m * probs.cols, MIN_ROWS_PER_PIECE * probs.cols), m, m * probs.cols);
     std::vector<std::int64_t> counts(pieces, 0);
     run_pieces(pieces, [&](std::size_t p) {
         std::int64_t count = 0;
@@ -36,7 +37,7 @@ std::int64_t count_off_diagonal_issues(LabelsView labels, ProbsView<T> probs, co
 template <class T>
 void apply_reduce_step(LabelsView labels, ProbsView<T> probs, Mask& flags) {
     const std::size_t n = flags.size();
-    const std::size_t pieces = parallel_pieces(n, n, MIN_ROWS_PER_PIECE * 16);
+    const std::size_t pieces = tiered_pieces(parallel_pieces(n, n, MIN_ROWS_PER_PIECE * 16), n, n * probs.cols);
     run_pieces(pieces, [&](std::size_t p) {
         // In batches: find the next flagged rows and request them, then test them.
         std::size_t batch[PREFETCH_DISTANCE];

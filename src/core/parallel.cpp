@@ -1,10 +1,10 @@
 #include "parallel.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
 #if defined(LABELSCOPE_THREADS)
-#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -55,6 +55,21 @@ std::size_t parallel_pieces(std::size_t items, std::size_t work, std::size_t min
     if (pieces > work / least) pieces = work / least;
     if (pieces > items) pieces = items;
     return pieces == 0 ? 1 : pieces;
+}
+
+std::size_t tiered_pieces(std::size_t pieces, std::size_t items, std::size_t work) {
+#if defined(__EMSCRIPTEN__)
+    // Only where every piece runs on this thread (no helper is woken for them: run_pieces asks for
+    // helpers only when more than one thread is wanted).
+    if (pieces > 1 || parallel_threads() > 1) return pieces;
+    constexpr std::size_t MAX_PIECES = 16, MIN_WORK_PER_PIECE = std::size_t{1} << 18;
+    const std::size_t wanted = std::min({MAX_PIECES, items, work / MIN_WORK_PER_PIECE});
+    return wanted > 1 ? wanted : pieces;
+#else
+    (void)items;
+    (void)work;
+    return pieces;
+#endif
 }
 
 #if defined(LABELSCOPE_THREADS)

@@ -57,6 +57,15 @@ bool parallel_forced();
 // In WebAssembly, work below this many units (values) stays on the calling thread (parallel.cpp).
 inline constexpr std::size_t WASM_MIN_WORK = std::size_t{1} << 25;
 
+// `pieces` (from parallel_pieces), or, for a big pass that will run on the calling thread alone in
+// WebAssembly, a few pieces run one after another. V8 runs a function in its baseline tier (Liftoff,
+// about half the speed of its optimizing tier) until the function is hot, and a call in progress never
+// switches tier: a pass over a million rows in one call runs all of it in the baseline tier. In pieces,
+// the optimizing tier compiles the piece's function in the background once the first is under way,
+// and the later pieces run that code. Native builds and passes with helpers get `pieces` back, so
+// pieces beyond `pieces` always run in order on the calling thread (a pass may rely on it).
+std::size_t tiered_pieces(std::size_t pieces, std::size_t items, std::size_t work);
+
 // The boundaries of `pieces` nearly equal ranges of [0, n): piece p is [bounds(p), bounds(p + 1)).
 inline std::size_t piece_begin(std::size_t n, std::size_t pieces, std::size_t p) {
     return static_cast<std::size_t>(static_cast<unsigned long long>(n) * p / pieces);

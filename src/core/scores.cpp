@@ -60,12 +60,15 @@ std::vector<double> label_quality_scores(LabelsView labels, ProbsView<T> probs, 
     // row alone, so any split gives the same scores. On one thread the scores are appended, with no
     // zero-fill first (a memset, slow in WebAssembly).
     constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
-    const std::size_t pieces = parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE);
+    const std::size_t pieces = tiered_pieces(parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE), n, n * k);
     std::vector<double> scores;
-    if (pieces <= 1) {
+    if (pieces <= 1 || parallel_threads() < 2) {  // every piece on this thread, in order
         std::vector<double> row(k), terms(k);
         scores.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) scores.push_back(score_of(i, row.data(), terms.data()));
+        run_pieces(pieces, [&](std::size_t p) {
+            for (std::size_t i = piece_begin(n, pieces, p), end = piece_begin(n, pieces, p + 1); i < end; ++i)
+                scores.push_back(score_of(i, row.data(), terms.data()));
+        });
         return scores;
     }
     scores.resize(n);

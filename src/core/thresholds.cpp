@@ -19,7 +19,7 @@ std::vector<double> confident_thresholds(LabelsView labels, ProbsView<T> probs) 
     // values go in each class's run (after those of the pieces before it), and the buffer holds the same
     // values in the same places as one pass would fill it.
     constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
-    const std::size_t pieces = k > 4096 ? 1 : parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE);
+    const std::size_t pieces = k > 4096 ? 1 : tiered_pieces(parallel_pieces(n, n * k, MIN_VALUES_PER_PIECE), n, n * k);
     std::vector<std::size_t> next(pieces * k, 0);  // piece p, class c at [p * k + c]: first counts, then slots
     run_pieces(pieces, [&](std::size_t p) {
         std::size_t* count = next.data() + p * k;

@@ -149,7 +149,8 @@ template <class T>
 Warnings check_values(ProbsView<T> probs) {
     const std::size_t n = probs.rows;
     constexpr std::size_t MIN_VALUES_PER_PIECE = std::size_t{1} << 18;
-    const std::size_t pieces = parallel_pieces(n, n * probs.cols, MIN_VALUES_PER_PIECE);
+    const std::size_t pieces =
+        tiered_pieces(parallel_pieces(n, n * probs.cols, MIN_VALUES_PER_PIECE), n, n * probs.cols);
     std::vector<ValueStats> found(pieces);
     run_pieces(pieces, [&](std::size_t p) {
         found[p] = check_rows(probs, piece_begin(n, pieces, p), piece_begin(n, pieces, p + 1));
