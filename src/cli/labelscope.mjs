@@ -74,9 +74,13 @@ function* render(result, format) {
 const emit = (pieces, out) => writeOutput(pieces, out);
 
 // Loaded on demand: --help and usage errors need no WebAssembly.
-// The threaded core (Node's default) helps only with files of 8 MB and more (the reader's helper
-// thread starts for buffers of 8 MiB), and takes ~10 ms longer to load: smaller inputs go without.
-const HELPER_MIN_BYTES = 8 << 20;
+// The threaded core (Node's default) helps only with big inputs: its helper is a worker that loads
+// its own copy of the module (~0.1 s of CPU), and below 256 MiB the core splits no work (the parse is
+// split from 256 MiB of text, the passes from 2^25 values: WASM_MIN_WORK, src/core/parallel.hpp), so
+// it could only warm fresh memory, which does not pay for the worker (1M x 10, 100 MB of CSV: 0.66 s
+// wall with it, 0.58 s without, idle machine). Smaller inputs load the single-threaded core.
+// LABELSCOPE_HELPER_MIN_BYTES sets another size (tests of the threaded core on small files).
+const HELPER_MIN_BYTES = Number(process.env.LABELSCOPE_HELPER_MIN_BYTES) || 256 << 20;
 async function loadCore(values, files) {
   let api;
   try {
