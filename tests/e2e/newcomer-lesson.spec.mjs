@@ -208,6 +208,7 @@ test.describe('on a touch screen', () => {
     await waitReady(page);
     const readout = app(page).locator('.readout').first();
     await expect(readout).toHaveText('Tap a cell to see its value.');
+    await expect(app(page).locator('.matrix-card .help').first()).toContainText('Tap a cell to list those rows.');
     await readout.scrollIntoViewIfNeeded();
     await screenshot(page, testInfo, 'heatmap-touch-phone-light');
   });

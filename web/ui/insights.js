@@ -110,7 +110,15 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
       'div',
       { class: 'card chart-card matrix-card' },
       h('div', { class: 'card-head' }, h('h2', { class: 'section-title' }, 'Where the noise is'), toggle),
-      h('p', { class: 'help' }, grid ? matrixInfo.help : matrixInfo.help.replace(/ Click a cell.*$/, '')),
+      h(
+        'p',
+        { class: 'help' },
+        grid
+          ? touch
+            ? matrixInfo.help.replace('Click a cell, or press Enter on it,', 'Tap a cell')
+            : matrixInfo.help
+          : matrixInfo.help.replace(/ Click a cell.*$/, ''),
+      ),
       grid ? h('div', { class: 'chart-scroll' }, heatmap) : heatmap,
       readout,
     ),
