@@ -158,6 +158,41 @@ bool rows_sum_to_one(const std::vector<std::vector<std::string>>& rows, const st
     return checked == 0 || 2 * summing >= checked;
 }
 
+// A string column a model could learn from, by the head's data rows (rows[0] is the header): most
+// cells hold several words (free text), or its values repeat (categories). Not an id, a file name
+// (distinct single tokens), known truth, an export's own column, or a column named after the
+// labels (`label_name` spells the label out: a model would learn it back).
+bool could_be_text_feature(const std::vector<std::vector<std::string>>& rows, std::size_t column,
+                           const std::string& lowered) {
+    const bool id_like = is_id_name(lowered) && lowered != "text" && lowered != "name";  // numbers' list
+    if (id_like || is_true_label_name(lowered) || is_known_error_name(lowered) || is_export_column_name(lowered) ||
+        lowered.find("label") != std::string::npos || lowered.find("class") != std::string::npos)
+        return false;
+    std::vector<std::string> cells;
+    std::size_t with_words = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        if (column >= rows[r].size()) continue;
+        const std::string_view cell = trim(rows[r][column]);
+        if (cell.empty() || is_number(std::string(cell))) return false;
+        if (cell.find(' ') != std::string_view::npos) ++with_words;
+        cells.emplace_back(cell);
+    }
+    if (cells.size() < 2) return false;
+    std::sort(cells.begin(), cells.end());
+    const bool repeats = std::adjacent_find(cells.begin(), cells.end()) != cells.end();
+    return 2 * with_words > cells.size() || repeats;
+}
+
+// Cells of a label column that hold sets of classes: 'a;b', 'a|b' or a list '["a","b"]'.
+bool holds_label_sets(const std::vector<std::vector<std::string>>& rows, std::size_t column) {
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        if (column >= rows[r].size()) continue;
+        const std::string_view cell = trim(rows[r][column]);
+        if (cell.find_first_of(";|") != std::string_view::npos || (!cell.empty() && cell.front() == '[')) return true;
+    }
+    return false;
+}
+
 void guess_table_role(Sniffed& s, const std::string& file_name, const std::vector<std::vector<std::string>>& rows) {
     const std::vector<std::string>& first = rows.front();
     const bool header = std::any_of(first.begin(), first.end(), [](const std::string& c) { return !is_number(c); }) &&
@@ -200,8 +235,19 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
         const std::string& label_name = s.columns[static_cast<std::size_t>(label)];
         s.label_column = label_name;
         if (numeric.empty()) {
-            s.role = "labels";
-            s.reason = "a '" + label_name + "' column";
+            // A label column beside free text or categories (id,text,label): a table to learn from,
+            // which can still take a probabilities file beside it. File names and ids are not.
+            // Label sets (a;b) are read as multi-label labels, which the page pairs with probabilities.
+            const bool text_features =
+                !holds_label_sets(rows, static_cast<std::size_t>(label)) &&
+                std::any_of(lower.begin(), lower.end(), [&](const std::string& n) {
+                    const std::size_t c = static_cast<std::size_t>(&n - lower.data());
+                    return static_cast<std::ptrdiff_t>(c) != label && could_be_text_feature(rows, c, n);
+                });
+            s.role = text_features ? "combined" : "labels";
+            s.looks_like_features = text_features;
+            s.reason = text_features ? "a '" + label_name + "' column next to text that looks like features"
+                                     : "a '" + label_name + "' column";
             return;
         }
         s.role = "combined";

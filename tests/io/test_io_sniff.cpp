@@ -60,6 +60,30 @@ TEST_CASE("sniff: a label column beside numbers whose rows do not sum to 1 looks
     CHECK(iris.label_column == "species");  // the page takes the column from here, not from the reason
 }
 
+TEST_CASE("sniff: a label column beside free text or categories is a table to learn from; ids are not") {
+    const Sniffed texts =
+        sniff("headlines.csv",
+              "id,text,label\n1,Rain delays the final day,sports\n2,Chipmaker builds a plant,technology\n"
+              "3,Storm warning for the coast,weather\n");
+    CHECK(texts.role == "combined");
+    CHECK(texts.looks_like_features);
+    CHECK(texts.label_column == "label");
+    CHECK(texts.reason.find("text that looks like features") != std::string::npos);
+    const Sniffed categories = sniff("c.csv", "colour,label\nred,a\nblue,b\nred,a\n");
+    CHECK(categories.role == "combined");
+    CHECK(categories.looks_like_features);
+    // File names, ids and a column spelling the label out are no features: a labels file.
+    CHECK(sniff("l.csv", "file,label\nimg_001.png,cat\nimg_002.png,dog\nimg_003.png,cat\n").role == "labels");
+    CHECK(sniff("l.csv", "id,label\na1,cat\na2,dog\na3,cat\n").role == "labels");
+    CHECK(sniff("l.csv", "label,label_name\n0,cat\n1,dog\n0,cat\n").role == "labels");
+    // Label sets beside text (news.csv): multi-label labels, read as such with their probabilities.
+    CHECK(sniff("news.csv", "id,text,labels\n1,Vote on the budget,politics;business\n2,Cup final,sport\n").role ==
+          "labels");
+    const Sniffed plain = sniff("l.csv", "label\ncat\ndog\n");
+    CHECK(plain.role == "labels");
+    CHECK_FALSE(plain.looks_like_features);
+}
+
 TEST_CASE("sniff: the label column found is named; none when the table has no label-named column") {
     CHECK(sniff("labels.csv", "label\ncat\ndog\n").label_column.empty());  // one column: no choice to make
     CHECK(sniff("l.csv", "id,Class\n1,cat\n2,dog\n").label_column == "Class");

@@ -37,8 +37,10 @@ function featuresWayOn(error, analysis, canCompute) {
     (e) => (e.role === 'combined' && (e.looksLikeFeatures || e.format === 'parquet')) || e.role === 'features',
   );
   if (!entry || !canCompute || error.code === 'cancelled') return null;
-  // No label column found: the reader's message says to choose one (in the list of files) first.
-  if (error.code === 'missing_column' && entry.role === 'combined' && !analysis.labelColumn) return null;
+  // No label column found: the reader's message says to choose one (in the list of files) first. A
+  // label column found by name with no probability columns beside it (id,text,label) is a table to learn from.
+  const labelColumn = analysis.labelColumn ?? entry.labelColumn;
+  if (error.code === 'missing_column' && entry.role === 'combined' && !labelColumn) return null;
   if (error.code === 'missing_value') return missingWayOn(error, entry, analysis);
   const compute = () => analysis.computeProbabilities();
   const button = h(
