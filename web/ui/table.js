@@ -243,7 +243,15 @@ export class VirtualTable {
     if (need <= this.#cardHeight) return;
     this.#cardHeight = need;
     this.element.style.setProperty('--vt-row-height', `${need}px`);
+    const before = this.#rowHeight;
+    const top = this.element.scrollTop;
     this.#rowHeight = need;
+    if (top > 0) {
+      // Scrolled: the same card stays at the top of the view (the spacer first, so the new offset fits).
+      const m = this.#metrics();
+      this.spacer.style.height = `${m.spacer}px`;
+      if (m.full === m.spacer) this.element.scrollTop = (top * need) / before;
+    }
     this.#version++;
     this.#render();
   }
