@@ -9,8 +9,12 @@ written here by extra_data()) and each seed, 10 % of the labels are flipped as i
     TF-IDF pipeline of sklearn_reference.py) fitted on exactly those folds, and (--own-folds) on
     StratifiedKFold(5, shuffle, seed 0) as flips.py does;
 both sets of probabilities go through the same `labelscope find-issues` (cleanlab 2.9.0's answer).
-Prints mean accuracy against the true labels and mean F1 of the flagged set against the flips.
-  python3 flips_same_folds.py DATA_DIR BENCH_BINARY LABELSCOPE_CLI [--own-folds] [--seeds 1,2,3] [NAME ...]
+Prints mean accuracy against the true labels and mean precision / recall / F1 of the flagged set
+against the flips. --clean: no flips; the seeds are then fold seeds (labelscope_bench_learn --seed),
+and only accuracy is printed. Besides the public sets, three synthetic ones written here (synwide
+300 x 100 with 3 classes, synbin 1,000 x 50 binary, syneasy 2,000 x 20 with 4 classes) stand in
+for data the choice of C was not designed on.
+  python3 flips_same_folds.py DATA_DIR BENCH_BINARY LABELSCOPE_CLI [--own-folds] [--clean] [--seeds 1,2,3] [NAME ...]
 LABELSCOPE_CLI: the native CLI (dist/native/labelscope) or "node src/cli/labelscope.mjs".
 Needs Debian's python3-sklearn and dataset-fashion-mnist (benchmark only)."""
 import gzip
@@ -31,7 +35,8 @@ from flips import flip, scores  # noqa: E402
 from sklearn_reference import load, model  # noqa: E402
 
 warnings.simplefilter("ignore", ConvergenceWarning)
-NAMES = ["cancer", "tabular10k", "text3k", "fmnist10k", "wine", "digits", "iris", "fmnisttest5k"]
+NAMES = ["cancer", "tabular10k", "text3k", "fmnist10k", "wine", "digits", "iris", "fmnisttest5k",
+         "synwide", "synbin", "syneasy"]
 
 
 def extra_data(out):
@@ -48,12 +53,27 @@ def extra_data(out):
     prepare_data.write("fmnisttest5k", images[:5000], labels[:5000], "u8")
 
 
-def noisy_dir(data, name, seed):
-    """DATA/flips/NAME-sSEED: the features linked, the flipped labels (NAME.y, labels.csv)."""
-    d = os.path.join(data, "flips", f"{name}-s{seed}")
+def synthetic_data(out):
+    from sklearn.datasets import make_classification
+    prepare_data.OUT = out
+    x, y = make_classification(n_samples=300, n_features=100, n_informative=10, n_redundant=10, n_classes=3,
+                               random_state=11)
+    prepare_data.write("synwide", x, y, "f64")
+    x, y = make_classification(n_samples=2000, n_features=20, n_informative=8, n_classes=4, class_sep=1.5,
+                               random_state=12)
+    prepare_data.write("syneasy", x, y, "f64")
+    x, y = make_classification(n_samples=1000, n_features=50, n_informative=5, n_redundant=5, n_classes=2,
+                               flip_y=0.02, random_state=13)
+    prepare_data.write("synbin", x, y, "f64")
+
+
+def noisy_dir(data, name, seed, clean=False):
+    """DATA/flips/NAME-sSEED: the features linked, the flipped labels (NAME.y, labels.csv); --clean:
+    DATA/clean/NAME-sSEED with the labels as they are."""
+    d = os.path.join(data, "clean" if clean else "flips", f"{name}-s{seed}")
     base = os.path.join(data, name)
     x, y, kind = load(base)
-    noisy, truth = flip(y, 0.1, seed)
+    noisy, truth = (y.copy(), set()) if clean else flip(y, 0.1, seed)
     os.makedirs(d, exist_ok=True)
     for ext in (".meta", ".x", ".txt"):
         if os.path.exists(base + ext) and not os.path.exists(os.path.join(d, name + ext)):
@@ -73,33 +93,50 @@ def flagged(cli, d, probs):
 
 
 def evaluate(cli, d, probs, y, truth):
+    """Accuracy against the true labels, then precision, recall and F1 of the flagged set (not
+    without flips)."""
+    accuracy = float((probs.argmax(1) == y).mean())
+    if not truth:
+        return [accuracy]
     s = scores(flagged(cli, d, probs), truth)
-    return float((probs.argmax(1) == y).mean()), s["f1"]
+    return [accuracy, s["precision"], s["recall"], s["f1"]]
+
+
+def text_of(values):
+    if len(values) == 1:
+        return f"{values[0]:.4f}"
+    return f"{values[0]:.4f} / {values[1]:.3f} / {values[2]:.3f} / {values[3]:.3f}"
 
 
 def main():
     args = sys.argv[1:]
     data, binary, cli = args[0], args[1], args[2].split()
     args = args[3:]
-    own, seeds, names = False, [1, 2, 3], []
+    own, clean, seeds, names = False, False, [1, 2, 3], []
     while args:
         a = args.pop(0)
         if a == "--own-folds":
             own = True
+        elif a == "--clean":
+            clean = True
         elif a == "--seeds":
             seeds = [int(v) for v in args.pop(0).split(",")]
         else:
             names.append(a)
     if not os.path.exists(os.path.join(data, "iris.meta")):
         extra_data(data)
-    print("data | labelscope accuracy / F1 (C chosen) | scikit-learn same folds | scikit-learn own folds | "
+    if not os.path.exists(os.path.join(data, "synwide.meta")):
+        synthetic_data(data)
+    what = "accuracy" if clean else "accuracy / precision / recall / F1"
+    print(f"data | labelscope {what} (C chosen) | scikit-learn same folds | scikit-learn own folds | "
           "labelscope CPU s", flush=True)
     for name in names or NAMES:
         rows = []
         for seed in seeds:
-            d, x, y, noisy, truth, kind = noisy_dir(data, name, seed)
+            d, x, y, noisy, truth, kind = noisy_dir(data, name, seed, clean)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            out = subprocess.run([binary, d, name], capture_output=True, text=True, check=True).stdout
+            fold_seed = ["--seed", str(seed)] if clean else []
+            out = subprocess.run([binary, d, name, *fold_seed], capture_output=True, text=True, check=True).stdout
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
             k = int(y.max()) + 1
@@ -119,8 +156,9 @@ def main():
             rows.append((row, out.split(" C ")[1].split(":")[0], cpu))
         mean = np.mean([r for r, _, _ in rows], axis=0)
         cs = ", ".join(c for _, c, _ in rows)
-        text = f"{name} | {mean[0]:.4f} / {mean[1]:.3f} (C {cs}) | {mean[2]:.4f} / {mean[3]:.3f}"
-        text += f" | {mean[4]:.4f} / {mean[5]:.3f}" if own else " | -"
+        w = 1 if clean else 4
+        text = f"{name} | {text_of(mean[:w])} (C {cs}) | {text_of(mean[w:2 * w])}"
+        text += f" | {text_of(mean[2 * w:])}" if own else " | -"
         print(f"{text} | {np.mean([c for _, _, c in rows]):.2f}", flush=True)
 
 
