@@ -5,6 +5,7 @@
 // newer action (a file, a demo, Cancel) supersedes it. No DOM here: the view draws the panel.
 import { imageShapeOf, npyImages, parquetImages } from '../src/js/images.js';
 import { computedFrom } from '../ui/computed.js';
+import { DEFAULT_FOLDS, foldsOption } from '../ui/folds.js';
 
 const PARQUET_MAGIC = 'PAR1';
 
@@ -82,9 +83,22 @@ export class CrossValController {
   compute(choice = {}) {
     // Asked without a choice (e.g. the button under an error): the roles the panel's table of columns shows now,
     // if it shows one — the person's choices there are what is computed, not the reader's defaults.
-    const shown = Object.keys(choice).length ? null : this.#deps.shownChoice?.();
-    const asShown = shown ? { columnRoles: shown.columnRoles, ...(shown.impute ? { impute: true } : {}) } : choice;
-    return this.#compute(this.#deps.analysis.entries, asShown, null);
+    const { folds, ...rest } = choice;
+    const shown = Object.keys(rest).length ? null : this.#deps.shownChoice?.();
+    const asShown = shown ? { columnRoles: shown.columnRoles, ...(shown.impute ? { impute: true } : {}) } : rest;
+    const k = folds ?? shown?.folds;
+    return this.#compute(this.#deps.analysis.entries, { ...asShown, ...foldsOption(k) }, null);
+  }
+
+  /**
+   * What the way on under an error asks for (plausibility.js): how.chooseColumns shows the table of columns;
+   * how.impute computes again with missing values imputed, keeping the roles and folds chosen for the computation
+   * that failed; how.folds: the number of folds.
+   */
+  ask(how = {}) {
+    if (how.chooseColumns) return this.chooseColumns(how.folds);
+    const folds = how.folds ?? (how.impute ? this.#choice.folds : undefined);
+    return this.compute(how.impute ? { ...this.#choice, impute: true, folds } : { folds });
   }
 
   /**
@@ -129,6 +143,7 @@ export class CrossValController {
     if (labelColumn) options.labelColumn = labelColumn;
     if (choice.columnRoles && Object.keys(choice.columnRoles).length) options.columnRoles = choice.columnRoles;
     if (choice.impute) options.impute = true;
+    Object.assign(options, foldsOption(choice.folds));
     const features = entries.find((e) => e.role === 'features' || (e.role === 'predProbs' && input.features));
     const image = imageShape(features);
     const files = image ? [input.labels, input.features] : null;
@@ -142,13 +157,15 @@ export class CrossValController {
    * Shows which column would be used as what, each role changeable, before computing (the
    * "Choose the columns first" button): the worker reads the table, nothing is trained.
    */
-  async chooseColumns() {
+  async chooseColumns(folds = undefined) {
     const analysis = this.#deps.analysis;
     const entries = analysis.entries;
     const input = crossValInput(entries);
     if (!input) return undefined;
     // The roles chosen in the table shown now (e.g. before a known truth file was added) are chosen again.
-    const before = this.#deps.shownChoice?.() ?? null;
+    const shown = this.#deps.shownChoice?.() ?? null;
+    // The folds chosen beside the button that asked (or in the table shown now) are chosen again there.
+    const before = folds ? { ...shown, folds } : shown;
     const request = analysis.beginCompute(entries, null);
     this.#start({ input, entries, title: null, columnsOnly: true });
     let report;
@@ -213,7 +230,7 @@ export class CrossValController {
     const analysis = this.#deps.analysis;
     const request = analysis.beginCompute(entries, origin);
     this.#result = null;
-    this.#start({ input, entries, title });
+    this.#start({ input, entries, title, folds: options.folds ?? DEFAULT_FOLDS });
     let result;
     let dataset;
     try {

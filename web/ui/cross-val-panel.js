@@ -5,8 +5,11 @@ import { h, replace } from './dom.js';
 import { containBidi, formatCount, formatPercentFixed, isolate, plural } from './format.js';
 import { probsCsv } from '../src/js/cross-val.js';
 import { changedRoles, COLUMN_ROLES_CSS, columnRolesTable, roleOf } from './column-roles.js';
+import { DEFAULT_FOLDS, FOLDS_CSS, foldsSelect } from './folds.js';
 
-const METHOD = '5-fold cross-validated logistic regression, in your browser';
+// folds: as asked (null before the columns are chosen, when the folds are chosen with them).
+const method = (folds = DEFAULT_FOLDS) =>
+  `${folds ? `${folds}-fold cross-validated` : 'Cross-validated'} logistic regression, in your browser`;
 
 const USE_NAMES = {
   label: 'the label',
@@ -53,7 +56,7 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
   // The table of columns with a role select each: before computing, and after (to compute again).
   let choices = null; // {columns, chosen, impute, holder}
   const renderChoices = () => {
-    const { columns, chosen, base, impute, holder, computed } = choices;
+    const { columns, chosen, base, impute, holder, computed, folds } = choices;
     const roles = changedRoles(columns, chosen);
     const missing = columns.some(
       (c) => c.missing > 0 && ['numeric', 'categorical'].includes(chosen[c.name] ?? roleOf(c)),
@@ -69,6 +72,14 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
       },
     });
     const changed = Object.keys(roles).length > 0;
+    // The number of folds beside the button: chosen before (under an error, or for the last computation).
+    const foldsChoice = foldsSelect({
+      value: folds,
+      onChange: (n) => {
+        choices.folds = n;
+        if (computed) renderChoices();
+      },
+    });
     replace(
       holder,
       columnRolesTable(columns, chosen, (next, name) => {
@@ -93,11 +104,14 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
           {
             type: 'button',
             class: computed ? 'cv-compute-again' : 'cv-compute',
-            disabled: computed && !changed && impute === choices.imputed,
-            onclick: () => onCompute?.({ columnRoles: { ...base, ...roles }, impute: choices.impute }),
+            disabled: computed && !changed && impute === choices.imputed && folds === choices.foldsUsed,
+            onclick: () =>
+              onCompute?.({ columnRoles: { ...base, ...roles }, impute: choices.impute, folds: choices.folds }),
           },
           computed ? 'Compute again with these columns' : 'Compute with these columns',
         ),
+        ' ',
+        foldsChoice.element,
         changed ? h('span', { class: 'cv-note' }, ` ${plural(Object.keys(roles).length, 'column')} changed.`) : null,
       ),
     );
@@ -105,13 +119,33 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
   };
   // base: the roles already applied (the last computation's columnRoles): kept, changes added.
   // chosen: selections made before (kept for the columns this table has).
-  const showChoices = (columns, { base = {}, impute = false, computed = false, chosen = {} } = {}) => {
+  const showChoices = (
+    columns,
+    { base = {}, impute = false, computed = false, chosen = {}, folds = DEFAULT_FOLDS } = {},
+  ) => {
     const holder = h('div', { class: 'cv-choices' });
     const names = new Set(columns.map((c) => c.name));
     const kept = Object.fromEntries(Object.entries(chosen).filter(([name]) => names.has(name)));
-    choices = { columns, chosen: kept, base, impute, imputed: impute, holder, computed };
+    choices = { columns, chosen: kept, base, impute, imputed: impute, holder, computed, folds, foldsUsed: folds };
     renderChoices();
     return holder;
+  };
+
+  // A features file (pixels, say): nothing to choose but the number of folds.
+  const denseChoice = (report, folds) => {
+    const foldsChoice = foldsSelect({ value: folds });
+    return h(
+      'p',
+      {},
+      `${report.featuresFile}: ${report.denseShape?.join(' × ') ?? ''} ${report.denseType ?? ''} ` + `features.`,
+      h(
+        'button',
+        { type: 'button', class: 'cv-compute', onclick: () => onCompute?.({ folds: foldsChoice.value() }) },
+        'Compute',
+      ),
+      ' ',
+      foldsChoice.element,
+    );
   };
 
   const setProgress = (text, fraction) => {
@@ -123,7 +157,7 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
 
   return {
     element,
-    start({ input, title: name, fetching = false, columnsOnly = false }) {
+    start({ input, title: name, fetching = false, columnsOnly = false, folds = DEFAULT_FOLDS }) {
       element.hidden = false;
       element.dataset.state = columnsOnly ? 'columns-reading' : 'running';
       title.textContent = columnsOnly
@@ -135,8 +169,8 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
             .join(' + ')
         : '';
       what.textContent =
-        `${METHOD}${files ? ` — from ${files}` : ''}. Each row’s probabilities come from a model ` +
-        'that never saw it; nothing leaves this tab.';
+        `${method(columnsOnly ? null : folds)}${files ? ` — from ${files}` : ''}. ` +
+        'Each row’s probabilities come from a model that never saw it; nothing leaves this tab.';
       replace(body);
       setProgress(fetching ? 'Loading the data…' : 'Reading…', null);
       // Under the guide on a first visit: bring the progress (and its Cancel) into view.
@@ -167,14 +201,12 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
       replace(
         body,
         report.columns?.length
-          ? showChoices(report.columns, { chosen: previous?.chosen ?? {}, impute: Boolean(previous?.impute) })
-          : h(
-              'p',
-              {},
-              `${report.featuresFile}: ${report.denseShape?.join(' × ') ?? ''} ${report.denseType ?? ''} ` +
-                `features.`,
-              h('button', { type: 'button', class: 'cv-compute', onclick: () => onCompute?.({}) }, 'Compute'),
-            ),
+          ? showChoices(report.columns, {
+              chosen: previous?.chosen ?? {},
+              impute: Boolean(previous?.impute),
+              folds: previous?.folds ?? DEFAULT_FOLDS,
+            })
+          : denseChoice(report, previous?.folds ?? DEFAULT_FOLDS),
       );
     },
     /**
@@ -193,7 +225,8 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
         : `Out-of-sample probabilities computed here: ${formatPercentFixed(accuracy)} accuracy`;
       if (first) {
         what.textContent =
-          `${METHOD}, trained again on the labels with simulated noise: these are the probabilities analysed ` +
+          `${method(result.settings.foldsUsed ?? result.settings.folds)}, trained again on the labels with ` +
+          'simulated noise: these are the probabilities analysed ' +
           `below. The model trained on the original labels scored ${formatPercentFixed(accuracyOf(first))}; ` +
           'its probabilities are not used. Each row’s probabilities come from a model that never saw it; nothing ' +
           'leaves this tab.';
@@ -247,8 +280,8 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
      */
     currentChoice() {
       if (!choices || element.hidden || !choices.holder.isConnected) return null;
-      const { columns, chosen, base, impute } = choices;
-      return { columnRoles: { ...base, ...changedRoles(columns, chosen) }, impute, chosen: { ...chosen } };
+      const { columns, chosen, base, impute, folds } = choices;
+      return { columnRoles: { ...base, ...changedRoles(columns, chosen) }, impute, chosen: { ...chosen }, folds };
     },
   };
 }
@@ -298,7 +331,12 @@ function featureList(result, showChoices) {
       'details',
       { class: 'cv-columns', open: true },
       h('summary', {}, 'Which columns were used, and how'),
-      showChoices(withTrainerReport(columns, report), { base: roles, impute: result.settings.impute, computed: true }),
+      showChoices(withTrainerReport(columns, report), {
+        base: roles,
+        impute: result.settings.impute,
+        computed: true,
+        folds: result.settings.folds ?? DEFAULT_FOLDS,
+      }),
       h(
         'ul',
         {},
@@ -366,6 +404,7 @@ function settingsLine(result, noisy = false) {
 export function crossValStyles() {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`${COLUMN_ROLES_CSS}
+${FOLDS_CSS}
 .cv-panel { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); background: var(--ls-surface);
   padding: 0.9rem 1rem; margin: 0.75rem 0; color: var(--ls-text); }
 .cv-title { font-weight: 600; margin: 0 0 0.25rem; }
@@ -383,6 +422,7 @@ export function crossValStyles() {
 .cv-note, .cv-settings { color: var(--ls-muted); font-size: 0.88rem; }
 .cv-settings code { overflow-wrap: anywhere; }
 .cv-actions { margin: 0.5rem 0 0; }
+.cv-actions .cv-folds-choice { margin-left: 0.6rem; }
 /* Three demos beside the drop zone once data is shown: the demos wrap, the drop zone keeps its room. */
 .intake.has-data { grid-template-columns: minmax(260px, 1fr) minmax(0, max-content); }
 @media (max-width: 900px) { .intake.has-data { grid-template-columns: minmax(0, 1fr); } }

@@ -29,11 +29,8 @@ export function createAnalysis(ui, { lesson, crossVal, view }) {
       checkRoles,
       // how: {chooseColumns: true} shows the columns' roles to change before computing; {impute: true}
       // computes with missing values imputed (offered with a missing value's error, plausibility.js).
-      // Imputation keeps the columns' roles chosen for the computation that failed.
-      computeProbabilities: (how) =>
-        how?.chooseColumns
-          ? crossVal().chooseColumns()
-          : crossVal().compute(how?.impute ? { ...crossVal().choice, impute: true } : {}),
+      // Imputation keeps the columns' roles chosen for the computation that failed; {folds}: how many.
+      computeProbabilities: (how) => crossVal().ask(how ?? {}),
       mergeFiles,
       dataRoles: DATA_ROLES,
       parseTruth: parseTruthFile,

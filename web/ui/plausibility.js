@@ -4,6 +4,7 @@
 // probabilities here" runs cross-validation in this browser — shown only where it is wired
 // (canCompute), since the probabilities must come from a model that did not train on those rows.
 import { h, uid } from './dom.js';
+import { DEFAULT_FOLDS, foldsSelect } from './folds.js';
 
 /** handlers: onAnalyseAnyway(on), onCompute() or null; checked: the current choice. */
 export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false }) {
@@ -42,11 +43,22 @@ function featuresWayOn(error, analysis, canCompute) {
   const labelColumn = analysis.labelColumn ?? entry.labelColumn;
   if (error.code === 'missing_column' && entry.role === 'combined' && !labelColumn) return null;
   if (error.code === 'missing_value') return missingWayOn(error, entry, analysis);
-  const compute = () => analysis.computeProbabilities();
+  // The number of folds, beside the button (the reader's 5 by default): a small class may need fewer.
+  const computeText = (folds) =>
+    `Compute out-of-sample probabilities here — ${folds}-fold cross-validated logistic regression, in your browser`;
+  const folds = foldsSelect({
+    onChange: (n) => {
+      button.textContent = computeText(n);
+    },
+  });
   const button = h(
     'button',
-    { type: 'button', class: 'compute-probabilities', onclick: compute },
-    'Compute out-of-sample probabilities here — 5-fold cross-validated logistic regression, in your browser',
+    {
+      type: 'button',
+      class: 'compute-probabilities',
+      onclick: () => analysis.computeProbabilities({ folds: folds.value() }),
+    },
+    computeText(DEFAULT_FOLDS),
   );
   // Which column is used as what, each changeable, before computing (web/ui/column-roles.js).
   const choose = h(
@@ -54,10 +66,12 @@ function featuresWayOn(error, analysis, canCompute) {
     {
       type: 'button',
       class: 'quiet choose-columns',
-      onclick: () => analysis.computeProbabilities({ chooseColumns: true }),
+      onclick: () => analysis.computeProbabilities({ chooseColumns: true, folds: folds.value() }),
     },
     'Choose the columns first',
   );
+  // A class with fewer rows than folds (the trainer's too_few_examples): computing with as many folds as it has rows.
+  const small = tooFewFor(error);
   const names = entry.columns ?? [];
   const columns =
     names.length === 0
@@ -71,8 +85,21 @@ function featuresWayOn(error, analysis, canCompute) {
   // The sniffer saw features: the reader's complaint that the labels name no probability column would
   // only confuse — for a labelled table, and for a features file beside a labels file (e.g. two Parquet files).
   const unknownClass = error.code === 'unknown_class';
+  const fewer = small
+    ? h(
+        'button',
+        {
+          type: 'button',
+          class: 'compute-probabilities compute-fewer-folds',
+          onclick: () => analysis.computeProbabilities({ folds: small.rows }),
+        },
+        `Compute with ${small.rows} folds`,
+      )
+    : null;
   return {
-    title: 'These columns look like features, not probabilities',
+    title: small
+      ? `${small.what} too few rows for ${small.folds} folds`
+      : 'These columns look like features, not probabilities',
     // Any other error (a bad cell, say, or pixels that hold integers) keeps the reader's message.
     shown:
       entry.looksLikeFeatures && entry.role === 'combined' && unknownClass
@@ -85,19 +112,39 @@ function featuresWayOn(error, analysis, canCompute) {
     element: h(
       'div',
       { class: 'plausibility' },
-      button,
+      fewer,
+      small ? null : h('div', { class: 'cv-offer' }, button, folds.element),
       entry.role === 'features' ? null : choose,
-      h(
-        'p',
-        { class: 'alert-hint' },
-        `${entry.role === 'features' ? 'These files have' : `${entry.file.name} has`} labels and columns to ` +
-          `learn from, ` +
-          'but no out-of-sample predicted probabilities. ' +
-          'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. ' +
-          'Nothing is uploaded.',
-      ),
+      small
+        ? null
+        : h(
+            'p',
+            { class: 'alert-hint' },
+            `${entry.role === 'features' ? 'These files have' : `${entry.file.name} has`} labels and columns to ` +
+              `learn from, ` +
+              'but no out-of-sample predicted probabilities. ' +
+              'labelscope can compute them in this tab: each row’s probabilities from a model trained without it. ' +
+              'Nothing is uploaded.',
+          ),
     ),
     reveal: true,
+  };
+}
+
+/**
+ * {what, rows, folds} when the trainer refused the folds (too_few_examples: "Class 'x' has 3 examples, fewer than
+ * the 5 folds", or "There are 3 examples, fewer than the 5 folds") and computing with `rows` folds (>= 2) would do.
+ */
+function tooFewFor(error) {
+  if (error.code !== 'too_few_examples') return null;
+  const match = /(?:Class (.+) has|There are) (\d+) examples?, fewer than the (\d+) folds/.exec(
+    String(error.message ?? ''),
+  );
+  if (!match || Number(match[2]) < 2) return null;
+  return {
+    what: match[1] ? `Class ${match[1]} has` : 'The table has',
+    rows: Number(match[2]),
+    folds: Number(match[3]),
   };
 }
 
