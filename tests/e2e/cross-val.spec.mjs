@@ -281,7 +281,9 @@ test('labels + a pixels .npy dropped: the pixels are features, not probabilities
   const row = app(page).locator('.file-list li', { hasText: 'pixels.npy' });
   await expect(row.locator('select option:checked')).toHaveText('Features (pixels, embeddings)');
   await expect(app(page).locator('.alert')).toContainText('These columns look like features, not probabilities');
-  await expect(app(page).locator('.alert')).toContainText('holds integers'); // the reader's own message
+  // What the file is, not the probability reader's complaint that it holds integers.
+  await expect(app(page).locator('.alert')).toContainText('pixels.npy holds features (');
+  await expect(app(page).locator('.alert')).not.toContainText('holds integers');
   // no columns to choose
   await expect(app(page).getByRole('button', { name: 'Choose the columns first' })).toHaveCount(0);
   for (const width of [1280, 390]) {

@@ -2,7 +2,7 @@
 // probabilities reads as a normal path, not as errors. A class with fewer rows than folds is no dead end (the
 // number of folds beside each Compute, and "Compute with N folds" under that error); a label column not named
 // like one is a question; a missing feature cell is a missing value with imputation offered, named in row order.
-import { app, dropFiles, expect, openApp, screenshot, test, waitReady } from './fixtures.mjs';
+import { app, dropFiles, expect, openApp, ROOT, screenshot, test, waitReady } from './fixtures.mjs';
 
 const WARDS = ['cardio', 'ortho', 'general', 'neuro'];
 const NOTES = {
@@ -81,4 +81,68 @@ test('the folds chosen beside Compute, and in "Choose the columns first", are th
   await expect(panel).toHaveAttribute('data-state', 'done');
   await expect(panel.locator('.cv-settings')).toContainText('Logistic regression, 2 folds');
   await expect(panel.locator('.cv-folds tbody tr')).toHaveCount(2);
+});
+
+test('a label column not named like one is a question answered in the list of files, not a broken file', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  await dropFiles(page, [{ name: 'triage.csv', text: triage({ labelName: 'outcome', rare: 5 }) }]);
+  await expect(alert(page).locator('.alert-title')).toHaveText('Which column holds the labels?');
+  await expect(alert(page)).toHaveClass(/alert-question/);
+  await expect(alert(page)).not.toContainText('Could not read');
+  await expect(alert(page)).not.toContainText('Fix the file');
+  await expect(alert(page)).toContainText('Label column menu in the list of files');
+  await screenshot(page, testInfo, 'label-question');
+  await alert(page).getByRole('button', { name: 'Choose the label column' }).click();
+  const menu = app(page).locator('select.label-column');
+  await expect(menu).toBeFocused();
+  await menu.selectOption('outcome');
+  // Then the normal offer: compute here (no probability reader's complaint), still not a failure.
+  await expect(alert(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ })).toBeVisible();
+  await expect(alert(page)).toHaveClass(/alert-question/);
+  await alert(page)
+    .getByRole('button', { name: /Compute out-of-sample probabilities here/ })
+    .click();
+  await waitReady(page);
+  await expect(app(page).locator('.cv-panel')).toHaveAttribute('data-state', 'done');
+});
+
+test('a missing feature cell in a table to learn from: a missing value, imputed when asked, row order', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  const text = triage({
+    labelName: 'outcome',
+    rare: 5,
+    missing: [
+      [13, 'heart_rate'],
+      [40, 'age'],
+    ],
+  });
+  await dropFiles(page, [{ name: 'triage.csv', text }]);
+  await app(page).locator('select.label-column').selectOption('outcome');
+  await expect(alert(page).locator('.alert-title')).toHaveText('A value is missing in triage.csv');
+  await expect(alert(page)).toContainText("Row 13, column 'heart_rate': a value is missing.");
+  await expect(alert(page)).not.toContainText('probability');
+  await expect(alert(page)).toHaveClass(/alert-question/);
+  await screenshot(page, testInfo, 'missing-value');
+  await alert(page).getByRole('button', { name: 'Compute with missing values replaced by the mean' }).click();
+  await waitReady(page);
+  await expect(app(page).locator('.cv-panel')).toHaveAttribute('data-state', 'done');
+  await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('60');
+});
+
+test('labels.csv + pixels.npy dropped by hand: the pixels are features to compute from, not integers refused', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  await dropFiles(page, [`${ROOT}examples/fashion-mnist/labels.csv`, `${ROOT}examples/fashion-mnist/pixels.npy`]);
+  await expect(alert(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ })).toBeVisible();
+  await expect(alert(page)).not.toContainText('holds integers');
+  await expect(alert(page)).toContainText(
+    'pixels.npy holds features (2000 × 784 uint8), not one probability per class.',
+  );
+  await expect(alert(page)).toHaveClass(/alert-question/);
+  await screenshot(page, testInfo, 'pixels-by-hand');
 });

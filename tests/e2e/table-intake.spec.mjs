@@ -85,8 +85,9 @@ test('a label column with no known name (topic): chosen, the table is labels + f
   ]);
   await openApp(page);
   await dropFiles(page, [topic]);
-  // No label column yet: the reader says to choose one; nothing to compute from yet.
-  await expect(alert(page)).toContainText('No label column found');
+  // No label column yet: a question (which column holds the labels?), answered in the list of files; nothing to
+  // compute from yet.
+  await expect(alert(page)).toContainText('Which column holds the labels?');
   await expect(computeButton(page)).toHaveCount(0);
   await fileRow(page, 'tickets_topic.csv').locator('select.label-column').selectOption('topic');
   await expect(alert(page)).toContainText('These columns look like features, not probabilities');
@@ -212,7 +213,8 @@ test('a missing value while computing: said once, where, under its own heading; 
   ]);
   await openApp(page);
   await dropFiles(page, [missing]);
-  await computeButton(page).click();
+  // Said as soon as the table is read (the probability reader's empty cell is a missing feature value), not after
+  // a Compute that cannot succeed.
   await expect(alert(page).locator('.alert-title')).toHaveText('A value is missing in tickets_missing.csv');
   await expect(alert(page).locator('.alert-message')).toContainText("Row 42, column 'amount': a value is missing.");
   await expect(alert(page)).not.toContainText('data row');

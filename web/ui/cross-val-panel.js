@@ -405,6 +405,10 @@ export function crossValStyles() {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`${COLUMN_ROLES_CSS}
 ${FOLDS_CSS}
+/* A question (which column holds the labels?, plausibility.js), not a failure: neutral colours. */
+.alert.alert-question { border-color: var(--ls-border); border-left-color: var(--ls-accent);
+  background: var(--ls-surface); }
+.alert-question .choose-label-column { align-self: flex-start; }
 .cv-panel { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); background: var(--ls-surface);
   padding: 0.9rem 1rem; margin: 0.75rem 0; color: var(--ls-text); }
 .cv-title { font-weight: 600; margin: 0 0 0.25rem; }

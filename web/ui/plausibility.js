@@ -31,6 +31,9 @@ export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false
   );
 }
 
+// A .npy file's element type in the words numpy users know.
+const NPY_TYPES = { '|u1': 'uint8', '<f4': 'float32', '<f8': 'float64', '<i4': 'int32', '<i8': 'int64' };
+
 // A labelled table of features (the sniffer said so, or a Parquet table the reader found no
 // probabilities in): whatever the reader's error, the way on is to compute them here.
 function featuresWayOn(error, analysis, canCompute) {
@@ -41,8 +44,8 @@ function featuresWayOn(error, analysis, canCompute) {
   // No label column found: the reader's message says to choose one (in the list of files) first. A
   // label column found by name with no probability columns beside it (id,text,label) is a table to learn from.
   const labelColumn = analysis.labelColumn ?? entry.labelColumn;
-  if (error.code === 'missing_column' && entry.role === 'combined' && !labelColumn) return null;
-  if (error.code === 'missing_value') return missingWayOn(error, entry, analysis);
+  if (error.code === 'missing_column' && entry.role === 'combined' && !labelColumn) return labelQuestion(entry);
+  if (error.code === 'missing_value' || emptyCell(error, entry)) return missingWayOn(error, entry, analysis);
   // The number of folds, beside the button (the reader's 5 by default): a small class may need fewer.
   const computeText = (folds) =>
     `Compute out-of-sample probabilities here — ${folds}-fold cross-validated logistic regression, in your browser`;
@@ -84,7 +87,12 @@ function featuresWayOn(error, analysis, canCompute) {
     : (entry.reason ?? 'a label column next to features');
   // The sniffer saw features: the reader's complaint that the labels name no probability column would
   // only confuse — for a labelled table, and for a features file beside a labels file (e.g. two Parquet files).
-  const unknownClass = error.code === 'unknown_class';
+  // A features file (pixels.npy beside labels.csv, say) read as probabilities: whatever the probability reader says
+  // of it (integers, not one column per class) is about probabilities it never held.
+  const featuresRead = entry.role === 'features' && (error.code === 'unknown_class' || error.file === entry.file.name);
+  const unknownClass = error.code === 'unknown_class' || featuresRead;
+  const type = NPY_TYPES[entry.descr] ?? entry.descr;
+  const shape = entry.shape?.length ? ` (${entry.shape.join(' × ')}${type ? ` ${type}` : ''})` : '';
   const fewer = small
     ? h(
         'button',
@@ -105,7 +113,7 @@ function featuresWayOn(error, analysis, canCompute) {
       entry.looksLikeFeatures && entry.role === 'combined' && unknownClass
         ? { message: `${entry.file.name} is a labelled table${columns}: ${why}.` }
         : entry.role === 'features' && unknownClass
-          ? { message: `${entry.file.name} holds features${columns}, not one probability per class.` }
+          ? { message: `${entry.file.name} holds features${columns || shape}, not one probability per class.` }
           : null,
     // The action right under the message, the why after it: on a phone the button stays in view.
     hint: null,
@@ -128,6 +136,51 @@ function featuresWayOn(error, analysis, canCompute) {
           ),
     ),
     reveal: true,
+    // The message is ours (a labelled table, features): the next step of a normal path, not a failure.
+    question: unknownClass && !small,
+  };
+}
+
+/**
+ * The probability reader's "The cell is empty" in a table that looks like features (or a features file): a missing
+ * feature value, with its ways on (missingWayOn), not a probability that is not a number.
+ */
+function emptyCell(error, entry) {
+  const read = error.code === 'bad_number' && /^The cell is empty/.test(String(error.message ?? ''));
+  return read && (!error.file || error.file === entry.file.name) && error.row > 0 && error.column > 0;
+}
+
+/**
+ * A table to learn from whose label column has no known name (e.g. `outcome`): no broken file, a question — which
+ * column holds the labels — answered with the Label column menu in the list of files. `question`: shown as one.
+ */
+function labelQuestion(entry) {
+  const names = entry.columns ?? [];
+  const columns = names.length > 8 ? `${names.slice(0, 6).join(', ')}, … ${names.length} columns` : names.join(', ');
+  const choose = h(
+    'button',
+    {
+      type: 'button',
+      class: 'choose-label-column',
+      onclick: () => {
+        const menu = choose.getRootNode().querySelector?.('select.label-column');
+        menu?.scrollIntoView?.({ block: 'nearest' });
+        menu?.focus();
+      },
+    },
+    'Choose the label column',
+  );
+  return {
+    title: 'Which column holds the labels?',
+    shown: {
+      message:
+        `${entry.file.name} looks like a table to learn from${columns ? ` (${columns})` : ''}. ` +
+        'Choose its label column with the Label column menu in the list of files: labelscope then computes ' +
+        'out-of-sample probabilities from the other columns, in this tab.',
+    },
+    hint: null,
+    element: h('div', { class: 'plausibility' }, choose),
+    question: true,
   };
 }
 
@@ -190,6 +243,7 @@ function missingWayOn(error, entry, analysis) {
     hint: null,
     element: h('div', { class: 'plausibility' }, impute, entry.role === 'features' ? null : choose),
     reveal: true,
+    question: true, // a table's missing cells are common: a choice to make, not a broken file
   };
 }
 
