@@ -28,7 +28,7 @@ export function showFailure(ui, error, title, options, { compact, analysis, clie
     way?.element,
   );
   // A question (which column holds the labels?) rather than a failure: shown in the page's neutral colours.
-  ui.status.element.querySelector?.('.alert')?.classList.toggle('alert-question', Boolean(way?.question));
+  ui.status.element?.querySelector?.('.alert')?.classList.toggle('alert-question', Boolean(way?.question));
   if (openFiles) ui.intake.openFiles();
   // A table of features: computing the probabilities is the next step, brought to the top of the view.
   if (way?.reveal && !callers) way.element?.closest?.('.alert')?.scrollIntoView?.({ block: 'start' });
