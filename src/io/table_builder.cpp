@@ -406,14 +406,23 @@ private:
     }
 
     void check_missing() const {
+        // The first missing feature value in row order (then column order): where a person reading the file meets it.
+        const StoredColumn* first = nullptr;
+        for (std::size_t c = 0; c < store_.columns.size() && !options_.impute; ++c) {
+            const auto use = table_.columns[c].use;
+            const auto& col = store_.columns[c];
+            if ((use == ColumnUse::numeric || use == ColumnUse::categorical) && col.missing > 0 &&
+                (!first || col.first_missing_row < first->first_missing_row))
+                first = &col;
+        }
+        if (first)
+            throw located("missing_value",
+                          "A value is missing. Fill it in, leave the column out of the features, or ask for "
+                          "imputation (--impute), which replaces it by the training fold's mean",
+                          *first, first->first_missing_row);
         for (std::size_t c = 0; c < store_.columns.size(); ++c) {
             const auto use = table_.columns[c].use;
             const auto& col = store_.columns[c];
-            if ((use == ColumnUse::numeric || use == ColumnUse::categorical) && col.missing > 0 && !options_.impute)
-                throw located("missing_value",
-                              "A value is missing. Fill it in, leave the column out of the features, or ask for "
-                              "imputation (missing values replaced by the training fold's mean)",
-                              col, col.first_missing_row);
             if (use == ColumnUse::text && col.missing == n_)
                 throw ReadError("constant_features",
                                 "The text column " + quoted(col.name) +

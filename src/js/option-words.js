@@ -19,6 +19,7 @@ const WORDS = [
     '(readDataset with { combined }, then audit)',
     '(used as one table in the list of files)',
   ],
+  ['(--impute)', '(the impute option)', '(“Compute with missing values replaced by the mean”)'],
   [
     '(--float32)',
     '(the float32 option of readDataset, or a Float32Array)',

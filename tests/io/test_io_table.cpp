@@ -125,6 +125,16 @@ TEST_CASE("table: a non-number in a numeric column names the data row and the co
     CHECK(std::string(e.what()).find("line 3") != std::string::npos);
 }
 
+TEST_CASE("table: the missing value named is the first in row order, not in the first column with one") {
+    // Column 'a' misses a value on data row 3, column 'b' on row 2: a person reading the file meets b's first.
+    const ReadError e = table_error("label,a,b\n0,1,2\n1,2,\n0,,4\n1,3,5\n0,4,6\n1,5,7\n");
+    CHECK(e.code() == "missing_value");
+    CHECK(e.row() == 2);
+    CHECK(e.column() == 3);
+    CHECK(std::string(e.what()).find("column 'b'") != std::string::npos);
+    CHECK(std::string(e.what()).find("(--impute)") != std::string::npos);
+}
+
 TEST_CASE("table: a missing value is an error unless imputation is asked for") {
     const std::string csv = "label,a,b\n0,1,2\n1,,3\n0,2,4\n1,3,NA\n";
     const ReadError e = table_error(csv);
