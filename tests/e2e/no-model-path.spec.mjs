@@ -146,3 +146,19 @@ test('labels.csv + pixels.npy dropped by hand: the pixels are features to comput
   await expect(alert(page)).toHaveClass(/alert-question/);
   await screenshot(page, testInfo, 'pixels-by-hand');
 });
+
+test('"Compute with 3 folds" after columns chosen: the same columns, with 3 folds', async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, [{ name: 'triage_rare.csv', text: triage() }]);
+  await alert(page).getByRole('button', { name: 'Choose the columns first' }).click();
+  const panel = app(page).locator('.cv-panel');
+  await expect(panel).toHaveAttribute('data-state', 'columns');
+  await panel.locator('select[data-column=triage_note]').selectOption('ignore');
+  await panel.getByRole('button', { name: 'Compute with these columns' }).click();
+  await alert(page).getByRole('button', { name: 'Compute with 3 folds' }).click();
+  await waitReady(page);
+  await expect(panel).toHaveAttribute('data-state', 'done');
+  await expect(panel.locator('.cv-settings')).toContainText('Logistic regression, 3 folds');
+  await expect(panel.locator('select[data-column=triage_note]')).toHaveValue('ignore');
+  await expect(app(page).locator('.files .read-summary')).toContainText('Features: age, heart_rate, temp_c and ward.');
+});

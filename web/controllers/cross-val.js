@@ -93,12 +93,13 @@ export class CrossValController {
   /**
    * What the way on under an error asks for (plausibility.js): how.chooseColumns shows the table of columns;
    * how.impute computes again with missing values imputed, keeping the roles and folds chosen for the computation
-   * that failed; how.folds: the number of folds.
+   * that failed; how.folds: the number of folds (with how.again, the computation that failed asked again with them).
    */
   ask(how = {}) {
     if (how.chooseColumns) return this.chooseColumns(how.folds);
     const folds = how.folds ?? (how.impute ? this.#choice.folds : undefined);
-    return this.compute(how.impute ? { ...this.#choice, impute: true, folds } : { folds });
+    if (how.impute) return this.compute({ ...this.#choice, impute: true, folds });
+    return this.compute(how.again ? { ...this.#choice, folds } : { folds });
   }
 
   /**

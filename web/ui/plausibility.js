@@ -99,7 +99,8 @@ function featuresWayOn(error, analysis, canCompute) {
         {
           type: 'button',
           class: 'compute-probabilities compute-fewer-folds',
-          onclick: () => analysis.computeProbabilities({ folds: small.rows }),
+          // The computation that failed (its columns' roles, imputation) with fewer folds.
+          onclick: () => analysis.computeProbabilities({ folds: small.rows, again: true }),
         },
         `Compute with ${small.rows} folds`,
       )
