@@ -231,7 +231,8 @@ export class CrossValController {
     const analysis = this.#deps.analysis;
     const request = analysis.beginCompute(entries, origin);
     this.#result = null;
-    this.#start({ input, entries, title, folds: options.folds ?? DEFAULT_FOLDS });
+    const { folds = DEFAULT_FOLDS } = /** @type {{ folds?: number }} */ (options); // the panel says how many
+    this.#start({ input, entries, title, folds });
     let result;
     let dataset;
     try {
