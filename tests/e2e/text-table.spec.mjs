@@ -34,6 +34,11 @@ test('id, text and label only: compute the probabilities from the text, ranked a
   const compute = app(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ });
   await expect(compute).toBeVisible();
   await expect(app(page)).not.toContainText('Now add the predicted probabilities');
+  // The next step of a normal path, in the page's neutral colours: not the reader's complaint.
+  const alert = app(page).locator('.alert');
+  await expect(alert).toContainText('headlines_text.csv is a labelled table (id, text, label)');
+  await expect(alert).not.toContainText('No probability columns found');
+  await expect(alert).toHaveClass(/alert-question/);
   await screenshot(page, testInfo, 'text-table-offer');
   await compute.click();
   await waitReady(page);

@@ -90,7 +90,9 @@ function featuresWayOn(error, analysis, canCompute) {
   // A features file (pixels.npy beside labels.csv, say) read as probabilities: whatever the probability reader says
   // of it (integers, not one column per class) is about probabilities it never held.
   const featuresRead = entry.role === 'features' && (error.code === 'unknown_class' || error.file === entry.file.name);
-  const unknownClass = error.code === 'unknown_class' || featuresRead;
+  // A label column beside text or categories and no numbers (id,text,label): 'no probability columns found'.
+  const noProbabilityColumns = error.code === 'missing_column' && entry.role === 'combined' && !!labelColumn;
+  const unknownClass = error.code === 'unknown_class' || featuresRead || noProbabilityColumns;
   const type = NPY_TYPES[entry.descr] ?? entry.descr;
   const shape = entry.shape?.length ? ` (${entry.shape.join(' × ')}${type ? ` ${type}` : ''})` : '';
   const fewer = small
