@@ -21,6 +21,7 @@ import { sharedClient } from './ui/shared-client.js';
 import { crossValStyles } from './ui/cross-val-panel.js';
 import { DEMOS, demoUrls } from './ui/demos.js';
 import { replace } from './ui/dom.js';
+import { ChoicesMemory } from './ui/choices.js';
 import { computedSession } from './ui/computed.js';
 import { ExportActions } from './ui/element-exports.js';
 import { showFailure } from './ui/element-failure.js';
@@ -57,6 +58,7 @@ export class LabelScopeElement extends HTMLElement {
   #crossVal = null; // probabilities computed here (controllers/cross-val.js) and its panel
   #crossValPanel = null;
   #multiLabel = null; // label sets (controllers/multilabel.js): a failed single-label read it explains
+  #choices = new ChoicesMemory(() => this.#review?.store ?? null); // the person's choices, kept with the decisions
   #exports = new ExportActions({
     ui: () => this.#ui,
     review: () => this.#review,
@@ -299,6 +301,7 @@ export class LabelScopeElement extends HTMLElement {
     this.#analysis = createAnalysis(ui, {
       lesson: () => this.#lesson,
       crossVal: () => this.#crossVal,
+      choices: () => this.#choices,
       view: {
         setState: (phase) => this.#setState(phase),
         showFiles: (problem, open) => this.#showFiles(problem, open),
@@ -310,13 +313,15 @@ export class LabelScopeElement extends HTMLElement {
           this.#keeping.filesReplaced();
           this.#lesson.hide();
         },
-        analysed: (origin, entries) =>
-          this.#keeping.analysed(origin, entries, {
+        analysed: (origin, entries) => {
+          this.#choices.remember(origin, entries, computedSession(this.#analysis.dataset)?.options ?? null);
+          return this.#keeping.analysed(origin, entries, {
             settings: ui.settings.values,
             sourceName: this.#sourceName,
             labelColumn: this.#analysis.labelColumn,
             computed: computedSession(this.#analysis.dataset),
-          }),
+          });
+        },
       },
     });
     ({ crossVal: this.#crossVal, panel: this.#crossValPanel } = createCrossVal(ui, this.#analysis, {

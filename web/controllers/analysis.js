@@ -115,6 +115,17 @@ export class AnalysisController {
     const fresh = replace || (theirs(origin) && !theirs(this.#session.origin) && this.#session.entries.length > 0);
     this.#session.origin = origin;
     this.#session.add(incoming, fresh, this.#deps.mergeFiles);
+    // The same bytes dropped again: the person's choices about them (label column, roles, how the probabilities were
+    // computed here) come back with them (deps.recall, ui/choices.js); computed here, they are computed again. A known
+    // truth file added to the files listed brings none (the person may be choosing the columns).
+    const recall = theirs(origin) && incoming.some((e) => e.role !== 'truth');
+    const recalled = recall ? await this.#deps.recall?.(this.#session.entries) : null;
+    if (!this.#live(token)) return undefined;
+    if (recalled) {
+      this.#session.entries = recalled.entries;
+      const computing = recalled.computed ? this.#deps.computeAgain?.(recalled.entries, recalled.computed) : undefined;
+      if (computing !== undefined) return computing; // else (nothing to compute from) read as listed
+    }
     const report = await this.#entriesChanged(token);
     // Said after the good files were read, so reading them does not clear it.
     if (refused.length && this.#live(token)) refuse();

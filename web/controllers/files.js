@@ -46,6 +46,9 @@ export const FLOAT32_ABOVE_BYTES = 256 * 2 ** 20;
  * @property {(text: string, fileName: string, dataset: any) => any} parseTruth
  * @property {(dataset: any, parsed: any[]) => any} buildTruth
  * @property {(how?: object) => any} [computeProbabilities]  "Compute out-of-sample probabilities here"
+ * @property {(entries: any[]) => Promise<{entries: any[], computed: object|null}|null>} [recall]  the person's
+ *   choices kept about these very files (ui/choices.js), applied to the entries; null if none
+ * @property {(entries: any[], options: object) => any} [computeAgain]  computes the probabilities with those choices
  * @property {(dataset: any, how: {client: any, signal: AbortSignal, [more: string]: any}) => Promise<any>}
  * [prepareDataset]
  *   a lesson's simulated noise

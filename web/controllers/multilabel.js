@@ -29,11 +29,13 @@ export function looksMultiLabel(error) {
  * Wraps the page's sniffer: a file it takes for probabilities or features that holds label sets instead (one
  * 0/1 label_<class> column per class, or a 2-D .npy of 0/1 whole numbers) is given the role of
  * labels, so the read that follows says it is multi-label. entry: the sniffer's {file, role, format,
- * columns, firstRow, shape, descr, ...}.
+ * columns, firstRow, shape, descr, ...}. client() (the worker client): a labels file of sets beside other columns
+ * becomes a table (setsBesideColumns).
  */
-export function sniffLabelSetsToo(sniff) {
+export function sniffLabelSetsToo(sniff, client = null) {
   return async (file) => {
     const entry = await sniff(file);
+    if (client && !entry.problem && entry.role === 'labels') return setsBesideColumns(entry, client);
     // Taken for probabilities, or (integers, rows not summing to 1) for features such as pixels.
     if (entry.problem || (entry.role !== 'predProbs' && entry.role !== 'features')) return entry;
     if (entry.namedAsProbabilities) return entry; // pred_probs.npy of integers: the reader says what is wrong
@@ -57,6 +59,38 @@ export function sniffLabelSetsToo(sniff) {
     return entry;
   };
 }
+
+// Columns that name a row, not describe it: no features to learn from.
+const ID_COLUMNS = ['id', 'example_id', 'row_id', 'index', 'key', 'uid'];
+
+/**
+ * A labels file of sets beside other columns (news.csv: id, text, labels = politics;business) is a table of sets and
+ * features: the role of one table, so that alone the one-vs-rest compute is offered (no probabilities to wait for);
+ * beside a probabilities file the table still gives the labels (roles.js tableBesideProbabilities).
+ */
+async function setsBesideColumns(entry, client) {
+  const columns = entry.columns ?? [];
+  if ((entry.format !== 'csv' && entry.format !== 'tsv') || columns.length < 2) return entry;
+  let sniffed;
+  try {
+    sniffed = await (await client()).multiLabel.sniffLabelSets(entry.file);
+  } catch {
+    return entry; // no sets the reader recognises: single-label labels, as sniffed
+  }
+  const others = columns.filter((c, i) => i !== sniffed.column - 1 && !ID_COLUMNS.includes(String(c).toLowerCase()));
+  if (!(sniffed.rowsWithSeveral > 0) || others.length === 0) return entry;
+  return {
+    ...entry,
+    role: 'combined',
+    labelSets: true,
+    looksLikeFeatures: true, // shown as labels + features, its label column the sniffer's
+    labelColumn: entry.labelColumn ?? columns[sniffed.column - 1] ?? null,
+    reason: `label sets (multi-label) beside ${listColumns(others)}: one table`,
+  };
+}
+
+const listColumns = (names) =>
+  names.length === 1 ? `a '${names[0]}' column` : `the columns ${names.map((n) => `'${n}'`).join(', ')}`;
 
 // Whether the first 64 KB of a .npy's values are all 0 or 1 (pixels and counts are not).
 async function npyHoldsZeroOne(file, descr) {
@@ -146,6 +180,8 @@ export class MultiLabelController {
    */
   claims(error, entries = []) {
     if (looksMultiLabel(error)) return true;
+    // A table of sets (sniffLabelSetsToo) read as single-label: no probabilities found there, as expected.
+    if (entries.length === 1 && entries[0].role === 'combined' && entries[0].labelSets) return true;
     const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0] : null;
     return table && error?.code === 'unknown_class' ? 'maybe' : false;
   }

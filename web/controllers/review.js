@@ -75,8 +75,11 @@ export class ReviewController {
       numExamples: dataset.numExamples,
       numClasses: dataset.numClasses,
     };
-    const { decisions, restored } = await this.#store.open(key, meta);
+    const { decisions, restored: kept } = await this.#store.open(key, meta);
     const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
+    // The person's choices about these files came back with them (ui/choices.js): said beside the decisions.
+    const choices = entries.find((e) => e.restoredChoices)?.restoredChoices ?? null;
+    const restored = choices ? { count: 0, ...kept, choices } : kept;
     // Probabilities computed here: the dataset's source is the computed table, not the file.
     // A Parquet table's label column goes by its name (correctedLabelsFile writes the table as a CSV).
     const parquet = labelsEntry?.format === 'parquet';

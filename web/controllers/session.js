@@ -1,13 +1,16 @@
 // What one analysis session holds — the files and their roles, the person's choices about them,
 // the dataset read from them, its known truth and its report — and the edits that keep these
 // consistent. The analysis controller (analysis.js) runs the requests that change it; no DOM here.
+import { tableBesideProbabilities } from '../ui/roles.js';
 import { sameData } from './files.js';
 
 export class AnalysisSession {
   /**
    * Files and the role of each: the reader's guess and why (reason), or the person's choice (chosenBy: 'you' or
    * 'swap'), and the label column they chose for a table (chosenLabelColumn).
-   * @type {{file: File, role: string, reason?: string, chosenBy?: string, chosenLabelColumn?: string}[]}
+   * restoredChoices: the choices kept about the file, in words, when they came back with it (ui/choices.js).
+   * @type {{file: File, role: string, reason?: string, chosenBy?: string, chosenLabelColumn?: string,
+   *   restoredChoices?: string}[]}
    */
   entries = [];
   /** @type {{file: File, role: string}[]} the files behind the current dataset */
@@ -56,7 +59,7 @@ export class AnalysisSession {
     if (!this.entries[index]) return;
     this.entries = this.entries.map((e, i) => {
       if (i !== index) return e;
-      const { chosenLabelColumn, ...rest } = e;
+      const { chosenLabelColumn, restoredChoices, ...rest } = e; // chosen now: no longer what was restored
       return column == null ? rest : { ...rest, chosenLabelColumn: column };
     });
   }
@@ -77,13 +80,18 @@ export class AnalysisSession {
    */
   add(incoming, replace, mergeFiles) {
     const dataChanged = incoming.some((e) => this.#dataRoles.includes(e.role));
-    this.entries = replace ? incoming : mergeFiles(this.entries, incoming, Boolean(this.dataset));
+    // A table and a probabilities file loaded together make a pair whether they replace the set or join it.
+    this.entries = replace
+      ? tableBesideProbabilities(incoming)
+      : mergeFiles(this.entries, incoming, Boolean(this.dataset));
     if (replace || dataChanged) this.allowUnnormalized = false; // other data: the plausibility check applies again
   }
 
   /** The person changed how file `index` is used (chosenBy: shown as their choice, not the reader's guess). */
   setRole(index, role) {
-    this.entries = this.entries.map((e, i) => (i === index ? { ...e, role, chosenBy: 'you' } : e));
+    this.entries = this.entries.map((e, i) =>
+      i === index ? { ...e, role, chosenBy: 'you', restoredChoices: undefined } : e,
+    );
   }
 
   swapRoles() {

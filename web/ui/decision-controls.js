@@ -355,10 +355,14 @@ export function createDecisionBar(handlers) {
       }
       restored.hidden = !note;
       if (note) {
-        restored.textContent =
-          note.from === 'memory'
+        // The person's choices about these files, kept with the decisions (ui/choices.js), came back too.
+        const choices = note.choices ? `Restored your choices: ${note.choices}.` : '';
+        const decided = !note.count
+          ? ''
+          : note.from === 'memory'
             ? `Your ${plural(note.count, 'decision')} on these files from earlier in this tab are back.`
             : `Restored ${plural(note.count, 'decision')} saved on ${formatWhen(note.savedAt)}.`;
+        restored.textContent = [choices, decided].filter(Boolean).join(' ');
       }
       shortcuts.replaceChildren(
         'Keys in the table: ',

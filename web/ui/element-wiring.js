@@ -18,19 +18,22 @@ import { buildTruth, parseTruthFile } from './truth.js';
 /**
  * The analysis controller showing through `ui`. hooks: {lesson() -> LessonMode (simulated noise,
  * truth a lesson hides), crossVal() -> CrossValController, view: the element's part of the view
- * (see shell.js analysisView)}.
+ * (see shell.js analysisView), choices() -> ChoicesMemory (ui/choices.js) or null}.
  */
-export function createAnalysis(ui, { lesson, crossVal, view }) {
+export function createAnalysis(ui, { lesson, crossVal, view, choices = null }) {
   return new AnalysisController(
     {
       client: sharedClient,
       fetchFiles,
-      sniff: sniffLabelSetsToo(sniffParquetToo(sniff)),
+      sniff: sniffLabelSetsToo(sniffParquetToo(sniff), sharedClient),
       checkRoles,
       // how: {chooseColumns: true} shows the columns' roles to change before computing; {impute: true}
       // computes with missing values imputed (offered with a missing value's error, plausibility.js).
       // Imputation keeps the columns' roles chosen for the computation that failed; {folds}: how many.
       computeProbabilities: (how) => crossVal().ask(how ?? {}),
+      // The same bytes dropped again: the person's choices about them back (ui/choices.js), computed with them.
+      recall: choices ? (entries) => choices().recall(entries) : undefined,
+      computeAgain: (entries, options) => crossVal().resume(entries, options),
       mergeFiles,
       dataRoles: DATA_ROLES,
       parseTruth: parseTruthFile,

@@ -18,6 +18,9 @@
 //               or null when over SESSION_FILE_LIMIT, names, sizes, totalBytes, labelColumn,
 //               settings, key, sourceName, savedAt, computed: {options} when the probabilities were
 //               computed here (Resume computes them again)}; a 'files' session only with the person's consent
+//              also, under "<scope>:choices:<the files' SHA-256s>", the person's choices about those files
+//              {key, scope, kind: 'choices', files [{print, role, chosenBy, chosenLabelColumn}], computed, savedAt}
+//              (ui/choices.js): applied when the same bytes are dropped again
 // The consent itself ('yes' / 'no') is in localStorage under KEEP_FILES_KEY.
 import { Decisions } from './decisions.js';
 import {
@@ -423,6 +426,27 @@ export class ReviewStore {
       this.#setState({ mode: 'failed', error });
       throw error;
     }
+  }
+
+  // ---- the person's choices about files (ui/choices.js): kept like decisions, keyed by the files' bytes -------------
+
+  #choicesKey(set) {
+    return `${this.#scope}:choices:${set}`;
+  }
+
+  /** Keeps `record` (null: forgets) as the choices about the files whose fingerprints make `set`. */
+  async saveChoices(set, record) {
+    if (!this.#enabled) return;
+    const key = this.#choicesKey(set);
+    if (record) await put(DECISIONS, { key, scope: this.#scope, kind: 'choices', ...record, savedAt: Date.now() });
+    else await remove(DECISIONS, key);
+  }
+
+  /** The choices kept about the files whose fingerprints make `set`, or null. */
+  async loadChoices(set) {
+    if (!this.#enabled) return null;
+    const record = await get(DECISIONS, this.#choicesKey(set));
+    return record?.kind === 'choices' ? record : null;
   }
 
   /** Removes the stored files (the decisions stay, keyed by the files' fingerprint). */

@@ -133,7 +133,7 @@ export function createPrivacy({
         : keeping.files === 'yes'
           ? 'The files you drop are kept too (your choice).'
           : 'The files you drop are not kept.';
-      text.textContent = `This browser keeps your review decisions (row numbers and classes, on this device only). ${files}`;
+      text.textContent = `This browser keeps your review decisions (row numbers and classes) and the columns you chose, on this device only. ${files}`;
     },
     /** Shows or hides the question. */
     asking(on) {

@@ -1,0 +1,151 @@
+// The person's choices about dropped files — a file's role, a table's label column, and how the probabilities
+// were computed here (missing values filled, the columns' roles, the folds) — kept with the decisions, so dropping
+// the same files again (renamed, after a reload) brings back the same analysis without choosing again. Keyed by a
+// fingerprint of the files' bytes: another file never inherits them. Kept like decisions (persist.js): only where
+// the page saves decisions, on this device, no file name; "Forget everything" deletes them with the rest.
+import { isolate, listPhrase } from './format.js';
+
+/** Files up to this total size are fingerprinted (read once more, in chunks): bigger sets keep no choices. */
+export const CHOICES_BYTES_LIMIT = 256 * 1024 * 1024;
+const CHUNK = 4 * 1024 * 1024;
+const hashes = new WeakMap(); // File -> Promise<hex>: each file is read once
+
+/** 64 hex digits over the bytes of `file` (SHA-256 of its 4 MiB chunks' SHA-256s), whatever its name. */
+export function fileFingerprint(file) {
+  let hash = hashes.get(file);
+  if (!hash) {
+    hash = fingerprintOf(file);
+    hashes.set(file, hash);
+  }
+  return hash;
+}
+
+async function fingerprintOf(file) {
+  const digests = [];
+  for (let at = 0; at < file.size || at === 0; at += CHUNK) {
+    digests.push(new Uint8Array(await digest(await file.slice(at, at + CHUNK).arrayBuffer())));
+    if (file.size === 0) break;
+  }
+  const all = new Uint8Array(digests.length * 32 + 8);
+  digests.forEach((d, i) => all.set(d, i * 32));
+  new DataView(all.buffer).setFloat64(digests.length * 32, file.size); // the length too
+  return hex(await digest(all.buffer));
+}
+
+async function digest(buffer) {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle) return subtle.digest('SHA-256', buffer);
+  return fnvDigest(new Uint8Array(buffer)); // not a secure context: a 256-bit FNV-1a over four lanes
+}
+
+function fnvDigest(bytes) {
+  const lanes = new Uint32Array([0x811c9dc5, 0x050c5d1f, 0x1b873593, 0xcc9e2d51, 0x85ebca6b, 0xc2b2ae35, 7, 13]);
+  for (let i = 0; i < bytes.length; i++) {
+    const lane = i & 7;
+    lanes[lane] = Math.imul(lanes[lane] ^ bytes[i], 0x01000193);
+  }
+  for (let lane = 0; lane < 8; lane++) lanes[lane] = Math.imul(lanes[lane] ^ bytes.length, 0x01000193);
+  return lanes.buffer;
+}
+
+const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** What was chosen for one file: its role (when the person chose it) and its label column. */
+function fileChoice(entry) {
+  const choice = {};
+  if (entry.chosenBy) Object.assign(choice, { role: entry.role, chosenBy: entry.chosenBy });
+  if (entry.chosenLabelColumn != null) choice.chosenLabelColumn = entry.chosenLabelColumn;
+  return choice;
+}
+
+/** The choices of a computation here worth keeping (the label column, filling, the columns' roles, the folds). */
+function computedChoice(options) {
+  if (!options) return null;
+  const kept = {};
+  for (const name of ['labelColumn', 'impute', 'columnRoles', 'folds'])
+    if (options[name] != null) kept[name] = options[name];
+  return kept;
+}
+
+/**
+ * The choices in words: "label column ‘outcome’, missing values filled"; '' when there is nothing to say.
+ * record: {files: [{role, chosenBy, chosenLabelColumn}], computed: {labelColumn, impute, columnRoles, folds}|null}.
+ */
+export function choicesPhrase(record) {
+  const said = [];
+  const columns = new Set(record.files.map((f) => f.chosenLabelColumn).filter((c) => c != null));
+  const computed = record.computed ?? {};
+  if (computed.labelColumn != null) columns.add(computed.labelColumn);
+  for (const column of columns) said.push(`label column ‘${isolate(column)}’`);
+  if (record.files.some((f) => f.chosenBy === 'you')) said.push('how each file is used');
+  if (record.files.some((f) => f.chosenBy === 'swap')) said.push('labels ⇄ probabilities swapped');
+  if (computed.impute) said.push('missing values filled');
+  if (computed.columnRoles && Object.keys(computed.columnRoles).length) said.push('the columns’ roles you set');
+  if (computed.folds) said.push(`${computed.folds} folds`);
+  return listPhrase(said);
+}
+
+/**
+ * Remembers and recalls the choices, through the review store (persist.js: saveChoices, loadChoices). store():
+ * the ReviewStore (null or disabled: nothing is kept).
+ */
+export class ChoicesMemory {
+  #store;
+
+  constructor(store) {
+    this.#store = store;
+  }
+
+  /** The key of a set of files: their fingerprints in order of bytes, not names nor the order dropped. */
+  async #key(entries) {
+    const files = entries.map((e) => e.file);
+    if (!files.length || files.reduce((n, f) => n + f.size, 0) > CHOICES_BYTES_LIMIT) return null;
+    const prints = await Promise.all(files.map(fileFingerprint));
+    return { set: [...prints].sort().join('+'), prints };
+  }
+
+  /**
+   * Keeps the choices made for the files analysed (dropped files only: a demo or an address is not the person's).
+   * computed: the options of probabilities computed here, or null. Never throws.
+   */
+  async remember(origin, entries, computed) {
+    const store = this.#store();
+    if (!store?.enabled || origin?.kind !== 'files') return;
+    try {
+      const key = await this.#key(entries);
+      if (!key) return;
+      const files = entries.map((e, i) => ({ print: key.prints[i], ...fileChoice(e) }));
+      const chosen = computedChoice(computed);
+      const record = { files, computed: chosen && Object.keys(chosen).length ? chosen : null };
+      const any = record.computed || files.some((f) => Object.keys(f).length > 1);
+      await store.saveChoices(key.set, any ? record : null);
+    } catch {
+      /* choices are a convenience: decisions report their own storage failures */
+    }
+  }
+
+  /**
+   * The choices kept for these very files, applied: {entries, computed (options to compute with, or null), said
+   * (in words)}; null when none are kept. Never throws.
+   */
+  async recall(entries) {
+    const store = this.#store();
+    if (!store?.enabled || !entries.length) return null;
+    try {
+      const key = await this.#key(entries);
+      const record = key ? await store.loadChoices(key.set) : null;
+      if (!record?.files) return null;
+      const byPrint = new Map(record.files.map((f) => [f.print, f]));
+      const said = choicesPhrase(record);
+      const applied = entries.map((entry, i) => {
+        const { print, ...choice } = byPrint.get(key.prints[i]) ?? {};
+        if (!print) return entry;
+        const { chosenLabelColumn, ...rest } = entry;
+        return { ...rest, ...choice, restoredChoices: said };
+      });
+      return { entries: applied, computed: record.computed ?? null, said };
+    } catch {
+      return null;
+    }
+  }
+}
