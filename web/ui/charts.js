@@ -1,6 +1,6 @@
-// Two small SVG charts drawn by hand: label quality per class, and the distribution of per-row
+// Two small charts drawn by hand: label quality per class, and the distribution of per-row
 // label quality with the flagged rows marked. Each has a text alternative and per-mark <title>s.
-import { svg } from './dom.js';
+import { h, svg } from './dom.js';
 import { formatCount, formatProbability } from './format.js';
 
 /** The worst classes shown as bars (all of them up to this many). */
@@ -32,67 +32,72 @@ export function flaggedPerClass(report, labels, numClasses) {
 
 /**
  * classQuality: the report's rows (worst class first); labelCounts: rows per given class; flaggedCounts:
- * flagged rows per given class (or null).
+ * flagged rows per given class (or null). Laid out in HTML (a grid of name, bar, words): the words wrap
+ * in a narrow card instead of being cut or shrunk with a scaled SVG.
  */
 export function renderClassQuality({ classQuality, classNames, labelCounts, flaggedCounts = null }) {
   const shown = classQuality.slice(0, MAX_CLASS_BARS);
-  const nameWidth = 8 + 7 * Math.min(16, Math.max(...shown.map((q) => classNames[q.classIndex].length)));
-  const barLeft = nameWidth + 8;
-  const barWidth = 140;
-  const rowHeight = 26;
-  const width = barLeft + barWidth + (flaggedCounts ? 240 : 170);
-  const height = shown.length * rowHeight + 22;
   const worst = shown[0];
-  const root = svg('svg', {
-    class: 'chart bars',
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
-    role: 'img',
+  const barWidth = 140; // the bar's own coordinates; drawn as wide as its grid track
+  const root = h('div', {
+    class: 'class-bars bars',
+    role: 'list',
     'aria-label':
       `Label quality per class, worst first. Lowest: ${classNames[worst.classIndex]} at ` +
       `${formatProbability(worst.labelQualityScore)}.`,
   });
-  shown.forEach((q, r) => {
-    const y = r * rowHeight;
+  for (const q of shown) {
     const name = classNames[q.classIndex];
     const issues = Math.round(q.labelIssues);
     const flagged = flaggedCounts ? flaggedCounts[q.classIndex] : null;
     const text = classQualityText(q, name, labelCounts[q.classIndex], flagged);
     root.append(
-      svg(
-        'g',
-        { class: 'bar' },
-        svg('title', {}, text),
+      h(
+        'div',
+        { class: 'bar', role: 'listitem', title: text },
+        h('span', { class: 'bar-name' }, name.length > 16 ? `${name.slice(0, 15)}…` : name),
         svg(
-          'text',
-          { class: 'tick', x: nameWidth, y: y + rowHeight / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' },
-          name.length > 16 ? `${name.slice(0, 15)}…` : name,
+          'svg',
+          {
+            class: 'bar-svg',
+            viewBox: `0 0 ${barWidth} 16`,
+            preserveAspectRatio: 'none',
+            'aria-hidden': 'true',
+          },
+          svg('title', {}, text),
+          svg('rect', { class: 'bar-track', x: 0, y: 0, width: barWidth, height: 16, rx: 3 }),
+          svg('rect', {
+            class: 'bar-fill',
+            x: 0,
+            y: 0,
+            width: Math.max(1, barWidth * q.labelQualityScore),
+            height: 16,
+            rx: 3,
+          }),
         ),
-        svg('rect', { class: 'bar-track', x: barLeft, y: y + 5, width: barWidth, height: rowHeight - 10, rx: 3 }),
-        svg('rect', {
-          class: 'bar-fill',
-          x: barLeft,
-          y: y + 5,
-          width: Math.max(1, barWidth * q.labelQualityScore),
-          height: rowHeight - 10,
-          rx: 3,
-        }),
-        svg(
-          'text',
-          { class: 'value', x: barLeft + barWidth + 8, y: y + rowHeight / 2, 'dominant-baseline': 'central' },
-          `${formatProbability(q.labelQualityScore)} · ~${formatCount(issues)} estimated wrong` +
-            (flagged == null ? '' : ` · ${formatCount(flagged)} flagged`),
+        // Two parts that wrap apart: cleanlab's estimate, then the table's flagged rows.
+        h(
+          'span',
+          { class: 'value' },
+          h(
+            'span',
+            { class: 'value-part' },
+            `${formatProbability(q.labelQualityScore)} · ~${formatCount(issues)} estimated wrong`,
+          ),
+          flagged == null ? null : h('span', { class: 'value-part' }, ` · ${formatCount(flagged)} flagged`),
         ),
       ),
     );
-  });
-  const axisY = shown.length * rowHeight + 14;
-  for (const t of [0, 0.5, 1]) {
-    root.append(
-      svg('text', { class: 'tick', x: barLeft + barWidth * t, y: axisY, 'text-anchor': 'middle' }, String(t)),
-    );
   }
+  root.append(
+    h(
+      'div',
+      { class: 'bar-axis', 'aria-hidden': 'true' },
+      h('span', { class: 'tick' }, '0'),
+      h('span', { class: 'tick' }, '0.5'),
+      h('span', { class: 'tick' }, '1'),
+    ),
+  );
   return root;
 }
 

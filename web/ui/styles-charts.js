@@ -78,6 +78,21 @@ button.pair:hover { background: var(--ls-surface-2); }
   .pair { grid-template-columns: 1.6em minmax(0, 1fr) 4em; }
   .pair-track { display: none; }
 }
+/* Label quality per class: name, bar, words; the words wrap (never cut, never scaled down). */
+.class-bars {
+  display: grid; grid-template-columns: minmax(0, max-content) minmax(40px, min(140px, 28%)) minmax(0, 1fr);
+  column-gap: 8px; row-gap: 4px; align-items: center; font-size: 0.8rem;
+}
+.class-bars .bar { display: contents; }
+.class-bars .bar-name {
+  color: var(--ls-muted); text-align: right; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+}
+.class-bars .bar-svg { display: block; width: 100%; height: 16px; }
+.class-bars .value { color: var(--ls-text); font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.class-bars .value-part { display: inline-block; } /* breaks between the parts first */
+.class-bars .bar-axis {
+  grid-column: 2; display: flex; justify-content: space-between; color: var(--ls-muted); font-size: 0.72rem;
+}
 .bar-track { fill: var(--ls-surface-2); }
 .bar-fill { fill: var(--ls-accent); }
 .hist-all { fill: var(--ls-bar); }

@@ -1,0 +1,54 @@
+// A second newcomer trial (eyes6) on a phone and in a lesson's column: the per-class card's words fit their
+// box at every width (not cut, not shrunk with a scaled SVG); the table gives its width to the text, not to an
+// id that repeats the row number; the compact view says "Row N" like the rest of the page; the heatmap has
+// one touch hint that says what a tap does.
+import { app, expect, openApp, screenshot, test, waitReady } from './fixtures.mjs';
+
+async function openDemo(page, name) {
+  await openApp(page);
+  await app(page)
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
+  await waitReady(page);
+}
+
+/** Every word of the per-class card inside its box, at least 12 px high: [] when all fit. */
+function cardOverflows(page) {
+  return app(page)
+    .locator('.chart-card', { hasText: 'Label quality per class' })
+    .evaluate((card) => {
+      const bad = [];
+      for (const el of card.querySelectorAll('.bar .value, .bar .bar-name, .bar .tick')) {
+        // Its box: the drawing it is in (an SVG clips what leaves it), else the card.
+        const box = (el.ownerSVGElement ?? card).getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        if (r.right > box.right + 0.5 || r.left < box.left - 0.5 || el.scrollWidth > el.clientWidth + 1) {
+          const where = `${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(box.left)}..${Math.round(box.right)}`;
+          bad.push(`${el.textContent}: ${where}`);
+        } else if (r.height < 12) bad.push(`${el.textContent}: ${Math.round(r.height)} px high`);
+      }
+      const scroll = card.querySelector('.chart-scroll');
+      if (scroll.scrollWidth > scroll.clientWidth + 1)
+        bad.push(`scrolls: ${scroll.scrollWidth} > ${scroll.clientWidth}`);
+      return bad;
+    });
+}
+
+for (const demo of ['Headlines', 'MNIST']) {
+  test(`${demo}: the per-class card's words fit at 390 px and in a 720 px column`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openDemo(page, demo);
+    const card = app(page).locator('.chart-card', { hasText: 'Label quality per class' });
+    await expect(card.locator('.bar .value').first()).toContainText('flagged');
+    expect(await cardOverflows(page)).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: testInfo.outputPath(`card-${demo}-phone.png`) });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app(page).evaluate((el) => {
+      el.style.display = 'block';
+      el.style.maxWidth = '720px';
+    });
+    await expect.poll(() => cardOverflows(page)).toEqual([]);
+    await card.screenshot({ path: testInfo.outputPath(`card-${demo}-720.png`) });
+  });
+}
