@@ -52,3 +52,19 @@ for (const demo of ['Headlines', 'MNIST']) {
     await card.screenshot({ path: testInfo.outputPath(`card-${demo}-720.png`) });
   });
 }
+
+test('Headlines on a desktop: no id column repeating the row number; the text gets the width', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openDemo(page, 'Headlines');
+  const head = app(page).locator('.vt-head');
+  await expect(head).toContainText('Row');
+  await expect(head.locator('.vt-c-id')).toHaveCount(0);
+  const first = app(page).locator('.vt-row').first();
+  const width = async (key) => (await first.locator(`.vt-c-${key}`).boundingBox()).width;
+  // Wider than the label columns together's former share: 52+56+56+150+100+110 of 886 px before.
+  expect(await width('example')).toBeGreaterThan(220);
+  expect(await width('given')).toBeLessThan(100);
+  await screenshot(page, testInfo, 'table-headlines-desk');
+});

@@ -35,6 +35,17 @@ export function displayColumns(dataset) {
   return { id, text };
 }
 
+/**
+ * Whether an id column only repeats the row numbers (row N holds N, as a 1..N id does): the Row column
+ * already says it, so the table and the compact view leave it out.
+ */
+export function idIsRowNumber(column) {
+  if (!column) return false;
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) if (String(values[i]).trim() !== String(i + 1)) return false;
+  return values.length > 0;
+}
+
 // What the trainer did with each column of a table computed here, in a reviewer's words (short: the pane is narrow).
 const USE_WORDS = {
   label: 'the label',

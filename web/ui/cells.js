@@ -1,5 +1,6 @@
 // The review table's columns and cells: rank, row, the data's id (if any), the text or explanation,
 // given and suggested label, the decision, label quality, probabilities and the known truth.
+import { idIsRowNumber } from '../controllers/columns.js';
 import { decisionBadge } from './decision-controls.js';
 import { explanationNode } from './detail.js';
 import { explainParts } from './explain.js';
@@ -53,24 +54,30 @@ export function tableColumns(ctx, sameAsPGiven) {
   // Row: wide enough for the largest row number (grouped: 4,819). The id, its own column: for the longest id
   // and the column's name (up to 16 characters; longer ones are cut, the whole id in the cell's title).
   const indexWidth = Math.max(56, 9 * formatRow(dataset.numExamples - 1).length + 22);
-  const idWidth = columns.id
+  // An id that is the row number itself (1..N) says nothing the Row column does not: left out.
+  const id = columns.id && !idIsRowNumber(columns.id) ? columns.id : null;
+  const idWidth = id
     ? Math.max(56, 9 * Math.min(16, Math.max(longest(columns.id.values), columns.id.name.length)) + 22)
     : 0;
   const truthWidth = truth?.simulated ? 112 : 86;
+  // The labels' columns as wide as their longest class name (up to the widths they had), the rest to the text.
+  const nameChars = longest(dataset.classNames);
+  const givenWidth = Math.min(100, Math.max(64, Math.ceil(7.6 * nameChars) + 22));
+  const suggestedWidth = Math.min(110, Math.max(90, Math.ceil(8.2 * nameChars) + 22));
   // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
   const defs = [
     { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
     // The row number is how a person finds the row in the spreadsheet: always shown, the id beside it.
     { key: 'index', title: 'Row', sortable: true, width: `${indexWidth}px`, minWidth: indexWidth },
-    columns.id ? { key: 'id', title: columns.id.name, width: `${idWidth}px`, minWidth: idWidth } : null,
+    id ? { key: 'id', title: id.name, width: `${idWidth}px`, minWidth: idWidth } : null,
     {
       key: 'example',
       title: columns.text ? columns.text.name : 'Explanation',
       width: 'minmax(150px, 1fr)',
       minWidth: 150,
     },
-    { key: 'given', title: 'Given', sortable: true, width: '100px', minWidth: 100 },
-    { key: 'suggested', title: 'Suggested', sortable: true, width: '110px', minWidth: 110 },
+    { key: 'given', title: 'Given', sortable: true, width: `${givenWidth}px`, minWidth: givenWidth },
+    { key: 'suggested', title: 'Suggested', sortable: true, width: `${suggestedWidth}px`, minWidth: suggestedWidth },
     { key: 'decision', title: 'Decision', width: '122px', minWidth: 122 },
     {
       key: 'quality',
