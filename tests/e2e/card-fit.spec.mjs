@@ -68,3 +68,10 @@ test('Headlines on a desktop: no id column repeating the row number; the text ge
   expect(await width('given')).toBeLessThan(100);
   await screenshot(page, testInfo, 'table-headlines-desk');
 });
+
+test('the compact single-label view says Row N, and no id that is the row number', async ({ page }) => {
+  await page.goto('/examples/embed.html');
+  const scope = page.locator('label-scope[compact]');
+  await expect(scope.locator('.compact-item')).toHaveCount(6);
+  for (const text of await scope.locator('.compact-id').allTextContents()) expect(text).toMatch(/^Row \d+$/);
+});

@@ -3,6 +3,7 @@
 import { h } from './dom.js';
 import { explainParts } from './explain.js';
 import { formatCount, formatPercent, formatProbability, formatRow } from './format.js';
+import { idIsRowNumber } from '../controllers/columns.js';
 import { displayColumns } from './review.js';
 import { scoreFlags } from './truth.js';
 
@@ -22,6 +23,7 @@ export function renderCompact(ctx, maxRows) {
   const n = report.numExamples;
   const flagged = report.issues.length;
   const { id, text } = displayColumns(dataset);
+  const showId = id && !idIsRowNumber(id);
   const top = Array.from(report.issues.subarray(0, maxRows));
   return h(
     'div',
@@ -52,9 +54,12 @@ export function renderCompact(ctx, maxRows) {
               h(
                 'span',
                 { class: 'compact-title' },
-                id
-                  ? h('span', { class: 'compact-id' }, `${id.name} ${id.values[i]}`)
-                  : h('span', { class: 'compact-id' }, `row ${formatRow(i)}`),
+                // Row N as everywhere on the page; the data's own id beside it (not when it is the row number).
+                h(
+                  'span',
+                  { class: 'compact-id' },
+                  `Row ${formatRow(i)}${showId ? ` · ${id.name} ${id.values[i]}` : ''}`,
+                ),
                 text ? h('span', { class: 'compact-text' }, text.values[i]) : null,
                 verdict(truth, i),
               ),
