@@ -75,3 +75,21 @@ test('the compact single-label view says Row N, and no id that is the row number
   await expect(scope.locator('.compact-item')).toHaveCount(6);
   for (const text of await scope.locator('.compact-id').allTextContents()) expect(text).toMatch(/^Row \d+$/);
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('the heatmap has one touch hint, and a tap does what it says', async ({ page }, testInfo) => {
+    await openDemo(page, 'Headlines');
+    const card = app(page).locator('.matrix-card');
+    const words = await card.innerText();
+    expect(words.match(/Tap a cell/g)).toHaveLength(1);
+    await expect(card.locator('.help')).toContainText('Tap a cell to see its value and list those rows.');
+    const cell = card.locator('.hm-cell.off').first();
+    await cell.tap();
+    await expect(card.locator('.readout')).toContainText('but the model confidently says');
+    // ...and the table lists those rows: its Given filter is the cell's row class.
+    await expect(app(page).getByLabel('Given', { exact: true }).locator('option:checked')).not.toHaveText('any');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, 'heatmap-touch');
+  });
+});

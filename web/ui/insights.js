@@ -56,15 +56,19 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
   // (ui/confused-pairs.js), the matrix read in place, never built as K arrays.
   const grid = names.length <= MAX_GRID_CLASSES;
   const matrix = grid ? matrixInfo.pick(report) : null;
-  // A phone or tablet has no hover: a tap shows the value (and, for counts, filters the table).
+  // A phone or tablet has no hover: a tap shows the value (and, for counts, lists those rows in the table).
+  // One hint says so, in the help above the grid; a mouse or keyboard reads its two ways apart.
   const touch = globalThis.matchMedia?.('(hover: none), (pointer: coarse)').matches;
   const readout = grid
-    ? h(
-        'p',
-        { class: 'readout', 'aria-live': 'polite' },
-        touch ? 'Tap a cell to see its value.' : 'Hover over or focus a cell to see its value.',
-      )
+    ? h('p', { class: 'readout', 'aria-live': 'polite' }, touch ? '' : 'Hover over or focus a cell to see its value.')
     : null;
+  const touchHelp =
+    kind === 'counts'
+      ? matrixInfo.help.replace(
+          'Click a cell, or press Enter on it, to list those rows.',
+          'Tap a cell to see its value and list those rows.',
+        )
+      : `${matrixInfo.help} Tap a cell to see its value.`;
   const heatmap = grid
     ? renderHeatmap({
         matrix,
@@ -113,11 +117,7 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
       h(
         'p',
         { class: 'help' },
-        grid
-          ? touch
-            ? matrixInfo.help.replace('Click a cell, or press Enter on it,', 'Tap a cell')
-            : matrixInfo.help
-          : matrixInfo.help.replace(/ Click a cell.*$/, ''),
+        grid ? (touch ? touchHelp : matrixInfo.help) : matrixInfo.help.replace(/ Click a cell.*$/, ''),
       ),
       grid ? h('div', { class: 'chart-scroll' }, heatmap) : heatmap,
       readout,
