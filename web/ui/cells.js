@@ -63,7 +63,7 @@ export function tableColumns(ctx, sameAsPGiven) {
   // The labels' columns as wide as their longest class name (up to the widths they had), the rest to the text.
   const nameChars = longest(dataset.classNames);
   const givenWidth = Math.min(100, Math.max(64, Math.ceil(7.6 * nameChars) + 22));
-  const suggestedWidth = Math.min(110, Math.max(90, Math.ceil(8.2 * nameChars) + 22));
+  const suggestedWidth = Math.min(110, Math.max(90, Math.ceil(9 * nameChars) + 22));
   // Widths in px: the header uses a smaller font than the rows, so em tracks would not line up.
   const defs = [
     { key: 'rank', title: 'Rank', sortable: true, width: '52px', minWidth: 52 },
