@@ -227,7 +227,10 @@ test('a missing value while computing: said once, where, under its own heading; 
   await waitReady(page);
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('90');
   await expect(summary(page)).toContainText('Features: wait_days, amount and plan.');
-  // Columns chosen first (plan left out), then the missing value: imputation keeps that choice.
+  // Columns chosen first (plan left out), then the missing value: imputation keeps that choice. The choices above,
+  // kept with the decisions, are forgotten first: the same bytes dropped again would be computed with them at once.
+  await app(page).locator('.privacy .forget-everything').click();
+  await expect(app(page).locator('.privacy')).toContainText('Forgotten');
   await openApp(page);
   await dropFiles(page, [missing]);
   await app(page).getByRole('button', { name: 'Choose the columns first' }).click();
