@@ -359,6 +359,7 @@ export async function crossValProbs(core, input, options = {}) {
         ...(options.columnRoles ? { columnRoles: { ...options.columnRoles } } : {}),
       },
       notes: r.notes,
+      warnings: weakModelWarnings(r.folds, given ?? info.labels, info.classNames),
       // The table's columns as read but the label (id, truth, text, numbers, categories): shown beside the results.
       extraColumns: info.extraColumns,
       featureReport: {
@@ -439,6 +440,42 @@ export function probsCsv(result) {
 // Data files (PROBS.csv, the dataset read back): written exactly, no spreadsheet guard (exports.js).
 const exactField = (s) => csvField(s, true);
 
+// Below this share of the way from always answering the most common class to a perfect model, the
+// flags say more about the model's uncertainty than about the labels.
+const WEAK_MODEL_SKILL = 0.25;
+
+/**
+ * A warning (as the reader's: {code, message, count}) when the held-out accuracy is close to that of
+ * always answering the most common class: the model learned little from the columns, so most rows
+ * look doubtful to it and many are flagged. The page and the CLI show it with the results.
+ */
+export function weakModelWarnings(folds, labels, classNames) {
+  const n = labels.length;
+  if (n === 0 || folds.length === 0) return [];
+  const counts = new Map();
+  for (const y of labels) counts.set(y, (counts.get(y) ?? 0) + 1);
+  let common = -1;
+  for (const [y, c] of counts)
+    if (common < 0 || c > counts.get(common) || (c === counts.get(common) && y < common)) common = y;
+  const majority = counts.get(common) / n;
+  const accuracy = folds.reduce((s, f) => s + f.accuracy * f.testRows, 0) / n;
+  if (majority >= 1 || (accuracy - majority) / (1 - majority) >= WEAK_MODEL_SKILL) return [];
+  const percent = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+  return [
+    {
+      code: 'weak_model',
+      count: 1,
+      example: -1,
+      classIndex: common,
+      message:
+        `The model computed here learned little from these columns: its held-out accuracy is ${percent(accuracy)}, ` +
+        `against ${percent(majority)} for always answering the most common class ('${classNames[common]}'). ` +
+        'Many rows look doubtful to such a model, so the flags say more about its uncertainty than about the ' +
+        'labels: read them with care, or add rows or more informative columns.',
+    },
+  ];
+}
+
 /**
  * A Dataset (as readDataset gives) holding a crossValProbs result's labels and probabilities,
  * with its class names, and the table's own columns (result.extraColumns): read from exact text
@@ -466,13 +503,23 @@ export function datasetFromCrossVal(ls, result) {
     for (let i = 0; i < result.numExamples; i++) {
       lines.push([result.labels[i], rows[i], ...extra.map((c) => exactField(c.values[i]))].join(','));
     }
-    return ls.readDataset({ combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } }, { labelColumn });
+    return ls
+      .readDataset({ combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } }, { labelColumn })
+      .then(withModelWarnings);
   }
-  return ls.readDataset(
-    {
-      labels: { name: 'labels', data: `${Array.from(result.labels).join('\n')}\n` },
-      predProbs: { name: 'pred_probs (cross-validated)', data: `${rows.join('\n')}\n` },
-    },
-    { classNames: result.classNames },
-  );
+  return ls
+    .readDataset(
+      {
+        labels: { name: 'labels', data: `${Array.from(result.labels).join('\n')}\n` },
+        predProbs: { name: 'pred_probs (cross-validated)', data: `${rows.join('\n')}\n` },
+      },
+      { classNames: result.classNames },
+    )
+    .then(withModelWarnings);
+
+  // The model's own warnings (weakModelWarnings) go with the data, as the reader's do: the audit's output shows them.
+  function withModelWarnings(dataset) {
+    if (result.warnings?.length) dataset.warnings = [...(dataset.warnings ?? []), ...result.warnings];
+    return dataset;
+  }
 }

@@ -287,7 +287,9 @@ export type WarningCode =
   /** A class has too few examples for the prune methods to flag any of them. */
   | 'class_too_small'
   /** An option has no effect with the chosen method. */
-  | 'option_ignored';
+  | 'option_ignored'
+  /** Probabilities computed here (crossValProbs) by a model little better than always answering the most common class. */
+  | 'weak_model';
 
 /** Something worth showing that did not stop the analysis. */
 export interface LabelScopeWarning {

@@ -1,6 +1,6 @@
 // labelscope types: out-of-sample probabilities from features (crossValProbs) (re-exported by ../index.d.ts).
 import type { LabelScope, LabelScopeWorker, WorkerByteSource, WorkerDataset } from './api.js';
-import type { AuditControl, AuditOptions, AuditReport, FilterBy } from './core.js';
+import type { AuditControl, AuditOptions, AuditReport, FilterBy, LabelScopeWarning } from './core.js';
 import type { ByteSource, DataSource, Dataset } from './datasets.js';
 import type { ClassRef, DetectionScore, NoiseSimulation, NoiseSource, SimulateNoiseArgs } from './simulate.js';
 
@@ -143,6 +143,11 @@ export interface CrossValResult {
     columnRoles?: Record<string, ColumnRole>;
   };
   notes: string[];
+  /**
+   * 'weak_model' when the held-out accuracy is close to always answering the most common class (less than a
+   * quarter of the way from it to 1): datasetFromCrossVal adds it to the dataset's warnings.
+   */
+  warnings: LabelScopeWarning[];
   /**
    * The table's columns as read, every one but the label, in file order: id, known truth, text, numbers (in their
    * shortest round-trip form, '' when missing) and categories (datasetFromCrossVal keeps them beside the results).
