@@ -46,6 +46,10 @@ test('id, text and label only: compute the probabilities from the text, ranked a
   await expect(app(page).locator('.cv-panel select.cv-role[data-column="text"]')).toHaveValue('text');
   expect(await pageIssues(page)).toEqual(expected);
   await expect(app(page).locator('[data-stat=examples] .stat-value')).toHaveText('49');
+  // 49 headlines are too few to learn 4 topics from their words: the page says so with the results.
+  expect(cv.warnings.map((w) => w.code)).toEqual(['weak_model']);
+  await expect(app(page).locator('.warnings')).toContainText('The model computed here learned little');
+  await screenshot(page, testInfo, 'text-table-weak-model');
 });
 
 test('the same table dropped with a probabilities file is analysed with those probabilities', async ({ page }) => {
