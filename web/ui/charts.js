@@ -84,7 +84,8 @@ export function renderClassQuality({ classQuality, classNames, labelCounts, flag
             { class: 'value-part' },
             `${formatProbability(q.labelQualityScore)} · ~${formatCount(issues)} estimated wrong`,
           ),
-          flagged == null ? null : h('span', { class: 'value-part' }, ` · ${formatCount(flagged)} flagged`),
+          flagged == null ? null : ' ', // outside the parts: a space leading an inline-block is dropped
+          flagged == null ? null : h('span', { class: 'value-part' }, `· ${formatCount(flagged)} flagged`),
         ),
       ),
     );
