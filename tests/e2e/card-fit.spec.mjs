@@ -66,6 +66,10 @@ test('Headlines on a desktop: no id column repeating the row number; the text ge
   // Wider than the label columns together's former share: 52+56+56+150+100+110 of 886 px before.
   expect(await width('example')).toBeGreaterThan(220);
   expect(await width('given')).toBeLessThan(100);
+  // The detail pane's heading says the row once: 'Rank 1 · row 4', not 'id 4 · row 4'.
+  await first.click();
+  await expect(app(page).locator('.detail-heading')).toContainText(/row 4/i);
+  await expect(app(page).locator('.detail-heading .detail-id')).toHaveCount(0);
   await screenshot(page, testInfo, 'table-headlines-desk');
 });
 

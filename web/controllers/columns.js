@@ -41,10 +41,17 @@ export function displayColumns(dataset) {
  */
 export function idIsRowNumber(column) {
   if (!column) return false;
-  const values = column.values;
-  for (let i = 0; i < values.length; i++) if (String(values[i]).trim() !== String(i + 1)) return false;
-  return values.length > 0;
+  // Asked on every render of the table and the detail pane: one pass over the ids per column.
+  let answer = ROW_NUMBER_IDS.get(column);
+  if (answer === undefined) {
+    const values = column.values;
+    answer = values.length > 0;
+    for (let i = 0; i < values.length && answer; i++) if (String(values[i]).trim() !== String(i + 1)) answer = false;
+    ROW_NUMBER_IDS.set(column, answer);
+  }
+  return answer;
 }
+const ROW_NUMBER_IDS = new WeakMap();
 
 // What the trainer did with each column of a table computed here, in a reviewer's words (short: the pane is narrow).
 const USE_WORDS = {

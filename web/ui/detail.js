@@ -1,7 +1,7 @@
 // The detail pane of the selected row: its heading (rank, id, row number), its text, why it was
 // flagged in words, the verdict of the known truth, its class probabilities as bars, and every cell
 // of the row as the file has it.
-import { rowCells } from '../controllers/columns.js';
+import { idIsRowNumber, rowCells } from '../controllers/columns.js';
 import { h, replace } from './dom.js';
 import { explainParts, explainText } from './explain.js';
 import { formatCount, formatProbability, formatRow, isolate } from './format.js';
@@ -70,7 +70,10 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
   const heading = [
     rank[i] >= 0 ? `Rank ${formatCount(rank[i] + 1)}` : 'Not flagged',
     ' · ',
-    columns.id ? [h('span', { class: 'detail-id' }, `${columns.id.name} ${columns.id.values[i]}`), ' · '] : null,
+    // An id that is the row number itself (1..N) would say it twice.
+    columns.id && !idIsRowNumber(columns.id)
+      ? [h('span', { class: 'detail-id' }, `${columns.id.name} ${columns.id.values[i]}`), ' · ']
+      : null,
     `row ${formatRow(i)}`,
   ];
   // Computed here: the dataset was read from the computed table; the labels came from the person's file.
