@@ -193,6 +193,27 @@ export function parseCsv(text) {
   return rows;
 }
 
+/**
+ * Screenshots of one page state at desktop (1280 x 800) and phone (390 x 844) width, light and dark, named
+ * `${name}-${width}-${scheme}`, as people look at every state a change touches. `show` (optional) brings the part
+ * to look at into view before each; other options go to page.screenshot. Leaves the page at 1280 x 800, light.
+ */
+export async function screenshotsAtSizes(page, testInfo, name, { show = null, ...options } = {}) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await show?.();
+      await screenshot(page, testInfo, `${name}-${width}-${scheme}`, options);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Saves a screenshot into the test output folder (looked at by people, not compared). */
 export async function screenshot(page, testInfo, name, options = {}) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), ...options });

@@ -5,7 +5,17 @@
 // analysis goes once other files are listed; results of the files before are marked while new ones
 // are read; a computation cancelled for other files goes back to the files analysed; the theme
 // attribute keeps an embedded element light (or dark) whatever the visitor's system.
-import { app, dropFiles, expect, HEADLINES, openApp, screenshot, test, waitReady } from './fixtures.mjs';
+import {
+  app,
+  dropFiles,
+  expect,
+  HEADLINES,
+  openApp,
+  screenshot,
+  screenshotsAtSizes,
+  test,
+  waitReady,
+} from './fixtures.mjs';
 import { hold, heldCount, holdWorker, releaseHeld } from './hold-worker.mjs';
 
 const CLASSES = ['billing', 'shipping', 'technical'];
@@ -46,22 +56,9 @@ const examples = (page) => app(page).locator('[data-stat=examples] .stat-value')
 // Words of the JS API (its options, methods) or the CLI (flags) that mean nothing on the page.
 const NOT_PAGE = /\boption\b|readDataset|labelColumn|allowUnnormalized|--[a-z]/;
 
-/** Screenshots at desktop and phone width, light and dark; `shown`: a locator scrolled into view first. */
-async function shots(page, testInfo, name, shown = null) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    for (const scheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await shown?.scrollIntoViewIfNeeded();
-      await screenshot(page, testInfo, `${name}-${width}-${scheme}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+/** Screenshots at both sizes, light and dark; `shown`: a locator scrolled into view first. */
+const shots = (page, testInfo, name, shown = null) =>
+  screenshotsAtSizes(page, testInfo, name, { show: shown && (() => shown.scrollIntoViewIfNeeded()) });
 
 test("errors on the page name the page's controls, not the JS API's options", async ({ page }, testInfo) => {
   // Scores named after the classes, rows not summing to 1: read as probabilities, refused as implausible.

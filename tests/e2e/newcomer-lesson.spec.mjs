@@ -2,7 +2,18 @@
 // the panel of probabilities computed here describes and downloads the probabilities analysed; a
 // hidden-truth exercise never says "error" for a flip; panels of a previous analysis go; compact
 // multi-label; the lesson's layout at 720 px and on a phone; a lesson step shows only its own demo.
-import { app, dropFiles, expect, HEADLINES, openApp, ROOT, screenshot, test, waitReady } from './fixtures.mjs';
+import {
+  app,
+  dropFiles,
+  expect,
+  HEADLINES,
+  openApp,
+  ROOT,
+  screenshot,
+  screenshotsAtSizes,
+  test,
+  waitReady,
+} from './fixtures.mjs';
 
 const TRAINING = { timeout: 300_000 };
 
@@ -26,21 +37,9 @@ async function addElement(page, attributes, { wait = true } = {}) {
 }
 const sim = (page) => page.locator('label-scope#sim');
 
-async function shots(page, testInfo, name, locator = null) {
-  for (const scheme of ['light', 'dark']) {
-    for (const [size, viewport] of [
-      ['desktop', { width: 1280, height: 800 }],
-      ['phone', { width: 390, height: 844 }],
-    ]) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.setViewportSize(viewport);
-      if (locator) await locator.scrollIntoViewIfNeeded();
-      await screenshot(page, testInfo, `${name}-${size}-${scheme}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+/** Screenshots at both sizes, light and dark; `shown`: a locator scrolled into view first. */
+const shots = (page, testInfo, name, shown = null) =>
+  screenshotsAtSizes(page, testInfo, name, { show: shown && (() => shown.scrollIntoViewIfNeeded()) });
 
 test('simulated noise, trained again: the panel and its download are of the probabilities analysed', async ({
   page,

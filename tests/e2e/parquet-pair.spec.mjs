@@ -9,7 +9,18 @@
 import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
 import { probsCsv } from '../../src/js/cross-val.js';
-import { app, dropFiles, expect, openApp, pageIssues, ROOT, screenshot, test, waitReady } from './fixtures.mjs';
+import {
+  app,
+  dropFiles,
+  expect,
+  openApp,
+  pageIssues,
+  ROOT,
+  screenshot,
+  screenshotsAtSizes,
+  test,
+  waitReady,
+} from './fixtures.mjs';
 
 const LEARN = `${ROOT}tests/fixtures/learn/`;
 const AUDIT = { filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence' }; // the page's defaults
@@ -34,20 +45,7 @@ const fileRow = (page, name) =>
   app(page).locator('.file-list li', { has: page.locator('.file-name', { hasText: name }) });
 const usedAs = (page, name) => fileRow(page, name).locator('.file-field select').first();
 
-async function shots(page, testInfo, name) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    for (const scheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await screenshot(page, testInfo, `${name}-${width}-${scheme}`, { fullPage: true });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const shots = (page, testInfo, name) => screenshotsAtSizes(page, testInfo, name, { fullPage: true });
 
 test("labels.parquet + features.parquet: a pair (labels, features), computed here, the API's ranking", async ({
   page,

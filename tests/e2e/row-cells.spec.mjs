@@ -6,7 +6,7 @@
 // estimate and shows the flagged rows beside it.
 // LABELSCOPE_E2E_WASM_DIR=DIR serves DIR's core (fixtures.mjs), e.g. a build newer than dist/.
 import { readFileSync } from 'node:fs';
-import { app, dropFiles, expect, openApp, parseCsv, screenshot, test, waitReady } from './fixtures.mjs';
+import { app, dropFiles, expect, openApp, parseCsv, screenshotsAtSizes, test, waitReady } from './fixtures.mjs';
 
 const OUTCOMES = ['admitted', 'discharged', 'icu'];
 const WARDS = ['cardio', 'ortho', 'neuro', 'general'];
@@ -52,21 +52,11 @@ async function computeTriage(page) {
   return data;
 }
 
-async function shots(page, testInfo, name, shown) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    await page.setViewportSize({ width, height });
-    for (const scheme of ['light', 'dark']) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await shown().evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
-      await screenshot(page, testInfo, `${name}-${width}-${scheme}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+/** Screenshots at both sizes, light and dark, `shown()` scrolled to the top of the view first. */
+const shots = (page, testInfo, name, shown) =>
+  screenshotsAtSizes(page, testInfo, name, {
+    show: () => shown().evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8)),
+  });
 
 test('the Row column stays, the id beside it; the detail pane lists every cell of the row', async ({
   page,

@@ -7,7 +7,7 @@
 // Parquet table's corrected labels are the whole table as CSV.
 // LABELSCOPE_E2E_WASM_DIR=DIR serves DIR's core (fixtures.mjs), e.g. a build newer than dist/.
 import { readFileSync } from 'node:fs';
-import { app, dropFiles, expect, openApp, ROOT, screenshot, test, waitReady } from './fixtures.mjs';
+import { app, dropFiles, expect, openApp, ROOT, screenshotsAtSizes, test, waitReady } from './fixtures.mjs';
 
 const CLASSES = ['billing', 'shipping', 'technical'];
 /** 90 tickets: two numbers and a plan that say the class; deterministic. */
@@ -42,22 +42,9 @@ const usedAs = (page, name) => fileRow(page, name).locator('.file-field select')
 const alert = (page) => app(page).locator('.alert');
 const summary = (page) => app(page).locator('.files .read-summary');
 
-/** Screenshots at desktop and phone width, light and dark; `shown`: a locator scrolled into view first. */
-async function shots(page, testInfo, name, shown = null) {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    for (const scheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await shown?.scrollIntoViewIfNeeded();
-      await screenshot(page, testInfo, `${name}-${width}-${scheme}`);
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+/** Screenshots at both sizes, light and dark; `shown`: a locator scrolled into view first. */
+const shots = (page, testInfo, name, shown = null) =>
+  screenshotsAtSizes(page, testInfo, name, { show: shown && (() => shown.scrollIntoViewIfNeeded()) });
 
 test('the corrected-labels export fed back: original_label is never a feature', async ({ page }) => {
   const corrected = csv(
