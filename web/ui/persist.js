@@ -36,6 +36,23 @@ import {
   writeConsent,
 } from './idb.js';
 
+// What a kept file's entry needs on Resume (chosenBy: the person's role or swap, said as theirs again).
+const KEPT_ENTRY_FIELDS = [
+  'file',
+  'role',
+  'reason',
+  'chosenBy',
+  'labelColumn',
+  'chosenLabelColumn',
+  'columns',
+  'firstRow',
+  'shape',
+  'descr',
+  'format',
+  'looksLikeFeatures',
+];
+const pick = (object, keys) => Object.fromEntries(keys.map((k) => [k, object[k]]));
+
 export { KEEP_FILES_KEY, StorageError } from './idb.js';
 
 /** Dropped files up to this total size are kept for "Resume"; bigger sets are not stored. */
@@ -332,35 +349,7 @@ export class ReviewStore {
       base.totalBytes = base.sizes.reduce((a, b) => a + b, 0);
       if (base.totalBytes > SESSION_FILE_LIMIT) base.entries = null;
       else {
-        base.entries = session.entries.map(
-          ({
-            file,
-            role,
-            reason,
-            chosenBy,
-            labelColumn,
-            chosenLabelColumn,
-            columns,
-            firstRow,
-            shape,
-            descr,
-            format,
-            looksLikeFeatures,
-          }) => ({
-            file,
-            role,
-            reason,
-            chosenBy, // the person's role (or swap), said as theirs again on Resume
-            labelColumn,
-            chosenLabelColumn,
-            columns,
-            firstRow,
-            shape,
-            descr,
-            format,
-            looksLikeFeatures,
-          }),
-        );
+        base.entries = session.entries.map((entry) => pick(entry, KEPT_ENTRY_FIELDS));
       }
     }
     try {
