@@ -191,6 +191,17 @@ export async function assertLabelScopeError(fn, code, fields = {}) {
   return error;
 }
 
+/** The LabelScopeError a promise is refused with (fails when it resolves or throws anything else). */
+export async function refusal(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    assert.ok(e instanceof LabelScopeError, String(e));
+    return e;
+  }
+  return assert.fail('not refused');
+}
+
 /** An async iterable that yields `bytes` in pieces of `size` bytes (chunk-boundary tests). */
 export async function* chunked(bytes, size) {
   for (let at = 0; at < bytes.byteLength; at += size) yield bytes.slice(at, at + size);

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { createLabelScope, LabelScopeError } from '../../src/js/index.js';
+import { createLabelScope } from '../../src/js/index.js';
+import { refusal } from './helpers.mjs';
 import { apiWords, cliWords } from '../../src/js/option-words.js';
 
 const CLI = fileURLToPath(new URL('../../src/cli/labelscope.mjs', import.meta.url));
@@ -23,16 +24,6 @@ before(async () => {
   const moduleFactory = alt ? (await import(pathToFileURL(resolve(alt)).href)).default : undefined;
   ls = await createLabelScope({ moduleFactory, threads: false });
 });
-
-async function refusal(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof LabelScopeError, String(e));
-    return e;
-  }
-  return assert.fail('not refused');
-}
 
 test("the JS API names its options in the readers' advice, single- and multi-label", async () => {
   const missing = await refusal(ls.crossValProbs({ combined: { name: 't.csv', data: NO_LABEL } }));

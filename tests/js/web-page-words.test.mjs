@@ -8,6 +8,7 @@ import { before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import { createLabelScope, LabelScopeError } from '../../src/js/index.js';
+import { refusal } from './helpers.mjs';
 import { apiWords, cliWords, PAGE_WORDED, pageWords } from '../../src/js/option-words.js';
 import { errorDetail, inPageWords, showFailure } from '../../web/ui/element-failure.js';
 
@@ -23,16 +24,6 @@ before(async () => {
   const moduleFactory = alt ? (await import(pathToFileURL(resolve(alt)).href)).default : undefined;
   ls = await createLabelScope({ moduleFactory, threads: false });
 });
-
-async function refusal(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof LabelScopeError, String(e));
-    return e;
-  }
-  return assert.fail('not refused');
-}
 
 test("the readers' advice through the API names options; on the page, the page's controls", async () => {
   const missing = await refusal(ls.crossValProbs({ combined: { name: 't.csv', data: NO_LABEL } }));
