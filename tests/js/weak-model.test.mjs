@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createLabelScope } from '../../src/js/index.js';
-import { weakModelWarnings } from '../../src/js/cross-val.js';
+import { weakModelWarnings } from '../../src/js/model-warnings.js';
 import { runCli, tempDir } from '../cli/helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
