@@ -95,6 +95,8 @@ test('the settings steer the multi-label audit: every filter_by, rank_by and fra
     });
     await expect.poll(() => rowNumbers(page), { message: method }).toEqual(Array.from(expected.issues).slice(0, 200));
     await expect(panel(page).locator('.ml-announce')).toHaveText(new RegExp(`, ${expected.issues.length} flagged$`));
+    // Two methods can flag the same rows: wait for this method's own event, not the last one's.
+    await expect.poll(async () => (await lastResult(page))?.filterBy, { message: method }).toBe(method);
     const detail = await lastResult(page);
     expect(detail).toMatchObject({
       multiLabel: true,
