@@ -3,7 +3,7 @@
 // corrected and an original_label column with the given set, as the other corrected exports are.
 import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
-import { suggestedSet } from '../../web/controllers/multilabel.js';
+import { suggestedSet } from '../../web/controllers/multilabel-model.js';
 import { app, dropFiles, expect, openApp, parseCsv, screenshot, test, waitReady } from './fixtures.mjs';
 
 const NAMES = ['news', 'sport', 'tech'];

@@ -205,7 +205,7 @@ test('other notations are detected: a|b in one table, label_<class> columns, a 0
     ],
   ];
   const ls = await (core ??= createLabelScope());
-  const npy = (await import('../../web/controllers/multilabel.js')).npyBytes([[0], [0, 1], [2], [1], [1, 2]], 3);
+  const npy = (await import('../../web/controllers/multilabel-files.js')).npyBytes([[0], [0, 1], [2], [1], [1, 2]], 3);
   cases.push([
     { name: 'labels.npy', mimeType: 'application/octet-stream', buffer: Buffer.from(npy) },
     { name: 'probs.csv', mimeType: 'text/csv', buffer: Buffer.from(probs) },

@@ -8,15 +8,10 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import { createLabelScope } from '../../src/js/index.js';
-import {
-  announcement,
-  decisionsCsv,
-  looksMultiLabel,
-  MultiLabelController,
-  npyBytes,
-  suggestedSet,
-  writeLabelSets,
-} from '../../web/controllers/multilabel.js';
+import { MultiLabelController } from '../../web/controllers/multilabel.js';
+import { decisionsCsv, npyBytes, writeLabelSets } from '../../web/controllers/multilabel-files.js';
+import { announcement, suggestedSet } from '../../web/controllers/multilabel-model.js';
+import { looksMultiLabel } from '../../web/controllers/multilabel-sniff.js';
 
 const DEMO = new URL('../../examples/multilabel/', import.meta.url);
 const demoFile = (name) => ({ name, data: new Uint8Array(readFileSync(new URL(name, DEMO))) });

@@ -3,7 +3,8 @@
 // get none. A fake review store stands in for IndexedDB (persist.js saveChoices / loadChoices).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ChoicesMemory, choicesPhrase, fileFingerprint } from '../../web/ui/choices.js';
+import { ChoicesMemory, choicesPhrase } from '../../web/ui/choices.js';
+import { fileFingerprint } from '../../web/ui/fingerprint.js';
 
 function fakeStore({ enabled = true } = {}) {
   const records = new Map();

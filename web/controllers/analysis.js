@@ -1,11 +1,14 @@
 // The analysis session of one <label-scope>: files (dropped, or fetched from URLs) → roles → read
 // in the worker → analyse → report, with Cancel. One explicit state machine in which the latest
-// request wins (requests.js); what it holds is session.js's, what it reads is built in reading.js.
-// Settings changes re-analyse the data already read; changes made while an analysis runs fold
-// into one follow-up run with the latest settings. No DOM here: the controller tells a view what
-// to show (the View typedef, in files.js), so it runs under `node --test` with fakes.
-import { auditInWorker } from './auditing.js';
+// request wins (requests.js); what it holds is session.js's, what it reads is built in reading.js,
+// what comes in is decided in incoming.js, the analyses are run by audit-runs.js (settings changed
+// while one runs fold into one follow-up run) and how each request ends is shown by analysis-screen.js.
+// No DOM here: the controller tells a view what to show (the View typedef, in files.js), so it runs
+// under `node --test` with fakes.
+import { AnalysisScreen } from './analysis-screen.js';
+import { AuditRuns } from './audit-runs.js';
 import { parseClassNames } from './files.js';
+import { recallsChoices, sniffAll, startsOwnSet } from './incoming.js';
 import { featuresFile, FLOAT32_NOTE, parseTruthFiles, readRequest, refusal } from './reading.js';
 import { LatestRequest } from './requests.js';
 import { AnalysisSession } from './session.js';
@@ -14,10 +17,9 @@ export class AnalysisController {
   #deps;
   #view;
   #requests = new LatestRequest();
-  #auditing = 0; // token of the analysis in flight, 0 when none
-  #auditAgain = false; // settings changed while it ran: one more run when it ends
-  #phase = 'idle';
   #session; // what the session holds (session.js)
+  #screen; // what it shows as a request ends (analysis-screen.js)
+  #audits; // the analyses of the data read (audit-runs.js)
 
   /**
    * @param {import('./files.js').Deps} deps what the controller works with
@@ -27,10 +29,20 @@ export class AnalysisController {
     this.#deps = deps;
     this.#view = view;
     this.#session = new AnalysisSession(deps.dataRoles);
+    this.#screen = new AnalysisScreen(view, this.#session);
+    this.#audits = new AuditRuns({
+      begin: () => this.#begin(),
+      live: (token) => this.#live(token),
+      session: this.#session,
+      screen: this.#screen,
+      view,
+      client: deps.client,
+      analyse: () => this.analyse(),
+    });
   }
 
   get phase() {
-    return this.#phase;
+    return this.#screen.phase;
   }
   get entries() {
     return this.#session.entries;
@@ -59,7 +71,8 @@ export class AnalysisController {
   }
   /** Fetching or reading: a settings change waits for the analysis that follows. */
   get loading() {
-    return this.#phase === 'loading' || this.#phase === 'reading' || this.#phase === 'computing';
+    const phase = this.#screen.phase;
+    return phase === 'loading' || phase === 'reading' || phase === 'computing';
   }
   /** The dataset read from the files listed now (null while they differ). */
   get shownDataset() {
@@ -93,33 +106,25 @@ export class AnalysisController {
   async addFiles(files, { replace = false, origin = { kind: 'files' } } = {}) {
     const { token } = this.#begin();
     this.#view.clearError();
-    let incoming;
+    let incoming, refused;
     try {
-      incoming = await Promise.all([...files].map((file) => this.#deps.sniff(file)));
+      ({ usable: incoming, refused } = await sniffAll(files, this.#deps.sniff));
     } catch (error) {
       return this.#readFailed(token, error);
     }
     if (!this.#live(token)) return undefined;
-    // A file the sniffer already knows is unusable (empty, binary, ...) is refused at once, with the
-    // reader's message, instead of waiting in the list for a second file.
-    const refused = incoming.filter((e) => e.problem);
-    incoming = incoming.filter((e) => !e.problem);
     const refuse = () => {
       const { error, title, hint } = refusal(refused);
       this.#fail(error, title, { keepResults: Boolean(this.#session.report), hint });
     };
     if (refused.length && incoming.length === 0) return refuse();
-    // Files the page loaded itself (a demo, an address) are not the person's: what they drop starts a set of
-    // their own, never paired with them (a probabilities file beside the demo's table, say).
-    const theirs = (o) => o.kind === 'files';
-    const fresh = replace || (theirs(origin) && !theirs(this.#session.origin) && this.#session.entries.length > 0);
+    const listed = { listedOrigin: this.#session.origin, listed: this.#session.entries.length };
+    const fresh = startsOwnSet({ replace, origin, ...listed });
     this.#session.origin = origin;
     this.#session.add(incoming, fresh, this.#deps.mergeFiles);
     // The same bytes dropped again: the person's choices about them (label column, roles, how the probabilities were
-    // computed here) come back with them (deps.recall, ui/choices.js); computed here, they are computed again. A known
-    // truth file added to the files listed brings none (the person may be choosing the columns).
-    const recall = theirs(origin) && incoming.some((e) => e.role !== 'truth');
-    const recalled = recall ? await this.#deps.recall?.(this.#session.entries) : null;
+    // computed here) come back with them (deps.recall, ui/choices.js); computed here, they are computed again.
+    const recalled = recallsChoices(origin, incoming) ? await this.#deps.recall?.(this.#session.entries) : null;
     if (!this.#live(token)) return undefined;
     if (recalled) {
       this.#session.entries = recalled.entries;
@@ -193,11 +198,7 @@ export class AnalysisController {
   /** Settings changed: analyse the data already read again (no file is read). */
   settingsChanged() {
     if (!this.#session.dataset || this.loading) return undefined; // the read in progress analyses with them
-    if (this.#auditing && this.#live(this.#auditing)) {
-      this.#auditAgain = true;
-      return undefined;
-    }
-    return this.#analyseAgain();
+    return this.#audits.settingsChanged();
   }
 
   /**
@@ -205,7 +206,7 @@ export class AnalysisController {
    * files listed: after other files were added, it would analyse data the screen no longer shows.
    */
   analyse() {
-    return this.#session.dataset && this.#session.readIsListed ? this.#analyseAgain() : undefined;
+    return this.#session.dataset && this.#session.readIsListed ? this.#audits.again() : undefined;
   }
 
   /** The person's Cancel: stops the load, read or analysis in flight. */
@@ -271,24 +272,7 @@ export class AnalysisController {
    * of the files listed; cancelled, the files listed go back to those; failed on other files, the results go.
    */
   endCompute(note, error = null) {
-    this.#view.idle();
-    const other = Boolean(this.#session.report) && !this.#session.readIsListed;
-    if (error) {
-      if (other) this.#view.hideResults(); // the files listed, with the error about them, are not those analysed
-      return this.#fail(error, 'Could not compute probabilities', {
-        keepResults: Boolean(this.#session.report) && !other,
-        hint: null,
-      });
-    }
-    if (other) {
-      // Cancelled for other files: those whose results are shown are listed again (the panel about the others goes).
-      this.#session.backToRead();
-      this.#view.showFiles(null);
-    }
-    this.#stale(false);
-    this.#view.note(other ? 'Cancelled. Showing the previous results.' : (note ?? ''));
-    this.#setPhase(this.#session.report ? 'ready' : 'idle');
-    return undefined;
+    return this.#screen.computeEnded(note, error);
   }
 
   /** The element left the page: drop everything (an answer still in flight is ignored). */
@@ -302,7 +286,7 @@ export class AnalysisController {
 
   #begin(phase) {
     const request = this.#requests.begin();
-    this.#auditAgain = false;
+    this.#audits.superseded();
     if (phase) this.#setPhase(phase);
     return request;
   }
@@ -312,8 +296,7 @@ export class AnalysisController {
   }
 
   #setPhase(phase) {
-    this.#phase = phase;
-    this.#view.setState(phase);
+    this.#screen.setPhase(phase);
   }
 
   async #entriesChanged(token, { force = false } = {}) {
@@ -334,8 +317,8 @@ export class AnalysisController {
       this.#view.clearError();
       await this.#applyTruthFiles(token);
       if (!this.#live(token)) return undefined;
-      if (this.#session.reportFor !== this.#session.dataset) return this.#analyse(token, this.#requests.signal);
-      this.#show({ newDataset: false, truthChanged: true });
+      if (this.#session.reportFor !== this.#session.dataset) return this.#audits.run(token, this.#requests.signal);
+      this.#screen.show({ newDataset: false, truthChanged: true });
       return this.#session.report;
     }
     return this.#read(token, this.#requests.signal);
@@ -397,7 +380,7 @@ export class AnalysisController {
     this.#view.useDecisions(review);
     await this.#applyTruthFiles(token);
     if (!this.#live(token)) return undefined;
-    return this.#analyse(token, signal);
+    return this.#audits.run(token, signal);
   }
 
   async #applyTruthFiles(token) {
@@ -416,105 +399,15 @@ export class AnalysisController {
     if (this.#live(token)) this.#session.truth = this.#deps.buildTruth(this.#session.dataset, parsed);
   }
 
-  /** Analyses the current dataset; a settings change meanwhile runs once more afterwards. */
-  async #analyse(token, signal) {
-    this.#auditing = token;
-    let report;
-    try {
-      report = await this.#runAudit(token, signal);
-    } finally {
-      if (this.#auditing === token) this.#auditing = 0;
-    }
-    return this.#live(token) && this.#auditAgain ? this.#analyseAgain() : report;
-  }
-
-  /** A new request that analyses the data already read. */
-  #analyseAgain() {
-    const { token, signal } = this.#begin();
-    return this.#analyse(token, signal);
-  }
-
-  async #runAudit(token, signal) {
-    const { dataset, origin, readEntries: entries } = this.#session;
-    this.#setPhase('analysing');
-    const settings = this.#view.settings();
-    const outcome = await auditInWorker(dataset, settings, {
-      client: this.#deps.client,
-      view: this.#view,
-      signal,
-      live: () => this.#live(token),
-      started: () => {
-        this.#session.stats.audits++;
-      },
-    });
-    if (!outcome || !this.#live(token)) return null;
-    if (outcome.error) {
-      if (outcome.error.code === 'cancelled') this.#analysisCancelled(dataset);
-      else {
-        this.#view.idle();
-        this.#fail(outcome.error, 'The analysis failed', { hint: null });
-      }
-      return null;
-    }
-    if (dataset !== this.#session.dataset) return null;
-    const { report } = outcome;
-    const first = this.#session.reported(report, dataset, settings);
-    this.#show({ newDataset: first });
-    if (first) this.#view.analysed({ origin, entries });
-    return report;
-  }
-
-  /** The results, shown and announced (labelscope-result). */
-  #show(how) {
-    this.#view.idle();
-    this.#stale(false);
-    this.#view.render(how);
-    this.#setPhase('ready');
-    this.#view.announce();
-  }
-
-  /** The person's Cancel while loading or reading: back to the files read before. */
   #cancelled() {
-    this.#session.backToRead();
-    this.#stale(false);
-    this.#view.idle();
-    this.#view.showFiles(null);
-    this.#view.note(this.#session.report ? 'Cancelled. Showing the previous results.' : 'Cancelled.');
-    this.#setPhase(this.#session.report ? 'ready' : 'idle');
-    return undefined;
+    return this.#screen.cancelled();
   }
 
-  /** The person's Cancel while the analysis ran (the worker stops after its current stage). */
-  #analysisCancelled(dataset) {
-    this.#auditAgain = false; // no follow-up run for settings changed meanwhile either
-    this.#view.idle();
-    if (this.#session.report && this.#session.reportFor === dataset) {
-      // A re-run for new settings: the results shown still hold for the settings they came from.
-      this.#view.restoreSettings(this.#session.reportSettings);
-      this.#view.note('Cancelled. Showing the results of the previous settings.');
-      this.#setPhase('ready');
-      return;
-    }
-    // The first analysis of newly read files: the results shown were those of the files before.
-    this.#session.forgetReport();
-    this.#view.hideResults();
-    this.#view.showFiles(null, true);
-    this.#view.note('Analysis cancelled. The files are read; nothing was lost.', {
-      label: 'Analyse',
-      run: () => this.analyse(),
-    });
-    this.#setPhase('idle');
-  }
-
-  /** Marks the results shown as those of other files than the ones listed (while these are read or computed). */
   #stale(on) {
-    this.#view.staleResults?.(Boolean(on) && Boolean(this.#session.report));
+    this.#screen.stale(on);
   }
 
   #fail(error, title, options = {}) {
-    this.#stale(false); // a failure keeps results only where they are of the files listed (or hides them)
-    this.#view.failed(error, title, options);
-    if (!options.keepResults) this.#setPhase('error');
-    return undefined;
+    return this.#screen.fail(error, title, options);
   }
 }

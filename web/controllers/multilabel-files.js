@@ -1,4 +1,4 @@
-// The files the multi-label review writes (controllers/multilabel.js): the corrected label sets in
+// The files the multi-label review writes (controllers/multilabel-decisions.js): the corrected label sets in
 // the input's own notation (a;b, a|b, JSON arrays, 0/1 columns or an N x K .npy; a CSV or TSV file
 // of sets is written whole by the worker: ls.multiLabel.correctedLabelsFile), the flagged rows and
 // the decisions, with the data's id/text columns as the single-label exports (src/js/exports.js). No DOM.

@@ -1,129 +1,18 @@
 // Multi-label data on the page: files whose label cells hold sets (a;b, a|b, JSON arrays), one 0/1
 // column per class (label_<class>) or an N x K .npy of 0/1. The single-label read refuses them
 // (looks_multi_label, no label column among label_<class> columns, a 2-D labels .npy); this
-// controller reads them again as multi-label (the worker's ls.multiLabel), audits them, keeps the
-// person's decisions on sets and writes the corrected sets in the input's own notation.
+// controller reads them again as multi-label (the worker's ls.multiLabel) and audits them. Beside it:
+// multilabel-sniff.js says which files hold sets, multilabel-model.js builds what the panel shows,
+// multilabel-decisions.js keeps the person's decisions on sets and writes the downloads.
 // No DOM here: it tells a view what to show, so it runs under `node --test` with fakes.
 
 import { holdsSets } from '../src/js/label-sets-hint.js';
-import { decisionsCsv, issuesCsv, writeLabelSets } from './multilabel-files.js';
-
-export { decisionsCsv, issuesCsv, npyBytes, writeLabelSets } from './multilabel-files.js';
-
-// Notations a CSV or TSV file holds in one column: that file is written whole, the column replaced.
-const IN_ONE_COLUMN = ['semicolon', 'pipe', 'json'];
-
-/** The single-label read failed in a way multi-label data explains. */
-export function looksMultiLabel(error) {
-  if (!error || typeof error !== 'object') return false;
-  const message = String(error.message ?? '');
-  if (error.code === 'looks_multi_label') return true;
-  if (error.code === 'missing_column') return /'label_[^']+'/.test(message);
-  if (error.code === 'bad_npy') return /must be 1-D/.test(message) && /label/i.test(message);
-  // A JSON set of one class (["news"]) is no class name: the first row of a JSON-array file.
-  if (error.code === 'unknown_class' || error.code === 'bad_label') return /The label '\s*\[.*\]\s*'/.test(message);
-  return false;
-}
-
-/**
- * Wraps the page's sniffer: a file it takes for probabilities or features that holds label sets instead (one
- * 0/1 label_<class> column per class, or a 2-D .npy of 0/1 whole numbers) is given the role of
- * labels, so the read that follows says it is multi-label. entry: the sniffer's {file, role, format,
- * columns, firstRow, shape, descr, ...}. client() (the worker client): a labels file of sets beside other columns
- * becomes a table (setsBesideColumns).
- */
-export function sniffLabelSetsToo(sniff, client = null) {
-  return async (file) => {
-    const entry = await sniff(file);
-    if (client && !entry.problem && entry.role === 'labels') return setsBesideColumns(entry, client);
-    // Taken for probabilities, or (integers, rows not summing to 1) for features such as pixels.
-    if (entry.problem || (entry.role !== 'predProbs' && entry.role !== 'features')) return entry;
-    if (entry.namedAsProbabilities) return entry; // pred_probs.npy of integers: the reader says what is wrong
-    const columns = entry.columns ?? [];
-    if (
-      entry.format === 'csv' &&
-      columns.length > 0 &&
-      columns.every((c) => /^label_./i.test(c)) &&
-      (entry.firstRow ?? []).every((v) => v === '0' || v === '1')
-    ) {
-      return { ...entry, role: 'labels', reason: 'one 0/1 label_<class> column per class: label sets (multi-label)' };
-    }
-    if (
-      entry.format === 'npy' &&
-      entry.shape?.length === 2 &&
-      /^[|<>=]?[biu][1248]?$/.test(entry.descr ?? '') &&
-      (await npyHoldsZeroOne(file, entry.descr))
-    ) {
-      return { ...entry, role: 'labels', reason: `a ${entry.shape.join(' x ')} .npy of 0/1: label sets (multi-label)` };
-    }
-    return entry;
-  };
-}
-
-// Columns that name a row, not describe it: no features to learn from.
-const ID_COLUMNS = ['id', 'example_id', 'row_id', 'index', 'key', 'uid'];
-
-/**
- * A labels file of sets beside other columns (news.csv: id, text, labels = politics;business) is a table of sets and
- * features: the role of one table, so that alone the one-vs-rest compute is offered (no probabilities to wait for);
- * beside a probabilities file the table still gives the labels (roles.js tableBesideProbabilities).
- */
-async function setsBesideColumns(entry, client) {
-  const columns = entry.columns ?? [];
-  if ((entry.format !== 'csv' && entry.format !== 'tsv') || columns.length < 2) return entry;
-  let sniffed;
-  try {
-    sniffed = await (await client()).multiLabel.sniffLabelSets(entry.file);
-  } catch {
-    return entry; // no sets the reader recognises: single-label labels, as sniffed
-  }
-  const others = columns.filter((c, i) => i !== sniffed.column - 1 && !ID_COLUMNS.includes(String(c).toLowerCase()));
-  if (!(sniffed.rowsWithSeveral > 0) || others.length === 0) return entry;
-  return {
-    ...entry,
-    role: 'combined',
-    labelSets: true,
-    looksLikeFeatures: true, // shown as labels + features, its label column the sniffer's
-    labelColumn: entry.labelColumn ?? columns[sniffed.column - 1] ?? null,
-    reason: `label sets (multi-label) beside ${listColumns(others)}: one table`,
-  };
-}
-
-const listColumns = (names) =>
-  names.length === 1 ? `a '${names[0]}' column` : `the columns ${names.map((n) => `'${n}'`).join(', ')}`;
-
-// Whether the first 64 KB of a .npy's values are all 0 or 1 (pixels and counts are not).
-async function npyHoldsZeroOne(file, descr) {
-  const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
-  const start = head[6] === 1 ? 10 + head[8] + 256 * head[9] : 12 + head[8] + 256 * head[9] + 65536 * head[10];
-  const bytes = new Uint8Array(await file.slice(start, start + 65536).arrayBuffer());
-  const size = Number(/\d$/.test(descr) ? descr.slice(-1) : 1);
-  const big = descr.startsWith('>');
-  for (let at = 0; at + size <= bytes.length; at += size) {
-    for (let b = 0; b < size; b++) {
-      const v = bytes[at + b];
-      const low = big ? b === size - 1 : b === 0;
-      if (low ? v > 1 : v !== 0) return false;
-    }
-  }
-  return true;
-}
+import { SetDecisions } from './multilabel-decisions.js';
+import { buildModel, labelsFileOf, announcement } from './multilabel-model.js';
+import { looksMultiLabel } from './multilabel-sniff.js';
 
 // Multi-label reads of one table that say its other columns are no probabilities (features).
 const COMPUTABLE = ['unknown_class', 'implausible_probabilities', 'missing_column', 'bad_number', 'row_count_mismatch'];
-
-/** The set a flagged row probably should have: given, without the extra classes, with the missing ones. */
-export function suggestedSet(row) {
-  const out = row.given.filter((k) => !row.extra.includes(k));
-  for (const k of row.missing) if (!out.includes(k)) out.push(k);
-  return out.sort((a, b) => a - b);
-}
-
-/** "Looks multi-label: 312 rows have more than one label". */
-export function announcement(rowsWithSeveral) {
-  const n = rowsWithSeveral.toLocaleString('en-US');
-  return `Looks multi-label: ${n} ${rowsWithSeveral === 1 ? 'row has' : 'rows have'} more than one label`;
-}
 
 /**
  * The multi-label session of one <label-scope>. deps: {client() -> worker client,
@@ -138,8 +27,7 @@ export class MultiLabelController {
   #view;
   #dataset = null;
   #model = null;
-  #decisions = new Map(); // example -> {decision: 'accept' | 'keep' | 'edit', set: number[], at}
-  #key = null;
+  #decisions; // the person's decisions on the sets shown (multilabel-decisions.js)
   #token = 0;
   #abort = null; // AbortController of the read or computation in flight
   #shown = null; // what the model shown was audited from: audited again when the settings change
@@ -148,6 +36,7 @@ export class MultiLabelController {
   constructor(deps, view) {
     this.#deps = deps;
     this.#view = view;
+    this.#decisions = new SetDecisions(deps.store, (error) => view.saveFailed?.(error));
   }
 
   get model() {
@@ -155,22 +44,14 @@ export class MultiLabelController {
   }
   /** The storage key of the decisions shown (the review store's, without its scope), or null. */
   get key() {
-    return this.#model ? this.#key : null;
+    return this.#model ? this.#decisions.key : null;
   }
   get active() {
     return this.#model != null;
   }
   /** Decisions in row order: [{index, decision, set, labels (class names), at}]. */
   get decisions() {
-    return [...this.#decisions]
-      .sort((a, b) => a[0] - b[0])
-      .map(([index, d]) => ({
-        index,
-        decision: d.decision,
-        set: [...d.set],
-        labels: d.set.map((k) => this.#model.classNames[k]),
-        at: d.at,
-      }));
+    return this.#decisions.list(this.#model);
   }
 
   /**
@@ -313,7 +194,7 @@ export class MultiLabelController {
    */
   async settingsChanged(settings) {
     if (!this.#shown) return null;
-    Promise.resolve(this.#deps.store.settingsChanged?.(this.#key, settings)).catch(() => {});
+    Promise.resolve(this.#deps.store.settingsChanged?.(this.#decisions.key, settings)).catch(() => {});
     const token = ++this.#token;
     try {
       return await this.#present(token, this.#shown, false);
@@ -339,14 +220,7 @@ export class MultiLabelController {
     model.options = options;
     if (shown.computed) model.computed = shown.computed;
     model.labelsFile = labelsFileOf(shown.how?.entries ?? [], dataset);
-    if (first) {
-      const key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
-      const meta = { numExamples: dataset.numExamples, numClasses: dataset.numClasses };
-      const saved = await this.#deps.store.load(key, meta);
-      if (token !== this.#token) return null;
-      this.#key = key;
-      this.#decisions = new Map((saved ?? []).map(([index, decision, set, at]) => [index, { decision, set, at }]));
-    }
+    if (first && !(await this.#decisions.open(dataset, () => token === this.#token))) return null;
     this.#shown = shown;
     this.#model = model;
     this.#view.idle();
@@ -371,13 +245,12 @@ export class MultiLabelController {
     this.#computeNext = false;
     this.#free();
     this.#model = null;
-    this.#decisions = new Map();
+    this.#decisions.clear();
     this.#view.clear();
   }
 
   decisionOf(index) {
-    const d = this.#decisions.get(index);
-    return d ? { decision: d.decision, set: [...d.set] } : null;
+    return this.#decisions.of(index);
   }
 
   /**
@@ -385,82 +258,29 @@ export class MultiLabelController {
    * set of class indices, or null to clear it.
    */
   decide(index, decision, set) {
-    const model = this.#model;
-    if (!model || !Number.isInteger(index) || index < 0 || index >= model.numExamples) {
-      throw new RangeError(`There is no row ${index} to decide on.`);
-    }
-    if (decision == null) {
-      this.#decisions.delete(index);
-    } else {
-      let chosen;
-      if (decision === 'accept') chosen = model.rowOf.get(index)?.suggested ?? model.given(index);
-      else if (decision === 'keep') chosen = model.given(index);
-      else if (decision === 'edit') chosen = checkedSet(set, model.numClasses);
-      else throw new RangeError(`Unknown decision '${decision}': use accept, keep or edit.`);
-      this.#decisions.set(index, { decision, set: chosen, at: Date.now() });
-    }
-    this.#save();
+    const done = this.#decisions.decide(this.#model, index, decision, set);
     this.#view.decisionsChanged();
-    return this.decisionOf(index);
+    return done;
   }
 
   /** Every row's set with the decisions applied. */
   correctedSets() {
-    const model = this.#model;
-    const out = new Array(model.numExamples);
-    for (let i = 0; i < model.numExamples; i++) out[i] = this.#decisions.get(i)?.set ?? model.given(i);
-    return out;
+    return this.#decisions.correctedSets(this.#model);
   }
 
-  /**
-   * The corrected labels, in the notation the input used: {name, type, parts}. A CSV or TSV file of sets
-   * (a labels file or the labelled table, a set column or label_<class> 0/1 columns) comes back whole, the
-   * sets corrected and an original_label column added (the worker's multiLabel.correctedLabelsFile);
-   * otherwise the sets alone.
-   */
-  async exportLabels() {
-    const m = this.#model;
-    const sets = this.correctedSets();
-    const place = m.labelsFile;
-    // label_<class> 0/1 columns too: every other column kept, original_label the given set (a;b).
-    const columns = m.notation === 'columns';
-    if (place && (IN_ONE_COLUMN.includes(m.notation) || columns)) {
-      const client = await this.#deps.client();
-      const { parts, type } = await client.multiLabel.correctedLabelsFile(place.file, {
-        labels: sets,
-        classNames: m.classNames,
-        notation: m.notation,
-        labelColumn: place.labelColumn,
-        ...(columns ? { originalLabels: Array.from({ length: m.numExamples }, (_, i) => m.given(i)) } : {}),
-      });
-      const ext = type.includes('tab-separated') ? 'tsv' : 'csv';
-      return { name: `${m.sourceName}-corrected.${ext}`, type, parts };
-    }
-    const file = writeLabelSets(sets, { classNames: m.classNames, notation: m.notation, baseName: m.sourceName });
-    return { name: file.name, type: file.type, parts: [file.data] };
+  /** The corrected labels, in the notation the input used: {name, type, parts} (multilabel-decisions.js). */
+  exportLabels() {
+    return this.#decisions.exportLabels(this.#model, this.#deps.client);
   }
 
   /** The flagged rows with what looks wrong, the id/text columns and the decisions, as CSV. */
   exportIssues() {
-    return {
-      name: `${this.#model.sourceName}-multilabel-issues.csv`,
-      type: 'text/csv',
-      data: issuesCsv(this.#model, this.#decisions),
-    };
+    return this.#decisions.exportIssues(this.#model);
   }
 
   /** The decisions, one row each, as the single-label decisions export: {name, type, data}. */
   exportDecisions() {
-    return {
-      name: `${this.#model.sourceName}-decisions.csv`,
-      type: 'text/csv',
-      data: decisionsCsv(this.#model, this.#decisions),
-    };
-  }
-
-  #save() {
-    const record = [...this.#decisions].map(([index, d]) => [index, d.decision, d.set, d.at]);
-    Promise.resolve(this.#deps.store.save(this.#key, record)).catch((error) => this.#view.saveFailed?.(error));
+    return this.#decisions.exportDecisions(this.#model);
   }
 
   #free() {
@@ -468,58 +288,4 @@ export class MultiLabelController {
     this.#dataset = null;
     this.#shown = null;
   }
-}
-
-/**
- * The CSV, TSV or Parquet file the sets came from (a Parquet table comes back as CSV), and their column
- * in it (a number from 1, or the name the one-vs-rest reader found), or null (.npy, no file: the sets
- * are written alone).
- */
-function labelsFileOf(entries, dataset) {
-  const entry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels');
-  if (!entry?.file || !['csv', 'tsv', 'parquet'].includes(entry.format ?? 'csv')) return null;
-  const labelColumn = dataset.labelColumn || dataset.source?.labelsColumn || undefined;
-  return { file: entry.file, labelColumn, format: entry.format ?? 'csv' };
-}
-
-function checkedSet(set, numClasses) {
-  if (!Array.isArray(set)) throw new RangeError('An edited set must be an array of class indices.');
-  const out = [...new Set(set)].sort((a, b) => a - b);
-  for (const k of out) {
-    if (!Number.isInteger(k) || k < 0 || k >= numClasses)
-      throw new RangeError(`Class ${k} is not one of the ${numClasses} classes.`);
-  }
-  return out;
-}
-
-/** What the panel shows: classes, flagged rows (ranked) with suggestions, per-class issues, health. */
-export function buildModel(dataset, report, sourceName = 'labels') {
-  const { offsets, classes } = dataset;
-  const given = (i) => Array.from(classes.subarray(offsets[i], offsets[i + 1]));
-  const rows = report.rows.map((r) => ({ ...r, suggested: suggestedSet(r) }));
-  const rowOf = new Map(rows.map((r) => [r.example, r]));
-  const health = report.health;
-  return {
-    sourceName,
-    numExamples: dataset.numExamples,
-    numClasses: dataset.numClasses,
-    classNames: dataset.classNames,
-    notation: dataset.notation === 'none' ? 'semicolon' : dataset.notation,
-    rowsWithSeveral: dataset.rowsWithSeveral,
-    announcement: announcement(dataset.rowsWithSeveral),
-    given,
-    rows,
-    rowOf,
-    numLabelIssues: report.numLabelIssues,
-    classIssues: report.classIssues.map((list) => Array.from(list)),
-    labelCounts: report.labelCounts,
-    labelQuality: report.labelQuality,
-    health: {
-      overall: health.overallLabelHealthScore,
-      classes: health.classesByLabelQuality,
-      common: health.commonIssues,
-    },
-    extraColumns: dataset.extraColumns ?? [],
-    warnings: [...(dataset.warnings ?? []), ...(report.warnings ?? [])],
-  };
 }

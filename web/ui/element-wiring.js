@@ -4,7 +4,7 @@
 // label-scope.js keeps only what depends on the element itself (attributes, events, rendering).
 import { AnalysisController } from '../controllers/analysis.js';
 import { CrossValController, sniffParquetToo } from '../controllers/cross-val.js';
-import { sniffLabelSetsToo } from '../controllers/multilabel.js';
+import { sniffLabelSetsToo } from '../controllers/multilabel-sniff.js';
 import { ReviewController } from '../controllers/review.js';
 import { sharedClient } from './shared-client.js';
 import { createCrossValPanel } from './cross-val-panel.js';

@@ -32,7 +32,7 @@ export { multiLabelStyles } from './multilabel-styles.js';
  * @property {boolean} computed whether the probabilities were computed on the page (one-vs-rest)
  * @property {string} source the name the downloads start with
  * @property {number} numDecided decisions on sets
- * @param {any} model the controller's model (controllers/multilabel.js buildModel)
+ * @param {any} model the controller's model (controllers/multilabel-model.js buildModel)
  * @param {number} numDecided
  * @returns {MultiLabelResultDetail}
  */
