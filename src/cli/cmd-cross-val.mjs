@@ -149,25 +149,31 @@ function options(values, progress) {
   return o;
 }
 
-/** Cross-validated probabilities from the files of a feature run. */
-export async function crossValFromFiles(ls, files, values) {
+/**
+ * Cross-validated probabilities from the files of a feature run; `trained(result)`, if given, is
+ * told of the model once the progress line is blanked (labelscope.mjs: the summary of the model).
+ */
+export async function crossValFromFiles(ls, files, values, trained) {
   const input = {};
   for (const { role, path, size } of files) input[role] = { name: path, size, data: fileChunks(path) };
   const progress = progressLine(values.quiet);
+  let result;
   try {
-    return await ls.crossValProbs(input, options(values, progress));
+    result = await ls.crossValProbs(input, options(values, progress));
   } finally {
     progress.done();
   }
+  trained?.(result);
+  return result;
 }
 
 /** A Dataset of cross-validated probabilities, for find-issues, scores, health and audit. */
-export async function datasetFromFeatures(ls, files, values) {
-  return ls.datasetFromCrossVal(await crossValFromFiles(ls, files, values));
+export async function datasetFromFeatures(ls, files, values, trained) {
+  return ls.datasetFromCrossVal(await crossValFromFiles(ls, files, values, trained));
 }
 
 /** labelscope cross-val: PROBS.csv text. */
-export async function crossValCommand(ls, files, values) {
+export async function crossValCommand(ls, files, values, trained) {
   const { probsCsv } = await import('../js/cross-val.js');
-  return probsCsv(await crossValFromFiles(ls, files, values));
+  return probsCsv(await crossValFromFiles(ls, files, values, trained));
 }

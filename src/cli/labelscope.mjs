@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { COMMANDS, parseCommandLine, topHelp, UsageError } from './args.mjs';
 import { RUN } from './commands.mjs';
 import { crossValCommand, datasetFromFeatures, featureFiles, isFeatureRun } from './cmd-cross-val.mjs';
+import { modelFacts, modelSummary } from './model-summary.mjs';
 import { InputError, inputFiles, readInput } from './input.mjs';
 import { progressLine } from './progress.mjs';
 import { csvChunks, jsonChunks } from './output.mjs';
@@ -59,10 +60,11 @@ function failure(error, command) {
   return EXIT.unexpected;
 }
 
-// The output in pieces (src/cli/write.mjs writes them): K x K matrices a row at a time.
-function* render(result, format) {
+// The output in pieces (src/cli/write.mjs writes them): K x K matrices a row at a time. `said`:
+// warnings already on stderr (a model's, with its summary).
+function* render(result, format, said) {
   if (format === 'csv') {
-    for (const w of result.warnings) say(`labelscope: warning: ${w.message}`);
+    for (const w of result.warnings) if (!said.has(w.message)) say(`labelscope: warning: ${w.message}`);
     yield* csvChunks(result.csv.header, result.csv.rows);
     return;
   }
@@ -107,20 +109,38 @@ async function run(command, values) {
   const ls = await loadCore(values, files);
   const progress = progressLine(values.quiet); // stderr (src/cli/progress.mjs)
   let dataset;
+  // A model trained here: its summary on stderr (unless --quiet), its facts as the JSON's "model"
+  // (src/cli/model-summary.mjs), its warnings with the summary, or alone for PROBS.csv (no other place).
+  let model;
+  const said = new Set();
+  const trained = (cv) => {
+    model = modelFacts(cv);
+    if (!values.quiet) for (const line of modelSummary(model)) say(`labelscope: ${line}`);
+    if (values.quiet && command !== 'cross-val') return;
+    for (const w of cv.warnings) {
+      say(`labelscope: warning: ${w.message}`);
+      said.add(w.message);
+    }
+  };
   try {
     if (command === 'cross-val') {
-      // one-vs-rest for label sets
+      // one-vs-rest for label sets (no summary of its models yet)
       const crossVal = values['multi-label'] ? multiLabelCrossValCommand : crossValCommand;
-      return await emit(await crossVal(ls, files, values), values.out);
+      return await emit(await crossVal(ls, files, values, trained), values.out);
     }
     if (values['multi-label']) {
       return await emit(await multiLabelRun(ls, command, files, values, progress, say, featureRun), values.out);
     }
-    dataset = featureRun ? await datasetFromFeatures(ls, files, values) : await readInput(ls, files, values, progress);
+    // simulate-noise writes probabilities trained again on the noisy labels: this model is not theirs.
+    const told = command === 'simulate-noise' ? undefined : trained;
+    dataset = featureRun
+      ? await datasetFromFeatures(ls, files, values, told)
+      : await readInput(ls, files, values, progress);
     progress.step(`analysing ${dataset.numExamples} examples...`);
     const result = await RUN[command](ls, dataset, values); // simulate-noise may train a model
+    if (model && result.json) result.json.model = model;
     progress.clear();
-    await emit(render(result, values.format), values.out);
+    await emit(render(result, values.format, said), values.out);
   } catch (e) {
     throw withFile(await multiLabelHint(e, ls, files), files);
   } finally {

@@ -6,23 +6,19 @@
 // flags say more about the model's uncertainty than about the labels.
 const WEAK_MODEL_SKILL = 0.25;
 
+/** "34.7%": a share as the warning words it (one decimal), and the CLI's summary of the model too. */
+export const percent = (/** @type {number} */ x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
+
 /**
  * A warning (as the reader's: {code, message, count}) when the held-out accuracy is close to that of
  * always answering the most common class: the model learned little from the columns, so most rows
  * look doubtful to it and many are flagged. The page and the CLI show it with the results.
  */
 export function weakModelWarnings(folds, labels, classNames) {
-  const n = labels.length;
-  if (n === 0 || folds.length === 0) return [];
-  const counts = new Map();
-  for (const y of labels) counts.set(y, (counts.get(y) ?? 0) + 1);
-  let common = -1;
-  for (const [y, c] of counts)
-    if (common < 0 || c > counts.get(common) || (c === counts.get(common) && y < common)) common = y;
-  const majority = counts.get(common) / n;
-  const accuracy = folds.reduce((s, f) => s + f.accuracy * f.testRows, 0) / n;
+  const scores = heldOutScores(folds, labels);
+  if (scores === null) return [];
+  const { accuracy, majority, common } = scores;
   if (majority >= 1 || (accuracy - majority) / (1 - majority) >= WEAK_MODEL_SKILL) return [];
-  const percent = (x) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
   return [
     {
       code: 'weak_model',
@@ -36,4 +32,25 @@ export function weakModelWarnings(folds, labels, classNames) {
         'labels: read them with care, or add rows or more informative columns.',
     },
   ];
+}
+
+/**
+ * The held-out accuracy of the folds (each fold weighted by its rows) and that of always answering
+ * the most common class (`common`, the lowest index on a tie), or null without labels or folds:
+ * the numbers weakModelWarnings judges, also shown by the CLI's summary of the model.
+ * @param {ArrayLike<{ accuracy: number, testRows: number }>} folds
+ * @param {ArrayLike<number>} labels
+ * @returns {{ accuracy: number, majority: number, common: number } | null}
+ */
+export function heldOutScores(folds, labels) {
+  const n = labels.length;
+  if (n === 0 || folds.length === 0) return null;
+  const counts = new Map();
+  for (let i = 0; i < n; i++) counts.set(labels[i], (counts.get(labels[i]) ?? 0) + 1);
+  let common = -1;
+  for (const [y, c] of counts)
+    if (common < 0 || c > counts.get(common) || (c === counts.get(common) && y < common)) common = y;
+  const majority = counts.get(common) / n;
+  const accuracy = Array.from(folds).reduce((s, f) => s + f.accuracy * f.testRows, 0) / n;
+  return { accuracy, majority, common };
 }

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { createLabelScope } from '../../src/js/index.js';
 import { ROOT, runCli } from './helpers.mjs';
+import { modelFacts, modelSummary } from '../../src/cli/model-summary.mjs';
 
 const DIR = path.join(ROOT, 'tests/fixtures/learn');
 const fixture = (name) => path.join(DIR, name);
@@ -49,9 +50,15 @@ describe('labelscope cross-val', () => {
     const out = path.join(tmp, 'iris_probs.csv');
     const r = cli(['cross-val', '--data', rel('iris.csv'), '--out', out]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stderr, '');
     const api = await ls.crossValProbs({ combined: { name: 'iris.csv', data: fs.readFileSync(fixture('iris.csv')) } });
     assertSameProbs(readProbs(out), api);
+    // Standard error: the summary of the model (tests/cli/model-summary.test.mjs), and nothing else.
+    assert.equal(
+      r.stderr,
+      modelSummary(modelFacts(api))
+        .map((line) => `labelscope: ${line}\n`)
+        .join(''),
+    );
   });
 
   test('--folds, --seed, --features, --label-column, --text-column are those of the API', async () => {
