@@ -66,7 +66,8 @@ std::string lower_name(std::string_view name) { return folded(name); }
 bool is_export_column_name(const std::string& n) {
     static const std::set<std::string> names = {"rank",           "suggested_label",   "label_quality",
                                                 "is_label_issue", "given_probability", "suggested_probability",
-                                                "known_error",    "original_label"};
+                                                "known_error",    "original_label",    "decision",
+                                                "final_label",    "decided_at"};
     return names.count(n) > 0;
 }
 

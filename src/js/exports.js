@@ -11,6 +11,7 @@
 // class names as they were. Corrected labels (files.js correctedLabelsFile) and the cross-validated
 // PROBS.csv are data files, written exactly: they do not use the guard.
 import { spreadsheetSafe } from './csv-safe.js';
+import { writtenTableCsv } from './written-export.js';
 
 const QUOTE = /[",\r\n]/;
 
@@ -54,14 +55,20 @@ const FULL_FIELDS = [
 ];
 
 /**
- * The decisions export's columns after row (1-based data row), index (from 0) and the data's id / text
+ * A person's decision on a row, as every export writes it: decision (accept, keep or relabel) and
+ * final_label (the label it leaves: a class name, or a set written a;b). The decisions export has
+ * them for each decided row, the all-rows export for every row (blank when not decided).
+ */
+export const DECIDED_FIELDS = ['decision', 'final_label'];
+
+/**
+ * The decisions export's columns after index (from 0), row (1-based data row) and the data's id / text
  * columns (named as in the data): the same for the single-label and the multi-label review.
  */
 export const DECISION_FIELDS = [
   'given_label',
   'suggested_label',
-  'decision',
-  'final_label',
+  ...DECIDED_FIELDS,
   'label_quality',
   'rank',
   'decided_at',
@@ -69,11 +76,20 @@ export const DECISION_FIELDS = [
 
 /** The decisions export's header line; `extraNames`: the id / text columns' names, in that order. */
 export function decisionsHeader(extraNames) {
-  return csvLine(['row', 'index', ...extraNames, ...DECISION_FIELDS]);
+  return csvLine(['index', 'row', ...extraNames, ...DECISION_FIELDS]);
 }
 
 /**
- * One decision as a line of the decisions export: row `index` with its id / text cells, the given and
+ * Row i's decision cells (DECIDED_FIELDS): decision and final label's name, blank when not decided.
+ * decisions: anything with get(i) -> {decision, label} or null (web/ui/decisions.js Decisions).
+ */
+export function decidedCells(decisions, i, names) {
+  const entry = decisions?.get(i);
+  return entry ? [entry.decision, names[entry.label]] : ['', ''];
+}
+
+/**
+ * One decision as a line of the decisions export: `index`, its row with its id / text cells, the given and
  * suggested label (names, or sets written a;b), the decision, the final label, the label quality, its
  * rank among the flagged rows (null when not flagged) and when it was decided (ms; 0: not known).
  * @param {number} index
@@ -83,8 +99,8 @@ export function decisionsHeader(extraNames) {
  */
 export function decisionLine(index, extraValues, { given, suggested, decision, final, labelQuality, rank, at }) {
   return csvLine([
-    index + 1,
     index,
+    index + 1,
     ...extraValues,
     given,
     suggested,
@@ -274,36 +290,73 @@ export async function flaggedRowsCsv(
 
 /**
  * Every row: index, row, the dataset's own columns (in the table's order), label, p_<class> per class,
- * true_label and is_error (when known truth exists), suggested_label, is_label_issue (true/false) and
- * label_quality. true_label is the class the truth gives: the given label for a row checked as correct,
- * the corrected label for a confirmed error (blank when unknown). `labelColumn` ({name, at}): the table's
- * own label column, written with the given labels in its place among the dataset's columns (before the
- * `at`-th), so the table reads as it was; `label` follows it as well unless that is its name (a reader
- * finds the labels either way). Returns string parts, as flaggedRowsCsv.
- * @param {{dataset: any, report: any, truth?: any}} data
- * @param {CsvExportOptions & {labelColumn?: {name: string, at: number} | null}} [options]
+ * true_label and is_error (when known truth exists), suggested_label, is_label_issue (true/false),
+ * label_quality, then the person's decision and final_label (blank when not decided; `decisions`:
+ * anything with get(i) -> {decision, label}). true_label is the class the truth gives: the given label
+ * for a row checked as correct, the corrected label for a confirmed error (blank when unknown).
+ * `labelColumn` ({name, at}): the table's own label column, written with the given labels in its place
+ * among the dataset's columns (before the `at`-th), so the table reads as it was; `label` follows it as
+ * well unless that is its name (a reader finds the labels either way). `written` (a WrittenRows of the
+ * table the dataset was computed from): the table's own columns are its rows as the file wrote them,
+ * every column and every cell byte for byte, in its delimiter (written-export.js); Uint8Array parts.
+ * Returns string parts otherwise, as flaggedRowsCsv.
+ * @param {{dataset: any, report: any, truth?: any, decisions?: any}} data
+ * @param {CsvExportOptions & {labelColumn?: {name: string, at: number} | null,
+ *   written?: import('./written-rows.js').WrittenRows | null}} [options]
+ * @returns {Promise<(string | Uint8Array)[]>}
  */
 export async function fullDatasetCsv(
-  { dataset, report, truth = null },
-  { probabilityRows, onProgress, labelColumn = null } = {},
+  { dataset, report, truth = null, decisions = null },
+  { probabilityRows, onProgress, labelColumn = null, written = null } = {},
 ) {
   const names = dataset.classNames;
-  const extras = dataColumns(dataset, FULL_FIELDS);
   const given = (i) => names[dataset.labels[i]];
+  const trueLabel = trueLabelOf(dataset, truth);
+  // After the table's own columns (and label): the probabilities, the truth, the audit, the decisions.
+  const after = names.map((c) => `p_${c}`);
+  if (trueLabel) after.push('true_label');
+  if (truth) after.push('is_error');
+  after.push('suggested_label', 'is_label_issue', 'label_quality', ...DECIDED_FIELDS);
+  const audit = (i, probs) => {
+    const cells = [...probs];
+    if (trueLabel) cells.push(trueLabel(i));
+    if (truth) cells.push(isErrorCell(truth, i));
+    cells.push(
+      names[report.suggestedLabel[i]],
+      report.isLabelIssue[i] ? 'true' : 'false',
+      report.labelQuality[i],
+      ...decidedCells(decisions, i, names),
+    );
+    return cells;
+  };
+  if (written) {
+    if (written.numRows !== dataset.numExamples) {
+      throw new RangeError(`The table has ${written.numRows} rows, the dataset ${dataset.numExamples}.`);
+    }
+    const labelInPlace = labelColumn?.name === 'label';
+    return writtenTableCsv(written, {
+      before: ['index', 'row'],
+      cellsBefore: (i) => [i, i + 1],
+      after: [...(labelInPlace ? [] : ['label']), ...after],
+      exactAfter: (c) => c - (labelInPlace ? 0 : 1) < names.length && c >= (labelInPlace ? 0 : 1),
+      cellsAfter: (i, probs) => (labelInPlace ? audit(i, probs) : [given(i), ...audit(i, probs)]),
+      rows: rowsOf(dataset, probabilityRows),
+      numClasses: names.length,
+      chunkRows: CHUNK_ROWS,
+      onProgress,
+    });
+  }
+  const extras = dataColumns(dataset, [...FULL_FIELDS, ...DECIDED_FIELDS]);
   if (labelColumn) {
     const own = labelColumn.name === 'label' || !FULL_FIELDS.includes(labelColumn.name);
     const key = own ? labelColumn.name : `data_${labelColumn.name}`;
     extras.splice(Math.min(Math.max(0, labelColumn.at), extras.length), 0, { key, values: null });
   }
   const labelInPlace = extras.some((e) => e.values === null && e.key === 'label');
-  const trueLabel = trueLabelOf(dataset, truth);
   const header = ['index', 'row', ...extras.map((e) => e.key), ...(labelInPlace ? [] : ['label'])];
   const firstProbability = header.length;
-  header.push(...names.map((c) => `p_${c}`));
-  const lastProbability = header.length;
-  if (trueLabel) header.push('true_label');
-  if (truth) header.push('is_error');
-  header.push('suggested_label', 'is_label_issue', 'label_quality');
+  header.push(...after);
+  const lastProbability = firstProbability + names.length;
   const out = partsWriter(csvLine(header, (c) => c >= firstProbability && c < lastProbability));
   await eachProbabilityRow(
     dataset.numExamples,
@@ -311,20 +364,13 @@ export async function fullDatasetCsv(
     null,
     rowsOf(dataset, probabilityRows),
     (i, probs) => {
-      const known = [];
-      if (trueLabel) known.push(trueLabel(i));
-      if (truth) known.push(isErrorCell(truth, i));
       out.push(
         csvLine([
           i,
           i + 1,
           ...extras.map((e) => (e.values ? e.values[i] : given(i))),
           ...(labelInPlace ? [] : [given(i)]),
-          ...probs,
-          ...known,
-          names[report.suggestedLabel[i]],
-          report.isLabelIssue[i] ? 'true' : 'false',
-          report.labelQuality[i],
+          ...audit(i, probs),
         ]),
       );
     },

@@ -100,6 +100,8 @@ test('flagged rows and the full dataset download as CSV, without losing the view
     'suggested_label',
     'is_label_issue',
     'label_quality',
+    'decision',
+    'final_label',
   ]);
   expect(all).toHaveLength(49);
   all.forEach((row, i) => {
@@ -112,6 +114,7 @@ test('flagged rows and the full dataset download as CSV, without losing the view
     expect(row[11]).toBe(names[report.suggestedLabel[i]]);
     expect(row[12]).toBe(report.isLabelIssue[i] ? 'true' : 'false');
     expect(Number(row[13])).toBe(report.labelQuality[i]);
+    expect(row.slice(14)).toEqual(['', '']); // nothing decided yet
   });
   const quoted = all.filter((row) => /[",]/.test(row[3]));
   expect(quoted.length).toBeGreaterThanOrEqual(2); // ids 14 and 45 hold a comma and quotes

@@ -113,7 +113,8 @@ test('the decisions export carries the review id and the comment', async ({ page
     app(page).locator('.decision-bar').getByRole('button', { name: 'Export decisions (CSV)' }).click(),
   ]);
   const [header, row] = parseCsv(readFileSync(await download.path(), 'utf8'));
-  expect(header.slice(0, 4)).toEqual(['row', 'index', 'review_id', 'comment']);
-  const index = Number(row[1]);
+  expect(header.slice(0, 4)).toEqual(['index', 'row', 'review_id', 'comment']);
+  const index = Number(row[0]);
+  expect(row[1]).toBe(String(index + 1));
   expect(row.slice(2, 4)).toEqual([`R-${1000 + index}`, comments[index]]);
 });

@@ -97,13 +97,13 @@ test('the single-label decisions export: the same bytes, its columns from the ex
   const text = decisionsCsvParts({ dataset, report, columns: { id: ID, text: TEXT } }, decisions).join('');
   assert.equal(
     text,
-    'row,index,id,text,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at\n' +
-      `2,1,"b,2","say ""hi""",dog,'=bird,relabel,cat,0.1,2,\n` +
-      '4,3,d4,"line\nbreak",cat,dog,accept,dog,0.05,1,2023-11-14T22:13:20.000Z\n' +
-      '5,4,e5,,dog,dog,keep,dog,0.7,,2027-01-15T08:00:00.000Z\n',
+    'index,row,id,text,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at\n' +
+      `1,2,"b,2","say ""hi""",dog,'=bird,relabel,cat,0.1,2,\n` +
+      '3,4,d4,"line\nbreak",cat,dog,accept,dog,0.05,1,2023-11-14T22:13:20.000Z\n' +
+      '4,5,e5,,dog,dog,keep,dog,0.7,,2027-01-15T08:00:00.000Z\n',
   );
   const plain = decisionsCsvParts({ dataset, report, columns: {} }, decisions).join('');
-  assert.equal(plain.slice(0, plain.indexOf('\n')), ['row', 'index', ...DECISION_FIELDS].join(','));
+  assert.equal(plain.slice(0, plain.indexOf('\n')), ['index', 'row', ...DECISION_FIELDS].join(','));
 });
 
 test('the multi-label decisions export: the same bytes and the same columns as the single-label one', () => {
@@ -127,9 +127,9 @@ test('the multi-label decisions export: the same bytes and the same columns as t
   ]);
   assert.equal(
     decisionsCsv(model, decisions),
-    'row,index,id,text,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at\n' +
-      '1,0,a1,hello,cat,cat,keep,cat,0.9,,\n' +
-      '2,1,"b,2","say ""hi""",dog;=bird,dog,accept,dog,0.1,2,2025-06-15T15:06:40.000Z\n' +
-      '4,3,d4,"line\nbreak",cat;dog;=bird,cat,edit,cat;=bird,0.05,1,2023-11-14T22:13:20.000Z\n',
+    'index,row,id,text,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at\n' +
+      '0,1,a1,hello,cat,cat,keep,cat,0.9,,\n' +
+      '1,2,"b,2","say ""hi""",dog;=bird,dog,accept,dog,0.1,2,2025-06-15T15:06:40.000Z\n' +
+      '3,4,d4,"line\nbreak",cat;dog;=bird,cat,edit,cat;=bird,0.05,1,2023-11-14T22:13:20.000Z\n',
   );
 });

@@ -66,6 +66,8 @@ describe('full-dataset export', () => {
       'suggested_label',
       'is_label_issue',
       'label_quality',
+      'decision',
+      'final_label',
     ]);
     const back = await read(text);
     assert.deepEqual(back.classNames, dataset.classNames);

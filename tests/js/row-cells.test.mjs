@@ -105,6 +105,8 @@ describe('a table computed here keeps the row’s own cells', () => {
       'suggested_label',
       'is_label_issue',
       'label_quality',
+      'decision',
+      'final_label',
     ]);
     lines.forEach((line, i) => {
       const own = rows[i].map((cell, c) => (c === 2 && cell !== '' ? String(Number(cell)) : cell));
@@ -116,7 +118,7 @@ describe('a table computed here keeps the row’s own cells', () => {
     assert.deepEqual(back.labels, dataset.labels);
     assert.deepEqual(back.probabilityRows(0, back.numExamples), dataset.probabilityRows(0, dataset.numExamples));
     // The export's own columns come back too (never features, never probabilities): the table's are the same.
-    const OWN = ['index', 'row', 'suggested_label', 'is_label_issue', 'label_quality'];
+    const OWN = ['index', 'row', 'suggested_label', 'is_label_issue', 'label_quality', 'decision', 'final_label'];
     const columns = (d) =>
       Object.fromEntries(d.extraColumns.filter((c) => !OWN.includes(c.name)).map((c) => [c.name, c.values]));
     assert.deepEqual(columns(back), {

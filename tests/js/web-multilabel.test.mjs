@@ -352,10 +352,10 @@ test(
     const rows = decisions.data.trim().split('\n');
     assert.equal(
       rows[0],
-      'row,index,id,headline,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at',
+      'index,row,id,headline,given_label,suggested_label,decision,final_label,label_quality,rank,decided_at',
     );
     assert.equal(rows.length, 3);
-    const edited = rows.find((r) => r.startsWith(`${second.example + 1},${second.example},A${100 + second.example},`));
+    const edited = rows.find((r) => r.startsWith(`${second.example},${second.example + 1},A${100 + second.example},`));
     assert.ok(edited && edited.includes(`,edit,${model.classNames[0]};${model.classNames[2]},`), edited);
   },
 );

@@ -122,9 +122,9 @@ test('exports: decisions CSV and corrected labels by name, each marking the deci
   const decisions = review.exportDecisions('d');
   assert.equal(decisions.fileName, 'd-decisions.csv');
   const text = await decisions.blob.text();
-  assert.match(text.split('\n')[0], /^row,index,id,given_label,suggested_label,decision,final_label/);
+  assert.match(text.split('\n')[0], /^index,row,id,given_label,suggested_label,decision,final_label/);
   // row N is the N-th data row (1-based); index is the API's 0-based position.
-  assert.match(text.split('\n')[1], /^2,1,IMG_02,dog,bird,accept,bird,/);
+  assert.match(text.split('\n')[1], /^1,2,IMG_02,dog,bird,accept,bird,/);
   const labels = await review.exportLabels('d');
   assert.equal(labels.fileName, 'd-corrected-labels.csv');
   assert.equal(await labels.blob.text(), 'label\ncat\nbird\nbird\ncat\n');

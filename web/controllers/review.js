@@ -13,6 +13,7 @@ import {
 } from '../ui/decisions.js';
 import { labelsPlace } from '../ui/computed.js';
 import { decisionsKey } from '../ui/persist.js';
+import { WrittenRows } from '../src/js/written-rows.js';
 
 const DECISION_KINDS = ['accept', 'keep', 'relabel'];
 
@@ -28,6 +29,8 @@ export class ReviewController {
   #labelsPlace = null; // {labelColumn, hasHeader} in that file, for computed probabilities
   #writeLabels;
   #unsavedKeys = 0;
+  #labelsText = false; // the labels file is a CSV/TSV (not .npy, not Parquet)
+  #written = null; // {dataset, rows: Promise<WrittenRows | null>}: the computed table's rows as written
 
   /**
    * store: a ReviewStore (ui/persist.js) or anything with its methods; context() -> {dataset,
@@ -91,6 +94,7 @@ export class ReviewController {
       key,
       decisions,
       restored,
+      labelsText: Boolean(labelsEntry) && !parquet && !labelsEntry.shape,
       labelsFile: labelsEntry?.file ?? null,
       labelsPlace: place,
       format: parquet ? { ...format, kind: 'parquet' } : format,
@@ -98,8 +102,10 @@ export class ReviewController {
   }
 
   /** Makes an opened set current (once the dataset it belongs to is shown). */
-  use({ key, decisions, restored, format, labelsFile = null, labelsPlace: place = null }) {
+  use({ key, decisions, restored, format, labelsFile = null, labelsPlace: place = null, labelsText = false }) {
     this.#labelsFile = labelsFile;
+    this.#labelsText = labelsText;
+    this.#written = null;
     this.#labelsPlace = place;
     this.#key = key;
     this.#decisions = decisions;
@@ -198,6 +204,25 @@ export class ReviewController {
   #changed(index, source) {
     if (!this.#key?.startsWith('unsaved:')) this.#store.changed(this.#key, index);
     this.#emit('decision', this.detail(index, source));
+  }
+
+  /**
+   * The rows of the table the probabilities were computed from, as its file wrote them (a WrittenRows:
+   * every cell, "36.0" as 36.0), for the detail pane and the all-rows export; null when the dataset is
+   * not such a table (a CSV/TSV of labels and features) or the file cannot be read again. Indexed once
+   * per dataset, when first asked. null at once when the dataset is not such a table.
+   * @returns {Promise<WrittenRows | null> | null}
+   */
+  writtenRows() {
+    const { dataset } = this.#context();
+    const computed = dataset?.computed;
+    const table = computed?.columns?.length && computed.labelsFile === computed.featuresFile;
+    if (!table || !this.#labelsText || !this.#labelsFile) return null;
+    if (this.#written?.dataset !== dataset) {
+      const rows = WrittenRows.read(this.#labelsFile, { expectedRows: dataset.numExamples }).catch(() => null);
+      this.#written = { dataset, rows };
+    }
+    return this.#written.rows;
   }
 
   // ---- exports ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // The detail pane of the selected row: its heading (rank, id, row number), its text, why it was
 // flagged in words, the verdict of the known truth, its class probabilities as bars, and every cell
-// of the row as the file has it.
+// of the row as the file has it (a table computed here: read again from the file, as written).
 import { idIsRowNumber, rowCells } from '../controllers/columns.js';
 import { h, replace } from './dom.js';
 import { explainParts, explainText } from './explain.js';
@@ -20,7 +20,7 @@ export function explanationNode(parts) {
  * Every cell of the row as the file has it (name: value, in file order), each column's use by the trainer
  * beside it when computed here: a reviewer judges the label from the row's own data.
  */
-function rowCellsList(cells, file, i) {
+function rowCellsList(cells, file, i, reading) {
   const traced = cells.some((c) => c.use);
   return h(
     'section',
@@ -37,11 +37,13 @@ function rowCellsList(cells, file, i) {
       cells.map((c) => {
         const value =
           c.value == null
-            ? h(
-                'span',
-                { class: 'missing', title: 'The trainer did not read this column: its values were not kept' },
-                'not kept',
-              )
+            ? reading
+              ? h('span', { class: 'missing', title: 'Reading the row from the file' }, 'reading…')
+              : h(
+                  'span',
+                  { class: 'missing', title: 'The trainer did not read this column: its values were not kept' },
+                  'not kept',
+                )
             : c.value === ''
               ? h('span', { class: 'missing' }, 'missing')
               : h('bdi', {}, c.value);
@@ -59,9 +61,10 @@ function rowCellsList(cells, file, i) {
 
 /**
  * Fills the pane for row i. probabilities: its row of the probability matrix, or null.
- * ctx: {report, dataset, rank, columns, truth, ...} as the review panel holds it.
+ * ctx: {report, dataset, rank, columns, truth, ...} as the review panel holds it. written: the row's
+ * cells as its file wrote them (src/js/written-rows.js), 'reading' while they are read, or null.
  */
-export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
+export function renderDetail(detailHead, detailBody, i, probabilities, ctx, written = null) {
   const { report, dataset, rank, columns, truth } = ctx;
   const names = dataset.classNames;
   const given = dataset.labels[i];
@@ -141,7 +144,7 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
         : null,
     );
   }
-  const cells = rowCells(dataset, i);
+  const cells = rowCells(dataset, i, Array.isArray(written) ? written : null);
   replace(
     detailHead,
     h('p', { class: 'detail-heading' }, heading),
@@ -163,7 +166,7 @@ export function renderDetail(detailHead, detailBody, i, probabilities, ctx) {
             'model gives that class on rows labelled with it.',
         )
       : null,
-    cells.length ? rowCellsList(cells, file, i) : null,
+    cells.length ? rowCellsList(cells, file, i, written === 'reading') : null,
     h(
       'p',
       { class: 'detail-quality' },

@@ -26,6 +26,8 @@ export function renderContext({ analysis, review, lesson }) {
     labels: dataset.labels,
     decisions: review.decisions,
     labelsKind: review.labelsKind,
+    // The computed table's rows as its file wrote them (or null): the detail pane and the all-rows export.
+    writtenRows: () => review.writtenRows?.() ?? null,
   };
 }
 

@@ -12,12 +12,15 @@ export async function flaggedRowsCsv(ctx, onProgress) {
 }
 
 /**
- * Every row with the table's own columns as read (a table computed here: its label column in its place),
- * then p_<class> columns, suggested_label, is_label_issue and label_quality, as a Blob.
+ * Every row with the table's own columns (a table computed here: every column, each cell as its file
+ * wrote it, the label column in its place), then p_<class> columns, suggested_label, is_label_issue,
+ * label_quality and the person's decision and final_label, as a Blob.
  */
 export async function fullDatasetCsv(ctx, onProgress) {
   const labelColumn = labelPlace(ctx.dataset);
-  return new Blob(await formats.fullDatasetCsv(ctx, { onProgress, labelColumn }), { type: CSV });
+  const written = (await ctx.writtenRows?.()) ?? null;
+  const parts = await formats.fullDatasetCsv(ctx, { onProgress, labelColumn, written });
+  return new Blob(/** @type {BlobPart[]} */ (parts), { type: CSV });
 }
 
 /**

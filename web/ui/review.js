@@ -89,8 +89,8 @@ export class ReviewPanel {
           class: 'quiet export-full',
           onclick: () => onExport('full'),
           title:
-            'Every row with every column of your table as read, then labelscope’s: p_<class> per class, ' +
-            'suggested_label, is_label_issue and label_quality',
+            'Every row with every column of your table as written, then labelscope’s: p_<class> per class, ' +
+            'suggested_label, is_label_issue, label_quality, and your decision and final_label',
         },
         'Download all rows + audit (CSV)',
       ),
@@ -429,6 +429,23 @@ export class ReviewPanel {
       probabilities = null; // the dataset was replaced meanwhile; a newer request will render
     }
     if (request !== this.#detailRequest) return;
-    renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx);
+    // A table computed here: its cells as the file wrote them, read again from the file (the first time,
+    // after one pass that finds its rows); meanwhile the cells kept, and 'reading…' for the others.
+    const rows = this.#ctx.writtenRows?.() ?? null;
+    renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx, rows ? 'reading' : null);
+    const written = await rows;
+    if (!written) {
+      if (rows && request === this.#detailRequest)
+        renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx);
+      return;
+    }
+    let cells = null;
+    try {
+      cells = await written.cells(i);
+    } catch {
+      cells = null; // the file cannot be read again: the cells kept
+    }
+    if (request !== this.#detailRequest) return;
+    renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx, cells);
   }
 }

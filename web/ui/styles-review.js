@@ -144,6 +144,8 @@ export const REVIEW_CSS = String.raw`
 .detail-extra dt { color: var(--ls-muted); max-width: 11em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .detail-cell.used dt { color: var(--ls-text); font-weight: 600; }
 .detail-extra dd { margin: 0; overflow-wrap: anywhere; }
+/* A cell as written: its line breaks and runs of spaces show. */
+.detail-extra dd bdi { white-space: pre-wrap; }
 .detail-extra .detail-use { color: var(--ls-muted); font-size: 0.74rem; white-space: nowrap; margin-left: 4px; }
 .detail-cell.used .detail-use { color: var(--ls-accent); }
 .detail-extra .missing { color: var(--ls-muted); font-style: italic; }
