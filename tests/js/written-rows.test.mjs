@@ -283,6 +283,22 @@ describe('the all-rows export of a table kept as written', () => {
     assert.deepEqual(lines[1].slice(-2), ['', '']);
   });
 
+  test('a table holding the decisions columns (decision, final_label) never trains on them', async () => {
+    // final_label repeats the label on decided rows: as a feature it would leak the answer.
+    const { rows } = visits();
+    const lines = [`${HEADER},decision,final_label`];
+    rows.forEach((r, i) => lines.push([...r, i % 4 ? '' : 'keep', i % 4 ? '' : r[7]].join(',')));
+    const data = `${lines.join('\n')}\n`;
+    const { columns } = await ls.crossValColumns(
+      { combined: { name: 'decided.csv', data } },
+      { labelColumn: 'outcome' },
+    );
+    const use = Object.fromEntries(columns.map((c) => [c.name, c.use]));
+    assert.equal(use.decision, 'ignored');
+    assert.equal(use.final_label, 'ignored');
+    assert.equal(use.age, 'numeric');
+  });
+
   test('every export starts index, row (the flagged rows: rank, index, row)', () => {
     assert.match(decisionsHeader(['id']), /^index,row,id,given_label,/);
   });
