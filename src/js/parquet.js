@@ -183,6 +183,17 @@ export async function parquetCsv(bytes, file) {
   return columnsCsv(columns, (c, d) => String(d));
 }
 
+/**
+ * A Parquet table as CSV text with every column the trainer sees, in schema order (a list of D numbers
+ * as D columns <name>[0] .. <name>[D-1], as the trainer names them): numbers in their shortest form,
+ * text as it is, nulls empty. What the detail pane and the all-rows export show of a Parquet table
+ * computed here (src/js/written-rows.js): its typed values, written out.
+ */
+export async function parquetTableCsv(bytes, file) {
+  const columns = (await parquetColumns(bytes, file)).filter((c) => c.kind !== 'skipped');
+  return columnsCsv(columns, (c, d) => `${c.name}[${d}]`);
+}
+
 const HEAD_ROWS = 6; // as many rows as the sniffer looks at
 
 // Random access to a source for hyparquet (its AsyncBuffer): a File or Blob by slices, bytes as

@@ -2,12 +2,14 @@
 // A table's rows exactly as its file wrote them ("36.0", "0.50", "1e-3", quoted cells as quoted),
 // for the detail pane and the all-rows export of a CSV/TSV table whose probabilities were computed
 // here: the reader keeps numbers as numbers and no text of the columns the trainer did not read.
+// A Parquet table has typed values, no text: it is written out as CSV first (parquetTableCsv).
 // One pass over the file keeps each data row's byte offset (4 bytes a row under 4 GiB, 8 above); a
 // row's cells are then its bytes, read again from the File/Blob when asked. The rules are the
 // reader's (src/io/csv_tokenizer.cpp, src/io/table_columns.cpp): a UTF-8 BOM, LF / CRLF / CR line
 // ends, RFC 4180 quotes (a quote opens a cell only at its start), blank lines before the header and
 // at the end skipped; the first line decides the delimiter (a tab, else a semicolon, else a comma).
 import { invalid } from './errors.js';
+import { isParquet, joinChunks, parquetTableCsv } from './parquet.js';
 import { describeSource } from './sources.js';
 
 const LF = 10;
@@ -286,12 +288,17 @@ export class WrittenRows {
   /** The file's own name, when it has one. */
   name;
 
-  constructor(blob, { offsets, delimiter }, headerText) {
+  constructor(blob, { offsets, delimiter }, headerText, name = '') {
     this.#blob = blob;
     this.#offsets = offsets;
     this.delimiter = String.fromCharCode(delimiter);
     this.#headerCells = splitCells(headerText, this.delimiter);
-    this.name = /** @type {File} */ (blob).name ?? '';
+    this.name = name;
+  }
+
+  /** The names of the table's columns, as the reader names them (an empty header cell: column N). */
+  get names() {
+    return this.#headerCells.map((c, k) => c.value.trim() || `column ${k + 1}`);
   }
 
   /**
@@ -302,9 +309,14 @@ export class WrittenRows {
    * @param {{expectedRows?: number, signal?: AbortSignal | null, chunkSize?: number}} [options]
    */
   static async read(source, { expectedRows, signal = null, chunkSize = 0 } = {}) {
-    const blob = await asBlob(source);
-    const index = await indexRows(blob, { expectedRows: expectedRows ?? 0, signal, chunkSize });
+    let blob = await asBlob(source);
     const name = /** @type {File} */ (blob).name || source?.name || 'the table';
+    if (isParquet(new Uint8Array(await blob.slice(0, 4).arrayBuffer()))) {
+      // Parquet: its typed values are the truth, written out as CSV (numbers in their shortest form).
+      const bytes = joinChunks([new Uint8Array(await blob.arrayBuffer())], name);
+      blob = new Blob([await parquetTableCsv(bytes, name)]);
+    }
+    const index = await indexRows(blob, { expectedRows: expectedRows ?? 0, signal, chunkSize });
     if (!index.header) throw invalid(`${name} has no header row: its rows cannot be shown as written.`);
     if (expectedRows != null && index.offsets.length - 1 !== expectedRows) {
       throw invalid(
@@ -313,7 +325,7 @@ export class WrittenRows {
       );
     }
     const headerBytes = new Uint8Array(await blob.slice(index.header[0], index.header[1]).arrayBuffer());
-    return new WrittenRows(blob, index, decoder.decode(withoutLineEnd(headerBytes)));
+    return new WrittenRows(blob, index, decoder.decode(withoutLineEnd(headerBytes)), name);
   }
 
   /** How many data rows the table has. */
@@ -331,6 +343,12 @@ export class WrittenRows {
     if (!(i >= 0 && i < this.numRows)) throw invalid(`There is no row ${i + 1} in ${this.name || 'the table'}.`);
     const bytes = await this.#bytes(this.#offsets[i], this.#offsets[i + 1]);
     return splitCells(decoder.decode(withoutLineEnd(bytes)), this.delimiter);
+  }
+
+  /** Data row i's cells with their columns' names: [{name, value, raw}]. */
+  async namedCells(i) {
+    const names = this.names;
+    return (await this.cells(i)).map((c, k) => ({ name: names[k] ?? `column ${k + 1}`, ...c }));
   }
 
   /**

@@ -5,6 +5,7 @@
 // labelscope's columns, with the person's decision and final_label.
 // LABELSCOPE_E2E_WASM_DIR=DIR serves DIR's core (fixtures.mjs), e.g. a build newer than dist/.
 import { readFileSync } from 'node:fs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { app, dropFiles, expect, openApp, parseCsv, screenshotsAtSizes, test, waitReady } from './fixtures.mjs';
 
 const HEADER = 'visit_id,age,dose,score,comment,remark,outcome';
@@ -110,4 +111,45 @@ test('"Download all rows + audit" writes each row as written, then the audit and
     if (i === decided) expect(line[at('final_label')]).toBe(line[at('suggested_label')]);
     else expect(line[at('final_label')]).toBe('');
   });
+});
+
+test('a Parquet table: its typed values, and the column the trainer did not read, in the pane and the export', async ({
+  page,
+}) => {
+  const { rows } = visits();
+  const column = (c) => rows.map((r) => unquote(r[c]));
+  const parquet = Buffer.from(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'visit_id', data: column(0), type: 'STRING' },
+        { name: 'age', data: column(1).map(Number), type: 'DOUBLE' },
+        { name: 'comment', data: column(4), type: 'STRING' },
+        { name: 'remark', data: column(5), type: 'STRING' },
+        { name: 'outcome', data: column(6), type: 'STRING' },
+      ],
+    }),
+  );
+  await openApp(page);
+  await dropFiles(page, [{ name: 'visits.parquet', mimeType: 'application/octet-stream', buffer: parquet }]);
+  await fileRow(page, 'visits.parquet').locator('select.label-column').selectOption('outcome');
+  await app(page)
+    .getByRole('button', { name: /Compute out-of-sample probabilities here/ })
+    .click();
+  await waitReady(page);
+  await app(page).getByLabel('Show').selectOption('all');
+  await app(page).getByLabel('Sort by').selectOption('index');
+  await grid(page).locator('.vt-row[data-index="5"]').click();
+  const cells = app(page).locator('.detail .detail-cell');
+  await expect(cells.locator('dt')).toHaveText(['visit_id', 'age', 'comment', 'remark', 'outcome']);
+  await expect(cells.locator('.missing')).toHaveCount(0);
+  const values = await cells.locator('dd bdi').evaluateAll((list) => list.map((el) => el.textContent));
+  expect(values).toEqual(['V1005', '51', 'note 5, seen\nagain "twice"', rows[5][5], rows[5][6]]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app(page).getByRole('button', { name: 'Download all rows + audit (CSV)' }).click(),
+  ]);
+  const [head, ...table] = parseCsv(readFileSync(await download.path(), 'utf8'));
+  expect(head.slice(0, 8)).toEqual(['index', 'row', 'visit_id', 'age', 'comment', 'remark', 'outcome', 'label']);
+  expect(table).toHaveLength(rows.length);
+  expect(table[5].slice(2, 7)).toEqual(values);
 });

@@ -132,7 +132,7 @@ describe('a table’s rows as its file wrote them', () => {
     // Without the file: the ignored comment is not kept, and the numbers are the reader's ("30.0" reads 30).
     assert.equal(kept.find((c) => c.name === 'comment').value, null);
     assert.equal(kept.find((c) => c.name === 'age').value, '30');
-    const cells = rowCells(dataset, 0, await written.cells(0));
+    const cells = rowCells(dataset, 0, await written.namedCells(0));
     assert.deepEqual(
       cells.map((c) => c.name),
       HEADER.split(','),
@@ -148,6 +148,72 @@ describe('a table’s rows as its file wrote them', () => {
     assert.equal(cells[4].value, 'note 0, seen\nagain "twice"');
     assert.equal(cells[4].use, 'not used');
     assert.equal(cells[1].use, 'number');
+  });
+});
+
+describe('a Parquet table: its typed values, every column', () => {
+  test('the detail pane and the all-rows export keep the column the trainer did not read', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const { rows } = visits();
+    const column = (c) => rows.map((r) => unquote(r[c]));
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'visit_id', data: column(0), type: 'STRING' },
+          { name: 'age', data: column(1).map(Number), type: 'DOUBLE' },
+          { name: 'dose', data: column(2).map(Number), type: 'DOUBLE' },
+          { name: 'comment', data: column(4), type: 'STRING' },
+          { name: 'remark', data: column(5), type: 'STRING' },
+          { name: 'outcome', data: column(7), type: 'STRING' },
+        ],
+      }),
+    );
+    const source = { name: 'visits.parquet', data: bytes };
+    const options = { labelColumn: 'outcome' };
+    const result = await ls.crossValProbs({ combined: source }, options);
+    const dataset = await ls.datasetFromCrossVal(result);
+    const entries = [{ role: 'combined', format: 'parquet', file: { name: 'visits.parquet' }, columns: null }];
+    dataset.computed = computedFrom(result, entries, options);
+    assert.equal(dataset.computed.columns.find((c) => c.name === 'comment').use, 'ignored');
+    const written = await WrittenRows.read(source, { expectedRows: 60 });
+    const cells = rowCells(dataset, 4, await written.namedCells(4));
+    assert.deepEqual(
+      cells.map((c) => [c.name, c.value]),
+      [
+        ['visit_id', 'V4'],
+        ['age', '40'], // a double: its shortest form
+        ['dose', '0.002'],
+        ['comment', 'note 4, seen\nagain "twice"'],
+        ['remark', rows[4][5]],
+        ['outcome', dataset.classNames[dataset.labels[4]]],
+      ],
+    );
+    const report = ls.audit(dataset, {});
+    const out = await new Blob(
+      await fullDatasetCsv({ dataset, report }, { labelColumn: labelPlace(dataset), written }),
+    ).text();
+    const [header, ...lines] = parseCsv(out);
+    assert.deepEqual(header.slice(0, 9), [
+      'index',
+      'row',
+      'visit_id',
+      'age',
+      'dose',
+      'comment',
+      'remark',
+      'outcome',
+      'label',
+    ]);
+    assert.deepEqual(lines[4].slice(2, 8), [
+      'V4',
+      '40',
+      '0.002',
+      'note 4, seen\nagain "twice"',
+      rows[4][5],
+      rows[4][7],
+    ]);
+    const back = await ls.readDataset({ combined: { name: 'export.csv', data: out } });
+    assert.deepEqual(back.labels, dataset.labels);
   });
 });
 

@@ -67,26 +67,27 @@ const USE_WORDS = {
 
 /**
  * Row i's own cells, in file order: [{name, value, use, used, note}]. value: the cell as its file wrote
- * it when `written` (the row's cells, src/js/written-rows.js) is given, else as kept (numbers in their
+ * it when `written` (the row's named cells, src/js/written-rows.js namedCells) is given, else as kept (numbers in their
  * shortest form, '' when missing), or null when the column's values were not kept (a column the trainer
  * did not read). use: the trainer's use in words (a table computed here), else ''; used: whether the
  * model learned from it; note: why, for a title. The label column holds the given label.
- * @param {any} dataset @param {number} i @param {{value: string}[] | null} [written]
+ * @param {any} dataset @param {number} i @param {{name: string, value: string}[] | null} [written]
  */
 export function rowCells(dataset, i, written = null) {
   const computed = dataset.computed?.columns;
   if (!computed?.length)
     return dataset.extraColumns.map((c) => ({ name: c.name, value: c.values[i], use: '', used: false, note: '' }));
   const kept = new Map(dataset.extraColumns.map((c) => [c.name, c]));
-  // The file's cells, one per column of the table (its columns in file order).
-  const asWritten = written?.length === computed.length ? written : null;
-  return computed.map((c, k) => {
+  // The file's cells by their columns' names.
+  const asWritten = written ? new Map(written.map((c) => [c.name, c.value])) : null;
+  const cells = computed.map((c) => {
     const label = c.use === 'label';
     const feature = ['numeric', 'categorical', 'text'].includes(c.use) && !c.constant;
     const use = c.constant ? 'constant · not used' : (USE_WORDS[c.use] ?? c.use);
     const given = label ? dataset.classNames[dataset.labels[i]] : null;
     // The label cell as written while it names the given label (simulated noise may have flipped it).
-    const writtenLabel = label && asWritten?.[k].value.trim() !== given ? null : asWritten?.[k].value;
+    const cell = asWritten?.get(c.name);
+    const writtenLabel = label && cell?.trim() !== given ? null : cell;
     return {
       name: c.name,
       value: writtenLabel ?? (label ? given : (kept.get(c.name)?.values[i] ?? null)),
@@ -99,6 +100,12 @@ export function rowCells(dataset, i, written = null) {
           : c.reason,
     };
   });
+  // Columns of the file the trainer's report does not list (none in a CSV): shown after, as written.
+  const listed = new Set(computed.map((c) => c.name));
+  for (const c of written ?? []) {
+    if (!listed.has(c.name)) cells.push({ name: c.name, value: c.value, use: 'not used', used: false, note: '' });
+  }
+  return cells;
 }
 
 /**

@@ -29,7 +29,7 @@ export class ReviewController {
   #labelsPlace = null; // {labelColumn, hasHeader} in that file, for computed probabilities
   #writeLabels;
   #unsavedKeys = 0;
-  #labelsText = false; // the labels file is a CSV/TSV (not .npy, not Parquet)
+  #labelsTable = false; // the labels file is a table (CSV, TSV or Parquet; not .npy)
   #written = null; // {dataset, rows: Promise<WrittenRows | null>}: the computed table's rows as written
 
   /**
@@ -94,7 +94,7 @@ export class ReviewController {
       key,
       decisions,
       restored,
-      labelsText: Boolean(labelsEntry) && !parquet && !labelsEntry.shape,
+      labelsTable: Boolean(labelsEntry) && !labelsEntry.shape,
       labelsFile: labelsEntry?.file ?? null,
       labelsPlace: place,
       format: parquet ? { ...format, kind: 'parquet' } : format,
@@ -102,9 +102,9 @@ export class ReviewController {
   }
 
   /** Makes an opened set current (once the dataset it belongs to is shown). */
-  use({ key, decisions, restored, format, labelsFile = null, labelsPlace: place = null, labelsText = false }) {
+  use({ key, decisions, restored, format, labelsFile = null, labelsPlace: place = null, labelsTable = false }) {
     this.#labelsFile = labelsFile;
-    this.#labelsText = labelsText;
+    this.#labelsTable = labelsTable;
     this.#written = null;
     this.#labelsPlace = place;
     this.#key = key;
@@ -209,7 +209,8 @@ export class ReviewController {
   /**
    * The rows of the table the probabilities were computed from, as its file wrote them (a WrittenRows:
    * every cell, "36.0" as 36.0), for the detail pane and the all-rows export; null when the dataset is
-   * not such a table (a CSV/TSV of labels and features) or the file cannot be read again. Indexed once
+   * not such a table (a CSV/TSV of labels and features; a Parquet table: its typed values written out) or the
+   * file cannot be read again. Indexed once
    * per dataset, when first asked. null at once when the dataset is not such a table.
    * @returns {Promise<WrittenRows | null> | null}
    */
@@ -217,7 +218,7 @@ export class ReviewController {
     const { dataset } = this.#context();
     const computed = dataset?.computed;
     const table = computed?.columns?.length && computed.labelsFile === computed.featuresFile;
-    if (!table || !this.#labelsText || !this.#labelsFile) return null;
+    if (!table || !this.#labelsTable || !this.#labelsFile) return null;
     if (this.#written?.dataset !== dataset) {
       const rows = WrittenRows.read(this.#labelsFile, { expectedRows: dataset.numExamples }).catch(() => null);
       this.#written = { dataset, rows };

@@ -441,7 +441,7 @@ export class ReviewPanel {
     }
     let cells = null;
     try {
-      cells = await written.cells(i);
+      cells = await written.namedCells(i);
     } catch {
       cells = null; // the file cannot be read again: the cells kept
     }
