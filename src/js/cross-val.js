@@ -468,8 +468,13 @@ export function datasetFromCrossVal(ls, result) {
     for (let i = 0; i < result.numExamples; i++) {
       lines.push([result.labels[i], rows[i], ...extra.map((c) => exactField(c.values[i]))].join(','));
     }
+    // Exactly the p_<class> columns are the probabilities: a column of the table named p_score or prob_x is its own.
+    const probabilityColumns = result.classNames.map((c) => `p_${c}`);
     return ls
-      .readDataset({ combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } }, { labelColumn })
+      .readDataset(
+        { combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } },
+        { labelColumn, probabilityColumns, classNames: result.classNames },
+      )
       .then(withModelWarnings);
   }
   return ls

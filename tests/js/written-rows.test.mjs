@@ -151,6 +151,30 @@ describe('a table’s rows as its file wrote them', () => {
   });
 });
 
+describe('a column named like probabilities (p_score) is the table’s own', () => {
+  test('computed here, shown as written, exported as data_p_score; read back, the probabilities are the model’s', async () => {
+    const lines = ['id,x,p_score,label'];
+    for (let i = 0; i < 60; i++)
+      lines.push(`${i},${(i % 3) + (i % 7) / 10},0.${((i * 37) % 90) + 10}0,${'abc'[i % 3]}`);
+    const text = `${lines.join('\n')}\n`;
+    const result = await ls.crossValProbs({ combined: { name: 'scored.csv', data: text } }, {});
+    const dataset = await ls.datasetFromCrossVal(result);
+    assert.deepEqual(dataset.classNames, ['a', 'b', 'c']);
+    assert.deepEqual(dataset.probabilityRows(0, 60), result.predProbs);
+    const entries = [{ role: 'combined', file: { name: 'scored.csv' }, looksLikeFeatures: true, columns: [] }];
+    dataset.computed = computedFrom(result, entries, {});
+    const written = await WrittenRows.read({ data: text }, { expectedRows: 60 });
+    assert.equal(rowCells(dataset, 1, await written.namedCells(1))[2].value, '0.470');
+    const report = ls.audit(dataset, {});
+    const out = await new Blob(
+      await fullDatasetCsv({ dataset, report }, { labelColumn: labelPlace(dataset), written }),
+    ).text();
+    assert.ok(out.startsWith('index,row,id,x,data_p_score,label,p_a,p_b,p_c,'), out.slice(0, 80));
+    const back = await ls.readDataset({ combined: { name: 'export.csv', data: out } });
+    assert.deepEqual(back.probabilityRows(0, 60), result.predProbs);
+  });
+});
+
 describe('a Parquet table: its typed values, every column', () => {
   test('the detail pane and the all-rows export keep the column the trainer did not read', async () => {
     const { parquetWriteBuffer } = await import('hyparquet-writer');
