@@ -153,3 +153,24 @@ test('a Parquet table: its typed values, and the column the trainer did not read
   expect(table).toHaveLength(rows.length);
   expect(table[5].slice(2, 7)).toEqual(values);
 });
+
+test('a tab-separated table is exported tab-separated, as .tsv, each row as written', async ({ page }) => {
+  const { rows } = visits();
+  const tsv = rows.map((r) => r.map(unquote).map((c) => (c.includes('\n') ? `"${c.replace(/"/g, '""')}"` : c)));
+  const text = `${[HEADER.split(','), ...tsv].map((r) => r.join('\t')).join('\n')}\n`;
+  await openApp(page);
+  await dropFiles(page, [{ name: 'visits.tsv', text }]);
+  await fileRow(page, 'visits.tsv').locator('select.label-column').selectOption('outcome');
+  await app(page)
+    .getByRole('button', { name: /Compute out-of-sample probabilities here/ })
+    .click();
+  await waitReady(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app(page).getByRole('button', { name: 'Download all rows + audit (CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('visits-all-rows-with-audit.tsv');
+  const out = readFileSync(await download.path(), 'utf8');
+  expect(out.startsWith(`index\trow\t${HEADER.split(',').join('\t')}\tlabel\tp_admitted\t`)).toBe(true);
+  tsv.forEach((row, i) => expect(out.includes(`\n${i}\t${i + 1}\t${row.join('\t')}\t`), `row ${i + 1}`).toBe(true));
+});

@@ -5,6 +5,7 @@ import * as formats from '../src/js/exports.js';
 import { labelPlace } from '../controllers/columns.js';
 
 const CSV = 'text/csv;charset=utf-8';
+const TSV = 'text/tab-separated-values;charset=utf-8';
 
 /** The flagged rows (rank order, scores, suggestion, known truth, every class probability) as a Blob. */
 export async function flaggedRowsCsv(ctx, onProgress) {
@@ -20,7 +21,8 @@ export async function fullDatasetCsv(ctx, onProgress) {
   const labelColumn = labelPlace(ctx.dataset);
   const written = (await ctx.writtenRows?.()) ?? null;
   const parts = await formats.fullDatasetCsv(ctx, { onProgress, labelColumn, written });
-  return new Blob(/** @type {BlobPart[]} */ (parts), { type: CSV });
+  // A tab-separated table stays one (its rows are copied as written): downloaded as .tsv.
+  return new Blob(/** @type {BlobPart[]} */ (parts), { type: written?.delimiter === '\t' ? TSV : CSV });
 }
 
 /**
@@ -35,12 +37,10 @@ export async function exportWithProgress(build, ctx, fileName, status) {
     show(null);
   }, 250);
   try {
-    download(
-      await build(ctx, (done, total) => {
-        if (visible) show(done / total);
-      }),
-      fileName,
-    );
+    const blob = await build(ctx, (done, total) => {
+      if (visible) show(done / total);
+    });
+    download(blob, blob.type.startsWith('text/tab-separated') ? fileName.replace(/\.csv$/, '.tsv') : fileName);
   } finally {
     clearTimeout(timer);
     if (visible) status.idle();
