@@ -26,7 +26,10 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress on standard error`;
+  --quiet, -q                 no progress and no summary of the model on standard error
+  The model is described on standard error (held-out accuracy against always answering the most
+  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
+  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.`;
 
 const CROSS_VAL_HELP = `Usage: labelscope cross-val (--data FILE | --labels L --features X) --out PROBS.csv [options]
 
@@ -51,12 +54,15 @@ Options:
   --seed S                    seed of the stratified fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress on standard error (a terminal shows it after a second,
-                              a pipe or log as whole lines after ten)
+  --quiet, -q                 no progress and no summary of the model on standard error (a
+                              terminal shows progress after a second, a pipe or log as whole lines
+                              after ten); a weak model's warning is still said
 
 Output:
   --out FILE                  PROBS.csv: a header of the class names, then one row of
-                              probabilities per example, in input order (default: standard output)`;
+                              probabilities per example, in input order (default: standard output)
+  Standard error: what the model learned (held-out accuracy against always answering the most
+  common class, folds, C, which columns were used and why the others were not).`;
 
 /** The command's entry in COMMANDS (args.mjs). */
 export const CROSS_VAL_COMMAND = {

@@ -75,7 +75,10 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress on standard error
+  --quiet, -q                 no progress and no summary of the model on standard error
+  The model is described on standard error (held-out accuracy against always answering the most
+  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
+  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -140,7 +143,10 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress on standard error
+  --quiet, -q                 no progress and no summary of the model on standard error
+  The model is described on standard error (held-out accuracy against always answering the most
+  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
+  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -199,7 +205,10 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress on standard error
+  --quiet, -q                 no progress and no summary of the model on standard error
+  The model is described on standard error (held-out accuracy against always answering the most
+  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
+  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -274,7 +283,10 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress on standard error
+  --quiet, -q                 no progress and no summary of the model on standard error
+  The model is described on standard error (held-out accuracy against always answering the most
+  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
+  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
