@@ -271,6 +271,9 @@ export class LabelScopeElement extends HTMLElement {
         },
         onRole: (index, role) => analysis().setRole(index, role),
         onLabelColumn: (column, index) => analysis().setLabelColumn(column, index),
+        // Decisions on the results shown: another label column is asked about first (ui/intake.js).
+        decisionsShown: () =>
+          this.multiLabel ? this.multiLabel.decisions.length : this.report ? this.decisions.length : 0,
         onSwap: () => analysis().swapRoles(),
       },
       onCancel: () => analysis().cancel(),
@@ -332,6 +335,7 @@ export class LabelScopeElement extends HTMLElement {
       setState: (phase) => this.#setState(phase),
       emit: (type, detail) => this.#emit(type, detail),
       keeping: () => this.#keeping,
+      choices: () => this.#choices, // the person's choices about label sets, kept as single labels' are
       origin: () => this.#analysis.origin,
       compact: () => this.#compact,
       maxRows: () => maxRows(this),
@@ -368,7 +372,7 @@ export class LabelScopeElement extends HTMLElement {
           this.#sourceName = session.sourceName ?? baseName(session.entries[0]?.file.name);
           // Probabilities computed here: computed again (the file holds features, not probabilities).
           if (session.computed) return this.#crossVal.resume(session.entries, session.computed.options);
-          if (session.multiLabel?.computed) this.#multiLabel.computeOnResume(); // label sets: computed again
+          if (session.multiLabel?.computed) this.#multiLabel.computeOnResume(session.multiLabel.folds); // sets: again
           return this.#analysis.resume(session.entries, session.labelColumn ?? null);
         },
         fail: (error, title, options) => this.#fail(error, title, options),

@@ -44,6 +44,8 @@ const TWO_LABELS = csv('tickets.csv', ['ticket_id', 'wait_days', 'amount', 'labe
   r.reviewed,
 ]);
 const PROBS = csv('probs.csv', CLASSES, (r) => CLASSES.map((c) => (c === r.label ? 0.8 : 0.1)));
+// A model that agrees with the reviewed labels: every 10th given label is flagged.
+const REVIEWED_PROBS = csv('model.csv', CLASSES, (r) => CLASSES.map((c) => (c === r.reviewed ? 0.8 : 0.1)));
 
 const alert = (page) => app(page).locator('.alert');
 const fileRow = (page, name) =>
@@ -170,6 +172,56 @@ test('columns chosen in "Choose the columns first" stay chosen, and computed, wh
   await panel.getByRole('button', { name: 'Compute with these columns' }).click();
   await waitReady(page);
   await expect(summary).toContainText('Features: wait_days and amount.');
+});
+
+test('another label column while decisions are shown: asked first; kept, nothing is read; read, the decisions come back with the first column', async ({
+  page,
+}, testInfo) => {
+  await openApp(page);
+  await dropFiles(page, [TWO_LABELS, REVIEWED_PROBS]);
+  await waitReady(page);
+  const made = await app(page).evaluate((el) => {
+    el.decide(el.report.issues[0], 'keep');
+    el.decide(el.report.issues[1], 'accept');
+    return el.decisions.map((d) => [d.index, d.decision, d.label]);
+  });
+  const issues = await app(page).evaluate((el) => Array.from(el.report.issues));
+  const reads = (await app(page).evaluate((el) => el.stats)).reads;
+  await openFiles(page);
+  const column = fileRow(page, 'tickets.csv').locator('select.label-column');
+  await expect(column).toHaveValue('label');
+  await column.selectOption('reviewed');
+  const ask = fileRow(page, 'tickets.csv').locator('.column-ask');
+  await expect(ask).toContainText(
+    'Read the labels from ‘reviewed’ instead of ‘label’? The results below go. Your 2 decisions on them are kept ' +
+      'with ‘label’ and come back when you choose it again.',
+  );
+  // Nothing read or hidden while asked.
+  await expect(app(page)).toHaveAttribute('data-state', 'ready');
+  expect((await app(page).evaluate((el) => el.stats)).reads).toBe(reads);
+  await expect(app(page).locator('.results')).toBeVisible();
+  await shots(page, testInfo, 'label-column-ask', fileRow(page, 'tickets.csv'));
+  await ask.getByRole('button', { name: 'Keep ‘label’' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(column).toHaveValue('label');
+  expect((await app(page).evaluate((el) => el.stats)).reads).toBe(reads);
+  expect(await app(page).evaluate((el) => el.decisions.length)).toBe(2);
+
+  await column.selectOption('reviewed');
+  await ask.getByRole('button', { name: 'Read ‘reviewed’' }).click();
+  await waitReady(page);
+  await expect(app(page).locator('.files .read-summary')).toContainText(
+    'Shown alongside: ticket_id, wait_days, amount and label.',
+  );
+  const read = await app(page).evaluate((el) => ({ labels: Array.from(el.data.labels), names: el.data.classNames }));
+  expect(read.labels.map((k) => read.names[k])).toEqual(tickets().map((r) => r.reviewed));
+  expect(await app(page).evaluate((el) => el.decisions.length)).toBe(0);
+  // No decisions on these results: the first column comes back at once, with its results and decisions.
+  await openFiles(page);
+  await fileRow(page, 'tickets.csv').locator('select.label-column').selectOption('label');
+  await waitReady(page);
+  expect(await app(page).evaluate((el) => Array.from(el.report.issues))).toEqual(issues);
+  expect(await app(page).evaluate((el) => el.decisions.map((d) => [d.index, d.decision, d.label]))).toEqual(made);
 });
 
 test('another label column chosen in the list of files: the table of columns read with the old one goes', async ({

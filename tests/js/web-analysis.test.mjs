@@ -39,13 +39,13 @@ function fakeDataset(name) {
 }
 
 /** A fake world: calls are recorded; reads, audits and fetches wait for the test. */
-function setup({ abortError } = {}) {
+function setup({ abortError, recall } = {}) {
   const log = [];
   const pending = { fetch: [], read: [], audit: [] };
   const client = {
-    readDataset(input, { signal, allowUnnormalized }) {
+    readDataset(input, { signal, allowUnnormalized, labelColumn }) {
       const h = held(signal, abortError);
-      pending.read.push({ input, allowUnnormalized, ...h });
+      pending.read.push({ input, allowUnnormalized, labelColumn, ...h });
       return h.promise;
     },
     audit(dataset, { signal, filterBy }) {
@@ -71,6 +71,7 @@ function setup({ abortError } = {}) {
     dataRoles: DATA_ROLES,
     parseTruth: (text, file) => ({ file, entries: [] }),
     buildTruth: () => null,
+    ...(recall ? { recall } : {}),
   };
   const view = {
     setState: (phase) => log.push(['state', phase]),
@@ -315,4 +316,45 @@ test('a file the sniffer refuses is rejected at once with its message; good file
   // Said after the good file was read (reading clears the alert), beside its results.
   assert.deepEqual(w.failures()[1], ['failed', 'Could not use empty.csv', 'The file is empty.']);
   assert.equal(w.controller.phase, 'ready');
+});
+
+test('the choices kept about dropped files are looked up while they are read; shown only once answered', async () => {
+  const answers = []; // the recall's answers, released by the test
+  const recall = () => {
+    const h = held(null);
+    answers.push(h);
+    return h.promise;
+  };
+  // Nothing kept (a first drop): the read starts before the answer, is shown after it, and is not read again.
+  const w = setup({ recall });
+  const dropped = w.controller.addFiles([file('table.csv')]);
+  const read = await next(w.pending, 'read');
+  assert.equal(answers.length, 1, 'the recall was asked');
+  read.resolve(fakeDataset('table'));
+  for (let i = 0; i < 5; i++) await tick();
+  assert.equal(w.pending.audit.length, 0, 'nothing read is shown before the answer');
+  answers[0].resolve(null);
+  (await next(w.pending, 'audit')).resolve({ issues: [] });
+  await dropped;
+  assert.equal(w.pending.read.length, 1, 'read once');
+  assert.equal(w.controller.phase, 'ready');
+
+  // A label column kept: the read in flight gives way to one with it; its failure is never shown.
+  const again = setup({ recall });
+  const redrop = again.controller.addFiles([file('table.csv')]);
+  const first = await next(again.pending, 'read');
+  assert.equal(first.labelColumn, undefined);
+  first.reject(Object.assign(new Error('Which column holds the labels?'), { code: 'missing_column' }));
+  for (let i = 0; i < 5; i++) await tick();
+  assert.deepEqual(again.failures(), [], 'not said before the answer');
+  const entries = again.controller.entries.map((e) => ({ ...e, chosenLabelColumn: 'outcome' }));
+  answers[1].resolve({ entries, computed: null, said: 'label column ‘outcome’' });
+  const second = await next(again.pending, 'read', 2);
+  assert.equal(second.labelColumn, 'outcome');
+  second.resolve(fakeDataset('table'));
+  (await next(again.pending, 'audit')).resolve({ issues: [] });
+  await redrop;
+  assert.deepEqual(again.failures(), []);
+  assert.equal(again.controller.phase, 'ready');
+  assert.equal(again.controller.labelColumn, 'outcome');
 });

@@ -375,7 +375,7 @@ test('a set column the person named (tags): the offered compute reads that colum
   const model = await offer[2]();
   assert.ok(model, JSON.stringify(calls.find((x) => x[0] === 'failed')?.[1]?.message));
   assert.equal(model.rowsWithSeveral > 0, true);
-  assert.deepEqual(analysed[0], { entries, labelColumn: 'tags', computed: true });
+  assert.deepEqual(analysed[0], { entries, labelColumn: 'tags', computed: true, folds: 5 });
   // The corrected table keeps the column's name and writes the sets into it.
   const out = text((await c.exportLabels()).parts);
   assert.equal(out.split('\n')[0], 'id,headline,x0,x1,x2,tags,original_label');
@@ -424,3 +424,48 @@ test(
     assert.equal(await other.take(plainEntries, { labelColumn: 'tags', check: true }), false);
   },
 );
+
+test('the choices kept about a table of sets come back: settings restored, computed at once with their folds, said', async () => {
+  const { csv } = articlesTable();
+  const renamed = csv.replace('id,headline,x0,x1,x2,labels', 'id,headline,x0,x1,x2,tags');
+  const file = { name: 'tagged (copy).csv', data: new TextEncoder().encode(renamed) };
+  const entries = [{ role: 'combined', file, format: 'csv', chosenLabelColumn: 'tags' }];
+  const { view, calls } = fakeView();
+  view.restoreSettings = (values) => calls.push(['restoreSettings', values]);
+  const remembered = [];
+  const said = 'label column ‘tags’, one-vs-rest probabilities computed here with 3 folds and filter_by both';
+  const choices = {
+    recall: async (asked) => {
+      assert.equal(asked, entries);
+      return { entries, multiLabel: { computed: true, folds: 3, settings: { filterBy: 'both' } }, said };
+    },
+    remember: (how) => remembered.push(how),
+  };
+  const c = new MultiLabelController(
+    { client: async () => fakeClient, readRequest, store: memoryStore(), choices, fingerprint: async () => 'ab12' },
+    view,
+  );
+  const model = await c.take(entries, { sourceName: 'tagged', labelColumn: 'tags' });
+  assert.ok(model, JSON.stringify(calls.map((x) => [x[0], x[1]?.message])));
+  assert.ok(!calls.some((x) => x[0] === 'offerCompute'), 'computed without asking');
+  assert.deepEqual(calls.find((x) => x[0] === 'restoreSettings')?.[1], { filterBy: 'both' });
+  assert.equal(model.computed.folds.length, 3);
+  assert.equal(model.restored, said);
+  assert.deepEqual(remembered, [{ entries, labelColumn: 'tags', computed: true, folds: 3 }]);
+  // The decisions are keyed by the file's bytes (deps.fingerprint), not its name: found again under another name.
+  assert.equal(c.key, 'ml:computed:ab12:' + model.numClasses);
+});
+
+test('a table of sets with fewer rows than folds: offered again with as many folds as rows, and computed', async () => {
+  const tiny = 'id,headline,x0,labels\n1,vote match,1,x;y\n2,chip app,0,y\n3,vaccine study,1,x\n4,coach league,0,x;y\n';
+  const file = { name: 'tiny.csv', data: new TextEncoder().encode(tiny) };
+  const { view, calls } = fakeView();
+  const c = new MultiLabelController({ client: async () => fakeClient, readRequest, store: memoryStore() }, view);
+  assert.equal(await c.compute(file, { sourceName: 'tiny' }), null);
+  const offer = calls.find((x) => x[0] === 'offerCompute');
+  assert.ok(offer, JSON.stringify(calls.map((x) => [x[0], x[1]?.message])));
+  assert.equal(offer[1].code, 'too_few_examples');
+  const model = await offer[2](4);
+  assert.ok(model, JSON.stringify(calls.find((x) => x[0] === 'failed')?.[1]?.message));
+  assert.equal(model.computed.folds.length, 4);
+});

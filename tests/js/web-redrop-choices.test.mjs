@@ -3,7 +3,7 @@
 // get none. A fake review store stands in for IndexedDB (persist.js saveChoices / loadChoices).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ChoicesMemory, choicesPhrase } from '../../web/ui/choices.js';
+import { ChoicesMemory, choicesPhrase, setsChoice } from '../../web/ui/choices.js';
 import { fileFingerprint } from '../../web/ui/fingerprint.js';
 
 function fakeStore({ enabled = true } = {}) {
@@ -91,4 +91,26 @@ test('fingerprints: by bytes, not names; cached per File', async () => {
   assert.notEqual(await fileFingerprint(a), await fileFingerprint(new File(['x'.repeat(11)], 'a')));
   assert.equal(fileFingerprint(a), fileFingerprint(a));
   assert.equal(choicesPhrase({ files: [{}], computed: null }), '');
+});
+
+test('label sets: the set column, the one-vs-rest compute with its folds and changed settings come back, in words', async () => {
+  const store = fakeStore();
+  const memory = new ChoicesMemory(() => store);
+  const sets = 'id,text,tags\n1,a,x;y\n2,b,y\n';
+  const defaults = { filterBy: 'prune_by_noise_rate', rankBy: 'self_confidence', fracNoise: 1, minExamplesPerClass: 1 };
+  assert.equal(setsChoice({ computed: false, settings: defaults }), null, 'nothing chosen: nothing kept');
+  const chosen = setsChoice({ computed: true, folds: 3, settings: { ...defaults, filterBy: 'both' } });
+  assert.deepEqual(chosen, { computed: true, folds: 3, settings: { filterBy: 'both' } });
+  const entry = { file: new File([sets], 'articles.csv'), role: 'combined', chosenLabelColumn: 'tags' };
+  await memory.remember(FILES, [entry], null, chosen);
+  const recalled = await memory.recall([{ file: new File([sets], 'copy.csv'), role: 'combined' }]);
+  assert.deepEqual(recalled.multiLabel, chosen);
+  assert.equal(recalled.entries[0].chosenLabelColumn, 'tags');
+  assert.equal(
+    recalled.said,
+    'label column ‘tags’, one-vs-rest probabilities computed here with 3 folds and filter_by both',
+  );
+  // The settings changed back and nothing else chosen: the record goes.
+  await memory.remember(FILES, [{ ...entry, chosenLabelColumn: undefined }], null, setsChoice({ settings: defaults }));
+  assert.equal(store.records.size, 0);
 });

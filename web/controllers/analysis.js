@@ -7,7 +7,7 @@
 // under `node --test` with fakes.
 import { AnalysisScreen } from './analysis-screen.js';
 import { AuditRuns } from './audit-runs.js';
-import { parseClassNames } from './files.js';
+import { parseClassNames, sameData } from './files.js';
 import { recallsChoices, sniffAll, startsOwnSet } from './incoming.js';
 import { featuresFile, FLOAT32_NOTE, parseTruthFiles, readRequest, refusal } from './reading.js';
 import { LatestRequest } from './requests.js';
@@ -20,6 +20,7 @@ export class AnalysisController {
   #session; // what the session holds (session.js)
   #screen; // what it shows as a request ends (analysis-screen.js)
   #audits; // the analyses of the data read (audit-runs.js)
+  #recalling = null; // {token, settled}: the choices kept about the files dropped, looked up while they are read
 
   /**
    * @param {import('./files.js').Deps} deps what the controller works with
@@ -124,17 +125,48 @@ export class AnalysisController {
     this.#session.add(incoming, fresh, this.#deps.mergeFiles);
     // The same bytes dropped again: the person's choices about them (label column, roles, how the probabilities were
     // computed here) come back with them (deps.recall, ui/choices.js); computed here, they are computed again.
-    const recalled = recallsChoices(origin, incoming) ? await this.#deps.recall?.(this.#session.entries) : null;
-    if (!this.#live(token)) return undefined;
-    if (recalled) {
-      this.#session.entries = recalled.entries;
-      const computing = recalled.computed ? this.#deps.computeAgain?.(recalled.entries, recalled.computed) : undefined;
-      if (computing !== undefined) return computing; // else (nothing to compute from) read as listed
-    }
-    const report = await this.#entriesChanged(token);
+    // Fingerprinting the files for that (0.6 s at the 256 MB cap) runs while they are read: nothing read is shown
+    // before the answer, and they are read again only where the choices kept change what is read.
+    const recall = recallsChoices(origin, incoming) && this.#deps.recall ? this.#startRecall(token) : null;
+    let report = await this.#entriesChanged(token);
+    const replaced = await recall;
+    if (replaced) report = await replaced.request;
     // Said after the good files were read, so reading them does not clear it.
-    if (refused.length && this.#live(token)) refuse();
+    if (refused.length && this.#live(replaced?.token ?? token)) refuse();
     return report;
+  }
+
+  /** Looks up the choices kept about the files listed for request `token`; resolves once they are applied. */
+  #startRecall(token) {
+    const answer = Promise.resolve(this.#deps.recall(this.#session.entries)).catch(() => null);
+    const settled = answer.then((recalled) => this.#useRecalled(token, recalled));
+    this.#recalling = { token, settled };
+    return settled;
+  }
+
+  /**
+   * The choices kept about the files of request `token`, applied: null when the read in flight reads what they say,
+   * else {token, request}: the request that replaces it (computing again, or reading with the choices).
+   */
+  #useRecalled(token, recalled) {
+    if (!recalled || !this.#live(token) || this.#requests.signal.aborted) return null; // none, superseded, Cancel
+    const changed = !sameData(recalled.entries, this.#session.entries, this.#deps.dataRoles);
+    this.#session.entries = recalled.entries;
+    const computing = recalled.computed ? this.#deps.computeAgain?.(recalled.entries, recalled.computed) : undefined;
+    if (computing !== undefined) return { token: null, request: computing };
+    if (!changed && !recalled.computed) return null;
+    const next = this.#begin(); // else (nothing to compute from) read as listed
+    return { token: next.token, request: this.#entriesChanged(next.token) };
+  }
+
+  /** Before request `token` shows what it read: the choices kept were applied. False: a newer request took over. */
+  async #recallSettled(token) {
+    const pending = this.#recalling;
+    if (pending?.token === token) {
+      await pending.settled;
+      if (this.#recalling === pending) this.#recalling = null;
+    }
+    return this.#live(token);
   }
 
   /** The person changed how file `index` is used. */
@@ -303,6 +335,7 @@ export class AnalysisController {
     // A note about the files before ("Cancelled…", its "Analyse" button) no longer holds.
     this.#view.note('');
     const { ready, problem } = this.#deps.checkRoles(this.#session.entries);
+    if (!ready && !(await this.#recallSettled(token))) return undefined; // the choices kept may complete the set
     this.#view.showFiles(ready ? null : problem);
     if (!ready) {
       // Results of other files would be misleading next to an unfinished set.
@@ -314,6 +347,7 @@ export class AnalysisController {
     if (!force && this.#session.dataset && this.#session.readIsListed) {
       // The data read last is still what the files say (only truth files changed, or a role was
       // changed back): no need to read it again.
+      if (!(await this.#recallSettled(token))) return undefined;
       this.#view.clearError();
       await this.#applyTruthFiles(token);
       if (!this.#live(token)) return undefined;
@@ -348,13 +382,16 @@ export class AnalysisController {
     } catch (error) {
       return this.#readFailed(token, error, { hideResults: true });
     }
+    // Read while the choices kept about the files were looked up: they may have asked for another read.
+    await this.#recallSettled(token);
     if (this.#superseded(token, dataset)) return undefined;
     return this.#adopt(token, signal, dataset, entries, dataset.float32 ? FLOAT32_NOTE : null);
   }
 
   /** Reading (or preparing) the data failed: said unless a newer request took over; Cancel goes back. */
-  #readFailed(token, error, { hideResults = false } = {}) {
-    if (!this.#live(token)) return undefined; // superseded: a newer request shows its own outcome
+  async #readFailed(token, error, { hideResults = false } = {}) {
+    // The choices kept about the files, looked up meanwhile, may read them otherwise: then this failure is not shown.
+    if (!(await this.#recallSettled(token))) return undefined; // superseded: a newer request shows its own outcome
     if (error.code === 'cancelled') return this.#cancelled();
     if (hideResults) this.#view.hideResults();
     this.#view.idle();

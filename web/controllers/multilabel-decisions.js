@@ -27,7 +27,11 @@ export class SetDecisions {
   async open(dataset, stillWanted) {
     const key = `ml:${dataset.fingerprint}:${dataset.numClasses}`;
     const meta = { numExamples: dataset.numExamples, numClasses: dataset.numClasses };
-    const saved = await this.#store.load(key, meta);
+    let saved = await this.#store.load(key, meta);
+    // Decisions kept under the key the dataset had before (dataset.legacyFingerprint) are not lost: found there.
+    if (!saved?.length && dataset.legacyFingerprint && dataset.legacyFingerprint !== dataset.fingerprint) {
+      saved = await this.#store.load(`ml:${dataset.legacyFingerprint}:${dataset.numClasses}`, meta);
+    }
     if (!stillWanted()) return false;
     this.#key = key;
     this.#rows = new Map((saved ?? []).map(([index, decision, set, at]) => [index, { decision, set, at }]));

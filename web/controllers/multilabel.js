@@ -7,6 +7,7 @@
 // No DOM here: it tells a view what to show, so it runs under `node --test` with fakes.
 
 import { holdsSets } from '../src/js/label-sets-hint.js';
+import { DEFAULT_FOLDS } from '../ui/folds.js';
 import { SetDecisions } from './multilabel-decisions.js';
 import { buildModel, labelsFileOf, announcement } from './multilabel-model.js';
 import { looksMultiLabel } from './multilabel-sniff.js';
@@ -17,10 +18,13 @@ const COMPUTABLE = ['unknown_class', 'implausible_probabilities', 'missing_colum
 /**
  * The multi-label session of one <label-scope>. deps: {client() -> worker client,
  * readRequest(entries, opts) -> {input, options}, store: {load(key, meta), save(key, record)},
- * options?() -> audit options from the page's settings (filterBy, rankBy, fracNoise, ...)}.
- * view: {progress(text), idle(), show(model), failed(error), cancelled(), offerCompute(error, compute), decisionsChanged(),
- * clear(), analysed?(model, how)}: analysed follows the first show of data read from files, with
- * how = {entries, labelColumn, computed} (what a reload needs to read them again: Resume).
+ * options?() -> audit options from the page's settings (filterBy, rankBy, fracNoise, ...),
+ * choices?: {recall(entries) -> ChoicesMemory.recall's answer or null, remember(how)} (ui/choices.js: the person's
+ * choices about these files, kept like decisions)}.
+ * view: {progress(text), idle(), show(model), failed(error), cancelled(), offerCompute(error, compute(folds)),
+ * decisionsChanged(), clear(), restoreSettings?(values), analysed?(model, how)}: analysed follows the first show of
+ * data read from files, with how = {entries, labelColumn, computed, folds} (what a reload needs to read them
+ * again: Resume).
  */
 export class MultiLabelController {
   #deps;
@@ -31,7 +35,7 @@ export class MultiLabelController {
   #token = 0;
   #abort = null; // AbortController of the read or computation in flight
   #shown = null; // what the model shown was audited from: audited again when the settings change
-  #computeNext = false; // Resume of computed probabilities: compute without asking again
+  #computeNext = null; // {folds}: probabilities computed before (Resume, or the same files dropped again), not asked
 
   constructor(deps, view) {
     this.#deps = deps;
@@ -78,6 +82,8 @@ export class MultiLabelController {
       const sets = await this.#holdsSets(entries[0].file, labelColumn);
       if (token !== this.#token || !sets) return false;
     }
+    const restored = await this.#recall(entries);
+    if (token !== this.#token) return null;
     const { input, options } = this.#deps.readRequest(entries, { labelColumn });
     const readOptions = {};
     if (options.labelColumn) readOptions.labelColumn = options.labelColumn;
@@ -93,7 +99,7 @@ export class MultiLabelController {
       this.#dataset = dataset;
       this.#view.progress(announcement(dataset.rowsWithSeveral) + ' — analysing…');
       const how = { entries, labelColumn, computed: false };
-      return await this.#present(token, { data: dataset, dataset, sourceName, how }, true);
+      return await this.#present(token, { data: dataset, dataset, sourceName, how, restored }, true);
     } catch (error) {
       if (token !== this.#token) return null;
       this.#view.idle();
@@ -101,18 +107,30 @@ export class MultiLabelController {
       // compute them here, one-vs-rest (ls.multiLabel.crossValProbs); on Resume, compute again.
       const table = entries.length === 1 && entries[0].role === 'combined' ? entries[0].file : null;
       const again = this.#computeNext;
-      this.#computeNext = false;
-      const how = { sourceName, entries, labelColumn };
+      this.#computeNext = null;
+      const how = { sourceName, entries, labelColumn, restored };
       // A Parquet table holds no probabilities the reader of sets could take: only features.
       const computable =
         COMPUTABLE.includes(error?.code) || (entries[0]?.format === 'parquet' && error?.code !== 'cancelled');
-      if (table && computable && again) return this.compute(table, how);
+      if (table && computable && again) return this.compute(table, { ...how, folds: again.folds });
       if (table && computable) {
-        this.#view.offerCompute(error, () => this.compute(table, how));
+        this.#view.offerCompute(error, (folds) => this.compute(table, { ...how, folds }));
       } else if (error?.code === 'cancelled') this.#view.cancelled();
       else this.#view.failed(error);
       return null;
     }
+  }
+
+  /**
+   * The person's choices kept about these very files (deps.choices, ui/choices.js): the settings come back now,
+   * computed probabilities are computed again with their folds. Returns them in words, or null.
+   */
+  async #recall(entries) {
+    const recalled = (await this.#deps.choices?.recall(entries)) ?? null;
+    const sets = recalled?.multiLabel;
+    if (sets?.settings) this.#view.restoreSettings?.(sets.settings);
+    if (sets?.computed) this.#computeNext ??= { folds: sets.folds ?? DEFAULT_FOLDS };
+    return recalled?.said || null;
   }
 
   // Whether a table's label column holds sets: the labels sniffer (a column named like a label column),
@@ -135,15 +153,24 @@ export class MultiLabelController {
   /**
    * Out-of-sample probabilities for a table of label sets and features, computed in the worker
    * (one binary logistic regression per class, the same folds for every class), then audited.
+   * restored: the person's choices that came back with the file, in words. Fewer rows than folds: offered again
+   * with as many folds as rows (view.offerCompute).
    */
   async compute(
     file,
-    { sourceName = 'labels', folds = 5, entries = [{ role: 'combined', file }], labelColumn = null } = {},
+    {
+      sourceName = 'labels',
+      folds = DEFAULT_FOLDS,
+      entries = [{ role: 'combined', file }],
+      labelColumn = null,
+      restored = null,
+    } = {},
   ) {
     const token = ++this.#token;
     this.#free();
     this.#view.progress('Computing one-vs-rest probabilities: reading…');
     try {
+      const legacy = `computed:${file.name}:${file.size}:${file.lastModified ?? 0}`;
       const client = await this.#deps.client();
       const r = await client.multiLabel.crossValProbs(
         { combined: file },
@@ -161,6 +188,8 @@ export class MultiLabelController {
           },
         },
       );
+      // The decisions' key: the file's bytes (deps.fingerprint), so the same table dropped again finds them.
+      const print = await this.#deps.fingerprint?.(file);
       if (token !== this.#token) return null;
       const data = { labels: r.labels, predProbs: r.probs, numClasses: r.numClasses };
       const dataset = {
@@ -173,16 +202,21 @@ export class MultiLabelController {
         classes: r.labels.classes,
         extraColumns: r.extraColumns ?? [], // the table's id and text columns (cores that return them)
         labelColumn: r.labelColumn, // the set column's name: the corrected table is written into it
-        fingerprint: `computed:${file.name}:${file.size}:${file.lastModified ?? 0}`,
+        fingerprint: print ? `computed:${print}` : legacy,
+        legacyFingerprint: legacy, // the key of decisions kept before the bytes made it
+
         warnings: [],
       };
       const computed = { folds: r.folds, c: r.c, notes: r.notes };
-      const how = { entries, labelColumn, computed: true };
-      return await this.#present(token, { data, dataset, sourceName, computed, how }, true);
+      const how = { entries, labelColumn, computed: true, folds };
+      return await this.#present(token, { data, dataset, sourceName, computed, how, restored }, true);
     } catch (error) {
       if (token !== this.#token) return null;
       this.#view.idle();
-      if (error?.code === 'cancelled') this.#view.cancelled();
+      const how = { sourceName, entries, labelColumn };
+      if (error?.code === 'too_few_examples')
+        this.#view.offerCompute(error, (n) => this.compute(file, { ...how, folds: n }));
+      else if (error?.code === 'cancelled') this.#view.cancelled();
       else this.#view.failed(error);
       return null;
     }
@@ -197,35 +231,45 @@ export class MultiLabelController {
     Promise.resolve(this.#deps.store.settingsChanged?.(this.#decisions.key, settings)).catch(() => {});
     const token = ++this.#token;
     try {
-      return await this.#present(token, this.#shown, false);
+      const model = await this.#present(token, this.#shown, false);
+      if (model) this.#deps.choices?.remember(this.#shown.how); // the settings are among the choices kept
+      return model;
     } catch (error) {
       if (token === this.#token) this.#view.failed(error);
       return null;
     }
   }
 
-  /** Resume of a session whose probabilities were computed here: the next take() computes them again. */
-  computeOnResume() {
-    this.#computeNext = true;
+  /** Resume of a session whose probabilities were computed here: the next take() computes them again (folds). */
+  computeOnResume(folds = DEFAULT_FOLDS) {
+    this.#computeNext = { folds };
   }
 
   // Audits `shown` with the current options and shows it; first: a new dataset (its decisions loaded).
   async #present(token, shown, first) {
     const client = await this.#deps.client();
     const options = { ...(this.#deps.options?.() ?? {}) };
-    const report = await client.multiLabel.audit(shown.data, options);
+    // Probabilities computed here travel to the worker as a transferred buffer: each audit sends a copy, so a
+    // settings change can audit them again.
+    const predProbs = /** @type {Float64Array|Float32Array|undefined} */ (shown.data.predProbs);
+    const data = ArrayBuffer.isView(predProbs) ? { ...shown.data, predProbs: predProbs.slice() } : shown.data;
+    const report = await client.multiLabel.audit(data, options);
     if (token !== this.#token) return null;
     const { dataset } = shown;
     const model = buildModel(dataset, report, shown.sourceName);
     model.options = options;
     if (shown.computed) model.computed = shown.computed;
+    if (shown.restored) model.restored = shown.restored;
     model.labelsFile = labelsFileOf(shown.how?.entries ?? [], dataset);
     if (first && !(await this.#decisions.open(dataset, () => token === this.#token))) return null;
     this.#shown = shown;
     this.#model = model;
     this.#view.idle();
     this.#view.show(model);
-    if (first) this.#view.analysed?.(model, shown.how);
+    if (first) {
+      this.#view.analysed?.(model, shown.how);
+      this.#deps.choices?.remember(shown.how);
+    }
     return model;
   }
 
@@ -242,7 +286,7 @@ export class MultiLabelController {
   /** Another dataset (or single-label data) is shown: forget this one. */
   clear() {
     this.#token++;
-    this.#computeNext = false;
+    this.#computeNext = null;
     this.#free();
     this.#model = null;
     this.#decisions.clear();

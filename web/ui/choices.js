@@ -1,9 +1,12 @@
 // The person's choices about dropped files — a file's role, a table's label column, and how the probabilities
-// were computed here (missing values filled, the columns' roles, the folds) — kept with the decisions, so dropping
+// were computed here (missing values filled, the columns' roles, the folds; for label sets, the one-vs-rest compute,
+// its folds and the settings the sets were audited with) — kept with the decisions, so dropping
 // the same files again (renamed, after a reload) brings back the same analysis without choosing again. Keyed by a
 // fingerprint of the files' bytes: another file never inherits them. Kept like decisions (persist.js): only where
 // the page saves decisions, on this device, no file name; "Forget everything" deletes them with the rest.
+import { DEFAULT_SETTINGS } from '../controllers/options.js';
 import { fileFingerprint } from './fingerprint.js';
+import { DEFAULT_FOLDS } from './folds.js';
 import { isolate, listPhrase } from './format.js';
 
 /** Files up to this total size are fingerprinted (fingerprint.js): bigger sets keep no choices. */
@@ -26,9 +29,30 @@ function computedChoice(options) {
   return kept;
 }
 
+// The settings in cleanlab's words, as the settings card names them.
+const SETTING_WORDS = {
+  filterBy: 'filter_by',
+  rankBy: 'rank_by',
+  fracNoise: 'frac_noise',
+  minExamplesPerClass: 'min_examples_per_class',
+};
+
+/**
+ * The choices about label sets worth keeping: {computed, folds} when one-vs-rest probabilities were computed here,
+ * and the settings that differ from the page's defaults. null when there is none.
+ */
+export function setsChoice({ computed = false, folds = null, settings = {} } = {}) {
+  const kept = {};
+  if (computed) Object.assign(kept, { computed: true }, folds ? { folds } : {});
+  const changed = Object.keys(SETTING_WORDS).filter((k) => settings[k] != null && settings[k] !== DEFAULT_SETTINGS[k]);
+  if (changed.length) kept.settings = Object.fromEntries(changed.map((k) => [k, settings[k]]));
+  return Object.keys(kept).length ? kept : null;
+}
+
 /**
  * The choices in words: "label column ‘outcome’, missing values filled"; '' when there is nothing to say.
- * record: {files: [{role, chosenBy, chosenLabelColumn}], computed: {labelColumn, impute, columnRoles, folds}|null}.
+ * record: {files: [{role, chosenBy, chosenLabelColumn}], computed: {labelColumn, impute, columnRoles, folds}|null,
+ * multiLabel?: setsChoice()}.
  */
 export function choicesPhrase(record) {
   const said = [];
@@ -41,6 +65,9 @@ export function choicesPhrase(record) {
   if (computed.impute) said.push('missing values filled');
   if (computed.columnRoles && Object.keys(computed.columnRoles).length) said.push('the columns’ roles you set');
   if (computed.folds) said.push(`${computed.folds} folds`);
+  const sets = record.multiLabel ?? {};
+  if (sets.computed) said.push(`one-vs-rest probabilities computed here with ${sets.folds ?? DEFAULT_FOLDS} folds`);
+  for (const [name, value] of Object.entries(sets.settings ?? {})) said.push(`${SETTING_WORDS[name]} ${value}`);
   return listPhrase(said);
 }
 
@@ -65,9 +92,10 @@ export class ChoicesMemory {
 
   /**
    * Keeps the choices made for the files analysed (dropped files only: a demo or an address is not the person's).
-   * computed: the options of probabilities computed here, or null. Never throws.
+   * computed: the options of probabilities computed here, or null; sets: the choices about label sets shown
+   * (setsChoice), or null. Never throws.
    */
-  async remember(origin, entries, computed) {
+  async remember(origin, entries, computed, sets = null) {
     const store = this.#store();
     if (!store?.enabled || origin?.kind !== 'files') return;
     try {
@@ -75,8 +103,8 @@ export class ChoicesMemory {
       if (!key) return;
       const files = entries.map((e, i) => ({ print: key.prints[i], ...fileChoice(e) }));
       const chosen = computedChoice(computed);
-      const record = { files, computed: chosen && Object.keys(chosen).length ? chosen : null };
-      const any = record.computed || files.some((f) => Object.keys(f).length > 1);
+      const record = { files, computed: chosen && Object.keys(chosen).length ? chosen : null, multiLabel: sets };
+      const any = record.computed || record.multiLabel || files.some((f) => Object.keys(f).length > 1);
       await store.saveChoices(key.set, any ? record : null);
     } catch {
       /* choices are a convenience: decisions report their own storage failures */
@@ -84,8 +112,8 @@ export class ChoicesMemory {
   }
 
   /**
-   * The choices kept for these very files, applied: {entries, computed (options to compute with, or null), said
-   * (in words)}; null when none are kept. Never throws.
+   * The choices kept for these very files, applied: {entries, computed (options to compute with, or null),
+   * multiLabel (setsChoice, or null), said (in words)}; null when none are kept. Never throws.
    */
   async recall(entries) {
     const store = this.#store();
@@ -102,7 +130,7 @@ export class ChoicesMemory {
         const { chosenLabelColumn, ...rest } = entry;
         return { ...rest, ...choice, restoredChoices: said };
       });
-      return { entries: applied, computed: record.computed ?? null, said };
+      return { entries: applied, computed: record.computed ?? null, multiLabel: record.multiLabel ?? null, said };
     } catch {
       return null;
     }

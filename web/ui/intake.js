@@ -10,7 +10,8 @@ const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plai
 
 /**
  * handlers: onFiles(File[]), onDemo(name, {keyboard}), onRole(entryIndex, role), onLabelColumn(name, entryIndex),
- * onSwap().
+ * onSwap(), decisionsShown?() -> how many review decisions the results shown hold (a label column changed then is
+ * asked about first).
  */
 export function createIntake(handlers) {
   const input = h('input', {
@@ -344,19 +345,19 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
     // one a labels table names as such (sniffFile's labelColumn).
     const named = pickable(entry) && entry.columns.includes(entry.labelColumn) ? entry.labelColumn : null;
     const current = labelColumn ?? named ?? '';
-    columnPicker = h(
-      'span',
-      { class: 'file-field' },
-      h('label', { for: columnId }, 'Label column'),
-      h(
-        'select',
-        { id: columnId, class: 'label-column', onchange: (e) => handlers.onLabelColumn(e.target.value, index) },
-        current ? null : h('option', { value: '', selected: true, disabled: true }, 'Choose…'),
-        entry.columns.map((c) => h('option', { value: c, selected: c === current }, c)),
-      ),
+    const select = h(
+      'select',
+      {
+        id: columnId,
+        class: 'label-column',
+        onchange: () => askColumn(li, select, current, () => handlers.onLabelColumn(select.value, index), handlers),
+      },
+      current ? null : h('option', { value: '', selected: true, disabled: true }, 'Choose…'),
+      entry.columns.map((c) => h('option', { value: c, selected: c === current }, c)),
     );
+    columnPicker = h('span', { class: 'file-field' }, h('label', { for: columnId }, 'Label column'), select);
   }
-  return h(
+  const li = h(
     'li',
     { class: 'file' },
     h('span', { class: 'file-name' }, entry.file.name),
@@ -365,6 +366,53 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
     columnPicker ?? h('span', { class: 'file-field' }),
     h('span', { class: 'file-reason' }, reasonText(entry, Boolean(columnPicker))),
   );
+  return li;
+}
+
+/**
+ * Another label column chosen while results with the person's decisions are shown: asked first, under the file
+ * (the results go; the decisions stay kept under the column they were made on, and come back with it). read(): the
+ * change, once confirmed; without decisions at stake it is made at once (choosing the column back reads the same).
+ */
+function askColumn(li, select, current, read, handlers) {
+  li.querySelector('.column-ask')?.remove();
+  const decided = current ? (handlers.decisionsShown?.() ?? 0) : 0;
+  if (!decided || select.value === current) return read();
+  const next = select.value;
+  const keep = () => {
+    select.value = current;
+    question.remove();
+    select.focus();
+  };
+  const question = h(
+    'div',
+    { class: 'column-ask', role: 'group', 'aria-label': 'Change the label column?' },
+    h(
+      'p',
+      {},
+      `Read the labels from ‘${isolate(next)}’ instead of ‘${isolate(current)}’? The results below go. ` +
+        (decided === 1
+          ? `Your decision on them is kept with ‘${isolate(current)}’ and comes back when you choose it again.`
+          : `Your ${formatCount(decided)} decisions on them are kept with ‘${isolate(current)}’ and come back ` +
+            'when you choose it again.'),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'column-ask-read',
+        onclick: () => {
+          question.remove();
+          read();
+        },
+      },
+      `Read ‘${isolate(next)}’`,
+    ),
+    h('button', { type: 'button', class: 'quiet column-ask-keep', onclick: keep }, `Keep ‘${isolate(current)}’`),
+  );
+  li.append(question);
+  question.querySelector('button')?.focus();
+  return undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { pageWords } from '../src/js/option-words.js';
 import { displayColumns } from '../controllers/columns.js';
 import { h, replace, userText } from './dom.js';
+import { computeWithFolds, fewerFoldsButton, fewerFoldsFor } from './folds.js';
 import { formatCount, formatPercent, formatRow, plural } from './format.js';
 
 const MAX_ROWS = 200; // rows drawn at once; the filter narrows them
@@ -367,6 +368,10 @@ export function createMultiLabelPanel(handlers) {
       replace(
         body,
         summary,
+        // The person's choices about these files came back with them (ui/choices.js).
+        m.restored
+          ? h('p', { class: 'restored-note ml-restored', role: 'status' }, `Restored your choices: ${m.restored}.`)
+          : null,
         m.computed
           ? h(
               'p',
@@ -414,10 +419,30 @@ export function createMultiLabelPanel(handlers) {
     decisionsChanged() {
       if (model) drawRows();
     },
-    /** The table's other columns are features: say why, and offer to compute probabilities here. */
+    /**
+     * The table's other columns are features: say why, and offer to compute probabilities here, with the page's
+     * Folds control (ui/folds.js). Under the trainer's too_few_examples: "Compute with N folds". compute(folds).
+     */
     offerCompute(error, compute) {
       element.hidden = false;
+      const small = fewerFoldsFor(error);
+      if (small) {
+        status.textContent = `${small.what} too few rows for ${small.folds} folds`;
+        replace(
+          body,
+          h('p', { class: 'ml-summary' }, pageWords(error.message)),
+          fewerFoldsButton(error, compute, 'primary ml-compute compute-fewer-folds'),
+        );
+        return;
+      }
       status.textContent = 'Looks multi-label, without probabilities';
+      const offer = computeWithFolds({
+        className: 'primary ml-compute',
+        text: (folds) =>
+          `Compute one-vs-rest probabilities here — ${folds}-fold cross-validated logistic regression per class, ` +
+          'in your browser',
+        onCompute: compute,
+      });
       replace(
         body,
         // Not the reader's error: for a table of sets and features it is no fault, only why this is offered.
@@ -427,12 +452,7 @@ export function createMultiLabelPanel(handlers) {
           'The label column holds sets, and the other columns are no probabilities: ',
           'they can be features, and labelscope can compute out-of-sample probabilities from them here.',
         ),
-        h(
-          'button',
-          { type: 'button', class: 'primary ml-compute', onclick: () => compute() },
-          'Compute one-vs-rest probabilities here — 5-fold cross-validated logistic regression per class, in ' +
-            'your browser',
-        ),
+        h('div', { class: 'cv-offer' }, offer.button, offer.select),
       );
     },
     /** A download that could not be written (the file changed since it was read): said, the review stays. */

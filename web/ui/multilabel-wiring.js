@@ -7,6 +7,8 @@ import { readRequest } from '../controllers/reading.js';
 import { download } from './export.js';
 import { createMultiLabelPanel } from './multilabel-panel.js';
 import { multiLabelStore } from './multilabel-store.js';
+import { setsChoice } from './choices.js';
+import { fileFingerprint } from './fingerprint.js';
 import { auditOptions } from './settings.js';
 import { sharedClient } from './shared-client.js';
 
@@ -77,7 +79,26 @@ function settingsMover(ui) {
 }
 
 /**
+ * The person's choices about label sets (ui/choices.js: the set column picked, the one-vs-rest compute and its folds,
+ * the settings), kept and recalled for the person's own files only (dropped, not a demo or an address).
+ */
+function setsChoices(ui, host) {
+  const memory = () => (host.origin?.()?.kind === 'files' ? (host.choices?.() ?? null) : null);
+  return {
+    recall: (entries) => memory()?.recall(entries) ?? null,
+    remember: (how) =>
+      memory()?.remember(
+        host.origin(),
+        how.entries,
+        null,
+        setsChoice({ computed: how.computed, folds: how.folds, settings: ui.settings.values }),
+      ),
+  };
+}
+
+/**
  * host: {reviewStore() -> ReviewStore, setState(phase), emit(type, detail), keeping?() -> KeepingUi,
+ * choices?() -> ChoicesMemory (ui/choices.js),
  * origin?() -> the analysis' origin ({kind: 'files'} or a demo), compact?() and maxRows?() (the element's),
  * resultsHidden?() (the single-label results and their panels go)}. Returns the controller with the
  * panel in `ui`; the page's settings (ui.settings) steer its audit, and label sets read from files
@@ -104,6 +125,8 @@ export function createMultiLabel(ui, host) {
       readRequest,
       store: multiLabelStore(host.reviewStore),
       options: () => auditOptions(ui.settings.values), // the page's settings steer the audit
+      choices: setsChoices(ui, host),
+      fingerprint: fileFingerprint, // a computed table's decisions are keyed by its bytes
     },
     {
       progress: (text) => {
@@ -111,6 +134,7 @@ export function createMultiLabel(ui, host) {
         panel.progress(text);
       },
       idle: () => {},
+      restoreSettings: (values) => ui.settings.set(values), // the settings kept with these files' choices
       show: (model) => {
         ui.results.hidden = true; // the single-label results belong to other data
         host.resultsHidden?.(); // ... and so do the panels about them (the lesson's noise form)
@@ -133,7 +157,7 @@ export function createMultiLabel(ui, host) {
           sourceName: model.sourceName,
           labelColumn: how.labelColumn,
           key: `${host.reviewStore().scope}:${controller.key}`,
-          multiLabel: { computed: how.computed },
+          multiLabel: { computed: how.computed, ...(how.folds ? { folds: how.folds } : {}) },
         }),
       offerCompute: (error, compute) => {
         host.setState('waiting');

@@ -4,7 +4,7 @@
 // probabilities here" runs cross-validation in this browser — shown only where it is wired
 // (canCompute), since the probabilities must come from a model that did not train on those rows.
 import { h, uid } from './dom.js';
-import { DEFAULT_FOLDS, foldsSelect } from './folds.js';
+import { computeWithFolds, fewerFoldsButton, fewerFoldsFor } from './folds.js';
 
 /** handlers: onAnalyseAnyway(on), onCompute() or null; checked: the current choice. */
 export function plausibilityChoice({ onAnalyseAnyway, onCompute, checked = false }) {
@@ -47,22 +47,11 @@ function featuresWayOn(error, analysis, canCompute) {
   if (error.code === 'missing_column' && entry.role === 'combined' && !labelColumn) return labelQuestion(entry);
   if (error.code === 'missing_value' || emptyCell(error, entry)) return missingWayOn(error, entry, analysis);
   // The number of folds, beside the button (the reader's 5 by default): a small class may need fewer.
-  const computeText = (folds) =>
-    `Compute out-of-sample probabilities here — ${folds}-fold cross-validated logistic regression, in your browser`;
-  const folds = foldsSelect({
-    onChange: (n) => {
-      button.textContent = computeText(n);
-    },
+  const folds = computeWithFolds({
+    text: (n) =>
+      `Compute out-of-sample probabilities here — ${n}-fold cross-validated logistic regression, in your browser`,
+    onCompute: (n) => analysis.computeProbabilities({ folds: n }),
   });
-  const button = h(
-    'button',
-    {
-      type: 'button',
-      class: 'compute-probabilities',
-      onclick: () => analysis.computeProbabilities({ folds: folds.value() }),
-    },
-    computeText(DEFAULT_FOLDS),
-  );
   // Which column is used as what, each changeable, before computing (web/ui/column-roles.js).
   const choose = h(
     'button',
@@ -74,7 +63,7 @@ function featuresWayOn(error, analysis, canCompute) {
     'Choose the columns first',
   );
   // A class with fewer rows than folds (the trainer's too_few_examples): computing with as many folds as it has rows.
-  const small = tooFewFor(error);
+  const small = fewerFoldsFor(error);
   const names = entry.columns ?? [];
   const columns =
     names.length === 0
@@ -95,18 +84,8 @@ function featuresWayOn(error, analysis, canCompute) {
   const unknownClass = error.code === 'unknown_class' || featuresRead || noProbabilityColumns;
   const type = NPY_TYPES[entry.descr] ?? entry.descr;
   const shape = entry.shape?.length ? ` (${entry.shape.join(' × ')}${type ? ` ${type}` : ''})` : '';
-  const fewer = small
-    ? h(
-        'button',
-        {
-          type: 'button',
-          class: 'compute-probabilities compute-fewer-folds',
-          // The computation that failed (its columns' roles, imputation) with fewer folds.
-          onclick: () => analysis.computeProbabilities({ folds: small.rows, again: true }),
-        },
-        `Compute with ${small.rows} folds`,
-      )
-    : null;
+  // The computation that failed (its columns' roles, imputation) with fewer folds.
+  const fewer = fewerFoldsButton(error, (n) => analysis.computeProbabilities({ folds: n, again: true }));
   return {
     title: small
       ? `${small.what} too few rows for ${small.folds} folds`
@@ -124,7 +103,7 @@ function featuresWayOn(error, analysis, canCompute) {
       'div',
       { class: 'plausibility' },
       fewer,
-      small ? null : h('div', { class: 'cv-offer' }, button, folds.element),
+      small ? null : h('div', { class: 'cv-offer' }, folds.button, folds.select),
       entry.role === 'features' ? null : choose,
       small
         ? null
@@ -184,23 +163,6 @@ function labelQuestion(entry) {
     hint: null,
     element: h('div', { class: 'plausibility' }, choose),
     question: true,
-  };
-}
-
-/**
- * {what, rows, folds} when the trainer refused the folds (too_few_examples: "Class 'x' has 3 examples, fewer than
- * the 5 folds", or "There are 3 examples, fewer than the 5 folds") and computing with `rows` folds (>= 2) would do.
- */
-function tooFewFor(error) {
-  if (error.code !== 'too_few_examples') return null;
-  const match = /(?:Class (.+) has|There are) (\d+) examples?, fewer than the (\d+) folds/.exec(
-    String(error.message ?? ''),
-  );
-  if (!match || Number(match[2]) < 2) return null;
-  return {
-    what: match[1] ? `Class ${match[1]} has` : 'The table has',
-    rows: Number(match[2]),
-    folds: Number(match[3]),
   };
 }
 

@@ -159,6 +159,11 @@ input[type="range"] { accent-color: var(--ls-accent); width: 100%; }
 .file-field { display: inline-flex; align-items: center; gap: 6px; font-size: 0.88rem; }
 .file-field label { color: var(--ls-muted); }
 .file-reason { color: var(--ls-muted); font-size: 0.8rem; }
+.column-ask {
+  grid-column: 1 / -1; flex-basis: 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px;
+  padding: 10px 14px; border-radius: 8px; background: var(--ls-accent-soft);
+}
+.column-ask p { margin: 0; flex-basis: 100%; }
 .swap { align-self: flex-start; }
 .next-step { padding: 10px 14px; border-radius: 8px; background: var(--ls-accent-soft); }
 .read-facts { color: var(--ls-muted); }
