@@ -73,8 +73,8 @@ export function issuesCsv(model, decisions) {
 }
 
 /**
- * The decisions in row order, in the single-label decisions export's columns (src/js/exports.js): row
- * (1-based), index (from 0), the id / text columns, given_label, suggested_label (the current analysis's),
+ * The decisions in row order, in the single-label decisions export's columns (src/js/exports.js): index
+ * (from 0), row (1-based), the id / text columns, given_label, suggested_label (the current analysis's),
  * decision (accept, keep or edit), final_label, label_quality, rank (among the flagged rows) and decided_at;
  * sets written a;b.
  */
