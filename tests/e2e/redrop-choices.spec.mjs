@@ -2,7 +2,7 @@
 // the label column, missing values filled, the columns' roles, the folds — with the decisions, so the same analysis
 // shows without choosing again, and the page says so. Kept like decisions (this device, keyed by the bytes): a
 // different file inherits nothing; "Forget everything" forgets them too.
-import { app, dropFiles, expect, openApp, screenshot, test, waitReady } from './fixtures.mjs';
+import { app, dropFiles, expect, openApp, screenshot, screenshotsAtSizes, test, waitReady } from './fixtures.mjs';
 
 const NOTES = {
   discharged: ['mild sprain, walking fine', 'headache resolved', 'feels better, no pain'],
@@ -155,4 +155,37 @@ test('columns chosen first and 3 folds: both come back with the file', async ({ 
   expect(await issues(page)).toEqual(first);
   await expect(restored(page)).toContainText('the columns’ roles you set');
   await expect(restored(page)).toContainText('3 folds');
+});
+
+test('the table dropped again without the probabilities it came with: its label column comes back, not the pair’s', async ({
+  page,
+}, testInfo) => {
+  const text = triage({ rows: 60 });
+  const classes = ['admitted', 'deceased', 'discharged'];
+  const probs = [
+    classes.join(','),
+    ...Array.from({ length: 60 }, (_, i) => {
+      const y = i < 5 ? 'deceased' : i % 2 ? 'admitted' : 'discharged';
+      return classes.map((c) => (c === y ? 0.8 : 0.1)).join(',');
+    }),
+  ].join('\n');
+  await openSaving(page);
+  await dropFiles(page, [
+    { name: 'triage.csv', text },
+    { name: 'model.csv', text: `${probs}\n` },
+  ]);
+  await app(page).locator('select.label-column').selectOption('outcome');
+  await waitReady(page);
+  const analysed = await issues(page);
+  expect(analysed.length).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(app(page)).toHaveAttribute('data-core', 'ready');
+  await dropFiles(page, [{ name: 'triage.csv', text }]);
+  // Alone, the table is labels + features: its label column is the one chosen, so computing is offered at once.
+  await expect(alert(page).getByRole('button', { name: /Compute out-of-sample probabilities here/ })).toBeVisible();
+  await expect(alert(page).locator('.alert-title')).not.toHaveText('Which column holds the labels?');
+  await expect(app(page).locator('select.label-column')).toHaveValue('outcome');
+  await expect(app(page).locator('.file-reason')).toHaveText('Chosen by you: the label column ‘outcome’');
+  await screenshotsAtSizes(page, testInfo, 'redrop-part', { show: () => alert(page).scrollIntoViewIfNeeded() });
 });

@@ -114,3 +114,46 @@ test('label sets: the set column, the one-vs-rest compute with its folds and cha
   await memory.remember(FILES, [{ ...entry, chosenLabelColumn: undefined }], null, setsChoice({ settings: defaults }));
   assert.equal(store.records.size, 0);
 });
+
+test('part of a set dropped again: each file keeps its own label column, not the choices of the set', async () => {
+  const store = fakeStore();
+  const memory = new ChoicesMemory(() => store);
+  const probs = 'a,b\n0.9,0.1\n0.2,0.8\n';
+  // The table dropped with a probabilities file, its label column chosen and the two swapped back and forth.
+  await memory.remember(
+    FILES,
+    [
+      { ...table('triage.csv'), role: 'labels', chosenLabelColumn: 'outcome', chosenBy: 'swap' },
+      { file: new File([probs], 'p.csv'), role: 'predProbs', chosenBy: 'swap' },
+    ],
+    null,
+  );
+  // The table alone: its label column comes back (the swap was about the pair); the probabilities alone: nothing.
+  const alone = await memory.recall([table('triage (copy).csv')]);
+  assert.equal(alone.entries[0].chosenLabelColumn, 'outcome');
+  assert.equal(alone.entries[0].role, 'combined');
+  assert.equal(alone.entries[0].chosenBy, undefined);
+  assert.equal(alone.computed, null);
+  assert.equal(alone.said, 'label column ‘outcome’');
+  assert.equal(await memory.recall([{ file: new File([probs], 'p.csv'), role: 'predProbs' }]), null);
+
+  // The other way round: a table chosen for alone (and computed), dropped again with another file.
+  const other = fakeStore();
+  const second = new ChoicesMemory(() => other);
+  await second.remember(FILES, [{ ...table('triage.csv'), chosenLabelColumn: 'outcome' }], COMPUTED);
+  const pair = await second.recall([table('triage.csv'), { file: new File([probs], 'p.csv'), role: 'predProbs' }]);
+  assert.equal(pair.entries[0].chosenLabelColumn, 'outcome');
+  assert.equal(pair.entries[1].chosenLabelColumn, undefined);
+  assert.equal(pair.computed, null, 'how it was computed alone is no choice about the pair');
+
+  // The label column chosen back to none in the pair: the table alone no longer gets one.
+  await memory.remember(
+    FILES,
+    [
+      { ...table('triage.csv'), role: 'labels' },
+      { file: new File([probs], 'p.csv'), role: 'predProbs' },
+    ],
+    null,
+  );
+  assert.equal(await memory.recall([table('triage.csv')]), null);
+});

@@ -3,7 +3,8 @@
 // its folds and the settings the sets were audited with) — kept with the decisions, so dropping
 // the same files again (renamed, after a reload) brings back the same analysis without choosing again. Keyed by a
 // fingerprint of the files' bytes: another file never inherits them. Kept like decisions (persist.js): only where
-// the page saves decisions, on this device, no file name; "Forget everything" deletes them with the rest.
+// the page saves decisions, on this device, no file name; "Forget everything" deletes them with the rest. Part of
+// a set dropped again (a table without the probabilities it came with) keeps each file's own label column only.
 import { DEFAULT_SETTINGS } from '../controllers/options.js';
 import { fileFingerprint } from './fingerprint.js';
 import { DEFAULT_FOLDS } from './folds.js';
@@ -72,6 +73,22 @@ export function choicesPhrase(record) {
 }
 
 /**
+ * Part of a set dropped again (the table without the probabilities it came with), or a file with others: each file's
+ * own label column, kept under it alone (`file:<print>`) or with the file alone; the roles, a swap and how the
+ * probabilities were computed were choices about the other set, and do not come back. null when none is kept.
+ */
+async function ownChoices(store, prints) {
+  const files = [];
+  for (const print of prints) {
+    const own =
+      (await store.loadChoices(`file:${print}`)) ?? (prints.length > 1 ? await store.loadChoices(print) : null);
+    const chosenLabelColumn = own?.files?.find((f) => f.print === print)?.chosenLabelColumn;
+    if (chosenLabelColumn != null) files.push({ print, chosenLabelColumn });
+  }
+  return files.length ? { files, computed: null, multiLabel: null } : null;
+}
+
+/**
  * Remembers and recalls the choices, through the review store (persist.js: saveChoices, loadChoices). store():
  * the ReviewStore (null or disabled: nothing is kept).
  */
@@ -106,6 +123,13 @@ export class ChoicesMemory {
       const record = { files, computed: chosen && Object.keys(chosen).length ? chosen : null, multiLabel: sets };
       const any = record.computed || record.multiLabel || files.some((f) => Object.keys(f).length > 1);
       await store.saveChoices(key.set, any ? record : null);
+      // Each file's own label column also under that file alone: dropped again without the others, it keeps it.
+      if (files.length > 1) {
+        for (const { print, chosenLabelColumn } of files) {
+          const own = chosenLabelColumn != null ? { files: [{ print, chosenLabelColumn }], computed: null } : null;
+          await store.saveChoices(`file:${print}`, own);
+        }
+      }
     } catch {
       /* choices are a convenience: decisions report their own storage failures */
     }
@@ -120,8 +144,10 @@ export class ChoicesMemory {
     if (!store?.enabled || !entries.length) return null;
     try {
       const key = await this.#key(entries);
-      const record = key ? await store.loadChoices(key.set) : null;
-      if (!record?.files) return null;
+      if (!key) return null;
+      const kept = await store.loadChoices(key.set);
+      const record = kept?.files ? kept : await ownChoices(store, key.prints);
+      if (!record) return null;
       const byPrint = new Map(record.files.map((f) => [f.print, f]));
       const said = choicesPhrase(record);
       const applied = entries.map((entry, i) => {
