@@ -81,8 +81,12 @@ export class LabelScopeElement extends HTMLElement {
 
   // ---- public API -----------------------------------------------------------------------------
 
-  /** The last audit report (see the JS API's audit()), or null. */
+  /**
+   * The audit report of the single labels shown (see the JS API's audit()), or null: null too while label sets
+   * are shown (multi-label data: read `multiLabel`), so a host never reads the report of data no longer shown.
+   */
   get report() {
+    if (this.#multiLabel?.active) return null;
     return this.#analysis?.report ?? null;
   }
   /** The dataset in the worker (WorkerDataset), or null. */
@@ -125,9 +129,13 @@ export class LabelScopeElement extends HTMLElement {
 
   /**
    * Records a decision on row `index` as a person would: 'accept' (the suggested label), 'keep'
-   * (the given label), 'relabel' with a class index, or null to clear it. Fires `decision`.
+   * (the given label), 'relabel' with a class index, or null to clear it. Fires `decision`. Throws while label sets
+   * are shown (their decisions: `multiLabel.decide`).
    */
   decide(index, decision, label) {
+    if (this.#multiLabel?.active) {
+      throw new Error('Label sets are shown: decide on them with el.multiLabel.decide(index, decision, set).');
+    }
     const report = this.report;
     if (!report || !Number.isInteger(index) || index < 0 || index >= report.numExamples) {
       throw new RangeError(`There is no row ${index} to decide on.`);

@@ -114,3 +114,45 @@ test('a cross-origin src is refused with a readable error, and no request is mad
     'only loads files from this page’s own origin',
   );
 });
+
+test('el.report describes what is shown: null while label sets are shown, the headlines report again after', async ({
+  page,
+}) => {
+  await page.goto('/examples/embed.html');
+  const scope = page.locator('label-scope');
+  await expect(scope).toHaveAttribute('data-state', 'ready');
+  expect(await scope.evaluate((el) => el.report?.numExamples)).toBe(49);
+
+  // The News topics demo (label sets): a host reading el.report must not get the headlines' report.
+  const detail = await scope.evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        el.addEventListener('labelscope-result', (e) => e.detail.multiLabel && resolve(e.detail));
+        el.loadDemo('news');
+      }),
+  );
+  expect(detail).toMatchObject({ multiLabel: true, numExamples: 48 });
+  expect(await scope.evaluate((el) => el.multiLabel?.model.numExamples)).toBe(48);
+  expect(await scope.evaluate((el) => el.report)).toBeNull();
+  // Deciding on a single-label row is refused, naming where label sets are decided.
+  const refusal = await scope.evaluate((el) => {
+    try {
+      el.decide(0, 'keep');
+      return 'decided';
+    } catch (error) {
+      return error.message;
+    }
+  });
+  expect(refusal).toContain('el.multiLabel.decide');
+
+  // Single labels again: their report.
+  await scope.evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        el.addEventListener('labelscope-result', (e) => !e.detail.multiLabel && resolve());
+        el.loadDemo('headlines');
+      }),
+  );
+  expect(await scope.evaluate((el) => el.multiLabel)).toBeNull();
+  expect(await scope.evaluate((el) => el.report?.numExamples)).toBe(49);
+});
