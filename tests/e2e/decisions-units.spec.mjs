@@ -87,10 +87,10 @@ test('decisions CSV: row, id and text, labels by name, decision, final label, qu
   d.set(2, 'accept', { given: 2, suggested: 0 });
   d.set(0, 'relabel', { given: 0, suggested: 1, label: 2 });
   const rows = parseCsv(decisionsCsvParts({ dataset, report, columns }, d).join(''));
-  // row: the N-th data row (1-based, header not counted); index: from 0.
+  // index: from 0; row: the N-th data row (1-based, header not counted).
   expect(rows[0]).toEqual([
-    'row',
     'index',
+    'row',
     'id',
     'text',
     'given_label',
@@ -102,8 +102,8 @@ test('decisions CSV: row, id and text, labels by name, decision, final label, qu
     'decided_at',
   ]);
   expect(rows.slice(1).map((r) => r.slice(0, 10))).toEqual([
-    ['1', '0', 'a', 'x, y', 'cat', 'dog', 'relabel', "'=cmd", '0.1', '1'],
-    ['3', '2', 'c', 'r', "'=cmd", 'cat', 'accept', 'cat', '0.2', '2'],
+    ['0', '1', 'a', 'x, y', 'cat', 'dog', 'relabel', "'=cmd", '0.1', '1'],
+    ['2', '3', 'c', 'r', "'=cmd", 'cat', 'accept', 'cat', '0.2', '2'],
   ]);
   expect(new Date(rows[1][10]).getTime()).toBeGreaterThan(0);
 });

@@ -297,8 +297,8 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   expect(decisionsFile.name).toBe('headlines-demo-decisions.csv');
   const [header, ...rows] = parseCsv(decisionsFile.bytes.toString('utf8'));
   expect(header).toEqual([
-    'row',
     'index',
+    'row',
     'id',
     'text',
     'given_label',
@@ -317,8 +317,8 @@ test('exports: the decisions and the corrected labels, in the form the labels we
   expect(rows).toHaveLength(3);
   rows.forEach((row, r) => {
     const [i, decision, final] = made[r];
-    // row N = the N-th data row (header not counted); index counts from 0.
-    expect(row.slice(0, 4)).toEqual([String(i + 1), String(i), source[i + 1][0], source[i + 1][1]]);
+    // index counts from 0; row N = the N-th data row (header not counted).
+    expect(row.slice(0, 4)).toEqual([String(i), String(i + 1), source[i + 1][0], source[i + 1][1]]);
     expect(row.slice(4, 8)).toEqual([NAMES[dataset.labels[i]], NAMES[report.suggestedLabel[i]], decision, final]);
     expect(Number(row[8])).toBe(report.labelQuality[i]);
     expect(row[9]).toBe(String(issues.indexOf(i) + 1));
@@ -483,7 +483,7 @@ test('a failed export shows an error and keeps every decision', async ({ page })
   expect(
     parseCsv(file.bytes.toString('utf8'))
       .slice(1)
-      .map((r) => Number(r[1])),
+      .map((r) => Number(r[0])),
   ).toEqual(before.map((d) => d.index));
 });
 
