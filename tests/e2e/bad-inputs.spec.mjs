@@ -145,6 +145,8 @@ test('exported CSVs neutralise cells a spreadsheet would run as formulas, number
     'suggested_label',
     'is_label_issue',
     'label_quality',
+    'decision',
+    'final_label',
   ]);
   expect(data.map((r) => r[3])).toEqual([
     HOSTILE_TEXT,
