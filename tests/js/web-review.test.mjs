@@ -144,3 +144,35 @@ test("corrected labels through the worker's writer: the labels file itself, with
   assert.equal(out.fileName, 'd-corrected-labels.tsv');
   assert.equal(await out.blob.text(), 'id,label,original_label\r\n...');
 });
+
+test('writtenRows: the table computed here, as its file wrote it; null for other datasets, at once', async () => {
+  const text = 'id,size,label\nimg_01,1.0,cat\nIMG_02,2.50,dog\nc,1e-3,bird\nd,"4,0",cat\n';
+  const file = new File([text], 'd.csv');
+  const computed = {
+    ...dataset,
+    computed: {
+      labelsFile: 'd.csv',
+      featuresFile: 'd.csv',
+      columns: [{ name: 'id' }, { name: 'size' }, { name: 'label' }],
+    },
+  };
+  let shown = dataset;
+  const review = new ReviewController({ store: memoryStore(), context: () => ({ dataset: shown, report }), emit() {} });
+  const entries = [{ role: 'combined', columns: ['id', 'size', 'label'], firstRow: ['img_01', '1.0', 'cat'], file }];
+  review.use(await review.open(dataset, entries));
+  assert.equal(review.writtenRows(), null, 'probabilities given: the reader’s columns are the file’s');
+  shown = computed;
+  const written = await review.writtenRows();
+  assert.deepEqual(
+    (await written.namedCells(3)).map((c) => [c.name, c.value]),
+    [
+      ['id', 'd'],
+      ['size', '4,0'],
+      ['label', 'cat'],
+    ],
+  );
+  assert.equal(review.writtenRows(), review.writtenRows(), 'indexed once per dataset');
+  // A .npy of labels is no table.
+  review.use(await review.open(computed, [{ role: 'labels', shape: [4], file }]));
+  assert.equal(review.writtenRows(), null);
+});

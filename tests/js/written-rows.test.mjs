@@ -116,6 +116,12 @@ describe('a table’s rows as its file wrote them', () => {
     );
   });
 
+  test('indexing stops when its signal is aborted (another dataset came)', async () => {
+    const stop = new AbortController();
+    stop.abort(new Error('another dataset'));
+    await assert.rejects(WrittenRows.read({ data: visits().text }, { signal: stop.signal }), /another dataset/);
+  });
+
   test('a file that no longer has the rows the dataset had is refused, naming it', async () => {
     const { text } = visits();
     await assert.rejects(WrittenRows.read({ name: 'visits.csv', data: text }, { expectedRows: 61 }), (e) => {

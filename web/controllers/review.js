@@ -30,7 +30,7 @@ export class ReviewController {
   #writeLabels;
   #unsavedKeys = 0;
   #labelsTable = false; // the labels file is a table (CSV, TSV or Parquet; not .npy)
-  #written = null; // {dataset, rows: Promise<WrittenRows | null>}: the computed table's rows as written
+  #written = null; // {dataset, stop, rows: Promise<WrittenRows | null>}: the computed table's rows as written
 
   /**
    * store: a ReviewStore (ui/persist.js) or anything with its methods; context() -> {dataset,
@@ -105,6 +105,7 @@ export class ReviewController {
   use({ key, decisions, restored, format, labelsFile = null, labelsPlace: place = null, labelsTable = false }) {
     this.#labelsFile = labelsFile;
     this.#labelsTable = labelsTable;
+    this.#written?.stop.abort(); // another dataset: the file being indexed is no longer wanted
     this.#written = null;
     this.#labelsPlace = place;
     this.#key = key;
@@ -220,8 +221,10 @@ export class ReviewController {
     const table = computed?.columns?.length && computed.labelsFile === computed.featuresFile;
     if (!table || !this.#labelsTable || !this.#labelsFile) return null;
     if (this.#written?.dataset !== dataset) {
-      const rows = WrittenRows.read(this.#labelsFile, { expectedRows: dataset.numExamples }).catch(() => null);
-      this.#written = { dataset, rows };
+      this.#written?.stop.abort();
+      const stop = new AbortController();
+      const rows = WrittenRows.read(this.#labelsFile, { expectedRows: dataset.numExamples, signal: stop.signal });
+      this.#written = { dataset, stop, rows: rows.catch(() => null) };
     }
     return this.#written.rows;
   }
