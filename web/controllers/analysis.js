@@ -1,15 +1,17 @@
 // The analysis session of one <label-scope>: files (dropped, or fetched from URLs) → roles → read
 // in the worker → analyse → report, with Cancel. One explicit state machine in which the latest
 // request wins (requests.js); what it holds is session.js's, what it reads is built in reading.js,
-// what comes in is decided in incoming.js, the analyses are run by audit-runs.js (settings changed
-// while one runs fold into one follow-up run) and how each request ends is shown by analysis-screen.js.
+// what comes in is decided in incoming.js, the choices kept about it are looked up by recall.js while it is
+// read, the analyses are run by audit-runs.js (settings changed while one runs fold into one follow-up run)
+// and how each request ends is shown by analysis-screen.js.
 // No DOM here: the controller tells a view what to show (the View typedef, in files.js), so it runs
 // under `node --test` with fakes.
 import { AnalysisScreen } from './analysis-screen.js';
 import { AuditRuns } from './audit-runs.js';
-import { parseClassNames, sameData } from './files.js';
+import { parseClassNames } from './files.js';
 import { recallsChoices, sniffAll, startsOwnSet } from './incoming.js';
 import { featuresFile, FLOAT32_NOTE, parseTruthFiles, readRequest, refusal } from './reading.js';
+import { RecallWhileReading } from './recall.js';
 import { LatestRequest } from './requests.js';
 import { AnalysisSession } from './session.js';
 
@@ -20,7 +22,7 @@ export class AnalysisController {
   #session; // what the session holds (session.js)
   #screen; // what it shows as a request ends (analysis-screen.js)
   #audits; // the analyses of the data read (audit-runs.js)
-  #recalling = null; // {token, settled}: the choices kept about the files dropped, looked up while they are read
+  #recall = null; // the choices kept about the files dropped, looked up while they are read (recall.js)
 
   /**
    * @param {import('./files.js').Deps} deps what the controller works with
@@ -40,6 +42,20 @@ export class AnalysisController {
       client: deps.client,
       analyse: () => this.analyse(),
     });
+    if (deps.recall) {
+      this.#recall = new RecallWhileReading({
+        recall: deps.recall,
+        computeAgain: deps.computeAgain,
+        session: this.#session,
+        dataRoles: deps.dataRoles,
+        live: (token) => this.#live(token),
+        cancelled: () => this.#requests.signal.aborted,
+        reread: () => {
+          const { token } = this.#begin();
+          return { token, request: this.#entriesChanged(token) };
+        },
+      });
+    }
   }
 
   get phase() {
@@ -124,10 +140,8 @@ export class AnalysisController {
     this.#session.origin = origin;
     this.#session.add(incoming, fresh, this.#deps.mergeFiles);
     // The same bytes dropped again: the person's choices about them (label column, roles, how the probabilities were
-    // computed here) come back with them (deps.recall, ui/choices.js); computed here, they are computed again.
-    // Fingerprinting the files for that (0.6 s at the 256 MB cap) runs while they are read: nothing read is shown
-    // before the answer, and they are read again only where the choices kept change what is read.
-    const recall = recallsChoices(origin, incoming) && this.#deps.recall ? this.#startRecall(token) : null;
+    // computed here) come back with them, looked up while the files are read (recall.js).
+    const recall = recallsChoices(origin, incoming) ? this.#recall?.start(token) : null;
     let report = await this.#entriesChanged(token);
     const replaced = await recall;
     if (replaced) report = await replaced.request;
@@ -136,37 +150,9 @@ export class AnalysisController {
     return report;
   }
 
-  /** Looks up the choices kept about the files listed for request `token`; resolves once they are applied. */
-  #startRecall(token) {
-    const answer = Promise.resolve(this.#deps.recall(this.#session.entries)).catch(() => null);
-    const settled = answer.then((recalled) => this.#useRecalled(token, recalled));
-    this.#recalling = { token, settled };
-    return settled;
-  }
-
-  /**
-   * The choices kept about the files of request `token`, applied: null when the read in flight reads what they say,
-   * else {token, request}: the request that replaces it (computing again, or reading with the choices).
-   */
-  #useRecalled(token, recalled) {
-    if (!recalled || !this.#live(token) || this.#requests.signal.aborted) return null; // none, superseded, Cancel
-    const changed = !sameData(recalled.entries, this.#session.entries, this.#deps.dataRoles);
-    this.#session.entries = recalled.entries;
-    const computing = recalled.computed ? this.#deps.computeAgain?.(recalled.entries, recalled.computed) : undefined;
-    if (computing !== undefined) return { token: null, request: computing };
-    if (!changed && !recalled.computed) return null;
-    const next = this.#begin(); // else (nothing to compute from) read as listed
-    return { token: next.token, request: this.#entriesChanged(next.token) };
-  }
-
-  /** Before request `token` shows what it read: the choices kept were applied. False: a newer request took over. */
-  async #recallSettled(token) {
-    const pending = this.#recalling;
-    if (pending?.token === token) {
-      await pending.settled;
-      if (this.#recalling === pending) this.#recalling = null;
-    }
-    return this.#live(token);
+  /** Before request `token` shows what it read: the choices kept were applied (recall.js). False: superseded. */
+  #recallSettled(token) {
+    return this.#recall ? this.#recall.settled(token) : this.#live(token);
   }
 
   /** The person changed how file `index` is used. */
