@@ -83,18 +83,20 @@ test(
 
     const issues = parseCsv((await downloaded(page, 'Download flagged rows (CSV)')).text);
     expect(issues[0]).toEqual([
+      'rank',
+      'index',
       'row',
-      'given',
-      'suggested',
+      'given_label',
+      'suggested_label',
       'probably_missing',
       'probably_extra',
       'label_quality',
       'id',
       'headline',
       'decision',
-      'decided_set',
+      'final_label',
     ]);
-    expect(issues[1].slice(6, 9)).toEqual([ROWS[first][0], ROWS[first][1], 'accept']);
+    expect(issues[1].slice(8, 11)).toEqual([ROWS[first][0], ROWS[first][1], 'accept']);
 
     const decisions = await downloaded(page, 'Download decisions (CSV)');
     expect(decisions.name).toBe('articles_labels-decisions.csv');

@@ -175,10 +175,10 @@ test('export round trip: the corrected labels keep the a;b notation and read bac
     .trim()
     .split('\n');
   expect(rows[0]).toBe(
-    'row,given,suggested,probably_missing,probably_extra,label_quality,id,text,decision,decided_set',
+    'rank,index,row,given_label,suggested_label,probably_missing,probably_extra,label_quality,id,text,decision,final_label',
   );
   expect(rows.length).toBe(report.issues.length + 1);
-  expect(rows[1].startsWith(`${first.example + 1},`)).toBe(true);
+  expect(rows[1].startsWith(`1,${first.example},${first.example + 1},`)).toBe(true);
   back.free();
   dataset.free();
 });

@@ -161,7 +161,7 @@ test('the demo: read, audited as the JS API does, decisions on sets kept across 
   }
   assert.match(
     c.exportIssues().data,
-    /^row,given,suggested,probably_missing,probably_extra,label_quality,decision,decided_set\n/,
+    /^rank,index,row,given_label,suggested_label,probably_missing,probably_extra,label_quality,decision,final_label\n/,
   );
 });
 
@@ -336,9 +336,9 @@ test(
     const issues = c.exportIssues().data.trim().split('\n');
     assert.equal(
       issues[0],
-      'row,given,suggested,probably_missing,probably_extra,label_quality,id,headline,decision,decided_set',
+      'rank,index,row,given_label,suggested_label,probably_missing,probably_extra,label_quality,id,headline,decision,final_label',
     );
-    assert.ok(issues[1].startsWith(`${first.example + 1},`));
+    assert.ok(issues[1].startsWith(`1,${first.example},${first.example + 1},`));
     assert.ok(issues[1].includes(`,A${100 + first.example},"Headline ${first.example},`), issues[1]);
     assert.ok(issues[1].endsWith(',accept,' + first.suggested.map((k) => model.classNames[k]).join(';')));
 

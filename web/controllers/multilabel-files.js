@@ -2,7 +2,15 @@
 // the input's own notation (a;b, a|b, JSON arrays, 0/1 columns or an N x K .npy; a CSV or TSV file
 // of sets is written whole by the worker: ls.multiLabel.correctedLabelsFile), the flagged rows and
 // the decisions, with the data's id/text columns as the single-label exports (src/js/exports.js). No DOM.
-import { csvField, csvLine, dataColumns, decisionLine, decisionsHeader, npyInts } from '../src/js/exports.js';
+import {
+  csvField,
+  csvLine,
+  dataColumns,
+  DECIDED_FIELDS,
+  decisionLine,
+  decisionsHeader,
+  npyInts,
+} from '../src/js/exports.js';
 import { setText } from '../src/js/multilabel-files.js';
 import { displayColumns } from './columns.js';
 
@@ -43,20 +51,32 @@ export function npyBytes(sets, numClasses) {
   return npyInts(flat, { descr: '|u1', shape: [sets.length, numClasses] });
 }
 
-const ISSUE_FIELDS = ['row', 'given', 'suggested', 'probably_missing', 'probably_extra', 'label_quality'];
+const ISSUE_FIELDS = [
+  'rank',
+  'index',
+  'row',
+  'given_label',
+  'suggested_label',
+  'probably_missing',
+  'probably_extra',
+  'label_quality',
+];
 
 /**
- * The flagged rows for review, most likely wrong first: row (1-based data row), given, suggested,
- * probably missing, probably extra, label quality, the data's id/text columns, decision and the set decided.
+ * The flagged rows for review, most likely wrong first, numbered as every export is (rank, index from 0,
+ * row = the N-th data row): given and suggested set, probably missing, probably extra, label quality, the
+ * data's id/text columns, and the person's decision and final_label (src/js/exports.js DECIDED_FIELDS).
  */
 export function issuesCsv(model, decisions) {
   const names = (set) => set.map((k) => model.classNames[k]).join(';');
-  const extras = dataColumns(model, [...ISSUE_FIELDS, 'decision', 'decided_set']);
-  const lines = [csvLine([...ISSUE_FIELDS, ...extras.map((e) => e.key), 'decision', 'decided_set'])];
-  for (const row of model.rows) {
+  const extras = dataColumns(model, [...ISSUE_FIELDS, ...DECIDED_FIELDS]);
+  const lines = [csvLine([...ISSUE_FIELDS, ...extras.map((e) => e.key), ...DECIDED_FIELDS])];
+  model.rows.forEach((row, at) => {
     const d = decisions.get(row.example);
     lines.push(
       csvLine([
+        at + 1,
+        row.example,
         row.example + 1,
         names(row.given),
         names(row.suggested),
@@ -68,7 +88,7 @@ export function issuesCsv(model, decisions) {
         d ? names(d.set) : '',
       ]),
     );
-  }
+  });
   return lines.join('');
 }
 
