@@ -10,6 +10,9 @@ namespace {
 
 constexpr int BLOCK = 4;  // rows per pass over the weights: each weight is loaded once per 4 rows
 
+// The L2 weight of ||W||^2 / (2 C S): 2 for two classes, scikit-learn's binary model (logistic.hpp).
+constexpr double penalty_scale(std::size_t k) { return k == 2 ? 2.0 : 1.0; }
+
 // K known at compile time (KC > 0) lets the compiler keep a row's K logits in registers; KC = 0
 // handles any K. Both give the same bits: only the loop bounds differ, never the order.
 template <int KC>
@@ -129,7 +132,7 @@ struct Kernel {
             }
             accumulate(x, pb.k, rows, m, res.data(), grad);
         }
-        const double lambda = 1.0 / (pb.c * weight_sum);
+        const double lambda = penalty_scale(K) / (pb.c * weight_sum);
         const std::size_t nw = np - K;
         double penalty = 0;
         for (std::size_t p = 0; p < nw; ++p) penalty += theta[p] * theta[p];

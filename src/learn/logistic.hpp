@@ -3,8 +3,11 @@
 // row-major weights (feature j's K coefficients contiguous, dense then text), then K intercepts
 // (not penalised). The objective is scikit-learn's divided by C * sum of sample weights:
 //   f = (1 / S) sum_i s_i (-log p_i[y_i]) + ||W||^2 / (2 C S),  S = sum_i s_i,
-// so the same C means the same model. Summation order is fixed (rows in the given order, features
-// in column order): the same bits on every platform.
+// so the same C means the same model. With K = 2 scikit-learn fits its binary model: one vector
+// v = w1 - w0 penalised by ||v||^2 / (2 C). The two-vector form optimises at w0 = -w1 = -v / 2,
+// where ||W||^2 = ||v||^2 / 2, so K = 2 takes ||W||^2 / (C S): the binary model's optimum (without
+// it C meant scikit-learn's 2 C). Summation order is fixed (rows in the given order, features in
+// column order): the same bits on every platform.
 #pragma once
 
 #include <cstddef>

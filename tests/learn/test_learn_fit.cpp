@@ -23,13 +23,14 @@ std::vector<std::uint32_t> all_rows(std::size_t n) {
 
 // p(class 1 | x = +1) for the symmetric one-feature problem: at x = +1, `a` examples of class 1
 // and `b` of class 0; at x = -1 the reverse. By symmetry both intercepts are equal and
-// W = (-w, w); with u = 2w the stationarity condition of the objective in logistic.hpp is
-//   2 (b s(u) - a s(-u)) + u / (2 C) = 0,  s = logistic sigmoid,
+// W = (-w, w); with u = 2w the stationarity condition of scikit-learn's binary objective
+// C sum_i log(1 + exp(-y_i u x_i)) + u^2 / 2 (the K = 2 model of logistic.hpp) is
+//   2 (b s(u) - a s(-u)) + u / C = 0,  s = logistic sigmoid,
 // increasing in u, solved here by bisection with std::exp (independent of the code under test).
 double symmetric_solution(double a, double b, double c) {
     auto g = [&](double u) {
         const double s = 1.0 / (1.0 + std::exp(-u));
-        return 2.0 * (b * s - a * (1.0 - s)) + u / (2.0 * c);
+        return 2.0 * (b * s - a * (1.0 - s)) + u / c;
     };
     double lo = -60, hi = 60;
     for (int i = 0; i < 200; ++i) {
