@@ -194,6 +194,51 @@ export async function parquetTableCsv(bytes, file) {
   return columnsCsv(columns, (c, d) => `${c.name}[${d}]`);
 }
 
+/** One Parquet value as parquetTableCsv writes it: numbers in their shortest form, a Date as ISO, null empty. */
+function cellText(v) {
+  if (v == null) return '';
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return v.toISOString();
+  if (isNumber(v)) return Number.isNaN(Number(v)) ? '' : String(Number(v));
+  return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? Number(x) : x));
+}
+
+/**
+ * Row `row` (from 0) of a Parquet file (a File or Blob read at random: the footer and that row's pages),
+ * as parquetTableCsv writes it: {numRows, cells: [{name, value}]}, a list of D numbers as D cells named
+ * <name>[0] .. <name>[D-1]. The detail pane's row of a Parquet table, without reading the whole file.
+ */
+export async function parquetRowCells(source, file, row) {
+  const { parquetMetadataAsync, parquetSchema, parquetReadObjects, compressors } = await load();
+  let buffer = randomAccess(source);
+  if (!buffer) {
+    const parts = [];
+    for await (const chunk of describeSource(source, file).open()) parts.push(new Uint8Array(chunk));
+    buffer = joinChunks(parts, file).buffer;
+  }
+  try {
+    const metadata = await parquetMetadataAsync(buffer);
+    const names = parquetSchema(metadata).children.map((c) => c.element.name);
+    const [values = {}] = await parquetReadObjects({
+      file: buffer,
+      metadata,
+      rowStart: row,
+      rowEnd: row + 1,
+      compressors,
+    });
+    const cells = [];
+    for (const name of names) {
+      const v = values[name];
+      if (isNumberList(v))
+        Array.prototype.forEach.call(v, (x, d) => cells.push({ name: `${name}[${d}]`, value: String(Number(x)) }));
+      else cells.push({ name, value: cellText(v) });
+    }
+    return { numRows: Number(metadata.num_rows), cells };
+  } catch (e) {
+    throw new LabelScopeError({ code: 'bad_parquet', file, message: `This Parquet file cannot be read: ${e.message}` });
+  }
+}
+
 const HEAD_ROWS = 6; // as many rows as the sniffer looks at
 
 // Random access to a source for hyparquet (its AsyncBuffer): a File or Blob by slices, bytes as

@@ -9,7 +9,7 @@
 // ends, RFC 4180 quotes (a quote opens a cell only at its start), blank lines before the header and
 // at the end skipped; the first line decides the delimiter (a tab, else a semicolon, else a comma).
 import { invalid } from './errors.js';
-import { isParquet, joinChunks, parquetTableCsv } from './parquet.js';
+import { isParquet, joinChunks, parquetRowCells, parquetTableCsv } from './parquet.js';
 import { describeSource } from './sources.js';
 
 const LF = 10;
@@ -316,6 +316,7 @@ export class WrittenRows {
       const bytes = joinChunks([new Uint8Array(await blob.arrayBuffer())], name);
       blob = new Blob([await parquetTableCsv(bytes, name)]);
     }
+    if (signal?.aborted) throw signal.reason ?? new Error('cancelled');
     const index = await indexRows(blob, { expectedRows: expectedRows ?? 0, signal, chunkSize });
     if (!index.header) throw invalid(`${name} has no header row: its rows cannot be shown as written.`);
     if (expectedRows != null && index.offsets.length - 1 !== expectedRows) {
@@ -326,6 +327,11 @@ export class WrittenRows {
     }
     const headerBytes = new Uint8Array(await blob.slice(index.header[0], index.header[1]).arrayBuffer());
     return new WrittenRows(blob, index, decoder.decode(withoutLineEnd(headerBytes)), name);
+  }
+
+  /** The whole table as written (this: it is). */
+  async table() {
+    return this;
   }
 
   /** How many data rows the table has. */
@@ -368,4 +374,62 @@ export class WrittenRows {
   async #bytes(from, to) {
     return new Uint8Array(await this.#blob.slice(from, to).arrayBuffer());
   }
+}
+
+/**
+ * A Parquet table's rows for the detail pane and the all-rows export: one row is read at random from
+ * the file when shown (parquetRowCells: its pages only), the whole table written out as CSV only when
+ * exported (table(): a WrittenRows of parquetTableCsv's text). The same text either way.
+ */
+export class ParquetRows {
+  #blob;
+  #name;
+  #table = null;
+  numRows;
+
+  constructor(blob, name, numRows) {
+    this.#blob = blob;
+    this.#name = name;
+    this.numRows = numRows;
+  }
+
+  /**
+   * A Parquet source (File, Blob, bytes, {name, data}); expectedRows as WrittenRows.read.
+   * @param {any} source @param {{expectedRows?: number}} [options]
+   */
+  static async read(source, { expectedRows } = {}) {
+    const blob = await asBlob(source);
+    const name = /** @type {File} */ (blob).name || source?.name || 'the table';
+    const { numRows } = await parquetRowCells(blob, name, 0);
+    if (expectedRows != null && numRows !== expectedRows) {
+      throw invalid(`${name} now has ${numRows} rows, not the ${expectedRows} it had when read. Drop the file again.`);
+    }
+    return new ParquetRows(blob, name, numRows);
+  }
+
+  /** Data row i's cells with their columns' names: [{name, value}]. */
+  async namedCells(i) {
+    if (!(i >= 0 && i < this.numRows)) throw invalid(`There is no row ${i + 1} in ${this.#name}.`);
+    return (await parquetRowCells(this.#blob, this.#name, i)).cells;
+  }
+
+  /** The whole table written out (once), for the export. */
+  table() {
+    this.#table ??= WrittenRows.read(this.#blob, { expectedRows: this.numRows });
+    return this.#table;
+  }
+}
+
+/**
+ * The rows of a table as written: a ParquetRows for a Parquet file, else a WrittenRows (one pass).
+ * @param {any} source
+ * @param {{expectedRows?: number, signal?: AbortSignal | null}} [options]
+ * @returns {Promise<WrittenRows | ParquetRows>}
+ */
+export async function rowsAsWritten(source, options = {}) {
+  const blob = await asBlob(source);
+  if (isParquet(new Uint8Array(await blob.slice(0, 4).arrayBuffer()))) {
+    return ParquetRows.read(source, { expectedRows: options.expectedRows });
+  }
+  return WrittenRows.read(source, options);
 }

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { createLabelScope } from '../../src/js/index.js';
 import { decisionsHeader, fullDatasetCsv } from '../../src/js/exports.js';
 import { parseCsv } from '../../src/js/truth.js';
-import { splitCells, WrittenRows } from '../../src/js/written-rows.js';
+import { ParquetRows, rowsAsWritten, splitCells, WrittenRows } from '../../src/js/written-rows.js';
 import { labelPlace, rowCells } from '../../web/controllers/columns.js';
 import { computedFrom } from '../../web/ui/computed.js';
 import { Decisions } from '../../web/ui/decisions.js';
@@ -206,7 +206,18 @@ describe('a Parquet table: its typed values, every column', () => {
     dataset.computed = computedFrom(result, entries, options);
     assert.equal(dataset.computed.columns.find((c) => c.name === 'comment').use, 'ignored');
     const written = await WrittenRows.read(source, { expectedRows: 60 });
-    const cells = rowCells(dataset, 4, await written.namedCells(4));
+    // The pane reads one row at random (ParquetRows); the export writes the table out: the same text.
+    const atRandom = await rowsAsWritten(source, { expectedRows: 60 });
+    assert.ok(atRandom instanceof ParquetRows);
+    for (const i of [0, 4, 59]) {
+      assert.deepEqual(
+        await atRandom.namedCells(i),
+        (await written.namedCells(i)).map(({ name, value }) => ({ name, value })),
+      );
+    }
+    assert.equal((await atRandom.table()).numRows, 60);
+    await assert.rejects(rowsAsWritten(source, { expectedRows: 61 }), /now has 60 rows, not the 61/);
+    const cells = rowCells(dataset, 4, await atRandom.namedCells(4));
     assert.deepEqual(
       cells.map((c) => [c.name, c.value]),
       [

@@ -13,7 +13,7 @@ import {
 } from '../ui/decisions.js';
 import { labelsPlace } from '../ui/computed.js';
 import { decisionsKey } from '../ui/persist.js';
-import { WrittenRows } from '../src/js/written-rows.js';
+import { rowsAsWritten } from '../src/js/written-rows.js';
 
 const DECISION_KINDS = ['accept', 'keep', 'relabel'];
 
@@ -209,11 +209,12 @@ export class ReviewController {
 
   /**
    * The rows of the table the probabilities were computed from, as its file wrote them (a WrittenRows:
-   * every cell, "36.0" as 36.0), for the detail pane and the all-rows export; null when the dataset is
-   * not such a table (a CSV/TSV of labels and features; a Parquet table: its typed values written out) or the
-   * file cannot be read again. Indexed once
+   * every cell, "36.0" as 36.0; a Parquet table's ParquetRows: its typed values written out), for the detail
+   * pane and the all-rows export; null when the dataset is not such a table (labels and features apart) or
+   * the file cannot be read again. Indexed once
    * per dataset, when first asked. null at once when the dataset is not such a table.
-   * @returns {Promise<WrittenRows | null> | null}
+   * @returns {Promise<import('../src/js/written-rows.js').WrittenRows | import('../src/js/written-rows.js').ParquetRows
+   *   | null> | null}
    */
   writtenRows() {
     const { dataset } = this.#context();
@@ -223,7 +224,7 @@ export class ReviewController {
     if (this.#written?.dataset !== dataset) {
       this.#written?.stop.abort();
       const stop = new AbortController();
-      const rows = WrittenRows.read(this.#labelsFile, { expectedRows: dataset.numExamples, signal: stop.signal });
+      const rows = rowsAsWritten(this.#labelsFile, { expectedRows: dataset.numExamples, signal: stop.signal });
       this.#written = { dataset, stop, rows: rows.catch(() => null) };
     }
     return this.#written.rows;

@@ -19,7 +19,8 @@ export async function flaggedRowsCsv(ctx, onProgress) {
  */
 export async function fullDatasetCsv(ctx, onProgress) {
   const labelColumn = labelPlace(ctx.dataset);
-  const written = (await ctx.writtenRows?.()) ?? null;
+  // A table that cannot be written out again (a Parquet file too big to convert): the columns kept.
+  const written = (await (await ctx.writtenRows?.())?.table().catch(() => null)) ?? null;
   const parts = await formats.fullDatasetCsv(ctx, { onProgress, labelColumn, written });
   // A tab-separated table stays one (its rows are copied as written): downloaded as .tsv.
   return new Blob(/** @type {BlobPart[]} */ (parts), { type: written?.delimiter === '\t' ? TSV : CSV });
