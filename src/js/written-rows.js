@@ -9,7 +9,7 @@
 // ends, RFC 4180 quotes (a quote opens a cell only at its start), blank lines before the header and
 // at the end skipped; the first line decides the delimiter (a tab, else a semicolon, else a comma).
 import { invalid } from './errors.js';
-import { isParquet, joinChunks, parquetRowCells, parquetTableCsv } from './parquet.js';
+import { isParquet, joinChunks, parquetTableCsv } from './parquet.js';
 import { describeSource } from './sources.js';
 
 const LF = 10;
@@ -34,7 +34,7 @@ function delimiterOf(bytes) {
 }
 
 /** A Blob of the source (File, Blob, bytes, string, {name, data}), for reading a row again. */
-async function asBlob(source) {
+export async function asBlob(source) {
   if (typeof Blob !== 'undefined' && source instanceof Blob) return source;
   const data = source && typeof source === 'object' && 'data' in source ? source.data : source;
   if (typeof Blob !== 'undefined' && data instanceof Blob) return data;
@@ -374,62 +374,4 @@ export class WrittenRows {
   async #bytes(from, to) {
     return new Uint8Array(await this.#blob.slice(from, to).arrayBuffer());
   }
-}
-
-/**
- * A Parquet table's rows for the detail pane and the all-rows export: one row is read at random from
- * the file when shown (parquetRowCells: its pages only), the whole table written out as CSV only when
- * exported (table(): a WrittenRows of parquetTableCsv's text). The same text either way.
- */
-export class ParquetRows {
-  #blob;
-  #name;
-  #table = null;
-  numRows;
-
-  constructor(blob, name, numRows) {
-    this.#blob = blob;
-    this.#name = name;
-    this.numRows = numRows;
-  }
-
-  /**
-   * A Parquet source (File, Blob, bytes, {name, data}); expectedRows as WrittenRows.read.
-   * @param {any} source @param {{expectedRows?: number}} [options]
-   */
-  static async read(source, { expectedRows } = {}) {
-    const blob = await asBlob(source);
-    const name = /** @type {File} */ (blob).name || source?.name || 'the table';
-    const { numRows } = await parquetRowCells(blob, name, 0);
-    if (expectedRows != null && numRows !== expectedRows) {
-      throw invalid(`${name} now has ${numRows} rows, not the ${expectedRows} it had when read. Drop the file again.`);
-    }
-    return new ParquetRows(blob, name, numRows);
-  }
-
-  /** Data row i's cells with their columns' names: [{name, value}]. */
-  async namedCells(i) {
-    if (!(i >= 0 && i < this.numRows)) throw invalid(`There is no row ${i + 1} in ${this.#name}.`);
-    return (await parquetRowCells(this.#blob, this.#name, i)).cells;
-  }
-
-  /** The whole table written out (once), for the export. */
-  table() {
-    this.#table ??= WrittenRows.read(this.#blob, { expectedRows: this.numRows });
-    return this.#table;
-  }
-}
-
-/**
- * The rows of a table as written: a ParquetRows for a Parquet file, else a WrittenRows (one pass).
- * @param {any} source
- * @param {{expectedRows?: number, signal?: AbortSignal | null}} [options]
- * @returns {Promise<WrittenRows | ParquetRows>}
- */
-export async function rowsAsWritten(source, options = {}) {
-  const blob = await asBlob(source);
-  if (isParquet(new Uint8Array(await blob.slice(0, 4).arrayBuffer()))) {
-    return ParquetRows.read(source, { expectedRows: options.expectedRows });
-  }
-  return WrittenRows.read(source, options);
 }

@@ -13,7 +13,7 @@ import {
 } from '../ui/decisions.js';
 import { labelsPlace } from '../ui/computed.js';
 import { decisionsKey } from '../ui/persist.js';
-import { rowsAsWritten } from '../src/js/written-rows.js';
+import { rowsAsWritten } from '../src/js/parquet-rows.js';
 
 const DECISION_KINDS = ['accept', 'keep', 'relabel'];
 
@@ -213,7 +213,7 @@ export class ReviewController {
    * pane and the all-rows export; null when the dataset is not such a table (labels and features apart) or
    * the file cannot be read again. Indexed once
    * per dataset, when first asked. null at once when the dataset is not such a table.
-   * @returns {Promise<import('../src/js/written-rows.js').WrittenRows | import('../src/js/written-rows.js').ParquetRows
+   * @returns {Promise<import('../src/js/written-rows.js').WrittenRows | import('../src/js/parquet-rows.js').ParquetRows
    *   | null> | null}
    */
   writtenRows() {
