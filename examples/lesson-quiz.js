@@ -27,8 +27,6 @@ function shareChoices(right) {
   return [...set].sort((a, b) => a - b).map((v) => ({ value: String(v), label: `${v}%` }));
 }
 
-const pairLabel = (names, a, b) => `${names[a]} and ${names[b]}`;
-
 const QUIZZES = {
   'real-flagged': {
     source: 'real',
@@ -44,32 +42,29 @@ const QUIZZES = {
         : '',
     }),
   },
-  'confused-pair': {
+  'perfect-grade': {
     source: 'real',
-    build: (d, el) => {
-      const names = d.classNames;
-      const pairs = el.report.overlappingClasses;
-      if (!pairs.length) return null;
-      const top = pairs[0];
-      const picks = [pairs[0], ...pairs.slice(1, 3), pairs[pairs.length - 1]].filter(
-        (p, i, all) => all.findIndex((q) => q.classA === p.classA && q.classB === p.classB) === i,
-      );
-      const key = (p) => `${Math.min(p.classA, p.classB)}-${Math.max(p.classA, p.classB)}`;
+    build: (d) => {
+      const errors = d.truth?.numErrors;
+      if (!errors) return null;
+      // Accuracy of a model right about every image, graded against the labels as given: each wrong label
+      // costs it a point. The other choices are whole multiples of that cost away, so none is a near-tie.
+      const cost = (errors / d.numExamples) * 100;
+      const grade = (v) => (100 - v).toFixed(2);
+      const right = grade(cost);
+      const values = [...new Set([grade(0), right, grade(5 * cost), grade(10 * cost)])];
       return {
-        answer: key(top),
-        choices: picks
-          .map((p) => ({
-            value: key(p),
-            label: pairLabel(names, Math.min(p.classA, p.classB), Math.max(p.classA, p.classB)),
-          }))
-          .sort((a, b) => a.value.localeCompare(b.value)),
+        answer: right,
+        choices: values.sort((a, b) => Number(a) - Number(b)).map((v) => ({ value: v, label: `${Number(v)}%` })),
         right:
-          `Right: ${pairLabel(names, top.classA, top.classB)} overlap most — about ` +
-          `${count(top.numOverlappingExamples)} examples are estimated to carry one label while being the other.`,
-        wrong: () =>
-          `Not quite: the pair that overlaps most is ${pairLabel(names, top.classA, top.classB)} ` +
-          `(about ${count(top.numOverlappingExamples)} examples).`,
-        more: 'Handwritten digits that share strokes get confused by writers, annotators and models alike.',
+          `Right: ${Number(right)}%. It is marked wrong on each of the ${count(errors)} images ` +
+          'whose label is wrong — for giving the right answer.',
+        wrong: (pick) =>
+          `Not quite: it would get ${Number(right)}%, not ${Number(pick)}%. Each of the ${count(errors)} ` +
+          `wrong labels costs it a point out of ${count(d.numExamples)}, for giving the right answer.`,
+        more:
+          `${count(errors)} images in ${count(d.numExamples)} is ${cost.toFixed(2)} percentage points lost to the ` +
+          'answer key, not the model: close to the few tenths of a percent that can separate two models.',
       };
     },
   },

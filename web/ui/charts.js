@@ -9,11 +9,16 @@ export const MAX_CLASS_BARS = 20;
 /**
  * One class's line of the report's classQuality, in words. The estimate is cleanlab's (from the confident
  * joint), not a count of the flagged rows: flaggedCount (rows labelled so that are flagged) says both.
+ * hideEstimate (hide-truth before the reveal): no estimated-wrong count, which adds up to the hidden noise.
  */
-export function classQualityText(q, name, labelCount, flaggedCount = null) {
+export function classQualityText(q, name, labelCount, flaggedCount = null, { hideEstimate = false } = {}) {
+  const quality = `${name}: label quality ${formatProbability(q.labelQualityScore)}`;
+  if (hideEstimate) {
+    const of = `${formatCount(flaggedCount ?? 0)} of ${formatCount(labelCount)} rows labelled ${name} are flagged`;
+    return flaggedCount == null ? `${quality}.` : `${quality}; ${of}.`;
+  }
   return (
-    `${name}: label quality ${formatProbability(q.labelQualityScore)}; about ` +
-    `${formatCount(Math.round(q.labelIssues))} ` +
+    `${quality}; about ${formatCount(Math.round(q.labelIssues))} ` +
     `of ${formatCount(labelCount)} rows labelled ${name} are estimated wrong (from the confident joint)` +
     (flaggedCount == null
       ? '.'
@@ -32,10 +37,17 @@ export function flaggedPerClass(report, labels, numClasses) {
 
 /**
  * classQuality: the report's rows (worst class first); labelCounts: rows per given class; flaggedCounts:
- * flagged rows per given class (or null). Laid out in HTML (a grid of name, bar, words): the words wrap
- * in a narrow card instead of being cut or shrunk with a scaled SVG.
+ * flagged rows per given class (or null); hideEstimate: no estimated-wrong counts (hide-truth before the
+ * reveal). Laid out in HTML (a grid of name, bar, words): the words wrap in a narrow card instead of being
+ * cut or shrunk with a scaled SVG.
  */
-export function renderClassQuality({ classQuality, classNames, labelCounts, flaggedCounts = null }) {
+export function renderClassQuality({
+  classQuality,
+  classNames,
+  labelCounts,
+  flaggedCounts = null,
+  hideEstimate = false,
+}) {
   const shown = classQuality.slice(0, MAX_CLASS_BARS);
   const worst = shown[0];
   const barWidth = 140; // the bar's own coordinates; drawn as wide as its grid track
@@ -50,7 +62,7 @@ export function renderClassQuality({ classQuality, classNames, labelCounts, flag
     const name = classNames[q.classIndex];
     const issues = Math.round(q.labelIssues);
     const flagged = flaggedCounts ? flaggedCounts[q.classIndex] : null;
-    const text = classQualityText(q, name, labelCounts[q.classIndex], flagged);
+    const text = classQualityText(q, name, labelCounts[q.classIndex], flagged, { hideEstimate });
     root.append(
       h(
         'div',
@@ -82,7 +94,9 @@ export function renderClassQuality({ classQuality, classNames, labelCounts, flag
           h(
             'span',
             { class: 'value-part' },
-            `${formatProbability(q.labelQualityScore)} · ~${formatCount(issues)} estimated wrong`,
+            hideEstimate
+              ? formatProbability(q.labelQualityScore)
+              : `${formatProbability(q.labelQualityScore)} · ~${formatCount(issues)} estimated wrong`,
           ),
           flagged == null ? null : ' ', // outside the parts: a space leading an inline-block is dropped
           flagged == null ? null : h('span', { class: 'value-part' }, `· ${formatCount(flagged)} flagged`),

@@ -22,6 +22,8 @@ export function renderContext({ analysis, review, lesson }) {
     dataset,
     report,
     truth: lesson.visibleTruth(truth, review.decisions, report),
+    // hide-truth before the reveal: the charts show no estimated-wrong counts (they add up to the hidden noise).
+    estimateHidden: !lesson.fullyShown(truth, review.decisions, report),
     classNames: dataset.classNames,
     labels: dataset.labels,
     decisions: review.decisions,

@@ -27,8 +27,16 @@ const MATRICES = {
   },
 };
 
+const QUALITY_HELP =
+  '“Estimated wrong” is cleanlab’s estimate from the confident joint (rows the model confidently puts in ' +
+  'another class), not a count of the flagged rows: “flagged” is how many of the class’s rows the table flags.';
+// hide-truth before the reveal: the estimated-wrong counts add up to the estimated noise, the answer hidden.
+const QUALITY_HELP_HIDDEN =
+  '“Flagged” is how many of the class’s rows the table flags. How many of each class’s rows cleanlab ' +
+  'estimates to be wrong (together, the estimated noise) shows once the truth is revealed.';
+
 /** Any class's label quality and place among all classes (the bars show only the worst). */
-function classQualitySearch(report, names, flaggedCounts) {
+function classQualitySearch(report, names, flaggedCounts, hideEstimate) {
   const readout = h('p', { class: 'readout class-quality-readout', 'aria-live': 'polite' });
   const search = createClassSearch({
     names,
@@ -39,7 +47,7 @@ function classQualitySearch(report, names, flaggedCounts) {
       const place = report.classQuality.findIndex((q) => q.classIndex === c);
       const q = report.classQuality[place];
       readout.textContent = q
-        ? `${classQualityText(q, names[c], report.labelCounts[c], flaggedCounts?.[c] ?? null)} ` +
+        ? `${classQualityText(q, names[c], report.labelCounts[c], flaggedCounts?.[c] ?? null, { hideEstimate })} ` +
           `${formatCount(place + 1)} of ${formatCount(names.length)} classes, worst first.`
         : '';
     },
@@ -47,8 +55,11 @@ function classQualitySearch(report, names, flaggedCounts) {
   return h('div', { class: 'class-quality-search' }, search.element, readout);
 }
 
-/** ctx: {dataset, report}; onPickCell(given, suggested) filters the table. */
-export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts', onKind }) {
+/**
+ * ctx: {dataset, report, estimateHidden (hide-truth before the reveal: no estimated-wrong counts)};
+ * onPickCell(given, suggested) filters the table.
+ */
+export function renderInsights({ dataset, report, estimateHidden = false }, { onPickCell, kind = 'counts', onKind }) {
   const names = dataset.classNames;
   const flaggedCounts = flaggedPerClass(report, dataset.labels, names.length); // beside cleanlab's estimate
   const matrixInfo = MATRICES[kind];
@@ -131,8 +142,7 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
         { class: 'help' },
         'Share of each class’s rows whose label looks right (1 = all of them), worst first' +
           `${names.length > MAX_CLASS_BARS ? `: the ${MAX_CLASS_BARS} worst of ${formatCount(names.length)} classes` : ''}. ` +
-          '“Estimated wrong” is cleanlab’s estimate from the confident joint (rows the model confidently puts in ' +
-          'another class), not a count of the flagged rows: “flagged” is how many of the class’s rows the table flags.',
+          (estimateHidden ? QUALITY_HELP_HIDDEN : QUALITY_HELP),
       ),
       h(
         'div',
@@ -142,9 +152,10 @@ export function renderInsights({ dataset, report }, { onPickCell, kind = 'counts
           classNames: names,
           labelCounts: report.labelCounts,
           flaggedCounts,
+          hideEstimate: estimateHidden,
         }),
       ),
-      names.length > MAX_CLASS_BARS ? classQualitySearch(report, names, flaggedCounts) : null,
+      names.length > MAX_CLASS_BARS ? classQualitySearch(report, names, flaggedCounts, estimateHidden) : null,
     ),
     h(
       'div',

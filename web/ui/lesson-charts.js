@@ -1,8 +1,12 @@
 // Lesson charts in plain inline SVG: every filter_by method on the same flips (ls.compareMethods,
 // table + bars) and precision and recall as the simulated noise grows (ls.sweepNoiseRate, lines).
 import { h, svg } from './dom.js';
+import { scrollRegion } from './lesson-scroll.js';
 
 const pct = (v) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+/** cleanlab's long names (confidence_weighted_entropy) may break after an underscore on a phone, not mid-word. */
+const breakable = (name) => name.split('_').flatMap((part, k) => (k === 0 ? [part] : ['_', h('wbr'), part]));
 
 /** compare: the compareMethods result. Returns a section with a table and a bar chart. */
 export function renderComparison(compare) {
@@ -46,9 +50,8 @@ export function renderComparison(compare) {
     'section',
     { class: 'lz-compare', 'aria-label': 'Methods compared on the same flips' },
     h('h2', { class: 'section-title' }, 'Every method on the same flips'),
-    h(
-      'div',
-      { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': 'Methods table' },
+    scrollRegion(
+      'Methods table',
       h(
         'table',
         { class: 'lz-table' },
@@ -68,7 +71,7 @@ export function renderComparison(compare) {
             h(
               'tr',
               { 'data-method': m.filterBy },
-              h('th', { scope: 'row' }, m.filterBy),
+              h('th', { scope: 'row' }, breakable(m.filterBy)),
               h('td', null, String(m.flagged)),
               h('td', null, String(m.found)),
               h('td', null, pct(m.precision)),
@@ -80,9 +83,8 @@ export function renderComparison(compare) {
       ),
     ),
     h('div', { class: 'chart-scroll' }, chart),
-    h(
-      'div',
-      { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': 'Rankings table' },
+    scrollRegion(
+      'Rankings table',
       h(
         'table',
         { class: 'lz-table lz-rankings' },
@@ -107,7 +109,7 @@ export function renderComparison(compare) {
             h(
               'tr',
               { 'data-ranking': r.rankBy },
-              h('th', { scope: 'row' }, r.rankBy),
+              h('th', { scope: 'row' }, breakable(r.rankBy)),
               h('td', null, String(r.found)),
               h('td', null, pct(r.precisionAtK)),
             ),
@@ -115,7 +117,31 @@ export function renderComparison(compare) {
         ),
       ),
     ),
+    rankingNote(rankings),
     h('div', { class: 'chart-scroll' }, rankingChart(rankings, compare.k)),
+  );
+}
+
+/**
+ * Why confidence_weighted_entropy ranks far fewer flips than the others, when it does (a learner would
+ * take it for a bug): its score falls toward 0 on rows the model is all but certain of (docs/ALGORITHMS.md
+ * §9.3), so with very sharp probabilities its top rows are confident, unflipped ones. null otherwise.
+ */
+function rankingNote(rankings) {
+  const cwe = rankings.find((r) => r.rankBy === 'confidence_weighted_entropy');
+  const best = Math.max(...rankings.map((r) => r.precisionAtK ?? 0));
+  if (!cwe || cwe.precisionAtK == null || cwe.precisionAtK >= best / 2) return null;
+  const count = (n) => n.toLocaleString('en-US');
+  return h(
+    'p',
+    { class: 'help lz-rank-note' },
+    `Why does confidence_weighted_entropy find only ${count(cwe.found)} of ${count(cwe.k)}? Not a fault: its ` +
+      'score divides the spread of the model’s probabilities (their entropy) by the given label’s probability. ' +
+      'When the model is all but certain of a row (one class at 0.9999999 or more), that spread is almost zero ' +
+      'and the score drops toward 0, its most suspicious value; cleanlab’s formula does the same. Many rows ' +
+      'here are that certain, so the top of this ranking fills with rows the model is surest are labelled ' +
+      `right: ${count(cwe.k - cwe.found)} of its top ${count(cwe.k)} were never flipped. The other two ` +
+      'rankings score the given label’s own probability, and put the flips first.',
   );
 }
 
@@ -159,8 +185,35 @@ function legend(x, y) {
   );
 }
 
-/** sweep: the sweepNoiseRate result ([{rate, precision, recall, ...}]). Returns a section with a line chart. */
-export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current = null, note = null } = {}) {
+/**
+ * What the sweep's rates are a share of: all labels, or under pair noise the two classes' rows (whose
+ * rate is not the share of all labels: 20% of the 4s and 9s is 4% of MNIST). pairNames: [a, b] or null.
+ */
+function sweepWords(pairNames) {
+  if (!pairNames) return { axis: 'share of labels flipped', of: '', lead: '' };
+  const short = (name) => (name.length > 12 ? `${name.slice(0, 11)}…` : name);
+  const rows = `the ${short(pairNames[0])} and ${short(pairNames[1])} rows`;
+  return {
+    axis: `share of ${rows} flipped`,
+    of: ` of ${rows}`,
+    lead: `Each rate is a share of ${rows}; in brackets, the labels flipped and their share of all rows. `,
+  };
+}
+
+/**
+ * sweep: the sweepNoiseRate result ([{rate, flipped, precision, recall, ...}]). pairNames: the two classes
+ * of pair noise (the rates are shares of their rows), numExamples: all rows. Returns a section with a line chart.
+ */
+export function renderSweep(
+  sweep,
+  { filterBy = 'prune_by_noise_rate', current = null, note = null, pairNames = null, numExamples = null } = {},
+) {
+  const words = sweepWords(pairNames);
+  // Under pair noise each rate also says how many labels that is, and what share of all of them.
+  const ofAll = (p) =>
+    pairNames && numExamples
+      ? ` (${p.flipped.toLocaleString('en-US')} labels, ${pct(p.flipped / numExamples)} of all)`
+      : '';
   const w = 460;
   const hgt = 250;
   const pad = { l: 44, r: 16, t: 12, b: 66 };
@@ -180,7 +233,7 @@ export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current =
         svg(
           'circle',
           { cx: x(p.rate), cy: y(p[key]), r: 3.5 },
-          svg('title', null, `${key} at ${pct(p.rate)} noise: ${pct(p[key])}`),
+          svg('title', null, `${key} at ${pct(p.rate)}${words.of} flipped: ${pct(p[key])}`),
         ),
       ),
     );
@@ -194,7 +247,7 @@ export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current =
       width: w,
       role: 'img',
       'aria-label':
-        `Precision and recall of ${filterBy} as the share of flipped labels grows from ` +
+        `Precision and recall of ${filterBy} as the ${words.axis} grows from ` +
         `${pct(sweep[0].rate)} to ${pct(maxRate)}`,
     },
     ticks.map((t) =>
@@ -208,11 +261,7 @@ export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current =
     sweep.map((p) =>
       svg('text', { x: x(p.rate), y: hgt - pad.b + 16, 'text-anchor': 'middle' }, `${Math.round(p.rate * 100)}%`),
     ),
-    svg(
-      'text',
-      { class: 'axis-title', x: (w + pad.l) / 2, y: hgt - pad.b + 34, 'text-anchor': 'middle' },
-      'share of labels flipped',
-    ),
+    svg('text', { class: 'axis-title', x: (w + pad.l) / 2, y: hgt - pad.b + 34, 'text-anchor': 'middle' }, words.axis),
     current != null
       ? svg('line', { class: 'lz-now', x1: x(current), x2: x(current), y1: pad.t, y2: hgt - pad.b })
       : null,
@@ -228,8 +277,10 @@ export function renderSweep(sweep, { filterBy = 'prune_by_noise_rate', current =
     h(
       'p',
       { class: 'help' },
-      `${filterBy}, same seed at every rate (each rate’s flips include the lower rates’): ` +
-        sweep.map((p) => `${pct(p.rate)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`).join('; ') +
+      `${words.lead}${filterBy}, same seed at every rate (each rate’s flips include the lower rates’): ` +
+        sweep
+          .map((p) => `${pct(p.rate)}${ofAll(p)} → precision ${pct(p.precision)}, recall ${pct(p.recall)}`)
+          .join('; ') +
         '.',
     ),
     note ? h('p', { class: 'help lz-sweep-note' }, note) : null,

@@ -15,7 +15,7 @@ export function withDenseMatrices(report) {
   return Object.create(report, Object.fromEntries(keys.map((key) => [key, { value: denseRows(report[key]) }])));
 }
 
-/** Formats a probability for a sentence: 3 significant digits, never "1.00" for less than 1. */
+/** A probability for a sentence: 3 significant digits, never "1.00" for less than 1, tiny ones as 6.4 × 10⁻¹³. */
 export function prob(p) {
   if (p == null || !Number.isFinite(p)) return '—';
   if (p >= 0.9995 && p < 1) {
@@ -23,8 +23,17 @@ export function prob(p) {
     while (Number(p.toFixed(digits)) === 1 && digits < 15) digits++;
     return p.toFixed(digits);
   }
-  if (p > 0 && p < 0.001) return p.toPrecision(2);
+  if (p > 0 && p < 0.001) return powerOfTen(p.toPrecision(2));
   return String(Number(p.toPrecision(3)));
+}
+
+const SUPERSCRIPT = Object.fromEntries([...'-0123456789'].map((c, i) => [c, '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'[i]]));
+
+/** "6.4e-13" as people write it, "6.4 × 10⁻¹³"; a number without an exponent ("0.00064") as it is. */
+function powerOfTen(text) {
+  const [mantissa, exponent] = text.split('e');
+  if (exponent == null) return text;
+  return `${mantissa} × 10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
 }
 
 const ordinal = (n) => {

@@ -9,6 +9,7 @@ import { renderComparison, renderSweep } from './lesson-charts.js';
 import { chosenRow, withDenseMatrices } from './lesson-data.js';
 import { createNoiseForm } from './lesson-make.js';
 import { pickInCell, pruneByCell } from './lesson-prune.js';
+import { overflowObserver, watchOverflow } from './lesson-scroll.js';
 import { renderLessonSteps } from './lesson-steps.js';
 import { LESSON_CSS } from './lesson-styles.js';
 
@@ -98,6 +99,7 @@ export class LessonPanel {
   #noiseForm = null; // "Simulate label noise" (lesson-make.js), once the host is known
   #follow = null; // {report, row}: the row the learner chose to follow (else the top-ranked flag)
   #honest = new WeakMap(); // simulation -> {sweep}: the sweep trained again at every rate
+  #overflow = overflowObserver(); // marks the wide tables that scroll on a narrow column (lesson-scroll.js)
 
   /** The <label-scope> element whose attributes the noise form sets; status: its progress (shown by the form too). */
   setHost(host, status = null) {
@@ -111,6 +113,7 @@ export class LessonPanel {
    */
   render(state) {
     const { ctx, simulation, hideTruth, revealed, lesson, compact } = state;
+    this.#overflow?.disconnect(); // the tables drawn before are gone
     if (!ctx?.report) {
       replace(this.element);
       this.element.hidden = true;
@@ -124,6 +127,7 @@ export class LessonPanel {
       if (lesson) parts.push(this.#stepsSlot(state));
       this.element.hidden = parts.length === 0;
       replace(this.element, parts);
+      watchOverflow(this.element, this.#overflow);
       return;
     }
     const parts = [];
@@ -136,6 +140,7 @@ export class LessonPanel {
     if (lesson && simulation && (!hideTruth || revealed)) parts.push(this.#extrasSlot(state));
     this.element.hidden = parts.length === 0;
     replace(this.element, parts);
+    watchOverflow(this.element, this.#overflow);
   }
 
   #revealCard({ onReveal, compact }) {
@@ -272,16 +277,18 @@ export class LessonPanel {
         return;
       }
       const honest = this.#honest.get(simulation);
+      const shape = sweepShape(simulation, ctx);
       const sweep = h(
         'div',
         { class: 'lz-sweep-slot' },
         honest?.sweep
-          ? renderSweep(honest.sweep, { current: simulation.rate, note: HONEST_NOTE })
-          : renderSweep(out.sweep, { current: simulation.rate, note: sweepNote(simulation) }),
+          ? renderSweep(honest.sweep, { ...shape, note: HONEST_NOTE })
+          : renderSweep(out.sweep, { ...shape, note: sweepNote(simulation) }),
       );
       const parts = [renderComparison(out.compare), sweep];
       if (simulation.features && !honest?.sweep) parts.push(this.#honestButton(client, simulation, ctx, sweep));
       replace(slot, parts);
+      watchOverflow(slot, this.#overflow);
     });
     return slot;
   }
@@ -326,7 +333,7 @@ export class LessonPanel {
             ),
         });
         this.#honest.set(sim, { sweep });
-        replace(sweepSlot, renderSweep(sweep, { current: sim.rate, note: HONEST_NOTE }));
+        replace(sweepSlot, renderSweep(sweep, { ...sweepShape(sim, ctx), note: HONEST_NOTE }));
         box.remove();
         sweepSlot.querySelector('.lz-sweep')?.focus();
       } catch (error) {
@@ -435,6 +442,15 @@ function sweepRates(sim) {
   const rates = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
   if (sim.rate != null && !rates.includes(sim.rate) && sim.rate <= 0.5) rates.push(sim.rate);
   return rates.sort((a, b) => a - b);
+}
+
+/** renderSweep's options for this simulation: the current rate, and under pair noise its two classes. */
+function sweepShape(sim, ctx) {
+  return {
+    current: sim.rate,
+    pairNames: sim.pair ? Array.from(sim.pair, (c) => ctx.classNames[c]) : null,
+    numExamples: ctx.report.numExamples,
+  };
 }
 
 const HONEST_NOTE =

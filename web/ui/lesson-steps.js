@@ -3,6 +3,7 @@
 import { h } from './dom.js';
 import { formatRow } from './format.js';
 import { lessonSteps, prob, withDenseMatrices } from './lesson-data.js';
+import { scrollRegion } from './lesson-scroll.js';
 
 // More classes than this (ImageNet has 1,000): a picture shows the followed row's classes and
 // those that matter most to them, and says how many it leaves out.
@@ -62,7 +63,7 @@ function bars(all, { caption, format = prob }) {
  * A K x K matrix with numbers; rows = given label, columns = the other class.
  * @param {number[][]} m
  * @param {string[]} names
- * @param {{caption: string, format?: (v: any) => string, highlight?: number[]|null, colHead?: string}} options
+ * @param {{caption: string, format?: (v: any) => any, highlight?: number[]|null, colHead?: string}} options
  */
 function matrix(m, names, { caption, format = String, highlight = null, colHead = 'class' }) {
   // Many classes: the highlighted pair's classes and those most confused with them (or overall).
@@ -75,9 +76,8 @@ function matrix(m, names, { caption, format = String, highlight = null, colHead 
   let max = 1e-12;
   for (const i of shown) for (const j of shown) if (i !== j && m[i][j] > max) max = m[i][j];
   const full = caption + ofAll(shown.length, m.length);
-  return h(
-    'div',
-    { class: 'lz-scroll', tabindex: '0', role: 'region', 'aria-label': full },
+  return scrollRegion(
+    full,
     h(
       'table',
       { class: 'lz-matrix' },
@@ -126,6 +126,8 @@ function matrix(m, names, { caption, format = String, highlight = null, colHead 
 }
 
 const pct = (v) => (v > 0 && v < 0.0005 ? '<0.1%' : `${(v * 100).toFixed(1)}%`);
+/** A matrix cell's percentage: its "%" may be left out on a phone (the caption says "as a percentage"). */
+const pctCell = (v) => [pct(v).slice(0, -1), h('span', { class: 'lz-unit' }, '%')];
 
 function picture(step, ctx, r) {
   const names = ctx.classNames;
@@ -155,7 +157,7 @@ function picture(step, ctx, r) {
         { class: 'lz-pair' },
         matrix(withDenseMatrices(ctx.report).noiseMatrix, names, {
           caption: 'Noise matrix p(given | true), as a percentage',
-          format: pct,
+          format: pctCell,
           highlight: cell,
           colHead: 'true',
         }),

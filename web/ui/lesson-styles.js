@@ -51,8 +51,21 @@ export const LESSON_CSS = String.raw`
 .lz-step h3 { margin: 0 0 6px; font-size: 1rem; }
 .lz-step p { margin: 0 0 8px; }
 .lz-row { font-weight: 600; border-left: 3px solid var(--ls-flag); padding-left: 8px; }
-.lz-scroll { overflow-x: auto; max-width: 100%; }
+/* A table wider than its column scrolls, and says so: a shadow on the side with more to see (covers that
+   scroll with the table hide it at either end). */
+.lz-scroll {
+  overflow-x: auto; max-width: 100%;
+  background:
+    linear-gradient(to right, var(--ls-bg) 40%, transparent) left / 32px 100% no-repeat local,
+    linear-gradient(to left, var(--ls-bg) 40%, transparent) right / 32px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, color-mix(in srgb, var(--ls-text) 35%, transparent), transparent)
+      left / 12px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--ls-text) 35%, transparent), transparent)
+      right / 12px 100% no-repeat scroll;
+}
 .lz-scroll:focus-visible { outline: 2px solid var(--ls-accent); }
+.help.lz-more { display: none; margin: 4px 0 0; font-size: 0.8rem; }
+.lz-scroll[data-overflow] + .lz-more { display: block; }
 .lz-matrix, .lz-table, .lz-bars { border-collapse: collapse; font-size: 0.82rem; font-variant-numeric: tabular-nums; }
 .lz-matrix caption, .lz-bars caption {
   caption-side: top; text-align: left; color: var(--ls-muted); padding-bottom: 4px;
@@ -93,5 +106,16 @@ export const LESSON_CSS = String.raw`
 @media (max-width: 500px) {
   .lz-card, .lz-step { padding: 10px; }
   .lz-bars td:nth-child(2) { width: 50%; }
+}
+/* A phone's column (or a narrow embedding): the 11-column matrices and the method tables fit without
+   scrolling; cleanlab's names break after an underscore (<wbr>). */
+@container (max-width: 560px) {
+  .lz-step { padding: 10px 8px; }
+  .lz-matrix { font-size: 0.7rem; width: 100%; }
+  .lz-table { font-size: 0.75rem; }
+  .lz-matrix th, .lz-matrix td { padding: 2px 1px; }
+  .lz-matrix th.corner { font-size: 0.65rem; white-space: normal; }
+  .lz-matrix .lz-unit { display: none; }
+  .lz-table th, .lz-table td { padding: 4px 3px; }
 }
 `;
