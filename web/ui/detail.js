@@ -60,6 +60,18 @@ function rowCellsList(cells, file, i, reading) {
 }
 
 /**
+ * Puts row i's cells as its file wrote them (`written`, src/js/written-rows.js namedCells), or as kept when
+ * null, in place of the pane's list of cells; the rest of the pane (and what has focus there) stays.
+ */
+export function updateRowCells(detailBody, i, ctx, written) {
+  const list = detailBody.querySelector('.detail-row');
+  if (!list) return;
+  const { dataset } = ctx;
+  const file = dataset.computed?.labelsFile || dataset.source?.labelsFile;
+  list.replaceWith(rowCellsList(rowCells(dataset, i, written), file, i, false));
+}
+
+/**
  * Fills the pane for row i. probabilities: its row of the probability matrix, or null.
  * ctx: {report, dataset, rank, columns, truth, ...} as the review panel holds it. written: the row's
  * cells as its file wrote them (src/js/written-rows.js), 'reading' while they are read, or null.

@@ -5,7 +5,7 @@ import { displayColumns } from '../controllers/columns.js';
 import { createDecisionBar, createDecisionControls } from './decision-controls.js';
 import { classForDigit, digitKeys } from './decisions.js';
 import { renderCell, tableColumns } from './cells.js';
-import { renderDetail } from './detail.js';
+import { renderDetail, updateRowCells } from './detail.js';
 import { h, replace } from './dom.js';
 import { formatCount, plural } from './format.js';
 import { rankPositions, rowOrder, SHOW_MODES } from './order.js';
@@ -433,19 +433,13 @@ export class ReviewPanel {
     // after one pass that finds its rows); meanwhile the cells kept, and 'reading…' for the others.
     const rows = this.#ctx.writtenRows?.() ?? null;
     renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx, rows ? 'reading' : null);
-    const written = await rows;
-    if (!written) {
-      if (rows && request === this.#detailRequest)
-        renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx);
-      return;
-    }
+    if (!rows) return;
     let cells = null;
     try {
-      cells = await written.namedCells(i);
+      cells = (await (await rows)?.namedCells(i)) ?? null;
     } catch {
       cells = null; // the file cannot be read again: the cells kept
     }
-    if (request !== this.#detailRequest) return;
-    renderDetail(this.detailHead, this.detailBody, i, probabilities, this.#ctx, cells);
+    if (request === this.#detailRequest) updateRowCells(this.detailBody, i, this.#ctx, cells);
   }
 }
