@@ -81,7 +81,8 @@ export async function readInput(ls, files, values, progress) {
   const input = {};
   const reading = { path: undefined };
   for (const { role, path, size } of files) input[role] = { name: path, size, data: tracked(path, reading) };
-  const options = { onProgress: (p) => progress.update(p) };
+  // No command prints the fingerprint (the page keys saved decisions by it): not hashed.
+  const options = { onProgress: (p) => progress.update(p), fingerprint: false };
   if (values['label-column'] !== undefined) options.labelColumn = values['label-column'];
   if (values['allow-unnormalized']) options.allowUnnormalized = true;
   if (values.float32) options.float32 = true;

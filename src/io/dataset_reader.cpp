@@ -221,7 +221,8 @@ ReadError locate_error(const LabelScopeError& e, const Dataset& d) {
     return ReadError(code, e.what(), s.probs_file, s.probs_first_row + e.example(), column);
 }
 
-Warnings validate_dataset(const Dataset& d, bool require_two_label_classes, bool allow_unnormalized) {
+Warnings validate_dataset(const Dataset& d, bool require_two_label_classes, bool allow_unnormalized,
+                          Warnings* value_warnings) {
     Warnings warnings;
     try {
         const ValidationOptions options{require_two_label_classes};
@@ -230,6 +231,7 @@ Warnings validate_dataset(const Dataset& d, bool require_two_label_classes, bool
     } catch (const LabelScopeError& e) {
         throw locate_error(e, d);
     }
+    if (value_warnings != nullptr) *value_warnings = warnings;
     if (!allow_unnormalized) check_probabilities_plausible(d, warnings);
     return warnings;
 }

@@ -74,8 +74,10 @@ void set_parallel_read_sizes(std::size_t min_bytes, std::size_t piece_bytes);
 // Checks the values with the core (NaN, range, labels vs classes, ...) and returns its warnings,
 // or throws a ReadError that names the file, row and column of the offending value. Unless
 // `allow_unnormalized`, probabilities whose rows mostly do not sum to 1 are refused as implausible.
-Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes = true,
-                          bool allow_unnormalized = true);
+// `value_warnings` (optional) gets the core's own validation warnings alone: an analysis of these
+// values may skip validating them again and start its warnings with these.
+Warnings validate_dataset(const Dataset& dataset, bool require_two_label_classes = true, bool allow_unnormalized = true,
+                          Warnings* value_warnings = nullptr);
 
 // Turns a core error about example i / class k into the file, row and column it came from.
 ReadError locate_error(const LabelScopeError& error, const Dataset& dataset);

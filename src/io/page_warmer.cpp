@@ -8,6 +8,9 @@
 #include <mutex>
 #include <thread>
 #endif
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+#endif
 
 namespace labelscope::io {
 
@@ -26,6 +29,25 @@ constexpr int PAGES_PER_LOOK = 64;
 // reader writing that very word at the same moment.
 void touch(std::uintptr_t address) {
     __atomic_fetch_or(reinterpret_cast<std::uint32_t*>(address), std::uint32_t{0}, __ATOMIC_RELAXED);
+}
+
+// Linux 5.14+ backs a whole range of pages in one call (MADV_POPULATE_WRITE), as writing to each
+// would but without a fault per page: on these VMs 0.25 ms per MiB against 0.4-1.3 ms touched. It
+// never changes the contents, so the reader may be writing the same pages. False where it cannot
+// (another system, an older kernel): the pages are touched one by one instead.
+std::atomic<bool> populate_works{true};
+bool populate(std::uintptr_t first_page, std::uintptr_t end_page) {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+    constexpr int POPULATE_WRITE = 23;  // MADV_POPULATE_WRITE, not in every libc's headers
+    if (!populate_works.load(std::memory_order_relaxed)) return false;
+    if (madvise(reinterpret_cast<void*>(first_page), end_page - first_page, POPULATE_WRITE) == 0) return true;
+    populate_works.store(false, std::memory_order_relaxed);
+    return false;
+#else
+    (void)first_page;
+    (void)end_page;
+    return false;
+#endif
 }
 
 // The one job the helper thread can have, and the helper's state.
@@ -61,6 +83,14 @@ struct Helper {
         bool reader_close = false;
         while (pages > 0 && !reader_close && !stopping.load(std::memory_order_relaxed)) {
             const std::uintptr_t limit = filled_to.load(std::memory_order_relaxed) + MARGIN;
+            // The batch's pages at once where the system can, all of them above the reader.
+            const std::size_t batch = pages < PAGES_PER_LOOK ? pages : PAGES_PER_LOOK;
+            const std::uintptr_t batch_first = job_first + (pages - batch) * PAGE;
+            if (batch_first > limit && populate(batch_first, job_first + pages * PAGE)) {
+                pages -= batch;
+                touched += batch;
+                continue;
+            }
             for (int i = 0; i < PAGES_PER_LOOK && pages > 0; ++i) {
                 const std::uintptr_t page = job_first + (pages - 1) * PAGE;
                 if (page <= limit) {  // the reader is close: it takes the rest

@@ -1,16 +1,15 @@
 // A big value buffer is filled once, front to back, right after it is allocated, and each 4 KiB
-// page of fresh memory costs a page fault on first touch: 3-6 ms per MiB on the VMs this runs on,
-// more than parsing the text that fills it (WebAssembly memory cannot ask for huge pages). While
-// the reader fills such a buffer from the front, a helper thread touches its pages from the back,
-// so both cores take the faults. One helper thread serves the process, started on first use and
-// never waited for (a WebAssembly thread starts only once the event loop has run). Builds without
-// threads (LABELSCOPE_THREADS unset) do nothing.
+// page of fresh memory costs a page fault on first touch: 0.4-1.3 ms per MiB on the VMs this runs
+// on, as much as parsing the text that fills it. While the reader fills such a buffer from the
+// front, a helper thread backs its pages from the back (natively a range at a time, without a
+// fault per page), so the reader finds them ready. Huge pages are not asked for: where the kernel
+// must compact memory to find them, a fault stalled for seconds (800 MiB: 0.15 s to 13.7 s). One helper thread serves
+// the process, started on first use and never waited for (a WebAssembly thread starts only once the event loop has
+// run). Builds without threads (LABELSCOPE_THREADS unset) do nothing.
 #pragma once
 
 #include <cstddef>
 #include <vector>
-
-#include "io/huge_pages.hpp"
 
 namespace labelscope::io {
 
@@ -42,8 +41,8 @@ private:
     bool has_helper_ = false;
 };
 
-// vector::reserve for a buffer about to be filled front to back: the new, untouched part is
-// advised for huge pages where the system has them, and warmed by `warmer`.
+// vector::reserve for a buffer about to be filled front to back: the new, untouched part is warmed
+// by `warmer`.
 template <class T>
 void reserve_values(std::vector<T>& values, std::size_t n, PageWarmer& warmer) {
     if (n <= values.capacity()) return;
@@ -51,7 +50,6 @@ void reserve_values(std::vector<T>& values, std::size_t n, PageWarmer& warmer) {
     values.reserve(n);
     T* fresh = values.data() + values.size();
     const std::size_t bytes = (values.capacity() - values.size()) * sizeof(T);
-    advise_huge_pages(fresh, bytes);
     warmer.start(fresh, bytes);
 }
 

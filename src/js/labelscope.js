@@ -34,6 +34,7 @@ const OPTIONS = {
     'classNames',
     'float32',
     'allowUnnormalized',
+    'fingerprint',
   ],
 };
 

@@ -45,6 +45,9 @@ std::shared_ptr<const CountMatrix> confident_joint_in(const val& o) {
 struct AuditSetup {
     std::shared_ptr<const CountMatrix> joint;
     AuditOptions options;
+    // A dataset's values were validated when it was read: these are validation's warnings, which
+    // the report starts with as if it had validated them again (options.values_validated).
+    std::shared_ptr<const Warnings> validated;
 };
 AuditSetup audit_setup(const val& o) {
     AuditSetup s;
@@ -63,18 +66,27 @@ AuditSetup audit_setup(const val& o) {
 }
 
 // ---- the analyses, on any labels/probabilities views (run by the array and dataset entries) ------
+// `validated`: validation's warnings for a dataset's values checked when read (see
+// DatasetHandle), null for arrays from JS, which are validated here.
+
+// Warnings as validation then the method give them, validation's from the read.
+void start_with(Warnings& warnings, const Warnings* validated) {
+    if (validated != nullptr) warnings.insert(warnings.begin(), validated->begin(), validated->end());
+}
 
 struct FindIssues {
     template <class T>
-    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+    static val run(LabelsView y, ProbsView<T> p, const val& o, const Warnings* validated = nullptr) {
         FindIssuesRequest request;
+        request.values_validated = validated != nullptr;
         set_if(o, "filterBy", request.filter_by);
         set_find_fields(o, request);
         set_if(o, "returnIndicesRankedBy", request.rank_by);
         set_if(o, "adjustPredProbs", request.adjust_pred_probs);
         const std::shared_ptr<const CountMatrix> joint = confident_joint_in(o);
         request.confident_joint = joint.get();
-        const FindIssuesResult found = find_issues_run(y, p, request);
+        FindIssuesResult found = find_issues_run(y, p, request);
+        start_with(found.warnings, validated);
         val r = val::object();
         r.set("mask", out(found.mask));
         r.set("indices", out(found.indices));
@@ -85,8 +97,8 @@ struct FindIssues {
 
 struct Scores {
     template <class T>
-    static val run(LabelsView y, ProbsView<T> p, const val& o) {
-        const Warnings warnings = validate_inputs(y, p, ValidationOptions{false});
+    static val run(LabelsView y, ProbsView<T> p, const val& o, const Warnings* validated = nullptr) {
+        const Warnings warnings = validated != nullptr ? *validated : validate_inputs(y, p, ValidationOptions{false});
         val r = val::object();
         r.set("scores", out(get_label_quality_scores(y, p, scores_in(o))));
         r.set("warnings", warnings_out(warnings));
@@ -131,8 +143,8 @@ struct NumIssues {
 };
 
 struct Health {
-    template <class T>
-    static val run(LabelsView y, ProbsView<T> p, const val& o) {
+    template <class T>  // health_summary validates the values itself (it reports no warnings)
+    static val run(LabelsView y, ProbsView<T> p, const val& o, const Warnings* /*validated*/ = nullptr) {
         const HealthSummary h = health_summary(y, p, flag(o, "asymmetric", false));
         val r = val::object();
         r.set("overallLabelHealthScore", h.overall_label_health_score);
@@ -145,9 +157,11 @@ struct Health {
 
 struct Audit {
     template <class T>
-    static val run(LabelsView y, ProbsView<T> p, const val& o) {
-        const AuditSetup a = audit_setup(o);
-        const Report report = audit(y, p, a.options);
+    static val run(LabelsView y, ProbsView<T> p, const val& o, const Warnings* validated = nullptr) {
+        AuditSetup a = audit_setup(o);
+        a.options.values_validated = validated != nullptr;
+        Report report = audit(y, p, a.options);
+        start_with(report.warnings, validated);
         return report_out(report, label_probabilities(y, p, report.suggested_label), a.options);
     }
 };
@@ -246,7 +260,8 @@ private:
         bool done() const override { return run_.done(); }
         int stages_done() const override { return run_.stages_done(); }
         val report() override {
-            const Report report = run_.take();
+            Report report = run_.take();
+            start_with(report.warnings, a_.validated.get());
             return report_out(report, label_probabilities(y_, p_, report.suggested_label), a_.options);
         }
         LabelsView y_;
@@ -296,7 +311,9 @@ val start_audit_arrays(val labels, val probs, std::size_t k, val o) {
 
 class DatasetHandle {
 public:
-    explicit DatasetHandle(std::shared_ptr<io::Dataset> d) : d_(std::move(d)) {}
+    // `validated`: validation's warnings when the values were validated as they were read.
+    DatasetHandle(std::shared_ptr<io::Dataset> d, std::shared_ptr<const Warnings> validated)
+        : d_(std::move(d)), validated_(std::move(validated)) {}
 
     val info() const {
         return guarded(
@@ -328,23 +345,32 @@ public:
         return guarded([&] { return probability_rows(*d_, start, count); });
     }
 
+    // Analyses with a validated form (audit, findLabelIssues, getLabelQualityScores) skip a
+    // second pass over every value.
     template <class Fn>
     val run(val o) const {
-        return analyse<Fn>(*d_, o);
+        return guarded(
+            [&] { return on_values(*d_, [&](auto y, auto p) { return Fn::run(y, p, o, validated_.get()); }); },
+            d_.get());
     }
 
     // {job: AuditJob} or {error}: the audit in stages (see AuditJob).
     val startAudit(val o) const {
         return guarded(
             [&] {
-                return on_values(
-                    *d_, [&](LabelsView y, auto p) { return job_out(AuditJob(d_, d_.get(), y, p, audit_setup(o))); });
+                return on_values(*d_, [&](LabelsView y, auto p) {
+                    AuditSetup a = audit_setup(o);
+                    a.options.values_validated = validated_ != nullptr;
+                    a.validated = validated_;
+                    return job_out(AuditJob(d_, d_.get(), y, p, std::move(a)));
+                });
             },
             d_.get());
     }
 
 private:
     std::shared_ptr<io::Dataset> d_;
+    std::shared_ptr<const Warnings> validated_;
 };
 
 // The io::DatasetReader behind the JS Reader (see ChunkedReader).
@@ -354,6 +380,7 @@ struct DatasetFiles {
         set_if(o, "labelColumn", r.label_column);
         set_if(o, "float32", r.float32);
         set_if(o, "allowUnnormalized", r.allow_unnormalized);
+        set_if(o, "fingerprint", r.fingerprint);
         r.probability_columns = strings_in(o, "probabilityColumns");
         r.class_names = strings_in(o, "classNames");
         allow_unnormalized = r.allow_unnormalized;
@@ -366,14 +393,14 @@ struct DatasetFiles {
     // {dataset: DatasetHandle, warnings}.
     val finish() {
         auto d = std::make_shared<io::Dataset>(reader_->finish());
-        Warnings warnings;
+        Warnings warnings, value_warnings;
         try {
-            warnings = io::validate_dataset(*d, false, allow_unnormalized);
+            warnings = io::validate_dataset(*d, false, allow_unnormalized, &value_warnings);
         } catch (const io::ReadError& e) {
             throw io::in_data_rows(e, *d);
         }
         val r = val::object();
-        r.set("dataset", DatasetHandle(d));
+        r.set("dataset", DatasetHandle(d, std::make_shared<const Warnings>(std::move(value_warnings))));
         r.set("warnings", warnings_out(warnings));
         return r;
     }
