@@ -453,7 +453,7 @@ test('the choices kept about a table of sets come back: settings restored, compu
   assert.equal(model.restored, said);
   assert.deepEqual(remembered, [{ entries, labelColumn: 'tags', computed: true, folds: 3 }]);
   // The decisions are keyed by the file's bytes (deps.fingerprint), not its name: found again under another name.
-  assert.equal(c.key, 'ml:computed:ab12:' + model.numClasses);
+  assert.equal(c.key, `ml:computed:ab12:tags:${model.numClasses}`);
 });
 
 test('a table of sets with fewer rows than folds: offered again with as many folds as rows, and computed', async () => {

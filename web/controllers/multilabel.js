@@ -202,7 +202,8 @@ export class MultiLabelController {
         classes: r.labels.classes,
         extraColumns: r.extraColumns ?? [], // the table's id and text columns (cores that return them)
         labelColumn: r.labelColumn, // the set column's name: the corrected table is written into it
-        fingerprint: print ? `computed:${print}` : legacy,
+        // The set column too: decisions on one column of sets never show on another (as single labels' keys).
+        fingerprint: print ? `computed:${print}:${r.labelColumn ?? ''}` : legacy,
         legacyFingerprint: legacy, // the key of decisions kept before the bytes made it
 
         warnings: [],
