@@ -52,6 +52,46 @@ std::ptrdiff_t find_label_column(const std::vector<std::string>& lowered) {
     return -1;
 }
 
+std::vector<std::size_t> other_label_candidates(const std::vector<std::string>& lowered, std::size_t label,
+                                                const std::vector<std::size_t>& distinct) {
+    std::vector<std::size_t> out;
+    // 'label', 'labels', 'given_label' say what they hold; 'class' or 'category' may be a feature of that name.
+    const std::string& found = lowered[label];
+    const bool by_word = found != "label" && found != "labels" && found != "given_label";
+    for (std::size_t c = 0; c < lowered.size(); ++c) {
+        if (c == label) continue;
+        const std::string& n = lowered[c];
+        if (is_id_name(n) || is_true_label_name(n) || is_known_error_name(n) || is_export_column_name(n) ||
+            probability_prefix_length(n) > 0)
+            continue;
+        const std::size_t d = c < distinct.size() ? distinct[c] : 0;
+        // An edge column only beside a label column that is not at an edge itself (label,p_a,p_b is no puzzle).
+        const bool edge = by_word && (c == 0 || c + 1 == lowered.size()) && label != 0 && label + 1 != lowered.size();
+        if (is_label_name(n) || (edge && d >= 2 && d <= 10)) out.push_back(c);
+    }
+    return out;
+}
+
+std::string other_label_candidates_text(const std::vector<std::string>& names, const std::vector<std::size_t>& others,
+                                        const std::vector<std::size_t>& distinct) {
+    if (others.empty()) return {};
+    std::string list;
+    for (std::size_t i = 0; i < others.size(); ++i) {
+        const std::size_t c = others[i];
+        std::string what;
+        if (c == 0) what = "the first column";
+        if (c + 1 == names.size()) what = "the last column";
+        const std::size_t d = c < distinct.size() ? distinct[c] : 0;
+        if (d > 0) what += (what.empty() ? "" : ", ") + std::to_string(d) + " values";
+        list += std::string(i == 0                   ? ""
+                            : i + 1 == others.size() ? " or "
+                                                     : ", ") +
+                "'" + names[c] + "'" + (what.empty() ? "" : " (" + what + ")");
+    }
+    return "a guess by its name: " + list + (others.size() == 1 ? " could" : " could each") +
+           " be the label too; choose the label column if it is";
+}
+
 bool is_true_label_name(const std::string& n) { return n == "true_label" || n == "true_labels"; }
 bool is_known_error_name(const std::string& n) { return n == "is_error" || n == "is_label_error"; }
 

@@ -18,6 +18,16 @@ std::string label_column_names_text();  // "label, labels, given_label, ..." for
 bool is_label_name(const std::string& lowered);
 // Index of the preferred label column among `lowered` names (the list's order, not the file's), or -1.
 std::ptrdiff_t find_label_column(const std::vector<std::string>& lowered);
+// A label column found by its name is a guess: the other columns that could be the label, in file order. Other
+// names from the list, and, beside a label column in the middle named by a word such as 'class' (not 'label'), the
+// first and last columns when they hold 2 to 10 distinct values (`distinct`, one count per column, 0 when unknown):
+// a label is often first or last ('survived').
+std::vector<std::size_t> other_label_candidates(const std::vector<std::string>& lowered, std::size_t label,
+                                                const std::vector<std::size_t>& distinct);
+// "a guess by its name; 'survived' (the first column, 2 values) could be the label too: choose the label column if
+// it is": what a reason adds about those candidates (`names` as written), or "" when there are none.
+std::string other_label_candidates_text(const std::vector<std::string>& names, const std::vector<std::size_t>& others,
+                                        const std::vector<std::size_t>& distinct);
 bool is_true_label_name(const std::string& lowered);  // known truth: never probabilities or features
 bool is_known_error_name(const std::string& lowered);
 bool is_id_name(const std::string& lowered);  // numbers that are never probabilities or features

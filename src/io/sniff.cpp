@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <set>
 
 #include "io/csv_tokenizer.hpp"
 #include "io/dataset_reader.hpp"
@@ -193,6 +194,21 @@ bool holds_label_sets(const std::vector<std::vector<std::string>>& rows, std::si
     return false;
 }
 
+// The other columns that could be the label of a table whose label column was found by its name, counted in the
+// rows looked at (label_column.hpp), as a reason's words; "" when there are none.
+std::string other_candidates(const std::vector<std::string>& names, const std::vector<std::string>& lower,
+                             std::size_t label, const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> distinct(names.size(), 0);
+    for (std::size_t c : {std::size_t{0}, names.size() - 1}) {
+        std::set<std::string> seen;
+        for (std::size_t r = 1; r < rows.size(); ++r)
+            if (c < rows[r].size() && !trim(rows[r][c]).empty()) seen.insert(std::string(trim(rows[r][c])));
+        // Few rows look like few values: a count is one only when values repeat.
+        if (seen.size() * 2 <= rows.size() - 1) distinct[c] = seen.size();
+    }
+    return other_label_candidates_text(names, other_label_candidates(lower, label, distinct), distinct);
+}
+
 void guess_table_role(Sniffed& s, const std::string& file_name, const std::vector<std::vector<std::string>>& rows) {
     const std::vector<std::string>& first = rows.front();
     const bool header = std::any_of(first.begin(), first.end(), [](const std::string& c) { return !is_number(c); }) &&
@@ -234,6 +250,8 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
     if (label >= 0) {
         const std::string& label_name = s.columns[static_cast<std::size_t>(label)];
         s.label_column = label_name;
+        const std::string others = other_candidates(s.columns, lower, static_cast<std::size_t>(label), rows);
+        const std::string and_others = others.empty() ? std::string() : "; " + others;
         if (numeric.empty()) {
             // A label column beside free text or categories (id,text,label): a table to learn from,
             // which can still take a probabilities file beside it. File names and ids are not.
@@ -246,14 +264,16 @@ void guess_table_role(Sniffed& s, const std::string& file_name, const std::vecto
                 });
             s.role = text_features ? "combined" : "labels";
             s.looks_like_features = text_features;
-            s.reason = text_features ? "a '" + label_name + "' column next to text that looks like features"
-                                     : "a '" + label_name + "' column";
+            s.reason = (text_features ? "a '" + label_name + "' column next to text that looks like features"
+                                      : "a '" + label_name + "' column") +
+                       and_others;
             return;
         }
         s.role = "combined";
         s.looks_like_features = !rows_sum_to_one(rows, numeric);
-        s.reason = s.looks_like_features ? "a '" + label_name + "' column next to numbers that look like features"
-                                         : "a '" + label_name + "' column next to numbers";
+        s.reason = (s.looks_like_features ? "a '" + label_name + "' column next to numbers that look like features"
+                                          : "a '" + label_name + "' column next to numbers") +
+                   and_others;
         return;
     }
     if (std::any_of(s.first_row.begin(), s.first_row.end(), [](const std::string& c) { return !is_number(c); })) {

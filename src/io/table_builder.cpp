@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -55,7 +56,7 @@ public:
             table_.columns[c].column = store_.columns[c].file_column;
             table_.columns[c].missing = store_.columns[c].missing;
         }
-        choose(table_.columns[label], ColumnUse::label, "label column");
+        choose(table_.columns[label], ColumnUse::label, label_reason(lowered, label));
         const std::set<std::string> listed = listed_features(lowered);
         check_roles(lowered, label);
         if (listed.count(lowered[label]))
@@ -119,6 +120,29 @@ private:
                             ". The columns are: " + list + ". Name the label column one of " +
                             label_column_names_text() + ", or choose it (--label-column).",
                         file_, header_line(), 0);
+    }
+
+    // "label column", and when it was guessed by its name the other columns that could be the label.
+    std::string label_reason(const std::vector<std::string>& lowered, std::size_t label) const {
+        if (!lower_name(options_.label_column).empty()) return "label column";
+        std::vector<std::size_t> distinct(store_.columns.size(), 0);
+        for (std::size_t c : {std::size_t{0}, store_.columns.size() - 1}) {
+            const auto& col = store_.columns[c];
+            if (col.numeric) {
+                std::set<double> seen;
+                for (std::size_t i = 0; i < col.numbers.size() && seen.size() <= 10; ++i)
+                    if (!std::isnan(col.numbers[i])) seen.insert(col.numbers[i]);
+                distinct[c] = seen.size();
+            } else {
+                distinct[c] = distinct_strings(col, 10);
+            }
+            if (distinct[c] * 2 > n_) distinct[c] = 0;  // values that hardly repeat are no classes
+        }
+        std::vector<std::string> names;
+        for (const auto& c : store_.columns) names.push_back(c.name);
+        const std::string others =
+            other_label_candidates_text(names, other_label_candidates(lowered, label, distinct), distinct);
+        return others.empty() ? "label column" : "label column, " + others;
     }
 
     // Errors about a whole column name no row (rows are data rows here; the header is none of them).
@@ -260,6 +284,7 @@ private:
             for (double v : distinct) table_.labels.class_names.push_back(shortest_text(v));
             return;
         }
+        if (options_.fold_case && !options_.label_sets) fold_case(col.strings);
         std::vector<std::string> distinct(col.strings);
         std::sort(distinct.begin(), distinct.end());
         distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
@@ -267,6 +292,43 @@ private:
             labels[i] = static_cast<std::int32_t>(std::lower_bound(distinct.begin(), distinct.end(), col.strings[i]) -
                                                   distinct.begin());
         table_.labels.class_names = std::move(distinct);
+    }
+
+    // TableOptions::fold_case: every spelling of a class as its most common one, said in the notes.
+    void fold_case(std::vector<std::string>& labels) {
+        std::map<std::string, std::size_t> rows;  // spelling -> rows, in byte order
+        for (const auto& s : labels) ++rows[s];
+        std::map<std::string, std::pair<std::size_t, std::string>> best;  // folded -> (rows, spelling)
+        std::map<std::string, std::vector<std::string>> spellings;
+        for (const auto& [spelling, n] : rows) {
+            const std::string key = case_folded(spelling);
+            spellings[key].push_back(spelling);
+            const auto it = best.find(key);
+            if (it == best.end() || n > it->second.first) best[key] = {n, spelling};
+        }
+        if (best.size() == rows.size()) return;
+        for (auto& s : labels) s = best[case_folded(s)].second;
+        for (const auto& [key, list] : spellings) {
+            if (list.size() < 2) continue;
+            std::string words;
+            for (const auto& s : list) words += (words.empty() ? "" : ", ") + quoted(s);
+            table_.notes.push_back("classes " + words + " read as one, " + quoted(best[key].second) +
+                                   " (they differ only in capitals or spacing)");
+        }
+    }
+
+    // Lower case (ASCII), runs of blanks as one space: the form spellings of one class share.
+    static std::string case_folded(const std::string& s) {
+        std::string out;
+        for (const char c : s) {
+            if (c == ' ' || c == '\t') {
+                if (!out.empty() && out.back() != ' ') out += ' ';
+            } else {
+                out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            }
+        }
+        if (!out.empty() && out.back() == ' ') out.pop_back();
+        return out;
     }
 
     std::size_t distinct_strings(const StoredColumn& col, std::size_t stop_after) const {
@@ -340,6 +402,10 @@ private:
         choice.distinct = distinct;
         if (distinct <= options_.max_levels && distinct * 2 < n_)
             return choose(choice, ColumnUse::categorical, std::to_string(distinct) + " categories");
+        if (all_dates(col))
+            return choose(choice, ColumnUse::ignored,
+                          "dates: not used (a date is not a feature here; derive a number or a category from it, "
+                          "such as the month, to use it)");
         std::size_t with_space = 0, length = 0, present = 0;
         for (std::size_t i = 0; i < col.strings.size(); ++i) {
             if (col.missing_flags[i]) continue;
@@ -356,6 +422,41 @@ private:
         if (distinct == present && present == n_) return choose(choice, ColumnUse::id, "unique per row (an id)");
         choose(choice, ColumnUse::ignored,
                std::to_string(distinct) + " distinct short values: too many for categories, too short for text");
+    }
+
+    // Every present cell a date: 2024-03-12, 2024/03/12 or 12/03/2024 (12.03.2024), a time after it allowed.
+    static bool all_dates(const StoredColumn& col) {
+        std::size_t present = 0;
+        for (std::size_t i = 0; i < col.strings.size(); ++i) {
+            if (col.missing_flags[i]) continue;
+            if (!is_date(col.strings[i])) return false;
+            ++present;
+        }
+        return present > 0;
+    }
+
+    static bool is_date(const std::string& s) {
+        const auto digits = [&](std::size_t from, std::size_t count) {
+            if (from + count > s.size()) return false;
+            for (std::size_t i = from; i < from + count; ++i)
+                if (s[i] < '0' || s[i] > '9') return false;
+            return true;
+        };
+        const auto time_or_end = [&](std::size_t at) { return at == s.size() || s[at] == 'T' || s[at] == ' '; };
+        // Year first: 2024-03-12, 2024/03/12.
+        if (digits(0, 4) && s.size() >= 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4] && digits(5, 2) &&
+            digits(8, 2))
+            return time_or_end(10);
+        // Day or month first: 12/03/2024, 3/12/2024, 12.03.2024.
+        std::size_t at = 0;
+        for (int part = 0; part < 2; ++part) {
+            const std::size_t start = at;
+            while (at < s.size() && at - start < 2 && s[at] >= '0' && s[at] <= '9') ++at;
+            if (at == start || at >= s.size() || (s[at] != '/' && s[at] != '.') || (part == 1 && s[at] != s[start - 1]))
+                return false;
+            ++at;
+        }
+        return digits(at, 4) && time_or_end(at + 4);
     }
 
     // The one text column: the one chosen, else the candidate with the longest texts.

@@ -28,6 +28,9 @@ struct TableOptions {
     // The label column holds sets (a;b, a|b, JSON arrays; one-vs-rest): an empty cell is the empty
     // set, kept as the label "" (no label is empty otherwise).
     bool label_sets = false;
+    // Class names that differ only in capitals or spacing ('billing', 'Billing', 'BILLING') are one class, named by
+    // its most common spelling (the first in byte order on a tie). Off: they are separate classes, as written.
+    bool fold_case = false;
 };
 
 // The columns as read and the CSV sink that fills them (table_columns.hpp).

@@ -2,7 +2,8 @@
 // Out-of-sample predicted probabilities from the data's own features: k-fold cross-validated
 // logistic regression in WebAssembly (src/learn), from a labelled table (CSV/TSV or Parquet) or
 // from labels + an N x D features file (.npy or numeric CSV). The result feeds audit() directly.
-import { weakModelWarnings } from './model-warnings.js';
+import { leakWarnings, weakModelWarnings } from './model-warnings.js';
+import { caseVariantSentence, caseVariantWarningsOfLabels } from './class-warnings.js';
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
 import { csvField } from './exports.js';
@@ -26,6 +27,7 @@ export const CROSS_VAL_OPTIONS = [
   'tolerance',
   'columnRoles',
   'labels',
+  'foldCase',
 ];
 export const CROSS_VAL_COLUMNS_OPTIONS = [
   'signal',
@@ -34,6 +36,7 @@ export const CROSS_VAL_COLUMNS_OPTIONS = [
   'features',
   'textColumn',
   'columnRoles',
+  'foldCase',
 ];
 
 /** The roles a table's column can be given (columnRoles): 'ignore' leaves it out. */
@@ -179,6 +182,8 @@ function readerOptions(options) {
   if (options.labelColumn !== undefined) out.labelColumn = String(options.labelColumn);
   if (options.textColumn !== undefined) out.textColumn = String(options.textColumn);
   if (options.impute !== undefined) out.impute = Boolean(options.impute);
+  // Class names that differ only in capitals or spacing read as one class (its most common spelling).
+  if (options.foldCase !== undefined) out.foldCase = Boolean(options.foldCase);
   const f = options.features;
   if (f !== undefined) {
     const list =
@@ -294,11 +299,25 @@ function labelsOverride(labels, info) {
 }
 
 /**
+ * Runs `train`; a class too small for the folds that is a spelling of another ('ACCOUNT' beside 'account', the
+ * case warnings of the classes read) is said so in the error: merging them in the file may be the fix.
+ */
+function withCaseNote(train, classNames, caseWarnings) {
+  try {
+    return train();
+  } catch (e) {
+    if (e?.code !== 'too_few_examples' || caseWarnings.length === 0) throw e;
+    throw new LabelScopeError({ ...e, message: `${e.message} ${caseVariantSentence(classNames, caseWarnings)}` });
+  }
+}
+
+/**
  * Reads the input and computes out-of-sample probabilities. `core` is the WebAssembly module.
  * Options: folds (5), seed (0), model ('logistic_regression'), c (default: chosen by inner
  * validation), balancedClassWeight, labelColumn, features ('all' or names), textColumn, impute,
  * signal (AbortSignal), onProgress({stage: 'reading'|'training', ...}), labels (trained on instead
- * of the label column: class indices or the data's class names, one per row; the result's labels).
+ * of the label column: class indices or the data's class names, one per row; the result's labels),
+ * foldCase (class names that differ only in capitals or spacing are one class, its most common spelling).
  */
 export async function crossValProbs(core, input, options = {}) {
   checkOptions('crossValProbs', options, CROSS_VAL_OPTIONS);
@@ -322,15 +341,20 @@ export async function crossValProbs(core, input, options = {}) {
     await helpersLoaded(core, signal);
     if (signal?.aborted) throw cancelled();
     let last = -1;
-    const r = unwrap(
-      set.crossVal(given ? { ...train, labels: given } : train, (foldsDone, numFolds) => {
-        if (signal?.aborted) return false;
-        if (foldsDone !== last) {
-          last = foldsDone;
-          onProgress?.({ stage: 'training', foldsDone, numFolds });
-        }
-        return true;
-      }),
+    const r = withCaseNote(
+      () =>
+        unwrap(
+          set.crossVal(given ? { ...train, labels: given } : train, (foldsDone, numFolds) => {
+            if (signal?.aborted) return false;
+            if (foldsDone !== last) {
+              last = foldsDone;
+              onProgress?.({ stage: 'training', foldsDone, numFolds });
+            }
+            return true;
+          }),
+        ),
+      info.classNames,
+      given ? [] : caseVariantWarningsOfLabels(info.classNames, info.labels),
     );
     if (given && r.labelsReplaced !== true) {
       throw new LabelScopeError({
@@ -357,10 +381,16 @@ export async function crossValProbs(core, input, options = {}) {
         cChosen: train.c === undefined,
         balancedClassWeight: train.balancedClassWeight ?? false,
         impute: options.impute ?? false,
+        ...(options.foldCase ? { foldCase: true } : {}),
         ...(options.columnRoles ? { columnRoles: { ...options.columnRoles } } : {}),
       },
       notes: r.notes,
-      warnings: weakModelWarnings(r.folds, given ?? info.labels, info.classNames),
+      // Classes that differ only in capitals (as read), then what the held-out scores and the columns say of the model.
+      warnings: [
+        ...caseVariantWarningsOfLabels(info.classNames, info.labels),
+        ...leakWarnings(r.folds, given ?? info.labels, info.classNames, info.extraColumns, info.featureReport?.columns),
+        ...weakModelWarnings(r.folds, given ?? info.labels, info.classNames),
+      ],
       // The table's columns as read but the label (id, truth, text, numbers, categories): shown beside the results.
       extraColumns: info.extraColumns,
       featureReport: {
@@ -488,8 +518,11 @@ export function datasetFromCrossVal(ls, result) {
     .then(withModelWarnings);
 
   // The model's own warnings (weakModelWarnings) go with the data, as the reader's do: the audit's output shows them.
+  // One the reader gave already (classes_differ_in_case, of the same class names) is not said twice.
   function withModelWarnings(dataset) {
-    if (result.warnings?.length) dataset.warnings = [...(dataset.warnings ?? []), ...result.warnings];
+    const said = new Set((dataset.warnings ?? []).map((w) => `${w.code}\u0000${w.message}`));
+    const more = (result.warnings ?? []).filter((w) => !said.has(`${w.code}\u0000${w.message}`));
+    if (more.length) dataset.warnings = [...(dataset.warnings ?? []), ...more];
     return dataset;
   }
 }

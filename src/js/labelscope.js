@@ -14,6 +14,7 @@ import { auditInput, crossValColumns, crossValProbs, datasetFromCrossVal } from 
 import { parquetAsCsv } from './parquet.js';
 import { looksMultiLabelError, multiLabelOf } from './multilabel.js';
 import { readFailure } from './read-errors.js';
+import { caseVariantWarningsOfLabels } from './class-warnings.js';
 
 const DATA_KEYS = ['labels', 'predProbs', 'numClasses'];
 const FIND_KEYS = ['filterBy', 'fracNoise', 'numToRemovePerClass', 'minExamplesPerClass', 'confidentJoint'];
@@ -347,7 +348,8 @@ export class LabelScope {
         dataset.delete();
         unwrap(info);
       }
-      return new Dataset(dataset, info, warnings);
+      // Classes that differ only in capitals ('billing', 'Billing') are read apart, as written: said with the reader's.
+      return new Dataset(dataset, info, [...warnings, ...caseVariantWarningsOfLabels(info.classNames, info.labels)]);
     } catch (e) {
       throw await looksMultiLabelError(e, this.multiLabel, input); // 'a;b' labels: say so
     } finally {

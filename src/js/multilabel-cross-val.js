@@ -9,6 +9,8 @@
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
 import { crossValSources, feedSource } from './cross-val.js';
+import { multiLabelWeakModelWarnings } from './model-warnings.js';
+import { caseVariantWarnings } from './class-warnings.js';
 
 export const MULTI_LABEL_CROSS_VAL_OPTIONS = [
   'folds',
@@ -99,7 +101,8 @@ function asFeatureReader(reader) {
  * labels file with one set per row and an N x D features file) and returns {probs (N x K
  * Float64Array, one independent probability per class), numExamples, numClasses, classNames,
  * labels: {offsets, classes} (the sets read), notation, rowsWithSeveral, labelColumn, folds,
- * foldsUsed, c, notes, features, extraColumns (a table's id, text and known-truth columns)}.
+ * foldsUsed, c, notes, features, extraColumns (a table's id, text and known-truth columns), warnings
+ * (classes_differ_in_case; weak_model: multiLabelWeakModelWarnings)}.
  * `core` is the WebAssembly module.
  */
 export async function multiLabelCrossValProbs(core, input, options = {}) {
@@ -135,7 +138,14 @@ export async function multiLabelCrossValProbs(core, input, options = {}) {
       }),
     );
     const { offsets, classes, ...rest } = r;
-    return { ...rest, labels: { offsets, classes } };
+    const counts = new Array(r.classNames.length).fill(0);
+    for (let j = 0; j < classes.length; j++) counts[classes[j]]++;
+    // As the single-label result's: classes differing only in capitals, a model that learned little.
+    const warnings = [
+      ...caseVariantWarnings(r.classNames, counts),
+      ...multiLabelWeakModelWarnings(r.folds, { offsets, classes }, r.classNames),
+    ];
+    return { ...rest, labels: { offsets, classes }, warnings };
   } catch (e) {
     if (e instanceof LabelScopeError && e.code === 'cancelled') throw cancelled();
     throw e;

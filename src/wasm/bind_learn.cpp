@@ -279,6 +279,7 @@ public:
         options_.features = strings_in(o, "features");
         options_.text_column = str(o, "textColumn", "");
         options_.impute = flag(o, "impute", false);
+        options_.fold_case = flag(o, "foldCase", false);
         // roles: [[name, 'numeric' | 'categorical' | 'ignored'], ...] (src/js/cross-val.js checks them).
         if (has(o, "roles")) {
             const auto n = o["roles"]["length"].as<std::size_t>();

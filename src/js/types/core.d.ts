@@ -289,7 +289,16 @@ export type WarningCode =
   /** An option has no effect with the chosen method. */
   | 'option_ignored'
   /** Probabilities computed here (crossValProbs) by a model little better than always answering the most common class. */
-  | 'weak_model';
+  | 'weak_model'
+  /**
+   * Probabilities computed here (crossValProbs) from a column that determines the label (every value with one
+   * class, at most two values per class): probably a copy of it. `columns` names them.
+   */
+  | 'label_leak'
+  /** Probabilities computed here with a held-out accuracy of 99.5% or more: no label can look wrong to the model. */
+  | 'perfect_model'
+  /** Class names that differ only in capitals or spacing ('billing', 'Billing'): read as separate classes. */
+  | 'classes_differ_in_case';
 
 /** Something worth showing that did not stop the analysis. */
 export interface LabelScopeWarning {
@@ -302,6 +311,10 @@ export interface LabelScopeWarning {
   example: number;
   /** The class concerned, or -1. */
   classIndex: number;
+  /** label_leak: the columns that determine the label. */
+  columns?: string[];
+  /** classes_differ_in_case: the classes of the group, the most common first. */
+  classes?: number[];
 }
 
 /** Result of `findLabelIssues`. */

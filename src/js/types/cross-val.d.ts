@@ -45,13 +45,18 @@ export interface CrossValOptions {
    * data's class names; the label column stays out of the features. The result's `labels` are these.
    */
   labels?: Int32Array | ArrayLike<number | string>;
+  /**
+   * Table: class names that differ only in capitals or spacing ('billing', 'Billing', 'BILLING') are one class,
+   * named by its most common spelling (default false: separate classes, with a classes_differ_in_case warning).
+   */
+  foldCase?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: CrossValProgress) => void;
 }
 
 export type CrossValColumnsOptions = Pick<
   CrossValOptions,
-  'labelColumn' | 'features' | 'textColumn' | 'columnRoles' | 'signal' | 'onProgress'
+  'labelColumn' | 'features' | 'textColumn' | 'columnRoles' | 'foldCase' | 'signal' | 'onProgress'
 >;
 
 /** A role a table's column can be given (CrossValOptions.columnRoles). */
@@ -139,13 +144,17 @@ export interface CrossValResult {
     cChosen: boolean;
     balancedClassWeight: boolean;
     impute: boolean;
+    /** The foldCase option, when set. */
+    foldCase?: true;
     /** The columnRoles option, when given. */
     columnRoles?: Record<string, ColumnRole>;
   };
   notes: string[];
   /**
-   * 'weak_model' when the held-out accuracy is close to always answering the most common class (less than a
-   * quarter of the way from it to 1): datasetFromCrossVal adds it to the dataset's warnings.
+   * 'classes_differ_in_case' (one per group of class names that differ only in capitals or spacing); 'label_leak'
+   * when a feature column determines the label (a copy of it), else 'perfect_model' at 99.5% held-out accuracy or
+   * more; 'weak_model' when the held-out accuracy is close to always answering the most common class (less than a
+   * quarter of the way from it to 1). datasetFromCrossVal adds them to the dataset's warnings.
    */
   warnings: LabelScopeWarning[];
   /**

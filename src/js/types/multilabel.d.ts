@@ -304,6 +304,11 @@ export interface MultiLabelCrossValResult {
   };
   /** A table's id, known-truth and text columns as read (empty for labels + features files). */
   extraColumns?: { name: string; values: string[] }[];
+  /**
+   * 'classes_differ_in_case'; 'weak_model' when the held-out accuracy per (row, class) is less than a quarter of
+   * the way from answering each class's more common case (mostly: not in the set) to 1.
+   */
+  warnings: LabelScopeWarning[];
 }
 
 /** ls.multiLabel in the worker: the same methods, with promises. */
