@@ -88,8 +88,9 @@ std::string other_label_candidates_text(const std::vector<std::string>& names, c
                                                      : ", ") +
                 "'" + names[c] + "'" + (what.empty() ? "" : " (" + what + ")");
     }
-    return "a guess by its name: " + list + (others.size() == 1 ? " could" : " could each") +
-           " be the label too; choose the label column if it is";
+    return "a guess by its name: " + list +
+           (others.size() == 1 ? " could be the label too; if it is, choose it as the label column"
+                               : " could each be the label too; if one is, choose it as the label column");
 }
 
 bool is_true_label_name(const std::string& n) { return n == "true_label" || n == "true_labels"; }

@@ -24,8 +24,8 @@ std::ptrdiff_t find_label_column(const std::vector<std::string>& lowered);
 // a label is often first or last ('survived').
 std::vector<std::size_t> other_label_candidates(const std::vector<std::string>& lowered, std::size_t label,
                                                 const std::vector<std::size_t>& distinct);
-// "a guess by its name; 'survived' (the first column, 2 values) could be the label too: choose the label column if
-// it is": what a reason adds about those candidates (`names` as written), or "" when there are none.
+// "a guess by its name: 'survived' (the first column, 2 values) could be the label too; if it is, choose it as the
+// label column": what a reason adds about those candidates (`names` as written), or "" when there are none.
 std::string other_label_candidates_text(const std::vector<std::string>& names, const std::vector<std::size_t>& others,
                                         const std::vector<std::size_t>& distinct);
 bool is_true_label_name(const std::string& lowered);  // known truth: never probabilities or features

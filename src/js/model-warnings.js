@@ -79,7 +79,9 @@ export function leakWarnings(folds, labels, classNames, columns = [], uses = [])
   const leaks = columns.filter((c) => used.has(c.name) && determinesLabel(c.values, labels, classNames.length));
   // The label column, when it was a guess among candidates (its reason names them): another may be the label.
   const label = uses.find((u) => u.use === 'label');
-  const guessed = label?.reason?.includes('could') ? ` ('${label.name}' was a guess: ${guessWords(label.reason)})` : '';
+  const guessed = label?.reason?.includes('a guess by its name')
+    ? ` ('${label.name}' was a guess: ${guessWords(label.reason)})`
+    : '';
   const accuracy = `its held-out accuracy is ${percent(scores.accuracy)}`;
   if (leaks.length > 0) {
     const names = leaks.map((c) => `'${c.name}'`);
@@ -119,8 +121,9 @@ export function leakWarnings(folds, labels, classNames, columns = [], uses = [])
 
 const FEATURE_USES = new Set(['numeric', 'categorical', 'text']);
 
-// "'survived' (the first column, 2 values) could be the label too": the candidates of a label reason.
-const guessWords = (reason) => reason.replace(/^.*?a guess by its name: /, '').replace(/; choose the label .*$/, '');
+// "'survived' (the first column, 2 values) could be the label too": the candidates of a label reason (label_column.hpp).
+const guessWords = (reason) =>
+  reason.replace(/^.*?a guess by its name: /, '').replace(/; if (it|one) is, choose it .*$/, '');
 
 /** Whether every present value of a column goes with one class, with at most two values per class. */
 function determinesLabel(values, labels, numClasses) {

@@ -14,6 +14,7 @@ test("a copy of the label is named with the results; the guessed label column's 
   await expect(app(page).locator('.file-reason')).toContainText(
     "Guessed from: a 'class' column next to numbers that look like features; a guess by its name: 'survived'",
   );
+  await screenshotsAtSizes(page, testInfo, 'model-trust-guess');
   await app(page)
     .getByRole('button', { name: /Compute out-of-sample probabilities here/ })
     .click();

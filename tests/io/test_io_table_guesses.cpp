@@ -46,7 +46,7 @@ TEST_CASE("table: a label column guessed by its name names the other candidates;
     CHECK(t.label_column == "class");
     CHECK(column(t, "class").reason ==
           "label column, a guess by its name: 'survived' (the first column, 2 values) or 'alone' (the last column, "
-          "2 values) could each be the label too; choose the label column if it is");
+          "2 values) could each be the label too; if one is, choose it as the label column");
     TableOptions chosen;
     chosen.label_column = "class";
     CHECK(column(read(titanic(), chosen), "class").reason == "label column");
