@@ -7,6 +7,7 @@ import { MULTI_LABEL_CROSS_VAL_HELP } from './cmd-cross-val-multilabel.mjs';
 import { simulateNoiseSpec } from './cmd-simulate.mjs';
 import { checkMultiLabelValues, MULTI_LABEL_HELP, MULTI_LABEL_OPTIONS } from './cmd-multilabel.mjs';
 import { checkOutNotInput, checkRepeatedFlags } from './paths.mjs';
+import { commandSuggestion, flagSuggestion } from './suggest.mjs';
 
 export class UsageError extends Error {
   constructor(message, command) {
@@ -159,16 +160,31 @@ COMMANDS['cross-val'].help += `\n\n${MULTI_LABEL_CROSS_VAL_HELP}`;
 // Simulated label noise (src/cli/cmd-simulate.mjs): its own flags and checks.
 COMMANDS['simulate-noise'] = simulateNoiseSpec(INPUT);
 
-export function topHelp(version) {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+/**
+ * labelscope --help. `nodeOnly`: for the native CLI's help (src/native/help.gen.mjs), the commands it leaves
+ * to this one, listed apart with where they are.
+ */
+export function topHelp(version, nodeOnly = []) {
+  const line = (name) => `  ${name.padEnd(14)} ${COMMANDS[name].summary}`;
+  const lines = Object.keys(COMMANDS)
+    .filter((name) => !nodeOnly.includes(name))
+    .map(line);
+  const from = nodeOnly.length
+    ? `.
+Probabilities computed from a labelled table's own features (--features, --text-column) are
+the Node CLI's: npx labelscope <command> ... (this native build has no trainer).`
+    : `, or
+from a labelled table alone: --features (or cross-val) computes the probabilities first.`;
+  const elsewhere = nodeOnly.length
+    ? `\n\nIn the Node CLI only (npx labelscope <command>):\n${nodeOnly.map(line).join('\n')}`
+    : '';
   return `labelscope ${version}: find likely label errors in classification data (confident learning,
-as in cleanlab 2.9), from given labels and a model's out-of-sample predicted probabilities, or
-from a labelled table alone: --features (or cross-val) computes the probabilities first.
+as in cleanlab 2.9), from given labels and a model's out-of-sample predicted probabilities${from}
 
 Usage: labelscope <command> [options]
 
 Commands:
-${lines.join('\n')}
+${lines.join('\n')}${elsewhere}
 
 Run 'labelscope <command> --help' for the options of a command.
 Exit codes: 0 success, 1 unexpected error, 2 usage error, 3 bad input file.`;
@@ -187,8 +203,10 @@ export function parseCommandLine(argv) {
   if (command === '--version' || command === '-V') return { kind: 'version' };
   const spec = COMMANDS[command];
   if (!spec) {
-    const what = command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`;
-    throw new UsageError(`${what}. Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    const what = command.startsWith('-')
+      ? `unknown option '${command}'.`
+      : `unknown command '${command}'.${commandSuggestion(command, Object.keys(COMMANDS))}`;
+    throw new UsageError(`${what} Commands: ${Object.keys(COMMANDS).join(', ')}.`);
   }
   if (has(rest, '--help', '-h')) return { kind: 'help', command };
   let values;
@@ -202,7 +220,7 @@ export function parseCommandLine(argv) {
       tokens: true,
     }));
   } catch (e) {
-    throw new UsageError(describeParseError(e), command);
+    throw new UsageError(describeParseError(e, spec), command);
   }
   const fail = (message) => {
     throw new UsageError(message, command);
@@ -213,11 +231,11 @@ export function parseCommandLine(argv) {
   return { kind: 'run', command, values };
 }
 
-function describeParseError(e) {
+function describeParseError(e, spec) {
   const option = /'(-[^' ]+)/.exec(e.message)?.[1];
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option '${option}'.`;
+      return `unknown option '${option}'.${flagSuggestion(option, Object.keys(spec.options))}`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument '${/'([^']*)'/.exec(e.message)?.[1]}' (every value follows its --flag).`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':

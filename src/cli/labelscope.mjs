@@ -14,6 +14,8 @@ import { cliWords } from '../js/option-words.js';
 import { OutputError, writeOutput } from './write.mjs';
 import { multiLabelHint, multiLabelRun } from './cmd-multilabel.mjs';
 import { multiLabelCrossValCommand } from './cmd-cross-val-multilabel.mjs';
+import { inputHint } from './input-hints.mjs';
+import { foldsWords } from './flag-words.mjs';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, input: 3 };
 
@@ -37,7 +39,7 @@ function usageFailure(message, command) {
  */
 function located(error) {
   const where = errorWhere(error);
-  const message = cliWords(error.message);
+  const message = foldsWords(cliWords(error.message));
   return where ? `${where}: ${message}` : message;
 }
 
@@ -142,7 +144,9 @@ async function run(command, values) {
     progress.clear();
     await emit(render(result, values.format, said), values.out);
   } catch (e) {
-    throw withFile(await multiLabelHint(e, ls, files), files);
+    // What the files look like when it says more (swapped, features given as probabilities): input-hints.mjs.
+    const hinted = featureRun ? e : await inputHint(e, ls, files, values);
+    throw withFile(await multiLabelHint(hinted, ls, files), files);
   } finally {
     progress.clear();
     dataset?.free();

@@ -490,16 +490,21 @@ export function datasetFromCrossVal(ls, result) {
   const extra = result.extraColumns ?? [];
   if (extra.length > 0) {
     // One combined CSV: the label (class index), p_<class> columns (the reader takes exactly
-    // those as the probabilities, named after the class), then the table's own columns.
-    const names = new Set(extra.map((c) => c.name.toLowerCase()));
+    // those as the probabilities), then the table's own columns.
+    const names = new Set(extra.map((c) => c.name.trim().toLowerCase()));
     const labelColumn = ['label', 'given_label', 'labels', 'y'].find((n) => !names.has(n));
-    const header = [labelColumn, ...result.classNames.map((c) => `p_${c}`), ...extra.map((c) => c.name)];
+    // The probability columns' names: the first prefix none of the table's columns share (its own p_x or prob_x
+    // column stays its own; the reader matches names whatever their case).
+    const free = (prefix) => result.classNames.every((c) => !names.has(`${prefix}${c}`.trim().toLowerCase()));
+    let prefix = ['p_', 'prob_'].find(free) ?? 'p__';
+    while (!free(prefix)) prefix += '_'; // a table with both p_<class> and prob_<class> columns: p__<class>
+    const probabilityColumns = result.classNames.map((c) => `${prefix}${c}`);
+    const header = [labelColumn, ...probabilityColumns, ...extra.map((c) => c.name)];
     const lines = [header.map(exactField).join(',')];
     for (let i = 0; i < result.numExamples; i++) {
       lines.push([result.labels[i], rows[i], ...extra.map((c) => exactField(c.values[i]))].join(','));
     }
-    // Exactly the p_<class> columns are the probabilities: a column of the table named p_score or prob_x is its own.
-    const probabilityColumns = result.classNames.map((c) => `p_${c}`);
+    // Exactly these columns are the probabilities: a column of the table named p_score or prob_x is its own.
     return ls
       .readDataset(
         { combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } },

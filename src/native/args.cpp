@@ -8,6 +8,7 @@
 #include <set>
 
 #include "native/js_number.hpp"
+#include "native/suggest.hpp"
 #include "native/utf8.hpp"
 
 namespace labelscope::cli {
@@ -64,10 +65,21 @@ const Spec* spec_of(const std::string& command) {
 
 // Flags of the Node CLI's commands that this one leaves to it: probabilities computed from
 // features (cross-validation) run in the Node CLI only.
+const char* const NODE_ONLY_OPTIONS[] = {"features", "text-column", "folds", "seed", "c", "impute", "quiet", "q"};
 bool node_only_option(const std::string& name) {
-    for (const char* o : {"features", "text-column", "folds", "seed", "c", "impute", "quiet", "q"})
+    for (const char* o : NODE_ONLY_OPTIONS)
         if (name == o) return true;
     return false;
+}
+
+// The long flags the Node CLI knows for a command, this CLI's and the ones it leaves to Node: a mistyped
+// flag is answered with the same suggestion by both.
+std::vector<std::string> known_flags(const Spec& spec) {
+    std::vector<std::string> names;
+    for (const auto& option : spec.options) names.push_back(option.first);
+    for (const char* o : NODE_ONLY_OPTIONS)
+        if (std::string(o) != "q") names.emplace_back(o);  // -q is short only
+    return names;
 }
 
 Type type_of(const Spec& spec, const std::string& name) {
@@ -295,9 +307,12 @@ CommandLine parse_command_line(const std::vector<std::string>& argv) {
     for (const char* c : NODE_ONLY_COMMANDS)
         if (spec == nullptr && command == c) throw NodeOnlyCommand(command);
     if (spec == nullptr) {
-        const std::string what =
-            (command.rfind('-', 0) == 0 ? "unknown option '" : "unknown command '") + command + "'";
-        throw UsageError(what + ". Commands: " + command_list(true) + ".", "");
+        std::vector<std::string> commands = command_names();
+        commands.insert(commands.end(), std::begin(NODE_ONLY_COMMANDS), std::end(NODE_ONLY_COMMANDS));
+        const std::string what = command.rfind('-', 0) == 0
+                                     ? "unknown option '" + command + "'."
+                                     : "unknown command '" + command + "'." + command_suggestion(command, commands);
+        throw UsageError(what + " Commands: " + command_list(true) + ".", "");
     }
     line.command = command;
     const std::vector<std::string> rest(argv.begin() + 1, argv.end());
@@ -315,7 +330,10 @@ CommandLine parse_command_line(const std::vector<std::string>& argv) {
         }
         const Type type = type_of(*spec, t.name);
         if (type == Type::none && node_only_option(t.name)) throw NodeOnlyOption(command, t.raw);
-        if (type == Type::none) fail("unknown option '" + option_in_message(t.raw) + "'.");
+        if (type == Type::none) {
+            const std::string option = option_in_message(t.raw);
+            fail("unknown option '" + option + "'." + flag_suggestion(option, known_flags(*spec)));
+        }
         if (type == Type::string && !t.has_value) {
             fail("option '" + option_in_message("--" + t.name) + "' needs a value.");
         }

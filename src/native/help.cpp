@@ -1,4 +1,4 @@
-// Help texts: the Node CLI's (src/cli/args.mjs), written by help.gen.mjs; do not edit by hand.
+// Help texts: the native variant of the Node CLI's (src/cli/args.mjs), written by help.gen.mjs; do not edit by hand.
 #include "native/help.hpp"
 
 namespace labelscope::cli {
@@ -6,8 +6,9 @@ namespace labelscope::cli {
 namespace {
 
 const char* const TOP = R"(: find likely label errors in classification data (confident learning,
-as in cleanlab 2.9), from given labels and a model's out-of-sample predicted probabilities, or
-from a labelled table alone: --features (or cross-val) computes the probabilities first.
+as in cleanlab 2.9), from given labels and a model's out-of-sample predicted probabilities.
+Probabilities computed from a labelled table's own features (--features, --text-column) are
+the Node CLI's: npx labelscope <command> ... (this native build has no trainer).
 
 Usage: labelscope <command> [options]
 
@@ -16,6 +17,8 @@ Commands:
   scores         label quality score of every example (cleanlab.rank.get_label_quality_scores)
   health         dataset label health: per-class noise, overlapping classes, noise matrices
   audit          everything for a review: flagged examples with suggested labels, rows and data
+
+In the Node CLI only (npx labelscope <command>):
   cross-val      out-of-sample probabilities from features (k-fold cross-validation)
   simulate-noise flip a fraction of the labels with a seed (known truth for lessons)
 
@@ -63,22 +66,9 @@ Output:
   CSV:  rank,index,label_quality,given_label,suggested_label, one row per flagged example;
         label_quality is the --rank-by score (self_confidence with --rank-by none)
 
-Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
-regression on the data's own features):
-  --data FILE --features all|COL,COL,...
-                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
-                              numeric, categorical and text column chosen automatically)
-  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
-                              numeric CSV with or without a header)
-  --text-column NAME          the free-text column of --data (word n-grams)
-  --folds K                   folds (default 5)
-  --seed S                    seed of the fold assignment (default 0)
-  --c C                       inverse regularisation strength (default: chosen by inner validation)
-  --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress and no summary of the model on standard error
-  The model is described on standard error (held-out accuracy against always answering the most
-  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
-  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
+Probabilities computed from the data's own features (--features, --text-column, --folds,
+--seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope find-issues --data FILE --features all
+(this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -131,22 +121,9 @@ Output:
   JSON: {"method","adjust_pred_probs","scores":[...],"warnings":[...]}
   CSV:  index,score
 
-Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
-regression on the data's own features):
-  --data FILE --features all|COL,COL,...
-                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
-                              numeric, categorical and text column chosen automatically)
-  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
-                              numeric CSV with or without a header)
-  --text-column NAME          the free-text column of --data (word n-grams)
-  --folds K                   folds (default 5)
-  --seed S                    seed of the fold assignment (default 0)
-  --c C                       inverse regularisation strength (default: chosen by inner validation)
-  --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress and no summary of the model on standard error
-  The model is described on standard error (held-out accuracy against always answering the most
-  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
-  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
+Probabilities computed from the data's own features (--features, --text-column, --folds,
+--seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope scores --data FILE --features all
+(this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -193,22 +170,9 @@ Output:
   --format json               the only format
   --out FILE                  write there instead of standard output
 
-Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
-regression on the data's own features):
-  --data FILE --features all|COL,COL,...
-                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
-                              numeric, categorical and text column chosen automatically)
-  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
-                              numeric CSV with or without a header)
-  --text-column NAME          the free-text column of --data (word n-grams)
-  --folds K                   folds (default 5)
-  --seed S                    seed of the fold assignment (default 0)
-  --c C                       inverse regularisation strength (default: chosen by inner validation)
-  --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress and no summary of the model on standard error
-  The model is described on standard error (held-out accuracy against always answering the most
-  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
-  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
+Probabilities computed from the data's own features (--features, --text-column, --folds,
+--seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope health --data FILE --features all
+(this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =
@@ -271,22 +235,9 @@ Output:
   CSV:  rank,index,row,given_label,suggested_label,label_quality,given_probability,
         suggested_probability, then the id/text columns of --data
 
-Probabilities computed here instead of --pred-probs (k-fold cross-validated logistic
-regression on the data's own features):
-  --data FILE --features all|COL,COL,...
-                              a labelled table (CSV/TSV/Parquet): its feature columns (all = every
-                              numeric, categorical and text column chosen automatically)
-  --labels L --features X     labels, and an N x D features file (.npy uint8/float32/float64, or a
-                              numeric CSV with or without a header)
-  --text-column NAME          the free-text column of --data (word n-grams)
-  --folds K                   folds (default 5)
-  --seed S                    seed of the fold assignment (default 0)
-  --c C                       inverse regularisation strength (default: chosen by inner validation)
-  --impute                    missing feature values take the training fold's mean (default: error)
-  --quiet, -q                 no progress and no summary of the model on standard error
-  The model is described on standard error (held-out accuracy against always answering the most
-  common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
-  "seed","c","c_chosen","held_out_accuracy","majority_class","majority_class_accuracy",...}.
+Probabilities computed from the data's own features (--features, --text-column, --folds,
+--seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope audit --data FILE --features all
+(this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):
   --multi-label               labels hold sets: 'a;b', 'a|b' or JSON arrays ["a","b"] (empty cell =

@@ -22,6 +22,7 @@
 #include "native/csv_out.hpp"
 #include "native/help.hpp"
 #include "native/input.hpp"
+#include "native/input_hints.hpp"
 #include "native/js_text.hpp"
 #include "native/multilabel.hpp"
 #include "native/node_errors.hpp"
@@ -90,7 +91,14 @@ void with_file(Located& e, const std::vector<InputFile>& files) {
         if (f.role_name == role) e.file = f.path;
 }
 
-int core_failure(Located e, const std::vector<InputFile>& files, const std::string& command) {
+int core_failure(Located e, const std::vector<InputFile>& files, const std::string& command, bool hints = false) {
+    // What the files look like when it says more (swapped, features given as probabilities): input_hints.cpp.
+    const auto hint = hints ? input_hint(e.code, files, command) : std::nullopt;
+    if (hint && hint->replaces) {
+        say("labelscope: " + node_text(hint->message));
+        return input;
+    }
+    if (hint) e.message += hint->message;
     e.message = node_text(e.message);
     e.file = node_text(e.file);
     with_file(e, files);
@@ -178,7 +186,7 @@ int run(const std::string& command, const Values& values) {
         } catch (const LabelScopeError& e) {
             progress.clear();
             const io::ReadError r = locate(e, in.dataset);
-            return core_failure({r.code(), r.what(), r.file(), r.row(), r.column()}, files, command);
+            return core_failure({r.code(), r.what(), r.file(), r.row(), r.column()}, files, command, !multi_label);
         }
         return ok;
     };
@@ -197,13 +205,14 @@ int run(const std::string& command, const Values& values) {
         progress.clear();
         // 'news;sport' read as one label: say to add --multi-label (as the Node CLI).
         const io::ReadError e = multi_label ? read_error : multi_label_hint(read_error, files);
-        return core_failure({e.code(), e.what(), e.file(), e.row(), e.column(), e.line()}, files, command);
+        return core_failure({e.code(), e.what(), e.file(), e.row(), e.column(), e.line()}, files, command,
+                            !multi_label);
     } catch (const LabelScopeError& e) {  // from a reader, about no value in particular
         progress.clear();
-        return core_failure({to_string(e.code()), e.what(), ""}, files, command);
+        return core_failure({to_string(e.code()), e.what(), ""}, files, command, !multi_label);
     } catch (const std::bad_alloc&) {
         progress.clear();
-        return core_failure({"out_of_memory", OUT_OF_MEMORY_MESSAGE, ""}, files, command);
+        return core_failure({"out_of_memory", OUT_OF_MEMORY_MESSAGE, ""}, files, command, !multi_label);
     } catch (const std::exception& e) {
         progress.clear();
         return core_failure({"internal_error", std::string("Unexpected error: ") + e.what(), ""}, files, command);
