@@ -49,8 +49,27 @@ export function caseVariantWarnings(classNames, counts, firstExample = []) {
         'and the flags treat them as different classes.',
     });
   }
-  return warnings;
+  if (warnings.length <= MAX_GROUPS) return warnings;
+  // Thousands of classes can hold hundreds of such groups: the first ones, then how many more.
+  const rest = warnings.slice(MAX_GROUPS);
+  return [
+    ...warnings.slice(0, MAX_GROUPS),
+    {
+      code: 'classes_differ_in_case',
+      count: rest.reduce((s, w) => s + w.count, 0),
+      example: -1,
+      classIndex: rest[0].classIndex,
+      classes: rest.flatMap((w) => w.classes),
+      message:
+        `${rest.length.toLocaleString('en-US')} more groups of classes differ only in capitals or spacing ` +
+        `(${rest.reduce((s, w) => s + w.count, 0).toLocaleString('en-US')} rows), such as ` +
+        `${listWords(rest[0].classes.map((c) => `'${classNames[c]}'`))}.`,
+    },
+  ];
 }
+
+// Groups said one by one; the rest in one warning.
+const MAX_GROUPS = 10;
 
 /** The same warnings from one label (class index) per row. */
 export function caseVariantWarningsOfLabels(classNames, labels) {

@@ -163,6 +163,17 @@ describe('classes_differ_in_case', () => {
     const [w] = caseVariantWarnings(['credit card', 'credit  card', 'debit'], [5, 2, 9]);
     assert.match(w.message, /^Classes 'credit card' and 'credit {2}card' differ only in spacing: 7 rows/);
     assert.deepEqual(caseVariantWarnings(['a', 'b'], [1, 1]), []);
+    // Many groups: ten said one by one, then how many more.
+    const names = Array.from({ length: 30 }, (_, i) => `c${i}`).flatMap((n) => [n, n.toUpperCase()]);
+    const many = caseVariantWarnings(
+      names,
+      names.map(() => 1),
+    );
+    assert.equal(many.length, 11);
+    assert.match(
+      many[10].message,
+      /^20 more groups of classes differ only in capitals or spacing \(40 rows\), such as 'c10' and 'C10'\./,
+    );
   });
 });
 
