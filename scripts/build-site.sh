@@ -25,7 +25,8 @@ cp dist/wasm/threads/labelscope-core.{mjs,wasm,worker.js} dist/wasm/threads/pack
 for p in hyparquet/src hyparquet-compressors/src fzstd/esm; do
   mkdir -p "$site/node_modules/$p" && cp -R "node_modules/$p/." "$site/node_modules/$p/"
 done
-# Every file the page's demos fetch (DEMOS in web/ui/demos.js, the one list), their READMEs, the lesson pages.
+# Every file the page's demos fetch (DEMOS in web/ui/demos.js), their READMEs, the lesson pages, and every data
+# file under examples/ that README.md names (its embedding snippets: labels-src="examples/headlines/labels.csv").
 node scripts/site-examples.mjs "$site"
 
 files=$(find "$site" -type f | wc -l)

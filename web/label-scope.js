@@ -4,6 +4,8 @@
 //
 //   <label-scope demo></label-scope>                       headlines demo (demo="mnist" for MNIST)
 //   <label-scope src="data.csv" compact max-rows="3">      a combined CSV, summary + top 3 only
+//   <label-scope src="table.csv">                          features + labels: probabilities computed here first
+//   <label-scope src="data.csv" allow-drop>                the page's data, and the learner may drop files too
 //   <label-scope labels-src="y.csv" pred-probs-src="p.npy" truth-src="truth.csv" filter-by="both">
 //   <label-scope save-decisions="lesson-3" store-files>    decisions kept here; files if the person says so
 //   <label-scope demo theme="light">                       light whatever the system (auto: as the system)
@@ -23,9 +25,17 @@ import { DEMOS, demoUrls } from './ui/demos.js';
 import { replace } from './ui/dom.js';
 import { ChoicesMemory } from './ui/choices.js';
 import { computedSession } from './ui/computed.js';
+import { offeredComputation } from './ui/element-compute.js';
 import { ExportActions } from './ui/element-exports.js';
 import { showFailure } from './ui/element-failure.js';
-import { applyLayout, attributeSettings, maxRows, showState } from './ui/element-layout.js';
+import {
+  applyLayout,
+  attributeSettings,
+  authorsDataOnly,
+  layoutStyles,
+  maxRows,
+  showState,
+} from './ui/element-layout.js';
 import { renderAll, renderContext, resultEventDetail } from './ui/element-render.js';
 import { createAnalysis, createCrossVal, createReview } from './ui/element-wiring.js';
 import { KeepingUi } from './ui/keeping.js';
@@ -43,6 +53,7 @@ export class LabelScopeElement extends HTMLElement {
     'compact',
     'save-decisions',
     'store-files',
+    'allow-drop',
     ...LESSON_ATTRIBUTES,
   ];
 
@@ -51,6 +62,7 @@ export class LabelScopeElement extends HTMLElement {
   #review = null;
   #sourceName = 'labelscope';
   #loadedSources = null;
+  #computed = new Set(); // the computations taken on their own, each once per set of sources: `${sources} ${how}`
   #pendingAttributes = false;
   #client = null; // the worker client once started (to know which methods it offers)
   #keeping = null; // what this browser keeps, on screen (ui/keeping.js)
@@ -76,7 +88,12 @@ export class LabelScopeElement extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styleSheet(), crossValStyles(), multiLabelStyles()];
+    this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [
+      styleSheet(),
+      crossValStyles(),
+      multiLabelStyles(),
+      layoutStyles(),
+    ];
   }
 
   // ---- public API -----------------------------------------------------------------------------
@@ -227,6 +244,8 @@ export class LabelScopeElement extends HTMLElement {
       // The same data, other flips: probabilities computed here are computed again (features in, not probabilities).
       if (this.#lesson.computed && this.#crossVal.again) this.#crossVal.again();
       else this.#analysis.reread();
+    } else if (name === 'allow-drop') {
+      this.#applyLayout();
     } else if (name === 'lesson' || name === 'hide-truth') {
       this.#applyLayout();
       if (this.report) this.#render({ newDataset: false });
@@ -234,6 +253,7 @@ export class LabelScopeElement extends HTMLElement {
       this.#applyLayout();
       if (this.report) this.#render({ newDataset: true });
     } else {
+      this.#applyLayout(); // src, labels-src: the author's data, shown without the demos (authorsDataOnly)
       this.#attributesChanged();
     }
   }
@@ -410,7 +430,13 @@ export class LabelScopeElement extends HTMLElement {
     const exercise =
       (this.hasAttribute('hide-truth') || this.hasAttribute('lesson')) &&
       SOURCE_ATTRIBUTES.some((a) => this.hasAttribute(a));
-    applyLayout(this.#ui, { compact: this.#compact, hasReport: Boolean(this.report), exercise });
+    applyLayout(this.#ui, {
+      compact: this.#compact,
+      hasReport: Boolean(this.report),
+      exercise,
+      authorsData: authorsDataOnly(this),
+      allowDrop: this.hasAttribute('allow-drop'),
+    });
   }
 
   #setState(state) {
@@ -484,7 +510,30 @@ export class LabelScopeElement extends HTMLElement {
     if (claim) {
       const how = { labelColumn: this.#analysis.labelColumn, sourceName: this.#sourceName, check: claim === 'maybe' };
       return this.#multiLabel.take(this.#analysis.entries, how).then((taken) => {
-        if (taken === false) this.#failNow(error, title, options); // no sets after all
+        if (taken === false) this.#computeOrFail(error, title, options); // no sets after all
+      });
+    }
+    return this.#computeOrFail(error, title, options);
+  }
+
+  #computeOrFail(error, title, options) {
+    // The page's own table of features (src): computed here, as the person's Compute would (each once per set of
+    // files: imputed, then with fewer folds for a small class, as the page offers them one after the other).
+    const how = this.#analysis.origin?.kind === 'url' ? offeredComputation(error, this.#analysis, this.#client) : null;
+    const tried = how && `${this.#loadedSources} ${JSON.stringify(how)}`;
+    if (how && !this.#computed.has(tried)) {
+      this.#computed.add(tried);
+      // The page chose the columns, not the learner: the table of them folded (open, to change a role and compute).
+      return Promise.resolve(this.#analysis.computeProbabilities(how)).then(() => {
+        const columns = this.#crossValPanel.element.querySelector('details.cv-columns');
+        if (columns) columns.open = false;
+        // Folded, the table no longer shows the imputation: said where it is seen.
+        if (this.#crossVal.choice.impute && this.report) {
+          this.#ui.status.note(
+            `${this.#analysis.entries[0]?.file.name ?? this.#sourceName} has missing values: each was replaced by ` +
+              'the training fold’s mean to compute the probabilities.',
+          );
+        }
       });
     }
     return this.#failNow(error, title, options);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEMOS } from '../../web/ui/demos.js';
-import { copySiteExamples } from '../../scripts/site-examples.mjs';
+import { copySiteExamples, namedExampleFiles } from '../../scripts/site-examples.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -42,5 +42,32 @@ test('build-site.sh copies the examples with that script, and every demo a page 
     for (const [, name] of readFileSync(page, 'utf8').matchAll(/\bdemo="([^"]*)"/g)) {
       assert.ok(Object.hasOwn(DEMOS, name), `${page} names demo="${name}", which DEMOS does not have`);
     }
+  }
+});
+
+test('the built site has every data file the README names: its CLI examples and embedding snippets', async () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const named = namedExampleFiles(readme);
+  // A newcomer's labels-src="examples/headlines/labels.csv" answered 404 on a built site: only dataset.csv was there.
+  for (const file of ['headlines/labels.csv', 'headlines/pred_probs.csv', 'multilabel/news.csv'])
+    assert.ok(named.includes(file), `README.md names examples/${file}`);
+  // Every address an embedding snippet in the README loads from examples/.
+  const snippets = [...readme.matchAll(/\b(?:src|labels-src|pred-probs-src|truth-src)="([^"]+)"/g)]
+    .map(([, address]) => address)
+    .filter((address) => /(^|\/)examples\//.test(address));
+  assert.ok(snippets.length > 0, 'the Embedding section has a snippet with its own data');
+  const site = mkdtempSync(join(tmpdir(), 'site-examples-'));
+  try {
+    const copied = await copySiteExamples(site);
+    for (const file of named) {
+      assert.ok(existsSync(join(ROOT, 'examples', file)), `README.md names examples/${file}, which does not exist`);
+      assert.ok(copied.includes(file) && existsSync(join(site, 'examples', file)), `${file} is not in the built site`);
+    }
+    for (const address of snippets) {
+      const path = address.replace(/^.*?examples\//, '');
+      assert.ok(existsSync(join(site, 'examples', path)), `a snippet loads ${address}, which the built site lacks`);
+    }
+  } finally {
+    rmSync(site, { recursive: true, force: true });
   }
 });
