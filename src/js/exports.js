@@ -2,8 +2,9 @@
 // The human-facing exports, shared by the CLI and the page: one CSV writer (RFC 4180, LF line
 // ends, spreadsheet-safe cells), the flagged-rows format (which starts with the CLI's audit CSV
 // columns) and the full-dataset format. Both load back with readDataset: the label column is
-// given_label / label, the probabilities are the p_<class> columns, is_error and true_label are
-// known truth, and the other columns this writes (rank, row, suggested_label, ...) are ignored.
+// given_label / label (or a computed table's own, found by its name), the probabilities are the
+// p_<class> columns, is_error and true_label are known truth, and the other columns this writes
+// (rank, row, suggested_label, ...) are ignored.
 //
 // Numbers are written in their shortest round-trip form (String(x)), so reading an export back
 // gives the same bits. Text cells a spreadsheet would run as a formula get a leading ' (csv-safe.js);
@@ -294,14 +295,17 @@ export async function flaggedRowsCsv(
  * label_quality, then the person's decision and final_label (blank when not decided; `decisions`:
  * anything with get(i) -> {decision, label}). true_label is the class the truth gives: the given label
  * for a row checked as correct, the corrected label for a confirmed error (blank when unknown).
- * `labelColumn` ({name, at}): the table's own label column, written with the given labels in its place
- * among the dataset's columns (before the `at`-th), so the table reads as it was; `label` follows it as
- * well unless that is its name (a reader finds the labels either way). `written` (a WrittenRows of the
+ * `labelColumn` ({name, at, byName}): the table's own label column, written with the given labels in its
+ * place among the dataset's columns (before the `at`-th), so the table reads as it was; written only there
+ * when readDataset takes it as the label by itself: named `label`, or `byName` (the reader found it by its
+ * name, as `species` or `category`, when the probabilities were computed, and finds it again here). A label
+ * column the reader would not take (one the person chose) is followed by `label`, which the reader takes
+ * first. `written` (a WrittenRows of the
  * table the dataset was computed from): the table's own columns are its rows as the file wrote them,
  * every column and every cell byte for byte, in its delimiter (written-export.js); Uint8Array parts.
  * Returns string parts otherwise, as flaggedRowsCsv.
  * @param {{dataset: any, report: any, truth?: any, decisions?: any}} data
- * @param {CsvExportOptions & {labelColumn?: {name: string, at: number} | null,
+ * @param {CsvExportOptions & {labelColumn?: {name: string, at: number, byName?: boolean} | null,
  *   written?: import('./written-rows.js').WrittenRows | null}} [options]
  * @returns {Promise<(string | Uint8Array)[]>}
  */
@@ -329,11 +333,12 @@ export async function fullDatasetCsv(
     );
     return cells;
   };
+  // The table's label column is the one the reader takes: no `label` column repeats it.
+  const labelInPlace = Boolean(labelColumn && (labelColumn.name === 'label' || labelColumn.byName));
   if (written) {
     if (written.numRows !== dataset.numExamples) {
       throw new RangeError(`The table has ${written.numRows} rows, the dataset ${dataset.numExamples}.`);
     }
-    const labelInPlace = labelColumn?.name === 'label';
     return writtenTableCsv(written, {
       before: ['index', 'row'],
       cellsBefore: (i) => [i, i + 1],
@@ -352,7 +357,6 @@ export async function fullDatasetCsv(
     const key = own ? labelColumn.name : `data_${labelColumn.name}`;
     extras.splice(Math.min(Math.max(0, labelColumn.at), extras.length), 0, { key, values: null });
   }
-  const labelInPlace = extras.some((e) => e.values === null && e.key === 'label');
   const header = ['index', 'row', ...extras.map((e) => e.key), ...(labelInPlace ? [] : ['label'])];
   const firstProbability = header.length;
   header.push(...after);

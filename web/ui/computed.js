@@ -6,7 +6,7 @@ import { formatCount, isolate, listPhrase, plural } from './format.js';
 
 /**
  * result: crossValProbs's; entries: the files listed (as sniffed); options: {columnRoles, impute}
- * as asked. Returns {labelsFile, labelColumn (1-based; 0 if not a text column), labelColumnName,
+ * as asked. Returns {labelsFile, labelColumn (1-based; 0 if not a text column), labelColumnName, labelByName,
  * hasHeader, featuresFile, features, folds, columnUses ({id, text}: column names or null), columns
  * ({name, use, reason, constant} in file order), options}.
  */
@@ -15,11 +15,15 @@ export function computedFrom(result, entries, options = {}) {
   const labelsEntry = entries.find((e) => e.role === 'combined') ?? entries.find((e) => e.role === 'labels') ?? null;
   const combined = labelsEntry?.role === 'combined';
   const label = (report.columns ?? []).find((c) => c.use === 'label');
+  const tableLabel = combined ? report.labelColumn || label?.name || '' : '';
   return {
     labelsFile: report.labelsFile || labelsEntry?.file?.name || '',
     // A separate labels file holds one column of labels (first); a table names its label column.
     labelColumn: combined ? (label?.column ?? 0) : 1,
-    labelColumnName: combined ? report.labelColumn || label?.name || '' : (labelsEntry?.columns?.[0] ?? ''),
+    labelColumnName: combined ? tableLabel : (labelsEntry?.columns?.[0] ?? ''),
+    // The reader takes that column as the label by itself (the sniffer found it by its name): the all-rows
+    // export writes it once, in its place, with no `label` column beside it (src/js/exports.js fullDatasetCsv).
+    labelByName: tableLabel !== '' && detectedLabelColumn(labelsEntry) === tableLabel,
     // Sniffed files say (columns, or null); a demo's files were not sniffed: not known here.
     hasHeader: labelsEntry && 'columns' in labelsEntry ? Boolean(labelsEntry.columns) : null,
     featuresFile: report.featuresFile || '',

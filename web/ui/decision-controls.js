@@ -30,8 +30,9 @@ export function decisionBadge(entry, classNames) {
 
 /**
  * The decision buttons of the detail pane. They stay in place from row to row (only their labels
- * change), so focus survives a decision that moves on to the next row.
- * handlers: decide(kind, label), clear(), undo().
+ * change), so focus survives a decision pressed by key that moves on to the next row (after a click,
+ * the panel gives focus back to the table: review.js).
+ * handlers: decide(kind, label, event), clear(event), undo(event): the click (or key) event that asked.
  */
 export function createDecisionControls(handlers) {
   const state = h('span', { class: 'decide-state' });
@@ -57,13 +58,18 @@ export function createDecisionControls(handlers) {
   );
   const clear = h(
     'button',
-    { type: 'button', class: 'quiet decide-clear', 'aria-keyshortcuts': 'Backspace', onclick: () => handlers.clear() },
+    {
+      type: 'button',
+      class: 'quiet decide-clear',
+      'aria-keyshortcuts': 'Backspace',
+      onclick: (e) => handlers.clear(e),
+    },
     'Clear decision',
     kbd('⌫'),
   );
   const undo = h(
     'button',
-    { type: 'button', class: 'quiet decide-undo', 'aria-keyshortcuts': 'U', onclick: () => handlers.undo() },
+    { type: 'button', class: 'quiet decide-undo', 'aria-keyshortcuts': 'U', onclick: (e) => handlers.undo(e) },
     'Undo',
     kbd('U'),
   );

@@ -18,7 +18,9 @@ export async function flaggedRowsCsv(ctx, onProgress) {
  * label_quality and the person's decision and final_label, as a Blob.
  */
 export async function fullDatasetCsv(ctx, onProgress) {
-  const labelColumn = labelPlace(ctx.dataset);
+  const place = labelPlace(ctx.dataset);
+  // Found by its name (category, species): the reader takes it again, and no `label` column repeats it.
+  const labelColumn = place && { ...place, byName: Boolean(ctx.dataset.computed?.labelByName) };
   // A table that cannot be written out again (a Parquet file too big to convert): the columns kept.
   const written = (await (await ctx.writtenRows?.())?.table().catch(() => null)) ?? null;
   const parts = await formats.fullDatasetCsv(ctx, { onProgress, labelColumn, written });

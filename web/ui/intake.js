@@ -3,7 +3,7 @@
 import { h, replace, svg, uid } from './dom.js';
 import { computedFacts, computedNotes, detectedLabelColumn, listsFeatures } from './computed.js';
 import { DEMOS } from './demos.js';
-import { formatBytes, formatCount, groupRowCount, isolate, listPhrase } from './format.js';
+import { containBidi, formatBytes, formatCount, groupRowCount, isolate, listPhrase } from './format.js';
 import { ROLE_NAMES } from './roles.js';
 
 const ACCEPT = '.csv,.tsv,.txt,.npy,text/csv,text/tab-separated-values,text/plain';
@@ -223,7 +223,13 @@ function rolesPhrase(entries, dataset) {
     const role = shortRole(e, dataset);
     byRole.set(role, [...(byRole.get(role) ?? []), e.file.name]);
   }
-  return [...byRole].map(([role, names]) => `${names.map(isolate).join(', ')} → ${role}`).join(' · ');
+  // A plain name may wrap after _ - . / (wrappableName); one with right-to-left text stays one isolate.
+  const name = (n) => (isolate(n) === n ? wrappableName(n) : isolate(n));
+  return [...byRole].flatMap(([role, names], r) => [
+    r ? ' · ' : '',
+    ...names.flatMap((n, i) => [i ? ', ' : '', name(n)]),
+    ` → ${role}`,
+  ]);
 }
 
 /** A file's role in a word or two: a table or file of features (probabilities computed here) says so. */
@@ -360,13 +366,32 @@ function fileRow(entry, index, handlers, labelColumn, dataset) {
   const li = h(
     'li',
     { class: 'file' },
-    h('span', { class: 'file-name' }, entry.file.name),
+    h('span', { class: 'file-name' }, wrappableName(entry.file.name)),
     h('span', { class: 'file-size' }, formatBytes(entry.file.size)),
     h('span', { class: 'file-field' }, h('label', { for: roleId }, 'Used as'), role),
     columnPicker ?? h('span', { class: 'file-field' }),
     h('span', { class: 'file-reason' }, reasonText(entry, Boolean(columnPicker))),
   );
   return li;
+}
+
+/**
+ * A file name as text that may wrap after _ - . / (a <wbr> after each; not after the extension's dot), so a
+ * narrow column breaks "tickets_probs_" / "short.csv", never inside a word. Its text stays the name; a name with
+ * direction controls stays one piece (contained as a whole, dom.js).
+ */
+function wrappableName(name) {
+  if (containBidi(name) !== name) return name;
+  const extension = name.lastIndexOf('.');
+  const parts = [];
+  let start = 0;
+  for (let i = 0; i < name.length - 1; i++) {
+    if (i === extension || !'_-./'.includes(name[i])) continue;
+    parts.push(name.slice(start, i + 1), h('wbr'));
+    start = i + 1;
+  }
+  parts.push(name.slice(start));
+  return parts;
 }
 
 /**

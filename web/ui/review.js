@@ -44,9 +44,11 @@ export class ReviewPanel {
     this.tableSlot = h('div', { class: 'table-slot' });
     this.controls = createDecisionControls({
       decide: (kind, label, event) =>
-        this.#decide(this.#selected, kind, label, { source: 'click', keyboard: event?.detail === 0 }),
-      clear: () => this.#clear(this.#selected),
-      undo: () => this.#undo(),
+        this.#fromPane(event, () =>
+          this.#decide(this.#selected, kind, label, { source: 'click', keyboard: event?.detail === 0 }),
+        ),
+      clear: (event) => this.#fromPane(event, () => this.#clear(this.#selected)),
+      undo: (event) => this.#fromPane(event, () => this.#undo()),
     });
     this.controls.element.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.#relabelFromTable) {
@@ -65,6 +67,12 @@ export class ReviewPanel {
       this.controls.element,
       this.detailBody,
     );
+    // The table's keys (A, K, 1-9, R, U, J, ⌫) also work on the pane's buttons, where a keyboard user who
+    // pressed one stays; a field (the class search, a list) keeps its keys, and Enter and Space press the button.
+    this.detail.addEventListener('keydown', (e) => {
+      if (!this.#table || e.defaultPrevented || !e.target.matches?.('button, a[href], summary')) return;
+      if (this.#key(e, this.#selected, this.#table.activePosition)) e.preventDefault();
+    });
     this.bar = createDecisionBar({
       exportDecisions: () => hooks.exportDecisions(),
       exportLabels: () => hooks.exportLabels(),
@@ -294,6 +302,21 @@ export class ReviewPanel {
       this.#relabelFromTable = false;
       this.#table.focus();
     }
+  }
+
+  /**
+   * A decision, Clear or Undo from the pane's buttons, then focus where the keys go on acting on the rows:
+   * after a click (a pointer; some browsers give the button no focus) the table, whose active row — the
+   * next one, named by aria-activedescendant — is read out; a button pressed by key keeps focus unless the
+   * change hid it (Accept where the label is the suggestion, Clear once cleared). A text field keeps it.
+   */
+  #fromPane(event, act) {
+    act();
+    if (!this.#table) return;
+    const active = this.element.getRootNode().activeElement;
+    if (active?.matches('input:not([type=checkbox], [type=radio], [type=button]), select, textarea')) return;
+    const pointer = (event?.detail ?? 0) > 0;
+    if (pointer || !active || active.closest('[hidden]')) this.#table.focus();
   }
 
   #clear(i) {
