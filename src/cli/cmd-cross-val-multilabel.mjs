@@ -49,9 +49,13 @@ export async function multiLabelCrossVal(ls, files, values) {
   }
 }
 
-/** The probabilities (CSV text) of `cross-val --multi-label`. files: [{role, path, size}]. */
-export async function multiLabelCrossValCommand(ls, files, values) {
+/**
+ * The probabilities (CSV text) of `cross-val --multi-label`. files: [{role, path, size}];
+ * `warn(result)` says the models' warnings (PROBS.csv has no place for them).
+ */
+export async function multiLabelCrossValCommand(ls, files, values, warn) {
   const r = await multiLabelCrossVal(ls, files, values);
+  warn?.(r);
   const { probsCsv } = await import('../js/cross-val.js'); // loaded when used, as cross-val does
   return probsCsv({
     classNames: r.classNames,

@@ -89,7 +89,7 @@ function crossValData(r) {
     numClasses: r.numClasses,
     classNames: r.classNames,
     notation: r.notation,
-    warnings: [],
+    warnings: r.warnings ?? [], // the one-vs-rest models' (weak_model, classes_differ_in_case)
     extraColumns: r.extraColumns ?? [],
     args: arrays,
     auditInput: arrays,

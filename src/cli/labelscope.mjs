@@ -126,9 +126,11 @@ async function run(command, values) {
   };
   try {
     if (command === 'cross-val') {
-      // one-vs-rest for label sets (no summary of its models yet)
-      const crossVal = values['multi-label'] ? multiLabelCrossValCommand : crossValCommand;
-      return await emit(await crossVal(ls, files, values, trained), values.out);
+      // one-vs-rest for label sets (no summary of its models yet: only their warnings)
+      const warned = (cv) => cv.warnings?.forEach((w) => say(`labelscope: warning: ${w.message}`));
+      if (values['multi-label'])
+        return await emit(await multiLabelCrossValCommand(ls, files, values, warned), values.out);
+      return await emit(await crossValCommand(ls, files, values, trained), values.out);
     }
     if (values['multi-label']) {
       return await emit(await multiLabelRun(ls, command, files, values, progress, say, featureRun), values.out);

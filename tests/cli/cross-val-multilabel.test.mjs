@@ -57,3 +57,30 @@ test('usage: --multi-label cross-val needs a table or labels + features; the ana
   assert.equal(a.status, 0, a.stderr);
   assert.equal(JSON.parse(a.stdout).multi_label, true);
 });
+
+test("the one-vs-rest models' warnings: said by cross-val, in audit's JSON (news.csv's models learn little)", async () => {
+  const api = await ls.multiLabel.crossValProbs(
+    { combined: { name: 'news.csv', data: new Uint8Array(fs.readFileSync(NEWS)) } },
+    { folds: 4, seed: 7 },
+  );
+  const weak = api.warnings.filter((w) => w.code === 'weak_model');
+  assert.equal(weak.length, 1, JSON.stringify(api.warnings));
+  const crossVal = cli([
+    'cross-val',
+    '--multi-label',
+    '--data',
+    NEWS,
+    '--out',
+    path.join(tmp, 'w.csv'),
+    '--folds',
+    '4',
+    '--seed',
+    '7',
+  ]);
+  assert.equal(crossVal.status, 0, crossVal.stderr);
+  assert.ok(crossVal.stderr.includes(`labelscope: warning: ${weak[0].message}`), crossVal.stderr);
+  const audit = cli(['audit', '--multi-label', '--data', NEWS, '--features', 'all', '--folds', '4', '--seed', '7']);
+  assert.equal(audit.status, 0, audit.stderr);
+  const codes = JSON.parse(audit.stdout).warnings.map((w) => w.code);
+  assert.ok(codes.includes('weak_model'), codes.join(', '));
+});

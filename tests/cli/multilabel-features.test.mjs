@@ -75,8 +75,15 @@ describe('--multi-label --features: one-vs-rest probabilities, then the multi-la
       // news.csv is the same table with its set column named 'labels' (found by name).
       const two = node([command, '--multi-label', '--labels', NEWS, '--pred-probs', probs, ...extra]);
       assert.equal(two.status, 0, two.stderr);
-      assert.equal(one.stdout, two.stdout);
-      assert.ok(JSON.parse(one.stdout));
+      // The same, but for what the one-step run says of the models it trained (news.csv's learn
+      // little: weak_model); the two-step run read their probabilities from a file.
+      const withoutModels = ({ warnings, ...rest }) => ({
+        ...rest,
+        warnings: warnings?.filter((w) => w.code !== 'weak_model'),
+      });
+      const [a, b] = [JSON.parse(one.stdout), JSON.parse(two.stdout)];
+      assert.deepEqual(withoutModels(a), withoutModels(b));
+      if (command !== 'scores') assert.deepEqual(a.warnings.map((w) => w.code).slice(0, 1), ['weak_model']);
     });
   }
   test("audit: the flagged rows carry the table's id and text; --format csv writes sets as a;b", () => {

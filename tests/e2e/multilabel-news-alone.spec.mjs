@@ -46,6 +46,10 @@ test('news.csv alone: one-vs-rest probabilities computed here, ranked as the JS 
   await expect(panel(page).locator('[data-testid="ml-computed"]')).toBeVisible();
   expect(await rowNumbers(page)).toEqual(Array.from(report.issues));
   expect(await app(page).evaluate((el) => el.multiLabel.model.classNames)).toEqual(cv.classNames);
+  // The models computed here learned little (news.csv's headlines alone): the page says so, as the API does.
+  const weak = cv.warnings.find((w) => w.code === 'weak_model');
+  expect(weak).toBeTruthy();
+  await expect(panel(page).locator('.ml-warnings')).toContainText(weak.message);
   for (const [name, viewport, colorScheme] of [
     ['desktop-light', { width: 1280, height: 800 }, 'light'],
     ['phone-dark', { width: 390, height: 844 }, 'dark'],

@@ -206,7 +206,7 @@ export class MultiLabelController {
         fingerprint: print ? `computed:${print}:${r.labelColumn ?? ''}` : legacy,
         legacyFingerprint: legacy, // the key of decisions kept before the bytes made it
 
-        warnings: [],
+        warnings: r.warnings ?? [], // the one-vs-rest models' (weak_model, classes_differ_in_case)
       };
       const computed = { folds: r.folds, c: r.c, notes: r.notes };
       const how = { entries, labelColumn, computed: true, folds };
