@@ -9,6 +9,7 @@
 import { AnalysisScreen } from './analysis-screen.js';
 import { AuditRuns } from './audit-runs.js';
 import { parseClassNames } from './files.js';
+import { readForIntake } from './first-rows.js';
 import { recallsChoices, sniffAll, startsOwnSet } from './incoming.js';
 import { featuresFile, FLOAT32_NOTE, parseTruthFiles, readRequest, refusal } from './reading.js';
 import { RecallWhileReading } from './recall.js';
@@ -362,7 +363,8 @@ export class AnalysisController {
       const client = await this.#deps.client();
       if (!this.#live(token)) return undefined;
       this.#session.stats.reads++;
-      dataset = await client.readDataset(input, options);
+      // A big table of features: its first rows say it holds no probabilities (first-rows.js).
+      dataset = await readForIntake(client, input, options, entries);
       // A lesson's simulated noise (controllers/simulation.js): the data analysed has some labels flipped.
       if (this.#deps.prepareDataset) dataset = await this.#deps.prepareDataset(dataset, { client, signal });
     } catch (error) {

@@ -8,6 +8,7 @@
 
 import { holdsSets } from '../src/js/label-sets-hint.js';
 import { DEFAULT_FOLDS } from '../ui/folds.js';
+import { firstRows } from './first-rows.js';
 import { SetDecisions } from './multilabel-decisions.js';
 import { buildModel, labelsFileOf, announcement } from './multilabel-model.js';
 import { looksMultiLabel } from './multilabel-sniff.js';
@@ -79,7 +80,7 @@ export class MultiLabelController {
     const token = ++this.#token;
     this.#free();
     if (check) {
-      const sets = await this.#holdsSets(entries[0].file, labelColumn);
+      const sets = await this.#holdsSets(entries[0].file, labelColumn, entries);
       if (token !== this.#token || !sets) return false;
     }
     const restored = await this.#recall(entries);
@@ -135,15 +136,18 @@ export class MultiLabelController {
 
   // Whether a table's label column holds sets: the labels sniffer (a column named like a label column),
   // else the classes the trainer's reader finds in the column chosen (a column named 'tags').
-  async #holdsSets(file, labelColumn) {
+  // A big table of features: its first rows only (first-rows.js). Sets further down are found when its probabilities
+  // are computed (crossValProbs says looks_multi_label, which brings it here): the table is parsed whole once.
+  async #holdsSets(file, labelColumn, entries) {
     const client = await this.#deps.client();
+    const table = (await firstRows(file, entries).catch(() => null))?.file ?? file;
     try {
-      if ((await client.multiLabel.sniffLabelSets(file)).rowsWithSeveral > 0) return true;
+      if ((await client.multiLabel.sniffLabelSets(table)).rowsWithSeveral > 0) return true;
     } catch {
       // unreadable as a labels file: ask the table reader
     }
     try {
-      const columns = await client.crossValColumns({ combined: file }, labelColumn ? { labelColumn } : {});
+      const columns = await client.crossValColumns({ combined: table }, labelColumn ? { labelColumn } : {});
       return holdsSets(columns.classNames ?? []);
     } catch {
       return false; // no table of features either: single-label data
