@@ -56,7 +56,7 @@ export async function multiLabelCrossVal(ls, files, values) {
 export async function multiLabelCrossValCommand(ls, files, values, warn) {
   const r = await multiLabelCrossVal(ls, files, values);
   warn?.(r);
-  const { probsCsv } = await import('../js/cross-val.js'); // loaded when used, as cross-val does
+  const { probsCsv } = await import('../js/cross-val-result.js'); // loaded when used, as cross-val does
   return probsCsv({
     classNames: r.classNames,
     numClasses: r.numClasses,

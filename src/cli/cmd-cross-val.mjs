@@ -180,6 +180,6 @@ export async function datasetFromFeatures(ls, files, values, trained) {
 
 /** labelscope cross-val: PROBS.csv text. */
 export async function crossValCommand(ls, files, values, trained) {
-  const { probsCsv } = await import('../js/cross-val.js');
+  const { probsCsv } = await import('../js/cross-val-result.js');
   return probsCsv(await crossValFromFiles(ls, files, values, trained));
 }

@@ -6,7 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { checkOutNotInput, sameFile } from './paths.mjs';
 import { fileChunks } from './input.mjs';
 import { writeOutput } from './write.mjs';
-import { probsCsv } from '../js/cross-val.js';
+import { probsCsv } from '../js/cross-val-result.js';
 
 const HELP = `Usage: labelscope simulate-noise (--data FILE | --labels L --pred-probs P) --rate R --seed S
                                  [--pair A,B] [--out NOISY.csv] [--features F --probs-out PROBS.csv]

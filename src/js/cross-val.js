@@ -1,12 +1,13 @@
 // @ts-check
 // Out-of-sample predicted probabilities from the data's own features: k-fold cross-validated
 // logistic regression in WebAssembly (src/learn), from a labelled table (CSV/TSV or Parquet) or
-// from labels + an N x D features file (.npy or numeric CSV). The result feeds audit() directly.
+// from labels + an N x D features file (.npy or numeric CSV). The result feeds audit() directly;
+// what else is done with it (PROBS.csv, a Dataset): src/js/cross-val-result.js.
 import { leakWarnings, weakModelWarnings } from './model-warnings.js';
 import { caseVariantSentence, caseVariantWarningsOfLabels } from './class-warnings.js';
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
-import { csvField } from './exports.js';
+import { RESULT_TAG } from './cross-val-result.js';
 import { isParquet, joinChunks, parquetAsCsv, parquetColumns } from './parquet.js';
 import { describeSource } from './sources.js';
 import { looksMultiLabelTable } from './label-sets-hint.js';
@@ -41,8 +42,6 @@ export const CROSS_VAL_COLUMNS_OPTIONS = [
 
 /** The roles a table's column can be given (columnRoles): 'ignore' leaves it out. */
 export const COLUMN_ROLES = ['label', 'numeric', 'categorical', 'text', 'ignore'];
-
-const RESULT_TAG = 'labelscope.crossVal';
 
 const cancelled = () => new LabelScopeError({ code: 'cancelled', message: 'Cross-validation was cancelled.' });
 
@@ -441,93 +440,5 @@ export async function crossValColumns(core, input, options = {}) {
     set?.delete();
     reader.delete();
     unrefHelpers(core);
-  }
-}
-
-/** Whether a value is a crossValProbs result. */
-export function isCrossValResult(data) {
-  return data != null && typeof data === 'object' && data[RESULT_TAG] === true;
-}
-
-/** What audit() takes from a crossValProbs result; anything else is passed through. */
-export function auditInput(data) {
-  if (!isCrossValResult(data)) return data;
-  return { labels: data.labels, predProbs: data.predProbs, numClasses: data.numClasses };
-}
-
-/** The probabilities as CSV text: a header of class names, one row per example, shortest round-trip numbers. */
-export function probsCsv(result) {
-  const k = result.numClasses;
-  const lines = [result.classNames.map(exactField).join(',')];
-  const p = result.predProbs;
-  for (let i = 0; i < result.numExamples; i++) {
-    let line = String(p[i * k]);
-    for (let j = 1; j < k; j++) line += `,${p[i * k + j]}`;
-    lines.push(line);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-// Data files (PROBS.csv, the dataset read back): written exactly, no spreadsheet guard (exports.js).
-const exactField = (s) => csvField(s, true);
-
-/**
- * A Dataset (as readDataset gives) holding a crossValProbs result's labels and probabilities,
- * with its class names, and the table's own columns (result.extraColumns): read from exact text
- * (every number in its shortest round-trip form, so the same bits), for the methods that take
- * { dataset } and for known-truth precision and recall.
- */
-export function datasetFromCrossVal(ls, result) {
-  if (!isCrossValResult(result)) throw invalid('datasetFromCrossVal takes the result of crossValProbs.');
-  const k = result.numClasses;
-  const p = result.predProbs;
-  const rows = new Array(result.numExamples);
-  for (let i = 0; i < result.numExamples; i++) {
-    let line = String(p[i * k]);
-    for (let j = 1; j < k; j++) line += `,${p[i * k + j]}`;
-    rows[i] = line;
-  }
-  const extra = result.extraColumns ?? [];
-  if (extra.length > 0) {
-    // One combined CSV: the label (class index), p_<class> columns (the reader takes exactly
-    // those as the probabilities), then the table's own columns.
-    const names = new Set(extra.map((c) => c.name.trim().toLowerCase()));
-    const labelColumn = ['label', 'given_label', 'labels', 'y'].find((n) => !names.has(n));
-    // The probability columns' names: the first prefix none of the table's columns share (its own p_x or prob_x
-    // column stays its own; the reader matches names whatever their case).
-    const free = (prefix) => result.classNames.every((c) => !names.has(`${prefix}${c}`.trim().toLowerCase()));
-    let prefix = ['p_', 'prob_'].find(free) ?? 'p__';
-    while (!free(prefix)) prefix += '_'; // a table with both p_<class> and prob_<class> columns: p__<class>
-    const probabilityColumns = result.classNames.map((c) => `${prefix}${c}`);
-    const header = [labelColumn, ...probabilityColumns, ...extra.map((c) => c.name)];
-    const lines = [header.map(exactField).join(',')];
-    for (let i = 0; i < result.numExamples; i++) {
-      lines.push([result.labels[i], rows[i], ...extra.map((c) => exactField(c.values[i]))].join(','));
-    }
-    // Exactly these columns are the probabilities: a column of the table named p_score or prob_x is its own.
-    return ls
-      .readDataset(
-        { combined: { name: 'cross-validated', data: `${lines.join('\n')}\n` } },
-        { labelColumn, probabilityColumns, classNames: result.classNames },
-      )
-      .then(withModelWarnings);
-  }
-  return ls
-    .readDataset(
-      {
-        labels: { name: 'labels', data: `${Array.from(result.labels).join('\n')}\n` },
-        predProbs: { name: 'pred_probs (cross-validated)', data: `${rows.join('\n')}\n` },
-      },
-      { classNames: result.classNames },
-    )
-    .then(withModelWarnings);
-
-  // The model's own warnings (weakModelWarnings) go with the data, as the reader's do: the audit's output shows them.
-  // One the reader gave already (classes_differ_in_case, of the same class names) is not said twice.
-  function withModelWarnings(dataset) {
-    const said = new Set((dataset.warnings ?? []).map((w) => `${w.code}\u0000${w.message}`));
-    const more = (result.warnings ?? []).filter((w) => !said.has(`${w.code}\u0000${w.message}`));
-    if (more.length) dataset.warnings = [...(dataset.warnings ?? []), ...more];
-    return dataset;
   }
 }

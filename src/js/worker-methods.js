@@ -4,7 +4,7 @@
 // worker). A LabelScope method is available through the worker once it has an entry here (and its
 // types in src/js/types/). Messages: { id, method, args } with method 'name' or 'multiLabel.name'.
 import { LabelScopeError } from './errors.js';
-import { datasetFromCrossVal, isCrossValResult } from './cross-val.js';
+import { datasetFromCrossVal, isCrossValResult } from './cross-val-result.js';
 import { packReport, unpackReport } from './report-transfer.js';
 import { simulateNoisyData, sweepNoisyData } from './simulate-data.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { createLabelScope } from '../../src/js/index.js';
-import { probsCsv } from '../../src/js/cross-val.js';
+import { probsCsv } from '../../src/js/cross-val-result.js';
 import { ROOT, runCli } from './helpers.mjs';
 
 const NEWS = path.join(ROOT, 'examples/multilabel/news.csv');

@@ -5,7 +5,7 @@
 // format; the Fashion-MNIST demo draws each row's image; Cancel leaves the page usable.
 import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
-import { probsCsv } from '../../src/js/cross-val.js';
+import { probsCsv } from '../../src/js/cross-val-result.js';
 import {
   app,
   dropFiles,

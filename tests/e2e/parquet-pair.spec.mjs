@@ -8,7 +8,7 @@
 // LABELSCOPE_E2E_WASM_DIR=DIR serves DIR's core (fixtures.mjs), e.g. a build newer than dist/.
 import { readFileSync } from 'node:fs';
 import { createLabelScope } from '../../src/js/index.js';
-import { probsCsv } from '../../src/js/cross-val.js';
+import { probsCsv } from '../../src/js/cross-val-result.js';
 import {
   app,
   dropFiles,

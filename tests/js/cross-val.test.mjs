@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
 import { createLabelScopeWorker } from '../../src/js/index.js';
-import { probsCsv } from '../../src/js/cross-val.js';
+import { probsCsv } from '../../src/js/cross-val-result.js';
 import { labelScope, moduleWorkerInNode, ROOT } from './helpers.mjs';
 
 const DIR = `${ROOT}tests/fixtures/learn/`;

@@ -3,7 +3,7 @@
 // was used, the settings, and "Download probabilities" (the CLI's PROBS.csv format, src/js).
 import { h, replace } from './dom.js';
 import { containBidi, formatCount, formatPercentFixed, isolate, plural } from './format.js';
-import { probsCsv } from '../src/js/cross-val.js';
+import { probsCsv } from '../src/js/cross-val-result.js';
 import { changedRoles, COLUMN_ROLES_CSS, columnRolesTable, roleOf } from './column-roles.js';
 import { DEFAULT_FOLDS, FOLDS_CSS, foldsSelect } from './folds.js';
 
@@ -443,7 +443,7 @@ ${FOLDS_CSS}
   return sheet;
 }
 
-/** The probabilities as the CLI's PROBS.csv (one home for that format: src/js/cross-val.js). */
+/** The probabilities as the CLI's PROBS.csv (one home for that format: src/js/cross-val-result.js). */
 export function probabilitiesBlob(result) {
   return new Blob([probsCsv(result)], { type: 'text/csv' });
 }
