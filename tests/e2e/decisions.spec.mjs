@@ -12,6 +12,7 @@ import {
   expect,
   HEADLINES,
   openApp,
+  openHeadlines,
   openSettings,
   pageStats,
   parseCsv,
@@ -33,14 +34,6 @@ const decisionsOf = (el) =>
 async function downloadFrom(page, button) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-}
-
-async function openHeadlines(page) {
-  await openApp(page);
-  await app(page)
-    .getByRole('button', { name: /Headlines/ })
-    .click();
-  await waitReady(page);
 }
 
 /** Loads other files over a dataset on screen and waits for them (not for the old "ready"). */

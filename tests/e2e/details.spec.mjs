@@ -7,19 +7,12 @@ import {
   expect,
   HEADLINES,
   openApp,
+  openHeadlines,
   openSettings,
   tableIndices,
   test,
   waitReady,
 } from './fixtures.mjs';
-
-async function openHeadlines(page) {
-  await openApp(page);
-  await app(page)
-    .getByRole('button', { name: /Headlines/ })
-    .click();
-  await waitReady(page);
-}
 
 test('each headline number and setting says what it means, cleanlab names visible (finding 10)', async ({ page }) => {
   await openHeadlines(page);

@@ -65,6 +65,15 @@ export async function waitReady(page, element = app(page)) {
   await expect(element).toHaveAttribute('data-state', 'ready');
 }
 
+/** The page with the Headlines demo analysed. */
+export async function openHeadlines(page) {
+  await openApp(page);
+  await app(page)
+    .getByRole('button', { name: /Headlines/ })
+    .click();
+  await waitReady(page);
+}
+
 /** Example indices of the rows the table shows, top to bottom (only rendered rows). */
 export function tableIndices(page) {
   return app(page)

@@ -3,17 +3,9 @@
 // button); the Truth badge fits the table; the lesson's first answer is not shown above its question;
 // Resume is in view after a reload.
 import { readFileSync } from 'node:fs';
-import { app, expect, HEADLINES, openApp, test, waitReady } from './fixtures.mjs';
+import { app, expect, HEADLINES, openApp, openHeadlines, test, waitReady } from './fixtures.mjs';
 
 const decisionsOf = (page) => app(page).evaluate((el) => el.decisions.length);
-
-async function openHeadlines(page) {
-  await openApp(page);
-  await app(page)
-    .getByRole('button', { name: /Headlines/ })
-    .click();
-  await waitReady(page);
-}
 
 test('Forget everything with decisions asks first (how many, export first or forget), and answers beside the button', async ({
   page,

@@ -11,6 +11,7 @@ import {
   expect,
   HEADLINES,
   openApp,
+  openHeadlines,
   parseCsv,
   ROOT,
   screenshotsAtSizes,
@@ -25,14 +26,6 @@ const controls = (page) => app(page).locator('.decide');
 const badge = (page, index) => app(page).locator(`.vt-row[data-index="${index}"] .vt-c-decision`);
 const progress = (page) => app(page).locator('.review-progress-text');
 const heading = (page) => app(page).locator('.detail-heading');
-
-async function openHeadlines(page) {
-  await openApp(page);
-  await app(page)
-    .getByRole('button', { name: /Headlines/ })
-    .click();
-  await waitReady(page);
-}
 
 /** What has focus inside the element: its class, role and text, for messages. */
 const focused = (page) =>

@@ -1,16 +1,8 @@
 // The same dataset open in two tabs (finding 13): a decision made in one shows in the other at
 // once and both are kept — neither tab's save drops the other's rows.
-import { app, expect, openApp, test, waitReady } from './fixtures.mjs';
+import { app, expect, openHeadlines, test } from './fixtures.mjs';
 
 const decisionsOf = (page) => app(page).evaluate((el) => el.decisions.map(({ index, decision }) => [index, decision]));
-
-async function openHeadlines(page) {
-  await openApp(page);
-  await app(page)
-    .getByRole('button', { name: /Headlines/ })
-    .click();
-  await waitReady(page);
-}
 
 async function saved(page) {
   await expect(app(page).locator('.save-state')).toHaveText(
