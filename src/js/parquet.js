@@ -210,12 +210,7 @@ function cellText(v) {
  */
 export async function parquetRowCells(source, file, row) {
   const { parquetMetadataAsync, parquetSchema, parquetReadObjects, compressors } = await load();
-  let buffer = randomAccess(source);
-  if (!buffer) {
-    const parts = [];
-    for await (const chunk of describeSource(source, file).open()) parts.push(new Uint8Array(chunk));
-    buffer = joinChunks(parts, file).buffer;
-  }
+  const buffer = await readableAtRandom(source, file);
   try {
     const metadata = await parquetMetadataAsync(buffer);
     const names = parquetSchema(metadata).children.map((c) => c.element.name);
@@ -243,6 +238,15 @@ const HEAD_ROWS = 6; // as many rows as the sniffer looks at
 
 // Random access to a source for hyparquet (its AsyncBuffer): a File or Blob by slices, bytes as
 // they are; null for a stream, which is read whole.
+/** The file read at random where it can be (randomAccess), else its bytes read whole. */
+async function readableAtRandom(source, file) {
+  const buffer = randomAccess(source);
+  if (buffer) return buffer;
+  const parts = [];
+  for await (const chunk of describeSource(source, file).open()) parts.push(new Uint8Array(chunk));
+  return joinChunks(parts, file).buffer;
+}
+
 function randomAccess(source) {
   const data =
     source && typeof source === 'object' && 'data' in source && !(source instanceof Uint8Array) ? source.data : source;
@@ -263,12 +267,7 @@ function randomAccess(source) {
  */
 export async function parquetHead(source, file) {
   const { parquetMetadataAsync, parquetSchema, parquetReadObjects, compressors } = await load();
-  let buffer = randomAccess(source);
-  if (!buffer) {
-    const parts = [];
-    for await (const chunk of describeSource(source, file).open()) parts.push(new Uint8Array(chunk));
-    buffer = joinChunks(parts, file).buffer;
-  }
+  const buffer = await readableAtRandom(source, file);
   let names;
   let rows;
   let numRows;
