@@ -106,8 +106,12 @@ export class LabelScopeElement extends HTMLElement {
     if (this.#multiLabel?.active) return null;
     return this.#analysis?.report ?? null;
   }
-  /** The dataset in the worker (WorkerDataset), or null. */
+  /**
+   * The single-label dataset shown (WorkerDataset), or null: null too while label sets are shown (their data:
+   * `multiLabel.model`), as `report` is.
+   */
   get data() {
+    if (this.#multiLabel?.active) return null;
     return this.#analysis?.dataset ?? null;
   }
   /**
@@ -122,8 +126,9 @@ export class LabelScopeElement extends HTMLElement {
   get multiLabel() {
     return this.#multiLabel?.active ? this.#multiLabel : null;
   }
-  /** Known truth per row ({status, corrected, ...}), or null. */
+  /** Known truth per row of the single labels shown ({status, corrected, ...}), or null (label sets shown: null). */
   get truth() {
+    if (this.#multiLabel?.active) return null;
     return this.#analysis?.truth ?? null;
   }
   /** How many times files were read and audits run (settings changes must not re-read). */
@@ -247,11 +252,13 @@ export class LabelScopeElement extends HTMLElement {
     } else if (name === 'allow-drop') {
       this.#applyLayout();
     } else if (name === 'lesson' || name === 'hide-truth') {
-      this.#applyLayout();
+      this.#applyLayout(); // single labels only: label sets have no simulated noise or known truth to hide
       if (this.report) this.#render({ newDataset: false });
     } else if (name === 'compact' || name === 'max-rows') {
       this.#applyLayout();
       if (this.report) this.#render({ newDataset: true });
+      // Label sets: shown again with the new layout (audited again, with the same settings: the same rows).
+      else if (this.#multiLabel.active) this.#multiLabel.settingsChanged(this.#ui.settings.values);
     } else {
       this.#applyLayout(); // src, labels-src: the author's data, shown without the demos (authorsDataOnly)
       this.#attributesChanged();
