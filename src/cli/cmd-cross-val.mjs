@@ -2,6 +2,7 @@
 // probabilities computed from the data's own features (k-fold cross-validated logistic
 // regression, src/js/cross-val.js), written as PROBS.csv or analysed right away.
 import { fileChunks, inputFiles } from './input.mjs';
+import { cliWords } from '../js/option-words.js';
 import { foldProgress, progressLine } from './progress.mjs';
 
 export const FEATURE_OPTIONS = {
@@ -11,6 +12,7 @@ export const FEATURE_OPTIONS = {
   seed: { type: 'string' },
   c: { type: 'string' },
   impute: { type: 'boolean' },
+  'fold-case': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
 };
 
@@ -26,6 +28,8 @@ regression on the data's own features):
   --seed S                    seed of the fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
+  --fold-case                 class names that differ only in capitals or spacing are one class,
+                              named by its most common spelling (default: read apart, with a warning)
   --quiet, -q                 no progress and no summary of the model on standard error
   The model is described on standard error (held-out accuracy against always answering the most
   common class, folds, C, how each column was used) and, in JSON, as "model":{"method","folds",
@@ -54,6 +58,8 @@ Options:
   --seed S                    seed of the stratified fold assignment (default 0)
   --c C                       inverse regularisation strength (default: chosen by inner validation)
   --impute                    missing feature values take the training fold's mean (default: error)
+  --fold-case                 class names that differ only in capitals or spacing are one class,
+                              named by its most common spelling (default: read apart, with a warning)
   --quiet, -q                 no progress and no summary of the model on standard error (a
                               terminal shows progress after a second, a pipe or log as whole lines
                               after ten); a weak model's warning is still said
@@ -106,7 +112,7 @@ export function checkFeatureValues(command, v, fail) {
     if (v.features !== undefined || v['text-column'] !== undefined) {
       fail('give either --pred-probs or --features/--text-column, not both.');
     }
-    for (const flag of ['folds', 'seed', 'c', 'impute']) {
+    for (const flag of ['folds', 'seed', 'c', 'impute', 'fold-case']) {
       if (v[flag] !== undefined) fail(`--${flag} goes with --features (probabilities computed from features).`);
     }
     return false;
@@ -152,6 +158,7 @@ function options(values, progress) {
   if (values.seed !== undefined) o.seed = values.seed;
   if (values.c !== undefined) o.c = values.c;
   if (values.impute) o.impute = true;
+  if (values['fold-case']) o.foldCase = true;
   return o;
 }
 
@@ -169,6 +176,8 @@ export async function crossValFromFiles(ls, files, values, trained) {
   } finally {
     progress.done();
   }
+  // Its warnings' advice in the CLI's words ("(--fold-case)"), on standard error and in the JSON alike.
+  result.warnings = (result.warnings ?? []).map((w) => ({ ...w, message: cliWords(w.message) }));
   trained?.(result);
   return result;
 }

@@ -98,6 +98,20 @@ export function caseVariantSentence(classNames, warnings) {
   return (
     `Classes that differ only in capitals or spacing are read apart here: ${groups.join('; ')}. If ` +
     `${groups.length === 1 ? 'they are one class' : 'each group is one class'}, fix the file (write one spelling) ` +
-    'and read it again.'
+    `and read it again, ${FOLD_ADVICE}.`
   );
 }
+
+// What a model trained here can do instead of a fixed file; the CLI and the page name it in their own words
+// (option-words.js).
+const FOLD_ADVICE = 'or read each group as one class, its most common spelling (the foldCase option)';
+const FOLD_ADVICE_ONE = 'Or read them as one class, named by the most common spelling (the foldCase option).';
+
+/**
+ * The case warnings of a table a model is trained on here, with the other way out: crossValProbs' foldCase.
+ * @template {{ code: string, message: string }} W
+ * @param {W[]} warnings caseVariantWarnings'
+ * @returns {W[]}
+ */
+export const withFoldAdvice = (warnings) =>
+  warnings.map((w) => (w.code === 'classes_differ_in_case' ? { ...w, message: `${w.message} ${FOLD_ADVICE_ONE}` } : w));

@@ -87,11 +87,15 @@ export function datasetFromCrossVal(ls, result) {
     .then(withModelWarnings);
 
   // The model's own warnings (weakModelWarnings) go with the data, as the reader's do: the audit's output shows them.
-  // One the reader gave already (classes_differ_in_case, of the same class names) is not said twice.
+  // One the reader gave already (classes_differ_in_case, of the same class names) is not said twice: the model's
+  // words of it stay, in its place (they add crossValProbs' foldCase as a way out).
   function withModelWarnings(dataset) {
-    const said = new Set((dataset.warnings ?? []).map((w) => `${w.code}\u0000${w.message}`));
-    const more = (result.warnings ?? []).filter((w) => !said.has(`${w.code}\u0000${w.message}`));
-    if (more.length) dataset.warnings = [...(dataset.warnings ?? []), ...more];
+    const key = (w) => `${w.code}\u0000${w.code === 'classes_differ_in_case' ? w.classes?.join(',') : w.message}`;
+    const model = new Map((result.warnings ?? []).map((w) => [key(w), w]));
+    const own = (dataset.warnings ?? []).map((w) => model.get(key(w)) ?? w);
+    const said = new Set(own.map(key));
+    const more = (result.warnings ?? []).filter((w) => !said.has(key(w)));
+    if (more.length || own.some((w, i) => w !== dataset.warnings[i])) dataset.warnings = [...own, ...more];
     return dataset;
   }
 }

@@ -4,7 +4,7 @@
 // from labels + an N x D features file (.npy or numeric CSV). The result feeds audit() directly;
 // what else is done with it (PROBS.csv, a Dataset): src/js/cross-val-result.js.
 import { leakWarnings, weakModelWarnings } from './model-warnings.js';
-import { caseVariantSentence, caseVariantWarningsOfLabels } from './class-warnings.js';
+import { caseVariantSentence, caseVariantWarningsOfLabels, withFoldAdvice } from './class-warnings.js';
 import { invalid, LabelScopeError, unwrap } from './errors.js';
 import { checkOptions } from './inputs.js';
 import { RESULT_TAG } from './cross-val-result.js';
@@ -386,7 +386,7 @@ export async function crossValProbs(core, input, options = {}) {
       notes: r.notes,
       // Classes that differ only in capitals (as read), then what the held-out scores and the columns say of the model.
       warnings: [
-        ...caseVariantWarningsOfLabels(info.classNames, info.labels),
+        ...withFoldAdvice(caseVariantWarningsOfLabels(info.classNames, info.labels)),
         ...leakWarnings(r.folds, given ?? info.labels, info.classNames, info.extraColumns, info.featureReport?.columns),
         ...weakModelWarnings(r.folds, given ?? info.labels, info.classNames),
       ],

@@ -20,6 +20,7 @@ const WORDS = [
     '(used as one table in the list of files)',
   ],
   ['(--impute)', '(the impute option)', '(“Compute with missing values replaced by the mean”)'],
+  ['(--fold-case)', '(the foldCase option)', '(“Read these spellings as one class”)'],
   [
     '(--float32)',
     '(the float32 option of readDataset, or a Float32Array)',

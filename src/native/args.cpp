@@ -65,7 +65,8 @@ const Spec* spec_of(const std::string& command) {
 
 // Flags of the Node CLI's commands that this one leaves to it: probabilities computed from
 // features (cross-validation) run in the Node CLI only.
-const char* const NODE_ONLY_OPTIONS[] = {"features", "text-column", "folds", "seed", "c", "impute", "quiet", "q"};
+const char* const NODE_ONLY_OPTIONS[] = {"features", "text-column", "folds", "seed", "c",
+                                         "impute",   "fold-case",   "quiet", "q"};
 bool node_only_option(const std::string& name) {
     for (const char* o : NODE_ONLY_OPTIONS)
         if (name == o) return true;

@@ -67,7 +67,7 @@ Output:
         label_quality is the --rank-by score (self_confidence with --rank-by none)
 
 Probabilities computed from the data's own features (--features, --text-column, --folds,
---seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope find-issues --data FILE --features all
+--seed, --c, --impute, --fold-case, --quiet) are the Node CLI's: npx labelscope find-issues --data FILE --features all
 (this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):
@@ -122,7 +122,7 @@ Output:
   CSV:  index,score
 
 Probabilities computed from the data's own features (--features, --text-column, --folds,
---seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope scores --data FILE --features all
+--seed, --c, --impute, --fold-case, --quiet) are the Node CLI's: npx labelscope scores --data FILE --features all
 (this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):
@@ -171,7 +171,7 @@ Output:
   --out FILE                  write there instead of standard output
 
 Probabilities computed from the data's own features (--features, --text-column, --folds,
---seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope health --data FILE --features all
+--seed, --c, --impute, --fold-case, --quiet) are the Node CLI's: npx labelscope health --data FILE --features all
 (this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):
@@ -236,7 +236,7 @@ Output:
         suggested_probability, then the id/text columns of --data
 
 Probabilities computed from the data's own features (--features, --text-column, --folds,
---seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope audit --data FILE --features all
+--seed, --c, --impute, --fold-case, --quiet) are the Node CLI's: npx labelscope audit --data FILE --features all
 (this native build has no trainer: it reads --pred-probs, or --data with probability columns).
 
 Multi-label data (each example has a set of classes, possibly empty):

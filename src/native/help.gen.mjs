@@ -14,7 +14,7 @@ const NODE_ONLY = Object.keys(COMMANDS).filter((name) => !NATIVE_COMMANDS.includ
 const nativeFeatureHelp = (
   command,
 ) => `Probabilities computed from the data's own features (--features, --text-column, --folds,
---seed, --c, --impute, --quiet) are the Node CLI's: npx labelscope ${command} --data FILE --features all
+--seed, --c, --impute, --fold-case, --quiet) are the Node CLI's: npx labelscope ${command} --data FILE --features all
 (this native build has no trainer: it reads --pred-probs, or --data with probability columns).`;
 
 /** A command's help as the native CLI prints it. */

@@ -85,7 +85,13 @@ export class CrossValController {
     // if it shows one — the person's choices there are what is computed, not the reader's defaults.
     const { folds, ...rest } = choice;
     const shown = Object.keys(rest).length ? null : this.#deps.shownChoice?.();
-    const asShown = shown ? { columnRoles: shown.columnRoles, ...(shown.impute ? { impute: true } : {}) } : rest;
+    const asShown = shown
+      ? {
+          columnRoles: shown.columnRoles,
+          ...(shown.impute ? { impute: true } : {}),
+          ...(shown.foldCase ? { foldCase: true } : {}),
+        }
+      : rest;
     const k = folds ?? shown?.folds;
     return this.#compute(this.#deps.analysis.entries, { ...asShown, ...foldsOption(k) }, null);
   }
@@ -93,11 +99,14 @@ export class CrossValController {
   /**
    * What the way on under an error asks for (plausibility.js): how.chooseColumns shows the table of columns;
    * how.impute computes again with missing values imputed, keeping the roles and folds chosen for the computation
-   * that failed; how.folds: the number of folds (with how.again, the computation that failed asked again with them).
+   * that failed; how.folds: the number of folds (with how.again, the computation that failed asked again with them);
+   * how.foldCase (true or false): the last computation again with class names that differ only in capitals or
+   * spacing read as one class (crossValProbs' foldCase), or apart again, its other choices kept.
    */
   ask(how = {}) {
     if (how.chooseColumns) return this.chooseColumns(how.folds);
-    const folds = how.folds ?? (how.impute ? this.#choice.folds : undefined);
+    const folds = how.folds ?? (how.impute || how.foldCase !== undefined ? this.#choice.folds : undefined);
+    if (how.foldCase !== undefined) return this.compute({ ...this.#choice, foldCase: Boolean(how.foldCase), folds });
     if (how.impute) return this.compute({ ...this.#choice, impute: true, folds });
     return this.compute(how.again ? { ...this.#choice, folds } : { folds });
   }
@@ -144,6 +153,7 @@ export class CrossValController {
     if (labelColumn) options.labelColumn = labelColumn;
     if (choice.columnRoles && Object.keys(choice.columnRoles).length) options.columnRoles = choice.columnRoles;
     if (choice.impute) options.impute = true;
+    if (choice.foldCase) options.foldCase = true;
     Object.assign(options, foldsOption(choice.folds));
     const features = entries.find((e) => e.role === 'features' || (e.role === 'predProbs' && input.features));
     const image = imageShape(features);

@@ -21,11 +21,11 @@ function fileChoice(entry) {
   return choice;
 }
 
-/** The choices of a computation here worth keeping (the label column, filling, the columns' roles, the folds). */
+/** The choices of a computation here worth keeping (label column, filling, columns' roles, folds, spellings merged). */
 function computedChoice(options) {
   if (!options) return null;
   const kept = {};
-  for (const name of ['labelColumn', 'impute', 'columnRoles', 'folds'])
+  for (const name of ['labelColumn', 'impute', 'columnRoles', 'folds', 'foldCase'])
     if (options[name] != null) kept[name] = options[name];
   return kept;
 }
@@ -64,6 +64,7 @@ export function choicesPhrase(record) {
   if (record.files.some((f) => f.chosenBy === 'you')) said.push('how each file is used');
   if (record.files.some((f) => f.chosenBy === 'swap')) said.push('labels ⇄ probabilities swapped');
   if (computed.impute) said.push('missing values filled');
+  if (computed.foldCase) said.push('spellings read as one class');
   if (computed.columnRoles && Object.keys(computed.columnRoles).length) said.push('the columns’ roles you set');
   if (computed.folds) said.push(`${computed.folds} folds`);
   const sets = record.multiLabel ?? {};

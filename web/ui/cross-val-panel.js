@@ -28,10 +28,11 @@ const USE_NAMES = {
 };
 
 /**
- * handlers: {onCancel(), onDownload(), onAgain(), onCompute({columnRoles, impute}) (computes with
- * the roles chosen in the table of columns)}.
+ * handlers: {onCancel(), onDownload(), onAgain(), onCompute({columnRoles, impute, folds, foldCase}) (computes with
+ * the roles chosen in the table of columns), onFoldCase(on) (the same again with class names that differ only in
+ * capitals or spacing read as one class, or apart)}.
  */
-export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }) {
+export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute, onFoldCase }) {
   const title = h('p', { class: 'cv-title' });
   const what = h('p', { class: 'cv-what' });
   const bar = h('progress', { max: '1' });
@@ -106,7 +107,12 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
             class: computed ? 'cv-compute-again' : 'cv-compute',
             disabled: computed && !changed && impute === choices.imputed && folds === choices.foldsUsed,
             onclick: () =>
-              onCompute?.({ columnRoles: { ...base, ...roles }, impute: choices.impute, folds: choices.folds }),
+              onCompute?.({
+                columnRoles: { ...base, ...roles },
+                impute: choices.impute,
+                folds: choices.folds,
+                ...(choices.foldCase ? { foldCase: true } : {}),
+              }),
           },
           computed ? 'Compute again with these columns' : 'Compute with these columns',
         ),
@@ -121,12 +127,24 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
   // chosen: selections made before (kept for the columns this table has).
   const showChoices = (
     columns,
-    { base = {}, impute = false, computed = false, chosen = {}, folds = DEFAULT_FOLDS } = {},
+    { base = {}, impute = false, computed = false, chosen = {}, folds = DEFAULT_FOLDS, foldCase = false } = {},
   ) => {
     const holder = h('div', { class: 'cv-choices' });
     const names = new Set(columns.map((c) => c.name));
     const kept = Object.fromEntries(Object.entries(chosen).filter(([name]) => names.has(name)));
-    choices = { columns, chosen: kept, base, impute, imputed: impute, holder, computed, folds, foldsUsed: folds };
+    // foldCase: the spellings read as one class (foldCaseLine), kept when computing again with other columns.
+    choices = {
+      columns,
+      chosen: kept,
+      base,
+      impute,
+      imputed: impute,
+      holder,
+      computed,
+      folds,
+      foldsUsed: folds,
+      foldCase,
+    };
     renderChoices();
     return holder;
   };
@@ -233,6 +251,7 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
       }
       replace(
         body,
+        first ? null : foldCaseLine(result, onFoldCase),
         foldTable(result),
         featureList(result, showChoices),
         settingsLine(result, Boolean(first)),
@@ -280,10 +299,46 @@ export function createCrossValPanel({ onCancel, onDownload, onAgain, onCompute }
      */
     currentChoice() {
       if (!choices || element.hidden || !choices.holder.isConnected) return null;
-      const { columns, chosen, base, impute, folds } = choices;
-      return { columnRoles: { ...base, ...changedRoles(columns, chosen) }, impute, chosen: { ...chosen }, folds };
+      const { columns, chosen, base, impute, folds, foldCase } = choices;
+      const roles = { ...base, ...changedRoles(columns, chosen) };
+      return { columnRoles: roles, impute, chosen: { ...chosen }, folds, ...(foldCase ? { foldCase: true } : {}) };
     },
   };
+}
+
+/**
+ * Class names that differ only in capitals or spacing ('billing', 'Billing'): the way to read each group as one class
+ * (crossValProbs' foldCase), right under the title; once read so, what was merged and the way back.
+ */
+function foldCaseLine(result, onFoldCase) {
+  if (!onFoldCase) return null;
+  if (result.settings.foldCase) {
+    return h(
+      'p',
+      { class: 'cv-fold-case', 'data-fold-case': 'merged' },
+      'Class names that differ only in capitals or spacing were read as one class each, named by the most common ' +
+        `spelling: ${plural(result.numClasses, 'class', 'classes')}. `,
+      h(
+        'button',
+        { type: 'button', class: 'quiet cv-fold-apart', onclick: () => onFoldCase(false) },
+        'Read them apart again',
+      ),
+    );
+  }
+  const groups = (result.warnings ?? []).filter((w) => w.code === 'classes_differ_in_case');
+  if (!groups.length) return null;
+  const spellings = groups.reduce((n, w) => n + (w.classes?.length ?? 0), 0);
+  return h(
+    'p',
+    { class: 'cv-fold-case', 'data-fold-case': 'apart' },
+    `${plural(spellings, 'class name')} differ only in capitals or spacing ` +
+      `(${plural(groups.length, 'group')}, in the warnings below): read apart, as written. `,
+    h(
+      'button',
+      { type: 'button', class: 'cv-fold', onclick: () => onFoldCase(true) },
+      'Read these spellings as one class',
+    ),
+  );
 }
 
 function foldTable(result) {
@@ -336,6 +391,7 @@ function featureList(result, showChoices) {
         impute: result.settings.impute,
         computed: true,
         folds: result.settings.folds ?? DEFAULT_FOLDS,
+        foldCase: Boolean(result.settings.foldCase),
       }),
       h(
         'ul',
@@ -395,7 +451,9 @@ function settingsLine(result, noisy = false) {
     `Logistic regression, ${s.foldsUsed ?? s.folds} folds, seed ${s.seed}, ${c}`,
     s.columnRoles ? `, ${plural(Object.keys(s.columnRoles).length, 'column role')} chosen above. ` : '',
     same ? '. Same as ' : s.columnRoles ? '' : '. ',
-    same ? h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}`) : null,
+    same
+      ? h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}${s.foldCase ? ' --fold-case' : ''}`)
+      : null,
     same ? '.' : null,
   );
 }
@@ -412,6 +470,8 @@ ${FOLDS_CSS}
 .cv-panel { border: 1px solid var(--ls-border); border-radius: var(--ls-radius); background: var(--ls-surface);
   padding: 0.9rem 1rem; margin: 0.75rem 0; color: var(--ls-text); }
 .cv-title { font-weight: 600; margin: 0 0 0.25rem; }
+.cv-fold-case { margin: 0.25rem 0 0.5rem; }
+.cv-fold-case button { margin-left: 0.25rem; }
 .cv-what { color: var(--ls-muted); margin: 0 0 0.5rem; font-size: 0.92rem; }
 .cv-progress-text { display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; }
 .cv-progress progress { width: 100%; }

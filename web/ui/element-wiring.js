@@ -54,6 +54,7 @@ export function createCrossVal(ui, analysis, { onDownload }) {
     onCancel: () => analysis.cancel(),
     onAgain: () => crossVal.again(),
     onCompute: (choice) => crossVal.compute(choice),
+    onFoldCase: (on) => crossVal.ask({ foldCase: on }),
     onDownload: () => onDownload(crossVal.result),
   });
   ui.status.element.after(panel.element);

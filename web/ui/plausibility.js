@@ -86,6 +86,19 @@ function featuresWayOn(error, analysis, canCompute) {
   const shape = entry.shape?.length ? ` (${entry.shape.join(' × ')}${type ? ` ${type}` : ''})` : '';
   // The computation that failed (its columns' roles, imputation) with fewer folds.
   const fewer = fewerFoldsButton(error, (n) => analysis.computeProbabilities({ folds: n, again: true }));
+  // The small class a spelling of another ('Billing' beside 'billing'): the same computation, each group one class.
+  const spellings =
+    error.code === 'too_few_examples' && /differ only in capitals or spacing are read apart here/.test(error.message)
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'compute-probabilities compute-fold-case',
+            onclick: () => analysis.computeProbabilities({ foldCase: true }),
+          },
+          'Read these spellings as one class',
+        )
+      : null;
   return {
     title: small
       ? `${small.what} too few rows for ${small.folds} folds`
@@ -102,6 +115,7 @@ function featuresWayOn(error, analysis, canCompute) {
     element: h(
       'div',
       { class: 'plausibility' },
+      spellings,
       fewer,
       small ? null : h('div', { class: 'cv-offer' }, folds.button, folds.select),
       entry.role === 'features' ? null : choose,

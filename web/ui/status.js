@@ -3,6 +3,7 @@
 import { h, replace } from './dom.js';
 import { containBidi, formatBytes, isolate } from './format.js';
 import { errorWhere } from '../src/js/errors.js';
+import { pageWords } from '../src/js/option-words.js';
 
 /** "pred_probs.csv, row 12, column 3" (or "line 1 (the header)") from a LabelScopeError's location fields. */
 export const errorLocation = errorWhere;
@@ -121,7 +122,7 @@ export function renderWarnings(warnings) {
     h(
       'ul',
       {},
-      warnings.slice(0, MAX_WARNINGS).map((w) => h('li', {}, typeof w === 'string' ? w : w.message)),
+      warnings.slice(0, MAX_WARNINGS).map((w) => h('li', {}, pageWords(typeof w === 'string' ? w : w.message))),
       // One per small class can mean thousands (K = 10,000): the first few say what they are.
       warnings.length > MAX_WARNINGS
         ? h(
