@@ -445,15 +445,14 @@ function settingsLine(result, noisy = false) {
   const s = result.settings;
   const c = `C = ${s.c}${s.cChosen ? ' (chosen on held-out data)' : ''}`;
   const same = !s.columnRoles && !noisy;
+  const flags = `${s.impute ? ' --impute' : ''}${s.foldCase ? ' --fold-case' : ''}`;
   return h(
     'p',
     { class: 'cv-settings' },
     `Logistic regression, ${s.foldsUsed ?? s.folds} folds, seed ${s.seed}, ${c}`,
     s.columnRoles ? `, ${plural(Object.keys(s.columnRoles).length, 'column role')} chosen above. ` : '',
     same ? '. Same as ' : s.columnRoles ? '' : '. ',
-    same
-      ? h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}${s.foldCase ? ' --fold-case' : ''}`)
-      : null,
+    same ? h('code', {}, `labelscope cross-val --folds ${s.folds} --seed ${s.seed}${flags}`) : null,
     same ? '.' : null,
   );
 }
