@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AnalysisController } from '../../web/controllers/analysis.js';
-import { reasonText } from '../../web/ui/intake.js';
+import { reasonText } from '../../web/ui/file-rows.js';
 import { checkRoles, DATA_ROLES, mergeFiles } from '../../web/ui/roles.js';
 
 const COLUMNS = ['ticket_id', 'wait', 'label', 'reviewed'];
