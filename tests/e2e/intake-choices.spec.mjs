@@ -5,17 +5,7 @@
 // analysis goes once other files are listed; results of the files before are marked while new ones
 // are read; a computation cancelled for other files goes back to the files analysed; the theme
 // attribute keeps an embedded element light (or dark) whatever the visitor's system.
-import {
-  app,
-  dropFiles,
-  expect,
-  HEADLINES,
-  openApp,
-  screenshot,
-  screenshotsAtSizes,
-  test,
-  waitReady,
-} from './fixtures.mjs';
+import { app, dropFiles, expect, HEADLINES, openApp, screenshotsAtSizes, test, waitReady } from './fixtures.mjs';
 import { hold, heldCount, holdWorker, releaseHeld } from './hold-worker.mjs';
 
 const CLASSES = ['billing', 'shipping', 'technical'];
@@ -389,17 +379,9 @@ test('theme="light" stays light on a dark system, theme="dark" is dark on a ligh
   await page.locator('#analysis').evaluate((details) => {
     details.open = true; // the lesson folds its analysis away
   });
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    for (const scheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.locator('label-scope').scrollIntoViewIfNeeded();
-      await screenshot(page, testInfo, `theme-light-${width}-${scheme}`);
-    }
-  }
+  await screenshotsAtSizes(page, testInfo, 'theme-light', {
+    show: () => page.locator('label-scope').scrollIntoViewIfNeeded(),
+  });
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(
     await page.locator('label-scope').evaluate((el) => getComputedStyle(el).getPropertyValue('--ls-text').trim()),

@@ -3,7 +3,7 @@
 // row in the table and in the detail pane, as a uint8 .npy is; a list of other numbers is not.
 // The files are written here with hyparquet-writer (seeded: the same bytes every run).
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { app, dropFiles, expect, openApp, screenshot, test, waitReady } from './fixtures.mjs';
+import { app, dropFiles, expect, openApp, screenshotsAtSizes, test, waitReady } from './fixtures.mjs';
 
 const N = 60;
 const SIDE = 12;
@@ -88,19 +88,12 @@ test('labels CSV + a list<uint8> Parquet of 12 x 12 pixels: each row’s image i
   const big = app(page).locator('.detail .thumb');
   await expect(big).toBeVisible();
   expect(await drawn(big)).toEqual(pixels[index]);
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
-  ]) {
-    for (const scheme of ['light', 'dark']) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await app(page)
+  await screenshotsAtSizes(page, testInfo, 'parquet-thumbs', {
+    show: () =>
+      app(page)
         .locator('[role=grid]')
-        .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));
-      await screenshot(page, testInfo, `parquet-thumbs-${width}-${scheme}`);
-    }
-  }
+        .evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60)),
+  });
 });
 
 test('a labelled Parquet table with a list<float> of grey levels: thumbnails too', async ({ page }) => {
